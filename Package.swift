@@ -1,0 +1,29 @@
+// swift-tools-version: 6.0
+// Juesuan (决算): a language server and linter for departmental final accounts.
+// Layers, each a module, data flowing one way:
+//   JuesuanSyntax → JuesuanCatalogue → JuesuanModel → JuesuanChecks → JuesuanLint / JuesuanServer → juesuan
+// LanguageServerProtocol (JSON-RPC framing and LSP types) knows nothing of the language.
+import PackageDescription
+
+let package = Package(
+    name: "Juesuan",
+    products: [
+        .executable(name: "juesuan", targets: ["juesuan"]),
+        .library(name: "JuesuanChecks", targets: ["JuesuanChecks"]),
+    ],
+    targets: [
+        .target(name: "JuesuanSyntax"),
+        .target(name: "JuesuanCatalogue"),
+        .target(name: "JuesuanModel", dependencies: ["JuesuanSyntax", "JuesuanCatalogue"]),
+        .target(name: "JuesuanChecks", dependencies: ["JuesuanModel"]),
+        .target(name: "JuesuanLint", dependencies: ["JuesuanChecks"]),
+        .target(name: "LanguageServerProtocol"),
+        .executableTarget(name: "juesuan", dependencies: ["JuesuanLint"]),
+        .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanChecks"], path: "Benchmarks/juesuan-bench"),
+        .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax"]),
+        .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),
+        .testTarget(name: "JuesuanChecksTests", dependencies: ["JuesuanChecks"], resources: [.copy("Golden")]),
+        .testTarget(name: "JuesuanLintTests", dependencies: ["JuesuanLint"]),
+        .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
+    ]
+)

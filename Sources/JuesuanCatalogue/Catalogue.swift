@@ -1,0 +1,263 @@
+/// The 支出功能分类 and 支出经济分类 catalogues: lookups by code, prefix,
+/// parent/child and 类 name. A value type; `merging` and `adding` return
+/// new catalogues.
+///
+/// Codes are compared as strings, so "code order" is the order of the
+/// official lists: a 类 is followed by its first 款, then that 款's 项, and so on.
+public struct Catalogue: Sendable, Equatable {
+    /// Codes of one classification kind, indexed three ways.
+    struct Table: Sendable, Equatable {
+        /// code → entry
+        var byCode: [String: CatalogueEntry] = [:]
+        /// All codes, sorted; for prefix queries by binary search.
+        var sortedCodes: [String] = []
+        /// parent code (by code structure, "" for the 类) → child codes, sorted.
+        var children: [String: [String]] = [:]
+
+        init() {}
+
+        init(entries: some Sequence<CatalogueEntry>) {
+            for entry in entries { byCode[entry.code] = entry }
+            reindex()
+        }
+
+        mutating func reindex() {
+            sortedCodes = byCode.keys.sorted()
+            children = [:]
+            for code in sortedCodes {
+                children[Table.parentKey(of: code), default: []].append(code)
+            }
+        }
+
+        /// Inserts or replaces one entry, keeping the indexes current.
+        mutating func insert(_ entry: CatalogueEntry) {
+            let code = entry.code
+            if byCode.updateValue(entry, forKey: code) != nil { return }
+            sortedCodes.insert(code, at: Table.lowerBound(of: code, in: sortedCodes))
+            let key = Table.parentKey(of: code)
+            var siblings = children[key, default: []]
+            siblings.insert(code, at: Table.lowerBound(of: code, in: siblings))
+            children[key] = siblings
+        }
+
+        static func parentKey(of code: String) -> String {
+            code.utf8.count <= 3 ? "" : String(code.dropLast(2))
+        }
+
+        /// Index of the first element of `sorted` that is >= `key`.
+        static func lowerBound(of key: String, in sorted: [String]) -> Int {
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let mid = (low + high) >> 1
+                if sorted[mid] < key { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+
+        static func == (lhs: Table, rhs: Table) -> Bool { lhs.byCode == rhs.byCode }
+    }
+
+    var functional: Table
+    var economic: Table
+    /// Normalised functional 类 name → 类 code.
+    var categoryCodesByName: [String: String]
+
+    /// An empty catalogue.
+    public init() {
+        functional = Table()
+        economic = Table()
+        categoryCodesByName = [:]
+    }
+
+    /// A catalogue holding `entries` (a later entry with the same kind and
+    /// code replaces an earlier one).
+    public init(entries: some Sequence<CatalogueEntry>) {
+        var functionalEntries: [CatalogueEntry] = []
+        var economicEntries: [CatalogueEntry] = []
+        for entry in entries {
+            switch entry.kind {
+            case .functional: functionalEntries.append(entry)
+            case .economic: economicEntries.append(entry)
+            }
+        }
+        functional = Table(entries: functionalEntries)
+        economic = Table(entries: economicEntries)
+        categoryCodesByName = [:]
+        rebuildCategoryNames()
+    }
+
+    /// Parses a user-provided list of one kind (`lint --catalog FILE`).
+    ///
+    /// Format: UTF-8 text, one code per line, `code<TAB>name[<TAB>level]`,
+    /// level being 类, 款 or 项 and agreeing with the code's length (3, 5, 7
+    /// digits; the economic classification has no 项). An optional header
+    /// line whose first column is `code` (or 编码, 科目编码, 代码, 科目代码)
+    /// is skipped, as are blank lines and lines starting with `#`. Columns
+    /// are trimmed of surrounding blanks. Line ends may be LF or CRLF.
+    ///
+    /// - Throws: `CatalogueParseError` listing every bad line by number.
+    public init(tsv: String, kind: ClassificationKind, origin: CatalogueEntry.Origin = .official) throws {
+        let entries = try CatalogueTSV.parse(tsv, kind: kind, origin: origin)
+        self.init(entries: entries)
+    }
+
+    /// The catalogue built into Juesuan (both kinds), from data/*.tsv.
+    /// Parsed on first use.
+    public static let embedded: Catalogue = {
+        do {
+            let functional = try CatalogueTSV.parse(EmbeddedCatalogue.functionalTSV, kind: .functional, origin: .embedded)
+            let economic = try CatalogueTSV.parse(EmbeddedCatalogue.economicTSV, kind: .economic, origin: .embedded)
+            return Catalogue(entries: functional + economic)
+        } catch {
+            fatalError("embedded catalogue is malformed; rerun scripts/generate-catalogue.py: \(error)")
+        }
+    }()
+
+    // MARK: Combining
+
+    /// This catalogue with the entries of `other` added; where both have the
+    /// same kind and code, `other`'s entry wins.
+    public func merging(_ other: Catalogue) -> Catalogue {
+        var result = self
+        for kind in ClassificationKind.allCases {
+            let incoming = other.table(kind)
+            if incoming.byCode.isEmpty { continue }
+            result.modifyTable(kind) { table in
+                if incoming.byCode.count <= 16 {
+                    for code in incoming.sortedCodes { table.insert(incoming.byCode[code]!) }
+                } else {
+                    table.byCode.merge(incoming.byCode) { _, new in new }
+                    table.reindex()
+                }
+            }
+        }
+        result.rebuildCategoryNames()
+        return result
+    }
+
+    /// This catalogue with one more code, e.g. one declared locally in a
+    /// report (origin `.local`). The level follows from the code's length.
+    /// An existing entry with the same kind and code is replaced.
+    /// A code that is not 3, 5 or 7 ASCII digits (3 or 5 for the economic
+    /// classification) is not added: the catalogue is returned unchanged.
+    public func adding(code: String, name: String, kind: ClassificationKind,
+                       origin: CatalogueEntry.Origin = .local) -> Catalogue {
+        guard let level = CatalogueLevel(code: code), kind.levels.contains(level) else { return self }
+        var result = self
+        let entry = CatalogueEntry(code: code, name: name, level: level, kind: kind, origin: origin)
+        result.modifyTable(kind) { $0.insert(entry) }
+        if kind == .functional && level == .category {
+            result.rebuildCategoryNames()
+        }
+        return result
+    }
+
+    // MARK: Lookups
+
+    /// The entry for `code`, if the catalogue has it. O(1).
+    public func entry(code: String, kind: ClassificationKind) -> CatalogueEntry? {
+        table(kind).byCode[code]
+    }
+
+    /// Whether the catalogue has `code`. O(1).
+    public func contains(code: String, kind: ClassificationKind) -> Bool {
+        table(kind).byCode[code] != nil
+    }
+
+    /// Number of codes of `kind`.
+    public func count(kind: ClassificationKind) -> Int {
+        table(kind).byCode.count
+    }
+
+    /// Direct children of `code` in code order: the 款 of a 类, the 项 of a
+    /// 款; for `""`, all 类. Children are found by code structure, so they are
+    /// returned even if `code` itself is not in the catalogue.
+    public func children(of code: String, kind: ClassificationKind) -> [CatalogueEntry] {
+        let table = table(kind)
+        guard let codes = table.children[code] else { return [] }
+        return codes.map { table.byCode[$0]! }
+    }
+
+    /// All entries whose code starts with `prefix`, in code order
+    /// (`""` gives every entry of `kind`). O(log n + k).
+    public func entries(withPrefix prefix: String, kind: ClassificationKind) -> [CatalogueEntry] {
+        let table = table(kind)
+        let codes = table.sortedCodes
+        var index = Table.lowerBound(of: prefix, in: codes)
+        var result: [CatalogueEntry] = []
+        while index < codes.count, codes[index].hasPrefix(prefix) {
+            result.append(table.byCode[codes[index]]!)
+            index += 1
+        }
+        return result
+    }
+
+    /// The chain 类 › 款 › 项 ending at `code`: the entries for the code's
+    /// 3-, 5- and 7-digit prefixes (up to its own length) that the catalogue
+    /// has. The last element is `code`'s own entry when it is known.
+    /// Empty if `code` is not 3, 5 or 7 digits.
+    public func path(of code: String, kind: ClassificationKind) -> [CatalogueEntry] {
+        guard let level = CatalogueLevel(code: code) else { return [] }
+        let table = table(kind)
+        var result: [CatalogueEntry] = []
+        for length in stride(from: 3, through: level.rawValue, by: 2) {
+            if let entry = table.byCode[String(code.prefix(length))] { result.append(entry) }
+        }
+        return result
+    }
+
+    /// The functional 类 code for a 类 name, e.g. "社会保障和就业支出" → "208".
+    /// Names are compared after `CatalogueName.normalized(_:)` (parentheses,
+    /// quotes, blanks).
+    ///
+    /// With `allowingShortForm`, a name that does not match is retried without
+    /// a trailing "(类)" and with "支出" appended, so that the short forms of
+    /// narrative text, 「卫生健康（类）」 or 「社会保障和就业」, are found too.
+    public func categoryCode(forName name: String, allowingShortForm: Bool = false) -> String? {
+        var key = CatalogueName.normalized(name)
+        if let code = categoryCodesByName[key] { return code }
+        guard allowingShortForm else { return nil }
+        if key.hasSuffix("(类)") {
+            key.removeLast(3)
+            if let code = categoryCodesByName[key] { return code }
+        }
+        return categoryCodesByName[key + "支出"]
+    }
+
+    /// The name of the functional 类 that `code` belongs to (its first three
+    /// digits), e.g. "210" or "2101101" → "卫生健康支出".
+    public func categoryName(forCode code: String) -> String? {
+        guard code.utf8.count >= 3 else { return nil }
+        return functional.byCode[String(code.prefix(3))]?.name
+    }
+
+    // MARK: Internals
+
+    func table(_ kind: ClassificationKind) -> Table {
+        switch kind {
+        case .functional: return functional
+        case .economic: return economic
+        }
+    }
+
+    mutating func modifyTable(_ kind: ClassificationKind, _ body: (inout Table) -> Void) {
+        switch kind {
+        case .functional: body(&functional)
+        case .economic: body(&economic)
+        }
+    }
+
+    mutating func rebuildCategoryNames() {
+        var map: [String: String] = [:]
+        for code in functional.children[""] ?? [] {
+            guard let entry = functional.byCode[code], entry.level == .category else { continue }
+            map[CatalogueName.normalized(entry.name)] = code
+        }
+        categoryCodesByName = map
+    }
+
+    public static func == (lhs: Catalogue, rhs: Catalogue) -> Bool {
+        lhs.functional == rhs.functional && lhs.economic == rhs.economic
+    }
+}

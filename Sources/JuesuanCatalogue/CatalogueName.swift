@@ -1,0 +1,48 @@
+/// Normalisation of subject names, for comparing a label printed in a
+/// report with the catalogue's official name.
+public enum CatalogueName {
+    /// `name` in a canonical form:
+    /// - full-width ASCII forms (U+FF01…U+FF5E) become ASCII, so `（）` → `()`,
+    ///   `＂` → `"`, `％` → `%`, full-width digits and letters → ASCII;
+    /// - the quotes `“ ” „ ‟ 〝 〞 〟` become `"`, and `‘ ’ ‚ ‛` become `'`;
+    /// - white space (ASCII blanks, U+3000 ideographic space, no-break
+    ///   spaces, line breaks) and zero-width characters (U+200B…U+200D,
+    ///   U+2060, U+FEFF) are removed.
+    ///
+    /// Other characters (including 、，。 and 「」) are kept as they are.
+    public static func normalized(_ name: some StringProtocol) -> String {
+        var output = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            if let mapped = map(scalar) { output.append(mapped) }
+        }
+        return String(output)
+    }
+
+    /// Whether two names are equal after `normalized(_:)`.
+    public static func matches(_ lhs: some StringProtocol, _ rhs: some StringProtocol) -> Bool {
+        normalized(lhs) == normalized(rhs)
+    }
+
+    @inline(__always)
+    static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x09...0x0D, 0x20: return nil
+            default: return scalar
+            }
+        }
+        switch value {
+        case 0xFF01...0xFF5E:
+            return Unicode.Scalar(value - 0xFF01 + 0x21)
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x301D, 0x301E, 0x301F:
+            return "\""
+        case 0x2018, 0x2019, 0x201A, 0x201B:
+            return "'"
+        case 0x200B...0x200D, 0x2060, 0xFEFF:
+            return nil
+        default:
+            return scalar.properties.isWhitespace ? nil : scalar
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// What every check sees: the report, and helpers that phrase findings the same way everywhere.
+public struct CheckContext: Sendable {
+    public let report: Report
+
+    public init(report: Report) { self.report = report }
+
+    /// The rounding tolerance per addend: the header's `容差`, or none for whole-number counts.
+    public func tolerance(counting: Bool) -> DecimalNumber {
+        counting ? .zero : report.header.tolerance
+    }
+
+    /// How a written total compares with the sum of its parts (spec 9.2).
+    public enum SumOutcome: Sendable {
+        case holds
+        /// Off by no more than `(n + 1) × 容差`: rounding, not an error.
+        case rounding(allowed: DecimalNumber)
+        case mismatch
+    }
+
+    public func compare(written: DecimalNumber, expected: DecimalNumber, addendCount: Int, counting: Bool) -> SumOutcome {
+        let difference = (written - expected).magnitude
+        if difference.isZero { return .holds }
+        let allowed = tolerance(counting: counting) * DecimalNumber(addendCount + 1)
+        return difference <= allowed ? .rounding(allowed: allowed) : .mismatch
+    }
+
+    /// A finding on a written figure that should equal a computed one.
+    ///
+    /// - Parameters:
+    ///   - rule: the code reported when the gap exceeds rounding (A290 is reported otherwise).
+    ///   - subject: what the figure is, e.g. `「合计」的“本年支出合计”`.
+    ///   - basis: how the expected value is made, read before it: `各类之和`, `“基本支出” + “项目支出” =`.
+    public func sumFinding(rule: String, cell: Cell?, fallbackRange: SourceRange, written: DecimalNumber, expected: DecimalNumber,
+                           addendCount: Int, counting: Bool, subject: String, basis: String,
+                           related: [RelatedLocation]) -> Diagnostic? {
+        let outcome = compare(written: written, expected: expected, addendCount: addendCount, counting: counting)
+        let scale = max(written.scale, expected.scale)
+        let expectedText = expected.formatted(scale: scale)
+        let writtenText = cell == nil || cell?.number == nil ? "空" : written.formatted(scale: scale)
+        let differenceText = Self.signed(written - expected, scale: scale)
+        let range = cell?.token.range ?? fallbackRange
+        switch outcome {
+        case .holds:
+            return nil
+        case .rounding(let allowed):
+            return Diagnostic(code: "A290", severity: .information, range: range,
+                              message: "尾数误差：\(subject)应为\(basis) \(expectedText)，填写为 \(writtenText)，差额 \(differenceText)，在容差 ±\(allowed.trimmed) 以内（\(rule) 不报错）",
+                              related: related)
+        case .mismatch:
+            let fix = cell.map { Fix(title: "改为 \(expectedText)", edits: [TextEdit(range: $0.token.range, replacement: expectedText)]) }
+            return Diagnostic(code: rule, severity: .error, range: range,
+                              message: "\(subject)应为\(basis) \(expectedText)，填写为 \(writtenText)，差额 \(differenceText)",
+                              fix: fix, related: related)
+        }
+    }
+
+    /// `+0.01` / `-0.01` / `0`: the written value minus the expected one.
+    public static func signed(_ value: DecimalNumber, scale: Int) -> String {
+        let text = value.formatted(scale: scale)
+        return value.isNegative || value.isZero ? text : "+" + text
+    }
+
+    /// A related location for an addend: `208 社会保障和就业支出：23.10`.
+    public func addendLocation(_ row: Row, _ cell: Cell?) -> RelatedLocation {
+        let value = cell?.number?.description ?? "空"
+        return RelatedLocation(range: cell?.token.range ?? row.nameRange, message: "\(row.displayName)：\(value)")
+    }
+
+    /// `「合计」的“本年支出合计”` — how messages name a cell.
+    public static func subject(_ row: Row, _ column: Column, in section: TableSection) -> String {
+        let rowName = row.displayName.isEmpty ? "第 \(row.line + 1) 行" : row.displayName
+        if section.columns.count == 1 { return "「\(rowName)」" }
+        return "「\(rowName)」的“\(column.name)”"
+    }
+}

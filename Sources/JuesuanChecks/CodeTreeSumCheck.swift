@@ -1,0 +1,80 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// A201: a parent code row equals the sum of its child rows; A202: the total row equals the
+/// sum of the top-level rows. Per column, with the rounding tolerance of spec 9.2.
+enum CodeTreeSumCheck: ReportCheck {
+    static let rules = [
+        Rule("A201", .error, "上级科目行不等于下级科目行之和"),
+        Rule("A202", .error, "合计行不等于各顶层科目行之和"),
+        Rule("A290", .information, "尾数误差：差额在舍入容差以内"),
+    ]
+
+    static func run(_ context: CheckContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for table in context.report.tables {
+            for section in table.sections {
+                let tree = CodeTree(section)
+                guard !tree.codeRows.isEmpty else { continue }
+                for parent in tree.codeRows where !(tree.children[parent] ?? []).isEmpty {
+                    check(parent: parent, addends: tree.children[parent]!, rule: "A201", basis: "下级科目之和", section, context, &findings)
+                }
+                let topBasis = tree.topLevel.allSatisfy { section.rows[$0].code?.count == 3 } ? "各类之和" : "各顶层科目之和"
+                for total in section.rows.indices where section.rows[total].isTotal && section.rows[total].code == nil {
+                    check(parent: total, addends: tree.topLevel, rule: "A202", basis: topBasis, section, context, &findings)
+                }
+            }
+        }
+        return findings
+    }
+
+    static func check(parent: Int, addends: [Int], rule: String, basis: String, _ section: TableSection, _ context: CheckContext, _ findings: inout [Diagnostic]) {
+        let row = section.rows[parent]
+        for (column, columnInfo) in section.columns.enumerated() {
+            let parts = addends.map { section.rows[$0].cell(column)?.number }
+            // Every part empty: the parent reported no breakdown in this column (spec 9.2).
+            guard parts.contains(where: { $0 != nil }) else { continue }
+            let expected = parts.reduce(DecimalNumber.zero) { $0 + ($1 ?? .zero) }
+            let cell = row.cell(column)
+            let related = addends.map { context.addendLocation(section.rows[$0], section.rows[$0].cell(column)) }
+            if let finding = context.sumFinding(
+                rule: rule, cell: cell, fallbackRange: row.nameRange, written: cell?.number ?? .zero, expected: expected,
+                addendCount: parts.compactMap { $0 }.count, counting: row.isCount,
+                subject: CheckContext.subject(row, columnInfo, in: section), basis: basis, related: related) {
+                findings.append(finding)
+            }
+        }
+    }
+}
+
+/// The code rows of a section as a tree by prefix: a row's parent is its nearest present ancestor.
+struct CodeTree {
+    var codeRows: [Int] = []
+    var children: [Int: [Int]] = [:]
+    var topLevel: [Int] = []
+    var indexByCode: [String: Int] = [:]
+
+    init(_ section: TableSection) {
+        for (index, row) in section.rows.enumerated() where !row.isDetail {
+            guard let code = row.code, indexByCode[code] == nil else { continue }
+            indexByCode[code] = index
+            codeRows.append(index)
+        }
+        for index in codeRows {
+            let code = section.rows[index].code!
+            if let parent = parent(of: code) {
+                children[parent, default: []].append(index)
+            } else {
+                topLevel.append(index)
+            }
+        }
+    }
+
+    /// The row of the nearest ancestor code that is present (款 for a 项, else 类).
+    func parent(of code: String) -> Int? {
+        for length in [5, 3] where code.count > length {
+            if let index = indexByCode[String(code.prefix(length))] { return index }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,49 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// A203: a column relation (本年支出合计 = 基本支出 + 项目支出 + …) holds in every row;
+/// A206: 公开07's 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出.
+enum ColumnRelationCheck: ReportCheck {
+    static let rules = [
+        Rule("A203", .error, "行内各列关系不成立（如 本年支出合计 ≠ 基本支出 + 项目支出 + …）"),
+        Rule("A206", .error, "公开07：年末结转和结余 ≠ 年初结转和结余 + 本年收入 − 本年支出"),
+    ]
+
+    static func run(_ context: CheckContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for table in context.report.tables {
+            for section in table.sections {
+                for relation in section.relations {
+                    let basis = formula(relation, section)
+                    for row in section.rows {
+                        let parts = relation.terms.map { term in row.cell(term.column)?.number.map { term.negative ? -$0 : $0 } }
+                        guard parts.contains(where: { $0 != nil }) else { continue }
+                        let expected = parts.reduce(DecimalNumber.zero) { $0 + ($1 ?? .zero) }
+                        let cell = row.cell(relation.result)
+                        let related = relation.terms.map { term in
+                            RelatedLocation(range: row.cell(term.column)?.token.range ?? row.nameRange,
+                                            message: "\(section.columns[term.column].name)：\(row.cell(term.column)?.number?.description ?? "空")")
+                        }
+                        if let finding = context.sumFinding(
+                            rule: relation.rule, cell: cell, fallbackRange: row.nameRange, written: cell?.number ?? .zero,
+                            expected: expected, addendCount: parts.compactMap { $0 }.count, counting: row.isCount,
+                            subject: CheckContext.subject(row, section.columns[relation.result], in: section), basis: basis, related: related) {
+                            findings.append(finding)
+                        }
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// `基本支出 + 项目支出` as the message shows the rule.
+    static func formula(_ relation: ColumnRelation, _ section: TableSection) -> String {
+        var text = ""
+        for (index, term) in relation.terms.enumerated() {
+            let name = "“\(section.columns[term.column].name)”"
+            text += index == 0 ? (term.negative ? "−" + name : name) : (term.negative ? " − " : " + ") + name
+        }
+        return text + " ="
+    }
+}

@@ -1,0 +1,56 @@
+import JuesuanSyntax
+
+/// A rule of the catalogue (spec/rules.md): a stable code, a default severity and a title.
+public struct Rule: Sendable, Hashable {
+    public var code: String
+    public var severity: Severity
+    /// A one-line Chinese title, as the documentation and SARIF show it.
+    public var title: String
+
+    public init(_ code: String, _ severity: Severity, _ title: String) {
+        self.code = code
+        self.severity = severity
+        self.title = title
+    }
+
+    /// The documentation anchor of the rule in the README's rule list.
+    public var documentationPath: String { "README.md#\(code.lowercased())" }
+}
+
+/// A family of checks over a report: one small file per family, registered in `CheckRegistry`.
+public protocol ReportCheck {
+    /// The rules this check reports.
+    static var rules: [Rule] { get }
+    static func run(_ context: CheckContext) -> [Diagnostic]
+}
+
+/// The one place where checks are registered; `Analysis` runs them in this order.
+public enum CheckRegistry {
+    public static let checks: [any ReportCheck.Type] = [
+        StructureCheck.self,
+        CodeTreeSumCheck.self,
+        ColumnRelationCheck.self,
+        LabelTreeCheck.self,
+        SideBalanceCheck.self,
+        DetailRowCheck.self,
+        CatalogueCheck.self,
+        GlossaryCheck.self,
+    ]
+
+    /// Rules reported while parsing and modelling, before any check runs.
+    public static let syntaxRules: [Rule] = [
+        Rule("S101", .error, "无法识别的块关键字或表头项"),
+        Rule("S102", .error, "格式错误的行（缺少行名，或单元格不是数字）"),
+        Rule("S103", .error, "单元格多于列数"),
+        Rule("S104", .error, "未知的列名"),
+        Rule("S106", .error, "缺少或写错必填的表头项（部门、年度）"),
+        Rule("S111", .error, "文件含有无效的 UTF-8 字节"),
+    ]
+
+    /// Every rule that this version reports, in code order.
+    public static var rules: [Rule] {
+        (syntaxRules + checks.flatMap { $0.rules }).sorted { $0.code < $1.code }
+    }
+
+    public static func rule(_ code: String) -> Rule? { rules.first { $0.code == code } }
+}

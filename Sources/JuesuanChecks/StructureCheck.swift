@@ -1,0 +1,101 @@
+import JuesuanCatalogue
+import JuesuanModel
+import JuesuanSyntax
+
+/// S105 duplicates, S107 a standard table twice, S108 missing parent rows, S109 code order,
+/// S110 a standard table's title. (S101–S104 and S106 come from parsing and modelling.)
+enum StructureCheck: ReportCheck {
+    static let rules = [
+        Rule("S105", .error, "同一张表中编码或行名重复"),
+        Rule("S107", .error, "同一张标准表出现两次"),
+        Rule("S108", .warning, "7 位编码行缺少其 5 位上级行，或 5 位编码行缺少其 3 位上级行"),
+        Rule("S109", .hint, "编码行未按编码顺序排列"),
+        Rule("S110", .warning, "标准表的标题与标准标题不同"),
+    ]
+
+    static func run(_ context: CheckContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        var firstTable: [String: Table] = [:]
+        for table in context.report.tables {
+            if let spec = table.spec, let idToken = table.syntax.id {
+                if let first = firstTable[spec.id] {
+                    findings.append(Diagnostic(code: "S107", severity: .error, range: idToken.range,
+                                               message: "\(spec.id) 已在第 \(first.syntax.line + 1) 行出现过；一份报告中每张标准表只写一次",
+                                               related: [RelatedLocation(range: first.syntax.id!.range, message: "第一次出现的 \(spec.id)")]))
+                } else {
+                    firstTable[spec.id] = table
+                }
+                if let title = table.syntax.title, !LabelKey.make(title.text).hasPrefix(LabelKey.make(spec.title)) {
+                    findings.append(Diagnostic(code: "S110", severity: .warning, range: title.range,
+                                               message: "\(spec.id) 的标准标题是“\(spec.title)”，这里写的是“\(title.text)”；请确认没有把表弄混",
+                                               fix: Fix(title: "改为“\(spec.title)”", edits: [TextEdit(range: title.range, replacement: spec.title)])))
+                }
+            }
+            for section in table.sections {
+                duplicates(section, table, &findings)
+                missingParents(section, &findings)
+                order(section, table, &findings)
+            }
+        }
+        return findings
+    }
+
+    static func duplicates(_ section: TableSection, _ table: Table, _ findings: inout [Diagnostic]) {
+        var seenCodes: [String: Row] = [:]
+        var seenLabels: [String: Row] = [:]
+        for row in section.rows where !row.isDetail {
+            if let code = row.code, let codeToken = row.syntax.code {
+                if let first = seenCodes[code] {
+                    findings.append(Diagnostic(code: "S105", severity: .error, range: codeToken.range,
+                                               message: "编码 \(code) 在 \(table.id) 中重复出现（第 \(first.line + 1) 行已有）",
+                                               related: [RelatedLocation(range: first.nameRange, message: "第一次出现")]))
+                } else {
+                    seenCodes[code] = row
+                }
+            } else if !row.key.isEmpty, let label = row.syntax.label {
+                let key = row.standardName ?? row.key
+                if let first = seenLabels[key] {
+                    findings.append(Diagnostic(code: "S105", severity: .error, range: label.range,
+                                               message: "行“\(row.label)”在 \(table.id) 中重复出现（第 \(first.line + 1) 行已有）",
+                                               related: [RelatedLocation(range: first.nameRange, message: "第一次出现")]))
+                } else {
+                    seenLabels[key] = row
+                }
+            }
+        }
+    }
+
+    static func missingParents(_ section: TableSection, _ findings: inout [Diagnostic]) {
+        let codes = Set(section.rows.compactMap(\.code))
+        for row in section.rows {
+            guard let code = row.code, let token = row.syntax.code, code.count > 3 else { continue }
+            let parentCode = String(code.prefix(code.count - 2))
+            if !codes.contains(parentCode) {
+                let level = code.count == 7 ? "项" : "款"
+                let parentLevel = code.count == 7 ? "款" : "类"
+                findings.append(Diagnostic(code: "S108", severity: .warning, range: token.range,
+                                           message: "\(level)级编码 \(code) 缺少其\(parentLevel)级上级行 \(parentCode)；上级行应列出，且等于其下级行之和"))
+            }
+        }
+    }
+
+    /// Economic 类 may follow the printed 公开06 order (人员经费 301, 303 before 公用经费 302, …).
+    static let economicPrintedOrder = ["301", "303", "302", "307", "309", "310", "311", "312", "313", "399"]
+
+    static func order(_ section: TableSection, _ table: Table, _ findings: inout [Diagnostic]) {
+        let codeRows = section.rows.filter { $0.code != nil && !$0.isDetail }
+        func printedKey(_ code: String) -> String {
+            let rank = economicPrintedOrder.firstIndex(of: String(code.prefix(3))) ?? economicPrintedOrder.count
+            return (rank < 10 ? "0" : "") + String(rank) + code
+        }
+        let economic = table.rowKind == .economicCodes
+        let sortedByCode = zip(codeRows, codeRows.dropFirst()).allSatisfy { $0.code! < $1.code! }
+        let sortedPrinted = economic && zip(codeRows, codeRows.dropFirst()).allSatisfy { printedKey($0.code!) < printedKey($1.code!) }
+        guard !sortedByCode, !sortedPrinted else { return }
+        let key: (String) -> String = economic && !sortedByCode ? printedKey : { $0 }
+        for (previous, row) in zip(codeRows, codeRows.dropFirst()) where key(row.code!) < key(previous.code!) {
+            findings.append(Diagnostic(code: "S109", severity: .hint, range: row.syntax.code!.range,
+                                       message: "编码 \(row.code!) 排在 \(previous.code!) 之后，未按编码顺序排列"))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import JuesuanCatalogue
+import JuesuanSyntax
+
+@_exported import struct JuesuanCatalogue.Catalogue
+@_exported import struct JuesuanCatalogue.CatalogueEntry
+@_exported import enum JuesuanCatalogue.ClassificationKind
+
+/// The money unit of every table (`单位`).
+public enum MoneyUnit: String, Sendable, CaseIterable {
+    case yuan = "元"
+    case thousandYuan = "千元"
+    case tenThousandYuan = "万元"
+    case hundredMillionYuan = "亿元"
+}
+
+public struct ReportHeader: Sendable {
+    public var department: String?
+    public var year: Int?
+    public var unit: MoneyUnit = .tenThousandYuan
+    public var budgetCode: String?
+    /// The rounding tolerance per addend, in the money unit (spec 9.2).
+    public var tolerance = DecimalNumber(mantissa: 5, scale: 3)
+    /// Codes declared by `科目` lines: (code, name, line).
+    public var localCodes: [(code: String, name: String, line: Int)] = []
+}
+
+/// A cell of a row, aligned to its column.
+public struct Cell: Sendable {
+    public var value: CellValue
+    public var token: Token
+    public var number: DecimalNumber? { value.number }
+}
+
+public struct Column: Sendable {
+    public var name: String
+    /// The `列` token naming it, when the document names its columns.
+    public var token: Token?
+}
+
+public struct ColumnRelation: Sendable {
+    public var result: Int
+    public var terms: [(negative: Bool, column: Int)]
+    public var rule: String
+    /// The `列` relation text it was written as, if the document wrote it.
+    public var range: SourceRange?
+}
+
+public struct Row: Sendable {
+    public var syntax: RowSyntax
+    public var code: String?
+    /// The label as written (with any ordinal prefix), or "" when only a code is written.
+    public var label: String
+    /// The label's matching key (`LabelKey`).
+    public var key: String
+    /// The standard label row it is, in a standard table.
+    public var standardName: String?
+    /// The functional 类 code a 类 row of 公开01/04's expenditure side names.
+    public var categoryCode: String?
+    /// One entry per column; nil where nothing is written (trailing cells left out).
+    public var cells: [Cell?]
+    public var isTotal: Bool
+    public var isDetail: Bool
+    public var isCount: Bool
+
+    public var line: Int { syntax.line }
+    /// The code and label, as a reader names the row.
+    public var displayName: String {
+        [code, label.isEmpty ? nil : label].compactMap { $0 }.joined(separator: " ")
+    }
+    /// The range naming the row (its code and label).
+    public var nameRange: SourceRange {
+        switch (syntax.code, syntax.label) {
+        case let (code?, label?): code.range.union(label.range)
+        case let (code?, nil): code.range
+        case let (nil, label?): label.range
+        default: syntax.range
+        }
+    }
+
+    public func cell(_ column: Int) -> Cell? { column < cells.count ? cells[column] : nil }
+}
+
+/// One side of a table (公开01 and 04 have two; every other table one).
+public struct TableSection: Sendable {
+    public var side: TableSide?
+    public var spec: SideSpec?
+    public var columns: [Column]
+    public var relations: [ColumnRelation]
+    public var rows: [Row]
+
+    public func column(named key: String) -> Int? {
+        if let index = columns.firstIndex(where: { LabelKey.make($0.name) == key }) { return index }
+        guard let spec else { return nil }
+        for (specIndex, column) in spec.columns.enumerated() where column.matches(key) {
+            return columns.firstIndex { LabelKey.make($0.name) == LabelKey.make(spec.columns[specIndex].name) }
+        }
+        return nil
+    }
+
+    public func row(standardName: String) -> Row? { rows.first { $0.standardName == standardName } }
+}
+
+public struct Table: Sendable {
+    public var syntax: TableSyntax
+    /// `公开01`…`公开10` for a standard table, else the name as written.
+    public var id: String
+    public var spec: StandardTableSpec?
+    public var sections: [TableSection]
+
+    public var allRows: [Row] { sections.flatMap(\.rows) }
+    public var rowKind: RowKind? { spec?.rowKind }
+}
+
+/// The semantic model of a report: header, tables with aligned cells, and the catalogue in force.
+public struct Report: Sendable {
+    public let syntax: SyntaxTree
+    public var header: ReportHeader
+    public var tables: [Table]
+    public var catalogue: Catalogue
+    /// What could not be modelled (S103, S104, S106 and friends).
+    public var diagnostics: [Diagnostic]
+
+    public var source: SourceText { syntax.source }
+
+    public func table(_ id: String) -> Table? { tables.first { $0.id == id } }
+}

@@ -1,0 +1,74 @@
+/// Every keyword of the language with its ASCII alias. Tools print the Chinese form.
+public enum BlockKeyword: String, Sendable, CaseIterable {
+    case table = "表"
+    case narrative = "说明"
+    case performance = "绩效"
+    case glossary = "名词解释"
+    case check = "校验"
+
+    public var asciiAlias: String {
+        switch self {
+        case .table: "table"
+        case .narrative: "text"
+        case .performance: "perf"
+        case .glossary: "glossary"
+        case .check: "check"
+        }
+    }
+
+    /// Recognises the Chinese form or the ASCII alias (any case).
+    public init?(word: String) {
+        if let keyword = BlockKeyword(rawValue: word) { self = keyword; return }
+        let lowered = word.lowercased()
+        guard let keyword = BlockKeyword.allCases.first(where: { $0.asciiAlias == lowered }) else { return nil }
+        self = keyword
+    }
+}
+
+/// The keys of header lines (before the first block).
+public enum HeaderKey: String, Sendable, CaseIterable {
+    case department = "部门"
+    case year = "年度"
+    case unit = "单位"
+    case budgetCode = "预算代码"
+    case tolerance = "容差"
+    case localCode = "科目"
+
+    public var asciiAlias: String {
+        switch self {
+        case .department: "dept"
+        case .year: "year"
+        case .unit: "unit"
+        case .budgetCode: "code"
+        case .tolerance: "tolerance"
+        case .localCode: "subject"
+        }
+    }
+
+    public init?(word: String) {
+        if let key = HeaderKey(rawValue: word) { self = key; return }
+        let lowered = word.lowercased()
+        guard let key = HeaderKey.allCases.first(where: { $0.asciiAlias == lowered }) else { return nil }
+        self = key
+    }
+}
+
+/// Keywords used inside blocks.
+public enum InnerKeyword {
+    /// The column line of a table: `列 本年支出合计 基本支出 项目支出`.
+    public static let columns = "列"
+    public static let columnsAlias = "columns"
+    /// The side switches of two-sided tables (公开01, 公开04).
+    public static let incomeSide = "收入"
+    public static let expenditureSide = "支出"
+    /// The prefix of a detail row (`其中：外事接待费`).
+    public static let detailPrefixes = ["其中：", "其中:"]
+    /// The line keys of a performance block.
+    public static let performanceKeys = ["主管部门", "实施单位", "资金", "执行率", "指标", "总分", "等级"]
+    /// The field keys of an indicator (`指标`) line.
+    public static let indicatorFields = ["目标", "实际", "分值", "得分", "完成", "原因"]
+    /// The comparators of checks and indicator targets, with their full-width and ASCII forms.
+    public static let comparators = ["=", "＝", "<=", ">=", "≤", "≥", "<", ">", "＜", "＞"]
+    /// Suppression comments: `// juesuan: allow A290`, `// juesuan: allow-file N506`.
+    public static let suppressionPrefix = "juesuan:"
+}

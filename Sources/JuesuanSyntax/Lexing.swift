@@ -1,0 +1,110 @@
+/// Byte-level helpers shared by the parser: blanks, words, punctuation equivalences.
+enum Lexing {
+    /// ASCII space, tab, or the ideographic space U+3000 (E3 80 80). Returns the blank's byte length, or 0.
+    @inline(__always)
+    static func blankLength(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int {
+        let b = bytes[i]
+        if b == 0x20 || b == 0x09 { return 1 }
+        if b == 0xE3, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    /// The blank-separated words of `range`, as byte ranges.
+    static func words(_ bytes: [UInt8], _ range: SourceRange) -> [SourceRange] {
+        var result: [SourceRange] = []
+        var i = range.start
+        var wordStart = -1
+        while i < range.end {
+            let blank = blankLength(bytes, i, range.end)
+            if blank > 0 {
+                if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: i)); wordStart = -1 }
+                i += blank
+            } else {
+                if wordStart < 0 { wordStart = i }
+                i += 1
+            }
+        }
+        if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: range.end)) }
+        return result
+    }
+
+    /// The range without leading and trailing blanks.
+    static func trimmed(_ bytes: [UInt8], _ range: SourceRange) -> SourceRange {
+        var start = range.start
+        var end = range.end
+        while start < end {
+            let blank = blankLength(bytes, start, end)
+            if blank == 0 { break }
+            start += blank
+        }
+        while end > start {
+            if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1; continue }
+            if end - start >= 3, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x80 { end -= 3; continue }
+            break
+        }
+        return SourceRange(start: start, end: end)
+    }
+
+    /// Where a trailing comment (` //` — a blank, then `//`) starts in the range, if any.
+    static func trailingCommentStart(_ bytes: [UInt8], _ range: SourceRange) -> Int? {
+        var i = range.start
+        while i + 1 < range.end {
+            if bytes[i] == 0x2F, bytes[i + 1] == 0x2F, i > range.start {
+                let previous = bytes[i - 1]
+                if previous == 0x20 || previous == 0x09 { return i }
+                if i - range.start >= 3, bytes[i - 3] == 0xE3, bytes[i - 2] == 0x80, previous == 0x80 { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func startsWith(_ bytes: [UInt8], _ range: SourceRange, _ prefix: [UInt8]) -> Bool {
+        guard range.length >= prefix.count else { return false }
+        for k in 0..<prefix.count where bytes[range.start + k] != prefix[k] { return false }
+        return true
+    }
+
+    static func string(_ bytes: [UInt8], _ range: SourceRange) -> String {
+        String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+    }
+
+    /// True when the text holds a CJK ideograph or full-width form (a label, not a figure).
+    static func containsWideCharacter(_ text: Substring) -> Bool {
+        text.unicodeScalars.contains { $0.value >= 0x2E80 }
+    }
+}
+
+/// The textual forms of numbers and empty cells in tables.
+public enum CellText {
+    /// The spellings of an empty cell ("nothing reported").
+    public static let emptySpellings: Set<String> = ["-", "—", "--", "---", "——", "－", "─"]
+
+    /// Parses a cell: an empty cell, a number, or a percentage; nil when it is neither.
+    public static func parse(_ text: Substring) -> CellValue? {
+        if emptySpellings.contains(String(text)) { return .empty }
+        var body = text
+        var percent = false
+        if let last = body.last, last == "%" || last == "％" {
+            percent = true
+            body = body.dropLast()
+        }
+        guard let number = DecimalNumber(body) else { return nil }
+        return percent ? .percentage(number) : .number(number)
+    }
+}
+
+/// What a table cell holds.
+public enum CellValue: Sendable, Hashable {
+    case empty
+    case number(DecimalNumber)
+    case percentage(DecimalNumber)
+
+    /// The number, with an empty cell as nil.
+    public var number: DecimalNumber? {
+        switch self {
+        case .empty: nil
+        case .number(let n), .percentage(let n): n
+        }
+    }
+}

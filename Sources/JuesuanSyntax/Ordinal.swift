@@ -1,0 +1,36 @@
+/// The ordinal prefixes of printed rows and glossary entries: `一、`, `（一）`, `(1)`, `1.`, `十九、`.
+/// They are optional in the language and ignored when labels are matched.
+public enum Ordinal {
+    static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+
+    /// The UTF-8 length of the ordinal prefix of `text` and the blanks after it (0 when there is none).
+    public static func prefixLength<S: StringProtocol>(of text: S) -> Int {
+        let characters = Array(text)
+        var i = 0
+        func isNumeral(_ c: Character) -> Bool { chineseNumerals.contains(c) || c.isASCII && c.isNumber }
+        if i < characters.count, characters[i] == "（" || characters[i] == "(" {
+            var j = i + 1
+            while j < characters.count, isNumeral(characters[j]) { j += 1 }
+            guard j > i + 1, j < characters.count, characters[j] == "）" || characters[j] == ")" else { return 0 }
+            i = j + 1
+            if i < characters.count, "、.．".contains(characters[i]) { i += 1 }
+        } else {
+            var j = i
+            while j < characters.count, isNumeral(characters[j]) { j += 1 }
+            guard j > i, j < characters.count, "、.．".contains(characters[j]) else { return 0 }
+            // `1.5` is a number, not an ordinal.
+            if j + 1 < characters.count, characters[j + 1].isASCII, characters[j + 1].isNumber { return 0 }
+            i = j + 1
+        }
+        while i < characters.count, characters[i] == " " || characters[i] == "\u{3000}" || characters[i] == "\t" { i += 1 }
+        guard i < characters.count else { return 0 } // an ordinal alone is the whole label
+        return characters[..<i].reduce(0) { $0 + $1.utf8.count }
+    }
+
+    /// The text without its ordinal prefix.
+    public static func strip<S: StringProtocol>(_ text: S) -> Substring {
+        let length = prefixLength(of: text)
+        let string = Substring(text)
+        return string.utf8.count == length ? string : Substring(string.utf8.dropFirst(length))
+    }
+}

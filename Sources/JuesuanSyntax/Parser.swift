@@ -1,0 +1,549 @@
+/// Parses a `.juesuan` document into a lossless `SyntaxTree`.
+///
+/// The language is line-oriented, so errors are recovered per line: a broken
+/// line becomes a diagnostic and the next line is parsed afresh.
+public enum Parser {
+    public static func parse(_ text: String) -> SyntaxTree {
+        parse(SourceText(text))
+    }
+
+    public static func parse(_ source: SourceText) -> SyntaxTree {
+        var parser = LineParser(source: source)
+        parser.run()
+        return SyntaxTree(
+            source: source, lines: parser.lines, header: parser.header, blocks: parser.blocks,
+            diagnostics: parser.diagnostics, byteOrderMarkLength: parser.bomLength)
+    }
+}
+
+private enum OpenBlock {
+    case none
+    case table(TableSyntax, side: TableSide)
+    case narrative(NarrativeSyntax)
+    case performance(PerformanceSyntax)
+    case glossary(GlossarySyntax)
+    case check(CheckSyntax)
+}
+
+private struct LineParser {
+    let source: SourceText
+    let bytes: [UInt8]
+    var lines: [Line] = []
+    var header: [HeaderLine] = []
+    var blocks: [Block] = []
+    var diagnostics: [Diagnostic] = []
+    var bomLength = 0
+    var open: OpenBlock = .none
+    var lastContentLine = 0
+
+    init(source: SourceText) {
+        self.source = source
+        self.bytes = source.bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bomLength = 3 }
+        lines.reserveCapacity(source.lineCount)
+    }
+
+    func token(_ kind: TokenKind, _ range: SourceRange) -> Token {
+        Token(kind: kind, range: range, text: Lexing.string(bytes, range))
+    }
+
+    mutating func report(_ code: String, _ severity: Severity, _ range: SourceRange, _ message: String) {
+        diagnostics.append(Diagnostic(code: code, severity: severity, range: range, message: message))
+    }
+
+    mutating func run() {
+        for index in 0..<source.lineCount {
+            var content = source.lineContentRange(index)
+            if index == 0 { content.start += bomLength }
+            parseLine(index, content)
+        }
+        closeBlock(lastLine: source.lineCount - 1)
+    }
+
+    mutating func parseLine(_ index: Int, _ content: SourceRange) {
+        let trimmed = Lexing.trimmed(bytes, content)
+        if trimmed.isEmpty {
+            lines.append(Line(index: index, kind: .blank, tokens: []))
+            return
+        }
+        if Lexing.startsWith(bytes, trimmed, [0x2F, 0x2F]) {
+            lines.append(Line(index: index, kind: .comment, tokens: [token(.comment, trimmed)]))
+            return
+        }
+        if trimmed.start == content.start {
+            let firstWord = Lexing.words(bytes, trimmed)[0]
+            if let keyword = BlockKeyword(word: Lexing.string(bytes, firstWord)) {
+                closeBlock(lastLine: lastContentLine)
+                openBlock(keyword, index, content, firstWord)
+                lastContentLine = index
+                return
+            }
+        }
+        lastContentLine = index
+        switch open {
+        case .none: parseHeaderLine(index, content, trimmed)
+        case .table(var table, let side):
+            let newSide = parseTableLine(index, content, &table, side)
+            open = .table(table, side: newSide)
+        case .narrative(var narrative):
+            narrative.proseLines.append(index)
+            lines.append(Line(index: index, kind: .prose, tokens: [token(.prose, content)]))
+            open = .narrative(narrative)
+        case .performance(var performance):
+            parsePerformanceLine(index, content, &performance)
+            open = .performance(performance)
+        case .glossary(var glossary):
+            parseGlossaryLine(index, trimmed, &glossary)
+            open = .glossary(glossary)
+        case .check:
+            let (body, comment) = splitComment(content)
+            lines.append(Line(index: index, kind: .unknown, tokens: [token(.unknown, body)], trailingComment: comment))
+            report("S102", .error, body, "“校验”块只写一个等式或不等式；请为这一行另起一个“校验”")
+        }
+    }
+
+    /// Splits off a trailing ` //` comment; returns the trimmed body and the comment token.
+    func splitComment(_ content: SourceRange) -> (SourceRange, Token?) {
+        guard let start = Lexing.trailingCommentStart(bytes, content) else {
+            return (Lexing.trimmed(bytes, content), nil)
+        }
+        let body = Lexing.trimmed(bytes, SourceRange(start: content.start, end: start))
+        return (body, token(.comment, SourceRange(start: start, end: Lexing.trimmed(bytes, content).end)))
+    }
+
+    // MARK: Blocks
+
+    mutating func closeBlock(lastLine: Int) {
+        switch open {
+        case .none: break
+        case .table(var b, _): b.lines = b.line...max(b.line, lastLine); blocks.append(.table(b))
+        case .narrative(var b): b.lines = b.line...max(b.line, lastLine); blocks.append(.narrative(b))
+        case .performance(var b): b.lines = b.line...max(b.line, lastLine); blocks.append(.performance(b))
+        case .glossary(var b): b.lines = b.line...max(b.line, lastLine); blocks.append(.glossary(b))
+        case .check(var b): b.lines = b.line...max(b.line, lastLine); blocks.append(.check(b))
+        }
+        open = .none
+    }
+
+    mutating func openBlock(_ keyword: BlockKeyword, _ index: Int, _ content: SourceRange, _ keywordRange: SourceRange) {
+        let keywordToken = token(.keyword, keywordRange)
+        let rest = SourceRange(start: keywordRange.end, end: content.end)
+        switch keyword {
+        case .table:
+            let (body, comment) = splitComment(rest)
+            let words = Lexing.words(bytes, body)
+            let id = words.first.map { token(.tableID, $0) }
+            let title = words.count > 1 ? token(.tableTitle, SourceRange(start: words[1].start, end: body.end)) : nil
+            var tokens = [keywordToken]
+            if let id { tokens.append(id) } else { report("S102", .error, keywordRange, "“表”后缺少表号，例如“表 公开01 收入支出决算总表”") }
+            if let title { tokens.append(title) }
+            lines.append(Line(index: index, kind: .blockStart, tokens: tokens, trailingComment: comment))
+            open = .table(TableSyntax(line: index, keyword: keywordToken, id: id, title: title, columns: nil, rows: [], lines: index...index), side: .income)
+        case .narrative:
+            let body = Lexing.trimmed(bytes, rest)
+            let title = body.isEmpty ? nil : token(.title, body)
+            lines.append(Line(index: index, kind: .blockStart, tokens: [keywordToken] + (title.map { [$0] } ?? [])))
+            open = .narrative(NarrativeSyntax(line: index, keyword: keywordToken, title: title, proseLines: [], lines: index...index))
+        case .performance:
+            let (body, comment) = splitComment(rest)
+            let name = body.isEmpty ? nil : token(.title, body)
+            if name == nil { report("S102", .error, keywordRange, "“绩效”后缺少项目名称") }
+            lines.append(Line(index: index, kind: .blockStart, tokens: [keywordToken] + (name.map { [$0] } ?? []), trailingComment: comment))
+            open = .performance(PerformanceSyntax(line: index, keyword: keywordToken, name: name, items: [], lines: index...index))
+        case .glossary:
+            let body = Lexing.trimmed(bytes, rest)
+            let title = body.isEmpty ? nil : token(.title, body)
+            lines.append(Line(index: index, kind: .blockStart, tokens: [keywordToken] + (title.map { [$0] } ?? [])))
+            open = .glossary(GlossarySyntax(line: index, keyword: keywordToken, entries: [], lines: index...index))
+        case .check:
+            let (body, comment) = splitComment(rest)
+            var check = CheckSyntax(line: index, keyword: keywordToken, left: [], comparator: nil, right: [], lines: index...index)
+            let tokens = parseCheckExpression(body, &check)
+            lines.append(Line(index: index, kind: .check, tokens: [keywordToken] + tokens, trailingComment: comment))
+            open = .check(check)
+        }
+    }
+
+    // MARK: Header
+
+    mutating func parseHeaderLine(_ index: Int, _ content: SourceRange, _ trimmed: SourceRange) {
+        let (body, comment) = splitComment(content)
+        let words = Lexing.words(bytes, body)
+        guard let first = words.first else {
+            lines.append(Line(index: index, kind: .comment, tokens: [], trailingComment: comment))
+            return
+        }
+        let keyToken = token(.headerKey, first)
+        let canonical = HeaderKey(word: keyToken.text)
+        let values = words.dropFirst().map { token(.headerValue, $0) }
+        let value = words.count > 1 ? token(.headerValue, SourceRange(start: words[1].start, end: body.end)) : nil
+        if canonical == nil {
+            let isASCIIWord = keyToken.text.unicodeScalars.allSatisfy { $0.isASCII }
+            if first.start != content.start || isASCIIWord || values.isEmpty {
+                // An indented line, an ASCII word that is no alias, or a lone word: a typo, not a header.
+                lines.append(Line(index: index, kind: .unknown, tokens: [token(.unknown, body)], trailingComment: comment))
+                report("S101", .error, first, "无法识别的关键字或表头项“\(keyToken.text)”；块关键字为 表、说明、绩效、名词解释、校验，表头项为 部门、年度、单位、预算代码、容差、科目")
+                return
+            }
+        }
+        lines.append(Line(index: index, kind: .header, tokens: [keyToken] + (value.map { [$0] } ?? []), trailingComment: comment))
+        header.append(HeaderLine(line: index, key: keyToken, canonicalKey: canonical, values: values, value: value))
+    }
+
+    // MARK: Tables
+
+    /// Parses one line of a table block; returns the side in force after it.
+    mutating func parseTableLine(_ index: Int, _ content: SourceRange, _ table: inout TableSyntax, _ side: TableSide) -> TableSide {
+        let (body, comment) = splitComment(content)
+        let words = Lexing.words(bytes, body)
+        let first = Lexing.string(bytes, words[0])
+        if words.count == 1, let newSide = TableSide(rawValue: first) {
+            lines.append(Line(index: index, kind: .sideSwitch, tokens: [token(.sideSwitch, words[0])], trailingComment: comment))
+            return newSide
+        }
+        if first == InnerKeyword.columns || first.lowercased() == InnerKeyword.columnsAlias {
+            let columns = parseColumnsLine(index, body, words[0])
+            lines.append(Line(index: index, kind: .columns, tokens: [columns.keyword] + columns.names, trailingComment: comment))
+            if table.columns != nil || !table.rows.isEmpty {
+                report("S102", .error, words[0], "“列”行必须紧跟在“表”行之后，且每张表只写一次")
+            } else {
+                table.columns = columns
+            }
+            return side
+        }
+        let row = parseRow(index, body, words, side)
+        var tokens: [Token] = []
+        if let code = row.code { tokens.append(code) }
+        if let label = row.label { tokens.append(label) }
+        tokens.append(contentsOf: row.cells.map(\.token))
+        lines.append(Line(index: index, kind: .row, tokens: tokens, trailingComment: comment))
+        table.rows.append(row)
+        return side
+    }
+
+    func isCode(_ range: SourceRange) -> Bool {
+        let length = range.length
+        guard length == 3 || length == 5 || length == 7 else { return false }
+        for i in range.start..<range.end where !(bytes[i] >= 0x30 && bytes[i] <= 0x39) { return false }
+        return true
+    }
+
+    mutating func parseRow(_ index: Int, _ body: SourceRange, _ words: [SourceRange], _ side: TableSide) -> RowSyntax {
+        var labelStart = 0
+        var code: Token?
+        if isCode(words[0]) {
+            code = token(.code, words[0])
+            labelStart = 1
+        }
+        // Cells are the trailing run of numbers and empty cells.
+        var cellStart = words.count
+        while cellStart > labelStart, CellText.parse(Lexing.string(bytes, words[cellStart - 1])[...]) != nil {
+            cellStart -= 1
+        }
+        // A label may not swallow a figure followed by figure-like garbage: `合计 363.59 36O.00`.
+        if cellStart - labelStart >= 2 {
+            for j in (labelStart + 1)..<cellStart {
+                let text = Lexing.string(bytes, words[j])
+                guard CellText.parse(text[...]) != nil || looksLikeFigure(text) else { continue }
+                let rest = words[j..<cellStart].map { Lexing.string(bytes, $0) }
+                if rest.allSatisfy({ !Lexing.containsWideCharacter($0[...]) && $0.contains(where: \.isNumber) || CellText.parse($0[...]) != nil }) {
+                    cellStart = j
+                    break
+                }
+            }
+        }
+        var label: Token?
+        if cellStart > labelStart {
+            label = token(.label, SourceRange(start: words[labelStart].start, end: words[cellStart - 1].end))
+        }
+        var cells: [CellSyntax] = []
+        for range in words[cellStart...] {
+            let text = Lexing.string(bytes, range)
+            let value = CellText.parse(text[...])
+            let kind: TokenKind
+            switch value {
+            case .none: kind = .badCell
+            case .empty: kind = .emptyCell
+            case .number: kind = .number
+            case .percentage: kind = .percentage
+            }
+            cells.append(CellSyntax(token: Token(kind: kind, range: range, text: text), value: value))
+            if value == nil {
+                report("S102", .error, range, "单元格“\(text)”不是数字；数字写作 1234.56 或 1,234.56，空单元格写作 -")
+            }
+        }
+        if code == nil && label == nil {
+            report("S102", .error, body, "这一行没有行名：每行写作“[科目编码] 行名 数字…”")
+        }
+        let isDetail = label.map { label in InnerKeyword.detailPrefixes.contains { label.text.hasPrefix($0) } } ?? false
+        return RowSyntax(line: index, code: code, label: label, cells: cells, side: side, isDetail: isDetail, range: body)
+    }
+
+    /// A word that was meant as a figure but is not one (`36O.00`, `1.2.3`).
+    func looksLikeFigure(_ text: String) -> Bool {
+        !Lexing.containsWideCharacter(text[...]) && text.first.map { $0.isNumber || $0 == "-" } == true
+    }
+
+    mutating func parseColumnsLine(_ index: Int, _ body: SourceRange, _ keywordRange: SourceRange) -> ColumnsSyntax {
+        let rest = SourceRange(start: keywordRange.end, end: body.end)
+        let pieces = splitOn(rest, separators: [[0x3B], [0xEF, 0xBC, 0x9B]]) // ; ；
+        let names = Lexing.words(bytes, pieces[0]).map { token(.columnName, $0) }
+        var relations: [ColumnRelationSyntax] = []
+        for piece in pieces.dropFirst() where !Lexing.trimmed(bytes, piece).isEmpty {
+            if let relation = parseRelation(piece) { relations.append(relation) }
+        }
+        return ColumnsSyntax(line: index, keyword: token(.keyword, keywordRange), names: names, relations: relations)
+    }
+
+    func splitOn(_ range: SourceRange, separators: [[UInt8]]) -> [SourceRange] {
+        var pieces: [SourceRange] = []
+        var start = range.start
+        var i = range.start
+        while i < range.end {
+            if let separator = separators.first(where: { Lexing.startsWith(bytes, SourceRange(start: i, end: range.end), $0) }) {
+                pieces.append(SourceRange(start: start, end: i))
+                i += separator.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        pieces.append(SourceRange(start: start, end: range.end))
+        return pieces
+    }
+
+    mutating func parseRelation(_ range: SourceRange) -> ColumnRelationSyntax? {
+        let parts = expressionTokens(range)
+        guard let equals = parts.firstIndex(where: { $0.kind == .comparator }), equals == 1, parts[0].kind == .columnName, parts.count >= 3 else {
+            report("S102", .error, Lexing.trimmed(bytes, range), "列关系应写作“合计 = 甲 + 乙”")
+            return nil
+        }
+        var terms: [(Bool, Token)] = []
+        var negative = false
+        var expectOperand = true
+        for part in parts[(equals + 1)...] {
+            if part.kind == .operatorSign {
+                guard !expectOperand || terms.isEmpty else { report("S102", .error, part.range, "列关系中多了一个运算符"); return nil }
+                negative = part.text == "-" || part.text == "－" || part.text == "−"
+                expectOperand = true
+            } else if part.kind == .columnName, expectOperand {
+                terms.append((negative, part))
+                negative = false
+                expectOperand = false
+            } else {
+                report("S102", .error, part.range, "列关系中“\(part.text)”的位置不对")
+                return nil
+            }
+        }
+        guard !terms.isEmpty, !expectOperand else { report("S102", .error, Lexing.trimmed(bytes, range), "列关系不完整"); return nil }
+        return ColumnRelationSyntax(result: parts[0], terms: terms, range: Lexing.trimmed(bytes, range))
+    }
+
+    /// Splits an expression into operands, `+`/`-` signs and comparators; blanks are optional around operators.
+    func expressionTokens(_ range: SourceRange) -> [Token] {
+        var result: [Token] = []
+        for word in Lexing.words(bytes, range) {
+            var start = word.start
+            var i = word.start
+            func flush(_ end: Int) -> Token? {
+                end > start ? token(.columnName, SourceRange(start: start, end: end)) : nil
+            }
+            while i < word.end {
+                let rest = SourceRange(start: i, end: word.end)
+                var matched: (TokenKind, Int)?
+                for comparator in ["<=", ">=", "≤", "≥", "＝", "=", "＜", "＞", "<", ">"] where Lexing.startsWith(bytes, rest, Array(comparator.utf8)) {
+                    matched = (.comparator, comparator.utf8.count); break
+                }
+                if matched == nil {
+                    for sign in ["+", "＋", "－", "−"] where Lexing.startsWith(bytes, rest, Array(sign.utf8)) { matched = (.operatorSign, sign.utf8.count); break }
+                }
+                // A hyphen is a minus sign only where it cannot start a negative number.
+                if matched == nil, bytes[i] == 0x2D {
+                    let nextIsDigit = i + 1 < word.end && bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39
+                    if !(nextIsDigit && i == start) { matched = (.operatorSign, 1) }
+                }
+                if let (kind, length) = matched {
+                    if let operand = flush(i) { result.append(operand) }
+                    result.append(token(kind, SourceRange(start: i, end: i + length)))
+                    i += length
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            if let operand = flush(word.end) { result.append(operand) }
+        }
+        return result
+    }
+
+    // MARK: Checks
+
+    mutating func parseCheckExpression(_ body: SourceRange, _ check: inout CheckSyntax) -> [Token] {
+        var parts = expressionTokens(body)
+        let comparators = parts.indices.filter { parts[$0].kind == .comparator }
+        guard comparators.count == 1, let at = comparators.first else {
+            report("S102", .error, body.isEmpty ? check.keyword.range : body, comparators.isEmpty
+                ? "“校验”需要一个比较符：=、<= 或 >="
+                : "“校验”只能有一个比较符")
+            return parts
+        }
+        check.comparator = parts[at]
+        for side in 0..<2 {
+            let slice = side == 0 ? parts[..<at] : parts[(at + 1)...]
+            var terms: [CheckTerm] = []
+            var negative = false
+            var expectOperand = true
+            var signed = false
+            for index in slice.indices {
+                let part = parts[index]
+                if part.kind == .operatorSign {
+                    if expectOperand && signed {
+                        report("S102", .error, part.range, "“校验”中多了一个运算符")
+                        continue
+                    }
+                    negative = part.text != "+" && part.text != "＋"
+                    expectOperand = true
+                    signed = true
+                    continue
+                }
+                guard expectOperand else {
+                    report("S102", .error, part.range, "“校验”中“\(part.text)”前缺少 + 或 -")
+                    continue
+                }
+                if let number = DecimalNumber(part.text) {
+                    parts[index].kind = .number
+                    terms.append(CheckTerm(negative: negative, operand: .number(number, parts[index])))
+                } else {
+                    parts[index].kind = .reference
+                    terms.append(CheckTerm(negative: negative, operand: .reference(reference(parts[index]))))
+                }
+                negative = false
+                expectOperand = false
+                signed = false
+            }
+            if terms.isEmpty || expectOperand {
+                report("S102", .error, parts[at].range, side == 0 ? "比较符左边缺少内容" : "比较符右边缺少内容")
+            }
+            if side == 0 { check.left = terms } else { check.right = terms }
+        }
+        return parts
+    }
+
+    /// Splits `table.row.column` at its dots; a row label may itself hold dots, so the first
+    /// dot ends the table and, with three or more parts, the last dot starts the column.
+    func reference(_ whole: Token) -> ReferenceSyntax {
+        var dots: [Int] = []
+        for i in whole.range.start..<whole.range.end where bytes[i] == 0x2E || (bytes[i] == 0xEF && i + 2 < whole.range.end && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x8E) {
+            dots.append(i)
+        }
+        func dotLength(_ i: Int) -> Int { bytes[i] == 0x2E ? 1 : 3 }
+        guard let first = dots.first else {
+            return ReferenceSyntax(token: whole, table: token(.tableID, whole.range), row: nil, column: nil)
+        }
+        let table = token(.tableID, SourceRange(start: whole.range.start, end: first))
+        if dots.count == 1 {
+            return ReferenceSyntax(token: whole, table: table, row: token(.label, SourceRange(start: first + dotLength(first), end: whole.range.end)), column: nil)
+        }
+        let last = dots[dots.count - 1]
+        let row = token(.label, SourceRange(start: first + dotLength(first), end: last))
+        let column = token(.columnName, SourceRange(start: last + dotLength(last), end: whole.range.end))
+        return ReferenceSyntax(token: whole, table: table, row: row, column: column)
+    }
+
+    // MARK: Performance
+
+    mutating func parsePerformanceLine(_ index: Int, _ content: SourceRange, _ performance: inout PerformanceSyntax) {
+        let (body, comment) = splitComment(content)
+        let words = Lexing.words(bytes, body)
+        let key = token(.performanceKey, words[0])
+        guard InnerKeyword.performanceKeys.contains(key.text) else {
+            lines.append(Line(index: index, kind: .unknown, tokens: [token(.unknown, body)], trailingComment: comment))
+            report("S101", .warning, words[0], "“绩效”块中无法识别的行“\(key.text)”；可用的行为 \(InnerKeyword.performanceKeys.joined(separator: "、"))")
+            return
+        }
+        var item = PerformanceLine(line: index, key: key, indicator: nil, values: [], fields: [])
+        var rest = Array(words.dropFirst())
+        if key.text == "指标" {
+            if rest.isEmpty {
+                report("S102", .error, words[0], "“指标”后缺少指标名称（一级/二级/三级）")
+            } else {
+                item.indicator = token(.indicatorName, rest.removeFirst())
+            }
+            var k = 0
+            while k < rest.count {
+                let word = Lexing.string(bytes, rest[k])
+                guard InnerKeyword.indicatorFields.contains(word) else {
+                    if item.fields.isEmpty {
+                        report("S102", .error, rest[k], "“\(word)”不是指标的栏目；可用的栏目为 \(InnerKeyword.indicatorFields.joined(separator: "、"))")
+                        item.values.append(token(.unknown, rest[k]))
+                    } else {
+                        item.fields[item.fields.count - 1].values.append(token(.fieldValue, rest[k]))
+                    }
+                    k += 1
+                    continue
+                }
+                var field = PerformanceField(key: token(.fieldKey, rest[k]), values: [])
+                k += 1
+                if word == "原因", k < rest.count {
+                    // The reason is free text to the end of the line.
+                    field.values = [token(.fieldValue, SourceRange(start: rest[k].start, end: body.end))]
+                    k = rest.count
+                } else if word == "完成", k < rest.count {
+                    field.values = [token(.fieldValue, rest[k])]
+                    k += 1
+                }
+                item.fields.append(field)
+            }
+        } else if key.text == "资金" || key.text == "执行率" {
+            for range in rest {
+                let text = Lexing.string(bytes, range)
+                if CellText.parse(text[...]) != nil {
+                    if item.fields.isEmpty { item.values.append(token(.fieldValue, range)) } else { item.fields[item.fields.count - 1].values.append(token(.fieldValue, range)) }
+                } else {
+                    item.fields.append(PerformanceField(key: token(.fieldKey, range), values: []))
+                }
+            }
+        } else {
+            item.values = rest.map { token(.fieldValue, $0) }
+        }
+        var tokens = [key]
+        if let indicator = item.indicator { tokens.append(indicator) }
+        tokens += item.values
+        for field in item.fields { tokens.append(field.key); tokens += field.values }
+        lines.append(Line(index: index, kind: .performance, tokens: tokens, trailingComment: comment))
+        performance.items.append(item)
+    }
+
+    // MARK: Glossary
+
+    mutating func parseGlossaryLine(_ index: Int, _ trimmed: SourceRange, _ glossary: inout GlossarySyntax) {
+        let text = Lexing.string(bytes, trimmed)
+        let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" })
+        let sentenceEnd = text.firstIndex(where: { "。；！？".contains($0) })
+        if let colon, sentenceEnd.map({ colon < $0 }) ?? true {
+            let termText = text[..<colon]
+            let prefixLength = Ordinal.prefixLength(of: termText)
+            let termStart = trimmed.start + prefixLength
+            let termEnd = trimmed.start + termText.utf8.count
+            let termRange = Lexing.trimmed(bytes, SourceRange(start: termStart, end: termEnd))
+            let definitionStart = termEnd + String(text[colon]).utf8.count
+            let definitionRange = Lexing.trimmed(bytes, SourceRange(start: definitionStart, end: trimmed.end))
+            if termRange.isEmpty {
+                lines.append(Line(index: index, kind: .unknown, tokens: [token(.unknown, trimmed)]))
+                report("S102", .error, trimmed, "名词解释的一行应写作“名词：解释”，冒号前缺少名词")
+                return
+            }
+            let term = token(.term, termRange)
+            let definition = token(.definition, definitionRange)
+            lines.append(Line(index: index, kind: .glossaryEntry, tokens: [term, definition]))
+            glossary.entries.append(GlossaryEntrySyntax(line: index, term: term, definition: definition.text, definitionRanges: [definitionRange]))
+        } else if !glossary.entries.isEmpty {
+            lines.append(Line(index: index, kind: .glossaryContinuation, tokens: [token(.definition, trimmed)]))
+            glossary.entries[glossary.entries.count - 1].definition += text
+            glossary.entries[glossary.entries.count - 1].definitionRanges.append(trimmed)
+        } else {
+            lines.append(Line(index: index, kind: .unknown, tokens: [token(.unknown, trimmed)]))
+            report("S102", .error, trimmed, "名词解释的一行应写作“名词：解释”")
+        }
+    }
+}

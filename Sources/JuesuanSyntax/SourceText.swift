@@ -1,0 +1,196 @@
+/// A half-open range of UTF-8 byte offsets into a document.
+public struct SourceRange: Sendable, Hashable, Comparable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    public init(_ range: Range<Int>) { self.init(start: range.lowerBound, end: range.upperBound) }
+
+    public var length: Int { end - start }
+    public var isEmpty: Bool { start == end }
+    public func contains(_ offset: Int) -> Bool { start <= offset && offset < end }
+    public func covers(_ offset: Int) -> Bool { start <= offset && offset <= end }
+    public static func < (a: SourceRange, b: SourceRange) -> Bool { (a.start, a.end) < (b.start, b.end) }
+    /// The smallest range covering both.
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(start: min(start, other.start), end: max(end, other.end))
+    }
+}
+
+/// A point in a document in every unit a tool may need; lines and columns are 0-based.
+public struct SourcePosition: Sendable, Hashable {
+    public var line: Int
+    /// UTF-8 bytes from the line start.
+    public var utf8Column: Int
+    /// UTF-16 code units from the line start (what LSP clients count by default).
+    public var utf16Column: Int
+    /// Unicode scalars from the line start (what `lint` prints).
+    public var scalarColumn: Int
+    /// Terminal columns from the line start (CJK characters are two wide).
+    public var displayColumn: Int
+}
+
+/// The text of a document as UTF-8 bytes with a table of line starts.
+///
+/// Lines end at LF, CRLF or a lone CR; the terminator belongs to the line it ends.
+public struct SourceText: Sendable {
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts; the first is 0.
+    public let lineStarts: [Int]
+    /// Byte offset where each line's content ends (before its terminator).
+    public let lineContentEnds: [Int]
+
+    public init(_ text: String) {
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// `bytes` must be valid UTF-8; use `SourceText.decoding(_:)` for untrusted input.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        var ends: [Int] = []
+        var index = 0
+        let count = bytes.count
+        starts.reserveCapacity(count / 32 + 1)
+        ends.reserveCapacity(count / 32 + 1)
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                ends.append(index)
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                ends.append(index)
+                if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        ends.append(count)
+        lineStarts = starts
+        lineContentEnds = ends
+    }
+
+    /// Decodes untrusted bytes: invalid UTF-8 sequences become U+FFFD, and the lines (0-based)
+    /// where that happened are returned so a tool can report them.
+    public static func decoding(_ raw: [UInt8]) -> (text: SourceText, invalidLines: [Int]) {
+        if let valid = String(validating: raw, as: UTF8.self) {
+            return (SourceText(valid), [])
+        }
+        let repaired = String(decoding: raw, as: UTF8.self)
+        let text = SourceText(repaired)
+        // Line breaks are ASCII, so the raw bytes and the repaired text have the same lines.
+        var invalid: [Int] = []
+        var rawLine = 0
+        var rawLineHasInvalid = false
+        var i = 0
+        while i < raw.count {
+            let b = raw[i]
+            if b == 0x0A || (b == 0x0D && !(i + 1 < raw.count && raw[i + 1] == 0x0A)) {
+                if rawLineHasInvalid { invalid.append(rawLine) }
+                rawLine += 1
+                rawLineHasInvalid = false
+                i += 1
+                continue
+            }
+            let length = SourceText.validSequenceLength(raw, at: i)
+            if length == 0 {
+                rawLineHasInvalid = true
+                i += 1
+            } else {
+                i += length
+            }
+        }
+        if rawLineHasInvalid { invalid.append(rawLine) }
+        return (text, invalid)
+    }
+
+    /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
+    static func validSequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        let b0 = bytes[i]
+        if b0 < 0x80 { return 1 }
+        func continuation(_ k: Int) -> Bool { i + k < bytes.count && bytes[i + k] & 0xC0 == 0x80 }
+        switch b0 {
+        case 0xC2...0xDF: return continuation(1) ? 2 : 0
+        case 0xE0:
+            return continuation(1) && bytes[i + 1] >= 0xA0 && continuation(2) ? 3 : 0
+        case 0xED:
+            return continuation(1) && bytes[i + 1] < 0xA0 && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
+        case 0xF0:
+            return continuation(1) && bytes[i + 1] >= 0x90 && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4:
+            return continuation(1) && bytes[i + 1] < 0x90 && continuation(2) && continuation(3) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The line (0-based) holding `offset`; an offset at a line's terminator belongs to that line.
+    public func line(containing offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The content of a line without its terminator.
+    public func lineContentRange(_ line: Int) -> SourceRange {
+        SourceRange(start: lineStarts[line], end: lineContentEnds[line])
+    }
+
+    /// The whole line including its terminator.
+    public func lineRange(_ line: Int) -> SourceRange {
+        let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
+        return SourceRange(start: lineStarts[line], end: end)
+    }
+
+    public func string(_ range: SourceRange) -> String {
+        let start = max(0, min(range.start, bytes.count))
+        let end = max(start, min(range.end, bytes.count))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    public func lineString(_ line: Int) -> String { string(lineContentRange(line)) }
+
+    /// The position of a byte offset, in every unit; offsets are clamped to the document.
+    public func position(of offset: Int) -> SourcePosition {
+        let offset = max(0, min(offset, bytes.count))
+        let line = line(containing: offset)
+        let start = lineStarts[line]
+        let end = min(offset, lineContentEnds[line])
+        var utf16 = 0
+        var scalars = 0
+        var display = 0
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                utf16 += 1; scalars += 1; display += byte < 0x20 || byte == 0x7F ? 0 : 1
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value: UInt32
+            switch length {
+            case 2: value = UInt32(byte & 0x1F)
+            case 3: value = UInt32(byte & 0x0F)
+            default: value = UInt32(byte & 0x07)
+            }
+            for k in 1..<length where index + k < bytes.count { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+            utf16 += length == 4 ? 2 : 1
+            scalars += 1
+            display += Unicode.Scalar(value).map { DisplayWidth.of($0) } ?? 1
+            index += length
+        }
+        return SourcePosition(line: line, utf8Column: end - start, utf16Column: utf16, scalarColumn: scalars, displayColumn: display)
+    }
+}

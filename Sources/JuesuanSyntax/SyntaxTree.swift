@@ -1,0 +1,229 @@
+/// The kinds of tokens the parser recognises; each token has an exact byte range.
+public enum TokenKind: String, Sendable, Hashable {
+    case keyword, headerKey, headerValue
+    case tableID, tableTitle, columnName, sideSwitch
+    case code, label, number, percentage, emptyCell, badCell
+    case comment, prose, title
+    case performanceKey, fieldKey, fieldValue, indicatorName
+    case term, definition
+    case reference, operatorSign, comparator
+    case unknown
+}
+
+public struct Token: Sendable, Hashable {
+    public var kind: TokenKind
+    public var range: SourceRange
+    public var text: String
+
+    public init(kind: TokenKind, range: SourceRange, text: String) {
+        self.kind = kind
+        self.range = range
+        self.text = text
+    }
+}
+
+/// What a physical line is.
+public enum LineKind: String, Sendable {
+    case blank, comment, header, blockStart, columns, sideSwitch, row, prose
+    case performance, glossaryEntry, glossaryContinuation, check, unknown
+}
+
+/// One physical line: its kind, its tokens, and its trailing comment.
+public struct Line: Sendable {
+    public var index: Int
+    public var kind: LineKind
+    public var tokens: [Token]
+    public var trailingComment: Token?
+}
+
+public struct HeaderLine: Sendable {
+    public var line: Int
+    public var key: Token
+    /// The canonical key, or nil for a free-form header line (kept, not checked).
+    public var canonicalKey: HeaderKey?
+    public var values: [Token]
+    /// The whole value text (everything after the key, without a trailing comment).
+    public var value: Token?
+}
+
+public enum TableSide: String, Sendable, Hashable {
+    case income = "收入"
+    case expenditure = "支出"
+}
+
+public struct CellSyntax: Sendable {
+    public var token: Token
+    /// nil when the token is not a number (S102).
+    public var value: CellValue?
+}
+
+public struct RowSyntax: Sendable {
+    public var line: Int
+    public var code: Token?
+    public var label: Token?
+    public var cells: [CellSyntax]
+    /// The side of a two-sided table in force at this row.
+    public var side: TableSide
+    /// A `其中：` row: a detail of the row above, never an addend.
+    public var isDetail: Bool
+    public var range: SourceRange
+}
+
+/// `合计 = 甲 + 乙` after the `;` of a column line.
+public struct ColumnRelationSyntax: Sendable {
+    public var result: Token
+    public var terms: [(negative: Bool, column: Token)]
+    public var range: SourceRange
+}
+
+public struct ColumnsSyntax: Sendable {
+    public var line: Int
+    public var keyword: Token
+    public var names: [Token]
+    public var relations: [ColumnRelationSyntax]
+}
+
+public struct TableSyntax: Sendable {
+    public var line: Int
+    public var keyword: Token
+    public var id: Token?
+    public var title: Token?
+    public var columns: ColumnsSyntax?
+    public var rows: [RowSyntax]
+    /// Lines of the block, keyword line to last line.
+    public var lines: ClosedRange<Int>
+}
+
+public struct NarrativeSyntax: Sendable {
+    public var line: Int
+    public var keyword: Token
+    public var title: Token?
+    /// The prose lines (kept verbatim), by line index.
+    public var proseLines: [Int]
+    public var lines: ClosedRange<Int>
+}
+
+/// `key value` pairs of a performance line: `全年预算数 26.005`, `得分 8.25`.
+public struct PerformanceField: Sendable {
+    public var key: Token
+    public var values: [Token]
+}
+
+public struct PerformanceLine: Sendable {
+    public var line: Int
+    public var key: Token
+    /// For `指标` lines, the indicator path `一级/二级/三级`.
+    public var indicator: Token?
+    /// Values written directly after the key (`总分 100 88.5`, `等级 良`).
+    public var values: [Token]
+    public var fields: [PerformanceField]
+
+    public func field(_ name: String) -> PerformanceField? { fields.first { $0.key.text == name } }
+}
+
+public struct PerformanceSyntax: Sendable {
+    public var line: Int
+    public var keyword: Token
+    public var name: Token?
+    public var items: [PerformanceLine]
+    public var lines: ClosedRange<Int>
+}
+
+public struct GlossaryEntrySyntax: Sendable {
+    public var line: Int
+    public var term: Token
+    /// The definition's text, continuation lines joined without a separator.
+    public var definition: String
+    public var definitionRanges: [SourceRange]
+}
+
+public struct GlossarySyntax: Sendable {
+    public var line: Int
+    public var keyword: Token
+    public var entries: [GlossaryEntrySyntax]
+    public var lines: ClosedRange<Int>
+}
+
+/// `公开01.本年收入合计` — table, row and column parts, each with its own range.
+public struct ReferenceSyntax: Sendable {
+    public var token: Token
+    public var table: Token
+    public var row: Token?
+    public var column: Token?
+}
+
+public enum CheckOperand: Sendable {
+    case reference(ReferenceSyntax)
+    case number(DecimalNumber, Token)
+}
+
+public struct CheckTerm: Sendable {
+    public var negative: Bool
+    public var operand: CheckOperand
+}
+
+public struct CheckSyntax: Sendable {
+    public var line: Int
+    public var keyword: Token
+    public var left: [CheckTerm]
+    public var comparator: Token?
+    public var right: [CheckTerm]
+    public var lines: ClosedRange<Int>
+}
+
+public enum Block: Sendable {
+    case table(TableSyntax)
+    case narrative(NarrativeSyntax)
+    case performance(PerformanceSyntax)
+    case glossary(GlossarySyntax)
+    case check(CheckSyntax)
+
+    public var lines: ClosedRange<Int> {
+        switch self {
+        case .table(let b): b.lines
+        case .narrative(let b): b.lines
+        case .performance(let b): b.lines
+        case .glossary(let b): b.lines
+        case .check(let b): b.lines
+        }
+    }
+
+    public var keyword: Token {
+        switch self {
+        case .table(let b): b.keyword
+        case .narrative(let b): b.keyword
+        case .performance(let b): b.keyword
+        case .glossary(let b): b.keyword
+        case .check(let b): b.keyword
+        }
+    }
+}
+
+/// The lossless syntax tree of a document: every byte belongs to exactly one line,
+/// and every token keeps its exact range, so printing the tree gives back the input.
+public struct SyntaxTree: Sendable {
+    public let source: SourceText
+    public var lines: [Line]
+    public var header: [HeaderLine]
+    public var blocks: [Block]
+    public var diagnostics: [Diagnostic]
+    /// Byte length of a leading byte-order mark (0 or 3); it is kept, and ignored.
+    public var byteOrderMarkLength: Int
+
+    /// The document, printed back from the tree's lines.
+    public var text: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.bytes.count)
+        for line in lines {
+            let range = source.lineRange(line.index)
+            bytes.append(contentsOf: source.bytes[range.start..<range.end])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public var tables: [TableSyntax] { blocks.compactMap { if case .table(let t) = $0 { t } else { nil } } }
+    public var narratives: [NarrativeSyntax] { blocks.compactMap { if case .narrative(let n) = $0 { n } else { nil } } }
+    public var performances: [PerformanceSyntax] { blocks.compactMap { if case .performance(let p) = $0 { p } else { nil } } }
+    public var glossaries: [GlossarySyntax] { blocks.compactMap { if case .glossary(let g) = $0 { g } else { nil } } }
+    public var checks: [CheckSyntax] { blocks.compactMap { if case .check(let c) = $0 { c } else { nil } } }
+}

@@ -1,0 +1,51 @@
+import XCTest
+import JuesuanCatalogue
+
+final class CatalogueNameTests: XCTestCase {
+    func testParentheses() {
+        XCTAssertEqual(CatalogueName.normalized("政府办公厅（室）及相关机构事务"), "政府办公厅(室)及相关机构事务")
+        XCTAssertTrue(CatalogueName.matches("政府办公厅(室)及相关机构事务", "政府办公厅（室）及相关机构事务"))
+        XCTAssertTrue(CatalogueName.matches("因公出国(境)费用", "因公出国（境）费用"))
+        XCTAssertTrue(CatalogueName.matches("中医（民族)医院", "中医(民族）医院"))
+    }
+
+    func testBlanks() {
+        XCTAssertEqual(CatalogueName.normalized(" 行政 运行\u{3000}"), "行政运行")
+        XCTAssertEqual(CatalogueName.normalized("行政\t运行\r\n"), "行政运行")
+        XCTAssertEqual(CatalogueName.normalized("行政\u{00A0}运行\u{200B}\u{FEFF}"), "行政运行")
+        XCTAssertTrue(CatalogueName.matches("社会保障 和 就业支出", "社会保障和就业支出"))
+    }
+
+    func testQuotes() {
+        XCTAssertEqual(CatalogueName.normalized("“两房”建设"), "\"两房\"建设")
+        XCTAssertTrue(CatalogueName.matches("\"两房\"建设", "“两房”建设"))
+        XCTAssertTrue(CatalogueName.matches("＂三西＂农业建设专项补助", "“三西”农业建设专项补助"))
+        XCTAssertTrue(CatalogueName.matches("”三供一业“移交补助支出", "“三供一业”移交补助支出"))
+        XCTAssertTrue(CatalogueName.matches("‘两庭’建设", "'两庭'建设"))
+    }
+
+    func testOtherCharactersKept() {
+        XCTAssertEqual(CatalogueName.normalized("驻外使领馆（团、处）"), "驻外使领馆(团、处)")
+        XCTAssertFalse(CatalogueName.matches("公务员医疗补助缴款", "公务员医疗补助缴费"))
+        XCTAssertFalse(CatalogueName.matches("「两房」建设", "“两房”建设"))
+        XCTAssertEqual(CatalogueName.normalized("ＡＢＣ１２３％"), "ABC123%")
+        XCTAssertEqual(CatalogueName.normalized(""), "")
+        XCTAssertEqual(CatalogueName.normalized("plain"), "plain")
+    }
+
+    func testSubstringInput() {
+        let label = "2101101 行政单位医疗"
+        XCTAssertEqual(CatalogueName.normalized(label.dropFirst(8)), "行政单位医疗")
+    }
+
+    func testEveryCatalogueNameIsStableUnderNormalisation() {
+        // Normalising twice changes nothing.
+        for kind in ClassificationKind.allCases {
+            for entry in Catalogue.embedded.entries(withPrefix: "", kind: kind) {
+                let once = CatalogueName.normalized(entry.name)
+                XCTAssertEqual(CatalogueName.normalized(once), once)
+                XCTAssertFalse(once.isEmpty)
+            }
+        }
+    }
+}

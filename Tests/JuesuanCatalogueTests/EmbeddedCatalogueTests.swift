@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+@testable import JuesuanCatalogue
+
+/// The generated Swift file must match data/*.tsv exactly; if this fails,
+/// rerun `python3 scripts/generate-catalogue.py`.
+final class EmbeddedCatalogueTests: XCTestCase {
+    struct Row: Equatable, CustomStringConvertible {
+        var code: String
+        var name: String
+        var level: String
+        var description: String { "\(code)\t\(name)\t\(level)" }
+    }
+
+    static let dataDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()   // JuesuanCatalogueTests
+        .deletingLastPathComponent()   // Tests
+        .deletingLastPathComponent()   // package root
+        .appendingPathComponent("data")
+
+    /// Reads a data file independently of the library's parser.
+    func readRows(_ file: String) throws -> (text: String, rows: [Row]) {
+        let url = Self.dataDirectory.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        XCTAssertEqual(lines.first, "code\tname\tlevel", "\(file): header")
+        let rows = lines.dropFirst().map { line -> Row in
+            let fields = line.components(separatedBy: "\t")
+            XCTAssertEqual(fields.count, 3, "\(file): \(line)")
+            return Row(code: fields[0], name: fields[1], level: fields.count > 2 ? fields[2] : "")
+        }
+        return (text, rows)
+    }
+
+    func embeddedRows(_ kind: ClassificationKind) -> [Row] {
+        Catalogue.embedded.entries(withPrefix: "", kind: kind).map {
+            Row(code: $0.code, name: $0.name, level: $0.level.displayName)
+        }
+    }
+
+    func check(_ file: String, _ kind: ClassificationKind, embeddedText: String) throws {
+        let (text, rows) = try readRows(file)
+        XCTAssertFalse(rows.isEmpty)
+        // The literal is the file verbatim, minus the final newline.
+        XCTAssertTrue(embeddedText + "\n" == text,
+                      "EmbeddedCatalogue.generated.swift is stale for data/\(file); run python3 scripts/generate-catalogue.py")
+        let embedded = embeddedRows(kind)
+        XCTAssertEqual(embedded.count, rows.count, file)
+        for (lhs, rhs) in zip(embedded, rows) where lhs != rhs {
+            XCTFail("\(file): embedded \(lhs) != file \(rhs)")
+            break
+        }
+        XCTAssertEqual(Catalogue.embedded.count(kind: kind), rows.count)
+        XCTAssertTrue(Catalogue.embedded.entries(withPrefix: "", kind: kind).allSatisfy { $0.origin == .embedded && $0.kind == kind })
+    }
+
+    func testFunctionalMatchesTSV() throws {
+        try check("functional-codes.tsv", .functional, embeddedText: EmbeddedCatalogue.functionalTSV)
+    }
+
+    func testEconomicMatchesTSV() throws {
+        try check("economic-codes.tsv", .economic, embeddedText: EmbeddedCatalogue.economicTSV)
+    }
+
+    func testCountsFromSources() {
+        let catalogue = Catalogue.embedded
+        XCTAssertEqual(catalogue.count(kind: .functional), 1648)
+        XCTAssertEqual(catalogue.count(kind: .economic), 109)
+        let functional = catalogue.entries(withPrefix: "", kind: .functional)
+        XCTAssertEqual(functional.filter { $0.level == .category }.count, 30)
+        XCTAssertEqual(functional.filter { $0.level == .section }.count, 269)
+        XCTAssertEqual(functional.filter { $0.level == .item }.count, 1349)
+        let economic = catalogue.entries(withPrefix: "", kind: .economic)
+        XCTAssertEqual(economic.filter { $0.level == .category }.count, 10)
+        XCTAssertEqual(economic.filter { $0.level == .section }.count, 99)
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import XCTest
+@testable import LanguageServerProtocol
+
+final class JSONValueTests: XCTestCase {
+    private func parse(_ text: String) throws -> JSONValue { try JSONValue(parsing: text) }
+
+    private func assertRejects(_ bytes: [UInt8], _ reason: JSONParseError.Reason? = nil,
+                               file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try JSONValue(parsing: bytes), "accepted \(String(decoding: bytes, as: UTF8.self))",
+                             file: file, line: line) { error in
+            guard let reason else { return }
+            XCTAssertEqual((error as? JSONParseError)?.reason, reason, file: file, line: line)
+        }
+    }
+
+    private func assertRejects(_ text: String, _ reason: JSONParseError.Reason? = nil,
+                               file: StaticString = #filePath, line: UInt = #line) {
+        assertRejects(Array(text.utf8), reason, file: file, line: line)
+    }
+
+    func testScalars() throws {
+        XCTAssertEqual(try parse("null"), .null)
+        XCTAssertEqual(try parse(" true "), .bool(true))
+        XCTAssertEqual(try parse("\tfalse\r\n"), .bool(false))
+        XCTAssertEqual(try parse("\"\""), .string(""))
+    }
+
+    func testNumbers() throws {
+        XCTAssertEqual(try parse("0"), .int(0))
+        XCTAssertEqual(try parse("-0"), .int(0))
+        XCTAssertEqual(try parse("363"), .int(363))
+        XCTAssertEqual(try parse("-45"), .int(-45))
+        XCTAssertEqual(try parse("363.59"), .double(363.59))
+        XCTAssertEqual(try parse("1e3"), .double(1000))
+        XCTAssertEqual(try parse("-2.5E-3"), .double(-0.0025))
+        XCTAssertEqual(try parse("9223372036854775807"), .int(Int.max))
+        XCTAssertEqual(try parse("-9223372036854775808"), .int(Int.min))
+        // One past Int.max no longer fits, so it degrades to a double rather than failing.
+        XCTAssertEqual(try parse("9223372036854775808"), .double(9223372036854775808.0))
+    }
+
+    func testRoundTripIsCompactAndSorted() throws {
+        let text = #"{ "z" : [1, 2.5, "x", null, true, false], "a" : { "c" : {}, "b" : [] }, "m": -7 }"#
+        let value = try parse(text)
+        XCTAssertEqual(value.serializedString(), #"{"a":{"b":[],"c":{}},"m":-7,"z":[1,2.5,"x",null,true,false]}"#)
+        XCTAssertEqual(try JSONValue(parsing: value.serialized()), value)
+    }
+
+    func testCJKStringsStayRawUTF8() throws {
+        let value = try parse(#"{"name":"收入支出决算总表","path":"file:///tmp/决算.jsr"}"#)
+        XCTAssertEqual(value["name"]?.stringValue, "收入支出决算总表")
+        let out = value.serializedString()
+        XCTAssertEqual(out, #"{"name":"收入支出决算总表","path":"file:///tmp/决算.jsr"}"#)
+        XCTAssertFalse(out.contains("\\u"), "non-ASCII must not be escaped")
+        XCTAssertFalse(out.contains("\\/"), "slashes must not be escaped")
+        // 8 CJK characters × 3 bytes each, plus the quotes.
+        XCTAssertEqual(JSONValue.string("收入支出决算总表").serialized().count, 26)
+    }
+
+    func testEscapesDecode() throws {
+        XCTAssertEqual(try parse(#""a\"b\\c\/d\b\f\n\r\t""#), .string("a\"b\\c/d\u{8}\u{C}\n\r\t"))
+        XCTAssertEqual(try parse(#""\u8868\u0041""#), .string("表A"))
+        XCTAssertEqual(try parse(#""\u0000""#), .string("\u{0}"))
+    }
+
+    func testEmojiSurrogatePairEscape() throws {
+        let value = try parse(#""x\ud83d\ude00y""#)
+        XCTAssertEqual(value, .string("x😀y"))
+        XCTAssertEqual(value.serialized(), Array("\"x😀y\"".utf8))
+        XCTAssertEqual(try parse(#""\uD840\uDC0B""#), .string("𠀋"))
+    }
+
+    func testLoneSurrogatesBecomeReplacementCharacter() throws {
+        XCTAssertEqual(try parse(#""\ud83d""#), .string("\u{FFFD}"))
+        XCTAssertEqual(try parse(#""\ude00x""#), .string("\u{FFFD}x"))
+        // A high surrogate followed by a non-surrogate escape keeps the second escape.
+        XCTAssertEqual(try parse(#""\ud83d\u0041""#), .string("\u{FFFD}A"))
+        XCTAssertEqual(try parse(#""\ud83d\ud83d\ude00""#), .string("\u{FFFD}😀"))
+    }
+
+    func testSerializerEscapesControlCharacters() {
+        let value = JSONValue.string("a\"b\\c\n\r\t\u{1}\u{1F}/é")
+        XCTAssertEqual(value.serializedString(), #""a\"b\\c\n\r\t\u0001\u001f/é""#)
+        XCTAssertEqual(try JSONValue(parsing: value.serialized()), value)
+    }
+
+    func testDoubleSerialization() throws {
+        XCTAssertEqual(JSONValue.double(0.1).serializedString(), "0.1")
+        XCTAssertEqual(JSONValue.double(363.59).serializedString(), "363.59")
+        XCTAssertEqual(JSONValue.double(.nan).serializedString(), "null")
+        XCTAssertEqual(JSONValue.double(.infinity).serializedString(), "null")
+        for d in [1e-7, 5e20, -0.0, 123456.789, Double.leastNonzeroMagnitude] {
+            XCTAssertEqual(try JSONValue(parsing: JSONValue.double(d).serialized()).doubleValue, d)
+        }
+    }
+
+    func testRejectsMalformedInput() {
+        let bad = ["", " ", "{", "[", "[1,", "[1,]", "[,1]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{\"a\":}",
+                   "01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "0x10", "tru", "nul", "True", "NaN",
+                   "Infinity", "'a'", "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\u12G4\"", "\"\\", "[1] x", "{} {}",
+                   "\"a\nb\"", "\"tab\there\"", "[1 2]", "{\"a\":1 \"b\":2}", "\u{FEFF}{}", "收入", "//c\n1"]
+        for text in bad { assertRejects(text) }
+    }
+
+    func testRejectionReasons() {
+        assertRejects("[1] x", .trailingData)
+        assertRejects("01", .trailingData)
+        assertRejects("[1,", .unexpectedEndOfInput)
+        assertRejects("\"abc", .unexpectedEndOfInput)
+        assertRejects("1e999", .numberOutOfRange)
+        assertRejects("\"\\q\"", .invalidEscape)
+        assertRejects("\"a\u{1}\"", .controlCharacterInString)
+        assertRejects("1.e5", .invalidNumber)
+    }
+
+    func testRejectsInvalidUTF8() {
+        assertRejects([0x22, 0xFF, 0x22], .invalidUTF8)
+        assertRejects([0x22, 0xC0, 0xAF, 0x22], .invalidUTF8)              // overlong "/"
+        assertRejects([0x22, 0xED, 0xA0, 0x80, 0x22], .invalidUTF8)        // encoded surrogate
+        assertRejects([0x22, 0xE8, 0xA1, 0x22], .invalidUTF8)              // truncated 表
+        assertRejects([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], .invalidUTF8)  // above U+10FFFF
+        assertRejects([0xE8, 0xA1, 0xA8])                                  // non-ASCII outside a string
+    }
+
+    func testNestingLimit() throws {
+        let ok = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        XCTAssertNoThrow(try parse(ok))
+        let tooDeep = String(repeating: "[", count: 513) + String(repeating: "]", count: 513)
+        assertRejects(tooDeep, .nestingTooDeep)
+        let objects = String(repeating: "{\"a\":", count: 600) + "1" + String(repeating: "}", count: 600)
+        assertRejects(objects, .nestingTooDeep)
+        // Unterminated and absurdly deep: must fail quickly, not overflow the stack.
+        assertRejects(String(repeating: "[", count: 200_000), .nestingTooDeep)
+        XCTAssertThrowsError(try JSONValue(parsing: "[[[1]]]", maximumDepth: 2))
+    }
+
+    func testAccessorsAndLiterals() throws {
+        let literal: JSONValue = ["name": "表", "count": 3, "ratio": 2.0, "items": [1, "two", nil, true], "none": nil]
+        let parsed = try parse(#"{"name":"表","count":3,"ratio":2.0,"items":[1,"two",null,true],"none":null}"#)
+        XCTAssertEqual(literal, parsed)
+        XCTAssertEqual(parsed["name"]?.stringValue, "表")
+        XCTAssertEqual(parsed["count"]?.intValue, 3)
+        XCTAssertEqual(parsed["ratio"]?.intValue, 2, "an integral double converts")
+        XCTAssertNil(JSONValue.double(2.5).intValue)
+        XCTAssertNil(parsed["count"]?.stringValue)
+        XCTAssertNil(parsed["count"]?.boolValue, "numbers are never booleans")
+        XCTAssertEqual(parsed["items"]?.arrayValue?.count, 4)
+        XCTAssertEqual(parsed["items"]?[1], "two")
+        XCTAssertNil(parsed["items"]?[9])
+        XCTAssertEqual(parsed["none"]?.isNull, true)
+        XCTAssertNil(parsed["missing"])
+        XCTAssertNil(parsed["items"]?["name"])
+        XCTAssertEqual(parsed.objectValue?.count, 5)
+    }
+
+    func testDuplicateKeysLastWins() throws {
+        XCTAssertEqual(try parse(#"{"a":1,"a":2}"#)["a"], .int(2))
+    }
+
+    func testDataAndStringEntryPoints() throws {
+        let data = Data(#"{"k":"值"}"#.utf8)
+        XCTAssertEqual(try JSONValue(parsing: data)["k"]?.stringValue, "值")
+        XCTAssertEqual(try JSONValue(parsing: #"[1]"#).serializedData(), Data("[1]".utf8))
+    }
+
+    func testErrorDescriptionMentionsOffset() {
+        XCTAssertThrowsError(try parse("[1,]")) { error in
+            XCTAssertTrue("\(error)".contains("byte 3"), "\(error)")
+        }
+    }
+}
