@@ -18,12 +18,19 @@ let package = Package(
         .target(name: "JuesuanChecks", dependencies: ["JuesuanModel"]),
         .target(name: "JuesuanLint", dependencies: ["JuesuanChecks"]),
         .target(name: "LanguageServerProtocol"),
-        .executableTarget(name: "juesuan", dependencies: ["JuesuanLint"]),
-        .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanChecks"], path: "Benchmarks/juesuan-bench"),
+        // The language service knows nothing of JSON; the server is the LSP glue over stdio.
+        .target(name: "JuesuanLanguageService", dependencies: ["JuesuanChecks", "JuesuanModel", "JuesuanCatalogue", "JuesuanSyntax"]),
+        .target(name: "JuesuanServer", dependencies: ["JuesuanLanguageService", "JuesuanSyntax", "LanguageServerProtocol"]),
+        // Generated consistent reports, for tests and benchmarks only.
+        .target(name: "JuesuanFixtures", dependencies: ["JuesuanCatalogue", "JuesuanSyntax"]),
+        .executableTarget(name: "juesuan", dependencies: ["JuesuanLint", "JuesuanServer"]),
+        .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanChecks", "JuesuanFixtures"], path: "Benchmarks/juesuan-bench"),
         .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax"]),
         .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),
-        .testTarget(name: "JuesuanChecksTests", dependencies: ["JuesuanChecks"], resources: [.copy("Golden")]),
+        .testTarget(name: "JuesuanChecksTests", dependencies: ["JuesuanChecks", "JuesuanFixtures"]),
         .testTarget(name: "JuesuanLintTests", dependencies: ["JuesuanLint"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
+        .testTarget(name: "JuesuanLanguageServiceTests", dependencies: ["JuesuanLanguageService"]),
+        .testTarget(name: "JuesuanServerTests", dependencies: ["JuesuanServer"]),
     ]
 )

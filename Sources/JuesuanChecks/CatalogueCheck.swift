@@ -31,12 +31,12 @@ enum CatalogueCheck: ReportCheck {
                                                    message: "\(code)（\(foreign.name)）是\(other.chineseName)编码，\(table.id) 应使用\(kind.chineseName)编码"))
                     } else {
                         findings.append(Diagnostic(code: "C301", severity: .warning, range: codeToken.range,
-                                                   message: "编码 \(code) 不在\(yearText)\(kind.chineseName)目录中；若是地方或新增科目，请在表头用“科目 \(code) 名称”声明"))
+                                                   message: "编码 \(code) 不在 \(yearText)\(kind.chineseName)目录中；若是地方或新增科目，请在表头用“科目 \(code) 名称”声明"))
                     }
                     continue
                 }
                 guard let label = row.syntax.label, !row.isDetail else { continue }
-                if CatalogueName.normalized(Ordinal.strip(label.text)) != CatalogueName.normalized(entry.name) {
+                if LabelKey.make(label.text) != LabelKey.make(entry.name) {
                     findings.append(Diagnostic(code: "C302", severity: .warning, range: label.range,
                                                message: "编码 \(code) 的科目名称是“\(entry.name)”，这里写的是“\(label.text)”",
                                                fix: Fix(title: "改为“\(entry.name)”", edits: [TextEdit(range: label.range, replacement: entry.name)])))

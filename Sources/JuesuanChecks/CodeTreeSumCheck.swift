@@ -31,6 +31,7 @@ enum CodeTreeSumCheck: ReportCheck {
     static func check(parent: Int, addends: [Int], rule: String, basis: String, _ section: TableSection, _ context: CheckContext, _ findings: inout [Diagnostic]) {
         let row = section.rows[parent]
         for (column, columnInfo) in section.columns.enumerated() {
+            guard !row.isUnknown(column), !addends.contains(where: { section.rows[$0].isUnknown(column) }) else { continue }
             let parts = addends.map { section.rows[$0].cell(column)?.number }
             // Every part empty: the parent reported no breakdown in this column (spec 9.2).
             guard parts.contains(where: { $0 != nil }) else { continue }

@@ -16,6 +16,7 @@ enum ColumnRelationCheck: ReportCheck {
                 for relation in section.relations {
                     let basis = formula(relation, section)
                     for row in section.rows {
+                        guard !row.isUnknown(relation.result), !relation.terms.contains(where: { row.isUnknown($0.column) }) else { continue }
                         let parts = relation.terms.map { term in row.cell(term.column)?.number.map { term.negative ? -$0 : $0 } }
                         guard parts.contains(where: { $0 != nil }) else { continue }
                         let expected = parts.reduce(DecimalNumber.zero) { $0 + ($1 ?? .zero) }

@@ -18,6 +18,7 @@ enum LabelTreeCheck: ReportCheck {
                     let total = section.rows[totalIndex]
                     let basis = tree.parts.count == 1 && isCategoryRows(tree.parts[0]) ? "各类之和" : "\(describe(tree)) 之和"
                     for (column, columnInfo) in section.columns.enumerated() {
+                        guard !total.isUnknown(column), !parts.contains(where: { section.rows[$0].isUnknown(column) }) else { continue }
                         let values = parts.map { section.rows[$0].cell(column)?.number }
                         guard values.contains(where: { $0 != nil }) else { continue }
                         let expected = values.reduce(DecimalNumber.zero) { $0 + ($1 ?? .zero) }

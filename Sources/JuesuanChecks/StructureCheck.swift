@@ -33,7 +33,7 @@ enum StructureCheck: ReportCheck {
             }
             for section in table.sections {
                 duplicates(section, table, &findings)
-                missingParents(section, &findings)
+                missingParents(section, table, &findings)
                 order(section, table, &findings)
             }
         }
@@ -65,10 +65,13 @@ enum StructureCheck: ReportCheck {
         }
     }
 
-    static func missingParents(_ section: TableSection, _ findings: inout [Diagnostic]) {
+    static func missingParents(_ section: TableSection, _ table: Table, _ findings: inout [Diagnostic]) {
         let codes = Set(section.rows.compactMap(\.code))
         for row in section.rows {
             guard let code = row.code, let token = row.syntax.code, code.count > 3 else { continue }
+            // A code of the other classification is C303's finding; its parents are beside the point.
+            if table.rowKind == .economicCodes, code.hasPrefix("2") { continue }
+            if table.rowKind == .functionalCodes, !code.hasPrefix("2") { continue }
             let parentCode = String(code.prefix(code.count - 2))
             if !codes.contains(parentCode) {
                 let level = code.count == 7 ? "项" : "款"

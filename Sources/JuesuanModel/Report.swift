@@ -61,6 +61,9 @@ public struct Row: Sendable {
     public var isTotal: Bool
     public var isDetail: Bool
     public var isCount: Bool
+    /// Columns whose cell is written but is not a number (S102): their value is unknown,
+    /// so no sum that involves them is checked.
+    public var unknownColumns: Set<Int> = []
 
     public var line: Int { syntax.line }
     /// The code and label, as a reader names the row.
@@ -78,6 +81,8 @@ public struct Row: Sendable {
     }
 
     public func cell(_ column: Int) -> Cell? { column < cells.count ? cells[column] : nil }
+
+    public func isUnknown(_ column: Int) -> Bool { unknownColumns.contains(column) }
 }
 
 /// One side of a table (公开01 and 04 have two; every other table one).

@@ -213,8 +213,9 @@ private struct ReportBuilder {
 
     mutating func makeRow(_ syntax: RowSyntax, columns: [Column]) -> Row {
         var cells: [Cell?] = Array(repeating: nil, count: columns.count)
+        var unknown: Set<Int> = []
         for (index, cell) in syntax.cells.enumerated() {
-            guard let value = cell.value else { continue } // reported by the parser (S102)
+            guard let value = cell.value else { unknown.insert(index); continue } // reported by the parser (S102)
             if index < columns.count {
                 cells[index] = Cell(value: value, token: cell.token)
             } else if index == columns.count {
@@ -225,6 +226,6 @@ private struct ReportBuilder {
         }
         let label = syntax.label?.text ?? ""
         return Row(syntax: syntax, code: syntax.code?.text, label: label, key: LabelKey.make(label), standardName: nil,
-                   categoryCode: nil, cells: cells, isTotal: false, isDetail: syntax.isDetail, isCount: false)
+                   categoryCode: nil, cells: cells, isTotal: false, isDetail: syntax.isDetail, isCount: false, unknownColumns: unknown)
     }
 }

@@ -82,17 +82,23 @@ private struct LineParser {
         lastContentLine = index
         switch open {
         case .none: parseHeaderLine(index, content, trimmed)
+        // Each case empties `open` before mutating the block it held, so the block's arrays
+        // stay uniquely referenced and appending a row does not copy every row before it.
         case .table(var table, let side):
+            open = .none
             let newSide = parseTableLine(index, content, &table, side)
             open = .table(table, side: newSide)
         case .narrative(var narrative):
+            open = .none
             narrative.proseLines.append(index)
             lines.append(Line(index: index, kind: .prose, tokens: [token(.prose, content)]))
             open = .narrative(narrative)
         case .performance(var performance):
+            open = .none
             parsePerformanceLine(index, content, &performance)
             open = .performance(performance)
         case .glossary(var glossary):
+            open = .none
             parseGlossaryLine(index, trimmed, &glossary)
             open = .glossary(glossary)
         case .check:

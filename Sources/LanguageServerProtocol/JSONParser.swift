@@ -187,56 +187,61 @@ struct JSONByteParser {
 
     // MARK: Strings
 
-    /// Parses a string starting at the opening quote. Runs of unescaped bytes are validated
-    /// as UTF-8 in one go, so CJK text costs one validation pass and no per-character work.
+    /// Parses a string starting at the opening quote. Without escapes (the common case) the
+    /// bytes are validated as UTF-8 in one go; with escapes, raw runs and decoded escapes are
+    /// collected in a byte buffer and validated once at the end.
     private mutating func parseString() throws -> String {
         index += 1  // opening quote
-        var result = ""
-        var runStart = index
+        let contentStart = index
         while true {
             guard index < bytes.count else { throw JSONParseError(.unexpectedEndOfInput, at: index) }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try appendRun(from: runStart, to: index, into: &result)
+                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), at: contentStart)
                 index += 1
-                return result
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw JSONParseError(.controlCharacterInString, at: index) }
+            index += 1
+        }
+        var decoded = Array(bytes[contentStart..<index])
+        while true {
+            guard index < bytes.count else { throw JSONParseError(.unexpectedEndOfInput, at: index) }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return try decoded.withUnsafeBufferPointer { try makeString($0, at: contentStart) }
             }
             if byte == UInt8(ascii: "\\") {
-                try appendRun(from: runStart, to: index, into: &result)
-                try parseEscape(into: &result)
-                runStart = index
+                try parseEscape(into: &decoded)
                 continue
             }
             if byte < 0x20 { throw JSONParseError(.controlCharacterInString, at: index) }
+            decoded.append(byte)
             index += 1
         }
     }
 
-    private func appendRun(from start: Int, to end: Int, into result: inout String) throws {
-        guard start < end else { return }
-        let run = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard let text = String(validating: run, as: UTF8.self) else {
-            throw JSONParseError(.invalidUTF8, at: start)
-        }
-        if result.isEmpty { result = text } else { result += text }
+    private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> String {
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw JSONParseError(.invalidUTF8, at: offset) }
+        return text
     }
 
-    /// Decodes one escape starting at the backslash. Unpaired UTF-16 surrogates (legal JSON
-    /// syntax but not Unicode) become U+FFFD rather than failing the whole message.
-    private mutating func parseEscape(into result: inout String) throws {
+    /// Decodes one escape starting at the backslash, appending UTF-8. Unpaired UTF-16
+    /// surrogates (legal JSON syntax but not Unicode) become U+FFFD rather than failing the message.
+    private mutating func parseEscape(into decoded: inout [UInt8]) throws {
         let escapeStart = index
         index += 1  // backslash
         let byte = try peek()
         index += 1
         switch byte {
-        case UInt8(ascii: "\""): result.append("\"")
-        case UInt8(ascii: "\\"): result.append("\\")
-        case UInt8(ascii: "/"): result.append("/")
-        case UInt8(ascii: "b"): result.append("\u{08}")
-        case UInt8(ascii: "f"): result.append("\u{0C}")
-        case UInt8(ascii: "n"): result.append("\n")
-        case UInt8(ascii: "r"): result.append("\r")
-        case UInt8(ascii: "t"): result.append("\t")
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(byte)
+        case UInt8(ascii: "b"): decoded.append(0x08)
+        case UInt8(ascii: "f"): decoded.append(0x0C)
+        case UInt8(ascii: "n"): decoded.append(0x0A)
+        case UInt8(ascii: "r"): decoded.append(0x0D)
+        case UInt8(ascii: "t"): decoded.append(0x09)
         case UInt8(ascii: "u"):
             let unit = try parseHex4()
             var scalar: Unicode.Scalar?
@@ -258,7 +263,7 @@ struct JSONByteParser {
             default:
                 scalar = Unicode.Scalar(unit)
             }
-            result.unicodeScalars.append(scalar ?? "\u{FFFD}")
+            decoded.append(contentsOf: UTF8.encode(scalar ?? "\u{FFFD}")!)
         default:
             throw JSONParseError(.invalidEscape, at: escapeStart)
         }

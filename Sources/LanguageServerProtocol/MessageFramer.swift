@@ -58,13 +58,24 @@ public struct MessageFramer: Sendable {
     }
 
     /// Appends received bytes; call `next()` until it returns nil.
-    public mutating func append<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    public mutating func append(_ bytes: ArraySlice<UInt8>) {
+        compact()
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Appends received bytes; call `next()` until it returns nil.
+    public mutating func append(_ bytes: [UInt8]) {
+        append(bytes[...])
+    }
+
+    // Concrete overloads rather than a generic Sequence: an unspecialised generic append
+    // from another module copies byte by byte.
+    private mutating func compact() {
         if start > 0 && start >= buffer.count / 2 {
             buffer.removeSubrange(0..<start)
             headerScanPosition -= start
             start = 0
         }
-        buffer.append(contentsOf: bytes)
     }
 
     /// Received bytes not yet consumed (a header already parsed no longer counts).

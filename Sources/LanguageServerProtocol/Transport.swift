@@ -118,7 +118,9 @@ public final class Transport: @unchecked Sendable {
     /// Frames and writes an already-serialised JSON body; safe to call from any thread.
     public func sendBody(_ body: [UInt8]) throws {
         let frame = MessageFramer.frame(body)
-        try writeAll(Array(frame[..<10])); usleep(100); try writeAll(Array(frame[10...]))
+        lock.lock()
+        defer { lock.unlock() }
+        try writeAll(frame)
     }
 
     /// Loops over partial writes and EINTR so the frame goes out whole.

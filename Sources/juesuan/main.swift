@@ -1,12 +1,10 @@
 import Foundation
 import JuesuanLint
-import JuesuanChecks
-import JuesuanSyntax
+import JuesuanServer
 
-let path = CommandLine.arguments[1]
-let data = FileManager.default.contents(atPath: path)!
-let analysis = Analysis(bytes: Array(data))
-for d in analysis.diagnostics {
-    let p = analysis.source.position(of: d.range.start)
-    print("\(p.line + 1):\(p.scalarColumn + 1) \(d.severity.rawValue)[\(d.code)] \(d.message)")
-}
+// The table of subcommands; a module that adds one (lsp, fmt, import) appends its `Subcommand`.
+let tool = CommandLineTool(subcommands: [
+    LintCommand.subcommand,
+    Subcommand(name: "lsp", summary: JuesuanServer.commandSummary, help: JuesuanServer.commandHelp) { _, _ in JuesuanServer.runStdio() },
+])
+exit(tool.run(Array(CommandLine.arguments.dropFirst()), io: .system()))

@@ -114,6 +114,33 @@ final class JSONValueTests: XCTestCase {
         assertRejects("1.e5", .invalidNumber)
     }
 
+    func testEscapesMixedWithRawCJK() throws {
+        XCTAssertEqual(try parse(#""收\n入\u8868𠀋\t""#), .string("收\n入表𠀋\t"))
+        assertRejects([0x22, 0x5C, 0x6E, 0xFF, 0x22], .invalidUTF8)              // bad byte after an escape
+        assertRejects([0x22, 0xE8, 0xA1, 0x5C, 0x6E, 0x22], .invalidUTF8)        // truncated 表 before an escape
+    }
+
+    func testMutatedInputNeverCrashes() {
+        var rng = SplitMix64(seed: 42)
+        let valid = Array(#"{"jsonrpc":"2.0","id":1,"method":"m","params":{"text":"表\ud83d\ude00","n":[1.5e3,-0,true,null]}}"#.utf8)
+        let alphabet = Array(#"{}[]",:\u0123456789eE+-.tfn "#.utf8) + [0x00, 0x80, 0xBF, 0xE8, 0xED, 0xF0, 0xFF]
+        for _ in 0..<5000 {
+            var bytes = valid
+            for _ in 0..<(1 + Int(rng.next() % 4)) {
+                let position = Int(rng.next() % UInt64(bytes.count))
+                switch rng.next() % 3 {
+                case 0: bytes[position] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                case 1: bytes.remove(at: position)
+                default: bytes.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: position)
+                }
+            }
+            if let value = try? JSONValue(parsing: bytes) {
+                // Whatever parses must survive a serialize/parse round trip unchanged.
+                XCTAssertEqual(try? JSONValue(parsing: value.serialized()), value)
+            }
+        }
+    }
+
     func testRejectsInvalidUTF8() {
         assertRejects([0x22, 0xFF, 0x22], .invalidUTF8)
         assertRejects([0x22, 0xC0, 0xAF, 0x22], .invalidUTF8)              // overlong "/"
@@ -168,5 +195,18 @@ final class JSONValueTests: XCTestCase {
         XCTAssertThrowsError(try parse("[1,]")) { error in
             XCTAssertTrue("\(error)".contains("byte 3"), "\(error)")
         }
+    }
+}
+
+/// Deterministic generator so fuzz-style tests are reproducible.
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -151,6 +151,24 @@ final class MessageFramerTests: XCTestCase {
         XCTAssertEqual(feed(Array(next[7...]), framer: &framer), [body("{}")])
     }
 
+    func testRandomChunkingYieldsTheSameBodies() {
+        let bodies = (0..<40).map { k in #"{"id":\#(k),"text":"\#(String(repeating: "收入𠀋", count: k))"}"# }
+        let stream = bodies.flatMap { frame($0) }
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<50 {
+            var framer = MessageFramer()
+            var outputs: [MessageFramer.Output] = []
+            var position = 0
+            while position < stream.count {
+                let length = 1 + Int(rng.next() % 300)
+                let end = min(stream.count, position + length)
+                outputs += feed(Array(stream[position..<end]), framer: &framer)
+                position = end
+            }
+            XCTAssertEqual(outputs, bodies.map(body))
+        }
+    }
+
     func testZeroLengthBody() {
         var framer = MessageFramer()
         XCTAssertEqual(feed(Array("Content-Length: 0\r\n\r\n".utf8), framer: &framer), [.body([])])

@@ -1,0 +1,191 @@
+import JuesuanCatalogue
+import JuesuanChecks
+import JuesuanModel
+import JuesuanSyntax
+
+/// A hover: Markdown and the range it describes.
+public struct HoverResult: Sendable, Hashable {
+    public var markdown: String
+    public var range: SourceRange
+}
+
+extension LanguageService {
+    /// What to show at a byte offset: a code's name and path, a total's addends and sum,
+    /// or a glossary term's definition (the document's own 名词解释 first).
+    public static func hover(_ snapshot: DocumentSnapshot, at offset: Int) -> HoverResult? {
+        HoverBuilder(snapshot: snapshot).hover(at: offset)
+    }
+}
+
+struct HoverBuilder {
+    let snapshot: DocumentSnapshot
+    let analysis: Analysis
+
+    init(snapshot: DocumentSnapshot) {
+        self.snapshot = snapshot
+        analysis = snapshot.analysis
+    }
+
+    var source: SourceText { snapshot.source }
+    var report: Report { analysis.report }
+
+    func hover(at rawOffset: Int) -> HoverResult? {
+        let offset = min(max(0, rawOffset), source.bytes.count)
+        let lineIndex = source.line(containing: offset)
+        let lines = report.syntax.lines
+        guard lineIndex < lines.count else { return nil }
+        let line = lines[lineIndex]
+        let token = line.tokens.first { $0.range.contains(offset) } ?? line.tokens.first { $0.range.covers(offset) }
+        if let token {
+            switch token.kind {
+            case .code:
+                if let hover = codeHover(token, line: lineIndex) { return hover }
+            case .number, .emptyCell, .percentage:
+                if let hover = cellHover(token, offset: offset) { return hover }
+            case .label:
+                if let hover = labelHover(token, offset: offset) { return hover }
+            default:
+                break
+            }
+        }
+        return termHover(offset: offset, line: lineIndex)
+    }
+
+    // MARK: Glossary
+
+    func termHover(offset: Int, line: Int) -> HoverResult? {
+        guard let (entry, range) = snapshot.glossary.term(at: offset, in: source, within: source.lineContentRange(line)) else { return nil }
+        return HoverResult(markdown: termMarkdown(entry), range: range)
+    }
+
+    func termMarkdown(_ entry: GlossaryEntry) -> String {
+        let origin: String
+        switch entry.origin {
+        case .document(let line, _): origin = "本报告“名词解释”，第 \(line + 1) 行"
+        case .standard: origin = "Juesuan 标准名词解释"
+        }
+        return "**\(entry.term)**\n\n\(entry.definition)\n\n*\(origin)*"
+    }
+
+    // MARK: Codes
+
+    func table(atLine line: Int) -> Table? {
+        report.tables.first { $0.syntax.lines.contains(line) }
+    }
+
+    func row(atLine line: Int) -> (Table, TableSection, Row)? {
+        guard let table = table(atLine: line) else { return nil }
+        for section in table.sections {
+            if let row = section.rows.first(where: { $0.line == line }) { return (table, section, row) }
+        }
+        return nil
+    }
+
+    func codeHover(_ token: Token, line: Int) -> HoverResult? {
+        let code = token.text
+        let found = row(atLine: line)
+        var kinds: [ClassificationKind] = [.functional, .economic]
+        if found?.0.rowKind == .economicCodes { kinds = [.economic, .functional] }
+        var text: String
+        if let kind = kinds.first(where: { report.catalogue.entry(code: code, kind: $0) != nil }),
+           let entry = report.catalogue.entry(code: code, kind: kind) {
+            let path = report.catalogue.path(of: code, kind: kind).map { "\($0.code) \($0.name)" }.joined(separator: " › ")
+            text = "**\(entry.code) \(entry.name)**\n\n\(kind.displayName) · \(entry.level.displayName)"
+            if entry.origin == .local { text += "（表头“科目”声明）" }
+            text += "\n\n\(path)"
+            if let row = found?.2, !row.label.isEmpty,
+               CatalogueName.normalized(Ordinal.strip(row.label)) != CatalogueName.normalized(entry.name) {
+                text += "\n\n本行写作“\(row.label)”，与目录名称不同。"
+            }
+        } else {
+            text = "**\(code)**\n\n编码不在科目目录中；若是地方或新增科目，请在表头用“科目 \(code) 名称”声明。"
+        }
+        if let (_, _, row) = found {
+            let explanations = analysis.totalExplanations(at: row.nameRange.start)
+            if !explanations.isEmpty { text += "\n\n" + compact(explanations) }
+        }
+        return HoverResult(markdown: text, range: token.range)
+    }
+
+    // MARK: Totals
+
+    func cellHover(_ token: Token, offset: Int) -> HoverResult? {
+        let explanations = analysis.totalExplanations(at: offset)
+        if !explanations.isEmpty {
+            return HoverResult(markdown: explanations.map(full).joined(separator: "\n\n---\n\n"), range: token.range)
+        }
+        // Not a total: say which row and column the figure is, useful in wide tables.
+        guard let (_, section, row) = row(atLine: source.line(containing: offset)),
+              let column = row.cells.firstIndex(where: { $0?.token.range == token.range }) else { return nil }
+        let subject = CheckContext.subject(row, section.columns[column], in: section)
+        return HoverResult(markdown: "\(subject)：\(token.text)", range: token.range)
+    }
+
+    func labelHover(_ token: Token, offset: Int) -> HoverResult? {
+        var parts: [String] = []
+        var range = token.range
+        let glossary = snapshot.glossary
+        if let entry = glossary.entry(for: String(Ordinal.strip(token.text))) {
+            parts.append(termMarkdown(entry))
+        } else if let (entry, termRange) = glossary.term(at: offset, in: source, within: token.range) {
+            parts.append(termMarkdown(entry))
+            range = termRange
+        }
+        let explanations = analysis.totalExplanations(at: token.range.start)
+        if !explanations.isEmpty { parts.append(compact(explanations)) }
+        guard !parts.isEmpty else { return nil }
+        return HoverResult(markdown: parts.joined(separator: "\n\n---\n\n"), range: range)
+    }
+
+    static let maximumAddends = 40
+
+    func verdict(_ e: TotalExplanation) -> String {
+        let scale = max(e.expected.scale, e.written?.scale ?? 0)
+        let difference = CheckContext.signed(e.difference, scale: scale)
+        switch e.outcome {
+        case .holds: return "✓ 成立"
+        case .rounding(let allowed): return "≈ 尾数误差：差额 \(difference)，在容差 ±\(allowed.trimmed) 以内"
+        case .mismatch: return "✗ 不成立：差额 \(difference)（\(e.rule)）"
+        }
+    }
+
+    func value(_ number: DecimalNumber?, scale: Int) -> String {
+        number.map { $0.formatted(scale: max(scale, $0.scale)) } ?? "空"
+    }
+
+    /// A table of the addends, the computed sum, the written figure and the verdict.
+    func full(_ e: TotalExplanation) -> String {
+        let scale = e.addends.compactMap { $0.value?.scale }.max() ?? e.expected.scale
+        var lines = ["**\(e.subject)** = \(e.basis.hasSuffix("=") ? String(e.basis.dropLast()).trimmingTrailingBlanks : e.basis)（\(e.rule)）", "",
+                     "| 加数 | 数值 |", "|---|---:|"]
+        for addend in e.addends.prefix(HoverBuilder.maximumAddends) {
+            lines.append("| \(addend.negative ? "− " : "")\(escape(addend.name)) | \(value(addend.value, scale: scale)) |")
+        }
+        if e.addends.count > HoverBuilder.maximumAddends {
+            lines.append("| …另有 \(e.addends.count - HoverBuilder.maximumAddends) 项 | |")
+        }
+        lines.append("| **计算合计** | **\(e.expected.formatted(scale: max(scale, e.expected.scale)))** |")
+        lines.append("| 填写 | \(value(e.written, scale: scale)) |")
+        lines.append("")
+        lines.append(verdict(e))
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per total: `“本年支出合计”：各类之和 363.60，填写 363.59 ≈ 尾数误差…`.
+    func compact(_ explanations: [TotalExplanation]) -> String {
+        explanations.map { e in
+            let scale = max(e.expected.scale, e.written?.scale ?? 0)
+            return "- \(e.subject)：\(e.basis.hasSuffix("=") ? String(e.basis.dropLast()).trimmingTrailingBlanks : e.basis) \(e.expected.formatted(scale: scale))，填写 \(value(e.written, scale: scale))　\(verdict(e))"
+        }.joined(separator: "\n")
+    }
+
+    func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+}
+
+extension String {
+    var trimmingTrailingBlanks: String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

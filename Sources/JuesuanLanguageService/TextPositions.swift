@@ -1,0 +1,140 @@
+import JuesuanSyntax
+
+/// How a column is counted: the LSP position encodings, without any JSON.
+public enum ColumnUnit: String, Sendable, Hashable, CaseIterable {
+    /// UTF-8 bytes.
+    case utf8 = "utf-8"
+    /// UTF-16 code units (the LSP default).
+    case utf16 = "utf-16"
+    /// Unicode scalars.
+    case utf32 = "utf-32"
+
+    @inline(__always)
+    func width(ofScalarWithUTF8Length length: Int) -> Int {
+        switch self {
+        case .utf8: length
+        case .utf16: length == 4 ? 2 : 1
+        case .utf32: 1
+        }
+    }
+}
+
+/// A zero-based line and a column counted in some `ColumnUnit`.
+public struct LineColumn: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: LineColumn, b: LineColumn) -> Bool { (a.line, a.column) < (b.line, b.column) }
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A range of line/column positions (start inclusive, end exclusive); may arrive reversed.
+public struct LineColumnRange: Sendable, Hashable, CustomStringConvertible {
+    public var start: LineColumn
+    public var end: LineColumn
+
+    public init(start: LineColumn, end: LineColumn) {
+        self.start = start
+        self.end = end
+    }
+
+    public var description: String { "\(start)-\(end)" }
+}
+
+@inline(__always)
+private func scalarLength(_ lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+}
+
+extension SourceText {
+    /// The byte offset of a line/column position, clamped: a line past the end gives the end
+    /// of the document, a column past the line's end gives the end of its content, and a
+    /// column inside a character (between UTF-16 surrogates, inside a UTF-8 sequence) gives
+    /// that character's start.
+    public func offset(of position: LineColumn, unit: ColumnUnit) -> Int {
+        if position.line < 0 { return 0 }
+        if position.line >= lineCount { return bytes.count }
+        let end = lineContentEnds[position.line]
+        let target = max(0, position.column)
+        var index = lineStarts[position.line]
+        var units = 0
+        while index < end && units < target {
+            let length = min(scalarLength(bytes[index]), end - index)
+            let width = unit.width(ofScalarWithUTF8Length: length)
+            if units + width > target { break }
+            units += width
+            index += length
+        }
+        return index
+    }
+
+    /// The line/column of a byte offset, clamped to the document; an offset inside a
+    /// character or a line terminator maps to that character's start or the line's end.
+    public func lineColumn(of offset: Int, unit: ColumnUnit) -> LineColumn {
+        var offset = min(max(0, offset), bytes.count)
+        while offset > 0 && offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+        let line = line(containing: offset)
+        let target = min(offset, lineContentEnds[line])
+        var index = lineStarts[line]
+        var units = 0
+        if unit == .utf8 { return LineColumn(line: line, column: target - index) }
+        while index < target {
+            let length = scalarLength(bytes[index])
+            units += unit.width(ofScalarWithUTF8Length: length)
+            index += length
+        }
+        return LineColumn(line: line, column: units)
+    }
+
+    /// The byte range of a line/column range, clamped and put in order.
+    public func offsets(of range: LineColumnRange, unit: ColumnUnit) -> SourceRange {
+        let a = offset(of: range.start, unit: unit)
+        let b = offset(of: range.end, unit: unit)
+        return SourceRange(start: min(a, b), end: max(a, b))
+    }
+
+    /// The line/column range of a byte range.
+    public func lineColumnRange(of range: SourceRange, unit: ColumnUnit) -> LineColumnRange {
+        LineColumnRange(start: lineColumn(of: range.start, unit: unit), end: lineColumn(of: range.end, unit: unit))
+    }
+}
+
+/// One change of a `didChange`: a ranged replacement, or the whole text when `range` is nil.
+public struct TextChange: Sendable, Hashable {
+    public var range: LineColumnRange?
+    public var text: String
+
+    public init(range: LineColumnRange?, text: String) {
+        self.range = range
+        self.text = text
+    }
+}
+
+extension SourceText {
+    /// The text after applying `changes` in order; each change's positions refer to the text
+    /// left by the changes before it. Out-of-range positions are clamped, never trusted.
+    public func applying(_ changes: [TextChange], unit: ColumnUnit) -> SourceText {
+        var current = self
+        for change in changes {
+            guard let range = change.range else {
+                current = SourceText(bytes: Array(change.text.utf8))
+                continue
+            }
+            let replaced = current.offsets(of: range, unit: unit)
+            var bytes: [UInt8] = []
+            let inserted = change.text.utf8
+            bytes.reserveCapacity(current.bytes.count - replaced.length + inserted.count)
+            bytes.append(contentsOf: current.bytes[..<replaced.start])
+            bytes.append(contentsOf: inserted)
+            bytes.append(contentsOf: current.bytes[replaced.end...])
+            // Offsets fall on scalar boundaries, so the result is valid UTF-8.
+            current = SourceText(bytes: bytes)
+        }
+        return current
+    }
+}

@@ -1,0 +1,189 @@
+import JuesuanCatalogue
+import JuesuanChecks
+
+/// Output formats of `juesuan lint`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case human, json, sarif, github
+}
+
+/// The options of `juesuan lint`, as parsed from the command line.
+public struct LintOptions: Sendable, Equatable {
+    public enum ColorChoice: Sendable, Equatable { case auto, always, never }
+
+    public var format: OutputFormat = .human
+    public var catalogPath: String?
+    public var errorsOnly = false
+    public var color: ColorChoice = .auto
+    public var standardInputName = "<stdin>"
+    public var paths: [String] = []
+    public var showHelp = false
+
+    public init() {}
+
+    public struct UsageError: Error, Equatable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Parses the arguments after `lint`. Options and paths may be mixed; `--`
+    /// ends the options; `-` alone is standard input. `--opt value` and
+    /// `--opt=value` are both accepted.
+    public static func parse(_ arguments: [String]) throws(UsageError) -> LintOptions {
+        var options = LintOptions()
+        var index = 0
+        var optionsEnded = false
+        func value(for name: String, inline: String?) throws(UsageError) -> String {
+            if let inline { return inline }
+            index += 1
+            guard index < arguments.count else { throw UsageError(message: "选项 \(name) 需要一个值") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            defer { index += 1 }
+            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
+                options.paths.append(argument)
+                continue
+            }
+            var name = argument
+            var inline: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            func noValue() throws(UsageError) {
+                if inline != nil { throw UsageError(message: "选项 \(name) 不带值") }
+            }
+            switch name {
+            case "--":
+                optionsEnded = true
+            case "--help", "-h":
+                options.showHelp = true
+            case "--format", "-f":
+                let text = try value(for: name, inline: inline)
+                guard let format = OutputFormat(rawValue: text) else {
+                    throw UsageError(message: "未知的输出格式“\(text)”（可用：\(OutputFormat.allCases.map(\.rawValue).joined(separator: "、"))）")
+                }
+                options.format = format
+            case "--catalog":
+                options.catalogPath = try value(for: name, inline: inline)
+            case "--quiet", "-q":
+                try noValue()
+                options.errorsOnly = true
+            case "--color":
+                try noValue()
+                options.color = .always
+            case "--no-color":
+                try noValue()
+                options.color = .never
+            // `--fix` (apply the safe fixes of `LintedFile.diagnostics`) is planned here.
+            case "--stdin-filename":
+                options.standardInputName = try value(for: name, inline: inline)
+            default:
+                throw UsageError(message: "未知的选项“\(argument)”")
+            }
+        }
+        if !options.showHelp && options.paths.isEmpty {
+            throw UsageError(message: "请给出要检查的文件、目录，或用 - 表示标准输入")
+        }
+        return options
+    }
+}
+
+/// `juesuan lint [options] PATH…`
+public enum LintCommand {
+    public static let help = """
+    用法：juesuan lint [选项] 路径…
+
+    检查 .juesuan 文件。路径可以是文件、目录（递归查找 *.juesuan，按名称排序；
+    跳过以 . 开头的名称；不跟随指向目录的符号链接，也不检查指向目录之外的文件链接），
+    或 -（读取标准输入）。
+
+    选项：
+      -f, --format 格式       输出格式：human（默认）、json、sarif、github
+          --catalog 文件      叠加一份科目表（TSV：编码、名称、级次），覆盖内置科目表中
+                              相同编码的名称；以 2 开头的编码为支出功能分类，以 3 或 5
+                              开头的为支出经济分类
+      -q, --quiet             只报告错误（不报告警告、提示和建议）
+          --color             总是使用颜色（human 格式）
+          --no-color          不使用颜色（默认只在输出到终端且未设置 NO_COLOR 时使用）
+          --stdin-filename 名称
+                              标准输入在输出中显示的名称（默认 <stdin>）
+      -h, --help              显示本帮助
+          --                  之后的参数都是路径
+
+    位置：行号、列号从 1 开始，列按 Unicode 字符（标量）计。
+
+    退出状态：
+      0  没有错误（可能有警告、提示）
+      1  发现错误
+      2  用法错误，或有路径无法读取（其余文件照常检查；2 优先于 1）
+
+    """
+
+    public static let subcommand = Subcommand(
+        name: "lint",
+        summary: "检查 .juesuan 文件，报告结构、算术和科目问题",
+        help: help,
+        run: run)
+
+    public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+        let options: LintOptions
+        do {
+            options = try LintOptions.parse(arguments)
+        } catch {
+            io.writeError("juesuan lint: \(error.message)\n运行 juesuan help lint 查看用法。\n")
+            return ExitStatus.usageOrIO
+        }
+        if options.showHelp {
+            io.writeOutput(help)
+            return ExitStatus.success
+        }
+        return run(options, io: io)
+    }
+
+    public static func run(_ options: LintOptions, io: CommandIO) -> Int32 {
+        var catalogue = Catalogue.embedded
+        if let path = options.catalogPath {
+            switch LintRunner.loadCatalogue(path: path) {
+            case .success(let loaded): catalogue = loaded
+            case .failure(let problem):
+                io.writeError("juesuan lint: --catalog \(problem.path)：\(problem.message)\n")
+                return ExitStatus.usageOrIO
+            }
+        }
+        let runner = LintRunner(catalogue: catalogue, errorsOnly: options.errorsOnly,
+                                standardInputName: options.standardInputName)
+        let (inputs, pathProblems, notes) = LintRunner.inputs(for: options.paths)
+        var result = runner.run(inputs, readStandardInput: io.readStandardInput)
+        result.problems = pathProblems + result.problems
+
+        for note in notes { io.writeError("juesuan: \(note)\n") }
+        for problem in result.problems { io.writeError("juesuan: \(problem.path)：\(problem.message)\n") }
+
+        let output: String
+        switch options.format {
+        case .human:
+            output = HumanFormatter(color: useColor(options.color, io: io)).format(result)
+        case .json:
+            output = JSONFormatter().format(result)
+        case .sarif:
+            output = SARIFFormatter().format(result)
+        case .github:
+            output = GitHubFormatter().format(result)
+        }
+        io.writeOutput(output)
+        return result.exitStatus
+    }
+
+    static func useColor(_ choice: LintOptions.ColorChoice, io: CommandIO) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = io.environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if io.environment["TERM"] == "dumb" { return false }
+            return io.outputIsTerminal
+        }
+    }
+}

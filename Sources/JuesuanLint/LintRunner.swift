@@ -1,0 +1,168 @@
+import Dispatch
+import Foundation
+import JuesuanCatalogue
+import JuesuanChecks
+import JuesuanSyntax
+
+/// Checks a list of command-line paths: expands directories, reads files and
+/// standard input, runs `Analysis` on each, and collects the outcome.
+public struct LintRunner: Sendable {
+    public var catalogue: Catalogue
+    /// Report errors only.
+    public var errorsOnly: Bool
+    /// The name under which standard input (`-`) is reported.
+    public var standardInputName: String
+
+    public init(catalogue: Catalogue = .embedded, errorsOnly: Bool = false, standardInputName: String = "<stdin>") {
+        self.catalogue = catalogue
+        self.errorsOnly = errorsOnly
+        self.standardInputName = standardInputName
+    }
+
+    /// One document to check.
+    public enum Input: Sendable, Hashable {
+        case file(String)
+        case standardInput
+    }
+
+    /// The documents the paths stand for, in order, and the paths that name nothing.
+    /// A file reached twice (named twice, or also found under a directory) is checked once.
+    public static func inputs(for paths: [String]) -> (inputs: [Input], problems: [LintProblem], notes: [String]) {
+        var inputs: [Input] = []
+        var problems: [LintProblem] = []
+        var notes: [String] = []
+        var seen = Set<Input>()
+        for path in paths {
+            if path == "-" {
+                if seen.insert(.standardInput).inserted { inputs.append(.standardInput) }
+                continue
+            }
+            let expansion = FileInput.expand(path)
+            problems += expansion.problems
+            if expansion.isDirectory, expansion.files.isEmpty, expansion.problems.isEmpty {
+                notes.append("\(path)：目录中没有 \(FileInput.fileExtension) 文件")
+            }
+            for file in expansion.files where seen.insert(.file(file)).inserted {
+                inputs.append(.file(file))
+            }
+        }
+        return (inputs, problems, notes)
+    }
+
+    /// Checks one document's bytes.
+    public func lint(bytes: [UInt8], path: String) -> LintedFile {
+        let analysis = Analysis(bytes: bytes, catalogue: catalogue)
+        let diagnostics = errorsOnly ? analysis.diagnostics.filter { $0.severity == .error } : analysis.diagnostics
+        return LintedFile(path: path, source: analysis.source, diagnostics: diagnostics)
+    }
+
+    /// Checks the given inputs, two or more at a time when there are several.
+    /// `readStandardInput` is called at most once.
+    public func run(_ inputs: [Input], readStandardInput: () -> Result<[UInt8], LintProblem>) -> LintResult {
+        // Standard input is read up front, on this thread.
+        var stdinBytes: Result<[UInt8], LintProblem>?
+        if inputs.contains(.standardInput) { stdinBytes = readStandardInput() }
+        let slots = ResultSlots(count: inputs.count)
+        let work: @Sendable (Int) -> Void = { [self, stdinBytes] index in
+            let outcome: Result<LintedFile, LintProblem>
+            switch inputs[index] {
+            case .standardInput:
+                switch stdinBytes! {
+                case .success(let bytes): outcome = .success(lint(bytes: bytes, path: standardInputName))
+                case .failure(let problem): outcome = .failure(LintProblem(path: standardInputName, message: problem.message))
+                }
+            case .file(let path):
+                outcome = FileInput.read(path).map { lint(bytes: $0, path: path) }
+            }
+            slots.set(index, outcome)
+        }
+        if inputs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
+        } else {
+            for index in inputs.indices { work(index) }
+        }
+        var result = LintResult()
+        for outcome in slots.values() {
+            switch outcome {
+            case .success(let file): result.files.append(file)
+            case .failure(let problem): result.problems.append(problem)
+            case nil: break
+            }
+        }
+        return result
+    }
+
+    // MARK: Catalogue files
+
+    /// Reads a `--catalog` file and lays it over the embedded catalogue.
+    public static func loadCatalogue(path: String, base: Catalogue = .embedded) -> Result<Catalogue, LintProblem> {
+        switch FileInput.read(path) {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let bytes):
+            let text = String(decoding: bytes, as: UTF8.self)
+            do {
+                return .success(base.merging(try userCatalogue(tsv: text)))
+            } catch let error as CatalogueParseError {
+                let lines = error.issues.map { "  第 \($0.line) 行：\($0.message)" }
+                return .failure(LintProblem(path: path, message: "科目表有误：\n" + lines.joined(separator: "\n")))
+            } catch {
+                return .failure(LintProblem(path: path, message: "科目表有误：\(error)"))
+            }
+        }
+    }
+
+    /// A `code<TAB>name[<TAB>level]` list holding codes of either kind: lines
+    /// whose code starts with 2 are 支出功能分类, those starting with 3 or 5 are
+    /// 支出经济分类. Errors carry the line numbers of the whole file.
+    public static func userCatalogue(tsv: String) throws -> Catalogue {
+        var functional: [Substring] = []
+        var economic: [Substring] = []
+        for line in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
+            let code = line.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" || $0 == "\u{3000}" }
+            switch code.first {
+            case "2":
+                functional.append(line); economic.append("")
+            case "3", "5":
+                functional.append(""); economic.append(line)
+            default:
+                // Blank lines, comments, the header line and malformed lines go to both;
+                // an error on such a line is reported once.
+                functional.append(line); economic.append(line)
+            }
+        }
+        var issues: [CatalogueParseError.Issue] = []
+        var catalogue = Catalogue()
+        for (kind, lines) in [(ClassificationKind.functional, functional), (.economic, economic)] {
+            do {
+                catalogue = catalogue.merging(try Catalogue(tsv: lines.joined(separator: "\n"), kind: kind))
+            } catch let error as CatalogueParseError {
+                issues += error.issues
+            }
+        }
+        if !issues.isEmpty {
+            var seenLines = Set<Int>()
+            let unique = issues.sorted { $0.line < $1.line }.filter { seenLines.insert($0.line).inserted }
+            throw CatalogueParseError(issues: unique)
+        }
+        return catalogue
+    }
+}
+
+/// Results written by concurrent workers, one slot each.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<LintedFile, LintProblem>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<LintedFile, LintProblem>) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+
+    func values() -> [Result<LintedFile, LintProblem>?] {
+        lock.lock(); defer { lock.unlock() }
+        return slots
+    }
+}

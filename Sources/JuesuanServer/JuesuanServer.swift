@@ -1,0 +1,359 @@
+import Dispatch
+import Foundation
+import JuesuanLanguageService
+import JuesuanSyntax
+import LanguageServerProtocol
+
+/// The Juesuan language server: LSP 3.17 methods ↔ the language service.
+///
+/// Threads: the transport's reader thread hands every event to `receive(_:)`, which answers
+/// `$/cancelRequest` at once and queues everything else, in arrival order, on one serial
+/// queue (`main`). Document edits are applied there; analysis runs on a second serial queue
+/// and publishes only if its version is still the newest when it finishes.
+public final class JuesuanServer: @unchecked Sendable {
+    public typealias Output = @Sendable (Message) -> Void
+
+    enum State { case uninitialized, running, shutDown }
+
+    typealias RequestHandler = @Sendable (JuesuanServer, JSONValue?) throws(ResponseError) -> JSONValue
+    typealias NotificationHandler = @Sendable (JuesuanServer, JSONValue?) -> Void
+
+    private let output: Output
+    private let exitHandler: @Sendable (Int32) -> Void
+    private let log: @Sendable (String) -> Void
+
+    /// Message handling, in arrival order.
+    let main = DispatchQueue(label: "juesuan.server.main")
+    /// Analyses, newest version first, stale ones dropped.
+    let analysisQueue = DispatchQueue(label: "juesuan.server.analysis")
+
+    // Touched only on `main`.
+    private(set) var state = State.uninitialized
+    private(set) var unit = ColumnUnit.utf16
+    private var documentationBase = JuesuanServer.defaultDocumentationBase
+
+    /// Open documents and what was last published; guarded by `lock` (main and analysis queues).
+    private let lock = NSLock()
+    private var documents: [String: DocumentSnapshot] = [:]
+    private var published: [String: Int] = [:]
+    /// Requests received but not answered yet, and those of them the client cancelled.
+    private var pending: Set<RequestID> = []
+    private var cancelled: Set<RequestID> = []
+    /// Serialises writes so frames never interleave.
+    private let outputLock = NSLock()
+
+    /// Where rule codes are documented: `<base>README.md#a201`. The rule list lives in the
+    /// README; clients may point elsewhere with `initializationOptions.documentationBaseURL`.
+    public static let defaultDocumentationBase = "https://juesuan.invalid/"
+    public static let name = "juesuan"
+    public static let version = "0.1.0"
+
+    /// - Parameters:
+    ///   - output: writes one message; called from several threads, one call at a time.
+    ///   - exit: called once with the exit code (0 after shutdown, else 1).
+    ///   - log: a line for the log (stderr in production).
+    public init(output: @escaping Output, exit: @escaping @Sendable (Int32) -> Void,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.output = output
+        self.exitHandler = exit
+        self.log = log
+    }
+
+    // MARK: Registry
+
+    static let requestHandlers: [String: RequestHandler] = [
+        "textDocument/completion": { server, params throws(ResponseError) in try server.completion(params) },
+        "textDocument/hover": { server, params throws(ResponseError) in try server.hover(params) },
+    ]
+
+    static let notificationHandlers: [String: NotificationHandler] = [
+        "initialized": { _, _ in },
+        "textDocument/didOpen": { server, params in server.didOpen(params) },
+        "textDocument/didChange": { server, params in server.didChange(params) },
+        "textDocument/didClose": { server, params in server.didClose(params) },
+        "textDocument/didSave": { _, _ in },  // the text is already current; nothing to redo
+    ]
+
+    /// Methods of the lifecycle, handled before the registry.
+    static let lifecycleMethods: Set<String> = ["initialize", "shutdown", "exit", "$/cancelRequest"]
+
+    /// What the server can do; each entry is backed by handlers (see `capabilityMethods`).
+    func capabilities() -> JSONValue {
+        [
+            "positionEncoding": .string(unit.rawValue),
+            "textDocumentSync": [
+                "openClose": true,
+                "change": 2,  // incremental
+                "save": ["includeText": false],
+            ],
+            "completionProvider": [
+                "triggerCharacters": [" ", ".", "．"],
+                "resolveProvider": false,
+            ],
+            "hoverProvider": true,
+        ]
+    }
+
+    /// The methods each advertised capability obliges the server to handle.
+    static let capabilityMethods: [String: [String]] = [
+        "textDocumentSync": ["textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "textDocument/didSave"],
+        "completionProvider": ["textDocument/completion"],
+        "hoverProvider": ["textDocument/hover"],
+        "positionEncoding": [],
+    ]
+
+    // MARK: Input
+
+    /// Called by the transport's reader thread for each incoming event.
+    public func receive(_ event: IncomingEvent) {
+        switch event {
+        case .message(.notification("$/cancelRequest", let params)):
+            if let raw = params?["id"], let id = RequestID(json: raw) {
+                lock.lock()
+                if pending.contains(id) { cancelled.insert(id) }
+                lock.unlock()
+            }
+        case .message(let message):
+            if case .request(let id, _, _) = message {
+                lock.lock()
+                pending.insert(id)
+                lock.unlock()
+            }
+            main.async { self.process(message) }
+        case .invalidMessage(let error):
+            main.async { self.invalid(error) }
+        case .framingError(let error):
+            log("framing error: \(error); resynchronised on the next header")
+        }
+    }
+
+    /// Called once when input ends: EOF is treated as `exit`.
+    public func inputClosed() {
+        main.async {
+            self.log("input closed")
+            self.finish()
+        }
+    }
+
+    private func finish() {
+        // Let a running analysis publish nothing more once we are gone.
+        lock.lock()
+        documents.removeAll()
+        lock.unlock()
+        exitHandler(state == .shutDown ? 0 : 1)
+    }
+
+    func send(_ message: Message) {
+        outputLock.lock()
+        output(message)
+        outputLock.unlock()
+    }
+
+    private func reply(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
+        lock.lock()
+        pending.remove(id)
+        cancelled.remove(id)
+        lock.unlock()
+        switch result {
+        case .success(let value): send(.response(id: id, result: value))
+        case .failure(let error): send(.errorResponse(id: id, error: error))
+        }
+    }
+
+    private func invalid(_ error: MessageDecodingError) {
+        log("invalid message: \(error)")
+        // Bad JSON or a bad shape: answer with the id when it could be read, else null.
+        if error.error.code == .parseError {
+            send(.errorResponse(id: nil, error: error.error))
+        } else if error.id != nil || error.method != nil {
+            if let id = error.id {
+                reply(id, .failure(error.error))
+            } else {
+                send(.errorResponse(id: nil, error: error.error))
+            }
+        } else {
+            send(.errorResponse(id: nil, error: error.error))
+        }
+    }
+
+    // MARK: Dispatch (on `main`)
+
+    func process(_ message: Message) {
+        switch message {
+        case .request(let id, let method, let params):
+            lock.lock()
+            let wasCancelled = cancelled.contains(id)
+            lock.unlock()
+            if wasCancelled {
+                reply(id, .failure(ResponseError(code: .requestCancelled, message: "request \(id) was cancelled")))
+                return
+            }
+            reply(id, handleRequest(method, params))
+        case .notification(let method, let params):
+            handleNotification(method, params)
+        case .response, .errorResponse:
+            break  // the server sends no requests
+        }
+    }
+
+    func handleRequest(_ method: String, _ params: JSONValue?) -> Result<JSONValue, ResponseError> {
+        if state == .shutDown {
+            return .failure(.invalidRequest("the server is shut down; only exit is accepted"))
+        }
+        if method == "initialize" {
+            guard state == .uninitialized else { return .failure(.invalidRequest("initialize was already called")) }
+            return .success(initialize(params))
+        }
+        guard state == .running else {
+            return .failure(ResponseError(code: .serverNotInitialized, message: "initialize must be the first request"))
+        }
+        if method == "shutdown" {
+            state = .shutDown
+            return .success(.null)
+        }
+        guard let handler = JuesuanServer.requestHandlers[method] else {
+            return .failure(.methodNotFound(method))
+        }
+        do {
+            return .success(try handler(self, params))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    func handleNotification(_ method: String, _ params: JSONValue?) {
+        if method == "exit" {
+            finish()
+            return
+        }
+        // Before initialize and after shutdown, notifications are dropped (LSP 3.17).
+        guard state == .running else { return }
+        // Unknown notifications ($/setTrace, …) are ignored.
+        JuesuanServer.notificationHandlers[method]?(self, params)
+    }
+
+    func initialize(_ params: JSONValue?) -> JSONValue {
+        unit = PositionEncoding.negotiate(initializeParams: params) == .utf8 ? .utf8 : .utf16
+        if let base = params?["initializationOptions"]?["documentationBaseURL"]?.stringValue, !base.isEmpty {
+            documentationBase = base.hasSuffix("/") ? base : base + "/"
+        }
+        state = .running
+        return [
+            "capabilities": capabilities(),
+            "serverInfo": ["name": .string(JuesuanServer.name), "version": .string(JuesuanServer.version)],
+        ]
+    }
+
+    // MARK: Documents
+
+    func snapshot(_ uri: String) -> DocumentSnapshot? {
+        lock.lock()
+        defer { lock.unlock() }
+        return documents[uri]
+    }
+
+    func didOpen(_ params: JSONValue?) {
+        guard let document = params?["textDocument"], let uri = document["uri"]?.stringValue,
+              let text = document["text"]?.stringValue else {
+            log("didOpen without textDocument.uri/text ignored")
+            return
+        }
+        let snapshot = DocumentSnapshot(uri: uri, version: document["version"]?.intValue ?? 0, text: text)
+        lock.lock()
+        documents[uri] = snapshot
+        published[uri] = nil
+        lock.unlock()
+        scheduleAnalysis(uri)
+    }
+
+    func didChange(_ params: JSONValue?) {
+        guard let document = params?["textDocument"], let uri = document["uri"]?.stringValue,
+              let rawChanges = params?["contentChanges"]?.arrayValue else {
+            log("didChange without textDocument.uri/contentChanges ignored")
+            return
+        }
+        guard let current = snapshot(uri) else {
+            log("didChange for a document that is not open: \(uri)")
+            return
+        }
+        var changes: [TextChange] = []
+        for raw in rawChanges {
+            guard let change = TextDocumentContentChange(json: raw) else {
+                log("malformed content change ignored in didChange for \(uri); the document may be out of sync")
+                continue
+            }
+            let range = change.range.map {
+                LineColumnRange(start: LineColumn(line: $0.start.line, column: $0.start.character),
+                                end: LineColumn(line: $0.end.line, column: $0.end.character))
+            }
+            changes.append(TextChange(range: range, text: change.text))
+        }
+        let version = document["version"]?.intValue ?? current.version + 1
+        let next = current.applying(changes, unit: unit, version: version)
+        lock.lock()
+        documents[uri] = next
+        lock.unlock()
+        scheduleAnalysis(uri)
+    }
+
+    func didClose(_ params: JSONValue?) {
+        guard let uri = params?["textDocument"]?["uri"]?.stringValue else { return }
+        lock.lock()
+        documents[uri] = nil
+        published[uri] = nil
+        // Under the lock, so no analysis can publish after the clearing.
+        send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": .string(uri), "diagnostics": []]))
+        lock.unlock()
+    }
+
+    /// Queues an analysis of the newest version of `uri`; queued runs that find their
+    /// version already published (or superseded) do nothing.
+    func scheduleAnalysis(_ uri: String) {
+        let base = documentationBase
+        let unit = self.unit
+        analysisQueue.async {
+            guard let snapshot = self.snapshot(uri) else { return }
+            self.lock.lock()
+            let done = self.published[uri] == snapshot.version
+            self.lock.unlock()
+            if done { return }
+            let diagnostics = snapshot.analysis.diagnostics
+            let converter = Converter(source: snapshot.source, unit: unit, uri: uri, documentationBase: base)
+            let params: JSONValue = [
+                "uri": .string(uri),
+                "version": .int(snapshot.version),
+                "diagnostics": .array(diagnostics.map(converter.diagnostic)),
+            ]
+            self.lock.lock()
+            defer { self.lock.unlock() }
+            // Stale: a newer version arrived (its own run is queued) or the document closed.
+            guard self.documents[uri] === snapshot else { return }
+            self.published[uri] = snapshot.version
+            self.send(.notification(method: "textDocument/publishDiagnostics", params: params))
+        }
+    }
+
+    // MARK: Features
+
+    func document(_ params: JSONValue?) throws(ResponseError) -> (DocumentSnapshot, Converter, Int) {
+        guard let uri = params?["textDocument"]?["uri"]?.stringValue,
+              let position = params?["position"].flatMap(Position.init(json:)) else {
+            throw .invalidParams("expected textDocument.uri and position")
+        }
+        guard let snapshot = snapshot(uri) else {
+            throw ResponseError(code: .requestFailed, message: "document is not open: \(uri)")
+        }
+        let converter = Converter(source: snapshot.source, unit: unit, uri: uri, documentationBase: documentationBase)
+        return (snapshot, converter, converter.offset(position))
+    }
+
+    func completion(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter, offset) = try document(params)
+        return converter.completionList(LanguageService.completion(snapshot, at: offset))
+    }
+
+    func hover(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter, offset) = try document(params)
+        return LanguageService.hover(snapshot, at: offset).map(converter.hover) ?? .null
+    }
+}

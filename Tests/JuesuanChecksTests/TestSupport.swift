@@ -1,0 +1,37 @@
+import Foundation
+import JuesuanChecks
+import JuesuanSyntax
+import XCTest
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func readExample(_ name: String) throws -> String {
+    try String(contentsOf: repositoryRoot.appendingPathComponent("examples/\(name)"), encoding: .utf8)
+}
+
+/// A minimal valid header, so that tests of one rule see no S106.
+let header = "部门 测试局\n年度 2024\n单位 万元\n"
+
+func analyze(_ body: String) -> Analysis { Analysis(text: header + body) }
+
+func codes(_ body: String, severity: Severity? = nil) -> [String] {
+    analyze(body).diagnostics.filter { severity == nil || $0.severity == severity }.map(\.code)
+}
+
+extension Analysis {
+    /// The text a diagnostic points at.
+    func text(of diagnostic: Diagnostic) -> String { source.string(diagnostic.range) }
+
+    func findings(_ code: String) -> [Diagnostic] { diagnostics.filter { $0.code == code } }
+
+    /// One line a finding, as the golden files hold them: `line:column severity[code] message`.
+    var goldenText: String {
+        diagnostics.map { diagnostic in
+            let start = source.position(of: diagnostic.range.start)
+            let end = source.position(of: diagnostic.range.end)
+            var line = "\(start.line + 1):\(start.scalarColumn + 1)-\(end.line + 1):\(end.scalarColumn + 1) \(diagnostic.severity.rawValue)[\(diagnostic.code)] \(diagnostic.message)"
+            if let fix = diagnostic.fix { line += "\n    修复：\(fix.title)" }
+            return line
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""LSP latency benchmark: drives `juesuan lsp` over pipes on a generated report.
+
+Usage: scripts/lsp-bench.py [--binary .build/release/juesuan] [--lines 20000] [--edits 200]
+
+Measures, on a generated report of at least --lines lines (scripts/lsp_bench_report.py):
+  - initialize round trip,
+  - didOpen → publishDiagnostics,
+  - one-character didChange → publishDiagnostics for that version (p50/p99 over --edits),
+  - completion and hover latency (p50/p99),
+  - peak memory of the server (VmHWM from /proc/<pid>/status).
+Only the standard library is used, so the figures include nothing but the server and the pipe.
+"""
+import argparse
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsp_bench_report  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class Client:
+    def __init__(self, argv):
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.responses = {}
+        self.notifications = queue.Queue()
+        self.cond = threading.Condition()
+        self.next_id = 1
+        threading.Thread(target=self.read_loop, daemon=True).start()
+
+    def read_loop(self):
+        out = self.proc.stdout
+        while True:
+            header = b""
+            while not header.endswith(b"\r\n\r\n"):
+                c = out.read(1)
+                if not c:
+                    return
+                header += c
+            length = int([l for l in header.split(b"\r\n") if l.lower().startswith(b"content-length")][0].split(b":")[1])
+            body = json.loads(out.read(length))
+            now = time.perf_counter()
+            if "id" in body and "method" not in body:
+                with self.cond:
+                    self.responses[body["id"]] = (now, body)
+                    self.cond.notify_all()
+            else:
+                self.notifications.put((now, body))
+
+    def send(self, obj):
+        data = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
+        self.proc.stdin.flush()
+        return time.perf_counter()
+
+    def request(self, method, params):
+        rid = self.next_id
+        self.next_id += 1
+        start = self.send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+        with self.cond:
+            while rid not in self.responses:
+                self.cond.wait(30)
+            end, body = self.responses.pop(rid)
+        return (end - start) * 1000, body
+
+    def notify(self, method, params):
+        return self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def wait_diagnostics(self, version):
+        while True:
+            end, body = self.notifications.get(timeout=60)
+            if body.get("method") == "textDocument/publishDiagnostics" and body["params"].get("version") == version:
+                return end, body
+
+    def peak_memory_kb(self):
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        return -1
+
+
+def percentile(values, p):
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, int(round(p / 100 * (len(values) - 1)))))
+    return values[k]
+
+
+def utf16_len(s):
+    return len(s.encode("utf-16-le")) // 2
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "juesuan"))
+    parser.add_argument("--lines", type=int, default=20000)
+    parser.add_argument("--edits", type=int, default=200)
+    args = parser.parse_args()
+
+    text = lsp_bench_report.generate(args.lines)
+    lines = text.split("\n")
+    uri = "file:///bench/generated.juesuan"
+    print(f"report: {len(lines) - 1} lines, {len(text.encode('utf-8'))} bytes; server: {args.binary}")
+
+    client = Client([args.binary, "lsp"])
+    init_ms, _ = client.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
+    client.notify("initialized", {})
+
+    start = client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "juesuan", "version": 1, "text": text}})
+    end, first = client.wait_diagnostics(1)
+    open_ms = (end - start) * 1000
+
+    # One-character edits: flip a digit of a figure in code rows spread over the document.
+    rows = [i for i, l in enumerate(lines) if l[:7].isdigit() and len(l.split()) >= 4]
+    edit_ms = []
+    version = 1
+    for k in range(args.edits):
+        line_no = rows[(k * 7919) % len(rows)]
+        line = lines[line_no]
+        col = len(line) - 1  # last digit of the last cell
+        old = line[col]
+        new = "7" if old != "7" else "3"
+        lines[line_no] = line[:col] + new
+        version += 1
+        character = utf16_len(line[:col])
+        start = client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": {"start": {"line": line_no, "character": character},
+                                          "end": {"line": line_no, "character": character + 1}}, "text": new}]})
+        end, _ = client.wait_diagnostics(version)
+        edit_ms.append((end - start) * 1000)
+
+    completion_ms = []
+    hover_ms = []
+    for k in range(args.edits):
+        line_no = rows[(k * 104729) % len(rows)]
+        line = lines[line_no]
+        ms, body = client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": line_no, "character": 4}})
+        assert body.get("result", {}).get("items"), body
+        completion_ms.append(ms)
+        ms, body = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": line_no, "character": 2}})
+        assert body.get("result"), body
+        hover_ms.append(ms)
+        target = line.rfind(" ") + 2
+        ms, body = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": line_no, "character": utf16_len(line[:target])}})
+        hover_ms.append(ms)
+
+    peak = client.peak_memory_kb()
+    client.request("shutdown", None)
+    client.notify("exit", None)
+    code = client.proc.wait(10)
+
+    def row(name, values):
+        print(f"{name:<34} p50 {percentile(values, 50):8.2f} ms   p99 {percentile(values, 99):8.2f} ms   max {max(values):8.2f} ms   (n={len(values)})")
+
+    print(f"{'initialize round trip':<34} {init_ms:8.2f} ms")
+    print(f"{'didOpen → diagnostics':<34} {open_ms:8.2f} ms   ({len(first['params']['diagnostics'])} diagnostics)")
+    row("didChange (1 char) → diagnostics", edit_ms)
+    row("completion", completion_ms)
+    row("hover", hover_ms)
+    print(f"{'peak memory (VmHWM)':<34} {peak / 1024:8.1f} MiB")
+    print(f"exit code {code}")
+
+
+if __name__ == "__main__":
+    main()
