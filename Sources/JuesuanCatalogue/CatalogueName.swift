@@ -11,6 +11,8 @@ public enum CatalogueName {
     ///
     /// Other characters (including 、，。 and 「」) are kept as they are.
     public static func normalized(_ name: some StringProtocol) -> String {
+        // Most names are already in canonical form: return them without rebuilding.
+        if name.unicodeScalars.allSatisfy({ map($0) == $0 }) { return String(name) }
         var output = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
             if let mapped = map(scalar) { output.append(mapped) }
@@ -41,6 +43,8 @@ public enum CatalogueName {
             return "'"
         case 0x200B...0x200D, 0x2060, 0xFEFF:
             return nil
+        case 0x3400...0x9FFF:
+            return scalar  // CJK ideographs: no white space here, skip the property lookup
         default:
             return scalar.properties.isWhitespace ? nil : scalar
         }

@@ -34,9 +34,11 @@ public struct CheckContext: Sendable {
     ///   - subject: what the figure is, e.g. `「合计」的“本年支出合计”`.
     ///   - basis: how the expected value is made, read before it: `各类之和`, `“基本支出” + “项目支出” =`.
     public func sumFinding(rule: String, cell: Cell?, fallbackRange: SourceRange, written: DecimalNumber, expected: DecimalNumber,
-                           addendCount: Int, counting: Bool, subject: String, basis: String,
-                           related: [RelatedLocation]) -> Diagnostic? {
+                           addendCount: Int, counting: Bool, subject: @autoclosure () -> String, basis: String,
+                           related: @autoclosure () -> [RelatedLocation]) -> Diagnostic? {
         let outcome = compare(written: written, expected: expected, addendCount: addendCount, counting: counting)
+        if case .holds = outcome { return nil }
+        let subject = subject()
         let scale = max(written.scale, expected.scale)
         let expectedText = expected.formatted(scale: scale)
         let writtenText = cell == nil || cell?.number == nil ? "空" : written.formatted(scale: scale)
@@ -47,13 +49,13 @@ public struct CheckContext: Sendable {
             return nil
         case .rounding(let allowed):
             return Diagnostic(code: "A290", severity: .information, range: range,
-                              message: "尾数误差：\(subject)应为\(basis) \(expectedText)，填写为 \(writtenText)，差额 \(differenceText)，在容差 ±\(allowed.trimmed) 以内（\(rule) 不报错）",
-                              related: related)
+                              message: "尾数误差：\(subject)应为\(basis) \(expectedText)，填写为 \(writtenText)，差额 \(differenceText)，在容差 ±\(allowed.trimmed) 以内（\(rule)）",
+                              related: related())
         case .mismatch:
             let fix = cell.map { Fix(title: "改为 \(expectedText)", edits: [TextEdit(range: $0.token.range, replacement: expectedText)]) }
             return Diagnostic(code: rule, severity: .error, range: range,
                               message: "\(subject)应为\(basis) \(expectedText)，填写为 \(writtenText)，差额 \(differenceText)",
-                              fix: fix, related: related)
+                              fix: fix, related: related())
         }
     }
 
@@ -69,10 +71,12 @@ public struct CheckContext: Sendable {
         return RelatedLocation(range: cell?.token.range ?? row.nameRange, message: "\(row.displayName)：\(value)")
     }
 
-    /// `「合计」的“本年支出合计”` — how messages name a cell.
-    public static func subject(_ row: Row, _ column: Column, in section: TableSection) -> String {
+    /// `公开03「合计」的“本年支出合计”`, `公开01 支出方「本年支出合计」` — how messages name a cell.
+    public static func subject(_ row: Row, _ column: Column, in section: TableSection, table: Table? = nil) -> String {
         let rowName = row.displayName.isEmpty ? "第 \(row.line + 1) 行" : row.displayName
-        if section.columns.count == 1 { return "「\(rowName)」" }
-        return "「\(rowName)」的“\(column.name)”"
+        var prefix = table?.id ?? ""
+        if let side = section.side { prefix += (prefix.isEmpty ? "" : " ") + side.rawValue + "方" }
+        if section.columns.count == 1 { return "\(prefix)「\(rowName)」" }
+        return "\(prefix)「\(rowName)」的“\(column.name)”"
     }
 }

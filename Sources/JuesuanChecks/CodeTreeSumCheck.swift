@@ -17,18 +17,18 @@ enum CodeTreeSumCheck: ReportCheck {
                 let tree = CodeTree(section)
                 guard !tree.codeRows.isEmpty else { continue }
                 for parent in tree.codeRows where !(tree.children[parent] ?? []).isEmpty {
-                    check(parent: parent, addends: tree.children[parent]!, rule: "A201", basis: "下级科目之和", section, context, &findings)
+                    check(parent: parent, addends: tree.children[parent]!, rule: "A201", basis: "下级科目之和", table, section, context, &findings)
                 }
                 let topBasis = tree.topLevel.allSatisfy { section.rows[$0].code?.count == 3 } ? "各类之和" : "各顶层科目之和"
                 for total in section.rows.indices where section.rows[total].isTotal && section.rows[total].code == nil {
-                    check(parent: total, addends: tree.topLevel, rule: "A202", basis: topBasis, section, context, &findings)
+                    check(parent: total, addends: tree.topLevel, rule: "A202", basis: topBasis, table, section, context, &findings)
                 }
             }
         }
         return findings
     }
 
-    static func check(parent: Int, addends: [Int], rule: String, basis: String, _ section: TableSection, _ context: CheckContext, _ findings: inout [Diagnostic]) {
+    static func check(parent: Int, addends: [Int], rule: String, basis: String, _ table: Table, _ section: TableSection, _ context: CheckContext, _ findings: inout [Diagnostic]) {
         let row = section.rows[parent]
         for (column, columnInfo) in section.columns.enumerated() {
             guard !row.isUnknown(column), !addends.contains(where: { section.rows[$0].isUnknown(column) }) else { continue }
@@ -37,11 +37,11 @@ enum CodeTreeSumCheck: ReportCheck {
             guard parts.contains(where: { $0 != nil }) else { continue }
             let expected = parts.reduce(DecimalNumber.zero) { $0 + ($1 ?? .zero) }
             let cell = row.cell(column)
-            let related = addends.map { context.addendLocation(section.rows[$0], section.rows[$0].cell(column)) }
             if let finding = context.sumFinding(
                 rule: rule, cell: cell, fallbackRange: row.nameRange, written: cell?.number ?? .zero, expected: expected,
                 addendCount: parts.compactMap { $0 }.count, counting: row.isCount,
-                subject: CheckContext.subject(row, columnInfo, in: section), basis: basis, related: related) {
+                subject: CheckContext.subject(row, columnInfo, in: section, table: table), basis: basis,
+                related: addends.map { context.addendLocation(section.rows[$0], section.rows[$0].cell(column)) }) {
                 findings.append(finding)
             }
         }

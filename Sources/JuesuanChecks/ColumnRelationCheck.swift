@@ -21,14 +21,14 @@ enum ColumnRelationCheck: ReportCheck {
                         guard parts.contains(where: { $0 != nil }) else { continue }
                         let expected = parts.reduce(DecimalNumber.zero) { $0 + ($1 ?? .zero) }
                         let cell = row.cell(relation.result)
-                        let related = relation.terms.map { term in
-                            RelatedLocation(range: row.cell(term.column)?.token.range ?? row.nameRange,
-                                            message: "\(section.columns[term.column].name)：\(row.cell(term.column)?.number?.description ?? "空")")
-                        }
                         if let finding = context.sumFinding(
                             rule: relation.rule, cell: cell, fallbackRange: row.nameRange, written: cell?.number ?? .zero,
                             expected: expected, addendCount: parts.compactMap { $0 }.count, counting: row.isCount,
-                            subject: CheckContext.subject(row, section.columns[relation.result], in: section), basis: basis, related: related) {
+                            subject: CheckContext.subject(row, section.columns[relation.result], in: section, table: table), basis: basis,
+                            related: relation.terms.map { term in
+                                RelatedLocation(range: row.cell(term.column)?.token.range ?? row.nameRange,
+                                                message: "\(section.columns[term.column].name)：\(row.cell(term.column)?.number?.description ?? "空")")
+                            }) {
                             findings.append(finding)
                         }
                     }

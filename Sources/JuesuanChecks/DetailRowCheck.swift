@@ -21,7 +21,7 @@ enum DetailRowCheck: ReportCheck {
                         let scale = max(part.scale, whole.scale)
                         findings.append(Diagnostic(
                             code: "A207", severity: .error, range: cell.token.range,
-                            message: "\(CheckContext.subject(row, info, in: section))是「\(owner.displayName)」的其中数，不能大于它：其中数 \(part.formatted(scale: scale))，所属行 \(whole.formatted(scale: scale))，超出 \((part - whole).formatted(scale: scale))",
+                            message: "\(CheckContext.subject(row, info, in: section, table: table))是「\(owner.displayName)」的其中数，不能大于它：其中数 \(part.formatted(scale: scale))，所属行 \(whole.formatted(scale: scale))，超出 \((part - whole).formatted(scale: scale))",
                             related: [context.addendLocation(owner, owner.cell(column))]))
                     }
                 }

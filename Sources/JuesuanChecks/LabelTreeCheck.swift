@@ -16,7 +16,7 @@ enum LabelTreeCheck: ReportCheck {
                     let parts = tree.parts.flatMap { rows(for: $0, in: section) }
                     guard !parts.isEmpty else { continue }
                     let total = section.rows[totalIndex]
-                    let basis = tree.parts.count == 1 && isCategoryRows(tree.parts[0]) ? "各类之和" : "\(describe(tree)) 之和"
+                    let basis = tree.parts.count == 1 && isCategoryRows(tree.parts[0]) ? "各类之和" : describe(tree)
                     for (column, columnInfo) in section.columns.enumerated() {
                         guard !total.isUnknown(column), !parts.contains(where: { section.rows[$0].isUnknown(column) }) else { continue }
                         let values = parts.map { section.rows[$0].cell(column)?.number }
@@ -26,7 +26,7 @@ enum LabelTreeCheck: ReportCheck {
                         if let finding = context.sumFinding(
                             rule: "A204", cell: cell, fallbackRange: total.nameRange, written: cell?.number ?? .zero, expected: expected,
                             addendCount: values.compactMap { $0 }.count, counting: total.isCount || table.spec?.isCountTable == true,
-                            subject: CheckContext.subject(total, columnInfo, in: section), basis: basis,
+                            subject: CheckContext.subject(total, columnInfo, in: section, table: table), basis: basis,
                             related: parts.map { context.addendLocation(section.rows[$0], section.rows[$0].cell(column)) }) {
                             findings.append(finding)
                         }
@@ -55,13 +55,15 @@ enum LabelTreeCheck: ReportCheck {
         }
     }
 
+    /// `301 + 303 之和`, or `一般公共预算财政拨款收入等 8 项之和` when the list is long.
     static func describe(_ tree: TreeSpec) -> String {
-        tree.parts.map { part in
+        let names = tree.parts.map { part in
             switch part {
             case .label(let name): name
             case .categoryRows: "各类"
             case .economicClass(let code): code
             }
-        }.joined(separator: " + ")
+        }
+        return names.count > 4 ? "\(names[0])等 \(names.count) 项之和" : names.joined(separator: " + ") + " 之和"
     }
 }

@@ -80,7 +80,7 @@ struct TotalExplainer {
         let row = section.rows[rowIndex]
         guard !row.isDetail else { return [] }
         var result: [TotalExplanation] = []
-        let subject = CheckContext.subject(row, section.columns[column], in: section)
+        let subject = CheckContext.subject(row, section.columns[column], in: section, table: table)
         func addend(_ index: Int) -> TotalExplanation.Addend {
             let other = section.rows[index]
             let cell = other.cell(column)
@@ -90,10 +90,11 @@ struct TotalExplainer {
         // A201 / A202: code trees (CodeTreeSumCheck).
         let tree = CodeTree(section)
         if !tree.codeRows.isEmpty {
-            if row.code != nil, let children = tree.children[rowIndex], !children.isEmpty {
+            if row.code != nil, let children = tree.children[rowIndex], !children.isEmpty,
+               !row.isUnknown(column), !children.contains(where: { section.rows[$0].isUnknown(column) }) {
                 if let e = make("A201", subject, "下级科目之和", children.map(addend), row, column, counting: row.isCount) { result.append(e) }
             }
-            if row.isTotal, row.code == nil {
+            if row.isTotal, row.code == nil, !row.isUnknown(column), !tree.topLevel.contains(where: { section.rows[$0].isUnknown(column) }) {
                 let basis = tree.topLevel.allSatisfy { section.rows[$0].code?.count == 3 } ? "各类之和" : "各顶层科目之和"
                 if let e = make("A202", subject, basis, tree.topLevel.map(addend), row, column, counting: row.isCount) { result.append(e) }
             }
@@ -103,14 +104,15 @@ struct TotalExplainer {
            let tree = spec.trees.first(where: { $0.total == name }),
            section.rows.firstIndex(where: { $0.standardName == tree.total && !$0.isDetail }) == rowIndex {
             let parts = tree.parts.flatMap { LabelTreeCheck.rows(for: $0, in: section) }
-            if !parts.isEmpty {
-                let basis = tree.parts.count == 1 && LabelTreeCheck.isCategoryRows(tree.parts[0]) ? "各类之和" : "\(LabelTreeCheck.describe(tree)) 之和"
+            if !parts.isEmpty, !row.isUnknown(column), !parts.contains(where: { section.rows[$0].isUnknown(column) }) {
+                let basis = tree.parts.count == 1 && LabelTreeCheck.isCategoryRows(tree.parts[0]) ? "各类之和" : LabelTreeCheck.describe(tree)
                 if let e = make("A204", subject, basis, parts.map(addend), row, column,
                                 counting: row.isCount || table.spec?.isCountTable == true) { result.append(e) }
             }
         }
         // A203 / A206: column relations (ColumnRelationCheck).
-        for relation in section.relations where relation.result == column {
+        for relation in section.relations where relation.result == column
+            && !row.isUnknown(relation.result) && !relation.terms.contains(where: { row.isUnknown($0.column) }) {
             let addends = relation.terms.map { term in
                 TotalExplanation.Addend(name: "“\(section.columns[term.column].name)”", value: row.cell(term.column)?.number,
                                         negative: term.negative, range: row.cell(term.column)?.token.range ?? row.nameRange)

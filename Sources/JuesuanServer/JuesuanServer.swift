@@ -26,6 +26,8 @@ public final class JuesuanServer: @unchecked Sendable {
     let main = DispatchQueue(label: "juesuan.server.main")
     /// Analyses, newest version first, stale ones dropped.
     let analysisQueue = DispatchQueue(label: "juesuan.server.analysis")
+    /// Where superseded snapshots are freed.
+    let releaseQueue = DispatchQueue(label: "juesuan.server.release", qos: .utility)
 
     // Touched only on `main`.
     private(set) var state = State.uninitialized
@@ -39,6 +41,8 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Requests received but not answered yet, and those of them the client cancelled.
     private var pending: Set<RequestID> = []
     private var cancelled: Set<RequestID> = []
+    /// Log analysis timings (environment variable JUESUAN_LSP_TRACE=1).
+    let trace = ProcessInfo.processInfo.environment["JUESUAN_LSP_TRACE"] == "1"
     /// Serialises writes so frames never interleave.
     private let outputLock = NSLock()
 
@@ -291,9 +295,12 @@ public final class JuesuanServer: @unchecked Sendable {
         let version = document["version"]?.intValue ?? current.version + 1
         let next = current.applying(changes, unit: unit, version: version)
         lock.lock()
-        documents[uri] = next
+        let previous = documents.updateValue(next, forKey: uri)
         lock.unlock()
         scheduleAnalysis(uri)
+        // Free the old version's tree on another thread: releasing a large tree takes a while
+        // and must not delay the next analysis.
+        if let previous { releaseQueue.async { withExtendedLifetime(previous) {} } }
     }
 
     func didClose(_ params: JSONValue?) {
@@ -317,7 +324,11 @@ public final class JuesuanServer: @unchecked Sendable {
             let done = self.published[uri] == snapshot.version
             self.lock.unlock()
             if done { return }
+            let started = DispatchTime.now().uptimeNanoseconds
             let diagnostics = snapshot.analysis.diagnostics
+            if self.trace {
+                self.log("analysed \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
+            }
             let converter = Converter(source: snapshot.source, unit: unit, uri: uri, documentationBase: base)
             let params: JSONValue = [
                 "uri": .string(uri),

@@ -24,6 +24,11 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     /// Parses `[-]digits[.digits]` with optional thousands separators; no `%`.
     /// Returns nil for anything else, or for a number too long to be a figure.
     public init?<S: StringProtocol>(_ text: S) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// Parses the UTF-8 form; the minus sign may be `-`, `－` or `−`.
+    public init?<C: Collection<UInt8>>(utf8 bytes: C) {
         var negative = false
         var mantissa: Int128 = 0
         var scale = 0
@@ -32,28 +37,44 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         var digitsSinceSeparator = -1 // -1: no separator seen yet
         var digitsBeforeFirstSeparator = 0
         var totalDigits = 0
-        var first = true
-        for scalar in text.unicodeScalars {
-            defer { first = false }
-            switch scalar {
-            case "-", "－", "−":
-                guard first else { return nil }
+        var index = bytes.startIndex
+        // A leading minus: ASCII, full-width (EF BC 8D) or the minus sign (E2 88 92).
+        if index != bytes.endIndex {
+            let b0 = bytes[index]
+            if b0 == 0x2D {
                 negative = true
-            case "0"..."9":
-                let digit = Int128(scalar.value - 48)
+                index = bytes.index(after: index)
+            } else if b0 == 0xEF || b0 == 0xE2 {
+                var probe = bytes.index(after: index)
+                guard probe != bytes.endIndex else { return nil }
+                let b1 = bytes[probe]
+                probe = bytes.index(after: probe)
+                guard probe != bytes.endIndex else { return nil }
+                let b2 = bytes[probe]
+                guard (b0 == 0xEF && b1 == 0xBC && b2 == 0x8D) || (b0 == 0xE2 && b1 == 0x88 && b2 == 0x92) else { return nil }
+                negative = true
+                index = bytes.index(after: probe)
+            }
+        }
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            switch byte {
+            case 0x30...0x39:
+                let digit = Int128(byte - 0x30)
                 totalDigits += 1
                 if totalDigits > 30 { return nil }
                 mantissa = mantissa * 10 + digit
                 sawDigit = true
                 if afterPoint { scale += 1 } else if digitsSinceSeparator >= 0 { digitsSinceSeparator += 1 } else { digitsBeforeFirstSeparator += 1 }
-            case ",":
+            case 0x2C:
                 // A thousands separator: 1–3 digits before the first, exactly 3 between.
                 guard !afterPoint, sawDigit else { return nil }
                 if digitsSinceSeparator == -1 {
                     guard digitsBeforeFirstSeparator <= 3 else { return nil }
                 } else if digitsSinceSeparator != 3 { return nil }
                 digitsSinceSeparator = 0
-            case ".":
+            case 0x2E:
                 guard !afterPoint, sawDigit else { return nil }
                 if digitsSinceSeparator >= 0 && digitsSinceSeparator != 3 { return nil }
                 afterPoint = true

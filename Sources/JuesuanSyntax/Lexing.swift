@@ -80,16 +80,30 @@ public enum CellText {
     /// The spellings of an empty cell ("nothing reported").
     public static let emptySpellings: Set<String> = ["-", "—", "--", "---", "——", "－", "─"]
 
+    static let emptySpellingBytes: [[UInt8]] = emptySpellings.map { Array($0.utf8) }
+    static let fullWidthPercent: [UInt8] = Array("％".utf8)
+
     /// Parses a cell: an empty cell, a number, or a percentage; nil when it is neither.
     public static func parse(_ text: Substring) -> CellValue? {
-        if emptySpellings.contains(String(text)) { return .empty }
-        var body = text
+        parse(Array(text.utf8)[...])
+    }
+
+    /// The same from UTF-8 bytes, without building a string (the parser's hot path).
+    public static func parse(_ bytes: ArraySlice<UInt8>) -> CellValue? {
+        guard let first = bytes.first else { return nil }
+        // Every cell starts with a digit or a dash of some kind.
+        guard (first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0xE2 || first == 0xEF else { return nil }
+        if bytes.count <= 6, emptySpellingBytes.contains(where: { $0.elementsEqual(bytes) }) { return .empty }
+        var body = bytes
         var percent = false
-        if let last = body.last, last == "%" || last == "％" {
+        if bytes.last == 0x25 {
             percent = true
-            body = body.dropLast()
+            body = bytes.dropLast()
+        } else if bytes.count > 3, bytes.suffix(3).elementsEqual(fullWidthPercent) {
+            percent = true
+            body = bytes.dropLast(3)
         }
-        guard let number = DecimalNumber(body) else { return nil }
+        guard let number = DecimalNumber(utf8: body) else { return nil }
         return percent ? .percentage(number) : .number(number)
     }
 }

@@ -5,6 +5,10 @@ public enum Ordinal {
 
     /// The UTF-8 length of the ordinal prefix of `text` and the blanks after it (0 when there is none).
     public static func prefixLength<S: StringProtocol>(of text: S) -> Int {
+        // Most labels start with neither a bracket nor a numeral: answer without splitting them.
+        guard let head = text.first, head == "（" || head == "(" || chineseNumerals.contains(head) || head.isASCII && head.isNumber else {
+            return 0
+        }
         let characters = Array(text)
         var i = 0
         func isNumeral(_ c: Character) -> Bool { chineseNumerals.contains(c) || c.isASCII && c.isNumber }

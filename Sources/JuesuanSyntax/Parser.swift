@@ -43,6 +43,9 @@ private struct LineParser {
         lines.reserveCapacity(source.lineCount)
     }
 
+    static let comparatorBytes: [[UInt8]] = ["<=", ">=", "≤", "≥", "＝", "=", "＜", "＞", "<", ">"].map { Array($0.utf8) }
+    static let signBytes: [[UInt8]] = ["+", "＋", "－", "−"].map { Array($0.utf8) }
+
     func token(_ kind: TokenKind, _ range: SourceRange) -> Token {
         Token(kind: kind, range: range, text: Lexing.string(bytes, range))
     }
@@ -243,12 +246,15 @@ private struct LineParser {
         }
         // Cells are the trailing run of numbers and empty cells.
         var cellStart = words.count
-        while cellStart > labelStart, CellText.parse(Lexing.string(bytes, words[cellStart - 1])[...]) != nil {
+        while cellStart > labelStart, CellText.parse(bytes[words[cellStart - 1].start..<words[cellStart - 1].end]) != nil {
             cellStart -= 1
         }
         // A label may not swallow a figure followed by figure-like garbage: `合计 363.59 36O.00`.
         if cellStart - labelStart >= 2 {
             for j in (labelStart + 1)..<cellStart {
+                // Only a word that starts like a figure can begin the cells.
+                let firstByte = bytes[words[j].start]
+                guard (firstByte >= 0x30 && firstByte <= 0x39) || firstByte == 0x2D || firstByte == 0xE2 || firstByte == 0xEF else { continue }
                 let text = Lexing.string(bytes, words[j])
                 guard CellText.parse(text[...]) != nil || looksLikeFigure(text) else { continue }
                 let rest = words[j..<cellStart].map { Lexing.string(bytes, $0) }
@@ -265,7 +271,7 @@ private struct LineParser {
         var cells: [CellSyntax] = []
         for range in words[cellStart...] {
             let text = Lexing.string(bytes, range)
-            let value = CellText.parse(text[...])
+            let value = CellText.parse(bytes[range.start..<range.end])
             let kind: TokenKind
             switch value {
             case .none: kind = .badCell
@@ -357,11 +363,16 @@ private struct LineParser {
             while i < word.end {
                 let rest = SourceRange(start: i, end: word.end)
                 var matched: (TokenKind, Int)?
-                for comparator in ["<=", ">=", "≤", "≥", "＝", "=", "＜", "＞", "<", ">"] where Lexing.startsWith(bytes, rest, Array(comparator.utf8)) {
-                    matched = (.comparator, comparator.utf8.count); break
+                // Operators are ASCII or start with E2/EF; other bytes can be skipped at once.
+                let byte = bytes[i]
+                if byte < 0x80 ? !(byte == 0x3C || byte == 0x3D || byte == 0x3E || byte == 0x2B) : !(byte == 0xE2 || byte == 0xEF) {
+                    if byte != 0x2D { i += 1; continue }
+                }
+                for comparator in LineParser.comparatorBytes where Lexing.startsWith(bytes, rest, comparator) {
+                    matched = (.comparator, comparator.count); break
                 }
                 if matched == nil {
-                    for sign in ["+", "＋", "－", "−"] where Lexing.startsWith(bytes, rest, Array(sign.utf8)) { matched = (.operatorSign, sign.utf8.count); break }
+                    for sign in LineParser.signBytes where Lexing.startsWith(bytes, rest, sign) { matched = (.operatorSign, sign.count); break }
                 }
                 // A hyphen is a minus sign only where it cannot start a negative number.
                 if matched == nil, bytes[i] == 0x2D {

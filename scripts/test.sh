@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of the project: the Swift suites, then the end-to-end tests that drive the
+# built binary through real clients (Python LSP client, Neovim, Emacs, VS Code client under Node).
+# Installs what those need (apt-get, pip into a virtual environment) on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== swift build"
+swift build --build-tests
+
+echo "== swift test"
+swift test --skip-build 2>&1 | tee .build/swift-test.log
+grep -Eq "Executed [0-9]+ tests?, with 0 failures" .build/swift-test.log
+
+status=0
+if [ -x scripts/test-e2e.sh ]; then
+    echo "== end-to-end: language server through a Python LSP client"
+    scripts/test-e2e.sh || status=1
+fi
+if [ -x scripts/test-editors.sh ]; then
+    echo "== editors and grammar"
+    scripts/test-editors.sh || status=1
+fi
+exit $status
