@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanChecks", "JuesuanFixtures"], path: "Benchmarks/juesuan-bench"),
         .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax"]),
         .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),
-        .testTarget(name: "JuesuanChecksTests", dependencies: ["JuesuanChecks", "JuesuanFixtures"]),
+        .testTarget(name: "JuesuanChecksTests", dependencies: ["JuesuanChecks", "JuesuanFixtures"], exclude: ["Golden"]),
         .testTarget(name: "JuesuanLintTests", dependencies: ["JuesuanLint"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
         .testTarget(name: "JuesuanLanguageServiceTests", dependencies: ["JuesuanLanguageService"]),

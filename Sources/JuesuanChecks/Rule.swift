@@ -35,6 +35,8 @@ public enum CheckRegistry {
         DetailRowCheck.self,
         CatalogueCheck.self,
         GlossaryCheck.self,
+        CrossTableCheck.self,
+        UserCheck.self,
     ]
 
     /// Rules reported while parsing and modelling, before any check runs.

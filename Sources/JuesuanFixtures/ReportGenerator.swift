@@ -54,6 +54,15 @@ public struct ReportGenerator {
         return rows
     }
 
+    /// `total` split into `parts` non-negative amounts that add up to it exactly.
+    mutating func splitCents(_ total: Int, into parts: Int) -> [Int] {
+        guard parts > 1 else { return [total] }
+        var cuts = (0..<(parts - 1)).map { _ in total == 0 ? 0 : Int(random.next() % UInt64(total + 1)) }.sorted()
+        cuts.insert(0, at: 0)
+        cuts.append(total)
+        return (0..<parts).map { cuts[$0 + 1] - cuts[$0] }
+    }
+
     static func line(_ code: String, _ name: String, _ cells: [Int]) -> String {
         ([code, name].filter { !$0.isEmpty } + cells.map(money)).joined(separator: "  ")
     }
@@ -86,9 +95,12 @@ public struct ReportGenerator {
         var personnel = 0
         var publicExpense = 0
         out += ["", "表 公开06 一般公共预算财政拨款基本支出决算表"]
-        for classCode in ["301", "303", "302"] {
+        // The classes share out 公开05's 基本支出 exactly (X405).
+        let shares = splitCents(total[1], into: 3)
+        for (classCode, share) in zip(["301", "303", "302"], shares) {
             guard let entry = catalogue.entry(code: classCode, kind: .economic) else { continue }
-            let items = pick(4, childrenOf: classCode, kind: .economic).map { ($0, cents(900_000)) }
+            let children = pick(4, childrenOf: classCode, kind: .economic)
+            let items = zip(children, splitCents(share, into: children.count)).map { ($0, $1) }
             let sum = items.reduce(0) { $0 + $1.1 }
             out.append(Self.line(classCode, entry.name, [sum]))
             out += items.map { Self.line($0.0.code, $0.0.name, [$0.1]) }

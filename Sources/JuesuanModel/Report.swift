@@ -29,6 +29,11 @@ public struct Cell: Sendable {
     public var value: CellValue
     public var token: Token
     public var number: DecimalNumber? { value.number }
+
+    public init(value: CellValue, token: Token) {
+        self.value = value
+        self.token = token
+    }
 }
 
 public struct Column: Sendable {

@@ -7,7 +7,7 @@ final class GitHubFormatTests: XCTestCase {
     func testAnnotations() {
         let text = GitHubFormatter().format(lintResult(Fixtures.wideCharacters, path: "w.juesuan"))
         let lines = text.components(separatedBy: "\n")
-        XCTAssertEqual(lines[0], "::error file=w.juesuan,line=5,col=4,endLine=5,endColumn=9,title=A202::「合计」的“本年支出合计”应为各类之和 95.00，填写为 90.00，差额 -5.00%0A修复：改为 95.00")
+        XCTAssertEqual(lines[0], "::error file=w.juesuan,line=5,col=4,endLine=5,endColumn=9,title=A202::公开03「合计」的“本年支出合计”应为各类之和 95.00，填写为 90.00，差额 -5.00%0A修复：改为 95.00")
         XCTAssertTrue(lines.contains { $0.hasPrefix("::warning file=w.juesuan,line=6,col=5,endLine=6,endColumn=15,title=C302::") })
         XCTAssertTrue(lines.contains { $0.hasPrefix("::error file=w.juesuan,line=6,col=16,endLine=6,endColumn=21,title=A201::") })
         XCTAssertEqual(lines.dropLast().last, "检查了 1 个文件：4 个错误，1 个警告，0 个提示")

@@ -6,14 +6,14 @@ final class HumanFormatTests: XCTestCase {
     func testWrongTotalBlock() {
         let text = HumanFormatter().format(lintResult(Fixtures.wrongTotal, path: "a.juesuan"))
         let lines = text.components(separatedBy: "\n")
-        XCTAssertEqual(lines[0], "a.juesuan:5:25: error[A202] 「合计」的“本年支出合计”应为各类之和 90.00，填写为 100.00，差额 +10.00")
+        XCTAssertEqual(lines[0], "a.juesuan:5:25: error[A202] 公开03「合计」的“本年支出合计”应为各类之和 90.00，填写为 100.00，差额 +10.00")
         XCTAssertEqual(lines[1], "    5 | 合计                      100.00  100.00")
         // 合计 is four columns wide, then 22 blanks: the cell starts at display column 26.
         XCTAssertEqual(lines[2], "      |                           ^~~~~~")
         XCTAssertEqual(lines[3], "      = 修复：改为 90.00")
         XCTAssertEqual(lines[4], "      = 参见 6:18：208 社会保障和就业支出：90.00")
         XCTAssertEqual(lines[5], "")
-        XCTAssertTrue(lines[6].hasPrefix("a.juesuan:5:33: error[A202] 「合计」的“基本支出”"))
+        XCTAssertTrue(lines[6].hasPrefix("a.juesuan:5:33: error[A202] 公开03「合计」的“基本支出”"))
         XCTAssertEqual(lines[8], "      |                                   ^~~~~~")
         XCTAssertEqual(text.components(separatedBy: "\n").dropLast().last, "检查了 1 个文件：2 个错误，0 个警告，0 个提示")
         XCTAssertFalse(text.contains("\u{1B}["), "no colour unless asked")

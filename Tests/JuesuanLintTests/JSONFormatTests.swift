@@ -21,7 +21,7 @@ final class JSONFormatTests: XCTestCase {
         XCTAssertEqual(first["column"] as? Int, 25)
         XCTAssertEqual(first["endLine"] as? Int, 5)
         XCTAssertEqual(first["endColumn"] as? Int, 31)
-        XCTAssertEqual(first["message"] as? String, "「合计」的“本年支出合计”应为各类之和 90.00，填写为 100.00，差额 +10.00")
+        XCTAssertEqual(first["message"] as? String, "公开03「合计」的“本年支出合计”应为各类之和 90.00，填写为 100.00，差额 +10.00")
         let fix = try XCTUnwrap(first["fix"] as? [String: Any])
         XCTAssertEqual(fix["title"] as? String, "改为 90.00")
         let edits = try XCTUnwrap(fix["edits"] as? [[String: Any]])
