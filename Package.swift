@@ -23,14 +23,21 @@ let package = Package(
         .target(name: "JuesuanServer", dependencies: ["JuesuanLanguageService", "JuesuanSyntax", "LanguageServerProtocol"]),
         // Generated consistent reports, for tests and benchmarks only.
         .target(name: "JuesuanFixtures", dependencies: ["JuesuanCatalogue", "JuesuanSyntax"]),
-        .executableTarget(name: "juesuan", dependencies: ["JuesuanLint", "JuesuanServer"]),
+        // The formatter (pure: text in, text and edits out) and the importer of published reports.
+        .target(name: "JuesuanFormat", dependencies: ["JuesuanSyntax"]),
+        .target(name: "JuesuanImport", dependencies: ["JuesuanFormat", "JuesuanModel", "JuesuanCatalogue", "JuesuanSyntax"]),
+        // `juesuan fmt` and `juesuan import`.
+        .target(name: "JuesuanTools", dependencies: ["JuesuanFormat", "JuesuanImport", "JuesuanLint"]),
+        .executableTarget(name: "juesuan", dependencies: ["JuesuanLint", "JuesuanServer", "JuesuanTools"]),
         .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanChecks", "JuesuanFixtures"], path: "Benchmarks/juesuan-bench"),
         .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax"]),
         .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),
-        .testTarget(name: "JuesuanChecksTests", dependencies: ["JuesuanChecks", "JuesuanFixtures"], exclude: ["Golden"]),
+        .testTarget(name: "JuesuanChecksTests", dependencies: ["JuesuanChecks", "JuesuanFixtures"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "JuesuanLintTests", dependencies: ["JuesuanLint"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
         .testTarget(name: "JuesuanLanguageServiceTests", dependencies: ["JuesuanLanguageService"]),
         .testTarget(name: "JuesuanServerTests", dependencies: ["JuesuanServer"]),
+        .testTarget(name: "JuesuanFormatTests", dependencies: ["JuesuanFormat", "JuesuanTools", "JuesuanImport", "JuesuanLint"]),
+        .testTarget(name: "JuesuanImportTests", dependencies: ["JuesuanImport", "JuesuanFormat", "JuesuanTools", "JuesuanChecks", "JuesuanLint"]),
     ]
 )

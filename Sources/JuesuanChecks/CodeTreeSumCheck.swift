@@ -2,7 +2,8 @@ import JuesuanModel
 import JuesuanSyntax
 
 /// A201: a parent code row equals the sum of its child rows; A202: the total row equals the
-/// sum of the top-level rows. Per column, with the rounding tolerance of spec 9.2.
+/// sum of the top-level rows (in a custom table of label rows, of all other rows). Per column,
+/// with the rounding tolerance of spec 9.2.
 enum CodeTreeSumCheck: ReportCheck {
     static let rules = [
         Rule("A201", .error, "上级科目行不等于下级科目行之和"),
@@ -15,7 +16,16 @@ enum CodeTreeSumCheck: ReportCheck {
         for table in context.report.tables {
             for section in table.sections {
                 let tree = CodeTree(section)
-                guard !tree.codeRows.isEmpty else { continue }
+                guard !tree.codeRows.isEmpty else {
+                    // A custom table of label rows: its 合计 row is the sum of the other rows.
+                    if table.spec == nil {
+                        let addends = section.rows.indices.filter { !section.rows[$0].isTotal && !section.rows[$0].isDetail }
+                        for total in section.rows.indices where section.rows[total].isTotal && !addends.isEmpty {
+                            check(parent: total, addends: addends, rule: "A202", basis: "其余各行之和", table, section, context, &findings)
+                        }
+                    }
+                    continue
+                }
                 for parent in tree.codeRows where !(tree.children[parent] ?? []).isEmpty {
                     check(parent: parent, addends: tree.children[parent]!, rule: "A201", basis: "下级科目之和", table, section, context, &findings)
                 }

@@ -37,6 +37,9 @@ public enum CheckRegistry {
         GlossaryCheck.self,
         CrossTableCheck.self,
         UserCheck.self,
+        PerformanceCheck.self,
+        NarrativeCheck.self,
+        TextHygieneCheck.self,
     ]
 
     /// Rules reported while parsing and modelling, before any check runs.
@@ -47,7 +50,7 @@ public enum CheckRegistry {
         Rule("S104", .error, "未知的列名"),
         Rule("S106", .error, "缺少或写错必填的表头项（部门、年度）"),
         Rule("S111", .error, "文件含有无效的 UTF-8 字节"),
-    ]
+    ] + ProjectNarrativeCheck.rules
 
     /// Every rule that this version reports, in code order.
     public static var rules: [Rule] {

@@ -111,7 +111,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         return DecimalNumber(mantissa: mantissa / DecimalNumber.powerOfTen(scale - newScale), scale: newScale)
     }
 
-    static func powerOfTen(_ exponent: Int) -> Int128 {
+    public static func powerOfTen(_ exponent: Int) -> Int128 {
         var result: Int128 = 1
         for _ in 0..<max(0, exponent) { result *= 10 }
         return result

@@ -1,0 +1,140 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// P601–P606 and P608: the arithmetic of a project performance self-evaluation (`绩效`).
+/// P607 (the narrative against the block) is in NarrativeCheck.
+enum PerformanceCheck: ReportCheck {
+    static let rules = [
+        Rule("P601", .error, "得分大于分值"),
+        Rule("P602", .error, "各项分值之和不等于总分的分值（通常为 100）"),
+        Rule("P603", .error, "各项得分之和不等于自评总分"),
+        Rule("P604", .error, "执行率 ≠ 全年执行数 ÷ 全年预算数"),
+        Rule("P605", .warning, "执行率得分 ≠ 分值 × min(执行率, 1)（各地评分办法可能不同）"),
+        Rule("P606", .error, "等级与得分不符（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60）"),
+        Rule("P608", .warning, "标为“完成”但实际值未达到目标（或标为“未完成”却已达到）"),
+    ]
+
+    static let hundred = DecimalNumber(100)
+
+    static func run(_ context: CheckContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for project in context.report.performanceProjects {
+            let name = "绩效「\(project.name)」"
+            // P601: no score above its weight.
+            var scored: [(weight: StatedNumber?, score: StatedNumber?, label: String)] = project.indicators.map { ($0.weight, $0.score, "指标“\($0.name?.text ?? "")”") }
+            if project.executionLine != nil { scored.append((project.executionWeight, project.executionScore, "执行率")) }
+            for item in scored {
+                guard let weight = item.weight, let score = item.score, score.value > weight.value else { continue }
+                findings.append(Diagnostic(code: "P601", severity: .error, range: score.token.range,
+                                           message: "\(name)\(item.label)的得分 \(score.value) 大于其分值 \(weight.value)"))
+            }
+            // P602: the weights add up to the stated total weight.
+            let weights = scored.compactMap(\.weight)
+            if let total = project.totalWeight, !weights.isEmpty {
+                let sum = weights.reduce(DecimalNumber.zero) { $0 + $1.value }
+                if sum != total.value {
+                    let text = sum.trimmed.description
+                    findings.append(Diagnostic(code: "P602", severity: .error, range: total.token.range,
+                                               message: "\(name)各项分值之和为 \(text)（\(weights.count) 项），总分写的分值是 \(total.value)，差额 \(CheckContext.signed(total.value - sum, scale: max(sum.scale, total.value.scale)))",
+                                               fix: Fix(title: "改为 \(text)", edits: [TextEdit(range: total.token.range, replacement: text)])))
+                }
+            }
+            // P603: the scores add up to the stated total score (each score stands for its rounding interval).
+            let scores = scored.compactMap(\.score)
+            if let total = project.totalScore, !scores.isEmpty {
+                let sum = scores.reduce(DecimalNumber.zero) { $0 + $1.value }
+                let sumInterval = scores.reduce(Interval.exact(.zero)) { $0 + scoreInterval($1.value) }
+                if !sumInterval.overlaps(scoreInterval(total.value)) {
+                    let text = sum.formatted(scale: min(sum.scale, max(total.value.scale, 2))).trimmedZeros
+                    findings.append(Diagnostic(code: "P603", severity: .error, range: total.token.range,
+                                               message: "\(name)各项得分之和为 \(sum.trimmed)（\(scores.count) 项），自评总分写的是 \(total.value)，差额 \(CheckContext.signed(total.value - sum, scale: sum.scale).trimmedZeros)",
+                                               fix: Fix(title: "改为 \(text)", edits: [TextEdit(range: total.token.range, replacement: text)])))
+                }
+            }
+            executionRate(project, name, &findings)
+            // P606: the grade follows the total score.
+            if let grade = project.grade, let score = project.totalScore {
+                let expected = score.value >= DecimalNumber(90) ? "优" : score.value >= DecimalNumber(80) ? "良" : score.value >= DecimalNumber(60) ? "中" : "差"
+                if grade.text != expected && ["优", "良", "中", "差"].contains(grade.text) {
+                    findings.append(Diagnostic(code: "P606", severity: .error, range: grade.range,
+                                               message: "\(name)自评总分 \(score.value) 对应的等级是“\(expected)”（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60），这里写的是“\(grade.text)”",
+                                               fix: Fix(title: "改为“\(expected)”", edits: [TextEdit(range: grade.range, replacement: expected)])))
+                }
+            }
+            // P608: 完成 against the target.
+            for indicator in project.indicators {
+                guard let completed = indicator.completed, let target = indicator.target, let actual = indicator.actual else { continue }
+                // A percentage target is often reported as a fraction (目标 ≥50%, 实际 0.5): compare like with like.
+                var value = actual.value
+                if target.unit.hasPrefix("%") || target.unit.hasPrefix("％"), !actual.isPercentage,
+                   value <= DecimalNumber(1), let targetValue = target.value, targetValue > DecimalNumber(1) {
+                    value = value * hundred
+                }
+                guard let met = target.isMet(by: value), met != completed.value else { continue }
+                let statement = completed.value ? "标为“完成”，但实际值 \(actual.value) 未达到目标 \(target.text)" : "标为“未完成”，但实际值 \(actual.value) 已达到目标 \(target.text)"
+                findings.append(Diagnostic(code: "P608", severity: .warning, range: completed.token.range,
+                                           message: "\(name)指标“\(indicator.name?.text ?? "")”\(statement)",
+                                           related: [RelatedLocation(range: actual.token.range, message: "实际值 \(actual.value)"),
+                                                     RelatedLocation(range: target.range, message: "目标 \(target.text)")]))
+            }
+        }
+        return findings
+    }
+
+    /// Scores with two or more decimals are rounded (88.969734 → 88.97, spec R-7); whole and
+    /// one-decimal scores are awarded as written, so they stand for themselves.
+    static func scoreInterval(_ value: DecimalNumber) -> Interval {
+        value.scale >= 2 ? Interval.written(value) : Interval.exact(value)
+    }
+
+    /// P604: the stated 执行率 against B ÷ A; P605: the 执行率 score against weight × min(B ÷ A, 1).
+    static func executionRate(_ project: PerformanceProject, _ name: String, _ findings: inout [Diagnostic]) {
+        guard let budget = project.budget, let spent = project.spent, budget.value.mantissa > 0 else { return }
+        let a = Interval.written(budget.value)
+        let b = Interval.written(spent.value)
+        let ratioText = "\(spent.value) ÷ \(budget.value)"
+        if let stated = project.statedRate {
+            // Written as a percentage (84.84 or 84.84%), or as a fraction (0.8484).
+            let asFraction = !stated.isPercentage && stated.value <= DecimalNumber(1) && stated.value.scale > 0 && spent.value <= budget.value
+            let factor = asFraction ? DecimalNumber(1) : hundred
+            if !Interval.quotientMayLie(numerator: b, denominator: a, factor: factor, in: Interval.written(stated.value)) {
+                let scale = max(stated.value.scale, 2)
+                let expected = ((spent.value * factor).divided(by: budget.value, scale: scale) ?? .zero)
+                let text = expected.description + (stated.isPercentage ? "%" : "")
+                findings.append(Diagnostic(code: "P604", severity: .error, range: stated.token.range,
+                                           message: "\(name)执行率应为 全年执行数 ÷ 全年预算数 = \(ratioText) = \(text)，填写为 \(stated.token.text)",
+                                           fix: Fix(title: "改为 \(text)", edits: [TextEdit(range: stated.token.range, replacement: text)]),
+                                           related: [RelatedLocation(range: budget.token.range, message: "全年预算数 \(budget.value)"),
+                                                     RelatedLocation(range: spent.token.range, message: "全年执行数 \(spent.value)")]))
+            }
+        }
+        guard let weight = project.executionWeight, let score = project.executionScore else { return }
+        // The score is weight × min(B / A, 1): within [weight × min(bLo/aHi, 1), weight × min(bHi/aLo, 1)].
+        let target = Interval.written(score.value)
+        let consistent: Bool
+        if spent.value >= budget.value {
+            consistent = target.overlaps(Interval.exact(weight.value)) || Interval.quotientMayLie(numerator: b, denominator: a, factor: weight.value, in: target)
+        } else {
+            consistent = Interval.quotientMayLie(numerator: b, denominator: a, factor: weight.value, in: target)
+        }
+        guard !consistent else { return }
+        let scale = max(score.value.scale, 2)
+        let expected = spent.value >= budget.value ? weight.value.rescaled(to: scale) : ((spent.value * weight.value).divided(by: budget.value, scale: scale) ?? .zero)
+        findings.append(Diagnostic(code: "P605", severity: .warning, range: score.token.range,
+                                   message: "\(name)执行率得分按 分值 × min(执行率, 1) 应为 \(weight.value) × \(ratioText) = \(expected)，填写为 \(score.value)（若当地评分办法不同，可用 // juesuan: allow P605 说明）",
+                                   fix: Fix(title: "改为 \(expected)", edits: [TextEdit(range: score.token.range, replacement: expected.description)]),
+                                   related: [RelatedLocation(range: budget.token.range, message: "全年预算数 \(budget.value)"),
+                                             RelatedLocation(range: spent.token.range, message: "全年执行数 \(spent.value)")]))
+    }
+}
+
+extension String {
+    /// `97.00` → `97`, `88.50` → `88.5`: scores are written without trailing zeros.
+    var trimmedZeros: String {
+        guard contains(".") else { return self }
+        var text = self
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,94 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// P607: what the narrative says of a named project — its score, budget, spending and
+/// completion rate — against the project's `绩效` block.
+enum ProjectNarrativeCheck {
+    static let rules = [Rule("P607", .error, "说明中某项目的得分或金额与其“绩效”表不同")]
+
+    static func run(claims: [Claim], report: Report) -> [Diagnostic] {
+        let projects = report.performanceProjects.filter { key($0.name).count >= 4 }
+        guard !projects.isEmpty else { return [] }
+        var findings: [Diagnostic] = []
+        var byLine: [Int: [Claim]] = [:]
+        for claim in claims { byLine[claim.line, default: []].append(claim) }
+        for (line, lineClaims) in byLine.sorted(by: { $0.key < $1.key }) {
+            let text = key(report.source.lineString(line))
+            guard let project = projects.first(where: { text.contains(key($0.name)) }) else { continue }
+            let name = "绩效「\(project.name)」"
+            for claim in lineClaims {
+                switch claim.kind {
+                case .score:
+                    if let total = project.totalScore { compare(claim, total, "自评得分", name, &findings) }
+                case .amount where claim.isMoney:
+                    if claim.label.hasSuffix("预算数") && !claim.label.hasSuffix("年初预算数"), let budget = project.budget {
+                        compare(claim, budget, "全年预算数", name, &findings)
+                    } else if claim.label.hasSuffix("年初预算数"), let initial = project.initialBudget {
+                        compare(claim, initial, "年初预算数", name, &findings)
+                    } else if claim.label.hasSuffix("执行数"), let spent = project.spent {
+                        compare(claim, spent, "全年执行数", name, &findings)
+                    }
+                case .completion:
+                    guard let budget = project.budget, let spent = project.spent, budget.value.mantissa > 0 else { continue }
+                    let target = Interval.written(claim.value)
+                    if !Interval.quotientMayLie(numerator: Interval.written(spent.value), denominator: Interval.written(budget.value),
+                                                factor: DecimalNumber(100), in: target),
+                       let computed = (spent.value * DecimalNumber(100)).divided(by: budget.value, scale: max(claim.value.scale, 2)) {
+                        findings.append(Diagnostic(code: "P607", severity: .error, range: claim.range,
+                                                   message: "说明写\(name)完成预算的 \(claim.text)%，其绩效表为 全年执行数 \(spent.value) ÷ 全年预算数 \(budget.value) = \(computed)%",
+                                                   related: [RelatedLocation(range: spent.token.range, message: "全年执行数 \(spent.value)"),
+                                                             RelatedLocation(range: budget.token.range, message: "全年预算数 \(budget.value)")]))
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        return findings
+    }
+
+    /// A narrative figure may be the block's figure rounded to fewer decimals.
+    static func compare(_ claim: Claim, _ written: StatedNumber, _ what: String, _ name: String, _ findings: inout [Diagnostic]) {
+        let value = written.value
+        if claim.value == value { return }
+        if claim.value.scale < value.scale, value.rounded(toScale: claim.value.scale) == claim.value { return }
+        findings.append(Diagnostic(code: "P607", severity: .error, range: claim.range,
+                                   message: "说明写\(name)的\(what)为 \(claim.text)，其绩效表中是 \(value)",
+                                   fix: Fix(title: "改为 \(value)", edits: [TextEdit(range: claim.range, replacement: value.description)]),
+                                   related: [RelatedLocation(range: written.token.range, message: "绩效表中的\(what) \(value)")]))
+    }
+
+    /// A project name without years, blanks, quotes or the word 项目, for matching prose.
+    static func key(_ text: String) -> String {
+        var result = ""
+        var characters = Array(LabelKey.make(text))
+        var i = 0
+        while i < characters.count {
+            // Drop `2023年` and `2023`: narratives and tables disagree on the year in names.
+            if i + 3 < characters.count, characters[i...i + 3].allSatisfy({ $0.isASCII && $0.isNumber }) {
+                i += 4
+                if i < characters.count, characters[i] == "年" { i += 1 }
+                continue
+            }
+            if "\"'“”《》".contains(characters[i]) { i += 1; continue }
+            result.append(characters[i])
+            i += 1
+        }
+        characters = Array(result)
+        return result.replacingAll("项目", with: "")
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = String(rest).range(ofText: target) {
+            let restString = String(rest)
+            result += restString[..<range.lowerBound] + replacement
+            rest = Substring(restString[range.upperBound...])
+        }
+        return result + rest
+    }
+}

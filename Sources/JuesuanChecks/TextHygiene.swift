@@ -1,0 +1,261 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// T801–T806: text hygiene in the free text of a report — the prose of `说明` blocks (and
+/// their titles), glossary definitions, and the names and `原因` of `绩效` blocks. Each rule
+/// lives in its own small file (`TextHygiene*.swift`); this family runs them over one shared
+/// reading of the text.
+enum TextHygieneCheck: ReportCheck {
+    static let rules = [
+        Rule("T801", .warning, "年份与报告年度不符（沿用了旧年份）"),
+        Rule("T802", .warning, "模板遗留的占位内容未填写"),
+        Rule("T803", .warning, "出现了其他单位的名称，应为本部门"),
+        Rule("T804", .hint, "标点重复或冲突"),
+        Rule("T805", .warning, "金额缺少单位"),
+        Rule("T806", .hint, "数字的小数位数与报告其他部分不一致"),
+    ]
+
+    static func run(_ context: CheckContext) -> [Diagnostic] {
+        let text = HygieneText(context.report)
+        guard !text.spans.isEmpty else { return [] }
+        return StaleYearRule.run(text) + PlaceholderRule.run(text) + ForeignNameRule.run(text)
+            + PunctuationRule.run(text) + MissingUnitRule.run(text) + PrecisionRule.run(text)
+    }
+}
+
+/// The free text of a report, cut into spans the T8xx rules read scalar by scalar.
+struct HygieneText {
+    let report: Report
+    let spans: [TextSpan]
+    var year: Int? { report.header.year }
+    var department: String? { report.header.department.flatMap { $0.isEmpty ? nil : $0 } }
+
+    init(_ report: Report) {
+        self.report = report
+        let source = report.source
+        var spans: [TextSpan] = []
+        for (index, block) in report.syntax.blocks.enumerated() {
+            switch block {
+            case .narrative(let narrative):
+                if let title = narrative.title { spans.append(TextSpan(.title, block: index, title.range, source)) }
+                for line in narrative.proseLines {
+                    spans.append(TextSpan(.prose, block: index, source.lineContentRange(line), source))
+                }
+            case .glossary(let glossary):
+                for entry in glossary.entries {
+                    for range in entry.definitionRanges { spans.append(TextSpan(.glossary, block: index, range, source)) }
+                }
+            case .performance(let performance):
+                if let name = performance.name { spans.append(TextSpan(.performanceName, block: index, name.range, source)) }
+                for item in performance.items {
+                    if item.key.text == "主管部门" || item.key.text == "实施单位", let first = item.values.first, let last = item.values.last {
+                        spans.append(TextSpan(.performanceUnit, block: index, first.range.union(last.range), source))
+                    }
+                    for value in item.field("原因")?.values ?? [] {
+                        spans.append(TextSpan(.performanceReason, block: index, value.range, source))
+                    }
+                }
+            case .table, .check:
+                break
+            }
+        }
+        self.spans = spans
+    }
+
+    /// The span after `index` when it continues the same prose (the next line of one `说明`).
+    func continuation(of index: Int) -> TextSpan? {
+        let next = index + 1
+        guard next < spans.count, spans[index].kind == .prose, spans[next].kind == .prose,
+              spans[next].block == spans[index].block else { return nil }
+        return spans[next]
+    }
+}
+
+/// One stretch of free text: its Unicode scalars and the byte offset of each.
+struct TextSpan {
+    enum Kind { case title, prose, glossary, performanceName, performanceUnit, performanceReason }
+
+    let kind: Kind
+    let block: Int
+    let scalars: [Unicode.Scalar]
+    /// `offsets[i]` is the byte offset of `scalars[i]`; `offsets[scalars.count]` is the end.
+    let offsets: [Int]
+
+    init(_ kind: Kind, block: Int, _ range: SourceRange, _ source: SourceText) {
+        self.kind = kind
+        self.block = block
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        var offset = range.start
+        for scalar in source.string(range).unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        self.scalars = scalars
+        self.offsets = offsets
+    }
+
+    var count: Int { scalars.count }
+    var isFreeText: Bool { kind == .prose || kind == .title || kind == .glossary }
+    /// A line with two or more tabs is a table pasted into the prose, not a sentence.
+    var looksLikeTable: Bool { scalars.lazy.filter { $0 == "\t" }.count >= 2 }
+
+    /// The scalar at `i`, or nil outside the span.
+    subscript(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
+
+    func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start: offsets[start], end: offsets[end]) }
+
+    func string(_ start: Int, _ end: Int) -> String {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        return String(text)
+    }
+
+    /// Whether `word` is written at `i`.
+    func has(_ word: String, at i: Int) -> Bool {
+        var k = i
+        for scalar in word.unicodeScalars {
+            guard self[k] == scalar else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether the text just before `i` is `word`.
+    func has(_ word: String, endingAt i: Int) -> Bool {
+        let length = word.unicodeScalars.count
+        return i - length >= 0 && has(word, at: i - length)
+    }
+
+    func hasAny(_ words: [String], at i: Int) -> String? { words.first { has($0, at: i) } }
+    func hasAny(_ words: [String], endingAt i: Int) -> String? { words.first { has($0, endingAt: i) } }
+
+    /// The first index at or after `i` that is not a blank (space, tab, U+3000).
+    func skipBlanks(from i: Int) -> Int {
+        var k = i
+        while let s = self[k], Scalars.isBlank(s) { k += 1 }
+        return k
+    }
+
+    /// The index just after the last non-blank before `i`.
+    func skipBlanks(before i: Int) -> Int {
+        var k = i
+        while let s = self[k - 1], Scalars.isBlank(s) { k -= 1 }
+        return k
+    }
+
+    /// Start of the sentence holding `i` (after the previous 。；！？, or the span's start).
+    func sentenceStart(_ i: Int) -> Int {
+        var k = min(i, count)
+        while let s = self[k - 1], !Scalars.sentenceEnds.contains(s) { k -= 1 }
+        return k
+    }
+
+    /// End of the sentence holding `i` (at the next 。；！？, or the span's end).
+    func sentenceEnd(_ i: Int) -> Int {
+        var k = i
+        while let s = self[k], !Scalars.sentenceEnds.contains(s) { k += 1 }
+        return k
+    }
+
+    /// Start of the clause holding `i` (after the previous sentence end or comma-like mark).
+    func clauseStart(_ i: Int) -> Int {
+        var k = min(i, count)
+        while let s = self[k - 1], !Scalars.clauseEnds.contains(s) { k -= 1 }
+        return k
+    }
+
+    func clauseEnd(_ i: Int) -> Int {
+        var k = i
+        while let s = self[k], !Scalars.clauseEnds.contains(s) { k += 1 }
+        return k
+    }
+
+    /// Whether `word` occurs anywhere in `start..<end`.
+    func contains(_ word: String, from start: Int, to end: Int) -> Bool {
+        let length = word.unicodeScalars.count
+        guard end - start >= length else { return false }
+        for k in max(0, start)...(end - length) where has(word, at: k) { return true }
+        return false
+    }
+
+    func containsAny(_ words: [String], from start: Int, to end: Int) -> Bool {
+        words.contains { contains($0, from: start, to: end) }
+    }
+
+    /// Whether `i` lies between an opening and a closing mark: an opener before it in the span
+    /// that is not closed before `i`, or a closer after it that was not opened after `i`
+    /// (a quotation broken across lines).
+    func isEnclosed(_ i: Int, open: Unicode.Scalar, close: Unicode.Scalar) -> Bool {
+        var depth = 0
+        var k = i - 1
+        while k >= 0 {
+            if scalars[k] == close { depth += 1 } else if scalars[k] == open { if depth == 0 { return true }; depth -= 1 }
+            k -= 1
+        }
+        depth = 0
+        k = i
+        while k < count {
+            if scalars[k] == open { depth += 1 } else if scalars[k] == close { if depth == 0 { return true }; depth -= 1 }
+            k += 1
+        }
+        return false
+    }
+
+    /// Inside 《…》 or a quotation “…”, 「…」.
+    func isQuoted(_ i: Int) -> Bool {
+        isEnclosed(i, open: "《", close: "》") || isEnclosed(i, open: "“", close: "”") || isEnclosed(i, open: "「", close: "」")
+    }
+
+    /// A number written at `i`: `digits[,ddd…][.digits]`, not part of a longer number or word.
+    func number(at i: Int) -> WrittenNumber? {
+        guard let first = self[i], Scalars.isDigit(first) else { return nil }
+        if let before = self[i - 1], Scalars.isDigit(before) || Scalars.isASCIILetter(before) || before == "." { return nil }
+        if self[i - 1] == ",", let b2 = self[i - 2], Scalars.isDigit(b2) { return nil }
+        var k = i
+        while let s = self[k], Scalars.isDigit(s) { k += 1 }
+        // Thousands separators: `,` followed by exactly three digits.
+        while self[k] == ",", let d1 = self[k + 1], let d2 = self[k + 2], let d3 = self[k + 3],
+              Scalars.isDigit(d1), Scalars.isDigit(d2), Scalars.isDigit(d3), !(self[k + 4].map(Scalars.isDigit) ?? false) {
+            k += 4
+        }
+        var scale = 0
+        if self[k] == ".", let d = self[k + 1], Scalars.isDigit(d) {
+            k += 1
+            while let s = self[k], Scalars.isDigit(s) { k += 1; scale += 1 }
+        }
+        if let after = self[k], Scalars.isASCIILetter(after) || after == "." { return nil }
+        return WrittenNumber(start: i, end: k, scale: scale)
+    }
+
+    /// Every number of the span, in order.
+    var numbers: [WrittenNumber] {
+        var found: [WrittenNumber] = []
+        var i = 0
+        while i < count {
+            if let number = number(at: i) { found.append(number); i = number.end } else { i += 1 }
+        }
+        return found
+    }
+}
+
+struct WrittenNumber {
+    var start: Int
+    var end: Int
+    /// Digits after the decimal point.
+    var scale: Int
+}
+
+enum Scalars {
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", "！", "？", ";", "!", "?"]
+    static let clauseEnds: Set<Unicode.Scalar> = ["。", "；", "！", "？", ";", "!", "?", "，", ",", "：", ":"]
+
+    static func isBlank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+    }
+}

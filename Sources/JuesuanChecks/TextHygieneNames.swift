@@ -1,0 +1,164 @@
+import JuesuanSyntax
+
+/// T803: another organisation's name where the department's own is meant — a sentence copied
+/// from another unit's report (seed 003: 松潘县公共就业和人才交流服务中心 in the 医疗保障局's).
+///
+/// A name is a candidate when it carries the department's own administrative prefix (松潘县,
+/// 景德镇市珠山区 or 珠山区 for 景德镇市珠山区医疗保障局) and ends in 局, 中心, 办, 办公室, 院 or
+/// 站: a body of the same level in the same place. It is flagged, at every occurrence, when
+/// - it is not the department (same name after the prefix),
+/// - it is not a unit the report lists (a `绩效` block's 主管部门 / 实施单位; a name after
+///   设立, 下设, 所属, 下属, 包括, 纳入…; a name followed by `等 N 个` or `（本级）`; a name that
+///   fills a list item such as `2.松潘县城乡居民基本医疗保险服务中心。`), one character of
+///   difference allowed (a typo in the list),
+/// - it is not a superior or cross-cutting body (财政, 审计, 政府, 发改, 税务, 党委, 人大…),
+/// - and at least one occurrence stands as the subject of a statement about money or
+///   management — at the start of a clause (after `。`, `：`, `总体来看`…), not in a list of
+///   bodies (`、`, `和`, `等`), not acting in its own role (负责, 牵头, 配合, 批复…), in a
+///   sentence about 预算, 决算, 结余, 收入, 支出, 资金, 经费, 资产, 财务, 采购 or 绩效.
+/// Bodies mentioned with 向, 与, 对, 据, 按照… alone (`向松潘县财政局报批`) are never the subject.
+enum ForeignNameRule {
+    static let suffixes = ["办公室", "中心", "局", "办", "院", "站"]
+    static let notSuffix: [String: [String]] = [
+        "办": ["法", "理", "事", "结", "好", "学", "班", "件", "公"], "院": ["校", "内", "外"], "站": ["位", "点"], "局": ["面", "势", "限"],
+    ]
+    static let superiorWords = ["财政", "审计", "政府", "发展和改革", "发改", "税务", "统计", "编制", "编办", "组织部", "党委", "县委",
+                                "区委", "市委", "人大", "政协", "纪委", "监委", "国资", "人民银行", "国库", "机关事务"]
+    static let listingWords = ["设立", "下设", "所属", "下属", "内设", "包括", "包含", "纳入", "单位名称", "实施单位", "主管单位", "主管部门", "二级单位", "管理的", "主管的"]
+    static let openers = ["总体来看", "总的来看", "整体来看", "综合来看", "总体上", "综上所述", "综上", "同时", "此外", "另外", "目前", "其中",
+                          "经查", "经评价", "本年度", "全年", "今年", "年内"]
+    static let ownRole = ["、", "和", "与", "及", "等", "负责", "承担", "牵头", "配合", "协同", "协助", "联合", "会同", "主管", "指导", "要求",
+                          "下达", "批复", "印发", "的有关职责", "职责"]
+    static let financeWords = ["预算", "决算", "结余", "结转", "收入", "支出", "资金", "经费", "资产", "万元", "财务", "采购", "绩效"]
+
+    struct Occurrence {
+        var span: Int
+        var start: Int
+        var prefixEnd: Int
+        var end: Int
+        var body: String
+    }
+
+    static func run(_ text: HygieneText) -> [Diagnostic] {
+        guard let department = text.department else { return [] }
+        let segments = adminSegments(department)
+        guard !segments.isEmpty else { return [] }
+        let ownBody = String(department.unicodeScalars.dropFirst(segments.joined().unicodeScalars.count))
+        // Prefix forms of the department's own level, longest first: 景德镇市珠山区, 珠山区.
+        let prefixes = segments.indices.map { segments[$0...].joined() }
+        var occurrences: [Occurrence] = []
+        for (index, span) in text.spans.enumerated() where span.kind != .performanceName {
+            occurrences += names(in: span, index, prefixes)
+        }
+        var listed: [String] = [ownBody]
+        var subjects: Set<String> = []
+        for occurrence in occurrences {
+            let span = text.spans[occurrence.span]
+            if span.kind == .performanceUnit || isListed(occurrence, in: span) { listed.append(occurrence.body) }
+            if span.isFreeText, isSubject(occurrence, in: span) { subjects.insert(occurrence.body) }
+        }
+        var findings: [Diagnostic] = []
+        for occurrence in occurrences where subjects.contains(occurrence.body) {
+            let span = text.spans[occurrence.span]
+            guard span.isFreeText, !listed.contains(where: { nearlyEqual($0, occurrence.body) }),
+                  !superiorWords.contains(where: { occurrence.body.contains($0) }) else { continue }
+            let name = span.string(occurrence.start, occurrence.end)
+            let range = span.range(occurrence.start, occurrence.end)
+            findings.append(Diagnostic(
+                code: "T803", severity: .warning, range: range,
+                message: "“\(name)”既不是本部门（\(department)），也不是报告列出的所属单位：这里说的是本部门的情况，疑为照抄其他单位的文本，应为“\(department)”",
+                fix: Fix(title: "改为“\(department)”", edits: [TextEdit(range: range, replacement: department)])))
+        }
+        return findings
+    }
+
+    /// `景德镇市珠山区医疗保障局` → [景德镇市, 珠山区]: the leading place names, each ending in
+    /// 省, 市, 州, 县, 区, 旗 or 盟 (two characters or more for the first, three for the rest).
+    static func adminSegments(_ name: String) -> [String] {
+        let scalars = Array(name.unicodeScalars)
+        let levels: Set<Unicode.Scalar> = ["省", "市", "州", "县", "区", "旗", "盟"]
+        var segments: [String] = []
+        var start = 0
+        while start < scalars.count {
+            let minimum = segments.isEmpty ? 2 : 3
+            guard let end = (start + minimum - 1..<min(start + 8, scalars.count)).first(where: { levels.contains(scalars[$0]) }),
+                  scalars.count - (end + 1) >= 2 else { break }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start...end])
+            segments.append(String(view))
+            start = end + 1
+        }
+        return segments
+    }
+
+    static func names(in span: TextSpan, _ index: Int, _ prefixes: [String]) -> [Occurrence] {
+        var found: [Occurrence] = []
+        var i = 0
+        while i < span.count {
+            guard let prefix = span.hasAny(prefixes, at: i) else { i += 1; continue }
+            let bodyStart = i + prefix.unicodeScalars.count
+            var k = bodyStart
+            var end: Int?
+            while let s = span[k], Scalars.isHan(s), s != "的", k - bodyStart < 24 {
+                if k - bodyStart >= 2, let suffix = suffixes.first(where: { span.has($0, at: k) }) {
+                    let after = k + suffix.unicodeScalars.count
+                    if !(notSuffix[suffix]?.contains { span.has($0, at: after) } ?? false) { end = after; break }
+                }
+                k += 1
+            }
+            if let end {
+                found.append(Occurrence(span: index, start: i, prefixEnd: bodyStart, end: end, body: span.string(bodyStart, end)))
+                i = end
+            } else {
+                i = bodyStart
+            }
+        }
+        return found
+    }
+
+    static func isListed(_ o: Occurrence, in span: TextSpan) -> Bool {
+        let before = span.skipBlanks(before: o.start)
+        let clause = span.clauseStart(o.start)
+        if (clause..<before).contains(where: { k in listingWords.contains { span.has($0, endingAt: k + 1) } }) { return true }
+        let after = span.skipBlanks(from: o.end)
+        if span.hasAny(["（本级）", "(本级)"], at: o.end) != nil { return true }
+        if span[after] == "等" {
+            var k = span.skipBlanks(from: after + 1)
+            while let s = span[k], Scalars.isDigit(s) || "一二三四五六七八九十两".unicodeScalars.contains(s) { k += 1 }
+            if span[span.skipBlanks(from: k)] == "个" { return true }
+        }
+        // The name fills a list item: `2.名称。`, `1<TAB>名称<TAB>行政单位`.
+        var itemStart = before
+        while let s = span[itemStart - 1], Scalars.isDigit(s) || "一二三四五六七八九十、.．）)（(- -".unicodeScalars.contains(s) { itemStart -= 1 }
+        itemStart = span.skipBlanks(before: itemStart)
+        let startsItem = itemStart == 0 || span[itemStart - 1] == "\t"
+        let endsItem = after >= span.count || span[o.end] == "\t" || "。；;，,".unicodeScalars.contains(span[after]!)
+            && span.skipBlanks(from: after + 1) >= span.count
+        return startsItem && endsItem
+    }
+
+    static func isSubject(_ o: Occurrence, in span: TextSpan) -> Bool {
+        var before = span.skipBlanks(before: o.start)
+        if let opener = span.hasAny(openers, endingAt: before) { before = span.skipBlanks(before: before - opener.unicodeScalars.count) }
+        // An ordinal at the start of a line: `1.`, `（一）`.
+        var k = before
+        while let s = span[k - 1], Scalars.isDigit(s) || "一二三四五六七八九十、.．）)（(".unicodeScalars.contains(s) { k -= 1 }
+        let atClauseStart = k == 0 || span[k - 1].map { Scalars.clauseEnds.contains($0) } == true
+        guard atClauseStart else { return false }
+        let after = span.skipBlanks(from: o.end)
+        if span.hasAny(ownRole, at: after) != nil { return false }
+        return span.containsAny(financeWords, from: o.end, to: span.sentenceEnd(o.end))
+    }
+
+    /// Equal, or one character inserted, deleted or replaced (a typo in a list of units).
+    static func nearlyEqual(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard abs(x.count - y.count) <= 1, min(x.count, y.count) >= 4 else { return false }
+        var i = 0
+        while i < x.count, i < y.count, x[i] == y[i] { i += 1 }
+        var j = 0
+        while j < x.count - i, j < y.count - i, x[x.count - 1 - j] == y[y.count - 1 - j] { j += 1 }
+        return i + j >= max(x.count, y.count) - 1
+    }
+}

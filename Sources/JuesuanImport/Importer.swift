@@ -1,0 +1,485 @@
+import JuesuanFormat
+import JuesuanModel
+import JuesuanSyntax
+
+/// What the importer recognised, for the summary on stderr and for tests.
+public struct ImportSummary: Sendable, Equatable {
+    public struct TableInfo: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var rows: Int
+    }
+
+    public struct PerformanceInfo: Sendable, Equatable {
+        public var name: String
+        public var indicators: Int
+    }
+
+    public var department: String?
+    public var year: String?
+    public var unit: String?
+    public var budgetCode: String?
+    public var tables: [TableInfo] = []
+    public var narratives = 0
+    public var proseLines = 0
+    /// Prose lines re-joined to the line before (broken in the middle of a sentence, word or number).
+    public var joinedLines = 0
+    public var performances: [PerformanceInfo] = []
+    public var glossaryEntries = 0
+    /// Input lines kept as `//` comments (table headers, footnotes, unplaced table rows…).
+    public var commentLines = 0
+    public var inputLines = 0
+
+    /// The summary in Chinese, one fact a line.
+    public var description: String {
+        var text = "juesuan import：共读入 \(inputLines) 行\n"
+        text += "  表头：部门 \(department ?? "（未识别，请补写）")；年度 \(year ?? "（未识别，请补写）")；单位 \(unit ?? "万元（默认）")"
+        if let budgetCode { text += "；预算代码 \(budgetCode)" }
+        text += "\n"
+        if tables.isEmpty {
+            text += "  标准表：未识别\n"
+        } else {
+            text += "  标准表 \(tables.count) 张，共 \(tables.reduce(0) { $0 + $1.rows }) 行：" + tables.map { "\($0.id) \($0.rows) 行" }.joined(separator: "，") + "\n"
+        }
+        text += "  说明 \(narratives) 节，\(proseLines) 行文字（其中 \(joinedLines) 处断行已接上）\n"
+        if !performances.isEmpty {
+            text += "  绩效自评表 \(performances.count) 张，指标 \(performances.reduce(0) { $0 + $1.indicators }) 条\n"
+        }
+        text += "  名词解释 \(glossaryEntries) 条\n"
+        text += "  注释 \(commentLines) 行（表头、表注、未能归入表格或绩效栏目的行，原文保留在 // 之后）\n"
+        return text
+    }
+}
+
+public struct ImportResult: Sendable {
+    /// The `.juesuan` document, already in the formatter's layout.
+    public var document: String
+    public var summary: ImportSummary
+}
+
+/// Turns the plain text of a published 部门决算 report into a `.juesuan` document.
+public enum Importer {
+    public static func importReport(_ text: String) -> ImportResult {
+        var input = text
+        if input.hasPrefix("\u{FEFF}") { input.removeFirst() }
+        let lines = splitLines(input)
+        var scanner = Scanner(lines: lines)
+        scanner.run()
+        var summary = scanner.summary
+        summary.inputLines = lines.count
+        let raw = scanner.render()
+        let formatted = Formatter.format(raw).text
+        return ImportResult(document: formatted, summary: summary)
+    }
+
+    static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var iterator = text.unicodeScalars.makeIterator()
+        var pendingCR = false
+        while let scalar = iterator.next() {
+            if pendingCR {
+                pendingCR = false
+                if scalar == "\n" { continue }
+            }
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(current)
+                current = ""
+                pendingCR = scalar == "\r"
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+/// One block of the output document.
+enum OutputBlock {
+    case narrative(title: String?, lines: [String])
+    case table(TableOutput)
+    case performance(PerformanceOutput)
+    case glossary(lines: [String])
+}
+
+struct TableOutput {
+    var id: String
+    var title: String
+    var columns: [String]?
+    var leadingComments: [String] = []
+    /// Rows and comments, in output order.
+    var body: [String] = []
+    var trailingComments: [String] = []
+    var rowCount = 0
+}
+
+struct PerformanceOutput {
+    var name: String
+    var lines: [String] = []
+    var indicators = 0
+}
+
+/// Walks the input lines once and cuts them into blocks.
+struct Scanner {
+    let lines: [String]
+    var blocks: [OutputBlock] = []
+    var summary = ImportSummary()
+    var header = HeaderFacts()
+    /// The narrative being collected: its title and raw lines.
+    var narrativeTitle: String?
+    var narrativeLines: [String] = []
+    var narrativeOpen = false
+    var narrativeIsCover = true
+    var usedTableIDs: Set<String> = []
+
+    init(lines: [String]) { self.lines = lines }
+
+    struct HeaderFacts {
+        var department: String?
+        var year: String?
+        var unit: String?
+        var budgetCode: String?
+    }
+
+    // MARK: Driver
+
+    mutating func run() {
+        header = HeaderDetector.detect(lines)
+        summary.department = header.department
+        summary.year = header.year
+        summary.unit = header.unit
+        summary.budgetCode = header.budgetCode
+        narrativeOpen = true
+        narrativeTitle = nil
+        var i = 0
+        var inTOC = false
+        var tocFirstHeading: String?
+        var glossaryMode = false
+        var glossaryLines: [String] = []
+        func flushGlossary(_ scanner: inout Scanner) {
+            guard glossaryMode else { return }
+            scanner.blocks.append(.glossary(lines: glossaryLines))
+            glossaryLines = []
+            glossaryMode = false
+        }
+        while i < lines.count {
+            let line = lines[i]
+            let t = TextTools.trim(line)
+            let key = TextTools.matchKey(t)
+            if inTOC {
+                if let first = tocFirstHeading, key == first, !line.contains("\t") {
+                    inTOC = false
+                } else {
+                    if tocFirstHeading == nil, TextTools.isPartHeading(t) { tocFirstHeading = key }
+                    narrativeLines.append(line)
+                    i += 1
+                    continue
+                }
+            }
+            if key == "目录" && !line.contains("\t") {
+                flushGlossary(&self)
+                closeNarrative()
+                openNarrative(title: "目录")
+                inTOC = true
+                i += 1
+                continue
+            }
+            if let table = TableDetector.start(lines, at: i) {
+                flushGlossary(&self)
+                closeNarrative()
+                var parser = TableParser(lines: lines, start: i, number: table.number, title: table.title)
+                let (output, end) = parser.parse()
+                appendTable(output)
+                i = end
+                reopenNarrativeAfterInterruption()
+                continue
+            }
+            if PerformanceParser.isTitle(line) {
+                flushGlossary(&self)
+                closeNarrative()
+                var parser = PerformanceParser(lines: lines, start: i, ordinal: summary.performances.count + 1)
+                let (output, end) = parser.parse()
+                blocks.append(.performance(output))
+                summary.performances.append(.init(name: output.name, indicators: output.indicators))
+                summary.commentLines += output.lines.filter { $0.hasPrefix("//") }.count
+                i = end
+                reopenNarrativeAfterInterruption()
+                continue
+            }
+            let isHeading = Scanner.isHeading(t, line)
+            if isHeading && t.contains("名词解释") {
+                flushGlossary(&self)
+                closeNarrative()
+                glossaryMode = true
+                glossaryLines = ["// " + t]
+                i += 1
+                continue
+            }
+            if glossaryMode {
+                if isHeading && TextTools.isPartHeading(t) {
+                    flushGlossary(&self)
+                } else {
+                    glossaryLines.append(line)
+                    i += 1
+                    continue
+                }
+            }
+            if isHeading {
+                closeNarrative()
+                openNarrative(title: t)
+                i += 1
+                continue
+            }
+            narrativeLines.append(line)
+            i += 1
+        }
+        flushGlossary(&self)
+        closeNarrative()
+    }
+
+    static func isHeading(_ t: String, _ line: String) -> Bool {
+        guard !t.isEmpty, !line.contains("\t"), TextTools.width(t) <= 64 else { return false }
+        if TextTools.isPartHeading(t) { return true }
+        if TextTools.hasChineseOrdinal(t), let last = t.last, last != "。", last != "；", last != "，" {
+            // `一、财政拨款收入：指……` is a glossary entry, not a heading.
+            if let colon = t.firstIndex(where: { $0 == "：" || $0 == ":" }), t.distance(from: colon, to: t.endIndex) > 3 { return false }
+            return true
+        }
+        return false
+    }
+
+    mutating func openNarrative(title: String?) {
+        narrativeOpen = true
+        narrativeTitle = title
+        narrativeLines = []
+    }
+
+    /// After a table or performance block inside a narrative section, the prose that follows
+    /// continues that section.
+    mutating func reopenNarrativeAfterInterruption() {
+        let title = lastNarrativeTitle.map { $0.hasSuffix("（续）") ? $0 : $0 + "（续）" }
+        openNarrative(title: title)
+        narrativeIsCover = false
+    }
+
+    var lastNarrativeTitle: String?
+
+    mutating func closeNarrative() {
+        guard narrativeOpen else { return }
+        narrativeOpen = false
+        let (prose, joined, comments) = ProseJoiner.join(narrativeLines, allowJoining: !narrativeIsCover || narrativeTitle != nil)
+        narrativeIsCover = false
+        if narrativeTitle != nil { lastNarrativeTitle = narrativeTitle }
+        let contentLines = prose.filter { !$0.hasPrefix("//") }
+        guard !prose.isEmpty || narrativeTitle != nil else { return }
+        if contentLines.isEmpty && narrativeTitle?.hasSuffix("（续）") == true && prose.isEmpty { return }
+        blocks.append(.narrative(title: narrativeTitle, lines: prose))
+        summary.narratives += 1
+        summary.proseLines += contentLines.count
+        summary.joinedLines += joined
+        summary.commentLines += comments
+        narrativeLines = []
+    }
+
+    mutating func appendTable(_ table: TableOutput) {
+        var table = table
+        if usedTableIDs.contains(table.id) {
+            // The same standard table again (a page-break repeat): a custom table, so that no
+            // row is lost and S107 is not raised.
+            var k = 2
+            while usedTableIDs.contains("\(table.id)续\(k)") { k += 1 }
+            table.id = "\(table.id)续\(k)"
+        }
+        usedTableIDs.insert(table.id)
+        blocks.append(.table(table))
+        summary.tables.append(.init(id: table.id, title: table.title, rows: table.rowCount))
+        summary.commentLines += table.leadingComments.count + table.trailingComments.count + table.body.filter { $0.hasPrefix("//") }.count
+    }
+
+    // MARK: Rendering
+
+    func render() -> String {
+        var out: [String] = []
+        out.append("// 由 juesuan import 从公开文本导入：数字照录原文，空单元格写作 -，未能归类的原文保留在 // 注释中")
+        out.append("部门 " + (header.department ?? "（未识别）"))
+        out.append("年度 " + (header.year ?? "0000"))
+        if let unit = header.unit { out.append("单位 " + unit) }
+        if let code = header.budgetCode { out.append("预算代码 " + code) }
+        for block in blocks {
+            out.append("")
+            switch block {
+            case .narrative(let title, let lines):
+                out.append(title.map { "说明 " + Scanner.singleLine($0) } ?? "说明")
+                out.append(contentsOf: lines)
+            case .table(let table):
+                out.append("表 \(table.id) \(table.title)")
+                if let columns = table.columns { out.append("列 " + columns.joined(separator: " ")) }
+                out.append(contentsOf: table.leadingComments)
+                out.append(contentsOf: table.body)
+                out.append(contentsOf: table.trailingComments)
+            case .performance(let perf):
+                out.append("绩效 " + perf.name)
+                out.append(contentsOf: perf.lines)
+            case .glossary(let lines):
+                out.append("名词解释")
+                out.append(contentsOf: GlossaryBuilder.build(lines))
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func singleLine(_ s: String) -> String { s.replacingOccurrences(of: "\t", with: " ") }
+}
+
+// MARK: - Header
+
+enum HeaderDetector {
+    static let orgSuffixes = ["局", "委员会", "中心", "办公室", "院", "厅", "站", "所", "部", "委", "会", "馆", "校", "队", "办"]
+
+    static func detect(_ lines: [String]) -> Scanner.HeaderFacts {
+        var facts = Scanner.HeaderFacts()
+        let trimmed = lines.map { TextTools.trim($0) }
+        // 部门: a title `某局 2024 年度部门决算`, then `部门名称：`/`部门：`/`单位：`, then a lone name line.
+        for t in trimmed.prefix(40) where !t.contains("\t") {
+            let squeezed = TextTools.squeeze(t)
+            if let range = squeezed.range(of: #"^(.+?)(20\d\d)年度?部门决算"#, options: .regularExpression) {
+                let match = String(squeezed[range])
+                if let yearRange = match.range(of: #"20\d\d"#, options: .regularExpression) {
+                    let name = String(match[..<yearRange.lowerBound])
+                    if name.count >= 3 { facts.department = cleanName(name); facts.year = String(match[yearRange]); break }
+                }
+            }
+        }
+        if facts.department == nil {
+            for t in trimmed {
+                for cell in TextTools.cells(t) {
+                    let c = TextTools.squeeze(cell)
+                    for prefix in ["部门名称：", "部门名称:", "部门：", "部门:", "单位名称：", "编制单位：", "单位："] where c.hasPrefix(prefix) {
+                        let name = cleanName(String(c.dropFirst(prefix.count)))
+                        if name.count >= 3, orgSuffixes.contains(where: { name.hasSuffix($0) }) { facts.department = name }
+                    }
+                    if facts.department != nil { break }
+                }
+                if facts.department != nil { break }
+            }
+        }
+        if facts.department == nil {
+            for t in trimmed where !t.contains("\t") {
+                let c = TextTools.squeeze(t)
+                if c.count >= 4, c.count <= 24, orgSuffixes.contains(where: { c.hasSuffix($0) }), !c.contains("，"), !c.contains("、"), !TextTools.startsWithMarker(c) {
+                    facts.department = c
+                    break
+                }
+            }
+        }
+        // 年度: `2024 年度` anywhere near the top, else the first `20xx年`.
+        if facts.year == nil {
+            for t in trimmed {
+                let c = TextTools.squeeze(t)
+                if let r = c.range(of: #"20\d\d年度"#, options: .regularExpression) { facts.year = String(c[r].prefix(4)); break }
+            }
+        }
+        if facts.year == nil {
+            for t in trimmed {
+                let c = TextTools.squeeze(t)
+                if let r = c.range(of: #"20\d\d年"#, options: .regularExpression) { facts.year = String(c[r].prefix(4)); break }
+            }
+        }
+        for t in trimmed {
+            let c = TextTools.squeeze(t)
+            if facts.unit == nil, let r = c.range(of: #"金额单位[：:](千元|万元|亿元|元)"#, options: .regularExpression) {
+                let m = String(c[r])
+                for unit in ["千元", "万元", "亿元", "元"] where m.hasSuffix(unit) { facts.unit = unit; break }
+            }
+            if facts.budgetCode == nil, let r = c.range(of: #"^预算代码[：:]\d+"#, options: .regularExpression) {
+                facts.budgetCode = String(c[r].drop { !$0.isNumber })
+            }
+        }
+        return facts
+    }
+
+    /// `青龙满族自治县医疗保障局（汇总）` → `青龙满族自治县医疗保障局`.
+    static func cleanName(_ name: String) -> String {
+        var n = name
+        for suffix in ["（汇总）", "(汇总)", "（部门）", "(部门)", "（本级）", "(本级)"] where n.hasSuffix(suffix) {
+            n.removeLast(suffix.count)
+        }
+        return n
+    }
+}
+
+// MARK: - Prose
+
+enum ProseJoiner {
+    /// Trims prose lines, drops blank lines, turns tab-separated lines into comments, and re-joins
+    /// lines broken in the middle of a sentence (a long line that ends without a sentence mark,
+    /// followed by a line that starts with no ordinal marker). Returns the lines, the number of
+    /// joins and the number of comment lines.
+    static func join(_ raw: [String], allowJoining: Bool) -> ([String], Int, Int) {
+        var out: [String] = []
+        var joined = 0
+        var comments = 0
+        var canContinue = false
+        for line in raw {
+            let t = TextTools.trim(line)
+            if t.isEmpty { continue }
+            if line.contains("\t") {
+                out.append("// " + t)
+                comments += 1
+                canContinue = false
+                continue
+            }
+            if allowJoining, canContinue, let last = out.last, !TextTools.startsWithMarker(t), !Scanner.isHeading(t, line) {
+                let separator = (last.last.map { $0.isASCII && $0.isLetter } ?? false) && (t.first.map { $0.isASCII && $0.isLetter } ?? false) ? " " : ""
+                out[out.count - 1] = last + separator + t
+                joined += 1
+                canContinue = isBroken(out[out.count - 1], length: TextTools.width(t))
+                continue
+            }
+            var text = t
+            // A prose line must not open a block or start a comment by accident.
+            let firstWord = String(text.prefix { !TextTools.isBlank($0) })
+            if BlockKeyword(word: firstWord) != nil { text = " " + text }
+            out.append(text)
+            canContinue = isBroken(t, length: TextTools.width(t))
+        }
+        return (out, joined, comments)
+    }
+
+    /// A line that ends in the middle of a sentence: long enough to have been wrapped by the page,
+    /// and no sentence mark at its end.
+    static func isBroken(_ line: String, length: Int) -> Bool {
+        guard length >= 40, let last = line.last else { return false }
+        if TextTools.sentenceEnds.contains(last) || last == "…" { return false }
+        if Scanner.isHeading(line, line) { return false }
+        return true
+    }
+}
+
+// MARK: - Glossary
+
+enum GlossaryBuilder {
+    /// Glossary lines: `term：definition` entries stay as they are (broken lines re-joined); headings
+    /// and anything else become comments, so that they are neither entries nor continuations.
+    static func build(_ raw: [String]) -> [String] {
+        var comments: [String] = []
+        var body: [String] = []
+        for line in raw where line.hasPrefix("// ") { comments.append(line) }
+        let (joined, _, _) = ProseJoiner.join(raw.filter { !$0.hasPrefix("// ") }, allowJoining: true)
+        for line in joined {
+            if line.hasPrefix("//") { body.append(line); continue }
+            let t = TextTools.trim(line)
+            if isEntry(t) { body.append(t) } else { body.append("// " + t) }
+        }
+        return comments + body
+    }
+
+    static func isEntry(_ t: String) -> Bool {
+        guard let colon = t.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+        if let end = t.firstIndex(where: { "。；！？".contains($0) }), end < colon { return false }
+        let term = Ordinal.strip(t[..<colon])
+        let definition = TextTools.trim(t[t.index(after: colon)...])
+        return !term.isEmpty && term.count <= 24 && !definition.isEmpty && !TextTools.isWide(" ") && TextTools.trim(String(term)).count > 0
+    }
+}

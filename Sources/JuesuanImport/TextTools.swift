@@ -1,0 +1,141 @@
+import JuesuanSyntax
+
+/// Small text helpers of the importer. Everything here is pure and deterministic.
+enum TextTools {
+    static let blanks: Set<Character> = [" ", "\t", "\u{3000}", "\u{00A0}"]
+
+    static func isBlank(_ c: Character) -> Bool { blanks.contains(c) }
+
+    static func trim(_ s: Substring) -> String {
+        var a = s.startIndex
+        var b = s.endIndex
+        while a < b, isBlank(s[a]) { a = s.index(after: a) }
+        while b > a, isBlank(s[s.index(before: b)]) { b = s.index(before: b) }
+        return String(s[a..<b])
+    }
+
+    static func trim(_ s: String) -> String { trim(s[...]) }
+
+    static func isWide(_ c: Character) -> Bool { c.unicodeScalars.contains { $0.value >= 0x2E80 } }
+
+    /// Removes the blanks that PDF extraction puts between CJK characters (`项 目`, `单价 100 万元`):
+    /// a run of blanks is dropped when a character next to it is wide, and becomes one space between
+    /// two narrow characters (`DRG DIP`).
+    static func compact(_ s: String) -> String {
+        let chars = Array(trim(s))
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            if isBlank(chars[i]) {
+                var j = i
+                while j < chars.count, isBlank(chars[j]) { j += 1 }
+                let before = i > 0 ? chars[i - 1] : nil
+                let after = j < chars.count ? chars[j] : nil
+                if let before, let after, !isWide(before), !isWide(after) { out.append(" ") }
+                i = j
+            } else {
+                out.append(chars[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Removes every blank.
+    static func squeeze(_ s: String) -> String { String(s.filter { !isBlank($0) }) }
+
+    /// A normalised form for matching titles: no blanks, no quotes, half-width brackets.
+    static func matchKey(_ s: String) -> String {
+        var out = ""
+        for c in s where !isBlank(c) {
+            switch c {
+            case "“", "”", "\"", "‘", "’", "'", "「", "」": continue
+            case "（": out.append("(")
+            case "）": out.append(")")
+            case "：": out.append(":")
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func width(_ s: String) -> Int { DisplayWidth.of(s) }
+
+    /// Cells of a table line: split on tabs; a line without tabs is split on runs of two or more
+    /// blanks. Cells are trimmed; empty cells are kept (their position matters).
+    static func cells(_ line: String) -> [String] {
+        if line.contains("\t") {
+            return line.split(separator: "\t", omittingEmptySubsequences: false).map { trim($0) }
+        }
+        var result: [String] = []
+        var current = ""
+        var blankRun = ""
+        for c in trim(line) {
+            if isBlank(c) {
+                blankRun.append(c)
+            } else {
+                if !blankRun.isEmpty {
+                    if blankRun.count >= 2 || blankRun.contains("\u{3000}") { result.append(current); current = "" } else { current += blankRun }
+                    blankRun = ""
+                }
+                current.append(c)
+            }
+        }
+        result.append(current)
+        return result
+    }
+
+    /// A published figure or empty cell (`17,334.30`, `0.00`, `-`, `---`, ``).
+    static func isFigure(_ cell: String) -> Bool {
+        cell.isEmpty || CellText.parse(cell[...]) != nil
+    }
+
+    static func isNumber(_ cell: String) -> Bool {
+        guard !cell.isEmpty, let value = CellText.parse(cell[...]) else { return false }
+        if case .empty = value { return false }
+        return true
+    }
+
+    /// The cell as the language writes it: empty spellings become `-`, figures stay exactly as published.
+    static func figure(_ cell: String) -> String {
+        if cell.isEmpty { return "-" }
+        if case .empty? = CellText.parse(cell[...]) { return "-" }
+        return cell
+    }
+
+    static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+
+    /// `第一部分 …`
+    static func isPartHeading(_ t: String) -> Bool {
+        guard t.hasPrefix("第") else { return false }
+        let rest = t.dropFirst()
+        let numerals = rest.prefix { chineseNumerals.contains($0) }
+        return !numerals.isEmpty && rest.dropFirst(numerals.count).hasPrefix("部分")
+    }
+
+    /// `一、…` (a Chinese numeral and 、).
+    static func hasChineseOrdinal(_ t: String) -> Bool {
+        let numerals = t.prefix { chineseNumerals.contains($0) }
+        return !numerals.isEmpty && t.dropFirst(numerals.count).first == "、"
+    }
+
+    /// Starts with any ordinal marker: `一、`, `（一）`, `(1)`, `1.`, `1、`, `①`, `- `, `注：`.
+    static func startsWithMarker(_ t: String) -> Bool {
+        if hasChineseOrdinal(t) { return true }
+        if t.hasPrefix("注：") || t.hasPrefix("注:") || t.hasPrefix("- ") || t.hasPrefix("附") { return true }
+        if let first = t.unicodeScalars.first, (0x2460...0x2473).contains(first.value) { return true }
+        if t.hasPrefix("（") || t.hasPrefix("(") {
+            let inner = t.dropFirst().prefix { chineseNumerals.contains($0) || $0.isASCII && $0.isNumber || $0 == " " }
+            let after = t.dropFirst(1 + inner.count).first
+            return !inner.isEmpty && (after == "）" || after == ")")
+        }
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 2, let next = t.dropFirst(digits.count).first, "、.．".contains(next) {
+            let after = t.dropFirst(digits.count + 1).first
+            return !(after?.isASCII == true && after?.isNumber == true)
+        }
+        return false
+    }
+
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "：", ";", ":", "!", "?"]
+}

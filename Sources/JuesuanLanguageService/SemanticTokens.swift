@@ -1,0 +1,180 @@
+import JuesuanChecks
+import JuesuanModel
+import JuesuanSyntax
+
+/// The token types of the semantic-token legend, in legend order (standard LSP names).
+public enum SemanticTokenType: Int, Sendable, Hashable, CaseIterable {
+    /// Block keywords, header keys, 列, 收入/支出, 绩效 keys.
+    case keyword
+    /// Figures: cells, numbers in 校验, claims in prose (amounts, shares, counts, scores).
+    case number
+    /// Titles and header values.
+    case string
+    case comment
+    /// Table ids (公开03) and the table part of a 校验 reference.
+    case namespace
+    /// Column names (`列` line, the column part of a reference).
+    case type
+    /// Glossary terms.
+    case property
+    /// Row labels and 绩效 indicator names.
+    case variable
+    /// Classification codes.
+    case enumMember
+    /// Empty cells, operators and comparators of 校验.
+    case `operator`
+
+    public var name: String {
+        switch self {
+        case .keyword: "keyword"
+        case .number: "number"
+        case .string: "string"
+        case .comment: "comment"
+        case .namespace: "namespace"
+        case .type: "type"
+        case .property: "property"
+        case .variable: "variable"
+        case .enumMember: "enumMember"
+        case .operator: "operator"
+        }
+    }
+}
+
+/// Token modifiers, as bits in legend order.
+public struct SemanticTokenModifiers: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// A glossary term where it is defined; a code declared by `科目`.
+    public static let declaration = SemanticTokenModifiers(rawValue: 1 << 0)
+    /// A code of the embedded (or given) classification catalogue.
+    public static let defaultLibrary = SemanticTokenModifiers(rawValue: 1 << 1)
+    /// The label and figures of a total row (合计, 总计, 本年收入合计…).
+    public static let total = SemanticTokenModifiers(rawValue: 1 << 2)
+    /// A figure (or name) that fails a check: an error or warning sits on it.
+    public static let failing = SemanticTokenModifiers(rawValue: 1 << 3)
+    /// A figure in prose (a claim the narrative checks read).
+    public static let claim = SemanticTokenModifiers(rawValue: 1 << 4)
+
+    /// The legend's names, bit 0 first ("declaration" and "defaultLibrary" are standard LSP
+    /// modifiers; "total", "failing" and "claim" are Juesuan's own).
+    public static let names = ["declaration", "defaultLibrary", "total", "failing", "claim"]
+}
+
+/// One token: a range on a single line, its type and modifiers.
+public struct SemanticToken: Sendable, Hashable {
+    public var range: SourceRange
+    public var type: SemanticTokenType
+    public var modifiers: SemanticTokenModifiers
+}
+
+extension LanguageService {
+    /// Every semantic token of the document, in order, non-overlapping, each on one line.
+    public static func semanticTokens(_ snapshot: DocumentSnapshot) -> [SemanticToken] {
+        let analysis = snapshot.analysis
+        let report = analysis.report
+        let syntax = report.syntax
+        let source = snapshot.source
+        var failing: Set<Int> = []
+        for d in analysis.diagnostics where d.severity == .error || d.severity == .warning { failing.insert(d.range.start) }
+        var totalLines: Set<Int> = []
+        var rowKinds: [Int: RowKind] = [:]
+        for table in report.tables {
+            for row in table.allRows where row.isTotal { totalLines.insert(row.line) }
+            if let kind = table.rowKind { for line in table.syntax.lines { rowKinds[line] = kind } }
+        }
+        let declared = Set(report.header.localCodes.map(\.code))
+        var tokens: [SemanticToken] = []
+        func add(_ range: SourceRange, _ type: SemanticTokenType, _ modifiers: SemanticTokenModifiers = []) {
+            guard !range.isEmpty else { return }
+            var modifiers = modifiers
+            if failing.contains(range.start) { modifiers.insert(.failing) }
+            tokens.append(SemanticToken(range: range, type: type, modifiers: modifiers))
+        }
+        func isNumeric(_ text: String) -> Bool { LanguageService.isFigure(text) }
+
+        for line in syntax.lines {
+            let total: SemanticTokenModifiers = totalLines.contains(line.index) ? .total : []
+            if line.kind == .prose {
+                for claim in ClaimScanner.claims(line: line.index, range: source.lineContentRange(line.index), source: source) {
+                    var modifiers: SemanticTokenModifiers = [.claim]
+                    if failing.contains(claim.range.start) || failing.contains(claim.fullRange.start) { modifiers.insert(.failing) }
+                    add(claim.fullRange, .number, modifiers)
+                }
+                continue
+            }
+            for token in line.tokens {
+                switch token.kind {
+                case .keyword, .headerKey, .sideSwitch, .performanceKey, .fieldKey:
+                    add(token.range, .keyword)
+                case .headerValue, .fieldValue:
+                    add(token.range, isNumeric(token.text) ? .number : .string)
+                case .tableID:
+                    add(token.range, .namespace)
+                case .tableTitle, .title:
+                    add(token.range, .string)
+                case .columnName:
+                    add(token.range, .type)
+                case .code:
+                    var modifiers: SemanticTokenModifiers = total
+                    let kind: ClassificationKind = rowKinds[line.index] == .economicCodes ? .economic : .functional
+                    if declared.contains(token.text) { modifiers.insert(.declaration) }
+                    else if report.catalogue.contains(code: token.text, kind: kind) { modifiers.insert(.defaultLibrary) }
+                    add(token.range, .enumMember, modifiers)
+                case .label:
+                    add(token.range, .variable, total)
+                case .number, .percentage, .badCell:
+                    add(token.range, .number, total)
+                case .emptyCell, .operatorSign, .comparator:
+                    add(token.range, .operator)
+                case .comment:
+                    add(token.range, .comment)
+                case .indicatorName:
+                    add(token.range, .variable)
+                case .term:
+                    add(token.range, .property, .declaration)
+                case .reference:
+                    referenceTokens(token, source: source, add: add)
+                case .prose, .definition, .unknown:
+                    break
+                }
+            }
+            if let comment = line.trailingComment { add(comment.range, .comment) }
+        }
+        tokens.sort { $0.range.start < $1.range.start }
+        // Never overlapping: a token that starts inside the one before is dropped.
+        var result: [SemanticToken] = []
+        result.reserveCapacity(tokens.count)
+        for token in tokens where result.last.map({ token.range.start >= $0.range.end }) ?? true { result.append(token) }
+        return result
+    }
+
+    /// `公开06.30217.决算数`: table part, row part (a code or a label), column part.
+    static func referenceTokens(_ token: Token, source: SourceText, add: (SourceRange, SemanticTokenType, SemanticTokenModifiers) -> Void) {
+        // Split on ASCII and full-width dots.
+        let bytes = source.bytes
+        var parts: [SourceRange] = []
+        var start = token.range.start
+        var i = start
+        while i < token.range.end {
+            if bytes[i] == 0x2E {
+                parts.append(SourceRange(start: start, end: i)); i += 1; start = i; continue
+            }
+            if bytes[i] == 0xEF, i + 2 < token.range.end, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x8E {
+                parts.append(SourceRange(start: start, end: i)); i += 3; start = i; continue
+            }
+            i += 1
+        }
+        parts.append(SourceRange(start: start, end: token.range.end))
+        for (index, part) in parts.enumerated() {
+            switch index {
+            case 0: add(part, .namespace, [])
+            case 1 where parts.count > 1:
+                let text = source.string(part)
+                let isCode = [3, 5, 7].contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                add(part, isCode ? .enumMember : .variable, [])
+            default: add(part, .type, [])
+            }
+        }
+    }
+}

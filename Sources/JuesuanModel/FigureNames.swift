@@ -1,0 +1,124 @@
+import JuesuanSyntax
+
+/// The names prose uses for table figures (`本年收入合计`, `基本支出`, `“三公”经费`, a 类 name),
+/// each with the figures it may mean. A claim that names a figure must equal one of them.
+public enum FigureNames {
+    public struct Target: Sendable {
+        public var table: String
+        public var row: RowSelector
+        public var column: String?
+        public var side: TableSide?
+    }
+
+    static func t(_ table: String, _ row: RowSelector, _ column: String? = nil, _ side: TableSide? = nil) -> Target {
+        Target(table: table, row: row, column: column, side: side)
+    }
+
+    /// Name → targets. Longer names win over the shorter ones they end with.
+    static let table: [(String, [Target])] = {
+        var entries: [(String, [Target])] = [
+            ("收入总计", [t("公开01", .label("总计"), nil, .income)]),
+            ("支出总计", [t("公开01", .label("总计"), nil, .expenditure)]),
+            // 本年收入合计 / 本年支出合计 are printed by 公开01 (all funds) and 公开04 (财政拨款 only);
+            // prose often leaves out the word 财政拨款, so either is meant.
+            ("本年收入合计", [t("公开01", .label("本年收入合计"), nil, .income), t("公开02", .total, "本年收入合计"), t("公开04", .label("本年收入合计"), nil, .income)]),
+            ("本年收入", [t("公开01", .label("本年收入合计"), nil, .income), t("公开02", .total, "本年收入合计"), t("公开04", .label("本年收入合计"), nil, .income)]),
+            ("本年支出合计", [t("公开01", .label("本年支出合计"), nil, .expenditure), t("公开03", .total, "本年支出合计"), t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
+            ("本年支出", [t("公开01", .label("本年支出合计"), nil, .expenditure), t("公开03", .total, "本年支出合计"), t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
+            ("财政拨款本年收入合计", [t("公开04", .label("本年收入合计"), nil, .income)]),
+            ("财政拨款本年支出合计", [t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
+            ("年初结转和结余", [t("公开01", .label("年初结转和结余"), nil, .income)]),
+            ("年末结转和结余", [t("公开01", .label("年末结转和结余"), nil, .expenditure)]),
+            ("结余分配", [t("公开01", .label("结余分配"), nil, .expenditure)]),
+            ("使用非财政拨款结余", [t("公开01", .label("使用非财政拨款结余（含专用结余）"), nil, .income)]),
+            ("财政拨款收入", [t("公开02", .total, "财政拨款收入"), t("公开04", .label("本年收入合计"), nil, .income)]),
+            ("一般公共预算财政拨款收入", [t("公开01", .label("一般公共预算财政拨款收入"), nil, .income), t("公开04", .label("一般公共预算财政拨款"), nil, .income)]),
+            ("政府性基金预算财政拨款收入", [t("公开01", .label("政府性基金预算财政拨款收入"), nil, .income), t("公开04", .label("政府性基金预算财政拨款"), nil, .income)]),
+            ("国有资本经营预算财政拨款收入", [t("公开01", .label("国有资本经营预算财政拨款收入"), nil, .income), t("公开04", .label("国有资本经营预算财政拨款"), nil, .income)]),
+            ("基本支出", [t("公开03", .total, "基本支出"), t("公开05", .total, "基本支出")]),
+            ("项目支出", [t("公开03", .total, "项目支出"), t("公开05", .total, "项目支出")]),
+            ("项目支出总额", [t("公开03", .total, "项目支出"), t("公开05", .total, "项目支出")]),
+            ("上缴上级支出", [t("公开03", .total, "上缴上级支出")]),
+            ("经营支出", [t("公开03", .total, "经营支出")]),
+            ("对附属单位补助支出", [t("公开03", .total, "对附属单位补助支出")]),
+            ("一般公共预算财政拨款基本支出", [t("公开05", .total, "基本支出")]),
+            ("一般公共预算财政拨款项目支出", [t("公开05", .total, "项目支出")]),
+            ("一般公共预算财政拨款支出", [t("公开05", .total, "本年支出合计"), t("公开04", .label("本年支出合计"), "一般公共预算财政拨款", .expenditure)]),
+            ("财政拨款支出", [t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
+            ("财政拨款本年支出", [t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
+            ("工资福利支出", [t("公开06", .code("301"))]),
+            ("商品和服务支出", [t("公开06", .code("302"))]),
+            ("对个人和家庭的补助", [t("公开06", .code("303"))]),
+            ("人员经费", [t("公开06", .label("人员经费合计"))]),
+            ("公用经费", [t("公开06", .label("公用经费合计"))]),
+        ]
+        for (name, row) in [("“三公”经费", "合计"), ("\"三公\"经费", "合计"), ("三公经费", "合计"),
+                            ("因公出国（境）费", "因公出国（境）费"), ("因公出国(境)费", "因公出国（境）费"),
+                            ("公务用车购置及运行维护费", "公务用车购置及运行维护费"), ("公务用车购置及运行费", "公务用车购置及运行维护费"),
+                            ("公务用车购置费", "公务用车购置费"), ("公务用车运行维护费", "公务用车运行维护费"), ("公务用车运行费", "公务用车运行维护费"),
+                            ("公务接待费", "公务接待费")] {
+            entries.append((name, [t("公开09", .label(row), "决算数")]))
+        }
+        return entries.map { (LabelKey.make($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// The measure words that end a label: what kind of figure of the named thing it is.
+    public enum Measure: String, Sendable, CaseIterable {
+        case initialBudget = "年初预算数"
+        case fullBudget = "全年预算数"
+        case budget = "预算数"
+        case actual = "决算数"
+        case spent = "执行数"
+    }
+
+    /// Splits `“三公”经费全年预算数` into (`“三公”经费`, 全年预算数).
+    public static func splitMeasure(_ label: String) -> (head: String, measure: Measure?) {
+        for measure in [Measure.initialBudget, .fullBudget, .actual, .spent, .budget] where label.hasSuffix(measure.rawValue) {
+            return (String(label.dropLast(measure.rawValue.count)), measure)
+        }
+        return (label, nil)
+    }
+
+    /// The figures `head` (a label without its measure) may name, for that measure.
+    public static func targets(head: String, measure: Measure?) -> [Target] {
+        let key = LabelKey.make(head)
+        guard !key.isEmpty else { return [] }
+        var found: [Target] = []
+        if let match = table.first(where: { key.hasSuffix($0.0) }) {
+            found = match.1
+        } else if let code = categoryCode(in: key) {
+            // A 类 by name: its row in the tables that list 类.
+            found = [t("公开05", .code(code), "本年支出合计"), t("公开03", .code(code), "本年支出合计"),
+                     t("公开04", .label(Catalogue.embedded.categoryName(forCode: code) ?? ""), "合计", .expenditure),
+                     t("公开01", .label(Catalogue.embedded.categoryName(forCode: code) ?? ""), nil, .expenditure)]
+        }
+        switch measure {
+        case nil, .actual?:
+            return found
+        case .initialBudget?, .fullBudget?, .budget?:
+            // Only 公开09 publishes budgets.
+            let column = measure == .initialBudget ? "年初预算数" : "全年预算数"
+            return found.filter { $0.table == "公开09" }.map { Target(table: $0.table, row: $0.row, column: column, side: $0.side) }
+        case .spent?:
+            return []
+        }
+    }
+
+    /// A 类 named at the end of a key: `社会保障和就业支出(类)` or `卫生健康支出`.
+    static func categoryCode(in key: String) -> String? {
+        var text = key
+        if text.hasSuffix("(类)") { text.removeLast(3) }
+        for length in stride(from: min(text.count, 16), through: 4, by: -1) {
+            let suffix = String(text.suffix(length))
+            if let code = Catalogue.embedded.categoryCode(forName: suffix) { return code }
+        }
+        return nil
+    }
+}
+
+extension Report {
+    /// The published figures a target names, when its table and row exist.
+    public func figures(for targets: [FigureNames.Target]) -> [Figure] {
+        targets.compactMap { figure($0.table, $0.row, column: $0.column, side: $0.side) }
+    }
+}

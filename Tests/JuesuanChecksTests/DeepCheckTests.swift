@@ -1,0 +1,226 @@
+import Foundation
+import JuesuanChecks
+import JuesuanFixtures
+import JuesuanSyntax
+import XCTest
+
+func readFixture(_ name: String) throws -> String {
+    try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/JuesuanChecksTests/Fixtures/\(name)"), encoding: .utf8)
+}
+
+/// The real errors of the published reports (seeds 001–004), transcribed into the language
+/// with their figures as published: each must be found, and nothing else reported.
+final class SeedErrorTests: XCTestCase {
+    func testSeed001Projects() throws {
+        let analysis = Analysis(text: try readFixture("seed-001-projects.juesuan"))
+        // (12): the narrative's 98 against the table's 97 (the indicator scores add up to 97).
+        let p607 = analysis.findings("P607")
+        XCTAssertTrue(p607.contains { analysis.text(of: $0) == "98" && $0.message.contains("97") }, "\(p607.map(\.message))")
+        // (16): 执行率 84.84 stated, 2569.81145 ÷ 4752.18855 = 54.08; its score 8.484163; the narrative's budget and 100%.
+        let p604 = try XCTUnwrap(analysis.findings("P604").first)
+        XCTAssertEqual(analysis.text(of: p604), "84.84")
+        XCTAssertTrue(p604.message.contains("54.08"), p604.message)
+        let p605 = try XCTUnwrap(analysis.findings("P605").first)
+        XCTAssertEqual(analysis.text(of: p605), "8.484163")
+        XCTAssertTrue(p605.message.contains("5.40"), p605.message)
+        XCTAssertTrue(p607.contains { analysis.text(of: $0) == "2569.8" && $0.message.contains("4752.18855") })
+        XCTAssertTrue(p607.contains { analysis.text(of: $0) == "100" && $0.message.contains("54.08%") })
+        // (13): target 违规率 ≤ 5%, actual 50, marked 完成.
+        let p608 = analysis.findings("P608")
+        XCTAssertEqual(p608.count, 1, "fractions written for percentage targets (0.5 for 50%) are met: \(p608.map(\.message))")
+        XCTAssertTrue(p608.first?.message.contains("违规率") == true)
+        // Nothing else: (12)'s and (13)'s weights and totals hold, and (13)'s narrative agrees with its table.
+        XCTAssertEqual(Set(analysis.diagnostics.map(\.code)), ["P604", "P605", "P607", "P608"], "\(analysis.diagnostics.map(\.message))")
+        XCTAssertEqual(p607.count, 3)
+    }
+
+    func testSeed001AmountInYuan() throws {
+        let analysis = Analysis(text: try readFixture("seed-001-units.juesuan"))
+        let n506 = try XCTUnwrap(analysis.findings("N506").first)
+        XCTAssertEqual(analysis.text(of: n506), "元")
+        XCTAssertEqual(n506.fix?.edits.first?.replacement, "万元")
+        XCTAssertEqual(analysis.diagnostics.map(\.code), ["N506"], "\(analysis.diagnostics.map(\.message))")
+    }
+
+    func testSeed003ClassesDoNotMakeTheirWhole() throws {
+        let analysis = Analysis(text: try readFixture("seed-003-narrative.juesuan"))
+        let n504 = try XCTUnwrap(analysis.findings("N504").first)
+        XCTAssertEqual(analysis.text(of: n504), "1066.43")
+        XCTAssertTrue(n504.message.contains("1055.63"), n504.message)
+        XCTAssertTrue(n504.message.contains("-10.80"), n504.message)
+        // -24.32% on 1066.43, 44.85% / 55.15% with 478.3 written to one decimal: consistent.
+        XCTAssertEqual(analysis.diagnostics.map(\.code).filter { $0.hasPrefix("N") }, ["N504"], "\(analysis.diagnostics.map(\.message))")
+    }
+
+    func testSeed003WeightsAddUpTo101() throws {
+        let analysis = Analysis(text: try readFixture("seed-003-weights.juesuan"))
+        let p602 = try XCTUnwrap(analysis.findings("P602").first)
+        XCTAssertTrue(p602.message.contains("101"), p602.message)
+        XCTAssertEqual(analysis.diagnostics.map(\.code), ["P602"])
+    }
+
+    func testSeed003GlossaryDuplicates() throws {
+        let analysis = Analysis(text: try readFixture("seed-003-glossary.juesuan"))
+        let different = analysis.findings("G701").map { analysis.text(of: $0) }
+        XCTAssertEqual(different, ["结余分配", "年末结转和结余", "“三公”经费"])
+        let identical = Set(analysis.findings("G702").map { analysis.text(of: $0) })
+        XCTAssertEqual(identical, ["基本支出", "项目支出", "经营支出", "机关运行经费"])
+    }
+
+    func testSeed004Scores() throws {
+        let analysis = Analysis(text: try readFixture("seed-004-scores.juesuan"))
+        let p603 = try XCTUnwrap(analysis.findings("P603").first)
+        XCTAssertEqual(analysis.text(of: p603), "98")
+        XCTAssertTrue(p603.message.contains("100"), p603.message)
+        let a202 = try XCTUnwrap(analysis.findings("A202").first)
+        XCTAssertTrue(a202.message.contains("14"), a202.message)
+        XCTAssertEqual(analysis.text(of: a202), "16")
+        XCTAssertEqual(analysis.diagnostics.map(\.code).sorted(), ["A202", "P603"])
+    }
+
+    /// The example report: exactly what zhushan-2024.expected.md lists for the deep rules, and
+    /// none of its rounding traps.
+    func testExampleDeepFindings() throws {
+        let analysis = Analysis(text: try readExample("zhushan-2024.juesuan"))
+        let deep = analysis.diagnostics.filter { ["X", "N", "P"].contains($0.code.first!) }
+        XCTAssertEqual(deep.map(\.code), ["N502", "P605"], "\(deep.map(\.message))")
+        let n502 = deep[0]
+        XCTAssertTrue(n502.message.contains("151.01") && n502.message.contains("164.02") && n502.message.contains("92.07"), n502.message)
+        XCTAssertEqual(analysis.text(of: n502), "100")
+        XCTAssertTrue(deep[1].message.contains("9.99"), deep[1].message)
+        XCTAssertTrue(analysis.findings("A290").contains { $0.message.contains("X405") })
+    }
+}
+
+/// What each deep rule must flag and what it must not.
+final class DeepRuleTests: XCTestCase {
+    let tables = """
+    表 公开01 收入支出决算总表
+    收入
+    一般公共预算财政拨款收入 100.00
+    本年收入合计 100.00
+    总计 100.00
+    支出
+    卫生健康支出 100.00
+    本年支出合计 100.00
+    总计 100.00
+
+    表 公开02 收入决算表
+    合计 100.00 100.00
+    210 卫生健康支出 100.00 100.00
+
+    表 公开03 支出决算表
+    合计 100.00 60.00 40.00
+    210 卫生健康支出 100.00 60.00 40.00
+
+    表 公开05 一般公共预算财政拨款支出决算表
+    合计 100.00 60.00 40.00
+    210 卫生健康支出 100.00 60.00 40.00
+
+    表 公开06 一般公共预算财政拨款基本支出决算表
+    301 工资福利支出 50.00
+    302 商品和服务支出 10.00
+    人员经费合计 50.00
+    公用经费合计 10.00
+
+    """
+
+    func testConsistentTablesAndNarrative() {
+        XCTAssertEqual(codes(tables + """
+        说明 二、支出决算情况说明
+        本年支出合计100.00万元，其中：基本支出60.00万元，占60.00%；项目支出40.00万元，占40.00%。比上年增加20.00万元，增长25.00%。
+
+        """), [])
+    }
+
+    func testCrossTableCopiesMustAgree() {
+        let changed = tables.replacingOccurrences(of: "合计 100.00 100.00\n210", with: "合计 100.01 100.01\n210")
+        let found = codes(changed)
+        XCTAssertTrue(found.contains("X401"), "\(found)")
+        let x403 = codes(tables.replacingOccurrences(of: "表 公开03 支出决算表\n合计 100.00 60.00 40.00\n210 卫生健康支出 100.00", with: "表 公开03 支出决算表\n合计 100.00 60.00 40.00\n210 卫生健康支出 100.10"))
+        XCTAssertTrue(x403.contains("X403"), "\(x403)")
+        let x405 = analyze(tables.replacingOccurrences(of: "人员经费合计 50.00", with: "人员经费合计 51.00").replacingOccurrences(of: "301 工资福利支出 50.00", with: "301 工资福利支出 51.00"))
+        XCTAssertEqual(x405.findings("X405").count, 1)
+        XCTAssertEqual(x405.text(of: x405.findings("X405")[0]), "51.00")
+    }
+
+    func testX408FiscalAboveAllFunds() {
+        let text = tables.replacingOccurrences(of: "表 公开05 一般公共预算财政拨款支出决算表\n合计 100.00 60.00 40.00\n210 卫生健康支出 100.00 60.00 40.00",
+                                               with: "表 公开05 一般公共预算财政拨款支出决算表\n合计 100.00 60.00 40.00\n210 卫生健康支出 100.00 61.00 39.00")
+        XCTAssertTrue(codes(text).contains("X408"))
+    }
+
+    func testUserChecks() throws {
+        XCTAssertEqual(codes(tables + "校验 公开01.本年收入合计 = 公开02.合计.本年收入合计\n"), [])
+        XCTAssertEqual(codes(tables + "校验 公开03.210.基本支出 + 公开03.210.项目支出 = 公开03.合计.本年支出合计\n"), [])
+        XCTAssertEqual(codes(tables + "校验 公开06.301 <= 40\n"), ["X409"])
+        let missing = analyze(tables + "校验 公开03.合计.实际支出 = 公开99.合计\n")
+        XCTAssertEqual(missing.findings("X410").map { missing.text(of: $0) }, ["实际支出", "公开99"])
+        let row = analyze(tables + "校验 公开03.999.基本支出 = 1\n")
+        XCTAssertEqual(row.findings("X410").map { row.text(of: $0) }, ["999"])
+        XCTAssertEqual(codes(tables + "校验 公开03.合计.基本支出 = 60.01\n"), ["A290"], "a gap within rounding is information")
+    }
+
+    func testN501AmountAgainstTable() throws {
+        let analysis = analyze(tables + "说明 一\n本年收入合计100.50万元。\n")
+        let n501 = try XCTUnwrap(analysis.findings("N501").first)
+        XCTAssertEqual(analysis.text(of: n501), "100.50")
+        XCTAssertEqual(n501.fix?.edits.first?.replacement, "100.00")
+        XCTAssertEqual(codes(tables + "说明 一\n本年收入合计100万元，机关运行经费12.34万元。\n"), [], "100 is 100.00; 机关运行经费 names no table figure")
+    }
+
+    func testN502Shares() {
+        XCTAssertEqual(codes(tables + "说明 二\n本年支出合计100.00万元，其中：基本支出60.00万元，占61.00%。\n"), ["N502"])
+        // Within the interval of its inputs: no finding (spec 9.4).
+        XCTAssertEqual(codes("说明 二\n本年支出合计363.59万元，其中：基本支出199.58万元，占54.89%；项目支出164.02万元，占45.11%。\n"), [])
+        // Cut off instead of rounded: information.
+        XCTAssertEqual(codes("说明 二\n本年支出合计100.00万元，其中：基本支出38.2876万元，占38.28%。\n"), ["N590"])
+        XCTAssertEqual(codes("说明 二\n本年支出合计300.00万元，其中：基本支出114.86万元，占38.28%。\n"), [], "38.2867% within the inputs' intervals")
+    }
+
+    func testN503Changes() {
+        XCTAssertEqual(codes("说明 一\n本年收入合计363.59万元，比上年增加13.80万元，增长3.94%。\n"), [])
+        XCTAssertEqual(codes("说明 一\n公务接待费0.27万元，比上年增加0.20万元，增长255.80%。\n"), [])
+        XCTAssertEqual(codes("说明 一\n本年收入合计363.59万元，比上年增加13.80万元，增长4.50%。\n"), ["N503"])
+        XCTAssertEqual(codes("说明 一\n本年收入合计363.59万元，比上年增加13.80万元，下降3.94%。\n"), ["N503"])
+    }
+
+    func testN505CompletionRates() {
+        XCTAssertEqual(codes("说明 三\n住房保障支出（类）年初预算数15.76万元，决算数12.89万元，完成年初预算的81.75%。\n"), [])
+        XCTAssertEqual(codes("说明 三\n住房保障支出（类）年初预算数15.76万元，决算数12.89万元，完成年初预算的85.00%。\n"), ["N505"])
+    }
+
+    func testN504AndN508() {
+        XCTAssertEqual(codes("说明 七\n政府采购支出总额3.64万元，其中：政府采购货物支出3.64万元、政府采购工程支出0.00万元、政府采购服务支出0.00万元。\n"), [])
+        XCTAssertEqual(codes("说明 七\n政府采购支出总额3.64万元，其中：政府采购货物支出3.64万元、政府采购工程支出1.00万元。\n"), ["N504"])
+        XCTAssertEqual(codes("说明 一\n收入总计363.59万元，其中年初结转和结余0.00万元。\n"), [], "one part listed: not the whole breakdown")
+        XCTAssertEqual(codes("说明 二\n支出100.00万元，主要用于：甲60.00万元，占60.00%；乙30.00万元，占30.00%等。\n"), [], "等 says the list is not complete")
+        XCTAssertEqual(codes("说明 二\n本年支出合计100.00万元，其中：基本支出60.00万元，占60%；项目支出40.00万元，占45%。\n"), ["N502", "N508"])
+    }
+
+    func testN507Counts() {
+        let table09 = "表 公开09\n列 决算数\n国内公务接待批次 3\n国内公务接待人次 28\n公务用车保有量 0\n"
+        XCTAssertEqual(codes(table09 + "说明 五\n全年国内公务接待3批，累计接待28人次。年末公务用车保有量0辆。\n"), [])
+        XCTAssertEqual(codes(table09 + "说明 五\n全年国内公务接待4批，累计接待28人次。\n"), ["N507"])
+    }
+
+    func testPerformanceRules() {
+        let block = """
+        绩效 示例项目
+        资金 年初预算数 40 全年预算数 40 全年执行数 39.972
+        执行率 99.93% 分值 10 得分 9.99
+        指标 产出指标/数量指标/场次 目标 ≥10场 实际 10 分值 50 得分 50 完成 完成
+        指标 效益指标/社会效益指标/覆盖率 目标 ≥90% 实际 83 分值 30 得分 25 完成 未完成
+        指标 满意度指标/服务对象满意度/满意度 目标 ≥90% 实际 92 分值 10 得分 10
+        总分 100 94.99
+        等级 优
+
+        """
+        XCTAssertEqual(codes(block), [])
+        XCTAssertEqual(codes(block.replacingOccurrences(of: "得分 50 完成", with: "得分 55 完成")).sorted(), ["P601", "P603"])
+        XCTAssertEqual(codes(block.replacingOccurrences(of: "分值 10 得分 10\n总分", with: "分值 15 得分 10\n总分")), ["P602"])
+        XCTAssertEqual(codes(block.replacingOccurrences(of: "执行率 99.93%", with: "执行率 95.00%")), ["P604"])
+        XCTAssertEqual(codes(block.replacingOccurrences(of: "等级 优", with: "等级 良")), ["P606"])
+        XCTAssertEqual(codes(block.replacingOccurrences(of: "实际 83 分值 30 得分 25 完成 未完成", with: "实际 93 分值 30 得分 25 完成 未完成")), ["P608"])
+    }
+}
