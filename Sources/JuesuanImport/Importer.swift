@@ -1,3 +1,4 @@
+import Foundation
 import JuesuanFormat
 import JuesuanModel
 import JuesuanSyntax

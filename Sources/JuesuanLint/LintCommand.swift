@@ -17,6 +17,8 @@ public struct LintOptions: Sendable, Equatable {
     public var standardInputName = "<stdin>"
     public var paths: [String] = []
     public var showHelp = false
+    /// Apply the safe fixes in place before linting (`--fix`).
+    public var fix = false
 
     public init() {}
 
@@ -76,7 +78,9 @@ public struct LintOptions: Sendable, Equatable {
             case "--no-color":
                 try noValue()
                 options.color = .never
-            // `--fix` (apply the safe fixes of `LintedFile.diagnostics`) is planned here.
+            case "--fix":
+                try noValue()
+                options.fix = true
             case "--stdin-filename":
                 options.standardInputName = try value(for: name, inline: inline)
             default:
@@ -104,6 +108,8 @@ public enum LintCommand {
           --catalog 文件      叠加一份科目表（TSV：编码、名称、级次），覆盖内置科目表中
                               相同编码的名称；以 2 开头的编码为支出功能分类，以 3 或 5
                               开头的为支出经济分类
+          --fix               先原地写入可安全修正的问题（计算出的合计、目录名称、标准标题……，
+                              只改那一个数字或名称），列出改动（路径:行: 原值 → 新值），再检查
       -q, --quiet             只报告错误（不报告警告、提示和建议）
           --color             总是使用颜色（human 格式）
           --no-color          不使用颜色（默认只在输出到终端且未设置 NO_COLOR 时使用）
@@ -155,6 +161,13 @@ public enum LintCommand {
         let runner = LintRunner(catalogue: catalogue, errorsOnly: options.errorsOnly,
                                 standardInputName: options.standardInputName)
         let (inputs, pathProblems, notes) = LintRunner.inputs(for: options.paths)
+        if options.fix {
+            let (changes, problems) = LintFix.apply(inputs, catalogue: catalogue)
+            let text = changes.map { $0 + "\n" }.joined()
+            // Machine-readable formats keep stdout for the report.
+            if options.format == .human { io.writeOutput(text) } else { io.writeError(text) }
+            for problem in problems { io.writeError("juesuan: \(problem.path)：\(problem.message)\n") }
+        }
         var result = runner.run(inputs, readStandardInput: io.readStandardInput)
         result.problems = pathProblems + result.problems
 

@@ -38,6 +38,9 @@ public final class JuesuanServer: @unchecked Sendable {
     private let lock = NSLock()
     private var documents: [String: DocumentSnapshot] = [:]
     private var published: [String: Int] = [:]
+    /// The last semantic tokens sent per document, for `semanticTokens/full/delta`.
+    private var semanticTokenResults: [String: (id: String, data: [Int])] = [:]
+    private var nextSemanticTokensID = 1
     /// Requests received but not answered yet, and those of them the client cancelled.
     private var pending: Set<RequestID> = []
     private var cancelled: Set<RequestID> = []
@@ -68,6 +71,16 @@ public final class JuesuanServer: @unchecked Sendable {
     static let requestHandlers: [String: RequestHandler] = [
         "textDocument/completion": { server, params throws(ResponseError) in try server.completion(params) },
         "textDocument/hover": { server, params throws(ResponseError) in try server.hover(params) },
+        "textDocument/codeAction": { server, params throws(ResponseError) in try server.codeAction(params) },
+        "textDocument/documentSymbol": { server, params throws(ResponseError) in try server.documentSymbol(params) },
+        "textDocument/foldingRange": { server, params throws(ResponseError) in try server.foldingRange(params) },
+        "textDocument/definition": { server, params throws(ResponseError) in try server.definition(params) },
+        "textDocument/references": { server, params throws(ResponseError) in try server.references(params) },
+        "textDocument/documentHighlight": { server, params throws(ResponseError) in try server.documentHighlight(params) },
+        "textDocument/inlayHint": { server, params throws(ResponseError) in try server.inlayHint(params) },
+        "textDocument/semanticTokens/full": { server, params throws(ResponseError) in try server.semanticTokensFull(params) },
+        "textDocument/semanticTokens/full/delta": { server, params throws(ResponseError) in try server.semanticTokensDelta(params) },
+        "textDocument/diagnostic": { server, params throws(ResponseError) in try server.pullDiagnostics(params) },
     ]
 
     static let notificationHandlers: [String: NotificationHandler] = [
@@ -95,6 +108,26 @@ public final class JuesuanServer: @unchecked Sendable {
                 "resolveProvider": false,
             ],
             "hoverProvider": true,
+            "codeActionProvider": [
+                "codeActionKinds": ["quickfix", "source.fixAll.juesuan"],
+                "resolveProvider": false,
+            ],
+            "documentSymbolProvider": ["label": "决算"],
+            "foldingRangeProvider": true,
+            "definitionProvider": true,
+            "referencesProvider": true,
+            "documentHighlightProvider": true,
+            "inlayHintProvider": ["resolveProvider": false],
+            "semanticTokensProvider": [
+                "legend": JuesuanServer.semanticTokensLegend,
+                "full": ["delta": true],
+                "range": false,
+            ],
+            "diagnosticProvider": [
+                "identifier": "juesuan",
+                "interFileDependencies": false,
+                "workspaceDiagnostics": false,
+            ],
         ]
     }
 
@@ -103,6 +136,15 @@ public final class JuesuanServer: @unchecked Sendable {
         "textDocumentSync": ["textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "textDocument/didSave"],
         "completionProvider": ["textDocument/completion"],
         "hoverProvider": ["textDocument/hover"],
+        "codeActionProvider": ["textDocument/codeAction"],
+        "documentSymbolProvider": ["textDocument/documentSymbol"],
+        "foldingRangeProvider": ["textDocument/foldingRange"],
+        "definitionProvider": ["textDocument/definition"],
+        "referencesProvider": ["textDocument/references"],
+        "documentHighlightProvider": ["textDocument/documentHighlight"],
+        "inlayHintProvider": ["textDocument/inlayHint"],
+        "semanticTokensProvider": ["textDocument/semanticTokens/full", "textDocument/semanticTokens/full/delta"],
+        "diagnosticProvider": ["textDocument/diagnostic"],
         "positionEncoding": [],
     ]
 
@@ -308,6 +350,7 @@ public final class JuesuanServer: @unchecked Sendable {
         lock.lock()
         documents[uri] = nil
         published[uri] = nil
+        semanticTokenResults[uri] = nil
         // Under the lock, so no analysis can publish after the clearing.
         send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": .string(uri), "diagnostics": []]))
         lock.unlock()
@@ -354,8 +397,28 @@ public final class JuesuanServer: @unchecked Sendable {
         guard let snapshot = snapshot(uri) else {
             throw ResponseError(code: .requestFailed, message: "document is not open: \(uri)")
         }
-        let converter = Converter(source: snapshot.source, unit: unit, uri: uri, documentationBase: documentationBase)
+        let converter = converter(for: snapshot)
         return (snapshot, converter, converter.offset(position))
+    }
+
+    func converter(for snapshot: DocumentSnapshot) -> Converter {
+        Converter(source: snapshot.source, unit: unit, uri: snapshot.uri, documentationBase: documentationBase)
+    }
+
+    func rememberSemanticTokens(uri: String, data: [Int]) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        let id = "\(nextSemanticTokensID)"
+        nextSemanticTokensID += 1
+        semanticTokenResults[uri] = (id, data)
+        return id
+    }
+
+    func previousSemanticTokens(uri: String, resultId: String) -> [Int]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let previous = semanticTokenResults[uri], previous.id == resultId else { return nil }
+        return previous.data
     }
 
     func completion(_ params: JSONValue?) throws(ResponseError) -> JSONValue {

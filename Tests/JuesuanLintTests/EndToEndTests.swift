@@ -43,28 +43,30 @@ final class EndToEndTests: XCTestCase {
         return (process.terminationStatus, outData, String(decoding: errBox.data, as: UTF8.self))
     }
 
-    func testExampleReportPassesAndJSONParses() throws {
+    /// The example report has one real error (N502 in 说明 九), so lint exits 1; its JSON and SARIF parse.
+    func testExampleReportAndJSONParses() throws {
         let example = "examples/zhushan-2024.juesuan"
         guard FileManager.default.fileExists(atPath: Self.packageRoot.appendingPathComponent(example).path) else {
             throw XCTSkip("example report missing")
         }
         let human = try run(["lint", "--no-color", example])
-        XCTAssertEqual(human.status, 0, human.err)
+        XCTAssertEqual(human.status, 1, human.err)
         let text = String(decoding: human.out, as: UTF8.self)
         XCTAssertTrue(text.hasSuffix("\n"))
-        XCTAssertTrue(text.contains("检查了 1 个文件：0 个错误"), text)
+        XCTAssertTrue(text.contains("检查了 1 个文件：1 个错误"), text)
+        XCTAssertTrue(text.contains("error[N502]"), text)
 
         let json = try run(["lint", "--format", "json", example])
-        XCTAssertEqual(json.status, 0, json.err)
+        XCTAssertEqual(json.status, 1, json.err)
         let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: json.out) as? [String: Any])
         let summary = try XCTUnwrap(root["summary"] as? [String: Int])
         XCTAssertEqual(summary["files"], 1)
-        XCTAssertEqual(summary["errors"], 0)
+        XCTAssertEqual(summary["errors"], 1)
         let files = try XCTUnwrap(root["files"] as? [[String: Any]])
         XCTAssertEqual(files.first?["path"] as? String, example)
 
         let sarif = try run(["lint", "--format", "sarif", example])
-        XCTAssertEqual(sarif.status, 0)
+        XCTAssertEqual(sarif.status, 1)
         XCTAssertNotNil(try JSONSerialization.jsonObject(with: sarif.out) as? [String: Any])
     }
 

@@ -33,12 +33,10 @@ syntax match juesuanPercent /\%(^\|[ \t\u3000]\|[=＝<>≤≥＜＞]\)\@<=[-－�
 syntax match juesuanEmpty /\%(^\|[ \t\u3000]\)\@<=\%(---\|--\|——\|-\|—\|－\)\ze\%([ \t\u3000]\|$\)/ contained
 
 " ---- tables
-execute 'syntax region juesuanTable start=/^\ze\%(表\|\c\%(table\)\C\)\%([ \t\u3000]\|$\)/ ' . s:blockend
-      \ . ' contains=juesuanTableLine,juesuanComment,juesuanTrailingComment,juesuanColumns,juesuanSide,juesuanTotal,juesuanDetail,juesuanFunctionalCode,juesuanNumber,juesuanPercent,juesuanEmpty keepend'
-execute 'syntax region juesuanTable06 start=/^\ze\%(表\|\c\%(table\)\C\)[ \t\u3000]\+\%(公开06表\=\|06表\|公开6\)\%([ \t\u3000]\|$\)/ ' . s:blockend
-      \ . ' contains=juesuanTableLine,juesuanComment,juesuanTrailingComment,juesuanColumns,juesuanSide,juesuanTotal,juesuanDetail,juesuanEconomicCode,juesuanNumber,juesuanPercent,juesuanEmpty keepend'
-syntax match juesuanTableLine /^\%(表\|\c\%(table\)\C\)\%([ \t\u3000].*\)\=$/ contained contains=juesuanTableWord,juesuanTableId,juesuanTitle,juesuanTrailingComment
-syntax match juesuanTableWord /^\%(表\|\c\%(table\)\C\)/ contained
+execute 'syntax region juesuanTable matchgroup=juesuanTableWord start=/^\%(表\|\c\%(table\)\C\)\ze\%([ \t\u3000]\|$\)/ ' . s:blockend
+      \ . ' contains=juesuanTableId,juesuanTitle,juesuanComment,juesuanTrailingComment,juesuanColumns,juesuanSide,juesuanTotal,juesuanDetail,juesuanFunctionalCode,juesuanNumber,juesuanPercent,juesuanEmpty keepend'
+execute 'syntax region juesuanTable06 matchgroup=juesuanTableWord start=/^\%(表\|\c\%(table\)\C\)\ze[ \t\u3000]\+\%(公开06表\=\|06表\|公开6\)\%([ \t\u3000]\|$\)/ ' . s:blockend
+      \ . ' contains=juesuanTableId,juesuanTitle,juesuanComment,juesuanTrailingComment,juesuanColumns,juesuanSide,juesuanTotal,juesuanDetail,juesuanEconomicCode,juesuanNumber,juesuanPercent,juesuanEmpty keepend'
 syntax match juesuanTableId /\%(^\%(表\|\c\%(table\)\C\)[ \t\u3000]\+\)\@<=[^ \t\u3000]\+/ contained
 syntax match juesuanTitle /\%(^\%(表\|\c\%(table\)\C\)[ \t\u3000]\+[^ \t\u3000]\+[ \t\u3000]\+\)\@<=\%([ \t\u3000]*\/\/\)\@!.\{-}\ze\%([ \t\u3000]\+\/\/.*\)\=$/ contained
 syntax match juesuanColumns /^[ \t\u3000]*\zs\%(列\|\c\%(columns\)\C\)\ze\%([ \t\u3000]\|$\)/ contained

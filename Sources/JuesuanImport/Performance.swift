@@ -1,0 +1,287 @@
+import Foundation
+import JuesuanSyntax
+
+/// Parses a 项目支出绩效自评表 (the several published layouts) into a `绩效` block.
+///
+/// Recognised: the project name (项目名称), 主管部门, 实施单位 (实施主管单位), the money
+/// (年初预算数 / 全年预算数 / 全年执行数 / 到位数, in the 2022+ layout with 分值 / 执行率 / 得分, or the
+/// Hebei layout 预算数 / 到位数 / 执行数 / 预算执行进度), the 预算执行率 line, indicator lines (一级 /
+/// 二级 / 三级, target, actual, weight, score, 完成, reason) and the total. Every other line of the
+/// table is kept as a comment.
+struct PerformanceParser {
+    let lines: [String]
+    let start: Int
+    let ordinal: Int
+
+    init(lines: [String], start: Int, ordinal: Int) {
+        self.lines = lines
+        self.start = start
+        self.ordinal = ordinal
+    }
+
+    static func isTitle(_ line: String) -> Bool {
+        let cells = TextTools.cells(line).filter { !$0.isEmpty }
+        guard cells.count == 1, let t = cells.first, !t.hasPrefix("- ") else { return false }
+        let c = TextTools.squeeze(t)
+        return c.hasSuffix("绩效自评表") && !c.contains("整体") && c.count <= 30
+    }
+
+    static let level1: [String] = ["产出指标", "效益指标", "满意度指标", "成本指标"]
+    static let level2: Set<String> = ["数量指标", "质量指标", "时效指标", "经济成本指标", "社会成本指标", "生态环境成本指标", "经济效益指标",
+                                      "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度", "服务对象满意度指标", "成本指标"]
+
+    /// The lines of the block: from the title to the last table line after it.
+    func extent() -> Int {
+        var j = start + 1
+        var lastTableLine = start
+        while j < lines.count {
+            let line = lines[j]
+            let t = TextTools.trim(line)
+            if t.isEmpty { j += 1; continue }
+            if line.contains("\t") {
+                if PerformanceParser.isTitle(line), j > lastTableLine, hasData(after: lastTableLine, before: j) { break }
+                lastTableLine = j
+                j += 1
+                continue
+            }
+            // `（2024年度）` under the title, or the title printed twice.
+            if TableParser.isMeta(t) || PerformanceParser.isTitle(line) && !hasData(after: start, before: j) {
+                lastTableLine = j
+                j += 1
+                continue
+            }
+            break
+        }
+        return lastTableLine + 1
+    }
+
+    func hasData(after a: Int, before b: Int) -> Bool {
+        guard a + 1 < b else { return false }
+        return lines[(a + 1)..<b].contains { $0.contains("\t") && !PerformanceParser.isTitle($0) }
+    }
+
+    mutating func parse() -> (PerformanceOutput, Int) {
+        let end = extent()
+        var name: String?
+        var out: [String] = []
+        var indicators = 0
+        var style: Style?
+        var fundKeys: [String] = []
+        var level1 = ""
+        var level2 = ""
+        var inIndicators = false
+        var previousWasIndicator = false
+        for index in start..<end {
+            let line = lines[index]
+            let t = TextTools.trim(line)
+            if t.isEmpty { continue }
+            let cells = TextTools.cells(line)
+            let filled = cells.filter { !$0.isEmpty }
+            let squeezed = filled.map { TextTools.squeeze($0) }
+            func comment() { out.append("// " + t) }
+            if index == start || !line.contains("\t") { comment(); continue }
+            var converted: [String] = []
+            // 项目名称, 主管部门, 实施单位 may share a line.
+            for (k, key) in squeezed.enumerated() where k + 1 < filled.count {
+                let value = TextTools.compact(filled[k + 1])
+                switch key {
+                case "项目名称":
+                    if name == nil { name = value }
+                case "主管部门":
+                    converted.append("主管部门 " + TextTools.squeeze(value))
+                case "实施单位", "实施主管单位", "实施主管单":
+                    converted.append("实施单位 " + TextTools.squeeze(value))
+                default: break
+                }
+            }
+            if squeezed.contains("项目名称") || !converted.isEmpty {
+                out.append("// " + t)
+                out += converted
+                continue
+            }
+            // The money, 2022+ layout: a heading line, then 年度资金总额 with the figures.
+            if squeezed.contains(where: { $0.hasPrefix("年初预算数") }) {
+                fundKeys = Array(squeezed.drop { !$0.hasPrefix("年初预算数") })
+                comment()
+                continue
+            }
+            if let at = squeezed.firstIndex(of: "年度资金总额"), !fundKeys.isEmpty {
+                let values = Array(filled[(at + 1)...])
+                out.append("// " + t)
+                out += fundsLines(keys: fundKeys, values: values)
+                continue
+            }
+            // The money, Hebei layout: 预算数 x 到位数 y 执行数 z [进度].
+            if let at = squeezed.firstIndex(of: "预算数"), at + 1 < filled.count, TextTools.isNumber(filled[at + 1]) {
+                var pairs: [(String, String)] = []
+                var rate: String?
+                var k = at
+                while k < filled.count {
+                    let key = squeezed[k]
+                    if ["预算数", "到位数", "执行数"].contains(key), k + 1 < filled.count, TextTools.isNumber(filled[k + 1]) {
+                        pairs.append((key == "预算数" ? "全年预算数" : key == "执行数" ? "全年执行数" : "到位数", filled[k + 1]))
+                        k += 2
+                    } else {
+                        if key != "到位数", key != "执行数", TextTools.isNumber(filled[k]), pairs.contains(where: { $0.0 == "全年执行数" }) { rate = filled[k] }
+                        k += 1
+                    }
+                }
+                out.append("// " + t)
+                out.append("资金 " + pairs.map { "\($0.0) \($0.1)" }.joined(separator: " "))
+                if let rate { out.append("// 预算执行进度：\(rate)%") }
+                continue
+            }
+            // The execution-rate line of the Hebei layout: 预算执行率 weight … score.
+            if squeezed.first == "预算执行率" {
+                let numbers = filled.filter { TextTools.isNumber($0) }
+                out.append("// " + t)
+                if numbers.count >= 2 {
+                    out.append("执行率 分值 \(numbers.first!) 得分 \(numbers.last!)")
+                }
+                continue
+            }
+            if squeezed.contains("一级指标") {
+                style = squeezed.contains(where: { $0.contains("指标说明") }) ? .hebei : .standard
+                inIndicators = true
+                comment()
+                continue
+            }
+            if let first = squeezed.first, first == "总分" || first == "自评总分" {
+                let numbers = filled.filter { TextTools.isNumber($0) }
+                out.append("// " + t)
+                if numbers.count >= 2 {
+                    out.append("总分 \(numbers[numbers.count - 2]) \(numbers.last!)")
+                } else if let score = numbers.first {
+                    out.append("总分 - \(score)")
+                }
+                inIndicators = false
+                continue
+            }
+            if inIndicators, let style {
+                if let indicator = indicatorLine(filled, style: style, level1: &level1, level2: &level2) {
+                    out.append(indicator)
+                    indicators += 1
+                    previousWasIndicator = true
+                    continue
+                }
+            }
+            _ = previousWasIndicator
+            comment()
+        }
+        let projectName = Scanner.singleLine(TextTools.squeeze(name ?? "")).isEmpty ? "未识别名称的项目\(ordinal)" : TextTools.compact(name!)
+        return (PerformanceOutput(name: projectName, lines: out, indicators: indicators), end)
+    }
+
+    enum Style { case standard, hebei }
+
+    /// `资金 …` and `执行率 …` from the 2022+ money heading and its figures.
+    func fundsLines(keys: [String], values: [String]) -> [String] {
+        var funds: [String] = []
+        var rate: [String] = []
+        for (k, key) in keys.enumerated() where k < values.count && TextTools.isNumber(values[k]) {
+            let value = values[k]
+            switch key {
+            case let key where key.hasPrefix("年初预算数"): funds.append("年初预算数 \(value)")
+            case let key where key.hasPrefix("全年预算数"): funds.append("全年预算数 \(value)")
+            case let key where key.hasPrefix("全年执行数"): funds.append("全年执行数 \(value)")
+            case let key where key.hasPrefix("到位数"): funds.append("到位数 \(value)")
+            case "分值": rate.append("分值 \(value)")
+            case let key where key.hasPrefix("执行率"): rate.insert("\(value)%", at: 0)
+            case "得分": rate.append("得分 \(value)")
+            default: break
+            }
+        }
+        var lines: [String] = []
+        if !funds.isEmpty { lines.append("资金 " + funds.joined(separator: " ")) }
+        if !rate.isEmpty { lines.append("执行率 " + rate.joined(separator: " ")) }
+        return lines
+    }
+
+    static func isLevel1Prefix(_ s: String) -> String? {
+        guard !s.isEmpty, s.count <= 2 else { return nil }
+        return level1.first { $0.hasPrefix(s) }
+    }
+
+    /// One `指标` line from an indicator row, or nil when the row holds no scored indicator.
+    func indicatorLine(_ filled: [String], style: Style, level1: inout String, level2: inout String) -> String? {
+        var rest = filled
+        // Leading 一级 / 二级 names (carried down when the printed cell is merged).
+        var k = 0
+        while k < rest.count {
+            let c = TextTools.squeeze(rest[k])
+            let next = k + 1 < rest.count ? TextTools.squeeze(rest[k + 1]) : ""
+            if c == "成本指标" {
+                if PerformanceParser.level2.contains(next) && next != "成本指标" || style == .standard || level1.isEmpty || level1 == "成本指标" {
+                    level1 = c; level2 = ""
+                } else {
+                    level2 = c
+                }
+            } else if PerformanceParser.level1.contains(c) {
+                level1 = c; level2 = ""
+            } else if PerformanceParser.level2.contains(c) {
+                level2 = c
+            } else if let prefix = PerformanceParser.isLevel1Prefix(c) {
+                level1 = prefix; level2 = ""
+            } else {
+                break
+            }
+            k += 1
+        }
+        rest = Array(rest[k...])
+        guard rest.count >= 4, !level1.isEmpty else { return nil }
+        let third = TextTools.squeeze(rest[0]).replacingOccurrences(of: "/", with: "／")
+        let path = [level1, level2.isEmpty ? level1 : level2, third].map { $0.replacingOccurrences(of: "/", with: "／") }.joined(separator: "/")
+        switch style {
+        case .standard:
+            // 三级, 年度指标, 实际完成值, 分值, 得分, [偏差原因]
+            guard rest.count >= 5, TextTools.isNumber(rest[3]), TextTools.isNumber(rest[4]) else { return nil }
+            var line = "指标 \(path) 目标 \(PerformanceParser.target([rest[1]])) 实际 \(TextTools.squeeze(rest[2])) 分值 \(rest[3]) 得分 \(rest[4])"
+            let reason = TextTools.compact(rest[5...].joined(separator: " "))
+            if !reason.isEmpty { line += " 原因 " + reason }
+            return line
+        case .hebei:
+            // 三级, [指标说明…], 分值[ 比较符], [比较符], 值, [单位], 实际, [完成], 得分
+            guard let scoreText = rest.last, TextTools.isNumber(scoreText) else { return nil }
+            var body = Array(rest.dropLast())
+            var status: String?
+            if let last = body.last.map({ TextTools.squeeze($0) }), last == "完成" || last == "未完成" {
+                status = last
+                body.removeLast()
+            }
+            guard let weightIndex = body.indices.dropFirst().first(where: { PerformanceParser.weightCell(body[$0]) != nil }) else { return nil }
+            let (weight, inlineComparator) = PerformanceParser.weightCell(body[weightIndex])!
+            let notes = body[1..<weightIndex].map { TextTools.compact($0) }
+            var middle = Array(body[(weightIndex + 1)...])
+            guard let actual = middle.popLast() else { return nil }
+            var targetCells = middle
+            if let inlineComparator { targetCells.insert(inlineComparator, at: 0) }
+            var line = "指标 \(path)"
+            let target = PerformanceParser.target(targetCells)
+            if !target.isEmpty { line += " 目标 \(target)" }
+            line += " 实际 \(TextTools.squeeze(actual)) 分值 \(weight) 得分 \(scoreText)"
+            if let status { line += " 完成 \(status)" }
+            if !notes.isEmpty { line += "  // 指标说明：" + notes.joined(separator: " ") }
+            return line
+        }
+    }
+
+    /// `5.00`, `5.00 ≥`: the weight and an inline comparator.
+    static func weightCell(_ cell: String) -> (String, String?)? {
+        let parts = cell.split(whereSeparator: { TextTools.isBlank($0) }).map(String.init)
+        guard let first = parts.first, TextTools.isNumber(first), !first.hasSuffix("%") else { return nil }
+        if parts.count == 1 { return (first, nil) }
+        if parts.count == 2, comparators.contains(parts[1]) { return (first, parts[1]) }
+        return nil
+    }
+
+    static let comparators: Set<String> = ["=", "＝", ">=", "<=", "≥", "≤", ">", "<", "＞", "＜"]
+
+    /// A target as one word: `= 100%` → `=100%`, `>= 4000 人次` → `≥4000人次`, `$\geq 96\%$` → `≥96%`.
+    static func target(_ cells: [String]) -> String {
+        var text = cells.map { TextTools.squeeze($0) }.filter { $0 != "文字描述" && $0 != "定性" && $0 != "定量" }.joined()
+        for (from, to) in [("$", ""), ("\\geq", "≥"), ("\\leq", "≤"), ("\\%", "%"), (">=", "≥"), ("<=", "≤"), ("\\", "")] {
+            text = text.replacingOccurrences(of: from, with: to)
+        }
+        return text
+    }
+}

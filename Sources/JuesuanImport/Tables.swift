@@ -1,0 +1,536 @@
+import Foundation
+import JuesuanModel
+import JuesuanSyntax
+
+/// Finds where a standard table starts: a line holding its title (with or without its number), or
+/// a `公开NN表` line, followed by tab-separated rows before any prose.
+enum TableDetector {
+    static let titleAliases: [(Int, String)] = {
+        var list: [(Int, String)] = StandardTableSpec.all.map { ($0.number, $0.title) }
+        list += [
+            (6, "一般公共预算财政拨款基本支出决算明细表"),
+            (7, "政府性基金预算财政拨款支出决算表"),
+            (8, "国有资本经营预算财政拨款收入支出决算表"),
+            (9, "一般公共预算财政拨款“三公”经费支出决算表"),
+            (9, "“三公”经费支出决算表"),
+            (10, "国有资产占用情况表"),
+        ]
+        return list
+    }()
+
+    /// The number of the standard table whose title this line is, and the title as published.
+    static func title(_ line: String) -> (Int, String)? {
+        var t = TextTools.trim(line)
+        if t.contains("\t") {
+            // `收入支出决算总表⇥⇥公开01表`: the first cell.
+            t = TextTools.cells(line).first { !$0.isEmpty } ?? ""
+        }
+        guard !t.isEmpty, TextTools.width(t) <= 60, !t.hasPrefix("- ") else { return nil }
+        var key = TextTools.matchKey(t)
+        // An ordinal prefix (`一、收入支出决算总表`) or a number suffix (`…总表（公开01表）`).
+        key = String(Ordinal.strip(key))
+        if let r = key.range(of: #"\(?公开\d{1,2}表?\)?$"#, options: .regularExpression) { key.removeSubrange(r) }
+        if let r = key.range(of: #"^20\d\d年度?"#, options: .regularExpression) { key.removeSubrange(r) }
+        for (number, alias) in titleAliases where TextTools.matchKey(alias) == key {
+            return (number, TextTools.compact(t))
+        }
+        return nil
+    }
+
+    /// `公开 01 表`, `公开01表`: the number.
+    static func numberMarker(_ line: String) -> Int? {
+        let key = TextTools.squeeze(line)
+        guard let r = key.range(of: #"公开(\d{1,2})表"#, options: .regularExpression) else { return nil }
+        let digits = key[r].filter { $0.isNumber }
+        return Int(digits).flatMap { (1...10).contains($0) ? $0 : nil }
+    }
+
+    static func start(_ lines: [String], at i: Int) -> (number: Int, title: String)? {
+        var found: (Int, String)?
+        if let (number, title) = title(lines[i]) {
+            found = (number, title)
+        } else if !lines[i].contains("\t"), let number = numberMarker(lines[i]), TextTools.width(TextTools.trim(lines[i])) <= 16,
+                  let spec = StandardTableSpec.spec(number: number) {
+            // A number with no title line above it (the title line would have been seen first).
+            found = (number, spec.title)
+        }
+        guard let (number, title) = found else { return nil }
+        // Confirm: a tab-separated line within the next lines, before any prose or other title.
+        var j = i + 1
+        var seen = 0
+        while j < lines.count, seen < 14 {
+            let t = TextTools.trim(lines[j])
+            defer { j += 1 }
+            if t.isEmpty { continue }
+            seen += 1
+            if lines[j].contains("\t") {
+                // A `部门：…⇥2023年度⇥公开05表` meta line also holds tabs; rows follow it.
+                return (number, title)
+            }
+            if TableDetector.title(lines[j]) != nil || PerformanceParser.isTitle(lines[j]) { return nil }
+            if TextTools.width(t) > 70 { return nil }
+        }
+        return nil
+    }
+}
+
+/// Parses one standard table from its title line to its end.
+struct TableParser {
+    let lines: [String]
+    let start: Int
+    let number: Int
+    let title: String
+    let spec: StandardTableSpec
+
+    init(lines: [String], start: Int, number: Int, title: String) {
+        self.lines = lines
+        self.start = start
+        self.number = number
+        self.title = title
+        self.spec = StandardTableSpec.spec(number: number)!
+    }
+
+    /// A line of the table region: its index and cells.
+    struct Item {
+        var index: Int
+        var text: String
+        var cells: [String]
+        var isMeta: Bool
+        var isFootnote: Bool
+    }
+
+    static func isMeta(_ t: String) -> Bool {
+        let c = TextTools.squeeze(t)
+        if TableDetector.numberMarker(c) != nil && c.count <= 12 { return true }
+        for prefix in ["单位：", "单位:", "部门：", "部门:", "金额单位", "编制单位", "填报单位"] where c.hasPrefix(prefix) { return true }
+        if c.range(of: #"^[（(]?20\d\d年度?[）)]?$"#, options: .regularExpression) != nil { return true }
+        return false
+    }
+
+    /// A line without tabs that still is a row: `合计 363.59 363.59`.
+    static func looksLikeSpacedRow(_ t: String) -> Bool {
+        let cells = TextTools.cells(t)
+        if cells.count >= 2, cells.dropFirst().allSatisfy({ TextTools.isFigure($0) }), cells.dropFirst().contains(where: { TextTools.isNumber($0) }) { return true }
+        let words = t.split(whereSeparator: { TextTools.isBlank($0) }).map(String.init)
+        guard words.count >= 2, let last = words.last, TextTools.isNumber(last) else { return false }
+        let numbers = words.reversed().prefix { TextTools.isFigure($0) }.count
+        return numbers < words.count && TextTools.width(t) <= 120
+    }
+
+    /// Splits a spaced row into [code?, label, figures…].
+    static func spacedCells(_ t: String) -> [String] {
+        let cells = TextTools.cells(t)
+        if cells.count >= 2, cells.dropFirst().allSatisfy({ TextTools.isFigure($0) }) { return cells }
+        let words = t.split(whereSeparator: { TextTools.isBlank($0) }).map(String.init)
+        let numbers = words.reversed().prefix { TextTools.isFigure($0) }.count
+        var head = Array(words[..<(words.count - numbers)])
+        var result: [String] = []
+        if let first = head.first, isCode(first) { result.append(first); head.removeFirst() }
+        result.append(head.joined(separator: " "))
+        return result + words[(words.count - numbers)...]
+    }
+
+    static func isCode(_ s: String) -> Bool {
+        [3, 5, 7].contains(s.count) && s.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Collects the lines of the table; returns them and the index after the table.
+    func collect() -> ([Item], Int) {
+        var items: [Item] = []
+        var j = start + 1
+        var inFootnote = false
+        var seenRows = false
+        while j < lines.count {
+            let line = lines[j]
+            let t = TextTools.trim(line)
+            if t.isEmpty { j += 1; continue }
+            if j > start + 1, TableDetector.start(lines, at: j) != nil { break }
+            if PerformanceParser.isTitle(line) { break }
+            if !line.contains("\t") {
+                if Scanner.isHeading(t, line) { break }
+                if t.hasPrefix("注：") || t.hasPrefix("注:") {
+                    inFootnote = true
+                    items.append(Item(index: j, text: t, cells: [t], isMeta: false, isFootnote: true))
+                    j += 1
+                    continue
+                }
+                if inFootnote, TextTools.startsWithMarker(t), TextTools.width(t) <= 400 {
+                    items.append(Item(index: j, text: t, cells: [t], isMeta: false, isFootnote: true))
+                    j += 1
+                    continue
+                }
+                if TableParser.isMeta(t) {
+                    items.append(Item(index: j, text: t, cells: [t], isMeta: true, isFootnote: false))
+                    j += 1
+                    continue
+                }
+                if !inFootnote, TableParser.looksLikeSpacedRow(t) {
+                    items.append(Item(index: j, text: t, cells: TableParser.spacedCells(t), isMeta: false, isFootnote: false))
+                    seenRows = true
+                    j += 1
+                    continue
+                }
+                // A short header fragment before the rows (`收入  支出`) stays with the table.
+                if !seenRows, TextTools.width(t) <= 30, !inFootnote {
+                    items.append(Item(index: j, text: t, cells: TextTools.cells(t), isMeta: true, isFootnote: false))
+                    j += 1
+                    continue
+                }
+                break
+            }
+            if inFootnote, seenRows {
+                // Rows after the footnote: a new structure (e.g. a unit list); leave them to the caller.
+                break
+            }
+            items.append(Item(index: j, text: line, cells: TextTools.cells(line), isMeta: false, isFootnote: false))
+            seenRows = true
+            j += 1
+        }
+        return (items, j)
+    }
+
+    mutating func parse() -> (TableOutput, Int) {
+        let (items, end) = collect()
+        var output = TableOutput(id: spec.id, title: title)
+        switch number {
+        case 1, 4: parseTwoSided(items, &output)
+        case 6: parseEconomic(items, &output)
+        case 9, 10: parseLabelTable(items, &output)
+        default: parseCodeTable(items, &output)
+        }
+        return (output, end)
+    }
+
+    static func comment(_ item: Item) -> String {
+        "// " + TextTools.trim(item.text)
+    }
+
+    // MARK: Code tables (公开02, 03, 05, 07, 08)
+
+    static let headerWords: Set<String> = ["栏次", "行次", "类", "款", "项", "项目", "科目名称", "科目编码", "功能分类科目编码", "支出功能分类科目编码",
+                                            "支出功能分类科目", "编码", "金额", "合计", "决算数", "预算数", "收入", "支出", "项目（按功能分类）",
+                                            "项目(按功能分类)", "经济分类科目编码", "人员经费", "公用经费", "支出功能分类"]
+
+    static func isHeaderText(_ s: String) -> Bool {
+        let c = TextTools.squeeze(s)
+        if c.isEmpty { return true }
+        if headerWords.contains(c) && c != "合计" { return true }
+        for word in ["科目编码", "科目名称", "栏次", "行次", "功能分类"] where c.contains(word) { return true }
+        return false
+    }
+
+    /// `1 2 3 … k`: the column-number row.
+    static func isSequence(_ cells: [String]) -> Bool {
+        let numbers = cells.filter { !$0.isEmpty }
+        guard numbers.count >= 1 else { return false }
+        for (k, cell) in numbers.enumerated() where cell != String(k + 1) { return false }
+        return true
+    }
+
+    mutating func parseCodeTable(_ items: [Item], _ output: inout TableOutput) {
+        var columns = spec.sides[0].columns.count
+        // The column-number row tells how many figure columns were published.
+        for item in items where !item.isMeta && !item.isFootnote {
+            let trailing = item.cells.reversed().drop { $0.isEmpty }.reversed()
+            let numbers = Array(trailing.reversed().prefix { $0.allSatisfy { $0.isASCII && $0.isNumber } }.reversed())
+            if numbers.count >= 2, TableParser.isSequence(numbers) { columns = numbers.count; break }
+        }
+        var seenRow = false
+        for item in items {
+            if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
+            if item.isMeta {
+                if seenRow { output.body.append(TableParser.comment(item)) } else { output.leadingComments.append(TableParser.comment(item)) }
+                continue
+            }
+            if let row = codeRow(item.cells, columns: columns) {
+                output.body.append(row)
+                output.rowCount += 1
+                seenRow = true
+            } else if seenRow {
+                output.body.append(TableParser.comment(item))
+            } else {
+                output.leadingComments.append(TableParser.comment(item))
+            }
+        }
+    }
+
+    /// `[code] label figures…` from the cells of a code-table line, or nil for a header line.
+    func codeRow(_ rawCells: [String], columns: Int) -> String? {
+        var cells = rawCells
+        // Lines that lost their trailing empty cells are padded: the label is never among the figures.
+        guard cells.count >= 2 else { return nil }
+        if cells.count < columns + 1 {
+            // Too few cells: keep the figures right of the first text cell.
+            guard let labelIndex = cells.lastIndex(where: { !$0.isEmpty && !TextTools.isFigure($0) }) else { return nil }
+            let figures = Array(cells[(labelIndex + 1)...])
+            cells = Array(cells[...labelIndex]) + figures + Array(repeating: "", count: max(0, columns - figures.count))
+        }
+        let figures = Array(cells.suffix(columns))
+        let head = Array(cells.dropLast(columns))
+        guard figures.allSatisfy({ TextTools.isFigure($0) }), !TableParser.isSequence(figures) || head.contains(where: { !$0.isEmpty && !TableParser.isHeaderText($0) }) else { return nil }
+        var code: String?
+        var labelParts: [String] = []
+        for cell in head where !cell.isEmpty {
+            if code == nil, labelParts.isEmpty {
+                if TableParser.isCode(cell) { code = cell; continue }
+                let parts = cell.split(maxSplits: 1, whereSeparator: { TextTools.isBlank($0) })
+                if parts.count == 2, TableParser.isCode(String(parts[0])) {
+                    code = String(parts[0])
+                    labelParts.append(String(parts[1]))
+                    continue
+                }
+            }
+            labelParts.append(cell)
+        }
+        let label = TextTools.compact(labelParts.joined(separator: " "))
+        if code == nil && label.isEmpty { return nil }
+        if code == nil && TableParser.isHeaderText(label) { return nil }
+        if TableParser.isSequence(figures) && code == nil && label != "合计" { return nil }
+        return TableParser.rowText(code: code, label: label, figures: figures)
+    }
+
+    static func rowText(code: String?, label: String, figures: [String]) -> String {
+        var parts: [String] = []
+        if let code { parts.append(code) }
+        if !label.isEmpty { parts.append(label) }
+        parts += figures.map { TextTools.figure($0) }
+        return parts.joined(separator: " ")
+    }
+
+    // MARK: Two-sided tables (公开01, 04)
+
+    mutating func parseTwoSided(_ items: [Item], _ output: inout TableOutput) {
+        // Where the expenditure side starts, and whether 行次 columns are printed.
+        var expenditureStart: Int?
+        var hasRowNumbers = false
+        for item in items where !item.isMeta && !item.isFootnote {
+            let squeezed = item.cells.map { TextTools.squeeze($0) }
+            let rowNumberColumns = squeezed.indices.filter { squeezed[$0] == "行次" }
+            if rowNumberColumns.count >= 2 {
+                hasRowNumbers = true
+                expenditureStart = rowNumberColumns[1] - 1
+                break
+            }
+            let projectColumns = squeezed.indices.filter { squeezed[$0].hasPrefix("项目") }
+            if projectColumns.count >= 2 { expenditureStart = projectColumns[1]; break }
+        }
+        if expenditureStart == nil {
+            // No header: guess from the first data line (label, 行次?, 金额, label, …).
+            if let first = items.first(where: { !$0.isMeta && !$0.isFootnote && $0.cells.count >= 4 }) {
+                hasRowNumbers = first.cells.count >= 6 && first.cells[1].allSatisfy { $0.isNumber }
+                expenditureStart = hasRowNumbers ? 3 : 2
+            }
+        }
+        let split = expenditureStart ?? 3
+        let figureOffset = hasRowNumbers ? 2 : 1
+        let expenditureColumns = spec.sides[1].columns.count
+        var income: [String] = []
+        var expenditure: [String] = []
+        var stray: [String] = []
+        for item in items {
+            if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
+            if item.isMeta { output.leadingComments.append(TableParser.comment(item)); continue }
+            let cells = item.cells
+            let left = Array(cells.prefix(split))
+            let right = cells.count > split ? Array(cells[split...]) : []
+            let incomeRow = sideRow(left, figureOffset: figureOffset, columns: 1)
+            let expenditureRow = sideRow(right, figureOffset: figureOffset, columns: expenditureColumns)
+            switch (incomeRow, expenditureRow) {
+            case (.header, .header), (.header, .nothing), (.nothing, .header):
+                if income.isEmpty && expenditure.isEmpty { output.leadingComments.append(TableParser.comment(item)) } else { stray.append(TableParser.comment(item)) }
+                continue
+            default: break
+            }
+            for (row, side) in [(incomeRow, "收入"), (expenditureRow, "支出")] {
+                switch row {
+                case .row(let text):
+                    if side == "收入" { income.append(text) } else { expenditure.append(text) }
+                case .unlabelled(let figures):
+                    stray.append("// \(side)方无行名的一行：\(figures.joined(separator: " "))（原文：\(TextTools.trim(item.text).replacingOccurrences(of: "\t", with: " | "))）")
+                case .header:
+                    stray.append(TableParser.comment(item))
+                case .nothing:
+                    break
+                }
+            }
+        }
+        output.body = ["收入"] + income + ["支出"] + expenditure + stray
+        output.rowCount = income.count + expenditure.count
+    }
+
+    enum SideRow { case row(String), unlabelled([String]), header, nothing }
+
+    func sideRow(_ cells: [String], figureOffset: Int, columns: Int) -> SideRow {
+        guard let label = cells.first else { return .nothing }
+        var figures = cells.count > figureOffset ? Array(cells[figureOffset...]) : []
+        figures = Array(figures.prefix(columns))
+        while figures.count < columns { figures.append("") }
+        let rowNumber = figureOffset == 2 && cells.count > 1 ? cells[1] : ""
+        if label.isEmpty {
+            if figures.allSatisfy({ $0.isEmpty }) { return .nothing }
+            if figures.allSatisfy({ TextTools.isFigure($0) }) { return .unlabelled(figures.map { TextTools.figure($0) }) }
+            return .header
+        }
+        guard figures.allSatisfy({ TextTools.isFigure($0) }), rowNumber.isEmpty || rowNumber.allSatisfy({ $0.isNumber }) else { return .header }
+        if TableParser.isHeaderText(label) { return .header }
+        if TableParser.isSequence(figures) && figures.contains(where: { !$0.isEmpty }) && TextTools.squeeze(label) == "栏次" { return .header }
+        return .row(TableParser.rowText(code: nil, label: TextTools.compact(label), figures: figures))
+    }
+
+    // MARK: 公开06: three code/name/amount groups a line, unfolded into one list
+
+    mutating func parseEconomic(_ items: [Item], _ output: inout TableOutput) {
+        var groupStarts: [Int] = [0, 3, 6]
+        for item in items where !item.isMeta && !item.isFootnote {
+            let starts = item.cells.indices.filter { TextTools.squeeze(item.cells[$0]).contains("编码") }
+            if starts.count >= 2 { groupStarts = starts; break }
+        }
+        var groups: [[String]] = Array(repeating: [], count: groupStarts.count)
+        var stray: [String] = []
+        var seenRow = false
+        for item in items {
+            if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
+            if item.isMeta { output.leadingComments.append(TableParser.comment(item)); continue }
+            var parts: [(code: String?, label: String, amount: String)] = []
+            for (g, groupStart) in groupStarts.enumerated() {
+                let groupEnd = g + 1 < groupStarts.count ? groupStarts[g + 1] : max(item.cells.count, groupStart + 3)
+                var cells = groupStart < item.cells.count ? Array(item.cells[groupStart..<min(groupEnd, item.cells.count)]) : []
+                while cells.count < groupEnd - groupStart { cells.append("") }
+                var code: String?
+                var labelCells = Array(cells.dropLast())
+                if let first = labelCells.first, TableParser.isCode(first) { code = first; labelCells.removeFirst() }
+                let label = TextTools.compact(labelCells.filter { !$0.isEmpty }.joined(separator: " "))
+                parts.append((code, label, cells.last ?? ""))
+            }
+            // `人员经费合计⇥⇥194.15⇥公用经费合计⇥⇥⇥⇥⇥5.42`: a total's amount printed in a later group.
+            for g in parts.indices where parts[g].code == nil && !parts[g].label.isEmpty && parts[g].amount.isEmpty {
+                var k = g + 1
+                while k < parts.count, parts[k].code == nil, parts[k].label.isEmpty {
+                    if !parts[k].amount.isEmpty {
+                        parts[g].amount = parts[k].amount
+                        parts[k].amount = ""
+                    }
+                    k += 1
+                }
+            }
+            let isData = parts.contains { $0.code != nil || TextTools.isNumber($0.amount) }
+                && parts.allSatisfy { TextTools.isFigure($0.amount) }
+            guard isData else {
+                if seenRow { stray.append(TableParser.comment(item)) } else { output.leadingComments.append(TableParser.comment(item)) }
+                continue
+            }
+            seenRow = true
+            for (g, part) in parts.enumerated() {
+                if part.code == nil && part.label.isEmpty {
+                    if !part.amount.isEmpty { stray.append("// 无科目的金额：\(part.amount)（原文：\(TextTools.trim(item.text).replacingOccurrences(of: "\t", with: " | "))）") }
+                    continue
+                }
+                if part.code == nil && TableParser.isHeaderText(part.label) { continue }
+                groups[g].append(TableParser.rowText(code: part.code, label: part.label, figures: [part.amount]))
+            }
+        }
+        output.body = groups.flatMap { $0 } + stray
+        output.rowCount = groups.reduce(0) { $0 + $1.count }
+    }
+
+    // MARK: Label tables (公开09, 10)
+
+    mutating func parseLabelTable(_ items: [Item], _ output: inout TableOutput) {
+        let side = spec.sides[0]
+        // The value columns named in the header, in order.
+        var names: [String] = []
+        var headerIndex: Int?
+        for (k, item) in items.enumerated() where !item.isMeta && !item.isFootnote {
+            let found = item.cells.map { TextTools.squeeze($0) }.filter { cell in side.columns.contains { $0.matches(LabelKey.make(cell)) } }
+            if found.count >= 1 { names = found; headerIndex = k; break }
+        }
+        // 公开09 printed across: 预算数 (合计, 因公出国…, 小计, 购置费, 运行费, 接待费), 决算数 (the same).
+        if number == 9, let headerIndex, let wide = wideLayout(items, headerIndex: headerIndex, names: names, &output) {
+            output.body = wide
+            return
+        }
+        let columns = max(1, names.count)
+        if number == 9 || names.count != side.columns.count { output.columns = names.isEmpty ? nil : names }
+        var seenRow = false
+        for item in items {
+            if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
+            if item.isMeta { if seenRow { output.body.append(TableParser.comment(item)) } else { output.leadingComments.append(TableParser.comment(item)) }; continue }
+            let cells = item.cells
+            guard cells.count >= 2 else {
+                if seenRow { output.body.append(TableParser.comment(item)) } else { output.leadingComments.append(TableParser.comment(item)) }
+                continue
+            }
+            var figures = Array(cells.suffix(columns))
+            let head = Array(cells.dropLast(columns))
+            // The label is the first text cell; a 行次 number after it is dropped.
+            let label = TextTools.compact(head.filter { !$0.isEmpty && !$0.allSatisfy { $0.isASCII && $0.isNumber } }.joined(separator: " "))
+            while figures.count < columns { figures.insert("", at: 0) }
+            guard !label.isEmpty, figures.allSatisfy({ TextTools.isFigure($0) }), !TableParser.isHeaderText(label) else {
+                if seenRow { output.body.append(TableParser.comment(item)) } else { output.leadingComments.append(TableParser.comment(item)) }
+                continue
+            }
+            seenRow = true
+            let (name, unitNote) = standardLabel(label, side: side)
+            if side.labelRow(forKey: LabelKey.make(name)) == nil, !name.hasPrefix("其中"), figures.allSatisfy({ !TextTools.isNumber($0) }) {
+                // A heading of the printed form (`二、相关统计数`): no figures, no standard row.
+                output.body.append("// " + label)
+                continue
+            }
+            var text = TableParser.rowText(code: nil, label: name, figures: figures)
+            if let unitNote { text += "  // 原表行名：\(label)（单位 \(unitNote)）" }
+            output.body.append(text)
+            output.rowCount += 1
+        }
+    }
+
+    /// A label as the standard row names it: a trailing unit `（个）`, `(台、辆)` is moved to a comment
+    /// when the label without it is a standard row (and with it is not).
+    func standardLabel(_ label: String, side: SideSpec) -> (String, String?) {
+        if side.labelRow(forKey: LabelKey.make(label)) != nil { return (label, nil) }
+        guard let r = label.range(of: #"[（(][个人辆台套次批件、，,]+[）)]$"#, options: .regularExpression) else { return (label, nil) }
+        let stripped = String(label[..<r.lowerBound])
+        let unit = String(label[r].dropFirst().dropLast())
+        let detail = stripped.hasPrefix("其中：") || stripped.hasPrefix("其中:")
+        if side.labelRow(forKey: LabelKey.make(stripped)) != nil || detail { return (stripped, unit) }
+        return (label, nil)
+    }
+
+    /// The across layout of 公开09: one line of figures under two groups of column headings.
+    func wideLayout(_ items: [Item], headerIndex: Int, names: [String], _ output: inout TableOutput) -> [String]? {
+        let header = items[headerIndex].cells.map { TextTools.squeeze($0) }
+        let groupStarts = header.indices.filter { !header[$0].isEmpty }
+        guard groupStarts.count == 2, names.count == 2 else { return nil }
+        let width = groupStarts[1] - groupStarts[0]
+        guard width >= 2 else { return nil }
+        let dataItems = items.filter { item in
+            !item.isMeta && !item.isFootnote && item.cells.allSatisfy { TextTools.isFigure($0) } && item.cells.contains { TextTools.isNumber($0) }
+                && !TableParser.isSequence(item.cells)
+        }
+        guard dataItems.count == 1, let data = dataItems.first else { return nil }
+        // The heading rows between the group row and the data: names, then sub-names (小计, 购置费…).
+        let headingRows = items[(headerIndex + 1)...].filter { !$0.isMeta && !$0.isFootnote && $0.index < data.index && !TableParser.isSequence($0.cells) }
+        var rowNames: [String] = []
+        for p in 0..<width {
+            var name = ""
+            for row in headingRows {
+                let cell = p < row.cells.count ? TextTools.compact(row.cells[p]) : ""
+                if !cell.isEmpty && cell != "小计" { name = cell }
+            }
+            rowNames.append(name)
+        }
+        guard !rowNames.contains(where: \.isEmpty) else { return nil }
+        output.columns = names
+        for item in items where item.index != data.index {
+            if item.isFootnote { output.trailingComments.append(TableParser.comment(item)) } else { output.leadingComments.append(TableParser.comment(item)) }
+        }
+        var rows: [String] = []
+        let start = groupStarts[0]
+        for p in 0..<width {
+            let budget = start + p < data.cells.count ? data.cells[start + p] : ""
+            let actual = start + width + p < data.cells.count ? data.cells[start + width + p] : ""
+            rows.append(TableParser.rowText(code: nil, label: rowNames[p], figures: [budget, actual]))
+        }
+        output.rowCount = rows.count
+        return rows
+    }
+}

@@ -1,0 +1,207 @@
+import JuesuanLanguageService
+import JuesuanSyntax
+import LanguageServerProtocol
+
+/// The LSP glue of the IDE features (issue 6): code actions, outline, folding, navigation,
+/// inlay hints, semantic tokens and pull diagnostics.
+extension JuesuanServer {
+    /// The document a request names (no position needed).
+    func openDocument(_ params: JSONValue?) throws(ResponseError) -> (DocumentSnapshot, Converter) {
+        guard let uri = params?["textDocument"]?["uri"]?.stringValue else {
+            throw .invalidParams("expected textDocument.uri")
+        }
+        guard let snapshot = snapshot(uri) else {
+            throw ResponseError(code: .requestFailed, message: "document is not open: \(uri)")
+        }
+        return (snapshot, converter(for: snapshot))
+    }
+
+    func byteRange(_ json: JSONValue?, _ converter: Converter) -> SourceRange? {
+        guard let json, let range = PositionRange(json: json) else { return nil }
+        let a = converter.offset(range.start), b = converter.offset(range.end)
+        return SourceRange(start: min(a, b), end: max(a, b))
+    }
+
+    // MARK: Code actions
+
+    func codeAction(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(params)
+        guard let range = byteRange(params?["range"], converter) else { throw .invalidParams("expected range") }
+        let only = params?["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
+        var requested: [(code: String, range: SourceRange)]?
+        if let sent = params?["context"]?["diagnostics"]?.arrayValue, !sent.isEmpty {
+            requested = sent.compactMap { d in
+                guard d["source"]?.stringValue ?? "juesuan" == "juesuan",
+                      let code = d["code"]?.stringValue, let range = byteRange(d["range"], converter) else { return nil }
+                return (code, range)
+            }
+        }
+        let actions = LanguageService.codeActions(snapshot, range: range, only: only, diagnostics: requested)
+        return .array(actions.map { action in
+            var members: [String: JSONValue] = [
+                "title": .string(action.title),
+                "kind": .string(action.kind.rawValue),
+                "edit": ["changes": [snapshot.uri: .array(action.edits.map(converter.textEdit))]],
+            ]
+            if let diagnostic = action.diagnostic { members["diagnostics"] = [converter.diagnostic(diagnostic)] }
+            if action.isPreferred { members["isPreferred"] = true }
+            return .object(members)
+        })
+    }
+
+    // MARK: Outline and folding
+
+    func documentSymbol(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(params)
+        return .array(LanguageService.outline(snapshot).map(converter.symbol))
+    }
+
+    func foldingRange(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, _) = try openDocument(params)
+        return .array(LanguageService.foldingRanges(snapshot).map { region in
+            ["startLine": .int(region.startLine), "endLine": .int(region.endLine), "kind": .string(region.kind.rawValue)]
+        })
+    }
+
+    // MARK: Navigation
+
+    func definition(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter, offset) = try document(params)
+        return .array(LanguageService.definition(snapshot, at: offset).map(converter.location))
+    }
+
+    func references(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter, offset) = try document(params)
+        let include = params?["context"]?["includeDeclaration"]?.boolValue ?? true
+        return .array(LanguageService.references(snapshot, at: offset, includeDeclaration: include).map(converter.location))
+    }
+
+    func documentHighlight(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter, offset) = try document(params)
+        return .array(LanguageService.highlights(snapshot, at: offset).map { ["range": converter.range($0.range), "kind": .int($0.kind.rawValue)] })
+    }
+
+    // MARK: Inlay hints
+
+    func inlayHint(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(params)
+        let range = byteRange(params?["range"], converter) ?? SourceRange(start: 0, end: snapshot.source.bytes.count)
+        return .array(LanguageService.inlayHints(snapshot, in: range).map { hint in
+            ["position": converter.position(hint.position), "label": .string(hint.label), "paddingLeft": true,
+             "tooltip": .string(hint.tooltip)]
+        })
+    }
+
+    // MARK: Semantic tokens
+
+    static let semanticTokensLegend: JSONValue = [
+        "tokenTypes": .array(SemanticTokenType.allCases.map { .string($0.name) }),
+        "tokenModifiers": .array(SemanticTokenModifiers.names.map { .string($0) }),
+    ]
+
+    /// LSP's relative encoding: per token Δline, Δstart (from the previous token on the same
+    /// line), length, type, modifier bits; columns in the negotiated encoding.
+    func encode(_ tokens: [SemanticToken], _ converter: Converter) -> [Int] {
+        var data: [Int] = []
+        data.reserveCapacity(tokens.count * 5)
+        var previousLine = 0, previousStart = 0
+        let source = converter.source
+        for token in tokens {
+            let start = source.lineColumn(of: token.range.start, unit: converter.unit)
+            let end = source.lineColumn(of: token.range.end, unit: converter.unit)
+            guard end.line == start.line, end.column > start.column else { continue }
+            let deltaLine = start.line - previousLine
+            data += [deltaLine, deltaLine == 0 ? start.column - previousStart : start.column, end.column - start.column,
+                     token.type.rawValue, token.modifiers.rawValue]
+            previousLine = start.line
+            previousStart = start.column
+        }
+        return data
+    }
+
+    func semanticTokensFull(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(params)
+        let data = encode(LanguageService.semanticTokens(snapshot), converter)
+        let id = rememberSemanticTokens(uri: snapshot.uri, data: data)
+        return ["resultId": .string(id), "data": .array(data.map { .int($0) })]
+    }
+
+    /// One edit replacing the part that differs from the previous result (common prefix and
+    /// suffix kept), or the full tokens when the previous result is unknown.
+    func semanticTokensDelta(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(params)
+        let data = encode(LanguageService.semanticTokens(snapshot), converter)
+        let previousID = params?["previousResultId"]?.stringValue
+        let previous = previousID.flatMap { previousSemanticTokens(uri: snapshot.uri, resultId: $0) }
+        let id = rememberSemanticTokens(uri: snapshot.uri, data: data)
+        guard let previous else { return ["resultId": .string(id), "data": .array(data.map { .int($0) })] }
+        var prefix = 0
+        while prefix < previous.count, prefix < data.count, previous[prefix] == data[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < previous.count - prefix, suffix < data.count - prefix,
+              previous[previous.count - 1 - suffix] == data[data.count - 1 - suffix] { suffix += 1 }
+        if prefix == previous.count && prefix == data.count { return ["resultId": .string(id), "edits": []] }
+        let inserted = data[prefix..<(data.count - suffix)]
+        return ["resultId": .string(id), "edits": [[
+            "start": .int(prefix), "deleteCount": .int(previous.count - prefix - suffix), "data": .array(inserted.map { .int($0) }),
+        ]]]
+    }
+
+    // MARK: Pull diagnostics
+
+    /// `textDocument/diagnostic` (LSP 3.17): a full report with a result id that names the
+    /// text (its version and a hash of its bytes), or `unchanged` when the client already has it.
+    func pullDiagnostics(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(params)
+        let id = "\(snapshot.version)-\(JuesuanServer.fingerprint(snapshot.source.bytes))"
+        if params?["previousResultId"]?.stringValue == id { return ["kind": "unchanged", "resultId": .string(id)] }
+        return ["kind": "full", "resultId": .string(id),
+                "items": .array(LanguageService.diagnostics(snapshot).map(converter.diagnostic))]
+    }
+
+    /// FNV-1a, 64 bits, in hex.
+    static func fingerprint(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+}
+
+extension Converter {
+    func textEdit(_ edit: TextEdit) -> JSONValue {
+        ["range": range(edit.range), "newText": .string(edit.replacement)]
+    }
+
+    func location(_ range: SourceRange) -> JSONValue {
+        ["uri": .string(uri), "range": self.range(range)]
+    }
+
+    static func symbolKind(_ kind: OutlineSymbol.Kind) -> Int {
+        switch kind {
+        case .header: 2          // Module
+        case .headerEntry: 20    // Key
+        case .table: 23          // Struct
+        case .side: 3            // Namespace
+        case .codeRow: 22        // EnumMember
+        case .labelRow: 8        // Field
+        case .narrative: 15      // String
+        case .performance: 19    // Object
+        case .indicator: 7       // Property
+        case .glossary: 18       // Array
+        case .term: 20           // Key
+        case .check: 25          // Operator
+        }
+    }
+
+    func symbol(_ symbol: OutlineSymbol) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "name": .string(symbol.name.isEmpty ? " " : symbol.name),
+            "kind": .int(Converter.symbolKind(symbol.kind)),
+            "range": range(symbol.range),
+            "selectionRange": range(symbol.selectionRange),
+        ]
+        if let detail = symbol.detail, !detail.isEmpty { members["detail"] = .string(detail) }
+        if !symbol.children.isEmpty { members["children"] = .array(symbol.children.map(self.symbol)) }
+        return .object(members)
+    }
+}
