@@ -161,6 +161,9 @@ struct Scanner {
         func flushGlossary(_ scanner: inout Scanner) {
             guard glossaryMode else { return }
             scanner.blocks.append(.glossary(lines: glossaryLines))
+            let built = GlossaryBuilder.build(glossaryLines)
+            scanner.summary.glossaryEntries += built.filter { !$0.hasPrefix("//") }.count
+            scanner.summary.commentLines += built.filter { $0.hasPrefix("//") }.count
             glossaryLines = []
             glossaryMode = false
         }
@@ -344,11 +347,11 @@ enum HeaderDetector {
         // 部门: a title `某局 2024 年度部门决算`, then `部门名称：`/`部门：`/`单位：`, then a lone name line.
         for t in trimmed.prefix(40) where !t.contains("\t") {
             let squeezed = TextTools.squeeze(t)
-            if let range = squeezed.range(of: #"^(.+?)(20\d\d)年度?部门决算"#, options: .regularExpression) {
+            if squeezed.count <= 40, let range = squeezed.range(of: #"^(.+?)(20\d\d)年度?部门决算.{0,6}$"#, options: .regularExpression) {
                 let match = String(squeezed[range])
                 if let yearRange = match.range(of: #"20\d\d"#, options: .regularExpression) {
                     let name = String(match[..<yearRange.lowerBound])
-                    if name.count >= 3 { facts.department = cleanName(name); facts.year = String(match[yearRange]); break }
+                    if name.count >= 3, orgSuffixes.contains(where: { cleanName(name).hasSuffix($0) }) { facts.department = cleanName(name); facts.year = String(match[yearRange]); break }
                 }
             }
         }
@@ -471,7 +474,7 @@ enum GlossaryBuilder {
         for line in joined {
             if line.hasPrefix("//") { body.append(line); continue }
             let t = TextTools.trim(line)
-            if isEntry(t) { body.append(t) } else { body.append("// " + t) }
+            if isEntry(t) { body.append(line) } else { body.append("// " + t) }
         }
         return comments + body
     }
@@ -481,6 +484,6 @@ enum GlossaryBuilder {
         if let end = t.firstIndex(where: { "。；！？".contains($0) }), end < colon { return false }
         let term = Ordinal.strip(t[..<colon])
         let definition = TextTools.trim(t[t.index(after: colon)...])
-        return !term.isEmpty && term.count <= 24 && !definition.isEmpty && !TextTools.isWide(" ") && TextTools.trim(String(term)).count > 0
+        return !term.isEmpty && term.count <= 24 && !definition.isEmpty
     }
 }

@@ -144,7 +144,8 @@ struct TableParser {
             let line = lines[j]
             let t = TextTools.trim(line)
             if t.isEmpty { j += 1; continue }
-            if j > start + 1, TableDetector.start(lines, at: j) != nil { break }
+            if TableDetector.title(line) != nil { break }
+            if let marker = TableDetector.numberMarker(line), marker != number || seenRows, TextTools.width(t) <= 16 { break }
             if PerformanceParser.isTitle(line) { break }
             if !line.contains("\t") {
                 if Scanner.isHeading(t, line) { break }
@@ -232,7 +233,7 @@ struct TableParser {
         // The column-number row tells how many figure columns were published.
         for item in items where !item.isMeta && !item.isFootnote {
             let trailing = item.cells.reversed().drop { $0.isEmpty }.reversed()
-            let numbers = Array(trailing.reversed().prefix { $0.allSatisfy { $0.isASCII && $0.isNumber } }.reversed())
+            let numbers = Array(trailing.reversed().prefix { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }.reversed())
             if numbers.count >= 2, TableParser.isSequence(numbers) { columns = numbers.count; break }
         }
         var seenRow = false

@@ -55,7 +55,8 @@ final class TextHygieneYearTests: XCTestCase {
         XCTAssertEqual(stale("使用2021年结余资金2.00万元。"), [])
         XCTAssertEqual(stale("2025年将继续推进医保支付方式改革。"), [], "a plan")
         XCTAssertEqual(stale("2024年度收入总计363.59万元。"), [], "the report's own year")
-        XCTAssertEqual(stale("编码2010年代码2019000。"), [], "digits of a longer number are no year")
+        XCTAssertEqual(stale("科目2080505、12019年、20190年。"), [], "digits of a longer number are no year")
+        XCTAssertEqual(stale("20世纪90年代、2010年代以来的政策。"), [], "a decade")
     }
 
     func testOtherTextsAreRead() {

@@ -157,10 +157,8 @@ class NeovimLanguageServerTests(unittest.TestCase):
         self.assertEqual(len(c302), 1, diagnostics)
         self.assertEqual(c302[0]["lnum"], 118, "C302 on line 119")
         self.assertEqual(c302[0]["severity"], 2, "a warning")
-        self.assertIn("公务员医疗补助", c302[0]["message"] + "公务员医疗补助")  # message present
-        self.assertTrue(c302[0]["message"])
+        self.assertIn("30111", c302[0]["message"])
         self.assertTrue(any(d["code"] == "A290" and d["severity"] == 3 for d in diagnostics))
-        self.assertFalse(any(d["severity"] == 1 for d in diagnostics), "the example has no errors")
 
     def test_hover(self):
         hover = self.result.get("hover")
@@ -175,7 +173,8 @@ class NeovimLanguageServerTests(unittest.TestCase):
         self.assertIn("行政事业单位养老支出", labels["20805"].get("detail") or "")
 
     def test_edit_is_rechecked(self):
-        self.assertTrue(self.result.get("after_edit"), "an error diagnostic after changing 53.74 to 99.74")
+        self.assertGreater(len(self.result.get("after_edit") or []), self.result.get("errors_before", 0),
+                           "a new error diagnostic after changing 53.74 to 99.74")
 
 
 if __name__ == "__main__":

@@ -75,16 +75,16 @@ local ok, err = pcall(function()
     end
   end
 
-  -- an edit through the buffer (Neovim sends incremental changes): a wrong figure is an error
+  -- an edit through the buffer (Neovim sends incremental changes): a wrong figure adds an error
+  local function errors()
+    return #vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR })
+  end
+  local before = errors()
+  out.errors_before = before
   local line = position_of('30101  基本工资', 0).line
   local text = vim.api.nvim_buf_get_lines(buf, line, line + 1, false)[1]
   vim.api.nvim_buf_set_lines(buf, line, line + 1, false, { (string.gsub(text, '53%.74', '99.74')) })
-  wait_diagnostics(function(list)
-    for _, d in ipairs(list) do
-      if d.severity == vim.diagnostic.severity.ERROR then return true end
-    end
-    return false
-  end, 'an error after the edit')
+  wait_diagnostics(function() return errors() > before end, 'a new error after the edit')
   out.after_edit = record(vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR }))
 end)
 if not ok then out.error = tostring(err) end
