@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "JuesuanLint", dependencies: ["JuesuanChecks"]),
         .target(name: "LanguageServerProtocol"),
         // The language service knows nothing of JSON; the server is the LSP glue over stdio.
-        .target(name: "JuesuanLanguageService", dependencies: ["JuesuanChecks", "JuesuanModel", "JuesuanCatalogue", "JuesuanSyntax"]),
+        .target(name: "JuesuanLanguageService", dependencies: ["JuesuanChecks", "JuesuanModel", "JuesuanCatalogue", "JuesuanSyntax", "JuesuanFormat"]),
         .target(name: "JuesuanServer", dependencies: ["JuesuanLanguageService", "JuesuanSyntax", "LanguageServerProtocol"]),
         // Generated consistent reports, for tests and benchmarks only.
         .target(name: "JuesuanFixtures", dependencies: ["JuesuanCatalogue", "JuesuanSyntax"]),

@@ -8,7 +8,7 @@ grammar is written here once and expanded into JSON. Run after editing:
     python3 scripts/generate-tmlanguage.py --check    # exit 1 if the committed file is stale
 
 Scopes follow the TextMate naming conventions so that every colour theme shows something
-sensible; grammar/juesuan.tmLanguage.md lists them.
+sensible; editors/README.md lists them.
 """
 import json
 import sys

@@ -1,3 +1,4 @@
+import Foundation
 import JuesuanModel
 import JuesuanSyntax
 
@@ -28,7 +29,14 @@ struct HygieneText {
     let report: Report
     let spans: [TextSpan]
     var year: Int? { report.header.year }
-    var department: String? { report.header.department.flatMap { $0.isEmpty ? nil : $0 } }
+    /// The header's 部门 without a trailing `（部门）` / `(本级)`.
+    var department: String? {
+        guard var name = report.header.department?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if name.hasSuffix("）") || name.hasSuffix(")"), let open = name.lastIndex(where: { $0 == "（" || $0 == "(" }), open > name.startIndex {
+            name = String(name[..<open])
+        }
+        return name.isEmpty ? nil : name
+    }
 
     init(_ report: Report) {
         self.report = report

@@ -12,6 +12,8 @@ import JuesuanSyntax
 ///   fills a list item such as `2.松潘县城乡居民基本医疗保险服务中心。`), one character of
 ///   difference allowed (a typo in the list),
 /// - it is not a superior or cross-cutting body (财政, 审计, 政府, 发改, 税务, 党委, 人大…),
+/// - it shares no two-character word with the department's own name (医疗 in
+///   松潘县医疗保险服务中心 for 松潘县医疗保障局: its own unit, even if the list omits it),
 /// - and at least one occurrence stands as the subject of a statement about money or
 ///   management — at the start of a clause (after `。`, `：`, `总体来看`…), not in a list of
 ///   bodies (`、`, `和`, `等`), not acting in its own role (负责, 牵头, 配合, 批复…), in a
@@ -61,13 +63,14 @@ enum ForeignNameRule {
         for occurrence in occurrences where subjects.contains(occurrence.body) {
             let span = text.spans[occurrence.span]
             guard span.isFreeText, !listed.contains(where: { nearlyEqual($0, occurrence.body) }),
-                  !superiorWords.contains(where: { occurrence.body.contains($0) }) else { continue }
+                  !superiorWords.contains(where: { occurrence.body.contains($0) }),
+                  !sharesDomain(occurrence.body, ownBody) else { continue }
             let name = span.string(occurrence.start, occurrence.end)
             let range = span.range(occurrence.start, occurrence.end)
             findings.append(Diagnostic(
                 code: "T803", severity: .warning, range: range,
                 message: "“\(name)”既不是本部门（\(department)），也不是报告列出的所属单位：这里说的是本部门的情况，疑为照抄其他单位的文本，应为“\(department)”",
-                fix: Fix(title: "改为“\(department)”", edits: [TextEdit(range: range, replacement: department)])))
+                fix: Fix(title: "改为“\(department)”", edits: [TextEdit(range: range, replacement: department)], isSafe: false)))
         }
         return findings
     }
@@ -148,6 +151,24 @@ enum ForeignNameRule {
         let after = span.skipBlanks(from: o.end)
         if span.hasAny(ownRole, at: after) != nil { return false }
         return span.containsAny(financeWords, from: o.end, to: span.sentenceEnd(o.end))
+    }
+
+    /// Two-character words too general to tie two bodies together.
+    static let generalWords: Set<String> = ["管理", "服务", "事业", "工作", "发展", "综合", "执法", "监督", "建设", "保护", "中心", "办公"]
+
+    /// Whether a body shares a two-character word of the department's own (医疗 in
+    /// 医疗保险基金服务中心 for 医疗保障局): most likely its own unit, left unlisted.
+    static func sharesDomain(_ body: String, _ ownBody: String) -> Bool {
+        let own = Array(ownBody.unicodeScalars).dropLast()
+        guard own.count >= 2 else { return false }
+        for k in 0..<(own.count - 1) {
+            var view = String.UnicodeScalarView()
+            view.append(own[own.startIndex + k])
+            view.append(own[own.startIndex + k + 1])
+            let word = String(view)
+            if !generalWords.contains(word), body.contains(word) { return true }
+        }
+        return false
     }
 
     /// Equal, or one character inserted, deleted or replaced (a typo in a list of units).

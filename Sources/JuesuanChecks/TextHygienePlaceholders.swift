@@ -26,7 +26,7 @@ enum PlaceholderRule {
             while i < span.count {
                 if let (end, message) = placeholder(in: span, at: i, selfReference) {
                     findings.append(Diagnostic(code: "T802", severity: .warning, range: span.range(i, end), message: message.text,
-                                               fix: message.fix.map { Fix(title: "改为“\($0)”", edits: [TextEdit(range: span.range(i, end), replacement: $0)]) }))
+                                               fix: message.fix.map { Fix(title: "改为“\($0)”", edits: [TextEdit(range: span.range(i, end), replacement: $0)], isSafe: false) }))
                     i = end
                 } else {
                     i += 1
@@ -44,9 +44,9 @@ enum PlaceholderRule {
     static func placeholder(in span: TextSpan, at i: Int, _ selfReference: SelfReference) -> (Int, Message)? {
         guard let s = span[i] else { return nil }
         // XX, xxx, ××
-        if "xX×ＸｘⅩ".unicodeScalars.contains(s), !(span[i - 1].map(Scalars.isASCIILetter) ?? false) {
+        if "xX×Ｘｘ".unicodeScalars.contains(s), !(span[i - 1].map(Scalars.isASCIILetter) ?? false) {
             var k = i
-            while let t = span[k], "xX×ＸｘⅩ".unicodeScalars.contains(t) { k += 1 }
+            while let t = span[k], "xX×Ｘｘ".unicodeScalars.contains(t) { k += 1 }
             if k - i >= 2, !(span[k].map(Scalars.isASCIILetter) ?? false) {
                 let written = span.string(i, k)
                 return (k, Message(text: "“\(written)”是模板中的占位符，尚未替换为实际内容"))

@@ -22,7 +22,7 @@ enum StaleYearRule {
                 findings.append(Diagnostic(
                     code: "T801", severity: .warning, range: span.range(mention.start, mention.digitsEnd),
                     message: "“\(written)”不是本报告的年度（\(year) 年）：这里说的是本年度的情况，疑为沿用旧报告或模板的年份，应为 \(year) 年",
-                    fix: Fix(title: "改为 \(year)", edits: [TextEdit(range: span.range(mention.start, mention.digitsEnd), replacement: String(year))])))
+                    fix: Fix(title: "改为 \(year)", edits: [TextEdit(range: span.range(mention.start, mention.digitsEnd), replacement: String(year))], isSafe: false)))
             }
         }
         return findings

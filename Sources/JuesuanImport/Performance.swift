@@ -133,14 +133,14 @@ struct PerformanceParser {
             }
             // The execution-rate line of the Hebei layout: 预算执行率 weight … score.
             if squeezed.first == "预算执行率" {
-                let numbers = filled.filter { TextTools.isNumber($0) }
+                let numbers = filled.map(PerformanceParser.rejoinNumber).filter { TextTools.isNumber($0) }
                 out.append("// " + t)
                 if numbers.count >= 2 {
                     out.append("执行率 分值 \(numbers.first!) 得分 \(numbers.last!)")
                 }
                 continue
             }
-            if squeezed.contains("一级指标") {
+            if squeezed.contains(where: { $0.hasPrefix("一级指") }) && squeezed.contains(where: { $0.hasPrefix("三级指") }) {
                 style = squeezed.contains(where: { $0.contains("指标说明") }) ? .hebei : .standard
                 inIndicators = true
                 comment()
@@ -204,7 +204,14 @@ struct PerformanceParser {
 
     /// One `指标` line from an indicator row, or nil when the row holds no scored indicator.
     func indicatorLine(_ filled: [String], style: Style, level1: inout String, level2: inout String) -> String? {
-        var rest = filled
+        var rest = filled.map(PerformanceParser.rejoinNumber)
+        // A fragment of a heading cell split over lines (`情况`) before the 一级 / 二级 names.
+        if rest.count >= 2 {
+            let first = TextTools.squeeze(rest[0])
+            let second = TextTools.squeeze(rest[1])
+            let isLevel: (String) -> Bool = { PerformanceParser.level1.contains($0) || PerformanceParser.level2.contains($0) }
+            if !isLevel(first), PerformanceParser.isLevel1Prefix(first) == nil, isLevel(second) { rest.removeFirst() }
+        }
         // Leading 一级 / 二级 names (carried down when the printed cell is merged).
         var k = 0
         while k < rest.count {
@@ -263,6 +270,12 @@ struct PerformanceParser {
             if !notes.isEmpty { line += "  // 指标说明：" + notes.joined(separator: " ") }
             return line
         }
+    }
+
+    /// A figure broken by a blank in extraction (`8.48 4163` → `8.484163`): the digits are kept, the blank dropped.
+    static func rejoinNumber(_ cell: String) -> String {
+        guard cell.range(of: #"^\d+\.\d+ \d+$"#, options: .regularExpression) != nil else { return cell }
+        return cell.replacingOccurrences(of: " ", with: "")
     }
 
     /// `5.00`, `5.00 ≥`: the weight and an inline comparator.

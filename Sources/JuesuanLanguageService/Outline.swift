@@ -52,7 +52,7 @@ extension LanguageService {
         }
 
         for block in syntax.blocks {
-            let whole = lines(block.lines)
+            let whole = lines(contentLines(block, syntax))
             let keyword = block.keyword
             switch block {
             case .table(let table):
@@ -119,6 +119,13 @@ extension LanguageService {
         return symbols
     }
 
+    /// A block's lines without the blank lines the last block runs on to at the end of the file.
+    static func contentLines(_ block: Block, _ syntax: SyntaxTree) -> ClosedRange<Int> {
+        var end = block.lines.upperBound
+        while end > block.lines.lowerBound, end < syntax.lines.count, syntax.lines[end].kind == .blank { end -= 1 }
+        return block.lines.lowerBound...end
+    }
+
     static func rowSymbol(_ row: Row) -> OutlineSymbol {
         let name = row.displayName.isEmpty ? "第 \(row.line + 1) 行" : row.displayName
         let first = row.cells.first.flatMap { $0 }.map(\.token.text)
@@ -133,8 +140,11 @@ extension LanguageService {
         if let first = syntax.header.first?.line, let last = syntax.header.last?.line, last > first {
             regions.append(FoldingRegion(startLine: first, endLine: last, kind: .region))
         }
-        for block in syntax.blocks where block.lines.upperBound > block.lines.lowerBound {
-            regions.append(FoldingRegion(startLine: block.lines.lowerBound, endLine: block.lines.upperBound, kind: .region))
+        for block in syntax.blocks {
+            let lines = contentLines(block, syntax)
+            if lines.upperBound > lines.lowerBound {
+                regions.append(FoldingRegion(startLine: lines.lowerBound, endLine: lines.upperBound, kind: .region))
+            }
         }
         var runStart: Int?
         for index in 0...syntax.lines.count {

@@ -147,20 +147,38 @@ extension JuesuanServer {
         ]]]
     }
 
+    // MARK: Formatting
+
+    func formatting(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(params)
+        return .array(LanguageService.formatting(snapshot).map(converter.textEdit))
+    }
+
+    /// Formats the tables that touch the range's lines (a range ending at column 0 of a line
+    /// does not include that line).
+    func rangeFormatting(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(params)
+        guard let raw = params?["range"], let range = PositionRange(json: raw) else { throw .invalidParams("expected range") }
+        let first = max(0, min(range.start.line, range.end.line))
+        var last = max(range.start.line, range.end.line)
+        if last > first && range.end.character == 0 { last -= 1 }
+        return .array(LanguageService.formatting(snapshot, lines: first...last).map(converter.textEdit))
+    }
+
     // MARK: Pull diagnostics
 
     /// `textDocument/diagnostic` (LSP 3.17): a full report with a result id that names the
     /// text (its version and a hash of its bytes), or `unchanged` when the client already has it.
     func pullDiagnostics(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(params)
-        let id = "\(snapshot.version)-\(JuesuanServer.fingerprint(snapshot.source.bytes))"
+        let id = "\(snapshot.version)-\(JuesuanServer.contentHash(snapshot.source.bytes))"
         if params?["previousResultId"]?.stringValue == id { return ["kind": "unchanged", "resultId": .string(id)] }
         return ["kind": "full", "resultId": .string(id),
                 "items": .array(LanguageService.diagnostics(snapshot).map(converter.diagnostic))]
     }
 
     /// FNV-1a, 64 bits, in hex.
-    static func fingerprint(_ bytes: [UInt8]) -> String {
+    static func contentHash(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return String(hash, radix: 16)

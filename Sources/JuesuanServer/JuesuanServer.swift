@@ -81,6 +81,8 @@ public final class JuesuanServer: @unchecked Sendable {
         "textDocument/semanticTokens/full": { server, params throws(ResponseError) in try server.semanticTokensFull(params) },
         "textDocument/semanticTokens/full/delta": { server, params throws(ResponseError) in try server.semanticTokensDelta(params) },
         "textDocument/diagnostic": { server, params throws(ResponseError) in try server.pullDiagnostics(params) },
+        "textDocument/formatting": { server, params throws(ResponseError) in try server.formatting(params) },
+        "textDocument/rangeFormatting": { server, params throws(ResponseError) in try server.rangeFormatting(params) },
     ]
 
     static let notificationHandlers: [String: NotificationHandler] = [
@@ -123,6 +125,8 @@ public final class JuesuanServer: @unchecked Sendable {
                 "full": ["delta": true],
                 "range": false,
             ],
+            "documentFormattingProvider": true,
+            "documentRangeFormattingProvider": true,
             "diagnosticProvider": [
                 "identifier": "juesuan",
                 "interFileDependencies": false,
@@ -145,6 +149,8 @@ public final class JuesuanServer: @unchecked Sendable {
         "inlayHintProvider": ["textDocument/inlayHint"],
         "semanticTokensProvider": ["textDocument/semanticTokens/full", "textDocument/semanticTokens/full/delta"],
         "diagnosticProvider": ["textDocument/diagnostic"],
+        "documentFormattingProvider": ["textDocument/formatting"],
+        "documentRangeFormattingProvider": ["textDocument/rangeFormatting"],
         "positionEncoding": [],
     ]
 

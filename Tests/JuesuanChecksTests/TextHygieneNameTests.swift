@@ -17,6 +17,7 @@ final class TextHygieneNameTests: XCTestCase {
         XCTAssertEqual(analysis.text(of: finding), "松潘县公共就业和人才交流服务中心")
         XCTAssertEqual(finding.severity, .warning)
         XCTAssertEqual(finding.fix?.edits.first?.replacement, songpan)
+        XCTAssertEqual(finding.fix?.isSafe, false, "a judgement, not a figure: lint --fix leaves it to the drafter")
         XCTAssertTrue(finding.message.contains(songpan), finding.message)
         XCTAssertEqual(foreign("总体来看松潘县公共就业和人才交流服务中心在预算编制、预算执行等方面比较规范。"), ["松潘县公共就业和人才交流服务中心"])
         XCTAssertEqual(foreign("景德镇市珠山区城市管理局2024年度支出合计363.59万元。", department: zhushan), ["景德镇市珠山区城市管理局"])
@@ -49,6 +50,10 @@ final class TextHygieneNameTests: XCTestCase {
         XCTAssertEqual(foreign(numbered), [])
         XCTAssertEqual(foreign("序号\t单位名称\t单位基本性质\n2\t松潘县医疗保险基金服中心\t财政补助事业单位\n松潘县医疗保险基金服务中心2023年度支出合计120.00万元。"), [],
                        "one character of difference from the listed name: a typo in the list")
+        XCTAssertEqual(foreign("松潘县医疗保险事业管理中心2023年度支出合计120.00万元。"), [],
+                       "a unit of the department's own field (医疗), even if the report does not list it")
+        XCTAssertEqual(foreign("青龙满族自治县医疗保障局(本级)2023年度支出合计17,336.07万元。", department: "青龙满族自治县医疗保障局（部门）"), [],
+                       "the header's 部门 with a bracketed remark")
         let performance = hygiene("说明 一、情况说明\n松潘县医疗保险服务中心2023年度支出合计120.00万元。\n\n绩效 城乡居民医保经费\n实施单位 松潘县医疗保险服务中心\n", department: songpan)
         XCTAssertEqual(performance.hygieneTexts("T803"), [], "a 绩效 block's 实施单位 is a unit of the report")
     }

@@ -52,7 +52,7 @@ final class LifecycleTests: XCTestCase {
     func testUnknownRequestsAndNotifications() {
         let client = PipeClient()
         _ = client.initialize()
-        XCTAssertEqual(errorCode(client.request("textDocument/formatting", [:])), .methodNotFound)
+        XCTAssertEqual(errorCode(client.request("textDocument/prepareTypeHierarchy", [:])), .methodNotFound)
         client.notify("$/setTrace", ["value": "off"])
         client.notify("workspace/didChangeConfiguration", ["settings": [:]])
         XCTAssertEqual(result(client.request("textDocument/hover", ["textDocument": ["uri": "file:///none"], "position": ["line": 0, "character": 0]])), nil)

@@ -50,12 +50,18 @@ def line_of(path, needle):
     raise AssertionError(f"{needle!r} not in {path.name}")
 
 
-def run_nvim(file, probes, lsp):
+def run_nvim(file, probes, lsp, path_has_juesuan=False):
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "result.json"
         env = dict(os.environ, JUESUAN_ROOT=str(ROOT), JUESUAN_BIN=str(BINARY), JUESUAN_FILE=str(file),
                    JUESUAN_OUT=str(out), JUESUAN_PROBES=json.dumps(probes, ensure_ascii=False),
-                   JUESUAN_LSP="1" if lsp else "0", XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp, XDG_STATE_HOME=tmp)
+                   JUESUAN_LSP=("auto" if path_has_juesuan else "1") if lsp else "0",
+                   XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp, XDG_STATE_HOME=tmp)
+        if path_has_juesuan:
+            bindir = Path(tmp) / "bin"
+            bindir.mkdir()
+            (bindir / "juesuan").symlink_to(BINARY)
+            env["PATH"] = f"{bindir}{os.pathsep}{env.get('PATH', '')}"
         run = subprocess.run([NVIM, "--headless", "-n", "-i", "NONE", "-u", str(NVIM_DIR / "test" / "minimal_init.lua"),
                               "-c", f"luafile {NVIM_DIR / 'test' / 'e2e.lua'}"],
                              env=env, capture_output=True, text=True, timeout=120, cwd=str(ROOT))
@@ -150,6 +156,8 @@ class NeovimLanguageServerTests(unittest.TestCase):
     def test_no_error_in_the_editor(self):
         self.assertNotIn("error", self.result, self.result.get("error"))
         self.assertEqual(self.result["clients"], ["juesuan"])
+        self.assertEqual(self.result["omnifunc"], "v:lua.vim.lsp.omnifunc")
+        self.assertTrue(self.result["k_mapped"], "K shows the hover")
 
     def test_diagnostics(self):
         diagnostics = self.result["diagnostics"]
@@ -171,6 +179,13 @@ class NeovimLanguageServerTests(unittest.TestCase):
         labels = {item["label"]: item for item in self.result["completion"]}
         self.assertIn("20805", labels)
         self.assertIn("行政事业单位养老支出", labels["20805"].get("detail") or "")
+
+    def test_zero_config_with_juesuan_on_path(self):
+        """Only editors/nvim on the runtimepath and juesuan on PATH: plugin/juesuan.lua starts it."""
+        result = run_nvim(EXAMPLE, [], lsp=True, path_has_juesuan=True)
+        self.assertNotIn("error", result, result.get("error"))
+        self.assertEqual(result["clients"], ["juesuan"])
+        self.assertTrue(any(d["code"] == "C302" and d["lnum"] == 118 for d in result["diagnostics"]))
 
     def test_edit_is_rechecked(self):
         self.assertGreater(len(self.result.get("after_edit") or []), self.result.get("errors_before", 0),

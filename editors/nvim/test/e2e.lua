@@ -26,7 +26,7 @@ local ok, err = pcall(function()
     table.insert(out.syntax, { line, needle, name })
   end
 
-  if vim.env.JUESUAN_LSP ~= '1' then
+  if vim.env.JUESUAN_LSP ~= '1' and vim.env.JUESUAN_LSP ~= 'auto' then
     return
   end
   local function wait_diagnostics(predicate, what)
@@ -48,6 +48,8 @@ local ok, err = pcall(function()
     return result
   end
   out.diagnostics = record(vim.diagnostic.get(buf))
+  out.omnifunc = vim.bo[buf].omnifunc
+  out.k_mapped = vim.fn.maparg('K', 'n') ~= ''
 
   local uri = vim.uri_from_bufnr(buf)
   local function position_of(needle, add)

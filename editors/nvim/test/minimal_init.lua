@@ -8,4 +8,9 @@ vim.cmd('filetype plugin indent on')
 vim.cmd('syntax on')
 if vim.env.JUESUAN_LSP == '1' then
   require('juesuan').setup({ cmd = { vim.env.JUESUAN_BIN or 'juesuan', 'lsp' } })
+elseif vim.env.JUESUAN_LSP == 'auto' then
+  -- nothing: plugin/juesuan.lua starts `juesuan lsp` found on PATH, as for a user who only
+  -- copied editors/nvim into a package directory
+else
+  vim.g.juesuan_autostart = false
 end

@@ -82,8 +82,18 @@ function M.attach(bufnr)
   return id
 end
 
+-- Buffer conveniences Neovim 0.7 does not set by itself: omnifunc completion and K for hover
+-- (only when the user has no K mapping of their own).
+local function buffer_defaults(bufnr)
+  vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
+  if vim.fn.maparg('K', 'n') == '' then
+    vim.keymap.set('n', 'K', vim.lsp.buf.hover, { buffer = bufnr, desc = 'Juesuan hover' })
+  end
+end
+
 --- Configures the plugin and starts the server on every `juesuan` buffer.
 function M.setup(opts)
+  M.configured = true
   M.config = vim.tbl_deep_extend('force', M.config, opts or {})
   -- filetype detection also when the plugin is loaded without ftdetect/ on the runtimepath
   if vim.filetype and vim.filetype.add then
@@ -97,13 +107,15 @@ function M.setup(opts)
       group = group,
       pattern = 'juesuan',
       callback = function(args)
-        M.attach(args.buf)
+        if M.attach(args.buf) then
+          buffer_defaults(args.buf)
+        end
       end,
     })
     -- buffers that were already open
     for _, buf in ipairs(vim.api.nvim_list_bufs()) do
-      if vim.api.nvim_buf_is_loaded(buf) and vim.bo[buf].filetype == 'juesuan' then
-        M.attach(buf)
+      if vim.api.nvim_buf_is_loaded(buf) and vim.bo[buf].filetype == 'juesuan' and M.attach(buf) then
+        buffer_defaults(buf)
       end
     end
   end

@@ -1,0 +1,15 @@
+-- Loaded at startup when editors/nvim is on the runtimepath (e.g. copied to
+-- ~/.config/nvim/pack/juesuan/start/juesuan): starts `juesuan lsp` for *.juesuan buffers with
+-- the defaults, unless init.lua already called require('juesuan').setup({...}) or set
+-- vim.g.juesuan_autostart = false.
+if vim.g.loaded_juesuan then
+  return
+end
+vim.g.loaded_juesuan = true
+if vim.g.juesuan_autostart == false or vim.g.juesuan_autostart == 0 then
+  return
+end
+local juesuan = require('juesuan')
+if not juesuan.configured then
+  juesuan.setup()
+end
