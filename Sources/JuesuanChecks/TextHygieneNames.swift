@@ -8,7 +8,7 @@ import JuesuanSyntax
 /// 站: a body of the same level in the same place. It is flagged, at every occurrence, when
 /// - it is not the department (same name after the prefix),
 /// - it is not a unit the report lists (a `绩效` block's 主管部门 / 实施单位; a name after
-///   设立, 下设, 所属, 下属, 包括, 纳入…; a name followed by `等 N 个` or `（本级）`; a name that
+///   设立, 下设, 所属, 下属, 包括, 纳入… earlier in its sentence; a name followed by `等 N 个` or `（本级）`; a name that
 ///   fills a list item such as `2.松潘县城乡居民基本医疗保险服务中心。`), one character of
 ///   difference allowed (a typo in the list),
 /// - it is not a superior or cross-cutting body (财政, 审计, 政府, 发改, 税务, 党委, 人大…),
@@ -26,7 +26,8 @@ enum ForeignNameRule {
     ]
     static let superiorWords = ["财政", "审计", "政府", "发展和改革", "发改", "税务", "统计", "编制", "编办", "组织部", "党委", "县委",
                                 "区委", "市委", "人大", "政协", "纪委", "监委", "国资", "人民银行", "国库", "机关事务"]
-    static let listingWords = ["设立", "下设", "所属", "下属", "内设", "包括", "包含", "纳入", "单位名称", "实施单位", "主管单位", "主管部门", "二级单位", "管理的", "主管的"]
+    static let listingWords = ["设立", "下设", "所属", "下属", "内设", "包括", "包含", "纳入", "单位名称", "实施单位", "主管单位", "主管部门", "二级单位", "管理的", "主管的",
+                                "汇编范围", "编制范围", "决算范围"]
     static let openers = ["总体来看", "总的来看", "整体来看", "综合来看", "总体上", "综上所述", "综上", "同时", "此外", "另外", "目前", "其中",
                           "经查", "经评价", "本年度", "全年", "今年", "年内"]
     static let ownRole = ["、", "和", "与", "及", "等", "负责", "承担", "牵头", "配合", "协同", "协助", "联合", "会同", "主管", "指导", "要求",
@@ -121,8 +122,8 @@ enum ForeignNameRule {
 
     static func isListed(_ o: Occurrence, in span: TextSpan) -> Bool {
         let before = span.skipBlanks(before: o.start)
-        let clause = span.clauseStart(o.start)
-        if (clause..<before).contains(where: { k in listingWords.contains { span.has($0, endingAt: k + 1) } }) { return true }
+        let sentence = span.sentenceStart(o.start)
+        if (sentence..<before).contains(where: { k in listingWords.contains { span.has($0, endingAt: k + 1) } }) { return true }
         let after = span.skipBlanks(from: o.end)
         if span.hasAny(["（本级）", "(本级)"], at: o.end) != nil { return true }
         if span[after] == "等" {

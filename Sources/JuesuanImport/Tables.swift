@@ -63,8 +63,9 @@ enum TableDetector {
             defer { j += 1 }
             if t.isEmpty { continue }
             seen += 1
-            if lines[j].contains("\t") {
-                // A `部门：…⇥2023年度⇥公开05表` meta line also holds tabs; rows follow it.
+            if lines[j].contains("\t") || TextTools.cells(t).count >= 3 || TableParser.looksLikeSpacedRow(t) {
+                // A `部门：…⇥2023年度⇥公开05表` meta line also holds tabs; rows follow it. Without tabs,
+                // cells are separated by two or more blanks.
                 return (number, title)
             }
             if TableDetector.title(lines[j]) != nil || PerformanceParser.isTitle(lines[j]) { return nil }
@@ -165,7 +166,7 @@ struct TableParser {
                     j += 1
                     continue
                 }
-                if !inFootnote, TableParser.looksLikeSpacedRow(t) {
+                if !inFootnote, TableParser.looksLikeSpacedRow(t) || TextTools.cells(t).count >= 3 {
                     items.append(Item(index: j, text: t, cells: TableParser.spacedCells(t), isMeta: false, isFootnote: false))
                     seenRows = true
                     j += 1

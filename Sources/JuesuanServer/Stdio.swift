@@ -34,8 +34,12 @@ extension JuesuanServer {
         用法：juesuan lsp [--stdio]
 
         Speaks the Language Server Protocol (JSON-RPC 2.0, LSP 3.17) on stdin/stdout:
-        live diagnostics, completion of codes, tables, columns, rows, glossary terms and
-        校验 references, and hover for codes, totals and glossary terms. Logs go to stderr.
+        live and pulled diagnostics, completion of codes, tables, columns, rows, glossary terms
+        and 校验 references, hover for codes, totals and glossary terms, quick fixes (the
+        computed figure, the official name, "allow this here") and fix-all, formatting,
+        outline and folding, go to definition / references / highlight (claims in prose,
+        校验 references, codes, the cells of a total), inlay hints with computed values, and
+        semantic tokens. Logs go to stderr.
         The process exits with 0 after shutdown + exit, 1 on exit without shutdown or at
         end of input without shutdown. `--stdio` is accepted and ignored (stdio is the only transport).
         """

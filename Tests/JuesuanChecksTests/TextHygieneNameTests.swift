@@ -50,6 +50,11 @@ final class TextHygieneNameTests: XCTestCase {
         XCTAssertEqual(foreign(numbered), [])
         XCTAssertEqual(foreign("序号\t单位名称\t单位基本性质\n2\t松潘县医疗保险基金服中心\t财政补助事业单位\n松潘县医疗保险基金服务中心2023年度支出合计120.00万元。"), [],
                        "one character of difference from the listed name: a typo in the list")
+        let enumerated = """
+        纳入本套部门决算汇编范围的单位共3个，即景德镇市珠山区教育体育局（本级）、珠山区第一小学、珠山区体育运动中心。
+        珠山区体育运动中心2024年度支出合计120.35万元，主要用于场馆维护。
+        """
+        XCTAssertEqual(foreign(enumerated, department: "景德镇市珠山区教育体育局"), [])
         XCTAssertEqual(foreign("松潘县医疗保险事业管理中心2023年度支出合计120.00万元。"), [],
                        "a unit of the department's own field (医疗), even if the report does not list it")
         XCTAssertEqual(foreign("青龙满族自治县医疗保障局(本级)2023年度支出合计17,336.07万元。", department: "青龙满族自治县医疗保障局（部门）"), [],

@@ -31,6 +31,7 @@ final class TextHygieneUnitTests: XCTestCase {
         XCTAssertEqual(unitless("支出决算为1.60\n万元，与预算持平。"), [])
         XCTAssertEqual(unitless("资产共2023年度，依据第3.2条，版本为V1.2，4.29 日召开会议。"), [])
         XCTAssertEqual(unitless("合计\t17,336.07\t407.89"), [], "a table pasted into the prose")
+        XCTAssertEqual(unitless("调整系数为1.2，权重是0.3。"), [], "no money, no rate")
         XCTAssertEqual(unitless("共有车辆2辆，接待28人次，支出为1066，"), [], "whole numbers are not judged")
     }
 

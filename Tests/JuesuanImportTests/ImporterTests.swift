@@ -244,11 +244,12 @@ final class ImporterTests: XCTestCase {
         for name in try seedNames() {
             let text = try String(contentsOf: repositoryRoot.appendingPathComponent("examples/seeds/\(name)"), encoding: .utf8)
             let document = Importer.importReport(text).document
-            let squeezedOutput = String(document.filter { !" \t\u{3000}\n".contains($0) })
+            let squeezedOutput = String(document.filter { !" \t\u{3000}\u{00A0}\n".contains($0) })
             for line in text.split(separator: "\n") {
-                let squeezed = String(line.filter { !" \t\u{3000}\r".contains($0) })
+                let squeezed = String(line.filter { !" \t\u{3000}\u{00A0}\r".contains($0) })
                 if squeezed.isEmpty || squeezedOutput.contains(squeezed) { continue }
-                let cells = line.split(separator: "\t").map { String($0.filter { !" \u{3000}\r".contains($0) }) }.filter { !$0.isEmpty }
+                // Cells, and the words of a cell (`5.00 ≥` is a weight and a comparator).
+                let cells = line.split(separator: "\t").flatMap { $0.split(whereSeparator: { " \u{3000}\u{00A0}\r".contains($0) }) }.map(String.init).filter { !$0.isEmpty }
                 for cell in cells {
                     let traced = squeezedOutput.contains(cell)
                         || cell.range(of: #"^[-—]+$"#, options: .regularExpression) != nil
