@@ -30,3 +30,39 @@ print("report: \(bytes) bytes, \(lines) lines, \(Analysis(text: text).report.tab
 measure("parse", repetitions: 5) { Parser.parse(text).lines.count }
 measure("parse + model", repetitions: 5) { Report(text: text).tables.count }
 measure("parse + model + check", repetitions: 5) { Analysis(text: text).diagnostics.count }
+
+// Re-analysis after a one-character edit in the middle of the report, at 1×, 2×, 4× and 8× its
+// size: the quick path (the edited block checked again, the rest reused) against a full analysis.
+print("\nedit latency (one character typed into a row in the middle), median of 21 edits:")
+print("lines      full analysis   incremental")
+for factor in [1, 2, 4, 8] {
+    var scaled = ReportGenerator(seed: 2024)
+    let bigText = scaled.largeReport(minimumLines: 5_000 * factor)
+    let previous = Analysis(text: bigText)
+    let rows = previous.report.tables.filter { $0.spec == nil }.flatMap(\.allRows)
+    let row = rows[rows.count / 2]
+    let insertAt = row.cells.compactMap { $0 }.first!.token.range.end
+    let bytesOfText = Array(bigText.utf8)
+    var fullTimes: [Double] = []
+    var quickTimes: [Double] = []
+    for k in 0..<21 {
+        let edited = String(decoding: bytesOfText[..<insertAt] + Array(String(k % 10).utf8) + bytesOfText[insertAt...], as: UTF8.self)
+        var start = DispatchTime.now().uptimeNanoseconds
+        let source = SourceText(edited)
+        let quick = IncrementalAnalysis.quickDiagnostics(previous: previous, newSource: source)
+        quickTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        precondition(quick != nil)
+        start = DispatchTime.now().uptimeNanoseconds
+        _ = Analysis(text: edited).diagnostics.count
+        fullTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    let lineCount = bigText.utf8.lazy.filter { $0 == 0x0A }.count
+    func median(_ values: [Double]) -> String { String(format1(values.sorted()[values.count / 2])) }
+    print("\(lineCount)".padding(toLength: 11) + (median(fullTimes) + " ms").padding(toLength: 16) + median(quickTimes) + " ms")
+}
+
+func format1(_ value: Double) -> String { String(Double(Int(value * 10)) / 10) }
+
+extension String {
+    func padding(toLength length: Int) -> String { self + String(repeating: " ", count: max(0, length - count)) }
+}

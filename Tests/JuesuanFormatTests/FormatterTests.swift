@@ -78,9 +78,9 @@ final class FormatterTests: XCTestCase {
         年度 2024
 
         表 公开03 支出决算表
-        合计                                        1,363.59  199.58  164.02
-        208      社会保障和就业支出                    23.1    23.10       -
-        2080505  机关事业单位基本养老保险缴费支出      22.98   22.98    0.00  // 注释
+        合计                                       1,363.59  199.58  164.02
+        208      社会保障和就业支出                   23.1    23.10       -
+        2080505  机关事业单位基本养老保险缴费支出     22.98   22.98    0.00  // 注释
         """)
         // Every decimal point of a column sits at the same display column.
         let lines = formatted.split(separator: "\n").suffix(3).map(String.init)
@@ -100,7 +100,7 @@ final class FormatterTests: XCTestCase {
     func testPercentagesAndBadCellsAlign() {
         let text = "部门 甲\n年度 2024\n\n表 自定\n甲 12.5% 1\n乙 100% 22\n丙 3O.1 -\n"
         let formatted = Formatter.format(text).text
-        XCTAssertEqual(formatted, "部门 甲\n年度 2024\n\n表 自定\n甲   12.5%   1\n乙  100%    22\n丙   3O.1    -\n")
+        XCTAssertEqual(formatted, "部门 甲\n年度 2024\n\n表 自定\n甲   12.5%   1\n乙  100%    22\n丙    3O.1   -\n")
         XCTAssertEqual(Formatter.format(formatted).text, formatted)
     }
 
@@ -108,8 +108,15 @@ final class FormatterTests: XCTestCase {
         let text = "\u{FEFF}部门 甲\r\n年度 2024\r\n表 公开03\r\n合计 10.00 6.00 4.00\r\n208 社会保障和就业支出 10.00 6.00 4.00\n说明 一\r\n文字。\r\n"
         let formatted = Formatter.format(text).text
         XCTAssertTrue(formatted.hasPrefix("\u{FEFF}部门 甲\r\n年度 2024\r\n\r\n表 公开03\r\n"))
-        XCTAssertTrue(formatted.contains("合计                   10.00  6.00  4.00\r\n"))
-        XCTAssertTrue(formatted.contains("208  社会保障和就业支出  10.00  6.00  4.00\n\n说明 一\r\n文字。\r\n"))
+        // Each line keeps its own terminator; an inserted blank line takes the one of the line above.
+        let source = SourceText(formatted)
+        let terminators = (0..<source.lineCount).map { line -> String in
+            let whole = source.lineRange(line)
+            return source.string(SourceRange(start: source.lineContentEnds[line], end: whole.end))
+        }
+        XCTAssertEqual(terminators, ["\r\n", "\r\n", "\r\n", "\r\n", "\r\n", "\n", "\n", "\r\n", "\r\n", ""])
+        XCTAssertEqual(source.lineString(5), "208  社会保障和就业支出  10.00  6.00  4.00")
+        XCTAssertEqual(source.lineString(4), "合计" + String(repeating: " ", count: 21) + "10.00  6.00  4.00")
         XCTAssertFalse(Formatter.format(formatted).changed)
         // Only the blank line between blocks and the alignment changed.
         XCTAssertEqual(withoutBlanks(formatted), withoutBlanks(text))
