@@ -12,9 +12,36 @@ import JuesuanSyntax
 /// the new text, run afterwards, brings them up to date. This is how an editor can show the
 /// consequences of a keystroke at once on a report of any size.
 public enum IncrementalAnalysis {
+    /// What the quick path needs of an earlier version: its text, where its blocks start and
+    /// its findings. Made from a full analysis, or from an earlier quick update.
+    public struct State: Sendable {
+        public let source: SourceText
+        /// The first line of every block, in order.
+        public let blockStartLines: [Int]
+        public let diagnostics: [Diagnostic]
+
+        public init(_ analysis: Analysis) {
+            source = analysis.source
+            blockStartLines = analysis.report.syntax.blocks.map(\.lines.lowerBound)
+            diagnostics = analysis.diagnostics
+        }
+
+        init(source: SourceText, blockStartLines: [Int], diagnostics: [Diagnostic]) {
+            self.source = source
+            self.blockStartLines = blockStartLines
+            self.diagnostics = diagnostics
+        }
+    }
+
     /// The findings of `newSource`, or nil when the edit is not confined to one block (it
     /// touches the header or a block's keyword line), and a full analysis is needed.
     public static func quickDiagnostics(previous: Analysis, newSource: SourceText, catalogue: Catalogue = .embedded) -> [Diagnostic]? {
+        update(State(previous), newSource: newSource, catalogue: catalogue)?.diagnostics
+    }
+
+    /// The state of `newSource`, from the state of the version before it; nil when a full
+    /// analysis is needed.
+    public static func update(_ previous: State, newSource: SourceText, catalogue: Catalogue = .embedded) -> State? {
         let old = previous.source.bytes
         let new = newSource.bytes
         // The edit: the bytes between the common prefix and the common suffix.
@@ -25,15 +52,14 @@ public enum IncrementalAnalysis {
         while suffix < shorter - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
         let oldEdit = SourceRange(start: prefix, end: old.count - suffix)
         let delta = new.count - old.count
-        if oldEdit.isEmpty && delta == 0 { return previous.diagnostics }
+        if oldEdit.isEmpty && delta == 0 { return State(source: newSource, blockStartLines: previous.blockStartLines, diagnostics: previous.diagnostics) }
 
         // The old block holding the whole edit; its first line (the keyword line) must be untouched.
-        let syntax = previous.report.syntax
         let firstEditLine = previous.source.line(containing: oldEdit.start)
         let lastEditLine = previous.source.line(containing: oldEdit.end)
         // A block's segment runs from its keyword line to the line before the next keyword line,
         // so blank lines after a table (where new rows are typed) belong to it.
-        let starts = syntax.blocks.map(\.lines.lowerBound)
+        let starts = previous.blockStartLines
         guard let index = starts.lastIndex(where: { $0 < firstEditLine }) else { return nil }
         let segmentLast = index + 1 < starts.count ? starts[index + 1] - 1 : previous.source.lineCount - 1
         guard lastEditLine <= segmentLast else { return nil }
@@ -52,7 +78,7 @@ public enum IncrementalAnalysis {
         // above; a block keyword typed at the end of the edited block is caught too.
 
         // The header (everything before the first block) and the edited block, checked alone.
-        let headerEnd = syntax.blocks.first.map { previous.source.lineStarts[$0.lines.lowerBound] } ?? 0
+        let headerEnd = starts.first.map { previous.source.lineStarts[$0] } ?? 0
         guard headerEnd <= newBlockStart else { return nil }
         let miniBytes = Array(new[0..<headerEnd]) + Array(new[newBlockStart..<newBlockEnd])
         let mini = Analysis(bytes: miniBytes, catalogue: catalogue)
@@ -86,7 +112,10 @@ public enum IncrementalAnalysis {
             result.append(mapped)
         }
         result.sort { ($0.range.start, $0.range.end, $0.code, $0.message) < ($1.range.start, $1.range.end, $1.code, $1.message) }
-        return result
+        // Blocks after the edited one moved by the lines the edit added or removed.
+        let lineDelta = newSource.lineCount - previous.source.lineCount
+        let newStarts = starts.enumerated().map { $0.offset > index ? $0.element + lineDelta : $0.element }
+        return State(source: newSource, blockStartLines: newStarts, diagnostics: result)
     }
 
     /// A range of the old text in the new one: unchanged before the block, moved after it,

@@ -85,7 +85,7 @@ enum ForeignNameRule {
         var start = 0
         while start < scalars.count {
             let minimum = segments.isEmpty ? 2 : 3
-            guard let end = (start + minimum - 1..<min(start + 8, scalars.count)).first(where: { levels.contains(scalars[$0]) }),
+            guard start + minimum - 1 < scalars.count, let end = (start + minimum - 1..<min(start + 8, scalars.count)).first(where: { levels.contains(scalars[$0]) }),
                   scalars.count - (end + 1) >= 2 else { break }
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start...end])

@@ -24,8 +24,10 @@ public final class JuesuanServer: @unchecked Sendable {
 
     /// Message handling, in arrival order.
     let main = DispatchQueue(label: "juesuan.server.main")
-    /// Analyses, newest version first, stale ones dropped.
+    /// Quick re-checks of the edited block, one per version, in order.
     let analysisQueue = DispatchQueue(label: "juesuan.server.analysis")
+    /// Full analyses, newest version only (stale ones dropped).
+    let fullAnalysisQueue = DispatchQueue(label: "juesuan.server.full-analysis")
     /// Where superseded snapshots are freed.
     let releaseQueue = DispatchQueue(label: "juesuan.server.release", qos: .utility)
 
@@ -38,6 +40,8 @@ public final class JuesuanServer: @unchecked Sendable {
     private let lock = NSLock()
     private var documents: [String: DocumentSnapshot] = [:]
     private var published: [String: Int] = [:]
+    /// The newest state the quick path can build on, per document, with its version.
+    private var quickStates: [String: (version: Int, state: FindingsState)] = [:]
     /// The last semantic tokens sent per document, for `semanticTokens/full/delta`.
     private var semanticTokenResults: [String: (id: String, data: [Int])] = [:]
     private var nextSemanticTokensID = 1
@@ -314,6 +318,7 @@ public final class JuesuanServer: @unchecked Sendable {
         lock.lock()
         documents[uri] = snapshot
         published[uri] = nil
+        quickStates[uri] = nil
         lock.unlock()
         scheduleAnalysis(uri)
     }
@@ -356,41 +361,74 @@ public final class JuesuanServer: @unchecked Sendable {
         lock.lock()
         documents[uri] = nil
         published[uri] = nil
+        quickStates[uri] = nil
         semanticTokenResults[uri] = nil
         // Under the lock, so no analysis can publish after the clearing.
         send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": .string(uri), "diagnostics": []]))
         lock.unlock()
     }
 
-    /// Queues an analysis of the newest version of `uri`; queued runs that find their
-    /// version already published (or superseded) do nothing.
+    /// Queues the analyses of the newest version of `uri`. First the quick path re-checks only
+    /// the edited block and publishes at once (its cost does not grow with the report); then a
+    /// full analysis of the newest version brings the findings that span blocks up to date.
+    /// Runs that find their version superseded or already published do nothing.
     func scheduleAnalysis(_ uri: String) {
         let base = documentationBase
         let unit = self.unit
         analysisQueue.async {
             guard let snapshot = self.snapshot(uri) else { return }
             self.lock.lock()
+            let previous = self.quickStates[uri]
+            self.lock.unlock()
+            if let previous, previous.version < snapshot.version {
+                let started = DispatchTime.now().uptimeNanoseconds
+                if let updated = previous.state.updated(to: snapshot) {
+                    if self.trace {
+                        self.log("quick re-check of \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
+                    }
+                    self.publish(updated.diagnostics, of: snapshot, unit: unit, base: base, full: false) {
+                        self.quickStates[uri] = (snapshot.version, updated)
+                    }
+                }
+            }
+            self.scheduleFullAnalysis(uri, unit: unit, base: base)
+        }
+    }
+
+    func scheduleFullAnalysis(_ uri: String, unit: ColumnUnit, base: String) {
+        fullAnalysisQueue.async {
+            guard let snapshot = self.snapshot(uri) else { return }
+            self.lock.lock()
             let done = self.published[uri] == snapshot.version
             self.lock.unlock()
             if done { return }
             let started = DispatchTime.now().uptimeNanoseconds
-            let diagnostics = snapshot.analysis.diagnostics
+            let state = FindingsState(fullAnalysisOf: snapshot)
             if self.trace {
                 self.log("analysed \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
             }
-            let converter = Converter(source: snapshot.source, unit: unit, uri: uri, documentationBase: base)
-            let params: JSONValue = [
-                "uri": .string(uri),
-                "version": .int(snapshot.version),
-                "diagnostics": .array(diagnostics.map(converter.diagnostic)),
-            ]
-            self.lock.lock()
-            defer { self.lock.unlock() }
-            // Stale: a newer version arrived (its own run is queued) or the document closed.
-            guard self.documents[uri] === snapshot else { return }
-            self.published[uri] = snapshot.version
-            self.send(.notification(method: "textDocument/publishDiagnostics", params: params))
+            self.publish(state.diagnostics, of: snapshot, unit: unit, base: base, full: true) {
+                if (self.quickStates[uri]?.version ?? Int.min) <= snapshot.version { self.quickStates[uri] = (snapshot.version, state) }
+            }
         }
+    }
+
+    /// Publishes `diagnostics` of `snapshot` unless a newer version arrived or the document
+    /// closed; `whilePublishing` runs under the lock when it does.
+    func publish(_ diagnostics: [Diagnostic], of snapshot: DocumentSnapshot, unit: ColumnUnit, base: String, full: Bool, whilePublishing: () -> Void) {
+        let converter = Converter(source: snapshot.source, unit: unit, uri: snapshot.uri, documentationBase: base)
+        let params: JSONValue = [
+            "uri": .string(snapshot.uri),
+            "version": .int(snapshot.version),
+            "diagnostics": .array(diagnostics.map(converter.diagnostic)),
+        ]
+        lock.lock()
+        defer { lock.unlock() }
+        // Stale: a newer version arrived (its own runs are queued) or the document closed.
+        guard documents[snapshot.uri] === snapshot else { return }
+        if full { published[snapshot.uri] = snapshot.version }
+        whilePublishing()
+        send(.notification(method: "textDocument/publishDiagnostics", params: params))
     }
 
     // MARK: Features

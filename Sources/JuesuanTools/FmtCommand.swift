@@ -156,12 +156,12 @@ public enum FmtCommand {
         while i < midA.count || j < midB.count {
             if i < midA.count, j < midB.count, midA[i] == midB[j] {
                 i += 1; j += 1
-            } else if j < midB.count, i == midA.count || table[i][j + 1] >= table[i + 1][j] {
-                output += "+\(start + j + 1): \(midB[j])\n"
-                j += 1
-            } else {
+            } else if i < midA.count, j == midB.count || table[i + 1][j] >= table[i][j + 1] {
                 output += "-\(start + i + 1): \(midA[i])\n"
                 i += 1
+            } else {
+                output += "+\(start + j + 1): \(midB[j])\n"
+                j += 1
             }
         }
         return output

@@ -70,4 +70,26 @@ final class IncrementalAnalysisTests: XCTestCase {
         // Unchanged text: the same findings.
         XCTAssertEqual(IncrementalAnalysis.quickDiagnostics(previous: previous, newSource: SourceText(text))?.count, previous.diagnostics.count)
     }
+
+    /// Quick states chained through many edits (as an editor sends them) stay equal to full analyses.
+    func testChainedEditsStayInStep() throws {
+        var text = try readExample("deliberate-errors.juesuan")
+        var state = IncrementalAnalysis.State(Analysis(text: text))
+        var random = SplitMix64(seed: 3)
+        for step in 0..<40 {
+            let analysis = Analysis(text: text)
+            let cells = analysis.report.tables.flatMap { $0.allRows.flatMap { $0.cells.compactMap { $0 } } }
+            let cell = cells[Int(random.next() % UInt64(cells.count))]
+            // Type a digit after the figure, or delete its last character, or insert a line.
+            switch step % 3 {
+            case 0: text = replacing(text, SourceRange(start: cell.token.range.end, end: cell.token.range.end), with: "7")
+            case 1: text = replacing(text, SourceRange(start: cell.token.range.end - 1, end: cell.token.range.end), with: "")
+            default: text = replacing(text, SourceRange(start: cell.token.range.end, end: cell.token.range.end), with: "\n// 新增的注释行")
+            }
+            let updated = try XCTUnwrap(IncrementalAnalysis.update(state, newSource: SourceText(text)), "step \(step)")
+            XCTAssertEqual(local(updated.diagnostics), local(Analysis(text: text).diagnostics), "step \(step)")
+            XCTAssertEqual(updated.blockStartLines, Analysis(text: text).report.syntax.blocks.map(\.lines.lowerBound), "step \(step)")
+            state = updated
+        }
+    }
 }

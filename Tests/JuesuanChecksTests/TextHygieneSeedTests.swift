@@ -113,6 +113,24 @@ final class TextHygieneSeedTests: XCTestCase {
         XCTAssertEqual(seed004.hygieneTexts("T806"), ["0.9", "28.9"])
     }
 
+    /// Odd text made of the characters the rules look at: findings or none, never a crash,
+    /// and every range inside the text.
+    func testOddTextNeverCrashes() {
+        let pieces = ["2021", " 年", "年度", "。", "，", ",", "；", "…", "……", "（", "）", "“", "”", "《", "》", "XX", "我所", "本中心", "县", "区",
+                      "松潘县", "中心", "局", "办", "为", "1066.43", "478.3", "万元", "%", "\t", " ", "截至", "与", "纳入", "12月31日", "1,0", ".", "等"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            var line = ""
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            for department in ["松潘县医疗保障局", "县", "某某县区", "（部门）", "测试局"] {
+                let analysis = hygiene("说明 \(line)\n\(line)\n\(line)\n名词解释\n甲：\(line)\n", department: department, year: 2023)
+                for finding in analysis.hygieneFindings {
+                    XCTAssertTrue(finding.range.start <= finding.range.end && finding.range.end <= analysis.source.bytes.count, line)
+                }
+            }
+        }
+    }
+
     func testSuppression() {
         let analysis = hygiene("说明 一、说明\n// juesuan: allow T801\n填列 2016 年全部结转和结余的资金数。\n填列 2016 年全部结转和结余的资金数。\n")
         XCTAssertEqual(analysis.hygieneCodes, ["T801"])

@@ -1,0 +1,23 @@
+import JuesuanChecks
+import JuesuanSyntax
+
+/// The findings of one version of a document, and what the next version's quick re-check
+/// builds on: after an edit, only the edited block is checked again (see `IncrementalAnalysis`).
+public struct FindingsState: Sendable {
+    let state: IncrementalAnalysis.State
+
+    public var diagnostics: [Diagnostic] { state.diagnostics }
+
+    /// The complete findings of a version (its full analysis).
+    public init(fullAnalysisOf snapshot: DocumentSnapshot) {
+        state = IncrementalAnalysis.State(snapshot.analysis)
+    }
+
+    init(_ state: IncrementalAnalysis.State) { self.state = state }
+
+    /// The findings of a later version, re-checking only the block its edits touched; nil
+    /// when the edits reach beyond one block and a full analysis is needed.
+    public func updated(to snapshot: DocumentSnapshot) -> FindingsState? {
+        IncrementalAnalysis.update(state, newSource: snapshot.source, catalogue: snapshot.catalogue).map(FindingsState.init)
+    }
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets in Fuzz/ (AddressSanitizer on) and runs each for a set time.
+#
+#   scripts/fuzz.sh [seconds-per-target] [target…]      default: 300 s, every target
+#   FUZZ_BUILD_ONLY=1 scripts/fuzz.sh                   build only
+#   FUZZ_JOBS=1                                         libFuzzer workers per target
+#
+# Targets (Fuzz/Targets/*.swift):
+#   analysis  parser + model + every check on arbitrary bytes (Analysis(bytes:))
+#   protocol  framing + JSON parser + JSON-RPC message decoding, round-tripped
+#   server    the language server's dispatch of a message sequence, in process
+#
+# Run by hand, not in CI. Everything goes to .build-fuzz/ (gitignored): the objects, the
+# binaries, the growing corpora (corpus/<target>, seeded from the examples, the seeds, the
+# test fixtures and Fuzz/seeds/) and any crash (artifacts/<target>/crash-…). To replay one:
+#   .build-fuzz/bin/fuzz-analysis .build-fuzz/artifacts/analysis/crash-…
+# Turn every finding into a test in Tests/HardeningTests/FuzzRegressionTests.swift.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SECONDS_PER_TARGET=${1:-300}
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(analysis protocol server)
+B=${FUZZ_BUILD_DIR:-$ROOT/.build-fuzz}
+SWIFTC=${SWIFTC:-swiftc}
+mkdir -p "$B/modules" "$B/obj" "$B/bin"
+
+# Modules in dependency order, as Package.swift declares them.
+MODULES=(JuesuanSyntax JuesuanCatalogue JuesuanModel JuesuanChecks LanguageServerProtocol JuesuanFormat JuesuanLanguageService JuesuanServer)
+FLAGS=(-O -parse-as-library -enable-testing -sanitize=fuzzer,address -g)
+
+build_module() {
+    local m=$1 obj=$B/obj/$1.o
+    local sources
+    mapfile -t sources < <(find "Sources/$m" -name '*.swift' | sort)
+    # Rebuild when a source or a module it may import changed.
+    if [ -f "$obj" ] && [ -z "$(find "Sources/$m" "$B/modules" -newer "$obj" \( -name '*.swift' -o -name '*.swiftmodule' \) -print -quit)" ]; then
+        return
+    fi
+    echo "== compile $m (${#sources[@]} files)"
+    nice -n 10 "$SWIFTC" "${FLAGS[@]}" -module-name "$m" -wmo -c \
+        -emit-module -emit-module-path "$B/modules/$m.swiftmodule" -I "$B/modules" \
+        "${sources[@]}" -o "$obj"
+}
+
+build_target() {
+    local t=$1 src
+    case $t in
+        analysis) src=Fuzz/Targets/FuzzAnalysis.swift ;;
+        protocol) src=Fuzz/Targets/FuzzProtocol.swift ;;
+        server) src=Fuzz/Targets/FuzzServer.swift ;;
+        *) echo "unknown target $t" >&2; exit 2 ;;
+    esac
+    local bin=$B/bin/fuzz-$t
+    if [ -f "$bin" ] && [ -z "$(find "$src" "$B/obj" -newer "$bin" -print -quit)" ]; then return; fi
+    echo "== link fuzz-$t"
+    nice -n 10 "$SWIFTC" "${FLAGS[@]}" -module-name "Fuzz_$t" -I "$B/modules" "$src" "$B"/obj/*.o -o "$bin"
+}
+
+seed_corpus() {
+    local t=$1 dir=$B/corpus/$1
+    mkdir -p "$dir" "$B/artifacts/$t"
+    case $t in
+        analysis)
+            for f in examples/*.juesuan examples/imported/*.juesuan examples/seeds/*.txt \
+                     Tests/JuesuanChecksTests/Fixtures/*.juesuan Tests/editors/fixtures/*.juesuan Fuzz/seeds/analysis/*; do
+                [ -f "$f" ] && cp -n "$f" "$dir/seed-$(basename "$f")" 2>/dev/null || true
+            done ;;
+        protocol) cp -n Fuzz/seeds/protocol/* "$dir/" 2>/dev/null || true ;;
+        server) cp -n Fuzz/seeds/server/* "$dir/" 2>/dev/null || true ;;
+    esac
+}
+
+for m in "${MODULES[@]}"; do build_module "$m"; done
+for t in "${TARGETS[@]}"; do build_target "$t"; done
+[ "${FUZZ_BUILD_ONLY:-0}" = 1 ] && exit 0
+
+status=0
+summary=()
+for t in "${TARGETS[@]}"; do
+    seed_corpus "$t"
+    dict=Fuzz/dict/$t.dict
+    opts=(-max_total_time="$SECONDS_PER_TARGET" -timeout=20 -rss_limit_mb=3072 -print_final_stats=1
+          -artifact_prefix="$B/artifacts/$t/" -detect_leaks=1)
+    [ -f "$dict" ] && opts+=(-dict="$dict")
+    case $t in
+        analysis) opts+=(-max_len=32768) ;;
+        protocol) opts+=(-max_len=8192) ;;
+        server) opts+=(-max_len=16384) ;;
+    esac
+    log=$B/fuzz-$t.log
+    echo "== fuzz $t for ${SECONDS_PER_TARGET}s (log: $log)"
+    set +e
+    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 nice -n 10 "$B/bin/fuzz-$t" "${opts[@]}" "$B/corpus/$t" >"$log" 2>&1
+    rc=$?
+    set -e
+    # The last status line: executions, coverage (cov: edges, ft: features), corpus size, speed.
+    last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+    execs=$(grep -E 'stat::number_of_executed_units' "$log" | awk '{print $2}' | tail -1)
+    rate=$(grep -E 'stat::average_exec_per_sec' "$log" | awk '{print $2}' | tail -1)
+    peak=$(grep -E 'stat::peak_rss_mb' "$log" | awk '{print $2}' | tail -1)
+    files=$(ls "$B/corpus/$t" | wc -l)
+    echo "   $last"
+    echo "   executions $execs, $rate exec/s, peak RSS $peak MB, corpus $files files, exit $rc"
+    if [ $rc -ne 0 ]; then
+        status=1
+        echo "   FINDING:"; grep -E 'ERROR|Fatal error|Precondition|SUMMARY|Test unit written|deadly signal|timeout' "$log" | head -20 | sed 's/^/     /'
+    fi
+    summary+=("$t: $last | execs $execs | ${rate}/s | corpus $files | rc $rc")
+done
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+exit $status
