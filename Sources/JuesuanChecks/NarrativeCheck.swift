@@ -61,10 +61,14 @@ enum NarrativeCheck: ReportCheck {
 
     // MARK: N501, N506: amounts that name a table figure
 
+    /// Funds other than the whole: a sentence about them speaks of their own figures.
+    static let fundQualifiers = ["政府性基金", "国有资本经营"]
+
     static func amount(_ claim: Claim, subject: String, _ report: Report, _ findings: inout [Diagnostic]) {
         guard case .money(let unit)? = claim.unit else { return }
         var (head, measure) = FigureNames.splitMeasure(claim.label)
         if head.isEmpty { head = FigureNames.splitMeasure(subject).head }
+        if fundQualifiers.contains(where: { claim.sentencePrefix.contains($0) && !head.contains($0) }) { return }
         let figures = report.figures(for: FigureNames.targets(head: head, measure: measure))
         guard let first = figures.first else { return }
         let tableUnit = report.header.unit
@@ -120,15 +124,17 @@ enum NarrativeCheck: ReportCheck {
             } else if let figure = report.figures(for: FigureNames.targets(head: wholeName, measure: nil)).first {
                 whole = (figure.value, figure.description, figure.cell.token.range)
             }
-        } else if let first = before.first(where: { $0.kind == .amount && $0.isMoney }), first.range != part.range {
-            whole = (first.value, first.label, first.range)
+        } else if let listed = wholeOfList(before.filter { $0.kind == .amount && $0.isMoney }, part: part) {
+            whole = (listed.value, listed.label, listed.range)
         } else {
-            // `本年收入中，财政拨款收入…，占100%`: the whole is named before the list.
+            // `本年收入中，财政拨款收入…，占100%`: the whole is the report's total; any of the tables
+            // that print it may be meant, so the share is judged against each.
             let prefix = part.sentencePrefix
             let name = prefix.contains("收入") ? "本年收入合计" : prefix.contains("支出") ? "本年支出合计" : nil
-            if let name, let figure = report.figures(for: FigureNames.targets(head: name, measure: nil)).first {
-                whole = (figure.value, figure.description, figure.cell.token.range)
-            }
+            let figures = name.map { report.figures(for: FigureNames.targets(head: $0, measure: nil)) } ?? []
+            let target = Interval.written(claim.value)
+            if figures.contains(where: { Interval.quotientMayLie(numerator: Interval.written(part.value), denominator: Interval.written($0.value), factor: hundred, in: target) }) { return }
+            if let figure = figures.first { whole = (figure.value, figure.description, figure.cell.token.range) }
         }
         guard let whole, whole.value.mantissa > 0 else { return }
         judge(code: "N502", claim: claim, numerator: part.value, denominator: whole.value,
@@ -136,6 +142,21 @@ enum NarrativeCheck: ReportCheck {
                 RelatedLocation(range: part.range, message: "部分：\(part.label) \(part.text)"),
                 RelatedLocation(range: whole.range, message: "整体：\(whole.name) \(whole.value)"),
               ], &findings)
+    }
+
+    static let listMarkers = ["其中", "主要用于", "包括", "构成"]
+
+    /// The whole a listed part belongs to: the last amount before a list marker (`其中：`,
+    /// `主要用于以下方面：`) that stands between it and the part, with no new clause group (`；`)
+    /// after the marker.
+    static func wholeOfList(_ amounts: [Claim], part: Claim) -> Claim? {
+        guard let candidate = amounts.last(where: { $0.range.start < part.range.start && $0.range != part.range }) else { return nil }
+        let text = Array(part.sentencePrefix)
+        let from = min(text.count, candidate.offsetInSentence + candidate.text.count)
+        let between = String(text[from...])
+        guard let marker = listMarkers.first(where: { between.contains($0) }) else { return nil }
+        let afterMarker = between.components(after: marker)
+        return afterMarker.contains("；") || afterMarker.contains(";") ? nil : candidate
     }
 
     /// Reports a written percentage that no values inside the intervals of its inputs produce.
@@ -169,19 +190,21 @@ enum NarrativeCheck: ReportCheck {
                                        message: "增减方向不一致：金额写的是“\(amountIncrease ? "增加" : "减少")”\(change.text)，比率写的是“\(increase ? "增长" : "下降")”\(rate.text)%"))
             return
         }
-        // The current amount: the nearest one before the change, else the subject of the sentence before.
-        let current = before[..<amountIndex].last(where: { $0.kind == .amount && $0.isMoney }) ?? previous.first(where: { $0.kind == .amount && $0.isMoney })
-        guard let current else { return }
+        // The current amount: the nearest one before the change, else the subject of the sentence
+        // before. `与上年度1409.09万元相比` names the previous year's amount instead.
+        let nearest = before[..<amountIndex].last(where: { $0.kind == .amount && $0.isMoney }) ?? previous.first(where: { $0.kind == .amount && $0.isMoney })
+        guard let current = nearest else { return }
+        let isPreviousYear = ["上年", "上一年", "去年"].contains { current.label.contains($0) }
         let currentInterval = Interval.written(current.value)
         let changeInterval = Interval.written(change.value)
-        let previousInterval = increase ? currentInterval - changeInterval : currentInterval + changeInterval
-        let previousValue = increase ? current.value - change.value : current.value + change.value
+        let previousInterval = isPreviousYear ? currentInterval : increase ? currentInterval - changeInterval : currentInterval + changeInterval
+        let previousValue = isPreviousYear ? current.value : increase ? current.value - change.value : current.value + change.value
         guard previousInterval.lower.mantissa > 0 else { return }
         let target = Interval.written(rate.value)
         guard !Interval.quotientMayLie(numerator: changeInterval, denominator: previousInterval, factor: hundred, in: target),
               let computed = (change.value * hundred).divided(by: previousValue, scale: rate.value.scale) else { return }
         findings.append(Diagnostic(code: "N503", severity: .error, range: rate.range,
-                                   message: "本年 \(current.text)，\(increase ? "增加" : "减少") \(change.text)，上年应为 \(previousValue)；\(increase ? "增长" : "下降")率应为 \(change.text) ÷ \(previousValue) = \(computed)%，说明中写的是 \(rate.text)%",
+                                   message: "\(isPreviousYear ? "上年" : "本年") \(current.text)，\(increase ? "增加" : "减少") \(change.text)，上年应为 \(previousValue)；\(increase ? "增长" : "下降")率应为 \(change.text) ÷ \(previousValue) = \(computed)%，说明中写的是 \(rate.text)%",
                                    fix: Fix(title: "改为 \(computed)", edits: [TextEdit(range: rate.range, replacement: computed.description)]),
                                    related: [RelatedLocation(range: current.range, message: "本年数 \(current.text)"),
                                              RelatedLocation(range: change.range, message: "增减额 \(change.text)")]))
@@ -232,12 +255,13 @@ enum NarrativeCheck: ReportCheck {
 
     static func parts(_ sentence: [Claim], _ findings: inout [Diagnostic]) {
         guard !sentence.isEmpty else { return }
-        let markers = ["其中", "主要用于", "包括"]
-        // The marker's position: the first claim whose sentence prefix holds it.
-        guard let startIndex = sentence.firstIndex(where: { claim in markers.contains { claim.sentencePrefix.contains($0) } }), startIndex > 0 else { return }
-        let marker = markers.first { sentence[startIndex].sentencePrefix.contains($0) }!
-        guard let whole = sentence[..<startIndex].last(where: { $0.kind == .amount && $0.isMoney }) else { return }
-        let members = sentence[startIndex...].filter { $0.kind == .amount && $0.isMoney && $0.unit == whole.unit }
+        let markers = listMarkers
+        // The first amount that a list marker introduces, and the whole before the marker.
+        let amounts = sentence.filter { $0.kind == .amount && $0.isMoney }
+        guard let startIndex = amounts.firstIndex(where: { wholeOfList(amounts, part: $0) != nil }), startIndex > 0 else { return }
+        let whole = amounts[startIndex - 1]
+        let marker = markers.first { amounts[startIndex].sentencePrefix.contains($0) } ?? "其中"
+        let members = amounts[startIndex...].filter { $0.unit == whole.unit }
         guard members.count >= 2 else { return }
         let sum = members.reduce(Interval.exact(.zero)) { $0 + Interval.written($1.value) }
         let wholeInterval = Interval.written(whole.value)

@@ -71,6 +71,9 @@ enum PerformanceCheck: ReportCheck {
                     value = value * hundred
                 }
                 guard let met = target.isMet(by: value), met != completed.value else { continue }
+                // A ceiling (≤) met by 0 with 未完成: nothing was spent because the work did not
+                // take place, which is what 未完成 says.
+                if !completed.value, value.isZero, target.comparator == .atMost || target.comparator == .less { continue }
                 let statement = completed.value ? "标为“完成”，但实际值 \(actual.value) 未达到目标 \(target.text)" : "标为“未完成”，但实际值 \(actual.value) 已达到目标 \(target.text)"
                 findings.append(Diagnostic(code: "P608", severity: .warning, range: completed.token.range,
                                            message: "\(name)指标“\(indicator.name?.text ?? "")”\(statement)",

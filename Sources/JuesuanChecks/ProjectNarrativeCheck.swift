@@ -12,21 +12,31 @@ enum ProjectNarrativeCheck {
         var findings: [Diagnostic] = []
         var byLine: [Int: [Claim]] = [:]
         for claim in claims { byLine[claim.line, default: []].append(claim) }
+        // Several blocks may share a name: the k-th paragraph that names it speaks of the k-th block.
+        var seen: [String: Int] = [:]
         for (line, lineClaims) in byLine.sorted(by: { $0.key < $1.key }) {
             let text = key(report.source.lineString(line))
-            guard let project = projects.first(where: { text.contains(key($0.name)) }) else { continue }
-            let name = "绩效「\(project.name)」"
+            let named = projects.filter { text.contains(key($0.name)) }
+            // A paragraph that names several projects (a summary) speaks of none of them alone.
+            guard let first = named.first, Set(named.map { key($0.name) }).count == 1 else { continue }
+            let name = key(first.name)
+            let sameName = projects.filter { key($0.name) == name }
+            let occurrence = seen[name, default: 0]
+            seen[name] = occurrence + 1
+            guard occurrence < sameName.count else { continue }
+            let project = sameName[occurrence]
+            let title = "绩效「\(project.name)」"
             for claim in lineClaims {
                 switch claim.kind {
-                case .score:
-                    if let total = project.totalScore { compare(claim, total, "自评得分", name, &findings) }
+                case .score where !claim.label.contains("平均"):
+                    if let total = project.totalScore { compare(claim, total, "自评得分", title, &findings) }
                 case .amount where claim.isMoney:
                     if claim.label.hasSuffix("预算数") && !claim.label.hasSuffix("年初预算数"), let budget = project.budget {
-                        compare(claim, budget, "全年预算数", name, &findings)
+                        compare(claim, budget, "全年预算数", title, &findings)
                     } else if claim.label.hasSuffix("年初预算数"), let initial = project.initialBudget {
-                        compare(claim, initial, "年初预算数", name, &findings)
+                        compare(claim, initial, "年初预算数", title, &findings)
                     } else if claim.label.hasSuffix("执行数"), let spent = project.spent {
-                        compare(claim, spent, "全年执行数", name, &findings)
+                        compare(claim, spent, "全年执行数", title, &findings)
                     }
                 case .completion:
                     guard let budget = project.budget, let spent = project.spent, budget.value.mantissa > 0 else { continue }
@@ -35,7 +45,7 @@ enum ProjectNarrativeCheck {
                                                 factor: DecimalNumber(100), in: target),
                        let computed = (spent.value * DecimalNumber(100)).divided(by: budget.value, scale: max(claim.value.scale, 2)) {
                         findings.append(Diagnostic(code: "P607", severity: .error, range: claim.range,
-                                                   message: "说明写\(name)完成预算的 \(claim.text)%，其绩效表为 全年执行数 \(spent.value) ÷ 全年预算数 \(budget.value) = \(computed)%",
+                                                   message: "说明写\(title)完成预算的 \(claim.text)%，其绩效表为 全年执行数 \(spent.value) ÷ 全年预算数 \(budget.value) = \(computed)%",
                                                    related: [RelatedLocation(range: spent.token.range, message: "全年执行数 \(spent.value)"),
                                                              RelatedLocation(range: budget.token.range, message: "全年预算数 \(budget.value)")]))
                     }

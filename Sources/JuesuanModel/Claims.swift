@@ -45,6 +45,8 @@ public struct Claim: Sendable {
     public var sentencePrefix: String
     /// The whole sentence the figure stands in.
     public var sentenceText: String = ""
+    /// Where the figure starts in its sentence, in characters.
+    public var offsetInSentence: Int = 0
     public var line: Int
     /// Index of the sentence (。！？) within the line, and of the clause (，；：、) within it.
     public var sentence: Int
@@ -155,6 +157,7 @@ public enum ClaimScanner {
                                 fullRange: SourceRange(start: offsets[i], end: offsets[end]),
                                 unit: unit, unitRange: SourceRange(start: offsets[unitLength > 0 ? k : j], end: offsets[end]),
                                 label: cleanLabel(clauseText), sentencePrefix: sentenceText,
+                                offsetInSentence: i - sentenceStart,
                                 line: line, sentence: sentence, clause: clause))
         }
         closeSentence(at: characters.count)

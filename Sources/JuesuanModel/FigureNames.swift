@@ -43,6 +43,8 @@ public enum FigureNames {
             ("对附属单位补助支出", [t("公开03", .total, "对附属单位补助支出")]),
             ("一般公共预算财政拨款基本支出", [t("公开05", .total, "基本支出")]),
             ("一般公共预算财政拨款项目支出", [t("公开05", .total, "项目支出")]),
+            ("一般公共预算项目支出", [t("公开05", .total, "项目支出")]),
+            ("一般公共预算项目支出总额", [t("公开05", .total, "项目支出")]),
             ("一般公共预算财政拨款支出", [t("公开05", .total, "本年支出合计"), t("公开04", .label("本年支出合计"), "一般公共预算财政拨款", .expenditure)]),
             ("财政拨款支出", [t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
             ("财政拨款本年支出", [t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
@@ -85,6 +87,9 @@ public enum FigureNames {
         guard !key.isEmpty else { return [] }
         var found: [Target] = []
         if let match = table.first(where: { key.hasSuffix($0.0) }) {
+            // `政府性基金预算财政拨款本年收入合计` is not 本年收入合计: only a neutral prefix
+            // (years, 本部门, 本年度…) may stand before the name.
+            guard isNeutral(String(key.dropLast(match.0.count))) else { return [] }
             found = match.1
         } else if let code = categoryCode(in: key) {
             // A 类 by name: its row in the tables that list 类.
@@ -102,6 +107,23 @@ public enum FigureNames {
         case .spent?:
             return []
         }
+    }
+
+    /// Words that may precede a figure's name without changing what it names.
+    static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计", "其中", "本"]
+
+    static func isNeutral(_ prefix: String) -> Bool {
+        var rest = Substring(prefix)
+        while !rest.isEmpty {
+            if rest.first!.isASCII && rest.first!.isNumber {
+                rest = rest.drop { $0.isASCII && $0.isNumber }
+                if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() }
+                continue
+            }
+            guard let word = neutralWords.first(where: { rest.hasPrefix($0) }) else { return false }
+            rest = rest.dropFirst(word.count)
+        }
+        return true
     }
 
     /// A 类 named at the end of a key: `社会保障和就业支出(类)` or `卫生健康支出`.
