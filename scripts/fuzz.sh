@@ -29,6 +29,7 @@ mkdir -p "$B/modules" "$B/obj" "$B/bin"
 # Modules in dependency order, as Package.swift declares them.
 MODULES=(JuesuanSyntax JuesuanCatalogue JuesuanModel JuesuanChecks LanguageServerProtocol JuesuanFormat JuesuanLanguageService JuesuanServer)
 FLAGS=(-O -parse-as-library -enable-testing -sanitize=fuzzer,address -g)
+LINK_FLAGS=(-use-ld=lld)
 
 build_module() {
     local m=$1 obj=$B/obj/$1.o
@@ -55,7 +56,7 @@ build_target() {
     local bin=$B/bin/fuzz-$t
     if [ -f "$bin" ] && [ -z "$(find "$src" "$B/obj" -newer "$bin" -print -quit)" ]; then return; fi
     echo "== link fuzz-$t"
-    nice -n 10 "$SWIFTC" "${FLAGS[@]}" -module-name "Fuzz_$t" -I "$B/modules" "$src" "$B"/obj/*.o -o "$bin"
+    nice -n 10 "$SWIFTC" "${FLAGS[@]}" -module-name "Fuzz_$t" -I "$B/modules" "${LINK_FLAGS[@]}" "$src" "$B"/obj/*.o -o "$bin"
 }
 
 seed_corpus() {

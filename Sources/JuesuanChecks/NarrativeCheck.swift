@@ -146,17 +146,21 @@ enum NarrativeCheck: ReportCheck {
 
     static let listMarkers = ["其中", "主要用于", "包括", "构成"]
 
-    /// The whole a listed part belongs to: the last amount before a list marker (`其中：`,
-    /// `主要用于以下方面：`) that stands between it and the part, with no new clause group (`；`)
-    /// after the marker.
+    /// The whole a listed part belongs to: the nearest amount before it with a list marker
+    /// (`其中：`, `主要用于以下方面：`) between them that introduces amounts — `主要用于养老保险等
+    /// 支出；` describes the amount before it and lists nothing.
     static func wholeOfList(_ amounts: [Claim], part: Claim) -> Claim? {
-        guard let candidate = amounts.last(where: { $0.range.start < part.range.start && $0.range != part.range }) else { return nil }
         let text = Array(part.sentencePrefix)
-        let from = min(text.count, candidate.offsetInSentence + candidate.text.count)
-        let between = String(text[from...])
-        guard let marker = listMarkers.first(where: { between.contains($0) }) else { return nil }
-        let afterMarker = between.components(after: marker)
-        return afterMarker.contains("；") || afterMarker.contains(";") ? nil : candidate
+        for candidate in amounts.reversed() where candidate.range.start < part.range.start && candidate.range != part.range {
+            let from = min(text.count, candidate.offsetInSentence + candidate.text.count)
+            let between = String(text[from...])
+            guard let marker = listMarkers.first(where: { between.contains($0) }) else { continue }
+            let afterMarker = between.components(after: marker)
+            let firstItem = afterMarker.prefix { $0 != "；" && $0 != ";" }
+            let listsAmounts = firstItem.count == afterMarker.count || firstItem.contains { $0.isASCII && $0.isNumber }
+            return listsAmounts ? candidate : nil
+        }
+        return nil
     }
 
     /// Reports a written percentage that no values inside the intervals of its inputs produce.
@@ -258,8 +262,8 @@ enum NarrativeCheck: ReportCheck {
         let markers = listMarkers
         // The first amount that a list marker introduces, and the whole before the marker.
         let amounts = sentence.filter { $0.kind == .amount && $0.isMoney }
-        guard let startIndex = amounts.firstIndex(where: { wholeOfList(amounts, part: $0) != nil }), startIndex > 0 else { return }
-        let whole = amounts[startIndex - 1]
+        guard let startIndex = amounts.firstIndex(where: { wholeOfList(amounts, part: $0) != nil }), startIndex > 0,
+              let whole = wholeOfList(amounts, part: amounts[startIndex]) else { return }
         let marker = markers.first { amounts[startIndex].sentencePrefix.contains($0) } ?? "其中"
         let members = amounts[startIndex...].filter { $0.unit == whole.unit }
         guard members.count >= 2 else { return }

@@ -224,3 +224,76 @@ final class DeepRuleTests: XCTestCase {
         XCTAssertEqual(codes(block.replacingOccurrences(of: "实际 83 分值 30 得分 25 完成 未完成", with: "实际 93 分值 30 得分 25 完成 未完成")), ["P608"])
     }
 }
+
+/// Sentences of the published reports that hold, and must stay silent.
+final class NarrativeFalseAlarmTests: XCTestCase {
+    func testQualifiedNamesAreNotTheTotals() {
+        let tables = "表 公开01\n收入\n一般公共预算财政拨款收入 100.00\n本年收入合计 100.00\n总计 100.00\n支出\n卫生健康支出 100.00\n本年支出合计 100.00\n总计 100.00\n\n"
+        XCTAssertEqual(codes(tables + "说明 四\n2. 政府性基金预算财政拨款本年收入合计 0.00 万元，比上年减少 927.30 万元，降低 100.0%；本年支出合计 0.00 万元，与上年持平。\n"), [])
+        XCTAssertEqual(codes(tables + "说明 四\n本部门2024年度本年收入合计 100.50 万元。\n"), ["N501"], "years and 本部门 are neutral words")
+    }
+
+    func testSharesWithoutAListMarkerAreOfTheTotal() {
+        let tables = "表 公开01\n收入\n一般公共预算财政拨款收入 17,336.07\n本年收入合计 17,336.07\n总计 17,336.07\n支出\n社会保障和就业支出 53.64\n卫生健康支出 17,246.18\n住房保障支出 36.25\n本年支出合计 17,336.07\n总计 17,336.07\n\n"
+        XCTAssertEqual(codes(tables + "说明 五\n社会保障和就业（类）支出 53.64 万元，占 0.3%，主要用于养老保险等支出；卫生健康（类）支出 17244.41 万元，占 99.5%，主要用于城乡居民补助、医疗救助等支出；住房保障（类）支出 36.25 万元，占 0.2%，主要用于住房公积金等支出。\n").filter { $0.hasPrefix("N") }, [])
+    }
+
+    func testAmountsOfThePreviousYear() {
+        XCTAssertEqual(codes("说明 一\n2023年度决算收入总计1066.43万元，其中财政拨款收入为1048.02万元，上年结转结余18.41万元。与上年度1409.09万元相比，收入预算执行总计减少342.66万元，减少24%。\n").filter { $0.hasPrefix("N") }, [])
+    }
+
+    func testProjectsNamedTogetherOrTwice() throws {
+        let blocks = """
+        绩效 基金监管专项经费
+        资金 全年预算数 17.5 全年执行数 6.947035
+        总分 100 88.97
+
+        绩效 基金监管专项经费
+        资金 全年预算数 1 全年执行数 0
+        总分 100 85
+
+        绩效 补充医疗经费
+        资金 全年预算数 10 全年执行数 10
+        总分 100 96
+
+        """
+        XCTAssertEqual(codes(blocks + """
+        说明 九
+        (3) 基金监管专项经费项目绩效自评情况：该项目绩效自评得分为88.97分。全年预算数为17.5万元，执行数为6.947035万元，完成预算的39.7%。
+        (6) 基金监管专项经费项目绩效自评情况：该项目绩效自评得分为85分。全年预算数为1万元，执行数为0万元，完成预算的0%。
+        全年共3个项目，分别为基金监管专项经费、补充医疗经费，绩效项目自评平均分为90.4分。
+
+        """), [], "the second paragraph speaks of the second block; a summary naming several projects of none")
+        XCTAssertEqual(codes(blocks + "说明 九\n(6) 基金监管专项经费项目绩效自评情况：该项目绩效自评得分为88分。\n"), ["P607"])
+    }
+
+    func testCeilingMetByNothingSpent() {
+        XCTAssertEqual(codes("绩效 甲\n指标 产出指标/成本指标/成本预算控制数 目标 ≤99.6万元 实际 0 分值 5 得分 0 完成 未完成\n"), [])
+    }
+}
+
+/// The published reports imported into the language: the deep rules report exactly their real
+/// errors (domain-rules §7), nothing more.
+final class ImportedSeedTests: XCTestCase {
+    func testDeepFindingsOfEveryImportedSeed() throws {
+        let expected: [String: [String: Int]] = [
+            // 001: 执行率 three-way mismatch (P605, P607 ×2), score 98 vs 97 (P607), missing score
+            // behind the total 83 (P603), 违规率 and 代办员 marked 完成 (P608 ×2), 元 for 万元 (N506),
+            // the 100% coverage share (N502).
+            "seed-001.juesuan": ["N502": 1, "N506": 1, "P603": 1, "P605": 1, "P607": 3, "P608": 2],
+            // 002: the 7-of-10 执行率 score (P605) and the 100% coverage share (N502).
+            "seed-002.juesuan": ["N502": 1, "P605": 1],
+            // 003: three classes that do not make their whole (N504).
+            "seed-003.juesuan": ["N504": 1],
+            "seed-004.juesuan": [:],
+        ]
+        for (name, counts) in expected {
+            let analysis = Analysis(text: try readExample("imported/\(name)"))
+            var found: [String: Int] = [:]
+            for diagnostic in analysis.diagnostics where ["X", "N", "P"].contains(diagnostic.code.first!) && diagnostic.code != "N590" {
+                found[diagnostic.code, default: 0] += 1
+            }
+            XCTAssertEqual(found, counts, "\(name): \(analysis.diagnostics.filter { ["X", "N", "P"].contains($0.code.first!) }.map(\.message))")
+        }
+    }
+}
