@@ -7,3 +7,4 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/pip install --quiet pytest==8.3.5 pytest-lsp==1.0.0
 swift build --product juesuan
+# The tests: scripts/test-e2e.sh (installs the same venv on first use).
