@@ -27,7 +27,7 @@ enum CrossTableCheck: ReportCheck {
             findings.append(Diagnostic(
                 code: rule, severity: .error, range: later.cell.token.range,
                 message: "\(later.description)应等于\(earlier.description) \(expected)，填写为 \(later.value.formatted(scale: scale))，差额 \(CheckContext.signed(later.value - earlier.value, scale: scale))",
-                fix: Fix(title: "改为 \(expected)", edits: [TextEdit(range: later.cell.token.range, replacement: expected)]),
+                fix: Fix(title: "改为 \(expected)", edits: [TextEdit(range: later.cell.token.range, replacement: expected)], isSafe: false),
                 related: [RelatedLocation(range: earlier.cell.token.range, message: "\(earlier.description)：\(earlier.value)")]))
         }
 

@@ -98,7 +98,7 @@ enum NarrativeCheck: ReportCheck {
         let expectedText = expected.formatted(scale: scale)
         findings.append(Diagnostic(code: "N501", severity: .error, range: claim.range,
                                    message: "“\(claim.label)”应为\(first.description) \(expectedText)\(unit.rawValue)，说明中写的是 \(claim.text)\(unit.rawValue)，差额 \(CheckContext.signed(claim.value - expected, scale: scale))",
-                                   fix: Fix(title: "改为 \(expectedText)", edits: [TextEdit(range: claim.range, replacement: expectedText)]),
+                                   fix: Fix(title: "改为 \(expectedText)", edits: [TextEdit(range: claim.range, replacement: expectedText)], isSafe: false),
                                    related: related))
     }
 
@@ -179,7 +179,7 @@ enum NarrativeCheck: ReportCheck {
         }
         findings.append(Diagnostic(code: code, severity: .error, range: claim.range,
                                    message: "\(formula) = \(computed)%，说明中写的是 \(claim.text)%，差 \(CheckContext.signed(claim.value - computed, scale: max(scale, 2))) 个百分点",
-                                   fix: Fix(title: "改为 \(computed)", edits: [TextEdit(range: claim.range, replacement: computed.description)]),
+                                   fix: Fix(title: "改为 \(computed)", edits: [TextEdit(range: claim.range, replacement: computed.description)], isSafe: false),
                                    related: related))
     }
 
@@ -209,7 +209,7 @@ enum NarrativeCheck: ReportCheck {
               let computed = (change.value * hundred).divided(by: previousValue, scale: rate.value.scale) else { return }
         findings.append(Diagnostic(code: "N503", severity: .error, range: rate.range,
                                    message: "\(isPreviousYear ? "上年" : "本年") \(current.text)，\(increase ? "增加" : "减少") \(change.text)，上年应为 \(previousValue)；\(increase ? "增长" : "下降")率应为 \(change.text) ÷ \(previousValue) = \(computed)%，说明中写的是 \(rate.text)%",
-                                   fix: Fix(title: "改为 \(computed)", edits: [TextEdit(range: rate.range, replacement: computed.description)]),
+                                   fix: Fix(title: "改为 \(computed)", edits: [TextEdit(range: rate.range, replacement: computed.description)], isSafe: false),
                                    related: [RelatedLocation(range: current.range, message: "本年数 \(current.text)"),
                                              RelatedLocation(range: change.range, message: "增减额 \(change.text)")]))
     }
@@ -251,7 +251,7 @@ enum NarrativeCheck: ReportCheck {
         guard let first = figures.first, !figures.contains(where: { $0.value == claim.value }) else { return }
         findings.append(Diagnostic(code: "N507", severity: .error, range: claim.range,
                                    message: "说明中写的是 \(claim.text)\(unit)，\(first.description) 是 \(first.value)",
-                                   fix: Fix(title: "改为 \(first.value)", edits: [TextEdit(range: claim.range, replacement: first.value.description)]),
+                                   fix: Fix(title: "改为 \(first.value)", edits: [TextEdit(range: claim.range, replacement: first.value.description)], isSafe: false),
                                    related: figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") }))
     }
 

@@ -125,7 +125,7 @@ enum PerformanceCheck: ReportCheck {
         let expected = spent.value >= budget.value ? weight.value.rescaled(to: scale) : ((spent.value * weight.value).divided(by: budget.value, scale: scale) ?? .zero)
         findings.append(Diagnostic(code: "P605", severity: .warning, range: score.token.range,
                                    message: "\(name)执行率得分按 分值 × min(执行率, 1) 应为 \(weight.value) × \(ratioText) = \(expected)，填写为 \(score.value)（若当地评分办法不同，可用 // juesuan: allow P605 说明）",
-                                   fix: Fix(title: "改为 \(expected)", edits: [TextEdit(range: score.token.range, replacement: expected.description)]),
+                                   fix: Fix(title: "改为 \(expected)", edits: [TextEdit(range: score.token.range, replacement: expected.description)], isSafe: false),
                                    related: [RelatedLocation(range: budget.token.range, message: "全年预算数 \(budget.value)"),
                                              RelatedLocation(range: spent.token.range, message: "全年执行数 \(spent.value)")]))
     }

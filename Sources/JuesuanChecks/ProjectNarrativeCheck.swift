@@ -64,7 +64,7 @@ enum ProjectNarrativeCheck {
         if claim.value.scale < value.scale, value.rounded(toScale: claim.value.scale) == claim.value { return }
         findings.append(Diagnostic(code: "P607", severity: .error, range: claim.range,
                                    message: "说明写\(name)的\(what)为 \(claim.text)，其绩效表中是 \(value)",
-                                   fix: Fix(title: "改为 \(value)", edits: [TextEdit(range: claim.range, replacement: value.description)]),
+                                   fix: Fix(title: "改为 \(value)", edits: [TextEdit(range: claim.range, replacement: value.description)], isSafe: false),
                                    related: [RelatedLocation(range: written.token.range, message: "绩效表中的\(what) \(value)")]))
     }
 

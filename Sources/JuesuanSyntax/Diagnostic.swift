@@ -39,7 +39,10 @@ public struct TextEdit: Sendable, Hashable {
 public struct Fix: Sendable, Hashable {
     public var title: String
     public var edits: [TextEdit]
-    /// Safe fixes change nothing but the one figure or name; `lint --fix` applies only these.
+    /// Safe fixes change nothing but the one figure or name and are what the figures themselves
+    /// prove (a total from its parts, a code's official name); `lint --fix` applies only these.
+    /// A fix that picks which of two disagreeing figures is wrong (a copy in another table, a
+    /// figure in prose, a locally scored 执行率) is offered in the editor but never applied unasked.
     public var isSafe: Bool
 
     public init(title: String, edits: [TextEdit], isSafe: Bool = true) {
