@@ -39,5 +39,7 @@ let package = Package(
         .testTarget(name: "JuesuanServerTests", dependencies: ["JuesuanServer"]),
         .testTarget(name: "JuesuanFormatTests", dependencies: ["JuesuanFormat", "JuesuanTools", "JuesuanImport", "JuesuanLint"]),
         .testTarget(name: "JuesuanImportTests", dependencies: ["JuesuanImport", "JuesuanFormat", "JuesuanTools", "JuesuanChecks", "JuesuanLint"]),
+        // Hostile input, fuzz regressions and security checks (the built binary over pipes for the server).
+        .testTarget(name: "HardeningTests", dependencies: ["JuesuanChecks", "JuesuanSyntax", "JuesuanFixtures", "JuesuanLint", "JuesuanServer", "LanguageServerProtocol"]),
     ]
 )

@@ -45,11 +45,7 @@ public enum IncrementalAnalysis {
         let old = previous.source.bytes
         let new = newSource.bytes
         // The edit: the bytes between the common prefix and the common suffix.
-        var prefix = 0
-        let shorter = min(old.count, new.count)
-        while prefix < shorter, old[prefix] == new[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < shorter - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let (prefix, suffix) = commonEnds(old, new)
         let oldEdit = SourceRange(start: prefix, end: old.count - suffix)
         let delta = new.count - old.count
         if oldEdit.isEmpty && delta == 0 { return State(source: newSource, blockStartLines: previous.blockStartLines, diagnostics: previous.diagnostics) }
@@ -116,6 +112,25 @@ public enum IncrementalAnalysis {
         let lineDelta = newSource.lineCount - previous.source.lineCount
         let newStarts = starts.enumerated().map { $0.offset > index ? $0.element + lineDelta : $0.element }
         return State(source: newSource, blockStartLines: newStarts, diagnostics: result)
+    }
+
+    /// The lengths of the common prefix and (not overlapping it) the common suffix of two texts,
+    /// compared eight bytes at a time.
+    static func commonEnds(_ old: [UInt8], _ new: [UInt8]) -> (prefix: Int, suffix: Int) {
+        old.withUnsafeBytes { a in
+            new.withUnsafeBytes { b in
+                let shorter = min(a.count, b.count)
+                var prefix = 0
+                while prefix + 8 <= shorter, a.loadUnaligned(fromByteOffset: prefix, as: UInt64.self) == b.loadUnaligned(fromByteOffset: prefix, as: UInt64.self) { prefix += 8 }
+                while prefix < shorter, a[prefix] == b[prefix] { prefix += 1 }
+                var suffix = 0
+                let room = shorter - prefix
+                while suffix + 8 <= room,
+                      a.loadUnaligned(fromByteOffset: a.count - suffix - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: b.count - suffix - 8, as: UInt64.self) { suffix += 8 }
+                while suffix < room, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+                return (prefix, suffix)
+            }
+        }
     }
 
     /// A range of the old text in the new one: unchanged before the block, moved after it,

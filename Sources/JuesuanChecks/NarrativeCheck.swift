@@ -31,17 +31,22 @@ enum NarrativeCheck: ReportCheck {
                 sentences.append([index])
             }
         }
+        // Where each line's claims start in `claims` (document order), so a claim's line-mates
+        // before it are a slice: no per-claim scan of the whole report (quadratic on a long line).
+        var lineStarts: [Int: Int] = [:]
+        for index in claims.indices where lineStarts[claims[index].line] == nil { lineStarts[claims[index].line] = index }
         for (sentenceIndex, members) in sentences.enumerated() {
             let previous = sentenceIndex > 0 && claims[sentences[sentenceIndex - 1][0]].line == claims[members[0]].line ? sentences[sentenceIndex - 1] : []
             let subject = members.first.map { FigureNames.splitMeasure(claims[$0].label).head } ?? ""
+            let sentenceClaims = members.map { claims[$0] }
             for (position, index) in members.enumerated() {
                 let claim = claims[index]
-                let before = members[..<position].map { claims[$0] }
+                let before = sentenceClaims[..<position]
                 switch claim.kind {
                 case .amount:
                     amount(claim, subject: subject, report, &findings)
                 case .share(let whole):
-                    share(claim, whole: whole, before: before, line: claims.filter { $0.line == claim.line }, report, &findings)
+                    share(claim, whole: whole, before: before, line: claims[lineStarts[claim.line, default: index]..<index], report, &findings)
                 case .changeRate(let increase):
                     change(rate: claim, increase: increase, before: before, previous: previous.map { claims[$0] }, &findings)
                 case .completion:
@@ -52,8 +57,8 @@ enum NarrativeCheck: ReportCheck {
                     break
                 }
             }
-            parts(members.map { claims[$0] }, &findings)
-            sharesOfOneWhole(members.map { claims[$0] }, &findings)
+            parts(sentenceClaims, &findings)
+            sharesOfOneWhole(sentenceClaims, &findings)
         }
         findings += ProjectNarrativeCheck.run(claims: claims, report: report)
         return findings
@@ -113,7 +118,7 @@ enum NarrativeCheck: ReportCheck {
 
     // MARK: N502: shares
 
-    static func share(_ claim: Claim, whole wholeName: String?, before: [Claim], line: [Claim], _ report: Report, _ findings: inout [Diagnostic]) {
+    static func share(_ claim: Claim, whole wholeName: String?, before: ArraySlice<Claim>, line: ArraySlice<Claim>, _ report: Report, _ findings: inout [Diagnostic]) {
         guard let part = before.last(where: { $0.kind == .amount && $0.isMoney }) else { return }
         var whole: (value: DecimalNumber, name: String, range: SourceRange)?
         if let wholeName {
@@ -185,7 +190,7 @@ enum NarrativeCheck: ReportCheck {
 
     // MARK: N503: changes
 
-    static func change(rate: Claim, increase: Bool, before: [Claim], previous: [Claim], _ findings: inout [Diagnostic]) {
+    static func change(rate: Claim, increase: Bool, before: ArraySlice<Claim>, previous: [Claim], _ findings: inout [Diagnostic]) {
         guard let amountIndex = before.lastIndex(where: { if case .changeAmount = $0.kind { return true } else { return false } }) else { return }
         let change = before[amountIndex]
         guard case .changeAmount(let amountIncrease) = change.kind else { return }
@@ -216,7 +221,7 @@ enum NarrativeCheck: ReportCheck {
 
     // MARK: N505: completion rates
 
-    static func completion(_ claim: Claim, before: [Claim], _ findings: inout [Diagnostic]) {
+    static func completion(_ claim: Claim, before: ArraySlice<Claim>, _ findings: inout [Diagnostic]) {
         let amounts = before.filter { $0.kind == .amount && $0.isMoney }
         guard let budget = amounts.last(where: { $0.label.hasSuffix("预算数") || $0.label.hasSuffix("预算") }),
               let actual = amounts.last(where: { $0.range.start > budget.range.start || $0.label.hasSuffix("决算数") || $0.label.hasSuffix("执行数") }),

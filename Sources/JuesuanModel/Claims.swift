@@ -58,6 +58,10 @@ public enum ClaimScanner {
     static let countUnits = ["人次", "批次", "批", "辆", "台", "个", "人", "项", "家", "次", "户", "套", "场", "名"]
     static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?"]
     static let clauseEnds: Set<Character> = ["，", ",", "；", ";", "：", ":", "、"]
+    /// A sentence longer than this (characters) is cut there: every claim keeps the text of its
+    /// sentence before it, so an endless run-on line (pasted text, hostile input) would cost
+    /// quadratic time and memory. Real sentences are a few hundred characters at most.
+    static let maximumSentenceLength = 1_000
 
     /// Every claim of the report's prose, in document order.
     public static func claims(in report: Report) -> [Claim] {
@@ -95,6 +99,14 @@ public enum ClaimScanner {
         var i = 0
         while i < characters.count {
             let character = characters[i]
+            if i - sentenceStart >= maximumSentenceLength {
+                closeSentence(at: i)
+                sentence += 1
+                clause = 0
+                sentenceStart = i
+                clauseStart = i
+                continue
+            }
             if sentenceEnds.contains(character) {
                 closeSentence(at: i)
                 sentence += 1

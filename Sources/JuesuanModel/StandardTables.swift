@@ -204,10 +204,31 @@ public struct StandardTableSpec: Sendable {
 /// no `（类）`/`（款）`/`（项）` suffix.
 public enum LabelKey {
     public static func make<S: StringProtocol>(_ label: S) -> String {
+        // Most labels are CJK text with nothing to normalise: answer without rebuilding them.
+        if isPlain(label) { return String(label) }
         var key = CatalogueName.normalized(Ordinal.strip(label))
-        for suffix in ["(类)", "(款)", "(项)"] where key.hasSuffix(suffix) && key.count > suffix.count {
-            key.removeLast(suffix.count)
+        if key.utf8.last == 0x29 { // `)`: maybe a `(类)` suffix
+            for suffix in ["(类)", "(款)", "(项)"] where key.hasSuffix(suffix) && key.count > suffix.count {
+                key.removeLast(suffix.count)
+            }
         }
         return key
+    }
+
+    /// CJK ideographs and ASCII letters and digits only, not starting like an ordinal.
+    static func isPlain<S: StringProtocol>(_ label: S) -> Bool {
+        var first = true
+        for scalar in label.unicodeScalars {
+            let value = scalar.value
+            if first {
+                first = false
+                // Digits and numerals may start an ordinal (`1.`, `一、`).
+                if value < 0x80 ? (value >= 0x30 && value <= 0x39) : "一二三四五六七八九十百零〇".unicodeScalars.contains(scalar) { return false }
+            }
+            if value >= 0x4E00 && value <= 0x9FFF { continue }
+            if value < 0x80, (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) { continue }
+            return false
+        }
+        return true
     }
 }

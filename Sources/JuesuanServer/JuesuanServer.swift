@@ -346,7 +346,9 @@ public final class JuesuanServer: @unchecked Sendable {
             changes.append(TextChange(range: range, text: change.text))
         }
         let version = document["version"]?.intValue ?? current.version + 1
+        let started = DispatchTime.now().uptimeNanoseconds
         let next = current.applying(changes, unit: unit, version: version)
+        if trace { log("applied \(changes.count) change(s) to \(uri) v\(version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms") }
         lock.lock()
         let previous = documents.updateValue(next, forKey: uri)
         lock.unlock()
@@ -380,9 +382,11 @@ public final class JuesuanServer: @unchecked Sendable {
             self.lock.lock()
             let previous = self.quickStates[uri]
             self.lock.unlock()
+            var quick = false
             if let previous, previous.version < snapshot.version {
                 let started = DispatchTime.now().uptimeNanoseconds
                 if let updated = previous.state.updated(to: snapshot) {
+                    quick = true
                     if self.trace {
                         self.log("quick re-check of \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
                     }
@@ -391,13 +395,20 @@ public final class JuesuanServer: @unchecked Sendable {
                     }
                 }
             }
-            self.scheduleFullAnalysis(uri, unit: unit, base: base)
+            // While the user types, the quick findings are up to date for the edited block; the
+            // full analysis waits for a pause, so it does not compete with the next keystroke.
+            self.scheduleFullAnalysis(uri, unit: unit, base: base, after: quick ? JuesuanServer.typingPause : 0, version: snapshot.version)
         }
     }
 
-    func scheduleFullAnalysis(_ uri: String, unit: ColumnUnit, base: String) {
-        fullAnalysisQueue.async {
+    /// How long the full analysis waits after a quick re-check for the user to stop typing.
+    static let typingPause = 0.25
+
+    func scheduleFullAnalysis(_ uri: String, unit: ColumnUnit, base: String, after delay: Double, version: Int) {
+        fullAnalysisQueue.asyncAfter(deadline: .now() + delay) {
             guard let snapshot = self.snapshot(uri) else { return }
+            // A newer version arrived during the pause: its own run will analyse it.
+            if delay > 0, snapshot.version != version { return }
             self.lock.lock()
             let done = self.published[uri] == snapshot.version
             self.lock.unlock()

@@ -53,21 +53,25 @@ public struct SourceText: Sendable {
         self.bytes = bytes
         var starts = [0]
         var ends: [Int] = []
-        var index = 0
         let count = bytes.count
         starts.reserveCapacity(count / 32 + 1)
         ends.reserveCapacity(count / 32 + 1)
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                ends.append(index)
-                starts.append(index + 1)
-            } else if byte == 0x0D {
-                ends.append(index)
-                if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
-                starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                // Most bytes are neither LF nor CR: skip them without further tests.
+                if byte > 0x0D { index += 1; continue }
+                if byte == 0x0A {
+                    ends.append(index)
+                    starts.append(index + 1)
+                } else if byte == 0x0D {
+                    ends.append(index)
+                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+                    starts.append(index + 1)
+                }
+                index += 1
             }
-            index += 1
         }
         ends.append(count)
         lineStarts = starts
