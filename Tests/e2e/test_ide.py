@@ -8,30 +8,13 @@ import pathlib
 
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-BINARY = ROOT / ".build" / "debug" / "juesuan"
+from support import ROOT, client, locate  # noqa: F401  (client is a fixture)
+
 PATH = ROOT / "examples" / "deliberate-errors.juesuan"
 TEXT = PATH.read_text(encoding="utf-8")
 URI = PATH.as_uri()
-CONFIG = ClientServerConfig(server_command=[str(BINARY), "lsp"])
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient):
-    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
-    yield
-    await lsp_client.shutdown_session()
-
-
-def locate(text: str, needle: str, add: int = 0) -> types.Position:
-    for number, line in enumerate(text.split("\n")):
-        index = line.find(needle)
-        if index >= 0:
-            prefix = line[:index] + needle[:add]
-            return types.Position(line=number, character=len(prefix.encode("utf-16-le")) // 2)
-    raise AssertionError(f"{needle!r} not found")
 
 
 async def open_document(client: LanguageClient, text: str = TEXT, version: int = 1):
