@@ -93,7 +93,7 @@ for t in "${TARGETS[@]}"; do
     log=$B/fuzz-$t.log
     echo "== fuzz $t for ${SECONDS_PER_TARGET}s (log: $log)"
     set +e
-    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 nice -n 10 "$B/bin/fuzz-$t" "${opts[@]}" "$B/corpus/$t" >"$log" 2>&1
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 nice -n 10 "$B/bin/fuzz-$t" "${opts[@]}" "$B/corpus/$t" >"$log" 2>&1
     rc=$?
     set -e
     # The last status line: executions, coverage (cov: edges, ft: features), corpus size, speed.

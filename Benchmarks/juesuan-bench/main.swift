@@ -1,10 +1,23 @@
 // Throughput of the language core on a generated report: parse, model and check.
 // Run: swift run -c release juesuan-bench [megabytes]
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import JuesuanChecks
 import JuesuanFixtures
 import JuesuanModel
 import JuesuanSyntax
+
+// `juesuan-bench --write MEGABYTES FILE`: write the generated report and stop (scripts/bench.sh).
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--write", let size = Double(CommandLine.arguments[2]) {
+    var writer = ReportGenerator(seed: 2024)
+    let report = writer.largeReport(minimumLines: Int(size * 1_048_576 / 52))
+    guard let file = fopen(CommandLine.arguments[3], "w") else { fatalError("cannot write \(CommandLine.arguments[3])") }
+    _ = Array(report.utf8).withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+    fclose(file)
+    exit(0)
+}
 
 let megabytes = CommandLine.arguments.count > 1 ? Double(CommandLine.arguments[1]) ?? 2 : 2
 var generator = ReportGenerator(seed: 2024)

@@ -156,8 +156,14 @@ enum NarrativeCheck: ReportCheck {
     /// 支出；` describes the amount before it and lists nothing.
     static func wholeOfList(_ amounts: [Claim], part: Claim) -> Claim? {
         let text = Array(part.sentencePrefix)
+        // Only a candidate that ends before the last marker has one after it: skip the others
+        // without building their text (which made long sentences cubic).
+        let markerCharacters = listMarkers.map(Array.init)
+        guard let lastMarker = text.indices.reversed().first(where: { i in
+            markerCharacters.contains { i + $0.count <= text.count && text[i..<i + $0.count].elementsEqual($0) } }) else { return nil }
         for candidate in amounts.reversed() where candidate.range.start < part.range.start && candidate.range != part.range {
             let from = min(text.count, candidate.offsetInSentence + candidate.text.count)
+            guard from <= lastMarker else { continue }
             let between = String(text[from...])
             guard let marker = listMarkers.first(where: { between.contains($0) }) else { continue }
             let afterMarker = between.components(after: marker)

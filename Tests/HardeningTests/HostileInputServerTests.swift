@@ -215,9 +215,10 @@ final class HostileInputServerTests: XCTestCase {
         XCTAssertNotNil(server.diagnostics(Self.uri, version: version, timeout: 60))
         server.assertAnswers(Self.uri)
         let peak = server.peakMemoryKiB
-        // The document is 10 MB; the bound leaves room for the JSON of didOpen, the text, its
+        // The document is 10 MB; the bound (400 MiB; measured: ~95 MiB after open, ~190 MiB
+        // after the edits, debug build) leaves room for the JSON of didOpen, the text, its
         // line tables, the syntax tree and one superseded version, but not for a copy per edit.
-        XCTAssertLessThan(peak, 600 << 10, "peak memory \(peak >> 10) MiB (after open: \(afterOpen >> 10) MiB)")
+        XCTAssertLessThan(peak, 400 << 10, "peak memory \(peak >> 10) MiB (after open: \(afterOpen >> 10) MiB)")
         print("10 MB document: VmHWM \(afterOpen >> 10) MiB after open, \(peak >> 10) MiB after 200 edits")
     }
 }
