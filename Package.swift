@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "JuesuanTools", dependencies: ["JuesuanFormat", "JuesuanImport", "JuesuanLint"]),
         .executableTarget(name: "juesuan", dependencies: ["JuesuanLint", "JuesuanServer", "JuesuanTools"]),
         .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanChecks", "JuesuanFixtures"], path: "Benchmarks/juesuan-bench"),
-        .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax"]),
+        .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax", "JuesuanFixtures"]),
         .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),
         .testTarget(name: "JuesuanChecksTests", dependencies: ["JuesuanChecks", "JuesuanFixtures"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "JuesuanLintTests", dependencies: ["JuesuanLint"]),

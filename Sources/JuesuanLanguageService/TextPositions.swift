@@ -80,9 +80,11 @@ extension SourceText {
         while offset > 0 && offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
         let line = line(containing: offset)
         let target = min(offset, lineContentEnds[line])
-        var index = lineStarts[line]
-        var units = 0
-        if unit == .utf8 { return LineColumn(line: line, column: target - index) }
+        if unit == .utf8 { return LineColumn(line: line, column: target - lineStarts[line]) }
+        // Long lines carry checkpoints: start from the nearest one instead of the line start.
+        let point = checkpoint(line: line, atOrBefore: target)
+        var index = point.byte
+        var units = unit == .utf16 ? point.utf16 : point.scalars
         while index < target {
             let length = scalarLength(bytes[index])
             units += unit.width(ofScalarWithUTF8Length: length)

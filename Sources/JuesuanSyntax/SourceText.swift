@@ -43,6 +43,18 @@ public struct SourceText: Sendable {
     public let lineStarts: [Int]
     /// Byte offset where each line's content ends (before its terminator).
     public let lineContentEnds: [Int]
+    /// Column counts every `checkpointStride` bytes of each long line, so that a position in a
+    /// 1 MB line is found without walking the line from its start each time.
+    let longLineCheckpoints: [Int: [ColumnCheckpoint]]
+    static let checkpointStride = 4096
+
+    /// The columns of a byte offset within its line, in every unit.
+    public struct ColumnCheckpoint: Sendable {
+        public var byte: Int
+        public var utf16: Int
+        public var scalars: Int
+        public var display: Int
+    }
 
     public init(_ text: String) {
         self.init(bytes: Array(text.utf8))
@@ -76,6 +88,64 @@ public struct SourceText: Sendable {
         ends.append(count)
         lineStarts = starts
         lineContentEnds = ends
+        var checkpoints: [Int: [ColumnCheckpoint]] = [:]
+        for line in 0..<starts.count where ends[line] - starts[line] > SourceText.checkpointStride {
+            checkpoints[line] = SourceText.checkpoints(bytes, from: starts[line], to: ends[line])
+        }
+        longLineCheckpoints = checkpoints
+    }
+
+    /// Column counts along a long line, one every `checkpointStride` bytes (at scalar starts).
+    static func checkpoints(_ bytes: [UInt8], from start: Int, to end: Int) -> [ColumnCheckpoint] {
+        var result = [ColumnCheckpoint(byte: start, utf16: 0, scalars: 0, display: 0)]
+        var current = result[0]
+        var next = start + checkpointStride
+        while current.byte < end {
+            if current.byte >= next {
+                result.append(current)
+                next = current.byte + checkpointStride
+            }
+            advance(&current, over: bytes, limit: end)
+        }
+        return result
+    }
+
+    /// Moves `point` over one scalar.
+    @inline(__always)
+    static func advance(_ point: inout ColumnCheckpoint, over bytes: [UInt8], limit: Int) {
+        let byte = bytes[point.byte]
+        if byte < 0x80 {
+            point.utf16 += 1; point.scalars += 1; point.display += byte < 0x20 || byte == 0x7F ? 0 : 1
+            point.byte += 1
+            return
+        }
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value: UInt32
+        switch length {
+        case 2: value = UInt32(byte & 0x1F)
+        case 3: value = UInt32(byte & 0x0F)
+        default: value = UInt32(byte & 0x07)
+        }
+        for k in 1..<length where point.byte + k < bytes.count { value = value << 6 | UInt32(bytes[point.byte + k] & 0x3F) }
+        point.utf16 += length == 4 ? 2 : 1
+        point.scalars += 1
+        point.display += Unicode.Scalar(value).map { DisplayWidth.of($0) } ?? 1
+        point.byte = min(point.byte + length, max(limit, point.byte + 1))
+    }
+
+    /// The columns at the last checkpoint of `line` at or before `offset` (the line start for
+    /// ordinary lines).
+    public func checkpoint(line: Int, atOrBefore offset: Int) -> ColumnCheckpoint {
+        guard let points = longLineCheckpoints[line] else {
+            return ColumnCheckpoint(byte: lineStarts[line], utf16: 0, scalars: 0, display: 0)
+        }
+        var low = 0
+        var high = points.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if points[mid].byte <= offset { low = mid } else { high = mid - 1 }
+        }
+        return points[low]
     }
 
     /// Decodes untrusted bytes: invalid UTF-8 sequences become U+FFFD, and the lines (0-based)
@@ -171,30 +241,8 @@ public struct SourceText: Sendable {
         let line = line(containing: offset)
         let start = lineStarts[line]
         let end = min(offset, lineContentEnds[line])
-        var utf16 = 0
-        var scalars = 0
-        var display = 0
-        var index = start
-        while index < end {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                utf16 += 1; scalars += 1; display += byte < 0x20 || byte == 0x7F ? 0 : 1
-                index += 1
-                continue
-            }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            var value: UInt32
-            switch length {
-            case 2: value = UInt32(byte & 0x1F)
-            case 3: value = UInt32(byte & 0x0F)
-            default: value = UInt32(byte & 0x07)
-            }
-            for k in 1..<length where index + k < bytes.count { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
-            utf16 += length == 4 ? 2 : 1
-            scalars += 1
-            display += Unicode.Scalar(value).map { DisplayWidth.of($0) } ?? 1
-            index += length
-        }
-        return SourcePosition(line: line, utf8Column: end - start, utf16Column: utf16, scalarColumn: scalars, displayColumn: display)
+        var point = checkpoint(line: line, atOrBefore: end)
+        while point.byte < end { SourceText.advance(&point, over: bytes, limit: end) }
+        return SourcePosition(line: line, utf8Column: end - start, utf16Column: point.utf16, scalarColumn: point.scalars, displayColumn: point.display)
     }
 }

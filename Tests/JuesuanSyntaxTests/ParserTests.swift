@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanFixtures
 import XCTest
 @testable import JuesuanSyntax
 
@@ -219,6 +220,29 @@ final class PositionTests: XCTestCase {
         XCTAssertEqual(source.position(of: 10_000).line, 2, "offsets past the end are clamped")
     }
 
+    /// Long lines carry checkpoints; positions found from them equal a walk from the line start.
+    func testPositionsOnALongLineMatchAWalk() {
+        var line = ""
+        var generator = SplitMix64(seed: 5)
+        let pieces = ["合计", " ", "363.59", "𠀋", "a", "\t", "（一）", "，"]
+        while line.utf8.count < 50_000 { line += pieces[Int(generator.next() % UInt64(pieces.count))] }
+        let source = SourceText("部门 甲\n" + line + "\n尾")
+        let start = source.lineStarts[1]
+        var utf16 = 0, scalars = 0, display = 0
+        var offset = start
+        for scalar in line.unicodeScalars {
+            if (offset - start) % 997 == 0 || offset % 4096 < 4 {
+                let position = source.position(of: offset)
+                XCTAssertEqual([position.line, position.utf16Column, position.scalarColumn, position.displayColumn], [1, utf16, scalars, display], "at \(offset)")
+            }
+            utf16 += scalar.utf16.count
+            scalars += 1
+            display += DisplayWidth.of(scalar)
+            offset += scalar.utf8.count
+        }
+        XCTAssertEqual(source.position(of: offset).scalarColumn, scalars)
+    }
+
     func testInvalidUTF8IsRepairedAndLocated() {
         let bytes: [UInt8] = Array("部门 甲\n".utf8) + [0xFF, 0xFE, 0x41, 0x0A] + Array("年度 2024\n".utf8)
         let (source, invalidLines) = SourceText.decoding(bytes)
@@ -271,3 +295,4 @@ final class DecimalNumberTests: XCTestCase {
         XCTAssertEqual(Ordinal.strip("合计"), "合计")
     }
 }
+
