@@ -71,7 +71,7 @@ enum ProjectNarrativeCheck {
     /// A project name without years, blanks, quotes or the word 项目, for matching prose.
     static func key(_ text: String) -> String {
         var result = ""
-        var characters = Array(LabelKey.make(text))
+        let characters = Array(LabelKey.make(text))
         var i = 0
         while i < characters.count {
             // Drop `2023年` and `2023`: narratives and tables disagree on the year in names.
@@ -84,7 +84,6 @@ enum ProjectNarrativeCheck {
             result.append(characters[i])
             i += 1
         }
-        characters = Array(result)
         return result.replacingAll("项目", with: "")
     }
 }

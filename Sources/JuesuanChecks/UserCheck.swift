@@ -60,7 +60,7 @@ enum UserCheck: ReportCheck {
             guard !holds else { continue }
             let scale = max(left.scale, right.scale)
             let range = SourceRange(start: check.keyword.range.end, end: context.report.source.lineContentRange(check.line).end)
-            let body = context.report.source.string(range).trimmingCharactersInBlanks
+            let body = context.report.source.string(range).trimmingBlanks
             let text = "“\(body)”：左边 \(left.formatted(scale: scale))，右边 \(right.formatted(scale: scale))，差额 \(CheckContext.signed(difference, scale: scale))"
             if withinRounding {
                 findings.append(Diagnostic(code: "A290", severity: .information, range: comparator.range,
@@ -114,14 +114,5 @@ enum UserCheck: ReportCheck {
             return .success(Figure(value: .zero, cell: empty, row: row, tableID: table.id, columnName: section.columns[columnIndex].name))
         }
         return .success(Figure(value: cell.number ?? .zero, cell: cell, row: row, tableID: table.id, columnName: section.columns[columnIndex].name))
-    }
-}
-
-extension String {
-    var trimmingCharactersInBlanks: String {
-        var text = Substring(self)
-        while let first = text.first, first == " " || first == "\t" || first == "\u{3000}" { text.removeFirst() }
-        while let last = text.last, last == " " || last == "\t" || last == "\u{3000}" { text.removeLast() }
-        return String(text)
     }
 }

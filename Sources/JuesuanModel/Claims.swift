@@ -215,7 +215,8 @@ public enum ClaimScanner {
 }
 
 extension String {
-    var trimmingBlanks: String {
+    /// Without leading and trailing blanks (space, tab, ideographic space).
+    public var trimmingBlanks: String {
         var text = Substring(self)
         while let first = text.first, first == " " || first == "\t" || first == "\u{3000}" { text.removeFirst() }
         while let last = text.last, last == " " || last == "\t" || last == "\u{3000}" { text.removeLast() }
