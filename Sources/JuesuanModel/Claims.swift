@@ -1,6 +1,6 @@
 import JuesuanSyntax
 
-/// What a figure in prose claims (spec 5 and 9.4).
+/// What a figure in prose claims (narrative.md §1).
 public enum ClaimKind: Sendable, Hashable {
     /// `本年收入合计363.59万元`
     case amount
@@ -9,7 +9,9 @@ public enum ClaimKind: Sendable, Hashable {
     /// `比上年增加13.80万元` (an amount) or `增长3.94%` (a rate); `increase` false for 减少/下降.
     case changeAmount(increase: Bool)
     case changeRate(increase: Bool)
-    /// `完成年初预算的154.47%`
+    /// `与预算相比减少0.20万元`, `比年初预算增加5.00万元`: actual − budget.
+    case budgetDifference(increase: Bool)
+    /// `完成年初预算的154.47%`, `预算执行率为98.5%`
     case completion
     /// `3批`, `28人次`, `0辆`, `6个`
     case count
@@ -27,7 +29,46 @@ public enum ClaimUnit: Sendable, Hashable {
     case points
 }
 
-/// A figure in prose with the words around it: the unit after it and the label before it.
+/// Whose year a figure is: this report's, or the year before (`上年`, `2023年` in a 2024 report).
+/// 年初结转和结余 and 上年结转和结余 are balances of this year's accounts.
+public enum Period: Sendable, Hashable {
+    case current
+    case previous
+}
+
+/// What a figure measures of its quantity (narrative.md §1).
+public enum Measure: String, Sendable, Hashable {
+    case actual = "决算数"
+    case initialBudget = "年初预算数"
+    case fullBudget = "全年预算数"
+    case budget = "预算数"
+    case spent = "执行数"
+
+    public var isBudget: Bool { self == .initialBudget || self == .fullBudget || self == .budget }
+}
+
+/// A named amount of the report: `基本支出`, qualified (`一般公共预算财政拨款` 基本支出) or not.
+/// Known names are canonical (`“三公”经费` → `三公经费`); others keep the words of the text.
+public struct Quantity: Sendable, Hashable, CustomStringConvertible {
+    public var name: String
+    public var qualifier: String
+    public var isKnown: Bool
+
+    public init(name: String, qualifier: String = "", isKnown: Bool) {
+        self.name = name
+        self.qualifier = qualifier
+        self.isKnown = isKnown
+    }
+
+    public var description: String { qualifier + name }
+}
+
+/// How a figure's quantity was found (narrative.md §2).
+public enum QuantitySource: Sendable, Hashable {
+    case ownClause, topic, sectionTitle, respectively, none
+}
+
+/// A figure in prose: a fact (quantity, measure, period, value, precision, place).
 public struct Claim: Sendable {
     public var kind: ClaimKind
     public var value: DecimalNumber
@@ -51,166 +92,66 @@ public struct Claim: Sendable {
     /// Index of the sentence (。！？) within the line, and of the clause (，；：、) within it.
     public var sentence: Int
     public var clause: Int
+
+    // The fact: what the figure is of.
+    public var quantity: Quantity?
+    public var quantitySource: QuantitySource = .none
+    public var measure: Measure = .actual
+    public var period: Period = .current
+    /// `约`, `近`, `超过`, `余`, `多`, `左右`: judged at its written digits only.
+    public var isApproximate = false
+    /// Brackets around the figure: 0 in the running text, 1 inside `（…）`.
+    public var depth = 0
+    /// The paragraph (prose line) and the `说明` block it is in, counted through the document.
+    public var paragraph = 0
+    public var section = 0
+    /// The index (in the document's claims) of the whole a `其中` list makes this figure a part of.
+    public var listWhole: Int?
+    /// The topic its paragraph opened before it (`“三公”经费支出决算中，…`).
+    public var topic: Quantity?
+    /// The words after the figure and its unit, up to the end of its clause (`项目评价结果为“优”`).
+    public var followingWords = ""
+    /// A second reading of a figure that states two quantities (`收支总计各为512.08万元`):
+    /// checked, but not shown twice in the editor.
+    public var isEcho = false
+
+    public init(kind: ClaimKind, value: DecimalNumber, text: String, range: SourceRange, fullRange: SourceRange,
+                unit: ClaimUnit?, unitRange: SourceRange, label: String, sentencePrefix: String,
+                offsetInSentence: Int, line: Int, sentence: Int, clause: Int) {
+        self.kind = kind
+        self.value = value
+        self.text = text
+        self.range = range
+        self.fullRange = fullRange
+        self.unit = unit
+        self.unitRange = unitRange
+        self.label = label
+        self.sentencePrefix = sentencePrefix
+        self.offsetInSentence = offsetInSentence
+        self.line = line
+        self.sentence = sentence
+        self.clause = clause
+    }
+
+    public var isMoney: Bool { if case .money? = unit { true } else { false } }
+    public var moneyUnit: MoneyUnit? { if case .money(let unit)? = unit { unit } else { nil } }
+    public var isShare: Bool { if case .share = kind { true } else { false } }
+    /// An amount of money this year or last (not a change, not a difference from the budget).
+    public var isPlainAmount: Bool { kind == .amount && isMoney }
 }
 
-/// Finds the claims in the prose lines of 说明 blocks.
+/// The facts of a report's prose (kept for callers that ask for the figures of a report or a line).
 public enum ClaimScanner {
-    static let countUnits = ["人次", "批次", "批", "辆", "台", "个", "人", "项", "家", "次", "户", "套", "场", "名"]
-    static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?"]
-    static let clauseEnds: Set<Character> = ["，", ",", "；", ";", "：", ":", "、"]
-    /// A sentence longer than this (characters) is cut there: every claim keeps the text of its
-    /// sentence before it, so an endless run-on line (pasted text, hostile input) would cost
-    /// quadratic time and memory. Real sentences are a few hundred characters at most.
-    static let maximumSentenceLength = 1_000
-
-    /// Every claim of the report's prose, in document order.
+    /// Every claim of the report's prose, in document order, with its context resolved.
     public static func claims(in report: Report) -> [Claim] {
-        var result: [Claim] = []
-        for narrative in report.syntax.narratives {
-            for line in narrative.proseLines {
-                result += claims(line: line, range: report.source.lineContentRange(line), source: report.source)
-            }
-        }
-        return result
+        ProseDocument(report: report).claims.filter { !$0.isEcho }
     }
 
+    /// The figures of one prose line read on their own (no context from other lines).
     public static func claims(line: Int, range: SourceRange, source: SourceText) -> [Claim] {
-        let text = source.string(range)
-        let characters = Array(text)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(characters.count + 1)
-        var offset = range.start
-        for character in characters {
-            offsets.append(offset)
-            offset += character.utf8.count
-        }
-        offsets.append(offset)
-        var result: [Claim] = []
-        var sentence = 0
-        var clause = 0
-        var sentenceStart = 0
-        var clauseStart = 0
-        var firstClaimOfSentence = 0
-        func closeSentence(at end: Int) {
-            let text = String(characters[sentenceStart..<min(end, characters.count)])
-            for k in firstClaimOfSentence..<result.count { result[k].sentenceText = text }
-            firstClaimOfSentence = result.count
-        }
-        var i = 0
-        while i < characters.count {
-            let character = characters[i]
-            if i - sentenceStart >= maximumSentenceLength {
-                closeSentence(at: i)
-                sentence += 1
-                clause = 0
-                sentenceStart = i
-                clauseStart = i
-                continue
-            }
-            if sentenceEnds.contains(character) {
-                closeSentence(at: i)
-                sentence += 1
-                clause = 0
-                sentenceStart = i + 1
-                clauseStart = i + 1
-                i += 1
-                continue
-            }
-            // A comma inside a number never gets here: the number below consumes it.
-            if clauseEnds.contains(character) {
-                clause += 1
-                clauseStart = i + 1
-                i += 1
-                continue
-            }
-            guard isDigit(character), i == 0 || !(isDigit(characters[i - 1]) || characters[i - 1] == "." || characters[i - 1].isASCII && characters[i - 1].isLetter) else {
-                i += 1
-                continue
-            }
-            // The number: digits, thousands separators, one decimal point.
-            var j = i
-            var sawPoint = false
-            while j < characters.count {
-                let c = characters[j]
-                if isDigit(c) { j += 1; continue }
-                if c == ",", !sawPoint, j + 3 < characters.count, characters[j + 1...j + 3].allSatisfy(isDigit),
-                   !(j + 4 < characters.count && isDigit(characters[j + 4])) {
-                    j += 1; continue
-                }
-                if c == ".", !sawPoint, j + 1 < characters.count, isDigit(characters[j + 1]) { sawPoint = true; j += 1; continue }
-                break
-            }
-            let numberText = String(characters[i..<j])
-            defer { i = j }
-            guard let value = DecimalNumber(numberText) else { continue }
-            // Skip blanks, then read the unit.
-            var k = j
-            while k < characters.count, characters[k] == " " || characters[k] == "\u{3000}" { k += 1 }
-            let rest = characters[k...]
-            // Years, dates, document numbers, ordinals and section numbers are not claims.
-            if let next = rest.first, "年月日号届期条款".contains(next) { continue }
-            if i > 0, "第〔【[".contains(characters[i - 1]) { continue }
-            var unit: ClaimUnit?
-            var unitLength = 0
-            func starts(_ word: String) -> Bool { rest.starts(with: Array(word)) }
-            if starts("万元") { unit = .money(.tenThousandYuan); unitLength = 2 } else if starts("亿元") { unit = .money(.hundredMillionYuan); unitLength = 2 }
-            else if starts("千元") { unit = .money(.thousandYuan); unitLength = 2 } else if starts("元") { unit = .money(.yuan); unitLength = 1 }
-            else if starts("%") || starts("％") { unit = .percent; unitLength = 1 }
-            else if starts("个百分点") { continue }
-            else if starts("分") { unit = .points; unitLength = 1 }
-            else if let word = countUnits.first(where: starts) { unit = .count(word); unitLength = word.count }
-            let sentenceText = String(characters[sentenceStart..<i])
-            let clauseText = String(characters[clauseStart..<i])
-            let kind = classify(unit: unit, clause: clauseText, sentence: sentenceText)
-            guard let kind else { continue }
-            let end = unitLength > 0 ? k + unitLength : j
-            result.append(Claim(kind: kind, value: value, text: numberText,
-                                range: SourceRange(start: offsets[i], end: offsets[j]),
-                                fullRange: SourceRange(start: offsets[i], end: offsets[end]),
-                                unit: unit, unitRange: SourceRange(start: offsets[unitLength > 0 ? k : j], end: offsets[end]),
-                                label: cleanLabel(clauseText), sentencePrefix: sentenceText,
-                                offsetInSentence: i - sentenceStart,
-                                line: line, sentence: sentence, clause: clause))
-        }
-        closeSentence(at: characters.count)
-        return result
-    }
-
-    static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
-
-    static func classify(unit: ClaimUnit?, clause: String, sentence: String) -> ClaimKind? {
-        let before = clause.trimmingBlanks
-        switch unit {
-        case .percent?:
-            if let index = before.lastIndex(of: "占") {
-                var whole = String(before[before.index(after: index)...])
-                if whole.hasSuffix("的") { whole.removeLast() }
-                return .share(whole: whole.isEmpty ? nil : whole)
-            }
-            if before.hasSuffix("增长") || before.hasSuffix("增加") || before.hasSuffix("上升") { return .changeRate(increase: true) }
-            if before.hasSuffix("下降") || before.hasSuffix("减少") || before.hasSuffix("降低") { return .changeRate(increase: false) }
-            if before.contains("完成") && before.contains("预算") { return .completion }
-            return .percentage
-        case .money?:
-            let compared = sentence.contains("比上年") || sentence.contains("较上年") || sentence.contains("相比") || sentence.contains("比20") || sentence.contains("较20")
-            if compared && (before.hasSuffix("增加") || before.hasSuffix("增长")) { return .changeAmount(increase: true) }
-            if compared && (before.hasSuffix("减少") || before.hasSuffix("下降") || before.hasSuffix("降低")) { return .changeAmount(increase: false) }
-            return .amount
-        case .count?:
-            return .count
-        case .points?:
-            return before.contains("得分") || before.contains("评分") || before.contains("平均分") || before.hasSuffix("为") ? .score : nil
-        case nil:
-            return .amount
-        }
-    }
-
-    /// `其中：基本支出` → `基本支出`; `全年预算数为` → `全年预算数`.
-    static func cleanLabel(_ clause: String) -> String {
-        var label = Substring(clause.trimmingBlanks)
-        for prefix in ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共"] where label.hasPrefix(prefix) { label = label.dropFirst(prefix.count) }
-        for suffix in ["为", "是", "达到", "达", "约"] where label.hasSuffix(suffix) { label = label.dropLast(suffix.count) }
-        return String(label).trimmingBlanks
+        var reader = ProseReader(year: nil)
+        reader.read(line: line, range: range, source: source, section: 0, title: nil)
+        return reader.claims.filter { !$0.isEcho }
     }
 }
 

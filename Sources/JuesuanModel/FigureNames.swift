@@ -64,15 +64,6 @@ public enum FigureNames {
         return entries.map { (LabelKey.make($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
     }()
 
-    /// The measure words that end a label: what kind of figure of the named thing it is.
-    public enum Measure: String, Sendable, CaseIterable {
-        case initialBudget = "年初预算数"
-        case fullBudget = "全年预算数"
-        case budget = "预算数"
-        case actual = "决算数"
-        case spent = "执行数"
-    }
-
     /// Splits `“三公”经费全年预算数` into (`“三公”经费`, 全年预算数).
     public static func splitMeasure(_ label: String) -> (head: String, measure: Measure?) {
         for measure in [Measure.initialBudget, .fullBudget, .actual, .spent, .budget] where label.hasSuffix(measure.rawValue) {

@@ -82,8 +82,11 @@ final class SeedErrorTests: XCTestCase {
     /// none of its rounding traps.
     func testExampleDeepFindings() throws {
         let analysis = Analysis(text: try readExample("zhushan-2024.juesuan"))
-        let deep = analysis.diagnostics.filter { ["X", "N", "P"].contains($0.code.first!) }
+        let deep = analysis.diagnostics.filter { ["X", "N", "P"].contains($0.code.first!) && $0.code != "N590" }
         XCTAssertEqual(deep.map(\.code), ["N502", "P605"], "\(deep.map(\.message))")
+        // 13.80 ÷ 349.79 = 3.9452%: 3.94 holds within rounding but is the cut-off value (narrative.md
+        // case 15): information at most, and only there.
+        XCTAssertEqual(analysis.findings("N590").map { analysis.text(of: $0) }, ["3.94"])
         let n502 = deep[0]
         XCTAssertTrue(n502.message.contains("151.01") && n502.message.contains("164.02") && n502.message.contains("92.07"), n502.message)
         XCTAssertEqual(analysis.text(of: n502), "100")
@@ -175,11 +178,13 @@ final class DeepRuleTests: XCTestCase {
         XCTAssertEqual(codes("说明 二\n本年支出合计363.59万元，其中：基本支出199.58万元，占54.89%；项目支出164.02万元，占45.11%。\n"), [])
         // Cut off instead of rounded: information.
         XCTAssertEqual(codes("说明 二\n本年支出合计100.00万元，其中：基本支出38.2876万元，占38.28%。\n"), ["N590"])
-        XCTAssertEqual(codes("说明 二\n本年支出合计300.00万元，其中：基本支出114.86万元，占38.28%。\n"), [], "38.2867% within the inputs' intervals")
+        XCTAssertEqual(codes("说明 二\n本年支出合计300.00万元，其中：基本支出114.86万元，占38.28%。\n"), ["N590"], "38.2867% cut off, within the inputs' intervals: information only (narrative.md case 15)")
+        XCTAssertEqual(codes("说明 二\n本年支出合计300.00万元，其中：基本支出114.86万元，占38.29%。\n"), [])
     }
 
     func testN503Changes() {
-        XCTAssertEqual(codes("说明 一\n本年收入合计363.59万元，比上年增加13.80万元，增长3.94%。\n"), [])
+        XCTAssertEqual(codes("说明 一\n本年收入合计363.59万元，比上年增加13.80万元，增长3.94%。\n"), ["N590"], "3.9452% cut off: information")
+        XCTAssertEqual(codes("说明 一\n本年收入合计363.59万元，比上年增加13.80万元，增长3.95%。\n"), [])
         XCTAssertEqual(codes("说明 一\n公务接待费0.27万元，比上年增加0.20万元，增长255.80%。\n"), [])
         XCTAssertEqual(codes("说明 一\n本年收入合计363.59万元，比上年增加13.80万元，增长4.50%。\n"), ["N503"])
         XCTAssertEqual(codes("说明 一\n本年收入合计363.59万元，比上年增加13.80万元，下降3.94%。\n"), ["N503"])
@@ -280,11 +285,13 @@ final class ImportedSeedTests: XCTestCase {
             // 001: 执行率 three-way mismatch (P605, P607 ×2), score 98 vs 97 (P607), missing score
             // behind the total 83 (P603), 违规率 and 代办员 marked 完成 (P608 ×2), 元 for 万元 (N506),
             // the 100% coverage share (N502).
-            "seed-001.juesuan": ["N502": 1, "N506": 1, "P603": 1, "P605": 1, "P607": 3, "P608": 2],
+            // 评优率 62.5% is 20 of 32, but 27 were rated (N510, §7 S1-4).
+            "seed-001.juesuan": ["N502": 1, "N506": 1, "N510": 1, "P603": 1, "P605": 1, "P607": 3, "P608": 2],
             // 002: the 7-of-10 执行率 score (P605) and the 100% coverage share (N502).
             "seed-002.juesuan": ["N502": 1, "P605": 1],
             // 003: three classes that do not make their whole (N504).
-            "seed-003.juesuan": ["N504": 1],
+            // 在编在岗 22 then 24, 退休 2 then 1 (N509, §7 S3-9).
+            "seed-003.juesuan": ["N504": 1, "N509": 2],
             "seed-004.juesuan": [:],
         ]
         for (name, counts) in expected {

@@ -1,0 +1,66 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// N501 and N506: an amount in prose that names a table figure must be that figure — in the
+/// table's unit, and to the precision it is written with (narrative.md §4).
+enum NarrativeAmountCheck {
+    static func run(_ reading: inout ProseReading) {
+        for index in reading.claims.indices {
+            let claim = reading.claims[index]
+            guard claim.isPlainAmount, claim.period == .current, let unit = claim.moneyUnit, claim.quantity?.isKnown == true else { continue }
+            // A budget is published only in 公开09; an executed amount is an actual.
+            let figures = reading.tableFigures(claim.quantity, measure: claim.measure, sentence: claim.sentencePrefix)
+            guard let first = figures.first else { continue }
+            check(index, unit: unit, figures: figures, first: first, &reading)
+        }
+    }
+
+    static func check(_ index: Int, unit: MoneyUnit, figures: [Figure], first: Figure, _ reading: inout ProseReading) {
+        let claim = reading.claims[index]
+        let tableUnit = reading.report.header.unit
+        let inTableUnit = convert(claim.value, from: unit, to: tableUnit)
+        let name = claim.label.isEmpty ? (claim.quantity?.description ?? "") : claim.label
+        let related = figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") }
+        if let inTableUnit, figures.contains(where: { $0.value == inTableUnit }) { return }
+        // Written with fewer decimals than the table figure: equal once the table's figure is rounded.
+        if let inTableUnit, let rounded = figures.first(where: { inTableUnit.scale < $0.value.scale && $0.value.rounded(toScale: inTableUnit.scale) == inTableUnit }) {
+            let usual = reading.usualScale[unit] ?? rounded.value.scale
+            if claim.isApproximate || claim.value.scale >= usual {
+                reading.report("N590", .information, on: claim.fullRange, "“\(name)”写作 \(claim.text)，是\(rounded.description) \(rounded.value) 舍入后的数", related: related)
+            } else {
+                reading.report("N501", .warning, on: claim.range,
+                               "“\(name)”写作 \(claim.text)，少于报告通常的 \(usual) 位小数：按 \(claim.value.rescaled(to: usual)) 与\(rounded.description) \(rounded.value) 不符，只有作为舍入后的数才一致，请写出完整的数 \(rounded.value)",
+                               fix: Fix(title: "改为 \(rounded.value)", edits: [TextEdit(range: claim.range, replacement: rounded.value.description)], isSafe: false),
+                               related: related)
+                reading.contradicted.insert(index)
+            }
+            return
+        }
+        if unit != tableUnit, let same = figures.first(where: { $0.value == claim.value }) {
+            reading.report("N506", .warning, on: claim.unitRange,
+                           "“\(name)” \(claim.text) 与\(same.description)相同，但单位写成了“\(unit.rawValue)”，表中单位是“\(tableUnit.rawValue)”",
+                           fix: Fix(title: "改为“\(tableUnit.rawValue)”", edits: [TextEdit(range: claim.unitRange, replacement: tableUnit.rawValue)]),
+                           related: related)
+            reading.contradicted.insert(index)
+            return
+        }
+        if claim.isApproximate, let inTableUnit, figures.contains(where: { Interval.written(inTableUnit).overlaps(Interval.exact($0.value)) }) { return }
+        let expected = unit == tableUnit ? first.value : (convert(first.value, from: tableUnit, to: unit) ?? first.value)
+        let scale = max(claim.value.scale, expected.scale)
+        let expectedText = expected.formatted(scale: scale)
+        reading.report("N501", .error, on: claim.range,
+                       "“\(name)”应为\(first.description) \(expectedText)\(unit.rawValue)，说明中写的是 \(claim.text)\(unit.rawValue)，差额 \(CheckContext.signed(claim.value - expected, scale: scale))",
+                       fix: Fix(title: "改为 \(expectedText)", edits: [TextEdit(range: claim.range, replacement: expectedText)], isSafe: false),
+                       related: related)
+        reading.contradicted.insert(index)
+    }
+
+    /// Exact conversion between money units; nil when it would need more digits than a figure has.
+    static func convert(_ value: DecimalNumber, from: MoneyUnit, to: MoneyUnit) -> DecimalNumber? {
+        let exponent: [MoneyUnit: Int] = [.yuan: 0, .thousandYuan: 3, .tenThousandYuan: 4, .hundredMillionYuan: 8]
+        let shift = exponent[from]! - exponent[to]!
+        if shift == 0 { return value }
+        if shift > 0 { return value * DecimalNumber(mantissa: DecimalNumber.powerOfTen(shift), scale: 0) }
+        return DecimalNumber(mantissa: value.mantissa, scale: value.scale - shift)
+    }
+}

@@ -1,0 +1,193 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// N503: changes. `比上年增加A万元，增长r%` (previous = current ∓ A, r = A ÷ previous), the
+/// direction words, `与预算相比减少X` (X = budget − actual), and `无变化 / 持平` (no difference).
+enum NarrativeChangeCheck {
+    static func run(_ reading: inout ProseReading) {
+        for index in reading.claims.indices where !reading.claims[index].isEcho {
+            switch reading.claims[index].kind {
+            case .changeRate(let increase): rate(index, increase: increase, &reading)
+            case .budgetDifference(let increase): budgetDifference(index, increase: increase, &reading)
+            default: break
+            }
+        }
+        for statement in reading.prose.statements { noChange(statement, &reading) }
+    }
+
+    /// The claims of the sentence before `index`, nearest first.
+    static func sentenceBefore(_ index: Int, _ reading: ProseReading) -> [Int] {
+        let claim = reading.claims[index]
+        var result: [Int] = []
+        var k = index - 1
+        while k >= 0, index - k <= 60, reading.claims[k].paragraph == claim.paragraph, reading.claims[k].sentence == claim.sentence {
+            result.append(k)
+            k -= 1
+        }
+        return result
+    }
+
+    /// The amount a change is of: the nearest this-year amount before it at its depth, else the
+    /// subject of the sentence before (`…支出5.60万元。比上年增加…`).
+    static func current(before change: Int, _ reading: ProseReading) -> Int? {
+        let claims = reading.claims
+        if let k = sentenceBefore(change, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth }) { return k }
+        let claim = claims[change]
+        var k = change - 1
+        while k >= 0, change - k <= 60, claims[k].paragraph == claim.paragraph, claims[k].sentence >= claim.sentence - 1 {
+            if claims[k].sentence == claim.sentence - 1, claims[k].isPlainAmount {
+                // The first amount of the previous sentence.
+                var first = k
+                while first > 0, claims[first - 1].paragraph == claim.paragraph, claims[first - 1].sentence == claim.sentence - 1 { first -= 1 }
+                return (first...k).first { claims[$0].isPlainAmount && !claims[$0].isEcho }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    static func rate(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let rate = claims[index]
+        let before = sentenceBefore(index, reading)
+        guard let changeIndex = before.first(where: { if case .changeAmount = claims[$0].kind { true } else { false } }),
+              case .changeAmount(let amountIncrease) = claims[changeIndex].kind else {
+            rateFromTwoYears(index, increase: increase, before: before, &reading)
+            return
+        }
+        let change = claims[changeIndex]
+        if amountIncrease != increase {
+            reading.report("N503", .error, on: rate.fullRange,
+                           "增减方向不一致：金额写的是“\(amountIncrease ? "增加" : "减少")”\(change.text)，比率写的是“\(increase ? "增长" : "下降")”\(rate.text)%")
+            return
+        }
+        guard let currentIndex = current(before: changeIndex, reading) else { return }
+        let current = reading.operand(currentIndex)
+        let changeOperand = reading.operand(changeIndex)
+        // `与上年度1409.09万元相比`: the amount named is the previous year's itself.
+        let isPrevious = claims[currentIndex].period == .previous
+        func previous(_ path: KeyPath<Operand, Interval>) -> Interval {
+            isPrevious ? current[keyPath: path] : increase ? current[keyPath: path] - changeOperand[keyPath: path] : current[keyPath: path] + changeOperand[keyPath: path]
+        }
+        let previousValue = isPrevious ? current.value : increase ? current.value - change.value : current.value + change.value
+        guard previous(\.lax).lower.mantissa > 0, previousValue.mantissa > 0 else { return }
+        let previousOperand = Operand(value: previousValue, strict: previous(\.strict), lax: previous(\.lax), name: "上年 \(previousValue)", range: claims[currentIndex].range)
+        reading.judgeRatio(code: "N503", claim: index, numerator: changeOperand, denominator: previousOperand,
+                           formula: "\(isPrevious ? "上年" : "本年") \(current.value)，\(increase ? "增加" : "减少") \(change.text)，上年为 \(previousValue)；\(increase ? "增长" : "下降")率 \(change.text) ÷ \(previousValue)",
+                           related: [RelatedLocation(range: claims[currentIndex].range, message: "\(isPrevious ? "上年数" : "本年数") \(claims[currentIndex].text)"),
+                                     RelatedLocation(range: change.range, message: "增减额 \(change.text)")])
+    }
+
+    /// `本年支出100万元，上年支出80万元，增长25%`: the rate from the two years' amounts.
+    static func rateFromTwoYears(_ index: Int, increase: Bool, before: [Int], _ reading: inout ProseReading) {
+        let claims = reading.claims
+        guard let previousIndex = before.first(where: { claims[$0].isPlainAmount && claims[$0].period == .previous }),
+              let currentIndex = before.first(where: { claims[$0].isPlainAmount && claims[$0].period == .current && $0 != previousIndex
+                  && (claims[$0].quantity == nil || claims[previousIndex].quantity == nil || claims[$0].quantity!.name == claims[previousIndex].quantity!.name) }) else { return }
+        let current = reading.operand(currentIndex), previous = reading.operand(previousIndex)
+        let difference = current.value - previous.value
+        if !difference.isZero, difference.isNegative == increase {
+            reading.report("N503", .error, on: claims[index].fullRange,
+                           "增减方向不一致：本年 \(current.value)，上年 \(previous.value)，应为“\(difference.isNegative ? "下降" : "增长")”，说明中写的是“\(increase ? "增长" : "下降")”")
+            return
+        }
+        let change = Operand(value: difference.magnitude, strict: absolute(current.strict - previous.strict), lax: absolute(current.lax - previous.lax),
+                             name: "增减额 \(difference.magnitude)", range: claims[currentIndex].range)
+        reading.judgeRatio(code: "N503", claim: index, numerator: change, denominator: previous,
+                           formula: "（本年 \(current.value) − 上年 \(previous.value)）÷ 上年 \(previous.value)",
+                           related: [RelatedLocation(range: claims[currentIndex].range, message: "本年数 \(claims[currentIndex].text)"),
+                                     RelatedLocation(range: claims[previousIndex].range, message: "上年数 \(claims[previousIndex].text)")])
+    }
+
+    static func absolute(_ interval: Interval) -> Interval {
+        if !interval.lower.isNegative { return interval }
+        if !interval.upper.isNegative && !interval.upper.isZero { return Interval(lower: .zero, upper: max(interval.upper, -interval.lower)) }
+        return Interval(lower: -interval.upper, upper: -interval.lower)
+    }
+
+    /// The budget `actual` is compared with: stated earlier in the paragraph, else printed in 公开09.
+    static func budget(for actual: Int, measure: Measure, _ reading: ProseReading) -> Operand? {
+        let claims = reading.claims
+        if let quantity = claims[actual].quantity ?? claims[actual].topic,
+           let stated = reading.earlierFact(quantity, measure: { measure == .budget ? $0.isBudget : $0 == measure }, before: actual) {
+            return reading.operand(stated)
+        }
+        if let stated = sentenceBefore(actual, reading).first(where: { claims[$0].isPlainAmount && claims[$0].measure.isBudget }) {
+            return reading.operand(stated)
+        }
+        return nil
+    }
+
+    static func budgetMeasure(_ sentence: String) -> Measure {
+        sentence.contains("年初预算") ? .initialBudget : sentence.contains("全年预算") || sentence.contains("调整预算") ? .fullBudget : .budget
+    }
+
+    /// `与预算相比减少0.20万元`: the difference is budget − actual.
+    static func budgetDifference(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let claim = claims[index]
+        guard let actualIndex = sentenceBefore(index, reading).first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget }) else { return }
+        let measure = budgetMeasure(claim.sentencePrefix)
+        var budgets: [Operand] = []
+        if let stated = budget(for: actualIndex, measure: measure, reading) { budgets = [stated] }
+        else { budgets = reading.tableBudgets(claims[actualIndex].quantity, measure: measure).map(reading.operand) }
+        guard let first = budgets.first else { return }
+        let actual = reading.operand(actualIndex)
+        let written = reading.operand(index)
+        func consistent(_ budget: Operand, _ path: KeyPath<Operand, Interval>) -> Bool {
+            let difference = increase ? actual[keyPath: path] - budget[keyPath: path] : budget[keyPath: path] - actual[keyPath: path]
+            return difference.overlaps(written[keyPath: path])
+        }
+        let verdicts = budgets.map { budget in ProseReading.verdict { consistent(budget, $0) } }
+        if verdicts.contains(where: { if case .holds = $0 { true } else { false } }) { return }
+        let expected = increase ? actual.value - first.value : first.value - actual.value
+        let word = increase ? "增加" : "减少"
+        let related = [RelatedLocation(range: actual.range, message: "决算数 \(actual.name)"), RelatedLocation(range: first.range, message: "预算数 \(first.name)")]
+        if verdicts.contains(where: { if case .laxOnly = $0 { true } else { false } }) {
+            reading.report("N503", .warning, on: claim.range,
+                           "与预算相比\(word)应为 \(expected)（决算 \(actual.value)，预算 \(first.value)），说明中写的是 \(claim.text)；只有当\(ProseReading.shortNames([actual, first, written]))是舍入后的数时才成立",
+                           related: related)
+            return
+        }
+        let scale = max(claim.value.scale, expected.scale)
+        reading.report("N503", .error, on: claim.range,
+                       "与预算相比\(word)应为 \(expected.formatted(scale: scale))（决算 \(actual.value) − 预算 \(first.value) = \(CheckContext.signed(actual.value - first.value, scale: scale))），说明中写的是\(word) \(claim.text)，差额 \(CheckContext.signed(claim.value - expected, scale: scale))",
+                       fix: expected.isNegative ? nil : Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claim.range, replacement: expected.formatted(scale: scale))], isSafe: false),
+                       related: related)
+    }
+
+    /// `与年初预算相比无变化`, `与上年持平`: the two figures must be equal.
+    static func noChange(_ statement: ProseStatement, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        guard let subject = statement.subject else { return }
+        let actual = reading.operand(subject)
+        if let measure = statement.comparedWithBudget {
+            var budgets: [Operand] = []
+            if let stated = budget(for: subject, measure: measure, reading) { budgets = [stated] }
+            else { budgets = reading.tableBudgets(claims[subject].quantity, measure: measure).map(reading.operand) }
+            guard let first = budgets.first else { return }
+            if budgets.contains(where: { budget in ProseReading.verdict { actual[keyPath: $0].overlaps(budget[keyPath: $0]) } != .fails }) { return }
+            reading.report("N503", .error, on: statement.range,
+                           "说“与预算相比无变化”，但决算 \(actual.value) 与预算 \(first.value) 相差 \(CheckContext.signed(actual.value - first.value, scale: max(actual.value.scale, first.value.scale)))",
+                           related: [RelatedLocation(range: actual.range, message: "决算数 \(actual.name)"), RelatedLocation(range: first.range, message: "预算数 \(first.name)")])
+            return
+        }
+        // Previous year: a change written in the same sentence, or the previous year's amount.
+        // What stands between the figure and the statement: `本年支出合计0.00万元，与上年持平`.
+        let sentence = claims.indices.filter { $0 > subject - 40 && $0 < subject + 40 && claims[$0].paragraph == claims[subject].paragraph
+            && claims[$0].sentence == claims[subject].sentence && claims[$0].range.start < statement.range.start }
+        if let change = sentence.first(where: { index in
+            if case .changeAmount = claims[index].kind { return index > subject && !claims[index].value.isZero } else { return false } }) {
+            reading.report("N503", .error, on: statement.range, "说“与上年持平/无变化”，但同一句写了增减额 \(claims[change].text)",
+                           related: [RelatedLocation(range: claims[change].range, message: "增减额 \(claims[change].text)")])
+            return
+        }
+        if let previous = sentence.first(where: { claims[$0].isPlainAmount && claims[$0].period == .previous }) {
+            let before = reading.operand(previous)
+            if ProseReading.verdict({ actual[keyPath: $0].overlaps(before[keyPath: $0]) }) == .fails {
+                reading.report("N503", .error, on: statement.range, "说“与上年持平/无变化”，但本年 \(actual.value) 与上年 \(before.value) 不同",
+                               related: [RelatedLocation(range: before.range, message: "上年数 \(before.name)")])
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// N505: a completion rate (`完成预算的x%`, `完成年初预算的x%`, `预算执行率x%`) is actual ÷ budget,
+/// the quantity's 决算数 and 预算数 stated earlier in the paragraph (the same sentence first) or
+/// printed in its table (narrative.md §2.6).
+enum NarrativeCompletionCheck {
+    static func run(_ reading: inout ProseReading) {
+        for index in reading.claims.indices where reading.claims[index].kind == .completion && !reading.claims[index].isEcho {
+            completion(index, &reading)
+        }
+    }
+
+    static func completion(_ index: Int, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let claim = claims[index]
+        let asked = claim.measure
+        func budgetMatches(_ measure: Measure) -> Bool { asked == .budget ? measure.isBudget : measure == asked || measure == .budget }
+        // Figures before it in the paragraph, nearest first.
+        var earlier: [Int] = []
+        var k = index - 1
+        while k >= 0, index - k <= 60, claims[k].paragraph == claim.paragraph {
+            if claims[k].isPlainAmount && claims[k].period == .current { earlier.append(k) }
+            k -= 1
+        }
+        let sameSentence = earlier.filter { claims[$0].sentence == claim.sentence }
+        let budgetIndex = sameSentence.first { budgetMatches(claims[$0].measure) } ?? earlier.first { budgetMatches(claims[$0].measure) }
+        let quantity = budgetIndex.flatMap { claims[$0].quantity } ?? claim.quantity
+        func sameQuantity(_ i: Int) -> Bool {
+            guard let quantity, let other = claims[i].quantity else { return true }
+            return ProseReading.same(other, quantity)
+        }
+        let isActual: (Int) -> Bool = { i in !claims[i].measure.isBudget && i != budgetIndex && sameQuantity(i) }
+        var actualIndex = sameSentence.first(where: isActual)
+        if actualIndex == nil, let budgetIndex { actualIndex = earlier.first { isActual($0) && claims[$0].sentence == claims[budgetIndex].sentence } }
+        if actualIndex == nil { actualIndex = earlier.first(where: isActual) }
+
+        var budgets: [Operand] = budgetIndex.map { [reading.operand($0)] } ?? []
+        var actuals: [Operand] = actualIndex.map { [reading.operand($0)] } ?? []
+        let tableQuantity = quantity ?? actualIndex.flatMap { claims[$0].quantity }
+        if budgets.isEmpty { budgets = reading.tableBudgets(tableQuantity, measure: asked).map(reading.operand) }
+        if actuals.isEmpty { actuals = reading.tableFigures(tableQuantity, sentence: claim.sentencePrefix).map(reading.operand) }
+        guard let budget = budgets.first, let actual = actuals.first, budget.value.mantissa > 0 else { return }
+        // With several table figures for one quantity, the rate may be of any of them.
+        if budgets.count > 1 || actuals.count > 1 {
+            let target = Interval.written(claim.value)
+            if budgets.contains(where: { b in actuals.contains { a in Interval.quotientMayLie(numerator: a.lax, denominator: b.lax, factor: ProseReading.hundred, in: target) } }) { return }
+        }
+        reading.judgeRatio(code: "N505", claim: index, numerator: actual, denominator: budget,
+                           formula: "\(actual.name) ÷ \(budget.name)",
+                           related: [RelatedLocation(range: actual.range, message: actual.name), RelatedLocation(range: budget.range, message: budget.name)])
+    }
+}

@@ -1,0 +1,108 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// N507, N509 and N510: counts. A count of receptions, trips or vehicles must be 公开09 / 公开10's;
+/// a head count or a number of units stated twice must agree (domain-rules N-16); a 评优率 is
+/// the projects rated 优 ÷ the projects rated (N-13).
+enum NarrativeCountCheck {
+    static func run(_ reading: inout ProseReading) {
+        for index in reading.claims.indices where reading.claims[index].kind == .count && !reading.claims[index].isEcho {
+            table(index, &reading)
+        }
+        statedTwice(&reading)
+        excellenceRate(&reading)
+    }
+
+    // MARK: N507
+
+    static func table(_ index: Int, _ reading: inout ProseReading) {
+        let claim = reading.claims[index]
+        guard case .count(let unit)? = claim.unit else { return }
+        let context = claim.sentencePrefix
+        var targets: [(String, RowSelector, String?)] = []
+        let abroad = context.contains("国（境）外") || context.contains("国(境)外") || context.contains("外宾")
+        if context.contains("接待") && !context.contains("出国") {
+            if unit == "批" || unit == "批次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")] }
+            if unit == "人次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待人次" : "国内公务接待人次"), "决算数")] }
+        } else if context.contains("出国") || context.contains("出境") {
+            if unit == "个" && context.contains("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
+            if unit == "人次" || unit == "人" { targets = [("公开09", .label("因公出国（境）人次数"), "决算数")] }
+        } else if unit == "辆" {
+            if context.hasSuffix("保有量") || claim.label.contains("保有") || claim.label.contains("车辆") {
+                targets = [("公开09", .label("公务用车保有量"), "决算数"), ("公开10", .label("车辆数合计"), nil)]
+            } else if claim.label.contains("购置") {
+                targets = [("公开09", .label("公务用车购置数"), "决算数")]
+            }
+        }
+        let figures = targets.compactMap { reading.report.figure($0.0, $0.1, column: $0.2) }
+        guard let first = figures.first, !figures.contains(where: { $0.value == claim.value }) else { return }
+        reading.report("N507", .error, on: claim.range, "说明中写的是 \(claim.text)\(unit)，\(first.description) 是 \(first.value)",
+                       fix: Fix(title: "改为 \(first.value)", edits: [TextEdit(range: claim.range, replacement: first.value.description)], isSafe: false),
+                       related: figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") })
+    }
+
+    // MARK: N509 — one fact stated twice
+
+    /// The facts whose second statement must repeat the first: head counts and numbers of units.
+    static let stems = ["在编在岗人员", "在职在编人员", "在编人员", "在岗人员", "在职人员", "实有人员", "编制人数",
+                        "退休人员", "离休人员", "退休", "离休", "二级预算单位", "预算单位", "下属单位", "内设机构"]
+
+    static func statedTwice(_ reading: inout ProseReading) {
+        var first: [String: Int] = [:]
+        for index in reading.claims.indices {
+            let claim = reading.claims[index]
+            guard claim.kind == .count, !claim.isEcho, claim.listWhole == nil, case .count(let unit)? = claim.unit,
+                  let key = key(claim.label) else { continue }
+            let fact = key + "|" + (["人", "名"].contains(unit) ? "人" : unit)
+            guard let earlier = first[fact] else { first[fact] = index; continue }
+            let stated = reading.claims[earlier]
+            guard stated.value != claim.value else { continue }
+            reading.report("N509", .warning, on: claim.range,
+                           "“\(key)”前面写的是 \(stated.text)\(unit)，这里写的是 \(claim.text)\(unit)，两处不一致",
+                           related: [RelatedLocation(range: stated.range, message: "前文：\(stated.label) \(stated.text)")])
+        }
+    }
+
+    /// The stem a label ends on, with what follows it: `截至2023年年末在编在岗人员` → 在编在岗人员.
+    static func key(_ label: String) -> String? {
+        guard let stem = stems.first(where: { label.range(ofText: $0) != nil }), let range = label.range(ofText: stem) else { return nil }
+        let key = String(label[range.lowerBound...])
+        return key.count <= stem.count + 2 ? key : nil
+    }
+
+    // MARK: N510 — 评优率
+
+    static func excellenceRate(_ reading: inout ProseReading) {
+        let claims = reading.claims
+        for paragraph in reading.prose.paragraphs {
+            var grades: [String: DecimalNumber] = [:]
+            for index in paragraph.claims where claims[index].kind == .count {
+                if let grade = grade(claims[index]) { grades[grade, default: .zero] += claims[index].value }
+            }
+            guard let excellent = grades["优"], grades.count >= 2 else { continue }
+            let rated = grades.values.reduce(DecimalNumber.zero, +)
+            guard rated.mantissa > 0 else { continue }
+            for index in paragraph.claims where claims[index].unit == .percent {
+                let label = claims[index].label
+                guard label.hasSuffix("评优率") || label.hasSuffix("优秀率") else { continue }
+                let target = Interval.written(claims[index].value)
+                guard !Interval.quotientMayLie(numerator: .exact(excellent), denominator: .exact(rated), factor: ProseReading.hundred, in: target),
+                      let computed = (excellent * ProseReading.hundred).divided(by: rated, scale: max(claims[index].value.scale, 2)) else { continue }
+                let counts = ["优", "良", "中", "差"].compactMap { grade in grades[grade].map { "“\(grade)”\($0)" } }.joined(separator: "、")
+                reading.report("N510", .warning, on: claims[index].range,
+                               "评优率应为评为“优”的项目数 \(excellent) ÷ 评价的项目数 \(rated)（\(counts)）= \(computed)%，说明中写的是 \(claims[index].text)%",
+                               related: paragraph.claims.filter { grade(claims[$0]) != nil }.map { RelatedLocation(range: claims[$0].range, message: "\(claims[$0].text) 个") })
+            }
+        }
+    }
+
+    /// The grade a count of projects is of: `“优”项目20个`, `2个项目评价结果为“优”`.
+    static func grade(_ claim: Claim) -> String? {
+        guard case .count(let unit)? = claim.unit, unit == "个" || unit == "项" else { return nil }
+        let around = String(claim.label.suffix(12)) + "|" + claim.followingWords
+        for (grade, words) in [("优", ["“优”", "\"优\"", "优秀"]), ("良", ["“良”", "\"良\"", "良好"]), ("中", ["“中”", "\"中\"", "中等"]), ("差", ["“差”", "\"差\"", "较差"])] {
+            if words.contains(where: { around.range(ofText: $0) != nil }) { return grade }
+        }
+        return nil
+    }
+}

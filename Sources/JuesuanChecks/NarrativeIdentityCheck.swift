@@ -1,0 +1,125 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// N504 and N511: prose facts against the identities (`Identities.all`) and against the
+/// `其中` lists they are written in. A list is complete when its parts are every part of an
+/// identity of its whole, or when every part carries its share and no 等 says it is partial;
+/// otherwise its parts may only not exceed the whole. Across sentences of one section the
+/// identities are checked on the last figure stated of each quantity.
+enum NarrativeIdentityCheck {
+    static func run(_ reading: inout ProseReading) {
+        var judgedWholes: Set<Int> = []
+        lists(&reading, judged: &judgedWholes)
+        identities(&reading, judged: judgedWholes)
+    }
+
+    // MARK: N504 — `其中` lists
+
+    static func lists(_ reading: inout ProseReading, judged: inout Set<Int>) {
+        var members: [Int: [Int]] = [:]
+        var order: [Int] = []
+        for index in reading.claims.indices {
+            guard let whole = reading.claims[index].listWhole, !reading.claims[index].isEcho else { continue }
+            if members[whole] == nil { order.append(whole) }
+            members[whole, default: []].append(index)
+        }
+        for whole in order {
+            let parts = members[whole]!.filter { reading.claims[$0].moneyUnit == reading.claims[whole].moneyUnit }
+            guard !parts.isEmpty, !reading.contradicted.contains(whole) else { continue }
+            judged.insert(whole)
+            let claims = reading.claims
+            let wholeClaim = claims[whole]
+            let names = parts.compactMap { claims[$0].quantity?.name }
+            let identity = wholeClaim.quantity.flatMap { quantity in
+                Identities.identities(ofWhole: quantity.name).first { $0.kind == .complete && Set($0.parts) == Set(names) && names.count == parts.count }
+            }
+            let tail = wholeClaim.sentenceText
+            let everyPartShared = parts.allSatisfy { part in claims.indices.contains(part + 1) && claims[part + 1].isShare
+                && claims[part + 1].sentence == claims[part].sentence && claims[part + 1].paragraph == claims[part].paragraph }
+            let complete = identity != nil || (parts.count >= 2 && everyPartShared && !tail.contains("等"))
+            judge(whole: whole, parts: parts, complete: complete, code: "N504",
+                  reason: identity.map { "（\($0.formula)）" } ?? (complete ? "（各部分均列出了占比）" : ""), &reading)
+        }
+    }
+
+    /// Compares the parts' sum with the whole under the precision rule.
+    static func judge(whole: Int, parts: [Int], complete: Bool, code: String, reason: String, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let wholeOperand = reading.operand(whole)
+        let operands = parts.map { reading.operand($0) }
+        let sum = operands.reduce(DecimalNumber.zero) { $0 + $1.value }
+        func sumInterval(_ path: KeyPath<Operand, Interval>) -> Interval { operands.reduce(Interval.exact(.zero)) { $0 + $1[keyPath: path] } }
+        func exceeds(_ path: KeyPath<Operand, Interval>) -> Bool { sumInterval(path).lower > wholeOperand[keyPath: path].upper }
+        func short(_ path: KeyPath<Operand, Interval>) -> Bool { complete && sumInterval(path).upper < wholeOperand[keyPath: path].lower }
+        let verdict = ProseReading.verdict { !exceeds($0) && !short($0) }
+        guard verdict != .holds else { return }
+        let scale = max(claims[whole].value.scale, sum.scale)
+        let listed = parts.map { "\(claims[$0].label.isEmpty ? (claims[$0].quantity?.description ?? "") : claims[$0].label) \(claims[$0].text)" }.joined(separator: "、")
+        let wholeName = claims[whole].label.isEmpty ? (claims[whole].quantity?.description ?? "") : claims[whole].label
+        let relation = exceeds(\.lax) || (verdict == .laxOnly && exceeds(\.strict)) ? "超过" : "不足"
+        let related = parts.map { RelatedLocation(range: claims[$0].range, message: "\(claims[$0].label) \(claims[$0].text)") }
+        if verdict == .laxOnly {
+            reading.report(code, .warning, on: claims[whole].range,
+                           "“\(wholeName)”\(claims[whole].text)的各部分（\(listed)）之和为 \(sum.formatted(scale: scale))\(reason)，\(relation)整体；只有当\(ProseReading.shortNames([wholeOperand] + operands))是舍入后的数时才成立",
+                           related: related)
+            return
+        }
+        reading.report(code, .error, on: claims[whole].range,
+                       "“\(wholeName)”\(claims[whole].text)的各部分（\(listed)）之和为 \(sum.formatted(scale: scale))\(reason)，\(relation)整体，差额 \(CheckContext.signed(sum - claims[whole].value, scale: scale))",
+                       related: related)
+    }
+
+    // MARK: N511 — identities across sentences
+
+    static func identities(_ reading: inout ProseReading, judged: Set<Int>) {
+        let claims = reading.claims
+        var sectionStart = 0
+        while sectionStart < claims.count {
+            var sectionEnd = sectionStart
+            while sectionEnd < claims.count, claims[sectionEnd].section == claims[sectionStart].section { sectionEnd += 1 }
+            // The last figure of each quantity (this year's 决算数) in the section.
+            var latest: [Quantity: Int] = [:]
+            for index in sectionStart..<sectionEnd {
+                let claim = claims[index]
+                guard claim.isPlainAmount, claim.period == .current, claim.measure == .actual, !claim.isApproximate,
+                      let quantity = claim.quantity, quantity.isKnown, !reading.contradicted.contains(index) else { continue }
+                latest[quantity] = index
+            }
+            check(latest, judged: judged, &reading)
+            sectionStart = sectionEnd
+        }
+    }
+
+    static func check(_ latest: [Quantity: Int], judged: Set<Int>, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        for (quantity, whole) in latest.sorted(by: { $0.value < $1.value }) {
+            for identity in Identities.identities(ofWhole: quantity.name) {
+                let parts = identity.parts.compactMap { name in latest[Quantity(name: name, qualifier: quantity.qualifier, isKnown: true)] }
+                guard !parts.isEmpty else { continue }
+                // A list already judged with exactly these parts is not judged again.
+                if judged.contains(whole), parts.allSatisfy({ claims[$0].listWhole == whole }) { continue }
+                switch identity.kind {
+                case .equal:
+                    for part in parts { equal(whole, part, identity, &reading) }
+                case .complete, .partial:
+                    let complete = identity.kind == .complete && parts.count == identity.parts.count
+                    if parts.count == 1 && identity.kind == .complete && !complete { continue }
+                    judge(whole: whole, parts: parts, complete: complete, code: "N511", reason: "（\(identity.formula)）", &reading)
+                }
+            }
+        }
+    }
+
+    /// Two prints of one ledger figure (收入总计 and 支出总计) agree exactly.
+    static func equal(_ a: Int, _ b: Int, _ identity: Identity, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let first = reading.operand(a), second = reading.operand(b)
+        let verdict = ProseReading.verdict { first[keyPath: $0].overlaps(second[keyPath: $0]) }
+        guard verdict != .holds else { return }
+        let later = max(a, b), earlier = min(a, b)
+        let scale = max(claims[a].value.scale, claims[b].value.scale)
+        reading.report("N511", verdict == .laxOnly ? .warning : .error, on: claims[later].range,
+                       "\(identity.formula)，但说明中\(identity.whole) \(claims[a].text)、\(identity.parts[0]) \(claims[b].text)，差额 \(CheckContext.signed(claims[later].value - claims[earlier].value, scale: scale))",
+                       related: [RelatedLocation(range: claims[earlier].range, message: "\(claims[earlier].quantity?.description ?? "") \(claims[earlier].text)")])
+    }
+}

@@ -1,0 +1,203 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// N502 and N508: a share (`占 x%`) is its part ÷ its whole. The whole is found as
+/// narrative.md §2 orders it: named after 占, the whole of the part's `其中` list, the
+/// paragraph's topic, the whole of a sibling's share, the nearest earlier amount of a parent
+/// quantity, the report's total. A whole with no value anywhere is implied by the shares of
+/// it: they must agree on one whole.
+enum NarrativeShareCheck {
+    /// What a share is divided by.
+    enum Whole {
+        case value(Operand)
+        /// Some tables print it: the share must hold against one of them.
+        case anyOf([Figure])
+        /// No figure anywhere: shares of it must agree with each other.
+        case implied(String)
+    }
+
+    static func run(_ reading: inout ProseReading) {
+        var wholes: [Int: (whole: Whole, key: String?)] = [:]
+        var implied: [String: [(share: Int, part: Int)]] = [:]
+        var impliedOrder: [String] = []
+        for index in reading.claims.indices {
+            guard case .share(let wholeName) = reading.claims[index].kind, !reading.claims[index].isEcho else { continue }
+            guard let part = part(of: index, reading) else { continue }
+            guard let (whole, key) = whole(of: index, part: part, named: wholeName, wholes: wholes, reading) else { continue }
+            wholes[index] = (whole, key)
+            let partOperand = reading.operand(part)
+            let related = [RelatedLocation(range: partOperand.range, message: "部分：\(partOperand.name)")]
+            switch whole {
+            case .value(let operand):
+                reading.judgeRatio(code: "N502", claim: index, numerator: partOperand, denominator: operand,
+                                   formula: "\(partOperand.name) ÷ \(operand.name)",
+                                   related: related + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
+            case .anyOf(let figures):
+                let target = Interval.written(reading.claims[index].value)
+                if figures.contains(where: { Interval.quotientMayLie(numerator: partOperand.lax, denominator: Interval.written($0.value), factor: ProseReading.hundred, in: target) }) { continue }
+                let operand = reading.operand(figures[0])
+                reading.judgeRatio(code: "N502", claim: index, numerator: partOperand, denominator: operand,
+                                   formula: "\(partOperand.name) ÷ \(operand.name)",
+                                   related: related + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
+            case .implied(let name):
+                if implied[name] == nil { impliedOrder.append(name) }
+                implied[name, default: []].append((index, part))
+            }
+        }
+        for name in impliedOrder { agree(implied[name]!, whole: name, &reading) }
+        overHundred(&reading)
+    }
+
+    /// The amount a share is of: the nearest plain amount before it in its sentence, at its depth.
+    static func part(of index: Int, _ reading: ProseReading) -> Int? {
+        let share = reading.claims[index]
+        var k = index - 1
+        while k >= 0, index - k <= 40 {
+            let candidate = reading.claims[k]
+            guard candidate.paragraph == share.paragraph, candidate.sentence == share.sentence else { return nil }
+            if candidate.isPlainAmount && candidate.depth == share.depth && !candidate.isEcho { return k }
+            if candidate.isShare && candidate.depth == share.depth { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    static func whole(of index: Int, part: Int, named wholeName: String?, wholes: [Int: (whole: Whole, key: String?)],
+                      _ reading: ProseReading) -> (Whole, String?)? {
+        let claims = reading.claims
+        let share = claims[index]
+        let partClaim = claims[part]
+        // 1. Named after 占.
+        if let wholeName {
+            let key = LabelKey.make(wholeName)
+            let quantity = QuantityNames.known(in: wholeName)
+            if let quantity, let earlier = reading.earlierFact(quantity, measure: { !$0.isBudget }, before: part), earlier != part {
+                return (.value(reading.operand(earlier)), quantity.description)
+            }
+            // An earlier amount whose label ends like the name (`共涉及资金…占项目支出总额的`).
+            var k = part - 1
+            while k >= 0, part - k <= 40, claims[k].paragraph == share.paragraph {
+                let candidate = claims[k]
+                if candidate.isPlainAmount, !candidate.label.isEmpty, LabelKey.make(candidate.label).hasSuffix(key) || key.hasSuffix(LabelKey.make(candidate.label)) {
+                    return (.value(reading.operand(k)), key)
+                }
+                k -= 1
+            }
+            let figures = reading.tableFigures(quantity ?? Quantity(name: key, isKnown: false), sentence: share.sentencePrefix)
+                + (quantity == nil ? reading.report.figures(for: FigureNames.targets(head: wholeName, measure: nil)) : [])
+            if !figures.isEmpty { return (.anyOf(figures), key) }
+            return (.implied(quantity?.description ?? key), quantity?.description ?? key)
+        }
+        // 2. The whole of the part's `其中` list.
+        if let listWhole = partClaim.listWhole {
+            return (.value(reading.operand(listWhole)), claims[listWhole].quantity?.description)
+        }
+        // 3. The topic of the paragraph (`“三公”经费支出决算中，…`).
+        if let topic = share.topic, topic != partClaim.quantity {
+            return resolved(topic, before: part, sentence: share.sentencePrefix, reading)
+        }
+        // 4. The whole of an earlier share in the paragraph whose part is a sibling of this one.
+        if let partName = partClaim.quantity?.name {
+            var k = index - 1
+            while k >= 0, index - k <= 40, claims[k].paragraph == share.paragraph {
+                if let earlier = wholes[k], let earlierPart = self.part(of: k, reading), let name = claims[earlierPart].quantity?.name,
+                   Identities.areSiblings(name, partName) {
+                    return earlier
+                }
+                k -= 1
+            }
+            // 5. The nearest earlier amount of a parent quantity.
+            let ancestors = Identities.ancestors(of: partName)
+            k = part - 1
+            while k >= 0, part - k <= 40, claims[k].paragraph == share.paragraph {
+                if claims[k].isPlainAmount, let name = claims[k].quantity?.name, ancestors.contains(name) {
+                    return (.value(reading.operand(k)), name)
+                }
+                k -= 1
+            }
+        }
+        // 6. The report's total, by the words of the sentence: any table that prints it.
+        let prefix = partClaim.sentencePrefix
+        let total = prefix.contains("收入") ? "本年收入合计" : prefix.contains("支出") ? "本年支出合计" : nil
+        if let total {
+            let figures = reading.tableFigures(Quantity(name: total, isKnown: true), sentence: prefix)
+            if !figures.isEmpty { return (.anyOf(figures), total) }
+        }
+        // 7. Nothing names it: the shares of one sentence are of one whole.
+        return (.implied("#\(share.paragraph)#\(share.sentence)"), nil)
+    }
+
+    /// A quantity's value: stated earlier, else printed in a table, else implied.
+    static func resolved(_ quantity: Quantity, before index: Int, sentence: String, _ reading: ProseReading) -> (Whole, String?) {
+        if let earlier = reading.earlierFact(quantity, measure: { !$0.isBudget }, before: index), earlier != index {
+            return (.value(reading.operand(earlier)), quantity.description)
+        }
+        let figures = reading.tableFigures(quantity, sentence: sentence)
+        if !figures.isEmpty { return (.anyOf(figures), quantity.description) }
+        return (.implied(quantity.description), quantity.description)
+    }
+
+    /// Shares of one whole that no table or sentence gives: each share implies the whole
+    /// (part ÷ share); they must agree. When they do not, the whole is taken as the sum of the
+    /// parts and the shares that miss it are flagged (narrative.md cases 5, 6, 22, 23).
+    static func agree(_ members: [(share: Int, part: Int)], whole name: String, _ reading: inout ProseReading) {
+        guard members.count >= 2 else { return }
+        // Distinct parts only: two shares of one amount say nothing about each other.
+        var lower = DecimalNumber.zero
+        var upper: DecimalNumber?
+        for (share, part) in members {
+            guard let range = impliedWhole(part: reading.operand(part).strict, share: Interval.written(reading.claims[share].value)) else { return }
+            lower = max(lower, range.lower)
+            upper = upper.map { min($0, range.upper) } ?? range.upper
+        }
+        guard let upper, lower > upper else { return }
+        let label = name.hasPrefix("#") ? "同一整体" : "“\(name)”"
+        let sum = members.reduce(DecimalNumber.zero) { $0 + reading.claims[$1.part].value }
+        let sumOperand = Operand(value: sum, strict: members.reduce(Interval.exact(.zero)) { $0 + reading.operand($1.part).strict },
+                                 lax: members.reduce(Interval.exact(.zero)) { $0 + reading.operand($1.part).lax },
+                                 name: "各部分之和 \(sum)", range: reading.claims[members[0].part].range)
+        let before = reading.findings.count
+        for (share, part) in members {
+            reading.judgeRatio(code: "N502", claim: share, numerator: reading.operand(part), denominator: sumOperand,
+                               formula: "\(label)的各部分占比互相矛盾：按各部分之和 \(sum) 计，\(reading.operand(part).name) ÷ \(sum)",
+                               related: members.map { RelatedLocation(range: reading.claims[$0.share].range, message: "占 \(reading.claims[$0.share].text)%") })
+        }
+        if reading.findings[before...].contains(where: { $0.severity == .error || $0.severity == .warning }) { return }
+        let last = members[members.count - 1]
+        let shares = members.map { "\(reading.claims[$0.part].text) 占 \(reading.claims[$0.share].text)%" }.joined(separator: "，")
+        reading.report("N502", .error, on: reading.claims[last.share].range,
+                       "\(label)的各部分占比互相矛盾（\(shares)）：没有一个整体能同时满足这些占比",
+                       related: members.map { RelatedLocation(range: reading.claims[$0.share].range, message: "占 \(reading.claims[$0.share].text)%") })
+    }
+
+    /// The wholes a part and its share allow: part ÷ share, over both intervals.
+    static func impliedWhole(part: Interval, share: Interval) -> Interval? {
+        guard share.lower.mantissa > 0, !part.lower.isNegative else { return nil }
+        let hundred = ProseReading.hundred
+        guard let low = (part.lower * hundred).divided(by: share.upper, scale: 8),
+              let high = (part.upper * hundred).divided(by: share.lower, scale: 8) else { return nil }
+        let ulp = DecimalNumber(mantissa: 1, scale: 8)
+        return Interval(lower: low - ulp, upper: high + ulp)
+    }
+
+    /// N508: the shares of one sentence, of wholes not named, that add up to more than 100%.
+    static func overHundred(_ reading: inout ProseReading) {
+        var start = 0
+        let claims = reading.claims
+        while start < claims.count {
+            var end = start
+            while end < claims.count, claims[end].paragraph == claims[start].paragraph, claims[end].sentence == claims[start].sentence { end += 1 }
+            let shares = claims[start..<end].filter { if case .share(nil) = $0.kind { return !$0.isEcho && $0.depth == 0 } else { return false } }
+            if shares.count >= 2 {
+                let lower = shares.reduce(DecimalNumber.zero) { $0 + Interval.written($1.value).lower }
+                if lower > ProseReading.hundred {
+                    let total = shares.reduce(DecimalNumber.zero) { $0 + $1.value }
+                    reading.report("N508", .error, on: shares.last!.range,
+                                   "同一整体的各部分占比之和为 \(total)%（\(shares.map { $0.text + "%" }.joined(separator: " + "))），超过 100%",
+                                   related: shares.map { RelatedLocation(range: $0.range, message: "占 \($0.text)%") })
+                }
+            }
+            start = end
+        }
+    }
+}

@@ -1,0 +1,210 @@
+/// The relations that hold between the named amounts of a report by definition
+/// (narrative.md §3, domain-rules §4). One list, kept as data: the prose checks read it,
+/// hover and inlay hints explain a figure with it, and the table checks' label trees
+/// (StandardTables) hold the same sums for the tables.
+public struct Identity: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// The parts add up to the whole.
+        case complete
+        /// The parts may not exceed the whole (`其中` lists that are not complete, ≤ relations).
+        case partial
+        /// The two figures are one ledger figure printed twice.
+        case equal
+    }
+
+    public var whole: String
+    public var parts: [String]
+    public var kind: Kind
+    /// Where the relation comes from (domain-rules ids).
+    public var source: String
+
+    /// `基本支出 = 人员经费 + 公用经费`
+    public var formula: String {
+        switch kind {
+        case .complete: "\(whole) = \(parts.joined(separator: " + "))"
+        case .partial: "\(whole) ≥ \(parts.joined(separator: " + "))"
+        case .equal: "\(whole) = \(parts.joined(separator: " = "))"
+        }
+    }
+}
+
+public enum Identities {
+    public static let all: [Identity] = [
+        Identity(whole: "收入总计", parts: ["支出总计"], kind: .equal, source: "T01-5"),
+        Identity(whole: "收入总计", parts: ["本年收入合计", "使用非财政拨款结余", "年初结转和结余"], kind: .complete, source: "T01-3"),
+        Identity(whole: "支出总计", parts: ["本年支出合计", "结余分配", "年末结转和结余"], kind: .complete, source: "T01-4"),
+        Identity(whole: "本年收入合计", parts: ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"], kind: .complete, source: "T01-1"),
+        Identity(whole: "财政拨款收入", parts: ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入"], kind: .complete, source: "X-02"),
+        Identity(whole: "本年支出合计", parts: ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"], kind: .complete, source: "T03-1"),
+        Identity(whole: "基本支出", parts: ["人员经费", "公用经费"], kind: .complete, source: "N-08"),
+        // Economic classes of 基本支出: 307 债务利息 and 399 其他 may stand outside a prose list.
+        Identity(whole: "基本支出", parts: ["工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出"], kind: .partial, source: "N-08"),
+        Identity(whole: "三公经费", parts: ["因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"], kind: .complete, source: "T09-1"),
+        Identity(whole: "公务用车购置及运行维护费", parts: ["公务用车购置费", "公务用车运行维护费"], kind: .complete, source: "T09-2"),
+        Identity(whole: "政府采购支出总额", parts: ["政府采购货物支出", "政府采购工程支出", "政府采购服务支出"], kind: .complete, source: "N-11"),
+        Identity(whole: "政府采购支出总额", parts: ["授予中小企业合同金额"], kind: .partial, source: "N-11"),
+        Identity(whole: "授予中小企业合同金额", parts: ["授予小微企业合同金额"], kind: .partial, source: "N-11"),
+        Identity(whole: "公用经费", parts: ["机关运行经费"], kind: .partial, source: "N-10"),
+    ]
+
+    /// The identities a quantity is the whole of.
+    public static func identities(ofWhole name: String) -> [Identity] { byWhole[name] ?? [] }
+
+    /// The wholes a quantity is a part of, nearest first (`公务用车运行维护费` → 公务用车购置及运行维护费,
+    /// then 三公经费): for a share whose whole is not named (narrative.md §2.4).
+    public static func ancestors(of name: String) -> [String] {
+        var result: [String] = []
+        var frontier = [name]
+        while let next = frontier.first {
+            frontier.removeFirst()
+            for identity in all where identity.kind != .equal && identity.parts.contains(next) && !result.contains(identity.whole) {
+                result.append(identity.whole)
+                frontier.append(identity.whole)
+            }
+        }
+        return result
+    }
+
+    /// Whether two quantities are parts of one whole (`基本支出`, `项目支出`).
+    public static func areSiblings(_ a: String, _ b: String) -> Bool {
+        all.contains { $0.kind == .complete && $0.parts.contains(a) && $0.parts.contains(b) }
+    }
+
+    static let byWhole: [String: [Identity]] = Dictionary(grouping: all, by: \.whole)
+}
+
+/// The names prose gives the amounts of a report, with the canonical name each stands for.
+public enum QuantityNames {
+    /// Alias → canonical name. Longer aliases win over the shorter ones inside them.
+    static let aliases: [(alias: String, name: String)] = {
+        var entries: [(String, String)] = []
+        func add(_ name: String, _ aliases: String...) {
+            entries.append((name, name))
+            for alias in aliases { entries.append((alias, name)) }
+        }
+        add("收入总计", "收入合计总计")
+        add("支出总计")
+        add("本年收入合计", "本年收入", "本年度收入合计", "本年度收入", "当年收入")
+        add("本年支出合计", "本年支出", "本年度支出合计", "本年度支出", "当年支出")
+        add("年初结转和结余", "上年结转和结余", "年初结转结余", "上年结转结余", "年初结余", "上年结余", "年初结转")
+        add("年末结转和结余", "年末结转结余", "年末结余", "年末结转")
+        add("结余分配")
+        add("使用非财政拨款结余", "使用非财政拨款结余（含专用结余）")
+        add("财政拨款收入")
+        add("上级补助收入")
+        add("事业收入")
+        add("经营收入")
+        add("附属单位上缴收入")
+        add("其他收入")
+        add("一般公共预算财政拨款收入", "一般公共预算财政拨款", "一般公共预算拨款收入", "一般公共预算收入")
+        add("政府性基金预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款收入", "政府性基金收入")
+        add("国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算收入")
+        add("基本支出")
+        add("项目支出", "项目支出总额")
+        add("上缴上级支出")
+        add("经营支出")
+        add("对附属单位补助支出")
+        add("人员经费")
+        add("公用经费")
+        add("三公经费", "“三公”经费", "\"三公\"经费", "‘三公’经费", "「三公」经费")
+        add("因公出国（境）费", "因公出国(境)费", "因公出国（境）费用", "因公出国费", "出国（境）费")
+        add("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置及运维费")
+        add("公务用车购置费")
+        add("公务用车运行维护费", "公务用车运行费", "公务用车运维费")
+        add("公务接待费")
+        add("机关运行经费")
+        add("政府采购支出总额", "政府采购支出", "政府采购总额", "政府采购金额")
+        add("政府采购货物支出", "货物采购支出", "采购货物支出")
+        add("政府采购工程支出", "工程采购支出", "采购工程支出")
+        add("政府采购服务支出", "服务采购支出", "采购服务支出")
+        add("授予中小企业合同金额", "授予中小企业合同", "授予中小企业")
+        add("授予小微企业合同金额", "授予小微企业合同", "授予小微企业")
+        add("工资福利支出")
+        add("商品和服务支出")
+        add("对个人和家庭的补助", "对个人和家庭补助", "对个人和家庭的补助支出")
+        add("资本性支出")
+        return entries.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// Words that may stand before a name without changing what it names.
+    static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计",
+                               "其中", "本", "在", "其", "全部", "累计", "实际", "总"]
+
+    /// The quantity a label names: the longest known name in it, with the words before it as
+    /// qualifier (`一般公共预算财政拨款基本支出` → 基本支出 qualified by 一般公共预算财政拨款).
+    /// `nil` when the label names no known amount.
+    public static func known(in label: String) -> Quantity? {
+        guard !label.isEmpty else { return nil }
+        // The head noun of a Chinese phrase comes last: the name that ends latest wins
+        // (`一般公共预算财政拨款基本支出` is 基本支出), the longest among those ending together.
+        var best: (alias: String, name: String, start: String.Index, end: String.Index)?
+        for entry in aliases where entry.alias.count <= label.count {
+            guard let range = label.range(ofLastText: entry.alias) else { continue }
+            if let current = best, current.end > range.upperBound || (current.end == range.upperBound && current.alias.count >= entry.alias.count) { continue }
+            best = (entry.alias, entry.name, range.lowerBound, range.upperBound)
+        }
+        guard let best else { return nil }
+        let qualifier = neutralized(String(label[..<best.start]))
+        return Quantity(name: best.name, qualifier: qualifier, isKnown: true)
+    }
+
+    /// Where the name a label ends on ends (for the measure words after it).
+    public static func nameEnd(in label: String) -> String.Index? {
+        var best: (end: String.Index, length: Int)?
+        for entry in aliases where entry.alias.count <= label.count {
+            guard let range = label.range(ofLastText: entry.alias) else { continue }
+            if let current = best, current.end > range.upperBound || (current.end == range.upperBound && current.length >= entry.alias.count) { continue }
+            best = (range.upperBound, entry.alias.count)
+        }
+        return best?.end
+    }
+
+    /// The prefix without neutral words, years and punctuation: what really qualifies the name.
+    static func neutralized(_ prefix: String) -> String {
+        var rest = Substring(prefix)
+        var kept = ""
+        while let first = rest.first {
+            if first.isASCII && first.isNumber {
+                rest = rest.drop { $0.isASCII && $0.isNumber }
+                if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() }
+                continue
+            }
+            if let word = neutralWords.first(where: { rest.hasPrefix($0) }) {
+                rest = rest.dropFirst(word.count)
+                continue
+            }
+            if "，,、：:；;（）()“”\"' ".contains(first) { rest = rest.dropFirst(); continue }
+            kept.append(first)
+            rest = rest.dropFirst()
+        }
+        return kept
+    }
+
+    /// Whether a qualifier says the figure is of another fund or scope than the whole report's
+    /// amount of that name (`政府性基金预算财政拨款` 本年收入合计).
+    public static func isNeutral(_ qualifier: String) -> Bool { qualifier.isEmpty }
+}
+
+extension String {
+    /// The range of the last occurrence of `text`.
+    public func range(ofLastText text: String) -> Range<String.Index>? {
+        guard let first = text.first else { return nil }
+        var index = endIndex
+        while let found = self[..<index].lastIndex(of: first) {
+            if self[found...].hasPrefix(text) { return found..<self.index(found, offsetBy: text.count) }
+            index = found
+        }
+        return nil
+    }
+
+    /// The range of the first occurrence of `text` (Character-wise, no Foundation).
+    public func range(ofText text: String) -> Range<String.Index>? {
+        guard let first = text.first else { return nil }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if self[found...].hasPrefix(text) { return found..<self.index(found, offsetBy: text.count) }
+            index = self.index(after: found)
+        }
+        return nil
+    }
+}

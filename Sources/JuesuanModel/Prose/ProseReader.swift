@@ -1,0 +1,603 @@
+import JuesuanSyntax
+
+/// A statement about a quantity that carries no figure of its own: `与上年持平`, `与年初预算相比无变化`.
+public struct ProseStatement: Sendable {
+    public enum Kind: Sendable, Hashable { case noChange }
+    public var kind: Kind
+    /// The budget it compares with, or nil for the previous year.
+    public var comparedWithBudget: Measure?
+    public var range: SourceRange
+    public var quantity: Quantity?
+    /// The figure the statement is about (the amount before it in its sentence), an index into the claims.
+    public var subject: Int?
+    public var line: Int
+    public var paragraph: Int
+}
+
+/// One paragraph (a prose line of a `说明`), normalised and read.
+public struct ProseParagraph: Sendable {
+    public var line: Int
+    public var section: Int
+    public var text: ProseText
+    /// Its claims: a range of the document's claims.
+    public var claims: Range<Int>
+}
+
+/// The prose of a report read once (narrative.md §1–2): paragraphs, figures with their
+/// quantity, measure and period resolved from their clause, the paragraph's topic, the section
+/// title and respectively lists; `其中` lists and the brackets inside them.
+public struct ProseDocument: Sendable {
+    public var paragraphs: [ProseParagraph]
+    public var claims: [Claim]
+    public var statements: [ProseStatement]
+
+    public init(report: Report) {
+        var reader = ProseReader(year: report.header.year)
+        for (section, narrative) in report.syntax.narratives.enumerated() {
+            let title = narrative.title.map { ProseText(report.source, $0.range) }
+            for line in narrative.proseLines {
+                reader.read(line: line, range: report.source.lineContentRange(line), source: report.source, section: section, title: title)
+            }
+        }
+        paragraphs = reader.paragraphs
+        claims = reader.claims
+        statements = reader.statements
+    }
+}
+
+/// Reads paragraphs one after another into claims and statements. Linear in the text: each
+/// scalar is looked at a bounded number of times, and no claim keeps more than a bounded
+/// window of its sentence.
+public struct ProseReader: Sendable {
+    public let year: Int?
+    public private(set) var claims: [Claim] = []
+    public private(set) var statements: [ProseStatement] = []
+    public private(set) var paragraphs: [ProseParagraph] = []
+
+    public init(year: Int?) { self.year = year }
+
+    static let countUnits = ["人次", "批次", "批", "辆", "台", "个", "人", "项", "家", "次", "户", "套", "场", "名"]
+    /// A sentence longer than this (scalars) is cut: real sentences are a few hundred at most.
+    static let maximumSentenceLength = 1_000
+    /// How much of its sentence a claim keeps as context.
+    static let contextWindow = 160
+    static let listMarkers = ["其中", "主要用于", "包括", "构成为", "构成"]
+    static let noChangeWords = ["无变化", "无增减", "持平", "与上年相同", "保持不变", "未发生变化", "没有变化"]
+
+    // MARK: One paragraph
+
+    public mutating func read(line: Int, range: SourceRange, source: SourceText, section: Int, title: ProseText?) {
+        let text = ProseText(source, range)
+        let paragraphIndex = paragraphs.count
+        let first = claims.count
+        var state = ParagraphState(text: text)
+        state.titleQuantity = title.flatMap { Self.quantity(inTitle: $0.string(0, $0.count)) }
+        let s = text.scalars
+        var i = 0
+        while i < s.count {
+            let scalar = s[i]
+            if i - state.sentenceStart >= Self.maximumSentenceLength {
+                closeSentence(&state, at: i)
+                continue
+            }
+            switch scalar {
+            case "。", "！", "？", "!", "?":
+                closeSentence(&state, at: i)
+                state.sentenceStart = i + 1
+                state.clauseStart = i + 1
+                i += 1
+                continue
+            case "，", ",", "；", ";", "：", ":", "、":
+                closeClause(&state, at: i, separator: scalar)
+                i += 1
+                continue
+            case "（", "(", "[", "【":
+                state.brackets.append((clauseStart: state.clauseStart, claims: claims.count, open: i))
+                state.depth += 1
+                state.clauseStart = i + 1
+                // `（含…` lists parts of the item before the bracket.
+                if text[i + 1] == "含" { openList(&state, at: i + 1) }
+                i += 1
+                continue
+            case "）", ")", "]", "】":
+                state.lists[state.depth] = nil
+                state.lastAmount[state.depth] = nil
+                state.depth = max(0, state.depth - 1)
+                state.clauseStart = i + 1
+                // `因公出国（境）费`, `社会保障和就业支出（类）`: a short bracket with no figure is part of the words.
+                if let open = state.brackets.popLast(), open.claims == claims.count, i - open.open <= 12,
+                   !(open.open..<i).contains(where: { "，,；;。：:".unicodeScalars.contains(s[$0]) }) {
+                    state.clauseStart = open.clauseStart
+                }
+                i += 1
+                continue
+            default:
+                break
+            }
+            if let marker = Self.listMarkers.first(where: { text.hasPrefix($0, at: i) }) {
+                openList(&state, at: i)
+                i += marker.unicodeScalars.count
+                continue
+            }
+            if let word = Self.noChangeWords.first(where: { text.hasPrefix($0, at: i) }) {
+                let end = i + word.unicodeScalars.count
+                noChange(&state, start: i, end: end, line: line, paragraph: paragraphIndex)
+                i = end
+                continue
+            }
+            if ProseText.isDigit(scalar), !ProseText.isDigit(text[i - 1]), text[i - 1] != ".", !ProseText.isASCIILetter(text[i - 1]) {
+                i = readFigure(&state, at: i, line: line, paragraph: paragraphIndex, section: section)
+                continue
+            }
+            i += 1
+        }
+        closeSentence(&state, at: s.count)
+        paragraphs.append(ProseParagraph(line: line, section: section, text: text, claims: first..<claims.count))
+        resolveTopics(first..<claims.count, state: state)
+        if lastSection != section { lastSection = section; previousParagraphSubject = nil }
+    }
+
+    private var lastSection = -1
+    private var previousParagraphSubject: Quantity?
+
+    /// What the reader knows while it walks one paragraph.
+    struct ParagraphState {
+        let text: ProseText
+        var sentence = 0
+        var clause = 0
+        var sentenceStart = 0
+        var clauseStart = 0
+        var depth = 0
+        /// The open `其中` list at each bracket depth: its whole (a claim index) and how many parts it has.
+        var lists: [Int: (whole: Int, members: Int, marker: Int)] = [:]
+        /// The last plain amount at each depth in the sentence (a list's whole).
+        var lastAmount: [Int: Int] = [:]
+        /// The first plain amount of the previous sentence: what a sentence starting with 其中 lists.
+        var previousSentenceSubject: Int?
+        var sentenceSubject: Int?
+        var firstClaimOfSentence = 0
+        /// `“三公”经费支出决算中，…`: the topic the rest of the paragraph speaks of.
+        var topic: Quantity?
+        var titleQuantity: Quantity?
+        /// Heads of a respectively clause (`收、支总计各为`), and how many figures have taken one.
+        var heads: [Quantity] = []
+        var headsTaken = 0
+        var headsClaims: [Int] = []
+        /// Open brackets: where the clause started before each, and how many claims there were.
+        var brackets: [(clauseStart: Int, claims: Int, open: Int)] = []
+        /// Where the words before a figure start when 、 does not end them (`收、支总计各为`).
+        var phraseStart = 0
+        /// Figures without a unit followed by 、/和 and another figure: they take its unit (`812.40、820.15万元`).
+        var unitless: [Int] = []
+    }
+
+    mutating func closeClause(_ state: inout ParagraphState, at i: Int, separator: Unicode.Scalar) {
+        let text = state.text
+        // A clause that ends in 中 and holds no figure opens a topic: `本年收入中，`.
+        if state.depth == 0, i > state.clauseStart, text[i - 1] == "中",
+           !claims[state.firstClaimOfSentence...].contains(where: { $0.range.start >= text.offsets[state.clauseStart] && $0.range.start < text.offsets[i] }) {
+            var words = text.string(state.clauseStart, i - 1)
+            for prefix in ["在", "从", "对"] where words.hasPrefix(prefix) { words.removeFirst(prefix.count) }
+            if let quantity = QuantityNames.known(in: Self.cleanLabel(words)) { state.topic = quantity }
+        }
+        if separator == "；" || separator == ";" {
+            // `主要用于养老保险等支出；` described its amount and listed nothing.
+            if let list = state.lists[state.depth], list.members == 0 { state.lists[state.depth] = nil }
+        }
+        if separator != "、" {
+            finishHeads(&state)
+            state.phraseStart = i + 1
+            state.unitless = []
+        }
+        state.clause += 1
+        state.clauseStart = i + 1
+    }
+
+    mutating func closeSentence(_ state: inout ParagraphState, at i: Int) {
+        finishHeads(&state)
+        let text = state.text
+        let sentenceText = text.string(state.sentenceStart, min(i, state.sentenceStart + Self.maximumSentenceLength))
+        for k in state.firstClaimOfSentence..<claims.count { claims[k].sentenceText = sentenceText }
+        state.previousSentenceSubject = state.sentenceSubject
+        state.sentenceSubject = nil
+        state.firstClaimOfSentence = claims.count
+        state.sentence += 1
+        state.clause = 0
+        state.depth = 0
+        state.lists = [:]
+        state.lastAmount = [:]
+        state.brackets = []
+        state.unitless = []
+        state.phraseStart = i + 1
+        if i - state.sentenceStart >= Self.maximumSentenceLength {
+            state.sentenceStart = i
+            state.clauseStart = i
+        }
+    }
+
+    mutating func openList(_ state: inout ParagraphState, at i: Int) {
+        let text = state.text
+        var whole = state.lastAmount[state.depth]
+        if whole == nil, state.depth > 0 { whole = state.lastAmount[state.depth - 1] }
+        if whole == nil, state.depth == 0 {
+            // `其中，…` opening a sentence lists the parts of the previous sentence's subject.
+            let before = text.string(state.sentenceStart, i).filter { !"，,：: ".contains($0) }
+            if before.isEmpty, text.hasPrefix("其中", at: i) { whole = state.previousSentenceSubject }
+        }
+        guard let whole else { return }
+        state.lists[state.depth] = (whole, 0, i)
+    }
+
+    /// A respectively clause with one figure for several heads (`收支总计各为512.08万元`): the
+    /// figure states each of them.
+    mutating func finishHeads(_ state: inout ParagraphState) {
+        defer { state.heads = []; state.headsTaken = 0; state.headsClaims = [] }
+        guard state.heads.count > 1, state.headsClaims.count == 1, let index = state.headsClaims.first else { return }
+        for head in state.heads.dropFirst() {
+            var echo = claims[index]
+            echo.quantity = head
+            echo.quantitySource = .respectively
+            echo.isEcho = true
+            claims.append(echo)
+        }
+    }
+
+    mutating func noChange(_ state: inout ParagraphState, start: Int, end: Int, line: Int, paragraph: Int) {
+        let window = state.text.string(max(state.sentenceStart, start - 24), start)
+        var budget: Measure?
+        if window.contains("年初预算") { budget = .initialBudget } else if window.contains("全年预算") || window.contains("调整预算") { budget = .fullBudget }
+        else if window.contains("预算") { budget = .budget }
+        let subject = claims[state.firstClaimOfSentence...].lastIndex { $0.isPlainAmount && $0.depth == 0 }
+        let quantity = subject.flatMap { claims[$0].quantity } ?? state.topic
+        statements.append(ProseStatement(kind: .noChange, comparedWithBudget: budget, range: state.text.range(start, end),
+                                         quantity: quantity, subject: subject, line: line, paragraph: paragraph))
+    }
+
+    // MARK: Figures
+
+    /// Reads the figure at `start`; returns where reading goes on.
+    mutating func readFigure(_ state: inout ParagraphState, at start: Int, line: Int, paragraph: Int, section: Int) -> Int {
+        let text = state.text
+        let s = text.scalars
+        var j = start
+        var sawPoint = false
+        while j < s.count {
+            let c = s[j]
+            if ProseText.isDigit(c) { j += 1; continue }
+            if c == ",", !sawPoint, j + 3 < s.count, (1...3).allSatisfy({ ProseText.isDigit(s[j + $0]) }), !ProseText.isDigit(text[j + 4]) {
+                j += 1; continue
+            }
+            if c == ".", !sawPoint, ProseText.isDigit(text[j + 1]) { sawPoint = true; j += 1; continue }
+            break
+        }
+        let numberText = text.string(start, j)
+        guard let value = DecimalNumber(numberText.filter { $0 != "," }) ?? DecimalNumber(numberText) else { return j }
+        // Years, dates, document numbers, ordinals and section numbers are not figures.
+        if let next = text[j], "年月日号届期条款".unicodeScalars.contains(next) { return j }
+        if let previous = text[start - 1], "第〔【[".unicodeScalars.contains(previous) { return j }
+        let atClauseStart = (state.clauseStart..<start).allSatisfy { s[$0] == " " || s[$0] == "（" || s[$0] == "(" }
+        if atClauseStart, !sawPoint, let next = text[j], ".、）)".unicodeScalars.contains(next), !ProseText.isDigit(text[j + 1]) { return j }
+
+        var k = j
+        var approximate = false
+        if let next = text[k], next == "余" || next == "多" { approximate = true; k += 1 }
+        var unit: ClaimUnit?
+        var unitLength = 0
+        if text.hasPrefix("万元", at: k) { unit = .money(.tenThousandYuan); unitLength = 2 }
+        else if text.hasPrefix("亿元", at: k) { unit = .money(.hundredMillionYuan); unitLength = 2 }
+        else if text.hasPrefix("千元", at: k) { unit = .money(.thousandYuan); unitLength = 2 }
+        else if text.hasPrefix("元", at: k) { unit = .money(.yuan); unitLength = 1 }
+        else if text[k] == "%" { unit = .percent; unitLength = 1 }
+        else if text.hasPrefix("个百分点", at: k) { return k + 4 }
+        else if text.hasPrefix("分", at: k), !text.hasPrefix("分别", at: k), !text.hasPrefix("分配", at: k) { unit = .points; unitLength = 1 }
+        else if let word = Self.countUnits.first(where: { text.hasPrefix($0, at: k) }) { unit = .count(word); unitLength = word.unicodeScalars.count }
+        if unit == nil, approximate { k -= 1; approximate = false }
+        let end = unitLength > 0 ? k + unitLength : j
+        if text.hasPrefix("左右", at: end) { approximate = true }
+
+        let clauseText = text.string(max(state.clauseStart, start - Self.contextWindow), start)
+        let windowStart = max(state.sentenceStart, start - Self.contextWindow)
+        let sentencePrefix = text.string(windowStart, start)
+        let before = clauseText.trimmingBlanks
+        if ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎"].contains(where: { before.hasSuffix($0) }) { approximate = true }
+        guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix) else { return end }
+        // `812.40、820.15万元`: the figures before share this one's unit.
+        if unit != nil {
+            for index in state.unitless where claims[index].unit == nil {
+                claims[index].unit = unit
+                claims[index].unitRange = text.range(k, end)
+                if case .money? = unit { claims[index].kind = .amount } else { claims[index].kind = kind }
+            }
+        }
+        state.unitless = []
+        if unit == nil, let next = text[j], "、和与及至".unicodeScalars.contains(next) { state.unitless = [claims.count] }
+        else if unit == nil { kind = .amount }
+
+        var claim = Claim(kind: kind, value: value, text: numberText, range: text.range(start, j), fullRange: text.range(start, end),
+                          unit: unit, unitRange: text.range(unitLength > 0 ? k : j, end),
+                          label: Self.cleanLabel(clauseText), sentencePrefix: sentencePrefix,
+                          offsetInSentence: sentencePrefix.count, line: line, sentence: state.sentence, clause: state.clause)
+        claim.isApproximate = approximate
+        claim.depth = state.depth
+        claim.topic = state.topic
+        var after = end
+        while after < s.count, after - end < 16, !"，,；;。：:！？!?".unicodeScalars.contains(s[after]) { after += 1 }
+        claim.followingWords = text.string(end, after)
+        claim.paragraph = paragraph
+        claim.section = section
+        describe(&claim, phrase: text.string(max(state.phraseStart, start - Self.contextWindow), start), state: &state)
+        let index = claims.count
+        if claim.isPlainAmount {
+            if let list = state.lists[state.depth], list.whole != index {
+                claim.listWhole = list.whole
+                state.lists[state.depth]!.members += 1
+                // `其中：货物3.64万元`: a part named by a word of one of its whole's identity parts.
+                if claim.quantity?.isKnown != true, let whole = claims[list.whole].quantity {
+                    if let part = Self.part(of: whole, named: claim.label) { claim.quantity = part; claim.quantitySource = .ownClause }
+                }
+                if claim.quantity?.isKnown == true, claim.quantity?.qualifier.isEmpty == true, let whole = claims[list.whole].quantity {
+                    claim.quantity?.qualifier = whole.qualifier
+                }
+            }
+            state.lastAmount[state.depth] = index
+            if state.sentenceSubject == nil, state.depth == 0 { state.sentenceSubject = index }
+        }
+        claims.append(claim)
+        if !state.heads.isEmpty { state.headsClaims.append(index) }
+        return end
+    }
+
+    /// A part of `whole`'s complete identity whose name holds `label`'s words (`货物` → 政府采购货物支出).
+    static func part(of whole: Quantity, named label: String) -> Quantity? {
+        var words = label
+        for suffix in ["支出", "费用", "费"] where words.hasSuffix(suffix) && words.count > suffix.count + 1 { words.removeLast(suffix.count) }
+        guard words.count >= 2 else { return nil }
+        for identity in Identities.identities(ofWhole: whole.name) where identity.kind != .equal {
+            if let name = identity.parts.first(where: { $0.range(ofText: words) != nil }) {
+                return Quantity(name: name, qualifier: whole.qualifier, isKnown: true)
+            }
+        }
+        return nil
+    }
+
+    /// The quantity, measure and period a figure's own clause gives it.
+    mutating func describe(_ claim: inout Claim, phrase: String, state: inout ParagraphState) {
+        // Respectively: `收、支总计各为A、B万元`, `人员经费和公用经费分别为A万元和B万元`.
+        if state.heads.isEmpty, let heads = Self.respectivelyHeads(phrase) { state.heads = heads; state.headsTaken = 0 }
+        if !state.heads.isEmpty, claim.kind == .amount {
+            if state.headsTaken < state.heads.count {
+                claim.quantity = state.heads[state.headsTaken]
+                claim.quantitySource = .respectively
+            }
+            state.headsTaken += 1
+            return
+        }
+        let label = claim.label
+        var head = label
+        if let quantity = QuantityNames.known(in: label) {
+            claim.quantity = quantity
+            claim.quantitySource = .ownClause
+            if let end = QuantityNames.nameEnd(in: label) { head = String(label[end...]) }
+        } else if let code = FigureNames.categoryCode(in: LabelKey.make(Self.stripMeasure(label).head)), let name = Catalogue.embedded.categoryName(forCode: code) {
+            claim.quantity = Quantity(name: name, isKnown: true)
+            claim.quantitySource = .ownClause
+        }
+        let (rest, measure) = Self.stripMeasure(head)
+        if let measure { claim.measure = measure }
+        if case .completion = claim.kind { claim.measure = Self.completionBudget(phrase) }
+        if Self.isPreviousYear(label, year: year) { claim.period = .previous }
+        if claim.quantity == nil {
+            let words = Self.stripMeasure(label).head
+            if !words.isEmpty && !Self.isFiller(words) {
+                claim.quantity = Quantity(name: LabelKey.make(words), isKnown: false)
+                claim.quantitySource = .ownClause
+            }
+        }
+        _ = rest
+    }
+
+    /// Figures whose own clause names nothing take the topic, the paragraph's subject or the
+    /// section title (narrative.md §2.2–2.3).
+    mutating func resolveTopics(_ range: Range<Int>, state: ParagraphState) {
+        var topic: Quantity?
+        var subject: Quantity?
+        for index in range {
+            let claim = claims[index]
+            if claim.quantity != nil, claim.quantitySource != .none {
+                if subject == nil, claim.sentence == 0, claim.quantity?.isKnown == true { subject = claim.quantity }
+                continue
+            }
+            guard claim.isPlainAmount || claim.kind == .count else { continue }
+            topic = claim.topic
+            if let quantity = topic ?? subject ?? state.titleQuantity {
+                claims[index].quantity = quantity
+                claims[index].quantitySource = topic != nil || subject != nil ? .topic : .sectionTitle
+            }
+        }
+    }
+
+    // MARK: Words
+
+    static func classify(unit: ClaimUnit?, clause before: String, sentence: String) -> ClaimKind? {
+        switch unit {
+        case .percent?:
+            if let index = before.lastIndex(of: "占") {
+                var whole = String(before[before.index(after: index)...])
+                for suffix in ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"] where whole.hasSuffix(suffix) { whole.removeLast(suffix.count); break }
+                return .share(whole: whole.isEmpty ? nil : whole)
+            }
+            if ["增长", "增加", "上升", "提高", "增幅为", "增长率为"].contains(where: before.hasSuffix) { return .changeRate(increase: true) }
+            if ["下降", "减少", "降低", "降幅为", "下降率为"].contains(where: before.hasSuffix) { return .changeRate(increase: false) }
+            if (before.contains("完成") && before.contains("预算")) || before.contains("预算执行率") || before.contains("预算完成率") { return .completion }
+            return .percentage
+        case .money?:
+            let increase = ["增加", "增长", "多", "超支", "超出"].contains { before.hasSuffix($0) || before.hasSuffix($0 + "了") }
+            let decrease = ["减少", "下降", "降低", "节约", "节支", "少"].contains { before.hasSuffix($0) || before.hasSuffix($0 + "了") }
+            guard increase || decrease else { return .amount }
+            switch lastComparison(sentence) {
+            case .budget?: return .budgetDifference(increase: increase)
+            case .previousYear?: return .changeAmount(increase: increase)
+            case nil: return .amount
+            }
+        case .count?:
+            return .count
+        case .points?:
+            return before.contains("得分") || before.contains("评分") || before.contains("平均分") || before.hasSuffix("为") ? .score : nil
+        case nil:
+            return .amount
+        }
+    }
+
+    enum Comparison { case previousYear, budget }
+
+    static let previousYearMarkers = ["比上年", "较上年", "上年度", "与上年", "同比", "上年同期", "比20", "较20", "与20", "比去年", "较去年"]
+    static let budgetMarkers = ["比预算", "较预算", "与预算", "比年初预算", "较年初预算", "与年初预算", "比全年预算", "较全年预算", "与全年预算",
+                                "比调整预算", "较调整预算", "与调整预算"]
+
+    /// What the sentence compares with, by the comparison written last before the figure
+    /// (`与预算持平，较2022年度决算减少1.98万元` compares with the previous year).
+    static func lastComparison(_ sentence: String) -> Comparison? {
+        func last(_ markers: [String]) -> String.Index? {
+            markers.compactMap { sentence.range(ofLastText: $0)?.lowerBound }.max()
+        }
+        let year = last(previousYearMarkers), budget = last(budgetMarkers)
+        switch (year, budget) {
+        case let (year?, budget?): return year > budget ? .previousYear : .budget
+        case (_?, nil): return .previousYear
+        case (nil, _?): return .budget
+        case (nil, nil): return sentence.contains("相比") ? .previousYear : nil
+        }
+    }
+
+    static func completionBudget(_ clause: String) -> Measure {
+        if clause.contains("年初预算") { return .initialBudget }
+        if clause.contains("全年预算") || clause.contains("调整预算") { return .fullBudget }
+        return .budget
+    }
+
+    /// `上年`, `上年度`, `去年`, the year before the report's — but not 上年结转和结余 (a balance of this year).
+    static func isPreviousYear(_ label: String, year: Int?) -> Bool {
+        if label.contains("结转") || label.contains("结余") { return false }
+        // The year named last decides: `与2022年度决算对比情况本部门2023年度财政拨款本年收入合计` is this year's.
+        var previous = ["上年", "上一年", "去年"]
+        var current = ["本年", "当年", "今年"]
+        if let year { previous.append("\(year - 1)年"); current.append("\(year)年") }
+        func last(_ words: [String]) -> String.Index? { words.compactMap { label.range(ofLastText: $0)?.lowerBound }.max() }
+        guard let before = last(previous) else { return false }
+        guard let now = last(current) else { return true }
+        return before > now
+    }
+
+    /// Measure words that end a label (after the quantity's name).
+    static let measureSuffixes: [(String, Measure)] = [
+        ("年初预算数", .initialBudget), ("年初预算", .initialBudget), ("全年预算数", .fullBudget), ("全年预算", .fullBudget),
+        ("调整预算数", .fullBudget), ("调整后预算", .fullBudget), ("预算数", .budget), ("预算金额", .budget), ("预算安排", .budget), ("预算", .budget),
+        ("支出决算数", .actual), ("支出决算", .actual), ("决算数", .actual), ("决算", .actual), ("实际支出", .actual),
+        ("全年执行数", .spent), ("执行数", .spent), ("支出数", .actual),
+    ]
+
+    static func stripMeasure(_ label: String) -> (head: String, measure: Measure?) {
+        for (suffix, measure) in measureSuffixes where label.hasSuffix(suffix) {
+            return (String(label.dropLast(suffix.count)), measure)
+        }
+        return (label, nil)
+    }
+
+    /// Words that name no amount: `共`, `合计`, `其中`, verbs.
+    static func isFiller(_ words: String) -> Bool {
+        let key = QuantityNames.neutralized(words)
+        return key.isEmpty || ["支出", "收入", "资金", "金额", "共涉及资金", "涉及资金", "累计"].contains(key) || key.count == 1
+    }
+
+    /// `收、支总计各为` → 收入总计, 支出总计; `人员经费和公用经费分别为` → 人员经费, 公用经费.
+    static func respectivelyHeads(_ clause: String) -> [Quantity]? {
+        var headText: Substring?
+        for marker in ["分别为", "分别是", "分别", "各为", "各是", "各计", "各"] {
+            if let range = clause.range(ofText: marker) { headText = clause[..<range.lowerBound]; break }
+        }
+        guard var text = headText.map(String.init), !text.isEmpty else { return nil }
+        if let topicEnd = text.lastIndex(where: { "，,：:".contains($0) }) { text = String(text[text.index(after: topicEnd)...]) }
+        var words: [String] = []
+        if text.hasSuffix("收支总计") || text.hasSuffix("收支总额") { words = ["收入总计", "支出总计"] }
+        else if text.hasSuffix("收支") { words = ["本年收入合计", "本年支出合计"] }
+        else {
+            var current = ""
+            var rest = Substring(text)
+            while let first = rest.first {
+                if "、,，和与及".contains(first) {
+                    if !current.isEmpty { words.append(current) }
+                    current = ""
+                    rest = rest.dropFirst()
+                    continue
+                }
+                current.append(first)
+                rest = rest.dropFirst()
+            }
+            if !current.isEmpty { words.append(current) }
+        }
+        guard words.count >= 2 else { return nil }
+        words = words.map { written in
+            // `2024年度收` is 收: years and neutral words before a head say nothing of it.
+            var rest = Substring(written)
+            while let first = rest.first {
+                if first.isASCII && first.isNumber {
+                    rest = rest.drop { $0.isASCII && $0.isNumber }
+                    if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() }
+                    continue
+                }
+                guard let neutral = ["本部门", "本单位", "我部门", "我单位", "本年度", "全年"].first(where: { rest.hasPrefix($0) }) else { break }
+                rest = rest.dropFirst(neutral.count)
+            }
+            let word = String(rest)
+            if word.hasPrefix("收") && !word.hasPrefix("收入") { return "收入" + word.dropFirst() }
+            if word.hasPrefix("支") && !word.hasPrefix("支出") { return "支出" + word.dropFirst() }
+            return word
+        }
+        // A shared ending distributes over the heads (`年初、年末结转和结余`).
+        let last = words[words.count - 1]
+        let ending = last.count > 2 ? String(last.dropFirst(2)) : ""
+        var quantities: [Quantity] = []
+        for (index, word) in words.enumerated() {
+            var candidate = QuantityNames.known(in: word)
+            if candidate == nil || (index < words.count - 1 && candidate?.name.count ?? 0 < word.count && !ending.isEmpty) {
+                candidate = QuantityNames.known(in: word + ending) ?? candidate
+            }
+            quantities.append(candidate ?? Quantity(name: LabelKey.make(word), isKnown: false))
+        }
+        return quantities
+    }
+
+    static func quantity(inTitle title: String) -> Quantity? {
+        var words = title
+        for suffix in ["情况说明", "情况的说明", "说明", "情况"] where words.hasSuffix(suffix) { words.removeLast(suffix.count); break }
+        for suffix in ["支出决算", "决算"] where words.hasSuffix(suffix) { words.removeLast(suffix.count); break }
+        return QuantityNames.known(in: words)
+    }
+
+    /// `其中：基本支出` → `基本支出`; `全年预算数为` → `全年预算数`.
+    static func cleanLabel(_ clause: String) -> String {
+        var label = Substring(clause.trimmingBlanks)
+        for prefix in ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共", "含"] where label.hasPrefix(prefix) { label = label.dropFirst(prefix.count) }
+        var changed = true
+        while changed {
+            changed = false
+            for suffix in ["为", "是", "达到", "达", "约", "大约", "将近", "近", "超过", "逾", "了"] where label.hasSuffix(suffix) && label.count > suffix.count {
+                label = label.dropLast(suffix.count)
+                changed = true
+            }
+        }
+        return String(label).trimmingBlanks
+    }
+}
+
+extension ProseText {
+    /// Whether the words `word` start at scalar `i`.
+    public func hasPrefix(_ word: String, at i: Int) -> Bool {
+        var k = i
+        for scalar in word.unicodeScalars {
+            guard k < count, scalars[k] == scalar else { return false }
+            k += 1
+        }
+        return true
+    }
+}

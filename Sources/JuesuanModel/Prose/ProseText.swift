@@ -1,0 +1,137 @@
+import JuesuanSyntax
+
+/// A stretch of prose, normalised once for reading (narrative.md §1) and mapped back to the
+/// source byte by byte, so that every range a rule reports is exact in the original text.
+///
+/// Normalisation:
+/// - full-width digits, letters, `％` and `．` become ASCII (`１２．５％` → `12.5%`);
+/// - traditional characters common in reports become simplified (萬 → 万, 總計 → 总计);
+/// - blanks are dropped, except between two ASCII words and between two numbers that are not
+///   one number broken by extraction (`1 204.30` is one number, `2023 2024` two): PDF text
+///   leaves blanks inside figures and units (`86.45 万 元`). Tabs are kept (table cells).
+public struct ProseText: Sendable {
+    public let scalars: [Unicode.Scalar]
+    /// `offsets[i]` is the source byte offset of `scalars[i]`; `offsets[count]` is the end.
+    public let offsets: [Int]
+    /// `ends[i]` is where `scalars[i]` ends in the source (before any blank dropped after it).
+    public let ends: [Int]
+
+    public var count: Int { scalars.count }
+
+    public init(_ source: SourceText, _ range: SourceRange) {
+        var raw: [Unicode.Scalar] = []
+        var rawOffsets: [Int] = []
+        var offset = range.start
+        for scalar in source.string(range).unicodeScalars {
+            raw.append(scalar)
+            rawOffsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        var ends: [Int] = []
+        scalars.reserveCapacity(raw.count)
+        offsets.reserveCapacity(raw.count + 1)
+        var i = 0
+        while i < raw.count {
+            let scalar = Self.normalized(raw[i])
+            if Self.isBlank(scalar) {
+                // The run of blanks and what stands on either side of it.
+                var j = i
+                while j < raw.count, Self.isBlank(Self.normalized(raw[j])) { j += 1 }
+                if Self.keepsBlank(before: scalars, after: raw, at: j) {
+                    scalars.append(" ")
+                    offsets.append(rawOffsets[i])
+                    ends.append(rawOffsets[i] + UTF8.width(raw[i]))
+                }
+                i = j
+                continue
+            }
+            scalars.append(scalar)
+            offsets.append(rawOffsets[i])
+            ends.append(rawOffsets[i] + UTF8.width(raw[i]))
+            i += 1
+        }
+        offsets.append(offset)
+        self.scalars = scalars
+        self.offsets = offsets
+        self.ends = ends
+    }
+
+    public subscript(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
+
+    /// The source range of scalars `start..<end`: from the first one's start to the last one's
+    /// end, so blanks dropped around them are not part of it.
+    public func range(_ start: Int, _ end: Int) -> SourceRange {
+        let lower = max(0, min(start, count)), upper = max(lower, min(end, count))
+        if upper == lower { return SourceRange(start: offsets[lower], end: offsets[lower]) }
+        return SourceRange(start: offsets[lower], end: ends[upper - 1])
+    }
+
+    public func string(_ start: Int, _ end: Int) -> String {
+        let lower = max(0, min(start, count)), upper = max(lower, min(end, count))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lower..<upper])
+        return String(view)
+    }
+
+    // MARK: Normalisation
+
+    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{3000}" || scalar == "\u{A0}" || scalar == "\u{2002}" || scalar == "\u{2003}"
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+
+    static func isASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let value = scalar?.value else { return false }
+        return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+    }
+
+    /// Whether a run of blanks between what is already read and `raw[next...]` carries meaning.
+    static func keepsBlank(before kept: [Unicode.Scalar], after raw: [Unicode.Scalar], at next: Int) -> Bool {
+        guard let left = kept.last, next < raw.count else { return false }
+        let right = normalized(raw[next])
+        if isASCIILetter(left) && isASCIILetter(right) { return true }
+        guard isDigit(left) && isDigit(right) else { return false }
+        // `1 204.30`: a group of three digits after one to three digits is one number.
+        var leading = 0
+        var k = kept.count - 1
+        while k >= 0, isDigit(kept[k]) { leading += 1; k -= 1 }
+        let startsNumber = k < 0 || !(kept[k] == "." || kept[k] == "," || isDigit(kept[k]))
+        var trailing = 0
+        var m = next
+        while m < raw.count, isDigit(normalized(raw[m])) { trailing += 1; m += 1 }
+        let endsGroup = m >= raw.count || !isDigit(normalized(raw[m]))
+        return !(startsNumber && leading <= 3 && trailing == 3 && endsGroup)
+    }
+
+    /// One scalar in the form the reader expects.
+    public static func normalized(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        // Full-width digits, letters and the signs figures use.
+        if (value >= 0xFF10 && value <= 0xFF19) || (value >= 0xFF21 && value <= 0xFF3A) || (value >= 0xFF41 && value <= 0xFF5A)
+            || value == 0xFF05 || value == 0xFF0E || value == 0xFF0B || value == 0xFF0D {
+            return Unicode.Scalar(value - 0xFEE0)!
+        }
+        if value < 0x4E00 { return scalar }
+        return traditional[scalar] ?? scalar
+    }
+
+    /// Traditional characters that occur in the words the reader knows (amounts, measures,
+    /// periods, changes, units): mirror sites publish reports in traditional script.
+    static let traditional: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs = "萬万億亿務务費费預预決决數数總总計计與与較较減减無无變变為为個个輛辆經经財财撥拨開开長长實实際际資资產产採采購购員员關关於于業业體体專专項项貨货類类單单醫医療疗當当歸归屬属額额價价優优評评從从內内來来對对進进運运維维護护車车組组團团會会議议結结餘余轉转補补貼贴職职發发動动機机構构層层級级縣县區区鄉乡鎮镇點点劃划問问題题佔占況况說说達达穩稳態态預预決决將将況况這这們们種种備备設设處处門门倉仓庫库衛卫務务養养險险醫医賬账戶户報报銷销費费應应隨随並并勞劳災灾傷伤殘残貧贫標标準准規规範范準准則则書书記记錄录統统籌筹調调節节給给積积極极強强難难補补償偿續续屆届齊齐麼么離离齡龄貸贷險险證证圍围該该項项問问濟济買买賣卖場场權权勵励審审計计監监檢检測测驗验績绩効效"
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        let scalars = Array(pairs.unicodeScalars)
+        var i = 0
+        while i + 1 < scalars.count {
+            table[scalars[i]] = scalars[i + 1]
+            i += 2
+        }
+        return table
+    }()
+}
