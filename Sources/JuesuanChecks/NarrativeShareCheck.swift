@@ -145,8 +145,9 @@ enum NarrativeShareCheck {
         // Distinct parts only: two shares of one amount say nothing about each other.
         var lower = DecimalNumber.zero
         var upper: DecimalNumber?
+        // A share of 0% (or a part of 0) bounds nothing.
         for (share, part) in members {
-            guard let range = impliedWhole(part: reading.operand(part).strict, share: Interval.written(reading.claims[share].value)) else { return }
+            guard let range = impliedWhole(part: reading.operand(part).strict, share: Interval.written(reading.claims[share].value)) else { continue }
             lower = max(lower, range.lower)
             upper = upper.map { min($0, range.upper) } ?? range.upper
         }

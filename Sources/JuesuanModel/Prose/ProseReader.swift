@@ -236,6 +236,7 @@ public struct ProseReader: Sendable {
         for head in state.heads.dropFirst() {
             var echo = claims[index]
             echo.quantity = head
+            echo.label = head.description
             echo.quantitySource = .respectively
             echo.isEcho = true
             claims.append(echo)
@@ -368,6 +369,7 @@ public struct ProseReader: Sendable {
             if state.headsTaken < state.heads.count {
                 claim.quantity = state.heads[state.headsTaken]
                 claim.quantitySource = .respectively
+                claim.label = state.heads[state.headsTaken].description
             }
             state.headsTaken += 1
             return
@@ -512,7 +514,7 @@ public struct ProseReader: Sendable {
     /// `收、支总计各为` → 收入总计, 支出总计; `人员经费和公用经费分别为` → 人员经费, 公用经费.
     static func respectivelyHeads(_ clause: String) -> [Quantity]? {
         var headText: Substring?
-        for marker in ["分别为", "分别是", "分别", "各为", "各是", "各计", "各"] {
+        for marker in ["分别为", "分别是", "分别", "各为", "各是", "各计", "均为", "都是", "均是", "各"] {
             if let range = clause.range(ofText: marker) { headText = clause[..<range.lowerBound]; break }
         }
         guard var text = headText.map(String.init), !text.isEmpty else { return nil }
@@ -521,17 +523,24 @@ public struct ProseReader: Sendable {
         if text.hasSuffix("收支总计") || text.hasSuffix("收支总额") { words = ["收入总计", "支出总计"] }
         else if text.hasSuffix("收支") { words = ["本年收入合计", "本年支出合计"] }
         else {
+            // 和/与/及 inside a name (`公务用车购置及运行维护费`, `对个人和家庭的补助`) do not separate heads.
+            let characters = Array(text)
+            var protected = Set<Int>()
+            for entry in QuantityNames.aliases where entry.alias.contains(where: { "和与及".contains($0) }) {
+                let alias = Array(entry.alias)
+                guard alias.count <= characters.count else { continue }
+                for start in 0...(characters.count - alias.count) where characters[start..<(start + alias.count)].elementsEqual(alias) {
+                    for k in start..<(start + alias.count) { protected.insert(k) }
+                }
+            }
             var current = ""
-            var rest = Substring(text)
-            while let first = rest.first {
-                if "、,，和与及".contains(first) {
+            for (k, character) in characters.enumerated() {
+                if "、,，".contains(character) || ("和与及".contains(character) && !protected.contains(k)) {
                     if !current.isEmpty { words.append(current) }
                     current = ""
-                    rest = rest.dropFirst()
                     continue
                 }
-                current.append(first)
-                rest = rest.dropFirst()
+                current.append(character)
             }
             if !current.isEmpty { words.append(current) }
         }

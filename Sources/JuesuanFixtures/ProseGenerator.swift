@@ -1,0 +1,348 @@
+import JuesuanSyntax
+
+/// Generates consistent 情况说明 — every figure agrees with the others by an identity, a share, a
+/// change or a completion rate — in many phrasings (topics, respectively lists, `其中` lists with
+/// brackets, budgets without trailing zeros, traditional script, blanks inside figures and
+/// units), optionally with standard tables that print the same ledger. Each figure it writes is
+/// marked, so that a test can move it and expect a finding. Deterministic for a seed.
+public struct ProseGenerator {
+    /// A figure in the generated text: where it is, what it is, and how to move it.
+    public struct Mark: Sendable {
+        public enum Kind: String, Sendable { case amount, share, change, rate, completion, count }
+        /// UTF-8 offsets of the figure (digits only) in the text.
+        public var range: Range<Int>
+        public var kind: Kind
+        /// What it states, for reports of what the checker misses: `三公·公务接待费·share`.
+        public var fact: String
+        public var value: DecimalNumber
+    }
+
+    public struct Output: Sendable {
+        public var text: String
+        public var marks: [Mark]
+    }
+
+    var random: SplitMix64
+    var text = ""
+    var marks: [Mark] = []
+    /// Whether the paragraph being written is in traditional script.
+    var traditional = false
+    var spaced = false
+
+    public init(seed: UInt64) { random = SplitMix64(seed: seed) }
+
+    // MARK: Random choices
+
+    mutating func roll(_ n: Int) -> Int { Int(random.next() % UInt64(max(n, 1))) }
+    mutating func chance(_ percent: Int) -> Bool { roll(100) < percent }
+    mutating func one<T>(_ options: [T]) -> T { options[roll(options.count)] }
+    mutating func cents(_ low: Int, _ high: Int) -> Int { low + roll(high - low + 1) }
+
+    static func decimal(_ cents: Int) -> DecimalNumber { DecimalNumber(mantissa: Int128(cents), scale: 2) }
+
+    // MARK: Writing
+
+    mutating func add(_ words: String) { text += traditional ? Self.toTraditional(words) : words }
+
+    /// Writes a money figure (cents) with its unit, marked.
+    mutating func money(_ cents: Int, _ fact: String, kind: Mark.Kind = .amount, wholeNumber: Bool = false) {
+        let value = Self.decimal(cents)
+        var written = wholeNumber && cents % 100 == 0 ? "\(cents / 100)" : value.description
+        if !wholeNumber, cents >= 100_000, chance(30) { written = Self.grouped(written) }
+        if spaced, chance(50), let dot = written.firstIndex(of: "."), written.distance(from: written.startIndex, to: dot) == 4 {
+            written.insert(" ", at: written.index(after: written.startIndex)) // `1 204.30`
+        }
+        let start = text.utf8.count
+        text += written
+        marks.append(Mark(range: start..<text.utf8.count, kind: kind, fact: fact, value: wholeNumber && cents % 100 == 0 ? DecimalNumber(cents / 100) : value))
+        add(spaced ? " 万 元" : "万元")
+    }
+
+    mutating func percent(_ value: DecimalNumber, _ fact: String, kind: Mark.Kind) {
+        let start = text.utf8.count
+        text += value.description
+        marks.append(Mark(range: start..<text.utf8.count, kind: kind, fact: fact, value: value))
+        text += spaced ? " %" : "%"
+    }
+
+    mutating func count(_ value: Int, unit: String, _ fact: String) {
+        let start = text.utf8.count
+        text += "\(value)"
+        marks.append(Mark(range: start..<text.utf8.count, kind: .count, fact: fact, value: DecimalNumber(value)))
+        add(unit)
+    }
+
+    static func grouped(_ plain: String) -> String {
+        guard let dot = plain.firstIndex(of: ".") else { return plain }
+        var integer = Array(plain[..<dot])
+        var groups: [String] = []
+        while integer.count > 3 { groups.insert(String(integer.suffix(3)), at: 0); integer.removeLast(3) }
+        groups.insert(String(integer), at: 0)
+        return groups.joined(separator: ",") + plain[dot...]
+    }
+
+    /// part ÷ whole in %, rounded half up to `scale` decimals.
+    static func share(_ part: Int, _ whole: Int, scale: Int = 2) -> DecimalNumber? {
+        guard whole > 0 else { return nil }
+        return (decimal(part) * DecimalNumber(100)).divided(by: decimal(whole), scale: scale)
+    }
+
+    static let traditionalPairs: [Character: Character] = {
+        let pairs = Array("万萬总總计計为為预預决決数數费費与與较較减減变變无無经經财財拨撥项項务務车車维維护護运運购購长長个個")
+        var table: [Character: Character] = [:]
+        var i = 0
+        while i + 1 < pairs.count { table[pairs[i]] = pairs[i + 1]; i += 2 }
+        return table
+    }()
+
+    static func toTraditional(_ words: String) -> String { String(words.map { traditionalPairs[$0] ?? $0 }) }
+
+    // MARK: The ledger
+
+    /// The figures of one report, in cents, every identity exact.
+    struct Ledger {
+        var grant = 0, fund = 0, other = 0, opening = 0
+        var personnel = 0, publicCost = 0, project = 0
+        var abroad = 0, purchase = 0, running = 0, reception = 0
+        var receptionBudget = 0, vehicleBudget = 0
+        var operating = 0
+        var goods = 0, works = 0, services = 0, smallAndMedium = 0
+        var previousIncome = 0, previousExpenditure = 0, previousThree = 0, previousOperating = 0
+        var income: Int { grant + fund + other }
+        var totalIncome: Int { income + opening }
+        var basic: Int { personnel + publicCost }
+        var expenditure: Int { basic + project }
+        var closing: Int { totalIncome - expenditure }
+        var vehicle: Int { purchase + running }
+        var three: Int { abroad + vehicle + reception }
+        var procurement: Int { goods + works + services }
+    }
+
+    mutating func ledger() -> Ledger {
+        var l = Ledger()
+        l.personnel = cents(50_000, 5_000_000)
+        l.publicCost = cents(1_000, 500_000)
+        l.project = cents(0, 8_000_000)
+        l.opening = chance(50) ? 0 : cents(0, 200_000)
+        let closing = chance(50) ? 0 : cents(0, 200_000)
+        var income = l.expenditure + closing - l.opening
+        if income < 0 { l.opening += income; income = 0 }
+        l.fund = chance(60) ? 0 : cents(0, income / 10)
+        l.other = chance(50) ? 0 : cents(0, (income - l.fund) / 10)
+        l.grant = income - l.fund - l.other
+        l.abroad = chance(60) ? 0 : cents(100, 50_000)
+        l.purchase = chance(70) ? 0 : cents(100, 300_000)
+        l.running = cents(100, 80_000)
+        l.reception = cents(10, 60_000)
+        // Budgets in whole 万元 half the time (`预算为3万元`), never below the actual.
+        l.receptionBudget = chance(50) ? ((l.reception / 100) + 1 + roll(3)) * 100 : l.reception + cents(0, 20_000)
+        l.vehicleBudget = l.vehicle + cents(0, 50_000)
+        l.operating = max(0, l.publicCost - (chance(50) ? 0 : cents(0, l.publicCost)))
+        l.goods = cents(0, 300_000); l.works = chance(60) ? 0 : cents(0, 300_000); l.services = cents(0, 300_000)
+        if l.procurement == 0 { l.goods = 10_000 }
+        l.smallAndMedium = l.procurement - (chance(50) ? 0 : cents(0, l.procurement))
+        l.previousIncome = max(100, l.totalIncome + cents(-l.totalIncome / 3, l.totalIncome / 3))
+        l.previousExpenditure = max(100, l.expenditure + cents(-l.expenditure / 3, l.expenditure / 3))
+        l.previousThree = max(100, l.three + cents(-l.three / 2, l.three / 2))
+        l.previousOperating = max(100, l.operating + cents(-l.operating / 2, l.operating / 2 + 100))
+        return l
+    }
+
+    // MARK: Paragraphs
+
+    mutating func change(_ current: Int, previous: Int, _ fact: String, vs: String) {
+        let difference = current - previous
+        if difference == 0 {
+            add("，\(one(["与上年持平", "与上年相比无变化"]))")
+            return
+        }
+        add("，\(vs)\(difference > 0 ? one(["增加", "增长"]) : one(["减少", "下降"]))")
+        money(abs(difference), "\(fact)·增减额", kind: .change)
+        add("，\(difference > 0 ? one(["增长", "上升"]) : one(["下降", "降低"]))")
+        percent((Self.decimal(abs(difference)) * DecimalNumber(100)).divided(by: Self.decimal(previous), scale: 2)!, "\(fact)·增减率", kind: .rate)
+    }
+
+    mutating func totals(_ l: Ledger, year: Int) {
+        switch roll(4) {
+        case 0:
+            add("\(year)年度收入总计"); money(l.totalIncome, "收入总计"); add("、支出总计"); money(l.totalIncome, "支出总计"); add("。")
+        case 1:
+            add("本部门\(year)年度\(one(["收、支总计各为", "收入、支出总计分别为"]))")
+            let value = Self.decimal(l.totalIncome).description
+            var start = text.utf8.count
+            text += value
+            marks.append(Mark(range: start..<text.utf8.count, kind: .amount, fact: "收入总计", value: Self.decimal(l.totalIncome)))
+            add("、")
+            start = text.utf8.count
+            text += value
+            marks.append(Mark(range: start..<text.utf8.count, kind: .amount, fact: "支出总计", value: Self.decimal(l.totalIncome)))
+            add("万元。")
+        case 2:
+            add("\(year)年度\(one(["收支总计各为", "收、支总计均为", "收支总计均为"]))"); money(l.totalIncome, "收支总计")
+            change(l.totalIncome, previous: l.previousIncome, "收支总计", vs: one(["与上年相比", "比上年", "较上年"]))
+            add("。")
+        default:
+            add("收入总计"); money(l.totalIncome, "收入总计"); add("，其中：本年收入合计"); money(l.income, "本年收入合计")
+            add("，使用非财政拨款结余0.00万元，年初结转和结余"); money(l.opening, "年初结转和结余"); add("。")
+        }
+    }
+
+    mutating func income(_ l: Ledger) {
+        guard l.income > 0 else { return }
+        let fiscal = l.grant + l.fund
+        switch roll(2) {
+        case 0:
+            add("本年收入合计"); money(l.income, "本年收入合计"); add("，其中：财政拨款收入"); money(fiscal, "财政拨款收入")
+            add("（其中：一般公共预算财政拨款"); money(l.grant, "一般公共预算财政拨款收入"); add("，政府性基金预算财政拨款"); money(l.fund, "政府性基金预算财政拨款收入"); add("）")
+            add("，占"); percent(Self.share(fiscal, l.income)!, "财政拨款收入·share", kind: .share)
+            add("；其他收入"); money(l.other, "其他收入"); add("，占"); percent(Self.share(l.other, l.income)!, "其他收入·share", kind: .share); add("。")
+        default:
+            add("本年收入"); money(l.income, "本年收入合计"); add("。本年收入中，财政拨款收入"); money(fiscal, "财政拨款收入")
+            add("，占"); percent(Self.share(fiscal, l.income)!, "财政拨款收入·share", kind: .share)
+            add("；其他收入"); money(l.other, "其他收入"); add("，占"); percent(Self.share(l.other, l.income)!, "其他收入·share", kind: .share); add("。")
+        }
+    }
+
+    mutating func expenditure(_ l: Ledger) {
+        guard l.expenditure > 0 else { return }
+        switch roll(3) {
+        case 0:
+            add("本年支出合计"); money(l.expenditure, "本年支出合计"); add("，\(one(["其中：", "其中", "包括"]))基本支出"); money(l.basic, "基本支出")
+            add("，占"); percent(Self.share(l.basic, l.expenditure)!, "基本支出·share", kind: .share)
+            add("；项目支出"); money(l.project, "项目支出"); add("，占"); percent(Self.share(l.project, l.expenditure)!, "项目支出·share", kind: .share); add("。")
+        case 1:
+            add("基本支出"); money(l.basic, "基本支出"); add("，占本年支出合计的"); percent(Self.share(l.basic, l.expenditure)!, "基本支出·share", kind: .share)
+            add("；项目支出"); money(l.project, "项目支出"); add("，占"); percent(Self.share(l.project, l.expenditure)!, "项目支出·share", kind: .share); add("。")
+        default:
+            add("本年支出合计"); money(l.expenditure, "本年支出合计")
+            change(l.expenditure, previous: l.previousExpenditure, "本年支出合计", vs: one(["比上年", "较上年", "与上年相比"]))
+            add("。")
+        }
+    }
+
+    mutating func basic(_ l: Ledger) {
+        switch roll(4) {
+        case 3:
+            add("人员经费、公用经费分别为"); money(l.personnel, "人员经费"); add("、"); money(l.publicCost, "公用经费")
+            add("，\(one(["基本支出合计", "两项合计即基本支出", "基本支出共计"]))"); money(l.basic, "基本支出"); add("。")
+        case 0:
+            add("一般公共预算财政拨款基本支出"); money(l.basic, "基本支出"); add("，其中：人员经费"); money(l.personnel, "人员经费")
+            add("，公用经费"); money(l.publicCost, "公用经费"); add("。")
+        case 1:
+            add("基本支出"); money(l.basic, "基本支出"); add("。人员经费和公用经费分别为"); money(l.personnel, "人员经费")
+            add("和"); money(l.publicCost, "公用经费"); add("。")
+        default:
+            add("基本支出"); money(l.basic, "基本支出"); add("。在基本支出中，人员经费"); money(l.personnel, "人员经费")
+            add("，占"); percent(Self.share(l.personnel, l.basic)!, "人员经费·share", kind: .share)
+            add("；公用经费"); money(l.publicCost, "公用经费"); add("，占"); percent(Self.share(l.publicCost, l.basic)!, "公用经费·share", kind: .share); add("。")
+        }
+    }
+
+    mutating func three(_ l: Ledger) {
+        switch roll(5) {
+        case 4:
+            add("\(one(["“三公”经费支出合计", "本年度“三公”经费支出", "“三公”经费决算"]))"); money(l.three, "三公经费")
+            add("。因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为"); money(l.abroad, "因公出国（境）费")
+            add("、"); money(l.vehicle, "公务用车购置及运行维护费"); add("、"); money(l.reception, "公务接待费"); add("。")
+        case 0:
+            add("“三公”经费支出"); money(l.three, "三公经费"); add("，其中：因公出国（境）费"); money(l.abroad, "因公出国（境）费")
+            add("，公务用车购置及运行维护费"); money(l.vehicle, "公务用车购置及运行维护费"); add("，公务接待费"); money(l.reception, "公务接待费"); add("。")
+        case 1:
+            guard l.three > 0 else { return }
+            add("“三公”经费支出决算中，")
+            var first = true
+            for (name, value) in [("因公出国（境）费", l.abroad), ("公务用车购置费", l.purchase), ("公务用车运行维护费", l.running), ("公务接待费", l.reception)] where value > 0 {
+                if !first { add("；") }
+                first = false
+                add(name); money(value, name); add("，占"); percent(Self.share(value, l.three)!, "\(name)·share", kind: .share)
+            }
+            add("。")
+        case 2:
+            add("“三公”经费支出"); money(l.three, "三公经费")
+            change(l.three, previous: l.previousThree, "三公经费", vs: one(["比上年", "较上年", "与上年相比"]))
+            add("。")
+        default:
+            let budgetWhole = l.receptionBudget % 100 == 0
+            add("公务接待费\(one(["预算为", "全年预算数", "年初预算为"]))"); money(l.receptionBudget, "公务接待费·预算", wholeNumber: budgetWhole)
+            add("，\(one(["支出决算为", "决算数", "实际支出"]))"); money(l.reception, "公务接待费")
+            if l.receptionBudget > l.reception, chance(50) {
+                add("，比预算减少"); money(l.receptionBudget - l.reception, "公务接待费·比预算", kind: .change)
+            }
+            if let rate = Self.share(l.reception, l.receptionBudget) {
+                add("，完成预算的"); percent(rate, "公务接待费·完成率", kind: .completion)
+            }
+            add("。")
+        }
+    }
+
+    mutating func operating(_ l: Ledger) {
+        add("机关运行经费支出"); money(l.operating, "机关运行经费")
+        change(l.operating, previous: l.previousOperating, "机关运行经费", vs: one(["比上年", "较上年", "比2023年"]))
+        add("。")
+    }
+
+    mutating func procurement(_ l: Ledger) {
+        add("政府采购支出总额"); money(l.procurement, "政府采购支出总额"); add("，其中：政府采购货物支出"); money(l.goods, "货物")
+        add("、政府采购工程支出"); money(l.works, "工程"); add("、政府采购服务支出"); money(l.services, "服务"); add("。")
+        add("授予中小企业合同金额"); money(l.smallAndMedium, "中小企业"); add("，占政府采购支出总额的")
+        percent(Self.share(l.smallAndMedium, l.procurement)!, "中小企业·share", kind: .share); add("。")
+    }
+
+    /// One report: header, optionally the tables of its ledger, then a 说明 per subject.
+    public mutating func report(withTables: Bool, year: Int = 2024) -> Output {
+        text = ""
+        marks = []
+        let l = ledger()
+        text += "部门 示例县第\(roll(100))局\n年度 \(year)\n单位 万元\n\n"
+        if withTables { tables(l) }
+        let sections: [(String, (inout ProseGenerator) -> Void)] = [
+            ("一、收入支出决算总体情况说明", { $0.totals(l, year: year) }),
+            ("二、收入决算情况说明", { $0.income(l) }),
+            ("三、支出决算情况说明", { $0.expenditure(l) }),
+            ("四、基本支出决算情况说明", { $0.basic(l) }),
+            ("五、“三公”经费支出决算情况说明", { $0.three(l) }),
+            ("六、机关运行经费支出情况说明", { $0.operating(l) }),
+            ("七、政府采购支出情况说明", { $0.procurement(l) }),
+        ]
+        for (title, write) in sections {
+            text += "说明 \(title)\n"
+            traditional = chance(10)
+            spaced = chance(10)
+            write(&self)
+            traditional = false
+            spaced = false
+            text += "\n\n"
+        }
+        return Output(text: text, marks: marks)
+    }
+
+    mutating func tables(_ l: Ledger) {
+        func m(_ cents: Int) -> String { Self.decimal(cents).description }
+        text += """
+        表 公开01 收入支出决算总表
+        收入
+        一、一般公共预算财政拨款收入 \(m(l.grant))
+        二、政府性基金预算财政拨款收入 \(m(l.fund))
+        八、其他收入 \(m(l.other))
+        本年收入合计 \(m(l.income))
+        年初结转和结余 \(m(l.opening))
+        总计 \(m(l.totalIncome))
+        支出
+        卫生健康支出 \(m(l.expenditure))
+        本年支出合计 \(m(l.expenditure))
+        年末结转和结余 \(m(l.closing))
+        总计 \(m(l.totalIncome))
+
+        表 公开09 财政拨款“三公”经费支出决算表
+        列 决算数
+        合计 \(m(l.three))
+        1.因公出国（境）费 \(m(l.abroad))
+        2.公务用车购置及运行维护费 \(m(l.vehicle))
+        （1）公务用车购置费 \(m(l.purchase))
+        （2）公务用车运行维护费 \(m(l.running))
+        3.公务接待费 \(m(l.reception))
+
+
+        """
+    }
+}
