@@ -10,14 +10,60 @@ import JuesuanModel
 import JuesuanSyntax
 
 // `juesuan-bench --write MEGABYTES FILE`: write the generated report and stop (scripts/bench.sh).
-if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--write", let size = Double(CommandLine.arguments[2]) {
+// `juesuan-bench --write-prose MEGABYTES FILE`: the same with a 说明 after each table.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1].hasPrefix("--write"), let size = Double(CommandLine.arguments[2]) {
     var writer = ReportGenerator(seed: 2024)
-    let report = writer.largeReport(minimumLines: Int(size * 1_048_576 / 52))
+    let prose = CommandLine.arguments[1] == "--write-prose"
+    let report = writer.largeReport(minimumLines: Int(size * 1_048_576 / (prose ? 60 : 52)), prose: prose)
     guard let file = fopen(CommandLine.arguments[3], "w") else { fatalError("cannot write \(CommandLine.arguments[3])") }
     _ = Array(report.utf8).withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
     fclose(file)
     exit(0)
 }
+
+// `juesuan-bench --read-prose FILE`: the time to read a report's prose (ProseDocument) alone.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--read-prose" {
+    guard let file = fopen(CommandLine.arguments[2], "r") else { exit(2) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true { let n = fread(&buffer, 1, buffer.count, file); if n <= 0 { break }; bytes += buffer[0..<n] }
+    fclose(file)
+    let report = Report(syntax: Parser.parse(SourceText(bytes: bytes)), catalogue: .embedded)
+    let start = DispatchTime.now().uptimeNanoseconds
+    let prose = ProseDocument(report: report)
+    print("\(prose.claims.count) claims in \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) ms")
+    exit(0)
+}
+
+// `juesuan-bench --prose-scaling`: lint time of reports with a 说明 per table at 1, 2, 4 and 8 MB.
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--prose-scaling" {
+    print("size     lines     prose claims   analysis    × the 1 MB time")
+    var base = 0.0
+    for size in [1, 2, 4, 8] {
+        var writer = ReportGenerator(seed: 7)
+        let report = writer.largeReport(minimumLines: size * 1_048_576 / 60, prose: true)
+        var best = Double.infinity
+        var claims = 0
+        for _ in 0..<3 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let analysis = Analysis(text: report)
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            claims = ProseDocument(report: analysis.report).claims.count
+            let serious = analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning }
+            if let first = serious.first {
+                print("the generated report must be consistent: \(serious.count) findings, e.g. \(first.code) \(first.message)")
+                exit(1)
+            }
+        }
+        if size == 1 { base = best }
+        let megabytes = Double(report.utf8.count) / 1_048_576
+        print("\(String(format2(megabytes))) MB".padding(toLength: 9) + "\(report.utf8.lazy.filter { $0 == 0x0A }.count)".padding(toLength: 10)
+              + "\(claims)".padding(toLength: 15) + "\(Int(best * 1000)) ms".padding(toLength: 12) + String(format2(best / base)))
+    }
+    exit(0)
+}
+
+func format2(_ value: Double) -> String { String(Double(Int(value * 100)) / 100) }
 
 let megabytes = CommandLine.arguments.count > 1 ? Double(CommandLine.arguments[1]) ?? 2 : 2
 var generator = ReportGenerator(seed: 2024)

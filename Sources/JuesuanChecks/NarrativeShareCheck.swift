@@ -40,11 +40,13 @@ enum NarrativeShareCheck {
                                    formula: "\(partOperand.name) ÷ \(operand.name)",
                                    related: related + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
             case .implied(let name):
-                if implied[name] == nil { impliedOrder.append(name) }
-                implied[name, default: []].append((index, part))
+                // One whole per section: the same name in another section may be another unit's.
+                let key = "\(reading.claims[index].section)|\(name)"
+                if implied[key] == nil { impliedOrder.append(key) }
+                implied[key, default: []].append((index, part))
             }
         }
-        for name in impliedOrder { agree(implied[name]!, whole: name, &reading) }
+        for key in impliedOrder { agree(implied[key]!, whole: String(key.drop { $0 != "|" }.dropFirst()), &reading) }
         overHundred(&reading)
     }
 

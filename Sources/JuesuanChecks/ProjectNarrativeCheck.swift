@@ -9,22 +9,30 @@ enum ProjectNarrativeCheck {
     static func run(claims: [Claim], report: Report) -> [Diagnostic] {
         let projects = report.performanceProjects.filter { key($0.name).count >= 4 }
         guard !projects.isEmpty else { return [] }
+        // Distinct names (blocks may share one), found in each paragraph in one pass.
+        var byKey: [String: [Int]] = [:]
+        var keys: [String] = []
+        for (index, project) in projects.enumerated() {
+            let name = key(project.name)
+            if byKey[name] == nil { keys.append(name) }
+            byKey[name, default: []].append(index)
+        }
+        let matcher = NameMatcher(keys)
         var findings: [Diagnostic] = []
         var byLine: [Int: [Claim]] = [:]
         for claim in claims { byLine[claim.line, default: []].append(claim) }
         // Several blocks may share a name: the k-th paragraph that names it speaks of the k-th block.
         var seen: [String: Int] = [:]
         for (line, lineClaims) in byLine.sorted(by: { $0.key < $1.key }) {
-            let text = key(report.source.lineString(line))
-            let named = projects.filter { text.contains(key($0.name)) }
+            let named = matcher.names(in: key(report.source.lineString(line)))
             // A paragraph that names several projects (a summary) speaks of none of them alone.
-            guard let first = named.first, Set(named.map { key($0.name) }).count == 1 else { continue }
-            let name = key(first.name)
-            let sameName = projects.filter { key($0.name) == name }
+            guard let first = named.first, named.count == 1 else { continue }
+            let name = keys[first]
+            let sameName = byKey[name] ?? []
             let occurrence = seen[name, default: 0]
             seen[name] = occurrence + 1
             guard occurrence < sameName.count else { continue }
-            let project = sameName[occurrence]
+            let project = projects[sameName[occurrence]]
             let title = "绩效「\(project.name)」"
             for claim in lineClaims {
                 switch claim.kind {
@@ -70,34 +78,23 @@ enum ProjectNarrativeCheck {
 
     /// A project name without years, blanks, quotes or the word 项目, for matching prose.
     static func key(_ text: String) -> String {
-        var result = ""
-        let characters = Array(LabelKey.make(text))
+        let scalars = Array(LabelKey.make(text).unicodeScalars)
+        var result = String.UnicodeScalarView()
+        func isDigit(_ k: Int) -> Bool { k < scalars.count && scalars[k].value >= 0x30 && scalars[k].value <= 0x39 }
         var i = 0
-        while i < characters.count {
+        while i < scalars.count {
             // Drop `2023年` and `2023`: narratives and tables disagree on the year in names.
-            if i + 3 < characters.count, characters[i...i + 3].allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if isDigit(i), isDigit(i + 1), isDigit(i + 2), isDigit(i + 3) {
                 i += 4
-                if i < characters.count, characters[i] == "年" { i += 1 }
+                if i < scalars.count, scalars[i] == "年" { i += 1 }
                 continue
             }
-            if "\"'“”《》".contains(characters[i]) { i += 1; continue }
-            result.append(characters[i])
+            let scalar = scalars[i]
+            if "\"'“”《》".unicodeScalars.contains(scalar) { i += 1; continue }
+            if scalar == "项", i + 1 < scalars.count, scalars[i + 1] == "目" { i += 2; continue }
+            result.append(scalar)
             i += 1
         }
-        return result.replacingAll("项目", with: "")
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = String(rest).range(ofText: target) {
-            let restString = String(rest)
-            result += restString[..<range.lowerBound] + replacement
-            rest = Substring(restString[range.upperBound...])
-        }
-        return result + rest
+        return String(result)
     }
 }

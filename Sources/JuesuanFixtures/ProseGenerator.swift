@@ -288,6 +288,25 @@ public struct ProseGenerator {
         percent(Self.share(l.smallAndMedium, l.procurement)!, "中小企业·share", kind: .share); add("。")
     }
 
+    /// A paragraph about one table's expenditure (total = basic + project), in one of the
+    /// phrasings above, for benchmarks of reports with a 说明 per table.
+    public mutating func expenditureNote(basic: Int, project: Int) -> String {
+        text = ""
+        marks = []
+        var l = Ledger()
+        l.personnel = basic
+        l.project = project
+        l.previousExpenditure = max(100, l.expenditure + cents(-l.expenditure / 3, l.expenditure / 3))
+        spaced = chance(10)
+        expenditure(l)
+        spaced = false
+        traditional = false
+        // The note speaks of the table's own unit, not of the report's totals.
+        var note = text
+        for name in ["本年支出合计", "基本支出", "项目支出"] { note = note.replacingAll(name, with: "下属单位" + name) }
+        return note
+    }
+
     /// One report: header, optionally the tables of its ledger, then a 说明 per subject.
     public mutating func report(withTables: Bool, year: Int = 2024) -> Output {
         text = ""
@@ -344,5 +363,17 @@ public struct ProseGenerator {
 
 
         """
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 }

@@ -132,8 +132,11 @@ public struct ReportGenerator {
 
     /// A large consistent report: a standard report followed by custom detail tables until the
     /// text has at least `minimumLines` lines.
-    public mutating func largeReport(minimumLines: Int) -> String {
+    /// With `prose`, each detail table is followed by a 说明 about its totals, in the phrasings
+    /// of `ProseGenerator`.
+    public mutating func largeReport(minimumLines: Int, prose: Bool = false) -> String {
         var text = standardReport()
+        var writer = ProseGenerator(seed: random.next())
         var lineCount = text.utf8.lazy.filter { $0 == 0x0A }.count
         var tableNumber = 1
         var chunks: [String] = [text]
@@ -142,6 +145,10 @@ public struct ReportGenerator {
             var table = ["表 明细\(tableNumber) 支出明细表", "列 合计 基本支出 项目支出 ; 合计 = 基本支出 + 项目支出"]
             table += rows.map { Self.line($0.0, $0.1, $0.2) }
             table.append("")
+            if prose {
+                let totals = rows.filter { $0.0.count == 3 }.reduce(into: [0, 0, 0]) { sums, row in for k in 0..<3 { sums[k] += row.2[k] } }
+                table += ["说明 明细\(tableNumber) 支出情况", writer.expenditureNote(basic: totals[1], project: totals[2]), ""]
+            }
             lineCount += table.count
             chunks.append(table.joined(separator: "\n"))
             tableNumber += 1

@@ -150,7 +150,7 @@ public enum ClaimScanner {
     /// The figures of one prose line read on their own (no context from other lines).
     public static func claims(line: Int, range: SourceRange, source: SourceText) -> [Claim] {
         var reader = ProseReader(year: nil)
-        reader.read(line: line, range: range, source: source, section: 0, title: nil)
+        reader.read(line: line, range: range, source: source, section: 0, titleQuantity: nil)
         return reader.claims.filter { !$0.isEcho }
     }
 }

@@ -133,31 +133,44 @@ public enum QuantityNames {
     /// The quantity a label names: the longest known name in it, with the words before it as
     /// qualifier (`一般公共预算财政拨款基本支出` → 基本支出 qualified by 一般公共预算财政拨款).
     /// `nil` when the label names no known amount.
-    public static func known(in label: String) -> Quantity? {
-        guard !label.isEmpty else { return nil }
-        // The head noun of a Chinese phrase comes last: the name that ends latest wins
-        // (`一般公共预算财政拨款基本支出` is 基本支出), the longest among those ending together.
-        var best: (alias: String, name: String, start: String.Index, end: String.Index)?
-        for entry in aliases where entry.alias.count <= label.count {
-            guard let range = label.range(ofLastText: entry.alias) else { continue }
-            if let current = best, current.end > range.upperBound || (current.end == range.upperBound && current.alias.count >= entry.alias.count) { continue }
-            best = (entry.alias, entry.name, range.lowerBound, range.upperBound)
-        }
-        guard let best else { return nil }
-        let qualifier = neutralized(String(label[..<best.start]))
-        return Quantity(name: best.name, qualifier: qualifier, isKnown: true)
-    }
+    public static func known(in label: String) -> Quantity? { match(in: label)?.quantity }
 
     /// Where the name a label ends on ends (for the measure words after it).
-    public static func nameEnd(in label: String) -> String.Index? {
-        var best: (end: String.Index, length: Int)?
-        for entry in aliases where entry.alias.count <= label.count {
-            guard let range = label.range(ofLastText: entry.alias) else { continue }
-            if let current = best, current.end > range.upperBound || (current.end == range.upperBound && current.length >= entry.alias.count) { continue }
-            best = (range.upperBound, entry.alias.count)
+    public static func nameEnd(in label: String) -> String.Index? { match(in: label)?.end }
+
+    /// The known name a label ends on, found from the end on Unicode scalars: the head noun of a
+    /// Chinese phrase comes last (`一般公共预算财政拨款基本支出` is 基本支出); among names that
+    /// end at one place, the longest.
+    public static func match(in label: String) -> (quantity: Quantity, end: String.Index)? {
+        let scalars = Array(label.unicodeScalars)
+        guard !scalars.isEmpty else { return nil }
+        var end = scalars.count - 1
+        while end >= 0 {
+            if let candidates = aliasesByLastScalar[scalars[end]] {
+                for candidate in candidates where candidate.scalars.count <= end + 1 {
+                    let start = end + 1 - candidate.scalars.count
+                    guard scalars[start...end].elementsEqual(candidate.scalars) else { continue }
+                    let view = label.unicodeScalars
+                    let startIndex = view.index(view.startIndex, offsetBy: start)
+                    let endIndex = view.index(startIndex, offsetBy: candidate.scalars.count)
+                    let qualifier = neutralized(String(label[..<startIndex]))
+                    return (Quantity(name: candidate.name, qualifier: qualifier, isKnown: true), endIndex)
+                }
+            }
+            end -= 1
         }
-        return best?.end
+        return nil
     }
+
+    /// Aliases by their last scalar, longest first.
+    static let aliasesByLastScalar: [Unicode.Scalar: [(scalars: [Unicode.Scalar], name: String)]] = {
+        var table: [Unicode.Scalar: [(scalars: [Unicode.Scalar], name: String)]] = [:]
+        for (alias, name) in aliases {
+            let scalars = Array(alias.unicodeScalars)
+            table[scalars[scalars.count - 1], default: []].append((scalars, name))
+        }
+        return table.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
+    }()
 
     /// The prefix without neutral words, years and punctuation: what really qualifies the name.
     static func neutralized(_ prefix: String) -> String {

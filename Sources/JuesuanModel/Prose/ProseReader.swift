@@ -34,9 +34,12 @@ public struct ProseDocument: Sendable {
     public init(report: Report) {
         var reader = ProseReader(year: report.header.year)
         for (section, narrative) in report.syntax.narratives.enumerated() {
-            let title = narrative.title.map { ProseText(report.source, $0.range) }
+            let title = narrative.title.flatMap { token in
+                let text = ProseText(report.source, token.range)
+                return ProseReader.quantity(inTitle: text.string(0, text.count))
+            }
             for line in narrative.proseLines {
-                reader.read(line: line, range: report.source.lineContentRange(line), source: report.source, section: section, title: title)
+                reader.read(line: line, range: report.source.lineContentRange(line), source: report.source, section: section, titleQuantity: title)
             }
         }
         paragraphs = reader.paragraphs
@@ -66,12 +69,13 @@ public struct ProseReader: Sendable {
 
     // MARK: One paragraph
 
-    public mutating func read(line: Int, range: SourceRange, source: SourceText, section: Int, title: ProseText?) {
+    public mutating func read(line: Int, range: SourceRange, source: SourceText, section: Int, titleQuantity: Quantity?) {
         let text = ProseText(source, range)
         let paragraphIndex = paragraphs.count
         let first = claims.count
         var state = ParagraphState(text: text)
-        state.titleQuantity = title.flatMap { Self.quantity(inTitle: $0.string(0, $0.count)) }
+        state.firstClaimOfSentence = first
+        state.titleQuantity = titleQuantity
         let s = text.scalars
         var i = 0
         while i < s.count {
@@ -376,10 +380,10 @@ public struct ProseReader: Sendable {
         }
         let label = claim.label
         var head = label
-        if let quantity = QuantityNames.known(in: label) {
+        if let (quantity, end) = QuantityNames.match(in: label) {
             claim.quantity = quantity
             claim.quantitySource = .ownClause
-            if let end = QuantityNames.nameEnd(in: label) { head = String(label[end...]) }
+            head = String(label[end...])
         } else if let code = FigureNames.categoryCode(in: LabelKey.make(Self.stripMeasure(label).head)), let name = Catalogue.embedded.categoryName(forCode: code) {
             claim.quantity = Quantity(name: name, isKnown: true)
             claim.quantitySource = .ownClause
