@@ -87,6 +87,7 @@ public final class JuesuanServer: @unchecked Sendable {
         "textDocument/diagnostic": { server, params throws(ResponseError) in try server.pullDiagnostics(params) },
         "textDocument/formatting": { server, params throws(ResponseError) in try server.formatting(params) },
         "textDocument/rangeFormatting": { server, params throws(ResponseError) in try server.rangeFormatting(params) },
+        "workspace/symbol": { server, params throws(ResponseError) in try server.workspaceSymbol(params) },
     ]
 
     static let notificationHandlers: [String: NotificationHandler] = [
@@ -131,6 +132,7 @@ public final class JuesuanServer: @unchecked Sendable {
             ],
             "documentFormattingProvider": true,
             "documentRangeFormattingProvider": true,
+            "workspaceSymbolProvider": true,
             "diagnosticProvider": [
                 "identifier": "juesuan",
                 "interFileDependencies": false,
@@ -155,6 +157,7 @@ public final class JuesuanServer: @unchecked Sendable {
         "diagnosticProvider": ["textDocument/diagnostic"],
         "documentFormattingProvider": ["textDocument/formatting"],
         "documentRangeFormattingProvider": ["textDocument/rangeFormatting"],
+        "workspaceSymbolProvider": ["workspace/symbol"],
         "positionEncoding": [],
     ]
 
@@ -301,6 +304,13 @@ public final class JuesuanServer: @unchecked Sendable {
     }
 
     // MARK: Documents
+
+    /// Every open document's newest version (for `workspace/symbol`).
+    func openSnapshots() -> [DocumentSnapshot] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(documents.values)
+    }
 
     func snapshot(_ uri: String) -> DocumentSnapshot? {
         lock.lock()
