@@ -585,7 +585,63 @@ struct CompletionBuilder {
 extension LanguageService {
     /// Completion proposals at a byte offset.
     public static func completion(_ snapshot: DocumentSnapshot, at offset: Int) -> CompletionList {
+        // Right after an edit of a large report, analysing it whole would make every keystroke
+        // wait; a row of a table needs only the header and that table.
+        if !snapshot.isAnalysed, snapshot.source.bytes.count >= blockLocalThreshold,
+           let list = blockLocalCompletion(snapshot, at: offset) {
+            return list
+        }
         var builder = CompletionBuilder(snapshot: snapshot, offset: offset)
         return builder.build()
+    }
+
+    /// Reports at least this large (bytes) complete in a table row from that table alone
+    /// while they have no analysis yet.
+    static let blockLocalThreshold = 64 * 1024
+
+    /// Completion on a row line of a table, computed on the header and that table alone (the
+    /// same lines `IncrementalAnalysis` re-checks after an edit); nil elsewhere. The proposals
+    /// are those of the whole document, except that label documentation comes from the
+    /// standard glossary only (the report's own 名词解释 is in another block).
+    static func blockLocalCompletion(_ snapshot: DocumentSnapshot, at rawOffset: Int) -> CompletionList? {
+        let source = snapshot.source
+        let bytes = source.bytes
+        let offset = min(max(0, rawOffset), bytes.count)
+        let line = source.line(containing: offset)
+        var first = line
+        while first >= 0, blockKeyword(source, first) == nil { first -= 1 }
+        guard first >= 0, first < line, blockKeyword(source, first) == .table else { return nil }
+        var last = line
+        while last + 1 < source.lineCount, blockKeyword(source, last + 1) == nil { last += 1 }
+        var top = 0
+        while top < first, blockKeyword(source, top) == nil { top += 1 }
+        let headerEnd = source.lineStarts[top]
+        let blockStart = source.lineStarts[first]
+        let blockEnd = last + 1 < source.lineCount ? source.lineStarts[last + 1] : bytes.count
+        let mini = DocumentSnapshot(uri: snapshot.uri, version: snapshot.version,
+                                    source: SourceText(bytes: Array(bytes[0..<headerEnd]) + Array(bytes[blockStart..<blockEnd])),
+                                    catalogue: snapshot.catalogue)
+        var builder = CompletionBuilder(snapshot: mini, offset: offset - blockStart + headerEnd)
+        var list = builder.build()
+        let shift = blockStart - headerEnd
+        for index in list.items.indices {
+            let range = list.items[index].range
+            list.items[index].range = SourceRange(start: range.start + shift, end: range.end + shift)
+        }
+        return list
+    }
+
+    /// The block keyword a line starts with (at column 0, then a blank or the line end).
+    static func blockKeyword(_ source: SourceText, _ line: Int) -> BlockKeyword? {
+        let range = source.lineContentRange(line)
+        let bytes = source.bytes
+        guard range.start < range.end else { return nil }
+        // Keywords start with 表 说明 绩效 名词解释 校验 or an ASCII letter: skip other lines fast.
+        let lead = bytes[range.start]
+        guard lead >= 0xE0 || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) else { return nil }
+        var end = range.start
+        while end < range.end, CursorLine.blankLength(bytes, end, range.end) == 0 { end += 1 }
+        guard end - range.start <= 12 else { return nil }
+        return BlockKeyword(word: source.string(SourceRange(start: range.start, end: end)))
     }
 }
