@@ -8,6 +8,9 @@ Measures, on a generated report of at least --lines lines (scripts/lsp_bench_rep
   - didOpen → publishDiagnostics,
   - one-character didChange → publishDiagnostics for that version (p50/p99 over --edits),
   - completion and hover latency (p50/p99),
+  - completion while typing a name at the start of a new row (issue 18): each keystroke is a
+    didChange followed at once by a completion request, as an editor sends them; and the same
+    completions again once the report is analysed,
   - peak memory of the server (VmHWM from /proc/<pid>/status).
 Only the standard library is used, so the figures include nothing but the server and the pipe.
 """
@@ -56,9 +59,11 @@ class Client:
 
     def send(self, obj):
         data = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        # Timed before the write: the reply can be read (and timed) before the write returns.
+        start = time.perf_counter()
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
         self.proc.stdin.flush()
-        return time.perf_counter()
+        return start
 
     def request(self, method, params):
         rid = self.next_id
@@ -95,6 +100,59 @@ def percentile(values, p):
 
 def utf16_len(s):
     return len(s.encode("utf-16-le")) // 2
+
+
+# (row to type after, text typed one character at a time, code the first item must insert)
+NAMES = [
+    ("21015    医疗保障管理事务", "一般行政", "2101502"),
+    ("2080505  机关事业单位", "养老保险缴费", "2080505"),
+    ("30101  基本工资", "办公费", "30201"),
+    ("2210201  住房公积金", "提租补贴", "2210202"),
+    ("21015    医疗保障管理事务", "21015信息化", "2101504"),
+    ("20805    行政事业单位养老支出", "其他", None),
+    ("21015    医疗保障管理事务", "行政运行", None),
+]
+
+
+def type_names(client, uri, lines, version):
+    """Types each name into a new row below its anchor row, one character per didChange, asking
+    for completion after every character; then asks again once the server had time to analyse.
+    Returns (typing latencies, analysed latencies, names whose first item was checked)."""
+    typing, analysed, checked = [], [], 0
+    for repeat in range(4):
+        for anchor, name, expected in NAMES:
+            line_no = next(i for i, l in enumerate(lines) if l.startswith(anchor))
+            end = utf16_len(lines[line_no])
+            version += 1
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": {"start": {"line": line_no, "character": end}, "end": {"line": line_no, "character": end}}, "text": "\n"}]})
+            row = line_no + 1
+            typed = ""
+            body = None
+            for ch in name:
+                version += 1
+                col = utf16_len(typed)
+                client.notify("textDocument/didChange", {
+                    "textDocument": {"uri": uri, "version": version},
+                    "contentChanges": [{"range": {"start": {"line": row, "character": col}, "end": {"line": row, "character": col}}, "text": ch}]})
+                typed += ch
+                ms, body = client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": row, "character": utf16_len(typed)}})
+                typing.append(ms)
+            items = sorted(body["result"]["items"], key=lambda item: item["sortText"])
+            if expected is not None:
+                assert items and items[0]["textEdit"]["newText"].split()[0] == expected, (name, items[:3])
+                checked += 1
+            time.sleep(0.6)  # the typing pause, then the full analysis of this version
+            for _ in range(5):
+                ms, _ = client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": row, "character": utf16_len(typed)}})
+                analysed.append(ms)
+            # Remove the typed row again.
+            version += 1
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": {"start": {"line": line_no, "character": end}, "end": {"line": row, "character": utf16_len(typed)}}, "text": ""}]})
+    return typing, analysed, checked
 
 
 def main():
@@ -152,6 +210,8 @@ def main():
         ms, body = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": line_no, "character": utf16_len(line[:target])}})
         hover_ms.append(ms)
 
+    typing_ms, analysed_ms, names_checked = type_names(client, uri, lines, version)
+
     peak = client.peak_memory_kb()
     client.request("shutdown", None)
     client.notify("exit", None)
@@ -165,6 +225,9 @@ def main():
     row("didChange (1 char) → diagnostics", edit_ms)
     row("completion", completion_ms)
     row("hover", hover_ms)
+    row("completion while typing a name", typing_ms)
+    row("completion by name (analysed)", analysed_ms)
+    print(f"{'names typed (first item checked)':<34} {names_checked}")
     print(f"{'peak memory (VmHWM)':<34} {peak / 1024:8.1f} MiB")
     print(f"exit code {code}")
 

@@ -392,6 +392,10 @@ public final class JuesuanServer: @unchecked Sendable {
             self.lock.lock()
             let previous = self.quickStates[uri]
             self.lock.unlock()
+            // An earlier run already handled this version (runs coalesce on the newest one) and
+            // scheduled its full analysis after the typing pause: analysing now would compete
+            // with the next keystroke.
+            if let previous, previous.version >= snapshot.version { return }
             var quick = false
             if let previous, previous.version < snapshot.version {
                 let started = DispatchTime.now().uptimeNanoseconds
