@@ -492,7 +492,10 @@ public final class JuesuanServer: @unchecked Sendable {
 
     func completion(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
         let (snapshot, converter, offset) = try document(params)
-        return converter.completionList(LanguageService.completion(snapshot, at: offset))
+        let started = DispatchTime.now().uptimeNanoseconds
+        let list = converter.completionList(LanguageService.completion(snapshot, at: offset))
+        if trace { log("completion in \(snapshot.uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms") }
+        return list
     }
 
     func hover(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
