@@ -41,7 +41,8 @@ extension LanguageService {
         var result: [WorkspaceSymbol] = []
         var used: [ClassificationKind: Set<String>] = [:]
         var homes: [ClassificationKind: (DocumentSnapshot, SourceRange)] = [:]
-        for document in documents.sorted(by: { $0.uri < $1.uri }) {
+        let documents = documents.sorted { $0.uri < $1.uri }
+        for document in documents {
             let report = document.analysis.report
             for table in report.tables {
                 let kind: ClassificationKind? = switch table.rowKind {
