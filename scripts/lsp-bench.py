@@ -8,6 +8,9 @@ Measures, on a generated report of at least --lines lines (scripts/lsp_bench_rep
   - didOpen → publishDiagnostics,
   - one-character didChange → publishDiagnostics for that version (p50/p99 over --edits),
   - completion and hover latency (p50/p99),
+  - completion while typing a name at the start of a new row (issue 18): each keystroke is a
+    didChange followed at once by a completion request, as an editor sends them; and the same
+    completions again once the report is analysed,
   - peak memory of the server (VmHWM from /proc/<pid>/status).
 Only the standard library is used, so the figures include nothing but the server and the pipe.
 """
@@ -17,6 +20,7 @@ import os
 import queue
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -27,8 +31,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Client:
-    def __init__(self, argv):
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=open(os.environ.get("BENCH_STDERR", os.devnull), "w"))
+    def __init__(self, argv, stderr=None, env=None):
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+                                     stderr=open(stderr or os.environ.get("BENCH_STDERR", os.devnull), "w"))
         self.responses = {}
         self.notifications = queue.Queue()
         self.cond = threading.Condition()
@@ -45,8 +50,9 @@ class Client:
                     return
                 header += c
             length = int([l for l in header.split(b"\r\n") if l.lower().startswith(b"content-length")][0].split(b":")[1])
-            body = json.loads(out.read(length))
-            now = time.perf_counter()
+            raw = out.read(length)
+            now = time.perf_counter()  # the server's answer is complete; parsing it is the client's time
+            body = json.loads(raw)
             if "id" in body and "method" not in body:
                 with self.cond:
                     self.responses[body["id"]] = (now, body)
@@ -56,9 +62,11 @@ class Client:
 
     def send(self, obj):
         data = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        # Timed before the write: the reply can be read (and timed) before the write returns.
+        start = time.perf_counter()
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
         self.proc.stdin.flush()
-        return time.perf_counter()
+        return start
 
     def request(self, method, params):
         rid = self.next_id
@@ -97,6 +105,75 @@ def utf16_len(s):
     return len(s.encode("utf-16-le")) // 2
 
 
+# (row to type after, text typed one character at a time, code the first item must insert)
+NAMES = [
+    ("21015    医疗保障管理事务", "一般行政", "2101502"),
+    ("2080505  机关事业单位", "养老保险缴费", "2080505"),
+    ("30101  基本工资", "办公费", "30201"),
+    ("2210201  住房公积金", "提租补贴", "2210202"),
+    ("21015    医疗保障管理事务", "21015信息化", "2101504"),
+    ("20805    行政事业单位养老支出", "其他", None),
+    ("21015    医疗保障管理事务", "行政运行", None),
+]
+
+
+def trace_lines(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return len(f.readlines())
+
+
+def completion_times(path, skip):
+    """Server-side completion times (ms) logged after the first `skip` lines of the trace."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        lines = f.readlines()[skip:]
+    return [float(l.split(" in ")[-1].split()[0]) for l in lines if "lsp: completion in " in l]
+
+
+def type_names(client, uri, lines, version, settle=False, repeats=3):
+    """Types each name into a new row below its anchor row, one character per didChange, asking
+    for completion after every character (at once, as editors do; with `settle`, once the quick
+    diagnostics of that keystroke are in, so the re-check does not share the CPU with the
+    completion); then asks again once the server had time to analyse the whole report.
+    Returns (typing latencies, analysed latencies, names whose first item was checked, version)."""
+    typing, analysed, checked = [], [], 0
+    for repeat in range(repeats):
+        for anchor, name, expected in NAMES:
+            line_no = next(i for i, l in enumerate(lines) if l.startswith(anchor))
+            end = utf16_len(lines[line_no])
+            version += 1
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": {"start": {"line": line_no, "character": end}, "end": {"line": line_no, "character": end}}, "text": "\n"}]})
+            row = line_no + 1
+            typed = ""
+            body = None
+            for ch in name:
+                version += 1
+                col = utf16_len(typed)
+                client.notify("textDocument/didChange", {
+                    "textDocument": {"uri": uri, "version": version},
+                    "contentChanges": [{"range": {"start": {"line": row, "character": col}, "end": {"line": row, "character": col}}, "text": ch}]})
+                typed += ch
+                if settle:
+                    client.wait_diagnostics(version)
+                ms, body = client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": row, "character": utf16_len(typed)}})
+                typing.append(ms)
+            items = sorted(body["result"]["items"], key=lambda item: item["sortText"])
+            if expected is not None:
+                assert items and items[0]["textEdit"]["newText"].split()[0] == expected, (name, items[:3])
+                checked += 1
+            time.sleep(0.6)  # the typing pause, then the full analysis of this version
+            for _ in range(5):
+                ms, _ = client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": row, "character": utf16_len(typed)}})
+                analysed.append(ms)
+            # Remove the typed row again.
+            version += 1
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": {"start": {"line": line_no, "character": end}, "end": {"line": row, "character": utf16_len(typed)}}, "text": ""}]})
+    return typing, analysed, checked, version
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "juesuan"))
@@ -109,7 +186,10 @@ def main():
     uri = "file:///bench/generated.juesuan"
     print(f"report: {len(lines) - 1} lines, {len(text.encode('utf-8'))} bytes; server: {args.binary}")
 
-    client = Client([args.binary, "lsp"])
+    # The server's own time per completion, from its trace (JUESUAN_LSP_TRACE=1): what the
+    # client-side figures add to it is the pipe, the queue behind other messages, and Python.
+    trace_path = os.path.join(tempfile.mkdtemp(prefix="lsp-bench-"), "trace.log")
+    client = Client([args.binary, "lsp"], stderr=trace_path, env=dict(os.environ, JUESUAN_LSP_TRACE="1"))
     init_ms, _ = client.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
     client.notify("initialized", {})
 
@@ -152,6 +232,14 @@ def main():
         ms, body = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": line_no, "character": utf16_len(line[:target])}})
         hover_ms.append(ms)
 
+    typing_from = trace_lines(trace_path)
+    typing_ms, analysed_ms, names_checked, version = type_names(client, uri, lines, version)
+    settled_ms, analysed_2, names_2, version = type_names(client, uri, lines, version, settle=True)
+    analysed_ms += analysed_2
+    names_checked += names_2
+
+    server_name_ms = completion_times(trace_path, typing_from)
+
     peak = client.peak_memory_kb()
     client.request("shutdown", None)
     client.notify("exit", None)
@@ -165,6 +253,12 @@ def main():
     row("didChange (1 char) → diagnostics", edit_ms)
     row("completion", completion_ms)
     row("hover", hover_ms)
+    row("completion while typing a name", typing_ms)
+    row("  same, after the keystroke's re-check", settled_ms)
+    row("completion by name (analysed)", analysed_ms)
+    if server_name_ms:
+        row("  by name, server time (trace)", server_name_ms)
+    print(f"{'names typed (first item checked)':<34} {names_checked}")
     print(f"{'peak memory (VmHWM)':<34} {peak / 1024:8.1f} MiB")
     print(f"exit code {code}")
 

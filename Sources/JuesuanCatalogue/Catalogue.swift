@@ -13,6 +13,10 @@ public struct Catalogue: Sendable, Equatable {
         var sortedCodes: [String] = []
         /// parent code (by code structure, "" for the 类) → child codes, sorted.
         var children: [String: [String]] = [:]
+        /// The normalised name of `sortedCodes[i]`, as UTF-8, for the search by name.
+        var sortedNameKeys: [[UInt8]] = []
+        /// Normalised name → how many codes have it (行政运行 has dozens).
+        var nameCounts: [[UInt8]: Int] = [:]
 
         init() {}
 
@@ -24,20 +28,41 @@ public struct Catalogue: Sendable, Equatable {
         mutating func reindex() {
             sortedCodes = byCode.keys.sorted()
             children = [:]
+            sortedNameKeys = []
+            sortedNameKeys.reserveCapacity(sortedCodes.count)
+            nameCounts = [:]
             for code in sortedCodes {
                 children[Table.parentKey(of: code), default: []].append(code)
+                let key = Table.nameKey(byCode[code]!.name)
+                sortedNameKeys.append(key)
+                nameCounts[key, default: 0] += 1
             }
         }
+
+        static func nameKey(_ name: String) -> [UInt8] { Array(CatalogueName.normalized(name).utf8) }
 
         /// Inserts or replaces one entry, keeping the indexes current.
         mutating func insert(_ entry: CatalogueEntry) {
             let code = entry.code
-            if byCode.updateValue(entry, forKey: code) != nil { return }
-            sortedCodes.insert(code, at: Table.lowerBound(of: code, in: sortedCodes))
-            let key = Table.parentKey(of: code)
-            var siblings = children[key, default: []]
+            let key = Table.nameKey(entry.name)
+            let index = Table.lowerBound(of: code, in: sortedCodes)
+            if byCode.updateValue(entry, forKey: code) != nil {
+                let old = sortedNameKeys[index]
+                if old != key {
+                    nameCounts[old, default: 1] -= 1
+                    if nameCounts[old] == 0 { nameCounts[old] = nil }
+                    nameCounts[key, default: 0] += 1
+                    sortedNameKeys[index] = key
+                }
+                return
+            }
+            sortedNameKeys.insert(key, at: index)
+            nameCounts[key, default: 0] += 1
+            sortedCodes.insert(code, at: index)
+            let parent = Table.parentKey(of: code)
+            var siblings = children[parent, default: []]
             siblings.insert(code, at: Table.lowerBound(of: code, in: siblings))
-            children[key] = siblings
+            children[parent] = siblings
         }
 
         static func parentKey(of code: String) -> String {
@@ -108,11 +133,29 @@ public struct Catalogue: Sendable, Equatable {
         do {
             let functional = try CatalogueTSV.parse(EmbeddedCatalogue.functionalTSV, kind: .functional, origin: .embedded)
             let economic = try CatalogueTSV.parse(EmbeddedCatalogue.economicTSV, kind: .economic, origin: .embedded)
-            return Catalogue(entries: functional + economic)
+            let evidence = verifiedEvidence(EmbeddedCatalogue.verifiedTSV)
+            let entries = (functional + economic).map { entry -> CatalogueEntry in
+                var entry = entry
+                entry.evidence = evidence[entry.kind]?[entry.code]
+                return entry
+            }
+            return Catalogue(entries: entries)
         } catch {
             fatalError("embedded catalogue is malformed; rerun scripts/generate-catalogue.py: \(error)")
         }
     }()
+
+    /// kind → code → evidence, from `kind<TAB>code<TAB>name<TAB>evidence` lines (header
+    /// skipped). The generator has checked that each code is in its catalogue with this name.
+    static func verifiedEvidence(_ tsv: String) -> [ClassificationKind: [String: String]] {
+        var result: [ClassificationKind: [String: String]] = [:]
+        for line in tsv.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4, let kind = ClassificationKind(rawValue: String(fields[0])) else { continue }
+            result[kind, default: [:]][String(fields[1])] = String(fields[3])
+        }
+        return result
+    }
 
     // MARK: Combining
 
@@ -191,6 +234,83 @@ public struct Catalogue: Sendable, Equatable {
             index += 1
         }
         return result
+    }
+
+    /// One result of `entries(nameContaining:kind:codePrefix:)`.
+    public struct NameMatch: Sendable, Hashable {
+        /// How the query matches the name, best first.
+        public enum Quality: Int, Sendable, Hashable, Comparable {
+            /// The query is the whole name.
+            case whole = 0
+            /// The name starts with the query.
+            case prefix = 1
+            /// The query is inside the name.
+            case inside = 2
+
+            public static func < (lhs: Quality, rhs: Quality) -> Bool { lhs.rawValue < rhs.rawValue }
+        }
+
+        public var entry: CatalogueEntry
+        public var quality: Quality
+        /// How many codes of the kind have this same name (1: the name alone identifies it).
+        public var homonyms: Int
+    }
+
+    /// The entries of `kind` whose names contain `query` (both compared after
+    /// `CatalogueName.normalized(_:)`), restricted to codes starting with `codePrefix`.
+    /// Ranked: whole name, then name prefix, then inside; within each, the shorter code
+    /// (a 款 before a 项), then the shorter name, then code order. O(n) in the codes under
+    /// `codePrefix`, on bytes; an empty query matches nothing.
+    public func entries(nameContaining query: String, kind: ClassificationKind, codePrefix: String = "") -> [NameMatch] {
+        let needle = Table.nameKey(query)
+        guard !needle.isEmpty else { return [] }
+        let table = table(kind)
+        let codes = table.sortedCodes
+        var index = Table.lowerBound(of: codePrefix, in: codes)
+        var found: [(index: Int, quality: NameMatch.Quality)] = []
+        while index < codes.count, codes[index].hasPrefix(codePrefix) {
+            let key = table.sortedNameKeys[index]
+            if let at = Catalogue.firstIndex(of: needle, in: key) {
+                let quality: NameMatch.Quality = at > 0 ? .inside : key.count == needle.count ? .whole : .prefix
+                found.append((index, quality))
+            }
+            index += 1
+        }
+        found.sort { a, b in
+            if a.quality != b.quality { return a.quality < b.quality }
+            let ca = codes[a.index].utf8.count, cb = codes[b.index].utf8.count
+            if ca != cb { return ca < cb }
+            let na = table.sortedNameKeys[a.index].count, nb = table.sortedNameKeys[b.index].count
+            if na != nb { return na < nb }
+            return a.index < b.index
+        }
+        return found.map { match in
+            let key = table.sortedNameKeys[match.index]
+            return NameMatch(entry: table.byCode[codes[match.index]]!, quality: match.quality, homonyms: table.nameCounts[key] ?? 1)
+        }
+    }
+
+    /// Offset of the first occurrence of `needle` in `haystack` (UTF-8 of whole scalars, so a
+    /// match always starts on a scalar boundary).
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        let n = needle.count, h = haystack.count
+        guard n <= h else { return nil }
+        let first = needle[0]
+        var i = 0
+        while i <= h - n {
+            if haystack[i] == first {
+                var j = 1
+                while j < n && haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// How many codes of `kind` have `name` (after normalisation).
+    public func count(ofName name: String, kind: ClassificationKind) -> Int {
+        table(kind).nameCounts[Table.nameKey(name)] ?? 0
     }
 
     /// The chain 类 › 款 › 项 ending at `code`: the entries for the code's

@@ -84,14 +84,25 @@ public struct CatalogueEntry: Sendable, Hashable, CustomStringConvertible {
     public var level: CatalogueLevel
     public var kind: ClassificationKind
     public var origin: Origin
+    /// Where this exact code and name were seen in a real published document
+    /// (data/verified-codes.tsv); nil when no such evidence is known.
+    public var evidence: String?
 
-    public init(code: String, name: String, level: CatalogueLevel, kind: ClassificationKind, origin: Origin = .embedded) {
+    public init(code: String, name: String, level: CatalogueLevel, kind: ClassificationKind, origin: Origin = .embedded,
+                evidence: String? = nil) {
         self.code = code
         self.name = name
         self.level = level
         self.kind = kind
         self.origin = origin
+        self.evidence = evidence
     }
+
+    /// Whether the name is known for certain: an embedded entry with evidence, or an entry the
+    /// user supplied (an official list given with `--catalog`, a code declared in the report),
+    /// which the user vouches for. Only the rest of the embedded catalogue, reconstructed from
+    /// working knowledge (data/SOURCES.md), is unverified.
+    public var isVerified: Bool { origin != .embedded || evidence != nil }
 
     /// The code of the parent (款 of a 项, 类 of a 款); nil for a 类.
     public var parentCode: String? {

@@ -4,7 +4,7 @@
 // Parsed once, lazily, by `Catalogue.embedded`.
 
 enum EmbeddedCatalogue {
-    /// data/functional-codes.tsv (1648 codes)
+    /// data/functional-codes.tsv (1650 codes)
     static let functionalTSV = """
 code	name	level
 201	一般公共服务支出	类
@@ -1440,6 +1440,8 @@ code	name	level
 2210301	公有住房建设和维修改造支出	项
 2210302	住房公积金管理	项
 2210399	其他城乡社区住宅支出	项
+22198	其他住房保障支出	款
+2219899	其他住房保障支出	项
 222	粮油物资储备支出	类
 22201	粮油物资事务	款
 2220101	行政运行	项
@@ -1769,5 +1771,142 @@ code	name	level
 39909	经常性赠与	款
 39910	资本性赠与	款
 39999	其他支出	款
+"""
+
+    /// data/verified-codes.tsv (132 codes known for certain, with their evidence)
+    static let verifiedTSV = """
+kind	code	name	evidence
+economic	301	工资福利支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30101	基本工资	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30102	津贴补贴	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30103	奖金	a stored copy of a 2020 部门预算支出经济分类科目 list (excerpt)
+economic	30106	伙食补助费	a stored copy of a 2020 部门预算支出经济分类科目 list (excerpt)
+economic	30107	绩效工资	a stored copy of a 2020 部门预算支出经济分类科目 list (excerpt)
+economic	30108	机关事业单位基本养老保险缴费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30109	职业年金缴费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30110	职工基本医疗保险缴费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30111	公务员医疗补助缴费	a stored copy of a 2020 部门预算支出经济分类科目 list (excerpt)
+economic	30112	其他社会保障缴费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30113	住房公积金	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30114	医疗费	a stored copy of a 2020 部门预算支出经济分类科目 list (excerpt)
+economic	30199	其他工资福利支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	302	商品和服务支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30201	办公费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30202	印刷费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30204	手续费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30205	水费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30206	电费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30207	邮电费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30208	取暖费	a stored copy of a 2020 部门预算支出经济分类科目 list (excerpt)
+economic	30209	物业管理费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30211	差旅费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30213	维修（护）费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30214	租赁费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30215	会议费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30216	培训费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30217	公务接待费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30218	专用材料费	a stored copy of a 2020 部门预算支出经济分类科目 list (excerpt)
+economic	30224	被装购置费	a stored copy of a 2020 部门预算支出经济分类科目 list (excerpt)
+economic	30226	劳务费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30227	委托业务费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30228	工会经费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30229	福利费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30231	公务用车运行维护费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30239	其他交通费用	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30240	税金及附加费用	a stored copy of a 2020 部门预算支出经济分类科目 list (excerpt)
+economic	30299	其他商品和服务支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	303	对个人和家庭的补助	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+economic	30302	退休费	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	201	一般公共服务支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20105	统计信息事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2010506	统计管理	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2010507	专项普查活动	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20129	群众团体事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2012902	一般行政管理事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20132	组织事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2013202	一般行政管理事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20133	宣传事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2013302	一般行政管理事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20134	统战事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2013402	一般行政管理事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20138	市场监督管理事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2013802	一般行政管理事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	204	公共安全支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20406	司法	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2040607	公共法律服务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20499	其他公共安全支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2049999	其他公共安全支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	205	教育支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20599	其他教育支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2059999	其他教育支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	206	科学技术支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20607	科学技术普及	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2060702	科普活动	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	207	文化旅游体育与传媒支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20701	文化和旅游	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2070109	群众文化	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20703	体育	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2070308	群众体育	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	208	社会保障和就业支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	20805	行政事业单位养老支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2080501	行政单位离退休	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2080502	事业单位离退休	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2080505	机关事业单位基本养老保险缴费支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2080506	机关事业单位职业年金缴费支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2080599	其他行政事业单位养老支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20807	就业补助	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2080705	公益性岗位补贴	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20816	红十字事业	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2081602	一般行政管理事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20825	其他生活救助	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2082501	其他城市生活救助	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	20899	其他社会保障和就业支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2089999	其他社会保障和就业支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	210	卫生健康支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	21007	计划生育事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2100717	计划生育服务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	21011	行政事业单位医疗	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101101	行政单位医疗	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101102	事业单位医疗	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	21012	财政对基本医疗保险基金的补助	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101201	财政对职工基本医疗保险基金的补助	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101202	财政对城乡居民基本医疗保险基金的补助	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101299	财政对其他基本医疗保险基金的补助	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	21013	医疗救助	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101301	城乡医疗救助	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	21014	优抚对象医疗	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101499	其他优抚对象医疗支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	21015	医疗保障管理事务	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101501	行政运行	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101502	一般行政管理事务	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101504	信息化建设	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101505	医疗保障政策管理	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101506	医疗保障经办事务	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2101599	其他医疗保障管理事务支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	21099	其他卫生健康支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2109999	其他卫生健康支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	212	城乡社区支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	21201	城乡社区管理事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2120101	行政运行	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2120102	一般行政管理事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	21203	城乡社区公共设施	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2120399	其他城乡社区公共设施支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	21205	城乡社区环境卫生	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2120501	城乡社区环境卫生	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	21208	国有土地使用权出让收入安排的支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2120803	城市建设支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	21299	其他城乡社区支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2129999	其他城乡社区支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	221	住房保障支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	22102	住房改革支出	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2210201	住房公积金	seeds 001, 002 (real 部门决算 2023, 2024)
+functional	2210203	购房补贴	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	22103	城乡社区住宅	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2210399	其他城乡社区住宅支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	22198	其他住房保障支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2219899	其他住房保障支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	224	灾害防治及应急管理支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	22402	消防救援事务	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
+functional	2240299	其他消防救援事务支出	a real published 2026 unit budget (上海市普陀区石泉路街道), functional and economic tables
 """
 }

@@ -7,7 +7,7 @@ import JuesuanSyntax
 enum CatalogueCheck: ReportCheck {
     static let rules = [
         Rule("C301", .warning, "编码既不在本年度科目目录中，也未用“科目”声明"),
-        Rule("C302", .warning, "行名与科目目录中该编码的名称不同"),
+        Rule("C302", .warning, "行名与科目目录中该编码的名称不同（该编码未经核实时为提示）"),
         Rule("C303", .warning, "公开06 中出现支出功能分类编码，或功能分类表中出现经济分类编码"),
     ]
 
@@ -37,8 +37,12 @@ enum CatalogueCheck: ReportCheck {
                 }
                 guard let label = row.syntax.label, !row.isDetail else { continue }
                 if LabelKey.make(label.text) != LabelKey.make(entry.name) {
-                    findings.append(Diagnostic(code: "C302", severity: .warning, range: label.range,
-                                               message: "编码 \(code) 的科目名称是“\(entry.name)”，这里写的是“\(label.text)”",
+                    // Only names seen in a real published document are certain; elsewhere the
+                    // catalogue, not the report, may be wrong (data/SOURCES.md), so say so softly.
+                    let certain = entry.isVerified
+                    let doubt = certain ? "" : "（目录中的这一条未经核实，名称可能是目录有误，请对照当年《政府收支分类科目》）"
+                    findings.append(Diagnostic(code: "C302", severity: certain ? .warning : .information, range: label.range,
+                                               message: "编码 \(code) 的科目名称是“\(entry.name)”，这里写的是“\(label.text)”\(doubt)",
                                                fix: Fix(title: "改为“\(entry.name)”", edits: [TextEdit(range: label.range, replacement: entry.name)])))
                 }
             }

@@ -22,6 +22,9 @@ public struct CompletionItem: Sendable, Hashable {
     public var sortText: String
     /// What the client filters on; the label when nil.
     public var filterText: String?
+    /// Shown after the label in every row of the list (LSP `labelDetails.description`), e.g. the
+    /// 类 › 款 path of a name that occurs under many 款.
+    public var labelDescription: String?
 }
 
 public struct CompletionList: Sendable {
@@ -134,7 +137,7 @@ struct CompletionBuilder {
         let sortText = "\(tier)" + String(repeating: "0", count: max(0, 6 - String(order).count)) + String(order)
         items.append(CompletionItem(label: label, detail: detail, documentation: documentation, kind: kind,
                                     newText: newText ?? label, range: range ?? cursor.word, sortText: sortText,
-                                    filterText: filterText))
+                                    filterText: filterText, labelDescription: nil))
     }
 
     /// The block the cursor's line belongs to: the last block starting at or before it
@@ -268,6 +271,7 @@ struct CompletionBuilder {
         let digits = typed.allSatisfy { $0.isASCII && $0.isNumber }
         if digits, let kind = codeKind(table) { codes(table, kind: kind, typed: typed) }
         guard typed.isEmpty || !digits else { return }
+        if let kind = nameKind(table) { codesByName(table, kind: kind, text: typed, range: cursor.word) }
         labelRows(table)
         if "列".hasPrefix(typed), table.columns == nil, !table.rows.contains(where: { $0.line < cursor.line }) {
             add("列", detail: "列名行：列 甲 乙 丙 ; 甲 = 乙 + 丙", kind: .keyword, newText: "列 ", tier: 3)
@@ -298,6 +302,53 @@ struct CompletionBuilder {
             let text = cursor.hasTextAfterWord ? entry.code : "\(entry.code)  \(entry.name)"
             add(entry.code, detail: "\(entry.name)（\(entry.level.displayName)）", documentation: "\(kind.displayName)：\(path)",
                 kind: .code, newText: text, range: cursor.word, tier: tier, filterText: entry.code)
+        }
+    }
+
+    /// The classification whose names a row of `table` may start with: that of a standard code
+    /// table, or of a custom table that already has code rows.
+    func nameKind(_ table: TableSyntax) -> ClassificationKind? {
+        if spec(table) != nil { return codeKind(table) }
+        return table.rows.contains { $0.code != nil } ? codeKind(table) : nil
+    }
+
+    /// Most items a search by name offers; typing more narrows (the list is incomplete).
+    static let maximumNameMatches = 60
+
+    /// `text` (what was typed: an optional code prefix, then part of a name) → the codes under
+    /// the prefix whose names contain it, each replacing `range` with `code  official name`.
+    /// Ranked by match quality (catalogue order); children of the 款 named by the rows above
+    /// come first, then the rest of its 类, then the others; codes already in the table last.
+    mutating func codesByName(_ table: TableSyntax, kind: ClassificationKind, text: String, range: SourceRange, excluding: String? = nil) {
+        let prefix = String(text.prefix { $0.isASCII && $0.isNumber })
+        let query = String(text.dropFirst(prefix.count))
+        guard !query.isEmpty, prefix.count <= kind.levels.last!.rawValue else { return }
+        let matches = catalogue.entries(nameContaining: query, kind: kind, codePrefix: prefix)
+        guard !matches.isEmpty else { return }
+        isIncomplete = true
+        let context = contextParentCode(table)
+        let present = Set(table.rows.compactMap { $0.code?.text })
+        func group(_ code: String) -> Int {
+            if present.contains(code) { return 3 }
+            guard let context else { return 2 }
+            if code.hasPrefix(context) && code != context { return 0 }
+            return code.prefix(3) == context.prefix(3) ? 1 : 2
+        }
+        var ranked = matches.enumerated().filter { $0.element.entry.code != excluding }.map { (group($0.element.entry.code), $0.offset, $0.element) }
+        ranked.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        for (_, _, match) in ranked.prefix(CompletionBuilder.maximumNameMatches) {
+            let entry = match.entry
+            let path = catalogue.path(of: entry.code, kind: kind)
+            let parents = path.filter { $0.code != entry.code }.map(\.name).joined(separator: " › ")
+            let ambiguous = match.homonyms > 1
+            var documentation = "\(kind.displayName)：" + path.map { "\($0.code) \($0.name)" }.joined(separator: " › ")
+            documentation += entry.isVerified ? "\n\n已核实的编码和名称" : "\n\n目录中的这一条未经核实"
+            add("\(entry.code) \(entry.name)",
+                detail: ambiguous && !parents.isEmpty ? parents : "\(kind.displayName) · \(entry.level.displayName)",
+                documentation: documentation, kind: .code, newText: "\(entry.code)  \(entry.name)", range: range, tier: 0,
+                // The server has ranked and filtered: what was typed leads, so clients keep the order.
+                filterText: text + entry.name)
+            if ambiguous && !parents.isEmpty { items[items.count - 1].labelDescription = parents }
         }
     }
 
@@ -355,6 +406,13 @@ struct CompletionBuilder {
         }
         if cursor.wordIndex == 1, let kind = codeKind(table), let entry = catalogue.entry(code: first, kind: kind) {
             add(entry.name, detail: "\(entry.code) 的科目名称", kind: .row, tier: 0)
+        }
+        // `21015 行政|`: a code prefix, then part of a name → the prefix's codes with that name.
+        if cursor.wordIndex == 1, let prefixWord = cursor.words.first, first.allSatisfy({ $0.isASCII && $0.isNumber }),
+           let kind = nameKind(table), let firstScalar = cursor.typed.unicodeScalars.first, !(firstScalar.isASCII && firstScalar.properties.numericType != nil) {
+            let range = SourceRange(start: prefixWord.start, end: cursor.word.end)
+            let text = first + cursor.typed
+            codesByName(table, kind: kind, text: text, range: range, excluding: first)
         }
     }
 
@@ -527,7 +585,63 @@ struct CompletionBuilder {
 extension LanguageService {
     /// Completion proposals at a byte offset.
     public static func completion(_ snapshot: DocumentSnapshot, at offset: Int) -> CompletionList {
+        // Right after an edit of a large report, analysing it whole would make every keystroke
+        // wait; a row of a table needs only the header and that table.
+        if !snapshot.isAnalysed, snapshot.source.bytes.count >= blockLocalThreshold,
+           let list = blockLocalCompletion(snapshot, at: offset) {
+            return list
+        }
         var builder = CompletionBuilder(snapshot: snapshot, offset: offset)
         return builder.build()
+    }
+
+    /// Reports at least this large (bytes) complete in a table row from that table alone
+    /// while they have no analysis yet.
+    static let blockLocalThreshold = 64 * 1024
+
+    /// Completion on a row line of a table, computed on the header and that table alone (the
+    /// same lines `IncrementalAnalysis` re-checks after an edit); nil elsewhere. The proposals
+    /// are those of the whole document, except that label documentation comes from the
+    /// standard glossary only (the report's own 名词解释 is in another block).
+    static func blockLocalCompletion(_ snapshot: DocumentSnapshot, at rawOffset: Int) -> CompletionList? {
+        let source = snapshot.source
+        let bytes = source.bytes
+        let offset = min(max(0, rawOffset), bytes.count)
+        let line = source.line(containing: offset)
+        var first = line
+        while first >= 0, blockKeyword(source, first) == nil { first -= 1 }
+        guard first >= 0, first < line, blockKeyword(source, first) == .table else { return nil }
+        var last = line
+        while last + 1 < source.lineCount, blockKeyword(source, last + 1) == nil { last += 1 }
+        var top = 0
+        while top < first, blockKeyword(source, top) == nil { top += 1 }
+        let headerEnd = source.lineStarts[top]
+        let blockStart = source.lineStarts[first]
+        let blockEnd = last + 1 < source.lineCount ? source.lineStarts[last + 1] : bytes.count
+        let mini = DocumentSnapshot(uri: snapshot.uri, version: snapshot.version,
+                                    source: SourceText(bytes: Array(bytes[0..<headerEnd]) + Array(bytes[blockStart..<blockEnd])),
+                                    catalogue: snapshot.catalogue)
+        var builder = CompletionBuilder(snapshot: mini, offset: offset - blockStart + headerEnd)
+        var list = builder.build()
+        let shift = blockStart - headerEnd
+        for index in list.items.indices {
+            let range = list.items[index].range
+            list.items[index].range = SourceRange(start: range.start + shift, end: range.end + shift)
+        }
+        return list
+    }
+
+    /// The block keyword a line starts with (at column 0, then a blank or the line end).
+    static func blockKeyword(_ source: SourceText, _ line: Int) -> BlockKeyword? {
+        let range = source.lineContentRange(line)
+        let bytes = source.bytes
+        guard range.start < range.end else { return nil }
+        // Keywords start with 表 说明 绩效 名词解释 校验 or an ASCII letter: skip other lines fast.
+        let lead = bytes[range.start]
+        guard lead >= 0xE0 || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) else { return nil }
+        var end = range.start
+        while end < range.end, CursorLine.blankLength(bytes, end, range.end) == 0 { end += 1 }
+        guard end - range.start <= 12 else { return nil }
+        return BlockKeyword(word: source.string(SourceRange(start: range.start, end: end)))
     }
 }

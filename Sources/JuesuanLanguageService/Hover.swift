@@ -93,6 +93,7 @@ struct HoverBuilder {
             text = "**\(entry.code) \(entry.name)**\n\n\(kind.displayName) · \(entry.level.displayName)"
             if entry.origin == .local { text += "（表头“科目”声明）" }
             text += "\n\n\(path)"
+            if let verification = HoverBuilder.verification(of: entry) { text += "\n\n\(verification)" }
             if let row = found?.2, !row.label.isEmpty,
                CatalogueName.normalized(Ordinal.strip(row.label)) != CatalogueName.normalized(entry.name) {
                 text += "\n\n本行写作“\(row.label)”，与目录名称不同。"
@@ -187,5 +188,18 @@ extension String {
         var s = Substring(self)
         while s.last == " " { s.removeLast() }
         return String(s)
+    }
+}
+
+extension HoverBuilder {
+    /// Whether the catalogue's name for the code is certain, and why (issue 18).
+    static func verification(of entry: CatalogueEntry) -> String? {
+        switch entry.origin {
+        case .embedded:
+            if let evidence = entry.evidence { return "已核实：编码和名称见于 \(evidence)" }
+            return "未核实：目录中的这一条尚未与正式发布的文件核对，名称可能有误"
+        case .official: return "名称以 --catalog 提供的目录为准"
+        case .local: return nil
+        }
     }
 }

@@ -80,6 +80,7 @@ struct Converter {
             if let detail = item.detail { members["detail"] = .string(detail) }
             if let documentation = item.documentation { members["documentation"] = ["kind": "markdown", "value": .string(documentation)] }
             if let filterText = item.filterText { members["filterText"] = .string(filterText) }
+            if let description = item.labelDescription { members["labelDetails"] = ["description": .string(description)] }
             return .object(members)
         }
         return ["isIncomplete": .bool(list.isIncomplete), "items": .array(items)]

@@ -87,6 +87,7 @@ public final class JuesuanServer: @unchecked Sendable {
         "textDocument/diagnostic": { server, params throws(ResponseError) in try server.pullDiagnostics(params) },
         "textDocument/formatting": { server, params throws(ResponseError) in try server.formatting(params) },
         "textDocument/rangeFormatting": { server, params throws(ResponseError) in try server.rangeFormatting(params) },
+        "workspace/symbol": { server, params throws(ResponseError) in try server.workspaceSymbol(params) },
     ]
 
     static let notificationHandlers: [String: NotificationHandler] = [
@@ -131,6 +132,7 @@ public final class JuesuanServer: @unchecked Sendable {
             ],
             "documentFormattingProvider": true,
             "documentRangeFormattingProvider": true,
+            "workspaceSymbolProvider": true,
             "diagnosticProvider": [
                 "identifier": "juesuan",
                 "interFileDependencies": false,
@@ -155,6 +157,7 @@ public final class JuesuanServer: @unchecked Sendable {
         "diagnosticProvider": ["textDocument/diagnostic"],
         "documentFormattingProvider": ["textDocument/formatting"],
         "documentRangeFormattingProvider": ["textDocument/rangeFormatting"],
+        "workspaceSymbolProvider": ["workspace/symbol"],
         "positionEncoding": [],
     ]
 
@@ -302,6 +305,13 @@ public final class JuesuanServer: @unchecked Sendable {
 
     // MARK: Documents
 
+    /// Every open document's newest version (for `workspace/symbol`).
+    func openSnapshots() -> [DocumentSnapshot] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(documents.values)
+    }
+
     func snapshot(_ uri: String) -> DocumentSnapshot? {
         lock.lock()
         defer { lock.unlock() }
@@ -382,6 +392,10 @@ public final class JuesuanServer: @unchecked Sendable {
             self.lock.lock()
             let previous = self.quickStates[uri]
             self.lock.unlock()
+            // An earlier run already handled this version (runs coalesce on the newest one) and
+            // scheduled its full analysis after the typing pause: analysing now would compete
+            // with the next keystroke.
+            if let previous, previous.version >= snapshot.version { return }
             var quick = false
             if let previous, previous.version < snapshot.version {
                 let started = DispatchTime.now().uptimeNanoseconds
@@ -478,7 +492,10 @@ public final class JuesuanServer: @unchecked Sendable {
 
     func completion(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
         let (snapshot, converter, offset) = try document(params)
-        return converter.completionList(LanguageService.completion(snapshot, at: offset))
+        let started = DispatchTime.now().uptimeNanoseconds
+        let list = converter.completionList(LanguageService.completion(snapshot, at: offset))
+        if trace { log("completion in \(snapshot.uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms") }
+        return list
     }
 
     func hover(_ params: JSONValue?) throws(ResponseError) -> JSONValue {

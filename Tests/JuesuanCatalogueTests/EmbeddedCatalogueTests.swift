@@ -63,14 +63,45 @@ final class EmbeddedCatalogueTests: XCTestCase {
         try check("economic-codes.tsv", .economic, embeddedText: EmbeddedCatalogue.economicTSV)
     }
 
+    /// data/verified-codes.tsv is embedded verbatim, and exactly its codes carry evidence.
+    func testVerifiedMatchesTSV() throws {
+        let url = Self.dataDirectory.appendingPathComponent("verified-codes.tsv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(EmbeddedCatalogue.verifiedTSV + "\n" == text,
+                      "EmbeddedCatalogue.generated.swift is stale for data/verified-codes.tsv; run python3 scripts/generate-catalogue.py")
+        var lines = text.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        XCTAssertEqual(lines.first, "kind\tcode\tname\tevidence")
+        var verified: Set<String> = []
+        for line in lines.dropFirst() {
+            let fields = line.components(separatedBy: "\t")
+            XCTAssertEqual(fields.count, 4, line)
+            guard fields.count == 4, let kind = ClassificationKind(rawValue: fields[0]) else { XCTFail(line); continue }
+            let entry = Catalogue.embedded.entry(code: fields[1], kind: kind)
+            XCTAssertEqual(entry?.name, fields[2], "verified name of \(fields[1])")
+            XCTAssertEqual(entry?.evidence, fields[3], fields[1])
+            XCTAssertEqual(entry?.isVerified, true, fields[1])
+            verified.insert("\(kind.rawValue) \(fields[1])")
+        }
+        XCTAssertEqual(verified.filter { $0.hasPrefix("functional") }.count, 91)
+        XCTAssertEqual(verified.filter { $0.hasPrefix("economic") }.count, 41)
+        // Every other embedded entry is unverified.
+        for kind in ClassificationKind.allCases {
+            for entry in Catalogue.embedded.entries(withPrefix: "", kind: kind) where !verified.contains("\(kind.rawValue) \(entry.code)") {
+                XCTAssertNil(entry.evidence, entry.code)
+                XCTAssertFalse(entry.isVerified, entry.code)
+            }
+        }
+    }
+
     func testCountsFromSources() {
         let catalogue = Catalogue.embedded
-        XCTAssertEqual(catalogue.count(kind: .functional), 1648)
+        XCTAssertEqual(catalogue.count(kind: .functional), 1650)
         XCTAssertEqual(catalogue.count(kind: .economic), 109)
         let functional = catalogue.entries(withPrefix: "", kind: .functional)
         XCTAssertEqual(functional.filter { $0.level == .category }.count, 30)
-        XCTAssertEqual(functional.filter { $0.level == .section }.count, 269)
-        XCTAssertEqual(functional.filter { $0.level == .item }.count, 1349)
+        XCTAssertEqual(functional.filter { $0.level == .section }.count, 270)
+        XCTAssertEqual(functional.filter { $0.level == .item }.count, 1350)
         let economic = catalogue.entries(withPrefix: "", kind: .economic)
         XCTAssertEqual(economic.filter { $0.level == .category }.count, 10)
         XCTAssertEqual(economic.filter { $0.level == .section }.count, 99)

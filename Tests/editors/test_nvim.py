@@ -50,10 +50,21 @@ def line_of(path, needle):
     raise AssertionError(f"{needle!r} not in {path.name}")
 
 
-def run_nvim(file, probes, lsp, path_has_juesuan=False):
+# Completion by name (issue 18): (anchor row, text typed on a new row below it, the row expected
+# after <C-x><C-o> and accepting the first item).
+TYPED = [
+    ["21015    医疗保障管理事务", "一般行政", "2101502  一般行政管理事务"],
+    ["2210201  住房公积金", "提租补贴", "2210202  提租补贴"],
+    ["30101  基本工资", "办公费", "30201  办公费"],
+    ["2080505  机关事业单位", "20805事业单位离退", "2080502  事业单位离退休"],
+]
+
+
+def run_nvim(file, probes, lsp, path_has_juesuan=False, typed=()):
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "result.json"
         env = dict(os.environ, JUESUAN_ROOT=str(ROOT), JUESUAN_BIN=str(BINARY), JUESUAN_FILE=str(file),
+                   JUESUAN_TYPE=json.dumps([t[:2] for t in typed], ensure_ascii=False),
                    JUESUAN_OUT=str(out), JUESUAN_PROBES=json.dumps(probes, ensure_ascii=False),
                    JUESUAN_LSP=("auto" if path_has_juesuan else "1") if lsp else "0",
                    XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp, XDG_STATE_HOME=tmp)
@@ -151,12 +162,12 @@ class NeovimLanguageServerTests(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.result = run_nvim(EXAMPLE, [], lsp=True)
+        cls.result = run_nvim(EXAMPLE, [], lsp=True, typed=TYPED)
 
     def test_no_error_in_the_editor(self):
         self.assertNotIn("error", self.result, self.result.get("error"))
         self.assertEqual(self.result["clients"], ["juesuan"])
-        self.assertEqual(self.result["omnifunc"], "v:lua.vim.lsp.omnifunc")
+        self.assertEqual(self.result["omnifunc"], "v:lua.require'juesuan.complete'.omnifunc")
         self.assertTrue(self.result["k_mapped"], "K shows the hover")
 
     def test_diagnostics(self):
@@ -179,6 +190,18 @@ class NeovimLanguageServerTests(unittest.TestCase):
         labels = {item["label"]: item for item in self.result["completion"]}
         self.assertIn("20805", labels)
         self.assertIn("行政事业单位养老支出", labels["20805"].get("detail") or "")
+
+    def test_typing_a_name_and_accepting_the_first_item(self):
+        """Typed names become rows with the code and the official name (through the omnifunc)."""
+        typed = self.result.get("typed") or []
+        self.assertEqual(len(typed), len(TYPED), self.result.get("error"))
+        for (anchor, text, expected), got in zip(TYPED, typed):
+            with self.subTest(text=text):
+                self.assertEqual(got["line"], expected)
+                # The server has the new row: its code's hover names the official name.
+                code, name = expected.split()
+                self.assertIn(f"{code} {name}", got.get("hover") or "")
+                self.assertRegex(got.get("hover") or "", "已核实|未核实")
 
     def test_zero_config_with_juesuan_on_path(self):
         """Only editors/nvim on the runtimepath and juesuan on PATH: plugin/juesuan.lua starts it."""

@@ -88,6 +88,24 @@ local ok, err = pcall(function()
   vim.api.nvim_buf_set_lines(buf, line, line + 1, false, { (string.gsub(text, '53%.74', '99.74')) })
   wait_diagnostics(function() return errors() > before end, 'a new error after the edit')
   out.after_edit = record(vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR }))
+
+  -- Completion by name, as a user does it: below an anchor row, `o`, type the text, <C-x><C-o>
+  -- (the plugin's omnifunc), <C-y> accepts the first item; then the row and the server's hover.
+  out.typed = {}
+  for _, case in ipairs(vim.fn.json_decode(vim.env.JUESUAN_TYPE or '[]')) do
+    local anchor, text = case[1], case[2]
+    local row = position_of(anchor, 0).line + 1
+    vim.api.nvim_win_set_cursor(0, { row, 0 })
+    vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes('o' .. text .. '<C-x><C-o><C-y><Esc>', true, false, true), 'x', false)
+    local written = vim.api.nvim_buf_get_lines(buf, row, row + 1, false)[1]
+    local code_hover
+    local responses = vim.lsp.buf_request_sync(buf, 'textDocument/hover',
+      { textDocument = { uri = uri }, position = { line = row, character = 1 } }, 10000)
+    for _, response in pairs(responses or {}) do
+      if response.result then code_hover = response.result.contents.value or response.result.contents end
+    end
+    table.insert(out.typed, { anchor = anchor, typed = text, line = written, hover = code_hover })
+  end
 end)
 if not ok then out.error = tostring(err) end
 finish()

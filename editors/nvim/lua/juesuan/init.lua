@@ -83,9 +83,10 @@ function M.attach(bufnr)
 end
 
 -- Buffer conveniences Neovim 0.7 does not set by itself: omnifunc completion and K for hover
--- (only when the user has no K mapping of their own).
+-- (only when the user has no K mapping of their own). The omnifunc keeps the server's order and
+-- its completion by name (lua/juesuan/complete.lua).
 local function buffer_defaults(bufnr)
-  vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
+  vim.bo[bufnr].omnifunc = "v:lua.require'juesuan.complete'.omnifunc"
   if vim.fn.maparg('K', 'n') == '' then
     vim.keymap.set('n', 'K', vim.lsp.buf.hover, { buffer = bufnr, desc = 'Juesuan hover' })
   end
