@@ -19,6 +19,8 @@ public struct LintOptions: Sendable, Equatable {
     public var showHelp = false
     /// Apply the safe fixes in place before linting (`--fix`).
     public var fix = false
+    /// With `--fix`: print the changes as a unified diff, write nothing (`--diff`).
+    public var diff = false
 
     public init() {}
 
@@ -81,11 +83,17 @@ public struct LintOptions: Sendable, Equatable {
             case "--fix":
                 try noValue()
                 options.fix = true
+            case "--diff":
+                try noValue()
+                options.diff = true
             case "--stdin-filename":
                 options.standardInputName = try value(for: name, inline: inline)
             default:
                 throw UsageError(message: "未知的选项“\(argument)”")
             }
+        }
+        if options.diff && !options.fix {
+            throw UsageError(message: "--diff 只能与 --fix 一起使用（预览修正）")
         }
         if !options.showHelp && options.paths.isEmpty {
             throw UsageError(message: "请给出要检查的文件、目录，或用 - 表示标准输入")
@@ -109,7 +117,12 @@ public enum LintCommand {
                               相同编码的名称；以 2 开头的编码为支出功能分类，以 3 或 5
                               开头的为支出经济分类
           --fix               先原地写入可安全修正的问题（计算出的合计、目录名称、标准标题……，
-                              只改那一个数字或名称），列出改动（路径:行: 原值 → 新值），再检查
+                              只改那一个数字或名称），列出改动（路径:行: 原值 → 新值），再检查。
+                              每处修正都对照原来的检查结果：它自己的问题消失、其他问题一个也
+                              不变才采用；会把错误挪到别处的、在两个不一致的数字之间做选择的，
+                              一律不改
+          --diff              与 --fix 同用：以统一差异格式（diff -u）显示将要作出的修正，
+                              不写文件、不再检查；有修正时退出状态为 1
       -q, --quiet             只报告错误（不报告警告、提示和建议）
           --color             总是使用颜色（human 格式）
           --no-color          不使用颜色（默认只在输出到终端且未设置 NO_COLOR 时使用）
@@ -161,6 +174,13 @@ public enum LintCommand {
         let runner = LintRunner(catalogue: catalogue, errorsOnly: options.errorsOnly,
                                 standardInputName: options.standardInputName)
         let (inputs, pathProblems, notes) = LintRunner.inputs(for: options.paths)
+        if options.fix && options.diff {
+            let (files, problems) = LintFix.compute(inputs, catalogue: catalogue)
+            io.writeOutput(LintFix.diff(files))
+            for problem in pathProblems + problems { io.writeError("juesuan: \(problem.path)：\(problem.message)\n") }
+            if !pathProblems.isEmpty || problems.contains(where: { $0.path != "-" }) { return ExitStatus.usageOrIO }
+            return files.contains { !$0.result.applied.isEmpty } ? ExitStatus.findings : ExitStatus.success
+        }
         if options.fix {
             let (changes, problems) = LintFix.apply(inputs, catalogue: catalogue)
             let text = changes.map { $0 + "\n" }.joined()
