@@ -42,11 +42,12 @@ public struct SafeFixResult: Sendable {
 /// are fine alone but not together) is the set split in halves to find the culprits, within a
 /// budget of full analyses; fixes still unproven when the budget is spent are declined.
 public enum SafeFixer {
-    public static func fix(text: String, catalogue: Catalogue = .embedded, maxFullAnalyses: Int = 24) -> SafeFixResult {
+    public static func fix(text: String, catalogue: Catalogue = .embedded, settings: ProjectConfiguration.Settings = .init(),
+                           maxFullAnalyses: Int = 24) -> SafeFixResult {
         let source = SourceText(text)
-        let original = Analysis(syntax: Parser.parse(source), catalogue: catalogue)
+        let original = Analysis(syntax: Parser.parse(source), catalogue: catalogue, settings: settings)
         let (candidates, conflicting) = candidates(original)
-        let blocks = BlockScreen(original, catalogue: catalogue)
+        let blocks = BlockScreen(original, catalogue: catalogue, settings: settings)
         // A row whose totals are all wrong (a 合计 row copied from an old draft) can only be fixed
         // as a whole: each cell alone would break the row's own relation. So the fixes of one
         // line are tried together first, then one by one.
@@ -69,7 +70,7 @@ public enum SafeFixer {
         func holds(_ set: [Candidate]) -> Bool {
             budget -= 1
             let (next, map) = apply(set.flatMap(\.edits), to: source)
-            let analysis = Analysis(syntax: Parser.parse(next), catalogue: catalogue)
+            let analysis = Analysis(syntax: Parser.parse(next), catalogue: catalogue, settings: settings)
             guard judge(analysis.diagnostics, against: original.diagnostics, fixes: set, map: map) else { return false }
             lastGood = (next, analysis)
             return true
@@ -219,6 +220,7 @@ public enum SafeFixer {
     struct BlockScreen {
         let source: SourceText
         let catalogue: Catalogue
+        let settings: ProjectConfiguration.Settings
         let headerEnd: Int
         /// Each block's segment: from its keyword line to the line before the next block.
         let segments: [(keywordLineEnd: Int, range: SourceRange)]
@@ -228,7 +230,8 @@ public enum SafeFixer {
             var before: [Int: [Diagnostic]] = [:]
         }
 
-        init(_ analysis: Analysis, catalogue: Catalogue) {
+        init(_ analysis: Analysis, catalogue: Catalogue, settings: ProjectConfiguration.Settings) {
+            self.settings = settings
             let source = analysis.source
             self.source = source
             self.catalogue = catalogue
@@ -253,13 +256,13 @@ public enum SafeFixer {
             if let cached = cache.before[index] {
                 before = cached
             } else {
-                before = Analysis(syntax: Parser.parse(miniSource), catalogue: catalogue).diagnostics
+                before = Analysis(syntax: Parser.parse(miniSource), catalogue: catalogue, settings: settings).diagnostics
                 cache.before[index] = before
             }
             let moved = Candidate(diagnostics: candidate.diagnostics.map { shifted($0, by: shift) },
                                   edits: candidate.edits.map { TextEdit(range: SourceRange(start: $0.range.start + shift, end: $0.range.end + shift), replacement: $0.replacement) })
             let (next, map) = SafeFixer.apply(moved.edits, to: miniSource)
-            let after = Analysis(syntax: Parser.parse(next), catalogue: catalogue).diagnostics
+            let after = Analysis(syntax: Parser.parse(next), catalogue: catalogue, settings: settings).diagnostics
             let inBlock: (Diagnostic) -> Bool = { !isCrossBlock($0.code) && $0.range.start >= headerEnd }
             return judge(after, against: before, fixes: [moved], map: map, considering: inBlock)
         }

@@ -21,6 +21,10 @@ public struct LintOptions: Sendable, Equatable {
     public var fix = false
     /// With `--fix`: print the changes as a unified diff, write nothing (`--diff`).
     public var diff = false
+    /// `--config FILE`: this project file for every report, no search.
+    public var configPath: String?
+    /// `--no-config`: ignore every `juesuan.toml`.
+    public var noConfig = false
 
     public init() {}
 
@@ -86,6 +90,11 @@ public struct LintOptions: Sendable, Equatable {
             case "--diff":
                 try noValue()
                 options.diff = true
+            case "--config":
+                options.configPath = try value(for: name, inline: inline)
+            case "--no-config":
+                try noValue()
+                options.noConfig = true
             case "--stdin-filename":
                 options.standardInputName = try value(for: name, inline: inline)
             default:
@@ -123,7 +132,9 @@ public enum LintCommand {
                               一律不改
           --diff              与 --fix 同用：以统一差异格式（diff -u）显示将要作出的修正，
                               不写文件、不再检查；有修正时退出状态为 1
-      -q, --quiet             只报告错误（不报告警告、提示和建议）
+      -q, --quiet             只列出错误（警告、提示和建议只在末行计数）
+          --config 文件       用这份项目配置检查所有文件（不再逐级查找 juesuan.toml）
+          --no-config         不读取任何 juesuan.toml
           --color             总是使用颜色（human 格式）
           --no-color          不使用颜色（默认只在输出到终端且未设置 NO_COLOR 时使用）
           --stdin-filename 名称
@@ -131,12 +142,17 @@ public enum LintCommand {
       -h, --help              显示本帮助
           --                  之后的参数都是路径
 
+    项目配置：每个文件从所在目录起逐级向上查找最近的 juesuan.toml（选择或忽略规则、
+    调整级别、容差、科目表、按路径覆盖），见 docs/configuration.md。--catalog 优先于
+    配置中的 catalog。
+
     位置：行号、列号从 1 开始，列按 Unicode 字符（标量）计。
 
     退出状态：
       0  没有错误（可能有警告、提示）
       1  发现错误
-      2  用法错误，或有路径无法读取（其余文件照常检查；2 优先于 1）
+      2  用法错误，有路径无法读取或目录中没有报告，或配置文件有误（其余文件照常检查；
+         2 优先于 1）
 
     """
 
@@ -171,18 +187,30 @@ public enum LintCommand {
                 return ExitStatus.usageOrIO
             }
         }
+        if let path = options.configPath {
+            // A named configuration must exist and parse: say so before checking anything.
+            if case .failure(let problem) = ProjectFiles(explicitPath: path).configuration(at: ProjectFiles.absolute(path)) {
+                io.writeError("juesuan lint: --config \(problem.path)：\(problem.message)\n")
+                return ExitStatus.usageOrIO
+            }
+        }
+        let projectFiles = ProjectFiles(explicitPath: options.configPath, disabled: options.noConfig)
         let runner = LintRunner(catalogue: catalogue, errorsOnly: options.errorsOnly,
-                                standardInputName: options.standardInputName)
+                                standardInputName: options.standardInputName,
+                                projectFiles: projectFiles, catalogueFromCommandLine: options.catalogPath != nil)
         let (inputs, pathProblems, notes) = LintRunner.inputs(for: options.paths)
+        let setupFor: (String) -> (settings: ProjectConfiguration.Settings, catalogue: Catalogue)? = { path in
+            try? runner.setup(for: path).get()
+        }
         if options.fix && options.diff {
-            let (files, problems) = LintFix.compute(inputs, catalogue: catalogue)
+            let (files, problems) = LintFix.compute(inputs, catalogue: catalogue, setupFor: setupFor)
             io.writeOutput(LintFix.diff(files))
             for problem in pathProblems + problems { io.writeError("juesuan: \(problem.path)：\(problem.message)\n") }
             if !pathProblems.isEmpty || problems.contains(where: { $0.path != "-" }) { return ExitStatus.usageOrIO }
             return files.contains { !$0.result.applied.isEmpty } ? ExitStatus.findings : ExitStatus.success
         }
         if options.fix {
-            let (changes, problems) = LintFix.apply(inputs, catalogue: catalogue)
+            let (changes, problems) = LintFix.apply(inputs, catalogue: catalogue, setupFor: setupFor)
             let text = changes.map { $0 + "\n" }.joined()
             // Machine-readable formats keep stdout for the report.
             if options.format == .human { io.writeOutput(text) } else { io.writeError(text) }

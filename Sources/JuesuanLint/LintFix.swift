@@ -30,7 +30,7 @@ public enum LintFix {
     /// Computes the fixes of the files among `inputs` (standard input and invalid UTF-8 are
     /// problems, not fixed).
     public static func compute(_ inputs: [LintRunner.Input], catalogue: Catalogue,
-                               catalogueFor: (String) -> Catalogue? = { _ in nil }) -> (files: [FileFix], problems: [LintProblem]) {
+                               setupFor: (String) -> (settings: ProjectConfiguration.Settings, catalogue: Catalogue)? = { _ in nil }) -> (files: [FileFix], problems: [LintProblem]) {
         var files: [FileFix] = []
         var problems: [LintProblem] = []
         for input in inputs {
@@ -43,7 +43,8 @@ public enum LintFix {
                 problems.append(LintProblem(path: path, message: "文件含有无效的 UTF-8 字节，未作修正"))
                 continue
             }
-            let result = SafeFixer.fix(text: text, catalogue: catalogueFor(path) ?? catalogue)
+            let setup = setupFor(path) ?? (.init(), catalogue)
+            let result = SafeFixer.fix(text: text, catalogue: setup.catalogue, settings: setup.settings)
             files.append(FileFix(path: path, original: text, result: result))
         }
         return (files, problems)
@@ -52,9 +53,9 @@ public enum LintFix {
     /// Fixes the files among `inputs` in place; returns the lines describing the changes and
     /// the problems met (a file that could not be written, standard input, invalid UTF-8).
     public static func apply(_ inputs: [LintRunner.Input], catalogue: Catalogue,
-                             catalogueFor: (String) -> Catalogue? = { _ in nil },
+                             setupFor: (String) -> (settings: ProjectConfiguration.Settings, catalogue: Catalogue)? = { _ in nil },
                              write: Writer = writeInPlace) -> (changes: [String], problems: [LintProblem]) {
-        var (files, problems) = compute(inputs, catalogue: catalogue, catalogueFor: catalogueFor)
+        var (files, problems) = compute(inputs, catalogue: catalogue, setupFor: setupFor)
         var changes: [String] = []
         for file in files where !file.result.applied.isEmpty {
             do {

@@ -35,6 +35,15 @@ public final class JuesuanServer: @unchecked Sendable {
     private(set) var state = State.uninitialized
     private(set) var unit = ColumnUnit.utf16
     private var documentationBase = JuesuanServer.defaultDocumentationBase
+    /// Workspace folders (paths) and the catalogue the client's settings name (`initializationOptions.catalog`).
+    private var workspaceFolders: [String] = []
+    private var clientCatalog: String?
+    /// Problems with project files already shown to the user (each once).
+    private var shownProblems: Set<String> = []
+
+    /// Finds each document's `juesuan.toml` and catalogue; set by the program that starts the
+    /// server (the server itself reads no file). Nil: every document uses the defaults.
+    public var projectSetup: ProjectSetupProvider?
 
     /// Open documents and what was last published; guarded by `lock` (main and analysis queues).
     private let lock = NSLock()
@@ -293,6 +302,12 @@ public final class JuesuanServer: @unchecked Sendable {
         if let base = params?["initializationOptions"]?["documentationBaseURL"]?.stringValue, !base.isEmpty {
             documentationBase = base.hasSuffix("/") ? base : base + "/"
         }
+        if let catalog = params?["initializationOptions"]?["catalog"]?.stringValue, !catalog.isEmpty { clientCatalog = catalog }
+        if let folders = params?["workspaceFolders"]?.arrayValue {
+            workspaceFolders = folders.compactMap { $0["uri"]?.stringValue.flatMap(JuesuanServer.filePath(fromURI:)) }
+        } else if let root = params?["rootUri"]?.stringValue.flatMap(JuesuanServer.filePath(fromURI:)) {
+            workspaceFolders = [root]
+        }
         state = .running
         return [
             "capabilities": capabilities(),
@@ -314,7 +329,12 @@ public final class JuesuanServer: @unchecked Sendable {
             log("didOpen without textDocument.uri/text ignored")
             return
         }
-        let snapshot = DocumentSnapshot(uri: uri, version: document["version"]?.intValue ?? 0, text: text)
+        let setup = projectSetup?(JuesuanServer.filePath(fromURI: uri), workspaceFolders, clientCatalog) ?? ProjectSetup()
+        if let problem = setup.problem, shownProblems.insert(problem).inserted {
+            send(.notification(method: "window/showMessage", params: ["type": 2, "message": .string("Juesuan：\(problem)")]))
+        }
+        let snapshot = DocumentSnapshot(uri: uri, version: document["version"]?.intValue ?? 0, text: text,
+                                        catalogue: setup.catalogue, settings: setup.settings)
         lock.lock()
         documents[uri] = snapshot
         published[uri] = nil

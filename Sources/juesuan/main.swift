@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanLanguageService
 import JuesuanLint
 import JuesuanServer
 import JuesuanTools
@@ -19,7 +20,10 @@ let tool = CommandLineTool(subcommands: [
         for argument in arguments where argument != "--stdio" {
             io.writeError("juesuan lsp: 忽略参数“\(argument)”（juesuan help lsp 查看用法）\n")
         }
-        JuesuanServer.runStdio()
+        JuesuanServer.runStdio { path, folders, clientCatalog in
+            let setup = ProjectFiles.editorSetup(documentPath: path, workspaceFolders: folders, clientCatalog: clientCatalog)
+            return ProjectSetup(settings: setup.settings, catalogue: setup.catalogue, problem: setup.problem)
+        }
     },
 ])
 exit(tool.run(Array(CommandLine.arguments.dropFirst()), io: .system()))
