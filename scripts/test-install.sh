@@ -24,7 +24,7 @@ HOME="$home" JUESUAN_SKIP_BUILD=1 scripts/install.sh "$prefix" > "$tmp/install.l
 bin="$prefix/bin/juesuan"
 [ -x "$bin" ] || fail "no $bin"
 [ -z "$(ls -A "$home")" ] || fail "install.sh wrote into HOME: $(ls -A "$home")"
-for file in share/juesuan/LICENSE share/juesuan/README.md share/juesuan/docs/lint.md share/juesuan/grammar/juesuan.tmLanguage.json \
+for file in share/juesuan/LICENSE share/juesuan/README.md share/juesuan/docs/lint.md share/juesuan/docs/rules.md share/juesuan/grammar/juesuan.tmLanguage.json \
             share/nvim/site/pack/juesuan/start/juesuan/plugin/juesuan.lua share/nvim/site/pack/juesuan/start/juesuan/syntax/juesuan.vim \
             share/emacs/site-lisp/juesuan-mode.el; do
     [ -f "$prefix/$file" ] || fail "missing $file"

@@ -62,9 +62,13 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Serialises writes so frames never interleave.
     private let outputLock = NSLock()
 
-    /// Where rule codes are documented: `<base>README.md#a201`. The rule list lives in the
-    /// README; clients may point elsewhere with `initializationOptions.documentationBaseURL`.
-    public static let defaultDocumentationBase = "https://juesuan.invalid/"
+    /// Where rule codes are documented: `<base>docs/rules.md#a201` (what `juesuan explain`
+    /// prints). The repository by default; `juesuan lsp` passes the installed copy
+    /// (`share/juesuan/`) when there is one; clients may point elsewhere with
+    /// `initializationOptions.documentationBaseURL`.
+    public static let defaultDocumentationBase = LanguageService.repositoryDocumentationBase
+    /// The base used when the client names none (set before `initialize`).
+    public var fallbackDocumentationBase = JuesuanServer.defaultDocumentationBase
     public static let name = "juesuan"
     public static let version = "0.1.0"
 
@@ -301,6 +305,8 @@ public final class JuesuanServer: @unchecked Sendable {
         unit = PositionEncoding.negotiate(initializeParams: params) == .utf8 ? .utf8 : .utf16
         if let base = params?["initializationOptions"]?["documentationBaseURL"]?.stringValue, !base.isEmpty {
             documentationBase = base.hasSuffix("/") ? base : base + "/"
+        } else {
+            documentationBase = fallbackDocumentationBase
         }
         if let catalog = params?["initializationOptions"]?["catalog"]?.stringValue, !catalog.isEmpty { clientCatalog = catalog }
         if let folders = params?["workspaceFolders"]?.arrayValue {

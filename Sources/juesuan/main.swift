@@ -5,8 +5,20 @@ import JuesuanServer
 import JuesuanTools
 
 // The table of subcommands; a module that adds one (lsp, fmt, import) appends its `Subcommand`.
+/// `file:///…/share/juesuan/` when this binary was installed by scripts/install.sh (its rule
+/// documentation is then at hand offline), else nil (the repository's is linked).
+func installedDocumentationBase() -> String? {
+    guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+    let share = URL(fileURLWithPath: executable).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("share/juesuan", isDirectory: true)
+    guard FileManager.default.fileExists(atPath: share.appendingPathComponent("docs/rules.md").path) else { return nil }
+    return share.absoluteString
+}
+
 let tool = CommandLineTool(subcommands: [
     LintCommand.subcommand,
+    RulesCommand.rulesSubcommand,
+    RulesCommand.explainSubcommand,
     FmtCommand.subcommand,
     ImportCommand.subcommand,
     Subcommand(name: "lsp", summary: JuesuanServer.commandSummary, help: JuesuanServer.commandHelp) { arguments, io in
@@ -20,10 +32,11 @@ let tool = CommandLineTool(subcommands: [
         for argument in arguments where argument != "--stdio" {
             io.writeError("juesuan lsp: 忽略参数“\(argument)”（juesuan help lsp 查看用法）\n")
         }
-        JuesuanServer.runStdio { path, folders, clientCatalog in
+        let projectSetup: ProjectSetupProvider = { path, folders, clientCatalog in
             let setup = ProjectFiles.editorSetup(documentPath: path, workspaceFolders: folders, clientCatalog: clientCatalog)
             return ProjectSetup(settings: setup.settings, catalogue: setup.catalogue, problem: setup.problem)
         }
+        JuesuanServer.runStdio(projectSetup: projectSetup, documentationBase: installedDocumentationBase())
     },
 ])
 exit(tool.run(Array(CommandLine.arguments.dropFirst()), io: .system()))

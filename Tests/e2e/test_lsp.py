@@ -49,7 +49,8 @@ async def test_opening_the_example_publishes_its_diagnostics(client: LanguageCli
     assert c302.range.start == locate(EXAMPLE, "公务员医疗补助缴款")
     assert c302.range.end == locate(EXAMPLE, "公务员医疗补助缴款", add=9)
     assert EXAMPLE.split("\n")[c302.range.start.line].startswith("30111")
-    assert c302.code_description.href.endswith("README.md#c302")
+    assert c302.code_description.href.endswith("docs/rules.md#c302")
+    assert "juesuan.invalid" not in c302.code_description.href
     assert infos[0].related_information, "a rounded total points at its addends"
     # The example's one real error: a share in its 绩效 narrative (N502).
     assert [d.code for d in diagnostics if d.severity == types.DiagnosticSeverity.Error] == ["N502"]
