@@ -38,6 +38,9 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Workspace folders (paths) and the catalogue the client's settings name (`initializationOptions.catalog`).
     private var workspaceFolders: [String] = []
     private var clientCatalog: String?
+    /// The text formats the client reads (Markdown only when it says so).
+    private var hoverMarkdown = false
+    private var documentationMarkdown = false
     /// Problems with project files already shown to the user (each once).
     private var shownProblems: Set<String> = []
 
@@ -309,6 +312,9 @@ public final class JuesuanServer: @unchecked Sendable {
             documentationBase = fallbackDocumentationBase
         }
         if let catalog = params?["initializationOptions"]?["catalog"]?.stringValue, !catalog.isEmpty { clientCatalog = catalog }
+        let textDocument = params?["capabilities"]?["textDocument"]
+        hoverMarkdown = textDocument?["hover"]?["contentFormat"]?.arrayValue?.contains("markdown") == true
+        documentationMarkdown = textDocument?["completion"]?["completionItem"]?["documentationFormat"]?.arrayValue?.contains("markdown") == true
         if let folders = params?["workspaceFolders"]?.arrayValue {
             workspaceFolders = folders.compactMap { $0["uri"]?.stringValue.flatMap(JuesuanServer.filePath(fromURI:)) }
         } else if let root = params?["rootUri"]?.stringValue.flatMap(JuesuanServer.filePath(fromURI:)) {
@@ -483,7 +489,8 @@ public final class JuesuanServer: @unchecked Sendable {
     }
 
     func converter(for snapshot: DocumentSnapshot) -> Converter {
-        Converter(source: snapshot.source, unit: unit, uri: snapshot.uri, documentationBase: documentationBase)
+        Converter(source: snapshot.source, unit: unit, uri: snapshot.uri, documentationBase: documentationBase,
+                  hoverMarkdown: hoverMarkdown, documentationMarkdown: documentationMarkdown)
     }
 
     func rememberSemanticTokens(uri: String, data: [Int]) -> String {

@@ -95,7 +95,8 @@ final class DocumentTests: XCTestCase {
             let at = position(of: "事业收入", in: text, add: 1, utf8: utf8)
             let response = client.request("textDocument/hover", ["textDocument": ["uri": .string(uri)], "position": at])
             let hover = try XCTUnwrap(result(response))
-            XCTAssertTrue(hover["contents"]?["value"]?.stringValue?.contains("**事业收入**") == true)
+            // No contentFormat offered: plain text (HoverFormatTests covers both formats).
+            XCTAssertTrue(hover["contents"]?["value"]?.stringValue?.hasPrefix("事业收入\n") == true)
             XCTAssertEqual(hover["range"]?["start"], position(of: "事业收入", in: text, utf8: utf8))
             XCTAssertEqual(hover["range"]?["start"]?["character"], utf8 ? 10 : 4)
             XCTAssertEqual(hover["range"]?["end"], position(of: "事业收入", in: text, add: 4, utf8: utf8))
