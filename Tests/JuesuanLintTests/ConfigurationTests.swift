@@ -110,6 +110,34 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(run.out.contains("410.50 → 400.50（A201）"), run.out)
     }
 
+    func testTheEditorSetupForTheLanguageServer() throws {
+        let root = try temporaryDirectory(self)
+        try write("2089901\t客户端科目\t项\n", to: root.appendingPathComponent("data/client.tsv"))
+        try write("2089902\t项目科目\t项\n", to: root.appendingPathComponent("p/data/project.tsv"))
+        // No project file: the client's catalogue (relative to the first workspace folder).
+        var setup = ProjectFiles.editorSetup(documentPath: root.appendingPathComponent("a.juesuan").path,
+                                             workspaceFolders: [root.path], clientCatalog: "data/client.tsv")
+        XCTAssertNil(setup.problem)
+        XCTAssertNotNil(setup.catalogue.entry(code: "2089901", kind: .functional))
+        // The project's catalogue wins over the client's, and its settings apply.
+        try write("catalog = \"data/project.tsv\"\nignore = [\"T\"]\n", to: root.appendingPathComponent("p/juesuan.toml"))
+        setup = ProjectFiles.editorSetup(documentPath: root.appendingPathComponent("p/x/b.juesuan").path,
+                                         workspaceFolders: [root.path], clientCatalog: "data/client.tsv")
+        XCTAssertNotNil(setup.catalogue.entry(code: "2089902", kind: .functional))
+        XCTAssertNil(setup.catalogue.entry(code: "2089901", kind: .functional))
+        XCTAssertEqual(setup.settings.ignore, ["T"])
+        // An unsaved document takes the first workspace folder's project.
+        setup = ProjectFiles.editorSetup(documentPath: nil, workspaceFolders: [root.appendingPathComponent("p").path], clientCatalog: nil)
+        XCTAssertEqual(setup.settings.ignore, ["T"])
+        // Problems are messages, and the defaults apply.
+        setup = ProjectFiles.editorSetup(documentPath: root.appendingPathComponent("a.juesuan").path, workspaceFolders: [], clientCatalog: "/nonexistent.tsv")
+        XCTAssertTrue(setup.problem?.contains("juesuan.catalog") == true, setup.problem ?? "")
+        try write("bogus = 1\n", to: root.appendingPathComponent("q/juesuan.toml"))
+        setup = ProjectFiles.editorSetup(documentPath: root.appendingPathComponent("q/c.juesuan").path, workspaceFolders: [], clientCatalog: nil)
+        XCTAssertTrue(setup.problem?.contains("未知的设置“bogus”") == true, setup.problem ?? "")
+        XCTAssertTrue(setup.settings.isDefault)
+    }
+
     func testQuietCountsWhatItDoesNotList() throws {
         let root = try temporaryDirectory(self)
         try write(Self.deliberate, to: root.appendingPathComponent("a.juesuan"))
