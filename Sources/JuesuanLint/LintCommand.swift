@@ -3,7 +3,7 @@ import JuesuanChecks
 
 /// Output formats of `juesuan lint`.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case human, json, sarif, github
+    case human, json, sarif, github, html
 }
 
 /// The options of `juesuan lint`, as parsed from the command line.
@@ -21,6 +21,8 @@ public struct LintOptions: Sendable, Equatable {
     public var fix = false
     /// With `--fix`: print the changes as a unified diff, write nothing (`--diff`).
     public var diff = false
+    /// `-o FILE`: write the report there instead of standard output.
+    public var outputPath: String?
     /// `--config FILE`: this project file for every report, no search.
     public var configPath: String?
     /// `--no-config`: ignore every `juesuan.toml`.
@@ -92,6 +94,8 @@ public struct LintOptions: Sendable, Equatable {
                 options.diff = true
             case "--config":
                 options.configPath = try value(for: name, inline: inline)
+            case "--output", "-o":
+                options.outputPath = try value(for: name, inline: inline)
             case "--no-config":
                 try noValue()
                 options.noConfig = true
@@ -121,7 +125,9 @@ public enum LintCommand {
     或 -（读取标准输入）。
 
     选项：
-      -f, --format 格式       输出格式：human（默认）、json、sarif、github
+      -f, --format 格式       输出格式：human（默认）、json、sarif、github、html（一个独立的网页：
+                              各报告的摘要与条形图、按规则的图表、画出的表格，问题标在单元格旁）
+      -o, --output 文件       把结果写入文件，而不是标准输出
           --catalog 文件      叠加一份科目表（TSV：编码、名称、级次），覆盖内置科目表中
                               相同编码的名称；以 2 开头的编码为支出功能分类，以 3 或 5
                               开头的为支出经济分类
@@ -195,9 +201,10 @@ public enum LintCommand {
             }
         }
         let projectFiles = ProjectFiles(explicitPath: options.configPath, disabled: options.noConfig)
-        let runner = LintRunner(catalogue: catalogue, errorsOnly: options.errorsOnly,
+        var runner = LintRunner(catalogue: catalogue, errorsOnly: options.errorsOnly,
                                 standardInputName: options.standardInputName,
                                 projectFiles: projectFiles, catalogueFromCommandLine: options.catalogPath != nil)
+        runner.keepReports = options.format == .html
         let (inputs, pathProblems, notes) = LintRunner.inputs(for: options.paths)
         let setupFor: (String) -> (settings: ProjectConfiguration.Settings, catalogue: Catalogue)? = { path in
             try? runner.setup(for: path).get()
@@ -225,15 +232,28 @@ public enum LintCommand {
         let output: String
         switch options.format {
         case .human:
-            output = HumanFormatter(color: useColor(options.color, io: io)).format(result)
+            output = HumanFormatter(color: options.outputPath == nil && useColor(options.color, io: io)).format(result)
         case .json:
             output = JSONFormatter().format(result)
         case .sarif:
             output = SARIFFormatter().format(result)
         case .github:
             output = GitHubFormatter().format(result)
+        case .html:
+            output = HTMLFormatter().format(result)
         }
-        io.writeOutput(output)
+        guard let outputPath = options.outputPath else {
+            io.writeOutput(output)
+            return result.exitStatus
+        }
+        do {
+            // The same writer as --fix: one place decides how files are written.
+            try LintFix.writeInPlace(outputPath, Array(output.utf8))
+        } catch {
+            io.writeError("juesuan lint: 无法写入 \(outputPath)：\(error.localizedDescription)\n")
+            return ExitStatus.usageOrIO
+        }
+        io.writeError("juesuan: 已写入 \(outputPath)（\(result.summaryLine)）\n")
         return result.exitStatus
     }
 

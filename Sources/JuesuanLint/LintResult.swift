@@ -1,4 +1,5 @@
 import JuesuanChecks
+import JuesuanModel
 import JuesuanSyntax
 
 /// A position as `lint` prints it: 1-based line, 1-based column counted in
@@ -42,6 +43,8 @@ public struct LintedFile: Sendable {
     public let source: SourceText
     /// The findings reported, in document order (after `--quiet` filtering).
     public let diagnostics: [Diagnostic]
+    /// The report's model (for the HTML page's tables); nil when not kept.
+    public var report: Report?
     /// With `--quiet`: how many findings of each other severity were found but not listed.
     public var unlisted: [Severity: Int] = [:]
 

@@ -16,6 +16,8 @@ public struct LintRunner: Sendable {
     public var projectFiles: ProjectFiles?
     /// True when `--catalog` was given: it wins over a project's `catalog`.
     public var catalogueFromCommandLine = false
+    /// Keep each report's model in the result (the HTML page draws its tables).
+    public var keepReports = false
 
     public init(catalogue: Catalogue = .embedded, errorsOnly: Bool = false, standardInputName: String = "<stdin>",
                 projectFiles: ProjectFiles? = nil, catalogueFromCommandLine: Bool = false) {
@@ -73,6 +75,7 @@ public struct LintRunner: Sendable {
         let analysis = Analysis(bytes: bytes, catalogue: catalogue ?? self.catalogue, settings: settings)
         let diagnostics = errorsOnly ? analysis.diagnostics.filter { $0.severity == .error } : analysis.diagnostics
         var file = LintedFile(path: path, source: analysis.source, diagnostics: diagnostics)
+        if keepReports { file.report = analysis.report }
         if errorsOnly {
             for diagnostic in analysis.diagnostics where diagnostic.severity != .error { file.unlisted[diagnostic.severity, default: 0] += 1 }
         }
