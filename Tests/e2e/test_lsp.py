@@ -103,13 +103,15 @@ async def test_hover_on_a_glossary_term_in_prose_and_on_a_code(client: LanguageC
     # 基本支出 in the narrative; the report defines it in its own 名词解释.
     prose = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=URI), position=locate(EXAMPLE, "其中：基本支出", add=4)))
-    assert prose.contents.kind == types.MarkupKind.Markdown
-    assert "**基本支出**" in prose.contents.value
+    # The fixture's client declares no hover contentFormat: plain text, no Markdown marks.
+    assert prose.contents.kind == types.MarkupKind.PlainText
+    assert prose.contents.value.startswith("基本支出\n")
+    assert "**" not in prose.contents.value
     assert "为保障机构正常运转" in prose.contents.value
     # 经营收入 is not in the report's glossary: the standard one answers.
     code = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=URI), position=locate(EXAMPLE, "2101501", add=3)))
-    assert "**2101501 行政运行**" in code.contents.value
+    assert code.contents.value.startswith("2101501 行政运行\n")
     assert "210 卫生健康支出 › 21015 医疗保障管理事务 › 2101501 行政运行" in code.contents.value
 
 
