@@ -69,6 +69,8 @@ frame() { printf 'Content-Length: %d\r\n\r\n%s' "$(printf '%s' "$1" | wc -c)" "$
 {
     frame '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'
     frame '{"jsonrpc":"2.0","method":"initialized","params":{}}'
+    frame '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/x.juesuan","languageId":"juesuan","version":1,"text":"部门 局\n年度 2024\n\n表 公开05\n合计 9.00 1.00 2.00\n"}}}'
+    frame '{"jsonrpc":"2.0","id":3,"method":"textDocument/diagnostic","params":{"textDocument":{"uri":"file:///tmp/x.juesuan"}}}'
     frame '{"jsonrpc":"2.0","id":2,"method":"shutdown"}'
     frame '{"jsonrpc":"2.0","method":"exit"}'
 } > "$tmp/lsp.in"
@@ -79,7 +81,9 @@ set -e
 [ "$status" = 0 ] || { cat "$tmp/lsp.err"; fail "lsp exited $status"; }
 grep -q '"capabilities"' "$tmp/lsp.out" || fail "no initialize result"
 grep -q '"id":2' "$tmp/lsp.out" || fail "no shutdown result"
-pass "juesuan lsp from the prefix (initialize, shutdown, exit → 0)"
+# Rule links point to the installed documentation (offline), not to the network.
+grep -q 'file://[^"]*/share/juesuan/docs/rules.md#a203' "$tmp/lsp.out" || { cat "$tmp/lsp.out"; fail "diagnostics do not link to the installed docs/rules.md"; }
+pass "juesuan lsp from the prefix (initialize, pulled diagnostics linking to the installed rules, shutdown, exit → 0)"
 
 # `lsp --help` answers at once even with a stdin that never ends.
 set +e
