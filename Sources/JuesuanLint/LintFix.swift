@@ -29,8 +29,10 @@ public enum LintFix {
 
     /// Computes the fixes of the files among `inputs` (standard input and invalid UTF-8 are
     /// problems, not fixed).
+    /// `setupFor` gives a file's project settings, nil when its `juesuan.toml` is broken (the
+    /// file is then left alone; the lint run reports why); without it the defaults apply.
     public static func compute(_ inputs: [LintRunner.Input], catalogue: Catalogue,
-                               setupFor: (String) -> (settings: ProjectConfiguration.Settings, catalogue: Catalogue)? = { _ in nil }) -> (files: [FileFix], problems: [LintProblem]) {
+                               setupFor: ((String) -> (settings: ProjectConfiguration.Settings, catalogue: Catalogue)?)? = nil) -> (files: [FileFix], problems: [LintProblem]) {
         var files: [FileFix] = []
         var problems: [LintProblem] = []
         for input in inputs {
@@ -43,7 +45,13 @@ public enum LintFix {
                 problems.append(LintProblem(path: path, message: "文件含有无效的 UTF-8 字节，未作修正"))
                 continue
             }
-            let setup = setupFor(path) ?? (.init(), catalogue)
+            let setup: (settings: ProjectConfiguration.Settings, catalogue: Catalogue)
+            if let setupFor {
+                guard let found = setupFor(path) else { continue }
+                setup = found
+            } else {
+                setup = (.init(), catalogue)
+            }
             let result = SafeFixer.fix(text: text, catalogue: setup.catalogue, settings: setup.settings)
             files.append(FileFix(path: path, original: text, result: result))
         }
@@ -53,7 +61,7 @@ public enum LintFix {
     /// Fixes the files among `inputs` in place; returns the lines describing the changes and
     /// the problems met (a file that could not be written, standard input, invalid UTF-8).
     public static func apply(_ inputs: [LintRunner.Input], catalogue: Catalogue,
-                             setupFor: (String) -> (settings: ProjectConfiguration.Settings, catalogue: Catalogue)? = { _ in nil },
+                             setupFor: ((String) -> (settings: ProjectConfiguration.Settings, catalogue: Catalogue)?)? = nil,
                              write: Writer = writeInPlace) -> (changes: [String], problems: [LintProblem]) {
         var (files, problems) = compute(inputs, catalogue: catalogue, setupFor: setupFor)
         var changes: [String] = []

@@ -50,7 +50,7 @@ public struct LintRunner: Sendable {
     public static func inputs(for paths: [String]) -> (inputs: [Input], problems: [LintProblem], notes: [String]) {
         var inputs: [Input] = []
         var problems: [LintProblem] = []
-        var notes: [String] = []
+        let notes: [String] = []   // kept for callers; an empty folder is now a problem
         var seen = Set<Input>()
         for path in paths {
             if path == "-" {

@@ -192,3 +192,37 @@ final class NoCascadeFixTests: XCTestCase {
 private extension Diagnostic {
     func source(_ analysis: Analysis) -> String { analysis.source.string(range) }
 }
+
+final class SafeFixBudgetTests: XCTestCase {
+    /// When the full analyses allowed run out before a fix is proven, it is not applied: the
+    /// text stays exactly as it was rather than holding an unproven change.
+    func testUnprovenFixesAreNotApplied() {
+        let text = header + """
+        表 公开01 收入支出决算总表
+        收入
+        一、一般公共预算财政拨款收入  110.00
+        本年收入合计                  110.00
+        总计                          110.00
+        支出
+        九、卫生健康支出              110.00
+        本年支出合计                  110.00
+        总计                          110.00
+
+        表 公开03 支出决算表
+        合计                          100.00  100.00  0.00
+        210      卫生健康支出          110.00  100.00  0.00
+        21011    行政事业单位医疗      100.00  100.00  0.00
+        2101101  行政单位医疗          100.00  100.00  0.00
+        2101550  医疗保障事业运行        0.00    0.00  0.00
+
+        """
+        // One full analysis: it shows that the set (210 and the name) does not hold; no budget
+        // is left to find out which one is to blame, so neither is applied.
+        let starved = SafeFixer.fix(text: text, maxFullAnalyses: 1)
+        XCTAssertEqual(starved.applied.count, 0)
+        XCTAssertEqual(starved.text, text)
+        XCTAssertEqual(starved.fullAnalyses, 1)
+        // With the default budget the name is proven alone.
+        XCTAssertEqual(SafeFixer.fix(text: text).applied.map(\.code), ["C302"])
+    }
+}

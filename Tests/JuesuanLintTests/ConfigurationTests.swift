@@ -93,6 +93,10 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.err.components(separatedBy: "selct").count - 1, 1, "one message for the file, not one per report: \(run.err)")
         XCTAssertTrue(run.err.contains("juesuan.toml：配置文件有误，第 2 行：未知的设置“selct”"), run.err)
+        // --fix leaves those reports alone too.
+        let report = root.appendingPathComponent("reports/a.juesuan")
+        XCTAssertEqual(runTool(["lint", "--fix", report.path]).status, 2)
+        XCTAssertEqual(try String(contentsOf: report, encoding: .utf8), Self.deliberate)
         // A named --config that does not parse is a usage error before anything is checked.
         let named = runTool(["lint", "--config", root.appendingPathComponent("juesuan.toml").path, root.path])
         XCTAssertEqual(named.status, 2)
