@@ -98,7 +98,8 @@ public enum SafeFixer {
             }
         }
         return SafeFixResult(text: String(decoding: fixedSource.bytes, as: UTF8.self), applied: applied, analysis: analysis,
-                             declined: candidates.count + conflicting - accepted.count, fullAnalyses: maxFullAnalyses - budget)
+                             declined: candidates.count + conflicting - accepted.reduce(0) { $0 + $1.diagnostics.count },
+                             fullAnalyses: maxFullAnalyses - budget)
     }
 
     /// A finding and the edits of its safe fix (figures written in the drafter's style).

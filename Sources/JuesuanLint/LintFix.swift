@@ -65,7 +65,11 @@ public enum LintFix {
                              write: Writer = writeInPlace) -> (changes: [String], problems: [LintProblem]) {
         var (files, problems) = compute(inputs, catalogue: catalogue, setupFor: setupFor)
         var changes: [String] = []
-        for file in files where !file.result.applied.isEmpty {
+        for file in files {
+            if file.result.declined > 0 {
+                changes.append("\(file.path)：另有 \(file.result.declined) 处修正未采用（改了会使别处的检查结果变化，或与另一处修正矛盾），请人工核对")
+            }
+            guard !file.result.applied.isEmpty else { continue }
             do {
                 try write(file.path, Array(file.result.text.utf8))
             } catch {

@@ -31,6 +31,8 @@ final class NoCascadeFixTests: XCTestCase {
         XCTAssertEqual(result.applied.map { "\($0.line + 1) \($0.old) → \($0.new) \($0.code)" },
                        ["28 410.50 → 400.50 A201", "33 医疗保障事业运行 → 事业运行 C302"])
         XCTAssertEqual(changedLines(text, result.text), [27, 32])
+        // Declined: everything else that offered a safe fix (A204, A202, A203 ×1, 301's A201, A206 ×3).
+        XCTAssertEqual(result.declined, before.diagnostics.filter { $0.fix?.isSafe == true }.count - 2)
         // Every finding after the fix was there before, word for word; A205 unchanged (−0.50).
         let after = found(result.analysis)
         XCTAssertTrue(after.isSubset(of: found(before)), "\(after.subtracting(found(before)))")

@@ -19,6 +19,7 @@ final class FixOptionTests: XCTestCase {
         // What changed, one line each: path:line: old → new（code）. Nothing else.
         let changes = out.split(separator: "\n").filter { $0.contains(" → ") }
         XCTAssertEqual(changes, ["\(file.path):28: 410.50 → 400.50（A201）", "\(file.path):33: 医疗保障事业运行 → 事业运行（C302）"])
+        XCTAssertTrue(out.contains("\(file.path)：另有 7 处修正未采用"), out)
         // 本年收入合计 and 总计 are left as written (fixing one would break the other), A205 as it was.
         XCTAssertFalse(out.contains("1,310.50 →") || out.contains("1,330.50 →") || out.contains("700.00 →"), out)
         XCTAssertTrue(out.contains("收入方“总计” 1330.50，填写为 1330.00，差额 -0.50"), out)
