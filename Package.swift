@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "JuesuanImport", dependencies: ["JuesuanFormat", "JuesuanModel", "JuesuanCatalogue", "JuesuanSyntax"]),
         // `juesuan fmt` and `juesuan import`.
         .target(name: "JuesuanTools", dependencies: ["JuesuanFormat", "JuesuanImport", "JuesuanLint"]),
-        .executableTarget(name: "juesuan", dependencies: ["JuesuanLint", "JuesuanServer", "JuesuanTools"]),
+        .executableTarget(name: "juesuan", dependencies: ["JuesuanLint", "JuesuanServer", "JuesuanTools", "JuesuanLanguageService"]),
         .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanChecks", "JuesuanFixtures"], path: "Benchmarks/juesuan-bench"),
         .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax", "JuesuanFixtures"]),
         .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),

@@ -16,6 +16,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "grammar" / "juesuan.tmLanguage.json"
+# The VS Code extension's own copy: its package.json names a path inside the extension, which
+# must exist in the repository too (running the extension from source), not only in the .vsix.
+VSCODE_COPY = ROOT / "editors" / "vscode" / "syntaxes" / "juesuan.tmLanguage.json"
 
 # ---------------------------------------------------------------- fragments (Oniguruma)
 B = r"[ \t\x{3000}]"                      # one blank: space, tab, ideographic space
@@ -363,12 +366,15 @@ def render():
 def main():
     text = render()
     if "--check" in sys.argv[1:]:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT.relative_to(ROOT)} is stale: run scripts/generate-tmlanguage.py", file=sys.stderr)
-            return 1
+        for out in (OUT, VSCODE_COPY):
+            if not out.exists() or out.read_text(encoding="utf-8") != text:
+                print(f"{out.relative_to(ROOT)} is stale: run scripts/generate-tmlanguage.py", file=sys.stderr)
+                return 1
         return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    for out in (OUT, VSCODE_COPY):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out.relative_to(ROOT)}")
     return 0
 
 

@@ -21,4 +21,12 @@ if [ -x scripts/test-editors.sh ]; then
     echo "== editors and grammar"
     scripts/test-editors.sh || status=1
 fi
+if [ -x scripts/test-html.sh ]; then
+    echo "== review page: lint --format html rendered by headless Chromium (screenshots in .build/artifacts/)"
+    scripts/test-html.sh || status=1
+fi
+if [ -x scripts/test-install.sh ]; then
+    echo "== install: static release build into a temporary prefix, run without the toolchain"
+    scripts/test-install.sh || status=1
+fi
 exit $status

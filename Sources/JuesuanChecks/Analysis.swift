@@ -10,27 +10,30 @@ public struct Analysis: Sendable {
     public var source: SourceText { report.source }
 
     /// Parses, models and checks a document. A pure function of the text and the catalogue.
-    public init(text: String, catalogue: Catalogue = .embedded) {
-        self.init(syntax: Parser.parse(text), catalogue: catalogue)
+    public init(text: String, catalogue: Catalogue = .embedded, settings: ProjectConfiguration.Settings = .init()) {
+        self.init(syntax: Parser.parse(text), catalogue: catalogue, settings: settings)
     }
 
     /// Checks bytes read from a file: invalid UTF-8 is reported (S111) and the rest still checked.
-    public init(bytes: [UInt8], catalogue: Catalogue = .embedded) {
+    public init(bytes: [UInt8], catalogue: Catalogue = .embedded, settings: ProjectConfiguration.Settings = .init()) {
         let (source, invalidLines) = SourceText.decoding(bytes)
         let extra = invalidLines.map { line in
             Diagnostic(code: "S111", severity: .error, range: source.lineContentRange(line),
                        message: "第 \(line + 1) 行含有无效的 UTF-8 字节（已按 U+FFFD 处理）；请以 UTF-8 编码保存文件")
         }
-        self.init(syntax: Parser.parse(source), catalogue: catalogue, extra: extra)
+        self.init(syntax: Parser.parse(source), catalogue: catalogue, extra: extra, settings: settings)
     }
 
-    public init(syntax: SyntaxTree, catalogue: Catalogue = .embedded, extra: [Diagnostic] = []) {
-        let report = Report(syntax: syntax, catalogue: catalogue)
+    /// `settings` (from a project's `juesuan.toml`): the tolerance for a report without `容差`,
+    /// then which findings are reported and at which severity.
+    public init(syntax: SyntaxTree, catalogue: Catalogue = .embedded, extra: [Diagnostic] = [], settings: ProjectConfiguration.Settings = .init()) {
+        let report = Report(syntax: syntax, catalogue: catalogue, defaultTolerance: settings.tolerance)
         let context = CheckContext(report: report)
         var all = extra + syntax.diagnostics + report.diagnostics
         for check in CheckRegistry.checks { all += check.run(context) }
         let suppressions = Suppressions(syntax)
         all = all.filter { !suppressions.allows($0, line: syntax.source.line(containing: $0.range.start)) }
+        if !settings.isDefault { all = settings.apply(all) }
         all.sort { ($0.range.start, $0.range.end, $0.code, $0.message) < ($1.range.start, $1.range.end, $1.code, $1.message) }
         self.report = report
         self.diagnostics = all

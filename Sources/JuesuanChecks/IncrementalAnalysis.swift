@@ -35,13 +35,15 @@ public enum IncrementalAnalysis {
 
     /// The findings of `newSource`, or nil when the edit is not confined to one block (it
     /// touches the header or a block's keyword line), and a full analysis is needed.
-    public static func quickDiagnostics(previous: Analysis, newSource: SourceText, catalogue: Catalogue = .embedded) -> [Diagnostic]? {
-        update(State(previous), newSource: newSource, catalogue: catalogue)?.diagnostics
+    public static func quickDiagnostics(previous: Analysis, newSource: SourceText, catalogue: Catalogue = .embedded,
+                                        settings: ProjectConfiguration.Settings = .init()) -> [Diagnostic]? {
+        update(State(previous), newSource: newSource, catalogue: catalogue, settings: settings)?.diagnostics
     }
 
     /// The state of `newSource`, from the state of the version before it; nil when a full
     /// analysis is needed.
-    public static func update(_ previous: State, newSource: SourceText, catalogue: Catalogue = .embedded) -> State? {
+    public static func update(_ previous: State, newSource: SourceText, catalogue: Catalogue = .embedded,
+                              settings: ProjectConfiguration.Settings = .init()) -> State? {
         let old = previous.source.bytes
         let new = newSource.bytes
         // The edit: the bytes between the common prefix and the common suffix.
@@ -77,7 +79,7 @@ public enum IncrementalAnalysis {
         let headerEnd = starts.first.map { previous.source.lineStarts[$0] } ?? 0
         guard headerEnd <= newBlockStart else { return nil }
         let miniBytes = Array(new[0..<headerEnd]) + Array(new[newBlockStart..<newBlockEnd])
-        let mini = Analysis(bytes: miniBytes, catalogue: catalogue)
+        let mini = Analysis(bytes: miniBytes, catalogue: catalogue, settings: settings)
         func fromMini(_ offset: Int) -> Int { offset < headerEnd ? offset : offset - headerEnd + newBlockStart }
         func mapMini(_ range: SourceRange) -> SourceRange { SourceRange(start: fromMini(range.start), end: fromMini(range.end)) }
 

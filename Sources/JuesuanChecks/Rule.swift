@@ -13,8 +13,12 @@ public struct Rule: Sendable, Hashable {
         self.title = title
     }
 
-    /// The documentation anchor of the rule in the README's rule list.
-    public var documentationPath: String { "README.md#\(code.lowercased())" }
+    /// The rule's entry in `docs/rules.md` (what `juesuan explain` prints), relative to the
+    /// repository or to the installed `share/juesuan/`.
+    public var documentationPath: String { "docs/rules.md#\(code.lowercased())" }
+
+    /// Where the documentation lives when nothing else is configured: the repository.
+    public static let repositoryDocumentationBase = "https://github.com/juesuan/juesuan/blob/main/"
 }
 
 /// A family of checks over a report: one small file per family, registered in `CheckRegistry`.

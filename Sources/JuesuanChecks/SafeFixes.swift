@@ -16,101 +16,263 @@ public struct AppliedFix: Sendable, Hashable {
 public struct SafeFixResult: Sendable {
     public var text: String
     public var applied: [AppliedFix]
+    /// The analysis of `text`.
     public var analysis: Analysis
+    /// Safe fixes offered but not applied: their figure disagrees with another fix of the same
+    /// cell, or applying them would change some other finding (the error would move).
+    public var declined: Int
+    /// Full analyses of the whole text made to prove the fixes (the original one not counted).
+    public var fullAnalyses: Int
 }
 
 /// Applies the safe fixes of a document (`Fix.isSafe`: nothing but the one figure or name
-/// changes), the way a careful drafter would, so that fixing one total never breaks another:
+/// changes) without ever cascading:
 ///
-/// - fixes are tried one at a time, names first, then totals bottom-up (a parent code row
-///   from its children before the 合计 from its 类, sums before column relations, copies
-///   between tables and sides last); after each one the document is analysed again;
-/// - a fix is kept only if its finding disappears and every finding it brings up is
-///   itself safely fixable without touching a figure already fixed; each figure is fixed
-///   at most once, so the process ends (and is bounded by `maxTrials` analyses).
+/// - every fix is judged against the ORIGINAL findings: it is kept only if its own finding
+///   disappears and no other finding appears or changes (message, severity or place). A fix
+///   that only moves the error (a total corrected while the total above it was written from
+///   the wrong one) is declined, and so is everything that would have become "safe" after it;
+/// - two fixes that write different figures into the same cell disagree: neither is applied;
+/// - findings that disappear as well are welcome (the corrected figure satisfies another
+///   identity too: 210's 项目支出 from its children also settles the row and the 合计).
 ///
-/// Findings whose fix would only move the error elsewhere are left for the drafter.
+/// Cost: each candidate is first screened on its own block (with the header), which is all a
+/// table fix can touch locally; then the surviving set is checked by one full analysis of the
+/// fixed text. Only when that finds a change (a figure copied in another table, two fixes that
+/// are fine alone but not together) is the set split in halves to find the culprits, within a
+/// budget of full analyses; fixes still unproven when the budget is spent are declined.
 public enum SafeFixer {
-    public static func fix(text: String, catalogue: Catalogue = .embedded, maxTrials: Int = 300) -> SafeFixResult {
-        var source = SourceText(text)
-        var analysis = Analysis(syntax: Parser.parse(source), catalogue: catalogue)
-        var locked: [SourceRange] = []
-        var applied: [AppliedFix] = []
-        var trials = 0
-        outer: while trials < maxTrials {
-            let candidates = analysis.diagnostics
-                .filter { isCandidate($0, locked: locked) }
-                .sorted { priority($0, analysis) < priority($1, analysis) }
-            var progressed = false
-            for diagnostic in candidates {
-                trials += 1
-                if trials > maxTrials { break outer }
-                let edits = styled(diagnostic.fix!.edits, in: source)
-                let (next, map) = apply(edits, to: source)
-                let nextAnalysis = Analysis(syntax: Parser.parse(next), catalogue: catalogue)
-                var nextLocked = locked.map { SourceRange(start: map($0.start), end: map($0.end)) }
-                nextLocked += edits.map { SourceRange(start: map($0.range.start), end: map($0.range.start) + $0.replacement.utf8.count) }
-                let before = Set(analysis.diagnostics.filter(counts).map { Key(code: $0.code, start: map($0.range.start)) })
-                let target = Key(code: diagnostic.code, start: map(diagnostic.range.start))
-                let stillThere = nextAnalysis.diagnostics.contains { Key(code: $0.code, start: $0.range.start) == target }
-                let introduced = nextAnalysis.diagnostics.filter { counts($0) && !before.contains(Key(code: $0.code, start: $0.range.start)) }
-                let acceptable = !stillThere && introduced.allSatisfy { isCandidate($0, locked: nextLocked) }
-                guard acceptable else { continue }
-                for edit in edits {
-                    applied.append(AppliedFix(code: diagnostic.code, line: source.line(containing: edit.range.start),
-                                              old: source.string(edit.range), new: edit.replacement, title: diagnostic.fix!.title))
-                }
-                source = next
-                analysis = nextAnalysis
-                locked = nextLocked
-                progressed = true
-                break
+    public static func fix(text: String, catalogue: Catalogue = .embedded, settings: ProjectConfiguration.Settings = .init(),
+                           maxFullAnalyses: Int = 24) -> SafeFixResult {
+        let source = SourceText(text)
+        let original = Analysis(syntax: Parser.parse(source), catalogue: catalogue, settings: settings)
+        let (candidates, conflicting) = candidates(original)
+        let blocks = BlockScreen(original, catalogue: catalogue, settings: settings)
+        // A row whose totals are all wrong (a 合计 row copied from an old draft) can only be fixed
+        // as a whole: each cell alone would break the row's own relation. So the fixes of one
+        // line are tried together first, then one by one.
+        var screened: [Candidate] = []
+        var byLine: [Int: [Candidate]] = [:]
+        for candidate in candidates { byLine[source.line(containing: candidate.edits[0].range.start), default: []].append(candidate) }
+        for line in byLine.keys.sorted() {
+            let group = byLine[line]!
+            if group.count > 1 {
+                let whole = Candidate(diagnostics: group.flatMap(\.diagnostics), edits: group.flatMap(\.edits), owners: group.flatMap(\.owners))
+                if blocks.passes(whole) { screened.append(whole); continue }
             }
-            if !progressed { break }
+            screened += group.filter { blocks.passes($0) }
         }
-        return SafeFixResult(text: String(decoding: source.bytes, as: UTF8.self), applied: applied, analysis: analysis)
-    }
+        // Who wins when two fixes hold alone but not together: names, then the deepest totals.
+        screened.sort { priority($0, original) < priority($1, original) }
 
-    struct Key: Hashable {
-        var code: String
-        var start: Int
-    }
-
-    /// Findings that count when judging a fix: errors and warnings.
-    static func counts(_ d: Diagnostic) -> Bool { d.severity == .error || d.severity == .warning }
-
-    /// A finding with a safe fix on one line that touches no figure fixed before.
-    static func isCandidate(_ d: Diagnostic, locked: [SourceRange]) -> Bool {
-        guard let fix = d.fix, fix.isSafe, !fix.edits.isEmpty else { return false }
-        for edit in fix.edits {
-            if edit.replacement.contains(where: { $0 == "\n" || $0 == "\r" }) { return false }
-            if locked.contains(where: { $0.start < edit.range.end && edit.range.start < $0.end || $0 == edit.range }) { return false }
+        var budget = maxFullAnalyses
+        var lastGood: (text: SourceText, analysis: Analysis)?
+        func holds(_ set: [Candidate]) -> Bool {
+            budget -= 1
+            let (next, map) = apply(set.flatMap(\.edits), to: source)
+            let analysis = Analysis(syntax: Parser.parse(next), catalogue: catalogue, settings: settings)
+            guard judge(analysis.diagnostics, against: original.diagnostics, fixes: set, map: map) else { return false }
+            lastGood = (next, analysis)
+            return true
         }
-        return true
+        // The largest part of `group` that holds together with `base` (which holds).
+        func solve(_ base: [Candidate], _ group: ArraySlice<Candidate>) -> [Candidate] {
+            guard !group.isEmpty, budget > 0 else { return [] }
+            if holds(base + group) { return Array(group) }
+            guard group.count > 1 else { return [] }
+            let middle = group.startIndex + group.count / 2
+            let left = solve(base, group[..<middle])
+            return left + solve(base + left, group[middle...])
+        }
+        let accepted = solve([], screened[...])
+
+        guard let (fixedSource, analysis) = lastGood, !accepted.isEmpty else {
+            return SafeFixResult(text: text, applied: [], analysis: original, declined: candidates.count + conflicting,
+                                 fullAnalyses: maxFullAnalyses - budget)
+        }
+        var applied: [AppliedFix] = []
+        for candidate in accepted.sorted(by: { $0.edits[0].range.start < $1.edits[0].range.start }) {
+            for (edit, diagnostic) in zip(candidate.edits, candidate.owners) {
+                applied.append(AppliedFix(code: diagnostic.code, line: source.line(containing: edit.range.start),
+                                          old: source.string(edit.range), new: edit.replacement, title: diagnostic.fix!.title))
+            }
+        }
+        return SafeFixResult(text: String(decoding: fixedSource.bytes, as: UTF8.self), applied: applied, analysis: analysis,
+                             declined: candidates.count + conflicting - accepted.reduce(0) { $0 + $1.diagnostics.count },
+                             fullAnalyses: maxFullAnalyses - budget)
     }
 
-    /// Names first; then code trees from the deepest parent up; label trees; column
-    /// relations; 公开07's identity; performance; copies across tables and sides; prose last.
-    static func priority(_ d: Diagnostic, _ analysis: Analysis) -> (Int, Int, Int) {
+    /// A finding and the edits of its safe fix (figures written in the drafter's style).
+    struct Candidate {
+        /// The findings it fixes (several when one line's fixes go together).
+        var diagnostics: [Diagnostic]
+        var edits: [TextEdit]
+        /// For each edit, the finding it comes from.
+        var owners: [Diagnostic]
+
+        init(diagnostic: Diagnostic, edits: [TextEdit]) {
+            diagnostics = [diagnostic]
+            self.edits = edits
+            owners = edits.map { _ in diagnostic }
+        }
+
+        init(diagnostics: [Diagnostic], edits: [TextEdit], owners: [Diagnostic]) {
+            self.diagnostics = diagnostics
+            self.edits = edits
+            self.owners = owners
+        }
+
+        init(diagnostics: [Diagnostic], edits: [TextEdit]) {
+            self.init(diagnostics: diagnostics, edits: edits, owners: [])
+        }
+    }
+
+    /// Names first; then code rows from the deepest up; label trees, column relations, the rest.
+    static func priority(_ candidate: Candidate, _ analysis: Analysis) -> (Int, Int, Int) {
         let rank: Int
-        switch d.code {
+        switch candidate.diagnostics[0].code {
         case "C302", "S110": rank = 0
         case "A201": rank = 1
         case "A202": rank = 2
         case "A204": rank = 3
         case "A203": rank = 4
-        case "A206": rank = 5
-        case let code where code.hasPrefix("A"): rank = 6
-        case let code where code.hasPrefix("P"): rank = 7
-        case let code where code.hasPrefix("X"): rank = 8
-        case "A205": rank = 9
-        case let code where code.hasPrefix("N"): rank = 10
-        default: rank = 11
+        case let code where code.hasPrefix("A"): rank = 5
+        case let code where code.hasPrefix("P"): rank = 6
+        default: rank = 7
         }
-        let line = analysis.source.line(containing: d.range.start)
+        let start = candidate.edits[0].range.start
+        let line = analysis.source.line(containing: start)
         let lines = analysis.report.syntax.lines
         let depth = line < lines.count ? (lines[line].tokens.first { $0.kind == .code }?.text.count ?? 0) : 0
-        return (rank, -depth, d.range.start)
+        return (rank, -depth, start)
+    }
+
+    /// The fixes worth trying, in document order, and how many were dropped because another
+    /// fix writes a different text into the same place. Two findings fixed by the same edit
+    /// (A201 and A203 on one cell, both asking for the same figure) become one candidate.
+    static func candidates(_ analysis: Analysis) -> ([Candidate], Int) {
+        var all: [Candidate] = []
+        for diagnostic in analysis.diagnostics {
+            guard let fix = diagnostic.fix, fix.isSafe, !fix.edits.isEmpty,
+                  fix.edits.allSatisfy({ edit in
+                      !edit.replacement.contains(where: { $0 == "\n" || $0 == "\r" })
+                          && !analysis.source.string(edit.range).contains(where: { $0 == "\n" || $0 == "\r" })
+                  }) else { continue }
+            all.append(Candidate(diagnostic: diagnostic, edits: styled(fix.edits, in: analysis.source)))
+        }
+        // Groups of candidates whose edits overlap, found by a sweep over the edits in order.
+        let spans = all.indices.flatMap { index in all[index].edits.map { (start: $0.range.start, end: $0.range.end, owner: index) } }
+            .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        var group = Array(all.indices)   // union-find parents
+        func root(_ i: Int) -> Int { var i = i; while group[i] != i { group[i] = group[group[i]]; i = group[i] }; return i }
+        var reach = Int.min, reachOwner = -1
+        var previous: (start: Int, end: Int, owner: Int)?
+        for span in spans {
+            let sameRange = previous.map { $0.start == span.start && $0.end == span.end } ?? false
+            if reachOwner >= 0, span.start < reach || sameRange { group[root(span.owner)] = root(sameRange ? previous!.owner : reachOwner) }
+            if span.end > reach { reach = span.end; reachOwner = span.owner }
+            previous = span
+        }
+        var members: [Int: [Int]] = [:]
+        for index in all.indices { members[root(index), default: []].append(index) }
+        var kept: [Candidate] = []
+        var dropped = 0
+        for (_, indices) in members {
+            let first = Set(all[indices[0]].edits)
+            if indices.allSatisfy({ Set(all[$0].edits) == first }) { kept.append(all[indices[0]]) } else { dropped += indices.count }
+        }
+        kept.sort { ($0.edits.map(\.range.start).min() ?? 0) < ($1.edits.map(\.range.start).min() ?? 0) }
+        return (kept, dropped)
+    }
+
+    /// A finding's identity for comparing two analyses: everything but its related locations.
+    struct Key: Hashable {
+        var code: String
+        var severity: Severity
+        var start: Int
+        var end: Int
+        var message: String
+    }
+
+    /// Whether `after` (the findings once `fixes` are applied) is the original findings minus
+    /// some: each fix's own finding gone, nothing new, nothing changed. `map` moves an offset
+    /// of the original text to the fixed one.
+    static func judge(_ after: [Diagnostic], against before: [Diagnostic], fixes: [Candidate], map: (Int) -> Int,
+                      considering: (Diagnostic) -> Bool = { _ in true }) -> Bool {
+        let allowed = Set(before.filter(considering).map { Key(code: $0.code, severity: $0.severity, start: map($0.range.start), end: map($0.range.end), message: $0.message) })
+        var present = Set<String>()
+        for diagnostic in after where considering(diagnostic) {
+            let key = Key(code: diagnostic.code, severity: diagnostic.severity, start: diagnostic.range.start, end: diagnostic.range.end, message: diagnostic.message)
+            guard allowed.contains(key) else { return false }
+            present.insert("\(diagnostic.code)@\(diagnostic.range.start)")
+        }
+        return fixes.allSatisfy { fix in fix.diagnostics.allSatisfy { !present.contains("\($0.code)@\(map($0.range.start))") } }
+    }
+
+    /// Rules whose findings depend on more than one block (copies across tables, prose against
+    /// tables, the glossary, the department's own names): a block checked alone cannot judge them.
+    static func isCrossBlock(_ code: String) -> Bool {
+        code.hasPrefix("X") || code.hasPrefix("N") || code.hasPrefix("G") || code.hasPrefix("T") || code == "P607" || code == "S107"
+    }
+
+    /// The quick screen: a fix inside a block is tried on that block alone (with the header),
+    /// against the same block alone before the fix. Fixes it cannot screen (a block's title
+    /// line, edits in two blocks, the header) pass on to the full check.
+    struct BlockScreen {
+        let source: SourceText
+        let catalogue: Catalogue
+        let settings: ProjectConfiguration.Settings
+        let headerEnd: Int
+        /// Each block's segment: from its keyword line to the line before the next block.
+        let segments: [(keywordLineEnd: Int, range: SourceRange)]
+        private let cache = Cache()
+
+        final class Cache {
+            var before: [Int: [Diagnostic]] = [:]
+        }
+
+        init(_ analysis: Analysis, catalogue: Catalogue, settings: ProjectConfiguration.Settings) {
+            self.settings = settings
+            let source = analysis.source
+            self.source = source
+            self.catalogue = catalogue
+            let starts = analysis.report.syntax.blocks.map(\.lines.lowerBound)
+            headerEnd = starts.first.map { source.lineStarts[$0] } ?? source.bytes.count
+            segments = starts.enumerated().map { index, line in
+                let last = index + 1 < starts.count ? starts[index + 1] - 1 : source.lineCount - 1
+                return (source.lineRange(line).end, SourceRange(start: source.lineStarts[line], end: source.lineRange(last).end))
+            }
+        }
+
+        func passes(_ candidate: Candidate) -> Bool {
+            let first = candidate.edits.map(\.range.start).min()!
+            let last = candidate.edits.map(\.range.end).max()!
+            guard let index = segments.lastIndex(where: { $0.range.start <= first }),
+                  first >= segments[index].keywordLineEnd, last <= segments[index].range.end else { return true }
+            let segment = segments[index].range
+            let shift = headerEnd - segment.start
+            let header = Array(source.bytes[0..<headerEnd])
+            let miniSource = SourceText(bytes: header + Array(source.bytes[segment.start..<segment.end]))
+            let before: [Diagnostic]
+            if let cached = cache.before[index] {
+                before = cached
+            } else {
+                before = Analysis(syntax: Parser.parse(miniSource), catalogue: catalogue, settings: settings).diagnostics
+                cache.before[index] = before
+            }
+            let moved = Candidate(diagnostics: candidate.diagnostics.map { shifted($0, by: shift) },
+                                  edits: candidate.edits.map { TextEdit(range: SourceRange(start: $0.range.start + shift, end: $0.range.end + shift), replacement: $0.replacement) })
+            let (next, map) = SafeFixer.apply(moved.edits, to: miniSource)
+            let after = Analysis(syntax: Parser.parse(next), catalogue: catalogue, settings: settings).diagnostics
+            let inBlock: (Diagnostic) -> Bool = { !isCrossBlock($0.code) && $0.range.start >= headerEnd }
+            return judge(after, against: before, fixes: [moved], map: map, considering: inBlock)
+        }
+
+        func shifted(_ diagnostic: Diagnostic, by shift: Int) -> Diagnostic {
+            var moved = diagnostic
+            moved.range = SourceRange(start: diagnostic.range.start + shift, end: diagnostic.range.end + shift)
+            return moved
+        }
     }
 
     /// Applies non-overlapping edits; returns the new text and how old offsets move.
@@ -125,14 +287,29 @@ public enum SafeFixer {
             cursor = edit.range.end
         }
         bytes.append(contentsOf: source.bytes[cursor...])
-        let shifts = sorted.map { ($0.range.start, $0.range.end, $0.replacement.utf8.count - $0.range.length) }
-        let map: @Sendable (Int) -> Int = { offset in
-            var delta = 0
-            for (start, end, shift) in shifts {
-                if offset >= end && !(offset == start && start == end) { delta += shift }
-                else if offset > start { return start + delta }
+        // Offsets move by the edits before them: a binary search over the running shifts.
+        var ends: [Int] = []
+        var starts: [Int] = []
+        var cumulative: [Int] = []
+        var total = 0
+        for edit in sorted {
+            starts.append(edit.range.start)
+            ends.append(edit.range.end)
+            total += edit.replacement.utf8.count - edit.range.length
+            cumulative.append(total)
+        }
+        let map: @Sendable (Int) -> Int = { [starts, ends, cumulative] offset in
+            // The last edit that starts before `offset` (a point where an edit starts stays put).
+            var low = 0, high = starts.count
+            while low < high {
+                let mid = (low + high) / 2
+                if starts[mid] < offset { low = mid + 1 } else { high = mid }
             }
-            return offset + delta
+            guard low > 0 else { return offset }
+            let edit = low - 1
+            let before = edit > 0 ? cumulative[edit - 1] : 0
+            if offset >= ends[edit] { return offset + cumulative[edit] }
+            return starts[edit] + before   // inside a replaced range: its start
         }
         return (SourceText(bytes: bytes), map)
     }

@@ -17,7 +17,8 @@ enum SideBalanceCheck: ReportCheck {
             findings.append(Diagnostic(
                 code: "A205", severity: .error, range: cell.token.range,
                 message: "\(table.id) 支出方“总计”应等于收入方“总计” \(expectedText)，填写为 \(written.formatted(scale: scale))，差额 \(CheckContext.signed(written - incomeTotal, scale: scale))",
-                fix: Fix(title: "改为 \(expectedText)", edits: [TextEdit(range: cell.token.range, replacement: expectedText)]),
+                // Either side may be the wrong one: offered in the editor, never applied by lint --fix.
+                fix: Fix(title: "改为 \(expectedText)", edits: [TextEdit(range: cell.token.range, replacement: expectedText)], isSafe: false),
                 related: [RelatedLocation(range: income.cell(0)!.token.range, message: "收入方总计：\(incomeTotal)")]))
         }
         return findings

@@ -62,7 +62,7 @@ extension LanguageService {
 
     /// Every safe fix of the document at once (`SafeFixer`), as one edit per changed line.
     public static func fixAll(_ snapshot: DocumentSnapshot) -> CodeAction? {
-        let result = SafeFixer.fix(text: snapshot.text, catalogue: snapshot.catalogue)
+        let result = SafeFixer.fix(text: snapshot.text, catalogue: snapshot.catalogue, settings: snapshot.settings)
         guard !result.applied.isEmpty else { return nil }
         let fixed = SourceText(result.text)
         let source = snapshot.source

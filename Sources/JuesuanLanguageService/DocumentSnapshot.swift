@@ -10,20 +10,25 @@ public final class DocumentSnapshot: @unchecked Sendable {
     public let version: Int
     public let source: SourceText
     public let catalogue: Catalogue
+    /// The project's rule settings (`juesuan.toml`).
+    public let settings: ProjectConfiguration.Settings
 
     private let lock = NSLock()
     private var cachedAnalysis: Analysis?
     private var cachedGlossary: GlossaryIndex?
 
-    public init(uri: String, version: Int, source: SourceText, catalogue: Catalogue = .embedded) {
+    public init(uri: String, version: Int, source: SourceText, catalogue: Catalogue = .embedded,
+                settings: ProjectConfiguration.Settings = .init()) {
         self.uri = uri
         self.version = version
         self.source = source
         self.catalogue = catalogue
+        self.settings = settings
     }
 
-    public convenience init(uri: String, version: Int, text: String, catalogue: Catalogue = .embedded) {
-        self.init(uri: uri, version: version, source: SourceText(text), catalogue: catalogue)
+    public convenience init(uri: String, version: Int, text: String, catalogue: Catalogue = .embedded,
+                            settings: ProjectConfiguration.Settings = .init()) {
+        self.init(uri: uri, version: version, source: SourceText(text), catalogue: catalogue, settings: settings)
     }
 
     /// Parse, model and checks of this version.
@@ -31,7 +36,7 @@ public final class DocumentSnapshot: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cachedAnalysis { return cachedAnalysis }
-        let analysis = Analysis(syntax: Parser.parse(source), catalogue: catalogue)
+        let analysis = Analysis(syntax: Parser.parse(source), catalogue: catalogue, settings: settings)
         cachedAnalysis = analysis
         return analysis
     }
@@ -56,7 +61,7 @@ public final class DocumentSnapshot: @unchecked Sendable {
 
     /// A new version with `changes` applied (positions in `unit`, clamped to the text).
     public func applying(_ changes: [TextChange], unit: ColumnUnit, version: Int) -> DocumentSnapshot {
-        DocumentSnapshot(uri: uri, version: version, source: source.applying(changes, unit: unit), catalogue: catalogue)
+        DocumentSnapshot(uri: uri, version: version, source: source.applying(changes, unit: unit), catalogue: catalogue, settings: settings)
     }
 
     /// The document's text.

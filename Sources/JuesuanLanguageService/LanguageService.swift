@@ -10,7 +10,10 @@ public enum LanguageService {
         snapshot.analysis.diagnostics
     }
 
-    /// Where a rule is documented: `README.md#a201` resolved against `base`.
+    /// The repository's copy of the rule documentation (`docs/rules.md`).
+    public static let repositoryDocumentationBase = Rule.repositoryDocumentationBase
+
+    /// Where a rule is documented: `docs/rules.md#a201` resolved against `base`.
     public static func documentationURL(forCode code: String, base: String) -> String {
         base + (Rule("\(code)", .error, "").documentationPath)
     }

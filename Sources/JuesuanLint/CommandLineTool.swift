@@ -68,7 +68,7 @@ public enum ExitStatus {
 public struct CommandLineTool {
     public var subcommands: [Subcommand]
 
-    public init(subcommands: [Subcommand] = [LintCommand.subcommand]) {
+    public init(subcommands: [Subcommand] = [LintCommand.subcommand, RulesCommand.rulesSubcommand, RulesCommand.explainSubcommand]) {
         self.subcommands = subcommands
     }
 

@@ -1,4 +1,5 @@
 import JuesuanChecks
+import JuesuanModel
 import JuesuanSyntax
 
 /// A position as `lint` prints it: 1-based line, 1-based column counted in
@@ -42,6 +43,10 @@ public struct LintedFile: Sendable {
     public let source: SourceText
     /// The findings reported, in document order (after `--quiet` filtering).
     public let diagnostics: [Diagnostic]
+    /// The report's model (for the HTML page's tables); nil when not kept.
+    public var report: Report?
+    /// With `--quiet`: how many findings of each other severity were found but not listed.
+    public var unlisted: [Severity: Int] = [:]
 
     public init(path: String, source: SourceText, diagnostics: [Diagnostic]) {
         self.path = path
@@ -65,6 +70,8 @@ public struct LintProblem: Error, Sendable, Hashable {
 public struct LintResult: Sendable {
     public var files: [LintedFile]
     public var problems: [LintProblem]
+    /// `--quiet`: only errors are listed; the summary says what else was found.
+    public var errorsOnly = false
 
     public init(files: [LintedFile] = [], problems: [LintProblem] = []) {
         self.files = files
@@ -90,8 +97,19 @@ public struct LintResult: Sendable {
     /// `检查了 2 个文件：3 个错误，1 个警告，10 个提示`, with `，n 个建议` when
     /// there are hints and `；n 个路径无法读取` when something could not be read.
     public var summaryLine: String {
-        var line = "检查了 \(files.count) 个文件：\(errorCount) 个错误，\(warningCount) 个警告，\(informationCount) 个提示"
-        if hintCount > 0 { line += "，\(hintCount) 个建议" }
+        var line: String
+        if errorsOnly {
+            // Never "0 个警告" when warnings were found and only hidden.
+            line = "检查了 \(files.count) 个文件：\(errorCount) 个错误"
+            let hidden = Severity.allCases.dropFirst().compactMap { severity -> String? in
+                let count = files.reduce(0) { $0 + ($1.unlisted[severity] ?? 0) }
+                return count > 0 ? "\(count) 个\(severity.chineseName)" : nil
+            }
+            if !hidden.isEmpty { line += "（另有 \(hidden.joined(separator: "、"))未列出：-q 只列错误）" }
+        } else {
+            line = "检查了 \(files.count) 个文件：\(errorCount) 个错误，\(warningCount) 个警告，\(informationCount) 个提示"
+            if hintCount > 0 { line += "，\(hintCount) 个建议" }
+        }
         if !problems.isEmpty { line += "；\(problems.count) 个路径无法读取" }
         return line
     }

@@ -12,11 +12,31 @@ public struct LintRunner: Sendable {
     public var errorsOnly: Bool
     /// The name under which standard input (`-`) is reported.
     public var standardInputName: String
+    /// Each report's `juesuan.toml` (nil: none is read).
+    public var projectFiles: ProjectFiles?
+    /// True when `--catalog` was given: it wins over a project's `catalog`.
+    public var catalogueFromCommandLine = false
+    /// Keep each report's model in the result (the HTML page draws its tables).
+    public var keepReports = false
 
-    public init(catalogue: Catalogue = .embedded, errorsOnly: Bool = false, standardInputName: String = "<stdin>") {
+    public init(catalogue: Catalogue = .embedded, errorsOnly: Bool = false, standardInputName: String = "<stdin>",
+                projectFiles: ProjectFiles? = nil, catalogueFromCommandLine: Bool = false) {
         self.catalogue = catalogue
         self.errorsOnly = errorsOnly
         self.standardInputName = standardInputName
+        self.projectFiles = projectFiles
+        self.catalogueFromCommandLine = catalogueFromCommandLine
+    }
+
+    /// The settings and catalogue of the report at `path` (`-`: standard input, placed by
+    /// `--stdin-filename` when that names a path, else in the current directory).
+    public func setup(for path: String) -> Result<(settings: ProjectConfiguration.Settings, catalogue: Catalogue), LintProblem> {
+        guard let projectFiles else { return .success((.init(), catalogue)) }
+        let resolved = path == "-"
+            ? (standardInputName.contains("/") || standardInputName.hasSuffix(FileInput.fileExtension)
+                ? projectFiles.resolve(file: standardInputName) : projectFiles.resolve(directory: "."))
+            : projectFiles.resolve(file: path)
+        return resolved.map { ($0.settings, catalogueFromCommandLine ? catalogue : $0.catalogue ?? catalogue) }
     }
 
     /// One document to check.
@@ -30,7 +50,7 @@ public struct LintRunner: Sendable {
     public static func inputs(for paths: [String]) -> (inputs: [Input], problems: [LintProblem], notes: [String]) {
         var inputs: [Input] = []
         var problems: [LintProblem] = []
-        var notes: [String] = []
+        let notes: [String] = []   // kept for callers; an empty folder is now a problem
         var seen = Set<Input>()
         for path in paths {
             if path == "-" {
@@ -40,7 +60,8 @@ public struct LintRunner: Sendable {
             let expansion = FileInput.expand(path)
             problems += expansion.problems
             if expansion.isDirectory, expansion.files.isEmpty, expansion.problems.isEmpty {
-                notes.append("\(path)：目录中没有 \(FileInput.fileExtension) 文件")
+                // Checking nothing is not a pass: a mistyped folder must not turn CI green.
+                problems.append(LintProblem(path: path, message: "目录中没有 \(FileInput.fileExtension) 文件，没有检查任何报告"))
             }
             for file in expansion.files where seen.insert(.file(file)).inserted {
                 inputs.append(.file(file))
@@ -50,10 +71,15 @@ public struct LintRunner: Sendable {
     }
 
     /// Checks one document's bytes.
-    public func lint(bytes: [UInt8], path: String) -> LintedFile {
-        let analysis = Analysis(bytes: bytes, catalogue: catalogue)
+    public func lint(bytes: [UInt8], path: String, settings: ProjectConfiguration.Settings = .init(), catalogue: Catalogue? = nil) -> LintedFile {
+        let analysis = Analysis(bytes: bytes, catalogue: catalogue ?? self.catalogue, settings: settings)
         let diagnostics = errorsOnly ? analysis.diagnostics.filter { $0.severity == .error } : analysis.diagnostics
-        return LintedFile(path: path, source: analysis.source, diagnostics: diagnostics)
+        var file = LintedFile(path: path, source: analysis.source, diagnostics: diagnostics)
+        if keepReports { file.report = analysis.report }
+        if errorsOnly {
+            for diagnostic in analysis.diagnostics where diagnostic.severity != .error { file.unlisted[diagnostic.severity, default: 0] += 1 }
+        }
+        return file
     }
 
     /// Checks the given inputs, two or more at a time when there are several.
@@ -67,12 +93,16 @@ public struct LintRunner: Sendable {
             let outcome: Result<LintedFile, LintProblem>
             switch inputs[index] {
             case .standardInput:
-                switch stdinBytes! {
-                case .success(let bytes): outcome = .success(lint(bytes: bytes, path: standardInputName))
-                case .failure(let problem): outcome = .failure(LintProblem(path: standardInputName, message: problem.message))
+                switch (stdinBytes!, setup(for: "-")) {
+                case (.success(let bytes), .success(let setup)): outcome = .success(lint(bytes: bytes, path: standardInputName, settings: setup.settings, catalogue: setup.catalogue))
+                case (.failure(let problem), _): outcome = .failure(LintProblem(path: standardInputName, message: problem.message))
+                case (_, .failure(let problem)): outcome = .failure(problem)
                 }
             case .file(let path):
-                outcome = FileInput.read(path).map { lint(bytes: $0, path: path) }
+                switch setup(for: path) {
+                case .success(let setup): outcome = FileInput.read(path).map { lint(bytes: $0, path: path, settings: setup.settings, catalogue: setup.catalogue) }
+                case .failure(let problem): outcome = .failure(problem)
+                }
             }
             slots.set(index, outcome)
         }
@@ -82,10 +112,13 @@ public struct LintRunner: Sendable {
             for index in inputs.indices { work(index) }
         }
         var result = LintResult()
+        result.errorsOnly = errorsOnly
         for outcome in slots.values() {
             switch outcome {
             case .success(let file): result.files.append(file)
-            case .failure(let problem): result.problems.append(problem)
+            case .failure(let problem):
+                // A broken juesuan.toml is one problem, however many reports it governs.
+                if !result.problems.contains(problem) { result.problems.append(problem) }
             case nil: break
             }
         }

@@ -3,9 +3,10 @@ import JuesuanSyntax
 
 extension Report {
     /// Builds the model of a parsed document. Pure: the same tree and catalogue give the same report.
-    public init(syntax: SyntaxTree, catalogue baseCatalogue: Catalogue = .embedded) {
+    /// `defaultTolerance` (a project's `tolerance`) applies when the header has no `容差` line.
+    public init(syntax: SyntaxTree, catalogue baseCatalogue: Catalogue = .embedded, defaultTolerance: DecimalNumber? = nil) {
         var builder = ReportBuilder(syntax: syntax)
-        let header = builder.buildHeader()
+        let header = builder.buildHeader(defaultTolerance: defaultTolerance)
         var catalogue = baseCatalogue
         for local in header.localCodes {
             catalogue = catalogue.adding(code: local.code, name: local.name, kind: local.code.hasPrefix("2") ? .functional : .economic)
@@ -32,8 +33,9 @@ private struct ReportBuilder {
 
     // MARK: Header
 
-    mutating func buildHeader() -> ReportHeader {
+    mutating func buildHeader(defaultTolerance: DecimalNumber? = nil) -> ReportHeader {
         var header = ReportHeader()
+        if let defaultTolerance { header.tolerance = defaultTolerance }
         var seen: [HeaderKey: Token] = [:]
         for line in syntax.header {
             guard let key = line.canonicalKey else { continue }

@@ -8,6 +8,10 @@ struct Converter {
     let unit: ColumnUnit
     let uri: String
     let documentationBase: String
+    /// Whether the client reads Markdown in hovers (`hover.contentFormat`) and in completion
+    /// documentation (`completionItem.documentationFormat`); plain text otherwise.
+    var hoverMarkdown = true
+    var documentationMarkdown = true
 
     func position(_ offset: Int) -> JSONValue {
         let p = source.lineColumn(of: offset, unit: unit)
@@ -78,7 +82,7 @@ struct Converter {
                 "textEdit": ["range": range(item.range), "newText": .string(item.newText)],
             ]
             if let detail = item.detail { members["detail"] = .string(detail) }
-            if let documentation = item.documentation { members["documentation"] = ["kind": "markdown", "value": .string(documentation)] }
+            if let documentation = item.documentation { members["documentation"] = markup(documentation, markdown: documentationMarkdown) }
             if let filterText = item.filterText { members["filterText"] = .string(filterText) }
             if let description = item.labelDescription { members["labelDetails"] = ["description": .string(description)] }
             return .object(members)
@@ -87,6 +91,11 @@ struct Converter {
     }
 
     func hover(_ hover: HoverResult) -> JSONValue {
-        ["contents": ["kind": "markdown", "value": .string(hover.markdown)], "range": range(hover.range)]
+        ["contents": markup(hover.markdown, markdown: hoverMarkdown), "range": range(hover.range)]
+    }
+
+    /// MarkupContent in the client's format.
+    func markup(_ markdown: String, markdown isMarkdown: Bool) -> JSONValue {
+        isMarkdown ? ["kind": "markdown", "value": .string(markdown)] : ["kind": "plaintext", "value": .string(PlainText.fromMarkdown(markdown))]
     }
 }

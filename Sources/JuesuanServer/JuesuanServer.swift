@@ -35,6 +35,18 @@ public final class JuesuanServer: @unchecked Sendable {
     private(set) var state = State.uninitialized
     private(set) var unit = ColumnUnit.utf16
     private var documentationBase = JuesuanServer.defaultDocumentationBase
+    /// Workspace folders (paths) and the catalogue the client's settings name (`initializationOptions.catalog`).
+    private var workspaceFolders: [String] = []
+    private var clientCatalog: String?
+    /// The text formats the client reads (Markdown only when it says so).
+    private var hoverMarkdown = false
+    private var documentationMarkdown = false
+    /// Problems with project files already shown to the user (each once).
+    private var shownProblems: Set<String> = []
+
+    /// Finds each document's `juesuan.toml` and catalogue; set by the program that starts the
+    /// server (the server itself reads no file). Nil: every document uses the defaults.
+    public var projectSetup: ProjectSetupProvider?
 
     /// Open documents and what was last published; guarded by `lock` (main and analysis queues).
     private let lock = NSLock()
@@ -53,9 +65,13 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Serialises writes so frames never interleave.
     private let outputLock = NSLock()
 
-    /// Where rule codes are documented: `<base>README.md#a201`. The rule list lives in the
-    /// README; clients may point elsewhere with `initializationOptions.documentationBaseURL`.
-    public static let defaultDocumentationBase = "https://juesuan.invalid/"
+    /// Where rule codes are documented: `<base>docs/rules.md#a201` (what `juesuan explain`
+    /// prints). The repository by default; `juesuan lsp` passes the installed copy
+    /// (`share/juesuan/`) when there is one; clients may point elsewhere with
+    /// `initializationOptions.documentationBaseURL`.
+    public static let defaultDocumentationBase = LanguageService.repositoryDocumentationBase
+    /// The base used when the client names none (set before `initialize`).
+    public var fallbackDocumentationBase = JuesuanServer.defaultDocumentationBase
     public static let name = "juesuan"
     public static let version = "0.1.0"
 
@@ -295,6 +311,17 @@ public final class JuesuanServer: @unchecked Sendable {
         unit = PositionEncoding.negotiate(initializeParams: params) == .utf8 ? .utf8 : .utf16
         if let base = params?["initializationOptions"]?["documentationBaseURL"]?.stringValue, !base.isEmpty {
             documentationBase = base.hasSuffix("/") ? base : base + "/"
+        } else {
+            documentationBase = fallbackDocumentationBase
+        }
+        if let catalog = params?["initializationOptions"]?["catalog"]?.stringValue, !catalog.isEmpty { clientCatalog = catalog }
+        let textDocument = params?["capabilities"]?["textDocument"]
+        hoverMarkdown = textDocument?["hover"]?["contentFormat"]?.arrayValue?.contains("markdown") == true
+        documentationMarkdown = textDocument?["completion"]?["completionItem"]?["documentationFormat"]?.arrayValue?.contains("markdown") == true
+        if let folders = params?["workspaceFolders"]?.arrayValue {
+            workspaceFolders = folders.compactMap { $0["uri"]?.stringValue.flatMap(JuesuanServer.filePath(fromURI:)) }
+        } else if let root = params?["rootUri"]?.stringValue.flatMap(JuesuanServer.filePath(fromURI:)) {
+            workspaceFolders = [root]
         }
         state = .running
         return [
@@ -324,7 +351,12 @@ public final class JuesuanServer: @unchecked Sendable {
             log("didOpen without textDocument.uri/text ignored")
             return
         }
-        let snapshot = DocumentSnapshot(uri: uri, version: document["version"]?.intValue ?? 0, text: text)
+        let setup = projectSetup?(JuesuanServer.filePath(fromURI: uri), workspaceFolders, clientCatalog) ?? ProjectSetup()
+        if let problem = setup.problem, shownProblems.insert(problem).inserted {
+            send(.notification(method: "window/showMessage", params: ["type": 2, "message": .string("Juesuan：\(problem)")]))
+        }
+        let snapshot = DocumentSnapshot(uri: uri, version: document["version"]?.intValue ?? 0, text: text,
+                                        catalogue: setup.catalogue, settings: setup.settings)
         lock.lock()
         documents[uri] = snapshot
         published[uri] = nil
@@ -471,7 +503,8 @@ public final class JuesuanServer: @unchecked Sendable {
     }
 
     func converter(for snapshot: DocumentSnapshot) -> Converter {
-        Converter(source: snapshot.source, unit: unit, uri: snapshot.uri, documentationBase: documentationBase)
+        Converter(source: snapshot.source, unit: unit, uri: snapshot.uri, documentationBase: documentationBase,
+                  hoverMarkdown: hoverMarkdown, documentationMarkdown: documentationMarkdown)
     }
 
     func rememberSemanticTokens(uri: String, data: [Int]) -> String {

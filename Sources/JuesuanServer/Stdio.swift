@@ -1,5 +1,6 @@
 import Foundation
 import LanguageServerProtocol
+import JuesuanLanguageService
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +8,7 @@ import Glibc
 extension JuesuanServer {
     /// Serves LSP over stdin/stdout until `exit` or end of input; what `juesuan lsp` calls.
     /// Stdout carries nothing but protocol: fd 1 is pointed at stderr before anything runs.
-    public static func runStdio() -> Never {
+    public static func runStdio(projectSetup: ProjectSetupProvider? = nil, documentationBase: String? = nil) -> Never {
         let transport = Transport.standardIO()
         let log: @Sendable (String) -> Void = { line in
             FileHandle.standardError.write(Data("juesuan lsp: \(line)\n".utf8))
@@ -21,6 +22,8 @@ extension JuesuanServer {
                 _exit(code)
             },
             log: log)
+        server.projectSetup = projectSetup
+        if let documentationBase { server.fallbackDocumentationBase = documentationBase }
         transport.start(onEvent: { server.receive($0) }, onClose: { server.inputClosed() })
         while true { sleep(3600) }
     }

@@ -1,13 +1,42 @@
 import Foundation
+import JuesuanLanguageService
 import JuesuanLint
 import JuesuanServer
 import JuesuanTools
 
 // The table of subcommands; a module that adds one (lsp, fmt, import) appends its `Subcommand`.
+/// `file:///…/share/juesuan/` when this binary was installed by scripts/install.sh (its rule
+/// documentation is then at hand offline), else nil (the repository's is linked).
+func installedDocumentationBase() -> String? {
+    guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+    let share = URL(fileURLWithPath: executable).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("share/juesuan", isDirectory: true)
+    guard FileManager.default.fileExists(atPath: share.appendingPathComponent("docs/rules.md").path) else { return nil }
+    return share.absoluteString
+}
+
 let tool = CommandLineTool(subcommands: [
     LintCommand.subcommand,
+    RulesCommand.rulesSubcommand,
+    RulesCommand.explainSubcommand,
     FmtCommand.subcommand,
     ImportCommand.subcommand,
-    Subcommand(name: "lsp", summary: JuesuanServer.commandSummary, help: JuesuanServer.commandHelp) { _, _ in JuesuanServer.runStdio() },
+    Subcommand(name: "lsp", summary: JuesuanServer.commandSummary, help: JuesuanServer.commandHelp) { arguments, io in
+        // Help (or a mistyped option) answers at once instead of waiting for a client on stdin.
+        if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+            io.writeOutput(JuesuanServer.commandHelp + "\n")
+            return ExitStatus.success
+        }
+        // Other arguments (`--stdio`, a client's `--clientProcessId=…`) are accepted: a client
+        // that adds one must still get its server. Anything but --stdio is mentioned on stderr.
+        for argument in arguments where argument != "--stdio" {
+            io.writeError("juesuan lsp: 忽略参数“\(argument)”（juesuan help lsp 查看用法）\n")
+        }
+        let projectSetup: ProjectSetupProvider = { path, folders, clientCatalog in
+            let setup = ProjectFiles.editorSetup(documentPath: path, workspaceFolders: folders, clientCatalog: clientCatalog)
+            return ProjectSetup(settings: setup.settings, catalogue: setup.catalogue, problem: setup.problem)
+        }
+        JuesuanServer.runStdio(projectSetup: projectSetup, documentationBase: installedDocumentationBase())
+    },
 ])
 exit(tool.run(Array(CommandLine.arguments.dropFirst()), io: .system()))

@@ -70,7 +70,8 @@ final class CommandLineTests: XCTestCase {
         let quiet = runTool(["lint", "--quiet", "-"], CapturedIO(stdin: warningOnly))
         XCTAssertEqual(quiet.status, 0)
         XCTAssertFalse(quiet.out.contains("C302"))
-        XCTAssertTrue(quiet.out.contains("0 个警告"))
+        XCTAssertFalse(quiet.out.contains("0 个警告"))
+        XCTAssertTrue(quiet.out.contains("检查了 1 个文件：0 个错误（另有 1 个警告未列出：-q 只列错误）"), quiet.out)
     }
 
     func testStandardInput() throws {

@@ -48,10 +48,10 @@ final class FileInputTests: XCTestCase {
         XCTAssertEqual(FileInput.expand(root.appendingPathComponent("linkdir").path).files.count, 1)
     }
 
-    func testEmptyDirectoryIsANoteNotAFailure() throws {
+    func testEmptyDirectoryIsAProblem() throws {
         let base = try temporaryDirectory(self)
         let run = runTool(["lint", base.path])
-        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.status, 2)   // checking nothing must not pass
         XCTAssertTrue(run.err.contains("目录中没有 .juesuan 文件"))
         XCTAssertTrue(run.out.contains("检查了 0 个文件"))
     }

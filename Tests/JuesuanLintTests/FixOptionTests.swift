@@ -10,28 +10,87 @@ final class FixOptionTests: XCTestCase {
         return try! String(contentsOf: url, encoding: .utf8)
     }()
 
-    func testFixingTheDeliberateReportLeavesItCleanForTheFixedRules() throws {
+    func testFixingTheDeliberateReportNeverCascades() throws {
         let directory = try temporaryDirectory(self)
         let file = directory.appendingPathComponent("deliberate-errors.juesuan")
         try write(Self.deliberate, to: file)
         let (status, out, _) = runTool(["lint", "--fix", "--no-color", file.path])
-        XCTAssertEqual(status, 1)   // A205 and A207 have no safe fix: errors remain
-        // What changed, one line each: path:line: old → new（code）.
-        XCTAssertTrue(out.contains("\(file.path):28: 410.50 → 400.50（A201）"), out)
-        XCTAssertTrue(out.contains("\(file.path):12: 1,310.50 → 1,300.50（A204）"), out)
-        XCTAssertTrue(out.contains("\(file.path):33: 医疗保障事业运行 → 事业运行（C302）"), out)
+        XCTAssertEqual(status, 1)   // errors remain for a person
+        // What changed, one line each: path:line: old → new（code）. Nothing else.
+        let changes = out.split(separator: "\n").filter { $0.contains(" → ") }
+        XCTAssertEqual(changes, ["\(file.path):28: 410.50 → 400.50（A201）", "\(file.path):33: 医疗保障事业运行 → 事业运行（C302）"])
+        XCTAssertTrue(out.contains("\(file.path)：另有 7 处修正未采用"), out)
+        // 本年收入合计 and 总计 are left as written (fixing one would break the other), A205 as it was.
+        XCTAssertFalse(out.contains("1,310.50 →") || out.contains("1,330.50 →") || out.contains("700.00 →"), out)
+        XCTAssertTrue(out.contains("收入方“总计” 1330.50，填写为 1330.00，差额 -0.50"), out)
         let fixed = try String(contentsOf: file, encoding: .utf8)
-        let analysis = Analysis(text: fixed)
-        let fixedRules: Set<String> = ["A201", "A202", "A203", "A204", "A206", "C302", "S110"]
-        XCTAssertEqual(analysis.diagnostics.filter { fixedRules.contains($0.code) }.map(\.message), [])
-        // Nothing but figures and names changed: comments and line structure are intact.
-        XCTAssertEqual(fixed.split(separator: "\n", omittingEmptySubsequences: false).count,
-                       Self.deliberate.split(separator: "\n", omittingEmptySubsequences: false).count)
-        XCTAssertTrue(fixed.contains("// A204：应为 1300.50"))
+        let old = Self.deliberate.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = fixed.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(old.count, new.count)
+        XCTAssertEqual(zip(old, new).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset + 1 }, [28, 33])
+        // Every finding left was there before, word for word.
+        let before = Set(Analysis(text: Self.deliberate).diagnostics.map(\.message))
+        XCTAssertEqual(Analysis(text: fixed).diagnostics.filter { !before.contains($0.message) }.map(\.message), [])
         // A second run has nothing left to fix.
         let (_, again, _) = runTool(["lint", "--fix", "--no-color", file.path])
         XCTAssertFalse(again.contains(" → "), again)
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), fixed)
+    }
+
+    func testFixDiffPreviewsWithoutWriting() throws {
+        let directory = try temporaryDirectory(self)
+        let file = directory.appendingPathComponent("deliberate-errors.juesuan")
+        try write(Self.deliberate, to: file)
+        let (status, out, _) = runTool(["lint", "--fix", "--diff", file.path])
+        XCTAssertEqual(status, 1, "a change to show")
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), Self.deliberate, "nothing written")
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(Array(lines.prefix(3)), ["--- \(file.path)", "+++ \(file.path)", "@@ -25,12 +25,12 @@"])
+        XCTAssertEqual(lines.filter { $0.hasPrefix("-2") || $0.hasPrefix("+2") }.count, 4)
+        XCTAssertTrue(lines.contains("+210      卫生健康支出                  900.50  500.00  400.50   // A203：500.00 + 410.50 = 910.50；A201：下级之和 900.50"))
+        XCTAssertFalse(out.contains("error["), "a preview, not a lint report")
+        // The diff applies with patch(1) and gives exactly what --fix writes.
+        let patched = directory.appendingPathComponent("patched.juesuan")
+        try write(Self.deliberate, to: patched)
+        try Data(out.utf8).write(to: directory.appendingPathComponent("fix.diff"))
+        let patch = Process()
+        patch.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        patch.arguments = ["patch", "--quiet", patched.path, directory.appendingPathComponent("fix.diff").path]
+        try patch.run(); patch.waitUntilExit()
+        XCTAssertEqual(patch.terminationStatus, 0)
+        _ = runTool(["lint", "--fix", file.path])
+        XCTAssertEqual(try String(contentsOf: patched, encoding: .utf8), try String(contentsOf: file, encoding: .utf8))
+        // A clean file: no diff, status 0; --diff alone is a usage error.
+        let clean = directory.appendingPathComponent("clean.juesuan")
+        try write(Fixtures.clean, to: clean)
+        let quiet = runTool(["lint", "--fix", "--diff", clean.path])
+        XCTAssertEqual(quiet.status, 0)
+        XCTAssertEqual(quiet.out, "")
+        XCTAssertEqual(runTool(["lint", "--diff", clean.path]).status, 2)
+    }
+
+    func testUnifiedDiffMatchesDiffU() throws {
+        // Context merging, a change at the first and last line, and no final line break.
+        let old = (1...20).map { "第\($0)行" }.joined(separator: "\n")
+        var newLines = (1...20).map { "第\($0)行" }
+        newLines[0] = "改一"; newLines[6] = "改七"; newLines[9] = "改十"; newLines[19] = "改二十"
+        let new = newLines.joined(separator: "\n")
+        let ours = UnifiedDiff.render(old: old, new: new, oldName: "a", newName: "b")
+        let directory = try temporaryDirectory(self)
+        try write(old, to: directory.appendingPathComponent("a"))
+        try write(new, to: directory.appendingPathComponent("b"))
+        let diff = Process()
+        let pipe = Pipe()
+        diff.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        diff.arguments = ["diff", "-u", "a", "b"]
+        diff.currentDirectoryURL = directory
+        diff.standardOutput = pipe
+        try diff.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        diff.waitUntilExit()
+        let theirs = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
+        XCTAssertEqual(ours.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2), theirs)
+        XCTAssertEqual(UnifiedDiff.render(old: old, new: old, oldName: "a", newName: "b"), "")
     }
 
     func testFixWithJSONKeepsStdoutForTheReport() throws {
@@ -48,6 +107,8 @@ final class FixOptionTests: XCTestCase {
     func testFixOptionParsing() throws {
         XCTAssertTrue(try LintOptions.parse(["--fix", "a.juesuan"]).fix)
         XCTAssertFalse(try LintOptions.parse(["a.juesuan"]).fix)
+        XCTAssertTrue(try LintOptions.parse(["--fix", "--diff", "a.juesuan"]).diff)
+        XCTAssertThrowsError(try LintOptions.parse(["--diff", "a.juesuan"]))
         XCTAssertThrowsError(try LintOptions.parse(["--fix=yes", "a.juesuan"]))
         // Standard input is checked, not fixed.
         let captured = CapturedIO()

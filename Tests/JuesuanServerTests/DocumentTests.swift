@@ -18,7 +18,8 @@ final class DocumentTests: XCTestCase {
         let c302 = try XCTUnwrap(diagnostics.first { $0["code"] == "C302" })
         XCTAssertEqual(c302["severity"], 2)
         XCTAssertEqual(c302["source"], "juesuan")
-        XCTAssertEqual(c302["codeDescription"]?["href"], "https://juesuan.invalid/README.md#c302")
+        // The rule's entry in docs/rules.md (what juesuan explain prints), in the repository by default.
+        XCTAssertEqual(c302["codeDescription"]?["href"], "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#c302")
         // Exact range: the label 公务员医疗补助缴款 on the 30111 row, in UTF-16.
         XCTAssertEqual(c302["range"]?["start"], position(of: "公务员医疗补助缴款", in: PipeClient.example))
         XCTAssertEqual(c302["range"]?["end"], position(of: "公务员医疗补助缴款", in: PipeClient.example, add: 9))
@@ -94,7 +95,8 @@ final class DocumentTests: XCTestCase {
             let at = position(of: "事业收入", in: text, add: 1, utf8: utf8)
             let response = client.request("textDocument/hover", ["textDocument": ["uri": .string(uri)], "position": at])
             let hover = try XCTUnwrap(result(response))
-            XCTAssertTrue(hover["contents"]?["value"]?.stringValue?.contains("**事业收入**") == true)
+            // No contentFormat offered: plain text (HoverFormatTests covers both formats).
+            XCTAssertTrue(hover["contents"]?["value"]?.stringValue?.hasPrefix("事业收入\n") == true)
             XCTAssertEqual(hover["range"]?["start"], position(of: "事业收入", in: text, utf8: utf8))
             XCTAssertEqual(hover["range"]?["start"]?["character"], utf8 ? 10 : 4)
             XCTAssertEqual(hover["range"]?["end"], position(of: "事业收入", in: text, add: 4, utf8: utf8))

@@ -49,7 +49,8 @@ async def test_opening_the_example_publishes_its_diagnostics(client: LanguageCli
     assert c302.range.start == locate(EXAMPLE, "公务员医疗补助缴款")
     assert c302.range.end == locate(EXAMPLE, "公务员医疗补助缴款", add=9)
     assert EXAMPLE.split("\n")[c302.range.start.line].startswith("30111")
-    assert c302.code_description.href.endswith("README.md#c302")
+    assert c302.code_description.href.endswith("docs/rules.md#c302")
+    assert "juesuan.invalid" not in c302.code_description.href
     assert infos[0].related_information, "a rounded total points at its addends"
     # The example's one real error: a share in its 绩效 narrative (N502).
     assert [d.code for d in diagnostics if d.severity == types.DiagnosticSeverity.Error] == ["N502"]
@@ -102,13 +103,15 @@ async def test_hover_on_a_glossary_term_in_prose_and_on_a_code(client: LanguageC
     # 基本支出 in the narrative; the report defines it in its own 名词解释.
     prose = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=URI), position=locate(EXAMPLE, "其中：基本支出", add=4)))
-    assert prose.contents.kind == types.MarkupKind.Markdown
-    assert "**基本支出**" in prose.contents.value
+    # The fixture's client declares no hover contentFormat: plain text, no Markdown marks.
+    assert prose.contents.kind == types.MarkupKind.PlainText
+    assert prose.contents.value.startswith("基本支出\n")
+    assert "**" not in prose.contents.value
     assert "为保障机构正常运转" in prose.contents.value
     # 经营收入 is not in the report's glossary: the standard one answers.
     code = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=URI), position=locate(EXAMPLE, "2101501", add=3)))
-    assert "**2101501 行政运行**" in code.contents.value
+    assert code.contents.value.startswith("2101501 行政运行\n")
     assert "210 卫生健康支出 › 21015 医疗保障管理事务 › 2101501 行政运行" in code.contents.value
 
 

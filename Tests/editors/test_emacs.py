@@ -120,6 +120,19 @@ class EglotTests(unittest.TestCase):
         self.assertIn("行政事业单位养老支出", self.result["hover"])
         self.assertIn("20805", self.result["completion"])
 
+    def test_hover_without_markup_when_eglot_reads_no_markdown(self):
+        # eglot offers Markdown only when markdown-mode (gfm-view-mode) is installed; Debian's
+        # emacs-nox + elpa-eglot has none, so the server must send plain text.
+        if self.result.get("markdown_mode") is True:
+            self.assertEqual(self.result["total_hover_kind"], "markdown")
+            return
+        self.assertEqual(self.result["total_hover_kind"], "plaintext")
+        for text in (self.result["total_hover"], self.result["total_hover_shown"]):
+            self.assertIn("计算合计", text)
+            self.assertNotIn("**", text)
+            self.assertNotIn("|---", text)
+            self.assertNotIn("| ", text)
+
 
 if __name__ == "__main__":
     unittest.main()

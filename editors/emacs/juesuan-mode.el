@@ -3,7 +3,7 @@
 ;; Version: 0.1.0
 ;; Package-Requires: ((emacs "27.1"))
 ;; Keywords: languages
-;; URL: https://juesuan.invalid/
+;; URL: https://github.com/juesuan/juesuan
 
 ;;; Commentary:
 

@@ -3,7 +3,7 @@
 // grammar and the language configuration are contributed by package.json.
 
 const vscode = require('vscode');
-const { JuesuanClient, resolveServerPath } = require('./lib/client');
+const { JuesuanClient, resolveServerPath, machineSetting } = require('./lib/client');
 
 let client = null;
 let output = null;
@@ -14,7 +14,7 @@ function settings() {
   const root = folders.length ? folders[0].uri.fsPath : undefined;
   const catalog = config.get('catalog');
   return {
-    command: resolveServerPath(config.get('serverPath'), root),
+    command: resolveServerPath(machineSetting(config, 'serverPath', 'juesuan'), root),
     args: ['lsp'],
     cwd: root,
     trace: config.get('trace.server') === 'messages',

@@ -68,6 +68,19 @@
                                         (eglot--TextDocumentPositionParams))))
             (e2e-put 'hover (plist-get (plist-get hover :contents) :value)))
           (goto-char (+ start 3))
+          ;; A total's hover (a table of addends in Markdown): what eglot declared it reads,
+          ;; what the server sent, and what eglot shows in the echo area / *eldoc* buffer.
+          (save-excursion
+            (goto-char (point-min))
+            (re-search-forward "^本年收入合计 +")
+            (let* ((hover (jsonrpc-request (eglot-current-server) :textDocument/hover
+                                           (eglot--TextDocumentPositionParams)))
+                   (contents (plist-get hover :contents)))
+              (e2e-put 'markdown_mode (if (fboundp 'gfm-view-mode) t :json-false))
+              (e2e-put 'total_hover_kind (plist-get contents :kind))
+              (e2e-put 'total_hover (plist-get contents :value))
+              (e2e-put 'total_hover_shown
+                       (condition-case nil (format "%s" (eglot--format-markup contents)) (error "")))))
           (let* ((completion (jsonrpc-request (eglot-current-server) :textDocument/completion
                                               (eglot--CompletionParams)))
                  (items (if (vectorp completion) completion (plist-get completion :items))))

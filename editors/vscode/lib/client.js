@@ -423,4 +423,22 @@ function resolveServerPath(setting, workspaceRoot) {
   return value; // a bare name is looked up on PATH by spawn
 }
 
-module.exports = { JuesuanClient, clientCapabilities, resolveServerPath, LANGUAGE_ID };
+/**
+ * A machine-scoped setting: the user's (global) value or the default, never a workspace's or a
+ * folder's. package.json declares `juesuan.serverPath` with `"scope": "machine"`, and this reads
+ * it so even where a workspace value slipped in (an old VS Code), a cloned repository cannot
+ * choose the program the extension starts.
+ */
+function machineSetting(config, key, fallback) {
+  if (config && typeof config.inspect === 'function') {
+    const value = config.inspect(key);
+    if (value) {
+      if (value.globalValue !== undefined) return value.globalValue;
+      if (value.defaultValue !== undefined) return value.defaultValue;
+      return fallback;
+    }
+  }
+  return config.get(key, fallback);
+}
+
+module.exports = { JuesuanClient, clientCapabilities, resolveServerPath, machineSetting, LANGUAGE_ID };
