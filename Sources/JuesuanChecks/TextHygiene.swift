@@ -79,31 +79,27 @@ struct HygieneText {
     }
 }
 
-/// One stretch of free text: its Unicode scalars and the byte offset of each.
+/// One stretch of free text, read through the prose front-end's normalisation (`ProseText`:
+/// width forms, traditional characters, blanks inside figures and units), so the hygiene rules
+/// and the narrative checks see the same text.
 struct TextSpan {
     enum Kind { case title, prose, glossary, performanceName, performanceUnit, performanceReason }
 
     let kind: Kind
     let block: Int
-    let scalars: [Unicode.Scalar]
-    /// `offsets[i]` is the byte offset of `scalars[i]`; `offsets[scalars.count]` is the end.
-    let offsets: [Int]
+    let text: ProseText
+    let source: SourceText
+    var scalars: [Unicode.Scalar] { text.scalars }
 
     init(_ kind: Kind, block: Int, _ range: SourceRange, _ source: SourceText) {
         self.kind = kind
         self.block = block
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        var offset = range.start
-        for scalar in source.string(range).unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
-        self.scalars = scalars
-        self.offsets = offsets
+        self.text = ProseText(source, range)
+        self.source = source
     }
+
+    /// The text of scalars `start..<end` as the user wrote it (blanks and full-width forms kept), for messages.
+    func written(_ start: Int, _ end: Int) -> String { source.string(text.range(start, end)) }
 
     var count: Int { scalars.count }
     var isFreeText: Bool { kind == .prose || kind == .title || kind == .glossary }
@@ -113,7 +109,9 @@ struct TextSpan {
     /// The scalar at `i`, or nil outside the span.
     subscript(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
 
-    func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start: offsets[start], end: offsets[end]) }
+    func range(_ start: Int, _ end: Int) -> SourceRange { text.range(start, end) }
+    /// Up to where scalar `end` starts: blanks the normaliser dropped before it are inside.
+    func extent(_ start: Int, _ end: Int) -> SourceRange { text.extent(start, end) }
 
     func string(_ start: Int, _ end: Int) -> String {
         var text = String.UnicodeScalarView()
@@ -257,8 +255,8 @@ struct WrittenNumber {
 }
 
 enum Scalars {
-    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", "！", "？", ";", "!", "?"]
-    static let clauseEnds: Set<Unicode.Scalar> = ["。", "；", "！", "？", ";", "!", "?", "，", ",", "：", ":"]
+    static let sentenceEnds = ProseText.sentenceEnds.union(ProseText.statementEnds)
+    static let clauseEnds = sentenceEnds.union(["，", ",", "：", ":"])
 
     static func isBlank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }

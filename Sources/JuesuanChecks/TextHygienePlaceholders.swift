@@ -48,7 +48,7 @@ enum PlaceholderRule {
             var k = i
             while let t = span[k], "xX×Ｘｘ".unicodeScalars.contains(t) { k += 1 }
             if k - i >= 2, !(span[k].map(Scalars.isASCIILetter) ?? false) {
-                let written = span.string(i, k)
+                let written = span.written(i, k)
                 return (k, Message(text: "“\(written)”是模板中的占位符，尚未替换为实际内容"))
             }
         }
@@ -62,13 +62,13 @@ enum PlaceholderRule {
                 if span[k] == close { start = i - 1; end = k + 1 }
             }
             guard start == i else { return nil } // reported from the bracket
-            return (end, Message(text: "“\(span.string(start, end))”是模板中的说明或占位内容，公开文本中应删去或填写实际内容"))
+            return (end, Message(text: "“\(span.written(start, end))”是模板中的说明或占位内容，公开文本中应删去或填写实际内容"))
         }
         if let pair = bracketPairs.first(where: { $0.0 == s }) {
             var k = i + 1
             while let t = span[k], Scalars.isBlank(t) { k += 1 }
             if span[k] == pair.1 {
-                return (k + 1, Message(text: "空的“\(span.string(i, k + 1))”：模板中要填写的内容未填写"))
+                return (k + 1, Message(text: "空的“\(span.written(i, k + 1))”：模板中要填写的内容未填写"))
             }
             // `（可参照如下格式进行说明）`: the instruction with its brackets.
             var m = i + 1
@@ -77,7 +77,7 @@ enum PlaceholderRule {
                     var close = m
                     while let u = span[close], u != pair.1 { close += 1 }
                     if span[close] == pair.1 {
-                        return (close + 1, Message(text: "“\(span.string(i, close + 1))”是模板中的说明或占位内容，公开文本中应删去或填写实际内容"))
+                        return (close + 1, Message(text: "“\(span.written(i, close + 1))”是模板中的说明或占位内容，公开文本中应删去或填写实际内容"))
                     }
                     break
                 }
@@ -90,7 +90,7 @@ enum PlaceholderRule {
             return ellipsisPlaceholder(in: span, i, end)
         }
         if let (end, fix) = selfReference.misfit(in: span, at: i) {
-            return (end, Message(text: "“\(span.string(i, end))”是其他类型单位的自称，疑为照抄模板或其他单位的文本；本部门应自称“\(fix)”", fix: fix))
+            return (end, Message(text: "“\(span.written(i, end))”是其他类型单位的自称，疑为照抄模板或其他单位的文本；本部门应自称“\(fix)”", fix: fix))
         }
         return nil
     }
@@ -106,7 +106,7 @@ enum PlaceholderRule {
                 let hint = span.string(after + 1, k)
                 let references = ["见", "略", "附", "下同", "注"]
                 if !references.contains(where: { hint.contains($0) }) {
-                    let written = span.string(start, k + 1)
+                    let written = span.written(start, k + 1)
                     return (k + 1, Message(text: "“\(written)”是模板中的占位内容：应写明实际的\(hint)，而不是省略号和括注"))
                 }
             }
@@ -115,7 +115,7 @@ enum PlaceholderRule {
         let opens = before == 0 || span.hasAny(slotOpeners, endingAt: before) != nil
         let closes = after >= span.count || span[after] == "等" || span[after].map(Scalars.clauseEnds.contains) == true
         if opens && closes {
-            return (end, Message(text: "“\(span.string(start, end))”是模板中的占位内容，尚未填写实际内容"))
+            return (end, Message(text: "“\(span.written(start, end))”是模板中的占位内容，尚未填写实际内容"))
         }
         return nil
     }

@@ -34,7 +34,7 @@ enum PrecisionRule {
             let what = kind == "%" ? "百分比" : "以\(kind)为单位的金额"
             for figure in group where figure.number.scale < dominant {
                 let span = text.spans[figure.span]
-                let written = span.string(figure.number.start, figure.number.end)
+                let written = span.written(figure.number.start, figure.number.end)
                 findings.append(Diagnostic(
                     code: "T806", severity: .hint, range: span.range(figure.number.start, figure.number.end),
                     message: "“\(written)”只写到 \(figure.number.scale) 位小数，而本报告的\(what)通常写到 \(dominant) 位小数（\(group.count) 处中有 \(count) 处）；请核对并统一写到 \(dominant) 位小数"))

@@ -30,7 +30,7 @@ enum PunctuationRule {
                     k = span.skipBlanks(from: k + 1)
                 }
                 if last > i {
-                    let written = span.string(i, last + 1)
+                    let written = span.written(i, last + 1)
                     let same = (i...last).allSatisfy { span[$0].map { Scalars.isBlank($0) || marks[$0]?.fullWidth == strongest.fullWidth } ?? false }
                     let message = same ? "标点“\(written)”重复，应只写一个“\(strongest.fullWidth)”"
                                        : "标点“\(written)”连用，应只保留“\(strongest.fullWidth)”"
@@ -41,7 +41,7 @@ enum PunctuationRule {
                     let end = span.skipBlanks(from: i + 1)
                     findings.append(Diagnostic(code: "T804", severity: .hint, range: span.range(i, i + 1),
                                                message: "“\(word)”和后面的数字之间多了一个逗号，应删去",
-                                               fix: Fix(title: "删去逗号", edits: [TextEdit(range: span.range(i, end), replacement: "")])))
+                                               fix: Fix(title: "删去逗号", edits: [TextEdit(range: span.extent(i, end), replacement: "")])))
                 }
                 i = last + 1
             }

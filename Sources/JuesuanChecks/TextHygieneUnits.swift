@@ -40,7 +40,7 @@ enum MissingUnitRule {
                 // `系数为1.2`: only money or a rate expects a unit.
                 guard isRate || span.containsAny(moneyWords, from: clause, to: number.start) else { continue }
                 let unit = isRate ? "%" : moneyUnit
-                let written = span.string(number.start, number.end)
+                let written = span.written(number.start, number.end)
                 let range = span.range(number.start, number.end)
                 findings.append(Diagnostic(
                     code: "T805", severity: .warning, range: range,

@@ -18,7 +18,7 @@ enum StaleYearRule {
         var findings: [Diagnostic] = []
         for span in text.spans where span.kind != .performanceName && span.kind != .performanceUnit {
             for mention in mentions(in: span) where mention.year < year && isStale(mention, in: span, reportYear: year) {
-                let written = span.string(mention.start, mention.yearWordEnd)
+                let written = span.written(mention.start, mention.yearWordEnd)
                 findings.append(Diagnostic(
                     code: "T801", severity: .warning, range: span.range(mention.start, mention.digitsEnd),
                     message: "“\(written)”不是本报告的年度（\(year) 年）：这里说的是本年度的情况，疑为沿用旧报告或模板的年份，应为 \(year) 年",

@@ -21,6 +21,15 @@ final class TextHygieneYearTests: XCTestCase {
         XCTAssertTrue(finding.message.contains("2020 年度") && finding.message.contains("2024"), finding.message)
     }
 
+    /// The hygiene rules read the prose front-end's normalised text: full-width digits and
+    /// traditional characters are the same words (the finding still points at what is written).
+    func testFullWidthAndTraditionalTextIsRead() throws {
+        let analysis = hygiene("说明 一、情况说明\n本部門２０２０年度支出合計1.00萬元。\n")
+        let finding = try XCTUnwrap(analysis.findings("T801").first)
+        XCTAssertEqual(analysis.text(of: finding), "２０２０")
+        XCTAssertTrue(finding.message.contains("２０２０年度"), finding.message)
+    }
+
     func testLastYearOnlyWhereItCanOnlyMeanThisYear() {
         XCTAssertEqual(stale("纳入2023年度部门决算编制范围的单位共1个。"), ["2023"])
         XCTAssertEqual(stale("第三部分 2023年度部门决算情况说明"), ["2023"])

@@ -84,17 +84,19 @@ public struct ProseReader: Sendable {
                 closeSentence(&state, at: i)
                 continue
             }
-            switch scalar {
-            case "。", "！", "？", "!", "?":
+            if ProseText.sentenceEnds.contains(scalar) {
                 closeSentence(&state, at: i)
                 state.sentenceStart = i + 1
                 state.clauseStart = i + 1
                 i += 1
                 continue
-            case "，", ",", "；", ";", "：", ":", "、":
+            }
+            if ProseText.clauseEnds.contains(scalar) {
                 closeClause(&state, at: i, separator: scalar)
                 i += 1
                 continue
+            }
+            switch scalar {
             case "（", "(", "[", "【":
                 state.brackets.append((clauseStart: state.clauseStart, claims: claims.count, open: i))
                 state.depth += 1

@@ -18,6 +18,13 @@ public struct ProseText: Sendable {
 
     public var count: Int { scalars.count }
 
+    /// Where sentences end, for every reader of prose.
+    public static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?"]
+    /// `；` ends a statement but not a sentence: a `其中` list runs on across it.
+    public static let statementEnds: Set<Unicode.Scalar> = ["；", ";"]
+    /// Where clauses end inside a sentence.
+    public static let clauseEnds: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":", "、"]
+
     public init(_ source: SourceText, _ range: SourceRange) {
         var raw: [Unicode.Scalar] = []
         var rawOffsets: [Int] = []
@@ -66,6 +73,13 @@ public struct ProseText: Sendable {
         let lower = max(0, min(start, count)), upper = max(lower, min(end, count))
         if upper == lower { return SourceRange(start: offsets[lower], end: offsets[lower]) }
         return SourceRange(start: offsets[lower], end: ends[upper - 1])
+    }
+
+    /// The source range from scalar `start` up to where scalar `end` starts: blanks dropped
+    /// after the last one are inside it (a fix that deletes `, ` deletes the blank too).
+    public func extent(_ start: Int, _ end: Int) -> SourceRange {
+        let lower = max(0, min(start, count)), upper = max(lower, min(end, count))
+        return SourceRange(start: offsets[lower], end: offsets[upper])
     }
 
     public func string(_ start: Int, _ end: Int) -> String {
