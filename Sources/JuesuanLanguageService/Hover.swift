@@ -48,7 +48,41 @@ struct HoverBuilder {
                 break
             }
         }
+        if line.kind == .prose, let hover = figureHover(offset: offset, line: lineIndex) { return hover }
         return termHover(offset: offset, line: lineIndex)
+    }
+
+    // MARK: Figures in prose
+
+    /// A figure in prose: what the reader takes it to be (quantity, measure, year), the table
+    /// figure it names, and the identities it takes part in (`Identities.all`, the list the checks use).
+    func figureHover(offset: Int, line: Int) -> HoverResult? {
+        let claims = ClaimScanner.claims(line: line, range: source.lineContentRange(line), source: source)
+        guard let claim = claims.first(where: { $0.fullRange.covers(offset) }) else { return nil }
+        var parts: [String] = []
+        let what: String
+        switch claim.kind {
+        case .amount: what = claim.measure == .actual ? "金额（决算数）" : "金额（\(claim.measure.rawValue)）"
+        case .share(let whole): what = "占比" + (whole.map { "（整体：\($0)）" } ?? "")
+        case .changeAmount(let up): what = up ? "比上年增加额" : "比上年减少额"
+        case .changeRate(let up): what = up ? "增长率" : "下降率"
+        case .budgetDifference(let up): what = up ? "比预算增加额" : "比预算减少额"
+        case .completion: what = "完成预算的百分比（\(claim.measure.rawValue)）"
+        case .count: what = "数量"
+        case .score: what = "得分"
+        case .percentage: what = "百分比"
+        }
+        let name = claim.quantity.map { "**\($0.description)**" } ?? "（未能确定所指的项目）"
+        parts.append("\(name) · \(what)\(claim.period == .previous ? " · 上年" : "")\(claim.isApproximate ? " · 约数" : "")")
+        let figures = Navigator(snapshot).figures(for: claim)
+        if let figure = figures.first {
+            parts.append("表中：\(figure.description) \(figure.value)")
+        }
+        if let quantity = claim.quantity?.name {
+            let relations = Identities.all.filter { $0.whole == quantity || $0.parts.contains(quantity) }.map(\.formula)
+            if !relations.isEmpty { parts.append("恒等关系：\n" + relations.map { "- \($0)" }.joined(separator: "\n")) }
+        }
+        return HoverResult(markdown: parts.joined(separator: "\n\n"), range: claim.fullRange)
     }
 
     // MARK: Glossary

@@ -97,8 +97,15 @@ struct Navigator {
         case .amount, .count, .score, .changeAmount: break
         default: return []
         }
-        let (head, measure) = FigureNames.splitMeasure(claim.label)
-        let named = report.figures(for: FigureNames.targets(head: head, measure: measure))
+        // The quantity the prose front-end resolved (own clause, topic, respectively list), else the label.
+        var named: [Figure] = []
+        if let quantity = claim.quantity, quantity.isKnown {
+            named = report.figures(for: FigureNames.targets(head: quantity.qualifier + quantity.name, measure: claim.measure == .spent ? .actual : claim.measure))
+        }
+        if named.isEmpty {
+            let (head, measure) = FigureNames.splitMeasure(claim.label)
+            named = report.figures(for: FigureNames.targets(head: head, measure: measure))
+        }
         if !named.isEmpty {
             let equal = named.filter { $0.value == claim.value }
             return equal.isEmpty ? named : equal

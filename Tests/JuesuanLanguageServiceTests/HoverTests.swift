@@ -84,3 +84,25 @@ final class HoverTests: XCTestCase {
         XCTAssertNil(LanguageService.hover(doc, at: offset))
     }
 }
+
+/// Hover on a figure in prose: the fact the reader takes it to be and the identities it is in.
+final class ProseFigureHoverTests: XCTestCase {
+    func testFigureShowsItsQuantityTableFigureAndIdentities() {
+        let tables = "表 公开03\n列 本年支出合计 基本支出 项目支出\n合计 100.00 60.00 40.00\n\n"
+        let (doc, offset) = snapshot(header + tables + "说明 二\n本年支出合计100.00万元，其中：基本支出6‸0.00万元，占60.00%。\n")
+        let hover = LanguageService.hover(doc, at: offset)!
+        XCTAssertEqual(doc.source.string(hover.range), "60.00万元")
+        XCTAssertTrue(hover.markdown.contains("**基本支出** · 金额（决算数）"), hover.markdown)
+        XCTAssertTrue(hover.markdown.contains("公开03「合计」“基本支出” 60.00"), hover.markdown)
+        XCTAssertTrue(hover.markdown.contains("基本支出 = 人员经费 + 公用经费"), hover.markdown)
+        XCTAssertTrue(hover.markdown.contains("本年支出合计 = 基本支出 + 项目支出"), hover.markdown)
+    }
+
+    func testRespectivelyListsAndTraditionalScriptAreReadForHover() {
+        let (doc, offset) = snapshot(header + "说明 四\n人員經費和公用經費分別為80.00萬元和2‸0.00萬元。\n")
+        let hover = LanguageService.hover(doc, at: offset)!
+        XCTAssertTrue(hover.markdown.contains("**公用经费**"), hover.markdown)
+        let (doc2, offset2) = snapshot(header + "说明 四\n与上年相比，变化不‸大。\n")
+        XCTAssertFalse(LanguageService.hover(doc2, at: offset2)?.markdown.contains("恒等关系") ?? false)
+    }
+}
