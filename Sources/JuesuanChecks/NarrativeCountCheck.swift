@@ -10,7 +10,47 @@ enum NarrativeCountCheck {
             table(index, &reading)
         }
         statedTwice(&reading)
+        unitsListed(&reading)
         excellenceRate(&reading)
+    }
+
+    // MARK: N509 — a number of units against the units listed
+
+    /// `下属二级预算单位3个` and then `…二级预算单位包括：` with the units one a line (or `、`
+    /// between them): the count must be the number listed (domain-rules N-16, seed 003).
+    static func unitsListed(_ reading: inout ProseReading) {
+        let claims = reading.claims
+        let paragraphs = reading.prose.paragraphs
+        for (position, paragraph) in paragraphs.enumerated() {
+            for index in paragraph.claims {
+                let claim = claims[index]
+                guard claim.kind == .count, claim.unit == .count("个"), !claim.isEcho, claim.listWhole == nil,
+                      let stem = ["二级预算单位", "预算单位", "下属单位", "所属单位"].first(where: { claim.label.hasSuffix($0) }) else { continue }
+                // The list: in the same paragraph or one of the next three, introduced by `<stem>…包括：`.
+                for next in paragraphs[position..<min(paragraphs.count, position + 4)] where next.section == paragraph.section {
+                    let words = next.text.string(0, next.text.count)
+                    guard let introduced = words.range(ofText: stem).map({ String(words[$0.upperBound...]) }),
+                          let list = introduced.range(ofText: "包括") else { continue }
+                    var listed = String(introduced[list.upperBound...]).drop { "：:".contains($0) }
+                    if let end = listed.firstIndex(where: { "。；".contains($0) }) { listed = listed[..<end] }
+                    var count = listed.isEmpty ? 0 : listed.split(whereSeparator: { "、，,".contains($0) }).count
+                    if listed.isEmpty, let start = paragraphs.firstIndex(where: { $0.line == next.line }) {
+                        // One unit a line, each with an ordinal (`1.松潘县医疗保障局；`).
+                        for item in paragraphs[(start + 1)...] where item.section == next.section {
+                            guard let first = item.text[0], ProseText.isDigit(first) || "（(一二三四五六七八九十".unicodeScalars.contains(first) else { break }
+                            count += 1
+                        }
+                    }
+                    guard count > 0 else { break }
+                    if DecimalNumber(count) != claim.value {
+                        reading.report("N509", .warning, on: claim.range,
+                                       "写的是\(stem) \(claim.text) 个，后面列出的是 \(count) 个，两处不一致",
+                                       related: [RelatedLocation(range: next.text.range(0, next.text.count), message: "列出的\(stem)")])
+                    }
+                    break
+                }
+            }
+        }
     }
 
     // MARK: N507

@@ -290,8 +290,8 @@ final class ImportedSeedTests: XCTestCase {
             // 002: the 7-of-10 执行率 score (P605) and the 100% coverage share (N502).
             "seed-002.juesuan": ["N502": 1, "P605": 1],
             // 003: three classes that do not make their whole (N504).
-            // 在编在岗 22 then 24, 退休 2 then 1 (N509, §7 S3-9).
-            "seed-003.juesuan": ["N504": 1, "N509": 2],
+            // 在编在岗 22 then 24, 退休 2 then 1, 二级预算单位 3 stated and 2 listed (N509 ×3, §7 S3-9).
+            "seed-003.juesuan": ["N504": 1, "N509": 3],
             "seed-004.juesuan": [:],
         ]
         for (name, counts) in expected {

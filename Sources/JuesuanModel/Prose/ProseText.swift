@@ -95,7 +95,7 @@ public struct ProseText: Sendable {
         scalar == " " || scalar == "\u{3000}" || scalar == "\u{A0}" || scalar == "\u{2002}" || scalar == "\u{2003}"
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
+    public static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
         return scalar.value >= 0x30 && scalar.value <= 0x39
     }
