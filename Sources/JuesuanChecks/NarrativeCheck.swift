@@ -96,7 +96,8 @@ struct ProseReading {
 
     func operand(_ index: Int, name: String? = nil) -> Operand {
         let claim = claims[index]
-        let written = Interval.written(claim.value)
+        // Counts are exact: 22 people are 22.
+        let written = claim.kind == .count && claim.value.scale == 0 ? Interval.exact(claim.value) : Interval.written(claim.value)
         var strict = written
         if let unit = claim.moneyUnit, !claim.isApproximate, let usual = usualScale[unit], claim.value.scale < usual {
             let exact = claim.value.rescaled(to: usual)

@@ -24,7 +24,7 @@ enum NarrativeIdentityCheck {
             members[whole, default: []].append(index)
         }
         for whole in order {
-            let parts = members[whole]!.filter { reading.claims[$0].moneyUnit == reading.claims[whole].moneyUnit }
+            let parts = members[whole]!.filter { reading.claims[$0].moneyUnit == reading.claims[whole].moneyUnit || reading.claims[whole].kind == .count }
             guard !parts.isEmpty, !reading.contradicted.contains(whole) else { continue }
             judged.insert(whole)
             let claims = reading.claims

@@ -28,3 +28,14 @@ final class NarrativeCountTests: XCTestCase {
         XCTAssertEqual(codes("说明 九\n共评价项目10个，评优率为80%。\n"), [], "without the grades nothing is known")
     }
 }
+
+/// Counts in `其中` lists: vehicles by kind, staff by kind (domain-rules N-12, N-16).
+final class NarrativeCountListTests: XCTestCase {
+    func testCountsListedAfterTheirWhole() {
+        XCTAssertEqual(codes("说明 十\n年末公务用车保有量3辆，其中执法执勤用车1辆、其他用车2辆。\n"), [])
+        XCTAssertEqual(codes("说明 十\n年末公务用车保有量3辆，其中执法执勤用车1辆、其他用车3辆。\n"), ["N504"])
+        XCTAssertEqual(codes("说明 一\n现有在编在岗人员22人，其中公务员8个，事业编制10个，行政编制4个。\n"), [])
+        XCTAssertEqual(codes("说明 一\n现有在编在岗人员22人，其中公务员8人，事业编制10人，行政编制5人。\n"), ["N504"])
+        XCTAssertEqual(codes("说明 一\n现有在编在岗人员22人，其中公务员8人。\n"), [], "one part: not a breakdown")
+    }
+}

@@ -59,6 +59,8 @@ public struct ProseReader: Sendable {
 
     public init(year: Int?) { self.year = year }
 
+    /// Units that count people (`在编人员22人，其中公务员8个`).
+    static let people: Set<String> = ["人", "名", "个"]
     static let countUnits = ["人次", "批次", "批", "辆", "台", "个", "人", "项", "家", "次", "户", "套", "场", "名"]
     /// A sentence longer than this (scalars) is cut: real sentences are a few hundred at most.
     static let maximumSentenceLength = 1_000
@@ -108,6 +110,8 @@ public struct ProseReader: Sendable {
             case "）", ")", "]", "】":
                 state.lists[state.depth] = nil
                 state.lastAmount[state.depth] = nil
+                state.countLists[state.depth] = nil
+                state.lastCount[state.depth] = nil
                 state.depth = max(0, state.depth - 1)
                 state.clauseStart = i + 1
                 // `因公出国（境）费`, `社会保障和就业支出（类）`: a short bracket with no figure is part of the words.
@@ -158,6 +162,9 @@ public struct ProseReader: Sendable {
         var lists: [Int: (whole: Int, members: Int, marker: Int)] = [:]
         /// The last plain amount at each depth in the sentence (a list's whole).
         var lastAmount: [Int: Int] = [:]
+        /// The same for counts (`公务用车3辆，其中执法执勤用车1辆…`, `在编人员22人，其中…`).
+        var lastCount: [Int: Int] = [:]
+        var countLists: [Int: Int] = [:]
         /// The first plain amount of the previous sentence: what a sentence starting with 其中 lists.
         var previousSentenceSubject: Int?
         var sentenceSubject: Int?
@@ -212,6 +219,8 @@ public struct ProseReader: Sendable {
         state.depth = 0
         state.lists = [:]
         state.lastAmount = [:]
+        state.lastCount = [:]
+        state.countLists = [:]
         state.brackets = []
         state.unitless = []
         state.phraseStart = i + 1
@@ -223,6 +232,7 @@ public struct ProseReader: Sendable {
 
     mutating func openList(_ state: inout ParagraphState, at i: Int) {
         let text = state.text
+        if let count = state.lastCount[state.depth] { state.countLists[state.depth] = count }
         var whole = state.lastAmount[state.depth]
         if whole == nil, state.depth > 0 { whole = state.lastAmount[state.depth - 1] }
         if whole == nil, state.depth == 0 {
@@ -348,6 +358,13 @@ public struct ProseReader: Sendable {
             }
             state.lastAmount[state.depth] = index
             if state.sentenceSubject == nil, state.depth == 0 { state.sentenceSubject = index }
+        }
+        if case .count(let unit)? = claim.unit {
+            if let whole = state.countLists[state.depth], case .count(let wholeUnit)? = claims[whole].unit,
+               wholeUnit == unit || (Self.people.contains(unit) && Self.people.contains(wholeUnit)) {
+                claim.listWhole = whole
+            }
+            state.lastCount[state.depth] = index
         }
         claims.append(claim)
         if !state.heads.isEmpty { state.headsClaims.append(index) }
