@@ -30,6 +30,8 @@ public struct ImportSummary: Sendable, Equatable {
     /// Input lines kept as `//` comments (table headers, footnotes, unplaced table rows…).
     public var commentLines = 0
     public var inputLines = 0
+    /// Where the figures went (table, 绩效, prose) and which stayed in comments.
+    public var coverage = FigureCoverage()
 
     /// The summary in Chinese, one fact a line.
     public var description: String {
@@ -48,6 +50,7 @@ public struct ImportSummary: Sendable, Equatable {
         }
         text += "  名词解释 \(glossaryEntries) 条\n"
         text += "  注释 \(commentLines) 行（表头、表注、未能归入表格或绩效栏目的行，原文保留在 // 之后）\n"
+        text += coverage.description
         return text
     }
 }
@@ -70,6 +73,7 @@ public enum Importer {
         summary.inputLines = lines.count
         let raw = scanner.render()
         let formatted = Formatter.format(raw).text
+        summary.coverage = FigureCoverage.measure(document: formatted, inputLines: lines)
         return ImportResult(document: formatted, summary: summary)
     }
 

@@ -1,0 +1,115 @@
+import JuesuanSyntax
+
+/// Where the figures of an imported document ended up: in a table cell, a `绩效` line, prose (a `说明`
+/// line or a glossary entry), or a `//` comment, where no rule will ever check them.
+///
+/// A figure in running text is a number with a decimal point (`12.40`) or a number followed by an
+/// amount or rate unit (`12 万元`, `85%`, `3 分`); bare integers (years, 行次/栏次 numbers, codes,
+/// ordinals) are not figures. Every numeric cell of a table row is a figure.
+public struct FigureCoverage: Sendable, Equatable {
+    public struct Left: Sendable, Equatable {
+        /// The figure as written.
+        public var figure: String
+        /// 1-based line of the imported document.
+        public var outputLine: Int
+        /// 1-based line of the input it came from, when the comment holds that whole line.
+        public var inputLine: Int?
+    }
+
+    public var inTables = 0
+    public var inPerformance = 0
+    public var inProse = 0
+    public var inComments: [Left] = []
+
+    public var placed: Int { inTables + inPerformance + inProse }
+    public var total: Int { placed + inComments.count }
+    /// Placed per mille (1000 when there is no figure at all), exact integer arithmetic.
+    public var placedPerMille: Int { total == 0 ? 1000 : placed * 1000 / total }
+
+    public static let units = ["万元", "亿元", "千元", "元", "%", "％", "分", "万 元", "亿 元"]
+
+    /// The figures of a line of running text.
+    public static func figures(in text: Substring) -> [String] {
+        let chars = Array(text)
+        var result: [String] = []
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+            // A number glued after a letter or digit-like character is part of a word (`A1`, `T801`).
+            if i > 0, chars[i - 1].isASCII, chars[i - 1].isLetter || chars[i - 1] == "." || chars[i - 1] == "_" { i += 1; continue }
+            var j = i
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." || chars[j] == "," { j += 1 }
+            var end = j
+            while end > i, chars[end - 1] == "." || chars[end - 1] == "," { end -= 1 }
+            let number = String(chars[i..<end])
+            var k = end
+            while k < chars.count, chars[k] == " " { k += 1 }
+            let rest = String(chars[k..<min(chars.count, k + 3)])
+            let hasUnit = units.contains { rest.hasPrefix($0) }
+            let isDecimal = number.contains(".")
+            if isDecimal || hasUnit { result.append(number) }
+            i = j
+        }
+        return result
+    }
+
+    /// The coverage of `document` (the importer's output); `input` maps each trimmed input line to its
+    /// first 1-based line number.
+    static func measure(document: String, inputLines: [String]) -> FigureCoverage {
+        var firstLine: [String: Int] = [:]
+        for (k, line) in inputLines.enumerated() {
+            let key = TextTools.squeeze(line)
+            if !key.isEmpty, firstLine[key] == nil { firstLine[key] = k + 1 }
+        }
+        let tree = Parser.parse(document)
+        var rowCells: [Int: Int] = [:]
+        for table in tree.tables {
+            for row in table.rows {
+                rowCells[row.line] = row.cells.filter { if case .number? = $0.value { return true }; if case .percentage? = $0.value { return true }; return false }.count
+            }
+        }
+        let texts = document.split(separator: "\n", omittingEmptySubsequences: false)
+        var coverage = FigureCoverage()
+        func leave(_ comment: Substring, line: Int) {
+            let body = TextTools.trim(comment.drop { $0 == "/" })
+            let source = firstLine[TextTools.squeeze(body)]
+            for figure in figures(in: body[...]) {
+                coverage.inComments.append(Left(figure: figure, outputLine: line + 1, inputLine: source))
+            }
+        }
+        for line in tree.lines where line.index < texts.count {
+            let text = texts[line.index]
+            var code = text[...]
+            if let comment = line.trailingComment {
+                leave(comment.text[...], line: line.index)
+                if let r = text.range(of: comment.text) { code = text[..<r.lowerBound] }
+            }
+            switch line.kind {
+            case .comment:
+                leave(TextTools.trim(text)[...], line: line.index)
+            case .row:
+                coverage.inTables += rowCells[line.index] ?? 0
+            case .performance:
+                coverage.inPerformance += figures(in: code).count
+            case .prose, .glossaryEntry, .glossaryContinuation:
+                coverage.inProse += figures(in: code).count
+            default:
+                break
+            }
+        }
+        return coverage
+    }
+
+    /// The summary lines in Chinese.
+    public var description: String {
+        let whole = placedPerMille / 10
+        let tenth = placedPerMille % 10
+        var text = "  数字 \(total) 个：表格 \(inTables)，绩效 \(inPerformance)，说明文字 \(inProse)，已归位 \(whole).\(tenth)%；留在注释中 \(inComments.count) 个（任何规则都查不到）\n"
+        for left in inComments {
+            text += "    第 \(left.outputLine) 行：\(left.figure)"
+            if let source = left.inputLine { text += "（原文第 \(source) 行）" }
+            text += "\n"
+        }
+        return text
+    }
+}
