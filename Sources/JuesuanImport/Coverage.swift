@@ -53,6 +53,21 @@ public struct FigureCoverage: Sendable, Equatable {
         return result
     }
 
+    /// Every run of digits (with `.` and `,`) of a line.
+    static func numberTokens(in text: Substring) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for c in text {
+            if c.isASCII, c.isNumber || (!current.isEmpty && (c == "." || c == ",")) { current.append(c); continue }
+            while current.last == "." || current.last == "," { current.removeLast() }
+            if !current.isEmpty { result.append(current) }
+            current = ""
+        }
+        while current.last == "." || current.last == "," { current.removeLast() }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
     /// The coverage of `document` (the importer's output); `input` maps each trimmed input line to its
     /// first 1-based line number.
     static func measure(document: String, inputLines: [String]) -> FigureCoverage {
@@ -70,10 +85,24 @@ public struct FigureCoverage: Sendable, Equatable {
         }
         let texts = document.split(separator: "\n", omittingEmptySubsequences: false)
         var coverage = FigureCoverage()
-        func leave(_ comment: Substring, line: Int) {
+        // The numbers written on the block lines right after a line (a `绩效` line or row converted
+        // from the input line that the comment before it keeps as a trace).
+        func convertedNumbers(after index: Int) -> [String] {
+            var numbers: [String] = []
+            var k = index + 1
+            while k < tree.lines.count, k <= index + 4, k < texts.count, [.performance, .row].contains(tree.lines[k].kind) {
+                numbers += numberTokens(in: texts[k])
+                k += 1
+            }
+            return numbers
+        }
+        func leave(_ comment: Substring, line: Int, placedAfter: [String] = []) {
             let body = TextTools.trim(comment.drop { $0 == "/" })
             let source = firstLine[TextTools.squeeze(body)]
+            var placed = placedAfter
             for figure in figures(in: body[...]) {
+                // Kept as a trace of a converted line: the figure is placed (and counted) there.
+                if let k = placed.firstIndex(of: figure) { placed.remove(at: k); continue }
                 coverage.inComments.append(Left(figure: figure, outputLine: line + 1, inputLine: source))
             }
         }
@@ -86,7 +115,7 @@ public struct FigureCoverage: Sendable, Equatable {
             }
             switch line.kind {
             case .comment:
-                leave(TextTools.trim(text)[...], line: line.index)
+                leave(TextTools.trim(text)[...], line: line.index, placedAfter: convertedNumbers(after: line.index))
             case .row:
                 coverage.inTables += rowCells[line.index] ?? 0
             case .performance:

@@ -67,7 +67,7 @@ public enum Importer {
         var input = text
         if input.hasPrefix("\u{FEFF}") { input.removeFirst() }
         let lines = splitLines(input)
-        var scanner = Scanner(lines: lines)
+        var scanner = Scanner(lines: LayoutNormaliser.normalise(lines))
         scanner.run()
         var summary = scanner.summary
         summary.inputLines = lines.count
@@ -138,7 +138,14 @@ struct Scanner {
     var narrativeIsCover = true
     var usedTableIDs: Set<String> = []
 
-    init(lines: [String]) { self.lines = lines }
+    /// The report's title (its first line, when it names a 决算), squeezed: repeated as a page header.
+    let pageTitle: String?
+
+    init(lines: [String]) {
+        self.lines = lines
+        let first = lines.lazy.map { TextTools.squeeze($0) }.first { !$0.isEmpty && !LayoutNormaliser.isFurniture($0) }
+        pageTitle = first.flatMap { $0.contains("决算") && $0.count <= 40 ? $0 : nil }
+    }
 
     struct HeaderFacts {
         var department: String?
@@ -162,6 +169,7 @@ struct Scanner {
         var tocFirstHeading: String?
         var glossaryMode = false
         var glossaryLines: [String] = []
+        let topStyle = Scanner.topSectionStyle(lines)
         func flushGlossary(_ scanner: inout Scanner) {
             guard glossaryMode else { return }
             scanner.blocks.append(.glossary(lines: glossaryLines))
@@ -215,7 +223,7 @@ struct Scanner {
                 reopenNarrativeAfterInterruption()
                 continue
             }
-            let isHeading = Scanner.isHeading(t, line)
+            let isHeading = Scanner.isHeading(t, line) || topStyle != nil && Scanner.sectionStyle(t, line) == topStyle
             if isHeading && t.contains("名词解释") {
                 flushGlossary(&self)
                 closeNarrative()
@@ -225,7 +233,7 @@ struct Scanner {
                 continue
             }
             if glossaryMode {
-                if isHeading && TextTools.isPartHeading(t) {
+                if isHeading && (TextTools.isPartHeading(t) || Scanner.isAnnexHeading(t)) {
                     flushGlossary(&self)
                 } else {
                     glossaryLines.append(line)
@@ -246,9 +254,47 @@ struct Scanner {
         closeNarrative()
     }
 
+    /// Words a section title ends with (`（一）收入决算情况说明`, `1.部门职责`, `(2)机构设置`).
+    static let sectionTitleEnds = ["情况说明", "说明", "情况", "概况", "职责", "职能", "机构设置", "名词解释", "附件", "重要事项", "决算表", "绩效评价", "评价结果"]
+
+    /// `附件`, `附件1`, `附件：…` on a line of its own: an annex, which is report text.
+    static func isAnnexHeading(_ t: String) -> Bool {
+        let c = TextTools.squeeze(t)
+        return c.hasPrefix("附件") && c.count <= 30 && !c.contains("。") && !c.contains("，")
+    }
+
+    /// The numbering style of a section-title line (`（一）收入决算情况说明`, `1.部门职责`, `(2)机构设置`):
+    /// short, numbered, ending with a section title word. nil for anything else.
+    static func sectionStyle(_ t: String, _ line: String) -> String? {
+        guard !t.isEmpty, !line.contains("\t"), TextTools.width(t) <= 40, !TextTools.hasChineseOrdinal(t), TextTools.startsWithMarker(t),
+              !t.hasPrefix("注"), !t.hasPrefix("附"), !t.hasPrefix("- ") else { return nil }
+        let body = Ordinal.strip(t[...])
+        guard !body.isEmpty, sectionTitleEnds.contains(where: { body.hasSuffix($0) }), !body.contains("，"), !body.contains("。") else { return nil }
+        let marker = t.prefix(t.count - body.count).filter { !TextTools.isBlank($0) }
+        var style = ""
+        for c in marker {
+            if TextTools.chineseNumerals.contains(c) { if style.last != "一" { style.append("一") } } else if c.isNumber { if style.last != "1" { style.append("1") } } else { style.append(c) }
+        }
+        return style
+    }
+
+    /// The top-level numbering of the sections when a report does not use `一、`: the style of its
+    /// first section-title line (`1.`, `（一）`, …); nil when `一、` headings exist (then the other
+    /// styles number sub-sections, which stay in their section's prose).
+    static func topSectionStyle(_ lines: [String]) -> String? {
+        var first: String?
+        for line in lines {
+            let t = TextTools.trim(line)
+            if TextTools.hasChineseOrdinal(t), isHeading(t, line) { return nil }
+            if first == nil, let style = sectionStyle(t, line) { first = style }
+        }
+        return first
+    }
+
     static func isHeading(_ t: String, _ line: String) -> Bool {
         guard !t.isEmpty, !line.contains("\t"), TextTools.width(t) <= 64 else { return false }
-        if TextTools.isPartHeading(t) { return true }
+        if TextTools.isPartHeading(t) || isAnnexHeading(t) { return true }
+
         if TextTools.hasChineseOrdinal(t), let last = t.last, last != "。", last != "；", last != "，" {
             // `一、财政拨款收入：指……` is a glossary entry, not a heading.
             if let colon = t.firstIndex(where: { $0 == "：" || $0 == ":" }), t.distance(from: colon, to: t.endIndex) > 3 { return false }
@@ -276,7 +322,7 @@ struct Scanner {
     mutating func closeNarrative() {
         guard narrativeOpen else { return }
         narrativeOpen = false
-        let (prose, joined, comments) = ProseJoiner.join(narrativeLines, allowJoining: !narrativeIsCover || narrativeTitle != nil)
+        let (prose, joined, comments) = ProseJoiner.join(narrativeLines, allowJoining: !narrativeIsCover || narrativeTitle != nil, pageTitle: narrativeIsCover ? nil : pageTitle)
         narrativeIsCover = false
         if narrativeTitle != nil { lastNarrativeTitle = narrativeTitle }
         let contentLines = prose.filter { !$0.hasPrefix("//") }
@@ -347,7 +393,7 @@ enum HeaderDetector {
 
     static func detect(_ lines: [String]) -> Scanner.HeaderFacts {
         var facts = Scanner.HeaderFacts()
-        let trimmed = lines.map { TextTools.trim($0) }
+        let trimmed = lines.map { LayoutNormaliser.isFurniture($0) ? "" : TextTools.trim($0) }
         // 部门: a title `某局 2024 年度部门决算`, then `部门名称：`/`部门：`/`单位：`, then a lone name line.
         for t in trimmed.prefix(40) where !t.contains("\t") {
             let squeezed = TextTools.squeeze(t)
@@ -424,18 +470,39 @@ enum ProseJoiner {
     /// lines broken in the middle of a sentence (a long line that ends without a sentence mark,
     /// followed by a line that starts with no ordinal marker). Returns the lines, the number of
     /// joins and the number of comment lines.
-    static func join(_ raw: [String], allowJoining: Bool) -> ([String], Int, Int) {
+    static func join(_ raw: [String], allowJoining: Bool, pageTitle: String? = nil) -> ([String], Int, Int) {
         var out: [String] = []
         var joined = 0
         var comments = 0
         var canContinue = false
+        // Page footers and headers met inside a sentence: written after the re-joined line.
+        var pending: [String] = []
+        func flushPending() {
+            out += pending
+            pending = []
+        }
         for line in raw {
-            let t = TextTools.trim(line)
+            let t = LayoutNormaliser.closeFigureBlanks(TextTools.trim(line))
             if t.isEmpty { continue }
-            if line.contains("\t") {
+            if LayoutNormaliser.isPageMarker(t) || pageTitle != nil && TextTools.squeeze(t) == pageTitle {
+                pending.append("// " + t)
+                comments += 1
+                continue
+            }
+            if line.contains("\t") || LayoutNormaliser.isFurniture(t) {
+                flushPending()
                 out.append("// " + t)
                 comments += 1
                 canContinue = false
+                continue
+            }
+            // A figure and its unit split by the page (`较上年增加 12.40` / `万元`).
+            let unitContinues = LayoutNormaliser.unitStarts.contains { t.hasPrefix($0) } && (out.last?.last.map { $0.isASCII && $0.isNumber } ?? false)
+                && !(out.last?.hasPrefix("//") ?? true)
+            if unitContinues, let last = out.last {
+                out[out.count - 1] = last + t
+                joined += 1
+                canContinue = isBroken(out[out.count - 1], length: TextTools.width(t))
                 continue
             }
             if allowJoining, canContinue, let last = out.last, !TextTools.startsWithMarker(t), !Scanner.isHeading(t, line) {
@@ -445,6 +512,7 @@ enum ProseJoiner {
                 canContinue = isBroken(out[out.count - 1], length: TextTools.width(t))
                 continue
             }
+            flushPending()
             var text = t
             // A prose line must not open a block or start a comment by accident.
             let firstWord = String(text.prefix { !TextTools.isBlank($0) })
@@ -452,6 +520,7 @@ enum ProseJoiner {
             out.append(text)
             canContinue = isBroken(t, length: TextTools.width(t))
         }
+        flushPending()
         return (out, joined, comments)
     }
 

@@ -107,8 +107,9 @@ enum TextTools {
 
     /// `第一部分 …`
     static func isPartHeading(_ t: String) -> Bool {
-        guard t.hasPrefix("第") else { return false }
-        let rest = t.dropFirst()
+        // `五部分 附件`: the 第 lost in extraction.
+        let rest = t.hasPrefix("第") ? t.dropFirst() : t[...]
+        guard t.hasPrefix("第") || width(t) <= 24 else { return false }
         let numerals = rest.prefix { chineseNumerals.contains($0) }
         return !numerals.isEmpty && rest.dropFirst(numerals.count).hasPrefix("部分")
     }
