@@ -223,6 +223,13 @@ struct Scanner {
                 reopenNarrativeAfterInterruption()
                 continue
             }
+            if line.contains("\t"), !glossaryMode, let (table, end) = untitledTable(at: i) {
+                closeNarrative()
+                appendTable(table)
+                i = end
+                reopenNarrativeAfterInterruption()
+                continue
+            }
             let isHeading = Scanner.isHeading(t, line) || topStyle != nil && Scanner.sectionStyle(t, line) == topStyle
             if isHeading && t.contains("名词解释") {
                 flushGlossary(&self)
@@ -289,6 +296,67 @@ struct Scanner {
             if first == nil, let style = sectionStyle(t, line) { first = style }
         }
         return first
+    }
+
+    /// A run of tab-separated lines with no standard title above it, holding at least two rows of a
+    /// label and figures: a custom table `附表N`, titled by the prose line right above it when that
+    /// line names a table (`…表`), its columns from the heading row.
+    mutating func untitledTable(at start: Int) -> (TableOutput, Int)? {
+        var j = start
+        var run: [[String]] = []
+        while j < lines.count {
+            if TextTools.trim(lines[j]).isEmpty { j += 1; continue }
+            guard lines[j].contains("\t") else { break }
+            run.append(TextTools.cells(lines[j]))
+            j += 1
+        }
+        func isRow(_ cells: [String]) -> Bool {
+            let filled = cells.filter { !$0.isEmpty }
+            guard filled.count >= 2, let label = filled.first, !TextTools.isFigure(label) else { return false }
+            return filled.dropFirst().allSatisfy { TextTools.isFigure($0) } && filled.dropFirst().contains { TextTools.isNumber($0) }
+        }
+        let dataRows = run.filter(isRow)
+        guard dataRows.count >= 2, dataRows.count * 2 >= run.count else { return nil }
+        let width = dataRows.map { $0.filter { !$0.isEmpty }.count - 1 }.max() ?? 1
+        var k = 1
+        while usedTableIDs.contains("附表\(k)") { k += 1 }
+        // The title: the prose line just above, when it names a table.
+        var title = "（原文未给出表名）"
+        var unitComment: [String] = []
+        var back = narrativeLines.count - 1
+        while back >= 0, TextTools.trim(narrativeLines[back]).isEmpty { back -= 1 }
+        if back >= 0, TableParser.isMeta(TextTools.trim(narrativeLines[back])) {
+            unitComment = ["// " + TextTools.trim(narrativeLines[back])]
+            narrativeLines.remove(at: back)
+            back -= 1
+            while back >= 0, TextTools.trim(narrativeLines[back]).isEmpty { back -= 1 }
+        }
+        if back >= 0, let candidate = Optional(TextTools.trim(narrativeLines[back])), candidate.hasSuffix("表"), TextTools.width(candidate) <= 60 {
+            title = TextTools.compact(candidate)
+            narrativeLines.remove(at: back)
+        }
+        var output = TableOutput(id: "附表\(k)", title: title)
+        output.leadingComments = unitComment
+        var seenRow = false
+        for cells in run {
+            let filled = cells.filter { !$0.isEmpty }
+            if isRow(cells) {
+                var figures = Array(filled.dropFirst())
+                while figures.count < width { figures.append("") }
+                output.body.append(TableParser.rowText(code: nil, label: TextTools.compact(filled[0]), figures: figures))
+                output.rowCount += 1
+                seenRow = true
+            } else if !seenRow, output.columns == nil, filled.count == width + 1 || filled.count == width {
+                output.columns = filled.suffix(width).map { TextTools.squeeze($0) }
+                output.leadingComments.append("// " + filled.joined(separator: " "))
+            } else if seenRow {
+                output.body.append("// " + filled.joined(separator: " "))
+            } else {
+                output.leadingComments.append("// " + filled.joined(separator: " "))
+            }
+        }
+        if output.columns == nil { output.columns = (1...width).map { "列\($0)" } }
+        return (output, j)
     }
 
     static func isHeading(_ t: String, _ line: String) -> Bool {
@@ -442,7 +510,7 @@ enum HeaderDetector {
         }
         for t in trimmed {
             let c = TextTools.squeeze(t)
-            if facts.unit == nil, let r = c.range(of: #"金额单位[：:](千元|万元|亿元|元)"#, options: .regularExpression) {
+            if facts.unit == nil, let r = c.range(of: #"^(金额)?单位[：:](千元|万元|亿元|元)$"#, options: .regularExpression) ?? c.range(of: #"金额单位[：:](千元|万元|亿元|元)"#, options: .regularExpression) {
                 let m = String(c[r])
                 for unit in ["千元", "万元", "亿元", "元"] where m.hasSuffix(unit) { facts.unit = unit; break }
             }

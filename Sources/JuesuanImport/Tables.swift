@@ -98,6 +98,46 @@ struct TableParser {
         var cells: [String]
         var isMeta: Bool
         var isFootnote: Bool
+        /// A piece of a wrapped label, on a line of its own; joined to a neighbouring row.
+        var isFragment = false
+    }
+
+    /// The next non-blank line is a row (tab- or blank-separated, with figures).
+    func nextIsRow(after j: Int) -> Bool {
+        var k = j + 1
+        while k < lines.count, TextTools.trim(lines[k]).isEmpty { k += 1 }
+        guard k < lines.count else { return false }
+        let t = TextTools.trim(lines[k])
+        return lines[k].contains("\t") && TextTools.cells(lines[k]).contains { TextTools.isNumber($0) } || TableParser.looksLikeSpacedRow(t)
+    }
+
+    /// Joins each wrapped-label fragment to the row it belongs to: the row after it when the joined
+    /// label is a standard row (or no row precedes), else the row before it.
+    func joinFragments(_ items: [Item]) -> [Item] {
+        var result = items
+        func labelIndex(_ item: Item) -> Int? {
+            item.cells.firstIndex { !$0.isEmpty && !TableParser.isCode($0) && !TextTools.isFigure($0) }
+        }
+        func isStandard(_ label: String) -> Bool {
+            spec.sides.contains { $0.labelRow(forKey: LabelKey.make(label)) != nil }
+        }
+        var k = 0
+        while k < result.count {
+            guard result[k].isFragment else { k += 1; continue }
+            let fragment = TextTools.compact(result[k].text)
+            let before = k > 0 && !result[k - 1].isMeta && !result[k - 1].isFootnote && !result[k - 1].isFragment ? labelIndex(result[k - 1]).map { (k - 1, $0) } : nil
+            let after = k + 1 < result.count && !result[k + 1].isMeta && !result[k + 1].isFootnote && !result[k + 1].isFragment ? labelIndex(result[k + 1]).map { (k + 1, $0) } : nil
+            var target: (Int, Int, Bool)?   // item, cell, prepend
+            if let (i, c) = after, isStandard(fragment + TextTools.compact(result[i].cells[c])) || before == nil { target = (i, c, true) }
+            else if let (i, c) = before { target = (i, c, false) }
+            else if let (i, c) = after { target = (i, c, true) }
+            guard let (i, c, prepend) = target else { result[k].isFragment = false; result[k].isMeta = true; k += 1; continue }
+            let label = result[i].cells[c]
+            result[i].cells[c] = prepend ? fragment + label : label + fragment
+            result[i].text += "  // " + fragment
+            result.remove(at: k)
+        }
+        return result
     }
 
     static func isMeta(_ t: String) -> Bool {
@@ -122,6 +162,8 @@ struct TableParser {
     static func spacedCells(_ t: String) -> [String] {
         let cells = TextTools.cells(t)
         if cells.count >= 2, cells.dropFirst().allSatisfy({ TextTools.isFigure($0) }) { return cells }
+        // Cells separated by runs of blanks, both sides of a two-sided table on one line.
+        if cells.count >= 3 { return cells }
         let words = t.split(whereSeparator: { TextTools.isBlank($0) }).map(String.init)
         let numbers = words.reversed().prefix { TextTools.isFigure($0) }.count
         var head = Array(words[..<(words.count - numbers)])
@@ -172,8 +214,14 @@ struct TableParser {
                     j += 1
                     continue
                 }
+                // A label wrapped onto a line of its own (`一般公共预算财政拨款` / `收入`): joined below.
+                if !inFootnote, TextTools.cells(t).count == 1, TextTools.width(t) <= 24, !TextTools.isFigure(t), seenRows || nextIsRow(after: j) {
+                    items.append(Item(index: j, text: t, cells: [t], isMeta: false, isFootnote: false, isFragment: true))
+                    j += 1
+                    continue
+                }
                 // A short header fragment before the rows (`收入  支出`) stays with the table.
-                if !seenRows, TextTools.width(t) <= 30, !inFootnote {
+                if !seenRows, TextTools.width(TextTools.squeeze(t)) <= 30, !inFootnote {
                     items.append(Item(index: j, text: t, cells: TextTools.cells(t), isMeta: true, isFootnote: false))
                     j += 1
                     continue
@@ -188,7 +236,7 @@ struct TableParser {
             seenRows = true
             j += 1
         }
-        return (items, j)
+        return (joinFragments(items), j)
     }
 
     mutating func parse() -> (TableOutput, Int) {
@@ -267,6 +315,8 @@ struct TableParser {
             let figures = Array(cells[(labelIndex + 1)...])
             cells = Array(cells[...labelIndex]) + figures + Array(repeating: "", count: max(0, columns - figures.count))
         }
+        // A heading row: several text cells and no figure.
+        if cells.filter({ !$0.isEmpty && !TextTools.isFigure($0) && !TableParser.isCode($0) }).count >= 2, !cells.contains(where: { TextTools.isNumber($0) }) { return nil }
         let figures = Array(cells.suffix(columns))
         let head = Array(cells.dropLast(columns))
         guard figures.allSatisfy({ TextTools.isFigure($0) }), !TableParser.isSequence(figures) || head.contains(where: { !$0.isEmpty && !TableParser.isHeaderText($0) }) else { return nil }
@@ -316,6 +366,11 @@ struct TableParser {
             let projectColumns = squeezed.indices.filter { squeezed[$0].hasPrefix("项目") }
             if projectColumns.count >= 2 { expenditureStart = projectColumns[1]; break }
         }
+        if expenditureStart == nil, let sequential = sequentialSides(items, &output) {
+            output.body = sequential.body
+            output.rowCount = sequential.rows
+            return
+        }
         if expenditureStart == nil {
             // No header: guess from the first data line (label, 行次?, 金额, label, …).
             if let first = items.first(where: { !$0.isMeta && !$0.isFootnote && $0.cells.count >= 4 }) {
@@ -358,6 +413,48 @@ struct TableParser {
         }
         output.body = ["收入"] + income + ["支出"] + expenditure + stray
         output.rowCount = income.count + expenditure.count
+    }
+
+    /// All 收入 rows, then all 支出 rows (each side under its own heading line, or after a lone
+    /// `支出` line): nil when the table is not laid out that way.
+    func sequentialSides(_ items: [Item], _ output: inout TableOutput) -> (body: [String], rows: Int)? {
+        func isHeading(_ item: Item) -> Bool {
+            let squeezed = item.cells.map { TextTools.squeeze($0) }
+            return squeezed.contains { $0.hasPrefix("项目") } && !item.cells.contains { TextTools.isNumber($0) }
+        }
+        let data = items.filter { !$0.isMeta && !$0.isFootnote }
+        guard let firstRow = data.firstIndex(where: { !isHeading($0) && $0.cells.contains { TextTools.isNumber($0) } }),
+              data.count > firstRow + 1,
+              let switchIndex = data[(firstRow + 1)...].firstIndex(where: { isHeading($0) || $0.cells.count == 1 && TextTools.squeeze($0.cells[0]) == "支出" })
+        else { return nil }
+        let hasRowNumbers = data.filter(isHeading).contains { $0.cells.contains { TextTools.squeeze($0) == "行次" } }
+        var income: [String] = []
+        var expenditure: [String] = []
+        var stray: [String] = []
+        var seenRow = false
+        var switchComments: [String] = []
+        for item in items {
+            if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
+            let position = data.firstIndex { $0.index == item.index }
+            if position == switchIndex { switchComments.append(TableParser.comment(item)); continue }
+            if item.isMeta || isHeading(item) {
+                if seenRow { stray.append(TableParser.comment(item)) } else { output.leadingComments.append(TableParser.comment(item)) }
+                continue
+            }
+            let isExpenditure = (position ?? 0) > switchIndex
+            let filled = item.cells
+            guard let label = filled.first, !label.isEmpty, !TextTools.isFigure(label) else { stray.append(TableParser.comment(item)); continue }
+            var figures = Array(filled.dropFirst())
+            if hasRowNumbers, let first = figures.first, first.allSatisfy({ $0.isASCII && $0.isNumber }), first.count <= 2 { figures.removeFirst() }
+            let columns = spec.sides[isExpenditure ? 1 : 0].columns.count
+            figures = Array(figures.prefix(columns))
+            while figures.count < columns { figures.append("") }
+            guard figures.allSatisfy({ TextTools.isFigure($0) }) else { stray.append(TableParser.comment(item)); continue }
+            let row = TableParser.rowText(code: nil, label: TextTools.compact(label), figures: figures)
+            if isExpenditure { expenditure.append(row) } else { income.append(row) }
+            seenRow = true
+        }
+        return (["收入"] + income + ["支出"] + switchComments + expenditure + stray, income.count + expenditure.count)
     }
 
     enum SideRow { case row(String), unlabelled([String]), header, nothing }
