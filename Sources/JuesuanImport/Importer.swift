@@ -280,7 +280,9 @@ struct Scanner {
         let marker = t.prefix(t.count - body.count).filter { !TextTools.isBlank($0) }
         var style = ""
         for c in marker {
-            if TextTools.chineseNumerals.contains(c) { if style.last != "一" { style.append("一") } } else if c.isNumber { if style.last != "1" { style.append("1") } } else { style.append(c) }
+            // `1.`, `1．` and `1、` are one style; so are `（一）` and `(一)`.
+            let d: Character = c == "．" || c == "、" ? "." : c == "（" ? "(" : c == "）" ? ")" : c
+            if TextTools.chineseNumerals.contains(c) { if style.last != "一" { style.append("一") } } else if c.isNumber { if style.last != "1" { style.append("1") } } else { style.append(d) }
         }
         return style
     }

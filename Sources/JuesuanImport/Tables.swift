@@ -124,13 +124,17 @@ struct TableParser {
         var k = 0
         while k < result.count {
             guard result[k].isFragment else { k += 1; continue }
-            let fragment = TextTools.compact(result[k].text)
+            let fragment = TextTools.cells(result[k].text).map { TextTools.compact($0) }.joined(separator: " ")
             let before = k > 0 && !result[k - 1].isMeta && !result[k - 1].isFootnote && !result[k - 1].isFragment ? labelIndex(result[k - 1]).map { (k - 1, $0) } : nil
             let after = k + 1 < result.count && !result[k + 1].isMeta && !result[k + 1].isFootnote && !result[k + 1].isFragment ? labelIndex(result[k + 1]).map { (k + 1, $0) } : nil
             var target: (Int, Int, Bool)?   // item, cell, prepend
-            if let (i, c) = after, isStandard(fragment + TextTools.compact(result[i].cells[c])) || before == nil { target = (i, c, true) }
-            else if let (i, c) = before { target = (i, c, false) }
+            let startsWithCode = fragment.split(separator: " ").first.map { TableParser.isCode(String($0)) } ?? false
+            if let (i, c) = after, startsWithCode { target = (i, c, true) }
+            else if let (i, c) = before, isStandard(TextTools.compact(result[i].cells[c]) + fragment) { target = (i, c, false) }
+            else if let (i, c) = after, isStandard(fragment + TextTools.compact(result[i].cells[c])) { target = (i, c, true) }
+            else if let (i, c) = before, let a = after, result[a.0].cells.first.map({ TableParser.isCode($0) }) == true { target = (i, c, false) }
             else if let (i, c) = after { target = (i, c, true) }
+            else if let (i, c) = before { target = (i, c, false) }
             guard let (i, c, prepend) = target else { result[k].isFragment = false; result[k].isMeta = true; k += 1; continue }
             let label = result[i].cells[c]
             result[i].cells[c] = prepend ? fragment + label : label + fragment
@@ -215,7 +219,9 @@ struct TableParser {
                     continue
                 }
                 // A label wrapped onto a line of its own (`一般公共预算财政拨款` / `收入`): joined below.
-                if !inFootnote, TextTools.cells(t).count == 1, TextTools.width(t) <= 24, !TextTools.isFigure(t), seenRows || nextIsRow(after: j) {
+                let fragmentCells = TextTools.cells(t)
+                if !inFootnote, fragmentCells.count == 1 || fragmentCells.count == 2 && TableParser.isCode(fragmentCells[0]), TextTools.width(t) <= 40,
+                   !fragmentCells.contains(where: { TextTools.isNumber($0) && !TableParser.isCode($0) }), !TextTools.isFigure(t), seenRows || nextIsRow(after: j) {
                     items.append(Item(index: j, text: t, cells: [t], isMeta: false, isFootnote: false, isFragment: true))
                     j += 1
                     continue

@@ -1,0 +1,307 @@
+import Foundation
+import XCTest
+@testable import JuesuanImport
+import JuesuanChecks
+import JuesuanFormat
+import JuesuanSyntax
+
+/// Every layout of import-layouts.md, each with a fixture written in that shape (invented figures),
+/// and the rows the import must give.
+final class LayoutTests: XCTestCase {
+    func rows(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> [String] {
+        let result = Importer.importReport(text)
+        XCTAssertFalse(Formatter.format(result.document).changed, "the import is not in the formatter's layout", file: file, line: line)
+        XCTAssertEqual(Importer.importReport(text).document, result.document, file: file, line: line)
+        return ImporterTests.importedRows(result.document)
+    }
+
+    func lines(_ document: String) -> [String] { document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+    // MARK: Tables
+
+    func testOneCellPerLineWithBarsAndLetterSpacedHeadings() {
+        let text = """
+        某县文化旅游局2024年度部门决算
+        一般公共预算财政拨款“三公”经费支出决算表
+        单位:万元
+        |
+        项 目 |
+        预 算 数 |
+        决 算 数 |
+        |
+        合 计 |
+        12 |
+        9.40 |
+        |
+        因公出国（境）费 |
+        0 |
+        0.00 |
+        |
+        公务接待费 |
+        2 |
+        1.35 |
+        |
+        公务用车购置及运行维护费 |
+        10 |
+        8.05 |
+        """
+        XCTAssertEqual(rows(text), ["公开09|||合计|12 9.40", "公开09|||因公出国（境）费|0 0.00", "公开09|||公务接待费|2 1.35", "公开09|||公务用车购置及运行维护费|10 8.05"])
+        XCTAssertEqual(Importer.importReport(text).summary.unit, "万元")
+    }
+
+    func testBarRowsOnOneLineAndNoTitleGiveACustomTable() {
+        let text = """
+        某县文化旅游局2024年度部门决算
+        一、其他说明
+        会议费和培训费支出表
+        | 项目 | 预算数 | 决算数 |
+        | 培训费 | 6 | 5.50 |
+        | 会议费 | 3 | 2.75 |
+        """
+        XCTAssertEqual(rows(text), ["附表1|||培训费|6 5.50", "附表1|||会议费|3 2.75"])
+        let document = Importer.importReport(text).document
+        XCTAssertTrue(document.contains("表 附表1 会议费和培训费支出表\n列 预算数 决算数\n"), document)
+    }
+
+    func testABarInProseIsNotATable() {
+        let text = """
+        某县文化旅游局2024年度部门决算
+        一、其他说明
+        本年度无“三公”经费支出 |
+        详见附表。
+        """
+        XCTAssertEqual(rows(text), [])
+        XCTAssertTrue(Importer.importReport(text).document.contains("本年度无“三公”经费支出 |"))
+    }
+
+    func testOneCellPerLineWithoutSeparatorsUnderATitle() {
+        let text = """
+        某县档案馆2024年度部门决算
+        支出决算表
+        公开03表
+        单位：万元
+        项目
+        本年支出合计
+        基本支出
+        项目支出
+        合计
+        88.20
+        60.10
+        28.10
+        201
+        一般公共服务支出
+        68.20
+        40.10
+        28.10
+        208
+        社会保障和就业支出
+        20.00
+        20.00
+        0.00
+        注：本表反映部门本年度各项支出情况。
+        """
+        XCTAssertEqual(rows(text), ["公开03|||合计|88.20 60.10 28.10 - - -", "公开03||201|一般公共服务支出|68.20 40.10 28.10 - - -",
+                                    "公开03||208|社会保障和就业支出|20.00 20.00 0.00 - - -"])
+        XCTAssertTrue(Importer.importReport(text).document.contains("// 注：本表反映部门本年度各项支出情况。"))
+    }
+
+    func testOneCellPerLineTwoSidedTableWithRowNumbers() {
+        let text = """
+        某县档案馆2024年度部门决算
+        收入支出决算总表
+        公开01表
+        金额单位：万元
+        项目
+        行次
+        金额
+        项目
+        行次
+        金额
+        一、一般公共预算财政拨款收入
+        1
+        50.00
+        一、一般公共服务支出
+        32
+        45.00
+        二、政府性基金预算财政拨款收入
+        2
+        0.00
+        二、社会保障和就业支出
+        33
+        5.00
+        本年收入合计
+        6
+        50.00
+        本年支出合计
+        57
+        50.00
+        总计
+        12
+        50.00
+        总计
+        64
+        50.00
+        """
+        XCTAssertEqual(rows(text), ["公开01|收入||一、一般公共预算财政拨款收入|50.00", "公开01|收入||二、政府性基金预算财政拨款收入|0.00",
+                                    "公开01|收入||本年收入合计|50.00", "公开01|收入||总计|50.00",
+                                    "公开01|支出||一、一般公共服务支出|45.00", "公开01|支出||二、社会保障和就业支出|5.00",
+                                    "公开01|支出||本年支出合计|50.00", "公开01|支出||总计|50.00"])
+    }
+
+    func testBlankSeparatedTwoSidedRowsWithWrappedLabels() {
+        let text = """
+        某县档案馆2024年度部门决算
+        财政拨款收入支出决算总表
+        公开04表
+        单位：万元
+        收入                                     支出
+        项目                        金额          项目                         决算数    一般公共预算财政拨款    政府性基金预算财政拨款    国有资本经营预算财政拨款
+        一般公共预算财政拨款
+        收入                        40.00         一般公共服务支出             36.00     36.00     0.00     0.00
+        政府性基金预算财政拨款
+        收入                        0.00          卫生健康支出                 4.00      4.00      0.00     0.00
+        本年收入合计                40.00         本年支出合计                 40.00     40.00     0.00     0.00
+        总计                        40.00         总计                         40.00     40.00     0.00     0.00
+        """
+        XCTAssertEqual(rows(text), ["公开04|收入||一般公共预算财政拨款收入|40.00", "公开04|收入||政府性基金预算财政拨款收入|0.00",
+                                    "公开04|收入||本年收入合计|40.00", "公开04|收入||总计|40.00",
+                                    "公开04|支出||一般公共服务支出|36.00 36.00 0.00 0.00", "公开04|支出||卫生健康支出|4.00 4.00 0.00 0.00",
+                                    "公开04|支出||本年支出合计|40.00 40.00 0.00 0.00", "公开04|支出||总计|40.00 40.00 0.00 0.00"])
+    }
+
+    func testWrappedLabelWhoseRestHoldsTheFigures() {
+        let text = """
+        某县档案馆2024年度部门决算
+        支出决算表
+        公开03表
+        单位：万元
+        项目          本年支出合计    基本支出    项目支出
+        合计          16.00           15.00       1.00
+        208           社会保障和
+        就业支出      12.00           11.00       1.00
+        210           卫生健康支出    4.00        4.00        0.00
+        一般公共预算财政拨款
+        收入          4.00            4.00        0.00
+        """
+        XCTAssertEqual(rows(text), ["公开03|||合计|16.00 15.00 1.00 - - -", "公开03||208|社会保障和就业支出|12.00 11.00 1.00 - - -",
+                                    "公开03||210|卫生健康支出|4.00 4.00 0.00 - - -", "公开03|||一般公共预算财政拨款收入|4.00 4.00 0.00 - - -"])
+    }
+
+    func testTwoSidedTableWithAllIncomeRowsThenAllExpenditureRows() {
+        let text = """
+        某县档案馆2024年度部门决算
+        收入支出决算总表
+        公开01表
+        单位：万元
+        项目\t行次\t金额
+        一、一般公共预算财政拨款收入\t1\t30.50
+        本年收入合计\t6\t30.50
+        总计\t12\t30.50
+        项目\t行次\t决算数
+        一、一般公共服务支出\t32\t30.50
+        本年支出合计\t57\t30.50
+        总计\t64\t30.50
+        """
+        XCTAssertEqual(rows(text), ["公开01|收入||一、一般公共预算财政拨款收入|30.50", "公开01|收入||本年收入合计|30.50", "公开01|收入||总计|30.50",
+                                    "公开01|支出||一、一般公共服务支出|30.50", "公开01|支出||本年支出合计|30.50", "公开01|支出||总计|30.50"])
+    }
+
+    // MARK: Prose
+
+    static let prose = """
+    某县档案馆2024年度部门决算
+    首页 > 信息公开 > 部门决算
+    字体:[ 大 中 小 ]
+    日期:2025-09-01
+    第二部分 2024年度部门决算情况说明
+    一、收入支出决算总体情况说明
+    2024年度收、支总计均为 1 204.30 万元，与上年相比，收、支总计各增加 86.45 万 元，增长7.73%。主要原因是档案数字化项目在本年度集中实施，相关的设备购置和服务采购支出较上年增加 12.40
+    — 5 —
+    万元，人员支出基本持平。
+    二、收入决算情况说明本年收入合计1204.30万元。
+    （二）支出决算情况说明2024年度本年支出合计１２．５０万元，其中基本支出１０．００万元。
+    三、其他说明
+    本單位2024年度決算總計130.00萬元，與上年相比增長5.00萬元。
+    第 6 页
+    打印本页
+    关闭窗口
+    """
+
+    func testPageBreakFigureBlanksAndFullWidthDigits() {
+        let document = Importer.importReport(LayoutTests.prose).document
+        let all = lines(document)
+        XCTAssertTrue(all.contains("2024年度收、支总计均为 1204.30 万元，与上年相比，收、支总计各增加 86.45 万元，增长7.73%。主要原因是档案数字化项目在本年度集中实施，相关的设备购置和服务采购支出较上年增加 12.40万元，人员支出基本持平。"), document)
+        // The footer is kept, after the re-joined sentence.
+        XCTAssertTrue(all.contains("// — 5 —"))
+        XCTAssertTrue(all.contains("// 第 6 页"))
+        XCTAssertTrue(all.contains("2024年度本年支出合计12.50万元，其中基本支出10.00万元。"), document)
+        // Traditional script is kept as published.
+        XCTAssertTrue(all.contains("本單位2024年度決算總計130.00萬元，與上年相比增長5.00萬元。"))
+        XCTAssertFalse(Formatter.format(document).changed)
+    }
+
+    func testHeadingsGluedToTheirParagraphAreSplit() {
+        let all = lines(Importer.importReport(LayoutTests.prose).document)
+        XCTAssertTrue(all.contains("说明 二、收入决算情况说明"), "\(all)")
+        XCTAssertTrue(all.contains("本年收入合计1204.30万元。"))
+        XCTAssertTrue(all.contains("（二）支出决算情况说明"))
+        // Not split: a title word in the middle of a title, or a heading followed by punctuation.
+        XCTAssertEqual(LayoutNormaliser.splitGluedHeading("十、其他需要说明的情况"), ["十、其他需要说明的情况"])
+        XCTAssertEqual(LayoutNormaliser.splitGluedHeading("（一）情况说明：本年无此项。"), ["（一）情况说明：本年无此项。"])
+        XCTAssertEqual(LayoutNormaliser.splitGluedHeading("本年收入情况说明2024年度…"), ["本年收入情况说明2024年度…"])
+    }
+
+    func testWebFurnitureIsKeptAsCommentsAndNeverChecked() {
+        let result = Importer.importReport(LayoutTests.prose)
+        let all = lines(result.document)
+        for furniture in ["// 首页 > 信息公开 > 部门决算", "// 字体:[ 大 中 小 ]", "// 日期:2025-09-01", "// 打印本页", "// 关闭窗口"] {
+            XCTAssertTrue(all.contains(furniture), furniture)
+        }
+        XCTAssertEqual(result.summary.department, "某县档案馆")
+        let analysis = Analysis(text: result.document)
+        for diagnostic in analysis.diagnostics {
+            let line = all[analysis.source.position(of: diagnostic.range.start).line]
+            XCTAssertFalse(line.hasPrefix("//"), "\(diagnostic.code) on furniture: \(line)")
+        }
+        // Not furniture: report text that mentions a date or a source.
+        XCTAssertFalse(LayoutNormaliser.isFurniture("资金来源：一般公共预算财政拨款。"))
+        XCTAssertFalse(LayoutNormaliser.isPageMarker("2024"))
+        XCTAssertTrue(LayoutNormaliser.isPageMarker("- 12 -"))
+        XCTAssertTrue(LayoutNormaliser.isPageMarker("第5页 共20页"))
+    }
+
+    func testFiguresInProseAreCountedAsPlaced() {
+        let coverage = Importer.importReport(LayoutTests.prose).summary.coverage
+        XCTAssertEqual(coverage.inComments, [])
+        XCTAssertEqual(coverage.inProse, 9)
+    }
+
+    func testEveryNumberingStyleOfSections() {
+        for (style, first, second, sub) in [("1.", "1.", "2.", "（1）"), ("1、", "1、", "2、", "(1)"), ("（一）", "（一）", "（二）", "1."), ("(一)", "(一)", "(二)", "1、")] {
+            let text = """
+            某县档案馆2024年度部门决算
+            \(first)收入支出决算总体情况说明
+            本年收入合计 30.50 万元。
+            \(sub)基本支出情况
+            基本支出 25.50 万元。
+            \(second)其他重要事项
+            无。
+            """
+            let document = Importer.importReport(text).document
+            let titles = Parser.parse(document).narratives.compactMap { $0.title?.text }
+            XCTAssertEqual(titles, ["\(first)收入支出决算总体情况说明", "\(second)其他重要事项"], style)
+            XCTAssertTrue(lines(document).contains("\(sub)基本支出情况"), style)
+        }
+        // With `一、` sections the other styles number sub-sections and stay in the prose.
+        let text = """
+        某县档案馆2024年度部门决算
+        第一部分 部门概况
+        一、部门职责
+        （一）主要职能
+        负责档案工作。
+        二、机构设置
+        """
+        let titles = Parser.parse(Importer.importReport(text).document).narratives.compactMap { $0.title?.text }
+        XCTAssertEqual(titles, ["第一部分 部门概况", "一、部门职责", "二、机构设置"])
+    }
+}
