@@ -110,8 +110,9 @@ public struct FigureCoverage: Sendable, Equatable {
             let text = texts[line.index]
             var code = text[...]
             if let comment = line.trailingComment {
-                leave(comment.text[...], line: line.index)
                 if let r = text.range(of: comment.text) { code = text[..<r.lowerBound] }
+                // A trailing comment repeating the line's own figures (`// 指标值 ≥95%`) leaves nothing out.
+                leave(comment.text[...], line: line.index, placedAfter: numberTokens(in: code))
             }
             switch line.kind {
             case .comment:

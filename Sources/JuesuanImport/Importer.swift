@@ -112,6 +112,8 @@ struct TableOutput {
     var id: String
     var title: String
     var columns: [String]?
+    /// A relation between the columns (`资金总额 = 财政拨款 + 年初结转结余资金`).
+    var relation: String?
     var leadingComments: [String] = []
     /// Rows and comments, in output order.
     var body: [String] = []
@@ -222,6 +224,19 @@ struct Scanner {
                 i = end
                 reopenNarrativeAfterInterruption()
                 continue
+            }
+            if DepartmentWideParser.isTitle(line) {
+                var k = 1
+                while usedTableIDs.contains("附表\(k)") || usedTableIDs.contains("附表\(k + 1)") { k += 1 }
+                if let (tables, end) = DepartmentWideParser.parse(lines, start: i, firstID: k, title: t) {
+                    flushGlossary(&self)
+                    narrativeLines.append(line)
+                    closeNarrative()
+                    for table in tables { appendTable(table) }
+                    i = end
+                    reopenNarrativeAfterInterruption()
+                    continue
+                }
             }
             if line.contains("\t"), !glossaryMode, let (table, end) = untitledTable(at: i) {
                 closeNarrative()
@@ -438,7 +453,7 @@ struct Scanner {
                 out.append(contentsOf: lines)
             case .table(let table):
                 out.append("表 \(table.id) \(table.title)")
-                if let columns = table.columns { out.append("列 " + columns.joined(separator: " ")) }
+                if let columns = table.columns { out.append("列 " + columns.joined(separator: " ") + (table.relation.map { "；" + $0 } ?? "")) }
                 out.append(contentsOf: table.leadingComments)
                 out.append(contentsOf: table.body)
                 out.append(contentsOf: table.trailingComments)

@@ -71,6 +71,10 @@ struct PerformanceParser {
         var level2 = ""
         var inIndicators = false
         var previousWasIndicator = false
+        var statedRate: String?
+        func hasExecutionLine(before end: Int) -> Bool {
+            lines[start..<end].contains { TextTools.cells($0).first { !$0.isEmpty }.map(TextTools.squeeze) == "预算执行率" }
+        }
         for index in start..<end {
             let line = lines[index]
             let t = TextTools.trim(line)
@@ -128,7 +132,10 @@ struct PerformanceParser {
                 }
                 out.append("// " + t)
                 out.append("资金 " + pairs.map { "\($0.0) \($0.1)" }.joined(separator: " "))
-                if let rate { out.append("// 预算执行进度：\(rate)%") }
+                // The published 预算执行进度 is the stated rate of the 执行率 line (checked by P604).
+                if let rate {
+                    if hasExecutionLine(before: end) { statedRate = rate } else { out.append("执行率 \(rate)%") }
+                }
                 continue
             }
             // The execution-rate line of the Hebei layout: 预算执行率 weight … score.
@@ -136,8 +143,11 @@ struct PerformanceParser {
                 let numbers = filled.map(PerformanceParser.rejoinNumber).filter { TextTools.isNumber($0) }
                 out.append("// " + t)
                 if numbers.count >= 2 {
-                    out.append("执行率 分值 \(numbers.first!) 得分 \(numbers.last!)")
+                    out.append("执行率 " + (statedRate.map { "\($0)% " } ?? "") + "分值 \(numbers.first!) 得分 \(numbers.last!)")
+                } else if let statedRate {
+                    out.append("执行率 \(statedRate)%")
                 }
+                statedRate = nil
                 continue
             }
             if squeezed.contains(where: { $0.hasPrefix("一级指") }) && squeezed.contains(where: { $0.hasPrefix("三级指") }) {
@@ -296,5 +306,89 @@ struct PerformanceParser {
             text = text.replacingOccurrences(of: from, with: to)
         }
         return text
+    }
+}
+
+/// The 部门整体支出绩效自评表 printed one cell a line (the seeds' annex): the funds
+/// (`资金总额 / 财政拨款 / 年初结转结余资金 …` then their figures) become a custom table whose columns
+/// line states that 资金总额 is the sum of the others; the indicator rows (name, comparator, value,
+/// unit, weight, actual) a second one. Every other cell is kept as a comment.
+enum DepartmentWideParser {
+    static func isTitle(_ line: String) -> Bool {
+        guard !line.contains("\t") else { return false }
+        let c = TextTools.squeeze(line)
+        return c.contains("部门整体") && c.hasSuffix("自评表") && c.count <= 40
+    }
+
+    /// The cells from the line after the title to the end of the run of tab-separated lines.
+    static func cells(_ lines: [String], after start: Int) -> ([String], Int) {
+        var j = start + 1
+        var cells: [String] = []
+        var lastTab = start
+        while j < lines.count {
+            let t = TextTools.trim(lines[j])
+            if t.isEmpty { j += 1; continue }
+            guard lines[j].contains("\t") else { break }
+            cells += TextTools.cells(lines[j]).filter { !$0.isEmpty }
+            lastTab = j
+            j += 1
+        }
+        return (cells, lastTab + 1)
+    }
+
+    static func parse(_ lines: [String], start: Int, firstID: Int, title: String) -> ([TableOutput], Int)? {
+        let (cells, end) = cells(lines, after: start)
+        guard let total = cells.firstIndex(where: { TextTools.squeeze($0) == "资金总额" }) else { return nil }
+        var names: [String] = []
+        var k = total
+        while k < cells.count, !TextTools.isFigure(cells[k]) { names.append(TextTools.squeeze(cells[k])); k += 1 }
+        var figures: [String] = []
+        while k < cells.count, figures.count < names.count, TextTools.isNumber(cells[k]) { figures.append(cells[k]); k += 1 }
+        guard names.count >= 2, figures.count == names.count else { return nil }
+        let fundsEnd = k
+        var funds = TableOutput(id: "附表\(firstID)", title: TextTools.compact(title) + "（资金）")
+        funds.columns = names
+        // The funds total is the sum of its parts (domain-rules SE-9).
+        funds.relation = "\(names[0]) = " + names.dropFirst().joined(separator: " + ")
+        let label = total > 0 && !TextTools.isFigure(cells[total - 1]) ? TextTools.squeeze(cells[total - 1]) : "年度资金"
+        funds.leadingComments = cells[..<total].dropLast(label == "年度资金" ? 0 : 1).map { "// " + $0 }
+        funds.body = [TableParser.rowText(code: nil, label: label, figures: figures)]
+        funds.rowCount = 1
+        var indicators = TableOutput(id: "附表\(firstID + 1)", title: TextTools.compact(title) + "（指标）")
+        indicators.columns = ["指标值", "权重", "实际完成值"]
+        var level1 = ""
+        var level2 = ""
+        var rest = Array(cells[fundsEnd...])
+        var body: [String] = []
+        var used: Set<String> = []
+        var i = 0
+        while i < rest.count {
+            let c = TextTools.squeeze(rest[i])
+            if PerformanceParser.level1.contains(c) { level1 = c; level2 = ""; body.append("// " + rest[i]); i += 1; continue }
+            if PerformanceParser.level2.contains(c) || c.hasSuffix("效益指标") || c.hasSuffix("指标") && c.count <= 8 { level2 = c; body.append("// " + rest[i]); i += 1; continue }
+            // name, comparator, value, unit, weight, actual
+            if i + 5 < rest.count, PerformanceParser.comparators.contains(TextTools.squeeze(rest[i + 1])), TextTools.isNumber(rest[i + 2]),
+               !TextTools.isFigure(rest[i + 3]), TextTools.isNumber(rest[i + 4]), TextTools.isFigure(rest[i + 5]) {
+                var path = [level1, level2, c].filter { !$0.isEmpty }.joined(separator: "/")
+                // A row printed twice stays, under a name of its own (a custom table's rows are unique).
+                var n = 2
+                let base = path
+                while used.contains(path) { path = base + "（第\(n)次）"; n += 1 }
+                used.insert(path)
+                body.append(TableParser.rowText(code: nil, label: path, figures: [rest[i + 2], rest[i + 4], rest[i + 5]]) + "  // 指标值 \(TextTools.squeeze(rest[i + 1]))\(rest[i + 2])\(TextTools.squeeze(rest[i + 3]))")
+                indicators.rowCount += 1
+                i += 6
+                continue
+            }
+            body.append("// " + rest[i])
+            i += 1
+        }
+        rest = []
+        indicators.body = body
+        if indicators.rowCount == 0 {
+            funds.trailingComments = body
+            return ([funds], end)
+        }
+        return ([funds, indicators], end)
     }
 }
