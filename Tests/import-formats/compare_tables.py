@@ -1,0 +1,60 @@
+"""Compares the tables of two imported .juesuan documents.
+
+compare_tables.py TEXT.juesuan OTHER.juesuan [--rows-only]
+Exact: every table (id, columns, rows with their figures) is the same. --rows-only: the same
+tables with the same row labels in the same order (a PDF loses the position of empty cells).
+"""
+import sys
+
+
+def tables(path, rows_only):
+    result = {}
+    current = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("表 "):
+                current = line.split()[1]
+                result[current] = []
+                continue
+            if current is None:
+                continue
+            if not line.strip():
+                current = None
+                continue
+            if line.lstrip().startswith("//"):
+                continue
+            body = line.split("  //")[0]
+            words = body.split()
+            if rows_only:
+                words = [w for w in words if not (w[0].isdigit() or w in "-—")][:1]
+            result[current].append(" ".join(words))
+    return result
+
+
+def main():
+    rows_only = "--rows-only" in sys.argv
+    a = tables(sys.argv[1], rows_only)
+    b = tables(sys.argv[2], rows_only)
+    problems = []
+    for table in a:
+        if table not in b:
+            problems.append(f"{table}: missing")
+        elif a[table] != b[table]:
+            for k, (x, y) in enumerate(zip(a[table], b[table])):
+                if x != y:
+                    problems.append(f"{table} row {k + 1}: {x!r} != {y!r}")
+                    break
+            else:
+                problems.append(f"{table}: {len(a[table])} rows != {len(b[table])} rows")
+    for table in b:
+        if table not in a:
+            problems.append(f"{table}: extra")
+    print(f"{sum(len(v) for v in a.values())} rows in {len(a)} tables compared; {len(problems)} differences")
+    for p in problems:
+        print("  " + p)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()

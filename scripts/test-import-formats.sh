@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `juesuan import` of PDF and Word files: makes a .docx and a PDF of seed 002 (python-docx, reportlab
+# with the WenQuanYi font), imports them and checks that they give the same tables as the text, then
+# runs `juesuan import x.pdf | juesuan lint -` end to end. Installs poppler-utils and the font with
+# apt-get, the Python packages into .venv-import.
+# Expects the binary built:  swift build --product juesuan
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=.build/debug/juesuan
+[ -x "$bin" ] || { echo "test-import-formats: build first: swift build --product juesuan" >&2; exit 2; }
+font=/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+if ! command -v pdftotext >/dev/null || [ ! -f "$font" ]; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get install -y -qq poppler-utils fonts-wqy-zenhei >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq poppler-utils fonts-wqy-zenhei >/dev/null; }
+fi
+if [ ! -x .venv-import/bin/python ] || ! .venv-import/bin/python -c "import docx, reportlab" 2>/dev/null; then
+    python3 -m venv .venv-import
+    .venv-import/bin/pip install --quiet --disable-pip-version-check python-docx==1.2.0 reportlab==4.2.5
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+seed=$(ls examples/seeds/002_*.txt)
+.venv-import/bin/python Tests/import-formats/make_documents.py "$seed" "$work/seed.docx" "$work/seed.pdf" "$font"
+"$bin" import -q "$seed" -o "$work/text.juesuan"
+"$bin" import -q "$work/seed.docx" -o "$work/docx.juesuan"
+"$bin" import -q "$work/seed.pdf" -o "$work/pdf.juesuan"
+echo "== .docx against text"
+.venv-import/bin/python Tests/import-formats/compare_tables.py "$work/text.juesuan" "$work/docx.juesuan"
+echo "== PDF against text (tables and row labels; reported, not yet required: see docs/import.md)"
+.venv-import/bin/python Tests/import-formats/compare_tables.py "$work/text.juesuan" "$work/pdf.juesuan" --rows-only || true
+echo "== juesuan import x.pdf | juesuan lint -"
+set +e
+"$bin" import "$work/seed.pdf" 2>"$work/summary.txt" | "$bin" lint - >"$work/lint.txt"
+status=${PIPESTATUS[1]}
+set -e
+grep -q "标准表 10 张" "$work/summary.txt" || { echo "PDF import summary lacks the 10 tables:"; cat "$work/summary.txt"; exit 1; }
+# lint exits 0 (clean) or 1 (findings); 2 would be a usage or input error.
+[ "$status" -le 1 ] || { echo "lint failed with status $status"; exit 1; }
+grep -q "A2\|P6\|T8\|N5" "$work/lint.txt" || { echo "lint of the imported PDF found nothing"; exit 1; }
+# A PDF without pdftotext on PATH: a clear message and status 2.
+set +e
+PATH=/nonexistent "$bin" import "$work/seed.pdf" >/dev/null 2>"$work/missing.txt"
+status=$?
+set -e
+[ "$status" = 2 ] && grep -q "poppler-utils" "$work/missing.txt" || { echo "no clear message without pdftotext"; cat "$work/missing.txt"; exit 1; }
+echo "test-import-formats: ok"
