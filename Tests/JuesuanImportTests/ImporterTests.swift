@@ -164,7 +164,8 @@ final class ImporterTests: XCTestCase {
         XCTAssertEqual(s3.department, "松潘县医疗保障局")
         XCTAssertEqual(s3.year, "2023")
         XCTAssertEqual(s3.glossaryEntries, 25)
-        XCTAssertTrue(s3.tables.isEmpty)
+        // No standard table; the 部门整体 self-evaluation annex gives two custom tables.
+        XCTAssertEqual(s3.tables.map(\.id), ["附表1", "附表2"])
 
         let s4 = Importer.importReport(try seedText("004")).summary
         XCTAssertEqual(s4.department, "隆化县医疗保障局")
