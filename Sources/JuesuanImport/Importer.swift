@@ -176,7 +176,7 @@ struct Scanner {
             guard glossaryMode else { return }
             scanner.blocks.append(.glossary(lines: glossaryLines))
             let built = GlossaryBuilder.build(glossaryLines)
-            scanner.summary.glossaryEntries += built.filter { !$0.hasPrefix("//") }.count
+            scanner.summary.glossaryEntries += built.filter { !$0.hasPrefix("//") && !$0.hasPrefix(GlossaryBuilder.proseMarker) }.count
             scanner.summary.commentLines += built.filter { $0.hasPrefix("//") }.count
             glossaryLines = []
             glossaryMode = false
@@ -462,7 +462,13 @@ struct Scanner {
                 out.append(contentsOf: perf.lines)
             case .glossary(let lines):
                 out.append("名词解释")
-                out.append(contentsOf: GlossaryBuilder.build(lines))
+                for line in GlossaryBuilder.build(lines) {
+                    if line.hasPrefix(GlossaryBuilder.proseMarker) {
+                        out += ["", "说明 名词解释（续）", String(line.dropFirst(GlossaryBuilder.proseMarker.count)), "", "名词解释"]
+                    } else {
+                        out.append(line)
+                    }
+                }
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -632,10 +638,21 @@ enum GlossaryBuilder {
         for line in joined {
             if line.hasPrefix("//") { body.append(line); continue }
             let t = TextTools.trim(line)
-            if isEntry(t) { body.append(line) } else { body.append("// " + t) }
+            if isEntry(t) {
+                body.append(line)
+            } else if templateWords.contains(where: { t.contains($0) }) {
+                // A template instruction left in the published text is report text (T802 checks it).
+                body.append(proseMarker + t)
+            } else {
+                body.append("// " + t)
+            }
         }
         return comments + body
     }
+
+    static let templateWords = ["可参照如下格式", "可参照以下格式", "参照如下格式", "参照以下格式", "待填写", "待补充", "请填写", "此处填写"]
+    /// Marks a glossary line written as prose between two 名词解释 blocks.
+    static let proseMarker = "\u{1}说明："
 
     static func isEntry(_ t: String) -> Bool {
         guard let colon = t.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }

@@ -207,6 +207,12 @@ struct PerformanceParser {
         return lines
     }
 
+    /// The 二级 name a truncated cell starts (at least 4 characters, and not a whole name itself).
+    static func level2Completion(_ s: String) -> String? {
+        guard s.count >= 4, !level2.contains(s) else { return nil }
+        return level2.filter { $0.hasPrefix(s) }.min { $0.count < $1.count || $0.count == $1.count && $0 < $1 }
+    }
+
     static func isLevel1Prefix(_ s: String) -> String? {
         guard !s.isEmpty, s.count <= 2 else { return nil }
         return level1.first { $0.hasPrefix(s) }
@@ -239,6 +245,9 @@ struct PerformanceParser {
                 level2 = c
             } else if let prefix = PerformanceParser.isLevel1Prefix(c) {
                 level1 = prefix; level2 = ""
+            } else if let full = PerformanceParser.level2Completion(c) {
+                // A 二级 name cut by the cell width (`社会效益指`, `服务对象满`): the name it starts.
+                level2 = full
             } else {
                 break
             }
@@ -258,8 +267,12 @@ struct PerformanceParser {
             return line
         case .hebei:
             // 三级, [指标说明…], 分值[ 比较符], [比较符], 值, [单位], 实际, [完成], 得分
-            guard let scoreText = rest.last, TextTools.isNumber(scoreText) else { return nil }
-            var body = Array(rest.dropLast())
+            guard let lastCell = rest.last else { return nil }
+            // A row whose 得分 cell was left empty ends with its 完成 cell: kept, without a score.
+            let scoreMissing = !TextTools.isNumber(lastCell) && ["完成", "未完成"].contains(TextTools.squeeze(lastCell))
+            guard TextTools.isNumber(lastCell) || scoreMissing else { return nil }
+            let scoreText: String? = scoreMissing ? nil : lastCell
+            var body = scoreMissing ? rest : Array(rest.dropLast())
             var status: String?
             if let last = body.last.map({ TextTools.squeeze($0) }), last == "完成" || last == "未完成" {
                 status = last
@@ -275,7 +288,7 @@ struct PerformanceParser {
             var line = "指标 \(path)"
             let target = PerformanceParser.target(targetCells)
             if !target.isEmpty { line += " 目标 \(target)" }
-            line += " 实际 \(TextTools.squeeze(actual)) 分值 \(weight) 得分 \(scoreText)"
+            line += " 实际 \(TextTools.squeeze(actual)) 分值 \(weight)" + (scoreText.map { " 得分 \($0)" } ?? "")
             if let status { line += " 完成 \(status)" }
             if !notes.isEmpty { line += "  // 指标说明：" + notes.joined(separator: " ") }
             return line

@@ -83,3 +83,33 @@ final class CoverageTests: XCTestCase {
         XCTAssertFalse(document.contains("// 预算执行进度：84.84%"))
     }
 }
+
+final class SeedLossTests: XCTestCase {
+    func testSeed002TemplateInstructionIsReportText() throws {
+        let document = Importer.importReport(try seedText("002")).document
+        XCTAssertTrue(document.contains("\n说明 名词解释（续）\n“三公”经费支出和机关运行经费支出口径必须予以说明（可参照如下格式进行说明）：\n\n名词解释\n“三公”经费支出："), document)
+        XCTAssertFalse(document.contains("// “三公”经费支出和机关运行经费支出口径必须予以说明"))
+        // The entries after it stay entries.
+        let tree = Parser.parse(document)
+        XCTAssertTrue(tree.glossaries.flatMap(\.entries).map(\.term.text).contains("机关运行经费支出"))
+    }
+
+    func testSeed001IndicatorRowsKeepTheirThirdLevelName() throws {
+        let document = Importer.importReport(try seedText("001")).document
+        let paths = document.split(separator: "\n").filter { $0.hasPrefix("指标 ") }.map { String($0.split(separator: " ")[1]) }
+        XCTAssertEqual(paths.count, 173)
+        // A 二级 name cut by the cell width is completed, never taken for the 三级 name.
+        let levels = paths.map { $0.split(separator: "/").map(String.init) }
+        XCTAssertEqual(levels.filter { $0.count != 3 || $0[0] == $0[1] && $0[0] != "成本指标" }.map { $0.joined(separator: "/") }, [])
+        for truncated in ["社会效益指", "服务对象满", "/社会效益 ", "/可持续影响 ", "/经济效益 "] {
+            XCTAssertFalse(document.contains("/" + truncated.trimmingCharacters(in: CharacterSet(charactersIn: "/ ")) + " 目标"), truncated)
+        }
+        XCTAssertTrue(document.contains("指标 效益指标/社会效益指标/医疗救助政策知晓 目标 ≥90%"))
+        XCTAssertTrue(document.contains("指标 满意度指标/服务对象满意度/受益群众满意度 目标 ≥90%"))
+        // The row whose 得分 cell is empty is kept, without a score.
+        XCTAssertTrue(document.contains("指标 效益指标/社会效益指标/救助对象覆盖比例 目标 ≥90% 实际 1 分值 10.00 完成 完成"))
+        XCTAssertEqual(PerformanceParser.level2Completion("社会效益指"), "社会效益指标")
+        XCTAssertNil(PerformanceParser.level2Completion("社会效益指标"))
+        XCTAssertNil(PerformanceParser.level2Completion("受益"))
+    }
+}
