@@ -85,6 +85,14 @@ public struct FigureCoverage: Sendable, Equatable {
         }
         let texts = document.split(separator: "\n", omittingEmptySubsequences: false)
         var coverage = FigureCoverage()
+        // The numbers written on the lines of each `绩效` block: a trace comment's figure moved to a
+        // later line of its block (the Hebei 预算执行进度 goes to the 执行率 line) is placed there.
+        var blockNumbers: [Int: Set<String>] = [:]
+        for performance in tree.performances {
+            var numbers: Set<String> = []
+            for k in performance.lines where k < texts.count && tree.lines[k].kind == .performance { numbers.formUnion(numberTokens(in: texts[k])) }
+            for k in performance.lines { blockNumbers[k] = numbers }
+        }
         // The numbers written on the block lines right after a line (a `绩效` line or row converted
         // from the input line that the comment before it keeps as a trace).
         func convertedNumbers(after index: Int) -> [String] {
@@ -100,9 +108,13 @@ public struct FigureCoverage: Sendable, Equatable {
             let body = TextTools.trim(comment.drop { $0 == "/" })
             let source = firstLine[TextTools.squeeze(body)]
             var placed = placedAfter
+            let block = blockNumbers[line] ?? []
             for figure in figures(in: body[...]) {
                 // Kept as a trace of a converted line: the figure is placed (and counted) there.
                 if let k = placed.firstIndex(of: figure) { placed.remove(at: k); continue }
+                if block.contains(figure) { continue }
+                // A figure split by a blank in extraction (`8.48 4163`), written whole on the converted line.
+                if body.contains(figure + " "), placed.contains(where: { $0.hasPrefix(figure) && $0.count > figure.count && body.contains(figure + " " + $0.dropFirst(figure.count)) }) { continue }
                 coverage.inComments.append(Left(figure: figure, outputLine: line + 1, inputLine: source))
             }
         }

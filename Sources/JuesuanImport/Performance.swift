@@ -72,6 +72,9 @@ struct PerformanceParser {
         var inIndicators = false
         var previousWasIndicator = false
         var statedRate: String?
+        // The keys of the 资金 line, in the order of its figures: the `其中` lines below it follow them.
+        var detailKeys: [String] = []
+        var inGoals = false
         func hasExecutionLine(before end: Int) -> Bool {
             lines[start..<end].contains { TextTools.cells($0).first { !$0.isEmpty }.map(TextTools.squeeze) == "预算执行率" }
         }
@@ -113,7 +116,29 @@ struct PerformanceParser {
                 let values = Array(filled[(at + 1)...])
                 out.append("// " + t)
                 out += fundsLines(keys: fundKeys, values: values)
+                detailKeys = fundKeys
                 continue
+            }
+            // A source of the funds under the 资金 line (`政府预算资金`, `其中：财政资金`, `其他`).
+            if !detailKeys.isEmpty, let part = fundPartLine(filled, keys: detailKeys) {
+                out.append("// " + t)
+                out.append(part)
+                continue
+            }
+            detailKeys = []
+            // The goals: `年度预期目标 / 具体完成情况 / 总体完成率(%)` (Hebei) or `预期目标 / 实际完成情况`.
+            if squeezed.contains(where: { $0.contains("预期目标") }) && squeezed.contains(where: { $0.contains("完成情况") }) {
+                inGoals = true
+                comment()
+                continue
+            }
+            if inGoals {
+                if let goal = goalLine(filled) {
+                    out.append("// " + t)
+                    out.append(goal)
+                    continue
+                }
+                inGoals = false
             }
             // The money, Hebei layout: 预算数 x 到位数 y 执行数 z [进度].
             if let at = squeezed.firstIndex(of: "预算数"), at + 1 < filled.count, TextTools.isNumber(filled[at + 1]) {
@@ -132,6 +157,7 @@ struct PerformanceParser {
                 }
                 out.append("// " + t)
                 out.append("资金 " + pairs.map { "\($0.0) \($0.1)" }.joined(separator: " "))
+                detailKeys = pairs.map(\.0)
                 // The published 预算执行进度 is the stated rate of the 执行率 line (checked by P604).
                 if let rate {
                     if hasExecutionLine(before: end) { statedRate = rate } else { out.append("执行率 \(rate)%") }
@@ -183,6 +209,66 @@ struct PerformanceParser {
     }
 
     enum Style { case standard, hebei }
+
+    /// `其中 <来源> <key> <value>…` from a line under the 资金 line: a source name (the same in each
+    /// group of a Hebei line: `其中:财政资金 x 其中:财政资金 y …`), then one figure per key.
+    func fundPartLine(_ filled: [String], keys: [String]) -> String? {
+        guard let first = filled.first, !TextTools.isFigure(first) else { return nil }
+        var names: [String] = []
+        var values: [String] = []
+        for cell in filled {
+            if TextTools.isFigure(cell) { values.append(cell) } else { names.append(TextTools.squeeze(cell)) }
+        }
+        func strip(_ n: String) -> String {
+            for prefix in ["其中：", "其中:"] where n.hasPrefix(prefix) { return String(n.dropFirst(prefix.count)) }
+            return n
+        }
+        let name = strip(names[0])
+        // Hebei: `其中:财政资金 4.0 0 其中:财政资金 4.0 …`: the first figure after each label, one per key.
+        if names.count == keys.count, names.count >= 2, values.count > keys.count {
+            values = []
+            var wanted = false
+            for cell in filled {
+                if !TextTools.isFigure(cell) { wanted = true; continue }
+                if wanted { values.append(cell); wanted = false }
+            }
+        }
+        // Every label of the line names the same source (a later one may be cut short: `其中:财政`).
+        guard !name.isEmpty, name.count <= 12, names.allSatisfy({ let n = strip($0); return name.hasPrefix(n) || n.hasPrefix(name) }),
+              names.count == 1 || names.count == values.count, values.count == keys.count || values.count == keys.count - 1 && names.count == 1 else { return nil }
+        guard !["年度资金总额", "预算执行率", "年度总体目标", "总体目标"].contains(name), !name.contains("目标"), !name.contains("指标") else { return nil }
+        var fields: [String] = []
+        for (k, key) in keys.enumerated() where k < values.count {
+            let value = values[k]
+            guard TextTools.isNumber(value) else { continue }
+            switch key {
+            case let key where key.hasPrefix("年初预算数"): fields.append("年初预算数 \(value)")
+            case let key where key.hasPrefix("全年预算数"): fields.append("全年预算数 \(value)")
+            case let key where key.hasPrefix("全年执行数"): fields.append("全年执行数 \(value)")
+            case let key where key.hasPrefix("到位数"): fields.append("到位数 \(value)")
+            case let key where key.hasPrefix("执行率"): fields.append("执行率 \(value)%")
+            default: break
+            }
+        }
+        guard !fields.isEmpty else { return nil }
+        return "其中 \(name.replacingOccurrences(of: "/", with: "／")) " + fields.joined(separator: " ")
+    }
+
+    /// `年度目标 <goal> 完成情况 <what was done> 完成率 <rate>%` from a goal row; nil for any other row.
+    func goalLine(_ filled: [String]) -> String? {
+        var cells = filled
+        if let first = cells.first, ["总体目标", "年度总体目标", "年度目标"].contains(TextTools.squeeze(first)) { cells.removeFirst() }
+        var rate: String?
+        if let last = cells.last, TextTools.isNumber(last) { rate = last; cells.removeLast() }
+        guard !cells.isEmpty, cells.count <= 2, cells.allSatisfy({ !TextTools.isFigure($0) }) else { return nil }
+        let words = cells.map { TextTools.trim($0) }
+        // A cell holding a field word would be read as that field.
+        guard !words.contains(where: { $0.split(separator: " ").contains { InnerKeyword.goalFields.contains(String($0)) } }), !words.contains(where: { $0.contains("//") }) else { return nil }
+        var line = "年度目标 " + words[0]
+        if words.count == 2 { line += " 完成情况 " + words[1] }
+        if let rate { line += " 完成率 " + (rate.hasSuffix("%") ? rate : rate + "%") }
+        return line
+    }
 
     /// `资金 …` and `执行率 …` from the 2022+ money heading and its figures.
     func fundsLines(keys: [String], values: [String]) -> [String] {

@@ -305,3 +305,67 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(titles, ["第一部分 部门概况", "一、部门职责", "二、机构设置"])
     }
 }
+
+/// Self-evaluation funds blocks with their 其中 rows, and goal rows, in the two published layouts.
+final class SelfEvaluationLayoutTests: XCTestCase {
+    func performanceLines(_ text: String) -> [String] {
+        Importer.importReport(text).document.split(separator: "\n").map(String.init)
+            .filter { ["资金 ", "其中 ", "执行率 ", "年度目标 "].contains(where: $0.hasPrefix) }
+    }
+
+    func testFundsBlockOf2022LayoutWithItsSources() {
+        let text = """
+        某县档案馆2024年度部门决算
+        项目支出绩效自评表
+        \t项目名称\t档案数字化经费
+        \t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
+        \t年度资金总额\t12\t15.5\t15.2\t10\t98.06\t9.8
+        \t其中：本年财政拨款\t10\t13.5\t13.2\t—\t97.78\t—
+        \t上年结转资金\t2\t2\t2\t—\t100\t—
+        年度总体目标\t预期目标\t\t实际完成情况
+        \t完成馆藏档案数字化\t\t完成3万卷档案数字化
+        """
+        XCTAssertEqual(performanceLines(text), [
+            "资金 年初预算数 12 全年预算数 15.5 全年执行数 15.2",
+            "执行率 98.06% 分值 10 得分 9.8",
+            "其中 本年财政拨款 年初预算数 10 全年预算数 13.5 全年执行数 13.2 执行率 97.78%",
+            "其中 上年结转资金 年初预算数 2 全年预算数 2 全年执行数 2 执行率 100%",
+            "年度目标 完成馆藏档案数字化 完成情况 完成3万卷档案数字化",
+        ])
+        XCTAssertEqual(Importer.importReport(text).summary.coverage.inComments, [])
+    }
+
+    func testFundsBlockOfHebeiLayoutWithProgressAndGoals() {
+        let text = """
+        某县档案馆2024年度部门决算
+        2024年度预算项目绩效自评表
+        一、基本情况\t项目名称\t档案保护经费\t\t项目级次\t本级
+        二、预算执行情况\t预算安排情况(调整后)\t\t资金到位情况\t\t资金执行情况\t\t预算执行进度(%)
+        \t预算数\t20.000000\t到位数\t20.000000\t执行数\t18.500000\t92.5
+        \t其中:财政资金\t20.000000\t其中:财政资金\t20.000000\t其中:财政资金\t18.500000
+        \t其他\t0\t其他\t0\t其他\t0
+        三、目标完成情况\t年度预期目标\t\t具体完成情况\t\t总体完成率(%)
+        \t\t完成档案修复\t\t修复档案800卷\t\t92.50
+        预算执行率\t预算执行率\t\t10\t\t9.25
+        """
+        XCTAssertEqual(performanceLines(text), [
+            "资金 全年预算数 20.000000 到位数 20.000000 全年执行数 18.500000",
+            "其中 财政资金 全年预算数 20.000000 到位数 20.000000 全年执行数 18.500000",
+            "其中 其他 全年预算数 0 到位数 0 全年执行数 0",
+            "年度目标 完成档案修复 完成情况 修复档案800卷 完成率 92.50%",
+            "执行率 92.5% 分值 10 得分 9.25",
+        ])
+    }
+
+    func testARowThatIsNotASourceOfTheFundsStaysAComment() {
+        let text = """
+        某县档案馆2024年度部门决算
+        项目支出绩效自评表
+        \t项目名称\t档案数字化经费
+        \t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
+        \t年度资金总额\t12\t15.5\t15.2\t10\t98.06\t9.8
+        \t年度总体目标\t完成数字化
+        """
+        XCTAssertFalse(performanceLines(text).contains { $0.hasPrefix("其中") })
+    }
+}
