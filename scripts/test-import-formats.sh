@@ -26,8 +26,8 @@ seed=$(ls examples/seeds/002_*.txt)
 "$bin" import -q "$work/seed.pdf" -o "$work/pdf.juesuan"
 echo "== .docx against text"
 .venv-import/bin/python Tests/import-formats/compare_tables.py "$work/text.juesuan" "$work/docx.juesuan"
-echo "== PDF against text (tables and row labels; reported, not yet required: see docs/import.md)"
-.venv-import/bin/python Tests/import-formats/compare_tables.py "$work/text.juesuan" "$work/pdf.juesuan" --rows-only || true
+echo "== PDF against text"
+.venv-import/bin/python Tests/import-formats/compare_tables.py "$work/text.juesuan" "$work/pdf.juesuan"
 echo "== juesuan import x.pdf | juesuan lint -"
 set +e
 "$bin" import "$work/seed.pdf" 2>"$work/summary.txt" | "$bin" lint - >"$work/lint.txt"

@@ -26,10 +26,10 @@ public enum DocumentReaders {
         }
     }
 
-    /// The first executable `name` on PATH (or in the usual places).
+    /// The first executable `name` on PATH.
     static func findTool(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let directories = path.split(separator: ":").map(String.init)
         for directory in directories where !directory.isEmpty {
             let candidate = directory + "/" + name
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

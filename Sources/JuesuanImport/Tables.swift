@@ -195,7 +195,8 @@ struct TableParser {
             if let marker = TableDetector.numberMarker(line), marker != number || seenRows, TextTools.width(t) <= 16 { break }
             if PerformanceParser.isTitle(line) { break }
             if !line.contains("\t") {
-                if Scanner.isHeading(t, line) { break }
+                // `二、相关统计数  10  ---` is a row of blank-separated cells, not a heading.
+                if Scanner.isHeading(t, line), TextTools.cells(t).count < 3, !TableParser.looksLikeSpacedRow(t) { break }
                 if t.hasPrefix("注：") || t.hasPrefix("注:") {
                     inFootnote = true
                     items.append(Item(index: j, text: t, cells: [t], isMeta: false, isFootnote: true))
@@ -213,15 +214,19 @@ struct TableParser {
                     continue
                 }
                 if !inFootnote, TableParser.looksLikeSpacedRow(t) || TextTools.cells(t).count >= 3 {
-                    items.append(Item(index: j, text: t, cells: TableParser.spacedCells(t), isMeta: false, isFootnote: false))
-                    seenRows = true
+                    let cells = TableParser.spacedCells(t)
+                    items.append(Item(index: j, text: t, cells: cells, isMeta: false, isFootnote: false))
+                    // A heading line of blank-separated words is not yet a row.
+                    let numbers = cells.filter { TextTools.isNumber($0) }
+                    if !numbers.isEmpty && !TableParser.isSequence(numbers) { seenRows = true }
                     j += 1
                     continue
                 }
                 // A label wrapped onto a line of its own (`一般公共预算财政拨款` / `收入`): joined below.
                 let fragmentCells = TextTools.cells(t)
                 if !inFootnote, fragmentCells.count == 1 || fragmentCells.count == 2 && TableParser.isCode(fragmentCells[0]), TextTools.width(t) <= 40,
-                   !fragmentCells.contains(where: { TextTools.isNumber($0) && !TableParser.isCode($0) }), !TextTools.isFigure(t), seenRows || nextIsRow(after: j) {
+                   !fragmentCells.contains(where: { TextTools.isNumber($0) && !TableParser.isCode($0) }), !TextTools.isFigure(t), !TableParser.isHeaderText(t),
+                   seenRows || nextIsRow(after: j) {
                     items.append(Item(index: j, text: t, cells: [t], isMeta: false, isFootnote: false, isFragment: true))
                     j += 1
                     continue
@@ -394,8 +399,30 @@ struct TableParser {
             if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
             if item.isMeta { output.leadingComments.append(TableParser.comment(item)); continue }
             let cells = item.cells
-            let left = Array(cells.prefix(split))
-            let right = cells.count > split ? Array(cells[split...]) : []
+            var left = Array(cells.prefix(split))
+            var right = cells.count > split ? Array(cells[split...]) : []
+            if !item.text.contains("\t") {
+                // Blank-separated (PDF text): an empty cell leaves no trace, so the sides are found from
+                // the labels: the 支出 side starts at the second label, or at the only label when
+                // figures (the 收入 side's 行次) come before it.
+                let labels = cells.indices.filter { !cells[$0].isEmpty && !TextTools.isFigure(cells[$0]) }
+                if labels.count >= 2 {
+                    left = Array(cells[..<labels[1]]); right = Array(cells[labels[1]...])
+                } else if let only = labels.first, only > 0 {
+                    left = [""] + Array(cells[..<only]); right = Array(cells[only...])
+                } else if labels.first == 0 {
+                    // Only the 收入 side is labelled: what follows its figures has no 支出 name.
+                    let width = figureOffset + 1
+                    left = Array(cells.prefix(width))
+                    right = cells.count > width ? [""] + Array(cells[width...]) : []
+                } else if labels.isEmpty {
+                    // `30  61  0.00`: the row numbers of both sides and one figure.
+                    let numbers = cells.filter { $0.allSatisfy { $0.isASCII && $0.isNumber } && $0.count <= 2 }
+                    if hasRowNumbers, numbers.count >= 2, cells.count >= 2 {
+                        left = ["", cells[0]]; right = [""] + Array(cells[1...])
+                    }
+                }
+            }
             let incomeRow = sideRow(left, figureOffset: figureOffset, columns: 1)
             let expenditureRow = sideRow(right, figureOffset: figureOffset, columns: expenditureColumns)
             switch (incomeRow, expenditureRow) {
@@ -497,6 +524,11 @@ struct TableParser {
             if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
             if item.isMeta { output.leadingComments.append(TableParser.comment(item)); continue }
             var parts: [(code: String?, label: String, amount: String)] = []
+            if !item.text.contains("\t"), let triples = TableParser.economicTriples(item.cells, groups: groupStarts.count) {
+                // Blank-separated (PDF text): empty groups leave no trace, so each code/name/amount is
+                // put in its group by its class (301, 303 人员经费; the others 公用经费).
+                parts = triples
+            } else {
             for (g, groupStart) in groupStarts.enumerated() {
                 let groupEnd = g + 1 < groupStarts.count ? groupStarts[g + 1] : max(item.cells.count, groupStart + 3)
                 var cells = groupStart < item.cells.count ? Array(item.cells[groupStart..<min(groupEnd, item.cells.count)]) : []
@@ -506,6 +538,7 @@ struct TableParser {
                 if let first = labelCells.first, TableParser.isCode(first) { code = first; labelCells.removeFirst() }
                 let label = TextTools.compact(labelCells.filter { !$0.isEmpty }.joined(separator: " "))
                 parts.append((code, label, cells.last ?? ""))
+            }
             }
             // `人员经费合计⇥⇥194.15⇥公用经费合计⇥⇥⇥⇥⇥5.42`: a total's amount printed in a later group.
             for g in parts.indices where parts[g].code == nil && !parts[g].label.isEmpty && parts[g].amount.isEmpty {
@@ -536,6 +569,36 @@ struct TableParser {
         }
         output.body = groups.flatMap { $0 } + stray
         output.rowCount = groups.reduce(0) { $0 + $1.count }
+    }
+
+    /// The code/name/amount groups of a blank-separated 公开06 line, one slot per printed group:
+    /// nil when the cells are not such triples.
+    static func economicTriples(_ cells: [String], groups: Int) -> [(code: String?, label: String, amount: String)]? {
+        var triples: [(code: String?, label: String, amount: String)] = []
+        var k = 0
+        while k < cells.count {
+            var code: String?
+            if isCode(cells[k]) { code = cells[k]; k += 1 }
+            guard k < cells.count, !TextTools.isFigure(cells[k]) else { return nil }
+            let label = TextTools.compact(cells[k])
+            k += 1
+            guard k < cells.count, TextTools.isFigure(cells[k]) else { return nil }
+            triples.append((code, label, cells[k]))
+            k += 1
+        }
+        guard !triples.isEmpty, triples.count <= groups else { return nil }
+        if triples.count == groups { return triples }
+        var slots: [(code: String?, label: String, amount: String)] = Array(repeating: (nil, "", ""), count: groups)
+        var next = 0
+        for triple in triples {
+            let personnel = triple.code.map { $0.hasPrefix("301") || $0.hasPrefix("303") } ?? triple.label.hasPrefix("人员经费")
+            var slot = personnel ? 0 : max(next, 1)
+            while slot < groups, !slots[slot].label.isEmpty || slots[slot].code != nil { slot += 1 }
+            guard slot < groups else { return nil }
+            slots[slot] = triple
+            next = slot + 1
+        }
+        return slots
     }
 
     // MARK: Label tables (公开09, 10)

@@ -2,7 +2,8 @@ import JuesuanSyntax
 
 /// Small text helpers of the importer. Everything here is pure and deterministic.
 enum TextTools {
-    static let blanks: Set<Character> = [" ", "\t", "\u{3000}", "\u{00A0}"]
+    // A form feed is where pdftotext ends a page.
+    static let blanks: Set<Character> = [" ", "\t", "\u{3000}", "\u{00A0}", "\u{000C}"]
 
     static func isBlank(_ c: Character) -> Bool { blanks.contains(c) }
 

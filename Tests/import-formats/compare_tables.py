@@ -1,21 +1,24 @@
 """Compares the tables of two imported .juesuan documents.
 
 compare_tables.py TEXT.juesuan OTHER.juesuan [--rows-only]
-Exact: every table (id, columns, rows with their figures) is the same. --rows-only: the same
-tables with the same row labels in the same order (a PDF loses the position of empty cells).
+Every table (id, columns, rows with their figures and side) is the same; rows are compared in
+order, or as a sorted list with --any-order (公开06's groups: a PDF loses which printed group an
+entry stood in, not the entry). --rows-only: only the row labels.
 """
 import sys
 
 
-def tables(path, rows_only):
+def tables(path, rows_only, any_order=False):
     result = {}
     current = None
+    side = ""
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
             if line.startswith("表 "):
                 current = line.split()[1]
                 result[current] = []
+                side = ""
                 continue
             if current is None:
                 continue
@@ -25,17 +28,22 @@ def tables(path, rows_only):
             if line.lstrip().startswith("//"):
                 continue
             body = line.split("  //")[0]
+            if body.strip() in ("收入", "支出"):
+                side = body.strip()
             words = body.split()
             if rows_only:
                 words = [w for w in words if not (w[0].isdigit() or w in "-—")][:1]
-            result[current].append(" ".join(words))
+            result[current].append(side + "|" + " ".join(words))
+    if any_order:
+        result = {k: sorted(v) for k, v in result.items()}
     return result
 
 
 def main():
     rows_only = "--rows-only" in sys.argv
-    a = tables(sys.argv[1], rows_only)
-    b = tables(sys.argv[2], rows_only)
+    any_order = "--any-order" in sys.argv
+    a = tables(sys.argv[1], rows_only, any_order)
+    b = tables(sys.argv[2], rows_only, any_order)
     problems = []
     for table in a:
         if table not in b:
