@@ -12,6 +12,7 @@ enum LayoutNormaliser {
         var lines = input.map(fullWidthDigits)
         lines = barTables(lines)
         lines = cellPerLineTables(lines)
+        lines = SelfEvaluationLayouts.rewrite(lines)
         lines = lines.flatMap(splitGluedHeading)
         return lines
     }
@@ -296,5 +297,176 @@ enum RegexReplace {
         }
         result += ns.substring(from: cursor)
         return result
+    }
+}
+
+/// A 项目支出绩效自评表 flattened onto one line (its cells separated by blanks) or printed one cell a
+/// line: the cells are cut into the rows of the published table, written as tab-separated lines that
+/// the `绩效` reader knows. Anchored on the table's own words (项目名称, 主管部门, 实施单位,
+/// 年初预算数…, 年度资金总额, 年度总体目标, 一级指标…, 总分).
+enum SelfEvaluationLayouts {
+    static let fundKeyPrefixes = ["年初预算数", "全年预算数", "全年执行数", "到位数", "分值", "执行率", "得分"]
+    static let indicatorHeadings = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "偏差原因分析", "未完成原因分析", "指标值"]
+
+    static func isFundKey(_ c: String) -> Bool { fundKeyPrefixes.contains { c.hasPrefix($0) } }
+    static func isLevelName(_ c: String) -> Bool { PerformanceParser.level1.contains(c) || PerformanceParser.level2.contains(c) }
+
+    /// Rewrites both layouts; other lines pass unchanged.
+    static func rewrite(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            let t = TextTools.trim(line)
+            // One line: `项目支出绩效自评表 项目名称 … 总分 100 95`.
+            if !line.contains("\t"), let title = t.range(of: "绩效自评表"), t.contains("项目名称"), t.contains("三级指标") {
+                let head = String(t[..<title.upperBound])
+                let cells = t[title.upperBound...].split(whereSeparator: { TextTools.isBlank($0) }).map(String.init)
+                if let rows = rows(cells) {
+                    out.append(head)
+                    out += rows
+                    i += 1
+                    continue
+                }
+            }
+            // One cell a line under the title.
+            if PerformanceParser.isTitle(line), !line.contains("\t") {
+                var j = i + 1
+                var cells: [String] = []
+                var k = j
+                while k < lines.count {
+                    let u = TextTools.trim(lines[k])
+                    if u.isEmpty { k += 1; continue }
+                    if lines[k].contains("\t") || PerformanceParser.isTitle(lines[k]) || TextTools.isPartHeading(u) { break }
+                    cells.append(u)
+                    k += 1
+                    // The table ends with its 总分 and the figures after it.
+                    if let total = cells.lastIndex(where: { ["总分", "自评总分"].contains(TextTools.squeeze($0)) }), cells.count > total + 1 {
+                        let after = cells[(total + 1)...]
+                        if after.count == 2 || after.count == 1 && (k >= lines.count || !TextTools.isNumber(TextTools.trim(lines[k]))) { break }
+                    }
+                }
+                if cells.prefix(6).contains(where: { TextTools.squeeze($0) == "项目名称" }), cells.contains(where: { TextTools.squeeze($0) == "三级指标" }), let rows = rows(cells) {
+                    out.append(line)
+                    out += rows
+                    j = k
+                    i = j
+                    continue
+                }
+            }
+            // Cells separated by runs of blanks (PDF text) under the title: tab-separated rows.
+            if PerformanceParser.isTitle(line), !line.contains("\t") {
+                out.append(line)
+                var k = i + 1
+                while k < lines.count {
+                    let u = TextTools.trim(lines[k])
+                    if u.isEmpty { out.append(lines[k]); k += 1; continue }
+                    let cells = TextTools.cells(lines[k])
+                    guard !lines[k].contains("\t"), cells.count >= 2 else { break }
+                    let leading = lines[k].first.map(TextTools.isBlank) ?? false
+                    out.append((leading ? "\t" : "") + cells.joined(separator: "\t"))
+                    k += 1
+                }
+                i = k
+                continue
+            }
+            out.append(line)
+            i += 1
+        }
+        return out
+    }
+
+    /// The tab-separated rows of a self-evaluation given as a run of cells; nil when the cells do not
+    /// hold its anchors in order.
+    static func rows(_ raw: [String]) -> [String]? {
+        let cells = raw.map { TextTools.trim($0) }.filter { !$0.isEmpty }
+        let keys = cells.map { TextTools.squeeze($0) }
+        var rows: [String] = []
+        var k = 0
+        func row(_ parts: [String]) { rows.append("\t" + parts.joined(separator: "\t")) }
+        var fundKeys: [String] = []
+        while k < cells.count {
+            let key = keys[k]
+            switch key {
+            case "项目名称", "主管部门", "实施单位", "项目单位":
+                var parts = [key]
+                if k + 1 < cells.count { parts.append(cells[k + 1]) }
+                k += 2
+                // 主管部门 and 实施单位 share a row.
+                if key == "主管部门", k < cells.count, ["实施单位", "项目单位"].contains(keys[k]) {
+                    parts.append(keys[k])
+                    if k + 1 < cells.count { parts.append(cells[k + 1]) }
+                    k += 2
+                }
+                row(parts)
+                continue
+            case _ where isFundKey(key) && fundKeys.isEmpty:
+                while k < cells.count, isFundKey(keys[k]) { fundKeys.append(keys[k]); k += 1 }
+                rows.append("\t\t" + fundKeys.joined(separator: "\t"))
+                continue
+            case "年度资金总额":
+                guard !fundKeys.isEmpty, k + fundKeys.count < cells.count else { return nil }
+                row([key] + cells[(k + 1)...(k + fundKeys.count)])
+                k += 1 + fundKeys.count
+                // The sources: a label and one cell per key.
+                while k + fundKeys.count < cells.count, !TextTools.isFigure(cells[k]), !keys[k].contains("目标"),
+                      cells[(k + 1)...(k + fundKeys.count)].allSatisfy({ TextTools.isFigure($0) }) {
+                    row([cells[k]] + cells[(k + 1)...(k + fundKeys.count)])
+                    k += 1 + fundKeys.count
+                }
+                continue
+            case "年度总体目标", "总体目标":
+                // Headings (预期目标, 实际完成情况), then goal and result texts in pairs, up to the indicators.
+                k += 1
+                var headings: [String] = []
+                while k < cells.count, ["预期目标", "实际完成情况", "目标完成情况"].contains(keys[k]) { headings.append(keys[k]); k += 1 }
+                rows.append(([key] + headings).joined(separator: "\t"))
+                var texts: [String] = []
+                while k < cells.count, !["绩效指标", "一级指标"].contains(keys[k]) { texts.append(cells[k]); k += 1 }
+                let width = max(1, headings.count)
+                var start = 0
+                while start < texts.count {
+                    row(Array(texts[start..<min(texts.count, start + width)]))
+                    start += width
+                }
+                continue
+            case "绩效指标":
+                k += 1
+                continue
+            case "一级指标":
+                var headings: [String] = []
+                while k < cells.count, indicatorHeadings.contains(keys[k]) || keys[k].hasPrefix("偏差原因") { headings.append(keys[k]); k += 1 }
+                row(headings)
+                let hasReason = headings.contains { $0.contains("原因") }
+                // Indicator rows: [一级] [二级] 三级 指标值 实际完成值 分值 得分 [原因].
+                while k < cells.count, !["总分", "自评总分"].contains(keys[k]) {
+                    var parts: [String] = []
+                    while k < cells.count, isLevelName(keys[k]) { parts.append(cells[k]); k += 1 }
+                    guard k + 4 < cells.count, TextTools.isNumber(cells[k + 3]), TextTools.isNumber(cells[k + 4]) else { return nil }
+                    parts += cells[k...(k + 4)]
+                    k += 5
+                    // A reason, unless the next cell opens the next row (a level name, or a name followed
+                    // by target, actual and two figures).
+                    if hasReason, k < cells.count, !["总分", "自评总分"].contains(keys[k]), !isLevelName(keys[k]) {
+                        let opensRow = k + 4 < cells.count && TextTools.isNumber(cells[k + 3]) && TextTools.isNumber(cells[k + 4]) && !TextTools.isNumber(cells[k])
+                        if !opensRow { parts.append(cells[k]); k += 1 }
+                    }
+                    row(parts)
+                }
+                continue
+            case "总分", "自评总分":
+                var parts = [key]
+                k += 1
+                while k < cells.count, TextTools.isNumber(cells[k]), parts.count < 3 { parts.append(cells[k]); k += 1 }
+                rows.append(parts.joined(separator: "\t"))
+                continue
+            default:
+                row([cells[k]])
+                k += 1
+            }
+        }
+        // Only when the table's anchors were all found.
+        guard rows.contains(where: { $0.hasPrefix("\t项目名称") }), rows.contains(where: { $0.contains("一级指标") }) else { return nil }
+        return rows
     }
 }

@@ -246,7 +246,7 @@ struct PerformanceParser {
             case let key where key.hasPrefix("全年预算数"): fields.append("全年预算数 \(value)")
             case let key where key.hasPrefix("全年执行数"): fields.append("全年执行数 \(value)")
             case let key where key.hasPrefix("到位数"): fields.append("到位数 \(value)")
-            case let key where key.hasPrefix("执行率"): fields.append("执行率 \(value)%")
+            case let key where key.hasPrefix("执行率"): fields.append("执行率 " + (value.hasSuffix("%") ? value : "\(value)%"))
             default: break
             }
         }
@@ -282,7 +282,7 @@ struct PerformanceParser {
             case let key where key.hasPrefix("全年执行数"): funds.append("全年执行数 \(value)")
             case let key where key.hasPrefix("到位数"): funds.append("到位数 \(value)")
             case "分值": rate.append("分值 \(value)")
-            case let key where key.hasPrefix("执行率"): rate.insert("\(value)%", at: 0)
+            case let key where key.hasPrefix("执行率"): rate.insert(value.hasSuffix("%") ? value : "\(value)%", at: 0)
             case "得分": rate.append("得分 \(value)")
             default: break
             }
