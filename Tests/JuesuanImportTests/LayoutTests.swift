@@ -368,4 +368,70 @@ final class SelfEvaluationLayoutTests: XCTestCase {
         """
         XCTAssertFalse(performanceLines(text).contains { $0.hasPrefix("其中") })
     }
+
+    func blockLines(_ text: String) -> [String] {
+        Importer.importReport(text).document.split(separator: "\n").map(String.init)
+            .filter { line in ["绩效 ", "主管部门 ", "实施单位 ", "资金 ", "其中 ", "执行率 ", "年度目标 ", "指标 ", "总分 "].contains(where: line.hasPrefix) }
+    }
+
+    static let expectedOneLine = [
+        "绩效 档案数字化经费", "主管部门 某县档案馆", "实施单位 某县档案馆",
+        "资金 年初预算数 12 全年预算数 15.5 全年执行数 15.2", "执行率 98.06% 分值 10 得分 9.8",
+        "其中 本年财政拨款 年初预算数 10 全年预算数 13.5 全年执行数 13.2 执行率 97.78%",
+        "其中 上年结转资金 年初预算数 2 全年预算数 2 全年执行数 2 执行率 100%",
+        "年度目标 完成馆藏档案数字化 完成情况 完成3万卷档案数字化",
+        "指标 产出指标/数量指标/数字化卷数 目标 ≥3万卷 实际 3万卷 分值 20 得分 20",
+        "指标 产出指标/时效指标/完成时限 目标 2024年12月 实际 2024年12月 分值 10 得分 10",
+        "指标 效益指标/社会效益指标/查档利用率 目标 ≥90% 实际 85% 分值 30 得分 25 原因 利用宣传不足",
+        "指标 满意度指标/服务对象满意度指标/查档群众满意度 目标 ≥95% 实际 96% 分值 30 得分 30",
+        "总分 100 95",
+    ]
+
+    func testSelfEvaluationFlattenedOntoOneLine() {
+        let text = """
+        某县档案馆2024年度部门决算
+        三、项目绩效自评情况
+        项目支出绩效自评表 项目名称 档案数字化经费 主管部门 某县档案馆 实施单位 某县档案馆 项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 12 15.5 15.2 10 98.06% 9.8 其中：本年财政拨款 10 13.5 13.2 — 97.78% — 上年结转资金 2 2 2 — 100% — 年度总体目标 预期目标 实际完成情况 完成馆藏档案数字化 完成3万卷档案数字化 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 数字化卷数 ≥3万卷 3万卷 20 20 时效指标 完成时限 2024年12月 2024年12月 10 10 效益指标 社会效益指标 查档利用率 ≥90% 85% 30 25 利用宣传不足 满意度指标 服务对象满意度指标 查档群众满意度 ≥95% 96% 30 30 总分 100 95
+        四、其他
+        """
+        XCTAssertEqual(blockLines(text), SelfEvaluationLayoutTests.expectedOneLine)
+        let result = Importer.importReport(text)
+        XCTAssertEqual(result.summary.coverage.inComments, [])
+        XCTAssertFalse(Formatter.format(result.document).changed)
+        XCTAssertTrue(result.document.contains("\n说明 四、其他"))
+    }
+
+    func testSelfEvaluationOneCellALineAndBlankSeparated() {
+        let cells = ["项目名称", "档案保护经费", "主管部门", "某县档案馆", "实施单位", "某县档案馆", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                     "年度资金总额", "8", "8", "7.6", "10", "95%", "9.5", "其他资金", "0", "0", "0", "—", "—", "—",
+                     "年度总体目标", "预期目标", "实际完成情况", "修复破损档案", "修复档案800卷",
+                     "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+                     "产出指标", "数量指标", "修复卷数", "≥800卷", "800卷", "40", "40",
+                     "效益指标", "可持续影响指标", "档案保存年限", "≥50年", "50年", "40", "35", "材料老化", "总分", "90", "84.5"]
+        let expected = ["绩效 档案保护经费", "主管部门 某县档案馆", "实施单位 某县档案馆", "资金 年初预算数 8 全年预算数 8 全年执行数 7.6",
+                        "执行率 95% 分值 10 得分 9.5", "其中 其他资金 年初预算数 0 全年预算数 0 全年执行数 0", "年度目标 修复破损档案 完成情况 修复档案800卷",
+                        "指标 产出指标/数量指标/修复卷数 目标 ≥800卷 实际 800卷 分值 40 得分 40",
+                        "指标 效益指标/可持续影响指标/档案保存年限 目标 ≥50年 实际 50年 分值 40 得分 35 原因 材料老化", "总分 90 84.5"]
+        let oneCellALine = "某县档案馆2024年度部门决算\n项目支出绩效自评表\n" + cells.joined(separator: "\n") + "\n四、其他说明\n"
+        XCTAssertEqual(blockLines(oneCellALine), expected)
+        // The same table as PDF text: rows of cells separated by runs of blanks.
+        let rows = [["项目名称", "档案保护经费"], ["主管部门", "某县档案馆", "实施单位", "某县档案馆"], ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+                    ["年度资金总额", "8", "8", "7.6", "10", "95%", "9.5"], ["其他资金", "0", "0", "0", "—", "—", "—"],
+                    ["年度总体目标", "预期目标", "实际完成情况"], ["", "修复破损档案", "修复档案800卷"],
+                    ["", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+                    ["", "产出指标", "数量指标", "修复卷数", "≥800卷", "800卷", "40", "40"],
+                    ["", "效益指标", "可持续影响指标", "档案保存年限", "≥50年", "50年", "40", "35", "材料老化"], ["总分", "90", "84.5"]]
+        let spaced = "某县档案馆2024年度部门决算\n项目支出绩效自评表\n" + rows.map { $0.joined(separator: "    ") }.joined(separator: "\n") + "\n\n四、其他说明\n"
+        XCTAssertEqual(blockLines(spaced), expected)
+    }
+
+    func testProseAfterATitleIsNotTakenForASelfEvaluation() {
+        let text = """
+        某县档案馆2024年度部门决算
+        项目支出绩效自评表
+        本年度无项目支出，不填报此表。
+        """
+        XCTAssertEqual(blockLines(text).filter { !$0.hasPrefix("绩效") }, [])
+        XCTAssertTrue(Importer.importReport(text).document.contains("本年度无项目支出，不填报此表。"))
+    }
 }
