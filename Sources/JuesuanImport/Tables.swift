@@ -69,7 +69,7 @@ enum TableDetector {
                 return (number, title)
             }
             if TableDetector.title(lines[j]) != nil || PerformanceParser.isTitle(lines[j]) { return nil }
-            if TextTools.width(t) > 70 { return nil }
+            if TextTools.width(TextTools.squeeze(t)) > 70 { return nil }
         }
         return nil
     }
@@ -208,6 +208,12 @@ struct TableParser {
                     j += 1
                     continue
                 }
+                if ["合计", "总计"].contains(TextTools.squeeze(t)) {
+                    // A total with every cell empty (an empty table printed as PDF text).
+                    items.append(Item(index: j, text: t, cells: [TextTools.squeeze(t), ""], isMeta: false, isFootnote: false))
+                    j += 1
+                    continue
+                }
                 if TableParser.isMeta(t) {
                     items.append(Item(index: j, text: t, cells: [t], isMeta: true, isFootnote: false))
                     j += 1
@@ -224,6 +230,13 @@ struct TableParser {
                 }
                 // A label wrapped onto a line of its own (`一般公共预算财政拨款` / `收入`): joined below.
                 let fragmentCells = TextTools.cells(t)
+                // 公开06: code and name pairs whose amounts are empty.
+                if number == 6, !inFootnote, fragmentCells.count >= 2, fragmentCells.count % 2 == 0,
+                   stride(from: 0, to: fragmentCells.count, by: 2).allSatisfy({ TableParser.isCode(fragmentCells[$0]) && !TextTools.isFigure(fragmentCells[$0 + 1]) }) {
+                    items.append(Item(index: j, text: t, cells: fragmentCells, isMeta: false, isFootnote: false))
+                    j += 1
+                    continue
+                }
                 if !inFootnote, fragmentCells.count == 1 || fragmentCells.count == 2 && TableParser.isCode(fragmentCells[0]), TextTools.width(t) <= 40,
                    !fragmentCells.contains(where: { TextTools.isNumber($0) && !TableParser.isCode($0) }), !TextTools.isFigure(t), !TableParser.isHeaderText(t),
                    seenRows || nextIsRow(after: j) {
@@ -233,7 +246,9 @@ struct TableParser {
                 }
                 // A short header fragment before the rows (`收入  支出`) stays with the table.
                 if !seenRows, TextTools.width(TextTools.squeeze(t)) <= 30, !inFootnote {
-                    items.append(Item(index: j, text: t, cells: TextTools.cells(t), isMeta: true, isFootnote: false))
+                    // Two or more blank-separated headings (`预算数      决算数`) are a heading row.
+                    let cells = TextTools.cells(t)
+                    items.append(Item(index: j, text: t, cells: cells, isMeta: cells.count < 2, isFootnote: false))
                     j += 1
                     continue
                 }
@@ -296,6 +311,7 @@ struct TableParser {
             let numbers = Array(trailing.reversed().prefix { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }.reversed())
             if numbers.count >= 2, TableParser.isSequence(numbers) { columns = numbers.count; break }
         }
+        let anchors = columnAnchors(items)
         var seenRow = false
         for item in items {
             if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
@@ -303,7 +319,7 @@ struct TableParser {
                 if seenRow { output.body.append(TableParser.comment(item)) } else { output.leadingComments.append(TableParser.comment(item)) }
                 continue
             }
-            if let row = codeRow(item.cells, columns: columns) {
+            if let row = codeRow(positioned(item, anchors: anchors) ?? item.cells, columns: columns) {
                 output.body.append(row)
                 output.rowCount += 1
                 seenRow = true
@@ -313,6 +329,35 @@ struct TableParser {
                 output.leadingComments.append(TableParser.comment(item))
             }
         }
+    }
+
+    /// The character offsets of the column numbers (`栏次  1  2  3`) of a blank-separated table.
+    func columnAnchors(_ items: [Item]) -> [Int]? {
+        for item in items where !item.isMeta && !item.isFootnote && !lines[item.index].contains("\t") {
+            let numbers = TextTools.positionedCells(lines[item.index]).filter { !$0.text.isEmpty && $0.text.allSatisfy { $0.isASCII && $0.isNumber } }
+            if numbers.count >= 2, TableParser.isSequence(numbers.map(\.text)) { return numbers.map(\.start) }
+        }
+        return nil
+    }
+
+    /// The cells of a blank-separated row with fewer figures than columns, each figure put in the
+    /// column whose number it stands under (`20899  其他…  12.00        12.00` → 12.00, -, 12.00).
+    /// nil when the row is complete, has tabs, or a figure is not under one column of its own.
+    func positioned(_ item: Item, anchors: [Int]?) -> [String]? {
+        guard let anchors, !lines[item.index].contains("\t") else { return nil }
+        let cells = TextTools.positionedCells(lines[item.index])
+        guard let lastText = cells.lastIndex(where: { !TextTools.isFigure($0.text) || $0.text.isEmpty }) ?? (cells.first.map { TableParser.isCode($0.text) } == true ? 0 : nil) else { return nil }
+        let head = cells[...lastText].map(\.text)
+        let figures = Array(cells[(lastText + 1)...])
+        guard !figures.isEmpty, figures.count < anchors.count else { return nil }
+        let gap = zip(anchors, anchors.dropFirst()).map { $1 - $0 }.min() ?? 8
+        var slots = Array(repeating: "", count: anchors.count)
+        for figure in figures {
+            let distances = anchors.map { a in a >= figure.start && a <= figure.end ? 0 : min(abs(a - figure.start), abs(a - figure.end)) }
+            guard let best = distances.indices.min(by: { distances[$0] < distances[$1] }), distances[best] * 2 <= gap + 2, slots[best].isEmpty else { return nil }
+            slots[best] = figure.text
+        }
+        return head + slots
     }
 
     /// `[code] label figures…` from the cells of a code-table line, or nil for a header line.
@@ -391,6 +436,12 @@ struct TableParser {
         }
         let split = expenditureStart ?? 3
         let figureOffset = hasRowNumbers ? 2 : 1
+        // Where the 支出 side starts in a blank-separated heading (`项目  行次  金额  项目（按功能分类）…`).
+        var expenditureColumn: Int?
+        for item in items where !item.isMeta && !item.isFootnote && !lines[item.index].contains("\t") {
+            let projects = TextTools.positionedCells(lines[item.index]).filter { TextTools.squeeze($0.text).hasPrefix("项目") }
+            if projects.count >= 2 { expenditureColumn = projects[1].start; break }
+        }
         let expenditureColumns = spec.sides[1].columns.count
         var income: [String] = []
         var expenditure: [String] = []
@@ -401,7 +452,22 @@ struct TableParser {
             let cells = item.cells
             var left = Array(cells.prefix(split))
             var right = cells.count > split ? Array(cells[split...]) : []
-            if !item.text.contains("\t") {
+            // Blank-separated with a heading that places the 支出 side: cells by where they stand, when
+            // that gives each side at most one name, first (a later page may be set a little apart).
+            let byPlace: ([String], [String])? = {
+                guard !item.text.contains("\t"), let at = expenditureColumn, !lines[item.index].contains("\t") else { return nil }
+                let positioned = TextTools.positionedCells(lines[item.index])
+                let l = positioned.filter { $0.start < at - 2 }.map(\.text)
+                let r = positioned.filter { $0.start >= at - 2 }.map(\.text)
+                func wellFormed(_ side: [String]) -> Bool { side.dropFirst().allSatisfy { TextTools.isFigure($0) } }
+                return wellFormed(l) && wellFormed(r) ? (l, r) : nil
+            }()
+            if let (l, r) = byPlace {
+                left = l
+                right = r
+                if let first = right.first, TextTools.isFigure(first) { right.insert("", at: 0) }
+                if let first = left.first, TextTools.isFigure(first) { left.insert("", at: 0) }
+            } else if !item.text.contains("\t") {
                 // Blank-separated (PDF text): an empty cell leaves no trace, so the sides are found from
                 // the labels: the 支出 side starts at the second label, or at the only label when
                 // figures (the 收入 side's 行次) come before it.
@@ -517,6 +583,12 @@ struct TableParser {
             let starts = item.cells.indices.filter { TextTools.squeeze(item.cells[$0]).contains("编码") }
             if starts.count >= 2 { groupStarts = starts; break }
         }
+        // Where each group starts in a blank-separated heading (`经济分类科目编码  科目名称  金额 …`).
+        var groupPositions: [Int]?
+        for item in items where !item.isMeta && !item.isFootnote && !lines[item.index].contains("\t") {
+            let codes = TextTools.positionedCells(lines[item.index]).filter { TextTools.squeeze($0.text).contains("编码") }
+            if codes.count == groupStarts.count { groupPositions = codes.map(\.start); break }
+        }
         var groups: [[String]] = Array(repeating: [], count: groupStarts.count)
         var stray: [String] = []
         var seenRow = false
@@ -524,7 +596,9 @@ struct TableParser {
             if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
             if item.isMeta { output.leadingComments.append(TableParser.comment(item)); continue }
             var parts: [(code: String?, label: String, amount: String)] = []
-            if !item.text.contains("\t"), let triples = TableParser.economicTriples(item.cells, groups: groupStarts.count) {
+            if !item.text.contains("\t"), let triples = TableParser.economicTriples(item.cells, groups: groupStarts.count,
+                                                                                        starts: TextTools.positionedCells(lines[item.index]).map(\.start),
+                                                                                        groupPositions: groupPositions) {
                 // Blank-separated (PDF text): empty groups leave no trace, so each code/name/amount is
                 // put in its group by its class (301, 303 人员经费; the others 公用经费).
                 parts = triples
@@ -573,22 +647,41 @@ struct TableParser {
 
     /// The code/name/amount groups of a blank-separated 公开06 line, one slot per printed group:
     /// nil when the cells are not such triples.
-    static func economicTriples(_ cells: [String], groups: Int) -> [(code: String?, label: String, amount: String)]? {
+    static func economicTriples(_ cells: [String], groups: Int, starts: [Int] = [], groupPositions: [Int]? = nil) -> [(code: String?, label: String, amount: String)]? {
         var triples: [(code: String?, label: String, amount: String)] = []
+        var tripleStarts: [Int] = []
         var k = 0
         while k < cells.count {
             var code: String?
+            tripleStarts.append(k < starts.count ? starts[k] : -1)
             if isCode(cells[k]) { code = cells[k]; k += 1 }
             guard k < cells.count, !TextTools.isFigure(cells[k]) else { return nil }
             let label = TextTools.compact(cells[k])
             k += 1
-            guard k < cells.count, TextTools.isFigure(cells[k]) else { return nil }
+            // An empty amount: the next group's code follows the name at once.
+            if k + 1 < cells.count, isCode(cells[k]), !TextTools.isFigure(cells[k + 1]) {
+                triples.append((code, label, ""))
+                continue
+            }
+            if k == cells.count { triples.append((code, label, "")); break }
+            guard TextTools.isFigure(cells[k]) else { return nil }
             triples.append((code, label, cells[k]))
             k += 1
         }
         guard !triples.isEmpty, triples.count <= groups else { return nil }
         if triples.count == groups { return triples }
         var slots: [(code: String?, label: String, amount: String)] = Array(repeating: (nil, "", ""), count: groups)
+        if let groupPositions, groupPositions.count == groups, starts.count == cells.count {
+            // By place: each entry in the group whose heading it stands nearest to.
+            var placed = true
+            for (triple, start) in zip(triples, tripleStarts) {
+                let nearest = groupPositions.indices.min { abs(groupPositions[$0] - start) < abs(groupPositions[$1] - start) }!
+                if !slots[nearest].label.isEmpty || slots[nearest].code != nil { placed = false; break }
+                slots[nearest] = triple
+            }
+            if placed { return slots }
+            slots = Array(repeating: (nil, "", ""), count: groups)
+        }
         var next = 0
         for triple in triples {
             let personnel = triple.code.map { $0.hasPrefix("301") || $0.hasPrefix("303") } ?? triple.label.hasPrefix("人员经费")
@@ -665,6 +758,26 @@ struct TableParser {
 
     /// The across layout of 公开09: one line of figures under two groups of column headings.
     func wideLayout(_ items: [Item], headerIndex: Int, names: [String], _ output: inout TableOutput) -> [String]? {
+        if !lines[items[headerIndex].index].contains("\t"), let anchors = columnAnchors(items) {
+            // Blank-separated (PDF text): every heading and figure goes under the column number
+            // nearest to where it starts.
+            let placed = items.map { item -> Item in
+                guard !item.isMeta, !item.isFootnote else { return item }
+                var copy = item
+                var slots = Array(repeating: "", count: anchors.count)
+                for cell in TextTools.positionedCells(lines[item.index]) {
+                    let nearest = anchors.indices.min { abs(anchors[$0] - cell.start) < abs(anchors[$1] - cell.start) }!
+                    slots[nearest] = slots[nearest].isEmpty ? cell.text : slots[nearest] + " " + cell.text
+                }
+                copy.cells = slots
+                return copy
+            }
+            return wideLayout(placed, headerIndex: headerIndex, names: names, tabbed: true, &output)
+        }
+        return wideLayout(items, headerIndex: headerIndex, names: names, tabbed: true, &output)
+    }
+
+    func wideLayout(_ items: [Item], headerIndex: Int, names: [String], tabbed: Bool, _ output: inout TableOutput) -> [String]? {
         let header = items[headerIndex].cells.map { TextTools.squeeze($0) }
         let groupStarts = header.indices.filter { !header[$0].isEmpty }
         guard groupStarts.count == 2, names.count == 2 else { return nil }

@@ -86,6 +86,33 @@ enum TextTools {
         return result
     }
 
+    /// The cells of a blank-separated line with the character offset each starts at (PDF text keeps
+    /// the columns' places: an empty cell leaves a gap, not a cell).
+    static func positionedCells(_ line: String) -> [(start: Int, end: Int, text: String)] {
+        var result: [(start: Int, end: Int, text: String)] = []
+        let chars = Array(line)
+        var k = 0
+        while k < chars.count {
+            while k < chars.count, isBlank(chars[k]) { k += 1 }
+            guard k < chars.count else { break }
+            let start = k
+            var end = k
+            while end < chars.count {
+                if isBlank(chars[end]) {
+                    var gap = end
+                    while gap < chars.count, isBlank(chars[gap]) { gap += 1 }
+                    if gap - end >= 2 || chars[end] == "\u{3000}" || gap == chars.count { break }
+                    end = gap
+                } else {
+                    end += 1
+                }
+            }
+            result.append((start, end, String(chars[start..<end])))
+            k = end
+        }
+        return result
+    }
+
     /// A published figure or empty cell (`17,334.30`, `0.00`, `-`, `---`, ``).
     static func isFigure(_ cell: String) -> Bool {
         cell.isEmpty || CellText.parse(cell[...]) != nil
