@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `juesuan import` of PDF and Word files: makes a .docx and a PDF of seed 002 (python-docx, reportlab
-# with the WenQuanYi font), imports them and checks that they give the same tables as the text, then
+# `juesuan import` of PDF and Word files: makes a .docx and a PDF of seeds 001 and 002 (python-docx,
+# reportlab with the WenQuanYi font), imports them and checks that they give the same tables and 绩效
+# blocks as the text, then
 # runs `juesuan import x.pdf | juesuan lint -` end to end. Installs poppler-utils and the font with
 # apt-get, the Python packages into .venv-import.
 # Expects the binary built:  swift build --product juesuan
@@ -19,18 +20,21 @@ if [ ! -x .venv-import/bin/python ] || ! .venv-import/bin/python -c "import docx
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-seed=$(ls examples/seeds/002_*.txt)
-.venv-import/bin/python Tests/import-formats/make_documents.py "$seed" "$work/seed.docx" "$work/seed.pdf" "$font"
-"$bin" import -q "$seed" -o "$work/text.juesuan"
-"$bin" import -q "$work/seed.docx" -o "$work/docx.juesuan"
-"$bin" import -q "$work/seed.pdf" -o "$work/pdf.juesuan"
-echo "== .docx against text"
-.venv-import/bin/python Tests/import-formats/compare_tables.py "$work/text.juesuan" "$work/docx.juesuan"
-echo "== PDF against text"
-.venv-import/bin/python Tests/import-formats/compare_tables.py "$work/text.juesuan" "$work/pdf.juesuan"
+# Seeds 001 (Hebei layout, 19 self-evaluations) and 002 (2022+ layout, 10 tables).
+for number in 001 002; do
+    seed=$(ls examples/seeds/${number}_*.txt)
+    .venv-import/bin/python Tests/import-formats/make_documents.py "$seed" "$work/$number.docx" "$work/$number.pdf" "$font"
+    "$bin" import -q "$seed" -o "$work/$number-text.juesuan"
+    "$bin" import -q "$work/$number.docx" -o "$work/$number-docx.juesuan"
+    "$bin" import -q "$work/$number.pdf" -o "$work/$number-pdf.juesuan"
+    echo "== seed $number: .docx against text"
+    .venv-import/bin/python Tests/import-formats/compare_tables.py "$work/$number-text.juesuan" "$work/$number-docx.juesuan"
+    echo "== seed $number: PDF against text"
+    .venv-import/bin/python Tests/import-formats/compare_tables.py "$work/$number-text.juesuan" "$work/$number-pdf.juesuan"
+done
 echo "== juesuan import x.pdf | juesuan lint -"
 set +e
-"$bin" import "$work/seed.pdf" 2>"$work/summary.txt" | "$bin" lint - >"$work/lint.txt"
+"$bin" import "$work/002.pdf" 2>"$work/summary.txt" | "$bin" lint - >"$work/lint.txt"
 status=${PIPESTATUS[1]}
 set -e
 grep -q "标准表 10 张" "$work/summary.txt" || { echo "PDF import summary lacks the 10 tables:"; cat "$work/summary.txt"; exit 1; }
@@ -39,7 +43,7 @@ grep -q "标准表 10 张" "$work/summary.txt" || { echo "PDF import summary lac
 grep -q "A2\|P6\|T8\|N5" "$work/lint.txt" || { echo "lint of the imported PDF found nothing"; exit 1; }
 # A PDF without pdftotext on PATH: a clear message and status 2.
 set +e
-PATH=/nonexistent "$bin" import "$work/seed.pdf" >/dev/null 2>"$work/missing.txt"
+PATH=/nonexistent "$bin" import "$work/002.pdf" >/dev/null 2>"$work/missing.txt"
 status=$?
 set -e
 [ "$status" = 2 ] && grep -q "poppler-utils" "$work/missing.txt" || { echo "no clear message without pdftotext"; cat "$work/missing.txt"; exit 1; }

@@ -362,6 +362,17 @@ enum SelfEvaluationLayouts {
                     let u = TextTools.trim(lines[k])
                     if u.isEmpty { out.append(lines[k]); k += 1; continue }
                     let cells = TextTools.cells(lines[k])
+                    if cells.count == 1, TableParser.isMeta(u) || PerformanceParser.isTitle(lines[k]) && out.count > 0 && k == i + 1 {
+                        // `（2024年度）` under the title.
+                        out.append(lines[k]); k += 1; continue
+                    }
+                    // A short indented cell on its own line (the end of a wrapped cell) stays in the table.
+                    let indented = lines[k].first.map(TextTools.isBlank) ?? false
+                    let next = lines[(k + 1)...].first { !TextTools.trim($0).isEmpty }
+                    let nextInTable = next.map { TextTools.cells($0).count >= 2 || ($0.first.map(TextTools.isBlank) ?? false) } ?? false
+                    if cells.count == 1, indented, TextTools.width(u) <= 24, nextInTable {
+                        out.append("\t" + u); k += 1; continue
+                    }
                     guard !lines[k].contains("\t"), cells.count >= 2 else { break }
                     let leading = lines[k].first.map(TextTools.isBlank) ?? false
                     out.append((leading ? "\t" : "") + cells.joined(separator: "\t"))

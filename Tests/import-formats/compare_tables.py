@@ -1,4 +1,4 @@
-"""Compares the tables of two imported .juesuan documents.
+"""Compares the tables and the self-evaluation (绩效) blocks of two imported .juesuan documents.
 
 compare_tables.py TEXT.juesuan OTHER.juesuan [--rows-only]
 Every table (id, columns, rows with their figures and side) is the same; rows are compared in
@@ -19,6 +19,18 @@ def tables(path, rows_only, any_order=False):
                 current = line.split()[1]
                 result[current] = []
                 side = ""
+                continue
+            if line.startswith("绩效 "):
+                # All 绩效 blocks as one list: their name, money, goals, indicators and totals.
+                current = "绩效"
+                result.setdefault(current, [])
+                result[current].append(line.split("  //")[0])
+                continue
+            if current == "绩效":
+                if not line.strip():
+                    current = None
+                elif not line.lstrip().startswith("//"):
+                    result[current].append(line.split("  //")[0])
                 continue
             if current is None:
                 continue
