@@ -85,6 +85,14 @@ public struct FigureCoverage: Sendable, Equatable {
         }
         let texts = document.split(separator: "\n", omittingEmptySubsequences: false)
         var coverage = FigureCoverage()
+        // Blocks the importer derived from prose (section scorecards) repeat figures counted there.
+        var derived: Set<Int> = []
+        for table in tree.tables where table.lines.contains(where: { $0 < texts.count && texts[$0].hasPrefix(ScorecardBuilder.derivedMark) }) {
+            derived.formUnion(table.lines)
+        }
+        for performance in tree.performances where performance.lines.contains(where: { $0 < texts.count && texts[$0].hasPrefix(ScorecardBuilder.derivedMark) }) {
+            derived.formUnion(performance.lines)
+        }
         // The numbers written on the lines of each `绩效` block: a trace comment's figure moved to a
         // later line of its block (the Hebei 预算执行进度 goes to the 执行率 line) is placed there.
         var blockNumbers: [Int: Set<String>] = [:]
@@ -118,7 +126,7 @@ public struct FigureCoverage: Sendable, Equatable {
                 coverage.inComments.append(Left(figure: figure, outputLine: line + 1, inputLine: source))
             }
         }
-        for line in tree.lines where line.index < texts.count {
+        for line in tree.lines where line.index < texts.count && !derived.contains(line.index) {
             let text = texts[line.index]
             var code = text[...]
             if let comment = line.trailingComment {

@@ -274,6 +274,17 @@ struct Scanner {
         }
         flushGlossary(&self)
         closeNarrative()
+        // Section scorecards written as prose: the blocks the checks read, after the sections.
+        let (derived, tables, performance) = ScorecardBuilder.derive(blocks, usedTableIDs: &usedTableIDs)
+        blocks = derived
+        for table in tables {
+            summary.tables.append(.init(id: table.id, title: table.title, rows: table.rowCount))
+            summary.commentLines += table.leadingComments.count
+        }
+        if let performance {
+            summary.performances.append(.init(name: performance.name, indicators: performance.indicators))
+            summary.commentLines += 1
+        }
     }
 
     /// Words a section title ends with (`（一）收入决算情况说明`, `1.部门职责`, `(2)机构设置`).
