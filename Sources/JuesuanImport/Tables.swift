@@ -100,6 +100,8 @@ struct TableParser {
         var isFootnote: Bool
         /// A piece of a wrapped label, on a line of its own; joined to a neighbouring row.
         var isFragment = false
+        /// A row whose label took a wrapped piece: its cells, not its line, are what was published.
+        var tookFragment = false
     }
 
     /// The next non-blank line is a row (tab- or blank-separated, with figures).
@@ -139,6 +141,7 @@ struct TableParser {
             let label = result[i].cells[c]
             result[i].cells[c] = prepend ? fragment + label : label + fragment
             result[i].text += "  // " + fragment
+            result[i].tookFragment = true
             result.remove(at: k)
         }
         return result
@@ -344,7 +347,7 @@ struct TableParser {
     /// column whose number it stands under (`20899  其他…  12.00        12.00` → 12.00, -, 12.00).
     /// nil when the row is complete, has tabs, or a figure is not under one column of its own.
     func positioned(_ item: Item, anchors: [Int]?) -> [String]? {
-        guard let anchors, !lines[item.index].contains("\t") else { return nil }
+        guard let anchors, !item.tookFragment, !lines[item.index].contains("\t") else { return nil }
         let cells = TextTools.positionedCells(lines[item.index])
         guard let lastText = cells.lastIndex(where: { !TextTools.isFigure($0.text) || $0.text.isEmpty }) ?? (cells.first.map { TableParser.isCode($0.text) } == true ? 0 : nil) else { return nil }
         let head = cells[...lastText].map(\.text)
@@ -455,7 +458,7 @@ struct TableParser {
             // Blank-separated with a heading that places the 支出 side: cells by where they stand, when
             // that gives each side at most one name, first (a later page may be set a little apart).
             let byPlace: ([String], [String])? = {
-                guard !item.text.contains("\t"), let at = expenditureColumn, !lines[item.index].contains("\t") else { return nil }
+                guard !item.text.contains("\t"), !item.tookFragment, let at = expenditureColumn, !lines[item.index].contains("\t") else { return nil }
                 let positioned = TextTools.positionedCells(lines[item.index])
                 let l = positioned.filter { $0.start < at - 2 }.map(\.text)
                 let r = positioned.filter { $0.start >= at - 2 }.map(\.text)
