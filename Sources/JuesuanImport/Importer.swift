@@ -139,6 +139,8 @@ struct Scanner {
     var narrativeOpen = false
     var narrativeIsCover = true
     var usedTableIDs: Set<String> = []
+    /// The end of the last run of tab-separated lines found to be no table.
+    var rejectedTabRunEnd = 0
 
     /// The report's title (its first line, when it names a 决算), squeezed: repeated as a page header.
     let pageTitle: String?
@@ -238,7 +240,7 @@ struct Scanner {
                     continue
                 }
             }
-            if line.contains("\t"), !glossaryMode, let (table, end) = untitledTable(at: i) {
+            if line.contains("\t"), !glossaryMode, i >= rejectedTabRunEnd, let (table, end) = untitledTable(at: i) {
                 closeNarrative()
                 appendTable(table)
                 i = end
@@ -344,7 +346,8 @@ struct Scanner {
             return filled.dropFirst().allSatisfy { TextTools.isFigure($0) } && filled.dropFirst().contains { TextTools.isNumber($0) }
         }
         let dataRows = run.filter(isRow)
-        guard dataRows.count >= 2, dataRows.count * 2 >= run.count else { return nil }
+        // A run that is no table is not looked at again from each of its lines.
+        guard dataRows.count >= 2, dataRows.count * 2 >= run.count else { rejectedTabRunEnd = j; return nil }
         let width = dataRows.map { $0.filter { !$0.isEmpty }.count - 1 }.max() ?? 1
         var k = 1
         while usedTableIDs.contains("附表\(k)") { k += 1 }
@@ -388,7 +391,8 @@ struct Scanner {
     }
 
     static func isHeading(_ t: String, _ line: String) -> Bool {
-        guard !t.isEmpty, !line.contains("\t"), TextTools.width(t) <= 64 else { return false }
+        // A heading is at most 64 columns: longer text is not measured (a re-joined paragraph can be long).
+        guard !t.isEmpty, t.utf8.count <= 64 * 4, !line.contains("\t"), TextTools.width(t) <= 64 else { return false }
         if TextTools.isPartHeading(t) || isAnnexHeading(t) { return true }
 
         if TextTools.hasChineseOrdinal(t), let last = t.last, last != "。", last != "；", last != "，" {
@@ -601,15 +605,17 @@ enum ProseJoiner {
             // A figure and its unit split by the page (`较上年增加 12.40` / `万元`).
             let unitContinues = LayoutNormaliser.unitStarts.contains { t.hasPrefix($0) } && (out.last?.last.map { $0.isASCII && $0.isNumber } ?? false)
                 && !(out.last?.hasPrefix("//") ?? true)
-            if unitContinues, let last = out.last {
-                out[out.count - 1] = last + t
+            if unitContinues, !out.isEmpty {
+                // Appended in place: a sentence broken over many lines stays linear.
+                out[out.count - 1].append(t)
                 joined += 1
                 canContinue = isBroken(out[out.count - 1], length: TextTools.width(t))
                 continue
             }
-            if allowJoining, canContinue, let last = out.last, !TextTools.startsWithMarker(t), !Scanner.isHeading(t, line) {
-                let separator = (last.last.map { $0.isASCII && $0.isLetter } ?? false) && (t.first.map { $0.isASCII && $0.isLetter } ?? false) ? " " : ""
-                out[out.count - 1] = last + separator + t
+            if allowJoining, canContinue, let lastCharacter = out.last?.last, !TextTools.startsWithMarker(t), !Scanner.isHeading(t, line) {
+                let separator = lastCharacter.isASCII && lastCharacter.isLetter && (t.first.map { $0.isASCII && $0.isLetter } ?? false) ? " " : ""
+                out[out.count - 1].append(separator)
+                out[out.count - 1].append(t)
                 joined += 1
                 canContinue = isBroken(out[out.count - 1], length: TextTools.width(t))
                 continue

@@ -135,7 +135,10 @@ enum LayoutNormaliser {
             }
             if !current.isEmpty { rows.append(current) }
             guard bars + rows.count >= 3, rows.filter({ $0.count >= 2 }).count >= 2 else {
-                out.append(lines[i]); i += 1; continue
+                // Not a table: the whole run stays as it is (and is not looked at again line by line).
+                out += lines[i..<max(j, i + 1)]
+                i = max(j, i + 1)
+                continue
             }
             out += rows.map { $0.joined(separator: "\t") }
             i = j
@@ -334,14 +337,16 @@ enum SelfEvaluationLayouts {
                 var j = i + 1
                 var cells: [String] = []
                 var k = j
+                var totalAt: Int?
                 while k < lines.count {
                     let u = TextTools.trim(lines[k])
                     if u.isEmpty { k += 1; continue }
                     if lines[k].contains("\t") || PerformanceParser.isTitle(lines[k]) || TextTools.isPartHeading(u) { break }
+                    if ["总分", "自评总分"].contains(TextTools.squeeze(u)) { totalAt = cells.count }
                     cells.append(u)
                     k += 1
                     // The table ends with its 总分 and the figures after it.
-                    if let total = cells.lastIndex(where: { ["总分", "自评总分"].contains(TextTools.squeeze($0)) }), cells.count > total + 1 {
+                    if let total = totalAt, cells.count > total + 1 {
                         let after = cells[(total + 1)...]
                         if after.count == 2 || after.count == 1 && (k >= lines.count || !TextTools.isNumber(TextTools.trim(lines[k]))) { break }
                     }
