@@ -95,6 +95,7 @@ public enum DocumentReaders {
         var cellHasText = false
         var rowCells: [String] = []
         var inText = false
+        var span = 1
         var chars = xml.unicodeScalars[...]
         func endLine() { out += line + "\n"; line = "" }
         while let first = chars.first {
@@ -110,10 +111,17 @@ public enum DocumentReaders {
                 case "/w:t": inText = false
                 case "w:tab": if !inText { line += "\t" }
                 case "w:br", "w:cr": if cellDepth > 0 { line += " " } else { endLine() }
-                case "w:tc": if !selfClosing { cellDepth += 1; cellHasText = false; line = "" }
+                case "w:tc": if !selfClosing { cellDepth += 1; cellHasText = false; line = ""; span = 1 }
+                case "w:gridSpan":
+                    // A cell merged across columns keeps the columns after it, empty (as a copy of the text would).
+                    if let r = tag.range(of: #"w:val="(\d+)""#, options: .regularExpression) {
+                        span = max(1, min(64, Int(tag[r].filter(\.isNumber)) ?? 1))
+                    }
                 case "/w:tc":
                     cellDepth = max(0, cellDepth - 1)
                     rowCells.append(line.trimmingCharacters(in: .whitespaces))
+                    rowCells += Array(repeating: "", count: span - 1)
+                    span = 1
                     line = ""
                 case "w:tr": rowCells = []
                 case "/w:tr":

@@ -276,6 +276,25 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(coverage.inProse, 9)
     }
 
+    func testAnnexesAfterTheGlossaryAreReportText() {
+        for annex in ["附件", "附件1：档案数字化项目绩效评价报告", "第五部分 附件", "五部分 附件"] {
+            let text = """
+            某县档案馆2024年度部门决算
+            第四部分 名词解释
+            一、财政拨款收入：指本级财政当年拨付的资金。
+            \(annex)
+            一、项目概况
+            项目预算 15.50 万元，实际支出 15.20 万元，执行率 98.06%。
+            """
+            let result = Importer.importReport(text)
+            let tree = Parser.parse(result.document)
+            XCTAssertEqual(tree.glossaries.flatMap(\.entries).map(\.term.text), ["财政拨款收入"], annex)
+            XCTAssertTrue(result.document.contains("\n项目预算 15.50 万元，实际支出 15.20 万元，执行率 98.06%。\n"), annex)
+            XCTAssertEqual(result.summary.coverage.inProse, 3, annex)
+            XCTAssertEqual(result.summary.coverage.inComments, [], annex)
+        }
+    }
+
     func testEveryNumberingStyleOfSections() {
         for (style, first, second, sub) in [("1.", "1.", "2.", "（1）"), ("1、", "1、", "2、", "(1)"), ("（一）", "（一）", "（二）", "1."), ("(一)", "(一)", "(二)", "1、")] {
             let text = """

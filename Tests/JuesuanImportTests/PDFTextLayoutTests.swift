@@ -109,6 +109,13 @@ final class PDFTextLayoutTests: XCTestCase {
         XCTAssertEqual(DocumentReaders.wordXMLText(xml), "某县档案馆2024年度部门决算\n本年支出 12.40 万元 & 其他\t尾\n项目\t决算数\n一般公共预算财政拨款 收入\t\t4.00\n二一\n下一行\n")
     }
 
+    func testWordCellsMergedAcrossColumnsKeepTheColumnsAfterThem() {
+        let xml = """
+        <w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p><w:r><w:t>收入</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>支出</w:t></w:r></w:p></w:tc></w:tr>        <w:tr><w:tc><w:p><w:r><w:t>合计</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>5.00</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>5.00</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+        """
+        XCTAssertEqual(DocumentReaders.wordXMLText(xml), "收入\t\t\t支出\n合计\t\t5.00\t5.00\n")
+    }
+
     func testFileKinds() {
         XCTAssertEqual(DocumentReaders.kind(ofPath: "报告.PDF"), .pdf)
         XCTAssertEqual(DocumentReaders.kind(ofPath: "a/b.docx"), .docx)
