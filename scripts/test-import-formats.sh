@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `juesuan import` of PDF and Word files: makes a .docx and a PDF of seeds 001 and 002 (python-docx,
+# `juesuan import` of PDF and Word files: makes a .docx and a PDF of each seed (python-docx,
 # reportlab with the WenQuanYi font), imports them and checks that they give the same tables and 绩效
 # blocks as the text, then
 # runs `juesuan import x.pdf | juesuan lint -` end to end. Installs poppler-utils and the font with
@@ -20,8 +20,9 @@ if [ ! -x .venv-import/bin/python ] || ! .venv-import/bin/python -c "import docx
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# Seeds 001 (Hebei layout, 19 self-evaluations) and 002 (2022+ layout, 10 tables).
-for number in 001 002; do
+# Every seed: 001 (Hebei self-evaluations), 002 (2022+ layout, 10 tables), 003 (部门整体 table one cell
+# a line), 004 (section scorecards in prose).
+for number in 001 002 003 004; do
     seed=$(ls examples/seeds/${number}_*.txt)
     .venv-import/bin/python Tests/import-formats/make_documents.py "$seed" "$work/$number.docx" "$work/$number.pdf" "$font"
     "$bin" import -q "$seed" -o "$work/$number-text.juesuan"
@@ -31,6 +32,13 @@ for number in 001 002; do
     .venv-import/bin/python Tests/import-formats/compare_tables.py "$work/$number-text.juesuan" "$work/$number-docx.juesuan"
     echo "== seed $number: PDF against text"
     .venv-import/bin/python Tests/import-formats/compare_tables.py "$work/$number-text.juesuan" "$work/$number-pdf.juesuan"
+    # The same figures placed, from each kind of file.
+    for kind in docx pdf; do
+        a=$("$bin" import "$seed" 2>&1 >/dev/null | grep "已归位")
+        b=$("$bin" import "$work/$number.$kind" 2>&1 >/dev/null | grep "已归位")
+        [ "$a" = "$b" ] || { echo "seed $number: coverage from .$kind differs: $b (text: $a)"; exit 1; }
+    done
+    echo "   coverage: $a"
 done
 echo "== juesuan import x.pdf | juesuan lint -"
 set +e

@@ -427,7 +427,11 @@ enum DepartmentWideParser {
         while j < lines.count {
             let t = TextTools.trim(lines[j])
             if t.isEmpty { j += 1; continue }
-            guard lines[j].contains("\t") else { break }
+            // Tab-separated, or (PDF text) indented under the title's margin.
+            // A later page may be set at the margin: a short cell that is no heading still belongs.
+            let indented = lines[j].first.map(TextTools.isBlank) ?? false
+            let shortCell = TextTools.width(t) <= 40 && !Scanner.isHeading(t, lines[j]) && !TextTools.isPartHeading(t)
+            guard lines[j].contains("\t") || indented || shortCell else { break }
             cells += TextTools.cells(lines[j]).filter { !$0.isEmpty }
             lastTab = j
             j += 1
