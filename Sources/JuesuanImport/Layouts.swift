@@ -33,7 +33,12 @@ enum LayoutNormaliser {
             let previousIsDigit = k > 0 && ((0xFF10...0xFF19).contains(scalars[k - 1].value) || (0x30...0x39).contains(scalars[k - 1].value))
             let nextIsDigit = k + 1 < scalars.count && ((0xFF10...0xFF19).contains(scalars[k + 1].value) || (0x30...0x39).contains(scalars[k + 1].value))
             if s == "．" && previousIsDigit && nextIsDigit { out.append("."); continue }
-            if s == "，" && previousIsDigit && nextIsDigit && k + 3 < scalars.count { out.append(","); continue }
+            // A full-width comma is a thousands separator only before exactly three digits (`１，２３４`);
+            // `第１，２季度` keeps its comma.
+            if s == "，" && previousIsDigit && nextIsDigit {
+                let isDigit: (Int) -> Bool = { $0 < scalars.count && ((0xFF10...0xFF19).contains(scalars[$0].value) || (0x30...0x39).contains(scalars[$0].value)) }
+                if isDigit(k + 1) && isDigit(k + 2) && isDigit(k + 3) && !isDigit(k + 4) { out.append(","); continue }
+            }
             out.append(s)
         }
         return String(out)

@@ -240,6 +240,15 @@ final class LayoutTests: XCTestCase {
         XCTAssertFalse(Formatter.format(document).changed)
     }
 
+    func testFullWidthDigitsAndTheirMarks() {
+        XCTAssertEqual(LayoutNormaliser.fullWidthDigits("合计１，２３４．５０万元，占８５％"), "合计1,234.50万元，占85％")
+        XCTAssertEqual(LayoutNormaliser.fullWidthDigits("第１，２季度"), "第1，2季度")
+        XCTAssertEqual(LayoutNormaliser.fullWidthDigits("一、收入．支出"), "一、收入．支出")
+        XCTAssertEqual(LayoutNormaliser.closeFigureBlanks("增加 1 204.30 万元，为 86.45 万 元，占 12 .5 %"), "增加 1204.30 万元，为 86.45 万元，占 12.5%")
+        // Not a figure with blanks: two numbers of a list, a year and a count.
+        XCTAssertEqual(LayoutNormaliser.closeFigureBlanks("2024 年 3 个项目，12 345 人"), "2024 年 3 个项目，12 345 人")
+    }
+
     func testHeadingsGluedToTheirParagraphAreSplit() {
         let all = lines(Importer.importReport(LayoutTests.prose).document)
         XCTAssertTrue(all.contains("说明 二、收入决算情况说明"), "\(all)")
