@@ -113,8 +113,13 @@ public struct FigureCoverage: Sendable, Equatable {
             return numbers
         }
         func leave(_ comment: Substring, line: Int, placedAfter: [String] = []) {
-            let body = TextTools.trim(comment.drop { $0 == "/" })
-            let source = firstLine[TextTools.squeeze(body)]
+            var body = TextTools.trim(comment.drop { $0 == "/" })
+            // A note of the importer quoting its input line (`…（原文：30 | | 61 | 0.00）`): the figures
+            // and the line are those of the quote.
+            if let quote = body.range(of: "（原文："), body.hasSuffix("）") {
+                body = String(body[quote.upperBound...].dropLast())
+            }
+            let source = firstLine[TextTools.squeeze(body.replacingOccurrences(of: " | ", with: ""))]
             var placed = placedAfter
             let block = blockNumbers[line] ?? []
             for figure in figures(in: body[...]) {
