@@ -37,6 +37,11 @@ public enum DocumentReaders {
         return nil
     }
 
+    /// At most this much text is read from a tool (a hostile archive or PDF may expand without end).
+    static let outputLimit = 256 << 20
+    /// A tool still running after this long is stopped (never hang on a hostile file).
+    static let timeLimit: Double = 300
+
     /// Runs a tool and returns its standard output.
     static func run(_ tool: String, _ arguments: [String]) -> Result<[UInt8], Failure> {
         let process = Process()
@@ -58,10 +63,32 @@ public enum DocumentReaders {
             box.data = errorHandle.readDataToEndOfFile()
             group.leave()
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
+        var data = Data()
+        var tooLong = false
+        let reader = output.fileHandleForReading
+        while true {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            data.append(chunk)
+            if data.count > outputLimit {
+                tooLong = true
+                process.terminate()
+                break
+            }
+        }
+        if tooLong { _ = try? reader.readToEnd() }
         group.wait()
         let errorData = box.data
         process.waitUntilExit()
+        watchdog.cancel()
+        if tooLong {
+            return .failure(.toolFailed("\((tool as NSString).lastPathComponent) 输出超过 \(outputLimit >> 20) MB，已停止读取"))
+        }
+        if process.terminationReason == .uncaughtSignal {
+            return .failure(.toolFailed("\((tool as NSString).lastPathComponent) 未能在 \(Int(timeLimit)) 秒内完成，已停止"))
+        }
         guard process.terminationStatus == 0 else {
             let detail = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return .failure(.toolFailed("\((tool as NSString).lastPathComponent) 退出状态 \(process.terminationStatus)\(detail.isEmpty ? "" : "：" + detail)"))
@@ -75,6 +102,7 @@ public enum DocumentReaders {
             return .failure(.toolMissing("读取 PDF 需要 pdftotext（poppler-utils）。安装：sudo apt-get install poppler-utils（Debian/Ubuntu），brew install poppler（macOS）；或先把 PDF 另存为文本再导入。"))
         }
         return run(tool, ["-layout", "-enc", "UTF-8", path, "-"]).map { String(decoding: $0, as: UTF8.self) }
+            .mapError { .toolFailed("无法从这个 PDF 取出文字（\($0.message)）") }
     }
 
     /// The text of a .docx: its `word/document.xml` read through `unzip -p`.
@@ -83,6 +111,7 @@ public enum DocumentReaders {
             return .failure(.toolMissing("读取 .docx 需要 unzip。安装：sudo apt-get install unzip（Debian/Ubuntu）；或在 Word 中另存为纯文本再导入。"))
         }
         return run(tool, ["-p", path, "word/document.xml"]).map { wordXMLText(String(decoding: $0, as: UTF8.self)) }
+            .mapError { .toolFailed("不是可读的 .docx 文件（\($0.message)）") }
     }
 
     /// The text of a WordprocessingML body: a paragraph a line; a table row a line with its cells

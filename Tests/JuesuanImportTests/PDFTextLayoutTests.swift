@@ -138,4 +138,17 @@ final class PDFTextLayoutTests: XCTestCase {
         XCTAssertEqual(ImportCommand.run([file.deletingPathExtension().appendingPathExtension("docx").path], io: io), 2)
         XCTAssertTrue(errors.contains("无法读取"), errors)
     }
+
+    func testAFileThatIsNoDocxSaysSo() throws {
+        guard DocumentReaders.findTool("unzip") != nil else { throw XCTSkip("unzip is not installed") }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("juesuan-import-\(UUID().uuidString).docx")
+        try Data("这不是压缩文件".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var errors = ""
+        var output = ""
+        let io = CommandIO(writeOutput: { output += $0 }, writeError: { errors += $0 }, readStandardInput: { .success([]) })
+        XCTAssertEqual(ImportCommand.run([file.path], io: io), 2)
+        XCTAssertTrue(errors.contains("不是可读的 .docx 文件"), errors)
+        XCTAssertEqual(output, "")
+    }
 }
