@@ -65,3 +65,41 @@ final class ScorecardTests: XCTestCase {
         XCTAssertTrue(document.contains("（三）指标体系建设   3\n"))
     }
 }
+
+/// The 部门整体支出绩效自评表 printed one cell a line (invented figures).
+final class DepartmentWideTableTests: XCTestCase {
+    static let cells = ["（2024年度）", "单位：万元", "部门名称", "某县档案馆", "年度部门整体支出预算", "资金总额", "财政拨款", "其他资金",
+                        "58.30", "50.00", "8.20", "年度总体目标", "保障档案馆正常运转。", "年度绩效指标", "一级指标", "二级指标", "三级指标",
+                        "指标性质", "指标值", "度量单位", "权重", "实际完成值", "产出指标", "数量指标", "馆藏档案数字化卷数", "≥", "30000", "卷", "20", "31000",
+                        "时效指标", "按时完成率", "≥", "95", "%", "10", "100", "成本指标", "总支出不超预算", "≤", "58.30", "万元", "10", "57.90",
+                        "满意度指标", "服务对象满意度", "查档群众满意度", "≥", "90", "%", "10", "96"]
+
+    func document(_ cells: [String]) -> String {
+        let text = "某县档案馆2024年度部门决算\n第四部分 附件\n附表：部门整体支出绩效目标完成情况自评表\n" + cells.map { "\t" + $0 }.joined(separator: "\n") + "\n第五部分 附表\n"
+        return Importer.importReport(text).document
+    }
+
+    func testFundsAndIndicatorsBecomeTablesWithTheFundsRelation() {
+        let document = document(DepartmentWideTableTests.cells)
+        XCTAssertTrue(document.contains("列 资金总额 财政拨款 其他资金；资金总额 = 财政拨款 + 其他资金\n"), document)
+        XCTAssertEqual(ImporterTests.importedRows(document), [
+            "附表1|||年度部门整体支出预算|58.30 50.00 8.20",
+            "附表2|||产出指标/数量指标/馆藏档案数字化卷数|30000 20 31000",
+            "附表2|||产出指标/时效指标/按时完成率|95 10 100",
+            "附表2|||成本指标/总支出不超预算|58.30 10 57.90",
+            "附表2|||满意度指标/服务对象满意度/查档群众满意度|90 10 96",
+        ])
+        // 50.00 + 8.20 = 58.20, not 58.30: the checks see it.
+        let analysis = Analysis(text: document)
+        XCTAssertEqual(analysis.diagnostics.filter { $0.code == "A203" }.count, 1)
+        XCTAssertFalse(analysis.diagnostics.contains { $0.code.hasPrefix("S1") && $0.severity == .error })
+        XCTAssertTrue(document.contains("\n说明 第五部分 附表"))
+    }
+
+    func testWithoutFundsItStaysAsItWas() {
+        let document = document(Array(DepartmentWideTableTests.cells.drop { $0 != "年度总体目标" }))
+        XCTAssertFalse(document.contains("表 附表"))
+        XCTAssertTrue(document.contains("// 保障档案馆正常运转。"))
+    }
+}
+
