@@ -461,7 +461,7 @@ enum DepartmentWideParser {
         indicators.columns = ["指标值", "权重", "实际完成值"]
         var level1 = ""
         var level2 = ""
-        var rest = Array(cells[fundsEnd...])
+        let rest = Array(cells[fundsEnd...])
         var body: [String] = []
         var used: Set<String> = []
         var i = 0
@@ -486,7 +486,6 @@ enum DepartmentWideParser {
             body.append("// " + rest[i])
             i += 1
         }
-        rest = []
         indicators.body = body
         if indicators.rowCount == 0 {
             funds.trailingComments = body
