@@ -248,7 +248,7 @@ def rules():
     field = scope("variable.parameter.field")
     perf_values = [
         {"include": "#trailing-comment"},
-        {"match": r"(?<=^|[ \t\x{3000}])(年初预算数|全年预算数|全年执行数|到位数|分值|得分)(?=[ \t\x{3000}]|$)", "name": field},
+        {"match": r"(?<=^|[ \t\x{3000}])(年初预算数|全年预算数|全年执行数|到位数|执行率|分值|得分)(?=[ \t\x{3000}]|$)", "name": field},
         {"match": rf"(?<=^|{B}){NUM}[%％]?{END_OF_TOKEN}", "name": scope("constant.numeric.decimal")},
     ]
     repo["performance"] = {
@@ -265,6 +265,12 @@ def rules():
             line_rule(rf"^{B}*(主管部门|实施单位){END_OF_TOKEN}", {"1": {"name": perf_key}},
                       [{"include": "#trailing-comment"}, {"match": VALUE, "name": scope("string.unquoted.unit-name")}]),
             line_rule(rf"^{B}*(资金|执行率|总分){END_OF_TOKEN}", {"1": {"name": perf_key}}, perf_values),
+            line_rule(rf"^{B}*(其中)(?:{B}+((?!//){NB}+))?",
+                      {"1": {"name": perf_key}, "2": {"name": scope("entity.name.label.fund-source")}}, perf_values),
+            line_rule(rf"^{B}*(年度目标){END_OF_TOKEN}", {"1": {"name": perf_key}},
+                      [{"include": "#trailing-comment"},
+                       {"match": rf"(?<={B})(完成情况|完成率)(?={B}|$)", "name": field},
+                       {"match": rf"(?<={B}){NUM}[%％]?{END_OF_TOKEN}", "name": scope("constant.numeric.decimal")}]),
             line_rule(rf"^{B}*(等级){END_OF_TOKEN}", {"1": {"name": perf_key}},
                       [{"include": "#trailing-comment"},
                        {"match": r"(?<=[ \t\x{3000}])(?:优|良|中|差)(?=[ \t\x{3000}]|$)", "name": scope("constant.language.grade")}]),

@@ -17,6 +17,10 @@ if [ -x scripts/test-e2e.sh ]; then
     echo "== end-to-end: language server through a Python LSP client"
     scripts/test-e2e.sh || status=1
 fi
+if [ -x scripts/test-import-formats.sh ]; then
+    echo "== import of PDF and .docx files"
+    scripts/test-import-formats.sh || status=1
+fi
 if [ -x scripts/test-editors.sh ]; then
     echo "== editors and grammar"
     scripts/test-editors.sh || status=1

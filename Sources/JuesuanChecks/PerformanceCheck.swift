@@ -12,6 +12,7 @@ enum PerformanceCheck: ReportCheck {
         Rule("P605", .warning, "执行率得分 ≠ 分值 × min(执行率, 1)（各地评分办法可能不同）"),
         Rule("P606", .error, "等级与得分不符（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60）"),
         Rule("P608", .warning, "标为“完成”但实际值未达到目标（或标为“未完成”却已达到）"),
+        Rule("P609", .error, "资金的其中各项（财政拨款、其他资金…）之和 ≠ 资金行的数"),
     ]
 
     static let hundred = DecimalNumber(100)
@@ -56,6 +57,7 @@ enum PerformanceCheck: ReportCheck {
                 }
             }
             executionRate(project, name, &findings)
+            fundParts(project, name, &findings)
             // P606: the grade follows the total score.
             if let grade = project.grade, let score = project.totalScore {
                 let expected = score.value >= DecimalNumber(90) ? "优" : score.value >= DecimalNumber(80) ? "良" : score.value >= DecimalNumber(60) ? "中" : "差"
@@ -92,6 +94,26 @@ enum PerformanceCheck: ReportCheck {
     /// one-decimal scores are awarded as written, so they stand for themselves.
     static func scoreInterval(_ value: DecimalNumber) -> Interval {
         value.scale >= 2 ? Interval.written(value) : Interval.exact(value)
+    }
+
+    /// P609: for each key the 资金 line and every `其中` line state, the parts add up to the total,
+    /// each figure standing for its rounding interval (`26.005` = `26.004627` + …).
+    static func fundParts(_ project: PerformanceProject, _ name: String, _ findings: inout [Diagnostic]) {
+        guard !project.fundParts.isEmpty else { return }
+        for key in FundKey.allCases {
+            guard let total = project.fundValue(key) else { continue }
+            let parts = project.fundParts.map { $0.value(key) }
+            guard parts.allSatisfy({ $0 != nil }) else { continue }
+            let values = parts.compactMap { $0 }
+            let sum = values.reduce(DecimalNumber.zero) { $0 + $1.value }
+            let slack = values.reduce(total.value.halfUnitOfLastDigit) { $0 + $1.value.halfUnitOfLastDigit }
+            let difference = total.value - sum
+            guard difference.magnitude > slack else { continue }
+            let terms = zip(project.fundParts, values).map { "\($0.name?.text ?? "") \($1.value)" }.joined(separator: " + ")
+            let scale = max(sum.scale, total.value.scale)
+            findings.append(Diagnostic(code: "P609", severity: .error, range: total.token.range,
+                                       message: "\(name)资金的\(key.rawValue)应为其中各项之和 \(terms) = \(sum)，填写为 \(total.value)，差额 \(CheckContext.signed(difference, scale: scale))"))
+        }
     }
 
     /// P604: the stated 执行率 against B ÷ A; P605: the 执行率 score against weight × min(B ÷ A, 1).

@@ -30,6 +30,8 @@ public struct ImportSummary: Sendable, Equatable {
     /// Input lines kept as `//` comments (table headers, footnotes, unplaced table rows…).
     public var commentLines = 0
     public var inputLines = 0
+    /// Where the figures went (table, 绩效, prose) and which stayed in comments.
+    public var coverage = FigureCoverage()
 
     /// The summary in Chinese, one fact a line.
     public var description: String {
@@ -48,6 +50,7 @@ public struct ImportSummary: Sendable, Equatable {
         }
         text += "  名词解释 \(glossaryEntries) 条\n"
         text += "  注释 \(commentLines) 行（表头、表注、未能归入表格或绩效栏目的行，原文保留在 // 之后）\n"
+        text += coverage.description
         return text
     }
 }
@@ -64,12 +67,13 @@ public enum Importer {
         var input = text
         if input.hasPrefix("\u{FEFF}") { input.removeFirst() }
         let lines = splitLines(input)
-        var scanner = Scanner(lines: lines)
+        var scanner = Scanner(lines: LayoutNormaliser.normalise(lines))
         scanner.run()
         var summary = scanner.summary
         summary.inputLines = lines.count
         let raw = scanner.render()
         let formatted = Formatter.format(raw).text
+        summary.coverage = FigureCoverage.measure(document: formatted, inputLines: lines)
         return ImportResult(document: formatted, summary: summary)
     }
 
@@ -108,6 +112,8 @@ struct TableOutput {
     var id: String
     var title: String
     var columns: [String]?
+    /// A relation between the columns (`资金总额 = 财政拨款 + 年初结转结余资金`).
+    var relation: String?
     var leadingComments: [String] = []
     /// Rows and comments, in output order.
     var body: [String] = []
@@ -133,8 +139,17 @@ struct Scanner {
     var narrativeOpen = false
     var narrativeIsCover = true
     var usedTableIDs: Set<String> = []
+    /// The end of the last run of tab-separated lines found to be no table.
+    var rejectedTabRunEnd = 0
 
-    init(lines: [String]) { self.lines = lines }
+    /// The report's title (its first line, when it names a 决算), squeezed: repeated as a page header.
+    let pageTitle: String?
+
+    init(lines: [String]) {
+        self.lines = lines
+        let first = lines.lazy.map { TextTools.squeeze($0) }.first { !$0.isEmpty && !LayoutNormaliser.isFurniture($0) }
+        pageTitle = first.flatMap { $0.contains("决算") && $0.count <= 40 ? $0 : nil }
+    }
 
     struct HeaderFacts {
         var department: String?
@@ -158,11 +173,12 @@ struct Scanner {
         var tocFirstHeading: String?
         var glossaryMode = false
         var glossaryLines: [String] = []
+        let topStyle = Scanner.topSectionStyle(lines)
         func flushGlossary(_ scanner: inout Scanner) {
             guard glossaryMode else { return }
             scanner.blocks.append(.glossary(lines: glossaryLines))
             let built = GlossaryBuilder.build(glossaryLines)
-            scanner.summary.glossaryEntries += built.filter { !$0.hasPrefix("//") }.count
+            scanner.summary.glossaryEntries += built.filter { !$0.hasPrefix("//") && !$0.hasPrefix(GlossaryBuilder.proseMarker) }.count
             scanner.summary.commentLines += built.filter { $0.hasPrefix("//") }.count
             glossaryLines = []
             glossaryMode = false
@@ -211,7 +227,27 @@ struct Scanner {
                 reopenNarrativeAfterInterruption()
                 continue
             }
-            let isHeading = Scanner.isHeading(t, line)
+            if DepartmentWideParser.isTitle(line) {
+                var k = 1
+                while usedTableIDs.contains("附表\(k)") || usedTableIDs.contains("附表\(k + 1)") { k += 1 }
+                if let (tables, end) = DepartmentWideParser.parse(lines, start: i, firstID: k, title: t) {
+                    flushGlossary(&self)
+                    narrativeLines.append(line)
+                    closeNarrative()
+                    for table in tables { appendTable(table) }
+                    i = end
+                    reopenNarrativeAfterInterruption()
+                    continue
+                }
+            }
+            if line.contains("\t"), !glossaryMode, i >= rejectedTabRunEnd, let (table, end) = untitledTable(at: i) {
+                closeNarrative()
+                appendTable(table)
+                i = end
+                reopenNarrativeAfterInterruption()
+                continue
+            }
+            let isHeading = Scanner.isHeading(t, line) || topStyle != nil && Scanner.sectionStyle(t, line) == topStyle
             if isHeading && t.contains("名词解释") {
                 flushGlossary(&self)
                 closeNarrative()
@@ -221,7 +257,7 @@ struct Scanner {
                 continue
             }
             if glossaryMode {
-                if isHeading && TextTools.isPartHeading(t) {
+                if isHeading && (TextTools.isPartHeading(t) || Scanner.isAnnexHeading(t)) {
                     flushGlossary(&self)
                 } else {
                     glossaryLines.append(line)
@@ -240,11 +276,125 @@ struct Scanner {
         }
         flushGlossary(&self)
         closeNarrative()
+        // Section scorecards written as prose: the blocks the checks read, after the sections.
+        let (derived, tables, performance) = ScorecardBuilder.derive(blocks, usedTableIDs: &usedTableIDs)
+        blocks = derived
+        for table in tables {
+            summary.tables.append(.init(id: table.id, title: table.title, rows: table.rowCount))
+            summary.commentLines += table.leadingComments.count
+        }
+        if let performance {
+            summary.performances.append(.init(name: performance.name, indicators: performance.indicators))
+            summary.commentLines += 1
+        }
+    }
+
+    /// Words a section title ends with (`（一）收入决算情况说明`, `1.部门职责`, `(2)机构设置`).
+    static let sectionTitleEnds = ["情况说明", "说明", "情况", "概况", "职责", "职能", "机构设置", "名词解释", "附件", "重要事项", "决算表", "绩效评价", "评价结果"]
+
+    /// `附件`, `附件1`, `附件：…` on a line of its own: an annex, which is report text.
+    static func isAnnexHeading(_ t: String) -> Bool {
+        let c = TextTools.squeeze(t)
+        return c.hasPrefix("附件") && c.count <= 30 && !c.contains("。") && !c.contains("，")
+    }
+
+    /// The numbering style of a section-title line (`（一）收入决算情况说明`, `1.部门职责`, `(2)机构设置`):
+    /// short, numbered, ending with a section title word. nil for anything else.
+    static func sectionStyle(_ t: String, _ line: String) -> String? {
+        guard !t.isEmpty, !line.contains("\t"), TextTools.width(t) <= 40, !TextTools.hasChineseOrdinal(t), TextTools.startsWithMarker(t),
+              !t.hasPrefix("注"), !t.hasPrefix("附"), !t.hasPrefix("- ") else { return nil }
+        let body = Ordinal.strip(t[...])
+        guard !body.isEmpty, sectionTitleEnds.contains(where: { body.hasSuffix($0) }), !body.contains("，"), !body.contains("。") else { return nil }
+        let marker = t.prefix(t.count - body.count).filter { !TextTools.isBlank($0) }
+        var style = ""
+        for c in marker {
+            // `1.`, `1．` and `1、` are one style; so are `（一）` and `(一)`.
+            let d: Character = c == "．" || c == "、" ? "." : c == "（" ? "(" : c == "）" ? ")" : c
+            if TextTools.chineseNumerals.contains(c) { if style.last != "一" { style.append("一") } } else if c.isNumber { if style.last != "1" { style.append("1") } } else { style.append(d) }
+        }
+        return style
+    }
+
+    /// The top-level numbering of the sections when a report does not use `一、`: the style of its
+    /// first section-title line (`1.`, `（一）`, …); nil when `一、` headings exist (then the other
+    /// styles number sub-sections, which stay in their section's prose).
+    static func topSectionStyle(_ lines: [String]) -> String? {
+        var first: String?
+        for line in lines {
+            let t = TextTools.trim(line)
+            if TextTools.hasChineseOrdinal(t), isHeading(t, line) { return nil }
+            if first == nil, let style = sectionStyle(t, line) { first = style }
+        }
+        return first
+    }
+
+    /// A run of tab-separated lines with no standard title above it, holding at least two rows of a
+    /// label and figures: a custom table `附表N`, titled by the prose line right above it when that
+    /// line names a table (`…表`), its columns from the heading row.
+    mutating func untitledTable(at start: Int) -> (TableOutput, Int)? {
+        var j = start
+        var run: [[String]] = []
+        while j < lines.count {
+            if TextTools.trim(lines[j]).isEmpty { j += 1; continue }
+            guard lines[j].contains("\t") else { break }
+            run.append(TextTools.cells(lines[j]))
+            j += 1
+        }
+        func isRow(_ cells: [String]) -> Bool {
+            let filled = cells.filter { !$0.isEmpty }
+            guard filled.count >= 2, let label = filled.first, !TextTools.isFigure(label) else { return false }
+            return filled.dropFirst().allSatisfy { TextTools.isFigure($0) } && filled.dropFirst().contains { TextTools.isNumber($0) }
+        }
+        let dataRows = run.filter(isRow)
+        // A run that is no table is not looked at again from each of its lines.
+        guard dataRows.count >= 2, dataRows.count * 2 >= run.count else { rejectedTabRunEnd = j; return nil }
+        let width = dataRows.map { $0.filter { !$0.isEmpty }.count - 1 }.max() ?? 1
+        var k = 1
+        while usedTableIDs.contains("附表\(k)") { k += 1 }
+        // The title: the prose line just above, when it names a table.
+        var title = "（原文未给出表名）"
+        var unitComment: [String] = []
+        var back = narrativeLines.count - 1
+        while back >= 0, TextTools.trim(narrativeLines[back]).isEmpty { back -= 1 }
+        if back >= 0, TableParser.isMeta(TextTools.trim(narrativeLines[back])) {
+            unitComment = ["// " + TextTools.trim(narrativeLines[back])]
+            narrativeLines.remove(at: back)
+            back -= 1
+            while back >= 0, TextTools.trim(narrativeLines[back]).isEmpty { back -= 1 }
+        }
+        if back >= 0, let candidate = Optional(TextTools.trim(narrativeLines[back])), candidate.hasSuffix("表"), TextTools.width(candidate) <= 60 {
+            title = TextTools.compact(candidate)
+            narrativeLines.remove(at: back)
+        }
+        var output = TableOutput(id: "附表\(k)", title: title)
+        output.leadingComments = unitComment
+        var seenRow = false
+        for cells in run {
+            let filled = cells.filter { !$0.isEmpty }
+            if isRow(cells) {
+                var figures = Array(filled.dropFirst())
+                while figures.count < width { figures.append("") }
+                output.body.append(TableParser.rowText(code: nil, label: TextTools.compact(filled[0]), figures: figures))
+                output.rowCount += 1
+                seenRow = true
+            } else if !seenRow, output.columns == nil, filled.count == width + 1 || filled.count == width {
+                output.columns = filled.suffix(width).map { TextTools.squeeze($0) }
+                output.leadingComments.append("// " + filled.joined(separator: " "))
+            } else if seenRow {
+                output.body.append("// " + filled.joined(separator: " "))
+            } else {
+                output.leadingComments.append("// " + filled.joined(separator: " "))
+            }
+        }
+        if output.columns == nil { output.columns = (1...width).map { "列\($0)" } }
+        return (output, j)
     }
 
     static func isHeading(_ t: String, _ line: String) -> Bool {
-        guard !t.isEmpty, !line.contains("\t"), TextTools.width(t) <= 64 else { return false }
-        if TextTools.isPartHeading(t) { return true }
+        // A heading is at most 64 columns: longer text is not measured (a re-joined paragraph can be long).
+        guard !t.isEmpty, t.utf8.count <= 64 * 4, !line.contains("\t"), TextTools.width(t) <= 64 else { return false }
+        if TextTools.isPartHeading(t) || isAnnexHeading(t) { return true }
+
         if TextTools.hasChineseOrdinal(t), let last = t.last, last != "。", last != "；", last != "，" {
             // `一、财政拨款收入：指……` is a glossary entry, not a heading.
             if let colon = t.firstIndex(where: { $0 == "：" || $0 == ":" }), t.distance(from: colon, to: t.endIndex) > 3 { return false }
@@ -272,7 +422,7 @@ struct Scanner {
     mutating func closeNarrative() {
         guard narrativeOpen else { return }
         narrativeOpen = false
-        let (prose, joined, comments) = ProseJoiner.join(narrativeLines, allowJoining: !narrativeIsCover || narrativeTitle != nil)
+        let (prose, joined, comments) = ProseJoiner.join(narrativeLines, allowJoining: !narrativeIsCover || narrativeTitle != nil, pageTitle: narrativeIsCover ? nil : pageTitle)
         narrativeIsCover = false
         if narrativeTitle != nil { lastNarrativeTitle = narrativeTitle }
         let contentLines = prose.filter { !$0.hasPrefix("//") }
@@ -318,7 +468,7 @@ struct Scanner {
                 out.append(contentsOf: lines)
             case .table(let table):
                 out.append("表 \(table.id) \(table.title)")
-                if let columns = table.columns { out.append("列 " + columns.joined(separator: " ")) }
+                if let columns = table.columns { out.append("列 " + columns.joined(separator: " ") + (table.relation.map { "；" + $0 } ?? "")) }
                 out.append(contentsOf: table.leadingComments)
                 out.append(contentsOf: table.body)
                 out.append(contentsOf: table.trailingComments)
@@ -327,7 +477,13 @@ struct Scanner {
                 out.append(contentsOf: perf.lines)
             case .glossary(let lines):
                 out.append("名词解释")
-                out.append(contentsOf: GlossaryBuilder.build(lines))
+                for line in GlossaryBuilder.build(lines) {
+                    if line.hasPrefix(GlossaryBuilder.proseMarker) {
+                        out += ["", "说明 名词解释（续）", String(line.dropFirst(GlossaryBuilder.proseMarker.count)), "", "名词解释"]
+                    } else {
+                        out.append(line)
+                    }
+                }
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -343,7 +499,7 @@ enum HeaderDetector {
 
     static func detect(_ lines: [String]) -> Scanner.HeaderFacts {
         var facts = Scanner.HeaderFacts()
-        let trimmed = lines.map { TextTools.trim($0) }
+        let trimmed = lines.map { LayoutNormaliser.isFurniture($0) ? "" : TextTools.trim($0) }
         // 部门: a title `某局 2024 年度部门决算`, then `部门名称：`/`部门：`/`单位：`, then a lone name line.
         for t in trimmed.prefix(40) where !t.contains("\t") {
             let squeezed = TextTools.squeeze(t)
@@ -392,7 +548,7 @@ enum HeaderDetector {
         }
         for t in trimmed {
             let c = TextTools.squeeze(t)
-            if facts.unit == nil, let r = c.range(of: #"金额单位[：:](千元|万元|亿元|元)"#, options: .regularExpression) {
+            if facts.unit == nil, let r = c.range(of: #"^(金额)?单位[：:](千元|万元|亿元|元)$"#, options: .regularExpression) ?? c.range(of: #"金额单位[：:](千元|万元|亿元|元)"#, options: .regularExpression) {
                 let m = String(c[r])
                 for unit in ["千元", "万元", "亿元", "元"] where m.hasSuffix(unit) { facts.unit = unit; break }
             }
@@ -420,27 +576,51 @@ enum ProseJoiner {
     /// lines broken in the middle of a sentence (a long line that ends without a sentence mark,
     /// followed by a line that starts with no ordinal marker). Returns the lines, the number of
     /// joins and the number of comment lines.
-    static func join(_ raw: [String], allowJoining: Bool) -> ([String], Int, Int) {
+    static func join(_ raw: [String], allowJoining: Bool, pageTitle: String? = nil) -> ([String], Int, Int) {
         var out: [String] = []
         var joined = 0
         var comments = 0
         var canContinue = false
+        // Page footers and headers met inside a sentence: written after the re-joined line.
+        var pending: [String] = []
+        func flushPending() {
+            out += pending
+            pending = []
+        }
         for line in raw {
-            let t = TextTools.trim(line)
+            let t = LayoutNormaliser.closeFigureBlanks(TextTools.trim(line))
             if t.isEmpty { continue }
-            if line.contains("\t") {
+            if LayoutNormaliser.isPageMarker(t) || pageTitle != nil && TextTools.squeeze(t) == pageTitle {
+                pending.append("// " + t)
+                comments += 1
+                continue
+            }
+            if line.contains("\t") || LayoutNormaliser.isFurniture(t) {
+                flushPending()
                 out.append("// " + t)
                 comments += 1
                 canContinue = false
                 continue
             }
-            if allowJoining, canContinue, let last = out.last, !TextTools.startsWithMarker(t), !Scanner.isHeading(t, line) {
-                let separator = (last.last.map { $0.isASCII && $0.isLetter } ?? false) && (t.first.map { $0.isASCII && $0.isLetter } ?? false) ? " " : ""
-                out[out.count - 1] = last + separator + t
+            // A figure and its unit split by the page (`较上年增加 12.40` / `万元`).
+            let unitContinues = LayoutNormaliser.unitStarts.contains { t.hasPrefix($0) } && (out.last?.last.map { $0.isASCII && $0.isNumber } ?? false)
+                && !(out.last?.hasPrefix("//") ?? true)
+            if unitContinues, !out.isEmpty {
+                // Appended in place: a sentence broken over many lines stays linear.
+                out[out.count - 1].append(t)
                 joined += 1
                 canContinue = isBroken(out[out.count - 1], length: TextTools.width(t))
                 continue
             }
+            if allowJoining, canContinue, let lastCharacter = out.last?.last, !TextTools.startsWithMarker(t), !Scanner.isHeading(t, line) {
+                let separator = lastCharacter.isASCII && lastCharacter.isLetter && (t.first.map { $0.isASCII && $0.isLetter } ?? false) ? " " : ""
+                out[out.count - 1].append(separator)
+                out[out.count - 1].append(t)
+                joined += 1
+                canContinue = isBroken(out[out.count - 1], length: TextTools.width(t))
+                continue
+            }
+            flushPending()
             var text = t
             // A prose line must not open a block or start a comment by accident.
             let firstWord = String(text.prefix { !TextTools.isBlank($0) })
@@ -448,6 +628,7 @@ enum ProseJoiner {
             out.append(text)
             canContinue = isBroken(t, length: TextTools.width(t))
         }
+        flushPending()
         return (out, joined, comments)
     }
 
@@ -474,10 +655,21 @@ enum GlossaryBuilder {
         for line in joined {
             if line.hasPrefix("//") { body.append(line); continue }
             let t = TextTools.trim(line)
-            if isEntry(t) { body.append(line) } else { body.append("// " + t) }
+            if isEntry(t) {
+                body.append(line)
+            } else if templateWords.contains(where: { t.contains($0) }) {
+                // A template instruction left in the published text is report text (T802 checks it).
+                body.append(proseMarker + t)
+            } else {
+                body.append("// " + t)
+            }
         }
         return comments + body
     }
+
+    static let templateWords = ["可参照如下格式", "可参照以下格式", "参照如下格式", "参照以下格式", "待填写", "待补充", "请填写", "此处填写"]
+    /// Marks a glossary line written as prose between two 名词解释 blocks.
+    static let proseMarker = "\u{1}说明："
 
     static func isEntry(_ t: String) -> Bool {
         guard let colon = t.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }

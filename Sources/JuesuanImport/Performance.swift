@@ -71,6 +71,13 @@ struct PerformanceParser {
         var level2 = ""
         var inIndicators = false
         var previousWasIndicator = false
+        var statedRate: String?
+        // The keys of the 资金 line, in the order of its figures: the `其中` lines below it follow them.
+        var detailKeys: [String] = []
+        var inGoals = false
+        func hasExecutionLine(before end: Int) -> Bool {
+            lines[start..<end].contains { TextTools.cells($0).first { !$0.isEmpty }.map(TextTools.squeeze) == "预算执行率" }
+        }
         for index in start..<end {
             let line = lines[index]
             let t = TextTools.trim(line)
@@ -109,7 +116,29 @@ struct PerformanceParser {
                 let values = Array(filled[(at + 1)...])
                 out.append("// " + t)
                 out += fundsLines(keys: fundKeys, values: values)
+                detailKeys = fundKeys
                 continue
+            }
+            // A source of the funds under the 资金 line (`政府预算资金`, `其中：财政资金`, `其他`).
+            if !detailKeys.isEmpty, let part = fundPartLine(filled, keys: detailKeys) {
+                out.append("// " + t)
+                out.append(part)
+                continue
+            }
+            detailKeys = []
+            // The goals: `年度预期目标 / 具体完成情况 / 总体完成率(%)` (Hebei) or `预期目标 / 实际完成情况`.
+            if squeezed.contains(where: { $0.contains("预期目标") }) && squeezed.contains(where: { $0.contains("完成情况") }) {
+                inGoals = true
+                comment()
+                continue
+            }
+            if inGoals {
+                if let goal = goalLine(filled) {
+                    out.append("// " + t)
+                    out.append(goal)
+                    continue
+                }
+                inGoals = false
             }
             // The money, Hebei layout: 预算数 x 到位数 y 执行数 z [进度].
             if let at = squeezed.firstIndex(of: "预算数"), at + 1 < filled.count, TextTools.isNumber(filled[at + 1]) {
@@ -128,7 +157,11 @@ struct PerformanceParser {
                 }
                 out.append("// " + t)
                 out.append("资金 " + pairs.map { "\($0.0) \($0.1)" }.joined(separator: " "))
-                if let rate { out.append("// 预算执行进度：\(rate)%") }
+                detailKeys = pairs.map(\.0)
+                // The published 预算执行进度 is the stated rate of the 执行率 line (checked by P604).
+                if let rate {
+                    if hasExecutionLine(before: end) { statedRate = rate } else { out.append("执行率 \(rate)%") }
+                }
                 continue
             }
             // The execution-rate line of the Hebei layout: 预算执行率 weight … score.
@@ -136,8 +169,11 @@ struct PerformanceParser {
                 let numbers = filled.map(PerformanceParser.rejoinNumber).filter { TextTools.isNumber($0) }
                 out.append("// " + t)
                 if numbers.count >= 2 {
-                    out.append("执行率 分值 \(numbers.first!) 得分 \(numbers.last!)")
+                    out.append("执行率 " + (statedRate.map { "\($0)% " } ?? "") + "分值 \(numbers.first!) 得分 \(numbers.last!)")
+                } else if let statedRate {
+                    out.append("执行率 \(statedRate)%")
                 }
+                statedRate = nil
                 continue
             }
             if squeezed.contains(where: { $0.hasPrefix("一级指") }) && squeezed.contains(where: { $0.hasPrefix("三级指") }) {
@@ -174,6 +210,66 @@ struct PerformanceParser {
 
     enum Style { case standard, hebei }
 
+    /// `其中 <来源> <key> <value>…` from a line under the 资金 line: a source name (the same in each
+    /// group of a Hebei line: `其中:财政资金 x 其中:财政资金 y …`), then one figure per key.
+    func fundPartLine(_ filled: [String], keys: [String]) -> String? {
+        guard let first = filled.first, !TextTools.isFigure(first) else { return nil }
+        var names: [String] = []
+        var values: [String] = []
+        for cell in filled {
+            if TextTools.isFigure(cell) { values.append(cell) } else { names.append(TextTools.squeeze(cell)) }
+        }
+        func strip(_ n: String) -> String {
+            for prefix in ["其中：", "其中:"] where n.hasPrefix(prefix) { return String(n.dropFirst(prefix.count)) }
+            return n
+        }
+        let name = strip(names[0])
+        // Hebei: `其中:财政资金 4.0 0 其中:财政资金 4.0 …`: the first figure after each label, one per key.
+        if names.count == keys.count, names.count >= 2, values.count > keys.count {
+            values = []
+            var wanted = false
+            for cell in filled {
+                if !TextTools.isFigure(cell) { wanted = true; continue }
+                if wanted { values.append(cell); wanted = false }
+            }
+        }
+        // Every label of the line names the same source (a later one may be cut short: `其中:财政`).
+        guard !name.isEmpty, name.count <= 12, names.allSatisfy({ let n = strip($0); return name.hasPrefix(n) || n.hasPrefix(name) }),
+              names.count == 1 || names.count == values.count, values.count == keys.count || values.count == keys.count - 1 && names.count == 1 else { return nil }
+        guard !["年度资金总额", "预算执行率", "年度总体目标", "总体目标"].contains(name), !name.contains("目标"), !name.contains("指标") else { return nil }
+        var fields: [String] = []
+        for (k, key) in keys.enumerated() where k < values.count {
+            let value = values[k]
+            guard TextTools.isNumber(value) else { continue }
+            switch key {
+            case let key where key.hasPrefix("年初预算数"): fields.append("年初预算数 \(value)")
+            case let key where key.hasPrefix("全年预算数"): fields.append("全年预算数 \(value)")
+            case let key where key.hasPrefix("全年执行数"): fields.append("全年执行数 \(value)")
+            case let key where key.hasPrefix("到位数"): fields.append("到位数 \(value)")
+            case let key where key.hasPrefix("执行率"): fields.append("执行率 " + (value.hasSuffix("%") ? value : "\(value)%"))
+            default: break
+            }
+        }
+        guard !fields.isEmpty else { return nil }
+        return "其中 \(name.replacingOccurrences(of: "/", with: "／")) " + fields.joined(separator: " ")
+    }
+
+    /// `年度目标 <goal> 完成情况 <what was done> 完成率 <rate>%` from a goal row; nil for any other row.
+    func goalLine(_ filled: [String]) -> String? {
+        var cells = filled
+        if let first = cells.first, ["总体目标", "年度总体目标", "年度目标"].contains(TextTools.squeeze(first)) { cells.removeFirst() }
+        var rate: String?
+        if let last = cells.last, TextTools.isNumber(last) { rate = last; cells.removeLast() }
+        guard !cells.isEmpty, cells.count <= 2, cells.allSatisfy({ !TextTools.isFigure($0) }) else { return nil }
+        let words = cells.map { TextTools.trim($0) }
+        // A cell holding a field word would be read as that field.
+        guard !words.contains(where: { $0.split(separator: " ").contains { InnerKeyword.goalFields.contains(String($0)) } }), !words.contains(where: { $0.contains("//") }) else { return nil }
+        var line = "年度目标 " + words[0]
+        if words.count == 2 { line += " 完成情况 " + words[1] }
+        if let rate { line += " 完成率 " + (rate.hasSuffix("%") ? rate : rate + "%") }
+        return line
+    }
+
     /// `资金 …` and `执行率 …` from the 2022+ money heading and its figures.
     func fundsLines(keys: [String], values: [String]) -> [String] {
         var funds: [String] = []
@@ -186,7 +282,7 @@ struct PerformanceParser {
             case let key where key.hasPrefix("全年执行数"): funds.append("全年执行数 \(value)")
             case let key where key.hasPrefix("到位数"): funds.append("到位数 \(value)")
             case "分值": rate.append("分值 \(value)")
-            case let key where key.hasPrefix("执行率"): rate.insert("\(value)%", at: 0)
+            case let key where key.hasPrefix("执行率"): rate.insert(value.hasSuffix("%") ? value : "\(value)%", at: 0)
             case "得分": rate.append("得分 \(value)")
             default: break
             }
@@ -195,6 +291,12 @@ struct PerformanceParser {
         if !funds.isEmpty { lines.append("资金 " + funds.joined(separator: " ")) }
         if !rate.isEmpty { lines.append("执行率 " + rate.joined(separator: " ")) }
         return lines
+    }
+
+    /// The 二级 name a truncated cell starts (at least 4 characters, and not a whole name itself).
+    static func level2Completion(_ s: String) -> String? {
+        guard s.count >= 4, !level2.contains(s) else { return nil }
+        return level2.filter { $0.hasPrefix(s) }.min { $0.count < $1.count || $0.count == $1.count && $0 < $1 }
     }
 
     static func isLevel1Prefix(_ s: String) -> String? {
@@ -229,6 +331,9 @@ struct PerformanceParser {
                 level2 = c
             } else if let prefix = PerformanceParser.isLevel1Prefix(c) {
                 level1 = prefix; level2 = ""
+            } else if let full = PerformanceParser.level2Completion(c) {
+                // A 二级 name cut by the cell width (`社会效益指`, `服务对象满`): the name it starts.
+                level2 = full
             } else {
                 break
             }
@@ -248,8 +353,12 @@ struct PerformanceParser {
             return line
         case .hebei:
             // 三级, [指标说明…], 分值[ 比较符], [比较符], 值, [单位], 实际, [完成], 得分
-            guard let scoreText = rest.last, TextTools.isNumber(scoreText) else { return nil }
-            var body = Array(rest.dropLast())
+            guard let lastCell = rest.last else { return nil }
+            // A row whose 得分 cell was left empty ends with its 完成 cell: kept, without a score.
+            let scoreMissing = !TextTools.isNumber(lastCell) && ["完成", "未完成"].contains(TextTools.squeeze(lastCell))
+            guard TextTools.isNumber(lastCell) || scoreMissing else { return nil }
+            let scoreText: String? = scoreMissing ? nil : lastCell
+            var body = scoreMissing ? rest : Array(rest.dropLast())
             var status: String?
             if let last = body.last.map({ TextTools.squeeze($0) }), last == "完成" || last == "未完成" {
                 status = last
@@ -265,7 +374,7 @@ struct PerformanceParser {
             var line = "指标 \(path)"
             let target = PerformanceParser.target(targetCells)
             if !target.isEmpty { line += " 目标 \(target)" }
-            line += " 实际 \(TextTools.squeeze(actual)) 分值 \(weight) 得分 \(scoreText)"
+            line += " 实际 \(TextTools.squeeze(actual)) 分值 \(weight)" + (scoreText.map { " 得分 \($0)" } ?? "")
             if let status { line += " 完成 \(status)" }
             if !notes.isEmpty { line += "  // 指标说明：" + notes.joined(separator: " ") }
             return line
@@ -296,5 +405,92 @@ struct PerformanceParser {
             text = text.replacingOccurrences(of: from, with: to)
         }
         return text
+    }
+}
+
+/// The 部门整体支出绩效自评表 printed one cell a line (the seeds' annex): the funds
+/// (`资金总额 / 财政拨款 / 年初结转结余资金 …` then their figures) become a custom table whose columns
+/// line states that 资金总额 is the sum of the others; the indicator rows (name, comparator, value,
+/// unit, weight, actual) a second one. Every other cell is kept as a comment.
+enum DepartmentWideParser {
+    static func isTitle(_ line: String) -> Bool {
+        guard !line.contains("\t") else { return false }
+        let c = TextTools.squeeze(line)
+        return c.contains("部门整体") && c.hasSuffix("自评表") && c.count <= 40
+    }
+
+    /// The cells from the line after the title to the end of the run of tab-separated lines.
+    static func cells(_ lines: [String], after start: Int) -> ([String], Int) {
+        var j = start + 1
+        var cells: [String] = []
+        var lastTab = start
+        while j < lines.count {
+            let t = TextTools.trim(lines[j])
+            if t.isEmpty { j += 1; continue }
+            // Tab-separated, or (PDF text) indented under the title's margin.
+            // A later page may be set at the margin: a short cell that is no heading still belongs.
+            let indented = lines[j].first.map(TextTools.isBlank) ?? false
+            let shortCell = TextTools.width(t) <= 40 && !Scanner.isHeading(t, lines[j]) && !TextTools.isPartHeading(t)
+            guard lines[j].contains("\t") || indented || shortCell else { break }
+            cells += TextTools.cells(lines[j]).filter { !$0.isEmpty }
+            lastTab = j
+            j += 1
+        }
+        return (cells, lastTab + 1)
+    }
+
+    static func parse(_ lines: [String], start: Int, firstID: Int, title: String) -> ([TableOutput], Int)? {
+        let (cells, end) = cells(lines, after: start)
+        guard let total = cells.firstIndex(where: { TextTools.squeeze($0) == "资金总额" }) else { return nil }
+        var names: [String] = []
+        var k = total
+        while k < cells.count, !TextTools.isFigure(cells[k]) { names.append(TextTools.squeeze(cells[k])); k += 1 }
+        var figures: [String] = []
+        while k < cells.count, figures.count < names.count, TextTools.isNumber(cells[k]) { figures.append(cells[k]); k += 1 }
+        guard names.count >= 2, figures.count == names.count else { return nil }
+        let fundsEnd = k
+        var funds = TableOutput(id: "附表\(firstID)", title: TextTools.compact(title) + "（资金）")
+        funds.columns = names
+        // The funds total is the sum of its parts (domain-rules SE-9).
+        funds.relation = "\(names[0]) = " + names.dropFirst().joined(separator: " + ")
+        let label = total > 0 && !TextTools.isFigure(cells[total - 1]) ? TextTools.squeeze(cells[total - 1]) : "年度资金"
+        funds.leadingComments = cells[..<total].dropLast(label == "年度资金" ? 0 : 1).map { "// " + $0 }
+        funds.body = [TableParser.rowText(code: nil, label: label, figures: figures)]
+        funds.rowCount = 1
+        var indicators = TableOutput(id: "附表\(firstID + 1)", title: TextTools.compact(title) + "（指标）")
+        indicators.columns = ["指标值", "权重", "实际完成值"]
+        var level1 = ""
+        var level2 = ""
+        let rest = Array(cells[fundsEnd...])
+        var body: [String] = []
+        var used: Set<String> = []
+        var i = 0
+        while i < rest.count {
+            let c = TextTools.squeeze(rest[i])
+            if PerformanceParser.level1.contains(c) { level1 = c; level2 = ""; body.append("// " + rest[i]); i += 1; continue }
+            if PerformanceParser.level2.contains(c) || c.hasSuffix("效益指标") || c.hasSuffix("指标") && c.count <= 8 { level2 = c; body.append("// " + rest[i]); i += 1; continue }
+            // name, comparator, value, unit, weight, actual
+            if i + 5 < rest.count, PerformanceParser.comparators.contains(TextTools.squeeze(rest[i + 1])), TextTools.isNumber(rest[i + 2]),
+               !TextTools.isFigure(rest[i + 3]), TextTools.isNumber(rest[i + 4]), TextTools.isFigure(rest[i + 5]) {
+                var path = [level1, level2, c].filter { !$0.isEmpty }.joined(separator: "/")
+                // A row printed twice stays, under a name of its own (a custom table's rows are unique).
+                var n = 2
+                let base = path
+                while used.contains(path) { path = base + "（第\(n)次）"; n += 1 }
+                used.insert(path)
+                body.append(TableParser.rowText(code: nil, label: path, figures: [rest[i + 2], rest[i + 4], rest[i + 5]]) + "  // 指标值 \(TextTools.squeeze(rest[i + 1]))\(rest[i + 2])\(TextTools.squeeze(rest[i + 3]))")
+                indicators.rowCount += 1
+                i += 6
+                continue
+            }
+            body.append("// " + rest[i])
+            i += 1
+        }
+        indicators.body = body
+        if indicators.rowCount == 0 {
+            funds.trailingComments = body
+            return ([funds], end)
+        }
+        return ([funds, indicators], end)
     }
 }

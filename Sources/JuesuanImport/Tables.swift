@@ -69,7 +69,7 @@ enum TableDetector {
                 return (number, title)
             }
             if TableDetector.title(lines[j]) != nil || PerformanceParser.isTitle(lines[j]) { return nil }
-            if TextTools.width(t) > 70 { return nil }
+            if TextTools.width(TextTools.squeeze(t)) > 70 { return nil }
         }
         return nil
     }
@@ -98,6 +98,53 @@ struct TableParser {
         var cells: [String]
         var isMeta: Bool
         var isFootnote: Bool
+        /// A piece of a wrapped label, on a line of its own; joined to a neighbouring row.
+        var isFragment = false
+        /// A row whose label took a wrapped piece: its cells, not its line, are what was published.
+        var tookFragment = false
+    }
+
+    /// The next non-blank line is a row (tab- or blank-separated, with figures).
+    func nextIsRow(after j: Int) -> Bool {
+        var k = j + 1
+        while k < lines.count, TextTools.trim(lines[k]).isEmpty { k += 1 }
+        guard k < lines.count else { return false }
+        let t = TextTools.trim(lines[k])
+        return lines[k].contains("\t") && TextTools.cells(lines[k]).contains { TextTools.isNumber($0) } || TableParser.looksLikeSpacedRow(t)
+    }
+
+    /// Joins each wrapped-label fragment to the row it belongs to: the row after it when the joined
+    /// label is a standard row (or no row precedes), else the row before it.
+    func joinFragments(_ items: [Item]) -> [Item] {
+        var result = items
+        func labelIndex(_ item: Item) -> Int? {
+            item.cells.firstIndex { !$0.isEmpty && !TableParser.isCode($0) && !TextTools.isFigure($0) }
+        }
+        func isStandard(_ label: String) -> Bool {
+            spec.sides.contains { $0.labelRow(forKey: LabelKey.make(label)) != nil }
+        }
+        var k = 0
+        while k < result.count {
+            guard result[k].isFragment else { k += 1; continue }
+            let fragment = TextTools.cells(result[k].text).map { TextTools.compact($0) }.joined(separator: " ")
+            let before = k > 0 && !result[k - 1].isMeta && !result[k - 1].isFootnote && !result[k - 1].isFragment ? labelIndex(result[k - 1]).map { (k - 1, $0) } : nil
+            let after = k + 1 < result.count && !result[k + 1].isMeta && !result[k + 1].isFootnote && !result[k + 1].isFragment ? labelIndex(result[k + 1]).map { (k + 1, $0) } : nil
+            var target: (Int, Int, Bool)?   // item, cell, prepend
+            let startsWithCode = fragment.split(separator: " ").first.map { TableParser.isCode(String($0)) } ?? false
+            if let (i, c) = after, startsWithCode { target = (i, c, true) }
+            else if let (i, c) = before, isStandard(TextTools.compact(result[i].cells[c]) + fragment) { target = (i, c, false) }
+            else if let (i, c) = after, isStandard(fragment + TextTools.compact(result[i].cells[c])) { target = (i, c, true) }
+            else if let (i, c) = before, let a = after, result[a.0].cells.first.map({ TableParser.isCode($0) }) == true { target = (i, c, false) }
+            else if let (i, c) = after { target = (i, c, true) }
+            else if let (i, c) = before { target = (i, c, false) }
+            guard let (i, c, prepend) = target else { result[k].isFragment = false; result[k].isMeta = true; k += 1; continue }
+            let label = result[i].cells[c]
+            result[i].cells[c] = prepend ? fragment + label : label + fragment
+            result[i].text += "  // " + fragment
+            result[i].tookFragment = true
+            result.remove(at: k)
+        }
+        return result
     }
 
     static func isMeta(_ t: String) -> Bool {
@@ -122,6 +169,8 @@ struct TableParser {
     static func spacedCells(_ t: String) -> [String] {
         let cells = TextTools.cells(t)
         if cells.count >= 2, cells.dropFirst().allSatisfy({ TextTools.isFigure($0) }) { return cells }
+        // Cells separated by runs of blanks, both sides of a two-sided table on one line.
+        if cells.count >= 3 { return cells }
         let words = t.split(whereSeparator: { TextTools.isBlank($0) }).map(String.init)
         let numbers = words.reversed().prefix { TextTools.isFigure($0) }.count
         var head = Array(words[..<(words.count - numbers)])
@@ -149,7 +198,8 @@ struct TableParser {
             if let marker = TableDetector.numberMarker(line), marker != number || seenRows, TextTools.width(t) <= 16 { break }
             if PerformanceParser.isTitle(line) { break }
             if !line.contains("\t") {
-                if Scanner.isHeading(t, line) { break }
+                // `二、相关统计数  10  ---` is a row of blank-separated cells, not a heading.
+                if Scanner.isHeading(t, line), TextTools.cells(t).count < 3, !TableParser.looksLikeSpacedRow(t) { break }
                 if t.hasPrefix("注：") || t.hasPrefix("注:") {
                     inFootnote = true
                     items.append(Item(index: j, text: t, cells: [t], isMeta: false, isFootnote: true))
@@ -161,20 +211,47 @@ struct TableParser {
                     j += 1
                     continue
                 }
+                if ["合计", "总计"].contains(TextTools.squeeze(t)) {
+                    // A total with every cell empty (an empty table printed as PDF text).
+                    items.append(Item(index: j, text: t, cells: [TextTools.squeeze(t), ""], isMeta: false, isFootnote: false))
+                    j += 1
+                    continue
+                }
                 if TableParser.isMeta(t) {
                     items.append(Item(index: j, text: t, cells: [t], isMeta: true, isFootnote: false))
                     j += 1
                     continue
                 }
                 if !inFootnote, TableParser.looksLikeSpacedRow(t) || TextTools.cells(t).count >= 3 {
-                    items.append(Item(index: j, text: t, cells: TableParser.spacedCells(t), isMeta: false, isFootnote: false))
-                    seenRows = true
+                    let cells = TableParser.spacedCells(t)
+                    items.append(Item(index: j, text: t, cells: cells, isMeta: false, isFootnote: false))
+                    // A heading line of blank-separated words is not yet a row.
+                    let numbers = cells.filter { TextTools.isNumber($0) }
+                    if !numbers.isEmpty && !TableParser.isSequence(numbers) { seenRows = true }
+                    j += 1
+                    continue
+                }
+                // A label wrapped onto a line of its own (`一般公共预算财政拨款` / `收入`): joined below.
+                let fragmentCells = TextTools.cells(t)
+                // 公开06: code and name pairs whose amounts are empty.
+                if number == 6, !inFootnote, fragmentCells.count >= 2, fragmentCells.count % 2 == 0,
+                   stride(from: 0, to: fragmentCells.count, by: 2).allSatisfy({ TableParser.isCode(fragmentCells[$0]) && !TextTools.isFigure(fragmentCells[$0 + 1]) }) {
+                    items.append(Item(index: j, text: t, cells: fragmentCells, isMeta: false, isFootnote: false))
+                    j += 1
+                    continue
+                }
+                if !inFootnote, fragmentCells.count == 1 || fragmentCells.count == 2 && TableParser.isCode(fragmentCells[0]), TextTools.width(t) <= 40,
+                   !fragmentCells.contains(where: { TextTools.isNumber($0) && !TableParser.isCode($0) }), !TextTools.isFigure(t), !TableParser.isHeaderText(t),
+                   seenRows || nextIsRow(after: j) {
+                    items.append(Item(index: j, text: t, cells: [t], isMeta: false, isFootnote: false, isFragment: true))
                     j += 1
                     continue
                 }
                 // A short header fragment before the rows (`收入  支出`) stays with the table.
-                if !seenRows, TextTools.width(t) <= 30, !inFootnote {
-                    items.append(Item(index: j, text: t, cells: TextTools.cells(t), isMeta: true, isFootnote: false))
+                if !seenRows, TextTools.width(TextTools.squeeze(t)) <= 30, !inFootnote {
+                    // Two or more blank-separated headings (`预算数      决算数`) are a heading row.
+                    let cells = TextTools.cells(t)
+                    items.append(Item(index: j, text: t, cells: cells, isMeta: cells.count < 2, isFootnote: false))
                     j += 1
                     continue
                 }
@@ -188,7 +265,7 @@ struct TableParser {
             seenRows = true
             j += 1
         }
-        return (items, j)
+        return (joinFragments(items), j)
     }
 
     mutating func parse() -> (TableOutput, Int) {
@@ -237,6 +314,7 @@ struct TableParser {
             let numbers = Array(trailing.reversed().prefix { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }.reversed())
             if numbers.count >= 2, TableParser.isSequence(numbers) { columns = numbers.count; break }
         }
+        let anchors = columnAnchors(items)
         var seenRow = false
         for item in items {
             if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
@@ -244,7 +322,7 @@ struct TableParser {
                 if seenRow { output.body.append(TableParser.comment(item)) } else { output.leadingComments.append(TableParser.comment(item)) }
                 continue
             }
-            if let row = codeRow(item.cells, columns: columns) {
+            if let row = codeRow(positioned(item, anchors: anchors) ?? item.cells, columns: columns) {
                 output.body.append(row)
                 output.rowCount += 1
                 seenRow = true
@@ -254,6 +332,35 @@ struct TableParser {
                 output.leadingComments.append(TableParser.comment(item))
             }
         }
+    }
+
+    /// The character offsets of the column numbers (`栏次  1  2  3`) of a blank-separated table.
+    func columnAnchors(_ items: [Item]) -> [Int]? {
+        for item in items where !item.isMeta && !item.isFootnote && !lines[item.index].contains("\t") {
+            let numbers = TextTools.positionedCells(lines[item.index]).filter { !$0.text.isEmpty && $0.text.allSatisfy { $0.isASCII && $0.isNumber } }
+            if numbers.count >= 2, TableParser.isSequence(numbers.map(\.text)) { return numbers.map(\.start) }
+        }
+        return nil
+    }
+
+    /// The cells of a blank-separated row with fewer figures than columns, each figure put in the
+    /// column whose number it stands under (`20899  其他…  12.00        12.00` → 12.00, -, 12.00).
+    /// nil when the row is complete, has tabs, or a figure is not under one column of its own.
+    func positioned(_ item: Item, anchors: [Int]?) -> [String]? {
+        guard let anchors, !item.tookFragment, !lines[item.index].contains("\t") else { return nil }
+        let cells = TextTools.positionedCells(lines[item.index])
+        guard let lastText = cells.lastIndex(where: { !TextTools.isFigure($0.text) || $0.text.isEmpty }) ?? (cells.first.map { TableParser.isCode($0.text) } == true ? 0 : nil) else { return nil }
+        let head = cells[...lastText].map(\.text)
+        let figures = Array(cells[(lastText + 1)...])
+        guard !figures.isEmpty, figures.count < anchors.count else { return nil }
+        let gap = zip(anchors, anchors.dropFirst()).map { $1 - $0 }.min() ?? 8
+        var slots = Array(repeating: "", count: anchors.count)
+        for figure in figures {
+            let distances = anchors.map { a in a >= figure.start && a <= figure.end ? 0 : min(abs(a - figure.start), abs(a - figure.end)) }
+            guard let best = distances.indices.min(by: { distances[$0] < distances[$1] }), distances[best] * 2 <= gap + 2, slots[best].isEmpty else { return nil }
+            slots[best] = figure.text
+        }
+        return head + slots
     }
 
     /// `[code] label figures…` from the cells of a code-table line, or nil for a header line.
@@ -267,6 +374,8 @@ struct TableParser {
             let figures = Array(cells[(labelIndex + 1)...])
             cells = Array(cells[...labelIndex]) + figures + Array(repeating: "", count: max(0, columns - figures.count))
         }
+        // A heading row: several text cells and no figure.
+        if cells.filter({ !$0.isEmpty && !TextTools.isFigure($0) && !TableParser.isCode($0) }).count >= 2, !cells.contains(where: { TextTools.isNumber($0) }) { return nil }
         let figures = Array(cells.suffix(columns))
         let head = Array(cells.dropLast(columns))
         guard figures.allSatisfy({ TextTools.isFigure($0) }), !TableParser.isSequence(figures) || head.contains(where: { !$0.isEmpty && !TableParser.isHeaderText($0) }) else { return nil }
@@ -316,6 +425,11 @@ struct TableParser {
             let projectColumns = squeezed.indices.filter { squeezed[$0].hasPrefix("项目") }
             if projectColumns.count >= 2 { expenditureStart = projectColumns[1]; break }
         }
+        if expenditureStart == nil, let sequential = sequentialSides(items, &output) {
+            output.body = sequential.body
+            output.rowCount = sequential.rows
+            return
+        }
         if expenditureStart == nil {
             // No header: guess from the first data line (label, 行次?, 金额, label, …).
             if let first = items.first(where: { !$0.isMeta && !$0.isFootnote && $0.cells.count >= 4 }) {
@@ -325,6 +439,12 @@ struct TableParser {
         }
         let split = expenditureStart ?? 3
         let figureOffset = hasRowNumbers ? 2 : 1
+        // Where the 支出 side starts in a blank-separated heading (`项目  行次  金额  项目（按功能分类）…`).
+        var expenditureColumn: Int?
+        for item in items where !item.isMeta && !item.isFootnote && !lines[item.index].contains("\t") {
+            let projects = TextTools.positionedCells(lines[item.index]).filter { TextTools.squeeze($0.text).hasPrefix("项目") }
+            if projects.count >= 2 { expenditureColumn = projects[1].start; break }
+        }
         let expenditureColumns = spec.sides[1].columns.count
         var income: [String] = []
         var expenditure: [String] = []
@@ -333,8 +453,45 @@ struct TableParser {
             if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
             if item.isMeta { output.leadingComments.append(TableParser.comment(item)); continue }
             let cells = item.cells
-            let left = Array(cells.prefix(split))
-            let right = cells.count > split ? Array(cells[split...]) : []
+            var left = Array(cells.prefix(split))
+            var right = cells.count > split ? Array(cells[split...]) : []
+            // Blank-separated with a heading that places the 支出 side: cells by where they stand, when
+            // that gives each side at most one name, first (a later page may be set a little apart).
+            let byPlace: ([String], [String])? = {
+                guard !item.text.contains("\t"), !item.tookFragment, let at = expenditureColumn, !lines[item.index].contains("\t") else { return nil }
+                let positioned = TextTools.positionedCells(lines[item.index])
+                let l = positioned.filter { $0.start < at - 2 }.map(\.text)
+                let r = positioned.filter { $0.start >= at - 2 }.map(\.text)
+                func wellFormed(_ side: [String]) -> Bool { side.dropFirst().allSatisfy { TextTools.isFigure($0) } }
+                return wellFormed(l) && wellFormed(r) ? (l, r) : nil
+            }()
+            if let (l, r) = byPlace {
+                left = l
+                right = r
+                if let first = right.first, TextTools.isFigure(first) { right.insert("", at: 0) }
+                if let first = left.first, TextTools.isFigure(first) { left.insert("", at: 0) }
+            } else if !item.text.contains("\t") {
+                // Blank-separated (PDF text): an empty cell leaves no trace, so the sides are found from
+                // the labels: the 支出 side starts at the second label, or at the only label when
+                // figures (the 收入 side's 行次) come before it.
+                let labels = cells.indices.filter { !cells[$0].isEmpty && !TextTools.isFigure(cells[$0]) }
+                if labels.count >= 2 {
+                    left = Array(cells[..<labels[1]]); right = Array(cells[labels[1]...])
+                } else if let only = labels.first, only > 0 {
+                    left = [""] + Array(cells[..<only]); right = Array(cells[only...])
+                } else if labels.first == 0 {
+                    // Only the 收入 side is labelled: what follows its figures has no 支出 name.
+                    let width = figureOffset + 1
+                    left = Array(cells.prefix(width))
+                    right = cells.count > width ? [""] + Array(cells[width...]) : []
+                } else if labels.isEmpty {
+                    // `30  61  0.00`: the row numbers of both sides and one figure.
+                    let numbers = cells.filter { $0.allSatisfy { $0.isASCII && $0.isNumber } && $0.count <= 2 }
+                    if hasRowNumbers, numbers.count >= 2, cells.count >= 2 {
+                        left = ["", cells[0]]; right = [""] + Array(cells[1...])
+                    }
+                }
+            }
             let incomeRow = sideRow(left, figureOffset: figureOffset, columns: 1)
             let expenditureRow = sideRow(right, figureOffset: figureOffset, columns: expenditureColumns)
             switch (incomeRow, expenditureRow) {
@@ -358,6 +515,48 @@ struct TableParser {
         }
         output.body = ["收入"] + income + ["支出"] + expenditure + stray
         output.rowCount = income.count + expenditure.count
+    }
+
+    /// All 收入 rows, then all 支出 rows (each side under its own heading line, or after a lone
+    /// `支出` line): nil when the table is not laid out that way.
+    func sequentialSides(_ items: [Item], _ output: inout TableOutput) -> (body: [String], rows: Int)? {
+        func isHeading(_ item: Item) -> Bool {
+            let squeezed = item.cells.map { TextTools.squeeze($0) }
+            return squeezed.contains { $0.hasPrefix("项目") } && !item.cells.contains { TextTools.isNumber($0) }
+        }
+        let data = items.filter { !$0.isMeta && !$0.isFootnote }
+        guard let firstRow = data.firstIndex(where: { !isHeading($0) && $0.cells.contains { TextTools.isNumber($0) } }),
+              data.count > firstRow + 1,
+              let switchIndex = data[(firstRow + 1)...].firstIndex(where: { isHeading($0) || $0.cells.count == 1 && TextTools.squeeze($0.cells[0]) == "支出" })
+        else { return nil }
+        let hasRowNumbers = data.filter(isHeading).contains { $0.cells.contains { TextTools.squeeze($0) == "行次" } }
+        var income: [String] = []
+        var expenditure: [String] = []
+        var stray: [String] = []
+        var seenRow = false
+        var switchComments: [String] = []
+        for item in items {
+            if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
+            let position = data.firstIndex { $0.index == item.index }
+            if position == switchIndex { switchComments.append(TableParser.comment(item)); continue }
+            if item.isMeta || isHeading(item) {
+                if seenRow { stray.append(TableParser.comment(item)) } else { output.leadingComments.append(TableParser.comment(item)) }
+                continue
+            }
+            let isExpenditure = (position ?? 0) > switchIndex
+            let filled = item.cells
+            guard let label = filled.first, !label.isEmpty, !TextTools.isFigure(label) else { stray.append(TableParser.comment(item)); continue }
+            var figures = Array(filled.dropFirst())
+            if hasRowNumbers, let first = figures.first, first.allSatisfy({ $0.isASCII && $0.isNumber }), first.count <= 2 { figures.removeFirst() }
+            let columns = spec.sides[isExpenditure ? 1 : 0].columns.count
+            figures = Array(figures.prefix(columns))
+            while figures.count < columns { figures.append("") }
+            guard figures.allSatisfy({ TextTools.isFigure($0) }) else { stray.append(TableParser.comment(item)); continue }
+            let row = TableParser.rowText(code: nil, label: TextTools.compact(label), figures: figures)
+            if isExpenditure { expenditure.append(row) } else { income.append(row) }
+            seenRow = true
+        }
+        return (["收入"] + income + ["支出"] + switchComments + expenditure + stray, income.count + expenditure.count)
     }
 
     enum SideRow { case row(String), unlabelled([String]), header, nothing }
@@ -387,6 +586,12 @@ struct TableParser {
             let starts = item.cells.indices.filter { TextTools.squeeze(item.cells[$0]).contains("编码") }
             if starts.count >= 2 { groupStarts = starts; break }
         }
+        // Where each group starts in a blank-separated heading (`经济分类科目编码  科目名称  金额 …`).
+        var groupPositions: [Int]?
+        for item in items where !item.isMeta && !item.isFootnote && !lines[item.index].contains("\t") {
+            let codes = TextTools.positionedCells(lines[item.index]).filter { TextTools.squeeze($0.text).contains("编码") }
+            if codes.count == groupStarts.count { groupPositions = codes.map(\.start); break }
+        }
         var groups: [[String]] = Array(repeating: [], count: groupStarts.count)
         var stray: [String] = []
         var seenRow = false
@@ -394,6 +599,13 @@ struct TableParser {
             if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
             if item.isMeta { output.leadingComments.append(TableParser.comment(item)); continue }
             var parts: [(code: String?, label: String, amount: String)] = []
+            if !item.text.contains("\t"), let triples = TableParser.economicTriples(item.cells, groups: groupStarts.count,
+                                                                                        starts: TextTools.positionedCells(lines[item.index]).map(\.start),
+                                                                                        groupPositions: groupPositions) {
+                // Blank-separated (PDF text): empty groups leave no trace, so each code/name/amount is
+                // put in its group by its class (301, 303 人员经费; the others 公用经费).
+                parts = triples
+            } else {
             for (g, groupStart) in groupStarts.enumerated() {
                 let groupEnd = g + 1 < groupStarts.count ? groupStarts[g + 1] : max(item.cells.count, groupStart + 3)
                 var cells = groupStart < item.cells.count ? Array(item.cells[groupStart..<min(groupEnd, item.cells.count)]) : []
@@ -403,6 +615,7 @@ struct TableParser {
                 if let first = labelCells.first, TableParser.isCode(first) { code = first; labelCells.removeFirst() }
                 let label = TextTools.compact(labelCells.filter { !$0.isEmpty }.joined(separator: " "))
                 parts.append((code, label, cells.last ?? ""))
+            }
             }
             // `人员经费合计⇥⇥194.15⇥公用经费合计⇥⇥⇥⇥⇥5.42`: a total's amount printed in a later group.
             for g in parts.indices where parts[g].code == nil && !parts[g].label.isEmpty && parts[g].amount.isEmpty {
@@ -433,6 +646,55 @@ struct TableParser {
         }
         output.body = groups.flatMap { $0 } + stray
         output.rowCount = groups.reduce(0) { $0 + $1.count }
+    }
+
+    /// The code/name/amount groups of a blank-separated 公开06 line, one slot per printed group:
+    /// nil when the cells are not such triples.
+    static func economicTriples(_ cells: [String], groups: Int, starts: [Int] = [], groupPositions: [Int]? = nil) -> [(code: String?, label: String, amount: String)]? {
+        var triples: [(code: String?, label: String, amount: String)] = []
+        var tripleStarts: [Int] = []
+        var k = 0
+        while k < cells.count {
+            var code: String?
+            tripleStarts.append(k < starts.count ? starts[k] : -1)
+            if isCode(cells[k]) { code = cells[k]; k += 1 }
+            guard k < cells.count, !TextTools.isFigure(cells[k]) else { return nil }
+            let label = TextTools.compact(cells[k])
+            k += 1
+            // An empty amount: the next group's code follows the name at once.
+            if k + 1 < cells.count, isCode(cells[k]), !TextTools.isFigure(cells[k + 1]) {
+                triples.append((code, label, ""))
+                continue
+            }
+            if k == cells.count { triples.append((code, label, "")); break }
+            guard TextTools.isFigure(cells[k]) else { return nil }
+            triples.append((code, label, cells[k]))
+            k += 1
+        }
+        guard !triples.isEmpty, triples.count <= groups else { return nil }
+        if triples.count == groups { return triples }
+        var slots: [(code: String?, label: String, amount: String)] = Array(repeating: (nil, "", ""), count: groups)
+        if let groupPositions, groupPositions.count == groups, starts.count == cells.count {
+            // By place: each entry in the group whose heading it stands nearest to.
+            var placed = true
+            for (triple, start) in zip(triples, tripleStarts) {
+                let nearest = groupPositions.indices.min { abs(groupPositions[$0] - start) < abs(groupPositions[$1] - start) }!
+                if !slots[nearest].label.isEmpty || slots[nearest].code != nil { placed = false; break }
+                slots[nearest] = triple
+            }
+            if placed { return slots }
+            slots = Array(repeating: (nil, "", ""), count: groups)
+        }
+        var next = 0
+        for triple in triples {
+            let personnel = triple.code.map { $0.hasPrefix("301") || $0.hasPrefix("303") } ?? triple.label.hasPrefix("人员经费")
+            var slot = personnel ? 0 : max(next, 1)
+            while slot < groups, !slots[slot].label.isEmpty || slots[slot].code != nil { slot += 1 }
+            guard slot < groups else { return nil }
+            slots[slot] = triple
+            next = slot + 1
+        }
+        return slots
     }
 
     // MARK: Label tables (公开09, 10)
@@ -499,6 +761,26 @@ struct TableParser {
 
     /// The across layout of 公开09: one line of figures under two groups of column headings.
     func wideLayout(_ items: [Item], headerIndex: Int, names: [String], _ output: inout TableOutput) -> [String]? {
+        if !lines[items[headerIndex].index].contains("\t"), let anchors = columnAnchors(items) {
+            // Blank-separated (PDF text): every heading and figure goes under the column number
+            // nearest to where it starts.
+            let placed = items.map { item -> Item in
+                guard !item.isMeta, !item.isFootnote else { return item }
+                var copy = item
+                var slots = Array(repeating: "", count: anchors.count)
+                for cell in TextTools.positionedCells(lines[item.index]) {
+                    let nearest = anchors.indices.min { abs(anchors[$0] - cell.start) < abs(anchors[$1] - cell.start) }!
+                    slots[nearest] = slots[nearest].isEmpty ? cell.text : slots[nearest] + " " + cell.text
+                }
+                copy.cells = slots
+                return copy
+            }
+            return wideLayout(placed, headerIndex: headerIndex, names: names, tabbed: true, &output)
+        }
+        return wideLayout(items, headerIndex: headerIndex, names: names, tabbed: true, &output)
+    }
+
+    func wideLayout(_ items: [Item], headerIndex: Int, names: [String], tabbed: Bool, _ output: inout TableOutput) -> [String]? {
         let header = items[headerIndex].cells.map { TextTools.squeeze($0) }
         let groupStarts = header.indices.filter { !header[$0].isEmpty }
         guard groupStarts.count == 2, names.count == 2 else { return nil }

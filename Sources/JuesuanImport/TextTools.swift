@@ -2,7 +2,8 @@ import JuesuanSyntax
 
 /// Small text helpers of the importer. Everything here is pure and deterministic.
 enum TextTools {
-    static let blanks: Set<Character> = [" ", "\t", "\u{3000}", "\u{00A0}"]
+    // A form feed is where pdftotext ends a page.
+    static let blanks: Set<Character> = [" ", "\t", "\u{3000}", "\u{00A0}", "\u{000C}"]
 
     static func isBlank(_ c: Character) -> Bool { blanks.contains(c) }
 
@@ -85,6 +86,33 @@ enum TextTools {
         return result
     }
 
+    /// The cells of a blank-separated line with the character offset each starts at (PDF text keeps
+    /// the columns' places: an empty cell leaves a gap, not a cell).
+    static func positionedCells(_ line: String) -> [(start: Int, end: Int, text: String)] {
+        var result: [(start: Int, end: Int, text: String)] = []
+        let chars = Array(line)
+        var k = 0
+        while k < chars.count {
+            while k < chars.count, isBlank(chars[k]) { k += 1 }
+            guard k < chars.count else { break }
+            let start = k
+            var end = k
+            while end < chars.count {
+                if isBlank(chars[end]) {
+                    var gap = end
+                    while gap < chars.count, isBlank(chars[gap]) { gap += 1 }
+                    if gap - end >= 2 || chars[end] == "\u{3000}" || gap == chars.count { break }
+                    end = gap
+                } else {
+                    end += 1
+                }
+            }
+            result.append((start, end, String(chars[start..<end])))
+            k = end
+        }
+        return result
+    }
+
     /// A published figure or empty cell (`17,334.30`, `0.00`, `-`, `---`, ``).
     static func isFigure(_ cell: String) -> Bool {
         cell.isEmpty || CellText.parse(cell[...]) != nil
@@ -107,8 +135,9 @@ enum TextTools {
 
     /// `第一部分 …`
     static func isPartHeading(_ t: String) -> Bool {
-        guard t.hasPrefix("第") else { return false }
-        let rest = t.dropFirst()
+        // `五部分 附件`: the 第 lost in extraction.
+        let rest = t.hasPrefix("第") ? t.dropFirst() : t[...]
+        guard t.hasPrefix("第") || width(t) <= 24 else { return false }
         let numerals = rest.prefix { chineseNumerals.contains($0) }
         return !numerals.isEmpty && rest.dropFirst(numerals.count).hasPrefix("部分")
     }

@@ -63,6 +63,40 @@ public struct Indicator: Sendable {
     public var completed: (value: Bool, token: Token)?
 }
 
+/// A `其中` line: one source of the project's funds (财政拨款, 上年结转资金, 其他资金…), whose figures
+/// add up, source by source, to the `资金` line's.
+public struct FundPart: Sendable {
+    public var line: Int
+    public var name: Token?
+    public var initialBudget: StatedNumber?
+    public var budget: StatedNumber?
+    public var spent: StatedNumber?
+    public var arrived: StatedNumber?
+    public var rate: StatedNumber?
+
+    /// The figure of a 资金 key (`全年预算数`…).
+    public func value(_ key: FundKey) -> StatedNumber? {
+        switch key {
+        case .initialBudget: return initialBudget
+        case .budget: return budget
+        case .spent: return spent
+        case .arrived: return arrived
+        }
+    }
+}
+
+public enum FundKey: String, Sendable, CaseIterable {
+    case initialBudget = "年初预算数", budget = "全年预算数", spent = "全年执行数", arrived = "到位数"
+}
+
+/// A `年度目标` line: the goal, what was done, and the stated completion rate.
+public struct PerformanceGoal: Sendable {
+    public var line: Int
+    public var goal: Token?
+    public var done: Token?
+    public var rate: StatedNumber?
+}
+
 /// A project performance self-evaluation (`绩效` block) as numbers.
 public struct PerformanceProject: Sendable {
     public var syntax: PerformanceSyntax
@@ -78,6 +112,10 @@ public struct PerformanceProject: Sendable {
     public var executionWeight: StatedNumber?
     public var executionScore: StatedNumber?
     public var indicators: [Indicator] = []
+    /// The 资金 line and the `其中` lines that split it by source.
+    public var fundsLine: Int?
+    public var fundParts: [FundPart] = []
+    public var goals: [PerformanceGoal] = []
     public var totalWeight: StatedNumber?
     public var totalScore: StatedNumber?
     public var grade: Token?
@@ -88,7 +126,15 @@ public struct PerformanceProject: Sendable {
         for item in syntax.items {
             func number(_ field: String) -> StatedNumber? { item.field(field)?.values.first.flatMap(StatedNumber.init) }
             switch item.key.text {
+            case "其中":
+                fundParts.append(FundPart(line: item.line, name: item.indicator, initialBudget: number("年初预算数"),
+                                          budget: number("全年预算数") ?? number("预算数"), spent: number("全年执行数") ?? number("执行数"),
+                                          arrived: number("到位数"), rate: number("执行率")))
+            case "年度目标":
+                goals.append(PerformanceGoal(line: item.line, goal: item.values.first, done: item.field("完成情况")?.values.first,
+                                             rate: number("完成率")))
             case "资金":
+                fundsLine = item.line
                 initialBudget = number("年初预算数")
                 budget = number("全年预算数") ?? number("预算数")
                 spent = number("全年执行数") ?? number("执行数")
@@ -122,6 +168,18 @@ public struct PerformanceProject: Sendable {
             default:
                 break
             }
+        }
+    }
+}
+
+extension PerformanceProject {
+    /// The 资金 line's figure of a key.
+    public func fundValue(_ key: FundKey) -> StatedNumber? {
+        switch key {
+        case .initialBudget: return initialBudget
+        case .budget: return budget
+        case .spent: return spent
+        case .arrived: return arrived
         }
     }
 }

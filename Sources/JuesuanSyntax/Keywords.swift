@@ -64,7 +64,9 @@ public enum InnerKeyword {
     /// The prefix of a detail row (`其中：外事接待费`).
     public static let detailPrefixes = ["其中：", "其中:"]
     /// The line keys of a performance block.
-    public static let performanceKeys = ["主管部门", "实施单位", "资金", "执行率", "指标", "总分", "等级"]
+    public static let performanceKeys = ["主管部门", "实施单位", "资金", "其中", "执行率", "年度目标", "指标", "总分", "等级"]
+    /// The field keys of a 年度目标 line (the goal text runs up to the first of them).
+    public static let goalFields = ["完成情况", "完成率"]
     /// The field keys of an indicator (`指标`) line.
     public static let indicatorFields = ["目标", "实际", "分值", "得分", "完成", "原因"]
     /// The comparators of checks and indicator targets, with their full-width and ASCII forms.

@@ -511,7 +511,34 @@ private struct LineParser {
                 }
                 item.fields.append(field)
             }
-        } else if key.text == "资金" || key.text == "执行率" {
+        } else if key.text == "年度目标" {
+            // `年度目标 <goal> 完成情况 <what was done> 完成率 <rate>`: texts up to the next field key.
+            var textStart: Int?
+            func flushText(upTo k: Int) {
+                guard let start = textStart else { return }
+                let range = SourceRange(start: rest[start].start, end: rest[k - 1].end)
+                if item.fields.isEmpty { item.values.append(token(.fieldValue, range)) } else { item.fields[item.fields.count - 1].values.append(token(.fieldValue, range)) }
+                textStart = nil
+            }
+            for (k, range) in rest.enumerated() {
+                if InnerKeyword.goalFields.contains(Lexing.string(bytes, range)) {
+                    flushText(upTo: k)
+                    item.fields.append(PerformanceField(key: token(.fieldKey, range), values: []))
+                } else if textStart == nil {
+                    textStart = k
+                }
+            }
+            flushText(upTo: rest.count)
+        } else if key.text == "资金" || key.text == "执行率" || key.text == "其中" {
+            if key.text == "其中" {
+                // `其中 <来源> 全年预算数 … 全年执行数 …`: a part of the 资金 line, named first.
+                let fundKeys: Set<String> = ["年初预算数", "全年预算数", "全年执行数", "到位数", "预算数", "执行数", "执行率"]
+                if let first = rest.first, CellText.parse(Lexing.string(bytes, first)[...]) == nil, !fundKeys.contains(Lexing.string(bytes, first)) {
+                    item.indicator = token(.indicatorName, rest.removeFirst())
+                } else {
+                    report("S102", .error, words[0], "“其中”后缺少资金来源的名称（如 财政拨款、其他资金）")
+                }
+            }
             for range in rest {
                 let text = Lexing.string(bytes, range)
                 if CellText.parse(text[...]) != nil {

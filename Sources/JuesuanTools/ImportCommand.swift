@@ -7,8 +7,9 @@ public enum ImportCommand {
     public static let help = """
     用法：juesuan import [选项] 文件|-
 
-    把已公开的部门决算报告的纯文本（从 PDF 或 Word 复制、提取的文字）转换为 .juesuan
-    文件，写到标准输出（或 -o 指定的文件），并在标准错误上报告识别到的内容。
+    把已公开的部门决算报告（纯文本，或 .pdf、.docx 文件）转换为 .juesuan 文件，写到标准
+    输出（或 -o 指定的文件），并在标准错误上报告识别到的内容和数字的归位情况。
+    .pdf 经 pdftotext -layout 读取（需安装 poppler-utils），.docx 经 unzip 读取其正文。
 
     识别：表头（部门、年度、金额单位），公开01–10 各标准表（按表名或表号；去掉栏次、
     行次列；01/04 表的收支两方拆开，06 表的三组并列展开为一列），情况说明各节（说明），
@@ -69,15 +70,30 @@ public enum ImportCommand {
             }
         }
         guard let input else { return usage("请给出报告的文本文件，或用 - 表示标准输入") }
-        let bytes: [UInt8]
-        switch input == "-" ? io.readStandardInput() : FileInput.read(input) {
-        case .failure(let problem):
-            io.writeError("juesuan import: \(input == "-" ? "标准输入" : problem.path)：\(problem.message)\n")
-            return ExitStatus.usageOrIO
-        case .success(let read):
-            bytes = read
+        let text: String
+        let kind = input == "-" ? .text : DocumentReaders.kind(ofPath: input)
+        if kind != .text {
+            // A PDF or .docx: its text through pdftotext / unzip (the file must be readable first).
+            if case .failure(let problem) = FileInput.read(input) {
+                io.writeError("juesuan import: \(problem.path)：\(problem.message)\n")
+                return ExitStatus.usageOrIO
+            }
+            switch kind == .pdf ? DocumentReaders.pdfText(path: input) : DocumentReaders.docxText(path: input) {
+            case .failure(let failure):
+                io.writeError("juesuan import: \(input)：\(failure.message)\n")
+                return ExitStatus.usageOrIO
+            case .success(let extracted):
+                text = extracted
+            }
+        } else {
+            switch input == "-" ? io.readStandardInput() : FileInput.read(input) {
+            case .failure(let problem):
+                io.writeError("juesuan import: \(input == "-" ? "标准输入" : problem.path)：\(problem.message)\n")
+                return ExitStatus.usageOrIO
+            case .success(let read):
+                text = String(decoding: read, as: UTF8.self)
+            }
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         let result = Importer.importReport(text)
         if let output {
             do {

@@ -128,7 +128,8 @@ final class SecurityTests: XCTestCase {
             files += 1
             let text = try String(contentsOf: sources.appendingPathComponent(relative), encoding: .utf8)
             let code = Self.strippingCommentsAndStrings(text)
-            for pattern in spawn where Self.containsCall(code, pattern) {
+            // import of .pdf / .docx runs pdftotext / unzip (issue 13); nothing else starts a program.
+            for pattern in spawn where Self.containsCall(code, pattern) && !(relative == "JuesuanImport/DocumentReaders.swift" && pattern == "Process(") {
                 XCTFail("\(relative) may start a program (\(pattern))")
             }
             for pattern in write where Self.containsCall(code, pattern) {

@@ -286,13 +286,16 @@ final class ImportedSeedTests: XCTestCase {
             // behind the total 83 (P603), 违规率 and 代办员 marked 完成 (P608 ×2), 元 for 万元 (N506),
             // the 100% coverage share (N502).
             // 评优率 62.5% is 20 of 32, but 27 were rated (N510, §7 S1-4).
-            "seed-001.juesuan": ["N502": 1, "N506": 1, "N510": 1, "P603": 1, "P605": 1, "P607": 3, "P608": 2],
+            // 预算执行进度 84.84 stated where 2569.81145 ÷ 4752.18855 = 54.08 (P604, §7 S1-3).
+            "seed-001.juesuan": ["N502": 1, "N506": 1, "N510": 1, "P603": 1, "P604": 1, "P605": 1, "P607": 3, "P608": 2],
             // 002: the 7-of-10 执行率 score (P605) and the 100% coverage share (N502).
             "seed-002.juesuan": ["N502": 1, "P605": 1],
             // 003: three classes that do not make their whole (N504).
             // 在编在岗 22 then 24, 退休 2 then 1, 二级预算单位 3 stated and 2 listed (N509 ×3, §7 S3-9).
             "seed-003.juesuan": ["N504": 1, "N509": 3],
-            "seed-004.juesuan": [:],
+            // The sections add up to 100, the report says 98 (P603, §7 S4-2; the wrong figure is the
+            // 基础工作 total 16, which the A202 of its section table finds).
+            "seed-004.juesuan": ["P603": 1],
         ]
         for (name, counts) in expected {
             let analysis = Analysis(text: try readExample("imported/\(name)"))

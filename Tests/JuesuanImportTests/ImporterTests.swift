@@ -158,13 +158,14 @@ final class ImporterTests: XCTestCase {
         XCTAssertEqual(s2.tables.map(\.id), (1...10).map { $0 < 10 ? "公开0\($0)" : "公开\($0)" })
         XCTAssertEqual(s2.performances.map(\.name), ["居民医保工作经费1", "珠山区医疗保障局2024年上年结余资金", "城乡居民意外伤害督查工作经费",
                                                     "珠山区医疗保障局2023年单位结余", "离休干部医疗统筹.", "补充医疗经费"])
-        XCTAssertEqual(s2.glossaryEntries, 11)
+        XCTAssertEqual(s2.glossaryEntries, 6)   // the annex (第五部分 附件) is report text, not glossary
 
         let s3 = Importer.importReport(try seedText("003")).summary
         XCTAssertEqual(s3.department, "松潘县医疗保障局")
         XCTAssertEqual(s3.year, "2023")
         XCTAssertEqual(s3.glossaryEntries, 25)
-        XCTAssertTrue(s3.tables.isEmpty)
+        // No standard table; the 部门整体 self-evaluation annex gives two custom tables.
+        XCTAssertEqual(s3.tables.map(\.id), ["附表1", "附表2"])
 
         let s4 = Importer.importReport(try seedText("004")).summary
         XCTAssertEqual(s4.department, "隆化县医疗保障局")

@@ -142,7 +142,7 @@ Its codes are economic classification codes."
     (,(concat "\\(?:^\\|[ \t\u3000]\\)\\(" juesuan--number-re "\\)\\(?:[ \t\u3000]\\|$\\)") 1 font-lock-constant-face)
     ("\\(?:^\\|[ \t\u3000]\\)\\(---\\|--\\|——\\|-\\|—\\|－\\)\\(?:[ \t\u3000]\\|$\\)" 1 'juesuan-empty-cell-face)
     ;; performance self-evaluation
-    ("^[ \t\u3000]*\\(主管部门\\|实施单位\\|资金\\|执行率\\|指标\\|总分\\|等级\\)[ \t\u3000]" 1 font-lock-variable-name-face)
+    ("^[ \t\u3000]*\\(主管部门\\|实施单位\\|资金\\|其中\\|执行率\\|年度目标\\|指标\\|总分\\|等级\\)[ \t\u3000]" 1 font-lock-variable-name-face)
     ("[ \t\u3000]\\(年初预算数\\|全年预算数\\|全年执行数\\|到位数\\|目标\\|实际\\|分值\\|得分\\|完成\\|原因\\)[ \t\u3000]" 1 font-lock-type-face)
     ;; glossary terms
     ("^[ \t\u3000]*\\([^：:。；！？ \t\u3000\n/][^：:。；！？\n]*?\\)[：:]"

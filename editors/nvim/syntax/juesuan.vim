@@ -61,7 +61,7 @@ syntax match juesuanChange /增加\|减少\|增长\|下降\|持平/ contained
 execute 'syntax region juesuanPerformance matchgroup=juesuanBlock start=/^\%(绩效\|\c\%(perf\)\C\)\ze\%([ \t\u3000]\|$\)/ ' . s:blockend
       \ . ' contains=juesuanProject,juesuanComment,juesuanTrailingComment,juesuanPerfKey,juesuanField,juesuanNumber,juesuanPercent,juesuanComparator,juesuanGrade keepend'
 syntax match juesuanProject /\%(^\%(绩效\|\c\%(perf\)\C\)\)\@<=[ \t\u3000]\+\zs.\{-}\ze\%([ \t\u3000]\+\/\/.*\)\=$/ contained nextgroup=juesuanTrailingComment
-syntax match juesuanPerfKey /^[ \t\u3000]*\zs\%(主管部门\|实施单位\|资金\|执行率\|指标\|总分\|等级\)\ze\%([ \t\u3000]\|$\)/ contained
+syntax match juesuanPerfKey /^[ \t\u3000]*\zs\%(主管部门\|实施单位\|资金\|其中\|执行率\|年度目标\|指标\|总分\|等级\)\ze\%([ \t\u3000]\|$\)/ contained
 syntax match juesuanField /[ \t\u3000]\zs\%(年初预算数\|全年预算数\|全年执行数\|到位数\|目标\|实际\|分值\|得分\|完成\|原因\)\ze\%([ \t\u3000]\|$\)/ contained
 syntax match juesuanComparator /<=\|>=\|[≥≤=＝<>＜＞]/ contained
 syntax match juesuanGrade /\%(等级[ \t\u3000]\+\)\@<=[优良中差]\ze\%([ \t\u3000]\|$\)/ contained
