@@ -210,11 +210,3 @@ struct ProseReading {
         }
     }
 }
-
-extension String {
-    /// The text after the first occurrence of `marker` (or "" when it does not occur).
-    func components(after marker: String) -> String {
-        guard let range = self.range(ofText: marker) else { return "" }
-        return String(self[range.upperBound...])
-    }
-}
