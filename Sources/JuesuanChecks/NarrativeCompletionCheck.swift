@@ -23,7 +23,14 @@ enum NarrativeCompletionCheck {
             if claims[k].isPlainAmount && claims[k].period == .current { earlier.append(k) }
             k -= 1
         }
-        let sameSentence = earlier.filter { claims[$0].sentence == claim.sentence }
+        // Figures written after the rate in its sentence (`完成年初预算的120%，年初预算为1000万元`) come last.
+        var later: [Int] = []
+        k = index + 1
+        while k < claims.count, k - index <= 20, claims[k].paragraph == claim.paragraph, claims[k].sentence == claim.sentence {
+            if claims[k].isPlainAmount && claims[k].period == .current { later.append(k) }
+            k += 1
+        }
+        let sameSentence = earlier.filter { claims[$0].sentence == claim.sentence } + later
         let budgetIndex = sameSentence.first { budgetMatches(claims[$0].measure) } ?? earlier.first { budgetMatches(claims[$0].measure) }
         let quantity = budgetIndex.flatMap { claims[$0].quantity } ?? claim.quantity
         func sameQuantity(_ i: Int) -> Bool {

@@ -158,7 +158,7 @@ public struct ProseGenerator {
         }
         add("，\(vs)\(difference > 0 ? one(["增加", "增长"]) : one(["减少", "下降"]))")
         money(abs(difference), "\(fact)·增减额", kind: .change)
-        add("，\(difference > 0 ? one(["增长", "上升"]) : one(["下降", "降低"]))")
+        add("，\(difference > 0 ? one(["增长", "上升", "增长了", "增幅为"]) : one(["下降", "降低", "下降了", "降幅为"]))")
         percent((Self.decimal(abs(difference)) * DecimalNumber(100)).divided(by: Self.decimal(previous), scale: 2)!, "\(fact)·增减率", kind: .rate)
     }
 
@@ -208,8 +208,9 @@ public struct ProseGenerator {
         switch roll(3) {
         case 0:
             add("本年支出合计"); money(l.expenditure, "本年支出合计"); add("，\(one(["其中：", "其中", "包括"]))基本支出"); money(l.basic, "基本支出")
-            add("，占"); percent(Self.share(l.basic, l.expenditure)!, "基本支出·share", kind: .share)
-            add("；项目支出"); money(l.project, "项目支出"); add("，占"); percent(Self.share(l.project, l.expenditure)!, "项目支出·share", kind: .share); add("。")
+            let share = one(["，占", "，占比", "，占比为"])
+            add(share); percent(Self.share(l.basic, l.expenditure)!, "基本支出·share", kind: .share)
+            add("；项目支出"); money(l.project, "项目支出"); add(share); percent(Self.share(l.project, l.expenditure)!, "项目支出·share", kind: .share); add("。")
         case 1:
             add("基本支出"); money(l.basic, "基本支出"); add("，占本年支出合计的"); percent(Self.share(l.basic, l.expenditure)!, "基本支出·share", kind: .share)
             add("；项目支出"); money(l.project, "项目支出"); add("，占"); percent(Self.share(l.project, l.expenditure)!, "项目支出·share", kind: .share); add("。")
@@ -239,7 +240,7 @@ public struct ProseGenerator {
     }
 
     mutating func three(_ l: Ledger) {
-        switch roll(5) {
+        switch roll(6) {
         case 4:
             add("\(one(["“三公”经费支出合计", "本年度“三公”经费支出", "“三公”经费决算"]))"); money(l.three, "三公经费")
             add("。因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为"); money(l.abroad, "因公出国（境）费")
@@ -261,6 +262,11 @@ public struct ProseGenerator {
             add("“三公”经费支出"); money(l.three, "三公经费")
             change(l.three, previous: l.previousThree, "三公经费", vs: one(["比上年", "较上年", "与上年相比"]))
             add("。")
+        case 5:
+            // The budget after the rate.
+            guard let rate = Self.share(l.reception, l.receptionBudget) else { return }
+            add("公务接待费支出决算"); money(l.reception, "公务接待费"); add("，完成全年预算的"); percent(rate, "公务接待费·完成率", kind: .completion)
+            add("，全年预算数为"); money(l.receptionBudget, "公务接待费·预算", wholeNumber: l.receptionBudget % 100 == 0); add("。")
         default:
             let budgetWhole = l.receptionBudget % 100 == 0
             add("公务接待费\(one(["预算为", "全年预算数", "年初预算为"]))"); money(l.receptionBudget, "公务接待费·预算", wholeNumber: budgetWhole)

@@ -449,10 +449,15 @@ public struct ProseReader: Sendable {
             if let index = before.lastIndex(of: "占") {
                 var whole = String(before[before.index(after: index)...])
                 for suffix in ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"] where whole.hasSuffix(suffix) { whole.removeLast(suffix.count); break }
+                // `占比为54.89%` names no whole.
+                if ["比", "比为", "比重", "比例", "比是", "比达"].contains(whole) { whole = "" }
                 return .share(whole: whole.isEmpty ? nil : whole)
             }
-            if ["增长", "增加", "上升", "提高", "增幅为", "增长率为"].contains(where: before.hasSuffix) { return .changeRate(increase: true) }
-            if ["下降", "减少", "降低", "降幅为", "下降率为"].contains(where: before.hasSuffix) { return .changeRate(increase: false) }
+            // `增长了`, `降幅为`: the words of a rate of change.
+            var words = Substring(before)
+            for tail in ["为", "是", "达", "了"] where words.hasSuffix(tail) { words = words.dropLast() }
+            if ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨"].contains(where: words.hasSuffix) { return .changeRate(increase: true) }
+            if ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率"].contains(where: words.hasSuffix) { return .changeRate(increase: false) }
             if (before.contains("完成") && before.contains("预算")) || before.contains("预算执行率") || before.contains("预算完成率") { return .completion }
             return .percentage
         case .money?:
