@@ -83,7 +83,8 @@ enum NarrativeChangeCheck {
         let claims = reading.claims
         guard let previousIndex = before.first(where: { claims[$0].isPlainAmount && claims[$0].period == .previous }),
               let currentIndex = before.first(where: { claims[$0].isPlainAmount && claims[$0].period == .current && $0 != previousIndex
-                  && (claims[$0].quantity == nil || claims[previousIndex].quantity == nil || claims[$0].quantity!.name == claims[previousIndex].quantity!.name) }) else { return }
+                  && (claims[$0].quantity?.isKnown != true || claims[previousIndex].quantity?.isKnown != true
+                      || claims[$0].quantity!.name == claims[previousIndex].quantity!.name) }) else { return }
         let current = reading.operand(currentIndex), previous = reading.operand(previousIndex)
         let difference = current.value - previous.value
         if !difference.isZero, difference.isNegative == increase {
