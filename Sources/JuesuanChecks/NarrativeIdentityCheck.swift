@@ -64,9 +64,13 @@ enum NarrativeIdentityCheck {
                            related: related)
             return
         }
+        // A complete identity gives the whole's value (hover, inlay hint); which figure is wrong is
+        // the writer's call, so the fix is never applied unasked.
+        let computed = sum.formatted(scale: claims[whole].value.scale)
+        let fix = complete ? Fix(title: "改为各部分之和 \(computed)", edits: [TextEdit(range: claims[whole].range, replacement: computed)], isSafe: false) : nil
         reading.report(code, .error, on: claims[whole].range,
                        "“\(wholeName)”\(claims[whole].text)的各部分（\(listed)）之和为 \(sum.formatted(scale: scale))\(reason)，\(relation)整体，差额 \(CheckContext.signed(sum - claims[whole].value, scale: scale))",
-                       related: related)
+                       fix: fix, related: related)
     }
 
     // MARK: N511 — identities across sentences
@@ -120,6 +124,7 @@ enum NarrativeIdentityCheck {
         let scale = max(claims[a].value.scale, claims[b].value.scale)
         reading.report("N511", verdict == .laxOnly ? .warning : .error, on: claims[later].range,
                        "\(identity.formula)，但说明中\(identity.whole) \(claims[a].text)、\(identity.parts[0]) \(claims[b].text)，差额 \(CheckContext.signed(claims[later].value - claims[earlier].value, scale: scale))",
+                       fix: Fix(title: "改为 \(claims[earlier].text)", edits: [TextEdit(range: claims[later].range, replacement: claims[earlier].text)], isSafe: false),
                        related: [RelatedLocation(range: claims[earlier].range, message: "\(claims[earlier].quantity?.description ?? "") \(claims[earlier].text)")])
     }
 }

@@ -246,6 +246,17 @@ final class InlayHintAndTokenTests: XCTestCase {
         XCTAssertTrue(LanguageService.inlayHints(doc, in: SourceRange(start: 0, end: 10)).isEmpty)
     }
 
+    /// Prose that breaks an identity gets the value the identity gives (the same list of
+    /// identities the checks and hover use).
+    func testInlayHintAfterAProseTotalThatBreaksAnIdentity() {
+        let text = header + "说明 四\n基本支出605.20万元，其中：人员经费512.33万元，公用经费12.87万元。\n\n说明 五\n收入总计812.40万元，支出总计820.15万元。\n"
+        let doc = DocumentSnapshot(uri: "file:///p.juesuan", version: 1, text: text)
+        let hints = LanguageService.inlayHints(doc, in: SourceRange(start: 0, end: doc.source.bytes.count))
+        XCTAssertEqual(hints.first { $0.position == byteOffset(of: "605.20", in: text, add: 6) }?.label, "= 525.20")
+        XCTAssertEqual(hints.first { $0.position == byteOffset(of: "820.15", in: text, add: 6) }?.label, "= 812.40")
+        XCTAssertTrue(hints.first { $0.position == byteOffset(of: "605.20", in: text, add: 6) }?.tooltip.contains("基本支出 = 人员经费 + 公用经费") == true)
+    }
+
     func testSemanticTokens() {
         let text = exampleText("deliberate-errors.juesuan")
         let doc = DocumentSnapshot(uri: "file:///d.juesuan", version: 1, text: text)
