@@ -21,6 +21,9 @@ public enum RenderCommand {
       -o, --output 文件   写到文件（默认：与输入同名的 .html；输入为 - 时写到标准输出）
           --allow-errors  报告有错误时也以状态 0 退出
           --no-config     不读取 juesuan.toml
+          --stdin-filename 文件
+                          输入为 - 时，标准输入代表的文件：按它找 juesuan.toml，默认输出为
+                          同名的 .html（编辑器渲染未保存的内容时使用）
       -h, --help          显示本帮助
 
     退出状态：0 成功；1 报告有错误（页面已写出）；2 用法错误或文件无法读取、写入。
@@ -38,6 +41,7 @@ public enum RenderCommand {
         var output: String?
         var allowErrors = false
         var noConfig = false
+        var stdinFilename: String?
         var index = 0
         func usage(_ message: String) -> Int32 {
             io.writeError("juesuan render: \(message)\n运行 juesuan help render 查看用法。\n")
@@ -54,6 +58,10 @@ public enum RenderCommand {
                 allowErrors = true
             case "--no-config":
                 noConfig = true
+            case "--stdin-filename":
+                index += 1
+                guard index < arguments.count else { return usage("选项 \(argument) 需要一个文件名") }
+                stdinFilename = arguments[index]
             case "-o", "--output":
                 index += 1
                 guard index < arguments.count else { return usage("选项 \(argument) 需要一个文件名") }
@@ -61,6 +69,8 @@ public enum RenderCommand {
             default:
                 if argument.hasPrefix("--output=") {
                     output = String(argument.dropFirst("--output=".count))
+                } else if argument.hasPrefix("--stdin-filename=") {
+                    stdinFilename = String(argument.dropFirst("--stdin-filename=".count))
                 } else if argument.hasPrefix("-") && argument != "-" {
                     return usage("未知的选项“\(argument)”")
                 } else if input != nil {
@@ -85,8 +95,10 @@ public enum RenderCommand {
         // The same settings and catalogue as `juesuan lint` would use for this file.
         var settings = ProjectConfiguration.Settings()
         var catalogue = Catalogue.embedded
-        if input != "-" {
-            switch ProjectFiles(disabled: noConfig).resolve(file: input) {
+        // The file whose juesuan.toml applies: the input, or the name standard input stands for.
+        let sourcePath = input == "-" ? stdinFilename : input
+        if let sourcePath {
+            switch ProjectFiles(disabled: noConfig).resolve(file: sourcePath) {
             case .failure(let problem):
                 io.writeError("juesuan render: \(problem.path)：\(problem.message)\n")
                 return ExitStatus.usageOrIO
@@ -97,7 +109,7 @@ public enum RenderCommand {
         }
         let analysis = Analysis(bytes: bytes, catalogue: catalogue, settings: settings)
         let page = HTMLRenderer().render(analysis)
-        let destination = output ?? (input == "-" ? "-" : defaultOutput(for: input))
+        let destination = output ?? sourcePath.map(defaultOutput(for:)) ?? "-"
         if destination == "-" {
             io.writeOutput(page)
         } else {
@@ -111,7 +123,7 @@ public enum RenderCommand {
         }
         let errors = analysis.errorCount
         if errors > 0 {
-            io.writeError("juesuan render: 报告有 \(errors) 个错误，页面顶部已印出提示（juesuan lint \(input) 查看详情）\n")
+            io.writeError("juesuan render: 报告有 \(errors) 个错误，页面顶部已印出提示（juesuan lint \(sourcePath ?? "-") 查看详情）\n")
             return allowErrors ? ExitStatus.success : ExitStatus.findings
         }
         return ExitStatus.success

@@ -309,8 +309,20 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertEqual(captured.output, HTMLRenderer().render(Analysis(text: RenderFixtures.clean)))
     }
 
+    /// An editor renders unsaved text: standard input, named by --stdin-filename (default output next to it).
+    func testStandardInputNamedByStdinFilename() throws {
+        let dir = try temporaryDirectory()
+        let named = dir.appendingPathComponent("未保存.juesuan")
+        let captured = Captured()
+        XCTAssertEqual(RenderCommand.run(["-", "--stdin-filename", named.path], io: captured.io), 0, captured.error)
+        XCTAssertEqual(captured.output, "")
+        let written = try String(contentsOf: dir.appendingPathComponent("未保存.html"), encoding: .utf8)
+        XCTAssertEqual(written, HTMLRenderer().render(Analysis(text: RenderFixtures.clean)))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: named.path), "the named file is not created")
+    }
+
     func testUsageErrors() throws {
-        for arguments in [[String](), ["--frobnicate", "a.juesuan"], ["a.juesuan", "b.juesuan"], ["a.juesuan", "-o"], ["a.juesuan", "-o", "a.pdf"],
+        for arguments in [[String](), ["--frobnicate", "a.juesuan"], ["a.juesuan", "b.juesuan"], ["a.juesuan", "-o"], ["a.juesuan", "-o", "a.pdf"], ["-", "--stdin-filename"],
                           ["/nonexistent/报告.juesuan"]] {
             let captured = Captured()
             XCTAssertEqual(RenderCommand.run(arguments, io: captured.io), 2, "\(arguments)")
