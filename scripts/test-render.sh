@@ -48,6 +48,25 @@ for source in examples/zhushan-2024.juesuan examples/imported/*.juesuan; do
     summary+=$(grep '^RESULT' "$tmp/compare.txt" || true)$'\n'
 done
 
+# The Word document: a valid zip (CRC of each entry checked by Python's zipfile), well-formed
+# WordprocessingML holding every figure of the example's tables.
+"$BIN" render --no-config --allow-errors examples/zhushan-2024.juesuan -o "$out/zhushan-2024.docx" 2>/dev/null
+python3 - "$out/zhushan-2024.docx" examples/zhushan-2024.juesuan <<'PY' || status=1
+import sys, zipfile, xml.dom.minidom
+sys.path.insert(0, "Tests/render")
+from compare_tables import parse
+archive = zipfile.ZipFile(sys.argv[1])
+assert archive.testzip() is None, "bad CRC"
+texts = []
+for name in archive.namelist():
+    dom = xml.dom.minidom.parseString(archive.read(name))
+    texts += [node.firstChild.data for node in dom.getElementsByTagName("w:t") if node.firstChild]
+texts = set(texts)
+missing = [(t, r) for t, rows in parse(sys.argv[2]).items() for r in rows for f in r[3] if f not in texts]
+assert not missing, f"figures missing from the .docx: {missing[:5]}"
+print(f"docx: {len(archive.namelist())} parts, every table figure present")
+PY
+
 # A PNG of the printed 公开01 page of the example (the page that holds its title after the 目录).
 pages=$(pdfinfo "$out/zhushan-2024.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 page=""

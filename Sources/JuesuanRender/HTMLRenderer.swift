@@ -248,7 +248,7 @@ struct Page {
 
     func oneSided(_ table: Table, _ section: TableSection) -> String {
         let columns = section.columns.map(\.name)
-        let width = max(columns.count, section.rows.map(\.syntax.cells.count).max() ?? 0)
+        let width = width(of: section)
         let codes = hasCodes(table)
         // 栏次 where the published form numbers its columns (the functional-code tables).
         let numbered = table.rowKind == .functionalCodes
@@ -277,24 +277,39 @@ struct Page {
         return out
     }
 
-    /// 公开01/04: income on the left, expenditure on the right, the two 本年…合计 rows on one line.
-    func twoSided(_ table: Table, spec: StandardTableSpec) -> String {
+    /// Printed figure columns of a section: its columns, or more when a row has more cells.
+    func width(of section: TableSection) -> Int {
+        max(section.columns.count, section.rows.map(\.syntax.cells.count).max() ?? 0)
+    }
+
+    func columnName(_ section: TableSection, _ index: Int) -> String {
+        index < section.columns.count ? section.columns[index].name : ""
+    }
+
+    /// The lines of 公开01/04: income rows on the left, expenditure rows on the right; the shorter
+    /// block above the 本年收入合计/本年支出合计 rows is padded (nil) so that those totals share a
+    /// line, as on the official form.
+    func alignedSides(_ table: Table) -> [(Row?, Row?)] {
         let income = table.sections[0], expenditure = table.sections[1]
-        let leftWidth = max(income.columns.count, income.rows.map(\.syntax.cells.count).max() ?? 0)
-        let rightWidth = max(expenditure.columns.count, expenditure.rows.map(\.syntax.cells.count).max() ?? 0)
         var left: [Row?] = income.rows
         var right: [Row?] = expenditure.rows
         let leftTotal = income.rows.firstIndex { $0.standardName == "本年收入合计" }
         let rightTotal = expenditure.rows.firstIndex { $0.standardName == "本年支出合计" }
         if let leftTotal, let rightTotal {
-            // Pad the shorter block above the totals so that the totals share a line, as published.
             if leftTotal < rightTotal {
                 left.insert(contentsOf: Array(repeating: nil, count: rightTotal - leftTotal), at: leftTotal)
             } else if rightTotal < leftTotal {
                 right.insert(contentsOf: Array(repeating: nil, count: leftTotal - rightTotal), at: rightTotal)
             }
         }
-        let lines = max(left.count, right.count)
+        return (0..<max(left.count, right.count)).map { ($0 < left.count ? left[$0] : nil, $0 < right.count ? right[$0] : nil) }
+    }
+
+    /// 公开01/04: income on the left, expenditure on the right, the two 本年…合计 rows on one line.
+    func twoSided(_ table: Table, spec: StandardTableSpec) -> String {
+        let income = table.sections[0], expenditure = table.sections[1]
+        let leftWidth = width(of: income)
+        let rightWidth = width(of: expenditure)
         var out = "<table class=\"fin two-sided\">\n<thead>\n"
         out += "<tr><th colspan=\"\(1 + leftWidth)\">收入</th><th class=\"side\" colspan=\"\(1 + rightWidth)\">支出</th></tr>\n<tr>"
         out += "<th class=\"label\">项目</th>"
@@ -306,14 +321,14 @@ struct Page {
         out += "<td class=\"label side\">栏次</td>"
         for k in 0..<rightWidth { out += "<td class=\"num\">\(1 + leftWidth + k)</td>" }
         out += "</tr>\n</thead>\n<tbody>\n"
-        for index in 0..<lines {
+        for (leftRow, rightRow) in alignedSides(table) {
             out += "<tr>"
-            if index < left.count, let row = left[index] {
+            if let row = leftRow {
                 out += "<td class=\"label\">\(esc(row.displayName))</td>" + figureCells(cellTexts(row, columns: leftWidth))
             } else {
                 out += "<td class=\"label\"></td>" + String(repeating: "<td class=\"num\"></td>", count: leftWidth)
             }
-            if index < right.count, let row = right[index] {
+            if let row = rightRow {
                 out += "<td class=\"label side\">\(esc(row.displayName))</td>" + figureCells(cellTexts(row, columns: rightWidth))
             } else {
                 out += "<td class=\"label side\"></td>" + String(repeating: "<td class=\"num\"></td>", count: rightWidth)

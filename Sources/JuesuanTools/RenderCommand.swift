@@ -4,7 +4,7 @@ import JuesuanLint
 import JuesuanModel
 import JuesuanRender
 
-/// `juesuan render FILE [-o OUT.html] [--allow-errors]`
+/// `juesuan render FILE [-o OUT.html|OUT.docx] [--allow-errors]`
 public enum RenderCommand {
     public static let help = """
     用法：juesuan render [选项] 文件|-
@@ -12,13 +12,14 @@ public enum RenderCommand {
     把 .juesuan 报告排成公开的版式：一个独立的 HTML 页面（A4 打印版式，不联网），含封面、
     目录、公开01–10 各表（表名、表号、栏次、金额单位，空单元格印作 -，01/04 表收支两方
     并排）、情况说明各节、项目支出绩效自评表和名词解释。用浏览器打开后打印（或另存为
-    PDF）即可公开。
+    PDF）即可公开。-o 文件名以 .docx 结尾时写出 Word 文档（同样的内容，表格为 Word 表格）。
 
     报告有错误时，页面顶部印出醒目的提示，退出状态为 1；加 --allow-errors 则照常退出 0
     （提示仍在）。
 
     选项：
-      -o, --output 文件   写到文件（默认：与输入同名的 .html；输入为 - 时写到标准输出）
+      -o, --output 文件   写到文件：.html 或 .docx（默认：与输入同名的 .html；输入为 -
+                          时写到标准输出）
           --allow-errors  报告有错误时也以状态 0 退出
           --no-config     不读取 juesuan.toml
           --stdin-filename 文件
@@ -81,8 +82,8 @@ public enum RenderCommand {
             }
         }
         guard let input else { return usage("请给出 .juesuan 文件，或用 - 表示标准输入") }
-        if let output, !output.lowercased().hasSuffix(".html"), !output.lowercased().hasSuffix(".htm"), output != "-" {
-            return usage("只能写出 .html 文件（“\(output)”）")
+        if let output, output != "-", !["html", "htm", "docx"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) {
+            return usage("只能写出 .html 或 .docx 文件（“\(output)”）")
         }
         let bytes: [UInt8]
         switch input == "-" ? io.readStandardInput() : FileInput.read(input) {
@@ -108,13 +109,14 @@ public enum RenderCommand {
             }
         }
         let analysis = Analysis(bytes: bytes, catalogue: catalogue, settings: settings)
-        let page = HTMLRenderer().render(analysis)
         let destination = output ?? sourcePath.map(defaultOutput(for:)) ?? "-"
         if destination == "-" {
-            io.writeOutput(page)
+            io.writeOutput(HTMLRenderer().render(analysis))
         } else {
+            let isDocx = URL(fileURLWithPath: destination).pathExtension.lowercased() == "docx"
+            let bytes = isDocx ? DocxRenderer().render(analysis) : Array(HTMLRenderer().render(analysis).utf8)
             do {
-                try Data(page.utf8).write(to: URL(fileURLWithPath: destination), options: .atomic)
+                try Data(bytes).write(to: URL(fileURLWithPath: destination), options: .atomic)
             } catch {
                 io.writeError("juesuan render: \(destination)：无法写入（\(error.localizedDescription)）\n")
                 return ExitStatus.usageOrIO
