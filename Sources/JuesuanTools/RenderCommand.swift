@@ -33,7 +33,7 @@ public enum RenderCommand {
 
     public static let subcommand = Subcommand(
         name: "render",
-        summary: "把报告排成公开版式的 HTML 页面",
+        summary: "把报告排成公开版式的页面（HTML，或 Word .docx）",
         help: help,
         run: run)
 

@@ -254,6 +254,23 @@ final class RenderTests: XCTestCase {
         XCTAssertFalse(html.contains("<script"))
     }
 
+    /// Broken reports render too (never a crash): the example cut at many points, and its lines
+    /// in reverse order (sides before tables, rows before headers).
+    func testBrokenReportsRender() throws {
+        let bytes = Array(try RenderFixtures.read("examples/zhushan-2024.juesuan").utf8)
+        var rendered = 0
+        for cut in stride(from: 0, to: bytes.count, by: 211) {
+            let text = String(decoding: bytes[..<cut], as: UTF8.self)
+            let html = render(text)
+            XCTAssertTrue(html.hasSuffix("</html>\n"))
+            XCTAssertFalse(DocxRenderer().render(Analysis(text: text)).isEmpty)
+            rendered += 1
+        }
+        let reversed = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).reversed().joined(separator: "\n")
+        XCTAssertTrue(render(reversed).contains("class=\"banner\""))
+        XCTAssertGreaterThan(rendered, 50)
+    }
+
     func testEscapeFunction() {
         XCTAssertEqual(HTMLRenderer.escape("a<b>&\"'c"), "a&lt;b&gt;&amp;&quot;&#39;c")
         XCTAssertEqual(HTMLRenderer.escape("甲\u{0}\u{7}\u{1B}\u{85}\u{FEFF}乙\t丙\n"), "甲乙\t丙\n")
