@@ -88,7 +88,7 @@ public struct DocxRenderer: Sendable {
                 body += paragraph(title, bold: true, size: 30, center: true, pageBreakBefore: true)
                 body += paragraph(page.tableNumberText(table), right: true)
                 body += paragraph([page.department.isEmpty ? "" : "部门：" + page.department, year.isEmpty ? "" : year + "年度",
-                                   "金额单位：" + report.header.unit.rawValue].filter { !$0.isEmpty }.joined(separator: "　　"))
+                                   page.unitText(table)].filter { !$0.isEmpty }.joined(separator: "　　"))
                 body += tableXML(table, page: page)
             case .performance(let p):
                 body += paragraph("项目支出绩效自评表", bold: true, size: 30, center: true, pageBreakBefore: true)

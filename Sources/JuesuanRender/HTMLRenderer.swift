@@ -204,7 +204,7 @@ struct Page {
         out += "<h3 class=\"table-title\">\(esc(title))</h3>\n"
         out += "<div class=\"meta\"><span></span><span>\(esc(tableNumberText(table)))</span></div>\n"
         out += "<div class=\"meta\"><span>\(esc(department.isEmpty ? "" : "部门：" + department))</span><span>\(esc(year.isEmpty ? "" : year + "年度"))</span>"
-        out += "<span>金额单位：\(esc(report.header.unit.rawValue))</span></div>\n"
+        out += "<span>\(esc(unitText(table)))</span></div>\n"
         if let spec = table.spec, spec.isTwoSided, table.sections.count == 2 {
             out += twoSided(table, spec: spec)
         } else {
@@ -212,6 +212,11 @@ struct Page {
         }
         out += "</section>\n"
         return out
+    }
+
+    /// `金额单位：万元`; 公开10 counts vehicles and equipment, so its unit is theirs.
+    func unitText(_ table: Table) -> String {
+        table.spec?.isCountTable == true ? "单位：台、辆、套" : "金额单位：" + report.header.unit.rawValue
     }
 
     func isWide(_ table: Table) -> Bool {

@@ -143,7 +143,13 @@ final class RenderTests: XCTestCase {
             XCTAssertTrue(html.contains("<th class=\"num\">\(head)</th>"), head)
         }
         XCTAssertTrue(html.contains("<span>公开03表</span>"))
-        XCTAssertTrue(html.contains("金额单位：万元"))
+        XCTAssertTrue(html.contains("<span>金额单位：万元</span>"))
+        // 公开10 counts: its unit is not money.
+        let zhushan = render((try? RenderFixtures.read("examples/zhushan-2024.juesuan")) ?? "")
+        guard let table10 = zhushan.range(of: "data-table=\"公开10\"") else { return XCTFail("no 公开10") }
+        let page10 = zhushan[table10.upperBound...].prefix(600)
+        XCTAssertTrue(page10.contains("<span>单位：台、辆、套</span>"))
+        XCTAssertFalse(page10.contains("金额单位"))
         // 栏次 1…6 under 公开03's six figure columns; none in 公开09 (its form has none).
         guard let table03 = html.range(of: "data-table=\"公开03\""), let table09 = html.range(of: "data-table=\"公开09\"") else {
             return XCTFail("tables missing")
