@@ -90,6 +90,14 @@ final class RenderTests: XCTestCase {
         return html[start..<end]
     }
 
+    /// Self-contained: nothing is fetched (no URL, no external style or font, no script).
+    func testNoNetworkNoScript() throws {
+        for text in [RenderFixtures.clean, try RenderFixtures.read("examples/zhushan-2024.juesuan")] {
+            let html = render(text)
+            XCTAssertNil(html.range(of: #"https?:|//[a-z]|src=|@import|url\(|@font-face|<link|<script"#, options: .regularExpression), "external reference")
+        }
+    }
+
     func testSameSourceSameBytes() throws {
         for text in [RenderFixtures.clean, try RenderFixtures.read("examples/zhushan-2024.juesuan")] {
             let first = render(text)
