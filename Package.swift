@@ -26,8 +26,10 @@ let package = Package(
         // The formatter (pure: text in, text and edits out) and the importer of published reports.
         .target(name: "JuesuanFormat", dependencies: ["JuesuanSyntax"]),
         .target(name: "JuesuanImport", dependencies: ["JuesuanFormat", "JuesuanModel", "JuesuanCatalogue", "JuesuanSyntax"]),
-        // `juesuan fmt` and `juesuan import`.
-        .target(name: "JuesuanTools", dependencies: ["JuesuanFormat", "JuesuanImport", "JuesuanLint"]),
+        // The published layout of a checked report (`juesuan render`): source text in, HTML out.
+        .target(name: "JuesuanRender", dependencies: ["JuesuanChecks", "JuesuanModel", "JuesuanSyntax"]),
+        // `juesuan fmt`, `juesuan import` and `juesuan render`.
+        .target(name: "JuesuanTools", dependencies: ["JuesuanFormat", "JuesuanImport", "JuesuanLint", "JuesuanRender"]),
         .executableTarget(name: "juesuan", dependencies: ["JuesuanLint", "JuesuanServer", "JuesuanTools", "JuesuanLanguageService"]),
         .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanChecks", "JuesuanFixtures"], path: "Benchmarks/juesuan-bench"),
         .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax", "JuesuanFixtures"]),
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "JuesuanLanguageServiceTests", dependencies: ["JuesuanLanguageService"]),
         .testTarget(name: "JuesuanServerTests", dependencies: ["JuesuanServer"]),
         .testTarget(name: "JuesuanFormatTests", dependencies: ["JuesuanFormat", "JuesuanTools", "JuesuanImport", "JuesuanLint"]),
+        .testTarget(name: "JuesuanRenderTests", dependencies: ["JuesuanRender", "JuesuanChecks", "JuesuanTools", "JuesuanLint"]),
         .testTarget(name: "JuesuanImportTests", dependencies: ["JuesuanImport", "JuesuanFormat", "JuesuanTools", "JuesuanChecks", "JuesuanLint"]),
         // Hostile input, fuzz regressions and security checks (the built binary over pipes for the server).
         .testTarget(name: "HardeningTests", dependencies: ["JuesuanChecks", "JuesuanSyntax", "JuesuanFixtures", "JuesuanLint", "JuesuanServer", "LanguageServerProtocol"], exclude: ["FuzzFindings"]),

@@ -29,6 +29,10 @@ if [ -x scripts/test-html.sh ]; then
     echo "== review page: lint --format html rendered by headless Chromium (screenshots in .build/artifacts/)"
     scripts/test-html.sh || status=1
 fi
+if [ -x scripts/test-render.sh ]; then
+    echo "== render: juesuan render → Chromium PDF → pdftotext → import round trip (artefacts in .build/artifacts/render/)"
+    scripts/test-render.sh || status=1
+fi
 if [ -x scripts/test-install.sh ]; then
     echo "== install: static release build into a temporary prefix, run without the toolchain"
     scripts/test-install.sh || status=1

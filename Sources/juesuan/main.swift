@@ -21,6 +21,7 @@ let tool = CommandLineTool(subcommands: [
     RulesCommand.explainSubcommand,
     FmtCommand.subcommand,
     ImportCommand.subcommand,
+    RenderCommand.subcommand,
     Subcommand(name: "lsp", summary: JuesuanServer.commandSummary, help: JuesuanServer.commandHelp) { arguments, io in
         // Help (or a mistyped option) answers at once instead of waiting for a client on stdin.
         if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {

@@ -118,6 +118,7 @@ final class SecurityTests: XCTestCase {
             "JuesuanLint/LintFix.swift": ".write(to: URL",          // lint --fix: the checked file, in place
             "JuesuanTools/FmtCommand.swift": ".write(to: URL",      // fmt: the formatted file, in place
             "JuesuanTools/ImportCommand.swift": ".write(to: URL",   // import -o FILE
+            "JuesuanTools/RenderCommand.swift": ".write(to: URL",   // render: -o FILE, or NAME.html next to the input
         ]
         let serverModules = ["JuesuanServer", "JuesuanLanguageService", "LanguageServerProtocol", "JuesuanChecks", "JuesuanModel",
                              "JuesuanSyntax", "JuesuanCatalogue", "JuesuanFormat"]

@@ -34,6 +34,11 @@ A list of the program and its arguments."
   :type '(repeat string)
   :group 'juesuan)
 
+(defcustom juesuan-render-open-function #'browse-url-of-file
+  "Function called with the path of the page `juesuan-render' wrote."
+  :type 'function
+  :group 'juesuan)
+
 (defface juesuan-total-face
   '((t :inherit font-lock-keyword-face :weight bold))
   "Face for the labels of total rows (合计, 总计, 本年收入合计 …)."
@@ -191,6 +196,35 @@ Diagnostics, completion and hover come from `juesuan lsp' through eglot:
 
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("\\.juesuan\\'" . juesuan-mode))
+
+(defun juesuan-render ()
+  "Render this report with `juesuan render' and open the page.
+The buffer's text (saved or not) goes to the program of
+`juesuan-server-command'; the page is written to NAME.html next to
+the file and opened with `juesuan-render-open-function'.
+Returns the page's path."
+  (interactive)
+  (unless buffer-file-name
+    (user-error "juesuan: 请先给报告存盘（需要文件名）"))
+  (let* ((file (expand-file-name buffer-file-name))
+         (out (concat (file-name-sans-extension file) ".html"))
+         (messages (generate-new-buffer " *juesuan-render*")))
+    (unwind-protect
+        (let* ((coding-system-for-write 'utf-8-unix)
+               (coding-system-for-read 'utf-8-unix)
+               (status (save-restriction
+                         (widen)
+                         (call-process-region (point-min) (point-max) (car juesuan-server-command)
+                                              nil messages nil "render" "-" "--stdin-filename" file
+                                              "--allow-errors" "-o" out)))
+               (text (with-current-buffer messages (buffer-string))))
+          (unless (eql status 0)
+            (error "juesuan render: %s" (replace-regexp-in-string "\\`[ \t\n]+\\|[ \t\n]+\\'" "" text)))
+          (when (string-match-p "个错误" text)
+            (message "juesuan: 报告有错误，页面顶部印有提示，改正后再公开"))
+          (funcall juesuan-render-open-function out)
+          out)
+      (kill-buffer messages))))
 
 (defvar eglot-server-programs)
 

@@ -4,6 +4,7 @@
 
 const vscode = require('vscode');
 const { JuesuanClient, resolveServerPath, machineSetting } = require('./lib/client');
+const { renderReport } = require('./lib/render');
 
 let client = null;
 let output = null;
@@ -50,11 +51,37 @@ async function restart(context) {
   return startClient(context);
 }
 
+/** Renders the active .juesuan report to NAME.html beside it and opens that in the browser. */
+async function renderActive() {
+  const editor = vscode.window.activeTextEditor;
+  const document = editor && editor.document;
+  if (!document || document.languageId !== 'juesuan' || document.uri.scheme !== 'file') {
+    vscode.window.showWarningMessage('请先打开一个已存盘的 .juesuan 报告。');
+    return undefined;
+  }
+  const { command, cwd } = settings();
+  let result;
+  try {
+    result = await renderReport(command, document.uri.fsPath, document.getText(), cwd);
+  } catch (error) {
+    vscode.window.showErrorMessage(`无法运行 ${command}：${error && error.message}`);
+    return undefined;
+  }
+  if (result.status !== 0) {
+    vscode.window.showErrorMessage(`juesuan render 失败：${result.stderr.trim()}`);
+    return undefined;
+  }
+  if (/个错误/.test(result.stderr)) vscode.window.showWarningMessage('报告有错误：页面顶部印有提示，改正后再公开。');
+  await vscode.env.openExternal(vscode.Uri.file(result.output));
+  return result.output;
+}
+
 async function activate(context) {
   output = vscode.window.createOutputChannel('Juesuan');
   context.subscriptions.push(output);
   context.subscriptions.push(vscode.commands.registerCommand('juesuan.restartServer', () => restart(context)));
   context.subscriptions.push(vscode.commands.registerCommand('juesuan.showOutput', () => output.show(true)));
+  context.subscriptions.push(vscode.commands.registerCommand('juesuan.render', () => renderActive()));
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration('juesuan.serverPath') || event.affectsConfiguration('juesuan.catalog')
       || event.affectsConfiguration('juesuan.trace.server')) {

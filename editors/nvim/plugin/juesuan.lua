@@ -6,6 +6,9 @@ if vim.g.loaded_juesuan then
   return
 end
 vim.g.loaded_juesuan = true
+vim.api.nvim_create_user_command('JuesuanRender', function()
+  require('juesuan').render(0)
+end, { desc = 'Render the report with juesuan render and open the page' })
 if vim.g.juesuan_autostart == false or vim.g.juesuan_autostart == 0 then
   return
 end

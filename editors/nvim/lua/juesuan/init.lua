@@ -11,6 +11,8 @@
 --   init_options  initializationOptions sent to the server (e.g. { catalog = '/path/x.tsv' })
 --   settings      answered to workspace/configuration
 --   autostart     start on FileType juesuan (default true)
+--   render_open   function(path) that opens the page :JuesuanRender wrote (default: vim.ui.open
+--                 on 0.10+, else xdg-open/open)
 local M = {}
 
 M.config = {
@@ -138,6 +140,52 @@ function M.setup(opts)
       end
     end, 500)
   end, { desc = 'Restart the Juesuan language server' })
+end
+
+local function open_page(path)
+  if M.config.render_open then
+    return M.config.render_open(path)
+  end
+  if vim.ui and vim.ui.open then
+    return vim.ui.open(path)
+  end
+  local opener = vim.fn.has('mac') == 1 and 'open' or 'xdg-open'
+  if vim.fn.executable(opener) == 1 then
+    vim.fn.jobstart({ opener, path }, { detach = true })
+  else
+    vim.notify('juesuan: 页面已写到 ' .. path, vim.log.levels.INFO)
+  end
+end
+
+-- :JuesuanRender — the buffer's text (saved or not) through `juesuan render`, written to
+-- NAME.html next to the file and opened. Returns the page's path, or nil.
+function M.render(bufnr)
+  if bufnr == nil or bufnr == 0 then
+    bufnr = vim.api.nvim_get_current_buf()
+  end
+  local file = vim.api.nvim_buf_get_name(bufnr)
+  if file == '' then
+    vim.notify('juesuan: 请先给报告存盘（需要文件名）', vim.log.levels.ERROR)
+    return nil
+  end
+  file = vim.fn.fnamemodify(file, ':p')
+  local out = vim.fn.fnamemodify(file, ':r') .. '.html'
+  local text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') .. '\n'
+  local program = M.config.cmd[1]
+  if vim.fn.executable(program) ~= 1 then
+    vim.notify(string.format('juesuan: %s not found; put juesuan on PATH or pass cmd to setup()', program), vim.log.levels.ERROR)
+    return nil
+  end
+  local messages = vim.fn.system({ program, 'render', '-', '--stdin-filename', file, '--allow-errors', '-o', out }, text)
+  if vim.v.shell_error ~= 0 then
+    vim.notify('juesuan render: ' .. messages, vim.log.levels.ERROR)
+    return nil
+  end
+  if messages:find('个错误') then
+    vim.notify('juesuan: 报告有错误，页面顶部印有提示，改正后再公开', vim.log.levels.WARN)
+  end
+  open_page(out)
+  return out
 end
 
 return M
