@@ -82,10 +82,12 @@ struct CodeTree {
     }
 
     /// The row of the nearest ancestor code that is present (款 for a 项, else 类).
+    /// Codes are ASCII digits (the parser's `isCode`), so bytes count characters; no array of
+    /// lengths is built per row (issue 15).
     func parent(of code: String) -> Int? {
-        for length in [5, 3] where code.count > length {
-            if let index = indexByCode[String(code.prefix(length))] { return index }
-        }
+        let length = code.utf8.count
+        if length > 5, let index = indexByCode[String(code.prefix(5))] { return index }
+        if length > 3, let index = indexByCode[String(code.prefix(3))] { return index }
         return nil
     }
 }

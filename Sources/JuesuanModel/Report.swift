@@ -105,54 +105,54 @@ public struct Row: Sendable {
     }
 
     public var syntax: RowSyntax {
-        get { storage.syntax }
+        _read { yield storage.syntax }
         set { unique.syntax = newValue }
     }
     public var code: String? {
-        get { storage.code }
+        _read { yield storage.code }
         set { unique.code = newValue }
     }
     /// The label as written (with any ordinal prefix), or "" when only a code is written.
     public var label: String {
-        get { storage.label }
+        _read { yield storage.label }
         set { unique.label = newValue }
     }
     /// The label's matching key (`LabelKey`).
     public var key: String {
-        get { storage.key }
+        _read { yield storage.key }
         set { unique.key = newValue }
     }
     /// The standard label row it is, in a standard table.
     public var standardName: String? {
-        get { storage.standardName }
+        _read { yield storage.standardName }
         set { unique.standardName = newValue }
     }
     /// The functional 类 code a 类 row of 公开01/04's expenditure side names.
     public var categoryCode: String? {
-        get { storage.categoryCode }
+        _read { yield storage.categoryCode }
         set { unique.categoryCode = newValue }
     }
     /// One entry per column; nil where nothing is written (trailing cells left out).
     public var cells: [Cell?] {
-        get { storage.cells }
+        _read { yield storage.cells }
         set { unique.cells = newValue }
     }
     public var isTotal: Bool {
-        get { storage.isTotal }
+        _read { yield storage.isTotal }
         set { unique.isTotal = newValue }
     }
     public var isDetail: Bool {
-        get { storage.isDetail }
+        _read { yield storage.isDetail }
         set { unique.isDetail = newValue }
     }
     public var isCount: Bool {
-        get { storage.isCount }
+        _read { yield storage.isCount }
         set { unique.isCount = newValue }
     }
     /// Columns whose cell is written but is not a number (S102): their value is unknown,
     /// so no sum that involves them is checked.
     public var unknownColumns: Set<Int> {
-        get { storage.unknownColumns }
+        _read { yield storage.unknownColumns }
         set { unique.unknownColumns = newValue }
     }
 
