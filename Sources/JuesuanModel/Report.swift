@@ -185,10 +185,11 @@ public struct TableSection: Sendable {
     public var rows: [Row]
 
     public func column(named key: String) -> Int? {
-        if let index = columns.firstIndex(where: { LabelKey.make($0.name) == key }) { return index }
+        if let index = columns.firstIndex(where: { LabelKey.matches($0.name, key) }) { return index }
         guard let spec else { return nil }
         for (specIndex, column) in spec.columns.enumerated() where column.matches(key) {
-            return columns.firstIndex { LabelKey.make($0.name) == LabelKey.make(spec.columns[specIndex].name) }
+            let specKey = LabelKey.make(spec.columns[specIndex].name)
+            return columns.firstIndex { LabelKey.matches($0.name, specKey) }
         }
         return nil
     }
