@@ -185,7 +185,7 @@ private struct ReportBuilder {
         var rows: [Row] = []
         for syntaxRow in table.rows {
             var row = makeRow(syntaxRow, columns: columns)
-            if !row.isDetail, row.code == nil, ["合计", "总计"].contains(row.key) { row.isTotal = true }
+            if !row.isDetail, row.code == nil, row.key == "合计" || row.key == "总计" { row.isTotal = true }
             rows.append(row)
         }
         return TableSection(side: nil, spec: nil, columns: columns, relations: relations, rows: rows)

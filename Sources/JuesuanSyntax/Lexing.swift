@@ -38,6 +38,13 @@ enum Lexing {
         return SourceRange(start: range.start, end: i)
     }
 
+    /// False for words that cannot be a block keyword, so that most lines (rows, prose) make no
+    /// string for their first word: every keyword and alias is at most 12 UTF-8 bytes, even
+    /// spelled with the Kelvin sign that lowercases to `k`, and none starts with a digit.
+    static func mayBeBlockKeyword(_ bytes: [UInt8], _ word: SourceRange) -> Bool {
+        word.length <= 12 && !(bytes[word.start] >= 0x30 && bytes[word.start] <= 0x39)
+    }
+
     /// The range without leading and trailing blanks.
     static func trimmed(_ bytes: [UInt8], _ range: SourceRange) -> SourceRange {
         var start = range.start

@@ -46,13 +46,6 @@ private struct LineParser {
     static let comparatorBytes: [[UInt8]] = ["<=", ">=", "≤", "≥", "＝", "=", "＜", "＞", "<", ">"].map { Array($0.utf8) }
     static let signBytes: [[UInt8]] = ["+", "＋", "－", "−"].map { Array($0.utf8) }
 
-    /// False for words that cannot be a block keyword, so that most lines (rows, prose) make no
-    /// string for their first word: every keyword and alias is at most 12 UTF-8 bytes, even
-    /// spelled with the Kelvin sign that lowercases to `k`, and none starts with a digit.
-    static func mayBeBlockKeyword(_ bytes: [UInt8], _ word: SourceRange) -> Bool {
-        word.length <= 12 && !(bytes[word.start] >= 0x30 && bytes[word.start] <= 0x39)
-    }
-
     func token(_ kind: TokenKind, _ range: SourceRange) -> Token {
         Token(kind: kind, range: range, text: Lexing.string(bytes, range))
     }
@@ -82,7 +75,7 @@ private struct LineParser {
         }
         if trimmed.start == content.start {
             let firstWord = Lexing.firstWord(bytes, trimmed)
-            if LineParser.mayBeBlockKeyword(bytes, firstWord), let keyword = BlockKeyword(word: Lexing.string(bytes, firstWord)) {
+            if Lexing.mayBeBlockKeyword(bytes, firstWord), let keyword = BlockKeyword(word: Lexing.string(bytes, firstWord)) {
                 closeBlock(lastLine: lastContentLine)
                 openBlock(keyword, index, content, firstWord)
                 lastContentLine = index
