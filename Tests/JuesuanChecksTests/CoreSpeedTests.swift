@@ -117,4 +117,22 @@ final class CoreSpeedTests: XCTestCase {
             }
         }
     }
+
+    func testProseTextStringIsTheStringOfItsScalars() {
+        let text = "收入 １２．５％，é 与 𠀀 and ab cd\t1 204.30 萬元 2023 2024😀。"
+        let source = SourceText(text)
+        let prose = ProseText(source, SourceRange(start: 0, end: source.bytes.count))
+        XCTAssertGreaterThan(prose.count, 20)
+        for start in 0...prose.count {
+            for end in start...prose.count + 1 {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: prose.scalars[start..<min(end, prose.count)])
+                XCTAssertEqual(prose.string(start, end), String(view), "\(start)..<\(end)")
+            }
+        }
+        XCTAssertEqual(prose.string(-3, 2), prose.string(0, 2))
+        XCTAssertEqual(prose.string(5, 2), "")
+        XCTAssertTrue(prose.string(0, prose.count).contains("12.5%"))
+        XCTAssertTrue(prose.string(0, prose.count).hasSuffix("😀。"))
+    }
 }
