@@ -63,6 +63,48 @@ if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--prose-scalin
     exit(0)
 }
 
+// `juesuan-bench --small FILE…`: analyses per second of small documents (the fuzz target's
+// workload, issue 15), each file analysed repeatedly after one warm-up.
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--small" {
+    for path in CommandLine.arguments.dropFirst(2) {
+        guard let file = fopen(path, "r") else { exit(2) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true { let n = fread(&buffer, 1, buffer.count, file); if n <= 0 { break }; bytes += buffer[0..<n] }
+        fclose(file)
+        _ = Analysis(bytes: bytes)
+        let repetitions = 200
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<repetitions { _ = Analysis(bytes: bytes).diagnostics.count }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print("\(path): \(bytes.count) bytes, \(format2(seconds / Double(repetitions) * 1000)) ms an analysis, \(Int(Double(repetitions) / seconds)) analyses/s")
+    }
+    exit(0)
+}
+
+// `juesuan-bench --repeat STAGE N FILE`: one stage (parse, model or analysis) N times on a file,
+// for `perf record` (issue 15); prints the best time.
+if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--repeat", let count = Int(CommandLine.arguments[3]) {
+    guard let file = fopen(CommandLine.arguments[4], "r") else { exit(2) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true { let n = fread(&buffer, 1, buffer.count, file); if n <= 0 { break }; bytes += buffer[0..<n] }
+    fclose(file)
+    let source = SourceText(bytes: bytes)
+    var best = Double.infinity
+    for _ in 0..<count {
+        let start = DispatchTime.now().uptimeNanoseconds
+        switch CommandLine.arguments[2] {
+        case "parse": _ = Parser.parse(SourceText(bytes: bytes)).lines.count
+        case "model": _ = Report(syntax: Parser.parse(source), catalogue: .embedded).tables.count
+        default: _ = Analysis(bytes: bytes).diagnostics.count
+        }
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    print("\(CommandLine.arguments[2]): best \(format2(best * 1000)) ms, \(format2(Double(bytes.count) / 1_048_576 / best)) MB/s")
+    exit(0)
+}
+
 func format2(_ value: Double) -> String { String(Double(Int(value * 100)) / 100) }
 
 let megabytes = CommandLine.arguments.count > 1 ? Double(CommandLine.arguments[1]) ?? 2 : 2

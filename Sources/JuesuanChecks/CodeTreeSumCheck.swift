@@ -42,14 +42,20 @@ enum CodeTreeSumCheck: ReportCheck {
         let row = section.rows[parent]
         for (column, columnInfo) in section.columns.enumerated() {
             guard !row.isUnknown(column), !addends.contains(where: { section.rows[$0].isUnknown(column) }) else { continue }
-            let parts = addends.map { section.rows[$0].cell(column)?.number }
+            // Summed in place, in addend order (no array of parts per parent and column).
+            var expected = DecimalNumber.zero
+            var writtenParts = 0
+            for addend in addends {
+                let part = section.rows[addend].cell(column)?.number
+                if part != nil { writtenParts += 1 }
+                expected = expected + (part ?? .zero)
+            }
             // Every part empty: the parent reported no breakdown in this column (spec 9.2).
-            guard parts.contains(where: { $0 != nil }) else { continue }
-            let expected = parts.reduce(DecimalNumber.zero) { $0 + ($1 ?? .zero) }
+            guard writtenParts > 0 else { continue }
             let cell = row.cell(column)
             if let finding = context.sumFinding(
                 rule: rule, cell: cell, fallbackRange: row.nameRange, written: cell?.number ?? .zero, expected: expected,
-                addendCount: parts.compactMap { $0 }.count, counting: row.isCount,
+                addendCount: writtenParts, counting: row.isCount,
                 subject: CheckContext.subject(row, columnInfo, in: section, table: table), basis: basis,
                 related: addends.map { context.addendLocation(section.rows[$0], section.rows[$0].cell(column)) }) {
                 findings.append(finding)
@@ -82,10 +88,12 @@ struct CodeTree {
     }
 
     /// The row of the nearest ancestor code that is present (款 for a 项, else 类).
+    /// Codes are ASCII digits (the parser's `isCode`), so bytes count characters; no array of
+    /// lengths is built per row (issue 15).
     func parent(of code: String) -> Int? {
-        for length in [5, 3] where code.count > length {
-            if let index = indexByCode[String(code.prefix(length))] { return index }
-        }
+        let length = code.utf8.count
+        if length > 5, let index = indexByCode[String(code.prefix(5))] { return index }
+        if length > 3, let index = indexByCode[String(code.prefix(3))] { return index }
         return nil
     }
 }

@@ -17,13 +17,20 @@ enum ColumnRelationCheck: ReportCheck {
                     let basis = formula(relation, section)
                     for row in section.rows {
                         guard !row.isUnknown(relation.result), !relation.terms.contains(where: { row.isUnknown($0.column) }) else { continue }
-                        let parts = relation.terms.map { term in row.cell(term.column)?.number.map { term.negative ? -$0 : $0 } }
-                        guard parts.contains(where: { $0 != nil }) else { continue }
-                        let expected = parts.reduce(DecimalNumber.zero) { $0 + ($1 ?? .zero) }
+                        // Summed in place, in term order: an array of parts per row and relation was
+                        // a large share of the check (issue 15).
+                        var expected = DecimalNumber.zero
+                        var writtenParts = 0
+                        for term in relation.terms {
+                            let part = row.cell(term.column)?.number.map { term.negative ? -$0 : $0 }
+                            if part != nil { writtenParts += 1 }
+                            expected = expected + (part ?? .zero)
+                        }
+                        guard writtenParts > 0 else { continue }
                         let cell = row.cell(relation.result)
                         if let finding = context.sumFinding(
                             rule: relation.rule, cell: cell, fallbackRange: row.nameRange, written: cell?.number ?? .zero,
-                            expected: expected, addendCount: parts.compactMap { $0 }.count, counting: row.isCount,
+                            expected: expected, addendCount: writtenParts, counting: row.isCount,
                             subject: CheckContext.subject(row, section.columns[relation.result], in: section, table: table), basis: basis,
                             related: relation.terms.map { term in
                                 RelatedLocation(range: row.cell(term.column)?.token.range ?? row.nameRange,

@@ -67,15 +67,18 @@ enum StructureCheck: ReportCheck {
 
     static func missingParents(_ section: TableSection, _ table: Table, _ findings: inout [Diagnostic]) {
         let codes = Set(section.rows.compactMap(\.code))
+        let rowKind = table.rowKind
         for row in section.rows {
-            guard let code = row.code, let token = row.syntax.code, code.count > 3 else { continue }
+            // Codes are ASCII digits (the parser's `isCode`): bytes count characters.
+            guard let code = row.code, let token = row.syntax.code, code.utf8.count > 3 else { continue }
             // A code of the other classification is C303's finding; its parents are beside the point.
-            if table.rowKind == .economicCodes, code.hasPrefix("2") { continue }
-            if table.rowKind == .functionalCodes, !code.hasPrefix("2") { continue }
-            let parentCode = String(code.prefix(code.count - 2))
+            let functional = code.utf8.first == UInt8(ascii: "2")
+            if rowKind == .economicCodes, functional { continue }
+            if rowKind == .functionalCodes, !functional { continue }
+            let parentCode = String(code.prefix(code.utf8.count - 2))
             if !codes.contains(parentCode) {
-                let level = code.count == 7 ? "项" : "款"
-                let parentLevel = code.count == 7 ? "款" : "类"
+                let level = code.utf8.count == 7 ? "项" : "款"
+                let parentLevel = code.utf8.count == 7 ? "款" : "类"
                 findings.append(Diagnostic(code: "S108", severity: .warning, range: token.range,
                                            message: "\(level)级编码 \(code) 缺少其\(parentLevel)级上级行 \(parentCode)；上级行应列出，且等于其下级行之和"))
             }

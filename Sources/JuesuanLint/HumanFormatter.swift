@@ -30,12 +30,12 @@ public struct HumanFormatter: Sendable {
     }
 
     public func format(_ result: LintResult) -> String {
-        var out = ""
-        for file in result.files {
-            for diagnostic in file.diagnostics {
-                out += format(diagnostic, in: file)
-            }
+        // Each file's findings are rendered on any core, then joined in file order.
+        let files = result.files
+        let perFile = concurrentMap(files.count) { [self] index in
+            files[index].diagnostics.reduce(into: "") { $0 += format($1, in: files[index]) }
         }
+        var out = perFile.joined()
         out += paint(result.summaryLine, result.errorCount > 0 ? "1;31" : "1") + "\n"
         return out
     }

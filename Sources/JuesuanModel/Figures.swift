@@ -40,7 +40,7 @@ extension TableSection {
             return rows.first { $0.code == code && !$0.isDetail }
         case .label(let label):
             let key = LabelKey.make(label)
-            return rows.first { !$0.isDetail && ($0.standardName.map(LabelKey.make) == key) }
+            return rows.first { !$0.isDetail && $0.standardName.map { LabelKey.matches($0, key) } == true }
                 ?? rows.first { !$0.isDetail && $0.key == key }
                 ?? rows.first { !$0.isDetail && $0.categoryCode != nil && $0.categoryCode == CategoryNames.code(key) }
         }

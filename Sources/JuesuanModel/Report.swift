@@ -51,24 +51,110 @@ public struct ColumnRelation: Sendable {
 }
 
 public struct Row: Sendable {
-    public var syntax: RowSyntax
-    public var code: String?
+    /// Checks copy rows freely (filters, dictionaries of first occurrences, figures); a row's
+    /// fields live in one copy-on-write box so that a copy is one retain, not a dozen (issue 15).
+    private final class Storage: @unchecked Sendable {
+        // Never mutated while shared: `Row` copies the box before writing to it.
+        var syntax: RowSyntax
+        var code: String?
+        var label: String
+        var key: String
+        var standardName: String?
+        var categoryCode: String?
+        var cells: [Cell?]
+        var isTotal: Bool
+        var isDetail: Bool
+        var isCount: Bool
+        var unknownColumns: Set<Int>
+
+        init(syntax: RowSyntax, code: String?, label: String, key: String, standardName: String?, categoryCode: String?,
+             cells: [Cell?], isTotal: Bool, isDetail: Bool, isCount: Bool, unknownColumns: Set<Int>) {
+            self.syntax = syntax
+            self.code = code
+            self.label = label
+            self.key = key
+            self.standardName = standardName
+            self.categoryCode = categoryCode
+            self.cells = cells
+            self.isTotal = isTotal
+            self.isDetail = isDetail
+            self.isCount = isCount
+            self.unknownColumns = unknownColumns
+        }
+
+        func copy() -> Storage {
+            Storage(syntax: syntax, code: code, label: label, key: key, standardName: standardName, categoryCode: categoryCode,
+                    cells: cells, isTotal: isTotal, isDetail: isDetail, isCount: isCount, unknownColumns: unknownColumns)
+        }
+    }
+
+    private var storage: Storage
+
+    /// The box, copied first when another row shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    init(syntax: RowSyntax, code: String?, label: String, key: String, standardName: String?, categoryCode: String?,
+         cells: [Cell?], isTotal: Bool, isDetail: Bool, isCount: Bool, unknownColumns: Set<Int> = []) {
+        storage = Storage(syntax: syntax, code: code, label: label, key: key, standardName: standardName, categoryCode: categoryCode,
+                          cells: cells, isTotal: isTotal, isDetail: isDetail, isCount: isCount, unknownColumns: unknownColumns)
+    }
+
+    public var syntax: RowSyntax {
+        _read { yield storage.syntax }
+        set { unique.syntax = newValue }
+    }
+    public var code: String? {
+        _read { yield storage.code }
+        set { unique.code = newValue }
+    }
     /// The label as written (with any ordinal prefix), or "" when only a code is written.
-    public var label: String
+    public var label: String {
+        _read { yield storage.label }
+        set { unique.label = newValue }
+    }
     /// The label's matching key (`LabelKey`).
-    public var key: String
+    public var key: String {
+        _read { yield storage.key }
+        set { unique.key = newValue }
+    }
     /// The standard label row it is, in a standard table.
-    public var standardName: String?
+    public var standardName: String? {
+        _read { yield storage.standardName }
+        set { unique.standardName = newValue }
+    }
     /// The functional 类 code a 类 row of 公开01/04's expenditure side names.
-    public var categoryCode: String?
+    public var categoryCode: String? {
+        _read { yield storage.categoryCode }
+        set { unique.categoryCode = newValue }
+    }
     /// One entry per column; nil where nothing is written (trailing cells left out).
-    public var cells: [Cell?]
-    public var isTotal: Bool
-    public var isDetail: Bool
-    public var isCount: Bool
+    public var cells: [Cell?] {
+        _read { yield storage.cells }
+        set { unique.cells = newValue }
+    }
+    public var isTotal: Bool {
+        _read { yield storage.isTotal }
+        set { unique.isTotal = newValue }
+    }
+    public var isDetail: Bool {
+        _read { yield storage.isDetail }
+        set { unique.isDetail = newValue }
+    }
+    public var isCount: Bool {
+        _read { yield storage.isCount }
+        set { unique.isCount = newValue }
+    }
     /// Columns whose cell is written but is not a number (S102): their value is unknown,
     /// so no sum that involves them is checked.
-    public var unknownColumns: Set<Int> = []
+    public var unknownColumns: Set<Int> {
+        _read { yield storage.unknownColumns }
+        set { unique.unknownColumns = newValue }
+    }
 
     public var line: Int { syntax.line }
     /// The code and label, as a reader names the row.
@@ -85,9 +171,9 @@ public struct Row: Sendable {
         }
     }
 
-    public func cell(_ column: Int) -> Cell? { column < cells.count ? cells[column] : nil }
+    public func cell(_ column: Int) -> Cell? { column < storage.cells.count ? storage.cells[column] : nil }
 
-    public func isUnknown(_ column: Int) -> Bool { unknownColumns.contains(column) }
+    public func isUnknown(_ column: Int) -> Bool { storage.unknownColumns.contains(column) }
 }
 
 /// One side of a table (公开01 and 04 have two; every other table one).
@@ -99,10 +185,11 @@ public struct TableSection: Sendable {
     public var rows: [Row]
 
     public func column(named key: String) -> Int? {
-        if let index = columns.firstIndex(where: { LabelKey.make($0.name) == key }) { return index }
+        if let index = columns.firstIndex(where: { LabelKey.matches($0.name, key) }) { return index }
         guard let spec else { return nil }
         for (specIndex, column) in spec.columns.enumerated() where column.matches(key) {
-            return columns.firstIndex { LabelKey.make($0.name) == LabelKey.make(spec.columns[specIndex].name) }
+            let specKey = LabelKey.make(spec.columns[specIndex].name)
+            return columns.firstIndex { LabelKey.matches($0.name, specKey) }
         }
         return nil
     }
@@ -125,12 +212,32 @@ public struct Table: Sendable {
 public struct Report: Sendable {
     public let syntax: SyntaxTree
     public var header: ReportHeader
-    public var tables: [Table]
+    public var tables: [Table] { didSet { tableIndex = Report.index(tables) } }
     public var catalogue: Catalogue
     /// What could not be modelled (S103, S104, S106 and friends).
     public var diagnostics: [Diagnostic]
+    /// The first table of each id: checks and prose look tables up by id for every claim and
+    /// row, which a scan over hundreds of tables made quadratic (issue 15).
+    private var tableIndex: [String: Int]
+
+    public init(syntax: SyntaxTree, header: ReportHeader, tables: [Table], catalogue: Catalogue, diagnostics: [Diagnostic]) {
+        self.syntax = syntax
+        self.header = header
+        self.tables = tables
+        self.catalogue = catalogue
+        self.diagnostics = diagnostics
+        tableIndex = Report.index(tables)
+    }
+
+    private static func index(_ tables: [Table]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(tables.count)
+        for (position, table) in tables.enumerated() where index[table.id] == nil { index[table.id] = position }
+        return index
+    }
 
     public var source: SourceText { syntax.source }
 
-    public func table(_ id: String) -> Table? { tables.first { $0.id == id } }
+    /// The first table with this id.
+    public func table(_ id: String) -> Table? { tableIndex[id].map { tables[$0] } }
 }

@@ -156,7 +156,7 @@ private struct ReportBuilder {
                     row.standardName = labelRow.name
                     row.isCount = labelRow.isCount || spec.isCountTable
                     row.isTotal = labelRow.name == "合计" || labelRow.name == "总计"
-                } else if side.totalLabels.contains(where: { LabelKey.make($0) == key }) {
+                } else if side.totalLabels.contains(where: { LabelKey.matches($0, key) }) {
                     row.isTotal = true
                 } else if side.acceptsCategoryRows {
                     row.categoryCode = row.code ?? catalogue.categoryCode(forName: key)
@@ -185,7 +185,7 @@ private struct ReportBuilder {
         var rows: [Row] = []
         for syntaxRow in table.rows {
             var row = makeRow(syntaxRow, columns: columns)
-            if !row.isDetail, row.code == nil, ["合计", "总计"].contains(row.key) { row.isTotal = true }
+            if !row.isDetail, row.code == nil, row.key == "合计" || row.key == "总计" { row.isTotal = true }
             rows.append(row)
         }
         return TableSection(side: nil, spec: nil, columns: columns, relations: relations, rows: rows)
@@ -195,7 +195,7 @@ private struct ReportBuilder {
         var result: [ColumnRelation] = []
         func index(_ token: Token) -> Int? {
             let key = LabelKey.make(token.text)
-            return columns.firstIndex { LabelKey.make($0.name) == key }
+            return columns.firstIndex { LabelKey.matches($0.name, key) }
         }
         for relation in line.relations {
             var resolved = true

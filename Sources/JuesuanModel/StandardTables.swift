@@ -16,7 +16,7 @@ public struct ColumnSpec: Sendable {
     public var aliases: [String]
 
     public func matches(_ key: String) -> Bool {
-        LabelKey.make(name) == key || aliases.contains { LabelKey.make($0) == key }
+        LabelKey.matches(name, key) || aliases.contains { LabelKey.matches($0, key) }
     }
 }
 
@@ -61,7 +61,7 @@ public struct SideSpec: Sendable {
     public var totalLabels: [String] = []
 
     public func labelRow(forKey key: String) -> LabelRowSpec? {
-        labelRows.first { LabelKey.make($0.name) == key || $0.aliases.contains { LabelKey.make($0) == key } }
+        labelRows.first { LabelKey.matches($0.name, key) || $0.aliases.contains { LabelKey.matches($0, key) } }
     }
 }
 
@@ -213,6 +213,12 @@ public enum LabelKey {
             }
         }
         return key
+    }
+
+    /// `LabelKey.make(label) == key` without building the key of a plain label (most are): the
+    /// standard tables' names were rebuilt as strings for every row they were matched with.
+    public static func matches(_ label: String, _ key: String) -> Bool {
+        isPlain(label) ? label == key : make(label) == key
     }
 
     /// CJK ideographs and ASCII letters and digits only, not starting like an ordinal.

@@ -74,8 +74,8 @@ private struct LineParser {
             return
         }
         if trimmed.start == content.start {
-            let firstWord = Lexing.words(bytes, trimmed)[0]
-            if let keyword = BlockKeyword(word: Lexing.string(bytes, firstWord)) {
+            let firstWord = Lexing.firstWord(bytes, trimmed)
+            if Lexing.mayBeBlockKeyword(bytes, firstWord), let keyword = BlockKeyword(word: Lexing.string(bytes, firstWord)) {
                 closeBlock(lastLine: lastContentLine)
                 openBlock(keyword, index, content, firstWord)
                 lastContentLine = index
@@ -205,12 +205,15 @@ private struct LineParser {
     mutating func parseTableLine(_ index: Int, _ content: SourceRange, _ table: inout TableSyntax, _ side: TableSide) -> TableSide {
         let (body, comment) = splitComment(content)
         let words = Lexing.words(bytes, body)
-        let first = Lexing.string(bytes, words[0])
-        if words.count == 1, let newSide = TableSide(rawValue: first) {
+        // Only a word of 6 bytes can be a side (收入, 支出) and only one of 3 or 7 bytes the
+        // columns keyword (列, `columns` in any case): other rows make no string for it.
+        let firstLength = words[0].length
+        if words.count == 1, firstLength == 6, let newSide = TableSide(rawValue: Lexing.string(bytes, words[0])) {
             lines.append(Line(index: index, kind: .sideSwitch, tokens: [token(.sideSwitch, words[0])], trailingComment: comment))
             return newSide
         }
-        if first == InnerKeyword.columns || first.lowercased() == InnerKeyword.columnsAlias {
+        if firstLength == 3 || firstLength == 7, case let first = Lexing.string(bytes, words[0]),
+           first == InnerKeyword.columns || first.lowercased() == InnerKeyword.columnsAlias {
             let columns = parseColumnsLine(index, body, words[0])
             lines.append(Line(index: index, kind: .columns, tokens: [columns.keyword] + columns.names, trailingComment: comment))
             if table.columns != nil || !table.rows.isEmpty {
@@ -222,6 +225,7 @@ private struct LineParser {
         }
         let row = parseRow(index, body, words, side)
         var tokens: [Token] = []
+        tokens.reserveCapacity(2 + row.cells.count)
         if let code = row.code { tokens.append(code) }
         if let label = row.label { tokens.append(label) }
         tokens.append(contentsOf: row.cells.map(\.token))
@@ -269,6 +273,7 @@ private struct LineParser {
             label = token(.label, SourceRange(start: words[labelStart].start, end: words[cellStart - 1].end))
         }
         var cells: [CellSyntax] = []
+        cells.reserveCapacity(words.count - cellStart)
         for range in words[cellStart...] {
             let text = Lexing.string(bytes, range)
             let value = CellText.parse(bytes[range.start..<range.end])
@@ -287,8 +292,19 @@ private struct LineParser {
         if code == nil && label == nil {
             report("S102", .error, body, "这一行没有行名：每行写作“[科目编码] 行名 数字…”")
         }
-        let isDetail = label.map { label in InnerKeyword.detailPrefixes.contains { label.text.hasPrefix($0) } } ?? false
+        let isDetail = label.map { label in mayBeDetail(label.range) && InnerKeyword.detailPrefixes.contains { label.text.hasPrefix($0) } } ?? false
         return RowSyntax(line: index, code: code, label: label, cells: cells, side: side, isDetail: isDetail, range: body)
+    }
+
+    /// False when a label cannot start with `其中：`, decided on its first bytes: comparing
+    /// `String`s character by character for every row was a tenth of the parse (issue 15).
+    /// Labels starting with 其 and those starting with a compatibility ideograph (EF, F0) go
+    /// on to the exact comparison.
+    func mayBeDetail(_ range: SourceRange) -> Bool {
+        guard range.length >= 3 else { return false }
+        let first = bytes[range.start]
+        if first == 0xEF || first == 0xF0 { return true }
+        return first == 0xE5 && bytes[range.start + 1] == 0x85 && bytes[range.start + 2] == 0xB6
     }
 
     /// A word that was meant as a figure but is not one (`36O.00`, `1.2.3`).

@@ -151,8 +151,9 @@ public struct SourceText: Sendable {
     /// Decodes untrusted bytes: invalid UTF-8 sequences become U+FFFD, and the lines (0-based)
     /// where that happened are returned so a tool can report them.
     public static func decoding(_ raw: [UInt8]) -> (text: SourceText, invalidLines: [Int]) {
-        if let valid = String(validating: raw, as: UTF8.self) {
-            return (SourceText(valid), [])
+        if String(validating: raw, as: UTF8.self) != nil {
+            // Valid: the bytes are the text; no second copy through the string's UTF-8 view.
+            return (SourceText(bytes: raw), [])
         }
         let repaired = String(decoding: raw, as: UTF8.self)
         let text = SourceText(repaired)

@@ -28,6 +28,9 @@ public struct ProseText: Sendable {
     public init(_ source: SourceText, _ range: SourceRange) {
         var raw: [Unicode.Scalar] = []
         var rawOffsets: [Int] = []
+        // At most one scalar per byte: no regrowth while decoding.
+        raw.reserveCapacity(range.length)
+        rawOffsets.reserveCapacity(range.length)
         var offset = range.start
         for scalar in source.string(range).unicodeScalars {
             raw.append(scalar)
@@ -84,9 +87,34 @@ public struct ProseText: Sendable {
 
     public func string(_ start: Int, _ end: Int) -> String {
         let lower = max(0, min(start, count)), upper = max(lower, min(end, count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
+        // Encoded straight into the string's storage: appending scalars to a UnicodeScalarView
+        // one at a time was a hot spot of reading prose (issue 15). Same scalars, same string.
+        return String(unsafeUninitializedCapacity: (upper - lower) * 4) { buffer in
+            var written = 0
+            for scalar in scalars[lower..<upper] {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[written] = UInt8(value)
+                    written += 1
+                } else if value < 0x800 {
+                    buffer[written] = UInt8(0xC0 | value >> 6)
+                    buffer[written + 1] = UInt8(0x80 | value & 0x3F)
+                    written += 2
+                } else if value < 0x10000 {
+                    buffer[written] = UInt8(0xE0 | value >> 12)
+                    buffer[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[written + 2] = UInt8(0x80 | value & 0x3F)
+                    written += 3
+                } else {
+                    buffer[written] = UInt8(0xF0 | value >> 18)
+                    buffer[written + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    buffer[written + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[written + 3] = UInt8(0x80 | value & 0x3F)
+                    written += 4
+                }
+            }
+            return written
+        }
     }
 
     // MARK: Normalisation

@@ -1,0 +1,138 @@
+import XCTest
+import JuesuanFixtures
+import JuesuanModel
+import JuesuanSyntax
+@testable import JuesuanChecks
+
+/// The indexes and copy-on-write storage of issue 15 (a faster core) answer exactly as the
+/// scans they replace.
+final class CoreSpeedTests: XCTestCase {
+    /// 公开05 with a repeated code, a detail row, an empty and a missing cell, a code that
+    /// 公开03 lacks; 公开03 with a detail row before the real one.
+    let handwritten = """
+    部门 某某局
+    年度 2024
+
+    表 公开03 支出决算表
+    合计  30.00  10.00  20.00
+    其中：201  一般公共服务支出  1.00  1.00  -
+    201  一般公共服务支出  30.00  10.00  20.00
+    20101  人大事务  30.00  10.00  20.00
+
+    表 公开05 一般公共预算财政拨款支出决算表
+    合计  31.00  11.00  20.00
+    201  一般公共服务支出  31.00  11.00  20.00
+    20101  人大事务  31.00  11.00
+    20101  人大事务  5.00  5.00  -
+    20102  政协事务  -  -  -
+    """
+
+    func testCodeFiguresAnswerAsReportFigure() {
+        var texts = [handwritten]
+        for seed in 1...4 {
+            var generator = ReportGenerator(seed: UInt64(seed))
+            texts.append(generator.standardReport())
+        }
+        var compared = 0
+        for text in texts {
+            let report = Analysis(text: text).report
+            for id in ["公开03", "公开05"] {
+                guard let table = report.table(id) else { XCTFail("\(id) missing"); continue }
+                let figures = CodeFigures(table)
+                let codes = Set(report.tables.flatMap(\.allRows).compactMap(\.code)).union(["299", "9999999"])
+                for code in codes.sorted() {
+                    for column in ["本年支出合计", "基本支出", "项目支出", "金额"] {
+                        let expected = report.figure(id, .code(code), column: column)
+                        let fast = figures.figure(code: code, column: column)
+                        XCTAssertEqual(fast?.value, expected?.value, "\(id) \(code) \(column)")
+                        XCTAssertEqual(fast?.cell.token.range, expected?.cell.token.range, "\(id) \(code) \(column)")
+                        XCTAssertEqual(fast?.row.line, expected?.row.line, "\(id) \(code) \(column)")
+                        XCTAssertEqual(fast?.columnName, expected?.columnName, "\(id) \(code) \(column)")
+                        if expected != nil { compared += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 100)
+        // The handwritten report: the first 20101 row counts, its missing 项目支出 is no figure,
+        // and 公开03's detail row is skipped.
+        let report = Analysis(text: handwritten).report
+        let fiscal = CodeFigures(report.table("公开05")!)
+        XCTAssertEqual(fiscal.figure(code: "20101", column: "基本支出")?.value.description, "11.00")
+        XCTAssertNil(fiscal.figure(code: "20101", column: "项目支出"))
+        XCTAssertNil(fiscal.figure(code: "20102", column: "基本支出"))
+        XCTAssertEqual(CodeFigures(report.table("公开03")!).figure(code: "201", column: "基本支出")?.value.description, "10.00")
+    }
+
+    func testX408StillComparesEveryCodeOfTable05WithTable03() {
+        let findings = Analysis(text: handwritten).diagnostics.filter { $0.code == "X408" }
+        // 201 and 20101 exceed 公开03 in 本年支出合计 and 基本支出, and the repeated 20101 row is
+        // compared through the first one again (as before the index); 20102 (empty) is not.
+        XCTAssertEqual(findings.count, 6, findings.map(\.message).joined(separator: "\n"))
+        XCTAssertEqual(findings.filter { $0.message.contains("20101") }.count, 4)
+        XCTAssertTrue(findings.allSatisfy { $0.message.contains("大于") })
+    }
+
+    func testARowCopyIsIndependentOfTheOriginal() {
+        let report = Analysis(text: handwritten).report
+        let original = report.table("公开03")!.sections[0].rows[2]
+        var copy = original
+        copy.label = "改过的行名"
+        copy.isTotal = true
+        copy.cells[0] = nil
+        copy.unknownColumns.insert(1)
+        XCTAssertEqual(original.label, "一般公共服务支出")
+        XCTAssertFalse(original.isTotal)
+        XCTAssertEqual(original.cell(0)?.number?.description, "30.00")
+        XCTAssertFalse(original.isUnknown(1))
+        XCTAssertEqual(copy.label, "改过的行名")
+        XCTAssertTrue(copy.isTotal)
+        XCTAssertNil(copy.cell(0))
+        XCTAssertTrue(copy.isUnknown(1))
+        // The model kept in the report is untouched too.
+        XCTAssertEqual(report.table("公开03")!.sections[0].rows[2].label, "一般公共服务支出")
+    }
+
+    func testTableLookupFindsTheFirstTableOfAnIdAndFollowsChanges() {
+        let text = handwritten + "\n\n表 公开03 支出决算表\n合计  1.00  1.00  -\n\n表 自定义 某表\n合计 1\n"
+        var report = Analysis(text: text).report
+        XCTAssertEqual(report.table("公开03")?.syntax.line, 3)
+        XCTAssertEqual(report.table("自定义")?.id, "自定义")
+        XCTAssertNil(report.table("公开09"))
+        report.tables.removeFirst()
+        XCTAssertEqual(report.table("公开03")?.syntax.line, 16)
+        XCTAssertNotNil(report.table("公开05"))
+        report.tables = []
+        XCTAssertNil(report.table("公开05"))
+    }
+
+    func testLabelKeyMatchesAgreesWithTheKey() {
+        let labels = ["一般公共服务支出", "一、一般公共服务支出", "1.一般公共服务支出", "一般公共服务支出（类）", "一般公共服务支出(类)",
+                      "其中：办公费", "本年收入合计", "使用非财政拨款结余（含专用结余）", "社会保障和就业支出 ", "abc", "ABC", "",
+                      "二〇二四年", "合 计", "合计", "总计"]
+        let keys = labels.map { LabelKey.make($0) } + ["", "一般公共服务支出", "合计", "abc"]
+        for label in labels {
+            for key in keys {
+                XCTAssertEqual(LabelKey.matches(label, key), LabelKey.make(label) == key, "\(label) / \(key)")
+            }
+        }
+    }
+
+    func testProseTextStringIsTheStringOfItsScalars() {
+        let text = "收入 １２．５％，é 与 𠀀 and ab cd\t1 204.30 萬元 2023 2024😀。"
+        let source = SourceText(text)
+        let prose = ProseText(source, SourceRange(start: 0, end: source.bytes.count))
+        XCTAssertGreaterThan(prose.count, 20)
+        for start in 0...prose.count {
+            for end in start...prose.count + 1 {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: prose.scalars[start..<min(end, prose.count)])
+                XCTAssertEqual(prose.string(start, end), String(view), "\(start)..<\(end)")
+            }
+        }
+        XCTAssertEqual(prose.string(-3, 2), prose.string(0, 2))
+        XCTAssertEqual(prose.string(5, 2), "")
+        XCTAssertTrue(prose.string(0, prose.count).contains("12.5%"))
+        XCTAssertTrue(prose.string(0, prose.count).hasSuffix("😀。"))
+    }
+}
