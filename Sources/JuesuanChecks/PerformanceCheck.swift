@@ -1,7 +1,7 @@
 import JuesuanModel
 import JuesuanSyntax
 
-/// P601–P606 and P608: the arithmetic of a project performance self-evaluation (`绩效`).
+/// P601–P606, P608–P610: the arithmetic of a project performance self-evaluation (`绩效`).
 /// P607 (the narrative against the block) is in NarrativeCheck.
 enum PerformanceCheck: ReportCheck {
     static let rules = [
@@ -12,6 +12,7 @@ enum PerformanceCheck: ReportCheck {
         Rule("P605", .warning, "执行率得分 ≠ 分值 × min(执行率, 1)（各地评分办法可能不同）"),
         Rule("P606", .error, "等级与得分不符（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60）"),
         Rule("P608", .warning, "标为“完成”但实际值未达到目标（或标为“未完成”却已达到）"),
+        Rule("P610", .information, "某项没有得分单元格，自评总分要求它得的分在其分值以内（排版缺失）"),
         Rule("P609", .error, "资金的其中各项（财政拨款、其他资金…）之和 ≠ 资金行的数"),
     ]
 
@@ -47,7 +48,16 @@ enum PerformanceCheck: ReportCheck {
             if let total = project.totalScore, !scores.isEmpty {
                 let sum = scores.reduce(DecimalNumber.zero) { $0 + $1.value }
                 let sumInterval = scores.reduce(Interval.exact(.zero)) { $0 + scoreInterval($1.value) }
-                if !sumInterval.overlaps(scoreInterval(total.value)) {
+                // A row with a weight but no score cell is a layout defect when the gap is what
+                // the missing cells can hold: the total is then no evidence of a wrong sum, and a
+                // total computed without those cells would be no fix (domain-rules SE-3, seed 001 (5)).
+                let missing = scored.filter { $0.weight != nil && $0.score == nil }
+                let room = missing.reduce(DecimalNumber.zero) { $0 + ($1.weight?.value ?? .zero) }
+                if !missing.isEmpty, !sumInterval.overlaps(scoreInterval(total.value)), total.value > sum, total.value - sum <= room {
+                    let labels = missing.map(\.label).joined(separator: "、")
+                    findings.append(Diagnostic(code: "P610", severity: .information, range: total.token.range,
+                                               message: "\(name)\(labels)没有得分；自评总分 \(total.value) 要求其得 \((total.value - sum).trimmed) 分（其余各项得分之和为 \(sum.trimmed)），疑为表格排版时漏了这一格，请补上该项得分"))
+                } else if !sumInterval.overlaps(scoreInterval(total.value)) {
                     let text = sum.formatted(scale: min(sum.scale, max(total.value.scale, 2))).trimmedZeros
                     findings.append(Diagnostic(code: "P603", severity: .error, range: total.token.range,
                                                message: "\(name)各项得分之和为 \(sum.trimmed)（\(scores.count) 项），自评总分写的是 \(total.value)，差额 \(CheckContext.signed(total.value - sum, scale: sum.scale).trimmedZeros)",

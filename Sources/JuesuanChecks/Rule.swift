@@ -42,6 +42,8 @@ public enum CheckRegistry {
         CrossTableCheck.self,
         UserCheck.self,
         PerformanceCheck.self,
+        ScorecardProseCheck.self,
+        WholeDepartmentScorecardCheck.self,
         NarrativeCheck.self,
         TextHygieneCheck.self,
     ]
