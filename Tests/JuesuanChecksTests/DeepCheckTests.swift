@@ -282,20 +282,24 @@ final class NarrativeFalseAlarmTests: XCTestCase {
 final class ImportedSeedTests: XCTestCase {
     func testDeepFindingsOfEveryImportedSeed() throws {
         let expected: [String: [String: Int]] = [
-            // 001: 执行率 three-way mismatch (P605, P607 ×2), score 98 vs 97 (P607), missing score
-            // behind the total 83 (P603), 违规率 and 代办员 marked 完成 (P608 ×2), 元 for 万元 (N506),
+            // 001: 执行率 three-way mismatch (P605, P607 ×2), score 98 vs 97 (P607), the missing
+            // score cell behind the total 83 is a layout defect (P610 information, §7 S1-8), 违规率 and 代办员 marked 完成 (P608 ×2), 元 for 万元 (N506),
             // the 100% coverage share (N502).
             // 评优率 62.5% is 20 of 32, but 27 were rated (N510, §7 S1-4).
             // 预算执行进度 84.84 stated where 2569.81145 ÷ 4752.18855 = 54.08 (P604, §7 S1-3).
-            "seed-001.juesuan": ["N502": 1, "N506": 1, "N510": 1, "P603": 1, "P604": 1, "P605": 1, "P607": 3, "P608": 2],
+            "seed-001.juesuan": ["N502": 1, "N506": 1, "N510": 1, "P604": 1, "P605": 1, "P607": 3, "P608": 2, "P610": 1],
             // 002: the 7-of-10 执行率 score (P605) and the 100% coverage share (N502).
             "seed-002.juesuan": ["N502": 1, "P605": 1],
             // 003: three classes that do not make their whole (N504).
             // 在编在岗 22 then 24, 退休 2 then 1, 二级预算单位 3 stated and 2 listed (N509 ×3, §7 S3-9).
-            "seed-003.juesuan": ["N504": 1, "N509": 3],
+            // The 部门整体 table: 24 weights make 101 (P612), 政策影响率 twice (P613), no
+            // 预算执行率 row (P614) — §7 S3-5.
+            "seed-003.juesuan": ["N504": 1, "N509": 3, "P612": 1, "P613": 1, "P614": 1],
             // The sections add up to 100, the report says 98 (P603, §7 S4-2; the wrong figure is the
             // 基础工作 total 16, which the A202 of its section table finds).
-            "seed-004.juesuan": ["P603": 1],
+            // 结果应用 scored 10 where its rules award 4 + 2 = 6, and the 绩效监控管理 items' maxima
+            // 5 + 5 + 6 = 16 against its 总分 20 (P611 ×2, §7 S4-3).
+            "seed-004.juesuan": ["P603": 1, "P611": 2],
         ]
         for (name, counts) in expected {
             let analysis = Analysis(text: try readExample("imported/\(name)"))

@@ -1,0 +1,125 @@
+import JuesuanChecks
+import JuesuanSyntax
+import XCTest
+
+/// The rules issue 14 adds for the errors of the seeds (domain-rules §7), each in phrasings and
+/// layouts of our own: what they must flag and what they must leave alone.
+final class SeedErrorRuleTests: XCTestCase {
+    // MARK: T807 repeated words (G-5)
+
+    func testRepeatedWordIsInformationWithAnUnsafeFix() throws {
+        let analysis = analyze("说明 一、收入决算情况说明\n收入增加的主要原因是上级上级补助资金到位，人员经费经费增加。\n")
+        let found = analysis.findings("T807")
+        XCTAssertEqual(found.map { analysis.text(of: $0) }, ["上级上级", "经费经费"])
+        XCTAssertEqual(found.first?.severity, .information)
+        XCTAssertEqual(found.first?.fix?.edits.first?.replacement, "")
+        XCTAssertEqual(found.first?.fix?.isSafe, false)
+    }
+
+    func testOrdinaryReduplicationIsNoRepeatedWord() {
+        let text = "说明 一、部门职责\n人人参保，天天宣传，常常回访；会议研究研究了资金安排；2023年2023年度对比见下表。\n名词解释\n基本支出：指人员支出和公用支出。\n"
+        XCTAssertFalse(codes(text).contains("T807"))
+    }
+
+    // MARK: P610 a missing score cell (SE-3, seed 001 (5))
+
+    static let block = """
+    绩效 道路养护经费
+    资金 年初预算数 20 全年预算数 20 全年执行数 20
+    执行率 100% 分值 10 得分 10
+    指标 产出指标/数量指标/养护里程 目标 ≥30公里 实际 32 分值 40 得分 40 完成 完成
+    指标 效益指标/社会效益指标/通行率 目标 ≥95% 实际 98 分值 30 完成 完成
+    指标 满意度指标/服务对象满意度指标/群众满意度 目标 ≥90% 实际 92 分值 20 得分 18
+    总分 100 TOTAL
+
+    """
+
+    func testMissingScoreCellWithinItsWeightIsALayoutDefect() throws {
+        // 10 + 40 + 18 = 68; the total 95 needs 27 from the row without a score (weight 30).
+        let analysis = analyze(Self.block.replacingOccurrences(of: "TOTAL", with: "95"))
+        let finding = try XCTUnwrap(analysis.findings("P610").first)
+        XCTAssertEqual(finding.severity, .information)
+        XCTAssertNil(finding.fix, "a total computed without the missing cell is no fix")
+        XCTAssertTrue(finding.message.contains("要求其得 27 分"), finding.message)
+        XCTAssertTrue(analysis.findings("P603").isEmpty)
+    }
+
+    func testMissingScoreCellThatCannotExplainTheGapStaysP603() {
+        // The gap 100 − 68 = 32 is more than the weight 30 of the row without a score.
+        let analysis = analyze(Self.block.replacingOccurrences(of: "TOTAL", with: "100"))
+        XCTAssertEqual(analysis.findings("P603").count, 1)
+        XCTAssertTrue(analysis.findings("P610").isEmpty)
+        // A total below the other scores: no missing cell explains it.
+        let below = analyze(Self.block.replacingOccurrences(of: "TOTAL", with: "60"))
+        XCTAssertEqual(below.findings("P603").count, 1)
+        XCTAssertTrue(below.findings("P610").isEmpty)
+        // Every score written and adding up: neither.
+        let whole = analyze(Self.block.replacingOccurrences(of: "实际 98 分值 30 完成", with: "实际 98 分值 30 得分 27 完成").replacingOccurrences(of: "TOTAL", with: "95"))
+        XCTAssertTrue(whole.findings("P603").isEmpty && whole.findings("P610").isEmpty, "\(whole.diagnostics.map(\.message))")
+    }
+
+    // MARK: P611 scorecards written as prose (SE-9)
+
+    func testItemAboveWhatItsRulesAward() throws {
+        let text = """
+        说明 二、预算执行管理（总分为 12 分，得分为 12 分）
+        （一）、执行进度，6月底执行进度达到50%的，得 3 分；年底执行率达到95%的，加 3 分，该项得 6 分。（二）、问题整改，审计发现问题按期整改的，得3分；审计未发现问题的，得3分；财政抽查问题整改到位的，得1分，逾期一天扣0.5分。该项得6分。
+
+        """
+        let analysis = analyze(text)
+        let found = analysis.findings("P611")
+        // Item (二) awards 3 (either condition) + 1 = 4 at most; the section's maxima 6 + 4 = 10 ≠ 12.
+        XCTAssertEqual(found.count, 2, "\(found.map(\.message))")
+        XCTAssertTrue(found.contains { $0.message.contains("“问题整改”") && $0.message.contains("3 + 1 = 4") }, "\(found.map(\.message))")
+        XCTAssertTrue(found.contains { $0.message.contains("6 + 4 = 10") }, "\(found.map(\.message))")
+        XCTAssertEqual(found.first?.severity, .warning)
+    }
+
+    func testScorecardProseThatHoldsIsLeftAlone() {
+        let text = """
+        说明 二、预算执行管理（总分为 14 分，得分为 13 分）
+        （一）、执行进度，执行项目数/项目总数×4分；年底执行率达到95%的，加 2 分，该项得 6 分。（二）、问题整改，本项最高得 5 分，该项得 4 分。（三）、资料报送，按时报送的，得 3 分，逾期一次扣 1 分。该项得 3 分。
+        说明 三、其他说明
+        （一）我局共有项目7个，得到上级表扬2次。
+
+        """
+        XCTAssertFalse(codes(text).contains("P611"), "\(analyze(text).findings("P611").map(\.message))")
+    }
+
+    // MARK: P612–P614 the 部门整体 self-evaluation table (SE-1)
+
+    static let table = """
+    表 附表2 部门整体支出绩效自评表（指标）
+    列 指标值 权重 实际完成值
+    产出指标/数量指标/培训人次  200  30  210
+    产出指标/时效指标/按时完成率  100  20  100
+    效益指标/社会效益指标/群众知晓率  90  ROW  92
+    满意度指标/服务对象满意度  90  10  95
+    EXTRA
+    """
+
+    func testWholeDepartmentWeightsDuplicatesAndExecutionRow() throws {
+        // 30 + 20 + 21 + 10 + 10 + 10 = 101, with 群众知晓率 twice and no 预算执行率 row.
+        let text = Self.table.replacingOccurrences(of: "ROW", with: "21")
+            .replacingOccurrences(of: "EXTRA", with: "效益指标/社会效益指标/群众知晓率（第2次）  90  10  92\n成本指标/总支出不超预算  58  10  57\n")
+        let analysis = analyze(text)
+        let weights = try XCTUnwrap(analysis.findings("P612").first)
+        XCTAssertEqual(weights.severity, .error)
+        XCTAssertTrue(weights.message.contains("101") && weights.message.contains("差额 +1"), weights.message)
+        XCTAssertEqual(analysis.findings("P613").map { analysis.text(of: $0) }, ["效益指标/社会效益指标/群众知晓率（第2次）"])
+        XCTAssertEqual(analysis.findings("P614").count, 1)
+    }
+
+    func testWholeDepartmentTableThatHoldsIsLeftAlone() {
+        // 30 + 20 + 30 + 10 + 预算执行率 10 = 100; two indicators with different names.
+        let text = Self.table.replacingOccurrences(of: "ROW", with: "30").replacingOccurrences(of: "EXTRA", with: "预算执行率  100  10  98\n")
+        let found = codes(text)
+        XCTAssertFalse(found.contains("P612") || found.contains("P613") || found.contains("P614"), "\(found)")
+        // 90 without the execution row: only the missing row is reported.
+        let ninety = codes(Self.table.replacingOccurrences(of: "ROW", with: "30").replacingOccurrences(of: "EXTRA", with: ""))
+        XCTAssertEqual(ninety.filter { $0.hasPrefix("P61") }, ["P614"])
+        // A table with weights whose title is no 部门整体 self-evaluation is none of these rules' business.
+        let other = codes(Self.table.replacingOccurrences(of: "部门整体支出绩效自评表", with: "项目分解表").replacingOccurrences(of: "ROW", with: "21").replacingOccurrences(of: "EXTRA", with: ""))
+        XCTAssertFalse(other.contains { $0.hasPrefix("P61") }, "\(other)")
+    }
+}
