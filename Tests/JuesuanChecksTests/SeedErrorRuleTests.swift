@@ -122,4 +122,55 @@ final class SeedErrorRuleTests: XCTestCase {
         let other = codes(Self.table.replacingOccurrences(of: "部门整体支出绩效自评表", with: "项目分解表").replacingOccurrences(of: "ROW", with: "21").replacingOccurrences(of: "EXTRA", with: ""))
         XCTAssertFalse(other.contains { $0.hasPrefix("P61") }, "\(other)")
     }
+
+    // MARK: P616 and P607 on scores stated away from the project's name
+
+    static let project = """
+    部门 示例县档案局
+    年度 2024
+    单位 万元
+    绩效 示例县档案局档案数字化经费
+    资金 年初预算数 20 全年预算数 20 全年执行数 20
+    执行率 100% 分值 10 得分 10
+    指标 产出指标/数量指标/数字化卷数 目标 ≥3万卷 实际 3 分值 90 得分 SCORE
+    总分 100 TOTAL
+
+    说明 一、项目概况
+    档案数字化经费项目用于馆藏档案的数字化。
+    经评价，该项目得分NARRATIVE分，评价等级为“良”。
+    说明 二、其他
+    全年接待查档群众1200人次，得分率较上年提高。
+    部门整体自评得分95分。
+
+    """
+
+    func report(score: String, total: String, narrative: String) -> Analysis {
+        Analysis(text: Self.project.replacingOccurrences(of: "SCORE", with: score).replacingOccurrences(of: "TOTAL", with: total)
+            .replacingOccurrences(of: "NARRATIVE", with: narrative))
+    }
+
+    func testTruncatedScoreIsAWarningTiedToTheParagraphsProject() throws {
+        // 87.51 written 87 in the line after the one naming the project (without the 示例县档案局 prefix).
+        let analysis = report(score: "77.51", total: "87.51", narrative: "87")
+        let finding = try XCTUnwrap(analysis.findings("P616").first, "\(analysis.diagnostics.map(\.message))")
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertEqual(analysis.text(of: finding), "87")
+        XCTAssertEqual(finding.fix?.edits.first?.replacement, "88")
+        XCTAssertTrue(analysis.findings("P607").isEmpty)
+    }
+
+    func testWrongScoreInAParagraphWithoutTheNameIsP607() {
+        let analysis = report(score: "75", total: "85", narrative: "95")
+        XCTAssertEqual(analysis.findings("P607").map { analysis.text(of: $0) }, ["95"])
+        XCTAssertTrue(analysis.findings("P616").isEmpty)
+    }
+
+    func testScoresThatHoldOrBelongToAnotherBlockAreLeftAlone() {
+        // 87.49 → 87 rounds; 87.51 → 88 rounds; the 95 of the next section is the whole department's.
+        for (score, total, narrative) in [("77.49", "87.49", "87"), ("77.51", "87.51", "88"), ("77.51", "87.51", "87.51")] {
+            let analysis = report(score: score, total: total, narrative: narrative)
+            XCTAssertTrue(analysis.findings("P616").isEmpty && analysis.findings("P607").isEmpty,
+                          "\(narrative) for \(total): \(analysis.diagnostics.map(\.message))")
+        }
+    }
 }
