@@ -12,6 +12,7 @@ enum PerformanceCheck: ReportCheck {
         Rule("P605", .warning, "执行率得分 ≠ 分值 × min(执行率, 1)（各地评分办法可能不同）"),
         Rule("P606", .error, "等级与得分不符（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60）"),
         Rule("P608", .warning, "标为“完成”但实际值未达到目标（或标为“未完成”却已达到）"),
+        Rule("P615", .warning, "年度目标的完成率都为 0，而各项指标标为“完成”、自评得分及格"),
         Rule("P610", .information, "某项没有得分单元格，自评总分要求它得的分在其分值以内（排版缺失）"),
         Rule("P609", .error, "资金的其中各项（财政拨款、其他资金…）之和 ≠ 资金行的数"),
     ]
@@ -77,6 +78,7 @@ enum PerformanceCheck: ReportCheck {
                                                fix: Fix(title: "改为“\(expected)”", edits: [TextEdit(range: grade.range, replacement: expected)])))
                 }
             }
+            goalRates(project, name, &findings)
             // P608: 完成 against the target.
             for indicator in project.indicators {
                 guard let completed = indicator.completed, let target = indicator.target, let actual = indicator.actual else { continue }
@@ -98,6 +100,19 @@ enum PerformanceCheck: ReportCheck {
             }
         }
         return findings
+    }
+
+    /// P615 (domain-rules SE-7, §7 S1-7): every 年度目标 stated 0% complete, while the indicators
+    /// say the work was done (each marked 完成) and the project passes (自评总分 ≥ 60). One of the
+    /// two is wrong; a 0 left from the template is the usual cause.
+    static func goalRates(_ project: PerformanceProject, _ name: String, _ findings: inout [Diagnostic]) {
+        let rates = project.goals.compactMap(\.rate)
+        guard !rates.isEmpty, rates.count == project.goals.count, rates.allSatisfy({ $0.value.isZero }) else { return }
+        let flags = project.indicators.compactMap(\.completed)
+        guard !flags.isEmpty, flags.allSatisfy(\.value), let total = project.totalScore, total.value >= DecimalNumber(60) else { return }
+        findings.append(Diagnostic(code: "P615", severity: .warning, range: rates[0].token.range,
+                                   message: "\(name)年度目标的完成率都写的是 \(rates[0].token.text)（\(rates.count) 项），但 \(flags.count) 项指标都标为“完成”，自评总分 \(total.value)：完成率与指标、得分相矛盾",
+                                   related: [RelatedLocation(range: total.token.range, message: "自评总分 \(total.value)")]))
     }
 
     /// Scores with two or more decimals are rounded (88.969734 → 88.97, spec R-7); whole and

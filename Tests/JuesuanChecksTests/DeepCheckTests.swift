@@ -285,11 +285,15 @@ final class ImportedSeedTests: XCTestCase {
             // 001: 执行率 three-way mismatch (P605, P607 ×2), score 98 vs 97 (P607), the missing
             // score cell behind the total 83 is a layout defect (P610 information, §7 S1-8), 违规率 and 代办员 marked 完成 (P608 ×2), 元 for 万元 (N506),
             // the 100% coverage share (N502).
+            // Project (18): both goals 0.00% complete while all 9 indicators are 完成 and it scores 97
+            // (P615, §7 S1-7).
             // 评优率 62.5% is 20 of 32, but 27 were rated (N510, §7 S1-4).
             // 预算执行进度 84.84 stated where 2569.81145 ÷ 4752.18855 = 54.08 (P604, §7 S1-3).
-            "seed-001.juesuan": ["N502": 1, "N506": 1, "N510": 1, "P604": 1, "P605": 1, "P607": 3, "P608": 2, "P610": 1],
+            "seed-001.juesuan": ["N502": 1, "N506": 1, "N510": 1, "P604": 1, "P605": 1, "P607": 3, "P608": 2, "P610": 1, "P615": 1],
             // 002: the 7-of-10 执行率 score (P605) and the 100% coverage share (N502).
-            "seed-002.juesuan": ["N502": 1, "P605": 1],
+            // 87 for the table's 87.51 in the annex, a line below the one naming the project (P616, §7 S2-3).
+            // 公开06 30113 住房公积金 14.92 vs 公开05 2210201 12.89 (X411 information, §7 S2-6).
+            "seed-002.juesuan": ["N502": 1, "P605": 1, "P616": 1, "X411": 1],
             // 003: three classes that do not make their whole (N504).
             // 在编在岗 22 then 24, 退休 2 then 1, 二级预算单位 3 stated and 2 listed (N509 ×3, §7 S3-9).
             // The 部门整体 table: 24 weights make 101 (P612), 政策影响率 twice (P613), no

@@ -173,4 +173,68 @@ final class SeedErrorRuleTests: XCTestCase {
                           "\(narrative) for \(total): \(analysis.diagnostics.map(\.message))")
         }
     }
+
+    // MARK: P615 goal rates against the indicators (SE-7)
+
+    static let goals = """
+    绩效 医保稽核经费
+    资金 全年预算数 5 全年执行数 5
+    执行率 100% 分值 10 得分 10
+    年度目标 完成年度稽核 完成情况 完成稽核120家 完成率 RATE1
+    年度目标 提升基金安全 完成情况 追回违规资金 完成率 RATE2
+    指标 产出指标/数量指标/稽核家数 目标 ≥100家 实际 120 分值 60 得分 60 完成 完成
+    指标 满意度指标/服务对象满意度指标/满意度 目标 ≥90% 实际 95 分值 30 得分 FLAGSCORE 完成 FLAG
+    总分 100 TOTAL
+
+    """
+
+    func goals(_ rate1: String, _ rate2: String, flag: String = "完成", flagScore: String = "30", total: String = "100") -> Analysis {
+        analyze(Self.goals.replacingOccurrences(of: "RATE1", with: rate1).replacingOccurrences(of: "RATE2", with: rate2)
+            .replacingOccurrences(of: "FLAGSCORE", with: flagScore).replacingOccurrences(of: "FLAG", with: flag).replacingOccurrences(of: "TOTAL", with: total))
+    }
+
+    func testZeroGoalRatesAgainstCompletedIndicators() throws {
+        let analysis = goals("0", "0.00%")
+        let finding = try XCTUnwrap(analysis.findings("P615").first)
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertEqual(analysis.text(of: finding), "0")
+    }
+
+    func testGoalRatesThatDoNotContradictAreLeftAlone() {
+        // One goal partly done; an indicator 未完成 with a failing score; all done.
+        XCTAssertTrue(goals("0", "50%").findings("P615").isEmpty)
+        XCTAssertTrue(goals("0", "0", flag: "未完成", flagScore: "0", total: "70").findings("P615").isEmpty)
+        XCTAssertTrue(goals("100%", "100.00%").findings("P615").isEmpty)
+    }
+
+    // MARK: X411 economic against functional lines (X-13)
+
+    func tables(pension06: String, pension05: String, fund06: String) -> String {
+        """
+        表 公开05 一般公共预算财政拨款支出决算表
+        合计  20.00  20.00  0.00
+        208  社会保障和就业支出  \(pension05)  \(pension05)  0.00
+        20805  行政事业单位养老支出  \(pension05)  \(pension05)  0.00
+        2080505  机关事业单位基本养老保险缴费支出  \(pension05)  \(pension05)  0.00
+
+        表 公开06 一般公共预算财政拨款基本支出决算表
+        301  工资福利支出  20.00
+        30108  机关事业单位基本养老保险缴费  \(pension06)
+        30113  住房公积金  \(fund06)
+
+        """
+    }
+
+    func testEconomicLineAgainstItsFunctionalLineIsInformation() throws {
+        let analysis = analyze(tables(pension06: "18.00", pension05: "20.00", fund06: "2.00"))
+        let found = analysis.findings("X411")
+        // 30108 18.00 against 2080505 20.00; 30113 has no 2210201 line to compare with.
+        XCTAssertEqual(found.map { analysis.text(of: $0) }, ["18.00"], "\(found.map(\.message))")
+        XCTAssertEqual(found.first?.severity, .information)
+        XCTAssertTrue(found.first?.message.contains("差额 -2.00") ?? false)
+    }
+
+    func testMatchingLinesRaiseNoX411() {
+        XCTAssertFalse(codes(tables(pension06: "20.00", pension05: "20.00", fund06: "0.00")).contains("X411"))
+    }
 }
