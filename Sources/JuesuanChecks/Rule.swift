@@ -44,6 +44,7 @@ public enum CheckRegistry {
         PerformanceCheck.self,
         ScorecardProseCheck.self,
         WholeDepartmentScorecardCheck.self,
+        CarryOverWordingCheck.self,
         NarrativeCheck.self,
         TextHygieneCheck.self,
     ]

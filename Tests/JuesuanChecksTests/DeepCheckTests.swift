@@ -293,12 +293,15 @@ final class ImportedSeedTests: XCTestCase {
             // 002: the 7-of-10 执行率 score (P605) and the 100% coverage share (N502).
             // 87 for the table's 87.51 in the annex, a line below the one naming the project (P616, §7 S2-3).
             // 公开06 30113 住房公积金 14.92 vs 公开05 2210201 12.89 (X411 information, §7 S2-6).
-            "seed-002.juesuan": ["N502": 1, "P605": 1, "P616": 1, "X411": 1],
+            // Two projects named as funded from 上年结余 / 单位结余 while 公开01 年初结转和结余 is 0.00 and
+            // the text says 无结余 (N512 ×2, §7 S2-4).
+            "seed-002.juesuan": ["N502": 1, "N512": 2, "P605": 1, "P616": 1, "X411": 1],
             // 003: three classes that do not make their whole (N504).
             // 在编在岗 22 then 24, 退休 2 then 1, 二级预算单位 3 stated and 2 listed (N509 ×3, §7 S3-9).
             // The 部门整体 table: 24 weights make 101 (P612), 政策影响率 twice (P613), no
             // 预算执行率 row (P614) — §7 S3-5.
-            "seed-003.juesuan": ["N504": 1, "N509": 3, "P612": 1, "P613": 1, "P614": 1],
+            // 本年收入合计 1066.43 = 财政拨款 1048.02 + 年初结转结余 18.41 of the funds table (N513, §7 S3-2).
+            "seed-003.juesuan": ["N504": 1, "N509": 3, "N513": 1, "P612": 1, "P613": 1, "P614": 1],
             // The sections add up to 100, the report says 98 (P603, §7 S4-2; the wrong figure is the
             // 基础工作 total 16, which the A202 of its section table finds).
             // 结果应用 scored 10 where its rules award 4 + 2 = 6, and the 绩效监控管理 items' maxima

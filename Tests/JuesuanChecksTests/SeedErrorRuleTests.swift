@@ -237,4 +237,69 @@ final class SeedErrorRuleTests: XCTestCase {
     func testMatchingLinesRaiseNoX411() {
         XCTAssertFalse(codes(tables(pension06: "20.00", pension05: "20.00", fund06: "0.00")).contains("X411"))
     }
+
+    // MARK: N512 carry-over wording
+
+    func carryOver(opening: String, project: String) -> String {
+        """
+        表 公开01 收入支出决算总表
+        收入
+        一、一般公共预算财政拨款收入  50.00
+        本年收入合计  50.00
+        年初结转和结余  \(opening)
+        总计  \(opening == "0.00" ? "50.00" : "58.00")
+        支出
+        九、卫生健康支出  \(opening == "0.00" ? "50.00" : "58.00")
+        本年支出合计  \(opening == "0.00" ? "50.00" : "58.00")
+        总计  \(opening == "0.00" ? "50.00" : "58.00")
+
+        说明 一、收入支出决算总体情况说明
+        本单位实行零基预算，年末无结余。
+
+        绩效 \(project)
+        资金 全年预算数 8 全年执行数 8
+        总分 100 95
+
+        """
+    }
+
+    func testProjectFundedFromABalanceThatIsZero() throws {
+        let analysis = analyze(carryOver(opening: "0.00", project: "档案馆2023年上年结转资金"))
+        let finding = try XCTUnwrap(analysis.findings("N512").first)
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertEqual(analysis.text(of: finding), "档案馆2023年上年结转资金")
+        XCTAssertTrue(finding.related.contains { $0.message.contains("无结余") })
+    }
+
+    func testCarryOverWordingThatHolds() {
+        // A balance opened the year; or the project's name says nothing of a balance.
+        XCTAssertFalse(codes(carryOver(opening: "8.00", project: "档案馆2023年上年结转资金")).contains("N512"))
+        XCTAssertFalse(codes(carryOver(opening: "0.00", project: "档案数字化经费")).contains("N512"))
+    }
+
+    // MARK: N513 本年收入合计 stated as 收入总计
+
+    func incomeScope(_ stated: String) -> String {
+        """
+        说明 二、收入决算情况说明
+        本年收入合计\(stated)万元，全部为财政拨款。
+
+        表 附表1 部门整体支出绩效自评表（资金）
+        列 资金总额 财政拨款 年初结转结余资金；资金总额 = 财政拨款 + 年初结转结余资金
+        年度部门整体支出预算  230.50  200.00  30.50
+
+        """
+    }
+
+    func testIncomeIncludingTheOpeningBalance() throws {
+        let analysis = analyze(incomeScope("230.50"))
+        let finding = try XCTUnwrap(analysis.findings("N513").first, "\(analysis.diagnostics.map(\.message))")
+        XCTAssertEqual(analysis.text(of: finding), "230.50")
+        XCTAssertTrue(finding.message.contains("应为 200.00"), finding.message)
+    }
+
+    func testIncomeWithoutTheOpeningBalanceIsLeftAlone() {
+        XCTAssertFalse(codes(incomeScope("200.00")).contains("N513"))
+        XCTAssertFalse(codes(incomeScope("215.00")).contains("N513"))
+    }
 }
