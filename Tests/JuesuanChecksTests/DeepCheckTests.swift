@@ -306,7 +306,9 @@ final class ImportedSeedTests: XCTestCase {
             // 基础工作 total 16, which the A202 of its section table finds).
             // 结果应用 scored 10 where its rules award 4 + 2 = 6, and the 绩效监控管理 items' maxima
             // 5 + 5 + 6 = 16 against its 总分 20 (P611 ×2, §7 S4-3).
-            "seed-004.juesuan": ["P603": 1, "P611": 2],
+            // "共 9 个项目" over a list of 10, whose amounts make 4917.84 against 预算金额 4949.74
+            // (N514 ×2, §7 S4-4).
+            "seed-004.juesuan": ["N514": 2, "P603": 1, "P611": 2],
         ]
         for (name, counts) in expected {
             let analysis = Analysis(text: try readExample("imported/\(name)"))

@@ -302,4 +302,28 @@ final class SeedErrorRuleTests: XCTestCase {
         XCTAssertFalse(codes(incomeScope("200.00")).contains("N513"))
         XCTAssertFalse(codes(incomeScope("215.00")).contains("N513"))
     }
+
+    // MARK: N514 a project list against its count and budget
+
+    func projectList(count: Int, budget: String, items: [String]) -> String {
+        "说明 一、部门基本情况\n本馆本年度安排项目共 \(count) 个，预算金额为 \(budget) 万元，具体如下：\n"
+            + items.enumerated().map { "\($0.offset + 1)、\($0.element)" }.joined(separator: "\n") + "\n（二）其他情况。本馆2024年无其他收入。\n"
+    }
+
+    static let items = ["2023年度档案数字化经费（档财〔2023〕12号）12.5 万元，已全部支出；", "库房改造经费 30 万元，支出 28 万元；", "馆藏修复经费 7.5 万元。"]
+
+    func testListLongerThanItsCountAndAmountsThatMissTheBudget() {
+        let analysis = analyze(projectList(count: 2, budget: "60", items: Self.items))
+        let found = analysis.findings("N514")
+        XCTAssertEqual(found.count, 2, "\(found.map(\.message))")
+        XCTAssertEqual(found.map { analysis.text(of: $0) }, ["2", "60"])
+        // 12.5 + 30 + 7.5 = 50: the 2023 of the name and the 12 of the 文号 are no amounts.
+        XCTAssertTrue(found[1].message.contains("50") && found[1].message.contains("差额 +10"), found[1].message)
+    }
+
+    func testListThatReconcilesIsLeftAlone() {
+        XCTAssertFalse(codes(projectList(count: 3, budget: "50", items: Self.items)).contains("N514"))
+        // A count with no list after it, or a list of something else.
+        XCTAssertFalse(codes("说明 一、部门基本情况\n全年共 6 个项目，预算金额 50 万元。\n本年度工作如下。\n1、开展培训 3 次；\n").contains("N514"))
+    }
 }
