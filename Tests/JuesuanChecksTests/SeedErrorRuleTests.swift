@@ -326,4 +326,18 @@ final class SeedErrorRuleTests: XCTestCase {
         // A count with no list after it, or a list of something else.
         XCTAssertFalse(codes("说明 一、部门基本情况\n全年共 6 个项目，预算金额 50 万元。\n本年度工作如下。\n1、开展培训 3 次；\n").contains("N514"))
     }
+
+    // MARK: G703 old template labels in the glossary
+
+    func testOldTemplateLabelInTheGlossary() throws {
+        let analysis = analyze("名词解释\n（四）上年结转结余：反映以前年度结转到本年使用的资金。\n（五）年末结转和结余：反映结转到下年的资金。\n")
+        let finding = try XCTUnwrap(analysis.findings("G703").first)
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertEqual(finding.fix?.edits.first?.replacement, "年初结转和结余")
+        XCTAssertEqual(analysis.findings("G703").count, 1)
+    }
+
+    func testCurrentLabelsAreLeftAlone() {
+        XCTAssertFalse(codes("名词解释\n年初结转和结余：反映以前年度结转到本年使用的资金，上年结转和结余的资金。\n").contains("G703"))
+    }
 }
