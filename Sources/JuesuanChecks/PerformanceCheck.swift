@@ -14,7 +14,7 @@ enum PerformanceCheck: ReportCheck {
         Rule("P608", .warning, "标为“完成”但实际值未达到目标（或标为“未完成”却已达到）"),
         Rule("P615", .warning, "年度目标的完成率都为 0，而各项指标标为“完成”、自评得分及格"),
         Rule("P610", .information, "某项没有得分单元格，自评总分要求它得的分在其分值以内（排版缺失）"),
-        Rule("P609", .error, "资金的其中各项（财政拨款、其他资金…）之和 ≠ 资金行的数"),
+        Rule("P609", .error, "资金的其中各项（财政拨款、其他资金…）之和 ≠ 资金行的数（未全列时，某一项大于资金行的数）"),
     ]
 
     static let hundred = DecimalNumber(100)
@@ -128,7 +128,16 @@ enum PerformanceCheck: ReportCheck {
         for key in FundKey.allCases {
             guard let total = project.fundValue(key) else { continue }
             let parts = project.fundParts.map { $0.value(key) }
-            guard parts.allSatisfy({ $0 != nil }) else { continue }
+            guard parts.allSatisfy({ $0 != nil }) else {
+                // Not every source states this key: each one that does is still part of the total.
+                for (part, value) in zip(project.fundParts, parts) {
+                    guard let value, value.value - total.value > value.value.halfUnitOfLastDigit + total.value.halfUnitOfLastDigit else { continue }
+                    findings.append(Diagnostic(code: "P609", severity: .error, range: value.token.range,
+                                               message: "\(name)资金的其中“\(part.name?.text ?? "")”\(key.rawValue) \(value.value) 大于资金行的\(key.rawValue) \(total.value)：其中一项不能超过总数",
+                                               related: [RelatedLocation(range: total.token.range, message: "资金行的\(key.rawValue) \(total.value)")]))
+                }
+                continue
+            }
             let values = parts.compactMap { $0 }
             let sum = values.reduce(DecimalNumber.zero) { $0 + $1.value }
             let slack = values.reduce(total.value.halfUnitOfLastDigit) { $0 + $1.value.halfUnitOfLastDigit }

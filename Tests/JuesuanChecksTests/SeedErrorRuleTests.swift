@@ -340,4 +340,19 @@ final class SeedErrorRuleTests: XCTestCase {
     func testCurrentLabelsAreLeftAlone() {
         XCTAssertFalse(codes("名词解释\n年初结转和结余：反映以前年度结转到本年使用的资金，上年结转和结余的资金。\n").contains("G703"))
     }
+
+    // MARK: P609 a 其中 line above its 资金 line when not all are listed
+
+    func testFundPartAboveTheTotalWhenNotAllAreListed() throws {
+        let text = "绩效 库房改造经费\n资金 年初预算数 20 全年预算数 30 全年执行数 28\n其中 财政拨款 全年预算数 32 全年执行数 27\n其中 其他资金 全年执行数 1\n"
+        let analysis = analyze(text)
+        let found = analysis.findings("P609")
+        // 全年预算数: only 财政拨款 states it, and 32 > 30; 全年执行数 27 + 1 = 28 holds.
+        XCTAssertEqual(found.map { analysis.text(of: $0) }, ["32"], "\(found.map(\.message))")
+    }
+
+    func testFundPartsWithinTheTotalAreLeftAlone() {
+        let text = "绩效 库房改造经费\n资金 年初预算数 20 全年预算数 30 全年执行数 28\n其中 财政拨款 全年预算数 29.995 全年执行数 27\n其中 其他资金 全年执行数 1\n"
+        XCTAssertFalse(codes(text).contains("P609"))
+    }
 }
