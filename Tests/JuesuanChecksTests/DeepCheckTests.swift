@@ -305,7 +305,9 @@ final class ImportedSeedTests: XCTestCase {
             // The 部门整体 table: 24 weights make 101 (P612), 政策影响率 twice (P613), no
             // 预算执行率 row (P614) — §7 S3-5.
             // 本年收入合计 1066.43 = 财政拨款 1048.02 + 年初结转结余 18.41 of the funds table (N513, §7 S3-2).
-            "seed-003.juesuan": ["N504": 1, "N509": 3, "N513": 1, "P612": 1, "P613": 1, "P614": 1],
+            // 项目支出 budget 588.62 then 983.93 for the same spending 588.14, and one project's 700 above
+            // 588.62 (N515 ×2, §7 S3-4).
+            "seed-003.juesuan": ["N504": 1, "N509": 3, "N513": 1, "N515": 2, "P612": 1, "P613": 1, "P614": 1],
             // The sections add up to 100, the report says 98 (P603, §7 S4-2; the wrong figure is the
             // 基础工作 total 16, which the A202 of its section table finds).
             // 结果应用 scored 10 where its rules award 4 + 2 = 6, and the 绩效监控管理 items' maxima

@@ -46,6 +46,8 @@ final class SeedErrorMapTests: XCTestCase {
         Expectation(seed: "003", item: "S3-1", code: "N504", line: "社会保障和就业支出928.02"),
         Expectation(seed: "003", item: "S3-2", code: "N513", line: "本年收入合计1066.43", severity: .warning),
         Expectation(seed: "003", item: "S3-3", code: "A203", line: "年度部门整体支出预算  1066.91"),
+        Expectation(seed: "003", item: "S3-4", code: "N515", line: "涉及预算总金额983.93万元", severity: .warning),
+        Expectation(seed: "003", item: "S3-4", code: "N515", line: "年初预算700万元", severity: .warning),
         Expectation(seed: "003", item: "S3-5", code: "P612", line: "满意度指标/服务对象满意度", severity: .error),
         Expectation(seed: "003", item: "S3-5", code: "P613", line: "政策影响率（第2次）", severity: .warning),
         Expectation(seed: "003", item: "S3-5", code: "P614", line: "部门整体支出绩效目标完成情况自评表（指标）", severity: .warning),

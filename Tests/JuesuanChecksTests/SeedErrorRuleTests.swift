@@ -355,4 +355,29 @@ final class SeedErrorRuleTests: XCTestCase {
         let text = "绩效 库房改造经费\n资金 年初预算数 20 全年预算数 30 全年执行数 28\n其中 财政拨款 全年预算数 29.995 全年执行数 27\n其中 其他资金 全年执行数 1\n"
         XCTAssertFalse(codes(text).contains("P609"))
     }
+
+    // MARK: N515 two budgets for one spending; a project above all projects
+
+    func budgets(_ second: String, project: String) -> String {
+        """
+        说明 三、项目支出情况
+        本馆项目支出预算总额为120.00万元，全年支出总额为118.50万元。
+        本年共安排4个项目，涉及预算总金额\(second)万元，全年实际支出为118.50万元。
+        其中档案数字化经费该项目经费预算\(project)万元，执行率95%。
+
+        """
+    }
+
+    func testTwoBudgetsForOneSpendingAndAProjectAboveAll() {
+        let analysis = analyze(budgets("150.00", project: "130.00"))
+        XCTAssertEqual(analysis.findings("N515").map { analysis.text(of: $0) }, ["150.00", "130.00"], "\(analysis.diagnostics.map(\.message))")
+        XCTAssertTrue(analysis.findings("N515").allSatisfy { $0.severity == .warning })
+    }
+
+    func testBudgetsThatAgreeAreLeftAlone() {
+        XCTAssertFalse(codes(budgets("120.00", project: "60.00")).contains("N515"))
+        // A 年初 budget and an adjusted one may differ for the same spending.
+        let kinds = "说明 三、项目支出情况\n本馆项目支出年初预算为100.00万元，全年支出总额为118.50万元。\n调整后预算为120.00万元，全年支出总额为118.50万元。\n"
+        XCTAssertFalse(codes(kinds).contains("N515"))
+    }
 }
