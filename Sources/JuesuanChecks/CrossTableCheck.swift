@@ -1,7 +1,7 @@
 import JuesuanModel
 import JuesuanSyntax
 
-/// X401–X408: the standard equalities between the tables 公开01–10 (spec/rules.md).
+/// X401–X408, X411: the standard equalities between the tables 公开01–10 (spec/rules.md).
 /// Two tables print the same ledger figure once rounded, so copies must agree exactly; a
 /// figure derived from several (X405) is compared with the rounding tolerance.
 /// The finding sits on the figure in the later table and points at the other one.
@@ -15,6 +15,7 @@ enum CrossTableCheck: ReportCheck {
         Rule("X406", .error, "公开04 政府性基金列 ≠ 公开07；国有资本经营列 ≠ 公开08"),
         Rule("X407", .error, "公开01 一般公共预算财政拨款收入 ≠ 公开04 一般公共预算财政拨款（收入）"),
         Rule("X408", .warning, "公开05 的行大于公开03 同一编码的行（财政拨款不能超过全部资金）"),
+        Rule("X411", .information, "公开06 的经济科目与公开05 对应的功能科目基本支出不同（如 30113 住房公积金与 2210201）"),
     ]
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
@@ -90,7 +91,25 @@ enum CrossTableCheck: ReportCheck {
                 }
             }
         }
+        correspondences(report, &findings)
         return findings
+    }
+
+    /// X411 (domain-rules X-13, information): an economic line of 公开06 and the functional line
+    /// that usually carries the same money in 公开05's 基本支出. Different figures are legitimate
+    /// (part of the 公积金 booked under 2101501), so this only points the pair out.
+    static let economicToFunctional = [("30108", "2080505"), ("30109", "2080506"), ("30113", "2210201")]
+
+    static func correspondences(_ report: Report, _ findings: inout [Diagnostic]) {
+        for (economic, functional) in economicToFunctional {
+            guard let line06 = report.figure("公开06", .code(economic)), let line05 = report.figure("公开05", .code(functional), column: "基本支出"),
+                  line06.value != line05.value else { continue }
+            let scale = max(line06.value.scale, line05.value.scale)
+            findings.append(Diagnostic(
+                code: "X411", severity: .information, range: line06.cell.token.range,
+                message: "\(line06.description) \(line06.value.formatted(scale: scale)) 与\(line05.description) \(line05.value.formatted(scale: scale)) 通常相同，差额 \(CheckContext.signed(line06.value - line05.value, scale: scale))；若部分列在其他功能科目（如 2101501），可不理会",
+                related: [RelatedLocation(range: line05.cell.token.range, message: "\(line05.description)：\(line05.value)")]))
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 import JuesuanModel
 import JuesuanSyntax
 
-/// P601–P606 and P608: the arithmetic of a project performance self-evaluation (`绩效`).
+/// P601–P606, P608–P610: the arithmetic of a project performance self-evaluation (`绩效`).
 /// P607 (the narrative against the block) is in NarrativeCheck.
 enum PerformanceCheck: ReportCheck {
     static let rules = [
@@ -12,7 +12,9 @@ enum PerformanceCheck: ReportCheck {
         Rule("P605", .warning, "执行率得分 ≠ 分值 × min(执行率, 1)（各地评分办法可能不同）"),
         Rule("P606", .error, "等级与得分不符（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60）"),
         Rule("P608", .warning, "标为“完成”但实际值未达到目标（或标为“未完成”却已达到）"),
-        Rule("P609", .error, "资金的其中各项（财政拨款、其他资金…）之和 ≠ 资金行的数"),
+        Rule("P615", .warning, "年度目标的完成率都为 0，而各项指标标为“完成”、自评得分及格"),
+        Rule("P610", .information, "某项没有得分单元格，自评总分要求它得的分在其分值以内（排版缺失）"),
+        Rule("P609", .error, "资金的其中各项（财政拨款、其他资金…）之和 ≠ 资金行的数（未全列时，某一项大于资金行的数）"),
     ]
 
     static let hundred = DecimalNumber(100)
@@ -47,7 +49,16 @@ enum PerformanceCheck: ReportCheck {
             if let total = project.totalScore, !scores.isEmpty {
                 let sum = scores.reduce(DecimalNumber.zero) { $0 + $1.value }
                 let sumInterval = scores.reduce(Interval.exact(.zero)) { $0 + scoreInterval($1.value) }
-                if !sumInterval.overlaps(scoreInterval(total.value)) {
+                // A row with a weight but no score cell is a layout defect when the gap is what
+                // the missing cells can hold: the total is then no evidence of a wrong sum, and a
+                // total computed without those cells would be no fix (domain-rules SE-3, seed 001 (5)).
+                let missing = scored.filter { $0.weight != nil && $0.score == nil }
+                let room = missing.reduce(DecimalNumber.zero) { $0 + ($1.weight?.value ?? .zero) }
+                if !missing.isEmpty, !sumInterval.overlaps(scoreInterval(total.value)), total.value > sum, total.value - sum <= room {
+                    let labels = missing.map(\.label).joined(separator: "、")
+                    findings.append(Diagnostic(code: "P610", severity: .information, range: total.token.range,
+                                               message: "\(name)\(labels)没有得分；自评总分 \(total.value) 要求其得 \((total.value - sum).trimmed) 分（其余各项得分之和为 \(sum.trimmed)），疑为表格排版时漏了这一格，请补上该项得分"))
+                } else if !sumInterval.overlaps(scoreInterval(total.value)) {
                     let text = sum.formatted(scale: min(sum.scale, max(total.value.scale, 2))).trimmedZeros
                     findings.append(Diagnostic(code: "P603", severity: .error, range: total.token.range,
                                                message: "\(name)各项得分之和为 \(sum.trimmed)（\(scores.count) 项），自评总分写的是 \(total.value)，差额 \(CheckContext.signed(total.value - sum, scale: sum.scale).trimmedZeros)",
@@ -67,6 +78,7 @@ enum PerformanceCheck: ReportCheck {
                                                fix: Fix(title: "改为“\(expected)”", edits: [TextEdit(range: grade.range, replacement: expected)])))
                 }
             }
+            goalRates(project, name, &findings)
             // P608: 完成 against the target.
             for indicator in project.indicators {
                 guard let completed = indicator.completed, let target = indicator.target, let actual = indicator.actual else { continue }
@@ -90,6 +102,19 @@ enum PerformanceCheck: ReportCheck {
         return findings
     }
 
+    /// P615 (domain-rules SE-7, §7 S1-7): every 年度目标 stated 0% complete, while the indicators
+    /// say the work was done (each marked 完成) and the project passes (自评总分 ≥ 60). One of the
+    /// two is wrong; a 0 left from the template is the usual cause.
+    static func goalRates(_ project: PerformanceProject, _ name: String, _ findings: inout [Diagnostic]) {
+        let rates = project.goals.compactMap(\.rate)
+        guard !rates.isEmpty, rates.count == project.goals.count, rates.allSatisfy({ $0.value.isZero }) else { return }
+        let flags = project.indicators.compactMap(\.completed)
+        guard !flags.isEmpty, flags.allSatisfy(\.value), let total = project.totalScore, total.value >= DecimalNumber(60) else { return }
+        findings.append(Diagnostic(code: "P615", severity: .warning, range: rates[0].token.range,
+                                   message: "\(name)年度目标的完成率都写的是 \(rates[0].token.text)（\(rates.count) 项），但 \(flags.count) 项指标都标为“完成”，自评总分 \(total.value)：完成率与指标、得分相矛盾",
+                                   related: [RelatedLocation(range: total.token.range, message: "自评总分 \(total.value)")]))
+    }
+
     /// Scores with two or more decimals are rounded (88.969734 → 88.97, spec R-7); whole and
     /// one-decimal scores are awarded as written, so they stand for themselves.
     static func scoreInterval(_ value: DecimalNumber) -> Interval {
@@ -103,7 +128,16 @@ enum PerformanceCheck: ReportCheck {
         for key in FundKey.allCases {
             guard let total = project.fundValue(key) else { continue }
             let parts = project.fundParts.map { $0.value(key) }
-            guard parts.allSatisfy({ $0 != nil }) else { continue }
+            guard parts.allSatisfy({ $0 != nil }) else {
+                // Not every source states this key: each one that does is still part of the total.
+                for (part, value) in zip(project.fundParts, parts) {
+                    guard let value, value.value - total.value > value.value.halfUnitOfLastDigit + total.value.halfUnitOfLastDigit else { continue }
+                    findings.append(Diagnostic(code: "P609", severity: .error, range: value.token.range,
+                                               message: "\(name)资金的其中“\(part.name?.text ?? "")”\(key.rawValue) \(value.value) 大于资金行的\(key.rawValue) \(total.value)：其中一项不能超过总数",
+                                               related: [RelatedLocation(range: total.token.range, message: "资金行的\(key.rawValue) \(total.value)")]))
+                }
+                continue
+            }
             let values = parts.compactMap { $0 }
             let sum = values.reduce(DecimalNumber.zero) { $0 + $1.value }
             let slack = values.reduce(total.value.halfUnitOfLastDigit) { $0 + $1.value.halfUnitOfLastDigit }

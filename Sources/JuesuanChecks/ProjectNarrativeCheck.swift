@@ -4,7 +4,8 @@ import JuesuanSyntax
 /// P607: what the narrative says of a named project — its score, budget, spending and
 /// completion rate — against the project's `绩效` block.
 enum ProjectNarrativeCheck {
-    static let rules = [Rule("P607", .error, "说明中某项目的得分或金额与其“绩效”表不同")]
+    static let rules = [Rule("P607", .error, "说明中某项目的得分或金额与其“绩效”表不同"),
+                        Rule("P616", .warning, "说明中的得分是绩效表总分舍去小数所得，四舍五入应为另一个数")]
 
     static func run(claims: [Claim], report: Report) -> [Diagnostic] {
         let projects = report.performanceProjects.filter { key($0.name).count >= 4 }
@@ -17,24 +18,75 @@ enum ProjectNarrativeCheck {
             if byKey[name] == nil { keys.append(name) }
             byKey[name, default: []].append(index)
         }
+        // `珠山区医疗保障局2023年单位结余` is often written `2023年单位结余专项`: the department's
+        // name (or its end) before a project name is an alias's prefix, not part of the name.
+        var canonical: [String: String] = [:]
+        for name in keys { canonical[name] = name }
+        if let department = report.header.department.map(key), department.count >= 4 {
+            for name in keys {
+                let scalars = Array(name.unicodeScalars)
+                for length in stride(from: min(scalars.count - 4, department.unicodeScalars.count), through: 4, by: -1) where length > 0 {
+                    let prefix = String(String.UnicodeScalarView(scalars[..<length]))
+                    guard department.hasSuffix(prefix) else { continue }
+                    let alias = String(String.UnicodeScalarView(scalars[length...]))
+                    if canonical[alias] == nil { canonical[alias] = name; keys.append(alias) }
+                    break
+                }
+            }
+        }
         let matcher = NameMatcher(keys)
         var findings: [Diagnostic] = []
         var byLine: [Int: [Claim]] = [:]
         for claim in claims { byLine[claim.line, default: []].append(claim) }
-        // Several blocks may share a name: the k-th paragraph that names it speaks of the k-th block.
+        // The 说明 block each prose line belongs to: a line that names no project speaks of the
+        // project the lines before it in the same block named (`得分87分` under a heading that
+        // names the project, seed 002's annex) — for scores only, which need no name to be read.
+        var blockOfLine: [Int: Int] = [:]
+        for (index, block) in report.syntax.blocks.enumerated() {
+            if case .narrative(let narrative) = block { for line in narrative.proseLines { blockOfLine[line] = index } }
+        }
+        var named: [Int: [Int]] = [:]
+        let lines = Set(byLine.keys).union(blockOfLine.keys).sorted()
+        for line in lines {
+            var names: [Int] = []
+            var canonicalNames: Set<String> = []
+            for index in matcher.names(in: key(report.source.lineString(line))) {
+                let name = canonical[keys[index]] ?? keys[index]
+                if canonicalNames.insert(name).inserted { names.append(keys.firstIndex(of: name) ?? index) }
+            }
+            named[line] = names
+        }
+        var current: (block: Int, project: Int)?
+        // Several blocks may share a name: the k-th paragraph that names it speaks of the k-th
+        // block; a paragraph beyond the last block speaks of the last (a project may be named
+        // in the narrative and again in an annex).
         var seen: [String: Int] = [:]
-        for (line, lineClaims) in byLine.sorted(by: { $0.key < $1.key }) {
-            let named = matcher.names(in: key(report.source.lineString(line)))
-            // A paragraph that names several projects (a summary) speaks of none of them alone.
-            guard let first = named.first, named.count == 1 else { continue }
-            let name = keys[first]
-            let sameName = byKey[name] ?? []
-            let occurrence = seen[name, default: 0]
-            seen[name] = occurrence + 1
-            guard occurrence < sameName.count else { continue }
-            let project = projects[sameName[occurrence]]
+        for line in lines {
+            let names = named[line] ?? []
+            let lineClaims = byLine[line] ?? []
+            let block = blockOfLine[line]
+            var project: PerformanceProject
+            var scoresOnly = false
+            if let first = names.first, names.count == 1 {
+                let name = keys[first]
+                let sameName = byKey[name] ?? []
+                let occurrence = seen[name, default: 0]
+                seen[name] = occurrence + 1
+                guard !sameName.isEmpty else { current = nil; continue }
+                let index = sameName[min(occurrence, sameName.count - 1)]
+                current = block.map { ($0, index) }
+                project = projects[index]
+            } else if names.isEmpty, let current, current.block == block {
+                project = projects[current.project]
+                scoresOnly = true
+            } else {
+                // A paragraph that names several projects (a summary) speaks of none of them alone.
+                if !names.isEmpty { current = nil }
+                continue
+            }
             let title = "绩效「\(project.name)」"
             for claim in lineClaims {
+                if scoresOnly && claim.kind != .score { continue }
                 switch claim.kind {
                 case .score where !claim.label.contains("平均"):
                     if let total = project.totalScore { compare(claim, total, "自评得分", title, &findings) }
@@ -70,6 +122,15 @@ enum ProjectNarrativeCheck {
         let value = written.value
         if claim.value == value { return }
         if claim.value.scale < value.scale, value.rounded(toScale: claim.value.scale) == claim.value { return }
+        // 87 for 87.51: the decimals dropped instead of rounded (domain-rules §7 S2-3).
+        if what == "自评得分", claim.value.scale < value.scale, value.truncated(toScale: claim.value.scale) == claim.value {
+            let rounded = value.rounded(toScale: claim.value.scale)
+            findings.append(Diagnostic(code: "P616", severity: .warning, range: claim.range,
+                                       message: "说明写\(name)的\(what)为 \(claim.text)，其绩效表中是 \(value)，四舍五入应为 \(rounded)（这里像是舍去了小数）",
+                                       fix: Fix(title: "改为 \(rounded)", edits: [TextEdit(range: claim.range, replacement: rounded.description)], isSafe: false),
+                                       related: [RelatedLocation(range: written.token.range, message: "绩效表中的\(what) \(value)")]))
+            return
+        }
         findings.append(Diagnostic(code: "P607", severity: .error, range: claim.range,
                                    message: "说明写\(name)的\(what)为 \(claim.text)，其绩效表中是 \(value)",
                                    fix: Fix(title: "改为 \(value)", edits: [TextEdit(range: claim.range, replacement: value.description)], isSafe: false),

@@ -42,6 +42,10 @@ public enum CheckRegistry {
         CrossTableCheck.self,
         UserCheck.self,
         PerformanceCheck.self,
+        ScorecardProseCheck.self,
+        WholeDepartmentScorecardCheck.self,
+        CarryOverWordingCheck.self,
+        NarrativeProjectListCheck.self,
         NarrativeCheck.self,
         TextHygieneCheck.self,
     ]

@@ -2,7 +2,7 @@ import Foundation
 import JuesuanModel
 import JuesuanSyntax
 
-/// T801–T806: text hygiene in the free text of a report — the prose of `说明` blocks (and
+/// T801–T807: text hygiene in the free text of a report — the prose of `说明` blocks (and
 /// their titles), glossary definitions, and the names and `原因` of `绩效` blocks. Each rule
 /// lives in its own small file (`TextHygiene*.swift`); this family runs them over one shared
 /// reading of the text.
@@ -14,6 +14,7 @@ enum TextHygieneCheck: ReportCheck {
         Rule("T804", .hint, "标点重复或冲突"),
         Rule("T805", .warning, "金额缺少单位"),
         Rule("T806", .hint, "数字的小数位数与报告其他部分不一致"),
+        Rule("T807", .information, "同一个词连写两遍（如“本年本年”）"),
     ]
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
@@ -21,6 +22,7 @@ enum TextHygieneCheck: ReportCheck {
         guard !text.spans.isEmpty else { return [] }
         return StaleYearRule.run(text) + PlaceholderRule.run(text) + ForeignNameRule.run(text)
             + PunctuationRule.run(text) + MissingUnitRule.run(text) + PrecisionRule.run(text)
+            + RepeatedWordRule.run(text)
     }
 }
 

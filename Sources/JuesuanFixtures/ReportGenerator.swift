@@ -99,7 +99,11 @@ public struct ReportGenerator {
         let shares = splitCents(total[1], into: 3)
         for (classCode, share) in zip(["301", "303", "302"], shares) {
             guard let entry = catalogue.entry(code: classCode, kind: .economic) else { continue }
-            let children = pick(4, childrenOf: classCode, kind: .economic)
+            // Lines with a functional counterpart (30108 ≈ 2080505, 30113 ≈ 2210201: X409) would
+            // need 公开05's figure; random figures there are no consistent report.
+            let picked = pick(4, childrenOf: classCode, kind: .economic)
+            let plain = picked.filter { !["30108", "30109", "30113"].contains($0.code) }
+            let children = plain.isEmpty ? picked : plain
             let items = zip(children, splitCents(share, into: children.count)).map { ($0, $1) }
             let sum = items.reduce(0) { $0 + $1.1 }
             out.append(Self.line(classCode, entry.name, [sum]))

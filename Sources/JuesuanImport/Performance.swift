@@ -468,7 +468,9 @@ enum DepartmentWideParser {
         while i < rest.count {
             let c = TextTools.squeeze(rest[i])
             if PerformanceParser.level1.contains(c) { level1 = c; level2 = ""; body.append("// " + rest[i]); i += 1; continue }
-            if PerformanceParser.level2.contains(c) || c.hasSuffix("效益指标") || c.hasSuffix("指标") && c.count <= 8 { level2 = c; body.append("// " + rest[i]); i += 1; continue }
+            // A level-2 name followed by a comparator is an indicator named like its level (服务对象满意度 ≥ 95).
+            let isRowName = i + 1 < rest.count && PerformanceParser.comparators.contains(TextTools.squeeze(rest[i + 1]))
+            if !isRowName, PerformanceParser.level2.contains(c) || c.hasSuffix("效益指标") || c.hasSuffix("指标") && c.count <= 8 { level2 = c; body.append("// " + rest[i]); i += 1; continue }
             // name, comparator, value, unit, weight, actual
             if i + 5 < rest.count, PerformanceParser.comparators.contains(TextTools.squeeze(rest[i + 1])), TextTools.isNumber(rest[i + 2]),
                !TextTools.isFigure(rest[i + 3]), TextTools.isNumber(rest[i + 4]), TextTools.isFigure(rest[i + 5]) {
@@ -479,6 +481,24 @@ enum DepartmentWideParser {
                 while used.contains(path) { path = base + "（第\(n)次）"; n += 1 }
                 used.insert(path)
                 body.append(TableParser.rowText(code: nil, label: path, figures: [rest[i + 2], rest[i + 4], rest[i + 5]]) + "  // 指标值 \(TextTools.squeeze(rest[i + 1]))\(rest[i + 2])\(TextTools.squeeze(rest[i + 3]))")
+                indicators.rowCount += 1
+                i += 6
+                continue
+            }
+            // A qualitative row (`提升 定性`), one whose value is a text (`全县居民参保人数 个`) or whose
+            // actual is a word (`高`):
+            // its weight still counts towards the table's 100 (domain-rules SE-1), so it stays,
+            // with the texts as `-` and in the comment.
+            if i + 5 < rest.count, PerformanceParser.comparators.contains(TextTools.squeeze(rest[i + 1])), !rest[i + 2].isEmpty,
+               !TextTools.isFigure(rest[i + 3]), TextTools.isNumber(rest[i + 4]), !PerformanceParser.comparators.contains(TextTools.squeeze(rest[i + 5])) {
+                var path = [level1, level2, c].filter { !$0.isEmpty }.joined(separator: "/")
+                var n = 2
+                let base = path
+                while used.contains(path) { path = base + "（第\(n)次）"; n += 1 }
+                used.insert(path)
+                let value = TextTools.isNumber(rest[i + 2]) ? rest[i + 2] : "-"
+                let actual = TextTools.isFigure(rest[i + 5]) ? rest[i + 5] : "-"
+                body.append(TableParser.rowText(code: nil, label: path, figures: [value, rest[i + 4], actual]) + "  // 指标值 \(TextTools.squeeze(rest[i + 1]))\(TextTools.squeeze(rest[i + 2]))（\(TextTools.squeeze(rest[i + 3]))），实际完成值 \(TextTools.squeeze(rest[i + 5]))")
                 indicators.rowCount += 1
                 i += 6
                 continue

@@ -134,7 +134,7 @@ final class ImporterTests: XCTestCase {
         let analysis = Analysis(text: Importer.importReport(try seedText("001")).document)
         let codes = Set(analysis.diagnostics.map(\.code))
         XCTAssertTrue(codes.contains("N506"), "17334.30 元 where 万元 is meant")
-        XCTAssertTrue(codes.contains("P603"), "project (5): the stated total 83 needs a missing score")
+        XCTAssertTrue(codes.contains("P610"), "project (5): the stated total 83 needs a missing score cell (a layout defect)")
         XCTAssertTrue(codes.contains("P607"), "narrative score 98 against the table's 97")
         XCTAssertTrue(codes.contains("P608"), "完成 stated while the value misses the target")
         XCTAssertFalse(analysis.diagnostics.contains { ($0.code.hasPrefix("A2") || $0.code.hasPrefix("S1")) && $0.severity == .error })

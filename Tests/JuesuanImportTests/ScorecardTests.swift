@@ -96,6 +96,29 @@ final class DepartmentWideTableTests: XCTestCase {
         XCTAssertTrue(document.contains("\n说明 第五部分 附表"))
     }
 
+    /// Rows whose value or actual is a word (`提升 定性`, `高`) and a row named like its level
+    /// (`服务对象满意度 ≥ 90`) keep their weight: the weights must be there to add up (P612).
+    func testQualitativeRowsKeepTheirWeight() {
+        var cells = Array(DepartmentWideTableTests.cells.prefix { $0 != "满意度指标" })
+        cells += ["效益指标", "社会效益指标", "档案利用效果", "≥", "提升", "定性", "5", "明显提升",
+                  "对象覆盖", "≥", "全县机关单位", "个", "5", "42",
+                  "满意度指标", "服务对象满意度", "≥", "90", "%", "10", "高"]
+        let document = document(cells)
+        let rows = ImporterTests.importedRows(document).filter { $0.hasPrefix("附表2") }
+        XCTAssertEqual(rows, [
+            "附表2|||产出指标/数量指标/馆藏档案数字化卷数|30000 20 31000",
+            "附表2|||产出指标/时效指标/按时完成率|95 10 100",
+            "附表2|||成本指标/总支出不超预算|58.30 10 57.90",
+            "附表2|||效益指标/社会效益指标/档案利用效果|- 5 -",
+            "附表2|||效益指标/社会效益指标/对象覆盖|- 5 42",
+            "附表2|||满意度指标/服务对象满意度|90 10 -",
+        ], document)
+        XCTAssertTrue(document.contains("// 指标值 ≥提升（定性），实际完成值 明显提升"), document)
+        // 20 + 10 + 10 + 5 + 5 + 10 = 60, and no 预算执行率 row.
+        let codes = Analysis(text: document).diagnostics.map(\.code)
+        XCTAssertTrue(codes.contains("P612") && codes.contains("P614"), "\(codes)")
+    }
+
     func testWithoutFundsItStaysAsItWas() {
         let document = document(Array(DepartmentWideTableTests.cells.drop { $0 != "年度总体目标" }))
         XCTAssertFalse(document.contains("表 附表"))

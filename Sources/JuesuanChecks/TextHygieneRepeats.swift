@@ -1,0 +1,37 @@
+import JuesuanSyntax
+
+/// T807 (information, domain-rules G-5): a word of two to four Han characters written twice in
+/// a row (`本年本年增加`), a slip of copying or editing. Reduplicated verbs that Chinese uses on
+/// purpose (`研究研究`) are left alone; one character doubled (`人人`, `天天`) is ordinary.
+enum RepeatedWordRule {
+    static let intended: Set<String> = ["研究", "讨论", "学习", "商量", "考虑", "检查", "整理", "活动", "了解", "总结", "交流", "比较"]
+
+    static func run(_ text: HygieneText) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for span in text.spans where span.isFreeText && !span.looksLikeTable {
+            var i = 0
+            while i < span.count {
+                guard let length = repeatedLength(span, at: i) else { i += 1; continue }
+                let word = span.string(i, i + length)
+                findings.append(Diagnostic(code: "T807", severity: .information, range: span.range(i, i + 2 * length),
+                                           message: "“\(word)”连写了两遍（“\(word)\(word)”），疑为重复录入，应只写一遍",
+                                           fix: Fix(title: "删去重复的“\(word)”", edits: [TextEdit(range: span.range(i + length, i + 2 * length), replacement: "")], isSafe: false)))
+                i += 2 * length
+            }
+        }
+        return findings
+    }
+
+    /// The length of a Han word at `i` written again right after it (longest first).
+    static func repeatedLength(_ span: TextSpan, at i: Int) -> Int? {
+        for length in stride(from: 4, through: 2, by: -1) where i + 2 * length <= span.count {
+            guard (i..<(i + 2 * length)).allSatisfy({ span[$0].map(Scalars.isHan) ?? false }) else { continue }
+            guard (0..<length).allSatisfy({ span[i + $0] == span[i + length + $0] }) else { continue }
+            let word = span.string(i, i + length)
+            // `天天` twice is `天天天天`: a word of one character repeated is no slip of this kind.
+            if Set(word.unicodeScalars).count == 1 || intended.contains(word) { continue }
+            return length
+        }
+        return nil
+    }
+}
