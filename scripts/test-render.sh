@@ -4,9 +4,8 @@
 # poppler-utils) and read by `juesuan import`; Tests/render/compare_tables.py compares the
 # standard tables (codes, labels, figures) with the source's.
 #
-# Today's importer reads only part of the printed layout (see docs/render.md): the tables listed in
-# Tests/render/roundtrip-expected.txt must round-trip exactly (a regression fails), the others are
-# printed with what differs. Keeps the PDFs, the texts and a PNG of the 公开01 page in
+# The tables listed in Tests/render/roundtrip-expected.txt (today every standard table, see
+# docs/render.md) must round-trip exactly (a regression fails); others are printed with what differs. Keeps the PDFs, the texts and a PNG of the 公开01 page in
 # .build/artifacts/render/. Expects the binary built:  swift build --product juesuan
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanCatalogue
 import JuesuanModel
 import JuesuanSyntax
 
@@ -165,6 +166,14 @@ struct TableParser {
         return numbers < words.count && TextTools.width(t) <= 120
     }
 
+    /// `四、上级补助收入        -`: a label and cells that are all empty marks (no number), as PDF
+    /// text prints a row whose figures are all empty.
+    static func looksLikeMarkedRow(_ t: String) -> Bool {
+        let cells = TextTools.cells(t)
+        guard cells.count >= 2, let first = cells.first, !TextTools.isFigure(first), !isHeaderText(first) else { return false }
+        return cells.dropFirst().allSatisfy { !$0.isEmpty && TextTools.isFigure($0) }
+    }
+
     /// Splits a spaced row into [code?, label, figures…].
     static func spacedCells(_ t: String) -> [String] {
         let cells = TextTools.cells(t)
@@ -198,8 +207,11 @@ struct TableParser {
             if let marker = TableDetector.numberMarker(line), marker != number || seenRows, TextTools.width(t) <= 16 { break }
             if PerformanceParser.isTitle(line) { break }
             if !line.contains("\t") {
+                // `十、节能环保支出      -` among a table's rows (a label and empty marks only) is a row:
+                // a heading has no figure cell.
+                let isMarkedRow = !inFootnote && TableParser.looksLikeMarkedRow(t) && (seenRows || nextIsRow(after: j))
                 // `二、相关统计数  10  ---` is a row of blank-separated cells, not a heading.
-                if Scanner.isHeading(t, line), TextTools.cells(t).count < 3, !TableParser.looksLikeSpacedRow(t) { break }
+                if Scanner.isHeading(t, line), TextTools.cells(t).count < 3, !TableParser.looksLikeSpacedRow(t), !isMarkedRow { break }
                 if t.hasPrefix("注：") || t.hasPrefix("注:") {
                     inFootnote = true
                     items.append(Item(index: j, text: t, cells: [t], isMeta: false, isFootnote: true))
@@ -222,12 +234,20 @@ struct TableParser {
                     j += 1
                     continue
                 }
-                if !inFootnote, TableParser.looksLikeSpacedRow(t) || TextTools.cells(t).count >= 3 {
+                if !inFootnote, TableParser.looksLikeSpacedRow(t) || TextTools.cells(t).count >= 3 || isMarkedRow {
                     let cells = TableParser.spacedCells(t)
                     items.append(Item(index: j, text: t, cells: cells, isMeta: false, isFootnote: false))
                     // A heading line of blank-separated words is not yet a row.
                     let numbers = cells.filter { TextTools.isNumber($0) }
                     if !numbers.isEmpty && !TableParser.isSequence(numbers) { seenRows = true }
+                    j += 1
+                    continue
+                }
+                // A head repeated where the table goes on over a page (`收入      支出`): every cell a
+                // column heading. Kept with the table, which it does not end.
+                let headCells = TextTools.cells(t)
+                if !inFootnote, seenRows, headCells.count >= 2, headCells.allSatisfy({ TableParser.isHeaderText($0) }) {
+                    items.append(Item(index: j, text: t, cells: headCells, isMeta: false, isFootnote: false))
                     j += 1
                     continue
                 }
@@ -446,6 +466,7 @@ struct TableParser {
             if projects.count >= 2 { expenditureColumn = projects[1].start; break }
         }
         let expenditureColumns = spec.sides[1].columns.count
+        let loneLabelSplit = loneLabelThreshold(items, headingColumn: expenditureColumn)
         var income: [String] = []
         var expenditure: [String] = []
         var stray: [String] = []
@@ -457,15 +478,26 @@ struct TableParser {
             var right = cells.count > split ? Array(cells[split...]) : []
             // Blank-separated with a heading that places the 支出 side: cells by where they stand, when
             // that gives each side at most one name, first (a later page may be set a little apart).
+            let onlyLabel: Int? = {
+                let labels = cells.indices.filter { !cells[$0].isEmpty && !TextTools.isFigure(cells[$0]) }
+                return labels.count == 1 ? labels[0] : nil
+            }()
+            // One label, first on its line, of the 支出 side: the 收入 side is empty on this line,
+            // and every figure is the 支出 side's.
+            let expenditureOnly = !item.text.contains("\t") && onlyLabel == 0
+                && isExpenditureLabel(cells[0], line: lines[item.index], threshold: loneLabelSplit)
             let byPlace: ([String], [String])? = {
-                guard !item.text.contains("\t"), !item.tookFragment, let at = expenditureColumn, !lines[item.index].contains("\t") else { return nil }
+                guard !expenditureOnly, !item.text.contains("\t"), !item.tookFragment, let at = expenditureColumn, !lines[item.index].contains("\t") else { return nil }
                 let positioned = TextTools.positionedCells(lines[item.index])
                 let l = positioned.filter { $0.start < at - 2 }.map(\.text)
                 let r = positioned.filter { $0.start >= at - 2 }.map(\.text)
                 func wellFormed(_ side: [String]) -> Bool { side.dropFirst().allSatisfy { TextTools.isFigure($0) } }
                 return wellFormed(l) && wellFormed(r) ? (l, r) : nil
             }()
-            if let (l, r) = byPlace {
+            if expenditureOnly {
+                left = []
+                right = cells
+            } else if let (l, r) = byPlace {
                 left = l
                 right = r
                 if let first = right.first, TextTools.isFigure(first) { right.insert("", at: 0) }
@@ -515,6 +547,43 @@ struct TableParser {
         }
         output.body = ["收入"] + income + ["支出"] + expenditure + stray
         output.rowCount = income.count + expenditure.count
+    }
+
+    /// The character column from which a line's only label is the 支出 side's, in blank-separated
+    /// text: halfway between the left margin of the rows and where the 支出 labels of the lines that
+    /// print both sides start (or the heading's second `项目`). PDF text sets wide characters
+    /// unevenly, so a column is only a rough place; nil when the text gives none.
+    func loneLabelThreshold(_ items: [Item], headingColumn: Int?) -> Int? {
+        var margin: Int?
+        var second: Int?
+        for item in items where !item.isMeta && !item.isFootnote && !item.tookFragment && !lines[item.index].contains("\t") {
+            let cells = TextTools.positionedCells(lines[item.index])
+            let labels = cells.filter { !TextTools.isFigure($0.text) && !TableParser.isHeaderText($0.text) }
+            guard let first = labels.first, first.start == cells[0].start else { continue }
+            margin = min(margin ?? first.start, first.start)
+            if labels.count >= 2 { second = min(second ?? labels[1].start, labels[1].start) }
+        }
+        guard let margin, let right = second ?? headingColumn, right > margin + 4 else { return nil }
+        return margin + (right - margin) / 2
+    }
+
+    /// Whether the only label of a blank-separated two-sided line is a 支出 row: a row only the 支出
+    /// side has (or only the 收入 side has: no), else by where it stands.
+    func isExpenditureLabel(_ label: String, line: String, threshold: Int?) -> Bool {
+        if let known = knownSide(label) { return known }
+        guard let threshold, let start = TextTools.positionedCells(line).first?.start else { return false }
+        return start >= threshold
+    }
+
+    /// true for a row only the 支出 side's standard list has, false for one only the 收入 side's has.
+    func knownSide(_ label: String) -> Bool? {
+        let key = LabelKey.make(TextTools.compact(label))
+        func holds(_ side: SideSpec) -> Bool {
+            side.labelRow(forKey: key) != nil || side.acceptsCategoryRows && Catalogue.embedded.categoryCode(forName: key) != nil
+        }
+        let income = holds(spec.sides[0])
+        let expenditure = holds(spec.sides[1])
+        return income == expenditure ? nil : expenditure
     }
 
     /// All 收入 rows, then all 支出 rows (each side under its own heading line, or after a lone
