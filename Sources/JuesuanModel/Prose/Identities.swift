@@ -174,24 +174,34 @@ public enum QuantityNames {
 
     /// The prefix without neutral words, years and punctuation: what really qualifies the name.
     static func neutralized(_ prefix: String) -> String {
-        var rest = Substring(prefix)
-        var kept = ""
-        while let first = rest.first {
-            if first.isASCII && first.isNumber {
-                rest = rest.drop { $0.isASCII && $0.isNumber }
-                if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() }
+        // On scalars: this runs for every figure of the prose.
+        let scalars = Array(prefix.unicodeScalars)
+        var kept = String.UnicodeScalarView()
+        var i = 0
+        func isDigit(_ k: Int) -> Bool { k < scalars.count && scalars[k].value >= 0x30 && scalars[k].value <= 0x39 }
+        outer: while i < scalars.count {
+            if isDigit(i) {
+                while isDigit(i) { i += 1 }
+                if i < scalars.count, scalars[i] == "年" { i += 1; if i < scalars.count, scalars[i] == "度" { i += 1 } }
                 continue
             }
-            if let word = neutralWords.first(where: { rest.hasPrefix($0) }) {
-                rest = rest.dropFirst(word.count)
-                continue
+            for word in neutralScalars[scalars[i]] ?? [] where i + word.count <= scalars.count && scalars[i..<(i + word.count)].elementsEqual(word) {
+                i += word.count
+                continue outer
             }
-            if "，,、：:；;（）()“”\"' ".contains(first) { rest = rest.dropFirst(); continue }
-            kept.append(first)
-            rest = rest.dropFirst()
+            if !Self.separators.contains(scalars[i]) { kept.append(scalars[i]) }
+            i += 1
         }
-        return kept
+        return String(kept)
     }
+
+    static let separators = Set("，,、：:；;（）()“”\"' ".unicodeScalars)
+    /// The neutral words by their first scalar, longest first.
+    static let neutralScalars: [Unicode.Scalar: [[Unicode.Scalar]]] = {
+        var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        for word in neutralWords { let scalars = Array(word.unicodeScalars); table[scalars[0], default: []].append(scalars) }
+        return table.mapValues { $0.sorted { $0.count > $1.count } }
+    }()
 
     /// Whether a qualifier says the figure is of another fund or scope than the whole report's
     /// amount of that name (`政府性基金预算财政拨款` 本年收入合计).

@@ -507,6 +507,8 @@ public struct ProseReader: Sendable {
 
     /// `上年`, `上年度`, `去年`, the year before the report's — but not 上年结转和结余 (a balance of this year).
     static func isPreviousYear(_ label: String, year: Int?) -> Bool {
+        // Most labels name no year at all: answer without searching.
+        guard label.unicodeScalars.contains(where: { $0 == "上" || $0 == "去" || $0 == "年" }) else { return false }
         if label.contains("结转") || label.contains("结余") { return false }
         // The year named last decides: `与2022年度决算对比情况本部门2023年度财政拨款本年收入合计` is this year's.
         var previous = ["上年", "上一年", "去年"]
@@ -541,6 +543,8 @@ public struct ProseReader: Sendable {
 
     /// `收、支总计各为` → 收入总计, 支出总计; `人员经费和公用经费分别为` → 人员经费, 公用经费.
     static func respectivelyHeads(_ clause: String) -> [Quantity]? {
+        // Every marker holds one of these: most phrases have none.
+        guard clause.unicodeScalars.contains(where: { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" }) else { return nil }
         var headText: Substring?
         for marker in ["分别为", "分别是", "分别", "各为", "各是", "各计", "均为", "都是", "均是", "各"] {
             if let range = clause.range(ofText: marker) { headText = clause[..<range.lowerBound]; break }
