@@ -40,6 +40,7 @@ public enum CheckRegistry {
         PerformanceCheck.self,
         NarrativeCheck.self,
         TextHygieneCheck.self,
+        FigureLimitCheck.self,
     ]
 
     /// Rules reported while parsing and modelling, before any check runs.
@@ -50,6 +51,7 @@ public enum CheckRegistry {
         Rule("S104", .error, "未知的列名"),
         Rule("S106", .error, "缺少或写错必填的表头项（部门、年度）"),
         Rule("S111", .error, "文件含有无效的 UTF-8 字节"),
+        Rule("S112", .warning, "数字过大或小数位过多，无法校验"),
     ] + ProjectNarrativeCheck.rules
 
     /// Every rule that this version reports, in code order.
