@@ -9,6 +9,7 @@
 #   analysis  parser + model + every check on arbitrary bytes (Analysis(bytes:))
 #   protocol  framing + JSON parser + JSON-RPC message decoding, round-tripped
 #   server    the language server's dispatch of a message sequence, in process
+#   numbers   extreme figures in every place a figure stands, and DecimalNumber on raw values
 #
 # Run by hand, not in CI. Everything goes to .build-fuzz/ (gitignored): the objects, the
 # binaries, the growing corpora (corpus/<target>, seeded from the examples, the seeds, the
@@ -21,13 +22,13 @@ ROOT=$PWD
 SECONDS_PER_TARGET=${1:-300}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(analysis protocol server)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(analysis protocol server numbers)
 B=${FUZZ_BUILD_DIR:-$ROOT/.build-fuzz}
 SWIFTC=${SWIFTC:-swiftc}
 mkdir -p "$B/modules" "$B/obj" "$B/bin"
 
 # Modules in dependency order, as Package.swift declares them.
-MODULES=(JuesuanSyntax JuesuanCatalogue JuesuanModel JuesuanChecks LanguageServerProtocol JuesuanFormat JuesuanLanguageService JuesuanServer)
+MODULES=(JuesuanSyntax JuesuanCatalogue JuesuanFixtures JuesuanModel JuesuanChecks LanguageServerProtocol JuesuanFormat JuesuanLanguageService JuesuanServer)
 FLAGS=(-O -parse-as-library -enable-testing -sanitize=fuzzer,address -g)
 LINK_FLAGS=(-use-ld=lld)
 
@@ -51,6 +52,7 @@ build_target() {
         analysis) src=Fuzz/Targets/FuzzAnalysis.swift ;;
         protocol) src=Fuzz/Targets/FuzzProtocol.swift ;;
         server) src=Fuzz/Targets/FuzzServer.swift ;;
+        numbers) src=Fuzz/Targets/FuzzNumbers.swift ;;
         *) echo "unknown target $t" >&2; exit 2 ;;
     esac
     local bin=$B/bin/fuzz-$t
@@ -89,6 +91,7 @@ for t in "${TARGETS[@]}"; do
         analysis) opts+=(-max_len=32768) ;;
         protocol) opts+=(-max_len=8192) ;;
         server) opts+=(-max_len=16384) ;;
+        numbers) opts+=(-max_len=1024) ;;
     esac
     log=$B/fuzz-$t.log
     echo "== fuzz $t for ${SECONDS_PER_TARGET}s (log: $log)"

@@ -24,13 +24,57 @@ public struct CommandIO {
         self.environment = environment
     }
 
-    /// The process's own streams.
+    /// The process's own streams. A write that fails (`> /dev/full`, a closed stdout, a reader
+    /// that went away) is remembered, never a trap; `finish(_:)` turns it into exit status 2.
     public static func system() -> CommandIO {
-        CommandIO(writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                  writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+        _ = signal(SIGPIPE, SIG_IGN)  // a vanished reader is an EPIPE error, not a silent death
+        return CommandIO(writeOutput: { StandardStreams.output.write($0) },
+                  writeError: { StandardStreams.error.write($0) },
                   readStandardInput: FileInput.readStandardInput,
                   outputIsTerminal: isatty(STDOUT_FILENO) != 0,
                   environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// stdout or stderr, written with write(2): a failure is recorded and later writes skipped.
+public final class StandardStreams: @unchecked Sendable {
+    public static let output = StandardStreams(descriptor: STDOUT_FILENO, name: "标准输出")
+    public static let error = StandardStreams(descriptor: STDERR_FILENO, name: "标准错误")
+
+    let descriptor: Int32
+    let name: String
+    private let lock = NSLock()
+    /// errno of the first failed write, if any.
+    public private(set) var failure: Int32?
+
+    init(descriptor: Int32, name: String) {
+        self.descriptor = descriptor
+        self.name = name
+    }
+
+    public func write(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard failure == nil else { return }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return
+            }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    /// The exit status after a command: 2 with a message (on stderr, if it still works) when
+    /// the output could not be written, else `status`.
+    public static func finish(_ status: Int32) -> Int32 {
+        guard let code = output.failure ?? error.failure else { return status }
+        let which = output.failure != nil ? output.name : error.name
+        error.write("juesuan: 无法写入\(which)（\(String(cString: strerror(code)))），输出不完整\n")
+        return ExitStatus.usageOrIO
     }
 }
 

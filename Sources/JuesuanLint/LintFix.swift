@@ -30,9 +30,9 @@ public enum LintFix {
             let result = SafeFixer.fix(text: text, catalogue: catalogue)
             guard !result.applied.isEmpty else { continue }
             do {
-                try Data(result.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try SafeFileWriter.write(result.text, to: path)
             } catch {
-                problems.append(LintProblem(path: path, message: "无法写回修正：\(error.localizedDescription)"))
+                problems.append(LintProblem(path: path, message: "无法写回修正：\(error.message)"))
                 continue
             }
             changes += result.applied.map { describe($0, path: path) }

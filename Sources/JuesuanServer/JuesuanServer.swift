@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import JuesuanLanguageService
 import JuesuanSyntax
 import LanguageServerProtocol
@@ -39,7 +42,11 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Open documents and what was last published; guarded by `lock` (main and analysis queues).
     private let lock = NSLock()
     private var documents: [String: DocumentSnapshot] = [:]
+    /// The revision last published in full, per document. A revision counts every text the
+    /// server received (open or change), so the same version sent twice still gets analysed.
     private var published: [String: Int] = [:]
+    private var revisions: [String: Int] = [:]
+    private var nextRevision = 1
     /// The newest state the quick path can build on, per document, with its version.
     private var quickStates: [String: (version: Int, state: FindingsState)] = [:]
     /// The last semantic tokens sent per document, for `semanticTokens/full/delta`.
@@ -317,6 +324,8 @@ public final class JuesuanServer: @unchecked Sendable {
         let snapshot = DocumentSnapshot(uri: uri, version: document["version"]?.intValue ?? 0, text: text)
         lock.lock()
         documents[uri] = snapshot
+        revisions[uri] = nextRevision
+        nextRevision += 1
         published[uri] = nil
         quickStates[uri] = nil
         lock.unlock()
@@ -351,6 +360,8 @@ public final class JuesuanServer: @unchecked Sendable {
         if trace { log("applied \(changes.count) change(s) to \(uri) v\(version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms") }
         lock.lock()
         let previous = documents.updateValue(next, forKey: uri)
+        revisions[uri] = nextRevision
+        nextRevision += 1
         lock.unlock()
         scheduleAnalysis(uri)
         // Free the old version's tree on another thread: releasing a large tree takes a while
@@ -361,13 +372,31 @@ public final class JuesuanServer: @unchecked Sendable {
     func didClose(_ params: JSONValue?) {
         guard let uri = params?["textDocument"]?["uri"]?.stringValue else { return }
         lock.lock()
-        documents[uri] = nil
+        let closed = (documents.removeValue(forKey: uri), quickStates.removeValue(forKey: uri))
+        revisions[uri] = nil
         published[uri] = nil
-        quickStates[uri] = nil
         semanticTokenResults[uri] = nil
         // Under the lock, so no analysis can publish after the clearing.
         send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": .string(uri), "diagnostics": []]))
         lock.unlock()
+        // Free the document, then hand the freed pages back to the system: malloc keeps them
+        // otherwise, and a closed 20 MB report would hold its peak for the rest of the session.
+        releaseQueue.async {
+            withExtendedLifetime(closed) {}
+            JuesuanServer.returnFreeMemory()
+        }
+    }
+
+    /// Returns free heap pages to the system (glibc's malloc_trim); after the last analysis of
+    /// a closed document ends, too, since that may hold it a little longer.
+    nonisolated(unsafe) static let mallocTrim: UnsafeMutableRawPointer? = dlsym(nil, "malloc_trim")
+
+    static func returnFreeMemory() {
+        #if canImport(Glibc)
+        typealias Trim = @convention(c) (Int) -> Int32
+        // malloc.h is not in the Glibc module; the symbol is looked up once (RTLD_DEFAULT).
+        if let trim = JuesuanServer.mallocTrim { _ = unsafeBitCast(trim, to: Trim.self)(0) }
+        #endif
     }
 
     /// Queues the analyses of the newest version of `uri`. First the quick path re-checks only
@@ -410,7 +439,7 @@ public final class JuesuanServer: @unchecked Sendable {
             // A newer version arrived during the pause: its own run will analyse it.
             if delay > 0, snapshot.version != version { return }
             self.lock.lock()
-            let done = self.published[uri] == snapshot.version
+            let done = self.documents[uri] === snapshot && self.published[uri] != nil && self.published[uri] == self.revisions[uri]
             self.lock.unlock()
             if done { return }
             let started = DispatchTime.now().uptimeNanoseconds
@@ -437,7 +466,7 @@ public final class JuesuanServer: @unchecked Sendable {
         defer { lock.unlock() }
         // Stale: a newer version arrived (its own runs are queued) or the document closed.
         guard documents[snapshot.uri] === snapshot else { return }
-        if full { published[snapshot.uri] = snapshot.version }
+        if full { published[snapshot.uri] = revisions[snapshot.uri] }
         whilePublishing()
         send(.notification(method: "textDocument/publishDiagnostics", params: params))
     }

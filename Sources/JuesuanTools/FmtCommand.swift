@@ -90,6 +90,12 @@ public enum FmtCommand {
                 problems = true
             }
             for file in expansion.files {
+                // Refused before reading when the file would be rewritten: a FIFO is never opened.
+                if !check && !diff, let refusal = SafeFileWriter.refusal(for: file) {
+                    io.writeError("juesuan fmt: \(file)：\(refusal.message)\n")
+                    problems = true
+                    continue
+                }
                 switch FileInput.read(file) {
                 case .failure(let problem):
                     io.writeError("juesuan fmt: \(problem.path)：\(problem.message)\n")
@@ -106,9 +112,9 @@ public enum FmtCommand {
                     if diff { io.writeOutput(renderDiff(path: file, old: text, new: result.text)) }
                     if !check && !diff {
                         do {
-                            try Data(result.text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+                            try SafeFileWriter.write(result.text, to: file)
                         } catch {
-                            io.writeError("juesuan fmt: \(file)：无法写入（\(error.localizedDescription)）\n")
+                            io.writeError("juesuan fmt: \(file)：\(error.message)\n")
                             problems = true
                         }
                     }

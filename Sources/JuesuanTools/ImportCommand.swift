@@ -81,9 +81,9 @@ public enum ImportCommand {
         let result = Importer.importReport(text)
         if let output {
             do {
-                try Data(result.document.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try SafeFileWriter.write(result.document, to: output)
             } catch {
-                io.writeError("juesuan import: \(output)：无法写入（\(error.localizedDescription)）\n")
+                io.writeError("juesuan import: \(output)：\(error.message)\n")
                 return ExitStatus.usageOrIO
             }
         } else {

@@ -10,4 +10,4 @@ let tool = CommandLineTool(subcommands: [
     ImportCommand.subcommand,
     Subcommand(name: "lsp", summary: JuesuanServer.commandSummary, help: JuesuanServer.commandHelp) { _, _ in JuesuanServer.runStdio() },
 ])
-exit(tool.run(Array(CommandLine.arguments.dropFirst()), io: .system()))
+exit(StandardStreams.finish(tool.run(Array(CommandLine.arguments.dropFirst()), io: .system())))
