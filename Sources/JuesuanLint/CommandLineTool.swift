@@ -73,7 +73,14 @@ public final class StandardStreams: @unchecked Sendable {
     public static func finish(_ status: Int32) -> Int32 {
         guard let code = output.failure ?? error.failure else { return status }
         let which = output.failure != nil ? output.name : error.name
-        error.write("juesuan: 无法写入\(which)（\(String(cString: strerror(code)))），输出不完整\n")
+        let reason = switch code {
+        case ENOSPC: "设备已满"
+        case EBADF: "已关闭"
+        case EPIPE: "读取的一方已关闭"
+        case EIO: "输入输出错误"
+        default: String(cString: strerror(code))
+        }
+        error.write("juesuan: 无法写入\(which)（\(reason)），输出不完整\n")
         return ExitStatus.usageOrIO
     }
 }
