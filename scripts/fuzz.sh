@@ -72,6 +72,7 @@ seed_corpus() {
             done ;;
         protocol) cp -n Fuzz/seeds/protocol/* "$dir/" 2>/dev/null || true ;;
         server) cp -n Fuzz/seeds/server/* "$dir/" 2>/dev/null || true ;;
+        numbers) cp -n Fuzz/seeds/numbers/* "$dir/" 2>/dev/null || true ;;
     esac
 }
 

@@ -40,7 +40,8 @@ public func fuzzNumbers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     precondition(!(a < b && b < a) && (a == b) == !(a < b || b < a), "comparison is not an order")
     if let x = a.rescaledExactly(to: max(a.scale, b.scale)), let y = b.rescaledExactly(to: max(a.scale, b.scale)) {
         let (difference, overflow) = x.mantissa.subtractingReportingOverflow(y.mantissa)
-        if !overflow { precondition((a < b) == (difference < 0) && (a - b).mantissa == difference, "inexact where it fits") }
+        // Int128.min is never produced (its magnitude does not fit), so that one case is rounded.
+        if !overflow, difference != .min { precondition((a < b) == (difference < 0) && (a - b).mantissa == difference, "inexact where it fits") }
     }
     return 0
 }

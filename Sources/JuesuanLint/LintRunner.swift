@@ -31,6 +31,7 @@ public struct LintRunner: Sendable {
         var inputs: [Input] = []
         var problems: [LintProblem] = []
         var notes: [String] = []
+        var undecodable: [String] = []
         var seen = Set<Input>()
         for path in paths {
             if path == "-" {
@@ -39,12 +40,19 @@ public struct LintRunner: Sendable {
             }
             let expansion = FileInput.expand(path)
             problems += expansion.problems
-            if expansion.isDirectory, expansion.files.isEmpty, expansion.problems.isEmpty {
+            undecodable += expansion.undecodable
+            if expansion.isDirectory, expansion.files.isEmpty, expansion.problems.isEmpty, expansion.undecodable.isEmpty {
                 notes.append("\(path)：目录中没有 \(FileInput.fileExtension) 文件")
             }
             for file in expansion.files where seen.insert(.file(file)).inserted {
                 inputs.append(.file(file))
             }
+        }
+        // Names that are not UTF-8 cannot be checked: always said; an error (exit 2) only when
+        // nothing else was checked, since then the run proves nothing.
+        for name in undecodable {
+            let message = "文件名不是有效的 UTF-8（可能是 GBK 编码的文件名），无法检查；请把文件名改为 UTF-8"
+            if inputs.isEmpty { problems.append(LintProblem(path: name, message: message)) } else { notes.append("\(name)：\(message)") }
         }
         return (inputs, problems, notes)
     }

@@ -89,6 +89,10 @@ public enum FmtCommand {
                 io.writeError("juesuan fmt: \(problem.path)：\(problem.message)\n")
                 problems = true
             }
+            for name in expansion.undecodable {
+                io.writeError("juesuan fmt: \(name)：文件名不是有效的 UTF-8，未整理\n")
+                problems = true
+            }
             for file in expansion.files {
                 // Refused before reading when the file would be rewritten: a FIFO is never opened.
                 if !check && !diff, let refusal = SafeFileWriter.refusal(for: file) {

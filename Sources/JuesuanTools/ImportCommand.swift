@@ -77,7 +77,17 @@ public enum ImportCommand {
         case .success(let read):
             bytes = read
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text: String
+        switch TextEncoding.decode(bytes) {
+        case .utf8(let decoded):
+            text = decoded
+        case .converted(let decoded, let encoding):
+            text = decoded
+            io.writeError("juesuan import: \(input == "-" ? "标准输入" : input)：按 \(encoding) 编码读取（不是 UTF-8）\n")
+        case .refused(let reason):
+            io.writeError("juesuan import: \(input == "-" ? "标准输入" : input)：\(reason)\n")
+            return ExitStatus.usageOrIO
+        }
         let result = Importer.importReport(text)
         if let output {
             do {
