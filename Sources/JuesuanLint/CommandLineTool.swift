@@ -29,7 +29,8 @@ public struct CommandIO {
     public static func system() -> CommandIO {
         _ = signal(SIGPIPE, SIG_IGN)  // a vanished reader is an EPIPE error, not a silent death
         return CommandIO(writeOutput: { StandardStreams.output.write($0) },
-                  writeError: { StandardStreams.error.write($0) },
+                  // Messages quote paths and report text: no control character reaches the terminal.
+                  writeError: { StandardStreams.error.write(TerminalText.visibleKeepingLines($0)) },
                   readStandardInput: FileInput.readStandardInput,
                   outputIsTerminal: isatty(STDOUT_FILENO) != 0,
                   environment: ProcessInfo.processInfo.environment)

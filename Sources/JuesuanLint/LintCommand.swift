@@ -163,16 +163,16 @@ public enum LintCommand {
         let (inputs, pathProblems, notes) = LintRunner.inputs(for: options.paths)
         if options.fix {
             let (changes, problems) = LintFix.apply(inputs, catalogue: catalogue)
-            let text = changes.map { $0 + "\n" }.joined()
+            let text = changes.map { TerminalText.visible($0) + "\n" }.joined()
             // Machine-readable formats keep stdout for the report.
             if options.format == .human { io.writeOutput(text) } else { io.writeError(text) }
-            for problem in problems { io.writeError("juesuan: \(problem.path)：\(problem.message)\n") }
+            for problem in problems { io.writeError(TerminalText.visible("juesuan: \(problem.path)：\(problem.message)") + "\n") }
         }
         var result = runner.run(inputs, readStandardInput: io.readStandardInput)
         result.problems = pathProblems + result.problems
 
-        for note in notes { io.writeError("juesuan: \(note)\n") }
-        for problem in result.problems { io.writeError("juesuan: \(problem.path)：\(problem.message)\n") }
+        for note in notes { io.writeError(TerminalText.visible("juesuan: \(note)") + "\n") }
+        for problem in result.problems { io.writeError(TerminalText.visible("juesuan: \(problem.path)：\(problem.message)") + "\n") }
 
         let output: String
         switch options.format {
