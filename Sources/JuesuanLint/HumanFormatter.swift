@@ -118,6 +118,11 @@ public struct HumanFormatter: Sendable {
                 column += 1
             case 0xFEFF:
                 break
+            case _ where TerminalText.needsEscape(scalar):
+                // C1 controls and bidirectional overrides: shown as <U+XXXX>, never obeyed.
+                let shown = TerminalText.visible(String(scalar))
+                text += shown
+                column += shown.count
             default:
                 text.unicodeScalars.append(scalar)
                 column += DisplayWidth.of(scalar)
