@@ -55,6 +55,10 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Requests received but not answered yet, and those of them the client cancelled.
     private var pending: Set<RequestID> = []
     private var cancelled: Set<RequestID> = []
+    /// Requests running on `backgroundQueue` (fix-all), answered when done unless cancelled.
+    private var detached: Set<RequestID> = []
+    /// Slow requests that must not hold up the message queue: fix-all of a large report.
+    let backgroundQueue = DispatchQueue(label: "juesuan.server.background", qos: .utility, attributes: .concurrent)
     /// Log analysis timings (environment variable JUESUAN_LSP_TRACE=1).
     let trace = ProcessInfo.processInfo.environment["JUESUAN_LSP_TRACE"] == "1"
     /// Serialises writes so frames never interleave.
@@ -174,7 +178,11 @@ public final class JuesuanServer: @unchecked Sendable {
             if let raw = params?["id"], let id = RequestID(json: raw) {
                 lock.lock()
                 if pending.contains(id) { cancelled.insert(id) }
+                let running = detached.contains(id)
                 lock.unlock()
+                // A request running off the queue (fix-all) is answered at once; its result,
+                // when it comes, is dropped.
+                if running { replyDetached(id, .failure(ResponseError(code: .requestCancelled, message: "request \(id) was cancelled"))) }
             }
         case .message(let message):
             if case .request(let id, _, _) = message {
@@ -223,6 +231,17 @@ public final class JuesuanServer: @unchecked Sendable {
         }
     }
 
+    /// The one answer to a detached request: by whichever comes first, its result or a cancel.
+    private func replyDetached(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
+        lock.lock()
+        guard detached.remove(id) != nil else {
+            lock.unlock()
+            return
+        }
+        lock.unlock()
+        reply(id, result)
+    }
+
     private func invalid(_ error: MessageDecodingError) {
         log("invalid message: \(error)")
         // Bad JSON or a bad shape: answer with the id when it could be read, else null.
@@ -249,6 +268,23 @@ public final class JuesuanServer: @unchecked Sendable {
             lock.unlock()
             if wasCancelled {
                 reply(id, .failure(ResponseError(code: .requestCancelled, message: "request \(id) was cancelled")))
+                return
+            }
+            if method == "textDocument/codeAction", state == .running, JuesuanServer.asksForFixAll(params),
+               let handler = JuesuanServer.requestHandlers[method] {
+                // Fix-all rewrites the whole report and may take long: off the queue, cancellable.
+                lock.lock()
+                detached.insert(id)
+                lock.unlock()
+                backgroundQueue.async {
+                    self.lock.lock()
+                    let stillWanted = self.pending.contains(id)
+                    self.lock.unlock()
+                    guard stillWanted else { return }
+                    let result: Result<JSONValue, ResponseError>
+                    do throws(ResponseError) { result = .success(try handler(self, params)) } catch { result = .failure(error) }
+                    self.replyDetached(id, result)
+                }
                 return
             }
             reply(id, handleRequest(method, params))
@@ -282,6 +318,12 @@ public final class JuesuanServer: @unchecked Sendable {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Whether a codeAction request asks for source actions (fix-all), per `context.only`.
+    static func asksForFixAll(_ params: JSONValue?) -> Bool {
+        guard let only = params?["context"]?["only"]?.arrayValue else { return false }
+        return only.contains { $0.stringValue.map { $0 == "source" || $0.hasPrefix("source.fixAll") } ?? false }
     }
 
     func handleNotification(_ method: String, _ params: JSONValue?) {

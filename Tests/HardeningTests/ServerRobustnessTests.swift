@@ -208,4 +208,39 @@ final class ServerRobustnessTests: XCTestCase {
         }
         XCTAssertEqual(latest?.contains("A202"), false, "the second text of version 2 was never checked")
     }
+
+    /// 6: fix-all runs off the message queue (other requests are answered meanwhile) and a
+    /// cancel is answered at once with RequestCancelled.
+    func testFixAllIsOffTheQueueAndCancellable() throws {
+        let errors = Pipe()
+        let server = try RawServer(self, stderr: errors)
+        XCTAssertTrue(server.send(Self.initialize()))
+        XCTAssertTrue(server.send(.notification(method: "initialized", params: [:])))
+        // 20 tables × 40 rows whose 金额 ≠ 甲 + 乙: hundreds of fixes, seconds of work.
+        var text = Self.header
+        for table in 1...20 {
+            text += "表 自定义\(table) 测试表\n列 金额 甲 乙; 金额 = 甲 + 乙\n"
+            for row in 0..<40 { text += "第\(row)行 \(row + 10).00 \(row).00 \(row + 1).00\n" }
+            text += "\n"
+        }
+        XCTAssertTrue(server.send(.notification(method: "textDocument/didOpen", params: ["textDocument": ["uri": .string(Self.uri), "languageId": "juesuan", "version": 1, "text": .string(text)]])))
+        let whole: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]]
+        XCTAssertTrue(server.send(.request(id: .int(50), method: "textDocument/codeAction", params: [
+            "textDocument": ["uri": .string(Self.uri)], "range": whole, "context": ["diagnostics": [], "only": ["source.fixAll"]]])))
+        XCTAssertTrue(server.send(Self.hover(51)))
+        var messages = server.read(timeout: 20, until: Self.answered(51))
+        XCTAssertTrue(Self.answered(51)(messages), "a hover waited behind fix-all")
+        XCTAssertFalse(Self.answered(50)(messages), "fix-all finished too soon for this test to mean anything")
+        XCTAssertTrue(server.send(.notification(method: "$/cancelRequest", params: ["id": 50])))
+        let started = Date()
+        messages = server.read(timeout: 10, until: Self.answered(50))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3, "the cancel was not answered at once")
+        let answer = messages.first { if case .errorResponse(.int(50), _) = $0 { true } else if case .response(.int(50), _) = $0 { true } else { false } }
+        XCTAssertEqual(errorCodeOf(answer), .requestCancelled)
+        // Exactly one answer, even when the work ends later; the server goes on serving.
+        XCTAssertTrue(server.send(Self.hover(52)))
+        messages = server.read(timeout: 20, until: Self.answered(52))
+        XCTAssertFalse(Self.answered(50)(messages))
+        withExtendedLifetime(errors) {}
+    }
 }
