@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanChecks
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -158,6 +159,8 @@ public enum FileInput {
                 return .failure(LintProblem(path: path, message: describe(errno: errno)))
             }
             bytes.append(contentsOf: buffer[0..<count])
+            // An endless or huge input (/dev/zero) stops at the limit instead of eating memory.
+            if bytes.count > Analysis.maximumDocumentBytes { return .failure(LintProblem(path: path, message: tooLarge)) }
         }
         return .success(bytes)
     }
@@ -174,9 +177,12 @@ public enum FileInput {
                 return .failure(LintProblem(path: "-", message: describe(errno: errno)))
             }
             bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > Analysis.maximumDocumentBytes { return .failure(LintProblem(path: "-", message: tooLarge)) }
         }
         return .success(bytes)
     }
+
+    static let tooLarge = "超过单个文档 \(Analysis.maximumDocumentBytes >> 20) MB 的上限，未检查；请把报告拆成几个文件"
 
     /// A Chinese explanation of a system error, with the system's own words.
     static func describe(errno code: Int32) -> String {

@@ -427,6 +427,9 @@ public final class JuesuanServer: @unchecked Sendable {
             withExtendedLifetime(closed) {}
             JuesuanServer.returnFreeMemory()
         }
+        // An analysis still running holds the document a little longer: trim again after it.
+        fullAnalysisQueue.async { self.releaseQueue.async { JuesuanServer.returnFreeMemory() } }
+        analysisQueue.async { self.releaseQueue.async { JuesuanServer.returnFreeMemory() } }
     }
 
     /// Returns free heap pages to the system (glibc's malloc_trim); after the last analysis of

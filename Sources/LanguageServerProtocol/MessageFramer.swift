@@ -71,6 +71,14 @@ public struct MessageFramer: Sendable {
     // Concrete overloads rather than a generic Sequence: an unspecialised generic append
     // from another module copies byte by byte.
     private mutating func compact() {
+        // Everything consumed: after a huge message, hand its capacity back instead of
+        // keeping megabytes for the rest of the session.
+        if start > 0 && start == buffer.count && buffer.capacity > 1 << 20 {
+            buffer = []
+            headerScanPosition = 0
+            start = 0
+            return
+        }
         if start > 0 && start >= buffer.count / 2 {
             buffer.removeSubrange(0..<start)
             headerScanPosition -= start
