@@ -21,4 +21,8 @@ if [ -x scripts/test-editors.sh ]; then
     echo "== editors and grammar"
     scripts/test-editors.sh || status=1
 fi
+if [ -x scripts/test-fuzz.sh ]; then
+    echo "== fuzz: extreme numbers for 60 s"
+    scripts/test-fuzz.sh 60 || status=1
+fi
 exit $status
