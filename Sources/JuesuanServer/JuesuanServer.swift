@@ -423,8 +423,11 @@ public final class JuesuanServer: @unchecked Sendable {
         lock.unlock()
         // Free the document, then hand the freed pages back to the system: malloc keeps them
         // otherwise, and a closed 20 MB report would hold its peak for the rest of the session.
+        // The box is emptied inside the block: a captured value would only be freed after the
+        // block returns, i.e. after the trim.
+        let box = ReleaseBox(closed)
         releaseQueue.async {
-            withExtendedLifetime(closed) {}
+            box.empty()
             JuesuanServer.returnFreeMemory()
         }
         // An analysis still running holds the document a little longer: trim again after it.
@@ -435,6 +438,20 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Returns free heap pages to the system (glibc's malloc_trim); after the last analysis of
     /// a closed document ends, too, since that may hold it a little longer.
     nonisolated(unsafe) static let mallocTrim: UnsafeMutableRawPointer? = dlsym(nil, "malloc_trim")
+
+    /// Fixes glibc's thresholds so large blocks are mapped on their own (and unmapped when
+    /// freed) and free tops of every arena are trimmed; otherwise, after a large document, malloc
+    /// raises both dynamically and keeps up to 64 MiB per thread arena for good. Called once at
+    /// start-up by `runStdio`.
+    public static func boundMallocCaching() {
+        #if canImport(Glibc)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        _ = mallopt(-3, 1 << 20)  // M_MMAP_THRESHOLD: blocks of 1 MiB and more get their own mapping
+        _ = mallopt(-1, 1 << 20)  // M_TRIM_THRESHOLD: return a free top past 1 MiB
+        #endif
+    }
 
     static func returnFreeMemory() {
         #if canImport(Glibc)
@@ -559,4 +576,11 @@ public final class JuesuanServer: @unchecked Sendable {
         let (snapshot, converter, offset) = try document(params)
         return LanguageService.hover(snapshot, at: offset).map(converter.hover) ?? .null
     }
+}
+
+/// Holds what a closed document left behind until the release queue frees it.
+final class ReleaseBox<Value>: @unchecked Sendable {
+    private var value: Value?
+    init(_ value: Value) { self.value = value }
+    func empty() { value = nil }
 }

@@ -13,6 +13,7 @@ extension JuesuanServer {
     /// or a closed stderr cannot stop the reader (issue 17). Log lines past 1 MB unwritten are
     /// dropped (and counted); after a failed write to stderr the log is off.
     public static func runStdio() -> Never {
+        boundMallocCaching()
         let transport = Transport.standardIO()
         let logWriter = BackgroundWriter(descriptor: STDERR_FILENO, limit: 1 << 20, name: "juesuan.log")
         let log: @Sendable (String) -> Void = { line in
