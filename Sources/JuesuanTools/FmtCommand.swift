@@ -126,7 +126,7 @@ public enum FmtCommand {
             }
         }
         if check {
-            for file in unformatted { io.writeOutput("\(file)\n") }
+            for file in unformatted { io.writeOutput(TerminalText.visible(file) + "\n") }
             if !unformatted.isEmpty {
                 io.writeError("juesuan fmt: \(unformatted.count) 个文件需要整理（运行 juesuan fmt 改写）\n")
             }
