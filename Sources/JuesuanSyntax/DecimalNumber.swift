@@ -121,10 +121,14 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     /// 10^exponent, or nil past 10^38 (the largest power of ten below 2^127).
     static func power(_ exponent: Int) -> UInt128? {
         guard exponent >= 0, exponent <= 38 else { return nil }
-        var result: UInt128 = 1
-        for _ in 0..<exponent { result &*= 10 }
-        return result
+        return powers[exponent]
     }
+
+    static let powers: [UInt128] = {
+        var table: [UInt128] = [1]
+        for _ in 1...38 { table.append(table[table.count - 1] * 10) }
+        return table
+    }()
 
     /// 10^exponent as an Int128, saturating at Int128.max past 10^38.
     public static func powerOfTen(_ exponent: Int) -> Int128 {
