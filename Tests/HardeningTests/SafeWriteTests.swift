@@ -35,8 +35,17 @@ final class SafeWriteTests: XCTestCase {
         try write("部门 某局\n年度 2024\n", source)
         let fifo = dir.path + "/fifo.juesuan"
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
-        // fmt must refuse before opening the FIFO (opening it would block with no writer).
+        // fmt must refuse before opening the FIFO (opening it would block with no writer). Should
+        // it open it after all, a writer comes after 10 s so the test fails instead of hanging.
+        let watchdog = Thread {
+            Thread.sleep(forTimeInterval: 10)
+            let fd = open(fifo, O_WRONLY | O_NONBLOCK)
+            if fd >= 0 { close(fd) }
+        }
+        watchdog.start()
+        let started = Date()
         var run = try runBinary(["fmt", fifo])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 9, "fmt opened the FIFO")
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.err.contains("不是普通文件（命名管道）"), run.err)
         run = try runBinary(["import", source, "-o", fifo, "--quiet"])
