@@ -230,7 +230,8 @@ final class ServerRobustnessTests: XCTestCase {
         XCTAssertTrue(server.send(Self.hover(51)))
         var messages = server.read(timeout: 20, until: Self.answered(51))
         XCTAssertTrue(Self.answered(51)(messages), "a hover waited behind fix-all")
-        XCTAssertFalse(Self.answered(50)(messages), "fix-all finished too soon for this test to mean anything")
+        // Should fix-all ever become fast enough to finish first, there is nothing left to cancel.
+        if Self.answered(50)(messages) { throw XCTSkip("fix-all finished before the hover was answered; cancellation not exercised") }
         XCTAssertTrue(server.send(.notification(method: "$/cancelRequest", params: ["id": 50])))
         let started = Date()
         messages = server.read(timeout: 10, until: Self.answered(50))
