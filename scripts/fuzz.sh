@@ -9,6 +9,7 @@
 #   analysis  parser + model + every check on arbitrary bytes (Analysis(bytes:))
 #   protocol  framing + JSON parser + JSON-RPC message decoding, round-tripped
 #   server    the language server's dispatch of a message sequence, in process
+#   numbers   extreme figures in every place a figure stands, and DecimalNumber on raw values
 #
 # Run by hand, not in CI. Everything goes to .build-fuzz/ (gitignored): the objects, the
 # binaries, the growing corpora (corpus/<target>, seeded from the examples, the seeds, the
@@ -21,13 +22,17 @@ ROOT=$PWD
 SECONDS_PER_TARGET=${1:-300}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(analysis protocol server)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(analysis protocol server numbers)
 B=${FUZZ_BUILD_DIR:-$ROOT/.build-fuzz}
 SWIFTC=${SWIFTC:-swiftc}
 mkdir -p "$B/modules" "$B/obj" "$B/bin"
 
 # Modules in dependency order, as Package.swift declares them.
-MODULES=(JuesuanSyntax JuesuanCatalogue JuesuanModel JuesuanChecks LanguageServerProtocol JuesuanFormat JuesuanLanguageService JuesuanServer)
+MODULES=(JuesuanSyntax JuesuanCatalogue JuesuanFixtures JuesuanModel JuesuanChecks LanguageServerProtocol JuesuanFormat JuesuanLanguageService JuesuanServer)
+# The analysis and numbers targets need only the checker: CI builds no more than that.
+if [ -z "$(printf '%s\n' "${TARGETS[@]}" | grep -vxE 'analysis|numbers')" ]; then
+    MODULES=(JuesuanSyntax JuesuanCatalogue JuesuanFixtures JuesuanModel JuesuanChecks)
+fi
 FLAGS=(-O -parse-as-library -enable-testing -sanitize=fuzzer,address -g)
 LINK_FLAGS=(-use-ld=lld)
 
@@ -51,12 +56,14 @@ build_target() {
         analysis) src=Fuzz/Targets/FuzzAnalysis.swift ;;
         protocol) src=Fuzz/Targets/FuzzProtocol.swift ;;
         server) src=Fuzz/Targets/FuzzServer.swift ;;
+        numbers) src=Fuzz/Targets/FuzzNumbers.swift ;;
         *) echo "unknown target $t" >&2; exit 2 ;;
     esac
-    local bin=$B/bin/fuzz-$t
+    local bin=$B/bin/fuzz-$t m objects=()
+    for m in "${MODULES[@]}"; do objects+=("$B/obj/$m.o"); done
     if [ -f "$bin" ] && [ -z "$(find "$src" "$B/obj" -newer "$bin" -print -quit)" ]; then return; fi
     echo "== link fuzz-$t"
-    nice -n 10 "$SWIFTC" "${FLAGS[@]}" -module-name "Fuzz_$t" -I "$B/modules" "${LINK_FLAGS[@]}" "$src" "$B"/obj/*.o -o "$bin"
+    nice -n 10 "$SWIFTC" "${FLAGS[@]}" -module-name "Fuzz_$t" -I "$B/modules" "${LINK_FLAGS[@]}" "$src" "${objects[@]}" -o "$bin"
 }
 
 seed_corpus() {
@@ -70,6 +77,7 @@ seed_corpus() {
             done ;;
         protocol) cp -n Fuzz/seeds/protocol/* "$dir/" 2>/dev/null || true ;;
         server) cp -n Fuzz/seeds/server/* "$dir/" 2>/dev/null || true ;;
+        numbers) cp -n Fuzz/seeds/numbers/* "$dir/" 2>/dev/null || true ;;
     esac
 }
 
@@ -89,6 +97,7 @@ for t in "${TARGETS[@]}"; do
         analysis) opts+=(-max_len=32768) ;;
         protocol) opts+=(-max_len=8192) ;;
         server) opts+=(-max_len=16384) ;;
+        numbers) opts+=(-max_len=1024) ;;
     esac
     log=$B/fuzz-$t.log
     echo "== fuzz $t for ${SECONDS_PER_TARGET}s (log: $log)"

@@ -37,4 +37,8 @@ if [ -x scripts/test-install.sh ]; then
     echo "== install: static release build into a temporary prefix, run without the toolchain"
     scripts/test-install.sh || status=1
 fi
+if [ -x scripts/test-fuzz.sh ]; then
+    echo "== fuzz: extreme numbers for 60 s"
+    scripts/test-fuzz.sh 60 || status=1
+fi
 exit $status

@@ -39,6 +39,18 @@ public struct Analysis: Sendable {
         self.diagnostics = all
     }
 
+    /// The largest document checked (32 MiB, far beyond any published report). A larger one is
+    /// not parsed: one S113 error says so, and memory stays bounded (`lint /dev/zero` stops).
+    public static let maximumDocumentBytes = 32 << 20
+
+    /// The analysis of a document past `maximumDocumentBytes`: nothing but the S113 error.
+    public init(oversizedDocumentOf byteCount: Int, catalogue: Catalogue = .embedded) {
+        let megabytes = (byteCount + (1 << 20) - 1) >> 20
+        let message = "文档超过单个文档 \(Analysis.maximumDocumentBytes >> 20) MB 的上限（约 \(megabytes) MB 或更大），未作检查；请把报告拆成几个文件"
+        report = Report(syntax: Parser.parse(""), catalogue: catalogue)
+        diagnostics = [Diagnostic(code: "S113", severity: .error, range: SourceRange(start: 0, end: 0), message: message)]
+    }
+
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 }

@@ -48,6 +48,7 @@ public enum CheckRegistry {
         NarrativeProjectListCheck.self,
         NarrativeCheck.self,
         TextHygieneCheck.self,
+        FigureLimitCheck.self,
     ]
 
     /// Rules reported while parsing and modelling, before any check runs.
@@ -58,6 +59,8 @@ public enum CheckRegistry {
         Rule("S104", .error, "未知的列名"),
         Rule("S106", .error, "缺少或写错必填的表头项（部门、年度）"),
         Rule("S111", .error, "文件含有无效的 UTF-8 字节"),
+        Rule("S112", .warning, "数字过大或小数位过多，无法校验"),
+        Rule("S113", .error, "文档超过大小上限（32 MB），未检查"),
     ] + ProjectNarrativeCheck.rules
 
     /// Every rule that this version reports, in code order.

@@ -31,7 +31,8 @@ enum UserCheck: ReportCheck {
                             count += 1
                             related.append(RelatedLocation(range: figure.cell.token.range, message: "\(reference.token.text) = \(figure.value)"))
                         case .failure(let problem):
-                            findings.append(Diagnostic(code: "X410", severity: .error, range: problem.range, message: problem.message))
+                            // An empty message: the cell is not a number (S102/S112 said so); nothing to check.
+                            if !problem.message.isEmpty { findings.append(Diagnostic(code: "X410", severity: .error, range: problem.range, message: problem.message)) }
                             resolved = false
                             continue
                         }
@@ -108,6 +109,8 @@ enum UserCheck: ReportCheck {
             }
             columnIndex = 0
         }
+        // A cell that is not a checkable number (S102/S112 said so): nothing to check, nothing more to say.
+        if row.isUnknown(columnIndex) { return .failure(Problem(range: rowToken.range, message: "")) }
         guard let cell = row.cell(columnIndex) else {
             // An empty cell is zero, as in every sum.
             let empty = Cell(value: .empty, token: Token(kind: .emptyCell, range: row.nameRange, text: ""))

@@ -36,7 +36,9 @@ public final class DocumentSnapshot: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cachedAnalysis { return cachedAnalysis }
-        let analysis = Analysis(syntax: Parser.parse(source), catalogue: catalogue, settings: settings)
+        let analysis = source.bytes.count > Analysis.maximumDocumentBytes
+            ? Analysis(oversizedDocumentOf: source.bytes.count, catalogue: catalogue)
+            : Analysis(syntax: Parser.parse(source), catalogue: catalogue, settings: settings)
         cachedAnalysis = analysis
         return analysis
     }

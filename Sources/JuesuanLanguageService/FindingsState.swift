@@ -18,6 +18,7 @@ public struct FindingsState: Sendable {
     /// The findings of a later version, re-checking only the block its edits touched; nil
     /// when the edits reach beyond one block and a full analysis is needed.
     public func updated(to snapshot: DocumentSnapshot) -> FindingsState? {
-        IncrementalAnalysis.update(state, newSource: snapshot.source, catalogue: snapshot.catalogue, settings: snapshot.settings).map(FindingsState.init)
+        guard snapshot.source.bytes.count <= Analysis.maximumDocumentBytes else { return nil }
+        return IncrementalAnalysis.update(state, newSource: snapshot.source, catalogue: snapshot.catalogue, settings: snapshot.settings).map(FindingsState.init)
     }
 }

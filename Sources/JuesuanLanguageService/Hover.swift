@@ -98,7 +98,7 @@ struct HoverBuilder {
         case .document(let line, _): origin = "本报告“名词解释”，第 \(line + 1) 行"
         case .standard: origin = "Juesuan 标准名词解释"
         }
-        return "**\(entry.term)**\n\n\(entry.definition)\n\n*\(origin)*"
+        return "**\(md(entry.term))**\n\n\(md(entry.definition))\n\n*\(origin)*"
     }
 
     // MARK: Codes
@@ -123,17 +123,17 @@ struct HoverBuilder {
         var text: String
         if let kind = kinds.first(where: { report.catalogue.entry(code: code, kind: $0) != nil }),
            let entry = report.catalogue.entry(code: code, kind: kind) {
-            let path = report.catalogue.path(of: code, kind: kind).map { "\($0.code) \($0.name)" }.joined(separator: " › ")
-            text = "**\(entry.code) \(entry.name)**\n\n\(kind.displayName) · \(entry.level.displayName)"
+            let path = report.catalogue.path(of: code, kind: kind).map { "\($0.code) \(md($0.name))" }.joined(separator: " › ")
+            text = "**\(entry.code) \(md(entry.name))**\n\n\(kind.displayName) · \(entry.level.displayName)"
             if entry.origin == .local { text += "（表头“科目”声明）" }
             text += "\n\n\(path)"
             if let verification = HoverBuilder.verification(of: entry) { text += "\n\n\(verification)" }
             if let row = found?.2, !row.label.isEmpty,
                CatalogueName.normalized(Ordinal.strip(row.label)) != CatalogueName.normalized(entry.name) {
-                text += "\n\n本行写作“\(row.label)”，与目录名称不同。"
+                text += "\n\n本行写作“\(md(row.label))”，与目录名称不同。"
             }
         } else {
-            text = "**\(code)**\n\n编码不在科目目录中；若是地方或新增科目，请在表头用“科目 \(code) 名称”声明。"
+            text = "**\(md(code))**\n\n编码不在科目目录中；若是地方或新增科目，请在表头用“科目 \(md(code)) 名称”声明。"
         }
         if let (_, _, row) = found {
             let explanations = analysis.totalExplanations(at: row.nameRange.start)
@@ -153,7 +153,7 @@ struct HoverBuilder {
         guard let (_, section, row) = row(atLine: source.line(containing: offset)),
               let column = row.cells.firstIndex(where: { $0?.token.range == token.range }) else { return nil }
         let subject = CheckContext.subject(row, section.columns[column], in: section)
-        return HoverResult(markdown: "\(subject)：\(token.text)", range: token.range)
+        return HoverResult(markdown: "\(md(subject))：\(md(token.text))", range: token.range)
     }
 
     func labelHover(_ token: Token, offset: Int) -> HoverResult? {
@@ -191,10 +191,10 @@ struct HoverBuilder {
     /// A table of the addends, the computed sum, the written figure and the verdict.
     func full(_ e: TotalExplanation) -> String {
         let scale = e.addends.compactMap { $0.value?.scale }.max() ?? e.expected.scale
-        var lines = ["**\(e.subject)** = \(e.basis.hasSuffix("=") ? String(e.basis.dropLast()).trimmingTrailingBlanks : e.basis)（\(e.rule)）", "",
+        var lines = ["**\(md(e.subject))** = \(md(e.basis.hasSuffix("=") ? String(e.basis.dropLast()).trimmingTrailingBlanks : e.basis))（\(e.rule)）", "",
                      "| 加数 | 数值 |", "|---|---:|"]
         for addend in e.addends.prefix(HoverBuilder.maximumAddends) {
-            lines.append("| \(addend.negative ? "− " : "")\(escape(addend.name)) | \(value(addend.value, scale: scale)) |")
+            lines.append("| \(addend.negative ? "− " : "")\(md(addend.name)) | \(value(addend.value, scale: scale)) |")
         }
         if e.addends.count > HoverBuilder.maximumAddends {
             lines.append("| …另有 \(e.addends.count - HoverBuilder.maximumAddends) 项 | |")
@@ -210,11 +210,13 @@ struct HoverBuilder {
     func compact(_ explanations: [TotalExplanation]) -> String {
         explanations.map { e in
             let scale = max(e.expected.scale, e.written?.scale ?? 0)
-            return "- \(e.subject)：\(e.basis.hasSuffix("=") ? String(e.basis.dropLast()).trimmingTrailingBlanks : e.basis) \(e.expected.formatted(scale: scale))，填写 \(value(e.written, scale: scale))　\(verdict(e))"
+            return "- \(md(e.subject))：\(md(e.basis.hasSuffix("=") ? String(e.basis.dropLast()).trimmingTrailingBlanks : e.basis)) \(e.expected.formatted(scale: scale))，填写 \(value(e.written, scale: scale))　\(verdict(e))"
         }.joined(separator: "\n")
     }
 
-    func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    /// Report text in Markdown (MarkdownText.escape): a report cannot inject links (`command:`
+    /// URIs), images, HTML or table cells into a hover.
+    func md(_ text: String) -> String { MarkdownText.escape(text) }
 }
 
 extension String {

@@ -24,13 +24,65 @@ public struct CommandIO {
         self.environment = environment
     }
 
-    /// The process's own streams.
+    /// The process's own streams. A write that fails (`> /dev/full`, a closed stdout, a reader
+    /// that went away) is remembered, never a trap; `finish(_:)` turns it into exit status 2.
     public static func system() -> CommandIO {
-        CommandIO(writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                  writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+        _ = signal(SIGPIPE, SIG_IGN)  // a vanished reader is an EPIPE error, not a silent death
+        return CommandIO(writeOutput: { StandardStreams.output.write($0) },
+                  // Messages quote paths and report text: no control character reaches the terminal.
+                  writeError: { StandardStreams.error.write(TerminalText.visibleKeepingLines($0)) },
                   readStandardInput: FileInput.readStandardInput,
                   outputIsTerminal: isatty(STDOUT_FILENO) != 0,
                   environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// stdout or stderr, written with write(2): a failure is recorded and later writes skipped.
+public final class StandardStreams: @unchecked Sendable {
+    public static let output = StandardStreams(descriptor: STDOUT_FILENO, name: "标准输出")
+    public static let error = StandardStreams(descriptor: STDERR_FILENO, name: "标准错误")
+
+    let descriptor: Int32
+    let name: String
+    private let lock = NSLock()
+    /// errno of the first failed write, if any.
+    public private(set) var failure: Int32?
+
+    init(descriptor: Int32, name: String) {
+        self.descriptor = descriptor
+        self.name = name
+    }
+
+    public func write(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard failure == nil else { return }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return
+            }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    /// The exit status after a command: 2 with a message (on stderr, if it still works) when
+    /// the output could not be written, else `status`.
+    public static func finish(_ status: Int32) -> Int32 {
+        guard let code = output.failure ?? error.failure else { return status }
+        let which = output.failure != nil ? output.name : error.name
+        let reason = switch code {
+        case ENOSPC: "设备已满"
+        case EBADF: "已关闭"
+        case EPIPE: "读取的一方已关闭"
+        case EIO: "输入输出错误"
+        default: String(cString: strerror(code))
+        }
+        error.write("juesuan: 无法写入\(which)（\(reason)），输出不完整\n")
+        return ExitStatus.usageOrIO
     }
 }
 

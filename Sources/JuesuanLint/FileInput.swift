@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanChecks
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,6 +26,9 @@ public enum FileInput {
         public var problems: [LintProblem] = []
         /// True when the path is a directory (even one with no `.juesuan` file).
         public var isDirectory = false
+        /// `.juesuan` files and directories whose names are not valid UTF-8 (a GBK name): they
+        /// cannot be checked, and are reported with the bytes escaped (`\xB2\xE2.juesuan`).
+        public var undecodable: [String] = []
     }
 
     public static func expand(_ path: String) -> Expansion {
@@ -45,16 +49,24 @@ public enum FileInput {
     }
 
     static func walk(directory: String, root: String, into expansion: inout Expansion) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
+        guard let rawNames = entries(of: directory) else {
             var info = stat()
             let code = stat(directory, &info) == 0 ? EACCES : errno
             expansion.problems.append(LintProblem(path: directory, message: describe(errno: code)))
             return
         }
-        let sorted = names.filter { !$0.hasPrefix(".") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var names: [String] = []
+        for raw in rawNames where raw.first != UInt8(ascii: ".") {
+            if let name = String(validating: raw, as: UTF8.self) { names.append(name); continue }
+            // Not UTF-8: reported when it would have been checked (a .juesuan file or a directory).
+            let path = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8) + raw
+            var info = stat()
+            let isDirectory = lstatBytes(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            if isDirectory || raw.reversed().starts(with: Array(fileExtension.utf8).reversed()) {
+                expansion.undecodable.append(escaped(path))
+            }
+        }
+        let sorted = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for name in sorted {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             var info = stat()
@@ -75,6 +87,43 @@ public enum FileInput {
                 continue
             }
         }
+    }
+
+    /// The names in a directory as raw bytes (readdir), or nil when it cannot be read.
+    static func entries(of directory: String) -> [[UInt8]]? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    static func lstatBytes(_ path: [UInt8], _ info: inout stat) -> Int32 {
+        (path + [0]).withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { lstat($0, &info) }
+        }
+    }
+
+    /// A path for messages: valid UTF-8 kept, every other byte written `\xHH`.
+    public static func escaped(_ bytes: [UInt8]) -> String {
+        var text = ""
+        var index = 0
+        while index < bytes.count {
+            // The longest valid UTF-8 character starting here (1–4 bytes).
+            var decoded: String?
+            for length in 1...4 where index + length <= bytes.count {
+                if let piece = String(validating: bytes[index..<index + length], as: UTF8.self) { decoded = piece; index += length; break }
+            }
+            if let decoded { text += decoded } else {
+                text += "\\x" + String(bytes[index], radix: 16, uppercase: true).leftPadded(2)
+                index += 1
+            }
+        }
+        return text
     }
 
     /// Whether `path` (fully resolved) is `root` or lies below it.
@@ -110,6 +159,8 @@ public enum FileInput {
                 return .failure(LintProblem(path: path, message: describe(errno: errno)))
             }
             bytes.append(contentsOf: buffer[0..<count])
+            // An endless or huge input (/dev/zero) stops at the limit instead of eating memory.
+            if bytes.count > Analysis.maximumDocumentBytes { return .failure(LintProblem(path: path, message: tooLarge)) }
         }
         return .success(bytes)
     }
@@ -126,9 +177,12 @@ public enum FileInput {
                 return .failure(LintProblem(path: "-", message: describe(errno: errno)))
             }
             bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > Analysis.maximumDocumentBytes { return .failure(LintProblem(path: "-", message: tooLarge)) }
         }
         return .success(bytes)
     }
+
+    static let tooLarge = "超过单个文档 \(Analysis.maximumDocumentBytes >> 20) MB 的上限，未检查；请把报告拆成几个文件"
 
     /// A Chinese explanation of a system error, with the system's own words.
     static func describe(errno code: Int32) -> String {
@@ -153,4 +207,8 @@ private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?,
     #else
     return Darwin.read(descriptor, buffer, count)
     #endif
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

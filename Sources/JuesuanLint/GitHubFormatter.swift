@@ -58,6 +58,7 @@ public struct GitHubFormatter: Sendable {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
+            case _ where TerminalText.needsEscape(scalar): out += TerminalText.visible(String(scalar))
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -74,6 +75,7 @@ public struct GitHubFormatter: Sendable {
             case "\n": out += "%0A"
             case ":": out += "%3A"
             case ",": out += "%2C"
+            case _ where TerminalText.needsEscape(scalar): out += TerminalText.visible(String(scalar))
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -44,9 +44,9 @@ public struct HumanFormatter: Sendable {
         let source = file.source
         let start = source.lintPosition(of: diagnostic.range.start)
         let severity = diagnostic.severity
-        var out = paint("\(file.path):\(start.line):\(start.column):", "1") + " "
+        var out = paint("\(TerminalText.visible(file.path)):\(start.line):\(start.column):", "1") + " "
         out += paint("\(severity.rawValue)[\(diagnostic.code)]", Self.colorCode(severity)) + " "
-        out += diagnostic.message + "\n"
+        out += TerminalText.visible(diagnostic.message) + "\n"
 
         let line = start.line - 1
         let gutter = String(start.line)
@@ -64,13 +64,13 @@ public struct HumanFormatter: Sendable {
         out += paint(" \(pad) |", "34") + " " + paint(caret, Self.colorCode(severity)) + "\n"
 
         if let fix = diagnostic.fix {
-            out += paint(" \(pad) =", "34") + " 修复：\(fix.title)\n"
+            out += paint(" \(pad) =", "34") + " 修复：\(TerminalText.visible(fix.title))\n"
         }
         // Related locations explain errors and warnings; for rounding notes they are noise.
         let related = severity <= .warning ? diagnostic.related : []
         for related in related.prefix(maxRelated) {
             let position = source.lintPosition(of: related.range.start)
-            out += paint(" \(pad) =", "34") + " 参见 \(position.line):\(position.column)：\(related.message)\n"
+            out += paint(" \(pad) =", "34") + " 参见 \(position.line):\(position.column)：\(TerminalText.visible(related.message))\n"
         }
         if related.count > maxRelated {
             out += paint(" \(pad) =", "34") + " 另有 \(related.count - maxRelated) 处相关位置\n"
@@ -118,6 +118,11 @@ public struct HumanFormatter: Sendable {
                 column += 1
             case 0xFEFF:
                 break
+            case _ where TerminalText.needsEscape(scalar):
+                // C1 controls and bidirectional overrides: shown as <U+XXXX>, never obeyed.
+                let shown = TerminalText.visible(String(scalar))
+                text += shown
+                column += shown.count
             default:
                 text.unicodeScalars.append(scalar)
                 column += DisplayWidth.of(scalar)

@@ -218,16 +218,16 @@ public enum LintCommand {
         }
         if options.fix {
             let (changes, problems) = LintFix.apply(inputs, catalogue: catalogue, setupFor: setupFor)
-            let text = changes.map { $0 + "\n" }.joined()
+            let text = changes.map { TerminalText.visible($0) + "\n" }.joined()
             // Machine-readable formats keep stdout for the report.
             if options.format == .human { io.writeOutput(text) } else { io.writeError(text) }
-            for problem in problems { io.writeError("juesuan: \(problem.path)：\(problem.message)\n") }
+            for problem in problems { io.writeError(TerminalText.visible("juesuan: \(problem.path)：\(problem.message)") + "\n") }
         }
         var result = runner.run(inputs, readStandardInput: io.readStandardInput)
         result.problems = pathProblems + result.problems
 
-        for note in notes { io.writeError("juesuan: \(note)\n") }
-        for problem in result.problems { io.writeError("juesuan: \(problem.path)：\(problem.message)\n") }
+        for note in notes { io.writeError(TerminalText.visible("juesuan: \(note)") + "\n") }
+        for problem in result.problems { io.writeError(TerminalText.visible("juesuan: \(problem.path)：\(problem.message)") + "\n") }
 
         let output: String
         switch options.format {
@@ -250,7 +250,7 @@ public enum LintCommand {
             // The same writer as --fix: one place decides how files are written.
             try LintFix.writeInPlace(outputPath, Array(output.utf8))
         } catch {
-            io.writeError("juesuan lint: 无法写入 \(outputPath)：\(error.localizedDescription)\n")
+            io.writeError("juesuan lint: 无法写入 \(outputPath)：\((error as? LintFix.WriteProblem)?.message ?? error.localizedDescription)\n")
             return ExitStatus.usageOrIO
         }
         io.writeError("juesuan: 已写入 \(outputPath)（\(result.summaryLine)）\n")

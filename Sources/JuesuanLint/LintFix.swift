@@ -12,12 +12,20 @@ public enum LintFix {
         "\(path):\(fix.line + 1): \(fix.old) → \(fix.new)（\(fix.code)）"
     }
 
-    /// How a fixed file is written back. The one place that writes, so that a safer writer
-    /// (temporary file, permissions, fsync) can be put here without touching the rest.
+    /// How a fixed file is written back: the one place that writes, through `SafeFileWriter`
+    /// (regular files and symbolic links to them only; mode, owner and hard links kept).
     public typealias Writer = @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void
 
     public static let writeInPlace: Writer = { path, bytes in
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do { try SafeFileWriter.write(bytes, to: path) } catch let problem as SafeFileWriter.Problem {
+            throw WriteProblem(message: problem.message)
+        }
+    }
+
+    /// A write that was refused or failed, with the writer's Chinese message.
+    public struct WriteProblem: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
     }
 
     /// The outcome for one file.
@@ -73,7 +81,7 @@ public enum LintFix {
             do {
                 try write(file.path, Array(file.result.text.utf8))
             } catch {
-                problems.append(LintProblem(path: file.path, message: "无法写回修正：\(error.localizedDescription)"))
+                problems.append(LintProblem(path: file.path, message: "无法写回修正：\((error as? WriteProblem)?.message ?? error.localizedDescription)"))
                 continue
             }
             changes += file.result.applied.map { describe($0, path: file.path) }

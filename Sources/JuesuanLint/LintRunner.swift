@@ -50,7 +50,8 @@ public struct LintRunner: Sendable {
     public static func inputs(for paths: [String]) -> (inputs: [Input], problems: [LintProblem], notes: [String]) {
         var inputs: [Input] = []
         var problems: [LintProblem] = []
-        let notes: [String] = []   // kept for callers; an empty folder is now a problem
+        var notes: [String] = []
+        var undecodable: [String] = []
         var seen = Set<Input>()
         for path in paths {
             if path == "-" {
@@ -59,13 +60,20 @@ public struct LintRunner: Sendable {
             }
             let expansion = FileInput.expand(path)
             problems += expansion.problems
-            if expansion.isDirectory, expansion.files.isEmpty, expansion.problems.isEmpty {
+            undecodable += expansion.undecodable
+            if expansion.isDirectory, expansion.files.isEmpty, expansion.problems.isEmpty, expansion.undecodable.isEmpty {
                 // Checking nothing is not a pass: a mistyped folder must not turn CI green.
                 problems.append(LintProblem(path: path, message: "目录中没有 \(FileInput.fileExtension) 文件，没有检查任何报告"))
             }
             for file in expansion.files where seen.insert(.file(file)).inserted {
                 inputs.append(.file(file))
             }
+        }
+        // Names that are not UTF-8 cannot be checked: always said; an error (exit 2) only when
+        // nothing else was checked, since then the run proves nothing.
+        for name in undecodable {
+            let message = "文件名不是有效的 UTF-8（可能是 GBK 编码的文件名），无法检查；请把文件名改为 UTF-8"
+            if inputs.isEmpty { problems.append(LintProblem(path: name, message: message)) } else { notes.append("\(name)：\(message)") }
         }
         return (inputs, problems, notes)
     }

@@ -159,9 +159,13 @@ extension JuesuanServer {
     func rangeFormatting(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(params)
         guard let raw = params?["range"], let range = PositionRange(json: raw) else { throw .invalidParams("expected range") }
-        let first = max(0, min(range.start.line, range.end.line))
-        var last = max(range.start.line, range.end.line)
-        if last > first && range.end.character == 0 { last -= 1 }
+        // Every line from a client is clamped into the document: a negative or past-the-end
+        // range formats the nearest lines instead of forming an invalid range.
+        let lastLine = max(0, snapshot.source.lineCount - 1)
+        func clamp(_ line: Int) -> Int { min(max(line, 0), lastLine) }
+        let first = clamp(min(range.start.line, range.end.line))
+        var last = clamp(max(range.start.line, range.end.line))
+        if last > first && range.end.character <= 0 && range.end.line <= lastLine { last -= 1 }
         return .array(LanguageService.formatting(snapshot, lines: first...last).map(converter.textEdit))
     }
 

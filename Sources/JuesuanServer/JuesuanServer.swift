@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import JuesuanLanguageService
 import JuesuanSyntax
 import LanguageServerProtocol
@@ -51,15 +54,25 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Open documents and what was last published; guarded by `lock` (main and analysis queues).
     private let lock = NSLock()
     private var documents: [String: DocumentSnapshot] = [:]
+    /// The revision last published in full, per document. A revision counts every text the
+    /// server received (open or change), so the same version sent twice still gets analysed.
     private var published: [String: Int] = [:]
+    private var revisions: [String: Int] = [:]
+    private var nextRevision = 1
     /// The newest state the quick path can build on, per document, with its version.
     private var quickStates: [String: (version: Int, state: FindingsState)] = [:]
+    /// The revision (not the version: a client may send one version twice) those states are of.
+    private var quickRevisions: [String: Int] = [:]
     /// The last semantic tokens sent per document, for `semanticTokens/full/delta`.
     private var semanticTokenResults: [String: (id: String, data: [Int])] = [:]
     private var nextSemanticTokensID = 1
     /// Requests received but not answered yet, and those of them the client cancelled.
     private var pending: Set<RequestID> = []
     private var cancelled: Set<RequestID> = []
+    /// Requests running on `backgroundQueue` (fix-all), answered when done unless cancelled.
+    private var detached: Set<RequestID> = []
+    /// Slow requests that must not hold up the message queue: fix-all of a large report.
+    let backgroundQueue = DispatchQueue(label: "juesuan.server.background", qos: .utility, attributes: .concurrent)
     /// Log analysis timings (environment variable JUESUAN_LSP_TRACE=1).
     let trace = ProcessInfo.processInfo.environment["JUESUAN_LSP_TRACE"] == "1"
     /// Serialises writes so frames never interleave.
@@ -186,7 +199,11 @@ public final class JuesuanServer: @unchecked Sendable {
             if let raw = params?["id"], let id = RequestID(json: raw) {
                 lock.lock()
                 if pending.contains(id) { cancelled.insert(id) }
+                let running = detached.contains(id)
                 lock.unlock()
+                // A request running off the queue (fix-all) is answered at once; its result,
+                // when it comes, is dropped.
+                if running { replyDetached(id, .failure(ResponseError(code: .requestCancelled, message: "request \(id) was cancelled"))) }
             }
         case .message(let message):
             if case .request(let id, _, _) = message {
@@ -235,6 +252,17 @@ public final class JuesuanServer: @unchecked Sendable {
         }
     }
 
+    /// The one answer to a detached request: by whichever comes first, its result or a cancel.
+    private func replyDetached(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
+        lock.lock()
+        guard detached.remove(id) != nil else {
+            lock.unlock()
+            return
+        }
+        lock.unlock()
+        reply(id, result)
+    }
+
     private func invalid(_ error: MessageDecodingError) {
         log("invalid message: \(error)")
         // Bad JSON or a bad shape: answer with the id when it could be read, else null.
@@ -261,6 +289,23 @@ public final class JuesuanServer: @unchecked Sendable {
             lock.unlock()
             if wasCancelled {
                 reply(id, .failure(ResponseError(code: .requestCancelled, message: "request \(id) was cancelled")))
+                return
+            }
+            if method == "textDocument/codeAction", state == .running, JuesuanServer.asksForFixAll(params),
+               let handler = JuesuanServer.requestHandlers[method] {
+                // Fix-all rewrites the whole report and may take long: off the queue, cancellable.
+                lock.lock()
+                detached.insert(id)
+                lock.unlock()
+                backgroundQueue.async {
+                    self.lock.lock()
+                    let stillWanted = self.pending.contains(id)
+                    self.lock.unlock()
+                    guard stillWanted else { return }
+                    let result: Result<JSONValue, ResponseError>
+                    do throws(ResponseError) { result = .success(try handler(self, params)) } catch { result = .failure(error) }
+                    self.replyDetached(id, result)
+                }
                 return
             }
             reply(id, handleRequest(method, params))
@@ -294,6 +339,12 @@ public final class JuesuanServer: @unchecked Sendable {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Whether a codeAction request asks for source actions (fix-all), per `context.only`.
+    static func asksForFixAll(_ params: JSONValue?) -> Bool {
+        guard let only = params?["context"]?["only"]?.arrayValue else { return false }
+        return only.contains { $0.stringValue.map { $0 == "source" || $0.hasPrefix("source.fixAll") } ?? false }
     }
 
     func handleNotification(_ method: String, _ params: JSONValue?) {
@@ -359,8 +410,11 @@ public final class JuesuanServer: @unchecked Sendable {
                                         catalogue: setup.catalogue, settings: setup.settings)
         lock.lock()
         documents[uri] = snapshot
+        revisions[uri] = nextRevision
+        nextRevision += 1
         published[uri] = nil
         quickStates[uri] = nil
+        quickRevisions[uri] = nil
         lock.unlock()
         scheduleAnalysis(uri)
     }
@@ -393,6 +447,8 @@ public final class JuesuanServer: @unchecked Sendable {
         if trace { log("applied \(changes.count) change(s) to \(uri) v\(version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms") }
         lock.lock()
         let previous = documents.updateValue(next, forKey: uri)
+        revisions[uri] = nextRevision
+        nextRevision += 1
         lock.unlock()
         scheduleAnalysis(uri)
         // Free the old version's tree on another thread: releasing a large tree takes a while
@@ -403,13 +459,52 @@ public final class JuesuanServer: @unchecked Sendable {
     func didClose(_ params: JSONValue?) {
         guard let uri = params?["textDocument"]?["uri"]?.stringValue else { return }
         lock.lock()
-        documents[uri] = nil
+        let closed = (documents.removeValue(forKey: uri), quickStates.removeValue(forKey: uri))
+        quickRevisions[uri] = nil
+        revisions[uri] = nil
         published[uri] = nil
-        quickStates[uri] = nil
         semanticTokenResults[uri] = nil
         // Under the lock, so no analysis can publish after the clearing.
         send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": .string(uri), "diagnostics": []]))
         lock.unlock()
+        // Free the document, then hand the freed pages back to the system: malloc keeps them
+        // otherwise, and a closed 20 MB report would hold its peak for the rest of the session.
+        // The box is emptied inside the block: a captured value would only be freed after the
+        // block returns, i.e. after the trim.
+        let box = ReleaseBox(closed)
+        releaseQueue.async {
+            box.empty()
+            JuesuanServer.returnFreeMemory()
+        }
+        // An analysis still running holds the document a little longer: trim again after it.
+        fullAnalysisQueue.async { self.releaseQueue.async { JuesuanServer.returnFreeMemory() } }
+        analysisQueue.async { self.releaseQueue.async { JuesuanServer.returnFreeMemory() } }
+    }
+
+    /// Returns free heap pages to the system (glibc's malloc_trim); after the last analysis of
+    /// a closed document ends, too, since that may hold it a little longer.
+    nonisolated(unsafe) static let mallocTrim: UnsafeMutableRawPointer? = dlsym(nil, "malloc_trim")
+
+    /// Fixes glibc's thresholds so large blocks are mapped on their own (and unmapped when
+    /// freed) and free tops of every arena are trimmed; otherwise, after a large document, malloc
+    /// raises both dynamically and keeps up to 64 MiB per thread arena for good. Called once at
+    /// start-up by `runStdio`.
+    public static func boundMallocCaching() {
+        #if canImport(Glibc)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        _ = mallopt(-3, 1 << 20)  // M_MMAP_THRESHOLD: blocks of 1 MiB and more get their own mapping
+        _ = mallopt(-1, 1 << 20)  // M_TRIM_THRESHOLD: return a free top past 1 MiB
+        #endif
+    }
+
+    static func returnFreeMemory() {
+        #if canImport(Glibc)
+        typealias Trim = @convention(c) (Int) -> Int32
+        // malloc.h is not in the Glibc module; the symbol is looked up once (RTLD_DEFAULT).
+        if let trim = JuesuanServer.mallocTrim { _ = unsafeBitCast(trim, to: Trim.self)(0) }
+        #endif
     }
 
     /// Queues the analyses of the newest version of `uri`. First the quick path re-checks only
@@ -423,11 +518,12 @@ public final class JuesuanServer: @unchecked Sendable {
             guard let snapshot = self.snapshot(uri) else { return }
             self.lock.lock()
             let previous = self.quickStates[uri]
+            let handled = self.quickRevisions[uri] != nil && self.quickRevisions[uri] == self.revisions[uri]
             self.lock.unlock()
-            // An earlier run already handled this version (runs coalesce on the newest one) and
+            // An earlier run already handled this text (runs coalesce on the newest one) and
             // scheduled its full analysis after the typing pause: analysing now would compete
-            // with the next keystroke.
-            if let previous, previous.version >= snapshot.version { return }
+            // with the next keystroke. The same version with another text is not handled.
+            if handled { return }
             var quick = false
             if let previous, previous.version < snapshot.version {
                 let started = DispatchTime.now().uptimeNanoseconds
@@ -438,6 +534,7 @@ public final class JuesuanServer: @unchecked Sendable {
                     }
                     self.publish(updated.diagnostics, of: snapshot, unit: unit, base: base, full: false) {
                         self.quickStates[uri] = (snapshot.version, updated)
+                        self.quickRevisions[uri] = self.revisions[uri]
                     }
                 }
             }
@@ -456,7 +553,7 @@ public final class JuesuanServer: @unchecked Sendable {
             // A newer version arrived during the pause: its own run will analyse it.
             if delay > 0, snapshot.version != version { return }
             self.lock.lock()
-            let done = self.published[uri] == snapshot.version
+            let done = self.documents[uri] === snapshot && self.published[uri] != nil && self.published[uri] == self.revisions[uri]
             self.lock.unlock()
             if done { return }
             let started = DispatchTime.now().uptimeNanoseconds
@@ -465,7 +562,10 @@ public final class JuesuanServer: @unchecked Sendable {
                 self.log("analysed \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
             }
             self.publish(state.diagnostics, of: snapshot, unit: unit, base: base, full: true) {
-                if (self.quickStates[uri]?.version ?? Int.min) <= snapshot.version { self.quickStates[uri] = (snapshot.version, state) }
+                if (self.quickStates[uri]?.version ?? Int.min) <= snapshot.version {
+                    self.quickStates[uri] = (snapshot.version, state)
+                    self.quickRevisions[uri] = self.revisions[uri]
+                }
             }
         }
     }
@@ -483,7 +583,7 @@ public final class JuesuanServer: @unchecked Sendable {
         defer { lock.unlock() }
         // Stale: a newer version arrived (its own runs are queued) or the document closed.
         guard documents[snapshot.uri] === snapshot else { return }
-        if full { published[snapshot.uri] = snapshot.version }
+        if full { published[snapshot.uri] = revisions[snapshot.uri] }
         whilePublishing()
         send(.notification(method: "textDocument/publishDiagnostics", params: params))
     }
@@ -535,4 +635,11 @@ public final class JuesuanServer: @unchecked Sendable {
         let (snapshot, converter, offset) = try document(params)
         return LanguageService.hover(snapshot, at: offset).map(converter.hover) ?? .null
     }
+}
+
+/// Holds what a closed document left behind until the release queue frees it.
+final class ReleaseBox<Value>: @unchecked Sendable {
+    private var value: Value?
+    init(_ value: Value) { self.value = value }
+    func empty() { value = nil }
 }

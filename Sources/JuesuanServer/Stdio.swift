@@ -8,16 +8,25 @@ import Glibc
 extension JuesuanServer {
     /// Serves LSP over stdin/stdout until `exit` or end of input; what `juesuan lsp` calls.
     /// Stdout carries nothing but protocol: fd 1 is pointed at stderr before anything runs.
+    ///
+    /// No thread ever blocks on output: messages and log lines are queued and written by their
+    /// own threads, so a client that sends many requests before reading, a stderr nobody reads
+    /// or a closed stderr cannot stop the reader (issue 17). Log lines past 1 MB unwritten are
+    /// dropped (and counted); after a failed write to stderr the log is off.
     public static func runStdio(projectSetup: ProjectSetupProvider? = nil, documentationBase: String? = nil) -> Never {
+        boundMallocCaching()
         let transport = Transport.standardIO()
+        let logWriter = BackgroundWriter(descriptor: STDERR_FILENO, limit: 1 << 20, name: "juesuan.log")
         let log: @Sendable (String) -> Void = { line in
-            FileHandle.standardError.write(Data("juesuan lsp: \(line)\n".utf8))
+            logWriter.enqueue(Array("juesuan lsp: \(line)\n".utf8))
+        }
+        let protocolWriter = BackgroundWriter(descriptor: transport.outputDescriptor, limit: nil, name: "juesuan.output") { code in
+            log("write failed: errno \(code); the client has gone away")
         }
         let server = JuesuanServer(
-            output: { message in
-                do { try transport.send(message) } catch { log("write failed: \(error)") }
-            },
+            output: { message in protocolWriter.enqueue(MessageFramer.frame(message.serialized())) },
             exit: { code in
+                protocolWriter.drain(timeout: 2)  // the last answers go out before the process ends
                 fflush(nil)
                 _exit(code)
             },
@@ -26,6 +35,92 @@ extension JuesuanServer {
         if let documentationBase { server.fallbackDocumentationBase = documentationBase }
         transport.start(onEvent: { server.receive($0) }, onClose: { server.inputClosed() })
         while true { sleep(3600) }
+    }
+}
+
+/// Writes byte chunks to a descriptor on a thread of its own, in order, so callers never block
+/// on a full pipe. With a `limit`, chunks that would queue more than that many bytes are
+/// dropped; after a failed write everything is dropped (`onFailure` is told once).
+final class BackgroundWriter: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [[UInt8]] = []
+    private var queuedBytes = 0
+    private var busy = false
+    private var failed = false
+    private(set) var dropped = 0
+    private let descriptor: Int32
+    private let limit: Int?
+    private let onFailure: @Sendable (Int32) -> Void
+
+    init(descriptor: Int32, limit: Int?, name: String, onFailure: @escaping @Sendable (Int32) -> Void = { _ in }) {
+        self.descriptor = descriptor
+        self.limit = limit
+        self.onFailure = onFailure
+        let thread = Thread { [self] in run() }
+        thread.name = name
+        thread.start()
+    }
+
+    func enqueue(_ bytes: [UInt8]) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !failed else { return }
+        if let limit, queuedBytes + bytes.count > limit {
+            dropped += 1
+            return
+        }
+        queue.append(bytes)
+        queuedBytes += bytes.count
+        condition.signal()
+    }
+
+    /// Waits until everything queued is written (or failed), at most `timeout` seconds.
+    func drain(timeout: Double) {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while (!queue.isEmpty || busy) && !failed {
+            if !condition.wait(until: deadline) { return }
+        }
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queue.isEmpty { condition.wait() }
+            let batch = queue
+            queue.removeAll(keepingCapacity: true)
+            busy = true
+            condition.unlock()
+            var error: Int32?
+            for chunk in batch where error == nil { error = writeAll(chunk) }
+            condition.lock()
+            queuedBytes -= batch.reduce(0) { $0 + $1.count }
+            busy = false
+            if let error, !failed {
+                failed = true
+                queue.removeAll()
+                queuedBytes = 0
+                condition.unlock()
+                onFailure(error)
+                condition.lock()
+            }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private func writeAll(_ bytes: [UInt8]) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return nil
     }
 }
 

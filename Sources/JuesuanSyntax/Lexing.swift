@@ -123,6 +123,13 @@ public enum CellText {
         guard let number = DecimalNumber(utf8: body) else { return nil }
         return percent ? .percentage(number) : .number(number)
     }
+
+    /// Whether a cell is a number (or percentage) too large or too precise to check (S112).
+    public static func isOversized(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var body = bytes
+        if bytes.last == 0x25 { body = bytes.dropLast() } else if bytes.count > 3, bytes.suffix(3).elementsEqual(fullWidthPercent) { body = bytes.dropLast(3) }
+        return DecimalNumber.classify(utf8: body) == .oversized
+    }
 }
 
 /// What a table cell holds.

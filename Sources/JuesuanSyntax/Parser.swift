@@ -286,7 +286,11 @@ private struct LineParser {
             }
             cells.append(CellSyntax(token: Token(kind: kind, range: range, text: text), value: value))
             if value == nil {
-                report("S102", .error, range, "单元格“\(text)”不是数字；数字写作 1234.56 或 1,234.56，空单元格写作 -")
+                if CellText.isOversized(bytes[range.start..<range.end]) {
+                    report("S112", .warning, range, Parser.oversizedMessage(text))
+                } else {
+                    report("S102", .error, range, "单元格“\(text)”不是数字；数字写作 1234.56 或 1,234.56，空单元格写作 -")
+                }
             }
         }
         if code == nil && label == nil {
@@ -421,6 +425,11 @@ private struct LineParser {
             return parts
         }
         check.comparator = parts[at]
+        var uncheckable = false
+        defer {
+            // A figure that cannot be checked makes the whole line unverifiable: no X409 on a guess.
+            if uncheckable { check.left = []; check.right = [] }
+        }
         for side in 0..<2 {
             let slice = side == 0 ? parts[..<at] : parts[(at + 1)...]
             var terms: [CheckTerm] = []
@@ -446,6 +455,10 @@ private struct LineParser {
                 if let number = DecimalNumber(part.text) {
                     parts[index].kind = .number
                     terms.append(CheckTerm(negative: negative, operand: .number(number, parts[index])))
+                } else if DecimalNumber.classify(part.text) == .oversized {
+                    parts[index].kind = .number
+                    report("S112", .warning, part.range, Parser.oversizedMessage(part.text))
+                    uncheckable = true
                 } else {
                     parts[index].kind = .reference
                     terms.append(CheckTerm(negative: negative, operand: .reference(reference(parts[index]))))
@@ -605,5 +618,12 @@ private struct LineParser {
             lines.append(Line(index: index, kind: .unknown, tokens: [token(.unknown, trimmed)]))
             report("S102", .error, trimmed, "名词解释的一行应写作“名词：解释”")
         }
+    }
+}
+
+extension Parser {
+    /// S112: the figure is a number, but too long to be checked exactly (see DecimalNumber.classify).
+    public static func oversizedMessage<S: StringProtocol>(_ text: S) -> String {
+        "数字过大或小数位过多，无法校验：“\(text.count > 60 ? String(text.prefix(60)) + "…" : String(text))”；可校验的数字至多 \(DecimalNumber.maximumIntegerDigits) 位整数、\(DecimalNumber.maximumScale) 位小数，本数不参与校验"
     }
 }

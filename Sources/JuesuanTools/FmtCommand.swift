@@ -89,7 +89,17 @@ public enum FmtCommand {
                 io.writeError("juesuan fmt: \(problem.path)：\(problem.message)\n")
                 problems = true
             }
+            for name in expansion.undecodable {
+                io.writeError("juesuan fmt: \(name)：文件名不是有效的 UTF-8，未整理\n")
+                problems = true
+            }
             for file in expansion.files {
+                // Refused before reading when the file would be rewritten: a FIFO is never opened.
+                if !check && !diff, let refusal = SafeFileWriter.refusal(for: file) {
+                    io.writeError("juesuan fmt: \(file)：\(refusal.message)\n")
+                    problems = true
+                    continue
+                }
                 switch FileInput.read(file) {
                 case .failure(let problem):
                     io.writeError("juesuan fmt: \(problem.path)：\(problem.message)\n")
@@ -106,9 +116,9 @@ public enum FmtCommand {
                     if diff { io.writeOutput(renderDiff(path: file, old: text, new: result.text)) }
                     if !check && !diff {
                         do {
-                            try Data(result.text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+                            try SafeFileWriter.write(result.text, to: file)
                         } catch {
-                            io.writeError("juesuan fmt: \(file)：无法写入（\(error.localizedDescription)）\n")
+                            io.writeError("juesuan fmt: \(file)：\(error.message)\n")
                             problems = true
                         }
                     }
@@ -116,7 +126,7 @@ public enum FmtCommand {
             }
         }
         if check {
-            for file in unformatted { io.writeOutput("\(file)\n") }
+            for file in unformatted { io.writeOutput(TerminalText.visible(file) + "\n") }
             if !unformatted.isEmpty {
                 io.writeError("juesuan fmt: \(unformatted.count) 个文件需要整理（运行 juesuan fmt 改写）\n")
             }

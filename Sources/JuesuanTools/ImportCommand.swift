@@ -91,15 +91,25 @@ public enum ImportCommand {
                 io.writeError("juesuan import: \(input == "-" ? "标准输入" : problem.path)：\(problem.message)\n")
                 return ExitStatus.usageOrIO
             case .success(let read):
-                text = String(decoding: read, as: UTF8.self)
+                // GBK and UTF-16 text is detected and decoded, or refused with a reason (issue 17).
+                switch TextEncoding.decode(read) {
+                case .utf8(let decoded):
+                    text = decoded
+                case .converted(let decoded, let encoding):
+                    text = decoded
+                    io.writeError("juesuan import: \(input == "-" ? "标准输入" : input)：按 \(encoding) 编码读取（不是 UTF-8）\n")
+                case .refused(let reason):
+                    io.writeError("juesuan import: \(input == "-" ? "标准输入" : input)：\(reason)\n")
+                    return ExitStatus.usageOrIO
+                }
             }
         }
         let result = Importer.importReport(text)
         if let output {
             do {
-                try Data(result.document.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try SafeFileWriter.write(result.document, to: output)
             } catch {
-                io.writeError("juesuan import: \(output)：无法写入（\(error.localizedDescription)）\n")
+                io.writeError("juesuan import: \(output)：\(error.message)\n")
                 return ExitStatus.usageOrIO
             }
         } else {

@@ -116,9 +116,9 @@ public enum RenderCommand {
             let isDocx = URL(fileURLWithPath: destination).pathExtension.lowercased() == "docx"
             let bytes = isDocx ? DocxRenderer().render(analysis) : Array(HTMLRenderer().render(analysis).utf8)
             do {
-                try Data(bytes).write(to: URL(fileURLWithPath: destination), options: .atomic)
+                try SafeFileWriter.write(bytes, to: destination)
             } catch {
-                io.writeError("juesuan render: \(destination)：无法写入（\(error.localizedDescription)）\n")
+                io.writeError("juesuan render: \(destination)：无法写入（\(error.message)）\n")
                 return ExitStatus.usageOrIO
             }
             io.writeError("juesuan render: 已写入 \(destination)\n")

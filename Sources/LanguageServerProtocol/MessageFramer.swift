@@ -71,6 +71,14 @@ public struct MessageFramer: Sendable {
     // Concrete overloads rather than a generic Sequence: an unspecialised generic append
     // from another module copies byte by byte.
     private mutating func compact() {
+        // Everything consumed: after a huge message, hand its capacity back instead of
+        // keeping megabytes for the rest of the session.
+        if start > 0 && start == buffer.count && buffer.capacity > 1 << 20 {
+            buffer = []
+            headerScanPosition = 0
+            start = 0
+            return
+        }
         if start > 0 && start >= buffer.count / 2 {
             buffer.removeSubrange(0..<start)
             headerScanPosition -= start
@@ -95,7 +103,7 @@ public struct MessageFramer: Sendable {
                 pendingBodyLength = nil
                 return .body(body)
             }
-            guard let headerEnd = findHeaderEnd() else {
+            guard let (headerEnd, separator) = findHeaderEnd() else {
                 if buffer.count - start > maximumHeaderLength {
                     return fail(.headerTooLong)
                 }
@@ -106,7 +114,7 @@ public struct MessageFramer: Sendable {
             }
             switch parseHeader(buffer[start..<headerEnd]) {
             case .success(let length):
-                start = headerEnd + 4
+                start = headerEnd + separator
                 headerScanPosition = start
                 pendingBodyLength = length
             case .failure(let error):
@@ -150,15 +158,24 @@ public struct MessageFramer: Sendable {
     }
 
     /// Index of the "\r\n\r\n" that ends the header block at `start`, if present.
-    private mutating func findHeaderEnd() -> Int? {
+    /// The end of the header block and the length of the blank line after it. CRLF CRLF is
+    /// the standard; a bare LF LF (a broken client) also ends a header, so such a frame is read
+    /// as meant instead of swallowing the next, correct one.
+    private mutating func findHeaderEnd() -> (end: Int, separator: Int)? {
         var i = max(headerScanPosition, start)
-        while i + 4 <= buffer.count {
-            if buffer[i] == 0x0D && buffer[i + 1] == 0x0A && buffer[i + 2] == 0x0D && buffer[i + 3] == 0x0A {
-                return i
+        while i + 1 < buffer.count {
+            if buffer[i] == 0x0A {
+                let cr = i > start && buffer[i - 1] == 0x0D
+                let end = cr ? i - 1 : i
+                if buffer[i + 1] == 0x0A { return (end, cr ? 3 : 2) }
+                if buffer[i + 1] == 0x0D {
+                    guard i + 2 < buffer.count else { break }
+                    if buffer[i + 2] == 0x0A { return (end, cr ? 4 : 3) }
+                }
             }
             i += 1
         }
-        headerScanPosition = max(start, buffer.count - 3)
+        headerScanPosition = max(start, i - 1)
         return nil
     }
 

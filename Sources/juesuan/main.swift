@@ -40,4 +40,4 @@ let tool = CommandLineTool(subcommands: [
         JuesuanServer.runStdio(projectSetup: projectSetup, documentationBase: installedDocumentationBase())
     },
 ])
-exit(tool.run(Array(CommandLine.arguments.dropFirst()), io: .system()))
+exit(StandardStreams.finish(tool.run(Array(CommandLine.arguments.dropFirst()), io: .system())))

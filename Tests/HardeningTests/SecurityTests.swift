@@ -113,16 +113,20 @@ final class SecurityTests: XCTestCase {
                      "replaceItem", "fopen(", "O_WRONLY", "O_RDWR", "O_CREAT", "unlink(", "rename(", "mkdir(", "FileHandle(forWriting", "FileHandle(forUpdating",
                      "truncate(", "symlink(", "createSymbolicLink", "chmod(", "setAttributes"]
         let read = ["open(", "fopen(", "String(contentsOf", "Data(contentsOf", "contentsOfFile", "FileManager", "FileHandle(for", "opendir(", "readlink(", "contentsOfDirectory"]
-        // File (relative to Sources/) → the one write it may make.
-        let allowedWrites: [String: String] = [
-            "JuesuanLint/LintFix.swift": ".write(to: URL",          // lint --fix: the checked file, in place
-            "JuesuanTools/FmtCommand.swift": ".write(to: URL",      // fmt: the formatted file, in place
-            "JuesuanTools/ImportCommand.swift": ".write(to: URL",   // import -o FILE
-            "JuesuanTools/RenderCommand.swift": ".write(to: URL",   // render: -o FILE, or NAME.html next to the input
+        // The one file that writes files (SafeFileWriter: regular files only, metadata kept) and
+        // the calls it may make; the commands that may call it.
+        let writer = "JuesuanLint/SafeFileWriter.swift"
+        let writerCalls: Set<String> = ["O_WRONLY", "O_CREAT", "unlink(", "rename("]
+        let allowedCallers: Set<String> = [
+            "JuesuanLint/LintFix.swift",          // lint --fix: the checked file
+            "JuesuanTools/FmtCommand.swift",      // fmt: the formatted file
+            "JuesuanTools/ImportCommand.swift",   // import -o FILE
+            "JuesuanTools/RenderCommand.swift",   // render: -o FILE, or NAME.html next to the input
         ]
+        var callers: Set<String> = []
+        var writerSeen: Set<String> = []
         let serverModules = ["JuesuanServer", "JuesuanLanguageService", "LanguageServerProtocol", "JuesuanChecks", "JuesuanModel",
                              "JuesuanSyntax", "JuesuanCatalogue", "JuesuanFormat"]
-        var seenAllowed: Set<String> = []
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path))
         var files = 0
         for case let relative as String in enumerator where relative.hasSuffix(".swift") {
@@ -134,12 +138,13 @@ final class SecurityTests: XCTestCase {
                 XCTFail("\(relative) may start a program (\(pattern))")
             }
             for pattern in write where Self.containsCall(code, pattern) {
-                if allowedWrites[relative] == pattern, code.components(separatedBy: pattern).count == 2 {
-                    seenAllowed.insert(relative)
+                if relative == writer, writerCalls.contains(pattern) {
+                    writerSeen.insert(pattern)
                 } else {
                     XCTFail("\(relative) may write a file (\(pattern))")
                 }
             }
+            if relative != writer, code.contains("SafeFileWriter.write(") { callers.insert(relative) }
             let module = String(relative.prefix { $0 != "/" })
             if serverModules.contains(module) {
                 for pattern in read where Self.containsCall(code, pattern) {
@@ -148,7 +153,8 @@ final class SecurityTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(files, 50)
-        XCTAssertEqual(seenAllowed, Set(allowedWrites.keys), "an allowed write moved: update the list")
+        XCTAssertEqual(writerSeen, writerCalls, "the writer moved: update the list")
+        XCTAssertEqual(callers, allowedCallers, "a new caller of SafeFileWriter: update the list")
     }
 
     /// `open(` also matches `isOpen(` or `.open(`; count only a free call.

@@ -11,7 +11,8 @@ final class RuleDocumentationTests: XCTestCase {
     }
 
     func testTheExamplesFireAndPass() {
-        for entry in RuleDocumentation.all where entry.code != "S111" {
+        // S111 (bytes that are no UTF-8) and S113 (a document over 32 MB) cannot be written as examples.
+        for entry in RuleDocumentation.all where entry.code != "S111" && entry.code != "S113" {
             let fired = Analysis(text: entry.fires).diagnostics.map(\.code)
             XCTAssertTrue(fired.contains(entry.code), "\(entry.code): the example that should fire gives \(fired)")
             let passed = Analysis(text: entry.passes).diagnostics.map(\.code)
