@@ -18,7 +18,9 @@ enum CatalogueCheck: ReportCheck {
         for table in context.report.tables {
             let kind: ClassificationKind
             switch table.rowKind {
-            case .functionalCodes?, .labels? where table.spec?.isTwoSided == true: kind = .functional
+            case .functionalCodes?: kind = .functional
+            // 公开01/04's expenditure side lists 类 rows by name.
+            case .labels? where table.spec?.isTwoSided == true: kind = .functional
             case .economicCodes?: kind = .economic
             default: continue
             }
