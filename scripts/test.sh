@@ -13,32 +13,37 @@ swift test --skip-build 2>&1 | tee .build/swift-test.log
 grep -Eq "Executed [0-9]+ tests?, with 0 failures" .build/swift-test.log
 
 status=0
+# The Swift suites passed above; each script below is one more stage.
+passed=1
+failed=0
 if [ -x scripts/test-e2e.sh ]; then
     echo "== end-to-end: language server through a Python LSP client"
-    scripts/test-e2e.sh || status=1
+    if scripts/test-e2e.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 fi
 if [ -x scripts/test-import-formats.sh ]; then
     echo "== import of PDF and .docx files"
-    scripts/test-import-formats.sh || status=1
+    if scripts/test-import-formats.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 fi
 if [ -x scripts/test-editors.sh ]; then
     echo "== editors and grammar"
-    scripts/test-editors.sh || status=1
+    if scripts/test-editors.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 fi
 if [ -x scripts/test-html.sh ]; then
     echo "== review page: lint --format html rendered by headless Chromium (screenshots in .build/artifacts/)"
-    scripts/test-html.sh || status=1
+    if scripts/test-html.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 fi
 if [ -x scripts/test-render.sh ]; then
     echo "== render: juesuan render → Chromium PDF → pdftotext → import round trip (artefacts in .build/artifacts/render/)"
-    scripts/test-render.sh || status=1
+    if scripts/test-render.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 fi
 if [ -x scripts/test-install.sh ]; then
     echo "== install: static release build into a temporary prefix, run without the toolchain"
-    scripts/test-install.sh || status=1
+    if scripts/test-install.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 fi
 if [ -x scripts/test-fuzz.sh ]; then
     echo "== fuzz: extreme numbers for 60 s"
-    scripts/test-fuzz.sh 60 || status=1
+    if scripts/test-fuzz.sh 60; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 fi
+echo "== summary (the Swift suites and each end-to-end script)"
+echo "stages: $passed passed, $failed failed"
 exit $status
