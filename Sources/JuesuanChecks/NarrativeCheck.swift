@@ -133,13 +133,8 @@ struct ProseReading {
         guard let quantity, quantity.isKnown, !report.tables.isEmpty else { return [] }
         // A sentence about other funds speaks of their own figures.
         for fund in ["政府性基金", "国有资本经营"] where sentence.contains(fund) && !quantity.description.contains(fund) { return [] }
-        let head = quantity.qualifier + quantity.name
-        var targets = FigureNames.targets(head: head, measure: measure == .spent ? .actual : measure)
-        if targets.isEmpty, quantity.qualifier.isEmpty == false {
-            return []
-        }
-        if targets.isEmpty { targets = FigureNames.targets(head: quantity.name, measure: measure == .spent ? .actual : measure) }
-        return report.figures(for: targets)
+        // A qualified name is looked up whole: only a table that names it prints it.
+        return report.figures(for: FigureNames.targets(head: quantity.qualifier + quantity.name, measure: measure == .spent ? .actual : measure))
     }
 
     /// The figures a budget of `quantity` may be: the measure asked for, else either budget column.

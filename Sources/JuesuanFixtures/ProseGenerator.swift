@@ -309,7 +309,7 @@ public struct ProseGenerator {
         traditional = false
         // The note speaks of the table's own unit, not of the report's totals.
         var note = text
-        for name in ["本年支出合计", "基本支出", "项目支出"] { note = note.replacingAll(name, with: "下属单位" + name) }
+        for name in ["本年支出合计", "基本支出", "项目支出"] { note = note.replacing(name, with: "下属单位" + name) }
         return note
     }
 
@@ -369,17 +369,5 @@ public struct ProseGenerator {
 
 
         """
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

@@ -135,9 +135,6 @@ public enum QuantityNames {
     /// `nil` when the label names no known amount.
     public static func known(in label: String) -> Quantity? { match(in: label)?.quantity }
 
-    /// Where the name a label ends on ends (for the measure words after it).
-    public static func nameEnd(in label: String) -> String.Index? { match(in: label)?.end }
-
     /// The known name a label ends on, found from the end on Unicode scalars: the head noun of a
     /// Chinese phrase comes last (`一般公共预算财政拨款基本支出` is 基本支出); among names that
     /// end at one place, the longest.
@@ -202,10 +199,6 @@ public enum QuantityNames {
         for word in neutralWords { let scalars = Array(word.unicodeScalars); table[scalars[0], default: []].append(scalars) }
         return table.mapValues { $0.sorted { $0.count > $1.count } }
     }()
-
-    /// Whether a qualifier says the figure is of another fund or scope than the whole report's
-    /// amount of that name (`政府性基金预算财政拨款` 本年收入合计).
-    public static func isNeutral(_ qualifier: String) -> Bool { qualifier.isEmpty }
 }
 
 extension String {

@@ -144,11 +144,7 @@ public struct ProseReader: Sendable {
         closeSentence(&state, at: s.count)
         paragraphs.append(ProseParagraph(line: line, section: section, text: text, claims: first..<claims.count))
         resolveTopics(first..<claims.count, state: state)
-        if lastSection != section { lastSection = section; previousParagraphSubject = nil }
     }
-
-    private var lastSection = -1
-    private var previousParagraphSubject: Quantity?
 
     /// What the reader knows while it walks one paragraph.
     struct ParagraphState {
@@ -407,8 +403,7 @@ public struct ProseReader: Sendable {
             claim.quantity = Quantity(name: name, isKnown: true)
             claim.quantitySource = .ownClause
         }
-        let (rest, measure) = Self.stripMeasure(head)
-        if let measure { claim.measure = measure }
+        if let measure = Self.stripMeasure(head).measure { claim.measure = measure }
         if case .completion = claim.kind { claim.measure = Self.completionBudget(phrase) }
         if Self.isPreviousYear(label, year: year) { claim.period = .previous }
         if claim.quantity == nil {
@@ -418,7 +413,6 @@ public struct ProseReader: Sendable {
                 claim.quantitySource = .ownClause
             }
         }
-        _ = rest
     }
 
     /// Figures whose own clause names nothing take the topic, the paragraph's subject or the
