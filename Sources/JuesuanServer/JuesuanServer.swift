@@ -459,7 +459,9 @@ public final class JuesuanServer: @unchecked Sendable {
     func didClose(_ params: JSONValue?) {
         guard let uri = params?["textDocument"]?["uri"]?.stringValue else { return }
         lock.lock()
-        let closed = (documents.removeValue(forKey: uri), quickStates.removeValue(forKey: uri))
+        // Moved straight into the box: a local copy would keep the document alive on this thread
+        // until the function returns, and the release queue's trim could run before that.
+        let box = ReleaseBox((documents.removeValue(forKey: uri), quickStates.removeValue(forKey: uri)))
         quickRevisions[uri] = nil
         revisions[uri] = nil
         published[uri] = nil
@@ -471,7 +473,6 @@ public final class JuesuanServer: @unchecked Sendable {
         // otherwise, and a closed 20 MB report would hold its peak for the rest of the session.
         // The box is emptied inside the block: a captured value would only be freed after the
         // block returns, i.e. after the trim.
-        let box = ReleaseBox(closed)
         releaseQueue.async {
             box.empty()
             JuesuanServer.returnFreeMemory()
