@@ -27,10 +27,22 @@ public struct Analysis: Sendable {
     /// `settings` (from a project's `juesuan.toml`): the tolerance for a report without `容差`,
     /// then which findings are reported and at which severity.
     public init(syntax: SyntaxTree, catalogue: Catalogue = .embedded, extra: [Diagnostic] = [], settings: ProjectConfiguration.Settings = .init()) {
+        self.init(syntax: syntax, catalogue: catalogue, extra: extra, settings: settings, unlessCancelled: { false })!
+    }
+
+    /// The same, stopping between stages (and between check families) once `isCancelled`
+    /// says the result is no longer wanted: the server's analysis of a version that a newer
+    /// edit has replaced. Nil when stopped.
+    public init?(syntax: SyntaxTree, catalogue: Catalogue = .embedded, extra: [Diagnostic] = [], settings: ProjectConfiguration.Settings = .init(),
+                 unlessCancelled isCancelled: () -> Bool) {
+        if isCancelled() { return nil }
         let report = Report(syntax: syntax, catalogue: catalogue, defaultTolerance: settings.tolerance)
         let context = CheckContext(report: report)
         var all = extra + syntax.diagnostics + report.diagnostics
-        for check in CheckRegistry.checks { all += check.run(context) }
+        for check in CheckRegistry.checks {
+            if isCancelled() { return nil }
+            all += check.run(context)
+        }
         let suppressions = Suppressions(syntax)
         all = all.filter { !suppressions.allows($0, line: syntax.source.line(containing: $0.range.start)) }
         if !settings.isDefault { all = settings.apply(all) }

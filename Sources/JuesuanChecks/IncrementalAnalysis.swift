@@ -47,7 +47,20 @@ public enum IncrementalAnalysis {
         let old = previous.source.bytes
         let new = newSource.bytes
         // The edit: the bytes between the common prefix and the common suffix.
-        let (prefix, suffix) = commonEnds(old, new)
+        var (prefix, suffix) = commonEnds(old, new)
+        // An insertion or a deletion next to equal bytes has several places; the common prefix
+        // puts it as late as possible, which for a line break typed at the end of a paragraph is
+        // the start of the next block's keyword line. Slid back, it stays in the block typed in.
+        let inserted = prefix == old.count - suffix, removed = prefix == new.count - suffix
+        if inserted != removed {
+            let run = inserted ? new : old  // holds the changed bytes, prefix..<run.count - suffix
+            while prefix > 0, prefix < run.count - suffix,
+                  previous.blockStartLines.contains(where: { previous.source.lineStarts[$0] == prefix }),
+                  old[prefix - 1] == run[run.count - suffix - 1] {
+                prefix -= 1
+                suffix += 1
+            }
+        }
         let oldEdit = SourceRange(start: prefix, end: old.count - suffix)
         let delta = new.count - old.count
         if oldEdit.isEmpty && delta == 0 { return State(source: newSource, blockStartLines: previous.blockStartLines, diagnostics: previous.diagnostics) }
@@ -84,21 +97,8 @@ public enum IncrementalAnalysis {
         func mapMini(_ range: SourceRange) -> SourceRange { SourceRange(start: fromMini(range.start), end: fromMini(range.end)) }
 
         var result: [Diagnostic] = []
-        // Findings outside the edited block: kept, moved by the edit when after it.
-        for diagnostic in previous.diagnostics {
-            guard let range = moved(diagnostic.range, oldBlockStart, oldBlockEnd, delta) else { continue }
-            var kept = diagnostic
-            kept.range = range
-            kept.related = diagnostic.related.compactMap { related in
-                moved(related.range, oldBlockStart, oldBlockEnd, delta).map { RelatedLocation(range: $0, message: related.message) }
-            }
-            if var fix = kept.fix {
-                let edits = fix.edits.compactMap { edit in moved(edit.range, oldBlockStart, oldBlockEnd, delta).map { TextEdit(range: $0, replacement: edit.replacement) } }
-                if edits.count == fix.edits.count { fix.edits = edits; kept.fix = fix } else { kept.fix = nil }
-            }
-            result.append(kept)
-        }
         // Findings inside the edited block, from the block checked alone.
+        var recomputed: Set<String> = []
         for diagnostic in mini.diagnostics where diagnostic.range.start >= headerEnd {
             var mapped = diagnostic
             mapped.range = mapMini(diagnostic.range)
@@ -107,7 +107,51 @@ public enum IncrementalAnalysis {
                 fix.edits = fix.edits.map { TextEdit(range: mapMini($0.range), replacement: $0.replacement) }
                 mapped.fix = fix
             }
+            recomputed.insert("\(mapped.code) \(mapped.range.start) \(mapped.range.end)")
             result.append(mapped)
+        }
+        // Findings of the edited block that rest on another block (they point into it) cannot
+        // come from the block checked alone. Unless the edit touches what they rest on, they
+        // stay as they were until the full analysis: dropping them would make a real error
+        // blink off at every keystroke nearby.
+        // A finding's message quotes its sentence, and what a sentence says carries into the
+        // ones after it (topics, facts stated earlier): an edit reaches from the start of its
+        // sentence to the end of its paragraph.
+        let edit = reach(of: oldEdit, in: previous.source)
+        func touchesEdit(_ range: SourceRange) -> Bool { range.start <= edit.end && range.end >= edit.start }
+        func inBlock(_ range: SourceRange) -> Bool { range.start >= oldBlockStart && range.end <= oldBlockEnd }
+        func movedInBlock(_ range: SourceRange) -> SourceRange {
+            range.start >= edit.end ? SourceRange(start: range.start + delta, end: range.end + delta) : range
+        }
+        // Findings outside the edited block: kept, moved by the edit when after it.
+        for diagnostic in previous.diagnostics {
+            var kept = diagnostic
+            if let range = moved(diagnostic.range, oldBlockStart, oldBlockEnd, delta) {
+                kept.range = range
+                kept.related = diagnostic.related.compactMap { related in
+                    moved(related.range, oldBlockStart, oldBlockEnd, delta).map { RelatedLocation(range: $0, message: related.message) }
+                }
+                if var fix = kept.fix {
+                    let edits = fix.edits.compactMap { edit in moved(edit.range, oldBlockStart, oldBlockEnd, delta).map { TextEdit(range: $0, replacement: edit.replacement) } }
+                    if edits.count == fix.edits.count { fix.edits = edits; kept.fix = fix } else { kept.fix = nil }
+                }
+            } else {
+                let restsOnAnotherBlock = diagnostic.related.contains { !inBlock($0.range) && $0.range.start >= headerEnd }
+                let untouched = !touchesEdit(diagnostic.range) && !diagnostic.related.contains { touchesEdit($0.range) }
+                    && !(diagnostic.fix?.edits.contains { touchesEdit($0.range) } ?? false)
+                guard restsOnAnotherBlock, untouched, inBlock(diagnostic.range) else { continue }
+                kept.range = movedInBlock(diagnostic.range)
+                guard !recomputed.contains("\(kept.code) \(kept.range.start) \(kept.range.end)") else { continue }
+                kept.related = diagnostic.related.map { related in
+                    let range = inBlock(related.range) ? movedInBlock(related.range) : (moved(related.range, oldBlockStart, oldBlockEnd, delta) ?? related.range)
+                    return RelatedLocation(range: range, message: related.message)
+                }
+                if var fix = kept.fix {
+                    fix.edits = fix.edits.map { TextEdit(range: inBlock($0.range) ? movedInBlock($0.range) : (moved($0.range, oldBlockStart, oldBlockEnd, delta) ?? $0.range), replacement: $0.replacement) }
+                    kept.fix = fix
+                }
+            }
+            result.append(kept)
         }
         result.sort { ($0.range.start, $0.range.end, $0.code, $0.message) < ($1.range.start, $1.range.end, $1.code, $1.message) }
         // Blocks after the edited one moved by the lines the edit added or removed.
@@ -141,6 +185,23 @@ public enum IncrementalAnalysis {
         if range.end <= blockStart && range.start < blockStart { return range }
         if range.start >= blockEnd { return SourceRange(start: range.start + delta, end: range.end + delta) }
         return nil
+    }
+
+    /// `range` widened back to the start of its sentence (after 。！？!?, or the line's start) and
+    /// on to the end of its line.
+    static func reach(of range: SourceRange, in source: SourceText) -> SourceRange {
+        let bytes = source.bytes
+        func terminatorEnds(at i: Int) -> Bool {
+            if i >= 1, bytes[i - 1] == 0x21 || bytes[i - 1] == 0x3F { return true }
+            guard i >= 3 else { return false }
+            let (a, b, c) = (bytes[i - 3], bytes[i - 2], bytes[i - 1])
+            return (a, b, c) == (0xE3, 0x80, 0x82) || (a, b, c) == (0xEF, 0xBC, 0x81) || (a, b, c) == (0xEF, 0xBC, 0x9F)
+        }
+        let lineStart = source.lineContentRange(source.line(containing: range.start)).start
+        let lineEnd = source.lineContentRange(source.line(containing: range.end)).end
+        var start = min(range.start, bytes.count)
+        while start > lineStart, !terminatorEnds(at: start) { start -= 1 }
+        return SourceRange(start: start, end: max(lineEnd, start))
     }
 
     /// Whether a line starts with a block keyword at column 0.

@@ -13,7 +13,12 @@ public final class DocumentSnapshot: @unchecked Sendable {
     /// The project's rule settings (`juesuan.toml`).
     public let settings: ProjectConfiguration.Settings
 
+    /// Guards the caches; held only to read or store them, never while computing, so asking
+    /// whether the analysis is there never waits for it.
     private let lock = NSLock()
+    /// Held while the analysis is computed: a second caller waits for the first one's result
+    /// instead of computing it again.
+    private let computing = NSLock()
     private var cachedAnalysis: Analysis?
     private var cachedGlossary: GlossaryIndex?
 
@@ -32,23 +37,39 @@ public final class DocumentSnapshot: @unchecked Sendable {
     }
 
     /// Parse, model and checks of this version.
-    public var analysis: Analysis {
+    public var analysis: Analysis { analysis(unlessCancelled: { false })! }
+
+    /// The analysis, or nil when `isCancelled` says it is no longer wanted before it is done
+    /// (nothing is cached then; the next caller starts again).
+    public func analysis(unlessCancelled isCancelled: () -> Bool) -> Analysis? {
+        if let cached = storedAnalysis { return cached }
+        computing.lock()
+        defer { computing.unlock() }
+        if let cached = storedAnalysis { return cached }
+        let analysis: Analysis
+        if source.bytes.count > Analysis.maximumDocumentBytes {
+            analysis = Analysis(oversizedDocumentOf: source.bytes.count, catalogue: catalogue)
+        } else {
+            if isCancelled() { return nil }
+            let syntax = Parser.parse(source)
+            guard let checked = Analysis(syntax: syntax, catalogue: catalogue, settings: settings, unlessCancelled: isCancelled) else { return nil }
+            analysis = checked
+        }
         lock.lock()
-        defer { lock.unlock() }
-        if let cachedAnalysis { return cachedAnalysis }
-        let analysis = source.bytes.count > Analysis.maximumDocumentBytes
-            ? Analysis(oversizedDocumentOf: source.bytes.count, catalogue: catalogue)
-            : Analysis(syntax: Parser.parse(source), catalogue: catalogue, settings: settings)
         cachedAnalysis = analysis
+        lock.unlock()
         return analysis
     }
 
-    /// True once `analysis` has been computed.
-    public var isAnalysed: Bool {
+    /// The analysis if it is computed already; never waits.
+    public var storedAnalysis: Analysis? {
         lock.lock()
         defer { lock.unlock() }
-        return cachedAnalysis != nil
+        return cachedAnalysis
     }
+
+    /// True once `analysis` has been computed.
+    public var isAnalysed: Bool { storedAnalysis != nil }
 
     /// The document's glossary merged over the standard one.
     public var glossary: GlossaryIndex {

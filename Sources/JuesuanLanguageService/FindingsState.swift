@@ -13,6 +13,12 @@ public struct FindingsState: Sendable {
         state = IncrementalAnalysis.State(snapshot.analysis)
     }
 
+    /// The same, or nil once `isCancelled` says it is no longer wanted (a newer version arrived).
+    public init?(fullAnalysisOf snapshot: DocumentSnapshot, unlessCancelled isCancelled: () -> Bool) {
+        guard let analysis = snapshot.analysis(unlessCancelled: isCancelled) else { return nil }
+        state = IncrementalAnalysis.State(analysis)
+    }
+
     init(_ state: IncrementalAnalysis.State) { self.state = state }
 
     /// The findings of a later version, re-checking only the block its edits touched; nil

@@ -6,11 +6,11 @@ import LanguageServerProtocol
 /// inlay hints, semantic tokens and pull diagnostics.
 extension JuesuanServer {
     /// The document a request names (no position needed).
-    func openDocument(_ params: JSONValue?) throws(ResponseError) -> (DocumentSnapshot, Converter) {
-        guard let uri = params?["textDocument"]?["uri"]?.stringValue else {
+    func openDocument(_ request: RequestInput) throws(ResponseError) -> (DocumentSnapshot, Converter) {
+        guard let uri = request.params?["textDocument"]?["uri"]?.stringValue else {
             throw .invalidParams("expected textDocument.uri")
         }
-        guard let snapshot = snapshot(uri) else {
+        guard let snapshot = request.document else {
             throw ResponseError(code: .requestFailed, message: "document is not open: \(uri)")
         }
         return (snapshot, converter(for: snapshot))
@@ -24,8 +24,9 @@ extension JuesuanServer {
 
     // MARK: Code actions
 
-    func codeAction(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter) = try openDocument(params)
+    func codeAction(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let params = request.params
+        let (snapshot, converter) = try openDocument(request)
         guard let range = byteRange(params?["range"], converter) else { throw .invalidParams("expected range") }
         let only = params?["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
         var requested: [(code: String, range: SourceRange)]?
@@ -51,13 +52,13 @@ extension JuesuanServer {
 
     // MARK: Outline and folding
 
-    func documentSymbol(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter) = try openDocument(params)
+    func documentSymbol(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(request)
         return .array(LanguageService.outline(snapshot).map(converter.symbol))
     }
 
-    func foldingRange(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, _) = try openDocument(params)
+    func foldingRange(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let (snapshot, _) = try openDocument(request)
         return .array(LanguageService.foldingRanges(snapshot).map { region in
             ["startLine": .int(region.startLine), "endLine": .int(region.endLine), "kind": .string(region.kind.rawValue)]
         })
@@ -65,26 +66,28 @@ extension JuesuanServer {
 
     // MARK: Navigation
 
-    func definition(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter, offset) = try document(params)
+    func definition(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter, offset) = try document(request)
         return .array(LanguageService.definition(snapshot, at: offset).map(converter.location))
     }
 
-    func references(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter, offset) = try document(params)
+    func references(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let params = request.params
+        let (snapshot, converter, offset) = try document(request)
         let include = params?["context"]?["includeDeclaration"]?.boolValue ?? true
         return .array(LanguageService.references(snapshot, at: offset, includeDeclaration: include).map(converter.location))
     }
 
-    func documentHighlight(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter, offset) = try document(params)
+    func documentHighlight(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter, offset) = try document(request)
         return .array(LanguageService.highlights(snapshot, at: offset).map { ["range": converter.range($0.range), "kind": .int($0.kind.rawValue)] })
     }
 
     // MARK: Inlay hints
 
-    func inlayHint(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter) = try openDocument(params)
+    func inlayHint(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let params = request.params
+        let (snapshot, converter) = try openDocument(request)
         let range = byteRange(params?["range"], converter) ?? SourceRange(start: 0, end: snapshot.source.bytes.count)
         return .array(LanguageService.inlayHints(snapshot, in: range).map { hint in
             ["position": converter.position(hint.position), "label": .string(hint.label), "paddingLeft": true,
@@ -119,8 +122,8 @@ extension JuesuanServer {
         return data
     }
 
-    func semanticTokensFull(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter) = try openDocument(params)
+    func semanticTokensFull(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(request)
         let data = encode(LanguageService.semanticTokens(snapshot), converter)
         let id = rememberSemanticTokens(uri: snapshot.uri, data: data)
         return ["resultId": .string(id), "data": .array(data.map { .int($0) })]
@@ -128,8 +131,9 @@ extension JuesuanServer {
 
     /// One edit replacing the part that differs from the previous result (common prefix and
     /// suffix kept), or the full tokens when the previous result is unknown.
-    func semanticTokensDelta(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter) = try openDocument(params)
+    func semanticTokensDelta(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let params = request.params
+        let (snapshot, converter) = try openDocument(request)
         let data = encode(LanguageService.semanticTokens(snapshot), converter)
         let previousID = params?["previousResultId"]?.stringValue
         let previous = previousID.flatMap { previousSemanticTokens(uri: snapshot.uri, resultId: $0) }
@@ -149,15 +153,16 @@ extension JuesuanServer {
 
     // MARK: Formatting
 
-    func formatting(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter) = try openDocument(params)
+    func formatting(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter) = try openDocument(request)
         return .array(LanguageService.formatting(snapshot).map(converter.textEdit))
     }
 
     /// Formats the tables that touch the range's lines (a range ending at column 0 of a line
     /// does not include that line).
-    func rangeFormatting(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter) = try openDocument(params)
+    func rangeFormatting(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let params = request.params
+        let (snapshot, converter) = try openDocument(request)
         guard let raw = params?["range"], let range = PositionRange(json: raw) else { throw .invalidParams("expected range") }
         // Every line from a client is clamped into the document: a negative or past-the-end
         // range formats the nearest lines instead of forming an invalid range.
@@ -173,8 +178,9 @@ extension JuesuanServer {
 
     /// `textDocument/diagnostic` (LSP 3.17): a full report with a result id that names the
     /// text (its version and a hash of its bytes), or `unchanged` when the client already has it.
-    func pullDiagnostics(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter) = try openDocument(params)
+    func pullDiagnostics(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let params = request.params
+        let (snapshot, converter) = try openDocument(request)
         let id = "\(snapshot.version)-\(JuesuanServer.contentHash(snapshot.source.bytes))"
         if params?["previousResultId"]?.stringValue == id { return ["kind": "unchanged", "resultId": .string(id)] }
         return ["kind": "full", "resultId": .string(id),

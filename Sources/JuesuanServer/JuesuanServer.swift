@@ -18,7 +18,7 @@ public final class JuesuanServer: @unchecked Sendable {
 
     enum State { case uninitialized, running, shutDown }
 
-    typealias RequestHandler = @Sendable (JuesuanServer, JSONValue?) throws(ResponseError) -> JSONValue
+    typealias RequestHandler = @Sendable (JuesuanServer, RequestInput) throws(ResponseError) -> JSONValue
     typealias NotificationHandler = @Sendable (JuesuanServer, JSONValue?) -> Void
 
     private let output: Output
@@ -71,7 +71,9 @@ public final class JuesuanServer: @unchecked Sendable {
     private var cancelled: Set<RequestID> = []
     /// Requests running on `backgroundQueue` (fix-all), answered when done unless cancelled.
     private var detached: Set<RequestID> = []
-    /// Slow requests that must not hold up the message queue: fix-all of a large report.
+    /// Where requests run, off the message queue (see `runOffTheLoop`).
+    let requestQueue = DispatchQueue(label: "juesuan.server.requests", qos: .userInitiated, attributes: .concurrent)
+    /// Slow requests that must not hold up the others: fix-all of a large report.
     let backgroundQueue = DispatchQueue(label: "juesuan.server.background", qos: .utility, attributes: .concurrent)
     /// Log analysis timings (environment variable JUESUAN_LSP_TRACE=1).
     let trace = ProcessInfo.processInfo.environment["JUESUAN_LSP_TRACE"] == "1"
@@ -102,21 +104,21 @@ public final class JuesuanServer: @unchecked Sendable {
     // MARK: Registry
 
     static let requestHandlers: [String: RequestHandler] = [
-        "textDocument/completion": { server, params throws(ResponseError) in try server.completion(params) },
-        "textDocument/hover": { server, params throws(ResponseError) in try server.hover(params) },
-        "textDocument/codeAction": { server, params throws(ResponseError) in try server.codeAction(params) },
-        "textDocument/documentSymbol": { server, params throws(ResponseError) in try server.documentSymbol(params) },
-        "textDocument/foldingRange": { server, params throws(ResponseError) in try server.foldingRange(params) },
-        "textDocument/definition": { server, params throws(ResponseError) in try server.definition(params) },
-        "textDocument/references": { server, params throws(ResponseError) in try server.references(params) },
-        "textDocument/documentHighlight": { server, params throws(ResponseError) in try server.documentHighlight(params) },
-        "textDocument/inlayHint": { server, params throws(ResponseError) in try server.inlayHint(params) },
-        "textDocument/semanticTokens/full": { server, params throws(ResponseError) in try server.semanticTokensFull(params) },
-        "textDocument/semanticTokens/full/delta": { server, params throws(ResponseError) in try server.semanticTokensDelta(params) },
-        "textDocument/diagnostic": { server, params throws(ResponseError) in try server.pullDiagnostics(params) },
-        "textDocument/formatting": { server, params throws(ResponseError) in try server.formatting(params) },
-        "textDocument/rangeFormatting": { server, params throws(ResponseError) in try server.rangeFormatting(params) },
-        "workspace/symbol": { server, params throws(ResponseError) in try server.workspaceSymbol(params) },
+        "textDocument/completion": { server, request throws(ResponseError) in try server.completion(request) },
+        "textDocument/hover": { server, request throws(ResponseError) in try server.hover(request) },
+        "textDocument/codeAction": { server, request throws(ResponseError) in try server.codeAction(request) },
+        "textDocument/documentSymbol": { server, request throws(ResponseError) in try server.documentSymbol(request) },
+        "textDocument/foldingRange": { server, request throws(ResponseError) in try server.foldingRange(request) },
+        "textDocument/definition": { server, request throws(ResponseError) in try server.definition(request) },
+        "textDocument/references": { server, request throws(ResponseError) in try server.references(request) },
+        "textDocument/documentHighlight": { server, request throws(ResponseError) in try server.documentHighlight(request) },
+        "textDocument/inlayHint": { server, request throws(ResponseError) in try server.inlayHint(request) },
+        "textDocument/semanticTokens/full": { server, request throws(ResponseError) in try server.semanticTokensFull(request) },
+        "textDocument/semanticTokens/full/delta": { server, request throws(ResponseError) in try server.semanticTokensDelta(request) },
+        "textDocument/diagnostic": { server, request throws(ResponseError) in try server.pullDiagnostics(request) },
+        "textDocument/formatting": { server, request throws(ResponseError) in try server.formatting(request) },
+        "textDocument/rangeFormatting": { server, request throws(ResponseError) in try server.rangeFormatting(request) },
+        "workspace/symbol": { server, request throws(ResponseError) in try server.workspaceSymbol(request) },
     ]
 
     static let notificationHandlers: [String: NotificationHandler] = [
@@ -291,21 +293,8 @@ public final class JuesuanServer: @unchecked Sendable {
                 reply(id, .failure(ResponseError(code: .requestCancelled, message: "request \(id) was cancelled")))
                 return
             }
-            if method == "textDocument/codeAction", state == .running, JuesuanServer.asksForFixAll(params),
-               let handler = JuesuanServer.requestHandlers[method] {
-                // Fix-all rewrites the whole report and may take long: off the queue, cancellable.
-                lock.lock()
-                detached.insert(id)
-                lock.unlock()
-                backgroundQueue.async {
-                    self.lock.lock()
-                    let stillWanted = self.pending.contains(id)
-                    self.lock.unlock()
-                    guard stillWanted else { return }
-                    let result: Result<JSONValue, ResponseError>
-                    do throws(ResponseError) { result = .success(try handler(self, params)) } catch { result = .failure(error) }
-                    self.replyDetached(id, result)
-                }
+            if state == .running, let handler = JuesuanServer.requestHandlers[method] {
+                runOffTheLoop(id, method: method, handler, RequestInput(params: params, document: pinnedDocument(params)))
                 return
             }
             reply(id, handleRequest(method, params))
@@ -315,6 +304,38 @@ public final class JuesuanServer: @unchecked Sendable {
             break  // the server sends no requests
         }
     }
+
+    /// The document a request names, as it is when the request arrives: the request's positions
+    /// refer to that version, whatever edits arrive while it runs.
+    func pinnedDocument(_ params: JSONValue?) -> DocumentSnapshot? {
+        params?["textDocument"]?["uri"]?.stringValue.flatMap(snapshot)
+    }
+
+    /// Runs a request on a worker so the message loop goes on reading edits, cancellations and
+    /// other requests. Requests start in arrival order; each is answered once: with its result,
+    /// or with RequestCancelled as soon as the client cancels it (its result is then dropped).
+    /// Work that runs past a second reports `$/progress` when the client gave a token.
+    func runOffTheLoop(_ id: RequestID, method: String, _ handler: @escaping RequestHandler, _ input: RequestInput) {
+        lock.lock()
+        detached.insert(id)
+        lock.unlock()
+        // Fix-all rewrites the whole report and may take long: it must not hold up the others.
+        let queue = method == "textDocument/codeAction" && JuesuanServer.asksForFixAll(input.params) ? backgroundQueue : requestQueue
+        queue.async {
+            self.lock.lock()
+            let stillWanted = self.detached.contains(id)
+            self.lock.unlock()
+            guard stillWanted else { return }
+            let progress = input.params?["workDoneToken"].flatMap { WorkDoneProgress(token: $0, server: self, after: JuesuanServer.progressDelay) }
+            let result: Result<JSONValue, ResponseError>
+            do throws(ResponseError) { result = .success(try handler(self, input)) } catch { result = .failure(error) }
+            progress?.end()
+            self.replyDetached(id, result)
+        }
+    }
+
+    /// How long a request runs before the server reports progress on it.
+    static let progressDelay = 1.0
 
     func handleRequest(_ method: String, _ params: JSONValue?) -> Result<JSONValue, ResponseError> {
         if state == .shutDown {
@@ -335,7 +356,7 @@ public final class JuesuanServer: @unchecked Sendable {
             return .failure(.methodNotFound(method))
         }
         do {
-            return .success(try handler(self, params))
+            return .success(try handler(self, RequestInput(params: params, document: pinnedDocument(params))))
         } catch {
             return .failure(error)
         }
@@ -558,7 +579,12 @@ public final class JuesuanServer: @unchecked Sendable {
             self.lock.unlock()
             if done { return }
             let started = DispatchTime.now().uptimeNanoseconds
-            let state = FindingsState(fullAnalysisOf: snapshot)
+            // A newer version (or a close) makes this analysis stale: it stops between stages,
+            // and the newer version's own run takes over.
+            guard let state = FindingsState(fullAnalysisOf: snapshot, unlessCancelled: { self.snapshot(uri) !== snapshot }) else {
+                if self.trace { self.log("analysis of \(uri) v\(snapshot.version) stopped: a newer version arrived") }
+                return
+            }
             if self.trace {
                 self.log("analysed \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
             }
@@ -591,15 +617,11 @@ public final class JuesuanServer: @unchecked Sendable {
 
     // MARK: Features
 
-    func document(_ params: JSONValue?) throws(ResponseError) -> (DocumentSnapshot, Converter, Int) {
-        guard let uri = params?["textDocument"]?["uri"]?.stringValue,
-              let position = params?["position"].flatMap(Position.init(json:)) else {
+    func document(_ request: RequestInput) throws(ResponseError) -> (DocumentSnapshot, Converter, Int) {
+        guard let position = request.params?["position"].flatMap(Position.init(json:)) else {
             throw .invalidParams("expected textDocument.uri and position")
         }
-        guard let snapshot = snapshot(uri) else {
-            throw ResponseError(code: .requestFailed, message: "document is not open: \(uri)")
-        }
-        let converter = converter(for: snapshot)
+        let (snapshot, converter) = try openDocument(request)
         return (snapshot, converter, converter.offset(position))
     }
 
@@ -624,17 +646,56 @@ public final class JuesuanServer: @unchecked Sendable {
         return previous.data
     }
 
-    func completion(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter, offset) = try document(params)
+    func completion(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter, offset) = try document(request)
         let started = DispatchTime.now().uptimeNanoseconds
         let list = converter.completionList(LanguageService.completion(snapshot, at: offset))
         if trace { log("completion in \(snapshot.uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms") }
         return list
     }
 
-    func hover(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        let (snapshot, converter, offset) = try document(params)
+    func hover(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let (snapshot, converter, offset) = try document(request)
         return LanguageService.hover(snapshot, at: offset).map(converter.hover) ?? .null
+    }
+}
+
+/// A request as its handler sees it: its parameters and the document it names as it was when
+/// the request arrived.
+struct RequestInput: @unchecked Sendable {
+    let params: JSONValue?
+    let document: DocumentSnapshot?
+}
+
+/// `$/progress` for one request whose client gave a `workDoneToken`: `begin` once the request
+/// has run for `after` seconds, `end` when it is answered (nothing when it ends sooner).
+final class WorkDoneProgress: @unchecked Sendable {
+    private let token: JSONValue
+    private let server: JuesuanServer
+    private let lock = NSLock()
+    private var began = false
+    private var ended = false
+
+    init?(token: JSONValue, server: JuesuanServer, after delay: Double) {
+        guard token.stringValue != nil || token.intValue != nil else { return nil }
+        self.token = token
+        self.server = server
+        DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in
+            lock.lock()
+            defer { lock.unlock() }
+            guard !ended else { return }
+            began = true
+            server.send(.notification(method: "$/progress", params: ["token": token, "value": [
+                "kind": "begin", "title": "决算", "message": "正在分析报告…", "cancellable": false,
+            ]]))
+        }
+    }
+
+    func end() {
+        lock.lock()
+        defer { lock.unlock() }
+        ended = true
+        if began { server.send(.notification(method: "$/progress", params: ["token": token, "value": ["kind": "end"]])) }
     }
 }
 

@@ -11,7 +11,8 @@ extension JuesuanServer {
         }
     }
 
-    func workspaceSymbol(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+    func workspaceSymbol(_ request: RequestInput) throws(ResponseError) -> JSONValue {
+        let params = request.params
         guard let query = params?["query"]?.stringValue else { throw .invalidParams("expected query") }
         let symbols = LanguageService.workspaceSymbols(query, in: openSnapshots())
         var converters: [String: Converter] = [:]

@@ -167,6 +167,13 @@ final class ServerProcess: @unchecked Sendable {
         }
     }
 
+    /// Whether a message that matches has been received (it stays there).
+    func peek(_ matches: (Message) -> Bool) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return received.contains(where: matches)
+    }
+
     func waitForResponse(_ id: RequestID?, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line) -> Message? {
         wait(timeout: timeout, file: file, line: line) { message in
             switch message {
