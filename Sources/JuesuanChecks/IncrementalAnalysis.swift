@@ -44,57 +44,15 @@ public enum IncrementalAnalysis {
     /// analysis is needed.
     public static func update(_ previous: State, newSource: SourceText, catalogue: Catalogue = .embedded,
                               settings: ProjectConfiguration.Settings = .init()) -> State? {
-        let old = previous.source.bytes
-        let new = newSource.bytes
-        // The edit: the bytes between the common prefix and the common suffix.
-        var (prefix, suffix) = commonEnds(old, new)
-        // An insertion or a deletion next to equal bytes has several places; the common prefix
-        // puts it as late as possible, which for a line break typed at the end of a paragraph is
-        // the start of the next block's keyword line. Slid back, it stays in the block typed in.
-        let inserted = prefix == old.count - suffix, removed = prefix == new.count - suffix
-        if inserted != removed {
-            let run = inserted ? new : old  // holds the changed bytes, prefix..<run.count - suffix
-            while prefix > 0, prefix < run.count - suffix,
-                  previous.blockStartLines.contains(where: { previous.source.lineStarts[$0] == prefix }),
-                  old[prefix - 1] == run[run.count - suffix - 1] {
-                prefix -= 1
-                suffix += 1
-            }
+        if previous.source.bytes == newSource.bytes {
+            return State(source: newSource, blockStartLines: previous.blockStartLines, diagnostics: previous.diagnostics)
         }
-        let oldEdit = SourceRange(start: prefix, end: old.count - suffix)
-        let delta = new.count - old.count
-        if oldEdit.isEmpty && delta == 0 { return State(source: newSource, blockStartLines: previous.blockStartLines, diagnostics: previous.diagnostics) }
-
-        // The old block holding the whole edit; its first line (the keyword line) must be untouched.
-        let firstEditLine = previous.source.line(containing: oldEdit.start)
-        let lastEditLine = previous.source.line(containing: oldEdit.end)
-        // A block's segment runs from its keyword line to the line before the next keyword line,
-        // so blank lines after a table (where new rows are typed) belong to it.
+        guard let edited = EditedBlock(old: previous.source, blockStartLines: previous.blockStartLines, new: newSource) else { return nil }
+        let (oldBlockStart, oldBlockEnd, delta, headerEnd, index) = (edited.oldBlock.start, edited.oldBlock.end, edited.delta, edited.headerEnd, edited.blockIndex)
         let starts = previous.blockStartLines
-        guard let index = starts.lastIndex(where: { $0 < firstEditLine }) else { return nil }
-        let segmentLast = index + 1 < starts.count ? starts[index + 1] - 1 : previous.source.lineCount - 1
-        guard lastEditLine <= segmentLast else { return nil }
-        let oldBlockStart = previous.source.lineStarts[starts[index]]
-        let oldBlockEnd = previous.source.lineRange(segmentLast).end
-        let newBlockStart = oldBlockStart
-        let newBlockEnd = oldBlockEnd + delta
-        guard newBlockEnd >= newBlockStart, newBlockEnd <= new.count else { return nil }
-        // The edited lines must not start a new block.
-        let firstNewLine = newSource.line(containing: prefix)
-        let lastNewLine = newSource.line(containing: max(prefix, new.count - suffix))
-        for line in firstNewLine...lastNewLine where line > newSource.line(containing: newBlockStart) {
-            if startsBlock(newSource, line) { return nil }
-        }
-        // A block after the edited one that now merges into it (its keyword line lost) is caught
-        // above; a block keyword typed at the end of the edited block is caught too.
-
-        // The header (everything before the first block) and the edited block, checked alone.
-        let headerEnd = starts.first.map { previous.source.lineStarts[$0] } ?? 0
-        guard headerEnd <= newBlockStart else { return nil }
-        let miniBytes = Array(new[0..<headerEnd]) + Array(new[newBlockStart..<newBlockEnd])
-        let mini = Analysis(bytes: miniBytes, catalogue: catalogue, settings: settings)
-        func fromMini(_ offset: Int) -> Int { offset < headerEnd ? offset : offset - headerEnd + newBlockStart }
-        func mapMini(_ range: SourceRange) -> SourceRange { SourceRange(start: fromMini(range.start), end: fromMini(range.end)) }
+        let mini = Analysis(bytes: edited.blockAlone(newSource), catalogue: catalogue, settings: settings)
+        func mapMini(_ range: SourceRange) -> SourceRange { edited.fromBlockAlone(range) }
+        let oldEdit = edited.oldEdit
 
         var result: [Diagnostic] = []
         // Findings inside the edited block, from the block checked alone.
@@ -213,5 +171,116 @@ public enum IncrementalAnalysis {
         }
         guard end > range.start else { return false }
         return BlockKeyword(word: source.string(SourceRange(start: range.start, end: end))) != nil
+    }
+}
+
+/// Where an edit lies: the one block (from its keyword line to the line before the next one)
+/// that holds it, in the old and the new text, and how offsets move. What the quick re-check
+/// and the language features of a version not yet analysed build on.
+public struct EditedBlock: Sendable {
+    /// The changed bytes in the old text (empty for an insertion).
+    public let oldEdit: SourceRange
+    /// The edited block in the old and the new text.
+    public let oldBlock: SourceRange
+    public let newBlock: SourceRange
+    /// The end of the header: everything before the first block, which every block depends on.
+    public let headerEnd: Int
+    /// New length minus old length.
+    public let delta: Int
+    /// The index of the edited block, and the lines the edit added (negative: removed).
+    public let blockIndex: Int
+    public let lineDelta: Int
+
+    /// Nil when the texts are the same or the edit is not inside one block (it touches the
+    /// header or a keyword line, or starts a new block): then only a full analysis will do.
+    public init?(old: SourceText, blockStartLines starts: [Int], new newSource: SourceText) {
+        let oldBytes = old.bytes
+        let new = newSource.bytes
+        // The edit: the bytes between the common prefix and the common suffix.
+        var (prefix, suffix) = IncrementalAnalysis.commonEnds(oldBytes, new)
+        // An insertion or a deletion next to equal bytes has several places; the common prefix
+        // puts it as late as possible, which for a line break typed at the end of a paragraph is
+        // the start of the next block's keyword line. Slid back, it stays in the block typed in.
+        let inserted = prefix == oldBytes.count - suffix, removed = prefix == new.count - suffix
+        if inserted && removed { return nil }
+        if inserted != removed {
+            let run = inserted ? new : oldBytes  // holds the changed bytes, prefix..<run.count - suffix
+            while prefix > 0, prefix < run.count - suffix,
+                  starts.contains(where: { old.lineStarts[$0] == prefix }),
+                  oldBytes[prefix - 1] == run[run.count - suffix - 1] {
+                prefix -= 1
+                suffix += 1
+            }
+        }
+        let oldEdit = SourceRange(start: prefix, end: oldBytes.count - suffix)
+        let delta = new.count - oldBytes.count
+
+        // The old block holding the whole edit; its first line (the keyword line) must be untouched.
+        let firstEditLine = old.line(containing: oldEdit.start)
+        let lastEditLine = old.line(containing: oldEdit.end)
+        // A block's segment runs from its keyword line to the line before the next keyword line,
+        // so blank lines after a table (where new rows are typed) belong to it.
+        guard let index = starts.lastIndex(where: { $0 < firstEditLine }) else { return nil }
+        let segmentLast = index + 1 < starts.count ? starts[index + 1] - 1 : old.lineCount - 1
+        guard lastEditLine <= segmentLast else { return nil }
+        let oldBlockStart = old.lineStarts[starts[index]]
+        let oldBlockEnd = old.lineRange(segmentLast).end
+        let newBlockStart = oldBlockStart
+        let newBlockEnd = oldBlockEnd + delta
+        guard newBlockEnd >= newBlockStart, newBlockEnd <= new.count else { return nil }
+        // The edited lines must not start a new block. (A block after the edited one that now
+        // merges into it, its keyword line lost, is caught above.)
+        let firstNewLine = newSource.line(containing: prefix)
+        let lastNewLine = newSource.line(containing: max(prefix, new.count - suffix))
+        for line in firstNewLine...lastNewLine where line > newSource.line(containing: newBlockStart) {
+            if IncrementalAnalysis.startsBlock(newSource, line) { return nil }
+        }
+        let headerEnd = starts.first.map { old.lineStarts[$0] } ?? 0
+        guard headerEnd <= newBlockStart else { return nil }
+        self.oldEdit = oldEdit
+        oldBlock = SourceRange(start: oldBlockStart, end: oldBlockEnd)
+        newBlock = SourceRange(start: newBlockStart, end: newBlockEnd)
+        self.headerEnd = headerEnd
+        self.delta = delta
+        blockIndex = index
+        lineDelta = newSource.lineCount - old.lineCount
+    }
+
+    /// The header and the edited block of the new text, on their own: a small document.
+    public func blockAlone(_ new: SourceText) -> [UInt8] {
+        Array(new.bytes[0..<headerEnd]) + Array(new.bytes[newBlock.start..<newBlock.end])
+    }
+
+    /// An offset of the new text in `blockAlone`; nil outside the header and the edited block.
+    public func toBlockAlone(_ offset: Int) -> Int? {
+        if offset < headerEnd { return offset }
+        if offset >= newBlock.start && offset <= newBlock.end { return offset - newBlock.start + headerEnd }
+        return nil
+    }
+
+    /// An offset of `blockAlone` in the new text.
+    public func fromBlockAlone(_ offset: Int) -> Int { offset < headerEnd ? offset : offset - headerEnd + newBlock.start }
+    public func fromBlockAlone(_ range: SourceRange) -> SourceRange {
+        SourceRange(start: fromBlockAlone(range.start), end: fromBlockAlone(range.end))
+    }
+
+    /// An offset of the new text in the old one; nil inside the edited block.
+    public func toOld(_ offset: Int) -> Int? {
+        if offset < newBlock.start { return offset }
+        if offset >= newBlock.end { return offset - delta }
+        return nil
+    }
+
+    /// A range of the old text in the new one; nil when it reaches into the edited block.
+    public func fromOld(_ range: SourceRange) -> SourceRange? {
+        IncrementalAnalysis.moved(range, oldBlock.start, oldBlock.end, delta)
+    }
+
+    /// A line of the old text in the new one; nil inside the edited block.
+    public func fromOld(line: Int, in old: SourceText) -> Int? {
+        let blockFirst = old.line(containing: oldBlock.start), blockLast = old.line(containing: max(oldBlock.start, oldBlock.end - 1))
+        if line < blockFirst { return line }
+        if line > blockLast { return line + lineDelta }
+        return nil
     }
 }

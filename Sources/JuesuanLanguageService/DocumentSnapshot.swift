@@ -21,6 +21,7 @@ public final class DocumentSnapshot: @unchecked Sendable {
     private let computing = NSLock()
     private var cachedAnalysis: Analysis?
     private var cachedGlossary: GlossaryIndex?
+    private var memos: [String: Any] = [:]
 
     public init(uri: String, version: Int, source: SourceText, catalogue: Catalogue = .embedded,
                 settings: ProjectConfiguration.Settings = .init()) {
@@ -70,6 +71,22 @@ public final class DocumentSnapshot: @unchecked Sendable {
 
     /// True once `analysis` has been computed.
     public var isAnalysed: Bool { storedAnalysis != nil }
+
+    /// A whole-document result of this version (semantic tokens, the outline), computed once:
+    /// editors ask for them again and again, and a version never changes.
+    func memo<Value>(_ key: String, _ compute: () -> Value) -> Value {
+        lock.lock()
+        if let stored = memos[key] as? Value {
+            lock.unlock()
+            return stored
+        }
+        lock.unlock()
+        let value = compute()
+        lock.lock()
+        memos[key] = value
+        lock.unlock()
+        return value
+    }
 
     /// The document's glossary merged over the standard one.
     public var glossary: GlossaryIndex {

@@ -31,6 +31,10 @@ extension LanguageService {
     /// 支出 sides of 公开01/04 as groups), each 说明, each 绩效 (its 指标), the glossary (its
     /// terms) and each 校验, in document order.
     public static func outline(_ snapshot: DocumentSnapshot) -> [OutlineSymbol] {
+        snapshot.memo("outline") { computeOutline(snapshot) }
+    }
+
+    static func computeOutline(_ snapshot: DocumentSnapshot) -> [OutlineSymbol] {
         let analysis = snapshot.analysis
         let syntax = analysis.report.syntax
         let source = snapshot.source

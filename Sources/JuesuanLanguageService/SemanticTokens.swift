@@ -71,6 +71,10 @@ public struct SemanticToken: Sendable, Hashable {
 extension LanguageService {
     /// Every semantic token of the document, in order, non-overlapping, each on one line.
     public static func semanticTokens(_ snapshot: DocumentSnapshot) -> [SemanticToken] {
+        snapshot.memo("semanticTokens") { computeSemanticTokens(snapshot) }
+    }
+
+    static func computeSemanticTokens(_ snapshot: DocumentSnapshot) -> [SemanticToken] {
         let analysis = snapshot.analysis
         let report = analysis.report
         let syntax = report.syntax

@@ -37,7 +37,9 @@ extension JuesuanServer {
                 return (code, range)
             }
         }
-        let actions = LanguageService.codeActions(snapshot, range: range, only: only, diagnostics: requested)
+        let actions = editedView(for: snapshot, unless: JuesuanServer.asksForFixAll(params)).map {
+            LanguageService.codeActions($0, range: range, only: only, diagnostics: requested)
+        } ?? LanguageService.codeActions(snapshot, range: range, only: only, diagnostics: requested)
         return .array(actions.map { action in
             var members: [String: JSONValue] = [
                 "title": .string(action.title),
@@ -54,12 +56,14 @@ extension JuesuanServer {
 
     func documentSymbol(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(request)
-        return .array(LanguageService.outline(snapshot).map(converter.symbol))
+        let symbols = editedView(for: snapshot).map(LanguageService.outline) ?? LanguageService.outline(snapshot)
+        return .array(symbols.map(converter.symbol))
     }
 
     func foldingRange(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, _) = try openDocument(request)
-        return .array(LanguageService.foldingRanges(snapshot).map { region in
+        let regions = editedView(for: snapshot).map(LanguageService.foldingRanges) ?? LanguageService.foldingRanges(snapshot)
+        return .array(regions.map { region in
             ["startLine": .int(region.startLine), "endLine": .int(region.endLine), "kind": .string(region.kind.rawValue)]
         })
     }
@@ -68,19 +72,23 @@ extension JuesuanServer {
 
     func definition(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter, offset) = try document(request)
-        return .array(LanguageService.definition(snapshot, at: offset).map(converter.location))
+        let found = editedView(for: snapshot).map { LanguageService.definition($0, at: offset) } ?? LanguageService.definition(snapshot, at: offset)
+        return .array(found.map(converter.location))
     }
 
     func references(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let params = request.params
         let (snapshot, converter, offset) = try document(request)
         let include = params?["context"]?["includeDeclaration"]?.boolValue ?? true
-        return .array(LanguageService.references(snapshot, at: offset, includeDeclaration: include).map(converter.location))
+        let found = editedView(for: snapshot).map { LanguageService.references($0, at: offset, includeDeclaration: include) }
+            ?? LanguageService.references(snapshot, at: offset, includeDeclaration: include)
+        return .array(found.map(converter.location))
     }
 
     func documentHighlight(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter, offset) = try document(request)
-        return .array(LanguageService.highlights(snapshot, at: offset).map { ["range": converter.range($0.range), "kind": .int($0.kind.rawValue)] })
+        let found = editedView(for: snapshot).map { LanguageService.highlights($0, at: offset) } ?? LanguageService.highlights(snapshot, at: offset)
+        return .array(found.map { ["range": converter.range($0.range), "kind": .int($0.kind.rawValue)] })
     }
 
     // MARK: Inlay hints
@@ -89,7 +97,8 @@ extension JuesuanServer {
         let params = request.params
         let (snapshot, converter) = try openDocument(request)
         let range = byteRange(params?["range"], converter) ?? SourceRange(start: 0, end: snapshot.source.bytes.count)
-        return .array(LanguageService.inlayHints(snapshot, in: range).map { hint in
+        let hints = editedView(for: snapshot).map { LanguageService.inlayHints($0, in: range) } ?? LanguageService.inlayHints(snapshot, in: range)
+        return .array(hints.map { hint in
             ["position": converter.position(hint.position), "label": .string(hint.label), "paddingLeft": true,
              "tooltip": .string(hint.tooltip)]
         })
@@ -124,7 +133,7 @@ extension JuesuanServer {
 
     func semanticTokensFull(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(request)
-        let data = encode(LanguageService.semanticTokens(snapshot), converter)
+        let data = encode(editedView(for: snapshot).map(LanguageService.semanticTokens) ?? LanguageService.semanticTokens(snapshot), converter)
         let id = rememberSemanticTokens(uri: snapshot.uri, data: data)
         return ["resultId": .string(id), "data": .array(data.map { .int($0) })]
     }
@@ -134,7 +143,7 @@ extension JuesuanServer {
     func semanticTokensDelta(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let params = request.params
         let (snapshot, converter) = try openDocument(request)
-        let data = encode(LanguageService.semanticTokens(snapshot), converter)
+        let data = encode(editedView(for: snapshot).map(LanguageService.semanticTokens) ?? LanguageService.semanticTokens(snapshot), converter)
         let previousID = params?["previousResultId"]?.stringValue
         let previous = previousID.flatMap { previousSemanticTokens(uri: snapshot.uri, resultId: $0) }
         let id = rememberSemanticTokens(uri: snapshot.uri, data: data)

@@ -63,6 +63,10 @@ public final class JuesuanServer: @unchecked Sendable {
     private var quickStates: [String: (version: Int, state: FindingsState)] = [:]
     /// The revision (not the version: a client may send one version twice) those states are of.
     private var quickRevisions: [String: Int] = [:]
+    /// The last version of each document whose full analysis is done, and the view of a newer
+    /// version through it (see `editedView(for:)`).
+    private var lastAnalysed: [String: DocumentSnapshot] = [:]
+    private var editedViews: [String: EditedView] = [:]
     /// The last semantic tokens sent per document, for `semanticTokens/full/delta`.
     private var semanticTokenResults: [String: (id: String, data: [Int])] = [:]
     private var nextSemanticTokensID = 1
@@ -482,7 +486,8 @@ public final class JuesuanServer: @unchecked Sendable {
         lock.lock()
         // Moved straight into the box: a local copy would keep the document alive on this thread
         // until the function returns, and the release queue's trim could run before that.
-        let box = ReleaseBox((documents.removeValue(forKey: uri), quickStates.removeValue(forKey: uri)))
+        let box = ReleaseBox((documents.removeValue(forKey: uri), quickStates.removeValue(forKey: uri),
+                              lastAnalysed.removeValue(forKey: uri), editedViews.removeValue(forKey: uri)))
         quickRevisions[uri] = nil
         revisions[uri] = nil
         published[uri] = nil
@@ -589,6 +594,8 @@ public final class JuesuanServer: @unchecked Sendable {
                 self.log("analysed \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
             }
             self.publish(state.diagnostics, of: snapshot, unit: unit, base: base, full: true) {
+                self.lastAnalysed[uri] = snapshot
+                self.editedViews[uri] = nil
                 if (self.quickStates[uri]?.version ?? Int.min) <= snapshot.version {
                     self.quickStates[uri] = (snapshot.version, state)
                     self.quickRevisions[uri] = self.revisions[uri]
@@ -625,6 +632,28 @@ public final class JuesuanServer: @unchecked Sendable {
         return (snapshot, converter, converter.offset(position))
     }
 
+    /// Reports at least this large (bytes) are answered through an `EditedView` while their
+    /// newest version is not analysed: analysing them whole would make a request sent right
+    /// after a keystroke wait for it.
+    static let editedViewThreshold = 64 * 1024
+
+    /// The view of `snapshot` through the last analysed version of its document; nil when the
+    /// snapshot is analysed (or small, or `unless`), or the edits since are not inside one block.
+    func editedView(for snapshot: DocumentSnapshot, unless: Bool = false) -> EditedView? {
+        guard !unless, !snapshot.isAnalysed, snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold else { return nil }
+        lock.lock()
+        let base = lastAnalysed[snapshot.uri]
+        let cached = editedViews[snapshot.uri]
+        lock.unlock()
+        guard let base, base !== snapshot else { return nil }
+        if let cached, cached.current === snapshot, cached.base === base { return cached }
+        guard let view = EditedView(current: snapshot, base: base) else { return nil }
+        lock.lock()
+        if documents[snapshot.uri] === snapshot { editedViews[snapshot.uri] = view }
+        lock.unlock()
+        return view
+    }
+
     func converter(for snapshot: DocumentSnapshot) -> Converter {
         Converter(source: snapshot.source, unit: unit, uri: snapshot.uri, documentationBase: documentationBase,
                   hoverMarkdown: hoverMarkdown, documentationMarkdown: documentationMarkdown)
@@ -656,7 +685,8 @@ public final class JuesuanServer: @unchecked Sendable {
 
     func hover(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter, offset) = try document(request)
-        return LanguageService.hover(snapshot, at: offset).map(converter.hover) ?? .null
+        let found = editedView(for: snapshot).map { LanguageService.hover($0, at: offset) } ?? LanguageService.hover(snapshot, at: offset)
+        return found.map(converter.hover) ?? .null
     }
 }
 

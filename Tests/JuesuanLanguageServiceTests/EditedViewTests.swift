@@ -1,0 +1,108 @@
+import JuesuanChecks
+import JuesuanFixtures
+import JuesuanLanguageService
+import JuesuanSyntax
+import XCTest
+
+/// Issue 15: requests right after a keystroke are answered through an `EditedView` (the last
+/// analysed version and the edited block alone). Its answers must be those of the new text's
+/// own analysis, except what the edit changes in other blocks.
+final class EditedViewTests: XCTestCase {
+    func replacing(_ text: String, _ range: SourceRange, with replacement: String) -> String {
+        let bytes = Array(text.utf8)
+        return String(decoding: bytes[..<range.start] + Array(replacement.utf8) + bytes[range.end...], as: UTF8.self)
+    }
+
+    struct Edit {
+        var text: String
+        var at: Int
+    }
+
+    /// Keystrokes as a user types them: a digit typed after a figure, a figure's last digit
+    /// deleted, a line break after a row, a character typed into prose.
+    func keystrokes(_ text: String, count: Int, seed: UInt64) -> [Edit] {
+        let analysis = Analysis(text: text)
+        let cells = analysis.report.tables.flatMap { $0.allRows.flatMap { $0.cells.compactMap { $0 } } }
+        let prose = analysis.report.syntax.lines.filter { $0.kind == .prose }.map { analysis.source.lineContentRange($0.index) }
+        var random = SplitMix64(seed: seed)
+        var edits: [Edit] = []
+        for step in 0..<count {
+            let cell = cells[Int(random.next() % UInt64(cells.count))]
+            switch step % 4 {
+            case 0: edits.append(Edit(text: replacing(text, SourceRange(start: cell.token.range.end, end: cell.token.range.end), with: "7"), at: cell.token.range.end))
+            case 1: edits.append(Edit(text: replacing(text, SourceRange(start: cell.token.range.end - 1, end: cell.token.range.end), with: ""), at: cell.token.range.end - 1))
+            case 2:
+                let end = analysis.source.lineContentRange(analysis.source.line(containing: cell.token.range.start)).end
+                edits.append(Edit(text: replacing(text, SourceRange(start: end, end: end), with: "\n"), at: end))
+            default:
+                guard !prose.isEmpty else { continue }
+                let line = prose[Int(random.next() % UInt64(prose.count))]
+                edits.append(Edit(text: replacing(text, SourceRange(start: line.end, end: line.end), with: "。"), at: line.end))
+            }
+        }
+        return edits
+    }
+
+    func testAnswersAgreeWithTheNewTextsOwnAnalysis() throws {
+        var generator = ReportGenerator(seed: 21)
+        let text = generator.largeReport(minimumLines: 900, prose: true)
+        let base = DocumentSnapshot(uri: "file:///v.juesuan", version: 1, text: text)
+        _ = base.analysis
+        var hoversCompared = 0, hoversEqual = 0, views = 0
+        var random = SplitMix64(seed: 9)
+        for (index, edit) in keystrokes(text, count: 24, seed: 4).enumerated() {
+            let current = DocumentSnapshot(uri: base.uri, version: 2 + index, text: edit.text)
+            guard let view = EditedView(current: current, base: base) else {
+                XCTFail("keystroke \(index) at \(edit.at) is inside one block")
+                continue
+            }
+            views += 1
+            let exact = DocumentSnapshot(uri: base.uri, version: current.version, text: edit.text)
+            // Semantic tokens: the same ranges and types (the `failing` modifier follows the
+            // findings, which the full analysis brings).
+            func shape(_ tokens: [SemanticToken]) -> [String] { tokens.map { "\($0.range.start)-\($0.range.end) \($0.type)" } }
+            XCTAssertEqual(shape(LanguageService.semanticTokens(view)), shape(LanguageService.semanticTokens(exact)), "tokens, keystroke \(index)")
+            XCTAssertEqual(LanguageService.outline(view), LanguageService.outline(exact), "outline, keystroke \(index)")
+            XCTAssertEqual(LanguageService.foldingRanges(view), LanguageService.foldingRanges(exact), "folding, keystroke \(index)")
+            // Hovers near the edit and anywhere.
+            let length = edit.text.utf8.count
+            let offsets = (0..<6).map { _ in Int(random.next() % UInt64(length)) } + [edit.at, max(0, edit.at - 2), min(length, edit.at + 3)]
+            for offset in offsets {
+                let quick = LanguageService.hover(view, at: offset)
+                let full = LanguageService.hover(exact, at: offset)
+                hoversCompared += 1
+                if quick == full { hoversEqual += 1 }
+                // Never a hover for a range that is not where the text is.
+                if let quick { XCTAssertEqual(current.source.string(quick.range), exact.source.string(quick.range)) }
+            }
+            // Findings in the edited block, with their fixes, as code actions.
+            let line = current.source.lineContentRange(current.source.line(containing: edit.at))
+            let quickActions = LanguageService.codeActions(view, range: line).map(\.title)
+            let fullActions = LanguageService.codeActions(exact, range: line).map(\.title)
+            XCTAssertTrue(Set(quickActions).isSubset(of: Set(fullActions)), "actions, keystroke \(index): \(Set(quickActions).subtracting(fullActions))")
+        }
+        print("edited views: \(views); hovers equal to the full analysis's: \(hoversEqual) of \(hoversCompared)")
+        XCTAssertEqual(views, 24)
+        XCTAssertGreaterThanOrEqual(hoversEqual * 100, hoversCompared * 95)
+    }
+
+    func testAnEditThatLeavesOneBlockHasNoView() throws {
+        let text = header + "表 公开03 支出决算表\n列 合计 基本支出 项目支出\n2010101 行政运行 10.00 10.00 0.00\n\n说明 一、说明\n本年支出10.00万元。\n"
+        let base = DocumentSnapshot(uri: "file:///v.juesuan", version: 1, text: text)
+        _ = base.analysis
+        // The header changed: every block depends on it.
+        XCTAssertNil(EditedView(current: DocumentSnapshot(uri: base.uri, version: 2, text: text.replacingOccurrences(of: "2024", with: "2023")), base: base))
+        // A new block typed inside another.
+        XCTAssertNil(EditedView(current: DocumentSnapshot(uri: base.uri, version: 2, text: text.replacingOccurrences(of: "0.00\n", with: "0.00\n说明 新\n")), base: base))
+        // Not analysed: no view.
+        let fresh = DocumentSnapshot(uri: base.uri, version: 1, text: text)
+        XCTAssertNil(EditedView(current: DocumentSnapshot(uri: base.uri, version: 2, text: text + "x"), base: fresh))
+        // Inside one block: a view, whose hover on the edited row is that row's.
+        let edited = text.replacingOccurrences(of: "10.00 10.00 0.00", with: "10.00 10.00 0.001")
+        let view = try XCTUnwrap(EditedView(current: DocumentSnapshot(uri: base.uri, version: 2, text: edited), base: base))
+        let code = try XCTUnwrap(edited.range(of: "2010101"))
+        let codeOffset = edited.utf8.distance(from: edited.startIndex, to: code.lowerBound) + 2
+        XCTAssertEqual(LanguageService.hover(view, at: codeOffset), LanguageService.hover(DocumentSnapshot(uri: base.uri, version: 2, text: edited), at: codeOffset))
+        XCTAssertNotNil(LanguageService.hover(view, at: codeOffset))
+    }
+}
