@@ -9,7 +9,8 @@ Measures, on a generated report of at least --lines lines (scripts/lsp_bench_rep
   - one-character didChange → publishDiagnostics for that version (p50/p99 over --edits),
   - completion and hover latency (p50/p99),
   - hover, completion, semantic tokens (delta), inlay hints, code actions, document symbols and
-    folding sent right after a one-character edit, before its diagnostics (issue 15),
+    folding sent right after a one-character edit, before its diagnostics, in bursts of three
+    keystrokes in one place with a pause between places (issue 15),
   - completion while typing a name at the start of a new row (issue 18): each keystroke is a
     didChange followed at once by a completion request, as an editor sends them; and the same
     completions again once the report is analysed,
@@ -234,46 +235,53 @@ def main():
         ms, body = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": line_no, "character": utf16_len(line[:target])}})
         hover_ms.append(ms)
 
-    # Requests sent right after a keystroke, as an editor sends them (issue 15): each kind after
-    # its own one-character edit, before that edit's diagnostics are in.
-    after_keystroke = {name: [] for name in ["hover", "completion", "semanticTokens/full/delta", "inlayHint", "codeAction", "documentSymbol", "foldingRange"]}
+    # Requests sent right after a keystroke, as an editor sends them (issue 15). A user types a
+    # few characters in one place, then moves elsewhere (a pause longer than the server's typing
+    # pause of 0.25 s): bursts of three one-character edits to a figure, each followed at once
+    # by a request (the kinds in turn), before that edit's diagnostics are in.
+    kinds = ["hover", "completion", "semanticTokens/full/delta", "inlayHint", "codeAction", "documentSymbol", "foldingRange"]
+    after_keystroke = {name: [] for name in kinds}
     _, body = client.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri}})
     result_id = body["result"]["resultId"]
-    for k in range(args.edits):
-        kind = list(after_keystroke)[k % len(after_keystroke)]
-        line_no = rows[(k * 6151) % len(rows)]
-        line = lines[line_no]
-        col = len(line) - 1
-        new = "7" if line[col] != "7" else "3"
-        lines[line_no] = line[:col] + new
-        version += 1
-        character = utf16_len(line[:col])
-        client.notify("textDocument/didChange", {
-            "textDocument": {"uri": uri, "version": version},
-            "contentChanges": [{"range": {"start": {"line": line_no, "character": character},
-                                          "end": {"line": line_no, "character": character + 1}}, "text": new}]})
-        doc = {"uri": uri}
-        here = {"start": {"line": line_no, "character": 0}, "end": {"line": line_no, "character": character}}
-        if kind == "hover":
-            ms, body = client.request("textDocument/hover", {"textDocument": doc, "position": {"line": line_no, "character": 2}})
-            assert body.get("result"), body
-        elif kind == "completion":
-            ms, body = client.request("textDocument/completion", {"textDocument": doc, "position": {"line": line_no, "character": 4}})
-        elif kind == "semanticTokens/full/delta":
-            ms, body = client.request("textDocument/semanticTokens/full/delta", {"textDocument": doc, "previousResultId": result_id})
-            result_id = body["result"]["resultId"]
-        elif kind == "inlayHint":
-            ms, body = client.request("textDocument/inlayHint", {"textDocument": doc, "range": {
-                "start": {"line": max(0, line_no - 40), "character": 0}, "end": {"line": line_no + 40, "character": 0}}})
-        elif kind == "codeAction":
-            ms, body = client.request("textDocument/codeAction", {"textDocument": doc, "range": here, "context": {"diagnostics": []}})
-        elif kind == "documentSymbol":
-            ms, body = client.request("textDocument/documentSymbol", {"textDocument": doc})
-        else:
-            ms, body = client.request("textDocument/foldingRange", {"textDocument": doc})
-        assert "error" not in body, body
-        after_keystroke[kind].append(ms)
-        client.wait_diagnostics(version)
+    k = 0
+    for burst in range(args.edits // 3):
+        time.sleep(0.4)  # moving to the next place
+        line_no = rows[(burst * 6151) % len(rows)]
+        for _ in range(3):
+            kind = kinds[k % len(kinds)]
+            k += 1
+            line = lines[line_no]
+            col = len(line) - 1
+            new = "7" if line[col] != "7" else "3"
+            lines[line_no] = line[:col] + new
+            version += 1
+            character = utf16_len(line[:col])
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": {"start": {"line": line_no, "character": character},
+                                              "end": {"line": line_no, "character": character + 1}}, "text": new}]})
+            doc = {"uri": uri}
+            here = {"start": {"line": line_no, "character": 0}, "end": {"line": line_no, "character": character}}
+            if kind == "hover":
+                ms, body = client.request("textDocument/hover", {"textDocument": doc, "position": {"line": line_no, "character": 2}})
+                assert body.get("result"), body
+            elif kind == "completion":
+                ms, body = client.request("textDocument/completion", {"textDocument": doc, "position": {"line": line_no, "character": 4}})
+            elif kind == "semanticTokens/full/delta":
+                ms, body = client.request("textDocument/semanticTokens/full/delta", {"textDocument": doc, "previousResultId": result_id})
+                result_id = body["result"]["resultId"]
+            elif kind == "inlayHint":
+                ms, body = client.request("textDocument/inlayHint", {"textDocument": doc, "range": {
+                    "start": {"line": max(0, line_no - 40), "character": 0}, "end": {"line": line_no + 40, "character": 0}}})
+            elif kind == "codeAction":
+                ms, body = client.request("textDocument/codeAction", {"textDocument": doc, "range": here, "context": {"diagnostics": []}})
+            elif kind == "documentSymbol":
+                ms, body = client.request("textDocument/documentSymbol", {"textDocument": doc})
+            else:
+                ms, body = client.request("textDocument/foldingRange", {"textDocument": doc})
+            assert "error" not in body, body
+            after_keystroke[kind].append(ms)
+            client.wait_diagnostics(version)
 
     typing_from = trace_lines(trace_path)
     typing_ms, analysed_ms, names_checked, version = type_names(client, uri, lines, version)

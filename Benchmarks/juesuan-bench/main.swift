@@ -6,6 +6,7 @@ import Glibc
 #endif
 import JuesuanChecks
 import JuesuanFixtures
+import JuesuanLanguageService
 import JuesuanModel
 import JuesuanSyntax
 
@@ -102,6 +103,45 @@ if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--repeat", let
         best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
     print("\(CommandLine.arguments[2]): best \(format2(best * 1000)) ms, \(format2(Double(bytes.count) / 1_048_576 / best)) MB/s")
+    exit(0)
+}
+
+// `juesuan-bench --edited-view LINES`: what a request right after a keystroke costs through an
+// `EditedView` (issue 15), per feature, on a generated report with prose: median and worst of
+// 40 keystrokes in different tables (each view built anew).
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--edited-view", let lines = Int(CommandLine.arguments[2]) {
+    var generator = ReportGenerator(seed: 3)
+    let text = generator.largeReport(minimumLines: lines, prose: true)
+    let base = DocumentSnapshot(uri: "file:///bench.juesuan", version: 1, text: text)
+    let analysis = base.analysis
+    _ = LanguageService.semanticTokens(base)
+    _ = LanguageService.outline(base)
+    let cells = analysis.report.tables.flatMap { $0.allRows.flatMap { $0.cells.compactMap { $0 } } }
+    var timings: [String: [Double]] = [:]
+    func time<T>(_ name: String, _ work: () -> T) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = work()
+        timings[name, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        return result
+    }
+    let bytes = Array(text.utf8)
+    for k in 0..<40 {
+        let cell = cells[(k * 7919) % cells.count]
+        let edited = bytes[..<cell.token.range.end] + Array("7".utf8) + bytes[cell.token.range.end...]
+        let current = DocumentSnapshot(uri: base.uri, version: 2 + k, source: SourceText(bytes: Array(edited)))
+        guard let view = time("view", { EditedView(current: current, base: base) }) else { print("no view"); exit(1) }
+        _ = time("hover", { view.hover(at: cell.token.range.start) })
+        _ = time("semantic tokens", { view.semanticTokens() })
+        _ = time("outline", { view.outline() })
+        _ = time("folding", { view.foldingRanges() })
+        _ = time("inlay hints (80 lines)", { view.inlayHints(in: SourceRange(start: max(0, cell.token.range.start - 4000), end: cell.token.range.end + 4000)) })
+        _ = time("code actions", { view.codeActions(range: SourceRange(start: cell.token.range.start, end: cell.token.range.end)) })
+    }
+    print("\(text.utf8.count) bytes, \(text.utf8.lazy.filter { $0 == 0x0A }.count) lines; ms per request through an edited view:")
+    for name in ["view", "hover", "semantic tokens", "outline", "folding", "inlay hints (80 lines)", "code actions"] {
+        let values = timings[name, default: [0]].sorted()
+        print(name.padding(toLength: 26) + "median \(format2(values[values.count / 2]))".padding(toLength: 16) + "max \(format2(values.last!))")
+    }
     exit(0)
 }
 

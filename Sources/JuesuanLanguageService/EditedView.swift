@@ -1,6 +1,43 @@
 import JuesuanChecks
 import JuesuanSyntax
 
+/// What the language features answer of one version of a document: a snapshot (from its
+/// analysis) or an `EditedView` of a version not analysed yet.
+public protocol FeatureSource: AnyObject, Sendable {
+    var source: SourceText { get }
+    /// The first line of every block, in order.
+    var blockStartLines: [Int] { get }
+    /// How many edited views lie between this and an analysed snapshot (0 for a snapshot).
+    var viewDepth: Int { get }
+    func hover(at offset: Int) -> HoverResult?
+    func definition(at offset: Int) -> [SourceRange]
+    func references(at offset: Int, includeDeclaration: Bool) -> [SourceRange]
+    func highlights(at offset: Int) -> [DocumentHighlight]
+    func codeActions(range: SourceRange, only: [String]?, diagnostics: [(code: String, range: SourceRange)]?) -> [CodeAction]
+    func inlayHints(in range: SourceRange) -> [InlayHint]
+    func semanticTokens() -> [SemanticToken]
+    func outline() -> [OutlineSymbol]
+    func foldingRanges() -> [FoldingRegion]
+}
+
+extension DocumentSnapshot: FeatureSource {
+    public var blockStartLines: [Int] { memo("blockStartLines") { analysis.report.syntax.blocks.map(\.lines.lowerBound) } }
+    public var viewDepth: Int { 0 }
+    public func hover(at offset: Int) -> HoverResult? { LanguageService.hover(self, at: offset) }
+    public func definition(at offset: Int) -> [SourceRange] { LanguageService.definition(self, at: offset) }
+    public func references(at offset: Int, includeDeclaration: Bool) -> [SourceRange] {
+        LanguageService.references(self, at: offset, includeDeclaration: includeDeclaration)
+    }
+    public func highlights(at offset: Int) -> [DocumentHighlight] { LanguageService.highlights(self, at: offset) }
+    public func codeActions(range: SourceRange, only: [String]?, diagnostics: [(code: String, range: SourceRange)]?) -> [CodeAction] {
+        LanguageService.codeActions(self, range: range, only: only, diagnostics: diagnostics)
+    }
+    public func inlayHints(in range: SourceRange) -> [InlayHint] { LanguageService.inlayHints(self, in: range) }
+    public func semanticTokens() -> [SemanticToken] { LanguageService.semanticTokens(self) }
+    public func outline() -> [OutlineSymbol] { LanguageService.outline(self) }
+    public func foldingRanges() -> [FoldingRegion] { LanguageService.foldingRanges(self) }
+}
+
 /// A version whose full analysis is not done yet, read through two analysed documents: the
 /// last analysed version, for every block the edits left alone (its results moved by the
 /// edit), and the edited block checked on its own with the header. Requests sent right after
@@ -14,17 +51,17 @@ import JuesuanSyntax
 public final class EditedView: @unchecked Sendable {
     /// The version asked about.
     public let current: DocumentSnapshot
-    /// The last analysed version.
-    public let base: DocumentSnapshot
+    /// The last analysed version, or a view of a version after it (typing in two places
+    /// before the analysis caught up).
+    public let base: any FeatureSource
     /// The header and the edited block of `current`, as a document of its own.
     public let block: DocumentSnapshot
     public let edited: EditedBlock
 
-    /// Nil when `base` is not analysed or the edits since it are not inside one block.
-    public init?(current: DocumentSnapshot, base: DocumentSnapshot) {
-        guard let analysis = base.storedAnalysis,
-              let edited = EditedBlock(old: base.source, blockStartLines: analysis.report.syntax.blocks.map(\.lines.lowerBound),
-                                       new: current.source) else { return nil }
+    /// Nil when `base` is a snapshot not analysed, or the edits since it are not inside one block.
+    public init?(current: DocumentSnapshot, base: any FeatureSource) {
+        if let snapshot = base as? DocumentSnapshot, !snapshot.isAnalysed { return nil }
+        guard let edited = EditedBlock(old: base.source, blockStartLines: base.blockStartLines, new: current.source) else { return nil }
         self.current = current
         self.base = base
         self.edited = edited
@@ -56,7 +93,7 @@ public final class EditedView: @unchecked Sendable {
 
     /// Answers a question about one offset from wherever it lies; `map` moves the answer's
     /// ranges into `current` (nil drops them).
-    func answer<Result>(at offset: Int, _ ask: (DocumentSnapshot, Int) -> Result,
+    func answer<Result>(at offset: Int, _ ask: (any FeatureSource, Int) -> Result,
                         _ map: (Result, (SourceRange) -> SourceRange?) -> Result) -> Result {
         switch place(offset) {
         case .block(let local): return map(ask(block, local), { self.fromBlock($0) })
@@ -71,53 +108,62 @@ public final class EditedView: @unchecked Sendable {
     }
 }
 
-extension LanguageService {
-    public static func hover(_ view: EditedView, at offset: Int) -> HoverResult? {
-        view.answer(at: offset, { hover($0, at: $1) }) { result, map in
+extension EditedView: FeatureSource {
+    public var source: SourceText { current.source }
+
+    /// The base's blocks, those after the edited one moved by the lines the edit added.
+    public var blockStartLines: [Int] {
+        current.memo("blockStartLines.edited") {
+            base.blockStartLines.enumerated().map { $0.offset > edited.blockIndex ? $0.element + edited.lineDelta : $0.element }
+        }
+    }
+
+    public var viewDepth: Int { base.viewDepth + 1 }
+
+    public func hover(at offset: Int) -> HoverResult? {
+        answer(at: offset, { $0.hover(at: $1) }) { result, map in
             guard var result, let range = map(result.range) else { return nil }
             result.range = range
             return result
         }
     }
 
-    public static func definition(_ view: EditedView, at offset: Int) -> [SourceRange] {
-        view.answer(at: offset, { definition($0, at: $1) }) { ranges, map in ranges.compactMap(map) }
+    public func definition(at offset: Int) -> [SourceRange] {
+        answer(at: offset, { $0.definition(at: $1) }) { ranges, map in ranges.compactMap(map) }
     }
 
-    public static func references(_ view: EditedView, at offset: Int, includeDeclaration: Bool) -> [SourceRange] {
-        view.answer(at: offset, { references($0, at: $1, includeDeclaration: includeDeclaration) }) { ranges, map in ranges.compactMap(map) }
+    public func references(at offset: Int, includeDeclaration: Bool) -> [SourceRange] {
+        answer(at: offset, { $0.references(at: $1, includeDeclaration: includeDeclaration) }) { ranges, map in ranges.compactMap(map) }
     }
 
-    public static func highlights(_ view: EditedView, at offset: Int) -> [DocumentHighlight] {
-        view.answer(at: offset, { highlights($0, at: $1) }) { found, map in
+    public func highlights(at offset: Int) -> [DocumentHighlight] {
+        answer(at: offset, { $0.highlights(at: $1) }) { found, map in
             found.compactMap { highlight in map(highlight.range).map { DocumentHighlight(range: $0, kind: highlight.kind) } }
         }
     }
 
     /// The actions of the findings in `range`, from the side the range starts in.
-    public static func codeActions(_ view: EditedView, range: SourceRange, only: [String]? = nil,
-                                   diagnostics requested: [(code: String, range: SourceRange)]? = nil) -> [CodeAction] {
+    public func codeActions(range: SourceRange, only: [String]? = nil, diagnostics requested: [(code: String, range: SourceRange)]? = nil) -> [CodeAction] {
         let local: SourceRange
         let map: (SourceRange) -> SourceRange?
-        let snapshot: DocumentSnapshot
-        switch view.place(range.start) {
+        let side: any FeatureSource
+        switch place(range.start) {
         case .block(let start):
-            snapshot = view.block
-            local = SourceRange(start: start, end: view.edited.toBlockAlone(min(range.end, view.edited.newBlock.end)) ?? start)
-            map = { view.fromBlock($0) }
+            side = block
+            local = SourceRange(start: start, end: edited.toBlockAlone(min(range.end, edited.newBlock.end)) ?? start)
+            map = { self.fromBlock($0) }
         case .base(let start):
-            snapshot = view.base
-            local = SourceRange(start: start, end: max(start, view.edited.toOld(range.end) ?? start))
-            map = { view.fromBase($0) }
+            side = base
+            local = SourceRange(start: start, end: max(start, edited.toOld(range.end) ?? start))
+            map = { self.fromBase($0) }
         }
         // Findings the client sent are in `current`: moved to the side asked.
-        let moved = requested?.compactMap { item -> (code: String, range: SourceRange)? in
-            switch view.place(item.range.start) {
-            case .block(let start): return (item.code, SourceRange(start: start, end: start + item.range.end - item.range.start))
-            case .base(let start): return (item.code, SourceRange(start: start, end: start + item.range.end - item.range.start))
+        let moved = requested?.map { item -> (code: String, range: SourceRange) in
+            switch place(item.range.start) {
+            case .block(let start), .base(let start): return (item.code, SourceRange(start: start, end: start + item.range.end - item.range.start))
             }
         }
-        return codeActions(snapshot, range: local, only: only, diagnostics: moved).compactMap { action in
+        return side.codeActions(range: local, only: only, diagnostics: moved).compactMap { action in
             var action = action
             let edits = action.edits.compactMap { edit in map(edit.range).map { TextEdit(range: $0, replacement: edit.replacement) } }
             guard edits.count == action.edits.count else { return nil }
@@ -133,23 +179,22 @@ extension LanguageService {
         }
     }
 
-    /// Hints outside the edited block from the analysed version, inside it from the block alone.
-    public static func inlayHints(_ view: EditedView, in range: SourceRange) -> [InlayHint] {
-        let edited = view.edited
+    /// Hints outside the edited block from the base, inside it from the block alone.
+    public func inlayHints(in range: SourceRange) -> [InlayHint] {
         var hints: [InlayHint] = []
         if range.start < edited.newBlock.start || range.end > edited.newBlock.end {
             let old = SourceRange(start: edited.toOld(min(range.start, edited.newBlock.start)) ?? 0,
-                                  end: edited.toOld(max(range.end, edited.newBlock.end)) ?? view.base.source.bytes.count)
-            for hint in inlayHints(view.base, in: old) {
-                guard let position = view.fromBase(SourceRange(start: hint.position, end: hint.position))?.start,
+                                  end: edited.toOld(max(range.end, edited.newBlock.end)) ?? base.source.bytes.count)
+            for hint in base.inlayHints(in: old) {
+                guard let position = fromBase(SourceRange(start: hint.position, end: hint.position))?.start,
                       range.start <= position, position <= range.end else { continue }
                 hints.append(InlayHint(position: position, label: hint.label, tooltip: hint.tooltip))
             }
         }
         if range.end >= edited.newBlock.start && range.start <= edited.newBlock.end {
-            let whole = SourceRange(start: edited.headerEnd, end: view.block.source.bytes.count)
-            for hint in inlayHints(view.block, in: whole) {
-                let position = view.edited.fromBlockAlone(hint.position)
+            let whole = SourceRange(start: edited.headerEnd, end: block.source.bytes.count)
+            for hint in block.inlayHints(in: whole) {
+                let position = edited.fromBlockAlone(hint.position)
                 guard range.start <= position, position <= range.end else { continue }
                 hints.append(InlayHint(position: position, label: hint.label, tooltip: hint.tooltip))
             }
@@ -157,27 +202,27 @@ extension LanguageService {
         return hints.sorted { $0.position < $1.position }
     }
 
-    public static func semanticTokens(_ view: EditedView) -> [SemanticToken] {
+    public func semanticTokens() -> [SemanticToken] {
         // Memoised apart from the version's own tokens, which its full analysis gives later.
-        view.current.memo("semanticTokens.edited") {
-            let start = view.edited.newBlock.start
+        current.memo("semanticTokens.edited") {
+            let start = edited.newBlock.start
             var before: [SemanticToken] = [], after: [SemanticToken] = []
-            for var token in semanticTokens(view.base) {
-                guard let range = view.fromBase(token.range) else { continue }
+            for var token in base.semanticTokens() {
+                guard let range = fromBase(token.range) else { continue }
                 token.range = range
                 if range.start < start { before.append(token) } else { after.append(token) }
             }
-            let inside = semanticTokens(view.block).filter { view.isInBlock($0.range) }.map { token in
+            let inside = block.semanticTokens().filter { isInBlock($0.range) }.map { token in
                 var token = token
-                token.range = view.fromBlock(token.range)
+                token.range = fromBlock(token.range)
                 return token
             }
             return before + inside + after
         }
     }
 
-    public static func outline(_ view: EditedView) -> [OutlineSymbol] {
-        view.current.memo("outline.edited") {
+    public func outline() -> [OutlineSymbol] {
+        current.memo("outline.edited") {
             func moved(_ symbol: OutlineSymbol, _ map: (SourceRange) -> SourceRange?) -> OutlineSymbol? {
                 guard let range = map(symbol.range), let selection = map(symbol.selectionRange) else { return nil }
                 var symbol = symbol
@@ -186,23 +231,22 @@ extension LanguageService {
                 symbol.children = symbol.children.compactMap { moved($0, map) }
                 return symbol
             }
-            let outer = outline(view.base).compactMap { moved($0, view.fromBase) }
-            let inner = outline(view.block).filter { view.isInBlock($0.range) }.compactMap { moved($0, view.fromBlock) }
+            let outer = base.outline().compactMap { moved($0, fromBase) }
+            let inner = block.outline().filter { isInBlock($0.range) }.compactMap { moved($0, fromBlock) }
             return (outer + inner).sorted { $0.range.start < $1.range.start }
         }
     }
 
-    public static func foldingRanges(_ view: EditedView) -> [FoldingRegion] {
-        let oldSource = view.base.source
+    public func foldingRanges() -> [FoldingRegion] {
         var regions: [FoldingRegion] = []
-        for region in foldingRanges(view.base) {
-            guard let start = view.edited.fromOld(line: region.startLine, in: oldSource),
-                  let end = view.edited.fromOld(line: region.endLine, in: oldSource) else { continue }
+        for region in base.foldingRanges() {
+            guard let start = edited.fromOld(line: region.startLine, in: base.source),
+                  let end = edited.fromOld(line: region.endLine, in: base.source) else { continue }
             regions.append(FoldingRegion(startLine: start, endLine: end, kind: region.kind))
         }
-        let headerLines = view.block.source.line(containing: view.edited.headerEnd)
-        for region in foldingRanges(view.block) where region.startLine >= headerLines {
-            regions.append(FoldingRegion(startLine: view.lineFromBlock(region.startLine), endLine: view.lineFromBlock(region.endLine), kind: region.kind))
+        let headerLines = block.source.line(containing: edited.headerEnd)
+        for region in block.foldingRanges() where region.startLine >= headerLines {
+            regions.append(FoldingRegion(startLine: lineFromBlock(region.startLine), endLine: lineFromBlock(region.endLine), kind: region.kind))
         }
         return regions.sorted { ($0.startLine, $0.endLine) < ($1.startLine, $1.endLine) }
     }

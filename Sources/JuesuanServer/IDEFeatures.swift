@@ -37,9 +37,7 @@ extension JuesuanServer {
                 return (code, range)
             }
         }
-        let actions = editedView(for: snapshot, unless: JuesuanServer.asksForFixAll(params)).map {
-            LanguageService.codeActions($0, range: range, only: only, diagnostics: requested)
-        } ?? LanguageService.codeActions(snapshot, range: range, only: only, diagnostics: requested)
+        let actions = features(of: snapshot, unless: JuesuanServer.asksForFixAll(params)).codeActions(range: range, only: only, diagnostics: requested)
         return .array(actions.map { action in
             var members: [String: JSONValue] = [
                 "title": .string(action.title),
@@ -56,13 +54,13 @@ extension JuesuanServer {
 
     func documentSymbol(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(request)
-        let symbols = editedView(for: snapshot).map(LanguageService.outline) ?? LanguageService.outline(snapshot)
+        let symbols = features(of: snapshot).outline()
         return .array(symbols.map(converter.symbol))
     }
 
     func foldingRange(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, _) = try openDocument(request)
-        let regions = editedView(for: snapshot).map(LanguageService.foldingRanges) ?? LanguageService.foldingRanges(snapshot)
+        let regions = features(of: snapshot).foldingRanges()
         return .array(regions.map { region in
             ["startLine": .int(region.startLine), "endLine": .int(region.endLine), "kind": .string(region.kind.rawValue)]
         })
@@ -72,7 +70,7 @@ extension JuesuanServer {
 
     func definition(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter, offset) = try document(request)
-        let found = editedView(for: snapshot).map { LanguageService.definition($0, at: offset) } ?? LanguageService.definition(snapshot, at: offset)
+        let found = features(of: snapshot).definition(at: offset)
         return .array(found.map(converter.location))
     }
 
@@ -80,14 +78,13 @@ extension JuesuanServer {
         let params = request.params
         let (snapshot, converter, offset) = try document(request)
         let include = params?["context"]?["includeDeclaration"]?.boolValue ?? true
-        let found = editedView(for: snapshot).map { LanguageService.references($0, at: offset, includeDeclaration: include) }
-            ?? LanguageService.references(snapshot, at: offset, includeDeclaration: include)
+        let found = features(of: snapshot).references(at: offset, includeDeclaration: include)
         return .array(found.map(converter.location))
     }
 
     func documentHighlight(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter, offset) = try document(request)
-        let found = editedView(for: snapshot).map { LanguageService.highlights($0, at: offset) } ?? LanguageService.highlights(snapshot, at: offset)
+        let found = features(of: snapshot).highlights(at: offset)
         return .array(found.map { ["range": converter.range($0.range), "kind": .int($0.kind.rawValue)] })
     }
 
@@ -97,7 +94,7 @@ extension JuesuanServer {
         let params = request.params
         let (snapshot, converter) = try openDocument(request)
         let range = byteRange(params?["range"], converter) ?? SourceRange(start: 0, end: snapshot.source.bytes.count)
-        let hints = editedView(for: snapshot).map { LanguageService.inlayHints($0, in: range) } ?? LanguageService.inlayHints(snapshot, in: range)
+        let hints = features(of: snapshot).inlayHints(in: range)
         return .array(hints.map { hint in
             ["position": converter.position(hint.position), "label": .string(hint.label), "paddingLeft": true,
              "tooltip": .string(hint.tooltip)]
@@ -133,7 +130,7 @@ extension JuesuanServer {
 
     func semanticTokensFull(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(request)
-        let data = encode(editedView(for: snapshot).map(LanguageService.semanticTokens) ?? LanguageService.semanticTokens(snapshot), converter)
+        let data = encode(features(of: snapshot).semanticTokens(), converter)
         let id = rememberSemanticTokens(uri: snapshot.uri, data: data)
         return ["resultId": .string(id), "data": .array(data.map { .int($0) })]
     }
@@ -143,7 +140,7 @@ extension JuesuanServer {
     func semanticTokensDelta(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let params = request.params
         let (snapshot, converter) = try openDocument(request)
-        let data = encode(editedView(for: snapshot).map(LanguageService.semanticTokens) ?? LanguageService.semanticTokens(snapshot), converter)
+        let data = encode(features(of: snapshot).semanticTokens(), converter)
         let previousID = params?["previousResultId"]?.stringValue
         let previous = previousID.flatMap { previousSemanticTokens(uri: snapshot.uri, resultId: $0) }
         let id = rememberSemanticTokens(uri: snapshot.uri, data: data)

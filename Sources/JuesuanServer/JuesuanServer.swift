@@ -331,9 +331,14 @@ public final class JuesuanServer: @unchecked Sendable {
             self.lock.unlock()
             guard stillWanted else { return }
             let progress = input.params?["workDoneToken"].flatMap { WorkDoneProgress(token: $0, server: self, after: JuesuanServer.progressDelay) }
+            let started = DispatchTime.now().uptimeNanoseconds
             let result: Result<JSONValue, ResponseError>
             do throws(ResponseError) { result = .success(try handler(self, input)) } catch { result = .failure(error) }
             progress?.end()
+            if self.trace {
+                let how = input.document.map { $0.isAnalysed ? "analysed" : "not analysed" } ?? "-"
+                self.log("request \(method) (\(how) v\(input.document?.version ?? 0)) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
+            }
             self.replyDetached(id, result)
         }
     }
@@ -637,17 +642,33 @@ public final class JuesuanServer: @unchecked Sendable {
     /// after a keystroke wait for it.
     static let editedViewThreshold = 64 * 1024
 
-    /// The view of `snapshot` through the last analysed version of its document; nil when the
-    /// snapshot is analysed (or small, or `unless`), or the edits since are not inside one block.
-    func editedView(for snapshot: DocumentSnapshot, unless: Bool = false) -> EditedView? {
-        guard !unless, !snapshot.isAnalysed, snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold else { return nil }
+    /// Where the features of `snapshot` are answered from: an edited view (see
+    /// `editedView(for:)`), else the snapshot itself (from its analysis).
+    func features(of snapshot: DocumentSnapshot, unless: Bool = false) -> any FeatureSource {
+        (unless ? nil : editedView(for: snapshot)) ?? snapshot
+    }
+
+    /// How many views may stand between a version and the last analysed one (typing in that
+    /// many places before an analysis caught up); past it, a request waits for the analysis.
+    static let maximumViewDepth = 4
+
+    /// The view of `snapshot` through the last analysed version of its document, or through the
+    /// view of the version before (typing in another block before the analysis caught up); nil
+    /// when the snapshot is analysed or small, or the edits are not inside one block.
+    func editedView(for snapshot: DocumentSnapshot) -> EditedView? {
+        guard !snapshot.isAnalysed, snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold else { return nil }
         lock.lock()
-        let base = lastAnalysed[snapshot.uri]
+        let analysed = lastAnalysed[snapshot.uri]
         let cached = editedViews[snapshot.uri]
         lock.unlock()
-        guard let base, base !== snapshot else { return nil }
-        if let cached, cached.current === snapshot, cached.base === base { return cached }
-        guard let view = EditedView(current: snapshot, base: base) else { return nil }
+        if let cached, cached.current === snapshot { return cached }
+        var bases: [any FeatureSource] = []
+        if let analysed, analysed !== snapshot { bases.append(analysed) }
+        if let cached, cached.viewDepth < JuesuanServer.maximumViewDepth, cached.current.version < snapshot.version { bases.append(cached) }
+        guard let view = bases.lazy.compactMap({ EditedView(current: snapshot, base: $0) }).first else {
+            if trace { log("no edited view of \(snapshot.uri) v\(snapshot.version): the edits since the last analysis are not inside one block") }
+            return nil
+        }
         lock.lock()
         if documents[snapshot.uri] === snapshot { editedViews[snapshot.uri] = view }
         lock.unlock()
@@ -685,7 +706,7 @@ public final class JuesuanServer: @unchecked Sendable {
 
     func hover(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter, offset) = try document(request)
-        let found = editedView(for: snapshot).map { LanguageService.hover($0, at: offset) } ?? LanguageService.hover(snapshot, at: offset)
+        let found = features(of: snapshot).hover(at: offset)
         return found.map(converter.hover) ?? .null
     }
 }

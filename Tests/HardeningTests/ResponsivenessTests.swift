@@ -123,4 +123,44 @@ final class ResponsivenessTests: XCTestCase {
             XCTAssertTrue(codes(server.diagnostics(uri, version: version, timeout: 60)).contains("N502"), "N502 blinked off at keystroke \(version - 1)")
         }
     }
+
+    /// Right after a keystroke in a large report, requests are answered through the last analysed
+    /// version and the edited block; once the new version is analysed the answers are the same.
+    func testRequestsRightAfterAKeystrokeAgreeWithTheAnalysedAnswers() throws {
+        let server = try ServerProcess(self)
+        server.initialize()
+        var generator = ReportGenerator(seed: 5)
+        let text = generator.largeReport(minimumLines: 3_000, prose: true)
+        XCTAssertGreaterThan(text.utf8.count, 64 * 1024)
+        server.open(Self.large, text)
+        XCTAssertNotNil(server.diagnostics(Self.large, version: 1, timeout: 120))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let rows = lines.indices.filter { lines[$0].prefix(7).allSatisfy(\.isNumber) && lines[$0].count > 12 }
+        let row = rows[rows.count / 2]
+        let end = lines[row].utf16.count
+        server.notify("textDocument/didChange", ["textDocument": ["uri": .string(Self.large), "version": 2], "contentChanges": [
+            ["range": ["start": ["line": .int(row), "character": .int(end)], "end": ["line": .int(row), "character": .int(end)]], "text": "7"]]])
+        func ask() -> [JSONValue?] {
+            let document: JSONValue = ["uri": .string(Self.large)]
+            return [
+                server.request("textDocument/hover", ["textDocument": document, "position": ["line": .int(row), "character": 2]], timeout: 60).flatMap(resultOf),
+                server.request("textDocument/hover", ["textDocument": document, "position": ["line": .int(rows[3]), "character": 2]], timeout: 60).flatMap(resultOf),
+                server.request("textDocument/documentSymbol", ["textDocument": document], timeout: 60).flatMap(resultOf),
+                server.request("textDocument/foldingRange", ["textDocument": document], timeout: 60).flatMap(resultOf),
+            ]
+        }
+        let right = ask()
+        XCTAssertNotNil(server.diagnostics(Self.large, version: 2, timeout: 120))
+        // After the pause, the full analysis of version 2.
+        usleep(300_000)
+        var settled = ask()
+        var attempts = 0
+        while settled != right, attempts < 20 {
+            usleep(200_000)
+            settled = ask()
+            attempts += 1
+        }
+        XCTAssertNotNil(right[0] ?? nil)
+        XCTAssertEqual(right, settled)
+    }
 }

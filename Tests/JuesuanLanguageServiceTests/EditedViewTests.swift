@@ -61,14 +61,14 @@ final class EditedViewTests: XCTestCase {
             // Semantic tokens: the same ranges and types (the `failing` modifier follows the
             // findings, which the full analysis brings).
             func shape(_ tokens: [SemanticToken]) -> [String] { tokens.map { "\($0.range.start)-\($0.range.end) \($0.type)" } }
-            XCTAssertEqual(shape(LanguageService.semanticTokens(view)), shape(LanguageService.semanticTokens(exact)), "tokens, keystroke \(index)")
-            XCTAssertEqual(LanguageService.outline(view), LanguageService.outline(exact), "outline, keystroke \(index)")
-            XCTAssertEqual(LanguageService.foldingRanges(view), LanguageService.foldingRanges(exact), "folding, keystroke \(index)")
+            XCTAssertEqual(shape(view.semanticTokens()), shape(LanguageService.semanticTokens(exact)), "tokens, keystroke \(index)")
+            XCTAssertEqual(view.outline(), LanguageService.outline(exact), "outline, keystroke \(index)")
+            XCTAssertEqual(view.foldingRanges(), LanguageService.foldingRanges(exact), "folding, keystroke \(index)")
             // Hovers near the edit and anywhere.
             let length = edit.text.utf8.count
             let offsets = (0..<6).map { _ in Int(random.next() % UInt64(length)) } + [edit.at, max(0, edit.at - 2), min(length, edit.at + 3)]
             for offset in offsets {
-                let quick = LanguageService.hover(view, at: offset)
+                let quick = view.hover(at: offset)
                 let full = LanguageService.hover(exact, at: offset)
                 hoversCompared += 1
                 if quick == full { hoversEqual += 1 }
@@ -77,13 +77,49 @@ final class EditedViewTests: XCTestCase {
             }
             // Findings in the edited block, with their fixes, as code actions.
             let line = current.source.lineContentRange(current.source.line(containing: edit.at))
-            let quickActions = LanguageService.codeActions(view, range: line).map(\.title)
+            let quickActions = view.codeActions(range: line).map(\.title)
             let fullActions = LanguageService.codeActions(exact, range: line).map(\.title)
             XCTAssertTrue(Set(quickActions).isSubset(of: Set(fullActions)), "actions, keystroke \(index): \(Set(quickActions).subtracting(fullActions))")
         }
         print("edited views: \(views); hovers equal to the full analysis's: \(hoversEqual) of \(hoversCompared)")
         XCTAssertEqual(views, 24)
         XCTAssertGreaterThanOrEqual(hoversEqual * 100, hoversCompared * 95)
+    }
+
+    /// Typing in a second place before the analysis caught up: a view through the view of the
+    /// version before, whose answers are still those of the new text's own analysis.
+    func testViewsChainThroughEditsInSeveralBlocks() throws {
+        var generator = ReportGenerator(seed: 8)
+        let text = generator.largeReport(minimumLines: 700, prose: true)
+        let base = DocumentSnapshot(uri: "file:///v.juesuan", version: 1, text: text)
+        let analysis = base.analysis
+        let tables = analysis.report.tables.filter { $0.allRows.contains { $0.cells.contains { $0 != nil } } }
+        var current = text
+        var previous: any FeatureSource = base
+        var random = SplitMix64(seed: 2)
+        for step in 0..<4 {
+            // A digit typed after a figure of another table each time (offsets found in the text as it is now).
+            let table = tables[(step * 5 + 3) % tables.count]
+            let label = try XCTUnwrap(table.allRows.first { $0.cells.contains { $0 != nil } })
+            let analysed = Analysis(text: current)
+            let row = try XCTUnwrap(analysed.report.tables.first { $0.id == table.id && $0.syntax.title?.text == table.syntax.title?.text }?.allRows.first { $0.displayName == label.displayName })
+            let cell = try XCTUnwrap(row.cells.compactMap { $0 }.last)
+            current = replacing(current, SourceRange(start: cell.token.range.end, end: cell.token.range.end), with: "7")
+            let snapshot = DocumentSnapshot(uri: base.uri, version: 2 + step, text: current)
+            let view = try XCTUnwrap(EditedView(current: snapshot, base: previous), "step \(step)")
+            if step > 0 { XCTAssertNil(EditedView(current: snapshot, base: base), "step \(step): two blocks edited since the analysis") }
+            XCTAssertEqual(view.viewDepth, step + 1)
+            let exact = DocumentSnapshot(uri: base.uri, version: snapshot.version, text: current)
+            XCTAssertEqual(view.semanticTokens().map(\.range), exact.semanticTokens().map(\.range), "step \(step)")
+            XCTAssertEqual(view.outline(), exact.outline(), "step \(step)")
+            XCTAssertEqual(view.foldingRanges(), exact.foldingRanges(), "step \(step)")
+            XCTAssertEqual(view.blockStartLines, exact.blockStartLines, "step \(step)")
+            for _ in 0..<10 {
+                let offset = Int(random.next() % UInt64(current.utf8.count))
+                XCTAssertEqual(view.hover(at: offset), exact.hover(at: offset), "step \(step) offset \(offset)")
+            }
+            previous = view
+        }
     }
 
     func testAnEditThatLeavesOneBlockHasNoView() throws {
@@ -102,7 +138,7 @@ final class EditedViewTests: XCTestCase {
         let view = try XCTUnwrap(EditedView(current: DocumentSnapshot(uri: base.uri, version: 2, text: edited), base: base))
         let code = try XCTUnwrap(edited.range(of: "2010101"))
         let codeOffset = edited.utf8.distance(from: edited.startIndex, to: code.lowerBound) + 2
-        XCTAssertEqual(LanguageService.hover(view, at: codeOffset), LanguageService.hover(DocumentSnapshot(uri: base.uri, version: 2, text: edited), at: codeOffset))
-        XCTAssertNotNil(LanguageService.hover(view, at: codeOffset))
+        XCTAssertEqual(view.hover(at: codeOffset), LanguageService.hover(DocumentSnapshot(uri: base.uri, version: 2, text: edited), at: codeOffset))
+        XCTAssertNotNil(view.hover(at: codeOffset))
     }
 }
