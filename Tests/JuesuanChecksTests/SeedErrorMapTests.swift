@@ -60,6 +60,7 @@ final class SeedErrorMapTests: XCTestCase {
         Expectation(seed: "003", item: "S3-9", code: "N509", line: "在编在岗人员24人", severity: .warning),
         Expectation(seed: "003", item: "S3-9", code: "N509", line: "二级预算单位3个", severity: .warning),
         Expectation(seed: "003", item: "S3-9", code: "T803", line: "松潘县公共就业和人才交流服务中心"),
+        Expectation(seed: "003", item: "S3-9", code: "T803", line: "用于保障社会保险事业管理局行政机构", severity: .warning),
         Expectation(seed: "004", item: "S4-1", code: "A202", line: "合计                16", severity: .error),
         Expectation(seed: "004", item: "S4-2", code: "P603", line: "总分 - 98", severity: .error),
         Expectation(seed: "004", item: "S4-3", code: "P611", line: "该项得10分", severity: .warning),
