@@ -313,8 +313,9 @@ final class ImportedSeedTests: XCTestCase {
             // 结果应用 scored 10 where its rules award 4 + 2 = 6, and the 绩效监控管理 items' maxima
             // 5 + 5 + 6 = 16 against its 总分 20 (P611 ×2, §7 S4-3).
             // "共 9 个项目" over a list of 10, whose amounts make 4917.84 against 预算金额 4949.74
-            // (N514 ×2, §7 S4-4).
-            "seed-004.juesuan": ["N514": 2, "P603": 1, "P611": 2],
+            // (N514 ×2, §7 S4-4); and 支出 4700.96 while the items it lists as spent (8 已全部支出,
+            // 已上缴 4313.83) make 4825.58 (N514, §7 S4-4).
+            "seed-004.juesuan": ["N514": 3, "P603": 1, "P611": 2],
         ]
         for (name, counts) in expected {
             let analysis = Analysis(text: try readExample("imported/\(name)"))

@@ -66,6 +66,7 @@ final class SeedErrorMapTests: XCTestCase {
         Expectation(seed: "004", item: "S4-3", code: "P611", line: "该项得10分", severity: .warning),
         Expectation(seed: "004", item: "S4-3", code: "P611", line: "总分为 20 分", severity: .warning),
         Expectation(seed: "004", item: "S4-4", code: "N514", line: "共 9 个项目", severity: .warning),
+        Expectation(seed: "004", item: "S4-4", code: "N514", line: "支出 4700.96 万元", severity: .warning),
         Expectation(seed: "004", item: "S4-5", code: "T801", line: "2021年项目绩效自评"),
         Expectation(seed: "004", item: "S4-6", code: "T802", line: "我所"),
     ]

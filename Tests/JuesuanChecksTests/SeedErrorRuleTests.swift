@@ -327,6 +327,35 @@ final class SeedErrorRuleTests: XCTestCase {
         XCTAssertFalse(codes("说明 一、部门基本情况\n全年共 6 个项目，预算金额 50 万元。\n本年度工作如下。\n1、开展培训 3 次；\n").contains("N514"))
     }
 
+    func spendingList(_ spending: String, budget: String = "50", items: [String]) -> String {
+        "说明 一、部门基本情况\n本馆本年度安排项目共 \(items.count) 个，预算金额为 \(budget) 万元，当年支出 \(spending) 万元，具体如下：\n"
+            + items.enumerated().map { "\($0.offset + 1)、\($0.element)" }.joined(separator: "\n") + "\n（二）其他情况。\n"
+    }
+
+    func testItemsThatSpentMoreThanTheStatedSpending() throws {
+        // 12.5 spent in full + 28 spent = 40.5 at least, against 40.
+        let analysis = analyze(spendingList("40", items: Self.items))
+        let finding = try XCTUnwrap(analysis.findings("N514").first, "\(analysis.diagnostics.map(\.message))")
+        XCTAssertEqual(analysis.text(of: finding), "40")
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertTrue(finding.message.contains("40.5") && finding.message.contains("差额 -0.5"), finding.message)
+        XCTAssertEqual(finding.related.count, 2)
+        // A contribution passed on (上缴) is spent, as a project 已全部支出 that 上缴 part of it says.
+        let passedOn = ["城乡居民医保县级配套资金 100 万元，按 128 元/人上缴，已上缴 96.5 万元；", "代办员补助资金 4 万元，已全部支出。"]
+        XCTAssertEqual(analyze(spendingList("99.9", budget: "104", items: passedOn)).findings("N514").map(\.severity), [.warning])
+    }
+
+    func testSpendingTheItemsDoNotContradictIsLeftAlone() {
+        XCTAssertFalse(codes(spendingList("40.5", items: Self.items)).contains("N514"), "equal")
+        XCTAssertFalse(codes(spendingList("48", items: Self.items)).contains("N514"), "the third item's spending is not said")
+        let returned = ["档案数字化经费 12.5 万元，支出 8 万元，剩余 4.5 万元上缴财政；", "库房改造经费 30 万元，已上缴国库结余 3 万元，支出 20 万元；", "馆藏修复经费 7.5 万元，由财政统一代发，未拨付到本馆。"]
+        XCTAssertFalse(codes(spendingList("28", items: returned)).contains("N514"), "a balance returned is not spent: 8 + 20 = 28")
+        XCTAssertFalse(codes("说明 一、部门基本情况\n本馆共 2 个项目，预算金额 42.5 万元，基本支出 10 万元，具体如下：\n1、档案数字化经费 12.5 万元，已全部支出；\n2、库房改造经费 30 万元，已全部支出。\n").contains("N514"),
+                       "basic spending is not the list's")
+        XCTAssertFalse(codes("说明 一、部门基本情况\n本馆共 2 个项目，预算金额 42.5 万元，财政拨款支出 30 万元，其他资金支出 10 万元，具体如下：\n1、档案数字化经费 12.5 万元，已全部支出；\n2、库房改造经费 30 万元，已全部支出。\n").contains("N514"),
+                       "two spending figures: which one is the list's is not certain")
+    }
+
     // MARK: G703 old template labels in the glossary
 
     func testOldTemplateLabelInTheGlossary() throws {
