@@ -18,6 +18,7 @@ final class SeedErrorMapTests: XCTestCase {
     static let expectations: [Expectation] = [
         Expectation(seed: "001", item: "S1-1", code: "N506", line: "17334.30 万元，比上年增加 6685.20"),
         Expectation(seed: "001", item: "S1-2", code: "P607", line: "(12) 2022 城乡居民医疗保险缴费县级配套"),
+        Expectation(seed: "001", item: "S1-2", code: "P617", line: "年度目标 通过慢性病评审、鉴定等工作的开展", severity: .warning),
         Expectation(seed: "001", item: "S1-3", code: "P604", line: "执行率 84.84%"),
         Expectation(seed: "001", item: "S1-3", code: "P605", line: "执行率 84.84%"),
         Expectation(seed: "001", item: "S1-3", code: "P607", line: "(16) 关于下达 2023 年中央财政城乡居民医疗救助"),
@@ -25,6 +26,7 @@ final class SeedErrorMapTests: XCTestCase {
         Expectation(seed: "001", item: "S1-5", code: "N502", line: "共涉及资金 20168.3 万元"),
         Expectation(seed: "001", item: "S1-6", code: "P608", line: "违规率", severity: .warning),
         Expectation(seed: "001", item: "S1-7", code: "P615", line: "开展了医保监管工作更加优化", severity: .warning),
+        Expectation(seed: "001", item: "S1-7", code: "P617", line: "年度目标 通过对定点医疗机构年度考核工作的开展", severity: .warning),
         Expectation(seed: "001", item: "S1-8", code: "P610", line: "总分 - 83", severity: .information),
         Expectation(seed: "001", item: "S1-9", code: "T807", line: "本年本年", severity: .information),
         Expectation(seed: "001", item: "S1-10", code: "A290", line: "17,337.27", severity: .information),

@@ -207,6 +207,51 @@ final class SeedErrorRuleTests: XCTestCase {
         XCTAssertTrue(goals("100%", "100.00%").findings("P615").isEmpty)
     }
 
+    // MARK: P617 the narrative's goals of a project against its 年度目标 (§7 S1-7, S1-2)
+
+    func archive(narrative: String, tableGoals: [String], name: String = "档案数字化经费") -> Analysis {
+        analyze("""
+        说明 九、预算绩效情况说明
+        (3) 2024 \(name)项目绩效自评综述：
+        根据年初设定的绩效目标，该项目绩效自评得分为 95 分。项目绩效目标完成情况：\(narrative)未发现问题。
+
+        绩效 \(name)
+        资金 全年预算数 12 全年执行数 12
+        执行率 100% 分值 10 得分 10
+
+        """ + tableGoals.map { "年度目标 \($0) 完成情况 已完成 完成率 100%\n" }.joined() + """
+        指标 产出指标/数量指标/数字化页数 目标 ≥10万页 实际 10 分值 90 得分 85 完成 完成
+        总分 100 95
+
+        """)
+    }
+
+    static let archiveGoals = ["通过馆藏档案数字化加工，完成十万页纸质档案扫描著录。", "通过数字档案室建设，实现档案在线查阅利用。"]
+    static let fireGoals = ["通过库房消防设施改造，消除火灾隐患。", "通过更新温湿度监控设备，确保库房环境达标。"]
+
+    func testNarrativeGoalsOfAnotherProject() throws {
+        // The table's goals are another project's (库房消防): the narrative's share the name's words.
+        let analysis = archive(narrative: "1、" + Self.archiveGoals[0] + "2、" + Self.archiveGoals[1], tableGoals: Self.fireGoals)
+        let finding = try XCTUnwrap(analysis.findings("P617").first, "\(analysis.diagnostics.map(\.message))")
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertEqual(analysis.text(of: finding), "通过库房消防设施改造，消除火灾隐患。", "on the table's goal: the side that is not about the project")
+        XCTAssertTrue(finding.message.contains("疑为其他项目的自评表内容"), finding.message)
+        XCTAssertEqual(finding.related.count, 1)
+        // The other way round: the narrative copied another project's goals.
+        let copied = archive(narrative: "1、" + Self.fireGoals[0] + "2、" + Self.fireGoals[1], tableGoals: Self.archiveGoals)
+        let other = try XCTUnwrap(copied.findings("P617").first)
+        XCTAssertTrue(copied.text(of: other).hasPrefix("1、通过库房消防"), copied.text(of: other))
+        XCTAssertTrue(other.message.contains("疑为照抄了其他项目的目标"), other.message)
+    }
+
+    func testGoalsCopiedShortenedOrRewordedAreLeftAlone() {
+        XCTAssertEqual(archive(narrative: "1、" + Self.archiveGoals[0] + "2、" + Self.archiveGoals[1], tableGoals: Self.archiveGoals).findings("P617").count, 0, "verbatim")
+        XCTAssertEqual(archive(narrative: "通过馆藏档案数字化加工，完成了十万页纸质档案的扫描著录。", tableGoals: Self.archiveGoals).findings("P617").count, 0,
+                       "one goal of two, reworded")
+        XCTAssertEqual(archive(narrative: "各项目标均已完成。", tableGoals: Self.fireGoals).findings("P617").count, 0, "too short to compare")
+        XCTAssertEqual(archive(narrative: "1、" + Self.archiveGoals[0], tableGoals: ["完成扫描"]).findings("P617").count, 0, "the table's goal too short")
+    }
+
     // MARK: X411 economic against functional lines (X-13)
 
     func tables(pension06: String, pension05: String, fund06: String) -> String {
