@@ -86,7 +86,8 @@ enum ForeignNameRule {
             let span = text.spans[occurrence.span]
             guard span.isFreeText, !listed.contains(where: { nearlyEqual($0, occurrence.body) }),
                   !superiorWords.contains(where: { occurrence.body.contains($0) }),
-                  !sharesDomain(occurrence.body, ownBody), !department.hasSuffix(occurrence.body) else { continue }
+                  !sharesDomain(occurrence.body, ownBody), !department.hasSuffix(occurrence.body),
+                  occurrence.start != occurrence.prefixEnd || !UnprefixedNames.abbreviates(occurrence.body, ownBody) else { continue }
             let name = span.string(occurrence.start, occurrence.end)
             let range = span.range(occurrence.start, occurrence.end)
             findings.append(Diagnostic(
@@ -233,7 +234,7 @@ enum UnprefixedNames {
     /// A body acting in its own role, or on the department (`2023年下达我局资金`): not the department.
     static let actingOnOthers = ForeignNameRule.ownRole.filter { !["、", "和", "与", "及", "等"].contains($0) }
         + ["我局", "本局", "我单位", "本单位", "我部门", "本部门", "我们", "拨付", "下拨", "拨入", "代发", "代征", "代缴", "核拨", "审核", "考核",
-           "检查", "督导", "监督", "审计", "补助", "向", "给予"]
+           "检查", "督导", "监督", "审计", "补助", "向", "给予", "缴存", "征收", "收缴", "统一", "集中", "代理", "代为", "委托"]
     static let keepingVerbs = ["保障", "保证", "确保", "维持", "维护"]
     static let running = ["正常运转", "正常运行", "运转", "运行"]
     static let runningFillers = ["行政机构", "事业机构", "机构", "机关", "单位", "、", "和", "及", "的", "日常", "各项工作"]
@@ -264,6 +265,17 @@ enum UnprefixedNames {
             }
         }
         return found
+    }
+
+    /// Whether a short form is the department's own (`医保中心` for 医疗保障局: its first two
+    /// characters, after a level such as 县, stand in order in the department's name).
+    static func abbreviates(_ body: String, _ ownBody: String) -> Bool {
+        var scalars = Array(body.unicodeScalars)
+        if let first = scalars.first, levels.contains(first) { scalars.removeFirst() }
+        guard scalars.count >= 2 else { return false }
+        let own = Array(ownBody.unicodeScalars)
+        guard let i = own.firstIndex(of: scalars[0]) else { return false }
+        return own[(i + 1)...].contains(scalars[1])
     }
 
     /// After a clause start: blanks, an ordinal (`1.`, `（二）`) and an opener (`总体来看`) skipped.
