@@ -37,8 +37,58 @@ enum NarrativeProjectListCheck: ReportCheck {
                                                related: items.compactMap { item in item.amount.map { RelatedLocation(range: item.span.range($0.1, $0.2), message: "\($0.0)") } }))
                 }
             }
+            if let spending = statedSpending(span) {
+                // What the items say was spent: at least this much.
+                let spent = items.compactMap { item in item.amount.flatMap { spentAtLeast(item.span, amount: $0) } }
+                let floor = spent.map(\.value).reduce(DecimalNumber.zero, +)
+                if !spent.isEmpty, floor - spending.value > tolerance * DecimalNumber(spent.count + 1) {
+                    findings.append(Diagnostic(code: "N514", severity: .warning, range: span.range(spending.start, spending.end),
+                                               message: "写的支出为 \(spending.value) 万元，下面逐项写明已支出（已全部支出、支出或已上缴）的 \(spent.count) 个项目合计 \(floor) 万元，已超过所写支出，差额 \(CheckContext.signed(spending.value - floor, scale: max(floor.scale, spending.value.scale)))",
+                                               related: spent.map { RelatedLocation(range: $0.span.range($0.start, $0.end), message: "已支出 \($0.value)") }))
+                }
+            }
         }
         return findings
+    }
+
+    /// `支出 4700.96 万元` in the count's line: the spending of the listed projects. Not a
+    /// budget (`预算支出`, `计划支出`), not basic spending, not one project's (`该项目支出`).
+    static func statedSpending(_ span: TextSpan) -> (value: DecimalNumber, start: Int, end: Int)? {
+        var found: (DecimalNumber, Int, Int)?
+        for i in 0..<span.count where span.has("支出", at: i) && span.hasAny(["预算", "计划", "基本", "人员", "公用", "该项目"], endingAt: i) == nil {
+            var k = span.skipBlanks(from: i + 2)
+            if let word = span.hasAny(["合计为", "总额为", "合计", "总额", "共计", "为", "共"], at: k) { k = span.skipBlanks(from: k + word.unicodeScalars.count) }
+            guard span[k].map(Scalars.isDigit) == true, let (value, end) = ScorecardProseCheck.number(span, at: k),
+                  span.has("万元", at: span.skipBlanks(from: end)) else { continue }
+            if found != nil { return nil }  // two spending figures: which is the list's is not certain
+            found = (value, k, end)
+        }
+        return found
+    }
+
+    /// What one item says it spent, as a floor: its amount when `已全部支出` (or 全部使用,
+    /// 支出完毕…), else the largest figure written as `支出 X 万元`, `已使用 X 万元` or `已上缴 X 万元`
+    /// — a payment passed on, as item 7 of seed 004 counts its 上缴 within 已全部支出 — but not in a
+    /// clause about a balance returned (结余, 剩余, 收回, 退回, 国库, 上缴财政…). Nil when the item says
+    /// neither, or says nothing was spent or received (未支出, 未拨付).
+    static func spentAtLeast(_ span: TextSpan, amount: (DecimalNumber, Int, Int)) -> (span: TextSpan, value: DecimalNumber, start: Int, end: Int)? {
+        let rest = amount.2
+        if span.containsAny(["未支出", "未使用", "尚未支出", "未拨付", "未到位"], from: rest, to: span.count) { return nil }
+        if span.containsAny(["已全部支出", "全部支出", "全额支出", "全部使用", "支出完毕", "使用完毕", "已全部使用"], from: rest, to: span.count) {
+            return (span, amount.0, amount.1, amount.2)
+        }
+        var best: (DecimalNumber, Int, Int)?
+        for i in rest..<span.count {
+            guard let verb = span.hasAny(["已支出", "支出", "已使用", "使用", "已上缴", "上缴"], at: i) else { continue }
+            var k = span.skipBlanks(from: i + verb.unicodeScalars.count)
+            if span.has("了", at: k) { k = span.skipBlanks(from: k + 1) }
+            guard span[k].map(Scalars.isDigit) == true, let (value, end) = ScorecardProseCheck.number(span, at: k),
+                  span.has("万元", at: span.skipBlanks(from: end)) else { continue }
+            let clause = (span.clauseStart(i), span.clauseEnd(end))
+            if span.containsAny(["结余", "剩余", "余额", "收回", "退回", "退还", "国库", "上缴财政", "未使用", "未用"], from: clause.0, to: clause.1) { continue }
+            if best == nil || value > best!.0 { best = (value, k, end) }
+        }
+        return best.map { (span, $0.0, $0.1, $0.2) }
     }
 
     /// `共 9 个项目` (the last in the line), else `项目共 9 个`.

@@ -45,6 +45,7 @@ public enum CheckRegistry {
         ScorecardProseCheck.self,
         WholeDepartmentScorecardCheck.self,
         CarryOverWordingCheck.self,
+        ProjectGoalCheck.self,
         NarrativeProjectListCheck.self,
         NarrativeCheck.self,
         TextHygieneCheck.self,

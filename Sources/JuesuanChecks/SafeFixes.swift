@@ -212,7 +212,7 @@ public enum SafeFixer {
     /// Rules whose findings depend on more than one block (copies across tables, prose against
     /// tables, the glossary, the department's own names): a block checked alone cannot judge them.
     static func isCrossBlock(_ code: String) -> Bool {
-        code.hasPrefix("X") || code.hasPrefix("N") || code.hasPrefix("G") || code.hasPrefix("T") || code == "P607" || code == "S107"
+        code.hasPrefix("X") || code.hasPrefix("N") || code.hasPrefix("G") || code.hasPrefix("T") || code == "P607" || code == "P617" || code == "S107"
     }
 
     /// The quick screen: a fix inside a block is tried on that block alone (with the header),

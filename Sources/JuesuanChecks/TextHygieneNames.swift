@@ -45,13 +45,14 @@ enum ForeignNameRule {
     static func run(_ text: HygieneText) -> [Diagnostic] {
         guard let department = text.department else { return [] }
         let segments = adminSegments(department)
-        guard !segments.isEmpty else { return [] }
         let ownBody = String(department.unicodeScalars.dropFirst(segments.joined().unicodeScalars.count))
         // Prefix forms of the department's own level, longest first: 景德镇市珠山区, 珠山区.
         let prefixes = segments.indices.map { segments[$0...].joined() }
         var occurrences: [Occurrence] = []
-        for (index, span) in text.spans.enumerated() where span.kind != .performanceName {
-            occurrences += names(in: span, index, prefixes)
+        if !prefixes.isEmpty {
+            for (index, span) in text.spans.enumerated() where span.kind != .performanceName {
+                occurrences += names(in: span, index, prefixes)
+            }
         }
         var listed: [String] = [ownBody]
         var subjects: Set<String> = []
@@ -60,12 +61,33 @@ enum ForeignNameRule {
             if span.kind == .performanceUnit || isListed(occurrence, in: span) { listed.append(occurrence.body) }
             if span.isFreeText, isSubject(occurrence, in: span) { subjects.insert(occurrence.body) }
         }
+        // Names without the place prefix, where only the department itself can be meant.
+        for (index, span) in text.spans.enumerated() where span.isFreeText && !span.looksLikeTable {
+            for occurrence in UnprefixedNames.selfReferences(in: span, index) where !occurrences.contains(where: { $0.span == index && $0.end == occurrence.end }) {
+                occurrences.append(occurrence)
+                subjects.insert(occurrence.body)
+            }
+        }
+        // Every other occurrence of such a name, once one is a self-reference.
+        let unprefixedSubjects = Set(occurrences.filter { $0.start == $0.prefixEnd }.map(\.body))
+        // (and the report may list it: `下设社会保险事业管理局1个二级单位`).
+        for (index, span) in text.spans.enumerated() where span.isFreeText || span.kind == .performanceUnit {
+            for body in unprefixedSubjects {
+                for at in span.occurrences(of: body) {
+                    let occurrence = Occurrence(span: index, start: at, prefixEnd: at, end: at + body.unicodeScalars.count, body: body)
+                    if span.kind == .performanceUnit || isListed(occurrence, in: span) { listed.append(body) }
+                    if span.isFreeText, !occurrences.contains(where: { $0.span == index && $0.start <= at && at < $0.end }) { occurrences.append(occurrence) }
+                }
+            }
+        }
+        occurrences.sort { ($0.span, $0.start) < ($1.span, $1.start) }
         var findings: [Diagnostic] = []
         for occurrence in occurrences where subjects.contains(occurrence.body) {
             let span = text.spans[occurrence.span]
             guard span.isFreeText, !listed.contains(where: { nearlyEqual($0, occurrence.body) }),
                   !superiorWords.contains(where: { occurrence.body.contains($0) }),
-                  !sharesDomain(occurrence.body, ownBody) else { continue }
+                  !sharesDomain(occurrence.body, ownBody), !department.hasSuffix(occurrence.body),
+                  occurrence.start != occurrence.prefixEnd || !UnprefixedNames.abbreviates(occurrence.body, ownBody) else { continue }
             let name = span.string(occurrence.start, occurrence.end)
             let range = span.range(occurrence.start, occurrence.end)
             findings.append(Diagnostic(
@@ -182,5 +204,124 @@ enum ForeignNameRule {
         var j = 0
         while j < x.count - i, j < y.count - i, x[x.count - 1 - j] == y[y.count - 1 - j] { j += 1 }
         return i + j >= max(x.count, y.count) - 1
+    }
+}
+
+/// Organisation names written without the department's place prefix (`社会保险事业管理局`), read
+/// only where nothing but the department itself can be meant, because without the prefix the
+/// start of a name is not certain anywhere else:
+/// - the object of `保障…正常运转`, the definition of 基本支出 (`用于保障社会保险事业管理局行政机构、
+///   事业机构的正常运转`): what a department's basic spending keeps running is the department;
+/// - a full name (four characters or more before 局/中心/…) opening a clause, followed at once by
+///   what a subject is followed by (a year or figure, 在/按照/已…, 收入/支出/结余…), in a sentence
+///   about money or management, not acting in its own role (`社会保险事业管理局2023年度结余18.41万元`).
+/// Short forms (`医保中心`, `县财政局`), names with 的/在/对… inside, or a place name inside
+/// (`组织推进区医疗保障局`: a name with words before it) are not read; nor is a 委员会 as a
+/// subject (committees are superior or partner bodies), only as what the basic spending keeps running.
+enum UnprefixedNames {
+    static let suffixes = ["办公室", "委员会", "中心", "局", "院", "站", "所", "办"]
+    static let notSuffix: [String: [String]] = [
+        "办": ["法", "理", "事", "结", "好", "学", "班", "件", "公", "员"], "院": ["校", "内", "外"], "站": ["位", "点", "式"],
+        "局": ["面", "势", "限"], "中心": ["工作", "任务"],
+        "所": ["属", "得", "有", "需", "以", "在", "用", "述", "谓", "占", "涉", "示", "说", "做", "作", "提", "列", "附", "辖", "致", "能", "要", "获"],
+    ]
+    /// Characters no organisation name holds: a phrase, not a name.
+    static let notInName: Set<Unicode.Scalar> = ["的", "在", "对", "按", "向", "由", "为", "是", "了", "将", "于", "从", "把", "被", "以",
+                                                "与", "其", "此", "并", "或", "等", "之", "已", "未", "年"]
+    /// Words that open a generic reference, not a name: 本局, 上级主管部门, 各乡镇卫生院.
+    static let genericStarts = ["本", "我", "该", "各", "全", "上级", "下级", "下属", "所属", "主管", "同级", "有关", "相关", "其他", "原", "贵", "市级", "县级", "省级", "区级"]
+    static let levels: Set<Unicode.Scalar> = ["省", "市", "州", "县", "区", "旗", "盟", "乡", "镇"]
+    /// A body acting in its own role, or on the department (`2023年下达我局资金`): not the department.
+    static let actingOnOthers = ForeignNameRule.ownRole.filter { !["、", "和", "与", "及", "等"].contains($0) }
+        + ["我局", "本局", "我单位", "本单位", "我部门", "本部门", "我们", "拨付", "下拨", "拨入", "代发", "代征", "代缴", "核拨", "审核", "考核",
+           "检查", "督导", "监督", "审计", "补助", "向", "给予", "缴存", "征收", "收缴", "统一", "集中", "代理", "代为", "委托"]
+    static let keepingVerbs = ["保障", "保证", "确保", "维持", "维护"]
+    static let running = ["正常运转", "正常运行", "运转", "运行"]
+    static let runningFillers = ["行政机构", "事业机构", "机构", "机关", "单位", "、", "和", "及", "的", "日常", "各项工作"]
+    static let subjectFollowers = ["本年", "全年", "年度", "当年", "上年", "今年", "年初", "年末", "在", "于", "按", "根据", "依据", "严格", "认真",
+                                   "积极", "基本", "已", "均", "共", "全面", "收入", "支出", "结余", "结转", "预算", "决算", "资金", "经费", "资产",
+                                   "财务", "的收入", "的支出", "的预算", "的决算", "的资金", "的结余", "的经费", "的资产", "的财务"]
+
+    static func selfReferences(in span: TextSpan, _ index: Int) -> [ForeignNameRule.Occurrence] {
+        var found: [ForeignNameRule.Occurrence] = []
+        for i in 0..<span.count {
+            // `保障 NAME（行政机构、事业机构的）正常运转`.
+            if let verb = span.hasAny(keepingVerbs, at: i), span[i - 1].map({ "为于以是并和及、 \t".unicodeScalars.contains($0) || Scalars.clauseEnds.contains($0) }) ?? true {
+                let start = i + verb.unicodeScalars.count
+                if let end = nameEnds(span, from: start, minimumBody: 2).first(where: { keepsRunning(span, from: $0) }) {
+                    found.append(ForeignNameRule.Occurrence(span: index, start: start, prefixEnd: start, end: end, body: span.string(start, end)))
+                }
+            }
+            // A full name opening a clause as its subject.
+            if i == 0 || span[i - 1].map({ Scalars.clauseEnds.contains($0) }) == true {
+                let start = clauseBody(span, from: i)
+                guard let end = nameEnds(span, from: start, minimumBody: 4).first, !span.has("委员会", endingAt: end),
+                      !span.string(start + 1, end).unicodeScalars.contains(where: { levels.contains($0) }) else { continue }
+                let after = span.skipBlanks(from: end)
+                guard span[after].map(Scalars.isDigit) == true || span.hasAny(subjectFollowers, at: after) != nil,
+                      !span.containsAny(actingOnOthers, from: end, to: span.clauseEnd(end)),
+                      span.containsAny(ForeignNameRule.financeWords, from: end, to: span.sentenceEnd(end)) else { continue }
+                found.append(ForeignNameRule.Occurrence(span: index, start: start, prefixEnd: start, end: end, body: span.string(start, end)))
+            }
+        }
+        return found
+    }
+
+    /// Whether a short form is the department's own (`医保中心` for 医疗保障局: its first two
+    /// characters, after a level such as 县, stand in order in the department's name).
+    static func abbreviates(_ body: String, _ ownBody: String) -> Bool {
+        var scalars = Array(body.unicodeScalars)
+        if let first = scalars.first, levels.contains(first) { scalars.removeFirst() }
+        guard scalars.count >= 2 else { return false }
+        let own = Array(ownBody.unicodeScalars)
+        guard let i = own.firstIndex(of: scalars[0]) else { return false }
+        return own[(i + 1)...].contains(scalars[1])
+    }
+
+    /// After a clause start: blanks, an ordinal (`1.`, `（二）`) and an opener (`总体来看`) skipped.
+    static func clauseBody(_ span: TextSpan, from i: Int) -> Int {
+        var k = span.skipBlanks(from: i)
+        var j = k
+        while let s = span[j], Scalars.isDigit(s) || "一二三四五六七八九十（(".unicodeScalars.contains(s) { j += 1 }
+        if j > k, let s = span[j], "、.．）)".unicodeScalars.contains(s) { k = span.skipBlanks(from: j + 1) }
+        if let opener = span.hasAny(ForeignNameRule.openers, at: k) { k = span.skipBlanks(from: k + opener.unicodeScalars.count) }
+        return k
+    }
+
+    /// Ends of the names starting at `start`, shortest first: Han characters that no phrase
+    /// holds, at least `minimumBody` of them (after a one-character level such as 县) before the suffix.
+    static func nameEnds(_ span: TextSpan, from start: Int, minimumBody: Int) -> [Int] {
+        guard genericStarts.allSatisfy({ !span.has($0, at: start) }) else { return [] }
+        let bodyStart = span[start].map { levels.contains($0) } == true ? start + 1 : start
+        var ends: [Int] = []
+        var k = bodyStart
+        while let s = span[k], Scalars.isHan(s), !notInName.contains(s), k - bodyStart < 20 {
+            if k - bodyStart >= minimumBody, let suffix = suffixes.first(where: { span.has($0, at: k) }) {
+                let after = k + suffix.unicodeScalars.count
+                if !(notSuffix[suffix]?.contains { span.has($0, at: after) } ?? false) { ends.append(after) }
+            }
+            k += 1
+        }
+        return ends
+    }
+
+    /// `行政机构、事业机构的正常运转` after the name.
+    static func keepsRunning(_ span: TextSpan, from end: Int) -> Bool {
+        var k = end
+        while k < span.count {
+            if span.hasAny(running, at: k) != nil { return true }
+            guard let filler = span.hasAny(runningFillers, at: k) else { return false }
+            k += filler.unicodeScalars.count
+        }
+        return false
+    }
+}
+
+extension TextSpan {
+    /// Every start of `word` in the span.
+    func occurrences(of word: String) -> [Int] {
+        let length = word.unicodeScalars.count
+        guard length > 0, count >= length else { return [] }
+        return (0...(count - length)).filter { has(word, at: $0) }
     }
 }

@@ -207,6 +207,51 @@ final class SeedErrorRuleTests: XCTestCase {
         XCTAssertTrue(goals("100%", "100.00%").findings("P615").isEmpty)
     }
 
+    // MARK: P617 the narrative's goals of a project against its 年度目标 (§7 S1-7, S1-2)
+
+    func archive(narrative: String, tableGoals: [String], name: String = "档案数字化经费") -> Analysis {
+        analyze("""
+        说明 九、预算绩效情况说明
+        (3) 2024 \(name)项目绩效自评综述：
+        根据年初设定的绩效目标，该项目绩效自评得分为 95 分。项目绩效目标完成情况：\(narrative)未发现问题。
+
+        绩效 \(name)
+        资金 全年预算数 12 全年执行数 12
+        执行率 100% 分值 10 得分 10
+
+        """ + tableGoals.map { "年度目标 \($0) 完成情况 已完成 完成率 100%\n" }.joined() + """
+        指标 产出指标/数量指标/数字化页数 目标 ≥10万页 实际 10 分值 90 得分 85 完成 完成
+        总分 100 95
+
+        """)
+    }
+
+    static let archiveGoals = ["通过馆藏档案数字化加工，完成十万页纸质档案扫描著录。", "通过数字档案室建设，实现档案在线查阅利用。"]
+    static let fireGoals = ["通过库房消防设施改造，消除火灾隐患。", "通过更新温湿度监控设备，确保库房环境达标。"]
+
+    func testNarrativeGoalsOfAnotherProject() throws {
+        // The table's goals are another project's (库房消防): the narrative's share the name's words.
+        let analysis = archive(narrative: "1、" + Self.archiveGoals[0] + "2、" + Self.archiveGoals[1], tableGoals: Self.fireGoals)
+        let finding = try XCTUnwrap(analysis.findings("P617").first, "\(analysis.diagnostics.map(\.message))")
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertEqual(analysis.text(of: finding), "通过库房消防设施改造，消除火灾隐患。", "on the table's goal: the side that is not about the project")
+        XCTAssertTrue(finding.message.contains("疑为其他项目的自评表内容"), finding.message)
+        XCTAssertEqual(finding.related.count, 1)
+        // The other way round: the narrative copied another project's goals.
+        let copied = archive(narrative: "1、" + Self.fireGoals[0] + "2、" + Self.fireGoals[1], tableGoals: Self.archiveGoals)
+        let other = try XCTUnwrap(copied.findings("P617").first)
+        XCTAssertTrue(copied.text(of: other).hasPrefix("1、通过库房消防"), copied.text(of: other))
+        XCTAssertTrue(other.message.contains("疑为照抄了其他项目的目标"), other.message)
+    }
+
+    func testGoalsCopiedShortenedOrRewordedAreLeftAlone() {
+        XCTAssertEqual(archive(narrative: "1、" + Self.archiveGoals[0] + "2、" + Self.archiveGoals[1], tableGoals: Self.archiveGoals).findings("P617").count, 0, "verbatim")
+        XCTAssertEqual(archive(narrative: "通过馆藏档案数字化加工，完成了十万页纸质档案的扫描著录。", tableGoals: Self.archiveGoals).findings("P617").count, 0,
+                       "one goal of two, reworded")
+        XCTAssertEqual(archive(narrative: "各项目标均已完成。", tableGoals: Self.fireGoals).findings("P617").count, 0, "too short to compare")
+        XCTAssertEqual(archive(narrative: "1、" + Self.archiveGoals[0], tableGoals: ["完成扫描"]).findings("P617").count, 0, "the table's goal too short")
+    }
+
     // MARK: X411 economic against functional lines (X-13)
 
     func tables(pension06: String, pension05: String, fund06: String) -> String {
@@ -325,6 +370,35 @@ final class SeedErrorRuleTests: XCTestCase {
         XCTAssertFalse(codes(projectList(count: 3, budget: "50", items: Self.items)).contains("N514"))
         // A count with no list after it, or a list of something else.
         XCTAssertFalse(codes("说明 一、部门基本情况\n全年共 6 个项目，预算金额 50 万元。\n本年度工作如下。\n1、开展培训 3 次；\n").contains("N514"))
+    }
+
+    func spendingList(_ spending: String, budget: String = "50", items: [String]) -> String {
+        "说明 一、部门基本情况\n本馆本年度安排项目共 \(items.count) 个，预算金额为 \(budget) 万元，当年支出 \(spending) 万元，具体如下：\n"
+            + items.enumerated().map { "\($0.offset + 1)、\($0.element)" }.joined(separator: "\n") + "\n（二）其他情况。\n"
+    }
+
+    func testItemsThatSpentMoreThanTheStatedSpending() throws {
+        // 12.5 spent in full + 28 spent = 40.5 at least, against 40.
+        let analysis = analyze(spendingList("40", items: Self.items))
+        let finding = try XCTUnwrap(analysis.findings("N514").first, "\(analysis.diagnostics.map(\.message))")
+        XCTAssertEqual(analysis.text(of: finding), "40")
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertTrue(finding.message.contains("40.5") && finding.message.contains("差额 -0.5"), finding.message)
+        XCTAssertEqual(finding.related.count, 2)
+        // A contribution passed on (上缴) is spent, as a project 已全部支出 that 上缴 part of it says.
+        let passedOn = ["城乡居民医保县级配套资金 100 万元，按 128 元/人上缴，已上缴 96.5 万元；", "代办员补助资金 4 万元，已全部支出。"]
+        XCTAssertEqual(analyze(spendingList("99.9", budget: "104", items: passedOn)).findings("N514").map(\.severity), [.warning])
+    }
+
+    func testSpendingTheItemsDoNotContradictIsLeftAlone() {
+        XCTAssertFalse(codes(spendingList("40.5", items: Self.items)).contains("N514"), "equal")
+        XCTAssertFalse(codes(spendingList("48", items: Self.items)).contains("N514"), "the third item's spending is not said")
+        let returned = ["档案数字化经费 12.5 万元，支出 8 万元，剩余 4.5 万元上缴财政；", "库房改造经费 30 万元，已上缴国库结余 3 万元，支出 20 万元；", "馆藏修复经费 7.5 万元，由财政统一代发，未拨付到本馆。"]
+        XCTAssertFalse(codes(spendingList("28", items: returned)).contains("N514"), "a balance returned is not spent: 8 + 20 = 28")
+        XCTAssertFalse(codes("说明 一、部门基本情况\n本馆共 2 个项目，预算金额 42.5 万元，基本支出 10 万元，具体如下：\n1、档案数字化经费 12.5 万元，已全部支出；\n2、库房改造经费 30 万元，已全部支出。\n").contains("N514"),
+                       "basic spending is not the list's")
+        XCTAssertFalse(codes("说明 一、部门基本情况\n本馆共 2 个项目，预算金额 42.5 万元，财政拨款支出 30 万元，其他资金支出 10 万元，具体如下：\n1、档案数字化经费 12.5 万元，已全部支出；\n2、库房改造经费 30 万元，已全部支出。\n").contains("N514"),
+                       "two spending figures: which one is the list's is not certain")
     }
 
     // MARK: G703 old template labels in the glossary

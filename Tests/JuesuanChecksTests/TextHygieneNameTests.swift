@@ -74,4 +74,59 @@ final class TextHygieneNameTests: XCTestCase {
         XCTAssertEqual(foreign("松潘县人民医院开展了义诊活动。"), [], "no statement about money or management")
         XCTAssertEqual(foreign("执行隆化县县级部门预算绩效管理工作考核办法。", department: "隆化县医疗保障局"), [], "办法 is no 办")
     }
+
+    // Names without the place prefix (§7 S3-9: `用于保障社会保险事业管理局行政机构…的正常运转`).
+
+    func testAnUnprefixedNameKeptRunningByTheBasicSpending() throws {
+        let analysis = hygiene("说明 二、支出决算情况说明\n基本支出，是用于保障社会保险事业管理局行政机构、事业机构的正常运转的日常支出。\n", department: songpan)
+        let finding = try XCTUnwrap(analysis.findings("T803").first)
+        XCTAssertEqual(analysis.text(of: finding), "社会保险事业管理局")
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertEqual(finding.fix?.edits.first?.replacement, songpan)
+        XCTAssertEqual(foreign("基本支出：指为保障县林业和草原局机构正常运转、完成日常工作任务而发生的人员支出和公用支出。"), ["县林业和草原局"])
+        XCTAssertEqual(foreign("公用经费主要用于确保住房公积金管理中心机关日常正常运行。", department: zhushan), ["住房公积金管理中心"])
+        let glossary = hygiene("名词解释\n基本支出：指为保障市场监督管理局正常运转、完成日常工作任务而发生的人员支出和公用支出。\n", department: songpan)
+        XCTAssertEqual(glossary.hygieneTexts("T803"), ["市场监督管理局"], "a glossary definition is free text too")
+    }
+
+    func testAnUnprefixedFullNameAsTheSubjectOfTheFigures() {
+        XCTAssertEqual(foreign("社会保险事业管理局2023年度结余18.41万元，2023年收入1048.02万元。"), ["社会保险事业管理局"])
+        XCTAssertEqual(foreign("总体来看，住房公积金管理中心在预算编制、预算执行等方面比较规范。"), ["住房公积金管理中心"])
+        XCTAssertEqual(foreign("（三）县林业和草原局全年支出合计230.50万元。"), ["县林业和草原局"])
+        // Once it speaks for the department, its other mentions are the same copy.
+        XCTAssertEqual(foreign("社会保险事业管理局2023年度结余18.41万元。追加预算由归口部门会同社会保险事业管理局拟制。"),
+                       ["社会保险事业管理局", "社会保险事业管理局"])
+    }
+
+    func testUnprefixedMentionsInTheirOwnRoleAreNotForeign() {
+        for prose in [
+            "基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。",
+            "基本支出是用于保障本单位正常运转的日常支出。",
+            "基本支出是用于保障医疗保障局机关正常运转的日常支出。",
+            "基本支出是用于保障医疗保险服务中心正常运转的日常支出。",
+            "县财政局下达资金100万元。",
+            "财政局拨付资金50万元，已全部支出。",
+            "市卫生健康委员会2023年下达我局补助资金50万元。",
+            "人力资源和社会保障局2023年代发退休人员养老金支出12万元。",
+            "上级主管部门2023年追加预算20万元。",
+            "医保中心 2022 年支出了 2021 年结转的部分公车运行维护费。",
+            "组织推进区医疗保障局职能转变，完善城乡居民基本医疗保险制度，资金保障有力。",
+            "在评价过程中医保局按要求提供了部门整体绩效自评报告。",
+            "按时向县财政局报送绩效监控材料的，得 5 分。",
+            "主要用于所需的公务用车燃料费、维修费等支出。",
+            "市场监督管理局开展了药品价格专项检查。",
+            "各乡镇卫生院2023年度医保基金支出3000万元。",
+            "疾病预防控制中心负责预防接种经费的管理。",
+            "审计局对本部门2023年度预算执行情况进行了审计。",
+            "基本支出是用于保障县医保中心正常运转的日常支出。",
+            "住房公积金管理中心按规定为职工缴存住房公积金12.00万元。",
+            "公共资源交易中心统一组织采购，本部门政府采购支出5.00万元。",
+        ] {
+            XCTAssertEqual(foreign(prose), [], prose)
+        }
+        XCTAssertEqual(foreign("二、机构设置\n本部门下设社会保险事业管理局1个二级单位。\n社会保险事业管理局2023年度支出合计120.00万元。"), [],
+                       "a unit the report lists")
+        XCTAssertEqual(foreign("基本支出是用于保障社会保险事业管理局正常运转的日常支出。", department: "社会保险事业管理局"), [],
+                       "the department itself, its header without a place")
+    }
 }

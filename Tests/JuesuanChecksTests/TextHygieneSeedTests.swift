@@ -59,8 +59,8 @@ final class TextHygieneSeedTests: XCTestCase {
     func testSeed003ForeignNameMissingUnitPlaceholdersAndPrecision() throws {
         let analysis = try hygieneFixture("texthygiene-case-003.juesuan")
         let names = analysis.findings("T803")
-        XCTAssertEqual(names.count, 5, "the copied name at each of its occurrences")
-        XCTAssertEqual(Set(names.map { analysis.text(of: $0) }), ["松潘县公共就业和人才交流服务中心"])
+        XCTAssertEqual(names.count, 6, "the copied name at each of its occurrences, and 社会保险事业管理局 kept running by the basic spending")
+        XCTAssertEqual(Set(names.map { analysis.text(of: $0) }), ["松潘县公共就业和人才交流服务中心", "社会保险事业管理局"])
         XCTAssertEqual(names[0].fix?.edits.first?.replacement, "松潘县医疗保障局")
         XCTAssertTrue(names[0].message.contains("松潘县医疗保障局"), names[0].message)
 
@@ -72,7 +72,7 @@ final class TextHygieneSeedTests: XCTestCase {
 
         XCTAssertEqual(analysis.hygieneTexts("T802"), ["…（二级预算单位事业收入情况）", "…（二级预算单位经营收入情况）", "…（收入类型）"])
         XCTAssertEqual(analysis.hygieneTexts("T806"), ["478.3", "8.8", "478.3", "478.3", "478.3"])
-        XCTAssertEqual(analysis.hygieneFindings.count, 5 + 1 + 3 + 5, "\(analysis.hygieneFindings.map(\.message))")
+        XCTAssertEqual(analysis.hygieneFindings.count, 6 + 1 + 3 + 5, "\(analysis.hygieneFindings.map(\.message))")
     }
 
     func testSeed004StaleYearsSelfReferenceAndClashingMarks() throws {
@@ -95,9 +95,9 @@ final class TextHygieneSeedTests: XCTestCase {
             "001": ["T804": 8, "T806": 10, "T807": 3],
             // `填列 2016 年…` in 2024; `（可参照如下格式进行说明）`.
             "002": ["T801": 1, "T802": 1],
-            // 3 placeholders; the other unit's name at its 5 occurrences; `决算数为1066.43，`;
-            // 478.3 (4×) and 8.8%.
-            "003": ["T802": 3, "T803": 5, "T805": 1, "T806": 5],
+            // 3 placeholders; the other unit's name at its 5 occurrences and 社会保险事业管理局 in
+            // `用于保障社会保险事业管理局行政机构…的正常运转`; `决算数为1066.43，`; 478.3 (4×) and 8.8%.
+            "003": ["T802": 3, "T803": 6, "T805": 1, "T806": 5],
             // 2021 twice; 我所; `。；`; 0.9 and 28.9 万元 among amounts to the cent.
             "004": ["T801": 2, "T802": 1, "T804": 1, "T806": 2],
         ]
@@ -107,7 +107,7 @@ final class TextHygieneSeedTests: XCTestCase {
             XCTAssertEqual(found, counts, "seed \(seed): \(analysis.hygieneFindings.map { "\(analysis.line(of: $0)) \($0.code) \(analysis.text(of: $0))" })")
         }
         let seed003 = try hygieneFixture("texthygiene-seed-003.juesuan")
-        XCTAssertEqual(Set(seed003.hygieneTexts("T803")), ["松潘县公共就业和人才交流服务中心"])
+        XCTAssertEqual(Set(seed003.hygieneTexts("T803")), ["松潘县公共就业和人才交流服务中心", "社会保险事业管理局"])
         let seed002 = try hygieneFixture("texthygiene-seed-002.juesuan")
         XCTAssertEqual(seed002.hygieneTexts("T801"), ["2016"])
         let seed004 = try hygieneFixture("texthygiene-seed-004.juesuan")
