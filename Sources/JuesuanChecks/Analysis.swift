@@ -36,7 +36,15 @@ public struct Analysis: Sendable {
     public init?(syntax: SyntaxTree, catalogue: Catalogue = .embedded, extra: [Diagnostic] = [], settings: ProjectConfiguration.Settings = .init(),
                  unlessCancelled isCancelled: () -> Bool) {
         if isCancelled() { return nil }
-        let report = Report(syntax: syntax, catalogue: catalogue, defaultTolerance: settings.tolerance)
+        self.init(report: Report(syntax: syntax, catalogue: catalogue, defaultTolerance: settings.tolerance), extra: extra,
+                  settings: settings, unlessCancelled: isCancelled)
+    }
+
+    /// The checks of a report already modelled (with `settings.tolerance`, as the initialisers
+    /// above model it).
+    public init?(report: Report, extra: [Diagnostic] = [], settings: ProjectConfiguration.Settings = .init(),
+                 unlessCancelled isCancelled: () -> Bool = { false }) {
+        let syntax = report.syntax
         let context = CheckContext(report: report)
         var all = extra + syntax.diagnostics + report.diagnostics
         for check in CheckRegistry.checks {

@@ -42,15 +42,18 @@ public enum IncrementalAnalysis {
 
     /// The state of `newSource`, from the state of the version before it; nil when a full
     /// analysis is needed.
+    /// `analyseBlock`, when given, analyses the header and the edited block alone (a caller
+    /// that caches it shares the work with others); by default they are analysed here.
     public static func update(_ previous: State, newSource: SourceText, catalogue: Catalogue = .embedded,
-                              settings: ProjectConfiguration.Settings = .init()) -> State? {
+                              settings: ProjectConfiguration.Settings = .init(),
+                              analyseBlock: ((EditedBlock) -> Analysis)? = nil) -> State? {
         if previous.source.bytes == newSource.bytes {
             return State(source: newSource, blockStartLines: previous.blockStartLines, diagnostics: previous.diagnostics)
         }
         guard let edited = EditedBlock(old: previous.source, blockStartLines: previous.blockStartLines, new: newSource) else { return nil }
         let (oldBlockStart, oldBlockEnd, delta, headerEnd, index) = (edited.oldBlock.start, edited.oldBlock.end, edited.delta, edited.headerEnd, edited.blockIndex)
         let starts = previous.blockStartLines
-        let mini = Analysis(bytes: edited.blockAlone(newSource), catalogue: catalogue, settings: settings)
+        let mini = analyseBlock?(edited) ?? Analysis(bytes: edited.blockAlone(newSource), catalogue: catalogue, settings: settings)
         func mapMini(_ range: SourceRange) -> SourceRange { edited.fromBlockAlone(range) }
         let oldEdit = edited.oldEdit
 

@@ -45,10 +45,18 @@ public struct TotalExplanation: Sendable {
 }
 
 extension Analysis {
+    /// The totals that the cell or row name at `offset` is (see `TotalExplanation.explanations`).
+    public func totalExplanations(at offset: Int) -> [TotalExplanation] {
+        TotalExplanation.explanations(in: report, at: offset)
+    }
+}
+
+extension TotalExplanation {
     /// The totals that the cell or row name at `offset` is: for a cell, every rule whose
     /// result it is (a 合计 cell is often both a row total and a column total); for a row's
     /// code or label, the same for each of its cells. Empty when nothing there is a total.
-    public func totalExplanations(at offset: Int) -> [TotalExplanation] {
+    /// Needs the model only, not the findings.
+    public static func explanations(in report: Report, at offset: Int) -> [TotalExplanation] {
         TotalExplainer(context: CheckContext(report: report)).explanations(at: offset)
     }
 }

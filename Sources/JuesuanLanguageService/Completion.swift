@@ -117,19 +117,19 @@ struct CursorLine {
 /// Builds the proposals for one cursor position.
 struct CompletionBuilder {
     let snapshot: DocumentSnapshot
-    let analysis: Analysis
+    let report: Report
     let cursor: CursorLine
     var items: [CompletionItem] = []
     var isIncomplete = false
 
     init(snapshot: DocumentSnapshot, offset: Int) {
         self.snapshot = snapshot
-        analysis = snapshot.analysis
+        report = snapshot.report
         cursor = CursorLine(source: snapshot.source, offset: offset)
     }
 
-    var syntax: SyntaxTree { analysis.report.syntax }
-    var catalogue: Catalogue { analysis.report.catalogue }
+    var syntax: SyntaxTree { report.syntax }
+    var catalogue: Catalogue { report.catalogue }
 
     mutating func add(_ label: String, detail: String? = nil, documentation: String? = nil, kind: CompletionItemKind,
                       newText: String? = nil, range: SourceRange? = nil, tier: Int, filterText: String? = nil) {
@@ -217,7 +217,7 @@ struct CompletionBuilder {
     /// `表 公开0|` → the standard ids with titles; `表 公开03 |` → its standard title.
     mutating func tableLine(_ table: TableSyntax) {
         if cursor.wordIndex == 1 {
-            let present = Set(analysis.report.tables.compactMap { $0.spec?.id })
+            let present = Set(report.tables.compactMap { $0.spec?.id })
             for spec in StandardTableSpec.all {
                 let full = "\(spec.id) \(spec.title)"
                 add(full, detail: present.contains(spec.id) ? "已有此表" : nil, kind: .table,
@@ -232,7 +232,7 @@ struct CompletionBuilder {
 
     /// The model's table for a syntax table (same keyword line).
     func modelTable(_ table: TableSyntax) -> Table? {
-        analysis.report.tables.first { $0.syntax.line == table.line }
+        report.tables.first { $0.syntax.line == table.line }
     }
 
     /// The standard spec of a table written with any accepted id spelling.
@@ -525,14 +525,14 @@ struct CompletionBuilder {
 
     func findTable(_ name: String) -> Table? {
         if let number = StandardTableSpec.number(fromID: name) {
-            return analysis.report.table(StandardTableSpec.id(number))
+            return report.table(StandardTableSpec.id(number))
         }
-        return analysis.report.tables.first { $0.id == name }
+        return report.tables.first { $0.id == name }
     }
 
     mutating func referenceTables(_ range: SourceRange) {
         var present: Set<String> = []
-        for table in analysis.report.tables where !table.id.isEmpty && present.insert(table.id).inserted {
+        for table in report.tables where !table.id.isEmpty && present.insert(table.id).inserted {
             add(table.id, detail: table.spec?.title ?? table.syntax.title?.text, kind: .reference, range: range, tier: 0)
         }
         for spec in StandardTableSpec.all where !present.contains(spec.id) {

@@ -1,6 +1,7 @@
 import Foundation
 import JuesuanCatalogue
 import JuesuanChecks
+import JuesuanModel
 import JuesuanSyntax
 
 /// One version of an open document. Immutable; its analysis is a pure function of the text,
@@ -19,6 +20,9 @@ public final class DocumentSnapshot: @unchecked Sendable {
     /// Held while the analysis is computed: a second caller waits for the first one's result
     /// instead of computing it again.
     private let computing = NSLock()
+    /// The same for the model (taken inside `computing`, never the other way round).
+    private let modelling = NSLock()
+    private var cachedReport: Report?
     private var cachedAnalysis: Analysis?
     private var cachedGlossary: GlossaryIndex?
     private var memos: [String: Any] = [:]
@@ -52,14 +56,49 @@ public final class DocumentSnapshot: @unchecked Sendable {
             analysis = Analysis(oversizedDocumentOf: source.bytes.count, catalogue: catalogue)
         } else {
             if isCancelled() { return nil }
-            let syntax = Parser.parse(source)
-            guard let checked = Analysis(syntax: syntax, catalogue: catalogue, settings: settings, unlessCancelled: isCancelled) else { return nil }
+            guard let checked = Analysis(report: report, settings: settings, unlessCancelled: isCancelled) else { return nil }
             analysis = checked
         }
         lock.lock()
         cachedAnalysis = analysis
         lock.unlock()
         return analysis
+    }
+
+    /// The model of this version (parse and tables, no checks): what hover, navigation,
+    /// completion and the outline need. Computed once; cheaper than `analysis`.
+    public var report: Report {
+        lock.lock()
+        if let cachedReport {
+            lock.unlock()
+            return cachedReport
+        }
+        lock.unlock()
+        modelling.lock()
+        defer { modelling.unlock() }
+        if let stored = storedReport { return stored }
+        let report = source.bytes.count > Analysis.maximumDocumentBytes
+            ? Report(syntax: Parser.parse(""), catalogue: catalogue)
+            : Report(syntax: Parser.parse(source), catalogue: catalogue, defaultTolerance: settings.tolerance)
+        lock.lock()
+        defer { lock.unlock() }
+        if let cachedReport { return cachedReport }
+        cachedReport = report
+        return report
+    }
+
+    private var storedReport: Report? {
+        lock.lock()
+        defer { lock.unlock() }
+        return cachedReport
+    }
+
+    /// The header and one edited block of this version as a document of its own (shared by
+    /// the quick re-check and the requests answered through an `EditedView`).
+    public func blockAlone(_ edited: EditedBlock) -> DocumentSnapshot {
+        memo("blockAlone \(edited.headerEnd) \(edited.newBlock.start) \(edited.newBlock.end)") {
+            DocumentSnapshot(uri: uri, version: version, source: SourceText(bytes: edited.blockAlone(source)), catalogue: catalogue, settings: settings)
+        }
     }
 
     /// The analysis if it is computed already; never waits.
@@ -90,7 +129,7 @@ public final class DocumentSnapshot: @unchecked Sendable {
 
     /// The document's glossary merged over the standard one.
     public var glossary: GlossaryIndex {
-        let syntax = analysis.report.syntax
+        let syntax = report.syntax
         lock.lock()
         defer { lock.unlock() }
         if let cachedGlossary { return cachedGlossary }

@@ -65,8 +65,7 @@ public final class EditedView: @unchecked Sendable {
         self.current = current
         self.base = base
         self.edited = edited
-        block = DocumentSnapshot(uri: current.uri, version: current.version, source: SourceText(bytes: edited.blockAlone(current.source)),
-                                 catalogue: current.catalogue, settings: current.settings)
+        block = current.blockAlone(edited)
     }
 
     /// Where to ask about an offset of `current`: the edited block (header and block alone),

@@ -25,6 +25,7 @@ public struct FindingsState: Sendable {
     /// when the edits reach beyond one block and a full analysis is needed.
     public func updated(to snapshot: DocumentSnapshot) -> FindingsState? {
         guard snapshot.source.bytes.count <= Analysis.maximumDocumentBytes else { return nil }
-        return IncrementalAnalysis.update(state, newSource: snapshot.source, catalogue: snapshot.catalogue, settings: snapshot.settings).map(FindingsState.init)
+        return IncrementalAnalysis.update(state, newSource: snapshot.source, catalogue: snapshot.catalogue, settings: snapshot.settings,
+                                          analyseBlock: { snapshot.blockAlone($0).analysis }).map(FindingsState.init)
     }
 }

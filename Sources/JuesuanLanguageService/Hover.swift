@@ -19,15 +19,14 @@ extension LanguageService {
 
 struct HoverBuilder {
     let snapshot: DocumentSnapshot
-    let analysis: Analysis
+    let report: Report
 
     init(snapshot: DocumentSnapshot) {
         self.snapshot = snapshot
-        analysis = snapshot.analysis
+        report = snapshot.report
     }
 
     var source: SourceText { snapshot.source }
-    var report: Report { analysis.report }
 
     func hover(at rawOffset: Int) -> HoverResult? {
         let offset = min(max(0, rawOffset), source.bytes.count)
@@ -136,7 +135,7 @@ struct HoverBuilder {
             text = "**\(md(code))**\n\n编码不在科目目录中；若是地方或新增科目，请在表头用“科目 \(md(code)) 名称”声明。"
         }
         if let (_, _, row) = found {
-            let explanations = analysis.totalExplanations(at: row.nameRange.start)
+            let explanations = TotalExplanation.explanations(in: report, at: row.nameRange.start)
             if !explanations.isEmpty { text += "\n\n" + compact(explanations) }
         }
         return HoverResult(markdown: text, range: token.range)
@@ -145,7 +144,7 @@ struct HoverBuilder {
     // MARK: Totals
 
     func cellHover(_ token: Token, offset: Int) -> HoverResult? {
-        let explanations = analysis.totalExplanations(at: offset)
+        let explanations = TotalExplanation.explanations(in: report, at: offset)
         if !explanations.isEmpty {
             return HoverResult(markdown: explanations.map(full).joined(separator: "\n\n---\n\n"), range: token.range)
         }
@@ -166,7 +165,7 @@ struct HoverBuilder {
             parts.append(termMarkdown(entry))
             range = termRange
         }
-        let explanations = analysis.totalExplanations(at: token.range.start)
+        let explanations = TotalExplanation.explanations(in: report, at: token.range.start)
         if !explanations.isEmpty { parts.append(compact(explanations)) }
         guard !parts.isEmpty else { return nil }
         return HoverResult(markdown: parts.joined(separator: "\n\n---\n\n"), range: range)

@@ -35,13 +35,12 @@ enum RowIdentity: Hashable {
 
 struct Navigator {
     let snapshot: DocumentSnapshot
-    let analysis: Analysis
-    var report: Report { analysis.report }
+    let report: Report
     var source: SourceText { snapshot.source }
 
     init(_ snapshot: DocumentSnapshot) {
         self.snapshot = snapshot
-        analysis = snapshot.analysis
+        report = snapshot.report
     }
 
     func token(at offset: Int) -> (Line, Token)? {
@@ -226,7 +225,7 @@ struct Navigator {
     // MARK: Highlights
 
     func highlights(at offset: Int) -> [DocumentHighlight] {
-        let explanations = analysis.totalExplanations(at: offset)
+        let explanations = TotalExplanation.explanations(in: report, at: offset)
         if !explanations.isEmpty {
             var result: [DocumentHighlight] = []
             var seen: Set<SourceRange> = []

@@ -35,8 +35,8 @@ extension LanguageService {
     }
 
     static func computeOutline(_ snapshot: DocumentSnapshot) -> [OutlineSymbol] {
-        let analysis = snapshot.analysis
-        let syntax = analysis.report.syntax
+        let report = snapshot.report
+        let syntax = report.syntax
         let source = snapshot.source
         func lines(_ range: ClosedRange<Int>) -> SourceRange {
             SourceRange(start: source.lineStarts[range.lowerBound], end: source.lineContentEnds[range.upperBound])
@@ -50,7 +50,7 @@ extension LanguageService {
                               selectionRange: header.key.range, children: [])
             }
             let first = syntax.header.first!.line, last = syntax.header.last!.line
-            let department = analysis.report.header.department
+            let department = report.header.department
             symbols.append(OutlineSymbol(name: "表头", detail: department, kind: .header, range: lines(first...last),
                                          selectionRange: syntax.header.first!.key.range, children: entries))
         }
@@ -60,7 +60,7 @@ extension LanguageService {
             let keyword = block.keyword
             switch block {
             case .table(let table):
-                let model = analysis.report.tables.first { $0.syntax.line == table.line }
+                let model = report.tables.first { $0.syntax.line == table.line }
                 let name = [table.id?.text, table.title?.text].compactMap { $0 }.joined(separator: " ")
                 let selection = keyword.range.union(table.title?.range ?? table.id?.range ?? keyword.range)
                 var children: [OutlineSymbol] = []
@@ -139,7 +139,7 @@ extension LanguageService {
 
     /// Folding: each block, the header, and runs of two or more comment lines.
     public static func foldingRanges(_ snapshot: DocumentSnapshot) -> [FoldingRegion] {
-        let syntax = snapshot.analysis.report.syntax
+        let syntax = snapshot.report.syntax
         var regions: [FoldingRegion] = []
         if let first = syntax.header.first?.line, let last = syntax.header.last?.line, last > first {
             regions.append(FoldingRegion(startLine: first, endLine: last, kind: .region))
