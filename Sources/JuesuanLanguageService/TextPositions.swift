@@ -106,6 +106,49 @@ extension SourceText {
     }
 }
 
+/// Line/column positions of offsets visited mostly in increasing order (semantic tokens,
+/// outlines), in one pass over the text instead of a search per offset. An offset before the
+/// previous one is answered by the search, and the pass goes on from there.
+public struct PositionSweep {
+    let source: SourceText
+    let unit: ColumnUnit
+    private var line = 0
+    private var byte = 0
+    private var units = 0
+
+    public init(_ source: SourceText, unit: ColumnUnit) {
+        self.source = source
+        self.unit = unit
+    }
+
+    public mutating func lineColumn(of rawOffset: Int) -> LineColumn {
+        let bytes = source.bytes
+        var offset = min(max(0, rawOffset), bytes.count)
+        while offset > 0 && offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+        let starts = source.lineStarts
+        if offset < byte || (line + 1 < starts.count && offset >= starts[line + 1] && offset - byte > 4096) {
+            // Backwards, or far ahead: search, then go on from there.
+            let found = source.lineColumn(of: offset, unit: unit)
+            line = found.line
+            byte = min(offset, source.lineContentEnds[line])
+            units = found.column
+            return found
+        }
+        while line + 1 < starts.count && starts[line + 1] <= offset {
+            line += 1
+            byte = starts[line]
+            units = 0
+        }
+        let target = min(offset, source.lineContentEnds[line])
+        while byte < target {
+            let length = scalarLength(bytes[byte])
+            units += unit.width(ofScalarWithUTF8Length: length)
+            byte += length
+        }
+        return LineColumn(line: line, column: units)
+    }
+}
+
 /// One change of a `didChange`: a ranged replacement, or the whole text when `range` is nil.
 public struct TextChange: Sendable, Hashable {
     public var range: LineColumnRange?

@@ -114,14 +114,17 @@ extension JuesuanServer {
         var data: [Int] = []
         data.reserveCapacity(tokens.count * 5)
         var previousLine = 0, previousStart = 0
-        let source = converter.source
+        var sweep = PositionSweep(converter.source, unit: converter.unit)
         for token in tokens {
-            let start = source.lineColumn(of: token.range.start, unit: converter.unit)
-            let end = source.lineColumn(of: token.range.end, unit: converter.unit)
+            let start = sweep.lineColumn(of: token.range.start)
+            let end = sweep.lineColumn(of: token.range.end)
             guard end.line == start.line, end.column > start.column else { continue }
             let deltaLine = start.line - previousLine
-            data += [deltaLine, deltaLine == 0 ? start.column - previousStart : start.column, end.column - start.column,
-                     token.type.rawValue, token.modifiers.rawValue]
+            data.append(deltaLine)
+            data.append(deltaLine == 0 ? start.column - previousStart : start.column)
+            data.append(end.column - start.column)
+            data.append(token.type.rawValue)
+            data.append(token.modifiers.rawValue)
             previousLine = start.line
             previousStart = start.column
         }

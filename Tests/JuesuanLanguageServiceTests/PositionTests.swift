@@ -1,3 +1,4 @@
+import JuesuanFixtures
 import JuesuanLanguageService
 import JuesuanSyntax
 import XCTest
@@ -59,5 +60,25 @@ final class PositionTests: XCTestCase {
         XCTAssertEqual(String(decoding: result.bytes, as: UTF8.self), "甲𠀀丙\n乙丁")
         let whole = source.applying([TextChange(range: nil, text: "新")], unit: .utf16)
         XCTAssertEqual(String(decoding: whole.bytes, as: UTF8.self), "新")
+    }
+}
+
+/// The one-pass position sweep (semantic tokens, issue 15) gives what the search gives, for
+/// offsets in order, out of order, far apart and inside characters, in every unit.
+final class PositionSweepTests: XCTestCase {
+    func testSweepAgreesWithTheSearch() {
+        let line = "收入合计 1,234.56 𠮷𠮷 abc 　全角\t表\r\n"
+        let text = String(repeating: line, count: 300) + "末行没有换行 😀"
+        let source = SourceText(text)
+        var random = SplitMix64(seed: 17)
+        for unit in ColumnUnit.allCases {
+            var offsets = (0..<400).map { _ in Int(random.next() % UInt64(source.bytes.count + 10)) }
+            offsets.sort()
+            offsets += [5, 3, 0, source.bytes.count, source.bytes.count + 3, 12_000, 17]
+            var sweep = PositionSweep(source, unit: unit)
+            for offset in offsets {
+                XCTAssertEqual(sweep.lineColumn(of: offset), source.lineColumn(of: offset, unit: unit), "\(unit) at \(offset)")
+            }
+        }
     }
 }
