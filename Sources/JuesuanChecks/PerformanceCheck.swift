@@ -71,7 +71,7 @@ enum PerformanceCheck: ReportCheck {
             fundParts(project, name, &findings)
             // P606: the grade follows the total score.
             if let grade = project.grade, let score = project.totalScore {
-                let expected = score.value >= DecimalNumber(90) ? "优" : score.value >= DecimalNumber(80) ? "良" : score.value >= DecimalNumber(60) ? "中" : "差"
+                let expected = PerformanceCheck.grade(for: score.value)
                 if grade.text != expected && ["优", "良", "中", "差"].contains(grade.text) {
                     findings.append(Diagnostic(code: "P606", severity: .error, range: grade.range,
                                                message: "\(name)自评总分 \(score.value) 对应的等级是“\(expected)”（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60），这里写的是“\(grade.text)”",
@@ -150,6 +150,11 @@ enum PerformanceCheck: ReportCheck {
         }
     }
 
+    /// The grade of a total score: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below.
+    static func grade(for score: DecimalNumber) -> String {
+        score >= DecimalNumber(90) ? "优" : score >= DecimalNumber(80) ? "良" : score >= DecimalNumber(60) ? "中" : "差"
+    }
+
     /// P604: the stated 执行率 against B ÷ A; P605: the 执行率 score against weight × min(B ÷ A, 1).
     static func executionRate(_ project: PerformanceProject, _ name: String, _ findings: inout [Diagnostic]) {
         guard let budget = project.budget, let spent = project.spent, budget.value.mantissa > 0 else { return }
@@ -183,8 +188,15 @@ enum PerformanceCheck: ReportCheck {
         guard !consistent else { return }
         let scale = max(score.value.scale, 2)
         let expected = spent.value >= budget.value ? weight.value.rescaled(to: scale) : ((spent.value * weight.value).divided(by: budget.value, scale: scale) ?? .zero)
+        // What follows from it: the total and its grade (and whatever the report says of them).
+        var knockOn = ""
+        if let total = project.totalScore {
+            let corrected = total.value + (expected - score.value)
+            let (was, becomes) = (grade(for: total.value), grade(for: corrected))
+            knockOn = "；按此，自评总分应为 \(corrected.trimmed)" + (was == becomes ? "" : "，等级由“\(was)”变为“\(becomes)”，说明中的等级个数和平均分也随之改变")
+        }
         findings.append(Diagnostic(code: "P605", severity: .warning, range: score.token.range,
-                                   message: "\(name)执行率得分按 分值 × min(执行率, 1) 应为 \(weight.value) × \(ratioText) = \(expected)，填写为 \(score.value)（若当地评分办法不同，可用 // juesuan: allow P605 说明）",
+                                   message: "\(name)执行率得分按 分值 × min(执行率, 1) 应为 \(weight.value) × \(ratioText) = \(expected)，填写为 \(score.value)\(knockOn)（若当地评分办法不同，可用 // juesuan: allow P605 说明）",
                                    fix: Fix(title: "改为 \(expected)", edits: [TextEdit(range: score.token.range, replacement: expected.description)], isSafe: false),
                                    related: [RelatedLocation(range: budget.token.range, message: "全年预算数 \(budget.value)"),
                                              RelatedLocation(range: spent.token.range, message: "全年执行数 \(spent.value)")]))

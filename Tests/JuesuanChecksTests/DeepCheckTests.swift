@@ -93,6 +93,8 @@ final class SeedErrorTests: XCTestCase {
         XCTAssertTrue(n502.message.contains("151.01") && n502.message.contains("164.02") && n502.message.contains("92.07"), n502.message)
         XCTAssertEqual(analysis.text(of: n502), "100")
         XCTAssertTrue(deep[2].message.contains("9.99"), deep[2].message)
+        // §7 S2-1's knock-on: 88.53 (良) would be 91.52 (优).
+        XCTAssertTrue(deep[2].message.contains("自评总分应为 91.52") && deep[2].message.contains("由“良”变为“优”"), deep[2].message)
         XCTAssertTrue(analysis.findings("A290").contains { $0.message.contains("X405") })
     }
 }
@@ -229,6 +231,33 @@ final class DeepRuleTests: XCTestCase {
         XCTAssertEqual(codes(block.replacingOccurrences(of: "执行率 99.93%", with: "执行率 95.00%")), ["P604"])
         XCTAssertEqual(codes(block.replacingOccurrences(of: "等级 优", with: "等级 良")), ["P606"])
         XCTAssertEqual(codes(block.replacingOccurrences(of: "实际 83 分值 30 得分 25 完成 未完成", with: "实际 93 分值 30 得分 25 完成 未完成")), ["P608"])
+    }
+
+    /// P605 says what follows from the expected 执行率 score: the total, and the grade when it
+    /// changes (§7 S2-1: 7 for 9.99 makes 88.53 良 instead of 91.52 优).
+    func testExecutionScoreKnockOn() throws {
+        func p605(_ executionScore: String, total: String, grade: String) throws -> String {
+            let text = header + """
+            绩效 培训项目
+            资金 年初预算数 80 全年预算数 80 全年执行数 79.2
+            执行率 99% 分值 10 得分 \(executionScore)
+            指标 产出指标/数量指标/培训人次 目标 ≥200人次 实际 230 分值 60 得分 60 完成 完成
+            指标 满意度指标/服务对象满意度/学员满意度 目标 ≥85% 实际 88 分值 30 得分 \(grade == "优" ? "25" : "21.1")
+            总分 100 \(total)
+            等级 \(grade)
+
+            """
+            let analysis = Analysis(text: text)
+            XCTAssertEqual(analysis.diagnostics.map(\.code), ["P605"], "\(analysis.diagnostics.map(\.message))")
+            return try XCTUnwrap(analysis.findings("P605").first).message
+        }
+        // 8 for 9.9: the total 93 becomes 94.9, still 优: the total only.
+        let same = try p605("8", total: "93", grade: "优")
+        XCTAssertTrue(same.contains("应为 10 × 79.2 ÷ 80 = 9.90") && same.contains("自评总分应为 94.9"), same)
+        XCTAssertFalse(same.contains("等级由"), same)
+        // 2 for 9.9: the total 83.1 (良) becomes 83.1 + 7.9 = 91 (优): the grade too.
+        let changes = try p605("2", total: "83.1", grade: "良")
+        XCTAssertTrue(changes.contains("自评总分应为 91") && changes.contains("等级由“良”变为“优”"), changes)
     }
 }
 
