@@ -11,12 +11,20 @@ final class TextHygieneNameTests: XCTestCase {
         hygiene("说明 一、情况说明\n\(prose)\n", department: department).hygieneTexts("T803")
     }
 
+    /// One T803 on `name` in `text` (a report of 松潘县医疗保障局): a warning whose fix writes the department's name.
+    @discardableResult
+    func assertAnotherUnit(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) throws -> Diagnostic {
+        let analysis = hygiene(text, department: songpan)
+        let finding = try XCTUnwrap(analysis.findings("T803").first, file: file, line: line)
+        XCTAssertEqual(analysis.text(of: finding), name, file: file, line: line)
+        XCTAssertEqual(finding.severity, .warning, file: file, line: line)
+        XCTAssertEqual(finding.fix?.edits.first?.replacement, songpan, file: file, line: line)
+        return finding
+    }
+
     func testAnotherUnitAsTheSubjectOfTheFigures() throws {
-        let analysis = hygiene("说明 三、结余\n松潘县公共就业和人才交流服务中心2022年度结余18.41万元，2023年收入1048.02万元。\n", department: songpan)
-        let finding = try XCTUnwrap(analysis.findings("T803").first)
-        XCTAssertEqual(analysis.text(of: finding), "松潘县公共就业和人才交流服务中心")
-        XCTAssertEqual(finding.severity, .warning)
-        XCTAssertEqual(finding.fix?.edits.first?.replacement, songpan)
+        let finding = try assertAnotherUnit("说明 三、结余\n松潘县公共就业和人才交流服务中心2022年度结余18.41万元，2023年收入1048.02万元。\n",
+                                            named: "松潘县公共就业和人才交流服务中心")
         XCTAssertEqual(finding.fix?.isSafe, false, "a judgement, not a figure: lint --fix leaves it to the drafter")
         XCTAssertTrue(finding.message.contains(songpan), finding.message)
         XCTAssertEqual(foreign("总体来看松潘县公共就业和人才交流服务中心在预算编制、预算执行等方面比较规范。"), ["松潘县公共就业和人才交流服务中心"])
@@ -78,11 +86,8 @@ final class TextHygieneNameTests: XCTestCase {
     // Names without the place prefix (§7 S3-9: `用于保障社会保险事业管理局行政机构…的正常运转`).
 
     func testAnUnprefixedNameKeptRunningByTheBasicSpending() throws {
-        let analysis = hygiene("说明 二、支出决算情况说明\n基本支出，是用于保障社会保险事业管理局行政机构、事业机构的正常运转的日常支出。\n", department: songpan)
-        let finding = try XCTUnwrap(analysis.findings("T803").first)
-        XCTAssertEqual(analysis.text(of: finding), "社会保险事业管理局")
-        XCTAssertEqual(finding.severity, .warning)
-        XCTAssertEqual(finding.fix?.edits.first?.replacement, songpan)
+        try assertAnotherUnit("说明 二、支出决算情况说明\n基本支出，是用于保障社会保险事业管理局行政机构、事业机构的正常运转的日常支出。\n",
+                              named: "社会保险事业管理局")
         XCTAssertEqual(foreign("基本支出：指为保障县林业和草原局机构正常运转、完成日常工作任务而发生的人员支出和公用支出。"), ["县林业和草原局"])
         XCTAssertEqual(foreign("公用经费主要用于确保住房公积金管理中心机关日常正常运行。", department: zhushan), ["住房公积金管理中心"])
         let glossary = hygiene("名词解释\n基本支出：指为保障市场监督管理局正常运转、完成日常工作任务而发生的人员支出和公用支出。\n", department: songpan)
