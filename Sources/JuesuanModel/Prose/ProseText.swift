@@ -17,6 +17,8 @@ public struct ProseText: Sendable {
     public let ends: [Int]
 
     public var count: Int { scalars.count }
+    /// Every scalar is `SimpleText`: strings cut from this text compare byte by byte.
+    public let isSimple: Bool
 
     /// Where sentences end, for every reader of prose.
     public static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?"]
@@ -66,6 +68,7 @@ public struct ProseText: Sendable {
         self.scalars = scalars
         self.offsets = offsets
         self.ends = ends
+        isSimple = scalars.allSatisfy(SimpleText.isSimple)
     }
 
     public subscript(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
