@@ -22,7 +22,7 @@ enum NarrativeCheck: ReportCheck {
     ]
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
-        let prose = ProseDocument(report: context.report)
+        let prose = context.prose
         guard !prose.claims.isEmpty || !prose.statements.isEmpty else { return [] }
         var reading = ProseReading(report: context.report, prose: prose)
         NarrativeAmountCheck.run(&reading)

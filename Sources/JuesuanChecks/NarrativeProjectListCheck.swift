@@ -9,7 +9,7 @@ enum NarrativeProjectListCheck: ReportCheck {
     static let rules = [Rule("N514", .warning, "说明中列出的项目个数或金额之和与所述项目数、预算金额不符")]
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
-        let text = HygieneText(context.report)
+        let text = context.hygieneText
         let tolerance = context.report.header.tolerance
         var findings: [Diagnostic] = []
         for (index, span) in text.spans.enumerated() where span.kind == .prose {

@@ -22,7 +22,7 @@ enum ScorecardProseCheck: ReportCheck {
     }
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
-        let text = HygieneText(context.report)
+        let text = context.hygieneText
         var findings: [Diagnostic] = []
         var index = 0
         while index < text.spans.count {

@@ -18,7 +18,7 @@ enum TextHygieneCheck: ReportCheck {
     ]
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
-        let text = HygieneText(context.report)
+        let text = context.hygieneText
         guard !text.spans.isEmpty else { return [] }
         return StaleYearRule.run(text) + PlaceholderRule.run(text) + ForeignNameRule.run(text)
             + PunctuationRule.run(text) + MissingUnitRule.run(text) + PrecisionRule.run(text)
@@ -40,17 +40,33 @@ struct HygieneText {
         return name.isEmpty ? nil : name
     }
 
-    init(_ report: Report) {
+    /// `prose`: the report's prose document, whose normalised paragraphs and titles are the
+    /// texts of the `说明` spans (the same `ProseText`s, not made a second time).
+    init(_ report: Report, prose: ProseDocument? = nil) {
         self.report = report
         let source = report.source
         var spans: [TextSpan] = []
+        var section = 0
+        var paragraph = 0
         for (index, block) in report.syntax.blocks.enumerated() {
             switch block {
             case .narrative(let narrative):
-                if let title = narrative.title { spans.append(TextSpan(.title, block: index, title.range, source)) }
-                for line in narrative.proseLines {
-                    spans.append(TextSpan(.prose, block: index, source.lineContentRange(line), source))
+                if let title = narrative.title {
+                    if let prose, section < prose.titles.count, let text = prose.titles[section] {
+                        spans.append(TextSpan(.title, block: index, text, source))
+                    } else {
+                        spans.append(TextSpan(.title, block: index, title.range, source))
+                    }
                 }
+                for line in narrative.proseLines {
+                    if let prose, paragraph < prose.paragraphs.count, prose.paragraphs[paragraph].line == line {
+                        spans.append(TextSpan(.prose, block: index, prose.paragraphs[paragraph].text, source))
+                    } else {
+                        spans.append(TextSpan(.prose, block: index, source.lineContentRange(line), source))
+                    }
+                    paragraph += 1
+                }
+                section += 1
             case .glossary(let glossary):
                 for entry in glossary.entries {
                     for range in entry.definitionRanges { spans.append(TextSpan(.glossary, block: index, range, source)) }
@@ -97,6 +113,13 @@ struct TextSpan {
         self.kind = kind
         self.block = block
         self.text = ProseText(source, range)
+        self.source = source
+    }
+
+    init(_ kind: Kind, block: Int, _ text: ProseText, _ source: SourceText) {
+        self.kind = kind
+        self.block = block
+        self.text = text
         self.source = source
     }
 

@@ -30,13 +30,17 @@ public struct ProseDocument: Sendable {
     public var paragraphs: [ProseParagraph]
     public var claims: [Claim]
     public var statements: [ProseStatement]
+    /// The normalised title of each `说明` (nil without one), in the order of the sections.
+    public var titles: [ProseText?]
 
     public init(report: Report) {
         var reader = ProseReader(year: report.header.year)
+        var titles: [ProseText?] = []
         for (section, narrative) in report.syntax.narratives.enumerated() {
-            let title = narrative.title.flatMap { token in
-                let text = ProseText(report.source, token.range)
-                return ProseReader.quantity(inTitle: text.string(0, text.count))
+            let titleText = narrative.title.map { ProseText(report.source, $0.range) }
+            titles.append(titleText)
+            let title = titleText.flatMap { text in
+                ProseReader.quantity(inTitle: text.string(0, text.count))
             }
             for line in narrative.proseLines {
                 reader.read(line: line, range: report.source.lineContentRange(line), source: report.source, section: section, titleQuantity: title)
@@ -45,6 +49,7 @@ public struct ProseDocument: Sendable {
         paragraphs = reader.paragraphs
         claims = reader.claims
         statements = reader.statements
+        self.titles = titles
     }
 }
 
