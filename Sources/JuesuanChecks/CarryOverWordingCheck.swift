@@ -19,7 +19,7 @@ enum CarryOverWordingCheck: ReportCheck {
             guard case .narrative(let narrative) = block, saying == nil else { continue }
             for line in narrative.proseLines {
                 let text = report.source.lineString(line)
-                if text.contains("无结余") {
+                if text.containsText("无结余") {
                     saying = RelatedLocation(range: report.source.lineContentRange(line), message: "说明写“无结余”")
                     break
                 }

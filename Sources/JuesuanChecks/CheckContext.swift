@@ -118,3 +118,13 @@ private final class SharedReadings: @unchecked Sendable {
         return made
     }
 }
+
+extension String {
+    /// `contains` as this module calls it (Foundation's), answered from bytes when both
+    /// strings are simple text (`SimpleText`), where the two agree: the prose checks ask it of
+    /// every figure's sentence (issue 15).
+    func containsText(_ other: String) -> Bool {
+        if !other.isEmpty, SimpleText.isSimple(other), SimpleText.isSimple(self) { return utf8Contains(other) }
+        return contains(other)
+    }
+}

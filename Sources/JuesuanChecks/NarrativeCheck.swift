@@ -70,6 +70,13 @@ struct ProseReading {
     var contradicted: Set<Int> = []
     /// The most common number of decimals of the report's amounts, per money unit.
     let usualScale: [MoneyUnit: Int]
+    /// The table figures of a name and measure, looked up once (the lookup is the same for every
+    /// figure of one quantity; the report does not change while it is read).
+    let figureCache = FigureCache()
+
+    final class FigureCache: @unchecked Sendable {
+        var figures: [String: [Figure]] = [:]
+    }
 
     static let hundred = DecimalNumber(100)
     /// How many figures back a fact is looked for: keeps long sections linear.
@@ -132,9 +139,15 @@ struct ProseReading {
     func tableFigures(_ quantity: Quantity?, measure: Measure = .actual, sentence: String = "") -> [Figure] {
         guard let quantity, quantity.isKnown, !report.tables.isEmpty else { return [] }
         // A sentence about other funds speaks of their own figures.
-        for fund in ["政府性基金", "国有资本经营"] where sentence.contains(fund) && !quantity.description.contains(fund) { return [] }
+        for fund in ["政府性基金", "国有资本经营"] where sentence.containsText(fund) && !quantity.description.containsText(fund) { return [] }
         // A qualified name is looked up whole: only a table that names it prints it.
-        return report.figures(for: FigureNames.targets(head: quantity.qualifier + quantity.name, measure: measure == .spent ? .actual : measure))
+        let head = quantity.qualifier + quantity.name
+        let measure = measure == .spent ? .actual : measure
+        let key = measure.rawValue + "|" + head
+        if let known = figureCache.figures[key] { return known }
+        let figures = report.figures(for: FigureNames.targets(head: head, measure: measure))
+        figureCache.figures[key] = figures
+        return figures
     }
 
     /// The figures a budget of `quantity` may be: the measure asked for, else either budget column.

@@ -17,6 +17,10 @@ enum PlaceholderRule {
     static let bracketPairs: [(Unicode.Scalar, Unicode.Scalar)] = [("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("〔", "〕"), ("《", "》"), ("“", "”")]
     static let placeholderWords = ["待填写", "待补充", "请填写", "此处填写", "可参照如下格式", "可参照以下格式", "参照如下格式", "参照以下格式", "某某"]
     static let slotOpeners = ["如", "为", "是", "系", "：", ":", "包括", "主要有", "例如", "比如"]
+    /// The scalars the placeholder words and the ellipses start with: most scalars start none,
+    /// and are passed without trying each word (issue 15).
+    static let placeholderFirsts = Set(placeholderWords.map { $0.unicodeScalars.first! })
+    static let ellipsisFirsts = Set(ellipses.map { $0.unicodeScalars.first! })
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
@@ -52,7 +56,7 @@ enum PlaceholderRule {
                 return (k, Message(text: "“\(written)”是模板中的占位符，尚未替换为实际内容"))
             }
         }
-        if let word = span.hasAny(placeholderWords, at: i) {
+        if placeholderFirsts.contains(s), let word = span.hasAny(placeholderWords, at: i) {
             var end = i + word.unicodeScalars.count
             var start = i
             // An instruction in brackets is flagged with its brackets: `（可参照如下格式进行说明）`.
@@ -84,7 +88,7 @@ enum PlaceholderRule {
                 m += 1
             }
         }
-        if let ellipsis = span.hasAny(ellipses, at: i), !(i > 0 && span.hasAny(ellipses, endingAt: i) != nil) {
+        if ellipsisFirsts.contains(s), let ellipsis = span.hasAny(ellipses, at: i), !(i > 0 && span.hasAny(ellipses, endingAt: i) != nil) {
             var end = i + ellipsis.unicodeScalars.count
             while let more = span.hasAny(ellipses, at: end) { end += more.unicodeScalars.count }
             return ellipsisPlaceholder(in: span, i, end)
@@ -140,7 +144,8 @@ struct SelfReference {
         for span in text.spans where span.kind != .performanceName {
             for kind in Self.kinds where kind != ownKind {
                 let words = ["我" + kind, "本" + kind]
-                for k in 0..<span.count where span.has(kind, at: k) && span.hasAny(words, endingAt: k + kind.unicodeScalars.count) == nil {
+                let first = kind.unicodeScalars.first!
+                for k in 0..<span.count where span.scalars[k] == first && span.has(kind, at: k) && span.hasAny(words, endingAt: k + kind.unicodeScalars.count) == nil {
                     // `…服务中心`, `社保所长`: a unit of that kind is named.
                     guard let s = span[k - 1], Scalars.isHan(s) else { continue }
                     if kind == "所" {

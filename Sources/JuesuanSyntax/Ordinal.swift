@@ -9,25 +9,34 @@ public enum Ordinal {
         guard let head = text.first, head == "（" || head == "(" || chineseNumerals.contains(head) || head.isASCII && head.isNumber else {
             return 0
         }
-        let characters = Array(text)
+        // The characters are read only as far as the prefix goes (a prose line is long).
+        var iterator = text.makeIterator()
+        var characters: [Character] = []
+        func at(_ k: Int) -> Character? {
+            while characters.count <= k {
+                guard let next = iterator.next() else { return nil }
+                characters.append(next)
+            }
+            return characters[k]
+        }
         var i = 0
         func isNumeral(_ c: Character) -> Bool { chineseNumerals.contains(c) || c.isASCII && c.isNumber }
-        if i < characters.count, characters[i] == "（" || characters[i] == "(" {
+        if let c = at(i), c == "（" || c == "(" {
             var j = i + 1
-            while j < characters.count, isNumeral(characters[j]) { j += 1 }
-            guard j > i + 1, j < characters.count, characters[j] == "）" || characters[j] == ")" else { return 0 }
+            while let c = at(j), isNumeral(c) { j += 1 }
+            guard j > i + 1, let close = at(j), close == "）" || close == ")" else { return 0 }
             i = j + 1
-            if i < characters.count, "、.．".contains(characters[i]) { i += 1 }
+            if let c = at(i), "、.．".contains(c) { i += 1 }
         } else {
             var j = i
-            while j < characters.count, isNumeral(characters[j]) { j += 1 }
-            guard j > i, j < characters.count, "、.．".contains(characters[j]) else { return 0 }
+            while let c = at(j), isNumeral(c) { j += 1 }
+            guard j > i, let mark = at(j), "、.．".contains(mark) else { return 0 }
             // `1.5` is a number, not an ordinal.
-            if j + 1 < characters.count, characters[j + 1].isASCII, characters[j + 1].isNumber { return 0 }
+            if let next = at(j + 1), next.isASCII, next.isNumber { return 0 }
             i = j + 1
         }
-        while i < characters.count, characters[i] == " " || characters[i] == "\u{3000}" || characters[i] == "\t" { i += 1 }
-        guard i < characters.count else { return 0 } // an ordinal alone is the whole label
+        while let c = at(i), c == " " || c == "\u{3000}" || c == "\t" { i += 1 }
+        guard at(i) != nil else { return 0 } // an ordinal alone is the whole label
         return characters[..<i].reduce(0) { $0 + $1.utf8.count }
     }
 
