@@ -77,7 +77,8 @@ public enum FigureNames {
         let key = LabelKey.make(head)
         guard !key.isEmpty else { return [] }
         var found: [Target] = []
-        if let match = table.first(where: { key.hasSuffix($0.0) }) {
+        let simple = tableIsSimple && SimpleText.isSimple(key)
+        if let match = table.first(where: { key.hasSuffix($0.0, simple: simple) }) {
             // `政府性基金预算财政拨款本年收入合计` is not 本年收入合计: only a neutral prefix
             // (years, 本部门, 本年度…) may stand before the name.
             guard isNeutral(String(key.dropLast(match.0.count))) else { return [] }
@@ -100,6 +101,9 @@ public enum FigureNames {
         }
     }
 
+    /// Every name of `table` is simple text (`SimpleText`): a simple key is compared by bytes.
+    static let tableIsSimple = table.allSatisfy { SimpleText.isSimple($0.0) }
+
     /// Words that may precede a figure's name without changing what it names.
     static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计", "其中", "本"]
 
@@ -121,6 +125,15 @@ public enum FigureNames {
     static func categoryCode(in key: String) -> String? {
         var text = key
         if text.hasSuffix("(类)") { text.removeLast(3) }
+        if SimpleText.isSimple(text) {
+            // Scalars are characters: count and cut scalars.
+            let scalars = text.unicodeScalars
+            for length in stride(from: min(scalars.count, 16), through: 4, by: -1) {
+                let suffix = String(String.UnicodeScalarView(scalars.suffix(length)))
+                if let code = Catalogue.embedded.categoryCode(forName: suffix) { return code }
+            }
+            return nil
+        }
         for length in stride(from: min(text.count, 16), through: 4, by: -1) {
             let suffix = String(text.suffix(length))
             if let code = Catalogue.embedded.categoryCode(forName: suffix) { return code }

@@ -2,11 +2,25 @@
 /// They are optional in the language and ignored when labels are matched.
 public enum Ordinal {
     static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+    static let chineseNumeralScalars: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+
+    /// `chineseNumerals.contains(c)` without hashing a character (which normalises it): a
+    /// character that is one ASCII scalar or one unified ideograph is a numeral exactly when its
+    /// scalar is; anything else (a compatibility ideograph such as U+F9B2 for 零) is looked up.
+    @inline(__always)
+    static func isChineseNumeral(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+           first.value < 0x80 || (first.value >= 0x3000 && first.value <= 0x9FFF && !(0x302A...0x302F).contains(first.value)) {
+            return chineseNumeralScalars.contains(first)
+        }
+        return chineseNumerals.contains(c)
+    }
 
     /// The UTF-8 length of the ordinal prefix of `text` and the blanks after it (0 when there is none).
     public static func prefixLength<S: StringProtocol>(of text: S) -> Int {
         // Most labels start with neither a bracket nor a numeral: answer without splitting them.
-        guard let head = text.first, head == "（" || head == "(" || chineseNumerals.contains(head) || head.isASCII && head.isNumber else {
+        guard let head = text.first, head == "（" || head == "(" || isChineseNumeral(head) || head.isASCII && head.isNumber else {
             return 0
         }
         // The characters are read only as far as the prefix goes (a prose line is long).
@@ -20,7 +34,7 @@ public enum Ordinal {
             return characters[k]
         }
         var i = 0
-        func isNumeral(_ c: Character) -> Bool { chineseNumerals.contains(c) || c.isASCII && c.isNumber }
+        func isNumeral(_ c: Character) -> Bool { isChineseNumeral(c) || c.isASCII && c.isNumber }
         if let c = at(i), c == "（" || c == "(" {
             var j = i + 1
             while let c = at(j), isNumeral(c) { j += 1 }
