@@ -66,12 +66,15 @@ extension StringProtocol {
     }
 
     /// Whether `text`'s bytes occur in `self`'s.
-    public func utf8Contains(_ text: String) -> Bool {
-        var found = false
+    public func utf8Contains(_ text: String) -> Bool { utf8FirstOffset(of: text) != nil }
+
+    /// The byte offset of the first occurrence of `text`'s bytes in `self`'s (0 for an empty `text`), or nil.
+    public func utf8FirstOffset(of text: String) -> Int? {
+        var found: Int?
         withBytes { a in
             text.withBytes { b in
                 guard b.count <= a.count else { return }
-                guard !b.isEmpty else { found = true; return }
+                guard !b.isEmpty else { found = 0; return }
                 let first = b[0]
                 var start = 0
                 let last = a.count - b.count
@@ -79,7 +82,7 @@ extension StringProtocol {
                     if a[start] == first {
                         var k = 1
                         while k < b.count, a[start + k] == b[k] { k += 1 }
-                        if k == b.count { found = true; return }
+                        if k == b.count { found = start; return }
                     }
                     start += 1
                 }
