@@ -43,8 +43,8 @@ public enum CatalogueName {
             return "'"
         case 0x200B...0x200D, 0x2060, 0xFEFF:
             return nil
-        case 0x3400...0x9FFF:
-            return scalar  // CJK ideographs: no white space here, skip the property lookup
+        case 0x3400...0x9FFF, 0x3001...0x303F, 0x2010...0x2027:
+            return scalar  // CJK ideographs and punctuation, dashes and quotes: no white space here, skip the property lookup
         default:
             return scalar.properties.isWhitespace ? nil : scalar
         }

@@ -40,6 +40,12 @@ enum PlaceholderRule {
         return findings
     }
 
+    /// `"xX×Ｘｘ".unicodeScalars.contains(s)`, by comparison (asked of every scalar).
+    @inline(__always)
+    static func isPlaceholderLetter(_ s: Unicode.Scalar) -> Bool {
+        s == "x" || s == "X" || s == "×" || s == "Ｘ" || s == "ｘ"
+    }
+
     struct Message {
         var text: String
         var fix: String?
@@ -48,7 +54,7 @@ enum PlaceholderRule {
     static func placeholder(in span: TextSpan, at i: Int, _ selfReference: SelfReference) -> (Int, Message)? {
         guard let s = span[i] else { return nil }
         // XX, xxx, ××
-        if "xX×Ｘｘ".unicodeScalars.contains(s), !(span[i - 1].map(Scalars.isASCIILetter) ?? false) {
+        if isPlaceholderLetter(s), !(span[i - 1].map(Scalars.isASCIILetter) ?? false) {
             var k = i
             while let t = span[k], "xX×Ｘｘ".unicodeScalars.contains(t) { k += 1 }
             if k - i >= 2, !(span[k].map(Scalars.isASCIILetter) ?? false) {

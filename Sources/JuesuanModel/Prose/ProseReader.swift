@@ -64,6 +64,16 @@ public struct ProseReader: Sendable {
 
     public init(year: Int?) { self.year = year }
 
+    /// `FigureNames.categoryCode(in:)` by key, remembered: labels repeat through a report.
+    private var categoryCodes: [String: String?] = [:]
+
+    mutating func categoryCode(in key: String) -> String? {
+        if let known = categoryCodes[key] { return known }
+        let code = FigureNames.categoryCode(in: key)
+        categoryCodes[key] = .some(code)
+        return code
+    }
+
     /// Units that count people (`在编人员22人，其中公务员8个`).
     static let people: Set<String> = ["人", "名", "个"]
     static let countUnits = ["人次", "批次", "批", "辆", "台", "个", "人", "项", "家", "次", "户", "套", "场", "名"]
@@ -73,6 +83,18 @@ public struct ProseReader: Sendable {
     static let contextWindow = 160
     static let listMarkers = ["其中", "主要用于", "包括", "构成为", "构成"]
     static let noChangeWords = ["无变化", "无增减", "持平", "与上年相同", "保持不变", "未发生变化", "没有变化"]
+
+    /// Whether a word of `listMarkers` may start with `scalar` (a test before trying each word).
+    @inline(__always)
+    static func mayStartListMarker(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "其" || scalar == "主" || scalar == "包" || scalar == "构"
+    }
+
+    /// Whether a word of `noChangeWords` may start with `scalar`.
+    @inline(__always)
+    static func mayStartNoChangeWord(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "无" || scalar == "持" || scalar == "与" || scalar == "保" || scalar == "未" || scalar == "没"
+    }
 
     // MARK: One paragraph
 
@@ -91,14 +113,15 @@ public struct ProseReader: Sendable {
                 closeSentence(&state, at: i)
                 continue
             }
-            if ProseText.sentenceEnds.contains(scalar) {
+            // Marks and markers are tested by comparison, not by hashing every scalar (issue 15).
+            if ProseText.isSentenceEnd(scalar) {
                 closeSentence(&state, at: i)
                 state.sentenceStart = i + 1
                 state.clauseStart = i + 1
                 i += 1
                 continue
             }
-            if ProseText.clauseEnds.contains(scalar) {
+            if ProseText.isClauseEnd(scalar) {
                 closeClause(&state, at: i, separator: scalar)
                 i += 1
                 continue
@@ -129,12 +152,12 @@ public struct ProseReader: Sendable {
             default:
                 break
             }
-            if let marker = Self.listMarkers.first(where: { text.hasPrefix($0, at: i) }) {
+            if Self.mayStartListMarker(scalar), let marker = Self.listMarkers.first(where: { text.hasPrefix($0, at: i) }) {
                 openList(&state, at: i)
                 i += marker.unicodeScalars.count
                 continue
             }
-            if let word = Self.noChangeWords.first(where: { text.hasPrefix($0, at: i) }) {
+            if Self.mayStartNoChangeWord(scalar), let word = Self.noChangeWords.first(where: { text.hasPrefix($0, at: i) }) {
                 let end = i + word.unicodeScalars.count
                 noChange(&state, start: i, end: end, line: line, paragraph: paragraphIndex)
                 i = end
@@ -337,7 +360,7 @@ public struct ProseReader: Sendable {
         var claim = Claim(kind: kind, value: value, text: numberText, range: text.range(start, j), fullRange: text.range(start, end),
                           unit: unit, unitRange: text.range(unitLength > 0 ? k : j, end),
                           label: Self.cleanLabel(clauseText, simple: simple), sentencePrefix: sentencePrefix,
-                          offsetInSentence: sentencePrefix.count, line: line, sentence: state.sentence, clause: state.clause)
+                          offsetInSentence: simple ? max(0, start - windowStart) : sentencePrefix.count, line: line, sentence: state.sentence, clause: state.clause)
         claim.isApproximate = approximate
         claim.depth = state.depth
         claim.topic = state.topic
@@ -417,7 +440,7 @@ public struct ProseReader: Sendable {
             claim.quantitySource = .ownClause
             head = String(label[end...])
             headIsLabel = false
-        } else if let code = FigureNames.categoryCode(in: LabelKey.make(strippedLabel().head)), let name = Catalogue.embedded.categoryName(forCode: code) {
+        } else if let code = categoryCode(in: LabelKey.make(strippedLabel().head)), let name = Catalogue.embedded.categoryName(forCode: code) {
             claim.quantity = Quantity(name: name, isKnown: true)
             claim.quantitySource = .ownClause
         }

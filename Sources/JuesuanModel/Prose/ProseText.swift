@@ -27,6 +27,24 @@ public struct ProseText: Sendable {
     /// Where clauses end inside a sentence.
     public static let clauseEnds: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":", "、"]
 
+    /// `sentenceEnds.contains(scalar)`, by comparison.
+    @inline(__always)
+    public static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "!", "?": true
+        default: false
+        }
+    }
+
+    /// `clauseEnds.contains(scalar)`, by comparison.
+    @inline(__always)
+    public static func isClauseEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", ",", "；", ";", "：", ":", "、": true
+        default: false
+        }
+    }
+
     public init(_ source: SourceText, _ range: SourceRange) {
         var raw: [Unicode.Scalar] = []
         var rawOffsets: [Int] = []
