@@ -10,6 +10,7 @@ public enum CatalogueName {
     ///   U+2060, U+FEFF) are removed.
     ///
     /// Other characters (including 、，。 and 「」) are kept as they are.
+    @inlinable
     public static func normalized(_ name: some StringProtocol) -> String {
         // Most names are already in canonical form: return them without rebuilding.
         if name.unicodeScalars.allSatisfy({ map($0) == $0 }) { return String(name) }
@@ -25,7 +26,7 @@ public enum CatalogueName {
         normalized(lhs) == normalized(rhs)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
         if value < 0x80 {

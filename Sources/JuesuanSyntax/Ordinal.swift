@@ -1,13 +1,13 @@
 /// The ordinal prefixes of printed rows and glossary entries: `一、`, `（一）`, `(1)`, `1.`, `十九、`.
 /// They are optional in the language and ignored when labels are matched.
 public enum Ordinal {
-    static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
-    static let chineseNumeralScalars: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+    @usableFromInline static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+    @usableFromInline static let chineseNumeralScalars: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
 
     /// `chineseNumerals.contains(c)` without hashing a character (which normalises it): a
     /// character that is one ASCII scalar or one unified ideograph is a numeral exactly when its
     /// scalar is; anything else (a compatibility ideograph such as U+F9B2 for 零) is looked up.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func isChineseNumeral(_ c: Character) -> Bool {
         let scalars = c.unicodeScalars
         if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
@@ -18,6 +18,7 @@ public enum Ordinal {
     }
 
     /// The UTF-8 length of the ordinal prefix of `text` and the blanks after it (0 when there is none).
+    @inlinable
     public static func prefixLength<S: StringProtocol>(of text: S) -> Int {
         // Most labels start with neither a bracket nor a numeral: answer without splitting them.
         guard let head = text.first, head == "（" || head == "(" || isChineseNumeral(head) || head.isASCII && head.isNumber else {
@@ -55,6 +56,7 @@ public enum Ordinal {
     }
 
     /// The text without its ordinal prefix.
+    @inlinable
     public static func strip<S: StringProtocol>(_ text: S) -> Substring {
         let length = prefixLength(of: text)
         let string = Substring(text)

@@ -21,6 +21,7 @@ public enum SimpleText {
     }
 
     /// Whether every scalar of `text` is simple.
+    @inlinable
     public static func isSimple<S: StringProtocol>(_ text: S) -> Bool {
         text.unicodeScalars.allSatisfy(isSimple)
     }
@@ -45,6 +46,7 @@ extension StringProtocol {
     }
 
     /// The byte offset of the last occurrence of `text`'s bytes in `self`'s, or nil.
+    @inlinable
     public func utf8LastOffset(of text: String) -> Int? {
         var found: Int?
         withBytes { a in
@@ -66,9 +68,11 @@ extension StringProtocol {
     }
 
     /// Whether `text`'s bytes occur in `self`'s.
+    @inlinable
     public func utf8Contains(_ text: String) -> Bool { utf8FirstOffset(of: text) != nil }
 
     /// The byte offset of the first occurrence of `text`'s bytes in `self`'s (0 for an empty `text`), or nil.
+    @inlinable
     public func utf8FirstOffset(of text: String) -> Int? {
         var found: Int?
         withBytes { a in
@@ -92,6 +96,7 @@ extension StringProtocol {
     }
 
     /// Calls `body` with the UTF-8 bytes of `self`, contiguous (copied only for bridged strings).
+    @inlinable
     func withBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         if utf8.withContiguousStorageIfAvailable(body) == nil {
             Array(utf8).withUnsafeBufferPointer(body)
