@@ -64,7 +64,8 @@ enum Verdict {
 struct ProseReading {
     let report: Report
     let prose: ProseDocument
-    var claims: [Claim] { prose.claims }
+    /// The document's claims, kept apart: reading them through `prose` copied the document for every access.
+    let claims: [Claim]
     var findings: [Diagnostic] = []
     /// Claims already reported as differing from their table (N501): no second finding on them.
     var contradicted: Set<Int> = []
@@ -85,6 +86,7 @@ struct ProseReading {
     init(report: Report, prose: ProseDocument) {
         self.report = report
         self.prose = prose
+        claims = prose.claims
         var counts: [MoneyUnit: [Int: Int]] = [:]
         for claim in prose.claims where claim.isPlainAmount && !claim.isApproximate && !claim.isEcho {
             counts[claim.moneyUnit!, default: [:]][claim.value.scale, default: 0] += 1
@@ -159,13 +161,13 @@ struct ProseReading {
 
     /// The nearest earlier plain amount of `quantity` in the paragraph (same sentence first), else in the section.
     func earlierFact(_ quantity: Quantity, measure: (Measure) -> Bool, before index: Int, period: Period = .current) -> Int? {
-        let claim = claims[index]
+        // Fields read in place: copying each candidate claim retained a dozen strings.
+        let section = claims[index].section, paragraph = claims[index].paragraph
         var best: Int?
         var k = index - 1
-        while k >= 0, index - k <= Self.lookBehind, claims[k].section == claim.section {
-            let candidate = claims[k]
-            if candidate.isPlainAmount, candidate.period == period, measure(candidate.measure), candidate.quantity.map({ Self.same($0, quantity) }) == true {
-                if candidate.paragraph == claim.paragraph { return k }
+        while k >= 0, index - k <= Self.lookBehind, claims[k].section == section {
+            if claims[k].isPlainAmount, claims[k].period == period, measure(claims[k].measure), claims[k].quantity.map({ Self.same($0, quantity) }) == true {
+                if claims[k].paragraph == paragraph { return k }
                 if best == nil { best = k }
             }
             k -= 1

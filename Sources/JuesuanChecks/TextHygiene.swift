@@ -146,8 +146,12 @@ struct TextSpan {
 
     /// Whether `word` is written at `i`.
     func has(_ word: String, at i: Int) -> Bool {
+        let view = word.unicodeScalars
+        // Asked at every scalar: the first one decides most of the time.
+        guard let first = view.first else { return true }
+        guard i >= 0, i < scalars.count, scalars[i] == first else { return false }
         var k = i
-        for scalar in word.unicodeScalars {
+        for scalar in view {
             guard self[k] == scalar else { return false }
             k += 1
         }

@@ -49,9 +49,19 @@ enum PunctuationRule {
         return findings
     }
 
+    /// Whether `s` may be a key of `marks`.
+    @inline(__always)
+    static func mayBeMark(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "!", "?", "；", ";", "：", ":", "，", ",", "、": true
+        default: false
+        }
+    }
+
     /// A punctuation mark at `i`; an ASCII `,` or `:` between digits is part of a number or a time.
     static func isMark(_ span: TextSpan, _ i: Int) -> Bool {
-        guard let s = span[i], marks[s] != nil else { return false }
+        // Most scalars are none of the marks: a comparison says so before the table is asked.
+        guard let s = span[i], mayBeMark(s), marks[s] != nil else { return false }
         if s == "," || s == ":" || s == ".", let before = span[i - 1], let after = span[i + 1], Scalars.isDigit(before), Scalars.isDigit(after) {
             return false
         }
