@@ -16,6 +16,9 @@ public struct CheckContext: Sendable {
     /// The free text of the report cut into spans, made once for the three families that read it.
     var hygieneText: HygieneText { shared.hygieneText(of: report, prose: prose) }
 
+    /// The report's 绩效 blocks read once (`Report.performanceProjects` reads them on every call).
+    public var performanceProjects: [PerformanceProject] { shared.performanceProjects(of: report) }
+
     /// The rounding tolerance per addend: the header's `容差`, or none for whole-number counts.
     public func tolerance(counting: Bool) -> DecimalNumber {
         counting ? .zero : report.header.tolerance
@@ -95,6 +98,16 @@ private final class SharedReadings: @unchecked Sendable {
     private let lock = NSLock()
     private var prose: ProseDocument?
     private var hygiene: HygieneText?
+    private var projects: [PerformanceProject]?
+
+    func performanceProjects(of report: Report) -> [PerformanceProject] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let projects { return projects }
+        let made = report.performanceProjects
+        projects = made
+        return made
+    }
 
     func prose(of report: Report) -> ProseDocument {
         lock.lock()

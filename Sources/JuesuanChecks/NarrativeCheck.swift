@@ -33,7 +33,7 @@ enum NarrativeCheck: ReportCheck {
         NarrativeCountCheck.run(&reading)
         NarrativeIncomeScopeCheck.run(&reading)
         NarrativeBudgetPairCheck.run(&reading)
-        reading.findings += ProjectNarrativeCheck.run(claims: prose.claims.filter { !$0.isEcho }, report: context.report)
+        reading.findings += ProjectNarrativeCheck.run(claims: prose.claims.filter { !$0.isEcho }, report: context.report, projects: context.performanceProjects)
         return reading.findings
     }
 }

@@ -7,8 +7,8 @@ enum ProjectNarrativeCheck {
     static let rules = [Rule("P607", .error, "说明中某项目的得分或金额与其“绩效”表不同"),
                         Rule("P616", .warning, "说明中的得分是绩效表总分舍去小数所得，四舍五入应为另一个数")]
 
-    static func run(claims: [Claim], report: Report) -> [Diagnostic] {
-        let projects = report.performanceProjects.filter { key($0.name).count >= 4 }
+    static func run(claims: [Claim], report: Report, projects all: [PerformanceProject]? = nil) -> [Diagnostic] {
+        let projects = (all ?? report.performanceProjects).filter { key($0.name).count >= 4 }
         guard !projects.isEmpty else { return [] }
         // Distinct names (blocks may share one), found in each paragraph in one pass.
         var byKey: [String: [Int]] = [:]

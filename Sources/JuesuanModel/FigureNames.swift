@@ -125,18 +125,20 @@ public enum FigureNames {
     static func categoryCode(in key: String) -> String? {
         var text = key
         if text.hasSuffix("(类)") { text.removeLast(3) }
+        // The catalogue once, not once per suffix tried (each access copied it).
+        let catalogue = Catalogue.embedded
         if SimpleText.isSimple(text) {
             // Scalars are characters: count and cut scalars.
             let scalars = text.unicodeScalars
             for length in stride(from: min(scalars.count, 16), through: 4, by: -1) {
                 let suffix = String(String.UnicodeScalarView(scalars.suffix(length)))
-                if let code = Catalogue.embedded.categoryCode(forName: suffix) { return code }
+                if let code = catalogue.categoryCode(forName: suffix) { return code }
             }
             return nil
         }
         for length in stride(from: min(text.count, 16), through: 4, by: -1) {
             let suffix = String(text.suffix(length))
-            if let code = Catalogue.embedded.categoryCode(forName: suffix) { return code }
+            if let code = catalogue.categoryCode(forName: suffix) { return code }
         }
         return nil
     }
