@@ -19,8 +19,9 @@ enum PlaceholderRule {
     static let slotOpeners = ["如", "为", "是", "系", "：", ":", "包括", "主要有", "例如", "比如"]
     /// The scalars the placeholder words and the ellipses start with: most scalars start none,
     /// and are passed without trying each word (issue 15).
-    static let placeholderFirsts = Set(placeholderWords.map { $0.unicodeScalars.first! })
-    static let ellipsisFirsts = Set(ellipses.map { $0.unicodeScalars.first! })
+    /// (A few scalars: compared one by one, which is cheaper than hashing.)
+    static let placeholderFirsts = Array(Set(placeholderWords.map { $0.unicodeScalars.first! }))
+    static let ellipsisFirsts = Array(Set(ellipses.map { $0.unicodeScalars.first! }))
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []

@@ -128,11 +128,14 @@ public enum FigureNames {
         // The catalogue once, not once per suffix tried (each access copied it).
         let catalogue = Catalogue.embedded
         if SimpleText.isSimple(text) {
-            // Scalars are characters: count and cut scalars.
+            // Scalars are characters: count and cut scalars, the suffixes copied as bytes.
             let scalars = text.unicodeScalars
-            for length in stride(from: min(scalars.count, 16), through: 4, by: -1) {
-                let suffix = String(String.UnicodeScalarView(scalars.suffix(length)))
-                if let code = catalogue.categoryCode(forName: suffix) { return code }
+            let longest = min(scalars.count, 16)
+            guard longest >= 4 else { return nil }
+            var start = scalars.index(scalars.endIndex, offsetBy: -longest)
+            for _ in stride(from: longest, through: 4, by: -1) {
+                if let code = catalogue.categoryCode(forName: String(text[start...])) { return code }
+                start = scalars.index(after: start)
             }
             return nil
         }
