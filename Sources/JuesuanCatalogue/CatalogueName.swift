@@ -14,11 +14,13 @@ public enum CatalogueName {
     public static func normalized(_ name: some StringProtocol) -> String {
         // Most names are already in canonical form: return them without rebuilding.
         if name.unicodeScalars.allSatisfy({ map($0) == $0 }) { return String(name) }
-        var output = String.UnicodeScalarView()
+        // Encoded into bytes and made a string once (appending to a scalar view scalar by scalar was slow).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
         for scalar in name.unicodeScalars {
-            if let mapped = map(scalar) { output.append(mapped) }
+            if let mapped = map(scalar) { UTF8.encode(mapped) { bytes.append($0) } }
         }
-        return String(output)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether two names are equal after `normalized(_:)`.

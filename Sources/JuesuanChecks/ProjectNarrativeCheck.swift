@@ -140,7 +140,9 @@ enum ProjectNarrativeCheck {
     /// A project name without years, blanks, quotes or the word 项目, for matching prose.
     static func key(_ text: String) -> String {
         let scalars = Array(LabelKey.make(text).unicodeScalars)
-        var result = String.UnicodeScalarView()
+        // The kept scalars as UTF-8, made a string once.
+        var result: [UInt8] = []
+        result.reserveCapacity(scalars.count * 3)
         func isDigit(_ k: Int) -> Bool { k < scalars.count && scalars[k].value >= 0x30 && scalars[k].value <= 0x39 }
         var i = 0
         while i < scalars.count {
@@ -153,9 +155,9 @@ enum ProjectNarrativeCheck {
             let scalar = scalars[i]
             if "\"'“”《》".unicodeScalars.contains(scalar) { i += 1; continue }
             if scalar == "项", i + 1 < scalars.count, scalars[i + 1] == "目" { i += 2; continue }
-            result.append(scalar)
+            UTF8.encode(scalar) { result.append($0) }
             i += 1
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }
