@@ -141,7 +141,10 @@ struct ProseReading {
     func tableFigures(_ quantity: Quantity?, measure: Measure = .actual, sentence: String = "") -> [Figure] {
         guard let quantity, quantity.isKnown, !report.tables.isEmpty else { return [] }
         // A sentence about other funds speaks of their own figures.
-        for fund in ["政府性基金", "国有资本经营"] where sentence.containsText(fund) && !quantity.description.containsText(fund) { return [] }
+        // The sentence is looked at once for being simple text, not once per fund.
+        let sentenceIsSimple = SimpleText.isSimple(sentence)
+        for fund in ["政府性基金", "国有资本经营"]
+        where (sentenceIsSimple ? sentence.utf8Contains(fund) : sentence.contains(fund)) && !quantity.description.containsText(fund) { return [] }
         // A qualified name is looked up whole: only a table that names it prints it.
         let head = quantity.qualifier + quantity.name
         let measure = measure == .spent ? .actual : measure
