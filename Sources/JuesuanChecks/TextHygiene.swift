@@ -246,22 +246,22 @@ struct TextSpan {
 
     /// A number written at `i`: `digits[,ddd…][.digits]`, not part of a longer number or word.
     func number(at i: Int) -> WrittenNumber? {
-        guard let first = self[i], Scalars.isDigit(first) else { return nil }
-        if let before = self[i - 1], Scalars.isDigit(before) || Scalars.isASCIILetter(before) || before == "." { return nil }
-        if self[i - 1] == ",", let b2 = self[i - 2], Scalars.isDigit(b2) { return nil }
+        guard let first = self[i], ProseText.isDigit(first) else { return nil }
+        if let before = self[i - 1], ProseText.isDigit(before) || ProseText.isASCIILetter(before) || before == "." { return nil }
+        if self[i - 1] == ",", let b2 = self[i - 2], ProseText.isDigit(b2) { return nil }
         var k = i
-        while let s = self[k], Scalars.isDigit(s) { k += 1 }
+        while let s = self[k], ProseText.isDigit(s) { k += 1 }
         // Thousands separators: `,` followed by exactly three digits.
         while self[k] == ",", let d1 = self[k + 1], let d2 = self[k + 2], let d3 = self[k + 3],
-              Scalars.isDigit(d1), Scalars.isDigit(d2), Scalars.isDigit(d3), !(self[k + 4].map(Scalars.isDigit) ?? false) {
+              ProseText.isDigit(d1), ProseText.isDigit(d2), ProseText.isDigit(d3), !(self[k + 4].map(ProseText.isDigit) ?? false) {
             k += 4
         }
         var scale = 0
-        if self[k] == ".", let d = self[k + 1], Scalars.isDigit(d) {
+        if self[k] == ".", let d = self[k + 1], ProseText.isDigit(d) {
             k += 1
-            while let s = self[k], Scalars.isDigit(s) { k += 1; scale += 1 }
+            while let s = self[k], ProseText.isDigit(s) { k += 1; scale += 1 }
         }
-        if let after = self[k], Scalars.isASCIILetter(after) || after == "." { return nil }
+        if let after = self[k], ProseText.isASCIILetter(after) || after == "." { return nil }
         return WrittenNumber(start: i, end: k, scale: scale)
     }
 
@@ -288,8 +288,7 @@ enum Scalars {
     static let clauseEnds = sentenceEnds.union(["，", ",", "：", ":"])
 
     static func isBlank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+    // Digits and ASCII letters: `ProseText.isDigit` / `ProseText.isASCIILetter` (one definition).
     static func isHan(_ s: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
     }

@@ -1,3 +1,4 @@
+import JuesuanModel
 import JuesuanSyntax
 
 /// T802: a template leftover never filled in.
@@ -55,10 +56,10 @@ enum PlaceholderRule {
     static func placeholder(in span: TextSpan, at i: Int, _ selfReference: SelfReference) -> (Int, Message)? {
         guard let s = span[i] else { return nil }
         // XX, xxx, ××
-        if isPlaceholderLetter(s), !(span[i - 1].map(Scalars.isASCIILetter) ?? false) {
+        if isPlaceholderLetter(s), !(span[i - 1].map(ProseText.isASCIILetter) ?? false) {
             var k = i
             while let t = span[k], "xX×Ｘｘ".unicodeScalars.contains(t) { k += 1 }
-            if k - i >= 2, !(span[k].map(Scalars.isASCIILetter) ?? false) {
+            if k - i >= 2, !(span[k].map(ProseText.isASCIILetter) ?? false) {
                 let written = span.written(i, k)
                 return (k, Message(text: "“\(written)”是模板中的占位符，尚未替换为实际内容"))
             }
@@ -112,7 +113,7 @@ enum PlaceholderRule {
         // `…（收入类型）`: a bracketed hint of what to write.
         if let open = span[after], let close = bracketPairs.first(where: { $0.0 == open })?.1 {
             var k = after + 1
-            while let t = span[k], t != close, !Scalars.isDigit(t), k - after <= 24 { k += 1 }
+            while let t = span[k], t != close, !ProseText.isDigit(t), k - after <= 24 { k += 1 }
             if span[k] == close, k > after + 1 {
                 let hint = span.string(after + 1, k)
                 let references = ["见", "略", "附", "下同", "注"]
@@ -176,7 +177,7 @@ struct SelfReference {
         if let before = span[i - 1], Scalars.isHan(before) { return nil } // 基本所需, 自我…
         for kind in Self.kinds where kind != ownKind && span.has(kind, at: i + 1) && !presentKinds.contains(kind) {
             let end = i + 1 + kind.unicodeScalars.count
-            if let next = span[end], let words = Self.notSelf[kind], words.contains(where: { span.has($0, at: end) }) || Scalars.isDigit(next) { return nil }
+            if let next = span[end], let words = Self.notSelf[kind], words.contains(where: { span.has($0, at: end) }) || ProseText.isDigit(next) { return nil }
             return (end, span.string(i, i + 1) + ownKind)
         }
         return nil

@@ -199,7 +199,7 @@ public struct ProseText: Sendable {
         return scalar.value >= 0x30 && scalar.value <= 0x39
     }
 
-    static func isASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
+    public static func isASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
         guard let value = scalar?.value else { return false }
         return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
     }
