@@ -1,3 +1,4 @@
+import JuesuanCatalogue
 import JuesuanSyntax
 
 /// The names prose uses for table figures (`本年收入合计`, `基本支出`, `“三公”经费`, a 类 name),
@@ -132,6 +133,12 @@ public enum FigureNames {
             let scalars = text.unicodeScalars
             let longest = min(scalars.count, 16)
             guard longest >= 4 else { return nil }
+            // Every suffix tried ends with the text's last scalar, and its normalised form with
+            // that scalar's: when no 类 name ends so, none of them is one.
+            if let last = scalars.last, let end = CatalogueName.normalized(String(last)).unicodeScalars.first,
+               !catalogue.mayEndCategoryName(end) {
+                return nil
+            }
             var start = scalars.index(scalars.endIndex, offsetBy: -longest)
             for _ in stride(from: longest, through: 4, by: -1) {
                 if let code = catalogue.categoryCode(forName: String(text[start...])) { return code }

@@ -78,6 +78,19 @@ final class SimpleTextTests: XCTestCase {
         }
     }
 
+    /// The category lookup skips a key whose end no 类 name has: on every 类 name, prefixed,
+    /// suffixed and spaced, it answers as the suffix-by-suffix search.
+    func testCategoryCodeAgreesOnCategoryNames() {
+        let names = Catalogue.embedded.entries(withPrefix: "", kind: .functional).filter { $0.code.count == 3 }.map(\.name)
+        XCTAssertGreaterThan(names.count, 20)
+        for name in names {
+            for text in [name, "本部门" + name, name + "(类)", "2024年" + name + " ", name + "合计", String(name.dropLast()), "其中" + name + "\u{3000}"] {
+                XCTAssertEqual(FigureNames.categoryCode(in: text), Self.referenceCategoryCode(text), text)
+            }
+            if name.count >= 4 { XCTAssertNotNil(FigureNames.categoryCode(in: "本部门" + name), name) }
+        }
+    }
+
     /// ProseText decodes the source's bytes itself: the same scalars and offsets as through a string.
     func testProseTextDecodesAsTheString() {
         var generator = SplitMix(seed: 15)
