@@ -1,3 +1,5 @@
+import JuesuanSyntax
+
 /// The relations that hold between the named amounts of a report by definition
 /// (narrative.md §3, domain-rules §4). One list, kept as data: the prose checks read it,
 /// hover and inlay hints explain a figure with it, and the table checks' label trees
