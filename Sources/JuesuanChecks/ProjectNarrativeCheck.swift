@@ -153,7 +153,11 @@ enum ProjectNarrativeCheck {
                 continue
             }
             let scalar = scalars[i]
-            if "\"'“”《》".unicodeScalars.contains(scalar) { i += 1; continue }
+            // `"\"'“”《》".unicodeScalars.contains(scalar)`, by comparison.
+            switch scalar {
+            case "\"", "'", "“", "”", "《", "》": i += 1; continue
+            default: break
+            }
             if scalar == "项", i + 1 < scalars.count, scalars[i + 1] == "目" { i += 2; continue }
             UTF8.encode(scalar) { result.append($0) }
             i += 1
