@@ -87,6 +87,8 @@ public struct Catalogue: Sendable, Equatable {
     var economic: Table
     /// Normalised functional 类 name → 类 code.
     var categoryCodesByName: [String: String]
+    /// The last scalar of each key of `categoryCodesByName`.
+    var categoryNameEnds: Set<Unicode.Scalar> = []
 
     /// An empty catalogue.
     public init() {
@@ -375,6 +377,13 @@ public struct Catalogue: Sendable, Equatable {
             map[CatalogueName.normalized(entry.name)] = code
         }
         categoryCodesByName = map
+        categoryNameEnds = Set(map.keys.compactMap { $0.unicodeScalars.last })
+    }
+
+    /// Whether some 类 name, normalised, ends with `scalar`: `categoryCode(forName:)` (without
+    /// short forms) finds nothing for a name whose normalised form ends otherwise.
+    public func mayEndCategoryName(_ scalar: Unicode.Scalar) -> Bool {
+        categoryNameEnds.contains(scalar)
     }
 
     public static func == (lhs: Catalogue, rhs: Catalogue) -> Bool {

@@ -10,14 +10,17 @@ public enum CatalogueName {
     ///   U+2060, U+FEFF) are removed.
     ///
     /// Other characters (including 、，。 and 「」) are kept as they are.
+    @inlinable
     public static func normalized(_ name: some StringProtocol) -> String {
         // Most names are already in canonical form: return them without rebuilding.
         if name.unicodeScalars.allSatisfy({ map($0) == $0 }) { return String(name) }
-        var output = String.UnicodeScalarView()
+        // Encoded into bytes and made a string once (appending to a scalar view scalar by scalar was slow).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
         for scalar in name.unicodeScalars {
-            if let mapped = map(scalar) { output.append(mapped) }
+            if let mapped = map(scalar) { UTF8.encode(mapped) { bytes.append($0) } }
         }
-        return String(output)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether two names are equal after `normalized(_:)`.
@@ -25,7 +28,7 @@ public enum CatalogueName {
         normalized(lhs) == normalized(rhs)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
         if value < 0x80 {
@@ -43,8 +46,8 @@ public enum CatalogueName {
             return "'"
         case 0x200B...0x200D, 0x2060, 0xFEFF:
             return nil
-        case 0x3400...0x9FFF:
-            return scalar  // CJK ideographs: no white space here, skip the property lookup
+        case 0x3400...0x9FFF, 0x3001...0x303F, 0x2010...0x2027:
+            return scalar  // CJK ideographs and punctuation, dashes and quotes: no white space here, skip the property lookup
         default:
             return scalar.properties.isWhitespace ? nil : scalar
         }

@@ -19,7 +19,7 @@ enum CarryOverWordingCheck: ReportCheck {
             guard case .narrative(let narrative) = block, saying == nil else { continue }
             for line in narrative.proseLines {
                 let text = report.source.lineString(line)
-                if text.contains("无结余") {
+                if text.containsText("无结余") {
                     saying = RelatedLocation(range: report.source.lineContentRange(line), message: "说明写“无结余”")
                     break
                 }
@@ -27,7 +27,7 @@ enum CarryOverWordingCheck: ReportCheck {
         }
         var findings: [Diagnostic] = []
         for performance in report.syntax.performances {
-            guard let name = performance.name, let word = words.first(where: { name.text.contains($0) }) else { continue }
+            guard let name = performance.name, let word = words.first(where: { name.text.containsText($0) }) else { continue }
             var related = [RelatedLocation(range: opening.cell.token.range, message: "\(opening.description)：\(opening.value)")]
             if let saying { related.append(saying) }
             findings.append(Diagnostic(code: "N512", severity: .warning, range: name.range,

@@ -1,11 +1,23 @@
+import Foundation
 import JuesuanModel
 import JuesuanSyntax
 
 /// What every check sees: the report, and helpers that phrase findings the same way everywhere.
 public struct CheckContext: Sendable {
     public let report: Report
+    private let shared = SharedReadings()
 
     public init(report: Report) { self.report = report }
+
+    /// The report's prose read once (issue 15): the narrative checks and the text-hygiene
+    /// family read the same normalised paragraphs instead of normalising them again.
+    public var prose: ProseDocument { shared.prose(of: report) }
+
+    /// The free text of the report cut into spans, made once for the three families that read it.
+    var hygieneText: HygieneText { shared.hygieneText(of: report, prose: prose) }
+
+    /// The report's 绩效 blocks read once (`Report.performanceProjects` reads them on every call).
+    public var performanceProjects: [PerformanceProject] { shared.performanceProjects(of: report) }
 
     /// The rounding tolerance per addend: the header's `容差`, or none for whole-number counts.
     public func tolerance(counting: Bool) -> DecimalNumber {
@@ -78,5 +90,54 @@ public struct CheckContext: Sendable {
         if let side = section.side { prefix += (prefix.isEmpty ? "" : " ") + side.rawValue + "方" }
         if section.columns.count == 1 { return "\(prefix)「\(rowName)」" }
         return "\(prefix)「\(rowName)」的“\(column.name)”"
+    }
+}
+
+/// Readings of one report that several checks share, made on first use.
+private final class SharedReadings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var prose: ProseDocument?
+    private var hygiene: HygieneText?
+    private var projects: [PerformanceProject]?
+
+    func performanceProjects(of report: Report) -> [PerformanceProject] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let projects { return projects }
+        let made = report.performanceProjects
+        projects = made
+        return made
+    }
+
+    func prose(of report: Report) -> ProseDocument {
+        lock.lock()
+        defer { lock.unlock() }
+        if let prose { return prose }
+        let made = ProseDocument(report: report)
+        prose = made
+        return made
+    }
+
+    func hygieneText(of report: Report, prose: @autoclosure () -> ProseDocument) -> HygieneText {
+        lock.lock()
+        if let hygiene { lock.unlock(); return hygiene }
+        lock.unlock()
+        let document = prose()
+        lock.lock()
+        defer { lock.unlock() }
+        if let hygiene { return hygiene }
+        let made = HygieneText(report, prose: document)
+        hygiene = made
+        return made
+    }
+}
+
+extension String {
+    /// `contains` as this module calls it (Foundation's), answered from bytes when both
+    /// strings are simple text (`SimpleText`), where the two agree: the prose checks ask it of
+    /// every figure's sentence (issue 15).
+    func containsText(_ other: String) -> Bool {
+        if !other.isEmpty, SimpleText.isSimple(other), SimpleText.isSimple(self) { return utf8Contains(other) }
+        return contains(other)
     }
 }

@@ -32,8 +32,8 @@ enum NarrativeBudgetPairCheck {
                           RelatedLocation(range: earlier.spent.range, message: "前文：\(earlier.spent.label) \(earlier.spent.text)")]))
         }
         // One project's budget above the budget of all projects.
-        guard let total = pairs.first(where: { $0.budget.label.contains("项目支出") })?.budget else { return }
-        for claim in claims where claim.line != total.line && claim.measure.isBudget && claim.label.contains("该项目") && claim.value > total.value + tolerance {
+        guard let total = pairs.first(where: { $0.budget.label.containsText("项目支出") })?.budget else { return }
+        for claim in claims where claim.line != total.line && claim.measure.isBudget && claim.label.containsText("该项目") && claim.value > total.value + tolerance {
             reading.findings.append(Diagnostic(
                 code: "N515", severity: .warning, range: claim.range,
                 message: "一个项目的预算 \(claim.text) 万元大于项目支出预算总数 \(total.text) 万元",
@@ -42,10 +42,10 @@ enum NarrativeBudgetPairCheck {
     }
 
     static func isBudget(_ claim: Claim) -> Bool {
-        claim.label.contains("预算") && !claim.label.contains("执行") && !claim.label.contains("支出总")
+        claim.label.containsText("预算") && !claim.label.containsText("执行") && !claim.label.containsText("支出总")
     }
 
     static func isSpending(_ claim: Claim) -> Bool {
-        claim.label.contains("支出") && !claim.label.contains("预算")
+        claim.label.containsText("支出") && !claim.label.containsText("预算")
     }
 }

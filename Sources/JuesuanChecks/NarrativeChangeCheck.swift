@@ -120,7 +120,7 @@ enum NarrativeChangeCheck {
     }
 
     static func budgetMeasure(_ sentence: String) -> Measure {
-        sentence.contains("年初预算") ? .initialBudget : sentence.contains("全年预算") || sentence.contains("调整预算") ? .fullBudget : .budget
+        sentence.containsText("年初预算") ? .initialBudget : sentence.containsText("全年预算") || sentence.containsText("调整预算") ? .fullBudget : .budget
     }
 
     /// `与预算相比减少0.20万元`: the difference is budget − actual.

@@ -22,7 +22,7 @@ enum NarrativeCheck: ReportCheck {
     ]
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
-        let prose = ProseDocument(report: context.report)
+        let prose = context.prose
         guard !prose.claims.isEmpty || !prose.statements.isEmpty else { return [] }
         var reading = ProseReading(report: context.report, prose: prose)
         NarrativeAmountCheck.run(&reading)
@@ -33,7 +33,7 @@ enum NarrativeCheck: ReportCheck {
         NarrativeCountCheck.run(&reading)
         NarrativeIncomeScopeCheck.run(&reading)
         NarrativeBudgetPairCheck.run(&reading)
-        reading.findings += ProjectNarrativeCheck.run(claims: prose.claims.filter { !$0.isEcho }, report: context.report)
+        reading.findings += ProjectNarrativeCheck.run(claims: prose.claims.filter { !$0.isEcho }, report: context.report, projects: context.performanceProjects)
         return reading.findings
     }
 }
@@ -64,12 +64,20 @@ enum Verdict {
 struct ProseReading {
     let report: Report
     let prose: ProseDocument
-    var claims: [Claim] { prose.claims }
+    /// The document's claims, kept apart: reading them through `prose` copied the document for every access.
+    let claims: [Claim]
     var findings: [Diagnostic] = []
     /// Claims already reported as differing from their table (N501): no second finding on them.
     var contradicted: Set<Int> = []
     /// The most common number of decimals of the report's amounts, per money unit.
     let usualScale: [MoneyUnit: Int]
+    /// The table figures of a name and measure, looked up once (the lookup is the same for every
+    /// figure of one quantity; the report does not change while it is read).
+    let figureCache = FigureCache()
+
+    final class FigureCache: @unchecked Sendable {
+        var figures: [String: [Figure]] = [:]
+    }
 
     static let hundred = DecimalNumber(100)
     /// How many figures back a fact is looked for: keeps long sections linear.
@@ -78,6 +86,7 @@ struct ProseReading {
     init(report: Report, prose: ProseDocument) {
         self.report = report
         self.prose = prose
+        claims = prose.claims
         var counts: [MoneyUnit: [Int: Int]] = [:]
         for claim in prose.claims where claim.isPlainAmount && !claim.isApproximate && !claim.isEcho {
             counts[claim.moneyUnit!, default: [:]][claim.value.scale, default: 0] += 1
@@ -132,9 +141,18 @@ struct ProseReading {
     func tableFigures(_ quantity: Quantity?, measure: Measure = .actual, sentence: String = "") -> [Figure] {
         guard let quantity, quantity.isKnown, !report.tables.isEmpty else { return [] }
         // A sentence about other funds speaks of their own figures.
-        for fund in ["政府性基金", "国有资本经营"] where sentence.contains(fund) && !quantity.description.contains(fund) { return [] }
+        // The sentence is looked at once for being simple text, not once per fund.
+        let sentenceIsSimple = SimpleText.isSimple(sentence)
+        for fund in ["政府性基金", "国有资本经营"]
+        where (sentenceIsSimple ? sentence.utf8Contains(fund) : sentence.contains(fund)) && !quantity.description.containsText(fund) { return [] }
         // A qualified name is looked up whole: only a table that names it prints it.
-        return report.figures(for: FigureNames.targets(head: quantity.qualifier + quantity.name, measure: measure == .spent ? .actual : measure))
+        let head = quantity.qualifier + quantity.name
+        let measure = measure == .spent ? .actual : measure
+        let key = measure.rawValue + "|" + head
+        if let known = figureCache.figures[key] { return known }
+        let figures = report.figures(for: FigureNames.targets(head: head, measure: measure))
+        figureCache.figures[key] = figures
+        return figures
     }
 
     /// The figures a budget of `quantity` may be: the measure asked for, else either budget column.
@@ -146,13 +164,13 @@ struct ProseReading {
 
     /// The nearest earlier plain amount of `quantity` in the paragraph (same sentence first), else in the section.
     func earlierFact(_ quantity: Quantity, measure: (Measure) -> Bool, before index: Int, period: Period = .current) -> Int? {
-        let claim = claims[index]
+        // Fields read in place: copying each candidate claim retained a dozen strings.
+        let section = claims[index].section, paragraph = claims[index].paragraph
         var best: Int?
         var k = index - 1
-        while k >= 0, index - k <= Self.lookBehind, claims[k].section == claim.section {
-            let candidate = claims[k]
-            if candidate.isPlainAmount, candidate.period == period, measure(candidate.measure), candidate.quantity.map({ Self.same($0, quantity) }) == true {
-                if candidate.paragraph == claim.paragraph { return k }
+        while k >= 0, index - k <= Self.lookBehind, claims[k].section == section {
+            if claims[k].isPlainAmount, claims[k].period == period, measure(claims[k].measure), claims[k].quantity.map({ Self.same($0, quantity) }) == true {
+                if claims[k].paragraph == paragraph { return k }
                 if best == nil { best = k }
             }
             k -= 1

@@ -60,17 +60,17 @@ enum NarrativeCountCheck {
         guard case .count(let unit)? = claim.unit else { return }
         let context = claim.sentencePrefix
         var targets: [(String, RowSelector, String?)] = []
-        let abroad = context.contains("国（境）外") || context.contains("国(境)外") || context.contains("外宾")
-        if context.contains("接待") && !context.contains("出国") {
+        let abroad = context.containsText("国（境）外") || context.containsText("国(境)外") || context.containsText("外宾")
+        if context.containsText("接待") && !context.containsText("出国") {
             if unit == "批" || unit == "批次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")] }
             if unit == "人次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待人次" : "国内公务接待人次"), "决算数")] }
-        } else if context.contains("出国") || context.contains("出境") {
-            if unit == "个" && context.contains("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
+        } else if context.containsText("出国") || context.containsText("出境") {
+            if unit == "个" && context.containsText("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
             if unit == "人次" || unit == "人" { targets = [("公开09", .label("因公出国（境）人次数"), "决算数")] }
         } else if unit == "辆" {
-            if context.hasSuffix("保有量") || claim.label.contains("保有") || claim.label.contains("车辆") {
+            if context.hasSuffix("保有量") || claim.label.containsText("保有") || claim.label.containsText("车辆") {
                 targets = [("公开09", .label("公务用车保有量"), "决算数"), ("公开10", .label("车辆数合计"), nil)]
-            } else if claim.label.contains("购置") {
+            } else if claim.label.containsText("购置") {
                 targets = [("公开09", .label("公务用车购置数"), "决算数")]
             }
         }

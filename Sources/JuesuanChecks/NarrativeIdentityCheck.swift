@@ -36,7 +36,7 @@ enum NarrativeIdentityCheck {
             let tail = wholeClaim.sentenceText
             let everyPartShared = parts.allSatisfy { part in claims.indices.contains(part + 1) && claims[part + 1].isShare
                 && claims[part + 1].sentence == claims[part].sentence && claims[part + 1].paragraph == claims[part].paragraph }
-            let complete = identity != nil || (parts.count >= 2 && everyPartShared && !tail.contains("等"))
+            let complete = identity != nil || (parts.count >= 2 && everyPartShared && !tail.containsText("等"))
             judge(whole: whole, parts: parts, complete: complete, code: "N504",
                   reason: identity.map { "（\($0.formula)）" } ?? (complete ? "（各部分均列出了占比）" : ""), &reading)
         }

@@ -9,7 +9,7 @@ enum NarrativeProjectListCheck: ReportCheck {
     static let rules = [Rule("N514", .warning, "说明中列出的项目个数或金额之和与所述项目数、预算金额不符")]
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
-        let text = HygieneText(context.report)
+        let text = context.hygieneText
         let tolerance = context.report.header.tolerance
         var findings: [Diagnostic] = []
         for (index, span) in text.spans.enumerated() where span.kind == .prose {
@@ -118,17 +118,17 @@ enum NarrativeProjectListCheck: ReportCheck {
     static func ordinal(_ span: TextSpan) -> Int? {
         let start = span.skipBlanks(from: 0)
         var k = start
-        while let s = span[k], Scalars.isDigit(s) { k += 1 }
-        guard k > start, k - start <= 2, let mark = span[k], mark == "、" || mark == "．" || (mark == "." && !(span[k + 1].map(Scalars.isDigit) ?? false)) else { return nil }
+        while let s = span[k], ProseText.isDigit(s) { k += 1 }
+        guard k > start, k - start <= 2, let mark = span[k], mark == "、" || mark == "．" || (mark == "." && !(span[k + 1].map(ProseText.isDigit) ?? false)) else { return nil }
         return Int(span.string(start, k))
     }
 
     /// The first `N 万元` of an item line, after its ordinal.
     static func firstAmount(_ span: TextSpan) -> (DecimalNumber, Int, Int)? {
         var i = span.skipBlanks(from: 0)
-        while let s = span[i], Scalars.isDigit(s) { i += 1 }
+        while let s = span[i], ProseText.isDigit(s) { i += 1 }
         while i < span.count {
-            if let s = span[i], Scalars.isDigit(s), !(span[i - 1].map { Scalars.isDigit($0) || $0 == "." } ?? false),
+            if let s = span[i], ProseText.isDigit(s), !(span[i - 1].map { ProseText.isDigit($0) || $0 == "." } ?? false),
                let (value, end) = ScorecardProseCheck.number(span, at: i) {
                 if span.has("万元", at: span.skipBlanks(from: end)) { return (value, i, end) }
                 i = end

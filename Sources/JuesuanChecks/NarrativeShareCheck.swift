@@ -120,7 +120,7 @@ enum NarrativeShareCheck {
         }
         // 6. The report's total, by the words of the sentence: any table that prints it.
         let prefix = partClaim.sentencePrefix
-        let total = prefix.contains("收入") ? "本年收入合计" : prefix.contains("支出") ? "本年支出合计" : nil
+        let total = prefix.containsText("收入") ? "本年收入合计" : prefix.containsText("支出") ? "本年支出合计" : nil
         if let total {
             let figures = reading.tableFigures(Quantity(name: total, isKnown: true), sentence: prefix)
             if !figures.isEmpty { return (.anyOf(figures), total) }

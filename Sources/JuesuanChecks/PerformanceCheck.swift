@@ -21,7 +21,7 @@ enum PerformanceCheck: ReportCheck {
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for project in context.report.performanceProjects {
+        for project in context.performanceProjects {
             let name = "绩效「\(project.name)」"
             // P601: no score above its weight.
             var scored: [(weight: StatedNumber?, score: StatedNumber?, label: String)] = project.indicators.map { ($0.weight, $0.score, "指标“\($0.name?.text ?? "")”") }

@@ -7,8 +7,8 @@ enum ProjectNarrativeCheck {
     static let rules = [Rule("P607", .error, "说明中某项目的得分或金额与其“绩效”表不同"),
                         Rule("P616", .warning, "说明中的得分是绩效表总分舍去小数所得，四舍五入应为另一个数")]
 
-    static func run(claims: [Claim], report: Report) -> [Diagnostic] {
-        let projects = report.performanceProjects.filter { key($0.name).count >= 4 }
+    static func run(claims: [Claim], report: Report, projects all: [PerformanceProject]? = nil) -> [Diagnostic] {
+        let projects = (all ?? report.performanceProjects).filter { key($0.name).count >= 4 }
         guard !projects.isEmpty else { return [] }
         // Distinct names (blocks may share one), found in each paragraph in one pass.
         var byKey: [String: [Int]] = [:]
@@ -140,7 +140,9 @@ enum ProjectNarrativeCheck {
     /// A project name without years, blanks, quotes or the word 项目, for matching prose.
     static func key(_ text: String) -> String {
         let scalars = Array(LabelKey.make(text).unicodeScalars)
-        var result = String.UnicodeScalarView()
+        // The kept scalars as UTF-8, made a string once.
+        var result: [UInt8] = []
+        result.reserveCapacity(scalars.count * 3)
         func isDigit(_ k: Int) -> Bool { k < scalars.count && scalars[k].value >= 0x30 && scalars[k].value <= 0x39 }
         var i = 0
         while i < scalars.count {
@@ -151,11 +153,15 @@ enum ProjectNarrativeCheck {
                 continue
             }
             let scalar = scalars[i]
-            if "\"'“”《》".unicodeScalars.contains(scalar) { i += 1; continue }
+            // `"\"'“”《》".unicodeScalars.contains(scalar)`, by comparison.
+            switch scalar {
+            case "\"", "'", "“", "”", "《", "》": i += 1; continue
+            default: break
+            }
             if scalar == "项", i + 1 < scalars.count, scalars[i + 1] == "目" { i += 2; continue }
-            result.append(scalar)
+            UTF8.encode(scalar) { result.append($0) }
             i += 1
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }

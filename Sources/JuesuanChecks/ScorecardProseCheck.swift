@@ -22,7 +22,7 @@ enum ScorecardProseCheck: ReportCheck {
     }
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
-        let text = HygieneText(context.report)
+        let text = context.hygieneText
         var findings: [Diagnostic] = []
         var index = 0
         while index < text.spans.count {
@@ -145,7 +145,7 @@ enum ScorecardProseCheck: ReportCheck {
 
     static func number(_ span: TextSpan, at i: Int) -> (DecimalNumber, Int)? {
         var k = i
-        while let s = span[k], Scalars.isDigit(s) || (s == "." && k > i) { k += 1 }
+        while let s = span[k], ProseText.isDigit(s) || (s == "." && k > i) { k += 1 }
         guard k > i, let value = DecimalNumber(Substring(span.string(i, k))) else { return nil }
         return (value, k)
     }

@@ -18,7 +18,7 @@ enum TextHygieneCheck: ReportCheck {
     ]
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
-        let text = HygieneText(context.report)
+        let text = context.hygieneText
         guard !text.spans.isEmpty else { return [] }
         return StaleYearRule.run(text) + PlaceholderRule.run(text) + ForeignNameRule.run(text)
             + PunctuationRule.run(text) + MissingUnitRule.run(text) + PrecisionRule.run(text)
@@ -40,17 +40,33 @@ struct HygieneText {
         return name.isEmpty ? nil : name
     }
 
-    init(_ report: Report) {
+    /// `prose`: the report's prose document, whose normalised paragraphs and titles are the
+    /// texts of the `说明` spans (the same `ProseText`s, not made a second time).
+    init(_ report: Report, prose: ProseDocument? = nil) {
         self.report = report
         let source = report.source
         var spans: [TextSpan] = []
+        var section = 0
+        var paragraph = 0
         for (index, block) in report.syntax.blocks.enumerated() {
             switch block {
             case .narrative(let narrative):
-                if let title = narrative.title { spans.append(TextSpan(.title, block: index, title.range, source)) }
-                for line in narrative.proseLines {
-                    spans.append(TextSpan(.prose, block: index, source.lineContentRange(line), source))
+                if let title = narrative.title {
+                    if let prose, section < prose.titles.count, let text = prose.titles[section] {
+                        spans.append(TextSpan(.title, block: index, text, source))
+                    } else {
+                        spans.append(TextSpan(.title, block: index, title.range, source))
+                    }
                 }
+                for line in narrative.proseLines {
+                    if let prose, paragraph < prose.paragraphs.count, prose.paragraphs[paragraph].line == line {
+                        spans.append(TextSpan(.prose, block: index, prose.paragraphs[paragraph].text, source))
+                    } else {
+                        spans.append(TextSpan(.prose, block: index, source.lineContentRange(line), source))
+                    }
+                    paragraph += 1
+                }
+                section += 1
             case .glossary(let glossary):
                 for entry in glossary.entries {
                     for range in entry.definitionRanges { spans.append(TextSpan(.glossary, block: index, range, source)) }
@@ -100,6 +116,13 @@ struct TextSpan {
         self.source = source
     }
 
+    init(_ kind: Kind, block: Int, _ text: ProseText, _ source: SourceText) {
+        self.kind = kind
+        self.block = block
+        self.text = text
+        self.source = source
+    }
+
     /// The text of scalars `start..<end` as the user wrote it (blanks and full-width forms kept), for messages.
     func written(_ start: Int, _ end: Int) -> String { source.string(text.range(start, end)) }
 
@@ -123,8 +146,12 @@ struct TextSpan {
 
     /// Whether `word` is written at `i`.
     func has(_ word: String, at i: Int) -> Bool {
+        let view = word.unicodeScalars
+        // Asked at every scalar: the first one decides most of the time.
+        guard let first = view.first else { return true }
+        guard i >= 0, i < scalars.count, scalars[i] == first else { return false }
         var k = i
-        for scalar in word.unicodeScalars {
+        for scalar in view {
             guard self[k] == scalar else { return false }
             k += 1
         }
@@ -219,22 +246,22 @@ struct TextSpan {
 
     /// A number written at `i`: `digits[,ddd…][.digits]`, not part of a longer number or word.
     func number(at i: Int) -> WrittenNumber? {
-        guard let first = self[i], Scalars.isDigit(first) else { return nil }
-        if let before = self[i - 1], Scalars.isDigit(before) || Scalars.isASCIILetter(before) || before == "." { return nil }
-        if self[i - 1] == ",", let b2 = self[i - 2], Scalars.isDigit(b2) { return nil }
+        guard let first = self[i], ProseText.isDigit(first) else { return nil }
+        if let before = self[i - 1], ProseText.isDigit(before) || ProseText.isASCIILetter(before) || before == "." { return nil }
+        if self[i - 1] == ",", let b2 = self[i - 2], ProseText.isDigit(b2) { return nil }
         var k = i
-        while let s = self[k], Scalars.isDigit(s) { k += 1 }
+        while let s = self[k], ProseText.isDigit(s) { k += 1 }
         // Thousands separators: `,` followed by exactly three digits.
         while self[k] == ",", let d1 = self[k + 1], let d2 = self[k + 2], let d3 = self[k + 3],
-              Scalars.isDigit(d1), Scalars.isDigit(d2), Scalars.isDigit(d3), !(self[k + 4].map(Scalars.isDigit) ?? false) {
+              ProseText.isDigit(d1), ProseText.isDigit(d2), ProseText.isDigit(d3), !(self[k + 4].map(ProseText.isDigit) ?? false) {
             k += 4
         }
         var scale = 0
-        if self[k] == ".", let d = self[k + 1], Scalars.isDigit(d) {
+        if self[k] == ".", let d = self[k + 1], ProseText.isDigit(d) {
             k += 1
-            while let s = self[k], Scalars.isDigit(s) { k += 1; scale += 1 }
+            while let s = self[k], ProseText.isDigit(s) { k += 1; scale += 1 }
         }
-        if let after = self[k], Scalars.isASCIILetter(after) || after == "." { return nil }
+        if let after = self[k], ProseText.isASCIILetter(after) || after == "." { return nil }
         return WrittenNumber(start: i, end: k, scale: scale)
     }
 
@@ -261,8 +288,7 @@ enum Scalars {
     static let clauseEnds = sentenceEnds.union(["，", ",", "：", ":"])
 
     static func isBlank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+    // Digits and ASCII letters: `ProseText.isDigit` / `ProseText.isASCIILetter` (one definition).
     static func isHan(_ s: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
     }

@@ -1,3 +1,4 @@
+import JuesuanModel
 import JuesuanSyntax
 
 /// T803: another organisation's name where the department's own is meant — a sentence copied
@@ -150,12 +151,12 @@ enum ForeignNameRule {
         if span.hasAny(["（本级）", "(本级)"], at: o.end) != nil { return true }
         if span[after] == "等" {
             var k = span.skipBlanks(from: after + 1)
-            while let s = span[k], Scalars.isDigit(s) || "一二三四五六七八九十两".unicodeScalars.contains(s) { k += 1 }
+            while let s = span[k], ProseText.isDigit(s) || "一二三四五六七八九十两".unicodeScalars.contains(s) { k += 1 }
             if span[span.skipBlanks(from: k)] == "个" { return true }
         }
         // The name fills a list item: `2.名称。`, `1<TAB>名称<TAB>行政单位`.
         var itemStart = before
-        while let s = span[itemStart - 1], Scalars.isDigit(s) || "一二三四五六七八九十、.．）)（(- -".unicodeScalars.contains(s) { itemStart -= 1 }
+        while let s = span[itemStart - 1], ProseText.isDigit(s) || "一二三四五六七八九十、.．）)（(- -".unicodeScalars.contains(s) { itemStart -= 1 }
         itemStart = span.skipBlanks(before: itemStart)
         let startsItem = itemStart == 0 || span[itemStart - 1] == "\t"
         let endsItem = after >= span.count || span[o.end] == "\t" || "。；;，,".unicodeScalars.contains(span[after]!)
@@ -168,7 +169,7 @@ enum ForeignNameRule {
         if let opener = span.hasAny(openers, endingAt: before) { before = span.skipBlanks(before: before - opener.unicodeScalars.count) }
         // An ordinal at the start of a line: `1.`, `（一）`.
         var k = before
-        while let s = span[k - 1], Scalars.isDigit(s) || "一二三四五六七八九十、.．）)（(".unicodeScalars.contains(s) { k -= 1 }
+        while let s = span[k - 1], ProseText.isDigit(s) || "一二三四五六七八九十、.．）)（(".unicodeScalars.contains(s) { k -= 1 }
         let atClauseStart = k == 0 || span[k - 1].map { Scalars.clauseEnds.contains($0) } == true
         guard atClauseStart else { return false }
         let after = span.skipBlanks(from: o.end)

@@ -1,3 +1,4 @@
+import JuesuanModel
 import JuesuanSyntax
 
 /// T802: a template leftover never filled in.
@@ -17,6 +18,11 @@ enum PlaceholderRule {
     static let bracketPairs: [(Unicode.Scalar, Unicode.Scalar)] = [("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("〔", "〕"), ("《", "》"), ("“", "”")]
     static let placeholderWords = ["待填写", "待补充", "请填写", "此处填写", "可参照如下格式", "可参照以下格式", "参照如下格式", "参照以下格式", "某某"]
     static let slotOpeners = ["如", "为", "是", "系", "：", ":", "包括", "主要有", "例如", "比如"]
+    /// The scalars the placeholder words and the ellipses start with: most scalars start none,
+    /// and are passed without trying each word (issue 15).
+    /// (A few scalars: compared one by one, which is cheaper than hashing.)
+    static let placeholderFirsts = Array(Set(placeholderWords.map { $0.unicodeScalars.first! }))
+    static let ellipsisFirsts = Array(Set(ellipses.map { $0.unicodeScalars.first! }))
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
@@ -36,6 +42,12 @@ enum PlaceholderRule {
         return findings
     }
 
+    /// `"xX×Ｘｘ".unicodeScalars.contains(s)`, by comparison (asked of every scalar).
+    @inline(__always)
+    static func isPlaceholderLetter(_ s: Unicode.Scalar) -> Bool {
+        s == "x" || s == "X" || s == "×" || s == "Ｘ" || s == "ｘ"
+    }
+
     struct Message {
         var text: String
         var fix: String?
@@ -44,15 +56,15 @@ enum PlaceholderRule {
     static func placeholder(in span: TextSpan, at i: Int, _ selfReference: SelfReference) -> (Int, Message)? {
         guard let s = span[i] else { return nil }
         // XX, xxx, ××
-        if "xX×Ｘｘ".unicodeScalars.contains(s), !(span[i - 1].map(Scalars.isASCIILetter) ?? false) {
+        if isPlaceholderLetter(s), !(span[i - 1].map(ProseText.isASCIILetter) ?? false) {
             var k = i
             while let t = span[k], "xX×Ｘｘ".unicodeScalars.contains(t) { k += 1 }
-            if k - i >= 2, !(span[k].map(Scalars.isASCIILetter) ?? false) {
+            if k - i >= 2, !(span[k].map(ProseText.isASCIILetter) ?? false) {
                 let written = span.written(i, k)
                 return (k, Message(text: "“\(written)”是模板中的占位符，尚未替换为实际内容"))
             }
         }
-        if let word = span.hasAny(placeholderWords, at: i) {
+        if placeholderFirsts.contains(s), let word = span.hasAny(placeholderWords, at: i) {
             var end = i + word.unicodeScalars.count
             var start = i
             // An instruction in brackets is flagged with its brackets: `（可参照如下格式进行说明）`.
@@ -84,7 +96,7 @@ enum PlaceholderRule {
                 m += 1
             }
         }
-        if let ellipsis = span.hasAny(ellipses, at: i), !(i > 0 && span.hasAny(ellipses, endingAt: i) != nil) {
+        if ellipsisFirsts.contains(s), let ellipsis = span.hasAny(ellipses, at: i), !(i > 0 && span.hasAny(ellipses, endingAt: i) != nil) {
             var end = i + ellipsis.unicodeScalars.count
             while let more = span.hasAny(ellipses, at: end) { end += more.unicodeScalars.count }
             return ellipsisPlaceholder(in: span, i, end)
@@ -101,7 +113,7 @@ enum PlaceholderRule {
         // `…（收入类型）`: a bracketed hint of what to write.
         if let open = span[after], let close = bracketPairs.first(where: { $0.0 == open })?.1 {
             var k = after + 1
-            while let t = span[k], t != close, !Scalars.isDigit(t), k - after <= 24 { k += 1 }
+            while let t = span[k], t != close, !ProseText.isDigit(t), k - after <= 24 { k += 1 }
             if span[k] == close, k > after + 1 {
                 let hint = span.string(after + 1, k)
                 let references = ["见", "略", "附", "下同", "注"]
@@ -140,7 +152,8 @@ struct SelfReference {
         for span in text.spans where span.kind != .performanceName {
             for kind in Self.kinds where kind != ownKind {
                 let words = ["我" + kind, "本" + kind]
-                for k in 0..<span.count where span.has(kind, at: k) && span.hasAny(words, endingAt: k + kind.unicodeScalars.count) == nil {
+                let first = kind.unicodeScalars.first!
+                for k in 0..<span.count where span.scalars[k] == first && span.has(kind, at: k) && span.hasAny(words, endingAt: k + kind.unicodeScalars.count) == nil {
                     // `…服务中心`, `社保所长`: a unit of that kind is named.
                     guard let s = span[k - 1], Scalars.isHan(s) else { continue }
                     if kind == "所" {
@@ -164,7 +177,7 @@ struct SelfReference {
         if let before = span[i - 1], Scalars.isHan(before) { return nil } // 基本所需, 自我…
         for kind in Self.kinds where kind != ownKind && span.has(kind, at: i + 1) && !presentKinds.contains(kind) {
             let end = i + 1 + kind.unicodeScalars.count
-            if let next = span[end], let words = Self.notSelf[kind], words.contains(where: { span.has($0, at: end) }) || Scalars.isDigit(next) { return nil }
+            if let next = span[end], let words = Self.notSelf[kind], words.contains(where: { span.has($0, at: end) }) || ProseText.isDigit(next) { return nil }
             return (end, span.string(i, i + 1) + ownKind)
         }
         return nil

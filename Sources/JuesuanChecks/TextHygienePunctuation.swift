@@ -1,3 +1,4 @@
+import JuesuanModel
 import JuesuanSyntax
 
 /// T804 (hint): doubled or clashing punctuation — two or more of 。，；：、！？ (or their ASCII
@@ -37,7 +38,7 @@ enum PunctuationRule {
                     findings.append(Diagnostic(code: "T804", severity: .hint, range: span.range(i, last + 1), message: message,
                                                fix: Fix(title: "改为“\(strongest.fullWidth)”", edits: [TextEdit(range: span.range(i, last + 1), replacement: strongest.fullWidth)])))
                 } else if span[i] == "," || span[i] == "，", let word = span.hasAny(figureWords, endingAt: span.skipBlanks(before: i)),
-                          let next = span[span.skipBlanks(from: i + 1)], Scalars.isDigit(next) {
+                          let next = span[span.skipBlanks(from: i + 1)], ProseText.isDigit(next) {
                     let end = span.skipBlanks(from: i + 1)
                     findings.append(Diagnostic(code: "T804", severity: .hint, range: span.range(i, i + 1),
                                                message: "“\(word)”和后面的数字之间多了一个逗号，应删去",
@@ -49,10 +50,20 @@ enum PunctuationRule {
         return findings
     }
 
+    /// Whether `s` may be a key of `marks`.
+    @inline(__always)
+    static func mayBeMark(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "!", "?", "；", ";", "：", ":", "，", ",", "、": true
+        default: false
+        }
+    }
+
     /// A punctuation mark at `i`; an ASCII `,` or `:` between digits is part of a number or a time.
     static func isMark(_ span: TextSpan, _ i: Int) -> Bool {
-        guard let s = span[i], marks[s] != nil else { return false }
-        if s == "," || s == ":" || s == ".", let before = span[i - 1], let after = span[i + 1], Scalars.isDigit(before), Scalars.isDigit(after) {
+        // Most scalars are none of the marks: a comparison says so before the table is asked.
+        guard let s = span[i], mayBeMark(s), marks[s] != nil else { return false }
+        if s == "," || s == ":" || s == ".", let before = span[i - 1], let after = span[i + 1], ProseText.isDigit(before), ProseText.isDigit(after) {
             return false
         }
         return true

@@ -25,8 +25,9 @@ enum RepeatedWordRule {
     /// The length of a Han word at `i` written again right after it (longest first).
     static func repeatedLength(_ span: TextSpan, at i: Int) -> Int? {
         for length in stride(from: 4, through: 2, by: -1) where i + 2 * length <= span.count {
-            guard (i..<(i + 2 * length)).allSatisfy({ span[$0].map(Scalars.isHan) ?? false }) else { continue }
+            // The cheaper test first (it fails at once almost everywhere); both must hold.
             guard (0..<length).allSatisfy({ span[i + $0] == span[i + length + $0] }) else { continue }
+            guard (i..<(i + 2 * length)).allSatisfy({ span[$0].map(Scalars.isHan) ?? false }) else { continue }
             let word = span.string(i, i + length)
             // `天天` twice is `天天天天`: a word of one character repeated is no slip of this kind.
             if Set(word.unicodeScalars).count == 1 || intended.contains(word) { continue }

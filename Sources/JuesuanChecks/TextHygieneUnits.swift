@@ -1,3 +1,4 @@
+import JuesuanModel
 import JuesuanSyntax
 
 /// T805: an amount with no unit where one is expected (`支出决算数为1066.43，`): a decimal
@@ -28,7 +29,7 @@ enum MissingUnitRule {
                 let after = span.skipBlanks(from: number.end)
                 if after < span.count {
                     guard let next = span[after], clauseMarks.contains(next) else { continue }
-                    if next == ",", let digit = span[after + 1], Scalars.isDigit(digit) { continue }
+                    if next == ",", let digit = span[after + 1], ProseText.isDigit(digit) { continue }
                 } else if let next = text.continuation(of: index) {
                     // The paragraph goes on in the next line: a unit may start it.
                     let first = next.skipBlanks(from: 0)

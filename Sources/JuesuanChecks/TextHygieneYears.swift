@@ -1,3 +1,4 @@
+import JuesuanModel
 import JuesuanSyntax
 
 /// T801: a stale year — `20xx年` / `20xx年度` naming a past year where the text speaks of
@@ -81,7 +82,7 @@ enum StaleYearRule {
         if span.hasAny(exemptAfter, at: after) != nil { return false }
         // A date: `2019年3月`, `2019年三月`.
         var k = after
-        while let s = span[k], Scalars.isDigit(s) || "一二三四五六七八九十".unicodeScalars.contains(s) || Scalars.isBlank(s) { k += 1 }
+        while let s = span[k], ProseText.isDigit(s) || "一二三四五六七八九十".unicodeScalars.contains(s) || Scalars.isBlank(s) { k += 1 }
         if k > after, span[k] == "月" { return false }
         if comparison(mention, in: span) { return false }
         let sentence = span.sentenceStart(mention.start)..<span.sentenceEnd(mention.yearWordEnd)

@@ -163,4 +163,30 @@ extension String {
         while let last = text.last, last == " " || last == "\t" || last == "\u{3000}" { text.removeLast() }
         return String(text)
     }
+
+    /// `trimmingBlanks` for simple text (`SimpleText`), by bytes: the same string.
+    public var simpleTrimmingBlanks: String {
+        let bytes = utf8
+        var lower = bytes.startIndex, upper = bytes.endIndex
+        func blankEnding(at end: String.Index) -> String.Index? {
+            // ' ', '\t', U+3000 (E3 80 80) before `end`.
+            guard end > lower else { return nil }
+            let last = bytes.index(before: end)
+            if bytes[last] == 0x20 || bytes[last] == 0x09 { return last }
+            guard bytes.distance(from: lower, to: end) >= 3, bytes[last] == 0x80 else { return nil }
+            let start = bytes.index(end, offsetBy: -3)
+            return bytes[start] == 0xE3 && bytes[bytes.index(after: start)] == 0x80 ? start : nil
+        }
+        func blankStarting(at start: String.Index) -> String.Index? {
+            guard start < upper else { return nil }
+            if bytes[start] == 0x20 || bytes[start] == 0x09 { return bytes.index(after: start) }
+            guard bytes.distance(from: start, to: upper) >= 3, bytes[start] == 0xE3 else { return nil }
+            let second = bytes.index(after: start)
+            return bytes[second] == 0x80 && bytes[bytes.index(after: second)] == 0x80 ? bytes.index(second, offsetBy: 2) : nil
+        }
+        while let next = blankStarting(at: lower) { lower = next }
+        while let next = blankEnding(at: upper) { upper = next }
+        if lower == bytes.startIndex && upper == bytes.endIndex { return self }
+        return String(self[lower..<upper])
+    }
 }

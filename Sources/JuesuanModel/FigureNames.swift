@@ -1,3 +1,4 @@
+import JuesuanCatalogue
 import JuesuanSyntax
 
 /// The names prose uses for table figures (`本年收入合计`, `基本支出`, `“三公”经费`, a 类 name),
@@ -77,7 +78,8 @@ public enum FigureNames {
         let key = LabelKey.make(head)
         guard !key.isEmpty else { return [] }
         var found: [Target] = []
-        if let match = table.first(where: { key.hasSuffix($0.0) }) {
+        let simple = tableIsSimple && SimpleText.isSimple(key)
+        if let match = table.first(where: { key.hasSuffix($0.0, simple: simple) }) {
             // `政府性基金预算财政拨款本年收入合计` is not 本年收入合计: only a neutral prefix
             // (years, 本部门, 本年度…) may stand before the name.
             guard isNeutral(String(key.dropLast(match.0.count))) else { return [] }
@@ -100,6 +102,9 @@ public enum FigureNames {
         }
     }
 
+    /// Every name of `table` is simple text (`SimpleText`): a simple key is compared by bytes.
+    static let tableIsSimple = table.allSatisfy { SimpleText.isSimple($0.0) }
+
     /// Words that may precede a figure's name without changing what it names.
     static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计", "其中", "本"]
 
@@ -121,9 +126,29 @@ public enum FigureNames {
     static func categoryCode(in key: String) -> String? {
         var text = key
         if text.hasSuffix("(类)") { text.removeLast(3) }
+        // The catalogue once, not once per suffix tried (each access copied it).
+        let catalogue = Catalogue.embedded
+        if SimpleText.isSimple(text) {
+            // Scalars are characters: count and cut scalars, the suffixes copied as bytes.
+            let scalars = text.unicodeScalars
+            let longest = min(scalars.count, 16)
+            guard longest >= 4 else { return nil }
+            // Every suffix tried ends with the text's last scalar, and its normalised form with
+            // that scalar's: when no 类 name ends so, none of them is one.
+            if let last = scalars.last, let end = CatalogueName.normalized(String(last)).unicodeScalars.first,
+               !catalogue.mayEndCategoryName(end) {
+                return nil
+            }
+            var start = scalars.index(scalars.endIndex, offsetBy: -longest)
+            for _ in stride(from: longest, through: 4, by: -1) {
+                if let code = catalogue.categoryCode(forName: String(text[start...])) { return code }
+                start = scalars.index(after: start)
+            }
+            return nil
+        }
         for length in stride(from: min(text.count, 16), through: 4, by: -1) {
             let suffix = String(text.suffix(length))
-            if let code = Catalogue.embedded.categoryCode(forName: suffix) { return code }
+            if let code = catalogue.categoryCode(forName: suffix) { return code }
         }
         return nil
     }

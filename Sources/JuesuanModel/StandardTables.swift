@@ -203,6 +203,7 @@ public struct StandardTableSpec: Sendable {
 /// The key a label is matched by: no ordinal prefix, no blanks, one form of each punctuation mark,
 /// no `（类）`/`（款）`/`（项）` suffix.
 public enum LabelKey {
+    @inlinable
     public static func make<S: StringProtocol>(_ label: S) -> String {
         // Most labels are CJK text with nothing to normalise: answer without rebuilding them.
         if isPlain(label) { return String(label) }
@@ -222,6 +223,7 @@ public enum LabelKey {
     }
 
     /// CJK ideographs and ASCII letters and digits only, not starting like an ordinal.
+    @inlinable
     static func isPlain<S: StringProtocol>(_ label: S) -> Bool {
         var first = true
         for scalar in label.unicodeScalars {

@@ -1,37 +1,62 @@
 /// The ordinal prefixes of printed rows and glossary entries: `一、`, `（一）`, `(1)`, `1.`, `十九、`.
 /// They are optional in the language and ignored when labels are matched.
 public enum Ordinal {
-    static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+    @usableFromInline static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+    @usableFromInline static let chineseNumeralScalars: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+
+    /// `chineseNumerals.contains(c)` without hashing a character (which normalises it): a
+    /// character that is one ASCII scalar or one unified ideograph is a numeral exactly when its
+    /// scalar is; anything else (a compatibility ideograph such as U+F9B2 for 零) is looked up.
+    @inlinable @inline(__always)
+    static func isChineseNumeral(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+           first.value < 0x80 || (first.value >= 0x3000 && first.value <= 0x9FFF && !(0x302A...0x302F).contains(first.value)) {
+            return chineseNumeralScalars.contains(first)
+        }
+        return chineseNumerals.contains(c)
+    }
 
     /// The UTF-8 length of the ordinal prefix of `text` and the blanks after it (0 when there is none).
+    @inlinable
     public static func prefixLength<S: StringProtocol>(of text: S) -> Int {
         // Most labels start with neither a bracket nor a numeral: answer without splitting them.
-        guard let head = text.first, head == "（" || head == "(" || chineseNumerals.contains(head) || head.isASCII && head.isNumber else {
+        guard let head = text.first, head == "（" || head == "(" || isChineseNumeral(head) || head.isASCII && head.isNumber else {
             return 0
         }
-        let characters = Array(text)
+        // The characters are read only as far as the prefix goes (a prose line is long).
+        var iterator = text.makeIterator()
+        var characters: [Character] = []
+        func at(_ k: Int) -> Character? {
+            while characters.count <= k {
+                guard let next = iterator.next() else { return nil }
+                characters.append(next)
+            }
+            return characters[k]
+        }
         var i = 0
-        func isNumeral(_ c: Character) -> Bool { chineseNumerals.contains(c) || c.isASCII && c.isNumber }
-        if i < characters.count, characters[i] == "（" || characters[i] == "(" {
+        func isNumeral(_ c: Character) -> Bool { isChineseNumeral(c) || c.isASCII && c.isNumber }
+        if let c = at(i), c == "（" || c == "(" {
             var j = i + 1
-            while j < characters.count, isNumeral(characters[j]) { j += 1 }
-            guard j > i + 1, j < characters.count, characters[j] == "）" || characters[j] == ")" else { return 0 }
+            while let c = at(j), isNumeral(c) { j += 1 }
+            guard j > i + 1, let close = at(j), close == "）" || close == ")" else { return 0 }
             i = j + 1
-            if i < characters.count, "、.．".contains(characters[i]) { i += 1 }
+            if let c = at(i), "、.．".contains(c) { i += 1 }
         } else {
             var j = i
-            while j < characters.count, isNumeral(characters[j]) { j += 1 }
-            guard j > i, j < characters.count, "、.．".contains(characters[j]) else { return 0 }
+            while let c = at(j), isNumeral(c) { j += 1 }
+            guard j > i, let mark = at(j), "、.．".contains(mark) else { return 0 }
             // `1.5` is a number, not an ordinal.
-            if j + 1 < characters.count, characters[j + 1].isASCII, characters[j + 1].isNumber { return 0 }
+            if let next = at(j + 1), next.isASCII, next.isNumber { return 0 }
             i = j + 1
         }
-        while i < characters.count, characters[i] == " " || characters[i] == "\u{3000}" || characters[i] == "\t" { i += 1 }
-        guard i < characters.count else { return 0 } // an ordinal alone is the whole label
+        while let c = at(i), c == " " || c == "\u{3000}" || c == "\t" { i += 1 }
+        guard at(i) != nil else { return 0 } // an ordinal alone is the whole label
         return characters[..<i].reduce(0) { $0 + $1.utf8.count }
     }
 
     /// The text without its ordinal prefix.
+    @inlinable
     public static func strip<S: StringProtocol>(_ text: S) -> Substring {
         let length = prefixLength(of: text)
         let string = Substring(text)

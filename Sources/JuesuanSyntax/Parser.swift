@@ -591,8 +591,13 @@ private struct LineParser {
 
     mutating func parseGlossaryLine(_ index: Int, _ trimmed: SourceRange, _ glossary: inout GlossarySyntax) {
         let text = Lexing.string(bytes, trimmed)
-        let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" })
-        let sentenceEnd = text.firstIndex(where: { "。；！？".contains($0) })
+        // On simple text (every scalar a character) the marks are found scalar by scalar, at the
+        // same indices, without walking characters.
+        let scalars = text.unicodeScalars
+        let simple = SimpleText.isSimple(text)
+        let colon = simple ? scalars.firstIndex(where: { $0 == "：" || $0 == ":" }) : text.firstIndex(where: { $0 == "：" || $0 == ":" })
+        let sentenceEnd = simple ? scalars.firstIndex(where: { $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" })
+                                 : text.firstIndex(where: { "。；！？".contains($0) })
         if let colon, sentenceEnd.map({ colon < $0 }) ?? true {
             let termText = text[..<colon]
             let prefixLength = Ordinal.prefixLength(of: termText)

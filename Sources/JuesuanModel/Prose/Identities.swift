@@ -1,3 +1,5 @@
+import JuesuanSyntax
+
 /// The relations that hold between the named amounts of a report by definition
 /// (narrative.md §3, domain-rules §4). One list, kept as data: the prose checks read it,
 /// hover and inlay hints explain a figure with it, and the table checks' label trees
@@ -205,6 +207,12 @@ extension String {
     /// The range of the last occurrence of `text`.
     public func range(ofLastText text: String) -> Range<String.Index>? {
         guard let first = text.first else { return nil }
+        if SimpleText.isSimple(text), SimpleText.isSimple(self) {
+            // Characters are scalars: the same range, found on bytes.
+            guard let offset = utf8LastOffset(of: text) else { return nil }
+            let lower = utf8.index(startIndex, offsetBy: offset)
+            return lower..<utf8.index(lower, offsetBy: text.utf8.count)
+        }
         var index = endIndex
         while let found = self[..<index].lastIndex(of: first) {
             if self[found...].hasPrefix(text) { return found..<self.index(found, offsetBy: text.count) }
@@ -216,6 +224,11 @@ extension String {
     /// The range of the first occurrence of `text` (Character-wise, no Foundation).
     public func range(ofText text: String) -> Range<String.Index>? {
         guard let first = text.first else { return nil }
+        if SimpleText.isSimple(text), SimpleText.isSimple(self) {
+            guard let offset = utf8FirstOffset(of: text) else { return nil }
+            let lower = utf8.index(startIndex, offsetBy: offset)
+            return lower..<utf8.index(lower, offsetBy: text.utf8.count)
+        }
         var index = startIndex
         while let found = self[index...].firstIndex(of: first) {
             if self[found...].hasPrefix(text) { return found..<self.index(found, offsetBy: text.count) }

@@ -30,13 +30,17 @@ public struct ProseDocument: Sendable {
     public var paragraphs: [ProseParagraph]
     public var claims: [Claim]
     public var statements: [ProseStatement]
+    /// The normalised title of each `说明` (nil without one), in the order of the sections.
+    public var titles: [ProseText?]
 
     public init(report: Report) {
         var reader = ProseReader(year: report.header.year)
+        var titles: [ProseText?] = []
         for (section, narrative) in report.syntax.narratives.enumerated() {
-            let title = narrative.title.flatMap { token in
-                let text = ProseText(report.source, token.range)
-                return ProseReader.quantity(inTitle: text.string(0, text.count))
+            let titleText = narrative.title.map { ProseText(report.source, $0.range) }
+            titles.append(titleText)
+            let title = titleText.flatMap { text in
+                ProseReader.quantity(inTitle: text.string(0, text.count))
             }
             for line in narrative.proseLines {
                 reader.read(line: line, range: report.source.lineContentRange(line), source: report.source, section: section, titleQuantity: title)
@@ -45,6 +49,7 @@ public struct ProseDocument: Sendable {
         paragraphs = reader.paragraphs
         claims = reader.claims
         statements = reader.statements
+        self.titles = titles
     }
 }
 
@@ -59,6 +64,16 @@ public struct ProseReader: Sendable {
 
     public init(year: Int?) { self.year = year }
 
+    /// `FigureNames.categoryCode(in:)` by key, remembered: labels repeat through a report.
+    private var categoryCodes: [String: String?] = [:]
+
+    mutating func categoryCode(in key: String) -> String? {
+        if let known = categoryCodes[key] { return known }
+        let code = FigureNames.categoryCode(in: key)
+        categoryCodes[key] = .some(code)
+        return code
+    }
+
     /// Units that count people (`在编人员22人，其中公务员8个`).
     static let people: Set<String> = ["人", "名", "个"]
     static let countUnits = ["人次", "批次", "批", "辆", "台", "个", "人", "项", "家", "次", "户", "套", "场", "名"]
@@ -68,6 +83,18 @@ public struct ProseReader: Sendable {
     static let contextWindow = 160
     static let listMarkers = ["其中", "主要用于", "包括", "构成为", "构成"]
     static let noChangeWords = ["无变化", "无增减", "持平", "与上年相同", "保持不变", "未发生变化", "没有变化"]
+
+    /// Whether a word of `listMarkers` may start with `scalar` (a test before trying each word).
+    @inline(__always)
+    static func mayStartListMarker(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "其" || scalar == "主" || scalar == "包" || scalar == "构"
+    }
+
+    /// Whether a word of `noChangeWords` may start with `scalar`.
+    @inline(__always)
+    static func mayStartNoChangeWord(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "无" || scalar == "持" || scalar == "与" || scalar == "保" || scalar == "未" || scalar == "没"
+    }
 
     // MARK: One paragraph
 
@@ -86,14 +113,15 @@ public struct ProseReader: Sendable {
                 closeSentence(&state, at: i)
                 continue
             }
-            if ProseText.sentenceEnds.contains(scalar) {
+            // Marks and markers are tested by comparison, not by hashing every scalar (issue 15).
+            if ProseText.isSentenceEnd(scalar) {
                 closeSentence(&state, at: i)
                 state.sentenceStart = i + 1
                 state.clauseStart = i + 1
                 i += 1
                 continue
             }
-            if ProseText.clauseEnds.contains(scalar) {
+            if ProseText.isClauseEnd(scalar) {
                 closeClause(&state, at: i, separator: scalar)
                 i += 1
                 continue
@@ -124,12 +152,12 @@ public struct ProseReader: Sendable {
             default:
                 break
             }
-            if let marker = Self.listMarkers.first(where: { text.hasPrefix($0, at: i) }) {
+            if Self.mayStartListMarker(scalar), let marker = Self.listMarkers.first(where: { text.hasPrefix($0, at: i) }) {
                 openList(&state, at: i)
                 i += marker.unicodeScalars.count
                 continue
             }
-            if let word = Self.noChangeWords.first(where: { text.hasPrefix($0, at: i) }) {
+            if Self.mayStartNoChangeWord(scalar), let word = Self.noChangeWords.first(where: { text.hasPrefix($0, at: i) }) {
                 let end = i + word.unicodeScalars.count
                 noChange(&state, start: i, end: end, line: line, paragraph: paragraphIndex)
                 i = end
@@ -284,7 +312,9 @@ public struct ProseReader: Sendable {
             break
         }
         let numberText = text.string(start, j)
-        guard let value = DecimalNumber(numberText.filter { $0 != "," }) ?? DecimalNumber(numberText) else { return j }
+        // Without a comma the filtered text is the text: parse it once.
+        let hasComma = s[start..<j].contains(",")
+        guard let value = (hasComma ? DecimalNumber(numberText.filter { $0 != "," }) : nil) ?? DecimalNumber(numberText) else { return j }
         // Years, dates, document numbers, ordinals and section numbers are not figures.
         if let next = text[j], "年月日号届期条款".unicodeScalars.contains(next) { return j }
         if let previous = text[start - 1], "第〔【[".unicodeScalars.contains(previous) { return j }
@@ -311,9 +341,10 @@ public struct ProseReader: Sendable {
         let clauseText = text.string(max(state.clauseStart, start - Self.contextWindow), start)
         let windowStart = max(state.sentenceStart, start - Self.contextWindow)
         let sentencePrefix = text.string(windowStart, start)
-        let before = clauseText.trimmingBlanks
-        if ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎"].contains(where: { before.hasSuffix($0) }) { approximate = true }
-        guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix) else { return end }
+        let simple = text.isSimple
+        let before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
+        if ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎"].contains(where: { before.hasSuffix($0, simple: simple) }) { approximate = true }
+        guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple) else { return end }
         // `812.40、820.15万元`: the figures before share this one's unit.
         if unit != nil {
             for index in state.unitless where claims[index].unit == nil {
@@ -328,8 +359,8 @@ public struct ProseReader: Sendable {
 
         var claim = Claim(kind: kind, value: value, text: numberText, range: text.range(start, j), fullRange: text.range(start, end),
                           unit: unit, unitRange: text.range(unitLength > 0 ? k : j, end),
-                          label: Self.cleanLabel(clauseText), sentencePrefix: sentencePrefix,
-                          offsetInSentence: sentencePrefix.count, line: line, sentence: state.sentence, clause: state.clause)
+                          label: Self.cleanLabel(clauseText, simple: simple), sentencePrefix: sentencePrefix,
+                          offsetInSentence: simple ? max(0, start - windowStart) : sentencePrefix.count, line: line, sentence: state.sentence, clause: state.clause)
         claim.isApproximate = approximate
         claim.depth = state.depth
         claim.topic = state.topic
@@ -338,7 +369,7 @@ public struct ProseReader: Sendable {
         claim.followingWords = text.string(end, after)
         claim.paragraph = paragraph
         claim.section = section
-        describe(&claim, phrase: text.string(max(state.phraseStart, start - Self.contextWindow), start), state: &state)
+        describe(&claim, phrase: text.string(max(state.phraseStart, start - Self.contextWindow), start), simple: simple, state: &state)
         let index = claims.count
         if claim.isPlainAmount {
             if let list = state.lists[state.depth], list.whole != index {
@@ -381,7 +412,7 @@ public struct ProseReader: Sendable {
     }
 
     /// The quantity, measure and period a figure's own clause gives it.
-    mutating func describe(_ claim: inout Claim, phrase: String, state: inout ParagraphState) {
+    mutating func describe(_ claim: inout Claim, phrase: String, simple: Bool, state: inout ParagraphState) {
         // Respectively: `收、支总计各为A、B万元`, `人员经费和公用经费分别为A万元和B万元`.
         if state.heads.isEmpty, let heads = Self.respectivelyHeads(phrase) { state.heads = heads; state.headsTaken = 0 }
         if !state.heads.isEmpty, claim.kind == .amount {
@@ -395,19 +426,29 @@ public struct ProseReader: Sendable {
         }
         let label = claim.label
         var head = label
+        // The label without its measure words, worked out once (it was asked for up to three times).
+        var stripped: (head: String, measure: Measure?)?
+        func strippedLabel() -> (head: String, measure: Measure?) {
+            if let stripped { return stripped }
+            let result = Self.stripMeasure(label, simple: simple)
+            stripped = result
+            return result
+        }
+        var headIsLabel = true
         if let (quantity, end) = QuantityNames.match(in: label) {
             claim.quantity = quantity
             claim.quantitySource = .ownClause
             head = String(label[end...])
-        } else if let code = FigureNames.categoryCode(in: LabelKey.make(Self.stripMeasure(label).head)), let name = Catalogue.embedded.categoryName(forCode: code) {
+            headIsLabel = false
+        } else if let code = categoryCode(in: LabelKey.make(strippedLabel().head)), let name = Catalogue.embedded.categoryName(forCode: code) {
             claim.quantity = Quantity(name: name, isKnown: true)
             claim.quantitySource = .ownClause
         }
-        if let measure = Self.stripMeasure(head).measure { claim.measure = measure }
-        if case .completion = claim.kind { claim.measure = Self.completionBudget(phrase) }
-        if Self.isPreviousYear(label, year: year) { claim.period = .previous }
+        if let measure = (headIsLabel ? strippedLabel() : Self.stripMeasure(head, simple: simple)).measure { claim.measure = measure }
+        if case .completion = claim.kind { claim.measure = Self.completionBudget(phrase, simple: simple) }
+        if Self.isPreviousYear(label, year: year, simple: simple) { claim.period = .previous }
         if claim.quantity == nil {
-            let words = Self.stripMeasure(label).head
+            let words = strippedLabel().head
             if !words.isEmpty && !Self.isFiller(words) {
                 claim.quantity = Quantity(name: LabelKey.make(words), isKnown: false)
                 claim.quantitySource = .ownClause
@@ -437,28 +478,29 @@ public struct ProseReader: Sendable {
 
     // MARK: Words
 
-    static func classify(unit: ClaimUnit?, clause before: String, sentence: String) -> ClaimKind? {
+    static func classify(unit: ClaimUnit?, clause before: String, sentence: String, simple: Bool = false) -> ClaimKind? {
         switch unit {
         case .percent?:
             if let index = before.lastIndex(of: "占") {
                 var whole = String(before[before.index(after: index)...])
-                for suffix in ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"] where whole.hasSuffix(suffix) { whole.removeLast(suffix.count); break }
+                for suffix in ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"] where whole.hasSuffix(suffix, simple: simple) { whole.removeLast(suffix.count); break }
                 // `占比为54.89%` names no whole.
                 if ["比", "比为", "比重", "比例", "比是", "比达"].contains(whole) { whole = "" }
                 return .share(whole: whole.isEmpty ? nil : whole)
             }
             // `增长了`, `降幅为`: the words of a rate of change.
             var words = Substring(before)
-            for tail in ["为", "是", "达", "了"] where words.hasSuffix(tail) { words = words.dropLast() }
-            if ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨"].contains(where: words.hasSuffix) { return .changeRate(increase: true) }
-            if ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率"].contains(where: words.hasSuffix) { return .changeRate(increase: false) }
-            if (before.contains("完成") && before.contains("预算")) || before.contains("预算执行率") || before.contains("预算完成率") { return .completion }
+            for tail in ["为", "是", "达", "了"] where words.hasSuffix(tail, simple: simple) { words = words.dropLast() }
+            if ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨"].contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: true) }
+            if ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率"].contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: false) }
+            if (before.contains("完成", simple: simple) && before.contains("预算", simple: simple)) || before.contains("预算执行率", simple: simple)
+                || before.contains("预算完成率", simple: simple) { return .completion }
             return .percentage
         case .money?:
-            let increase = ["增加", "增长", "多", "超支", "超出"].contains { before.hasSuffix($0) || before.hasSuffix($0 + "了") }
-            let decrease = ["减少", "下降", "降低", "节约", "节支", "少"].contains { before.hasSuffix($0) || before.hasSuffix($0 + "了") }
+            let increase = ["增加", "增长", "多", "超支", "超出"].contains { before.hasSuffix($0, simple: simple) || before.hasSuffix($0 + "了", simple: simple) }
+            let decrease = ["减少", "下降", "降低", "节约", "节支", "少"].contains { before.hasSuffix($0, simple: simple) || before.hasSuffix($0 + "了", simple: simple) }
             guard increase || decrease else { return .amount }
-            switch lastComparison(sentence) {
+            switch lastComparison(sentence, simple: simple) {
             case .budget?: return .budgetDifference(increase: increase)
             case .previousYear?: return .changeAmount(increase: increase)
             case nil: return .amount
@@ -466,7 +508,8 @@ public struct ProseReader: Sendable {
         case .count?:
             return .count
         case .points?:
-            return before.contains("得分") || before.contains("评分") || before.contains("平均分") || before.hasSuffix("为") ? .score : nil
+            return before.contains("得分", simple: simple) || before.contains("评分", simple: simple) || before.contains("平均分", simple: simple)
+                || before.hasSuffix("为", simple: simple) ? .score : nil
         case nil:
             return .amount
         }
@@ -480,34 +523,48 @@ public struct ProseReader: Sendable {
 
     /// What the sentence compares with, by the comparison written last before the figure
     /// (`与预算持平，较2022年度决算减少1.98万元` compares with the previous year).
-    static func lastComparison(_ sentence: String) -> Comparison? {
+    static func lastComparison(_ sentence: String, simple: Bool = false) -> Comparison? {
+        if simple {
+            // Byte offsets are in the order of the string's indices.
+            func last(_ markers: [String]) -> Int? { markers.compactMap { sentence.utf8LastOffset(of: $0) }.max() }
+            return comparison(year: last(previousYearMarkers), budget: last(budgetMarkers), sentence, simple: true)
+        }
         func last(_ markers: [String]) -> String.Index? {
             markers.compactMap { sentence.range(ofLastText: $0)?.lowerBound }.max()
         }
-        let year = last(previousYearMarkers), budget = last(budgetMarkers)
+        return comparison(year: last(previousYearMarkers), budget: last(budgetMarkers), sentence, simple: false)
+    }
+
+    private static func comparison<Position: Comparable>(year: Position?, budget: Position?, _ sentence: String, simple: Bool) -> Comparison? {
         switch (year, budget) {
         case let (year?, budget?): return year > budget ? .previousYear : .budget
         case (_?, nil): return .previousYear
         case (nil, _?): return .budget
-        case (nil, nil): return sentence.contains("相比") ? .previousYear : nil
+        case (nil, nil): return sentence.contains("相比", simple: simple) ? .previousYear : nil
         }
     }
 
-    static func completionBudget(_ clause: String) -> Measure {
-        if clause.contains("年初预算") { return .initialBudget }
-        if clause.contains("全年预算") || clause.contains("调整预算") { return .fullBudget }
+    static func completionBudget(_ clause: String, simple: Bool = false) -> Measure {
+        if clause.contains("年初预算", simple: simple) { return .initialBudget }
+        if clause.contains("全年预算", simple: simple) || clause.contains("调整预算", simple: simple) { return .fullBudget }
         return .budget
     }
 
     /// `上年`, `上年度`, `去年`, the year before the report's — but not 上年结转和结余 (a balance of this year).
-    static func isPreviousYear(_ label: String, year: Int?) -> Bool {
+    static func isPreviousYear(_ label: String, year: Int?, simple: Bool = false) -> Bool {
         // Most labels name no year at all: answer without searching.
         guard label.unicodeScalars.contains(where: { $0 == "上" || $0 == "去" || $0 == "年" }) else { return false }
-        if label.contains("结转") || label.contains("结余") { return false }
+        if label.contains("结转", simple: simple) || label.contains("结余", simple: simple) { return false }
         // The year named last decides: `与2022年度决算对比情况本部门2023年度财政拨款本年收入合计` is this year's.
         var previous = ["上年", "上一年", "去年"]
         var current = ["本年", "当年", "今年"]
         if let year { previous.append("\(year - 1)年"); current.append("\(year)年") }
+        if simple {
+            func last(_ words: [String]) -> Int? { words.compactMap { label.utf8LastOffset(of: $0) }.max() }
+            guard let before = last(previous) else { return false }
+            guard let now = last(current) else { return true }
+            return before > now
+        }
         func last(_ words: [String]) -> String.Index? { words.compactMap { label.range(ofLastText: $0)?.lowerBound }.max() }
         guard let before = last(previous) else { return false }
         guard let now = last(current) else { return true }
@@ -522,8 +579,8 @@ public struct ProseReader: Sendable {
         ("全年执行数", .spent), ("执行数", .spent), ("支出数", .actual),
     ]
 
-    static func stripMeasure(_ label: String) -> (head: String, measure: Measure?) {
-        for (suffix, measure) in measureSuffixes where label.hasSuffix(suffix) {
+    static func stripMeasure(_ label: String, simple: Bool = false) -> (head: String, measure: Measure?) {
+        for (suffix, measure) in measureSuffixes where label.hasSuffix(suffix, simple: simple) {
             return (String(label.dropLast(suffix.count)), measure)
         }
         return (label, nil)
@@ -610,7 +667,24 @@ public struct ProseReader: Sendable {
     }
 
     /// `其中：基本支出` → `基本支出`; `全年预算数为` → `全年预算数`.
-    static func cleanLabel(_ clause: String) -> String {
+    static func cleanLabel(_ clause: String, simple: Bool = false) -> String {
+        if simple {
+            // Scalars are characters: cut by bytes.
+            var label = Substring(clause.simpleTrimmingBlanks)
+            for prefix in ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共", "含"] where label.utf8HasPrefix(prefix) {
+                label = label[label.utf8.index(label.startIndex, offsetBy: prefix.utf8.count)...]
+            }
+            var changed = true
+            while changed {
+                changed = false
+                for suffix in ["为", "是", "达到", "达", "约", "大约", "将近", "近", "超过", "逾", "了"]
+                where label.utf8HasSuffix(suffix) && label.utf8.count > suffix.utf8.count {
+                    label = label[..<label.utf8.index(label.endIndex, offsetBy: -suffix.utf8.count)]
+                    changed = true
+                }
+            }
+            return String(label).simpleTrimmingBlanks
+        }
         var label = Substring(clause.trimmingBlanks)
         for prefix in ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共", "含"] where label.hasPrefix(prefix) { label = label.dropFirst(prefix.count) }
         var changed = true

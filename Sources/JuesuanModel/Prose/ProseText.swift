@@ -17,6 +17,8 @@ public struct ProseText: Sendable {
     public let ends: [Int]
 
     public var count: Int { scalars.count }
+    /// Every scalar is `SimpleText`: strings cut from this text compare byte by byte.
+    public let isSimple: Bool
 
     /// Where sentences end, for every reader of prose.
     public static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?"]
@@ -25,6 +27,24 @@ public struct ProseText: Sendable {
     /// Where clauses end inside a sentence.
     public static let clauseEnds: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":", "、"]
 
+    /// `sentenceEnds.contains(scalar)`, by comparison.
+    @inline(__always)
+    public static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "!", "?": true
+        default: false
+        }
+    }
+
+    /// `clauseEnds.contains(scalar)`, by comparison.
+    @inline(__always)
+    public static func isClauseEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", ",", "；", ";", "：", ":", "、": true
+        default: false
+        }
+    }
+
     public init(_ source: SourceText, _ range: SourceRange) {
         var raw: [Unicode.Scalar] = []
         var rawOffsets: [Int] = []
@@ -32,10 +52,18 @@ public struct ProseText: Sendable {
         raw.reserveCapacity(range.length)
         rawOffsets.reserveCapacity(range.length)
         var offset = range.start
-        for scalar in source.string(range).unicodeScalars {
-            raw.append(scalar)
-            rawOffsets.append(offset)
-            offset += UTF8.width(scalar)
+        // Decoded straight from the source's bytes (issue 15); a range that is not valid UTF-8 on
+        // its own goes through a string as before (U+FFFD for what cannot be decoded).
+        if let end = Self.decode(source.bytes, range, into: &raw, offsets: &rawOffsets) {
+            offset = end
+        } else {
+            raw.removeAll(keepingCapacity: true)
+            rawOffsets.removeAll(keepingCapacity: true)
+            for scalar in source.string(range).unicodeScalars {
+                raw.append(scalar)
+                rawOffsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
         }
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
@@ -66,6 +94,49 @@ public struct ProseText: Sendable {
         self.scalars = scalars
         self.offsets = offsets
         self.ends = ends
+        isSimple = scalars.allSatisfy(SimpleText.isSimple)
+    }
+
+    /// The scalars of `range` and their offsets, or nil when the range is not valid UTF-8 within the bytes.
+    /// Returns where decoding ended (the range's end).
+    static func decode(_ bytes: [UInt8], _ range: SourceRange, into raw: inout [Unicode.Scalar], offsets: inout [Int]) -> Int? {
+        guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> Int? in
+            var k = range.start
+            let end = range.end
+            @inline(__always) func continuation(_ i: Int) -> UInt32? {
+                guard i < end else { return nil }
+                let byte = b[i]
+                return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
+            }
+            while k < end {
+                let b0 = b[k]
+                var value: UInt32
+                var width: Int
+                if b0 < 0x80 {
+                    value = UInt32(b0); width = 1
+                } else if b0 >= 0xC2 && b0 <= 0xDF {
+                    guard let c1 = continuation(k + 1) else { return nil }
+                    value = UInt32(b0 & 0x1F) << 6 | c1; width = 2
+                } else if b0 >= 0xE0 && b0 <= 0xEF {
+                    guard let c1 = continuation(k + 1), let c2 = continuation(k + 2) else { return nil }
+                    value = UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2; width = 3
+                    // No overlong forms, no surrogates.
+                    guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
+                } else if b0 >= 0xF0 && b0 <= 0xF4 {
+                    guard let c1 = continuation(k + 1), let c2 = continuation(k + 2), let c3 = continuation(k + 3) else { return nil }
+                    value = UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; width = 4
+                    guard value >= 0x10000, value <= 0x10FFFF else { return nil }
+                } else {
+                    return nil
+                }
+                guard let scalar = Unicode.Scalar(value) else { return nil }
+                raw.append(scalar)
+                offsets.append(k)
+                k += width
+            }
+            return end
+        }
     }
 
     public subscript(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
@@ -128,7 +199,7 @@ public struct ProseText: Sendable {
         return scalar.value >= 0x30 && scalar.value <= 0x39
     }
 
-    static func isASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
+    public static func isASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
         guard let value = scalar?.value else { return false }
         return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
     }
@@ -160,8 +231,20 @@ public struct ProseText: Sendable {
             return Unicode.Scalar(value - 0xFEE0)!
         }
         if value < 0x4E00 { return scalar }
+        // Most Han characters are not in the table: a bit says so without hashing.
+        if value < 0xA000, traditionalBits[Int(value - 0x4E00) >> 6] & (1 << (UInt64(value - 0x4E00) & 63)) == 0 { return scalar }
         return traditional[scalar] ?? scalar
     }
+
+    /// One bit per scalar of U+4E00–U+9FFF: set when `traditional` has it.
+    static let traditionalBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0xA000 - 0x4E00) / 64)
+        for key in traditional.keys where key.value >= 0x4E00 && key.value < 0xA000 {
+            let index = Int(key.value - 0x4E00)
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+        return bits
+    }()
 
     /// Traditional characters that occur in the words the reader knows (amounts, measures,
     /// periods, changes, units): mirror sites publish reports in traditional script.

@@ -1,0 +1,142 @@
+/// Text on which comparing UTF-8 bytes gives the same answers as comparing characters
+/// (issue 15): every scalar is a character of its own (no combining marks, joiners, variation
+/// selectors or prepended signs) and its own canonical form (no compatibility ideograph such as
+/// U+F98E for 年, no singleton such as U+2126 for Ω). Real report prose — Han characters,
+/// ASCII, CJK and full-width punctuation — is simple; other text keeps the character-level
+/// comparisons of the standard library, so no answer changes.
+///
+/// On simple strings `hasSuffix`, `hasPrefix`, `contains` and the search for the last
+/// occurrence walk bytes instead of grapheme clusters: the prose reader asks these questions
+/// dozens of times per figure.
+public enum SimpleText {
+    /// Whether `scalar` is a character of its own that no other scalar is canonically equivalent to.
+    @inline(__always)
+    public static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x09 || (v >= 0x20 && v < 0x7F) }
+        if v < 0x2010 { return v >= 0xA0 && v <= 0xFF }
+        if v >= 0x3400 { return v <= 0x9FFF || (v >= 0xFF01 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) }
+        return v <= 0x2027 || (v >= 0x2030 && v <= 0x205E) || (v >= 0x2E80 && v <= 0x2FDF)
+            || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F)
+    }
+
+    /// Whether every scalar of `text` is simple.
+    @inlinable
+    public static func isSimple<S: StringProtocol>(_ text: S) -> Bool {
+        text.unicodeScalars.allSatisfy(isSimple)
+    }
+}
+
+extension StringProtocol {
+    /// Whether the UTF-8 bytes of `self` end with those of `suffix`.
+    @inlinable
+    public func utf8HasSuffix<T: StringProtocol>(_ suffix: T) -> Bool {
+        let a = utf8, b = suffix.utf8
+        let n = b.count
+        guard n <= a.count else { return false }
+        return a[a.index(a.endIndex, offsetBy: -n)...].elementsEqual(b)
+    }
+
+    /// Whether the UTF-8 bytes of `self` start with those of `prefix`.
+    @inlinable
+    public func utf8HasPrefix<T: StringProtocol>(_ prefix: T) -> Bool {
+        let a = utf8, b = prefix.utf8
+        guard b.count <= a.count else { return false }
+        return a.starts(with: b)
+    }
+
+    /// The byte offset of the last occurrence of `text`'s bytes in `self`'s, or nil.
+    @inlinable
+    public func utf8LastOffset(of text: String) -> Int? {
+        var found: Int?
+        withBytes { a in
+            text.withBytes { b in
+                guard !b.isEmpty, b.count <= a.count else { return }
+                var start = a.count - b.count
+                let first = b[0]
+                while start >= 0 {
+                    if a[start] == first {
+                        var k = 1
+                        while k < b.count, a[start + k] == b[k] { k += 1 }
+                        if k == b.count { found = start; return }
+                    }
+                    start -= 1
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether `text`'s bytes occur in `self`'s.
+    @inlinable
+    public func utf8Contains(_ text: String) -> Bool { utf8FirstOffset(of: text) != nil }
+
+    /// The byte offset of the first occurrence of `text`'s bytes in `self`'s (0 for an empty `text`), or nil.
+    @inlinable
+    public func utf8FirstOffset(of text: String) -> Int? {
+        var found: Int?
+        withBytes { a in
+            text.withBytes { b in
+                guard b.count <= a.count else { return }
+                guard !b.isEmpty else { found = 0; return }
+                let first = b[0]
+                var start = 0
+                let last = a.count - b.count
+                while start <= last {
+                    if a[start] == first {
+                        var k = 1
+                        while k < b.count, a[start + k] == b[k] { k += 1 }
+                        if k == b.count { found = start; return }
+                    }
+                    start += 1
+                }
+            }
+        }
+        return found
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `self`, contiguous (copied only for bridged strings).
+    @inlinable
+    func withBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if utf8.withContiguousStorageIfAvailable(body) == nil {
+            Array(utf8).withUnsafeBufferPointer(body)
+        }
+    }
+}
+
+// Answers equal to the standard library's (character semantics) for any text, from bytes when
+// `simple` says both sides are simple text (`SimpleText`). Each falls back on the very
+// overload the callers used before (`String.hasSuffix(String)` has a fast path of its own).
+
+extension String {
+    /// `hasSuffix`, from bytes when `simple`.
+    @inlinable
+    public func hasSuffix(_ suffix: String, simple: Bool) -> Bool {
+        simple ? utf8HasSuffix(suffix) : hasSuffix(suffix)
+    }
+
+    /// `hasPrefix`, from bytes when `simple`.
+    @inlinable
+    public func hasPrefix(_ prefix: String, simple: Bool) -> Bool {
+        simple ? utf8HasPrefix(prefix) : hasPrefix(prefix)
+    }
+
+    /// `contains` (the standard library's), from bytes when `simple`.
+    public func contains(_ text: String, simple: Bool) -> Bool {
+        simple ? utf8Contains(text) : contains(text)
+    }
+}
+
+extension Substring {
+    /// `hasSuffix`, from bytes when `simple`.
+    @inlinable
+    public func hasSuffix(_ suffix: String, simple: Bool) -> Bool {
+        simple ? utf8HasSuffix(suffix) : hasSuffix(suffix)
+    }
+
+    /// `hasPrefix`, from bytes when `simple`.
+    @inlinable
+    public func hasPrefix(_ prefix: String, simple: Bool) -> Bool {
+        simple ? utf8HasPrefix(prefix) : hasPrefix(prefix)
+    }
+}

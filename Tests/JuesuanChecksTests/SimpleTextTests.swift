@@ -1,0 +1,193 @@
+import Foundation
+import XCTest
+import JuesuanCatalogue
+import JuesuanModel
+@testable import JuesuanSyntax
+@testable import JuesuanChecks
+@testable import JuesuanModel
+
+/// Issue 15: the prose reader compares bytes instead of characters on simple text. Every fast
+/// path answers exactly as the character-level code it replaces — on simple text, and by
+/// falling back on anything else (combining marks, compatibility ideographs, joiners, CR LF).
+final class SimpleTextTests: XCTestCase {
+    /// Han words of the reader, ASCII, CJK punctuation, blanks — and scalars that are not simple.
+    static let simplePieces = ["年初预算", "上年", "比上年", "较20", "预算", "增加", "减少了", "为", "了", "占", "的比重为", "其中：", "共计", "约",
+                               "收入", "支出", "结转", "2023年", "2024", "年", "中", "，", "。", " ", "\t", "\u{3000}", "“三公”经费", "（类）", "(类)",
+                               "a", "X", "1", ".", "…", "—", "·", "×", "基本支出", "决算数", "执行数", "完成", "达到", "将近", "相比", "零", "一、"]
+    static let otherPieces = ["\u{F98E}", "e\u{301}", "\u{0600}", "\u{200D}", "\r\n", "\u{FE0F}", "\u{2126}", "\u{302A}", "\u{F9B2}", "👍🏽"]
+
+    func randomText(_ generator: inout SplitMix, simple: Bool, maximum: Int = 12) -> String {
+        let pieces = simple ? Self.simplePieces : Self.simplePieces + Self.otherPieces
+        return (0..<Int.random(in: 0...maximum, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+
+    func testSimpleScalars() {
+        for piece in Self.simplePieces { XCTAssertTrue(SimpleText.isSimple(piece), piece) }
+        for piece in Self.otherPieces { XCTAssertFalse(SimpleText.isSimple(piece), piece) }
+        // Within the simple ranges, a scalar is one character and its own canonical form.
+        for range in [0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x2E80...0x2FDF, 0x3000...0x3029, 0x3030...0x303F,
+                      0x3400...0x9FFF, 0xFF01...0xFF60, 0xFFE0...0xFFE6] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned else { continue }
+                XCTAssertTrue(SimpleText.isSimple(scalar))
+                let text = String(scalar)
+                XCTAssertEqual(text.count, 1)
+                XCTAssertFalse(scalar.properties.isGraphemeExtend, "\(value)")
+                XCTAssertEqual(Array(text.unicodeScalars), [scalar], "\(value)")
+                // Joined with simple neighbours, still one character each.
+                XCTAssertEqual(("中" + text + "a" + text).count, 4, "\(value)")
+            }
+        }
+        // Compatibility ideographs equal unified ones as characters: not simple.
+        XCTAssertEqual("\u{F98E}" as Character, "\u{5E74}" as Character)
+        XCTAssertFalse(SimpleText.isSimple("\u{F98E}"))
+    }
+
+    func testComparisonsAgreeWithCharacters() {
+        var generator = SplitMix(seed: 15)
+        for round in 0..<20_000 {
+            let simple = round % 2 == 0
+            let a = randomText(&generator, simple: simple), b = randomText(&generator, simple: simple, maximum: 3)
+            let both = SimpleText.isSimple(a) && SimpleText.isSimple(b)
+            XCTAssertEqual(a.hasSuffix(b, simple: both), a.hasSuffix(b), "\(a) | \(b)")
+            XCTAssertEqual(a.hasPrefix(b, simple: both), a.hasPrefix(b), "\(a) | \(b)")
+            XCTAssertEqual(Substring(a).hasSuffix(b, simple: both), Substring(a).hasSuffix(b), "\(a) | \(b)")
+            if !b.isEmpty {
+                // On other text `contains(_:simple:)` is the standard library's call itself.
+                if both { XCTAssertEqual(a.contains(b, simple: true), Self.referenceRange(a, b) != nil, "\(a) | \(b)") }
+                // Other text goes to Foundation's `contains` itself, the call this replaces.
+                if both { XCTAssertEqual(a.containsText(b), (a as NSString).range(of: b).location != NSNotFound, "\(a) | \(b)") }
+            }
+            XCTAssertEqual(a.range(ofText: b), Self.referenceRange(a, b), "\(a) | \(b)")
+            XCTAssertEqual(a.range(ofLastText: b), Self.referenceLastRange(a, b), "\(a) | \(b)")
+            if SimpleText.isSimple(a) {
+                XCTAssertEqual(a.simpleTrimmingBlanks, a.trimmingBlanks, a)
+                XCTAssertEqual(ProseReader.cleanLabel(a, simple: true), ProseReader.cleanLabel(a, simple: false), a)
+                XCTAssertEqual(ProseReader.lastComparison(a, simple: true), ProseReader.lastComparison(a, simple: false), a)
+                XCTAssertEqual(ProseReader.isPreviousYear(a, year: 2024, simple: true), ProseReader.isPreviousYear(a, year: 2024, simple: false), a)
+                XCTAssertTrue(ProseReader.stripMeasure(a, simple: true) == ProseReader.stripMeasure(a, simple: false), a)
+                XCTAssertEqual(ProseReader.completionBudget(a, simple: true), ProseReader.completionBudget(a, simple: false), a)
+                // The reader passes `simple` for a whole paragraph: the sentence is simple too.
+                for unit in [ClaimUnit.percent, .money(.tenThousandYuan), .points, .count("人")] where both {
+                    XCTAssertEqual(ProseReader.classify(unit: unit, clause: a, sentence: b + a, simple: true),
+                                   ProseReader.classify(unit: unit, clause: a, sentence: b + a, simple: false), "\(a) | \(b)")
+                }
+                XCTAssertEqual(FigureNames.categoryCode(in: a), Self.referenceCategoryCode(a), a)
+            }
+            XCTAssertEqual(Ordinal.prefixLength(of: a), Self.referencePrefixLength(a), a)
+        }
+    }
+
+    /// The category lookup skips a key whose end no 类 name has: on every 类 name, prefixed,
+    /// suffixed and spaced, it answers as the suffix-by-suffix search.
+    func testCategoryCodeAgreesOnCategoryNames() {
+        let names = Catalogue.embedded.entries(withPrefix: "", kind: .functional).filter { $0.code.count == 3 }.map(\.name)
+        XCTAssertGreaterThan(names.count, 20)
+        for name in names {
+            for text in [name, "本部门" + name, name + "(类)", "2024年" + name + " ", name + "合计", String(name.dropLast()), "其中" + name + "\u{3000}"] {
+                XCTAssertEqual(FigureNames.categoryCode(in: text), Self.referenceCategoryCode(text), text)
+            }
+            if name.count >= 4 { XCTAssertNotNil(FigureNames.categoryCode(in: "本部门" + name), name) }
+        }
+    }
+
+    /// ProseText decodes the source's bytes itself: the same scalars and offsets as through a string.
+    func testProseTextDecodesAsTheString() {
+        var generator = SplitMix(seed: 15)
+        for _ in 0..<500 {
+            let text = randomText(&generator, simple: false, maximum: 30).replacingOccurrences(of: "\r\n", with: "")
+            let source = SourceText(text)
+            let prose = ProseText(source, SourceRange(start: 0, end: source.bytes.count))
+            var scalars: [Unicode.Scalar] = []
+            var offsets: [Int] = []
+            var offset = 0
+            for scalar in text.unicodeScalars { scalars.append(scalar); offsets.append(offset); offset += UTF8.width(scalar) }
+            var raw: [Unicode.Scalar] = [], rawOffsets: [Int] = []
+            XCTAssertEqual(ProseText.decode(source.bytes, SourceRange(start: 0, end: source.bytes.count), into: &raw, offsets: &rawOffsets), source.bytes.count)
+            XCTAssertEqual(raw, scalars)
+            XCTAssertEqual(rawOffsets, offsets)
+            XCTAssertEqual(prose.isSimple, prose.scalars.allSatisfy(SimpleText.isSimple))
+        }
+        // A range that cuts a scalar is decoded through a string, as before.
+        let source = SourceText("年初")
+        var raw: [Unicode.Scalar] = [], offsets: [Int] = []
+        XCTAssertNil(ProseText.decode(source.bytes, SourceRange(start: 1, end: 6), into: &raw, offsets: &offsets))
+        XCTAssertEqual(ProseText(source, SourceRange(start: 1, end: 6)).scalars.first, "\u{FFFD}")
+    }
+
+    /// The traditional-character bitmap lets through exactly the table's keys.
+    func testTraditionalBitmap() {
+        for value in 0x4E00..<0xA000 {
+            let scalar = Unicode.Scalar(value)!
+            XCTAssertEqual(ProseText.normalized(scalar), ProseText.traditional[scalar] ?? scalar)
+        }
+    }
+
+    // MARK: The code replaced, as it was
+
+    static func referenceRange(_ s: String, _ text: String) -> Range<String.Index>? {
+        guard let first = text.first else { return nil }
+        var index = s.startIndex
+        while let found = s[index...].firstIndex(of: first) {
+            if s[found...].hasPrefix(text) { return found..<s.index(found, offsetBy: text.count) }
+            index = s.index(after: found)
+        }
+        return nil
+    }
+
+    static func referenceLastRange(_ s: String, _ text: String) -> Range<String.Index>? {
+        guard let first = text.first else { return nil }
+        var index = s.endIndex
+        while let found = s[..<index].lastIndex(of: first) {
+            if s[found...].hasPrefix(text) { return found..<s.index(found, offsetBy: text.count) }
+            index = found
+        }
+        return nil
+    }
+
+    static func referenceCategoryCode(_ key: String) -> String? {
+        var text = key
+        if text.hasSuffix("(类)") { text.removeLast(3) }
+        for length in stride(from: min(text.count, 16), through: 4, by: -1) {
+            if let code = Catalogue.embedded.categoryCode(forName: String(text.suffix(length))) { return code }
+        }
+        return nil
+    }
+
+    static func referencePrefixLength(_ text: String) -> Int {
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+        guard let head = text.first, head == "（" || head == "(" || numerals.contains(head) || head.isASCII && head.isNumber else { return 0 }
+        let characters = Array(text)
+        var i = 0
+        func isNumeral(_ c: Character) -> Bool { numerals.contains(c) || c.isASCII && c.isNumber }
+        if i < characters.count, characters[i] == "（" || characters[i] == "(" {
+            var j = i + 1
+            while j < characters.count, isNumeral(characters[j]) { j += 1 }
+            guard j > i + 1, j < characters.count, characters[j] == "）" || characters[j] == ")" else { return 0 }
+            i = j + 1
+            if i < characters.count, "、.．".contains(characters[i]) { i += 1 }
+        } else {
+            var j = i
+            while j < characters.count, isNumeral(characters[j]) { j += 1 }
+            guard j > i, j < characters.count, "、.．".contains(characters[j]) else { return 0 }
+            if j + 1 < characters.count, characters[j + 1].isASCII, characters[j + 1].isNumber { return 0 }
+            i = j + 1
+        }
+        while i < characters.count, characters[i] == " " || characters[i] == "\u{3000}" || characters[i] == "\t" { i += 1 }
+        guard i < characters.count else { return 0 }
+        return characters[..<i].reduce(0) { $0 + $1.utf8.count }
+    }
+}
+
+/// A seeded generator: the same strings on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
