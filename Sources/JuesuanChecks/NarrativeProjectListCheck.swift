@@ -58,7 +58,7 @@ enum NarrativeProjectListCheck: ReportCheck {
         for i in 0..<span.count where span.has("支出", at: i) && span.hasAny(["预算", "计划", "基本", "人员", "公用", "该项目"], endingAt: i) == nil {
             var k = span.skipBlanks(from: i + 2)
             if let word = span.hasAny(["合计为", "总额为", "合计", "总额", "共计", "为", "共"], at: k) { k = span.skipBlanks(from: k + word.unicodeScalars.count) }
-            guard span[k].map(Scalars.isDigit) == true, let (value, end) = ScorecardProseCheck.number(span, at: k),
+            guard ProseText.isDigit(span[k]), let (value, end) = ScorecardProseCheck.number(span, at: k),
                   span.has("万元", at: span.skipBlanks(from: end)) else { continue }
             if found != nil { return nil }  // two spending figures: which is the list's is not certain
             found = (value, k, end)
@@ -82,7 +82,7 @@ enum NarrativeProjectListCheck: ReportCheck {
             guard let verb = span.hasAny(["已支出", "支出", "已使用", "使用", "已上缴", "上缴"], at: i) else { continue }
             var k = span.skipBlanks(from: i + verb.unicodeScalars.count)
             if span.has("了", at: k) { k = span.skipBlanks(from: k + 1) }
-            guard span[k].map(Scalars.isDigit) == true, let (value, end) = ScorecardProseCheck.number(span, at: k),
+            guard ProseText.isDigit(span[k]), let (value, end) = ScorecardProseCheck.number(span, at: k),
                   span.has("万元", at: span.skipBlanks(from: end)) else { continue }
             let clause = (span.clauseStart(i), span.clauseEnd(end))
             if span.containsAny(["结余", "剩余", "余额", "收回", "退回", "退还", "国库", "上缴财政", "未使用", "未用"], from: clause.0, to: clause.1) { continue }

@@ -259,7 +259,7 @@ enum UnprefixedNames {
                 guard let end = nameEnds(span, from: start, minimumBody: 4).first, !span.has("委员会", endingAt: end),
                       !span.string(start + 1, end).unicodeScalars.contains(where: { levels.contains($0) }) else { continue }
                 let after = span.skipBlanks(from: end)
-                guard span[after].map(Scalars.isDigit) == true || span.hasAny(subjectFollowers, at: after) != nil,
+                guard ProseText.isDigit(span[after]) || span.hasAny(subjectFollowers, at: after) != nil,
                       !span.containsAny(actingOnOthers, from: end, to: span.clauseEnd(end)),
                       span.containsAny(ForeignNameRule.financeWords, from: end, to: span.sentenceEnd(end)) else { continue }
                 found.append(ForeignNameRule.Occurrence(span: index, start: start, prefixEnd: start, end: end, body: span.string(start, end)))
@@ -283,7 +283,7 @@ enum UnprefixedNames {
     static func clauseBody(_ span: TextSpan, from i: Int) -> Int {
         var k = span.skipBlanks(from: i)
         var j = k
-        while let s = span[j], Scalars.isDigit(s) || "一二三四五六七八九十（(".unicodeScalars.contains(s) { j += 1 }
+        while let s = span[j], ProseText.isDigit(s) || "一二三四五六七八九十（(".unicodeScalars.contains(s) { j += 1 }
         if j > k, let s = span[j], "、.．）)".unicodeScalars.contains(s) { k = span.skipBlanks(from: j + 1) }
         if let opener = span.hasAny(ForeignNameRule.openers, at: k) { k = span.skipBlanks(from: k + opener.unicodeScalars.count) }
         return k
