@@ -606,6 +606,13 @@ public final class JuesuanServer: @unchecked Sendable {
                     self.quickRevisions[uri] = self.revisions[uri]
                 }
             }
+            // Editors ask for the semantic tokens and the outline after every change; on a large
+            // report the requests after the next keystroke build on this version's (an
+            // `EditedView`), so they are made now, while the user pauses, not then.
+            if snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold {
+                if self.snapshot(uri) === snapshot { _ = snapshot.semanticTokens() }
+                if self.snapshot(uri) === snapshot { _ = snapshot.outline() }
+            }
         }
     }
 
