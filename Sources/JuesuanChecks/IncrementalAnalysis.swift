@@ -22,7 +22,7 @@ public enum IncrementalAnalysis {
 
         public init(_ analysis: Analysis) {
             source = analysis.source
-            blockStartLines = analysis.report.syntax.blocks.map(\.lines.lowerBound)
+            blockStartLines = analysis.report.syntax.blockStartLines
             diagnostics = analysis.diagnostics
         }
 
@@ -51,21 +51,17 @@ public enum IncrementalAnalysis {
             return State(source: newSource, blockStartLines: previous.blockStartLines, diagnostics: previous.diagnostics)
         }
         guard let edited = EditedBlock(old: previous.source, blockStartLines: previous.blockStartLines, new: newSource) else { return nil }
-        let (oldBlockStart, oldBlockEnd, delta, headerEnd, index) = (edited.oldBlock.start, edited.oldBlock.end, edited.delta, edited.headerEnd, edited.blockIndex)
-        let starts = previous.blockStartLines
         let mini = analyseBlock?(edited) ?? Analysis(bytes: edited.blockAlone(newSource), catalogue: catalogue, settings: settings)
-        func mapMini(_ range: SourceRange) -> SourceRange { edited.fromBlockAlone(range) }
-        let oldEdit = edited.oldEdit
 
         var result: [Diagnostic] = []
         // Findings inside the edited block, from the block checked alone.
         var recomputed: Set<String> = []
-        for diagnostic in mini.diagnostics where diagnostic.range.start >= headerEnd {
+        for diagnostic in mini.diagnostics where diagnostic.range.start >= edited.headerEnd {
             var mapped = diagnostic
-            mapped.range = mapMini(diagnostic.range)
-            mapped.related = diagnostic.related.map { RelatedLocation(range: mapMini($0.range), message: $0.message) }
+            mapped.range = edited.fromBlockAlone(diagnostic.range)
+            mapped.related = diagnostic.related.map { RelatedLocation(range: edited.fromBlockAlone($0.range), message: $0.message) }
             if var fix = mapped.fix {
-                fix.edits = fix.edits.map { TextEdit(range: mapMini($0.range), replacement: $0.replacement) }
+                fix.edits = fix.edits.map { TextEdit(range: edited.fromBlockAlone($0.range), replacement: $0.replacement) }
                 mapped.fix = fix
             }
             recomputed.insert("\(mapped.code) \(mapped.range.start) \(mapped.range.end)")
@@ -78,47 +74,44 @@ public enum IncrementalAnalysis {
         // A finding's message quotes its sentence, and what a sentence says carries into the
         // ones after it (topics, facts stated earlier): an edit reaches from the start of its
         // sentence to the end of its paragraph.
-        let edit = reach(of: oldEdit, in: previous.source)
+        let edit = reach(of: edited.oldEdit, in: previous.source)
         func touchesEdit(_ range: SourceRange) -> Bool { range.start <= edit.end && range.end >= edit.start }
-        func inBlock(_ range: SourceRange) -> Bool { range.start >= oldBlockStart && range.end <= oldBlockEnd }
-        func movedInBlock(_ range: SourceRange) -> SourceRange {
-            range.start >= edit.end ? SourceRange(start: range.start + delta, end: range.end + delta) : range
+        func inBlock(_ range: SourceRange) -> Bool { range.start >= edited.oldBlock.start && range.end <= edited.oldBlock.end }
+        /// A range of a kept finding of the edited block: moved by the edit when after it there,
+        /// as everywhere else when outside the block.
+        func keptRange(_ range: SourceRange) -> SourceRange {
+            guard inBlock(range) else { return edited.fromOld(range) ?? range }
+            return range.start >= edit.end ? SourceRange(start: range.start + edited.delta, end: range.end + edited.delta) : range
         }
         // Findings outside the edited block: kept, moved by the edit when after it.
         for diagnostic in previous.diagnostics {
             var kept = diagnostic
-            if let range = moved(diagnostic.range, oldBlockStart, oldBlockEnd, delta) {
+            if let range = edited.fromOld(diagnostic.range) {
                 kept.range = range
                 kept.related = diagnostic.related.compactMap { related in
-                    moved(related.range, oldBlockStart, oldBlockEnd, delta).map { RelatedLocation(range: $0, message: related.message) }
+                    edited.fromOld(related.range).map { RelatedLocation(range: $0, message: related.message) }
                 }
                 if var fix = kept.fix {
-                    let edits = fix.edits.compactMap { edit in moved(edit.range, oldBlockStart, oldBlockEnd, delta).map { TextEdit(range: $0, replacement: edit.replacement) } }
+                    let edits = fix.edits.compactMap { edit in edited.fromOld(edit.range).map { TextEdit(range: $0, replacement: edit.replacement) } }
                     if edits.count == fix.edits.count { fix.edits = edits; kept.fix = fix } else { kept.fix = nil }
                 }
             } else {
-                let restsOnAnotherBlock = diagnostic.related.contains { !inBlock($0.range) && $0.range.start >= headerEnd }
+                let restsOnAnotherBlock = diagnostic.related.contains { !inBlock($0.range) && $0.range.start >= edited.headerEnd }
                 let untouched = !touchesEdit(diagnostic.range) && !diagnostic.related.contains { touchesEdit($0.range) }
                     && !(diagnostic.fix?.edits.contains { touchesEdit($0.range) } ?? false)
                 guard restsOnAnotherBlock, untouched, inBlock(diagnostic.range) else { continue }
-                kept.range = movedInBlock(diagnostic.range)
+                kept.range = keptRange(diagnostic.range)
                 guard !recomputed.contains("\(kept.code) \(kept.range.start) \(kept.range.end)") else { continue }
-                kept.related = diagnostic.related.map { related in
-                    let range = inBlock(related.range) ? movedInBlock(related.range) : (moved(related.range, oldBlockStart, oldBlockEnd, delta) ?? related.range)
-                    return RelatedLocation(range: range, message: related.message)
-                }
+                kept.related = diagnostic.related.map { RelatedLocation(range: keptRange($0.range), message: $0.message) }
                 if var fix = kept.fix {
-                    fix.edits = fix.edits.map { TextEdit(range: inBlock($0.range) ? movedInBlock($0.range) : (moved($0.range, oldBlockStart, oldBlockEnd, delta) ?? $0.range), replacement: $0.replacement) }
+                    fix.edits = fix.edits.map { TextEdit(range: keptRange($0.range), replacement: $0.replacement) }
                     kept.fix = fix
                 }
             }
             result.append(kept)
         }
         result.sort { ($0.range.start, $0.range.end, $0.code, $0.message) < ($1.range.start, $1.range.end, $1.code, $1.message) }
-        // Blocks after the edited one moved by the lines the edit added or removed.
-        let lineDelta = newSource.lineCount - previous.source.lineCount
-        let newStarts = starts.enumerated().map { $0.offset > index ? $0.element + lineDelta : $0.element }
-        return State(source: newSource, blockStartLines: newStarts, diagnostics: result)
+        return State(source: newSource, blockStartLines: edited.newBlockStartLines(previous.blockStartLines), diagnostics: result)
     }
 
     /// The lengths of the common prefix and (not overlapping it) the common suffix of two texts,
@@ -277,6 +270,12 @@ public struct EditedBlock: Sendable {
     /// A range of the old text in the new one; nil when it reaches into the edited block.
     public func fromOld(_ range: SourceRange) -> SourceRange? {
         IncrementalAnalysis.moved(range, oldBlock.start, oldBlock.end, delta)
+    }
+
+    /// The old text's block start lines in the new one: those after the edited block moved by
+    /// the lines the edit added or removed.
+    public func newBlockStartLines(_ old: [Int]) -> [Int] {
+        old.enumerated().map { $0.offset > blockIndex ? $0.element + lineDelta : $0.element }
     }
 
     /// A line of the old text in the new one; nil inside the edited block.

@@ -236,7 +236,7 @@ public enum SafeFixer {
             let source = analysis.source
             self.source = source
             self.catalogue = catalogue
-            let starts = analysis.report.syntax.blocks.map(\.lines.lowerBound)
+            let starts = analysis.report.syntax.blockStartLines
             headerEnd = starts.first.map { source.lineStarts[$0] } ?? source.bytes.count
             segments = starts.enumerated().map { index, line in
                 let last = index + 1 < starts.count ? starts[index + 1] - 1 : source.lineCount - 1

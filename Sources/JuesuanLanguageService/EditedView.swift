@@ -21,7 +21,7 @@ public protocol FeatureSource: AnyObject, Sendable {
 }
 
 extension DocumentSnapshot: FeatureSource {
-    public var blockStartLines: [Int] { memo("blockStartLines") { analysis.report.syntax.blocks.map(\.lines.lowerBound) } }
+    public var blockStartLines: [Int] { memo("blockStartLines") { report.syntax.blockStartLines } }
     public var viewDepth: Int { 0 }
     public func hover(at offset: Int) -> HoverResult? { LanguageService.hover(self, at: offset) }
     public func definition(at offset: Int) -> [SourceRange] { LanguageService.definition(self, at: offset) }
@@ -112,9 +112,7 @@ extension EditedView: FeatureSource {
 
     /// The base's blocks, those after the edited one moved by the lines the edit added.
     public var blockStartLines: [Int] {
-        current.memo("blockStartLines.edited") {
-            base.blockStartLines.enumerated().map { $0.offset > edited.blockIndex ? $0.element + edited.lineDelta : $0.element }
-        }
+        current.memo("blockStartLines.edited") { edited.newBlockStartLines(base.blockStartLines) }
     }
 
     public var viewDepth: Int { base.viewDepth + 1 }

@@ -210,6 +210,9 @@ public struct SyntaxTree: Sendable {
     /// Byte length of a leading byte-order mark (0 or 3); it is kept, and ignored.
     public var byteOrderMarkLength: Int
 
+    /// The first line of every block, in order.
+    public var blockStartLines: [Int] { blocks.map(\.lines.lowerBound) }
+
     /// The document, printed back from the tree's lines.
     public var text: String {
         var bytes: [UInt8] = []

@@ -45,7 +45,7 @@ final class ResponsivenessTests: XCTestCase {
         // The long hover is cancelled: RequestCancelled comes at once, not after the analysis.
         server.notify("$/cancelRequest", ["id": 60])
         let cancelStarted = Date()
-        let answer = server.wait(timeout: 60, isAnswer(60))
+        let answer = server.waitForResponse(.int(60), timeout: 60)
         XCTAssertEqual(errorCodeOf(answer), .requestCancelled)
         XCTAssertFalse(server.peek { message in
             if case .notification("textDocument/publishDiagnostics", let params?) = message { return params["uri"]?.stringValue == Self.large }
@@ -97,7 +97,7 @@ final class ResponsivenessTests: XCTestCase {
         // The row is deleted right after the hover was sent.
         server.notify("textDocument/didChange", ["textDocument": ["uri": .string(Self.small), "version": 2], "contentChanges": [
             ["range": ["start": ["line": .int(line), "character": 0], "end": ["line": .int(line + 1), "character": 0]], "text": ""]]])
-        let answer = server.wait(timeout: 30, isAnswer(70))
+        let answer = server.waitForResponse(.int(70), timeout: 30)
         let hover = answer.flatMap(resultOf)?["contents"]?["value"]?.stringValue ?? answer.flatMap(resultOf)?["contents"]?.stringValue ?? ""
         XCTAssertTrue(hover.contains("行政运行"), "the hover must describe the code at the position it was sent for: \(hover)")
     }

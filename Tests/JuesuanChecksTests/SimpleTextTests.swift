@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import JuesuanCatalogue
+import JuesuanFixtures
 import JuesuanModel
 @testable import JuesuanSyntax
 @testable import JuesuanChecks
@@ -16,7 +17,7 @@ final class SimpleTextTests: XCTestCase {
                                "a", "X", "1", ".", "…", "—", "·", "×", "基本支出", "决算数", "执行数", "完成", "达到", "将近", "相比", "零", "一、"]
     static let otherPieces = ["\u{F98E}", "e\u{301}", "\u{0600}", "\u{200D}", "\r\n", "\u{FE0F}", "\u{2126}", "\u{302A}", "\u{F9B2}", "👍🏽"]
 
-    func randomText(_ generator: inout SplitMix, simple: Bool, maximum: Int = 12) -> String {
+    func randomText(_ generator: inout SplitMix64, simple: Bool, maximum: Int = 12) -> String {
         let pieces = simple ? Self.simplePieces : Self.simplePieces + Self.otherPieces
         return (0..<Int.random(in: 0...maximum, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
     }
@@ -44,7 +45,7 @@ final class SimpleTextTests: XCTestCase {
     }
 
     func testComparisonsAgreeWithCharacters() {
-        var generator = SplitMix(seed: 15)
+        var generator = SplitMix64(seed: 15)
         for round in 0..<20_000 {
             let simple = round % 2 == 0
             let a = randomText(&generator, simple: simple), b = randomText(&generator, simple: simple, maximum: 3)
@@ -93,7 +94,7 @@ final class SimpleTextTests: XCTestCase {
 
     /// ProseText decodes the source's bytes itself: the same scalars and offsets as through a string.
     func testProseTextDecodesAsTheString() {
-        var generator = SplitMix(seed: 15)
+        var generator = SplitMix64(seed: 15)
         for _ in 0..<500 {
             let text = randomText(&generator, simple: false, maximum: 30).replacingOccurrences(of: "\r\n", with: "")
             let source = SourceText(text)
@@ -176,18 +177,5 @@ final class SimpleTextTests: XCTestCase {
         while i < characters.count, characters[i] == " " || characters[i] == "\u{3000}" || characters[i] == "\t" { i += 1 }
         guard i < characters.count else { return 0 }
         return characters[..<i].reduce(0) { $0 + $1.utf8.count }
-    }
-}
-
-/// A seeded generator: the same strings on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
