@@ -233,7 +233,15 @@ public final class JuesuanServer: @unchecked Sendable {
         }
     }
 
+    /// Waits until the requests already running off the message queue are answered (not fix-all,
+    /// which may run long and is answered at once when cancelled).
+    private func finishRequests() {
+        requestQueue.sync(flags: .barrier) {}
+    }
+
     private func finish() {
+        // Requests that arrived before `exit` (or the end of input) still get their answer.
+        finishRequests()
         // Let a running analysis publish nothing more once we are gone.
         lock.lock()
         documents.removeAll()
@@ -359,6 +367,8 @@ public final class JuesuanServer: @unchecked Sendable {
         }
         if method == "shutdown" {
             state = .shutDown
+            // Every request sent before it is answered first (they run off this queue).
+            finishRequests()
             return .success(.null)
         }
         guard let handler = JuesuanServer.requestHandlers[method] else {

@@ -84,6 +84,23 @@ final class ResponsivenessTests: XCTestCase {
         }
     }
 
+    /// Requests sent just before `shutdown` and `exit` are still answered, though they run off
+    /// the message queue (a client that pulls diagnostics and quits at once).
+    func testRequestsBeforeShutdownAreAnswered() throws {
+        let server = try ServerProcess(self)
+        server.initialize()
+        var generator = ReportGenerator(seed: 3)
+        server.open(Self.large, generator.largeReport(minimumLines: 20_000))
+        server.send(.request(id: .int(80), method: "textDocument/diagnostic", params: ["textDocument": ["uri": .string(Self.large)]]))
+        server.send(.request(id: .int(81), method: "textDocument/hover", params: hover(Self.large, line: 4)))
+        server.send(.request(id: .int(82), method: "shutdown", params: nil))
+        server.notify("exit")
+        XCTAssertNotNil(server.waitForResponse(.int(80), timeout: 120).flatMap(resultOf)?["items"])
+        XCTAssertNotNil(server.waitForResponse(.int(81), timeout: 120))
+        XCTAssertNotNil(server.waitForResponse(.int(82), timeout: 120))
+        XCTAssertEqual(server.waitForExit(timeout: 120), 0)
+    }
+
     /// A request's positions refer to the text it was sent for, even when an edit arrives
     /// before it is answered.
     func testARequestAnswersForTheVersionItWasSentFor() throws {
