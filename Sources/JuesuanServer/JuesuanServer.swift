@@ -46,6 +46,8 @@ public final class JuesuanServer: @unchecked Sendable {
     private var documentationMarkdown = false
     /// Problems with project files already shown to the user (each once).
     private var shownProblems: Set<String> = []
+    /// Whether the client watches files for the server when asked (`client/registerCapability`).
+    private var clientWatchesFiles = false
 
     /// Finds each document's `juesuan.toml` and catalogue; set by the program that starts the
     /// server (the server itself reads no file). Nil: every document uses the defaults.
@@ -126,11 +128,14 @@ public final class JuesuanServer: @unchecked Sendable {
     ]
 
     static let notificationHandlers: [String: NotificationHandler] = [
-        "initialized": { _, _ in },
+        "initialized": { server, _ in server.watchProjectFiles() },
         "textDocument/didOpen": { server, params in server.didOpen(params) },
         "textDocument/didChange": { server, params in server.didChange(params) },
         "textDocument/didClose": { server, params in server.didClose(params) },
-        "textDocument/didSave": { _, _ in },  // the text is already current; nothing to redo
+        // The text is already current; a save is the moment a client without file watching
+        // gets an edited juesuan.toml or catalogue applied.
+        "textDocument/didSave": { server, _ in server.refreshProjectSetups() },
+        "workspace/didChangeWatchedFiles": { server, _ in server.refreshProjectSetups() },
     ]
 
     /// Methods of the lifecycle, handled before the registry.
@@ -406,6 +411,7 @@ public final class JuesuanServer: @unchecked Sendable {
             documentationBase = fallbackDocumentationBase
         }
         if let catalog = params?["initializationOptions"]?["catalog"]?.stringValue, !catalog.isEmpty { clientCatalog = catalog }
+        clientWatchesFiles = params?["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue == true
         let textDocument = params?["capabilities"]?["textDocument"]
         hoverMarkdown = textDocument?["hover"]?["contentFormat"]?.arrayValue?.contains("markdown") == true
         documentationMarkdown = textDocument?["completion"]?["completionItem"]?["documentationFormat"]?.arrayValue?.contains("markdown") == true
@@ -457,6 +463,51 @@ public final class JuesuanServer: @unchecked Sendable {
         quickRevisions[uri] = nil
         lock.unlock()
         scheduleAnalysis(uri)
+    }
+
+    /// Asks the client to report changes to project files (`juesuan.toml`, catalogue files), so
+    /// open documents are checked again with the new settings without being reopened.
+    func watchProjectFiles() {
+        guard clientWatchesFiles else { return }
+        let watchers: [JSONValue] = JuesuanServer.projectFilePatterns.map { ["globPattern": .string($0)] }
+        send(.request(id: .string("juesuan/watchProjectFiles"), method: "client/registerCapability", params: [
+            "registrations": [[
+                "id": "juesuan-project-files",
+                "method": .string(JuesuanServer.dynamicallyRegisteredMethods.first!),
+                "registerOptions": ["watchers": .array(watchers)],
+            ]],
+        ]))
+    }
+
+    /// Notifications the server asks for with `client/registerCapability` rather than advertising.
+    static let dynamicallyRegisteredMethods: Set<String> = ["workspace/didChangeWatchedFiles"]
+
+    /// The files whose change may change how an open document is checked.
+    static let projectFilePatterns = ["**/juesuan.toml", "**/*.tsv"]
+
+    /// Reads each open document's project setup again; a document whose settings or catalogue
+    /// changed gets a new snapshot of the same text and is checked again.
+    func refreshProjectSetups() {
+        guard let projectSetup else { return }
+        for current in openSnapshots() {
+            let setup = projectSetup(JuesuanServer.filePath(fromURI: current.uri), workspaceFolders, clientCatalog)
+            if let problem = setup.problem, shownProblems.insert(problem).inserted {
+                send(.notification(method: "window/showMessage", params: ["type": 2, "message": .string("Juesuan：\(problem)")]))
+            }
+            guard setup.settings != current.settings || setup.catalogue != current.catalogue else { continue }
+            let snapshot = DocumentSnapshot(uri: current.uri, version: current.version, source: current.source,
+                                            catalogue: setup.catalogue, settings: setup.settings)
+            lock.lock()
+            // Only if no edit replaced the document meanwhile (edits come on this same loop).
+            guard documents[current.uri] === current else { lock.unlock(); continue }
+            documents[current.uri] = snapshot
+            revisions[current.uri] = nextRevision
+            nextRevision += 1
+            quickStates[current.uri] = nil
+            quickRevisions[current.uri] = nil
+            lock.unlock()
+            scheduleAnalysis(current.uri)
+        }
     }
 
     func didChange(_ params: JSONValue?) {

@@ -140,6 +140,13 @@ final class PipeClient: @unchecked Sendable {
         }?.params
     }
 
+    /// Whether a message received so far (and not yet taken by `wait`) matches.
+    func hasReceived(_ matches: (Message) -> Bool) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return shared.received.contains(where: matches)
+    }
+
     /// Every message received so far that is a publishDiagnostics.
     func drainDiagnostics() -> [JSONValue] {
         condition.lock()

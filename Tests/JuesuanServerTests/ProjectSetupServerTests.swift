@@ -56,6 +56,64 @@ final class ProjectSetupServerTests: XCTestCase {
         XCTAssertTrue(shown?.params?["message"]?.stringValue?.contains("selct") == true)
     }
 
+    /// A project file edited while its reports are open applies to them without reopening:
+    /// on the client's file-watch notification (asked for when the client can watch files)
+    /// and, for clients that cannot, when a report is saved.
+    func testAnEditedProjectFileAppliesToOpenDocuments() throws {
+        let client = PipeClient()
+        let ignored = Calls()  // `seen.count` stands for "C302 is ignored"
+        client.server.projectSetup = { _, _, _ in
+            ignored.lock.lock(); defer { ignored.lock.unlock() }
+            var settings = ProjectConfiguration.Settings()
+            if !ignored.seen.isEmpty { settings.ignore = ["C302"] }
+            if ignored.seen.count > 1 { settings.ignore = [] }
+            return ProjectSetup(settings: settings)
+        }
+        _ = client.initialize(["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+        let registration = try XCTUnwrap(client.wait { message in
+            if case .request(_, "client/registerCapability", _) = message { return true }
+            return false
+        })
+        guard case .request(let id, _, let params) = registration else { return XCTFail() }
+        let watcher = params?["registrations"]?[0]
+        XCTAssertEqual(watcher?["method"], "workspace/didChangeWatchedFiles")
+        XCTAssertTrue(watcher?["registerOptions"]?["watchers"]?.arrayValue?.contains { $0["globPattern"] == "**/juesuan.toml" } == true)
+        client.send(.response(id: id, result: .null))
+
+        let uri = "file:///srv/report.juesuan"
+        client.open(uri, PipeClient.example, version: 1)
+        func diagnostics(c302: Bool) -> [JSONValue]? {
+            client.wait { message in
+                guard case .notification("textDocument/publishDiagnostics", let params?) = message,
+                      let list = params["diagnostics"]?.arrayValue else { return false }
+                return list.contains { $0["code"] == "C302" } == c302
+            }?.params?["diagnostics"]?.arrayValue
+        }
+        XCTAssertNotNil(diagnostics(c302: true))
+        ignored.lock.lock(); ignored.seen.append((nil, [], nil)); ignored.lock.unlock()
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": "file:///srv/juesuan.toml", "type": 2]]])
+        let without = try XCTUnwrap(diagnostics(c302: false), "the new setting applies on the watch notification")
+        XCTAssertFalse(without.isEmpty, "the other findings stay")
+        ignored.lock.lock(); ignored.seen.append((nil, [], nil)); ignored.lock.unlock()
+        client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri)]])
+        XCTAssertNotNil(diagnostics(c302: true), "and on a save")
+        // Nothing changed: no new snapshot, no new diagnostics (a later edit's are the next ones).
+        client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri)]])
+        client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 2],
+                                                 "contentChanges": [["range": ["start": ["line": 0, "character": 0],
+                                                                               "end": ["line": 0, "character": 0]], "text": ""]]])
+        XCTAssertEqual(client.diagnostics(uri)?["version"], 2)
+    }
+
+    func testAClientThatCannotWatchFilesIsNotAsked() throws {
+        let client = PipeClient()
+        client.server.projectSetup = { _, _, _ in ProjectSetup() }
+        _ = client.initialize()
+        client.open("file:///a.juesuan", PipeClient.example, version: 1)
+        XCTAssertNotNil(client.diagnostics("file:///a.juesuan"))
+        XCTAssertFalse(client.hasReceived { if case .request = $0 { return true }; return false })
+    }
+
     func testWithoutAProviderTheDefaultsApply() throws {
         let client = PipeClient()
         _ = client.initialize()
