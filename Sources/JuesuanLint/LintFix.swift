@@ -148,16 +148,18 @@ public enum UnifiedDiff {
         return output
     }
 
-    static func endsWithBreak(_ text: String) -> Bool { text.isEmpty || text.hasSuffix("\n") || text.hasSuffix("\r") }
+    static func endsWithBreak(_ text: String) -> Bool { text.isEmpty || text.utf8.last == UInt8(ascii: "\n") }
 
     static func range(_ start: Int, _ count: Int) -> String {
         // 1-based; an empty range names the line before it.
         count == 0 ? "\(start),0" : count == 1 ? "\(start + 1)" : "\(start + 1),\(count)"
     }
 
+    /// The lines of `text`, split at LF only: a CR before it stays in the line, as in
+    /// `diff -u`, so the diff of a CRLF file shows its line endings and applies with `patch`.
     static func lines(_ text: String) -> [String] {
-        let source = SourceText(text)
-        var result = (0..<source.lineCount).map { source.lineString($0) }
+        var result = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         if result.last == "" { result.removeLast() }   // the empty "line" after a final line break
         return result
     }

@@ -70,12 +70,30 @@ final class FixOptionTests: XCTestCase {
     }
 
     func testUnifiedDiffMatchesDiffU() throws {
-        // Context merging, a change at the first and last line, and no final line break.
-        let old = (1...20).map { "第\($0)行" }.joined(separator: "\n")
-        var newLines = (1...20).map { "第\($0)行" }
-        newLines[0] = "改一"; newLines[6] = "改七"; newLines[9] = "改十"; newLines[19] = "改二十"
-        let new = newLines.joined(separator: "\n")
-        let ours = UnifiedDiff.render(old: old, new: new, oldName: "a", newName: "b")
+        // Context merging, a change at the first and last line, and no final line break; with
+        // LF, CRLF and mixed line endings (a CR stays in its line, byte for byte as diff -u).
+        let endings: [(String, (Int) -> String)] = [("LF", { _ in "\n" }), ("CRLF", { _ in "\r\n" }),
+                                                     ("mixed", { $0 % 3 == 0 ? "\r\n" : "\n" })]
+        for (name, ending) in endings {
+            let old = (1...20).map { "第\($0)行" + ($0 < 20 ? ending($0) : "") }.joined()
+            var newLines = (1...20).map { "第\($0)行" }
+            newLines[0] = "改一"; newLines[6] = "改七"; newLines[9] = "改十"; newLines[19] = "改二十"
+            let new = newLines.enumerated().map { $1 + ($0 < 19 ? ending($0 + 1) : "") }.joined()
+            let ours = UnifiedDiff.render(old: old, new: new, oldName: "a", newName: "b")
+            let theirs = try diffU(old, new)
+            XCTAssertEqual(Array(ours.utf8).split(separator: 10, omittingEmptySubsequences: false).dropFirst(2),
+                           theirs.split(separator: 10, omittingEmptySubsequences: false).dropFirst(2), name)
+            XCTAssertEqual(UnifiedDiff.render(old: old, new: old, oldName: "a", newName: "b"), "")
+            if name == "CRLF" { XCTAssertTrue(ours.contains("-第1行\r\n+改一\r\n"), "the CR of each line is kept") }
+        }
+        // A final line break added or removed is a change of the last line.
+        XCTAssertEqual(Array(UnifiedDiff.render(old: "甲\r\n乙", new: "甲\r\n乙\r\n", oldName: "a", newName: "b").utf8)
+                        .split(separator: 10, omittingEmptySubsequences: false).dropFirst(2),
+                       try diffU("甲\r\n乙", "甲\r\n乙\r\n").split(separator: 10, omittingEmptySubsequences: false).dropFirst(2))
+    }
+
+    /// What `diff -u a b` prints for the two texts, as bytes.
+    func diffU(_ old: String, _ new: String) throws -> [UInt8] {
         let directory = try temporaryDirectory(self)
         try write(old, to: directory.appendingPathComponent("a"))
         try write(new, to: directory.appendingPathComponent("b"))
@@ -88,9 +106,7 @@ final class FixOptionTests: XCTestCase {
         try diff.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         diff.waitUntilExit()
-        let theirs = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
-        XCTAssertEqual(ours.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2), theirs)
-        XCTAssertEqual(UnifiedDiff.render(old: old, new: old, oldName: "a", newName: "b"), "")
+        return Array(data)
     }
 
     func testFixWithJSONKeepsStdoutForTheReport() throws {
