@@ -42,8 +42,11 @@ public struct SafeFixResult: Sendable {
 /// are fine alone but not together) is the set split in halves to find the culprits, within a
 /// budget of full analyses; fixes still unproven when the budget is spent are declined.
 public enum SafeFixer {
+    /// - Parameter isCancelled: asked between the screening of each line and each full
+    ///   analysis; once it says yes, nothing more is tried and nothing is applied (the editor
+    ///   that asked has moved on, so the work stops instead of running to its end).
     public static func fix(text: String, catalogue: Catalogue = .embedded, settings: ProjectConfiguration.Settings = .init(),
-                           maxFullAnalyses: Int = 24) -> SafeFixResult {
+                           maxFullAnalyses: Int = 24, isCancelled: () -> Bool = { false }) -> SafeFixResult {
         let source = SourceText(text)
         let original = Analysis(syntax: Parser.parse(source), catalogue: catalogue, settings: settings)
         let (candidates, conflicting) = candidates(original)
@@ -55,6 +58,7 @@ public enum SafeFixer {
         var byLine: [Int: [Candidate]] = [:]
         for candidate in candidates { byLine[source.line(containing: candidate.edits[0].range.start), default: []].append(candidate) }
         for line in byLine.keys.sorted() {
+            if isCancelled() { screened.removeAll(); break }
             let group = byLine[line]!
             if group.count > 1 {
                 let whole = Candidate(diagnostics: group.flatMap(\.diagnostics), edits: group.flatMap(\.edits), owners: group.flatMap(\.owners))
@@ -68,6 +72,7 @@ public enum SafeFixer {
         var budget = maxFullAnalyses
         var lastGood: (text: SourceText, analysis: Analysis)?
         func holds(_ set: [Candidate]) -> Bool {
+            if isCancelled() { budget = 0; lastGood = nil; return false }
             budget -= 1
             let (next, map) = apply(set.flatMap(\.edits), to: source)
             let analysis = Analysis(syntax: Parser.parse(next), catalogue: catalogue, settings: settings)
@@ -84,9 +89,9 @@ public enum SafeFixer {
             let left = solve(base, group[..<middle])
             return left + solve(base + left, group[middle...])
         }
-        let accepted = solve([], screened[...])
+        let accepted = isCancelled() ? [] : solve([], screened[...])
 
-        guard let (fixedSource, analysis) = lastGood, !accepted.isEmpty else {
+        guard let (fixedSource, analysis) = lastGood, !accepted.isEmpty, !isCancelled() else {
             return SafeFixResult(text: text, applied: [], analysis: original, declined: candidates.count + conflicting,
                                  fullAnalyses: maxFullAnalyses - budget)
         }

@@ -26,8 +26,10 @@ extension LanguageService {
     /// `context.only`); fix-all is offered only when asked for (`source` or `source.fixAll`).
     /// `diagnostics`, when given, restricts the actions to those findings (what the client
     /// sent in `context.diagnostics`), matched by code and range.
+    /// `isCancelled` stops fix-all early (see `SafeFixer.fix`).
     public static func codeActions(_ snapshot: DocumentSnapshot, range: SourceRange, only: [String]? = nil,
-                                   diagnostics requested: [(code: String, range: SourceRange)]? = nil) -> [CodeAction] {
+                                   diagnostics requested: [(code: String, range: SourceRange)]? = nil,
+                                   isCancelled: () -> Bool = { false }) -> [CodeAction] {
         func wanted(_ kind: CodeAction.Kind) -> Bool {
             guard let only, !only.isEmpty else { return kind == .quickFix }
             return only.contains { kind.rawValue == $0 || kind.rawValue.hasPrefix($0 + ".") }
@@ -56,13 +58,14 @@ extension LanguageService {
                                           diagnostic: diagnostic, edits: [edit], isPreferred: false))
             }
         }
-        if wanted(.fixAll), let action = fixAll(snapshot) { actions.append(action) }
+        if wanted(.fixAll), let action = fixAll(snapshot, isCancelled: isCancelled) { actions.append(action) }
         return actions
     }
 
     /// Every safe fix of the document at once (`SafeFixer`), as one edit per changed line.
-    public static func fixAll(_ snapshot: DocumentSnapshot) -> CodeAction? {
-        let result = SafeFixer.fix(text: snapshot.text, catalogue: snapshot.catalogue, settings: snapshot.settings)
+    public static func fixAll(_ snapshot: DocumentSnapshot, isCancelled: () -> Bool = { false }) -> CodeAction? {
+        let result = SafeFixer.fix(text: snapshot.text, catalogue: snapshot.catalogue, settings: snapshot.settings,
+                                   isCancelled: isCancelled)
         guard !result.applied.isEmpty else { return nil }
         let fixed = SourceText(result.text)
         let source = snapshot.source

@@ -37,7 +37,15 @@ extension JuesuanServer {
                 return (code, range)
             }
         }
-        let actions = features(of: snapshot, unless: JuesuanServer.asksForFixAll(params)).codeActions(range: range, only: only, diagnostics: requested)
+        let actions: [CodeAction]
+        if JuesuanServer.asksForFixAll(params) {
+            // Fix-all runs full analyses of the whole report: it stops once cancelled.
+            actions = LanguageService.codeActions(snapshot, range: range, only: only, diagnostics: requested,
+                                                  isCancelled: request.isCancelled)
+            if request.isCancelled() { throw ResponseError(code: .requestCancelled, message: "fix-all was cancelled") }
+        } else {
+            actions = features(of: snapshot).codeActions(range: range, only: only, diagnostics: requested)
+        }
         return .array(actions.map { action in
             var members: [String: JSONValue] = [
                 "title": .string(action.title),

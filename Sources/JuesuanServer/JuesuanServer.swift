@@ -343,6 +343,13 @@ public final class JuesuanServer: @unchecked Sendable {
             let stillWanted = self.detached.contains(id)
             self.lock.unlock()
             guard stillWanted else { return }
+            var input = input
+            input.isCancelled = { [weak self] in
+                guard let self else { return true }
+                self.lock.lock()
+                defer { self.lock.unlock() }
+                return !self.detached.contains(id)
+            }
             let progress = input.params?["workDoneToken"].flatMap { WorkDoneProgress(token: $0, server: self, after: JuesuanServer.progressDelay) }
             let started = DispatchTime.now().uptimeNanoseconds
             let result: Result<JSONValue, ResponseError>
@@ -712,8 +719,8 @@ public final class JuesuanServer: @unchecked Sendable {
 
     /// Where the features of `snapshot` are answered from: an edited view (see
     /// `editedView(for:)`), else the snapshot itself (from its analysis).
-    func features(of snapshot: DocumentSnapshot, unless: Bool = false) -> any FeatureSource {
-        (unless ? nil : editedView(for: snapshot)) ?? snapshot
+    func features(of snapshot: DocumentSnapshot) -> any FeatureSource {
+        editedView(for: snapshot) ?? snapshot
     }
 
     /// How many views may stand between a version and the last analysed one (typing in that
@@ -784,6 +791,9 @@ public final class JuesuanServer: @unchecked Sendable {
 struct RequestInput: @unchecked Sendable {
     let params: JSONValue?
     let document: DocumentSnapshot?
+    /// Whether the client has cancelled the request (or the server is finishing): long work
+    /// asks this and stops.
+    var isCancelled: @Sendable () -> Bool = { false }
 }
 
 /// `$/progress` for one request whose client gave a `workDoneToken`: `begin` once the request

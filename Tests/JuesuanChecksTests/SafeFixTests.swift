@@ -198,10 +198,9 @@ private extension Diagnostic {
 }
 
 final class SafeFixBudgetTests: XCTestCase {
-    /// When the full analyses allowed run out before a fix is proven, it is not applied: the
-    /// text stays exactly as it was rather than holding an unproven change.
-    func testUnprovenFixesAreNotApplied() {
-        let text = header + """
+    /// A report with a wrong 210 total and a wrong name (C302): the name can be fixed alone.
+    static var nameAndTotal: String {
+        header + """
         表 公开01 收入支出决算总表
         收入
         一、一般公共预算财政拨款收入  110.00
@@ -220,6 +219,12 @@ final class SafeFixBudgetTests: XCTestCase {
         2101550  医疗保障事业运行        0.00    0.00  0.00
 
         """
+    }
+
+    /// When the full analyses allowed run out before a fix is proven, it is not applied: the
+    /// text stays exactly as it was rather than holding an unproven change.
+    func testUnprovenFixesAreNotApplied() {
+        let text = Self.nameAndTotal
         // One full analysis: it shows that the set (210 and the name) does not hold; no budget
         // is left to find out which one is to blame, so neither is applied.
         let starved = SafeFixer.fix(text: text, maxFullAnalyses: 1)
@@ -228,5 +233,23 @@ final class SafeFixBudgetTests: XCTestCase {
         XCTAssertEqual(starved.fullAnalyses, 1)
         // With the default budget the name is proven alone.
         XCTAssertEqual(SafeFixer.fix(text: text).applied.map(\.code), ["C302"])
+    }
+
+    /// A cancelled fix-all stops: no full analysis after the cancel, nothing applied, the text
+    /// as it was; until the cancel the same work is done as without one.
+    func testCancelledFixingStopsAndAppliesNothing() {
+        let text = Self.nameAndTotal
+        XCTAssertFalse(SafeFixer.fix(text: text).applied.isEmpty, "the fixture has a safe fix")
+        for allowedQuestions in [0, 1, 2] {
+            var asked = 0
+            let result = SafeFixer.fix(text: text, isCancelled: { asked += 1; return asked > allowedQuestions })
+            XCTAssertEqual(result.applied.count, 0, "cancelled after \(allowedQuestions) questions")
+            XCTAssertEqual(result.text, text)
+            XCTAssertEqual(result.fullAnalyses, 0, "no full analysis of a fixed text once cancelled")
+        }
+        var asked = 0
+        let uncancelled = SafeFixer.fix(text: text, isCancelled: { asked += 1; return false })
+        XCTAssertEqual(uncancelled.applied.map(\.code), SafeFixer.fix(text: text).applied.map(\.code))
+        XCTAssertGreaterThan(asked, 1, "the question is asked along the way")
     }
 }
