@@ -170,15 +170,8 @@ extension SourceText {
                 current = SourceText(bytes: Array(change.text.utf8))
                 continue
             }
-            let replaced = current.offsets(of: range, unit: unit)
-            var bytes: [UInt8] = []
-            let inserted = change.text.utf8
-            bytes.reserveCapacity(current.bytes.count - replaced.length + inserted.count)
-            bytes.append(contentsOf: current.bytes[..<replaced.start])
-            bytes.append(contentsOf: inserted)
-            bytes.append(contentsOf: current.bytes[replaced.end...])
             // Offsets fall on scalar boundaries, so the result is valid UTF-8.
-            current = SourceText(bytes: bytes)
+            current = current.replacing(current.offsets(of: range, unit: unit), with: Array(change.text.utf8))
         }
         return current
     }

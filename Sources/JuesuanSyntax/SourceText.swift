@@ -68,9 +68,24 @@ public struct SourceText: Sendable {
         let count = bytes.count
         starts.reserveCapacity(count / 32 + 1)
         ends.reserveCapacity(count / 32 + 1)
+        SourceText.scanLines(bytes, from: 0, to: count, starts: &starts, ends: &ends)
+        ends.append(count)
+        lineStarts = starts
+        lineContentEnds = ends
+        var checkpoints: [Int: [ColumnCheckpoint]] = [:]
+        for line in 0..<starts.count where ends[line] - starts[line] > SourceText.checkpointStride {
+            checkpoints[line] = SourceText.checkpoints(bytes, from: starts[line], to: ends[line])
+        }
+        longLineCheckpoints = checkpoints
+    }
+
+    /// Records the line breaks in `bytes[from..<to]`: for each, where its line's content ends
+    /// and where the next line starts (a CRLF is one break, even when its LF is at `to`).
+    static func scanLines(_ bytes: [UInt8], from: Int, to: Int, starts: inout [Int], ends: inout [Int]) {
+        let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < count {
+            var index = from
+            while index < to {
                 let byte = buffer[index]
                 // Most bytes are neither LF nor CR: skip them without further tests.
                 if byte > 0x0D { index += 1; continue }
@@ -85,14 +100,6 @@ public struct SourceText: Sendable {
                 index += 1
             }
         }
-        ends.append(count)
-        lineStarts = starts
-        lineContentEnds = ends
-        var checkpoints: [Int: [ColumnCheckpoint]] = [:]
-        for line in 0..<starts.count where ends[line] - starts[line] > SourceText.checkpointStride {
-            checkpoints[line] = SourceText.checkpoints(bytes, from: starts[line], to: ends[line])
-        }
-        longLineCheckpoints = checkpoints
     }
 
     /// Column counts along a long line, one every `checkpointStride` bytes (at scalar starts).
