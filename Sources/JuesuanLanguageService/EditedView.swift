@@ -16,6 +16,8 @@ public protocol FeatureSource: AnyObject, Sendable {
     func codeActions(range: SourceRange, only: [String]?, diagnostics: [(code: String, range: SourceRange)]?) -> [CodeAction]
     func inlayHints(in range: SourceRange) -> [InlayHint]
     func semanticTokens() -> [SemanticToken]
+    /// The semantic tokens encoded for the LSP, positions in `unit`.
+    func semanticTokenData(unit: ColumnUnit) -> EncodedSemanticTokens
     func outline() -> [OutlineSymbol]
     func foldingRanges() -> [FoldingRegion]
 }
@@ -34,6 +36,9 @@ extension DocumentSnapshot: FeatureSource {
     }
     public func inlayHints(in range: SourceRange) -> [InlayHint] { LanguageService.inlayHints(self, in: range) }
     public func semanticTokens() -> [SemanticToken] { LanguageService.semanticTokens(self) }
+    public func semanticTokenData(unit: ColumnUnit) -> EncodedSemanticTokens {
+        memo("semanticTokenData.\(unit.rawValue)") { EncodedSemanticTokens(semanticTokens(), in: source, unit: unit) }
+    }
     public func outline() -> [OutlineSymbol] { LanguageService.outline(self) }
     public func foldingRanges() -> [FoldingRegion] { LanguageService.foldingRanges(self) }
 }
@@ -215,6 +220,27 @@ extension EditedView: FeatureSource {
                 return token
             }
             return before + inside + after
+        }
+    }
+
+    /// The base's encoding for the blocks before and after the edited one (only the first token
+    /// after it is encoded again, relative to the new token before it), the edited block's
+    /// tokens encoded afresh: the same as encoding `semanticTokens()`, in the time of one block.
+    public func semanticTokenData(unit: ColumnUnit) -> EncodedSemanticTokens {
+        current.memo("semanticTokenData.edited.\(unit.rawValue)") {
+            let old = base.semanticTokenData(unit: unit)
+            let before = old.firstIndex(startingAtOrAfter: edited.oldBlock.start)
+            let after = old.firstIndex(startingAtOrAfter: edited.oldBlock.end)
+            var data = EncodedSemanticTokens()
+            data.append(old, 0..<before, byteDelta: 0, lineDelta: 0)
+            let inside = block.semanticTokens().filter { isInBlock($0.range) }.map { token in
+                var token = token
+                token.range = fromBlock(token.range)
+                return token
+            }
+            data.append(inside, in: current.source, unit: unit)
+            data.append(old, after..<old.count, byteDelta: edited.delta, lineDelta: edited.lineDelta)
+            return data
         }
     }
 

@@ -182,3 +182,71 @@ extension LanguageService {
         }
     }
 }
+
+/// Semantic tokens in the LSP's relative encoding (five integers a token: line delta, start
+/// delta, length, type, modifiers), with each encoded token's byte start, line and column, so
+/// that an `EditedView` reuses the encoding of every block the edit left alone.
+public struct EncodedSemanticTokens: Sendable {
+    public private(set) var data: [Int] = []
+    private(set) var starts: [Int] = []
+    private(set) var lines: [Int] = []
+    private(set) var columns: [Int] = []
+
+    public var count: Int { starts.count }
+
+    public init(_ tokens: [SemanticToken], in source: SourceText, unit: ColumnUnit) {
+        append(tokens, in: source, unit: unit)
+    }
+
+    init() {}
+
+    /// Encodes `tokens` (in order, after the tokens already here) at their places in `source`.
+    /// A token that is empty or runs over a line end is left out, as the LSP requires.
+    mutating func append(_ tokens: [SemanticToken], in source: SourceText, unit: ColumnUnit) {
+        data.reserveCapacity(data.count + tokens.count * 5)
+        var sweep = PositionSweep(source, unit: unit)
+        for token in tokens {
+            let start = sweep.lineColumn(of: token.range.start)
+            let end = sweep.lineColumn(of: token.range.end)
+            guard end.line == start.line, end.column > start.column else { continue }
+            append(start: token.range.start, line: start.line, column: start.column,
+                   rest: [end.column - start.column, token.type.rawValue, token.modifiers.rawValue])
+        }
+    }
+
+    private mutating func append(start: Int, line: Int, column: Int, rest: some Collection<Int>) {
+        let previousLine = lines.last ?? 0
+        let deltaLine = line - previousLine
+        data.append(deltaLine)
+        data.append(deltaLine == 0 ? column - (columns.last ?? 0) : column)
+        data.append(contentsOf: rest)
+        starts.append(start)
+        lines.append(line)
+        columns.append(column)
+    }
+
+    /// The index of the first token starting at or after `offset`.
+    func firstIndex(startingAtOrAfter offset: Int) -> Int {
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The tokens `range` of `other`, which lie after the tokens here, `byteDelta` bytes and
+    /// `lineDelta` lines further on, on lines the edit left as they were (same columns).
+    mutating func append(_ other: EncodedSemanticTokens, _ range: Range<Int>, byteDelta: Int, lineDelta: Int) {
+        guard !range.isEmpty else { return }
+        let first = range.lowerBound
+        // The first one's deltas are relative to the token before it, which may have changed.
+        append(start: other.starts[first] + byteDelta, line: other.lines[first] + lineDelta, column: other.columns[first],
+               rest: other.data[(first * 5 + 2)..<(first * 5 + 5)])
+        let rest = (first + 1)..<range.upperBound
+        data.append(contentsOf: other.data[(rest.lowerBound * 5)..<(rest.upperBound * 5)])
+        starts.append(contentsOf: other.starts[rest].lazy.map { $0 + byteDelta })
+        lines.append(contentsOf: other.lines[rest].lazy.map { $0 + lineDelta })
+        columns.append(contentsOf: other.columns[rest])
+    }
+}

@@ -118,30 +118,9 @@ extension JuesuanServer {
 
     /// LSP's relative encoding: per token Δline, Δstart (from the previous token on the same
     /// line), length, type, modifier bits; columns in the negotiated encoding.
-    func encode(_ tokens: [SemanticToken], _ converter: Converter) -> [Int] {
-        var data: [Int] = []
-        data.reserveCapacity(tokens.count * 5)
-        var previousLine = 0, previousStart = 0
-        var sweep = PositionSweep(converter.source, unit: converter.unit)
-        for token in tokens {
-            let start = sweep.lineColumn(of: token.range.start)
-            let end = sweep.lineColumn(of: token.range.end)
-            guard end.line == start.line, end.column > start.column else { continue }
-            let deltaLine = start.line - previousLine
-            data.append(deltaLine)
-            data.append(deltaLine == 0 ? start.column - previousStart : start.column)
-            data.append(end.column - start.column)
-            data.append(token.type.rawValue)
-            data.append(token.modifiers.rawValue)
-            previousLine = start.line
-            previousStart = start.column
-        }
-        return data
-    }
-
     func semanticTokensFull(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(request)
-        let data = encode(features(of: snapshot).semanticTokens(), converter)
+        let data = features(of: snapshot).semanticTokenData(unit: converter.unit).data
         let id = rememberSemanticTokens(uri: snapshot.uri, data: data)
         return ["resultId": .string(id), "data": .array(data.map { .int($0) })]
     }
@@ -151,7 +130,7 @@ extension JuesuanServer {
     func semanticTokensDelta(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let params = request.params
         let (snapshot, converter) = try openDocument(request)
-        let data = encode(features(of: snapshot).semanticTokens(), converter)
+        let data = features(of: snapshot).semanticTokenData(unit: converter.unit).data
         let previousID = params?["previousResultId"]?.stringValue
         let previous = previousID.flatMap { previousSemanticTokens(uri: snapshot.uri, resultId: $0) }
         let id = rememberSemanticTokens(uri: snapshot.uri, data: data)

@@ -678,7 +678,7 @@ public final class JuesuanServer: @unchecked Sendable {
             // report the requests after the next keystroke build on this version's (an
             // `EditedView`), so they are made now, while the user pauses, not then.
             if snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold {
-                if self.snapshot(uri) === snapshot { _ = snapshot.semanticTokens() }
+                if self.snapshot(uri) === snapshot { _ = snapshot.semanticTokenData(unit: unit) }
                 if self.snapshot(uri) === snapshot { _ = snapshot.outline() }
             }
         }

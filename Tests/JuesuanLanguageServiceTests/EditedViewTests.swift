@@ -62,6 +62,11 @@ final class EditedViewTests: XCTestCase {
             // findings, which the full analysis brings).
             func shape(_ tokens: [SemanticToken]) -> [String] { tokens.map { "\($0.range.start)-\($0.range.end) \($0.type)" } }
             XCTAssertEqual(shape(view.semanticTokens()), shape(LanguageService.semanticTokens(exact)), "tokens, keystroke \(index)")
+            // Their encoding, spliced from the base's: the same integers as encoding them anew.
+            for unit in ColumnUnit.allCases {
+                XCTAssertTrue(view.semanticTokenData(unit: unit).data
+                              == EncodedSemanticTokens(view.semanticTokens(), in: current.source, unit: unit).data, "encoding, keystroke \(index), \(unit)")
+            }
             XCTAssertEqual(view.outline(), LanguageService.outline(exact), "outline, keystroke \(index)")
             XCTAssertEqual(view.foldingRanges(), LanguageService.foldingRanges(exact), "folding, keystroke \(index)")
             // Hovers near the edit and anywhere.
@@ -111,6 +116,8 @@ final class EditedViewTests: XCTestCase {
             XCTAssertEqual(view.viewDepth, step + 1)
             let exact = DocumentSnapshot(uri: base.uri, version: snapshot.version, text: current)
             XCTAssertEqual(view.semanticTokens().map(\.range), exact.semanticTokens().map(\.range), "step \(step)")
+            XCTAssertTrue(view.semanticTokenData(unit: .utf16).data
+                          == EncodedSemanticTokens(view.semanticTokens(), in: snapshot.source, unit: .utf16).data, "step \(step)")
             XCTAssertEqual(view.outline(), exact.outline(), "step \(step)")
             XCTAssertEqual(view.foldingRanges(), exact.foldingRanges(), "step \(step)")
             XCTAssertEqual(view.blockStartLines, exact.blockStartLines, "step \(step)")
