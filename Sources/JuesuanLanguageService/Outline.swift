@@ -16,6 +16,9 @@ public struct OutlineSymbol: Sendable, Hashable {
     /// What names it (the keyword and title, the code and label); inside `range`.
     public var selectionRange: SourceRange
     public var children: [OutlineSymbol]
+    /// For a table row, how deep it lies: 0 for 类 codes and rows without a code (合计, the
+    /// rows of 公开01), 1 for 款, 2 for 项, 3 for longer codes. What a long outline keeps first.
+    public var rowLevel = 0
 }
 
 /// A foldable run of lines (0-based, inclusive).
@@ -133,8 +136,45 @@ extension LanguageService {
     static func rowSymbol(_ row: Row) -> OutlineSymbol {
         let name = row.displayName.isEmpty ? "第 \(row.line + 1) 行" : row.displayName
         let first = row.cells.first.flatMap { $0 }.map(\.token.text)
+        let level = row.code.map { min(3, max(0, ($0.count - 2) / 2)) } ?? 0
         return OutlineSymbol(name: name, detail: first, kind: row.code != nil ? .codeRow : .labelRow, range: row.syntax.range,
-                             selectionRange: row.nameRange, children: [])
+                             selectionRange: row.nameRange, children: [], rowLevel: level)
+    }
+
+    /// At most this many symbols go to an editor: three times the largest real report seen
+    /// (seed 001: 590 symbols), so a real report's outline is whole; a generated one of 20,000
+    /// rows would otherwise send megabytes after every keystroke, for a list nobody scrolls.
+    public static let outlineLimit = 2_000
+
+    /// `outline` with at most `limit` symbols: when it has more, tables list their rows down to
+    /// the deepest code level that fits (款, then 类 and rows without a code, then none), and
+    /// say so in their detail. Every block stays.
+    public static func limited(_ outline: [OutlineSymbol], to limit: Int = outlineLimit) -> [OutlineSymbol] {
+        func count(_ symbols: [OutlineSymbol], deepest: Int) -> Int {
+            symbols.reduce(0) { total, symbol in
+                let isRow = symbol.kind == .codeRow || symbol.kind == .labelRow
+                if isRow && symbol.rowLevel > deepest { return total }
+                return total + 1 + count(symbol.children, deepest: deepest)
+            }
+        }
+        func pruned(_ symbols: [OutlineSymbol], deepest: Int, note: String) -> [OutlineSymbol] {
+            symbols.compactMap { symbol in
+                let isRow = symbol.kind == .codeRow || symbol.kind == .labelRow
+                if isRow && symbol.rowLevel > deepest { return nil }
+                var symbol = symbol
+                let before = count(symbol.children, deepest: .max)
+                symbol.children = pruned(symbol.children, deepest: deepest, note: note)
+                if symbol.kind == .table && count(symbol.children, deepest: .max) < before {
+                    symbol.detail = [symbol.detail, note].compactMap { $0 }.joined(separator: "，")
+                }
+                return symbol
+            }
+        }
+        guard count(outline, deepest: .max) > limit else { return outline }
+        for (deepest, note) in [(1, "大纲只列到款级"), (0, "大纲只列到类级"), (-1, "大纲未列行")] where count(outline, deepest: deepest) <= limit || deepest == -1 {
+            return pruned(outline, deepest: deepest, note: note)
+        }
+        return outline
     }
 
     /// Folding: each block, the header, and runs of two or more comment lines.

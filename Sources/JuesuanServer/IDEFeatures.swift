@@ -62,7 +62,7 @@ extension JuesuanServer {
 
     func documentSymbol(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(request)
-        let symbols = features(of: snapshot).outline()
+        let symbols = LanguageService.limited(features(of: snapshot).outline())
         return .array(symbols.map(converter.symbol))
     }
 

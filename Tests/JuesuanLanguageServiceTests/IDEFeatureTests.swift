@@ -168,6 +168,39 @@ final class OutlineTests: XCTestCase {
         for (a, b) in zip(symbols, symbols.dropFirst()) { XCTAssertLessThanOrEqual(a.range.end, b.range.start) }
     }
 
+    /// An outline is whole up to the limit; past it, tables keep their rows down to the deepest
+    /// code level that fits and say so, and every block stays.
+    func testALongOutlineKeepsItsUpperLevels() throws {
+        let doc = DocumentSnapshot(uri: "file:///z.juesuan", version: 1, text: exampleText("zhushan-2024.juesuan"))
+        let outline = LanguageService.outline(doc)
+        func count(_ symbols: [OutlineSymbol]) -> Int { symbols.reduce(0) { $0 + 1 + count($1.children) } }
+        func rows(_ symbols: [OutlineSymbol]) -> [OutlineSymbol] {
+            symbols.flatMap { ($0.kind == .codeRow || $0.kind == .labelRow ? [$0] : []) + rows($0.children) }
+        }
+        let total = count(outline)
+        XCTAssertEqual(LanguageService.limited(outline, to: total), outline, "within the limit: whole")
+        XCTAssertGreaterThan(total, 150)
+        XCTAssertEqual(LanguageService.limited(outline), outline, "a real report is under the default limit")
+        let levels = Dictionary(grouping: rows(outline), by: \.rowLevel).mapValues(\.count)
+        XCTAssertEqual(rows(outline).first { $0.name == "2101501 行政运行" }?.rowLevel, 2)
+        XCTAssertEqual(rows(outline).first { $0.name.hasPrefix("210 ") }?.rowLevel, 0)
+        XCTAssertNotNil(levels[0]); XCTAssertNotNil(levels[1]); XCTAssertNotNil(levels[2])
+        // Limits between the levels' counts: the deepest level that fits.
+        let withoutItems = total - (levels[2] ?? 0) - (levels[3] ?? 0)
+        let upToKuan = LanguageService.limited(outline, to: withoutItems)
+        XCTAssertEqual(count(upToKuan), withoutItems)
+        XCTAssertTrue(rows(upToKuan).allSatisfy { $0.rowLevel <= 1 })
+        let upToLei = LanguageService.limited(outline, to: withoutItems - 1)
+        XCTAssertTrue(rows(upToLei).allSatisfy { $0.rowLevel == 0 })
+        XCTAssertEqual(count(upToLei), withoutItems - (levels[1] ?? 0))
+        let table = try XCTUnwrap(upToLei.first { $0.name == "公开03 支出决算表" })
+        XCTAssertTrue(table.detail?.hasSuffix("大纲只列到类级") == true, table.detail ?? "")
+        XCTAssertEqual(upToLei.first { $0.kind == .header }, outline.first { $0.kind == .header }, "what has no rows is as it was")
+        let bare = LanguageService.limited(outline, to: 1)
+        XCTAssertTrue(rows(bare).isEmpty)
+        XCTAssertEqual(bare.map(\.range), outline.map(\.range), "every block stays")
+    }
+
     func testFoldingRanges() {
         let text = exampleText("deliberate-errors.juesuan")
         let regions = LanguageService.foldingRanges(DocumentSnapshot(uri: "file:///d.juesuan", version: 1, text: text))
