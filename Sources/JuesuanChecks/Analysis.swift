@@ -1,3 +1,4 @@
+import Foundation
 import JuesuanCatalogue
 import JuesuanModel
 import JuesuanSyntax
@@ -34,7 +35,7 @@ public struct Analysis: Sendable {
     /// says the result is no longer wanted: the server's analysis of a version that a newer
     /// edit has replaced. Nil when stopped.
     public init?(syntax: SyntaxTree, catalogue: Catalogue = .embedded, extra: [Diagnostic] = [], settings: ProjectConfiguration.Settings = .init(),
-                 unlessCancelled isCancelled: () -> Bool) {
+                 unlessCancelled isCancelled: @Sendable () -> Bool) {
         if isCancelled() { return nil }
         self.init(report: Report(syntax: syntax, catalogue: catalogue, defaultTolerance: settings.tolerance), extra: extra,
                   settings: settings, unlessCancelled: isCancelled)
@@ -43,13 +44,30 @@ public struct Analysis: Sendable {
     /// The checks of a report already modelled (with `settings.tolerance`, as the initialisers
     /// above model it).
     public init?(report: Report, extra: [Diagnostic] = [], settings: ProjectConfiguration.Settings = .init(),
-                 unlessCancelled isCancelled: () -> Bool = { false }) {
+                 unlessCancelled isCancelled: @Sendable () -> Bool = { false }) {
+        self.init(report: report, extra: extra, settings: settings, inParallel: report.source.bytes.count >= Analysis.parallelThreshold,
+                  unlessCancelled: isCancelled)
+    }
+
+    /// Reports at least this large are checked on two threads: below it, handing work to
+    /// another thread costs more than it saves.
+    public static let parallelThreshold = 64 * 1024
+
+    /// - Parameter inParallel: whether the check families run on two threads (the findings are
+    ///   the same either way: each family's findings are kept in registry order).
+    init?(report: Report, extra: [Diagnostic] = [], settings: ProjectConfiguration.Settings = .init(), inParallel: Bool,
+          unlessCancelled isCancelled: @Sendable () -> Bool) {
         let syntax = report.syntax
         let context = CheckContext(report: report)
         var all = extra + syntax.diagnostics + report.diagnostics
-        for check in CheckRegistry.checks {
-            if isCancelled() { return nil }
-            all += check.run(context)
+        if inParallel {
+            guard let found = Analysis.runChecksInParallel(context, unlessCancelled: isCancelled) else { return nil }
+            for findings in found { all += findings }
+        } else {
+            for check in CheckRegistry.checks {
+                if isCancelled() { return nil }
+                all += check.run(context)
+            }
         }
         let suppressions = Suppressions(syntax)
         all = all.filter { !suppressions.allows($0, line: syntax.source.line(containing: $0.range.start)) }
@@ -61,6 +79,39 @@ public struct Analysis: Sendable {
 
     /// The largest document checked (32 MiB, far beyond any published report). A larger one is
     /// not parsed: one S113 error says so, and memory stays bounded (`lint /dev/zero` stops).
+    /// Runs every check family on two threads, each taking the next family in
+    /// `CheckRegistry.startOrder` when it is free; nil when cancelled.
+    static func runChecksInParallel(_ context: CheckContext, unlessCancelled isCancelled: @Sendable () -> Bool) -> [[Diagnostic]]? {
+        final class Work: @unchecked Sendable {
+            let lock = NSLock()
+            var next = 0
+            var cancelled = false
+            var found: [[Diagnostic]]
+            init(count: Int) { found = Array(repeating: [], count: count) }
+            /// The registry index of the next family to run, nil when none is left.
+            func take() -> Int? {
+                lock.lock()
+                defer { lock.unlock() }
+                guard !cancelled, next < CheckRegistry.startOrder.count else { return nil }
+                next += 1
+                return CheckRegistry.startOrder[next - 1]
+            }
+        }
+        let checks = CheckRegistry.checks
+        let work = Work(count: checks.count)
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            while let index = work.take() {
+                if isCancelled() {
+                    work.lock.lock(); work.cancelled = true; work.lock.unlock()
+                    return
+                }
+                let findings = checks[index].run(context)
+                work.lock.lock(); work.found[index] = findings; work.lock.unlock()
+            }
+        }
+        return work.cancelled ? nil : work.found
+    }
+
     public static let maximumDocumentBytes = 32 << 20
 
     /// The analysis of a document past `maximumDocumentBytes`: nothing but the S113 error.

@@ -52,6 +52,19 @@ public enum CheckRegistry {
         FigureLimitCheck.self,
     ]
 
+    /// The order in which two threads start the families (`Analysis` with a large report): the
+    /// prose reader first, as it is the longest; the families that read the prose it builds
+    /// last, so they find it built instead of waiting for it. The findings keep `checks` order.
+    public static let startOrder: [Int] = {
+        let readsProse: [any ReportCheck.Type] = [
+            TextHygieneCheck.self, NarrativeProjectListCheck.self, ProjectGoalCheck.self, ScorecardProseCheck.self,
+        ]
+        func index(_ check: any ReportCheck.Type) -> Int { checks.firstIndex { $0 == check }! }
+        let first = [index(NarrativeCheck.self)]
+        let last = readsProse.map(index)
+        return first + checks.indices.filter { !first.contains($0) && !last.contains($0) } + last
+    }()
+
     /// Rules reported while parsing and modelling, before any check runs.
     public static let syntaxRules: [Rule] = [
         Rule("S101", .error, "无法识别的块关键字或表头项"),

@@ -46,7 +46,7 @@ public final class DocumentSnapshot: @unchecked Sendable {
 
     /// The analysis, or nil when `isCancelled` says it is no longer wanted before it is done
     /// (nothing is cached then; the next caller starts again).
-    public func analysis(unlessCancelled isCancelled: () -> Bool) -> Analysis? {
+    public func analysis(unlessCancelled isCancelled: @Sendable () -> Bool) -> Analysis? {
         if let cached = storedAnalysis { return cached }
         computing.lock()
         defer { computing.unlock() }
