@@ -46,22 +46,44 @@ public enum IncrementalAnalysis {
     /// that caches it shares the work with others); by default they are analysed here.
     public static func update(_ previous: State, newSource: SourceText, catalogue: Catalogue = .embedded,
                               settings: ProjectConfiguration.Settings = .init(),
-                              analyseBlock: ((EditedBlock) -> Analysis)? = nil) -> State? {
+                              analyseBlock: ((EditedBlock) -> Analysis)? = nil, rowLevel: Bool = true) -> State? {
         if previous.source.bytes == newSource.bytes {
             return State(source: newSource, blockStartLines: previous.blockStartLines, diagnostics: previous.diagnostics)
         }
         guard let edited = EditedBlock(old: previous.source, blockStartLines: previous.blockStartLines, new: newSource) else { return nil }
-        let mini = analyseBlock?(edited) ?? Analysis(bytes: edited.blockAlone(newSource), catalogue: catalogue, settings: settings)
+        // A figure typed in one row of a large table: that row's dependants, checked on a small
+        // document of the rows they rest on (`RowScope`); otherwise the whole block.
+        let scope = rowLevel ? RowScope(edited, old: previous.source, new: newSource) : nil
+        let mini: Analysis
+        let fromMini: (SourceRange) -> SourceRange
+        /// Whether a finding of the small document (at this range of it) is one it recomputes.
+        let recomputes: (SourceRange) -> Bool
+        /// Whether a finding of the previous version inside the edited block is replaced.
+        let replaces: (SourceRange) -> Bool
+        if let scope {
+            let small = Analysis(bytes: scope.bytes, catalogue: catalogue, settings: settings)
+            var changing = scope.changing
+            for table in small.report.tables { for row in table.allRows where row.isTotal { changing.insert(scope.origin[row.line]) } }
+            mini = small
+            fromMini = { scope.range($0, small: small.source, new: newSource) }
+            recomputes = { changing.contains(scope.origin[small.source.line(containing: $0.start)]) }
+            replaces = { changing.contains(previous.source.line(containing: $0.start)) }
+        } else {
+            mini = analyseBlock?(edited) ?? Analysis(bytes: edited.blockAlone(newSource), catalogue: catalogue, settings: settings)
+            fromMini = { edited.fromBlockAlone($0) }
+            recomputes = { $0.start >= edited.headerEnd }
+            replaces = { _ in true }
+        }
 
         var result: [Diagnostic] = []
-        // Findings inside the edited block, from the block checked alone.
+        // Findings inside the edited block, from the block (or the rows) checked alone.
         var recomputed: Set<String> = []
-        for diagnostic in mini.diagnostics where diagnostic.range.start >= edited.headerEnd {
+        for diagnostic in mini.diagnostics where recomputes(diagnostic.range) {
             var mapped = diagnostic
-            mapped.range = edited.fromBlockAlone(diagnostic.range)
-            mapped.related = diagnostic.related.map { RelatedLocation(range: edited.fromBlockAlone($0.range), message: $0.message) }
+            mapped.range = fromMini(diagnostic.range)
+            mapped.related = diagnostic.related.map { RelatedLocation(range: fromMini($0.range), message: $0.message) }
             if var fix = mapped.fix {
-                fix.edits = fix.edits.map { TextEdit(range: edited.fromBlockAlone($0.range), replacement: $0.replacement) }
+                fix.edits = fix.edits.map { TextEdit(range: fromMini($0.range), replacement: $0.replacement) }
                 mapped.fix = fix
             }
             recomputed.insert("\(mapped.code) \(mapped.range.start) \(mapped.range.end)")
@@ -83,6 +105,17 @@ public enum IncrementalAnalysis {
             guard inBlock(range) else { return edited.fromOld(range) ?? range }
             return range.start >= edit.end ? SourceRange(start: range.start + edited.delta, end: range.end + edited.delta) : range
         }
+        /// A finding of the edited block kept as it was, its ranges moved by the edit.
+        func keptInBlock(_ diagnostic: Diagnostic) -> Diagnostic {
+            var kept = diagnostic
+            kept.range = keptRange(diagnostic.range)
+            kept.related = diagnostic.related.map { RelatedLocation(range: keptRange($0.range), message: $0.message) }
+            if var fix = kept.fix {
+                fix.edits = fix.edits.map { TextEdit(range: keptRange($0.range), replacement: $0.replacement) }
+                kept.fix = fix
+            }
+            return kept
+        }
         // Findings outside the edited block: kept, moved by the edit when after it.
         for diagnostic in previous.diagnostics {
             var kept = diagnostic
@@ -95,18 +128,16 @@ public enum IncrementalAnalysis {
                     let edits = fix.edits.compactMap { edit in edited.fromOld(edit.range).map { TextEdit(range: $0, replacement: edit.replacement) } }
                     if edits.count == fix.edits.count { fix.edits = edits; kept.fix = fix } else { kept.fix = nil }
                 }
+            } else if !replaces(diagnostic.range) {
+                // A row the row-level re-check leaves alone: its findings stay, moved by the edit.
+                kept = keptInBlock(diagnostic)
             } else {
                 let restsOnAnotherBlock = diagnostic.related.contains { !inBlock($0.range) && $0.range.start >= edited.headerEnd }
                 let untouched = !touchesEdit(diagnostic.range) && !diagnostic.related.contains { touchesEdit($0.range) }
                     && !(diagnostic.fix?.edits.contains { touchesEdit($0.range) } ?? false)
                 guard restsOnAnotherBlock, untouched, inBlock(diagnostic.range) else { continue }
-                kept.range = keptRange(diagnostic.range)
+                kept = keptInBlock(diagnostic)
                 guard !recomputed.contains("\(kept.code) \(kept.range.start) \(kept.range.end)") else { continue }
-                kept.related = diagnostic.related.map { RelatedLocation(range: keptRange($0.range), message: $0.message) }
-                if var fix = kept.fix {
-                    fix.edits = fix.edits.map { TextEdit(range: keptRange($0.range), replacement: $0.replacement) }
-                    kept.fix = fix
-                }
             }
             result.append(kept)
         }

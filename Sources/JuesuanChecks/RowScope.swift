@@ -1,0 +1,156 @@
+import JuesuanSyntax
+
+/// A keystroke in a figure (or the name) of one code row of a large table: what it can change,
+/// and a small document to check it on, instead of the whole table (issue 15, row-level
+/// re-check).
+///
+/// A row's figures count in its own sum (its children), its parent's, its grandparent's… up
+/// to the total row, and in the row's column relations. So the findings that can change are
+/// those on the row, on its ancestors, on the total rows and on the row's own `其中` lines; and
+/// what they rest on is the children of each of those rows. The small document holds the
+/// header, the table's lines without a code (keyword, `列`, label and total rows, comments)
+/// and, of the code rows, the row, its ancestors, every child of those, and the top-level rows
+/// (the addends of the total). Its findings on the lines that can change replace theirs; every
+/// other finding of the table stays as it was.
+///
+/// The text is read for codes only, never trusted further: any line whose first word looks
+/// like a code but is not a plain 3/5/7-digit one, a repeated code, an edit that reaches the
+/// row's code, adds or removes a line, or a table under `minimumLines` leaves the work to the
+/// whole-block re-check.
+struct RowScope {
+    /// Tables shorter than this are checked whole: the whole block is cheap enough.
+    static let minimumLines = 200
+
+    /// The small document.
+    let bytes: [UInt8]
+    /// For each of its lines, the line of the new text it was copied from.
+    let origin: [Int]
+    /// Lines of the new text whose findings are recomputed (besides the total rows, which the
+    /// small document's model names).
+    let changing: Set<Int>
+
+    init?(_ edited: EditedBlock, old: SourceText, new: SourceText) {
+        guard edited.lineDelta == 0 else { return nil }
+        let line = old.line(containing: edited.oldEdit.start)
+        guard old.line(containing: edited.oldEdit.end) == line else { return nil }
+        let firstLine = new.line(containing: edited.newBlock.start)
+        let lastLine = new.line(containing: max(edited.newBlock.start, edited.newBlock.end - 1))
+        guard lastLine - firstLine >= RowScope.minimumLines, line > firstLine else { return nil }
+        // The edit lies after the row's code, which it leaves as it was.
+        guard case .code(let code, let codeEnd) = RowScope.firstWord(old, line), edited.oldEdit.start > codeEnd,
+              case .code(code, _) = RowScope.firstWord(new, line) else { return nil }
+
+        var kinds: [Kind] = []
+        kinds.reserveCapacity(lastLine - firstLine)
+        var present: [String: Int] = [:]
+        for index in (firstLine + 1)...lastLine {
+            let kind = RowScope.firstWord(new, index)
+            if case .unclear = kind { return nil }
+            if case .code(let found, _) = kind { present[found, default: 0] += 1 }
+            kinds.append(kind)
+        }
+        guard present[code] == 1 else { return nil }
+        /// The nearest code above `code` that the table has (the spec's parent, or further up
+        /// when the parent row is missing).
+        func parent(_ code: String) -> String? {
+            var length = code.count - 2
+            while length >= 3 {
+                let candidate = String(code.prefix(length))
+                if present[candidate] != nil { return candidate }
+                length -= 2
+            }
+            return nil
+        }
+        var chain: Set<String> = [code]
+        var ancestor = parent(code)
+        while let found = ancestor { chain.insert(found); ancestor = parent(found) }
+
+        var bytes = Array(new.bytes[..<edited.headerEnd])
+        var origin = Array(0..<new.line(containing: edited.headerEnd))
+        var changing: Set<Int> = [line]
+        func copy(_ index: Int) {
+            bytes += new.bytes[new.lineRange(index).start..<new.lineRange(index).end]
+            if bytes.last != 0x0A && bytes.last != 0x0D { bytes.append(0x0A) }
+            origin.append(index)
+        }
+        copy(firstLine)
+        // `其中` lines go in with the row above them, and are recomputed with it.
+        var detailsGoIn = true, detailsChange = false
+        for (offset, kind) in kinds.enumerated() {
+            let index = firstLine + 1 + offset
+            switch kind {
+            case .code(let found, _):
+                detailsGoIn = chain.contains(found) || parent(found).map { chain.contains($0) } ?? true
+                detailsChange = found == code
+                if chain.contains(found) { changing.insert(index) }
+                if detailsGoIn { copy(index) }
+            case .detail:
+                if detailsChange { changing.insert(index) }
+                if detailsGoIn { copy(index) }
+            case .label:
+                detailsGoIn = true
+                detailsChange = false
+                copy(index)
+            case .blank:
+                copy(index)
+            case .unclear:
+                return nil
+            }
+        }
+        self.bytes = bytes
+        self.origin = origin
+        self.changing = changing
+    }
+
+    /// A range of the small document in the new text (lines copied whole, so a column stays).
+    func range(_ range: SourceRange, small: SourceText, new: SourceText) -> SourceRange {
+        func offset(_ offset: Int) -> Int {
+            let line = small.line(containing: offset)
+            return new.lineStarts[origin[line]] + (offset - small.lineStarts[line])
+        }
+        return SourceRange(start: offset(range.start), end: offset(range.end))
+    }
+
+    enum Kind {
+        /// A 3/5/7-digit code, and where it ends.
+        case code(String, end: Int)
+        /// A `其中` line.
+        case detail
+        /// A line without a code (a label or total row, `列`, a side's heading).
+        case label
+        /// A blank or comment line.
+        case blank
+        /// A first word that might be a code the parser reads otherwise (full-width digits, a
+        /// code glued to its name, another length): the whole block is re-checked instead.
+        case unclear
+    }
+
+    static func firstWord(_ source: SourceText, _ line: Int) -> Kind {
+        let bytes = source.bytes
+        var index = source.lineStarts[line]
+        let end = source.lineContentEnds[line]
+        while index < end {
+            if bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1; continue }
+            if index + 2 < end, bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { index += 3; continue }
+            break
+        }
+        guard index < end else { return .blank }
+        if end - index >= 2, bytes[index] == 0x2F, bytes[index + 1] == 0x2F { return .blank }
+        let start = index
+        if bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+            while index < end, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            let length = index - start
+            let endsWord = index == end || bytes[index] == 0x20 || bytes[index] == 0x09
+                || (index + 2 < end && bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80)
+            guard endsWord, length == 3 || length == 5 || length == 7 else { return .unclear }
+            return .code(String(decoding: bytes[start..<index], as: UTF8.self), end: index)
+        }
+        // Full-width digits (０-９: EF BC 90–99) may be read as a code.
+        if index + 2 < end, bytes[index] == 0xEF, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
+            return .unclear
+        }
+        // 其中
+        if end - index >= 6, Array(bytes[index..<(index + 6)]) == [0xE5, 0x85, 0xB6, 0xE4, 0xB8, 0xAD] { return .detail }
+        return .label
+    }
+}
