@@ -145,6 +145,54 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--edited-view"
     exit(0)
 }
 
+// `juesuan-bench --keystroke FILE`: one keystroke in a figure of a code row (40 places spread
+// over FILE, e.g. the LSP benchmark's report from scripts/lsp_bench_report.py, whose tables have
+// 1,654 rows), each stage of what the server does after it: applying the edit to the text, the
+// quick re-check (row-level where it can), the edited view and the requests through it.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keystroke", let bytes = readFile(CommandLine.arguments[2]) {
+    let base = DocumentSnapshot(uri: "file:///bench.juesuan", version: 1, source: SourceText(bytes: bytes))
+    let analysis = base.analysis
+    let state = FindingsState(fullAnalysisOf: base)
+    _ = base.semanticTokenData(unit: .utf16)
+    _ = LanguageService.outline(base)
+    let cells = analysis.report.tables.flatMap { $0.allRows.filter { $0.code != nil }.flatMap { $0.cells.compactMap { $0 } } }
+    var timings: [String: [Double]] = [:]
+    func time<T>(_ name: String, _ work: () -> T) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = work()
+        timings[name, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        return result
+    }
+    for k in 0..<40 {
+        let cell = cells[(k * 7919) % cells.count]
+        let position = base.source.lineColumnRange(of: SourceRange(start: cell.token.range.end, end: cell.token.range.end), unit: .utf16)
+        let current = time("apply the edit") { base.applying([TextChange(range: position, text: "7")], unit: .utf16, version: 2 + k) }
+        guard time("quick re-check", { state.updated(to: current) }) != nil else { print("no quick re-check"); exit(1) }
+        guard let view = time("edited view", { EditedView(current: current, base: base) }) else { print("no view"); exit(1) }
+        _ = time("hover", { view.hover(at: cell.token.range.start) })
+        _ = time("semantic tokens (encoded)", { view.semanticTokenData(unit: .utf16) })
+        _ = time("outline (limited)", { LanguageService.limited(view.outline()) })
+        _ = time("folding", { view.foldingRanges() })
+        _ = time("code actions", { view.codeActions(range: SourceRange(start: cell.token.range.start, end: cell.token.range.end)) })
+    }
+    print("\(bytes.count) bytes, \(base.source.lineCount) lines; ms per keystroke, median and max of 40:")
+    for name in ["apply the edit", "quick re-check", "edited view", "hover", "semantic tokens (encoded)", "outline (limited)", "folding", "code actions"] {
+        let values = timings[name, default: [0]].sorted()
+        print(name.padding(toLength: 28) + "median \(format2(values[values.count / 2]))".padding(toLength: 16) + "max \(format2(values.last!))")
+    }
+    exit(0)
+}
+
+/// The bytes of a file, nil when it cannot be opened.
+func readFile(_ path: String) -> [UInt8]? {
+    guard let file = fopen(path, "r") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true { let n = fread(&buffer, 1, buffer.count, file); if n <= 0 { break }; bytes += buffer[0..<n] }
+    return bytes
+}
+
 func format2(_ value: Double) -> String { String(Double(Int(value * 100)) / 100) }
 
 let megabytes = CommandLine.arguments.count > 1 ? Double(CommandLine.arguments[1]) ?? 2 : 2

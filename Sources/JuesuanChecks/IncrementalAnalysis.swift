@@ -43,10 +43,13 @@ public enum IncrementalAnalysis {
     /// The state of `newSource`, from the state of the version before it; nil when a full
     /// analysis is needed.
     /// `analyseBlock`, when given, analyses the header and the edited block alone (a caller
-    /// that caches it shares the work with others); by default they are analysed here.
+    /// that caches it shares the work with others); by default they are analysed here. So does
+    /// `analyseRows` for the small document of a row-level re-check (`RowScope`); `rowLevel`
+    /// false re-checks the whole block always.
     public static func update(_ previous: State, newSource: SourceText, catalogue: Catalogue = .embedded,
                               settings: ProjectConfiguration.Settings = .init(),
-                              analyseBlock: ((EditedBlock) -> Analysis)? = nil, rowLevel: Bool = true) -> State? {
+                              analyseBlock: ((EditedBlock) -> Analysis)? = nil, analyseRows: ((RowScope) -> Analysis)? = nil,
+                              rowLevel: Bool = true) -> State? {
         if previous.source.bytes == newSource.bytes {
             return State(source: newSource, blockStartLines: previous.blockStartLines, diagnostics: previous.diagnostics)
         }
@@ -61,9 +64,8 @@ public enum IncrementalAnalysis {
         /// Whether a finding of the previous version inside the edited block is replaced.
         let replaces: (SourceRange) -> Bool
         if let scope {
-            let small = Analysis(bytes: scope.bytes, catalogue: catalogue, settings: settings)
-            var changing = scope.changing
-            for table in small.report.tables { for row in table.allRows where row.isTotal { changing.insert(scope.origin[row.line]) } }
+            let small = analyseRows?(scope) ?? Analysis(bytes: scope.bytes, catalogue: catalogue, settings: settings)
+            let changing = scope.changingLines(in: small.report)
             mini = small
             fromMini = { scope.range($0, small: small.source, new: newSource) }
             recomputes = { changing.contains(scope.origin[small.source.line(containing: $0.start)]) }

@@ -1,3 +1,4 @@
+import JuesuanModel
 import JuesuanSyntax
 
 /// A keystroke in a figure (or the name) of one code row of a large table: what it can change,
@@ -17,19 +18,27 @@ import JuesuanSyntax
 /// like a code but is not a plain 3/5/7-digit one, a repeated code, an edit that reaches the
 /// row's code, adds or removes a line, or a table under `minimumLines` leaves the work to the
 /// whole-block re-check.
-struct RowScope {
+public struct RowScope: Sendable {
     /// Tables shorter than this are checked whole: the whole block is cheap enough.
     static let minimumLines = 200
 
     /// The small document.
-    let bytes: [UInt8]
+    public let bytes: [UInt8]
     /// For each of its lines, the line of the new text it was copied from.
-    let origin: [Int]
+    public let origin: [Int]
     /// Lines of the new text whose findings are recomputed (besides the total rows, which the
-    /// small document's model names).
+    /// small document's model names: `changingLines(in:)`).
     let changing: Set<Int>
 
-    init?(_ edited: EditedBlock, old: SourceText, new: SourceText) {
+    /// The lines of the new text whose findings (and everything shown of them) the small
+    /// document decides: the row, its ancestors, its `其中` lines and the total rows.
+    public func changingLines(in small: Report) -> Set<Int> {
+        var lines = changing
+        for table in small.tables { for row in table.allRows where row.isTotal { lines.insert(origin[row.line]) } }
+        return lines
+    }
+
+    public init?(_ edited: EditedBlock, old: SourceText, new: SourceText) {
         guard edited.lineDelta == 0 else { return nil }
         let line = old.line(containing: edited.oldEdit.start)
         guard old.line(containing: edited.oldEdit.end) == line else { return nil }

@@ -134,6 +134,41 @@ public struct ReportGenerator {
         return out.joined(separator: "\n")
     }
 
+    /// A standard report followed by one consistent table of every functional 类/款/项 of the
+    /// catalogue (about 1,600 rows, as in the LSP benchmark's report), with a `其中` line and a
+    /// comment among its rows: the large table a row-level re-check is for.
+    public mutating func bigTableReport() -> String {
+        var rows: [(String, String, [Int])] = []
+        var totals = [0, 0, 0]
+        for category in catalogue.children(of: "", kind: .functional) {
+            let categoryIndex = rows.count
+            rows.append((category.code, category.name, [0, 0, 0]))
+            for section in catalogue.children(of: category.code, kind: .functional) {
+                let sectionIndex = rows.count
+                rows.append((section.code, section.name, [0, 0, 0]))
+                let items = catalogue.children(of: section.code, kind: .functional)
+                for item in items {
+                    let basic = cents(5_000), project = cents(5_000)
+                    rows.append((item.code, item.name, [basic + project, basic, project]))
+                    for k in 0..<3 { rows[sectionIndex].2[k] += rows[rows.count - 1].2[k] }
+                }
+                if items.isEmpty {
+                    let basic = cents(5_000)
+                    rows[sectionIndex].2 = [basic, basic, 0]
+                }
+                for k in 0..<3 { rows[categoryIndex].2[k] += rows[sectionIndex].2[k] }
+            }
+            for k in 0..<3 { totals[k] += rows[categoryIndex].2[k] }
+        }
+        var lines = ["表 附表1 分项目支出明细", "列 合计 基本支出 项目支出 ; 合计 = 基本支出 + 项目支出", Self.line("", "合计", totals)]
+        for (index, row) in rows.enumerated() {
+            lines.append(Self.line(row.0, row.1, row.2))
+            if index == 40 { lines.append(Self.line("", "其中：信息化支出", [row.2[0] / 3])) }
+            if index == 200 { lines.append("// 以下为第二部分") }
+        }
+        return standardReport() + "\n" + lines.joined(separator: "\n") + "\n\n说明 附表说明\n本表列示各项目支出。\n"
+    }
+
     /// A large consistent report: a standard report followed by custom detail tables until the
     /// text has at least `minimumLines` lines.
     /// With `prose`, each detail table is followed by a 说明 about its totals, in the phrasings

@@ -44,9 +44,11 @@ extension DocumentSnapshot: FeatureSource {
 }
 
 /// A version whose full analysis is not done yet, read through two analysed documents: the
-/// last analysed version, for every block the edits left alone (its results moved by the
-/// edit), and the edited block checked on its own with the header. Requests sent right after
-/// a keystroke are answered from it in the time the edited block takes, not the whole report;
+/// last analysed version, for everything the edits left alone (its results moved by the edit),
+/// and a small document checked on its own for what they changed: the header and the edited
+/// block, or — for a figure typed in a row of a large table — the header and the rows that
+/// figure counts in (`RowScope`), whose lines it answers for. Requests sent right after a
+/// keystroke are answered from it in the time the small document takes, not the whole report;
 /// the full analysis replaces it a moment later.
 ///
 /// What it cannot know until then is what the edit changes in other blocks (a cross-table
@@ -59,9 +61,13 @@ public final class EditedView: @unchecked Sendable {
     /// The last analysed version, or a view of a version after it (typing in two places
     /// before the analysis caught up).
     public let base: any FeatureSource
-    /// The header and the edited block of `current`, as a document of its own.
+    /// The small document: the header and the edited block, or the rows of a row-level view.
     public let block: DocumentSnapshot
     public let edited: EditedBlock
+    /// Which parts of `current` the small document answers for, and how offsets map.
+    let splice: Splice
+    /// Whether the small document holds the rows a figure counts in rather than the whole block.
+    public let isRowLevel: Bool
 
     /// Nil when `base` is a snapshot not analysed, or the edits since it are not inside one block.
     public init?(current: DocumentSnapshot, base: any FeatureSource) {
@@ -70,30 +76,41 @@ public final class EditedView: @unchecked Sendable {
         self.current = current
         self.base = base
         self.edited = edited
-        block = current.blockAlone(edited)
+        let scope = RowScope(edited, old: base.source, new: current.source)
+        isRowLevel = scope != nil
+        if let scope {
+            block = current.rowsAlone(scope)
+            splice = Splice(rows: scope, lines: scope.changingLines(in: block.report), edited: edited,
+                            old: base.source, new: current.source, small: block.source)
+        } else {
+            block = current.blockAlone(edited)
+            splice = Splice(block: edited, old: base.source, new: current.source, small: block.source)
+        }
     }
 
-    /// Where to ask about an offset of `current`: the edited block (header and block alone),
-    /// or the analysed version; with the offset there.
+    /// Where to ask about an offset of `current`: the small document or the analysed version;
+    /// with the offset there.
     enum Place {
         case block(Int)
         case base(Int)
     }
 
     func place(_ offset: Int) -> Place {
-        if offset >= edited.newBlock.start && offset <= edited.newBlock.end, let local = edited.toBlockAlone(offset) { return .block(local) }
-        return .base(edited.toOld(offset) ?? offset)
+        if let local = splice.toSmall(offset) { return .block(local) }
+        return .base(splice.toBase(offset))
     }
 
-    /// A range found in the analysed version, in `current`; nil when it lies in the edited block.
-    func fromBase(_ range: SourceRange) -> SourceRange? { edited.fromOld(range) }
+    /// A range found in the analysed version, in `current`; nil when the small document
+    /// answers for it.
+    func fromBase(_ range: SourceRange) -> SourceRange? { splice.fromBase(range) }
 
-    /// A range found in the block alone, in `current`.
-    func fromBlock(_ range: SourceRange) -> SourceRange { edited.fromBlockAlone(range) }
+    /// A range found in the small document, in `current` (its lines are copies of lines of
+    /// `current`: a hover's range or a highlighted addend may lie on any of them).
+    func fromBlock(_ range: SourceRange) -> SourceRange { splice.fromSmall(range) }
 
-    /// Whether a range of the block alone lies in the block (not in the header, which the
-    /// analysed version answers for).
-    func isInBlock(_ range: SourceRange) -> Bool { range.start >= edited.headerEnd }
+    /// A range of the small document in what it answers for (not the header, nor the rows copied
+    /// only for their figures), in `current`: its tokens, symbols and hints there are the view's.
+    func answeredByBlock(_ range: SourceRange) -> SourceRange? { splice.answers(range) ? splice.fromSmall(range) : nil }
 
     /// Answers a question about one offset from wherever it lies; `map` moves the answer's
     /// ranges into `current` (nil drops them).
@@ -104,11 +121,86 @@ public final class EditedView: @unchecked Sendable {
         case .base(let old): return map(ask(base, old), { self.fromBase($0) })
         }
     }
+}
 
-    /// A line of `current` for a line of the block alone.
-    func lineFromBlock(_ line: Int) -> Int {
-        let headerLines = block.source.line(containing: edited.headerEnd)
-        return line - headerLines + current.source.line(containing: edited.newBlock.start)
+/// How an edited view is put together: the byte ranges of the new text (whole lines, in order)
+/// that the small document answers for, and the offset maps between the new text, the small
+/// document and the analysed version. Everything outside the ranges comes from the analysed
+/// version.
+struct Splice {
+    /// In the new text, and the same ranges in the old one.
+    let regions: [SourceRange]
+    let oldRegions: [SourceRange]
+    /// The index of the region that holds the edit: what lies after it moved by the edit.
+    let editRegion: Int
+    let toSmall: (Int) -> Int?
+    let fromSmall: (SourceRange) -> SourceRange
+    /// Whether a range of the small document lies in what it answers for.
+    let answers: (SourceRange) -> Bool
+    let toBase: (Int) -> Int
+    let fromBase: (SourceRange) -> SourceRange?
+    let lineFromBase: (Int) -> Int?
+    let lineFromSmall: (Int) -> Int?
+
+    /// The edited block checked alone with the header.
+    init(block edited: EditedBlock, old: SourceText, new: SourceText, small: SourceText) {
+        regions = [edited.newBlock]
+        oldRegions = [edited.oldBlock]
+        editRegion = 0
+        toSmall = { offset in
+            offset >= edited.newBlock.start && offset <= edited.newBlock.end ? edited.toBlockAlone(offset) : nil
+        }
+        fromSmall = { edited.fromBlockAlone($0) }
+        answers = { $0.start >= edited.headerEnd }
+        toBase = { offset in edited.toOld(offset) ?? offset }
+        fromBase = { edited.fromOld($0) }
+        lineFromBase = { edited.fromOld(line: $0, in: old) }
+        let headerLines = small.line(containing: edited.headerEnd)
+        let firstLine = new.line(containing: edited.newBlock.start)
+        lineFromSmall = { $0 >= headerLines ? $0 - headerLines + firstLine : nil }
+    }
+
+    /// A row-level view: `lines` (of the new text, the same in the old: the edit adds none)
+    /// answered by the small document of `rows`.
+    init(rows: RowScope, lines: Set<Int>, edited: EditedBlock, old: SourceText, new: SourceText, small: SourceText) {
+        let sorted = lines.sorted()
+        regions = sorted.map { new.lineRange($0) }
+        oldRegions = sorted.map { old.lineRange($0) }
+        let editLine = old.line(containing: edited.oldEdit.start)
+        editRegion = sorted.firstIndex(of: editLine) ?? 0
+        var smallLine: [Int: Int] = [:]
+        for (index, line) in rows.origin.enumerated() where lines.contains(line) { smallLine[line] = index }
+        let edit = edited.oldEdit, delta = edited.delta
+        /// An old offset in the new text (lines are the same; only the edited line changed).
+        func moved(_ offset: Int) -> Int { offset < edit.start ? offset : offset >= edit.end ? offset + delta : edit.start }
+        toSmall = { offset in
+            let line = new.line(containing: offset)
+            guard let local = smallLine[line] else { return nil }
+            return small.lineStarts[local] + offset - new.lineStarts[line]
+        }
+        func fromSmall(_ offset: Int) -> Int {
+            let line = small.line(containing: offset)
+            return new.lineStarts[rows.origin[line]] + offset - small.lineStarts[line]
+        }
+        self.fromSmall = { SourceRange(start: fromSmall($0.start), end: fromSmall($0.end)) }
+        answers = { range in
+            lines.contains(rows.origin[small.line(containing: range.start)]) && lines.contains(rows.origin[small.line(containing: range.end)])
+        }
+        toBase = { offset in offset < edit.start ? offset : max(edit.start, offset - delta) }
+        fromBase = { range in
+            // What lies within one of the lines answered by the small document is its to answer.
+            let first = old.line(containing: range.start)
+            if lines.contains(first) && old.line(containing: range.end) == first { return nil }
+            return SourceRange(start: moved(range.start), end: moved(range.end))
+        }
+        lineFromBase = { $0 }
+        lineFromSmall = { _ in nil }
+    }
+
+    /// The region of the new text that holds `offset` (regions of adjacent lines touch: the
+    /// one that starts there holds it), if any.
+    func region(holding offset: Int) -> SourceRange? {
+        regions.last { $0.start <= offset }.flatMap { offset <= $0.end ? $0 : nil }
     }
 }
 
@@ -152,11 +244,12 @@ extension EditedView: FeatureSource {
         switch place(range.start) {
         case .block(let start):
             side = block
-            local = SourceRange(start: start, end: edited.toBlockAlone(min(range.end, edited.newBlock.end)) ?? start)
+            let regionEnd = splice.region(holding: range.start)?.end ?? range.start
+            local = SourceRange(start: start, end: max(start, splice.toSmall(min(range.end, regionEnd)) ?? start))
             map = { self.fromBlock($0) }
         case .base(let start):
             side = base
-            local = SourceRange(start: start, end: max(start, edited.toOld(range.end) ?? start))
+            local = SourceRange(start: start, end: max(start, splice.toBase(range.end)))
             map = { self.fromBase($0) }
         }
         // Findings the client sent are in `current`: moved to the side asked.
@@ -181,23 +274,19 @@ extension EditedView: FeatureSource {
         }
     }
 
-    /// Hints outside the edited block from the base, inside it from the block alone.
+    /// Hints from the base where it answers, from the small document where it does.
     public func inlayHints(in range: SourceRange) -> [InlayHint] {
         var hints: [InlayHint] = []
-        if range.start < edited.newBlock.start || range.end > edited.newBlock.end {
-            let old = SourceRange(start: edited.toOld(min(range.start, edited.newBlock.start)) ?? 0,
-                                  end: edited.toOld(max(range.end, edited.newBlock.end)) ?? base.source.bytes.count)
-            for hint in base.inlayHints(in: old) {
-                guard let position = fromBase(SourceRange(start: hint.position, end: hint.position))?.start,
-                      range.start <= position, position <= range.end else { continue }
-                hints.append(InlayHint(position: position, label: hint.label, tooltip: hint.tooltip))
-            }
+        let old = SourceRange(start: splice.toBase(range.start), end: max(splice.toBase(range.start), splice.toBase(range.end)))
+        for hint in base.inlayHints(in: old) {
+            guard let position = fromBase(SourceRange(start: hint.position, end: hint.position))?.start,
+                  range.start <= position, position <= range.end else { continue }
+            hints.append(InlayHint(position: position, label: hint.label, tooltip: hint.tooltip))
         }
-        if range.end >= edited.newBlock.start && range.start <= edited.newBlock.end {
-            let whole = SourceRange(start: edited.headerEnd, end: block.source.bytes.count)
-            for hint in block.inlayHints(in: whole) {
-                let position = edited.fromBlockAlone(hint.position)
-                guard range.start <= position, position <= range.end else { continue }
+        if splice.regions.contains(where: { $0.end >= range.start && $0.start <= range.end }) {
+            for hint in block.inlayHints(in: SourceRange(start: 0, end: block.source.bytes.count)) {
+                guard let position = answeredByBlock(SourceRange(start: hint.position, end: hint.position))?.start,
+                      range.start <= position, position <= range.end else { continue }
                 hints.append(InlayHint(position: position, label: hint.label, tooltip: hint.tooltip))
             }
         }
@@ -207,39 +296,47 @@ extension EditedView: FeatureSource {
     public func semanticTokens() -> [SemanticToken] {
         // Memoised apart from the version's own tokens, which its full analysis gives later.
         current.memo("semanticTokens.edited") {
-            let start = edited.newBlock.start
-            var before: [SemanticToken] = [], after: [SemanticToken] = []
+            var fromBase: [SemanticToken] = []
             for var token in base.semanticTokens() {
-                guard let range = fromBase(token.range) else { continue }
+                guard let range = self.fromBase(token.range) else { continue }
                 token.range = range
-                if range.start < start { before.append(token) } else { after.append(token) }
+                fromBase.append(token)
             }
-            let inside = block.semanticTokens().filter { isInBlock($0.range) }.map { token in
-                var token = token
-                token.range = fromBlock(token.range)
-                return token
-            }
-            return before + inside + after
+            return merged(fromBase, smallTokens())
         }
     }
 
-    /// The base's encoding for the blocks before and after the edited one (only the first token
-    /// after it is encoded again, relative to the new token before it), the edited block's
-    /// tokens encoded afresh: the same as encoding `semanticTokens()`, in the time of one block.
+    /// The small document's tokens in what it answers for, in `current`, in order.
+    func smallTokens() -> [SemanticToken] {
+        block.semanticTokens().compactMap { token in
+            guard let range = answeredByBlock(token.range) else { return nil }
+            var token = token
+            token.range = range
+            return token
+        }
+    }
+
+    /// The base's encoding between the regions (only the first token after each region is
+    /// encoded again, relative to the new token before it), the small document's tokens in the
+    /// regions encoded afresh: the same as encoding `semanticTokens()`, in the time of the
+    /// small document.
     public func semanticTokenData(unit: ColumnUnit) -> EncodedSemanticTokens {
         current.memo("semanticTokenData.edited.\(unit.rawValue)") {
             let old = base.semanticTokenData(unit: unit)
-            let before = old.firstIndex(startingAtOrAfter: edited.oldBlock.start)
-            let after = old.firstIndex(startingAtOrAfter: edited.oldBlock.end)
+            let inside = smallTokens()
             var data = EncodedSemanticTokens()
-            data.append(old, 0..<before, byteDelta: 0, lineDelta: 0)
-            let inside = block.semanticTokens().filter { isInBlock($0.range) }.map { token in
-                var token = token
-                token.range = fromBlock(token.range)
-                return token
+            var cursor = 0, next = 0
+            for (index, (region, oldRegion)) in zip(splice.regions, splice.oldRegions).enumerated() {
+                let before = old.firstIndex(startingAtOrAfter: oldRegion.start)
+                let moved = index > splice.editRegion
+                data.append(old, cursor..<max(cursor, before), byteDelta: moved ? edited.delta : 0, lineDelta: moved ? edited.lineDelta : 0)
+                var end = next
+                while end < inside.count, inside[end].range.start < region.end { end += 1 }
+                data.append(Array(inside[next..<end]), in: current.source, unit: unit)
+                next = end
+                cursor = max(cursor, old.firstIndex(startingAtOrAfter: oldRegion.end))
             }
-            data.append(inside, in: current.source, unit: unit)
-            data.append(old, after..<old.count, byteDelta: edited.delta, lineDelta: edited.lineDelta)
+            data.append(old, cursor..<old.count, byteDelta: edited.delta, lineDelta: edited.lineDelta)
             return data
         }
     }
@@ -254,23 +351,48 @@ extension EditedView: FeatureSource {
                 symbol.children = symbol.children.compactMap { moved($0, map) }
                 return symbol
             }
-            let outer = base.outline().compactMap { moved($0, fromBase) }
-            let inner = block.outline().filter { isInBlock($0.range) }.compactMap { moved($0, fromBlock) }
-            return (outer + inner).sorted { $0.range.start < $1.range.start }
+            var outline = base.outline().compactMap { moved($0, fromBase) }
+            // The small document's symbols that lie in what it answers for (a whole block, or
+            // rows), each put under the symbol of `outline` that holds it.
+            func answered(_ symbols: [OutlineSymbol]) -> [OutlineSymbol] {
+                symbols.flatMap { symbol in moved(symbol, answeredByBlock).map { [$0] } ?? answered(symbol.children) }
+            }
+            for symbol in answered(block.outline()) { graft(symbol, into: &outline) }
+            return outline
+        }
+    }
+
+    /// Puts `symbol` among `symbols`, under the innermost one whose range holds it, in order.
+    func graft(_ symbol: OutlineSymbol, into symbols: inout [OutlineSymbol]) {
+        if let parent = symbols.firstIndex(where: { $0.range.start <= symbol.range.start && symbol.range.end <= $0.range.end && $0.range != symbol.range }) {
+            graft(symbol, into: &symbols[parent].children)
+        } else {
+            let index = symbols.firstIndex { $0.range.start > symbol.range.start } ?? symbols.count
+            symbols.insert(symbol, at: index)
         }
     }
 
     public func foldingRanges() -> [FoldingRegion] {
         var regions: [FoldingRegion] = []
         for region in base.foldingRanges() {
-            guard let start = edited.fromOld(line: region.startLine, in: base.source),
-                  let end = edited.fromOld(line: region.endLine, in: base.source) else { continue }
+            guard let start = splice.lineFromBase(region.startLine), let end = splice.lineFromBase(region.endLine) else { continue }
             regions.append(FoldingRegion(startLine: start, endLine: end, kind: region.kind))
         }
-        let headerLines = block.source.line(containing: edited.headerEnd)
-        for region in block.foldingRanges() where region.startLine >= headerLines {
-            regions.append(FoldingRegion(startLine: lineFromBlock(region.startLine), endLine: lineFromBlock(region.endLine), kind: region.kind))
+        for region in block.foldingRanges() {
+            guard let start = splice.lineFromSmall(region.startLine), let end = splice.lineFromSmall(region.endLine) else { continue }
+            regions.append(FoldingRegion(startLine: start, endLine: end, kind: region.kind))
         }
         return regions.sorted { ($0.startLine, $0.endLine) < ($1.startLine, $1.endLine) }
     }
+}
+
+/// Two lists of tokens, each in order and not overlapping the other, as one list in order.
+func merged(_ a: [SemanticToken], _ b: [SemanticToken]) -> [SemanticToken] {
+    var result: [SemanticToken] = []
+    result.reserveCapacity(a.count + b.count)
+    var i = 0, j = 0
+    while i < a.count || j < b.count {
+        if j == b.count || (i < a.count && a[i].range.start <= b[j].range.start) { result.append(a[i]); i += 1 } else { result.append(b[j]); j += 1 }
+    }
+    return result
 }

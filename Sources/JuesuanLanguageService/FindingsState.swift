@@ -26,6 +26,7 @@ public struct FindingsState: Sendable {
     public func updated(to snapshot: DocumentSnapshot) -> FindingsState? {
         guard snapshot.source.bytes.count <= Analysis.maximumDocumentBytes else { return nil }
         return IncrementalAnalysis.update(state, newSource: snapshot.source, catalogue: snapshot.catalogue, settings: snapshot.settings,
-                                          analyseBlock: { snapshot.blockAlone($0).analysis }).map(FindingsState.init)
+                                          analyseBlock: { snapshot.blockAlone($0).analysis },
+                                          analyseRows: { snapshot.rowsAlone($0).analysis }).map(FindingsState.init)
     }
 }

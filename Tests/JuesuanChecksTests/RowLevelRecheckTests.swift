@@ -8,43 +8,9 @@ import XCTest
 /// the totals and the rows they rest on, not the whole table. The findings must be those of
 /// re-checking the whole block (and so of a full analysis, for the findings within the block).
 final class RowLevelRecheckTests: XCTestCase {
-    /// A consistent table of every functional 类/款/项 of the catalogue (about 1,600 rows, as in
-    /// the LSP benchmark), after a generated standard report.
     static func bigTableReport(seed: UInt64) -> String {
-        var random = SplitMix64(seed: seed)
-        let catalogue = Catalogue.embedded
-        var rows: [(String, String, [Int])] = []
-        var totals = [0, 0, 0]
-        for category in catalogue.children(of: "", kind: .functional) {
-            let categoryIndex = rows.count
-            rows.append((category.code, category.name, [0, 0, 0]))
-            for section in catalogue.children(of: category.code, kind: .functional) {
-                let sectionIndex = rows.count
-                rows.append((section.code, section.name, [0, 0, 0]))
-                let items = catalogue.children(of: section.code, kind: .functional)
-                for item in items {
-                    let basic = Int(random.next() % 500_000), project = Int(random.next() % 500_000)
-                    rows.append((item.code, item.name, [basic + project, basic, project]))
-                    for k in 0..<3 { rows[sectionIndex].2[k] += rows[rows.count - 1].2[k] }
-                }
-                if items.isEmpty {
-                    let basic = Int(random.next() % 500_000)
-                    rows[sectionIndex].2 = [basic, basic, 0]
-                }
-                for k in 0..<3 { rows[categoryIndex].2[k] += rows[sectionIndex].2[k] }
-            }
-            for k in 0..<3 { totals[k] += rows[categoryIndex].2[k] }
-        }
-        func money(_ cents: Int) -> String { String(format: "%d.%02d", cents / 100, cents % 100) }
-        var lines = ["表 附表1 分项目支出明细", "列 合计 基本支出 项目支出 ; 合计 = 基本支出 + 项目支出",
-                     "合计  " + totals.map(money).joined(separator: "  ")]
-        for (index, row) in rows.enumerated() {
-            lines.append("\(row.0)  \(row.1)  " + row.2.map(money).joined(separator: "  "))
-            if index == 40 { lines.append("其中：信息化支出  \(money(row.2[0] / 3))") }
-            if index == 200 { lines.append("// 以下为第二部分") }
-        }
         var generator = ReportGenerator(seed: seed)
-        return generator.standardReport() + "\n" + lines.joined(separator: "\n") + "\n\n说明 附表说明\n本表列示各项目支出。\n"
+        return generator.bigTableReport()
     }
 
     func local(_ diagnostics: [Diagnostic]) -> [String] {

@@ -91,6 +91,54 @@ final class EditedViewTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(hoversEqual * 100, hoversCompared * 95)
     }
 
+    /// A figure typed in a row of a large table: the view answers the row, its ancestors and the
+    /// totals from the rows they rest on, the rest of the table from the analysed version; all
+    /// as the new text's own analysis does.
+    func testARowLevelViewAgreesWithTheNewTextsOwnAnalysis() throws {
+        var generator = ReportGenerator(seed: 12)
+        let text = generator.bigTableReport()
+        let base = DocumentSnapshot(uri: "file:///r.juesuan", version: 1, text: text)
+        let analysis = base.analysis
+        let table = try XCTUnwrap(analysis.report.tables.first { $0.allRows.count > 1_000 })
+        var random = SplitMix64(seed: 31)
+        var rowViews = 0
+        for step in 0..<12 {
+            let rows = table.allRows.filter { $0.code != nil && $0.cells.contains { $0 != nil } }
+            let row = rows[Int(random.next() % UInt64(rows.count))]
+            let cell = try XCTUnwrap(row.cells.compactMap { $0 }.last)
+            let typed = ["7", "0.5", "x"][step % 3]
+            let edited = replacing(text, SourceRange(start: cell.token.range.end, end: cell.token.range.end), with: typed)
+            let current = DocumentSnapshot(uri: base.uri, version: 2 + step, text: edited)
+            let view = try XCTUnwrap(EditedView(current: current, base: base))
+            if view.isRowLevel { rowViews += 1 }
+            let exact = DocumentSnapshot(uri: base.uri, version: current.version, text: edited)
+            func shape(_ tokens: [SemanticToken]) -> [String] { tokens.map { "\($0.range.start)-\($0.range.end) \($0.type) \($0.modifiers.rawValue)" } }
+            XCTAssertEqual(shape(view.semanticTokens()), shape(exact.semanticTokens()), "tokens, step \(step)")
+            for unit in ColumnUnit.allCases {
+                XCTAssertTrue(view.semanticTokenData(unit: unit).data == exact.semanticTokenData(unit: unit).data, "encoding, step \(step), \(unit)")
+            }
+            XCTAssertEqual(view.outline(), exact.outline(), "outline, step \(step)")
+            XCTAssertEqual(view.foldingRanges(), exact.foldingRanges(), "folding, step \(step)")
+            // Hovers on the edited row, its parents, the total row and elsewhere in the table.
+            let lines = [row.line] + table.allRows.filter { other in other.code.map { row.code!.hasPrefix($0) } ?? other.isTotal }.map(\.line)
+            var offsets = lines.flatMap { line -> [Int] in
+                let range = current.source.lineContentRange(line)
+                return [range.start, range.end - 1, (range.start + range.end) / 2]
+            }
+            offsets += (0..<8).map { _ in Int(random.next() % UInt64(edited.utf8.count)) }
+            for offset in offsets {
+                XCTAssertEqual(view.hover(at: offset), exact.hover(at: offset), "hover at \(offset), step \(step)")
+                XCTAssertEqual(view.highlights(at: offset), exact.highlights(at: offset), "highlights at \(offset), step \(step)")
+            }
+            let line = current.source.lineContentRange(row.line)
+            XCTAssertEqual(view.codeActions(range: line).map(\.title), LanguageService.codeActions(exact, range: line).map(\.title), "actions, step \(step)")
+            XCTAssertEqual(view.inlayHints(in: line), exact.inlayHints(in: line), "hints, step \(step)")
+            let around = SourceRange(start: max(0, line.start - 3_000), end: min(edited.utf8.count, line.end + 3_000))
+            XCTAssertEqual(view.inlayHints(in: around), exact.inlayHints(in: around), "hints around, step \(step)")
+        }
+        XCTAssertEqual(rowViews, 12, "every keystroke in a code row's figure makes a row-level view")
+    }
+
     /// Typing in a second place before the analysis caught up: a view through the view of the
     /// version before, whose answers are still those of the new text's own analysis.
     func testViewsChainThroughEditsInSeveralBlocks() throws {
