@@ -154,7 +154,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keystroke", 
     let analysis = base.analysis
     let state = FindingsState(fullAnalysisOf: base)
     _ = base.semanticTokenData(unit: .utf16)
-    _ = LanguageService.outline(base)
+    _ = base.limitedOutline()
     let cells = analysis.report.tables.flatMap { $0.allRows.filter { $0.code != nil }.flatMap { $0.cells.compactMap { $0 } } }
     var timings: [String: [Double]] = [:]
     func time<T>(_ name: String, _ work: () -> T) -> T {
@@ -171,7 +171,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keystroke", 
         guard let view = time("edited view", { EditedView(current: current, base: base) }) else { print("no view"); exit(1) }
         _ = time("hover", { view.hover(at: cell.token.range.start) })
         _ = time("semantic tokens (encoded)", { view.semanticTokenData(unit: .utf16) })
-        _ = time("outline (limited)", { LanguageService.limited(view.outline()) })
+        _ = time("outline (limited)", { view.limitedOutline() })
         _ = time("folding", { view.foldingRanges() })
         _ = time("code actions", { view.codeActions(range: SourceRange(start: cell.token.range.start, end: cell.token.range.end)) })
     }

@@ -136,8 +136,15 @@ public struct ReportGenerator {
 
     /// A standard report followed by one consistent table of every functional 类/款/项 of the
     /// catalogue (about 1,600 rows, as in the LSP benchmark's report), with a `其中` line and a
-    /// comment among its rows: the large table a row-level re-check is for.
-    public mutating func bigTableReport() -> String {
+    /// comment among its rows: the large table a row-level re-check is for. `tables` such tables,
+    /// each with figures of its own.
+    public mutating func bigTableReport(tables: Int = 1) -> String {
+        var text = standardReport()
+        for number in 1...tables { text += "\n" + bigTable(number: number) + "\n" }
+        return text + "\n说明 附表说明\n本表列示各项目支出。\n"
+    }
+
+    mutating func bigTable(number: Int) -> String {
         var rows: [(String, String, [Int])] = []
         var totals = [0, 0, 0]
         for category in catalogue.children(of: "", kind: .functional) {
@@ -160,13 +167,13 @@ public struct ReportGenerator {
             }
             for k in 0..<3 { totals[k] += rows[categoryIndex].2[k] }
         }
-        var lines = ["表 附表1 分项目支出明细", "列 合计 基本支出 项目支出 ; 合计 = 基本支出 + 项目支出", Self.line("", "合计", totals)]
+        var lines = ["表 附表\(number) 分项目支出明细", "列 合计 基本支出 项目支出 ; 合计 = 基本支出 + 项目支出", Self.line("", "合计", totals)]
         for (index, row) in rows.enumerated() {
             lines.append(Self.line(row.0, row.1, row.2))
             if index == 40 { lines.append(Self.line("", "其中：信息化支出", [row.2[0] / 3])) }
             if index == 200 { lines.append("// 以下为第二部分") }
         }
-        return standardReport() + "\n" + lines.joined(separator: "\n") + "\n\n说明 附表说明\n本表列示各项目支出。\n"
+        return lines.joined(separator: "\n")
     }
 
     /// A large consistent report: a standard report followed by custom detail tables until the

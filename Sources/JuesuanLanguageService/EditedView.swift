@@ -19,6 +19,8 @@ public protocol FeatureSource: AnyObject, Sendable {
     /// The semantic tokens encoded for the LSP, positions in `unit`.
     func semanticTokenData(unit: ColumnUnit) -> EncodedSemanticTokens
     func outline() -> [OutlineSymbol]
+    /// The outline as sent to an editor: at most `LanguageService.outlineLimit` symbols.
+    func limitedOutline() -> [OutlineSymbol]
     func foldingRanges() -> [FoldingRegion]
 }
 
@@ -40,6 +42,7 @@ extension DocumentSnapshot: FeatureSource {
         memo("semanticTokenData.\(unit.rawValue)") { EncodedSemanticTokens(semanticTokens(), in: source, unit: unit) }
     }
     public func outline() -> [OutlineSymbol] { LanguageService.outline(self) }
+    public func limitedOutline() -> [OutlineSymbol] { memo("limitedOutline") { LanguageService.limited(outline()) } }
     public func foldingRanges() -> [FoldingRegion] { LanguageService.foldingRanges(self) }
 }
 
@@ -137,6 +140,7 @@ struct Splice {
     let fromSmall: (SourceRange) -> SourceRange
     /// Whether a range of the small document lies in what it answers for.
     let answers: (SourceRange) -> Bool
+    /// An offset of the new text in the old one (inside the edit: its start).
     let toBase: (Int) -> Int
     let fromBase: (SourceRange) -> SourceRange?
     let lineFromBase: (Int) -> Int?
@@ -152,7 +156,7 @@ struct Splice {
         }
         fromSmall = { edited.fromBlockAlone($0) }
         answers = { $0.start >= edited.headerEnd }
-        toBase = { offset in edited.toOld(offset) ?? offset }
+        toBase = { offset in offset < edited.oldEdit.start ? offset : max(edited.oldEdit.start, offset - edited.delta) }
         fromBase = { edited.fromOld($0) }
         lineFromBase = { edited.fromOld(line: $0, in: old) }
         let headerLines = small.line(containing: edited.headerEnd)
@@ -222,10 +226,16 @@ extension EditedView: FeatureSource {
         }
     }
 
+    /// From the small document, or — when it knows of nothing there (a glossary term, a code
+    /// defined in another table) — from the analysed version.
     public func definition(at offset: Int) -> [SourceRange] {
-        answer(at: offset, { $0.definition(at: $1) }) { ranges, map in ranges.compactMap(map) }
+        let found = answer(at: offset, { $0.definition(at: $1) }) { ranges, map in ranges.compactMap(map) }
+        guard found.isEmpty, case .block = place(offset) else { return found }
+        return base.definition(at: splice.toBase(offset)).compactMap(fromBase)
     }
 
+    /// On what the small document answers for, within what it holds (the edited block): the
+    /// same rows in other tables come with the full analysis a moment later.
     public func references(at offset: Int, includeDeclaration: Bool) -> [SourceRange] {
         answer(at: offset, { $0.references(at: $1, includeDeclaration: includeDeclaration) }) { ranges, map in ranges.compactMap(map) }
     }
@@ -342,24 +352,44 @@ extension EditedView: FeatureSource {
     }
 
     public func outline() -> [OutlineSymbol] {
-        current.memo("outline.edited") {
-            func moved(_ symbol: OutlineSymbol, _ map: (SourceRange) -> SourceRange?) -> OutlineSymbol? {
-                guard let range = map(symbol.range), let selection = map(symbol.selectionRange) else { return nil }
-                var symbol = symbol
-                symbol.range = range
-                symbol.selectionRange = selection
-                symbol.children = symbol.children.compactMap { moved($0, map) }
-                return symbol
-            }
-            var outline = base.outline().compactMap { moved($0, fromBase) }
-            // The small document's symbols that lie in what it answers for (a whole block, or
-            // rows), each put under the symbol of `outline` that holds it.
-            func answered(_ symbols: [OutlineSymbol]) -> [OutlineSymbol] {
-                symbols.flatMap { symbol in moved(symbol, answeredByBlock).map { [$0] } ?? answered(symbol.children) }
-            }
-            for symbol in answered(block.outline()) { graft(symbol, into: &outline) }
-            return outline
+        current.memo("outline.edited") { spliced(base.outline()) }
+    }
+
+    /// The limit (`LanguageService.limited`) applied to the outline. A row-level view leaves the
+    /// rows and their levels as they were, so it splices the base's limited outline: the rows
+    /// the small document answers for go in where the base had them.
+    public func limitedOutline() -> [OutlineSymbol] {
+        current.memo("limitedOutline.edited") {
+            isRowLevel ? spliced(base.limitedOutline(), onlyWhereTheBaseHadThem: true) : LanguageService.limited(outline())
         }
+    }
+
+    /// `outline` of the base moved into `current`, with the small document's symbols in what it
+    /// answers for (a whole block, or rows), each under the symbol that holds it; with
+    /// `onlyWhereTheBaseHadThem`, only those whose place the base's outline had a symbol in.
+    func spliced(_ outline: [OutlineSymbol], onlyWhereTheBaseHadThem: Bool = false) -> [OutlineSymbol] {
+        // The lines where the base had a symbol that the small document answers for (a row-level
+        // view adds no line, so they are the same lines in `current`).
+        var answeredLines: Set<Int> = []
+        func moved(_ symbol: OutlineSymbol, _ map: (SourceRange) -> SourceRange?) -> OutlineSymbol? {
+            guard let range = map(symbol.range), let selection = map(symbol.selectionRange) else {
+                answeredLines.insert(base.source.line(containing: symbol.range.start))
+                return nil
+            }
+            var symbol = symbol
+            symbol.range = range
+            symbol.selectionRange = selection
+            symbol.children = symbol.children.compactMap { moved($0, map) }
+            return symbol
+        }
+        var result = outline.compactMap { moved($0, fromBase) }
+        func answered(_ symbols: [OutlineSymbol]) -> [OutlineSymbol] {
+            symbols.flatMap { symbol in moved(symbol, answeredByBlock).map { [$0] } ?? answered(symbol.children) }
+        }
+        for symbol in answered(block.outline()) where !onlyWhereTheBaseHadThem || answeredLines.contains(current.source.line(containing: symbol.range.start)) {
+            graft(symbol, into: &result)
+        }
+        return result
     }
 
     /// Puts `symbol` among `symbols`, under the innermost one whose range holds it, in order.

@@ -62,7 +62,7 @@ extension JuesuanServer {
 
     func documentSymbol(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(request)
-        let symbols = LanguageService.limited(features(of: snapshot).outline())
+        let symbols = features(of: snapshot).limitedOutline()
         return .array(symbols.map(converter.symbol))
     }
 

@@ -679,7 +679,7 @@ public final class JuesuanServer: @unchecked Sendable {
             // `EditedView`), so they are made now, while the user pauses, not then.
             if snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold {
                 if self.snapshot(uri) === snapshot { _ = snapshot.semanticTokenData(unit: unit) }
-                if self.snapshot(uri) === snapshot { _ = snapshot.outline() }
+                if self.snapshot(uri) === snapshot { _ = snapshot.limitedOutline() }
             }
         }
     }

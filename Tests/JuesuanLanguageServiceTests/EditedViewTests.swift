@@ -96,10 +96,12 @@ final class EditedViewTests: XCTestCase {
     /// as the new text's own analysis does.
     func testARowLevelViewAgreesWithTheNewTextsOwnAnalysis() throws {
         var generator = ReportGenerator(seed: 12)
-        let text = generator.bigTableReport()
+        let text = generator.bigTableReport(tables: 2)
         let base = DocumentSnapshot(uri: "file:///r.juesuan", version: 1, text: text)
         let analysis = base.analysis
-        let table = try XCTUnwrap(analysis.report.tables.first { $0.allRows.count > 1_000 })
+        let table = try XCTUnwrap(analysis.report.tables.last { $0.allRows.count > 1_000 })
+        func count(_ symbols: [OutlineSymbol]) -> Int { symbols.reduce(0) { $0 + 1 + count($1.children) } }
+        XCTAssertGreaterThan(count(base.outline()), LanguageService.outlineLimit, "the outline is limited")
         var random = SplitMix64(seed: 31)
         var rowViews = 0
         for step in 0..<12 {
@@ -118,6 +120,7 @@ final class EditedViewTests: XCTestCase {
                 XCTAssertTrue(view.semanticTokenData(unit: unit).data == exact.semanticTokenData(unit: unit).data, "encoding, step \(step), \(unit)")
             }
             XCTAssertEqual(view.outline(), exact.outline(), "outline, step \(step)")
+            XCTAssertEqual(view.limitedOutline(), exact.limitedOutline(), "limited outline, step \(step)")
             XCTAssertEqual(view.foldingRanges(), exact.foldingRanges(), "folding, step \(step)")
             // Hovers on the edited row, its parents, the total row and elsewhere in the table.
             let lines = [row.line] + table.allRows.filter { other in other.code.map { row.code!.hasPrefix($0) } ?? other.isTotal }.map(\.line)
@@ -128,7 +131,15 @@ final class EditedViewTests: XCTestCase {
             offsets += (0..<8).map { _ in Int(random.next() % UInt64(edited.utf8.count)) }
             for offset in offsets {
                 XCTAssertEqual(view.hover(at: offset), exact.hover(at: offset), "hover at \(offset), step \(step)")
-                XCTAssertEqual(view.highlights(at: offset), exact.highlights(at: offset), "highlights at \(offset), step \(step)")
+                // Highlights and references within the table (the same code in other tables comes with
+                // the full analysis, as for any edited view).
+                let tableStart = current.source.lineStarts[table.syntax.lines.lowerBound]
+                let tableEnd = current.source.lineRange(table.syntax.lines.upperBound).end
+                let inTable = { (range: SourceRange) in tableStart <= range.start && range.end <= tableEnd }
+                XCTAssertEqual(view.highlights(at: offset).filter { inTable($0.range) }, exact.highlights(at: offset).filter { inTable($0.range) },
+                               "highlights at \(offset), step \(step)")
+                XCTAssertEqual(view.references(at: offset, includeDeclaration: true).filter(inTable),
+                               exact.references(at: offset, includeDeclaration: true).filter(inTable), "references at \(offset), step \(step)")
             }
             let line = current.source.lineContentRange(row.line)
             XCTAssertEqual(view.codeActions(range: line).map(\.title), LanguageService.codeActions(exact, range: line).map(\.title), "actions, step \(step)")
