@@ -117,13 +117,8 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--edited-view"
     _ = LanguageService.semanticTokens(base)
     _ = LanguageService.outline(base)
     let cells = analysis.report.tables.flatMap { $0.allRows.flatMap { $0.cells.compactMap { $0 } } }
-    var timings: [String: [Double]] = [:]
-    func time<T>(_ name: String, _ work: () -> T) -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let result = work()
-        timings[name, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        return result
-    }
+    var timings = Timings()
+    func time<T>(_ name: String, _ work: () -> T) -> T { timings.time(name, work) }
     let bytes = Array(text.utf8)
     for k in 0..<40 {
         let cell = cells[(k * 7919) % cells.count]
@@ -138,10 +133,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--edited-view"
         _ = time("code actions", { view.codeActions(range: SourceRange(start: cell.token.range.start, end: cell.token.range.end)) })
     }
     print("\(text.utf8.count) bytes, \(text.utf8.lazy.filter { $0 == 0x0A }.count) lines; ms per request through an edited view:")
-    for name in ["view", "hover", "semantic tokens", "outline", "folding", "inlay hints (80 lines)", "code actions"] {
-        let values = timings[name, default: [0]].sorted()
-        print(name.padding(toLength: 26) + "median \(format2(values[values.count / 2]))".padding(toLength: 16) + "max \(format2(values.last!))")
-    }
+    timings.print(["view", "hover", "semantic tokens", "outline", "folding", "inlay hints (80 lines)", "code actions"])
     exit(0)
 }
 
@@ -156,13 +148,8 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keystroke", 
     _ = base.semanticTokenData(unit: .utf16)
     _ = base.limitedOutline()
     let cells = analysis.report.tables.flatMap { $0.allRows.filter { $0.code != nil }.flatMap { $0.cells.compactMap { $0 } } }
-    var timings: [String: [Double]] = [:]
-    func time<T>(_ name: String, _ work: () -> T) -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let result = work()
-        timings[name, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        return result
-    }
+    var timings = Timings()
+    func time<T>(_ name: String, _ work: () -> T) -> T { timings.time(name, work) }
     for k in 0..<40 {
         let cell = cells[(k * 7919) % cells.count]
         let position = base.source.lineColumnRange(of: SourceRange(start: cell.token.range.end, end: cell.token.range.end), unit: .utf16)
@@ -176,11 +163,27 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keystroke", 
         _ = time("code actions", { view.codeActions(range: SourceRange(start: cell.token.range.start, end: cell.token.range.end)) })
     }
     print("\(bytes.count) bytes, \(base.source.lineCount) lines; ms per keystroke, median and max of 40:")
-    for name in ["apply the edit", "quick re-check", "edited view", "hover", "semantic tokens (encoded)", "outline (limited)", "folding", "code actions"] {
-        let values = timings[name, default: [0]].sorted()
-        print(name.padding(toLength: 28) + "median \(format2(values[values.count / 2]))".padding(toLength: 16) + "max \(format2(values.last!))")
-    }
+    timings.print(["apply the edit", "quick re-check", "edited view", "hover", "semantic tokens (encoded)", "outline (limited)", "folding", "code actions"])
     exit(0)
+}
+
+/// Milliseconds per named stage, printed as median and worst.
+struct Timings {
+    var values: [String: [Double]] = [:]
+
+    mutating func time<T>(_ name: String, _ work: () -> T) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = work()
+        values[name, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        return result
+    }
+
+    func print(_ names: [String]) {
+        for name in names {
+            let sorted = values[name, default: [0]].sorted()
+            Swift.print(name.padding(toLength: 28) + "median \(format2(sorted[sorted.count / 2]))".padding(toLength: 16) + "max \(format2(sorted.last!))")
+        }
+    }
 }
 
 /// The bytes of a file, nil when it cannot be opened.

@@ -81,13 +81,7 @@ public enum IncrementalAnalysis {
         // Findings inside the edited block, from the block (or the rows) checked alone.
         var recomputed: Set<String> = []
         for diagnostic in mini.diagnostics where recomputes(diagnostic.range) {
-            var mapped = diagnostic
-            mapped.range = fromMini(diagnostic.range)
-            mapped.related = diagnostic.related.map { RelatedLocation(range: fromMini($0.range), message: $0.message) }
-            if var fix = mapped.fix {
-                fix.edits = fix.edits.map { TextEdit(range: fromMini($0.range), replacement: $0.replacement) }
-                mapped.fix = fix
-            }
+            let mapped = diagnostic.moved(fromMini)
             recomputed.insert("\(mapped.code) \(mapped.range.start) \(mapped.range.end)")
             result.append(mapped)
         }
@@ -108,16 +102,7 @@ public enum IncrementalAnalysis {
             return range.start >= edit.end ? SourceRange(start: range.start + edited.delta, end: range.end + edited.delta) : range
         }
         /// A finding of the edited block kept as it was, its ranges moved by the edit.
-        func keptInBlock(_ diagnostic: Diagnostic) -> Diagnostic {
-            var kept = diagnostic
-            kept.range = keptRange(diagnostic.range)
-            kept.related = diagnostic.related.map { RelatedLocation(range: keptRange($0.range), message: $0.message) }
-            if var fix = kept.fix {
-                fix.edits = fix.edits.map { TextEdit(range: keptRange($0.range), replacement: $0.replacement) }
-                kept.fix = fix
-            }
-            return kept
-        }
+        func keptInBlock(_ diagnostic: Diagnostic) -> Diagnostic { diagnostic.moved(keptRange) }
         // Findings outside the edited block: kept, moved by the edit when after it.
         for diagnostic in previous.diagnostics {
             var kept = diagnostic
@@ -317,5 +302,19 @@ public struct EditedBlock: Sendable {
         if line < blockFirst { return line }
         if line > blockLast { return line + lineDelta }
         return nil
+    }
+}
+
+extension Diagnostic {
+    /// This finding with its range, related locations and fix edits moved by `map`.
+    func moved(_ map: (SourceRange) -> SourceRange) -> Diagnostic {
+        var moved = self
+        moved.range = map(range)
+        moved.related = related.map { RelatedLocation(range: map($0.range), message: $0.message) }
+        if var fix {
+            fix.edits = fix.edits.map { TextEdit(range: map($0.range), replacement: $0.replacement) }
+            moved.fix = fix
+        }
+        return moved
     }
 }
