@@ -156,18 +156,22 @@ public struct Row: Sendable {
         set { unique.unknownColumns = newValue }
     }
 
-    public var line: Int { syntax.line }
+    public var line: Int { storage.syntax.line }
+    /// The code as written (`syntax.code` without copying the row's syntax).
+    public var codeToken: Token? { storage.syntax.code }
+    /// The label as written (`syntax.label` without copying the row's syntax).
+    public var labelToken: Token? { storage.syntax.label }
     /// The code and label, as a reader names the row.
     public var displayName: String {
         [code, label.isEmpty ? nil : label].compactMap { $0 }.joined(separator: " ")
     }
     /// The range naming the row (its code and label).
     public var nameRange: SourceRange {
-        switch (syntax.code, syntax.label) {
+        switch (storage.syntax.code, storage.syntax.label) {
         case let (code?, label?): code.range.union(label.range)
         case let (code?, nil): code.range
         case let (nil, label?): label.range
-        default: syntax.range
+        default: storage.syntax.range
         }
     }
 
