@@ -344,8 +344,9 @@ public final class JuesuanServer: @unchecked Sendable {
             self.lock.unlock()
             guard stillWanted else { return }
             var input = input
-            input.isCancelled = { [weak self] in
-                guard let self else { return true }
+            // A strong capture: the closure lives only as long as the request runs (and a weak
+            // reference's side table reads as a leak to LeakSanitizer in the fuzz target).
+            input.isCancelled = {
                 self.lock.lock()
                 defer { self.lock.unlock() }
                 return !self.detached.contains(id)
