@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A half-open range of UTF-8 byte offsets into a document.
 public struct SourceRange: Sendable, Hashable, Comparable {
     public var start: Int
@@ -69,6 +77,19 @@ public struct SourceText: Sendable {
         starts.reserveCapacity(count / 32 + 1)
         ends.reserveCapacity(count / 32 + 1)
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // Without a CR anywhere (most documents), lines end at LFs, found by `memchr`
+            // many bytes at a time instead of one test per byte (issue 15, session 4).
+            if memchr(base, 0x0D, count) == nil {
+                var index = 0
+                while index < count, let found = memchr(base + index, 0x0A, count - index) {
+                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                    ends.append(at)
+                    starts.append(at + 1)
+                    index = at + 1
+                }
+                return
+            }
             var index = 0
             while index < count {
                 let byte = buffer[index]

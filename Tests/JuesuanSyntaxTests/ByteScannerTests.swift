@@ -252,4 +252,43 @@ final class ByteScannerTests: XCTestCase {
         }
         for empty in CellText.emptySpellings { XCTAssertEqual(CellText.parse(empty[...]), .empty) }
     }
+
+    /// The line table as it was built before `memchr` (one test per byte).
+    static func referenceLines(_ bytes: [UInt8]) -> (starts: [Int], ends: [Int]) {
+        var starts = [0], ends: [Int] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0A {
+                ends.append(index); starts.append(index + 1)
+            } else if bytes[index] == 0x0D {
+                ends.append(index)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        ends.append(bytes.count)
+        return (starts, ends)
+    }
+
+    func testLineTableMatchesTheByteWalk() {
+        var random = SplitMix64(seed: 8)
+        let pieces = ["\n", "\n", "\r\n", "\r", "\n\n", "行", "a", " ", "合计 1.00", "\u{0B}", "\u{0E}"]
+        for round in 0..<3_000 {
+            var text = ""
+            // Half of the documents have no CR at all (the `memchr` path).
+            for _ in 0..<Int(random.next() % 40) {
+                let piece = pieces[Int(random.next() % UInt64(pieces.count))]
+                if round % 2 == 0, piece.contains("\r") { continue }
+                text += piece
+            }
+            let bytes = Array(text.utf8)
+            let source = SourceText(bytes: bytes)
+            let expected = ByteScannerTests.referenceLines(bytes)
+            XCTAssertEqual(source.lineStarts, expected.starts, text.debugDescription)
+            XCTAssertEqual(source.lineContentEnds, expected.ends, text.debugDescription)
+        }
+        XCTAssertEqual(SourceText(bytes: []).lineStarts, [0])
+        XCTAssertEqual(SourceText(bytes: []).lineContentEnds, [0])
+    }
 }
