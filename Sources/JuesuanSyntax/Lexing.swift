@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level helpers shared by the parser: blanks, words, punctuation equivalences.
 enum Lexing {
     /// ASCII space, tab, or the ideographic space U+3000 (E3 80 80). Returns the blank's byte length, or 0.
@@ -93,10 +101,12 @@ enum Lexing {
     /// Where a trailing comment (` //` — a blank, then `//`) starts in the range, if any.
     static func trailingCommentStart(_ bytes: [UInt8], _ range: SourceRange) -> Int? {
         bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return nil }
             var i = range.start
             while i + 1 < range.end {
-                // Most bytes are not `/`: one test each.
-                if bytes[i] != 0x2F { i += 1; continue }
+                // Most lines have no `/`: `memchr` skips to the next one many bytes at a time.
+                guard let slash = memchr(base + i, 0x2F, range.end - 1 - i) else { return nil }
+                i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(slash))
                 if bytes[i + 1] == 0x2F, i > range.start {
                     let previous = bytes[i - 1]
                     if previous == 0x20 || previous == 0x09 { return i }
