@@ -173,6 +173,11 @@ public struct Row: Sendable {
 
     public func cell(_ column: Int) -> Cell? { column < storage.cells.count ? storage.cells[column] : nil }
 
+    /// `cell(column)?.number` without copying the cell (sums read every addend's figure).
+    public func number(_ column: Int) -> DecimalNumber? {
+        column < storage.cells.count ? storage.cells[column]?.value.number : nil
+    }
+
     public func isUnknown(_ column: Int) -> Bool { storage.unknownColumns.contains(column) }
 }
 

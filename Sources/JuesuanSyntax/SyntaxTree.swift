@@ -12,6 +12,9 @@ public enum TokenKind: String, Sendable, Hashable {
 
 public struct Token: Sendable, Hashable {
     public var kind: TokenKind
+    /// The inline text's length; `Token.largeText` when the text is in `large`. (Next to `kind`,
+    /// so that both share one word: a token is 48 bytes.)
+    @usableFromInline var smallCount: UInt8
     public var range: SourceRange
     // The text is kept as UTF-8, never as a `String` made per token (issue 15): up to 16 bytes
     // (figures, codes, short names) inline in `word0` and `word1`, so that copying and freeing
@@ -20,8 +23,6 @@ public struct Token: Sendable, Hashable {
     // The text is kept apart from `range`: moving a token keeps its text.
     @usableFromInline var word0: UInt64
     @usableFromInline var word1: UInt64
-    /// The inline text's length; `Token.largeText` when the text is in `large`.
-    @usableFromInline var smallCount: UInt8
     @usableFromInline var large: [UInt8]?
 
     @usableFromInline static var largeText: UInt8 { 0xFF }
