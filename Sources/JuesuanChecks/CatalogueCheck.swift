@@ -25,7 +25,7 @@ enum CatalogueCheck: ReportCheck {
             default: continue
             }
             for row in table.allRows {
-                guard let code = row.code, let codeToken = row.syntax.code else { continue }
+                guard let code = row.code, let codeToken = row.codeToken else { continue }
                 guard let entry = catalogue.entry(code: code, kind: kind) else {
                     let other: ClassificationKind = kind == .functional ? .economic : .functional
                     if let foreign = catalogue.entry(code: code, kind: other) {
@@ -37,7 +37,7 @@ enum CatalogueCheck: ReportCheck {
                     }
                     continue
                 }
-                guard let label = row.syntax.label, !row.isDetail else { continue }
+                guard let label = row.labelToken, !row.isDetail else { continue }
                 if LabelKey.make(label.text) != LabelKey.make(entry.name) {
                     // Only names seen in a real published document are certain; elsewhere the
                     // catalogue, not the report, may be wrong (data/SOURCES.md), so say so softly.

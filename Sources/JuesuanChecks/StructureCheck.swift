@@ -44,7 +44,7 @@ enum StructureCheck: ReportCheck {
         var seenCodes: [String: Row] = [:]
         var seenLabels: [String: Row] = [:]
         for row in section.rows where !row.isDetail {
-            if let code = row.code, let codeToken = row.syntax.code {
+            if let code = row.code, let codeToken = row.codeToken {
                 if let first = seenCodes[code] {
                     findings.append(Diagnostic(code: "S105", severity: .error, range: codeToken.range,
                                                message: "编码 \(code) 在 \(table.id) 中重复出现（第 \(first.line + 1) 行已有）",
@@ -52,7 +52,7 @@ enum StructureCheck: ReportCheck {
                 } else {
                     seenCodes[code] = row
                 }
-            } else if !row.key.isEmpty, let label = row.syntax.label {
+            } else if !row.key.isEmpty, let label = row.labelToken {
                 let key = row.standardName ?? row.key
                 if let first = seenLabels[key] {
                     findings.append(Diagnostic(code: "S105", severity: .error, range: label.range,
@@ -70,7 +70,7 @@ enum StructureCheck: ReportCheck {
         let rowKind = table.rowKind
         for row in section.rows {
             // Codes are ASCII digits (the parser's `isCode`): bytes count characters.
-            guard let code = row.code, let token = row.syntax.code, code.utf8.count > 3 else { continue }
+            guard let code = row.code, let token = row.codeToken, code.utf8.count > 3 else { continue }
             // A code of the other classification is C303's finding; its parents are beside the point.
             let functional = code.utf8.first == UInt8(ascii: "2")
             if rowKind == .economicCodes, functional { continue }
@@ -100,7 +100,7 @@ enum StructureCheck: ReportCheck {
         guard !sortedByCode, !sortedPrinted else { return }
         let key: (String) -> String = economic && !sortedByCode ? printedKey : { $0 }
         for (previous, row) in zip(codeRows, codeRows.dropFirst()) where key(row.code!) < key(previous.code!) {
-            findings.append(Diagnostic(code: "S109", severity: .hint, range: row.syntax.code!.range,
+            findings.append(Diagnostic(code: "S109", severity: .hint, range: row.codeToken!.range,
                                        message: "编码 \(row.code!) 排在 \(previous.code!) 之后，未按编码顺序排列"))
         }
     }

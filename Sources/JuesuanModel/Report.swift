@@ -156,7 +156,11 @@ public struct Row: Sendable {
         set { unique.unknownColumns = newValue }
     }
 
-    public var line: Int { syntax.line }
+    public var line: Int { storage.syntax.line }
+    /// The code's and the label's tokens, without copying the row's syntax (checks read them
+    /// for every row).
+    public var codeToken: Token? { storage.syntax.code }
+    public var labelToken: Token? { storage.syntax.label }
     /// The code and label, as a reader names the row.
     public var displayName: String {
         [code, label.isEmpty ? nil : label].compactMap { $0 }.joined(separator: " ")
