@@ -335,7 +335,14 @@ private struct LineParser {
         guard range.length >= 3 else { return false }
         let first = bytes[range.start]
         if first == 0xEF || first == 0xF0 { return true }
-        return first == 0xE5 && bytes[range.start + 1] == 0x85 && bytes[range.start + 2] == 0xB6
+        guard first == 0xE5 && bytes[range.start + 1] == 0x85 && bytes[range.start + 2] == 0xB6 else { return false }
+        // 其 then 中 (E4 B8 AD), or a compatibility ideograph: `其他支出` and the like are not
+        // compared as characters (issue 15, session 4). Anything else after 其 (a mark joins
+        // it into another character) cannot start `其中：` either.
+        guard range.length >= 6 else { return false }
+        let second = bytes[range.start + 3]
+        if second == 0xEF || second == 0xF0 { return true }
+        return second == 0xE4 && bytes[range.start + 4] == 0xB8 && bytes[range.start + 5] == 0xAD
     }
 
     /// A word that was meant as a figure but is not one (`36O.00`, `1.2.3`).

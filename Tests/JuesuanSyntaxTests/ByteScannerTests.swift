@@ -291,4 +291,23 @@ final class ByteScannerTests: XCTestCase {
         XCTAssertEqual(SourceText(bytes: []).lineStarts, [0])
         XCTAssertEqual(SourceText(bytes: []).lineContentEnds, [0])
     }
+
+    /// A row is a detail row exactly when its label starts with `其中：` or `其中:` as characters:
+    /// the byte pre-check rejects no label the comparison accepts.
+    func testDetailRowsAsTheCharacterComparison() {
+        var random = SplitMix64(seed: 10)
+        let pieces = ["其", "中", "：", ":", "中：", "中:", "他", "支出", "\u{301}", "\u{FE00}", "\u{F98E}", "\u{FA11}", "\u{2F800}", "甲", "A", "1"]
+        var details = 0
+        for _ in 0..<4_000 {
+            var label = random.next() % 3 == 0 ? "" : "其"
+            for _ in 0..<Int(random.next() % 5) { label += pieces[Int(random.next() % UInt64(pieces.count))] }
+            guard !label.isEmpty, label.utf8.first.map({ !($0 >= 0x30 && $0 <= 0x39) }) == true else { continue }
+            let tree = Parser.parse("部门 某局\n年度 2024\n表 自定义 某表\n\(label) 1\n")
+            guard let row = tree.tables.first?.rows.first, let token = row.label else { continue }
+            let expected = InnerKeyword.detailPrefixes.contains { token.text.hasPrefix($0) }
+            XCTAssertEqual(row.isDetail, expected, label.debugDescription)
+            if expected { details += 1 }
+        }
+        XCTAssertGreaterThan(details, 50)
+    }
 }
