@@ -46,7 +46,7 @@ enum CodeTreeSumCheck: ReportCheck {
             var expected = DecimalNumber.zero
             var writtenParts = 0
             for addend in addends {
-                let part = section.rows[addend].cell(column)?.number
+                let part = section.rows[addend].number(column)
                 if part != nil { writtenParts += 1 }
                 expected = expected + (part ?? .zero)
             }

@@ -157,9 +157,9 @@ public struct Row: Sendable {
     }
 
     public var line: Int { storage.syntax.line }
-    /// The code as written (`syntax.code` without copying the row's syntax).
+    /// The code's and the label's tokens, without copying the row's syntax (checks read them
+    /// for every row).
     public var codeToken: Token? { storage.syntax.code }
-    /// The label as written (`syntax.label` without copying the row's syntax).
     public var labelToken: Token? { storage.syntax.label }
     /// The code and label, as a reader names the row.
     public var displayName: String {
@@ -176,6 +176,11 @@ public struct Row: Sendable {
     }
 
     public func cell(_ column: Int) -> Cell? { column < storage.cells.count ? storage.cells[column] : nil }
+
+    /// `cell(column)?.number` without copying the cell (sums read every addend's figure).
+    public func number(_ column: Int) -> DecimalNumber? {
+        column < storage.cells.count ? storage.cells[column]?.value.number : nil
+    }
 
     public func isUnknown(_ column: Int) -> Bool { storage.unknownColumns.contains(column) }
 }

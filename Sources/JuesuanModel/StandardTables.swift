@@ -52,16 +52,43 @@ public struct LabelRowSpec: Sendable {
 public struct SideSpec: Sendable {
     public var side: TableSide?
     public var columns: [ColumnSpec]
-    public var relations: [RelationSpec] = []
-    public var labelRows: [LabelRowSpec] = []
-    public var trees: [TreeSpec] = []
+    public var relations: [RelationSpec]
+    public var labelRows: [LabelRowSpec] { didSet { labelRowIndex = SideSpec.index(labelRows) } }
+    public var trees: [TreeSpec]
     /// Rows not among `labelRows` are functional 类 rows, named by the catalogue (公开01/04 支出).
-    public var acceptsCategoryRows = false
+    public var acceptsCategoryRows: Bool
     /// The labels of the total row of a code table.
-    public var totalLabels: [String] = []
+    public var totalLabels: [String]
+    /// The first label row of each key of a name or alias: every row of a label table was
+    /// matched against every name and alias in turn (issue 15).
+    private var labelRowIndex: [String: Int]
+
+    public init(side: TableSide?, columns: [ColumnSpec], relations: [RelationSpec] = [], labelRows: [LabelRowSpec] = [],
+                trees: [TreeSpec] = [], acceptsCategoryRows: Bool = false, totalLabels: [String] = []) {
+        self.side = side
+        self.columns = columns
+        self.relations = relations
+        self.labelRows = labelRows
+        self.trees = trees
+        self.acceptsCategoryRows = acceptsCategoryRows
+        self.totalLabels = totalLabels
+        labelRowIndex = SideSpec.index(labelRows)
+    }
+
+    /// Keys compare as `String`s (canonically), as `LabelKey.matches` did, and the first row
+    /// whose name or an alias has the key wins, as in the scan.
+    private static func index(_ rows: [LabelRowSpec]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, row) in rows.enumerated() {
+            for name in [row.name] + row.aliases where index[LabelKey.make(name)] == nil {
+                index[LabelKey.make(name)] = position
+            }
+        }
+        return index
+    }
 
     public func labelRow(forKey key: String) -> LabelRowSpec? {
-        labelRows.first { LabelKey.matches($0.name, key) || $0.aliases.contains { LabelKey.matches($0, key) } }
+        labelRowIndex[key].map { labelRows[$0] }
     }
 }
 
@@ -225,6 +252,8 @@ public enum LabelKey {
     /// CJK ideographs and ASCII letters and digits only, not starting like an ordinal.
     @inlinable
     static func isPlain<S: StringProtocol>(_ label: S) -> Bool {
+        // On the UTF-8 bytes when they are contiguous (native strings): no scalar decoding.
+        if let plain = label.utf8.withContiguousStorageIfAvailable({ isPlainUTF8($0) }) { return plain }
         var first = true
         for scalar in label.unicodeScalars {
             let value = scalar.value
@@ -236,6 +265,35 @@ public enum LabelKey {
             if value >= 0x4E00 && value <= 0x9FFF { continue }
             if value < 0x80, (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) { continue }
             return false
+        }
+        return true
+    }
+
+    /// `isPlain` on valid UTF-8: U+4E00–U+9FFF are E4 B8 80 – E9 BF BF.
+    @inlinable
+    static func isPlainUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            let b = bytes[i]
+            if b < 0x80 {
+                // Digits may start an ordinal (`1.`).
+                if b >= 0x30 && b <= 0x39 { if i == 0 { return false }; i += 1; continue }
+                if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { i += 1; continue }
+                return false
+            }
+            guard b >= 0xE4 && b <= 0xE9, i + 2 < count else { return false }
+            let b1 = bytes[i + 1]
+            if b == 0xE4 && b1 < 0xB8 { return false }
+            if i == 0 {
+                // Numerals may start an ordinal (`一、`); 〇 (U+3007) is not in the range anyway.
+                let value = (UInt32(b & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                switch value {
+                case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6: return false
+                default: break
+                }
+            }
+            i += 3
         }
         return true
     }

@@ -50,6 +50,10 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     public static func classify<C: Collection<UInt8>>(utf8 bytes: C) -> Reading {
         var negative = false
         var mantissa: Int128 = 0
+        // Digits are gathered 18 at a time in a machine word, then moved into the Int128:
+        // one wide multiplication per 18 digits instead of one per digit (issue 15).
+        var chunk: UInt64 = 0
+        var chunkDigits = 0
         var scale = 0
         var sawDigit = false
         var afterPoint = false
@@ -80,11 +84,19 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
             index = bytes.index(after: index)
             switch byte {
             case 0x30...0x39:
-                let digit = Int128(byte - 0x30)
-                if afterPoint { scale += 1 } else if mantissa != 0 || digit != 0 { integerDigits += 1 }
+                let digit = byte &- 0x30
+                if afterPoint { scale += 1 } else if mantissa != 0 || chunk != 0 || digit != 0 { integerDigits += 1 }
                 // Stop accumulating past the limits (the word is still read to the end for its shape):
                 // within them the mantissa has at most 30 digits, far inside Int128.
-                if integerDigits <= maximumIntegerDigits && scale <= maximumScale { mantissa = mantissa * 10 + digit }
+                if integerDigits <= maximumIntegerDigits && scale <= maximumScale {
+                    chunk = chunk &* 10 &+ UInt64(digit)
+                    chunkDigits += 1
+                    if chunkDigits == 18 {
+                        mantissa = mantissa * 1_000_000_000_000_000_000 + Int128(chunk)
+                        chunk = 0
+                        chunkDigits = 0
+                    }
+                }
                 sawDigit = true
                 if !afterPoint { if digitsSinceSeparator >= 0 { digitsSinceSeparator += 1 } else { digitsBeforeFirstSeparator += 1 } }
             case 0x2C:
@@ -106,6 +118,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         guard sawDigit else { return .notANumber }
         if !afterPoint, digitsSinceSeparator >= 0, digitsSinceSeparator != 3 { return .notANumber }
         guard integerDigits <= maximumIntegerDigits, scale <= maximumScale else { return .oversized }
+        if chunkDigits > 0 { mantissa = mantissa * powerOfTen(chunkDigits) + Int128(chunk) }
         return .number(DecimalNumber(mantissa: negative ? -mantissa : mantissa, scale: scale))
     }
 

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level helpers shared by the parser: blanks, words, punctuation equivalences.
 enum Lexing {
     /// ASCII space, tab, or the ideographic space U+3000 (E3 80 80). Returns the blank's byte length, or 0.
@@ -28,6 +36,34 @@ enum Lexing {
         }
         if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: range.end)) }
         return result
+    }
+
+    /// The same into `result` (emptied first), so that a caller can reuse one array.
+    static func words(_ bytes: [UInt8], _ range: SourceRange, into result: inout [SourceRange]) {
+        result.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = range.start
+            var wordStart = -1
+            while i < range.end {
+                let b = buffer[i]
+                // Most bytes are neither blanks nor the first byte of U+3000.
+                if b > 0x20 && b != 0xE3 {
+                    if wordStart < 0 { wordStart = i }
+                    i += 1
+                    continue
+                }
+                let blank = b == 0x20 || b == 0x09 ? 1
+                    : b == 0xE3 && i + 2 < range.end && buffer[i + 1] == 0x80 && buffer[i + 2] == 0x80 ? 3 : 0
+                if blank > 0 {
+                    if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: i)); wordStart = -1 }
+                    i += blank
+                } else {
+                    if wordStart < 0 { wordStart = i }
+                    i += 1
+                }
+            }
+            if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: range.end)) }
+        }
     }
 
     /// The first blank-separated word of a range that does not start with a blank (the whole
@@ -64,16 +100,22 @@ enum Lexing {
 
     /// Where a trailing comment (` //` — a blank, then `//`) starts in the range, if any.
     static func trailingCommentStart(_ bytes: [UInt8], _ range: SourceRange) -> Int? {
-        var i = range.start
-        while i + 1 < range.end {
-            if bytes[i] == 0x2F, bytes[i + 1] == 0x2F, i > range.start {
-                let previous = bytes[i - 1]
-                if previous == 0x20 || previous == 0x09 { return i }
-                if i - range.start >= 3, bytes[i - 3] == 0xE3, bytes[i - 2] == 0x80, previous == 0x80 { return i }
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var i = range.start
+            while i + 1 < range.end {
+                // Most lines have no `/`: `memchr` skips to the next one many bytes at a time.
+                guard let slash = memchr(base + i, 0x2F, range.end - 1 - i) else { return nil }
+                i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(slash))
+                if bytes[i + 1] == 0x2F, i > range.start {
+                    let previous = bytes[i - 1]
+                    if previous == 0x20 || previous == 0x09 { return i }
+                    if i - range.start >= 3, bytes[i - 3] == 0xE3, bytes[i - 2] == 0x80, previous == 0x80 { return i }
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     static func startsWith(_ bytes: [UInt8], _ range: SourceRange, _ prefix: [UInt8]) -> Bool {
@@ -98,37 +140,48 @@ public enum CellText {
     public static let emptySpellings: Set<String> = ["-", "—", "--", "---", "——", "－", "─"]
 
     static let emptySpellingBytes: [[UInt8]] = emptySpellings.map { Array($0.utf8) }
-    static let fullWidthPercent: [UInt8] = Array("％".utf8)
 
     /// Parses a cell: an empty cell, a number, or a percentage; nil when it is neither.
     public static func parse(_ text: Substring) -> CellValue? {
         parse(Array(text.utf8)[...])
     }
 
-    /// The same from UTF-8 bytes, without building a string (the parser's hot path).
+    /// The same from UTF-8 bytes, without building a string.
     public static func parse(_ bytes: ArraySlice<UInt8>) -> CellValue? {
+        bytes.withUnsafeBufferPointer { parse($0) }
+    }
+
+    /// The cell at `range` of a document (the parser's hot path: no slice, no retain).
+    static func parse(_ bytes: [UInt8], _ range: SourceRange) -> CellValue? {
+        bytes.withUnsafeBufferPointer { parse(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellValue? {
         guard let first = bytes.first else { return nil }
+        let isDigit = first >= 0x30 && first <= 0x39
         // Every cell starts with a digit or a dash of some kind.
-        guard (first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0xE2 || first == 0xEF else { return nil }
-        if bytes.count <= 6, emptySpellingBytes.contains(where: { $0.elementsEqual(bytes) }) { return .empty }
-        var body = bytes
-        var percent = false
-        if bytes.last == 0x25 {
-            percent = true
-            body = bytes.dropLast()
-        } else if bytes.count > 3, bytes.suffix(3).elementsEqual(fullWidthPercent) {
-            percent = true
-            body = bytes.dropLast(3)
-        }
-        guard let number = DecimalNumber(utf8: body) else { return nil }
+        guard isDigit || first == 0x2D || first == 0xE2 || first == 0xEF else { return nil }
+        // No spelling of an empty cell starts with a digit.
+        if !isDigit, bytes.count <= 6, emptySpellingBytes.contains(where: { $0.elementsEqual(bytes) }) { return .empty }
+        let (body, percent) = withoutPercentSign(bytes)
+        guard case .number(let number) = DecimalNumber.classify(utf8: body) else { return nil }
         return percent ? .percentage(number) : .number(number)
+    }
+
+    /// The bytes without a trailing `%` or `％`, and whether there was one.
+    @inline(__always)
+    static func withoutPercentSign(_ bytes: UnsafeBufferPointer<UInt8>) -> (UnsafeBufferPointer<UInt8>, Bool) {
+        let count = bytes.count
+        if count > 0, bytes[count - 1] == 0x25 { return (UnsafeBufferPointer(rebasing: bytes[0..<(count - 1)]), true) }
+        if count > 3, bytes[count - 3] == 0xEF, bytes[count - 2] == 0xBC, bytes[count - 1] == 0x85 { // ％
+            return (UnsafeBufferPointer(rebasing: bytes[0..<(count - 3)]), true)
+        }
+        return (bytes, false)
     }
 
     /// Whether a cell is a number (or percentage) too large or too precise to check (S112).
     public static func isOversized(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var body = bytes
-        if bytes.last == 0x25 { body = bytes.dropLast() } else if bytes.count > 3, bytes.suffix(3).elementsEqual(fullWidthPercent) { body = bytes.dropLast(3) }
-        return DecimalNumber.classify(utf8: body) == .oversized
+        bytes.withUnsafeBufferPointer { DecimalNumber.classify(utf8: withoutPercentSign($0).0) == .oversized }
     }
 }
 

@@ -16,13 +16,11 @@ public enum Parser {
     }
 }
 
+/// Which block is open; the block itself is kept in the parser's stored property of its kind, so
+/// that a row is appended in place (moving a table in and out of an enum per line cost a dozen
+/// retains and releases, issue 15).
 private enum OpenBlock {
-    case none
-    case table(TableSyntax, side: TableSide)
-    case narrative(NarrativeSyntax)
-    case performance(PerformanceSyntax)
-    case glossary(GlossarySyntax)
-    case check(CheckSyntax)
+    case none, table, narrative, performance, glossary, check
 }
 
 private struct LineParser {
@@ -34,6 +32,16 @@ private struct LineParser {
     var diagnostics: [Diagnostic] = []
     var bomLength = 0
     var open: OpenBlock = .none
+    var openTable: TableSyntax?
+    var openSide: TableSide = .income
+    var openNarrative: NarrativeSyntax?
+    var openPerformance: PerformanceSyntax?
+    var openGlossary: GlossarySyntax?
+    var openCheck: CheckSyntax?
+    /// Reused for the words of each table line: no array is allocated per row.
+    var scratchWords: [SourceRange] = []
+    /// The value of each word of the current row that was read as a cell (parallel to the words).
+    var scratchValues: [CellValue?] = []
     var lastContentLine = 0
 
     init(source: SourceText) {
@@ -46,8 +54,10 @@ private struct LineParser {
     static let comparatorBytes: [[UInt8]] = ["<=", ">=", "≤", "≥", "＝", "=", "＜", "＞", "<", ">"].map { Array($0.utf8) }
     static let signBytes: [[UInt8]] = ["+", "＋", "－", "−"].map { Array($0.utf8) }
 
+    /// A token reading its text from the document when asked: no `String` per token.
+    @inline(__always)
     func token(_ kind: TokenKind, _ range: SourceRange) -> Token {
-        Token(kind: kind, range: range, text: Lexing.string(bytes, range))
+        Token(kind: kind, range: range, source: bytes)
     }
 
     mutating func report(_ code: String, _ severity: Severity, _ range: SourceRange, _ message: String) {
@@ -85,25 +95,23 @@ private struct LineParser {
         lastContentLine = index
         switch open {
         case .none: parseHeaderLine(index, content, trimmed)
-        // Each case empties `open` before mutating the block it held, so the block's arrays
-        // stay uniquely referenced and appending a row does not copy every row before it.
-        case .table(var table, let side):
-            open = .none
-            let newSide = parseTableLine(index, content, &table, side)
-            open = .table(table, side: newSide)
-        case .narrative(var narrative):
-            open = .none
-            narrative.proseLines.append(index)
+        case .table:
+            parseTableLine(index, content)
+        case .narrative:
+            openNarrative!.proseLines.append(index)
             lines.append(Line(index: index, kind: .prose, tokens: [token(.prose, content)]))
-            open = .narrative(narrative)
-        case .performance(var performance):
-            open = .none
+        // Each case empties the block's property before mutating the block it held, so its
+        // arrays stay uniquely referenced and appending a line does not copy every line before it.
+        case .performance:
+            var performance = openPerformance!
+            openPerformance = nil
             parsePerformanceLine(index, content, &performance)
-            open = .performance(performance)
-        case .glossary(var glossary):
-            open = .none
+            openPerformance = performance
+        case .glossary:
+            var glossary = openGlossary!
+            openGlossary = nil
             parseGlossaryLine(index, trimmed, &glossary)
-            open = .glossary(glossary)
+            openGlossary = glossary
         case .check:
             let (body, comment) = splitComment(content)
             lines.append(Line(index: index, kind: .unknown, tokens: [token(.unknown, body)], trailingComment: comment))
@@ -125,11 +133,11 @@ private struct LineParser {
     mutating func closeBlock(lastLine: Int) {
         switch open {
         case .none: break
-        case .table(var b, _): b.lines = b.line...max(b.line, lastLine); blocks.append(.table(b))
-        case .narrative(var b): b.lines = b.line...max(b.line, lastLine); blocks.append(.narrative(b))
-        case .performance(var b): b.lines = b.line...max(b.line, lastLine); blocks.append(.performance(b))
-        case .glossary(var b): b.lines = b.line...max(b.line, lastLine); blocks.append(.glossary(b))
-        case .check(var b): b.lines = b.line...max(b.line, lastLine); blocks.append(.check(b))
+        case .table: var b = openTable!; openTable = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.table(b))
+        case .narrative: var b = openNarrative!; openNarrative = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.narrative(b))
+        case .performance: var b = openPerformance!; openPerformance = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.performance(b))
+        case .glossary: var b = openGlossary!; openGlossary = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.glossary(b))
+        case .check: var b = openCheck!; openCheck = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.check(b))
         }
         open = .none
     }
@@ -147,29 +155,35 @@ private struct LineParser {
             if let id { tokens.append(id) } else { report("S102", .error, keywordRange, "“表”后缺少表号，例如“表 公开01 收入支出决算总表”") }
             if let title { tokens.append(title) }
             lines.append(Line(index: index, kind: .blockStart, tokens: tokens, trailingComment: comment))
-            open = .table(TableSyntax(line: index, keyword: keywordToken, id: id, title: title, columns: nil, rows: [], lines: index...index), side: .income)
+            openTable = TableSyntax(line: index, keyword: keywordToken, id: id, title: title, columns: nil, rows: [], lines: index...index)
+            openSide = .income
+            open = .table
         case .narrative:
             let body = Lexing.trimmed(bytes, rest)
             let title = body.isEmpty ? nil : token(.title, body)
             lines.append(Line(index: index, kind: .blockStart, tokens: [keywordToken] + (title.map { [$0] } ?? [])))
-            open = .narrative(NarrativeSyntax(line: index, keyword: keywordToken, title: title, proseLines: [], lines: index...index))
+            openNarrative = NarrativeSyntax(line: index, keyword: keywordToken, title: title, proseLines: [], lines: index...index)
+            open = .narrative
         case .performance:
             let (body, comment) = splitComment(rest)
             let name = body.isEmpty ? nil : token(.title, body)
             if name == nil { report("S102", .error, keywordRange, "“绩效”后缺少项目名称") }
             lines.append(Line(index: index, kind: .blockStart, tokens: [keywordToken] + (name.map { [$0] } ?? []), trailingComment: comment))
-            open = .performance(PerformanceSyntax(line: index, keyword: keywordToken, name: name, items: [], lines: index...index))
+            openPerformance = PerformanceSyntax(line: index, keyword: keywordToken, name: name, items: [], lines: index...index)
+            open = .performance
         case .glossary:
             let body = Lexing.trimmed(bytes, rest)
             let title = body.isEmpty ? nil : token(.title, body)
             lines.append(Line(index: index, kind: .blockStart, tokens: [keywordToken] + (title.map { [$0] } ?? [])))
-            open = .glossary(GlossarySyntax(line: index, keyword: keywordToken, entries: [], lines: index...index))
+            openGlossary = GlossarySyntax(line: index, keyword: keywordToken, entries: [], lines: index...index)
+            open = .glossary
         case .check:
             let (body, comment) = splitComment(rest)
             var check = CheckSyntax(line: index, keyword: keywordToken, left: [], comparator: nil, right: [], lines: index...index)
             let tokens = parseCheckExpression(body, &check)
             lines.append(Line(index: index, kind: .check, tokens: [keywordToken] + tokens, trailingComment: comment))
-            open = .check(check)
+            openCheck = check
+            open = .check
         }
     }
 
@@ -201,37 +215,42 @@ private struct LineParser {
 
     // MARK: Tables
 
-    /// Parses one line of a table block; returns the side in force after it.
-    mutating func parseTableLine(_ index: Int, _ content: SourceRange, _ table: inout TableSyntax, _ side: TableSide) -> TableSide {
+    /// Parses one line of the open table block, updating the side in force.
+    mutating func parseTableLine(_ index: Int, _ content: SourceRange) {
         let (body, comment) = splitComment(content)
-        let words = Lexing.words(bytes, body)
-        // Only a word of 6 bytes can be a side (收入, 支出) and only one of 3 or 7 bytes the
-        // columns keyword (列, `columns` in any case): other rows make no string for it.
+        var words = scratchWords
+        scratchWords = []
+        defer { scratchWords = words }
+        Lexing.words(bytes, body, into: &words)
+        // Only a word of 6 bytes can be a side (收入, 支出) and only one of 3 or 7 bytes, not
+        // starting with a digit (codes), the columns keyword (列, `columns` in any case): other
+        // rows make no string for it.
         let firstLength = words[0].length
         if words.count == 1, firstLength == 6, let newSide = TableSide(rawValue: Lexing.string(bytes, words[0])) {
             lines.append(Line(index: index, kind: .sideSwitch, tokens: [token(.sideSwitch, words[0])], trailingComment: comment))
-            return newSide
+            openSide = newSide
+            return
         }
-        if firstLength == 3 || firstLength == 7, case let first = Lexing.string(bytes, words[0]),
+        if firstLength == 3 || firstLength == 7, !(bytes[words[0].start] >= 0x30 && bytes[words[0].start] <= 0x39),
+           case let first = Lexing.string(bytes, words[0]),
            first == InnerKeyword.columns || first.lowercased() == InnerKeyword.columnsAlias {
             let columns = parseColumnsLine(index, body, words[0])
             lines.append(Line(index: index, kind: .columns, tokens: [columns.keyword] + columns.names, trailingComment: comment))
-            if table.columns != nil || !table.rows.isEmpty {
+            if openTable!.columns != nil || !openTable!.rows.isEmpty {
                 report("S102", .error, words[0], "“列”行必须紧跟在“表”行之后，且每张表只写一次")
             } else {
-                table.columns = columns
+                openTable!.columns = columns
             }
-            return side
+            return
         }
-        let row = parseRow(index, body, words, side)
+        let row = parseRow(index, body, words, openSide)
         var tokens: [Token] = []
         tokens.reserveCapacity(2 + row.cells.count)
         if let code = row.code { tokens.append(code) }
         if let label = row.label { tokens.append(label) }
-        tokens.append(contentsOf: row.cells.map(\.token))
+        for cell in row.cells { tokens.append(cell.token) }
         lines.append(Line(index: index, kind: .row, tokens: tokens, trailingComment: comment))
-        table.rows.append(row)
-        return side
+        openTable!.rows.append(row)
     }
 
     func isCode(_ range: SourceRange) -> Bool {
@@ -248,11 +267,18 @@ private struct LineParser {
             code = token(.code, words[0])
             labelStart = 1
         }
-        // Cells are the trailing run of numbers and empty cells.
+        // Cells are the trailing run of numbers and empty cells; each is read once, here.
+        var values = scratchValues
+        scratchValues = []
+        defer { scratchValues = values }
+        values.removeAll(keepingCapacity: true)
+        for _ in 0..<words.count { values.append(nil) }
         var cellStart = words.count
-        while cellStart > labelStart, CellText.parse(bytes[words[cellStart - 1].start..<words[cellStart - 1].end]) != nil {
+        while cellStart > labelStart, let value = CellText.parse(bytes, words[cellStart - 1]) {
+            values[cellStart - 1] = value
             cellStart -= 1
         }
+        let readFrom = cellStart
         // A label may not swallow a figure followed by figure-like garbage: `合计 363.59 36O.00`.
         if cellStart - labelStart >= 2 {
             for j in (labelStart + 1)..<cellStart {
@@ -274,9 +300,9 @@ private struct LineParser {
         }
         var cells: [CellSyntax] = []
         cells.reserveCapacity(words.count - cellStart)
-        for range in words[cellStart...] {
-            let text = Lexing.string(bytes, range)
-            let value = CellText.parse(bytes[range.start..<range.end])
+        for k in cellStart..<words.count {
+            let range = words[k]
+            let value = k >= readFrom ? values[k] : CellText.parse(bytes, range)
             let kind: TokenKind
             switch value {
             case .none: kind = .badCell
@@ -284,8 +310,9 @@ private struct LineParser {
             case .number: kind = .number
             case .percentage: kind = .percentage
             }
-            cells.append(CellSyntax(token: Token(kind: kind, range: range, text: text), value: value))
+            cells.append(CellSyntax(token: token(kind, range), value: value))
             if value == nil {
+                let text = Lexing.string(bytes, range)
                 if CellText.isOversized(bytes[range.start..<range.end]) {
                     report("S112", .warning, range, Parser.oversizedMessage(text))
                 } else {
@@ -308,7 +335,14 @@ private struct LineParser {
         guard range.length >= 3 else { return false }
         let first = bytes[range.start]
         if first == 0xEF || first == 0xF0 { return true }
-        return first == 0xE5 && bytes[range.start + 1] == 0x85 && bytes[range.start + 2] == 0xB6
+        guard first == 0xE5 && bytes[range.start + 1] == 0x85 && bytes[range.start + 2] == 0xB6 else { return false }
+        // 其 then 中 (E4 B8 AD), or a compatibility ideograph: `其他支出` and the like are not
+        // compared as characters (issue 15, session 4). Anything else after 其 (a mark joins
+        // it into another character) cannot start `其中：` either.
+        guard range.length >= 6 else { return false }
+        let second = bytes[range.start + 3]
+        if second == 0xEF || second == 0xF0 { return true }
+        return second == 0xE4 && bytes[range.start + 4] == 0xB8 && bytes[range.start + 5] == 0xAD
     }
 
     /// A word that was meant as a figure but is not one (`36O.00`, `1.2.3`).
@@ -332,6 +366,9 @@ private struct LineParser {
         var start = range.start
         var i = range.start
         while i < range.end {
+            // Only a byte that starts a separator needs the comparisons.
+            let byte = bytes[i]
+            guard separators.contains(where: { $0[0] == byte }) else { i += 1; continue }
             if let separator = separators.first(where: { Lexing.startsWith(bytes, SourceRange(start: i, end: range.end), $0) }) {
                 pieces.append(SourceRange(start: start, end: i))
                 i += separator.count

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A half-open range of UTF-8 byte offsets into a document.
 public struct SourceRange: Sendable, Hashable, Comparable {
     public var start: Int
@@ -84,6 +92,19 @@ public struct SourceText: Sendable {
     static func scanLines(_ bytes: [UInt8], from: Int, to: Int, starts: inout [Int], ends: inout [Int]) {
         let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, from < to else { return }
+            // Without a CR in the range (most documents), lines end at LFs, found by `memchr`
+            // many bytes at a time instead of one test per byte (issue 15, session 4).
+            if memchr(base + from, 0x0D, to - from) == nil {
+                var index = from
+                while index < to, let found = memchr(base + index, 0x0A, to - index) {
+                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                    ends.append(at)
+                    starts.append(at + 1)
+                    index = at + 1
+                }
+                return
+            }
             var index = from
             while index < to {
                 let byte = buffer[index]

@@ -12,13 +12,88 @@ public enum TokenKind: String, Sendable, Hashable {
 
 public struct Token: Sendable, Hashable {
     public var kind: TokenKind
+    /// The inline text's length; `Token.largeText` when the text is in `large`. (Next to `kind`,
+    /// so that both share one word: a token is 48 bytes.)
+    @usableFromInline var smallCount: UInt8
     public var range: SourceRange
-    public var text: String
+    // The text is kept as UTF-8, never as a `String` made per token (issue 15): up to 16 bytes
+    // (figures, codes, short names) inline in `word0` and `word1`, so that copying and freeing
+    // the token touches no reference count; a longer text is read from `large`, the document's
+    // own bytes (or the text a token was made with), between the offsets in `word0` and `word1`.
+    // The text is kept apart from `range`: moving a token keeps its text.
+    @usableFromInline var word0: UInt64
+    @usableFromInline var word1: UInt64
+    @usableFromInline var large: [UInt8]?
+
+    @usableFromInline static var largeText: UInt8 { 0xFF }
+    @usableFromInline static var inlineCapacity: Int { 16 }
 
     public init(kind: TokenKind, range: SourceRange, text: String) {
+        let bytes = Array(text.utf8)
+        self.init(kind: kind, range: range, textIn: bytes, SourceRange(start: 0, end: bytes.count))
+    }
+
+    /// A token whose text is `source[range]` (the parser's tokens).
+    @inlinable
+    public init(kind: TokenKind, range: SourceRange, source: __shared [UInt8]) {
+        self.init(kind: kind, range: range, textIn: source, range)
+    }
+
+    @inlinable
+    init(kind: TokenKind, range: SourceRange, textIn bytes: __shared [UInt8], _ textRange: SourceRange) {
         self.kind = kind
         self.range = range
-        self.text = text
+        let count = textRange.length
+        if count <= Token.inlineCapacity {
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { target in
+                bytes.withUnsafeBytes { source in
+                    target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[textRange.start..<textRange.end]))
+                }
+            }
+            word0 = words.0
+            word1 = words.1
+            smallCount = UInt8(count)
+            large = nil
+        } else {
+            word0 = UInt64(textRange.start)
+            word1 = UInt64(textRange.end)
+            smallCount = Token.largeText
+            large = bytes
+        }
+    }
+
+    /// The text as written (decoded on each access: keep it if used often).
+    public var text: String {
+        get { withTextBytes { String(decoding: $0, as: UTF8.self) } }
+        set { self = Token(kind: kind, range: range, text: newValue) }
+    }
+
+    /// The text's UTF-8 length, without decoding it.
+    @inlinable public var textUTF8Count: Int { smallCount == Token.largeText ? Int(word1 - word0) : Int(smallCount) }
+
+    /// Calls `body` with the text's UTF-8 bytes, without making a `String`.
+    @inlinable
+    public func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if smallCount == Token.largeText, let large {
+            return try large.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(word0)..<Int(word1)])) }
+        }
+        var words = (word0, word1)
+        let count = Int(smallCount)
+        return try withUnsafeBytes(of: &words) { raw in
+            try body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+        }
+    }
+
+    public static func == (a: Token, b: Token) -> Bool {
+        // Bytes first; canonically equivalent spellings are equal, as they were as `String`s.
+        a.kind == b.kind && a.range == b.range && (a.withTextBytes { x in b.withTextBytes { x.elementsEqual($0) } } || a.text == b.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(range)
+        hasher.combine(text)
     }
 }
 
