@@ -70,4 +70,37 @@ final class SmallDocumentTests: XCTestCase {
         XCTAssertEqual(Scalars.clauseEnds.contains("、"), false)
         XCTAssertEqual(Scalars.clauseEnds.contains("："), true)
     }
+
+    /// The first-scalar filters skip a position only when no word of their list starts there:
+    /// each list's first scalars must all be in its filter, and a random scalar outside the
+    /// filter starts no word of the list.
+    func testFirstScalarFiltersCoverTheirWords() {
+        let lists: [(ScalarSet, [String])] = [
+            (ScorecardProseCheck.itemWordFirsts, ScorecardProseCheck.scoreWords + ["最高得", "最多得", "得"] + ScorecardProseCheck.extraWords),
+            (ForeignNameRule.suffixFirsts, ForeignNameRule.suffixes),
+            (ForeignNameRule.openerFirsts, ForeignNameRule.openers),
+            (UnprefixedNames.suffixFirsts, UnprefixedNames.suffixes),
+            (UnprefixedNames.genericFirsts, UnprefixedNames.genericStarts),
+            (UnprefixedNames.keepingVerbFirsts, UnprefixedNames.keepingVerbs),
+            (PlaceholderRule.placeholderFirsts, PlaceholderRule.placeholderWords),
+            (PlaceholderRule.ellipsisFirsts, PlaceholderRule.ellipses),
+        ]
+        var generator = SplitMix64(seed: 4_096)
+        for (filter, words) in lists {
+            for word in words {
+                XCTAssertFalse(word.isEmpty)
+                XCTAssertTrue(filter.contains(word.unicodeScalars.first!), word)
+            }
+            for _ in 0..<5_000 {
+                guard let scalar = Unicode.Scalar(UInt32.random(in: 0x20...0x9FFF, using: &generator)), !filter.contains(scalar) else { continue }
+                XCTAssertFalse(words.contains { $0.unicodeScalars.first == scalar })
+            }
+        }
+        for pair in PlaceholderRule.bracketPairs { XCTAssertTrue(PlaceholderRule.bracketOpens.contains(pair.0)) }
+        for kind in SelfReference.kindWords {
+            XCTAssertEqual(kind.first, kind.kind.unicodeScalars.first)
+            XCTAssertEqual(kind.length, kind.kind.unicodeScalars.count)
+            XCTAssertEqual(kind.words, ["我" + kind.kind, "本" + kind.kind])
+        }
+    }
 }
