@@ -4,6 +4,7 @@
 #   scripts/fuzz.sh [seconds-per-target] [target…]      default: 300 s, every target
 #   FUZZ_BUILD_ONLY=1 scripts/fuzz.sh                   build only
 #   FUZZ_JOBS=1                                         libFuzzer workers per target
+#   FUZZ_MAX_LEN=32768                                  another input length limit (default: max_len below)
 #
 # Targets (Fuzz/Targets/*.swift):
 #   analysis  parser + model + every check on arbitrary bytes (Analysis(bytes:))
@@ -38,10 +39,14 @@ LINK_FLAGS=(-use-ld=lld)
 
 build_module() {
     local m=$1 obj=$B/obj/$1.o
-    local sources
+    local sources earlier=() d
     mapfile -t sources < <(find "Sources/$m" -name '*.swift' | sort)
-    # Rebuild when a source or a module it may import changed.
-    if [ -f "$obj" ] && [ -z "$(find "Sources/$m" "$B/modules" -newer "$obj" \( -name '*.swift' -o -name '*.swiftmodule' \) -print -quit)" ]; then
+    # The modules before this one in MODULES: the only ones it may import.
+    for d in "${MODULES[@]}"; do [ "$d" = "$m" ] && break; earlier+=("$B/modules/$d.swiftmodule"); done
+    # Rebuild when a source or a module it may import changed (not when a later module was
+    # rebuilt: that rebuilt every module before it).
+    if [ -f "$obj" ] && [ -z "$(find "Sources/$m" -newer "$obj" -name '*.swift' -print -quit)" ] \
+        && [ -z "$(for d in "${earlier[@]}"; do [ "$d" -nt "$obj" ] && echo "$d"; done)" ]; then
         return
     fi
     echo "== compile $m (${#sources[@]} files)"
@@ -66,14 +71,51 @@ build_target() {
     nice -n 10 "$SWIFTC" "${FLAGS[@]}" -module-name "Fuzz_$t" -I "$B/modules" "${LINK_FLAGS[@]}" "$src" "${objects[@]}" -o "$bin"
 }
 
+# The longest input each target is fuzzed with (Fuzz/README.md says why); FUZZ_MAX_LEN overrides it.
+max_len() {
+    if [ -n "${FUZZ_MAX_LEN:-}" ]; then echo "$FUZZ_MAX_LEN"; return; fi
+    case $1 in
+        analysis) echo 4096 ;;
+        protocol) echo 8192 ;;
+        server) echo 16384 ;;
+        numbers) echo 1024 ;;
+    esac
+}
+
+# A report longer than the limit, cut into documents that fit: its header (every line before
+# the first block) with each block on its own, and with runs of consecutive blocks. libFuzzer
+# reads only the first max_len bytes of a seed, so without these pieces the blocks late in a
+# report (the 说明, 绩效 and 名词解释 after the tables) would not be in the corpus at all.
+split_seed() {
+    local file=$1 limit=$2 out=$3
+    LC_ALL=C awk -v limit="$limit" -v out="$out" '
+        /^(表|说明|绩效|名词解释|校验)([ \t]|$)/ { n++; block[n] = $0 "\n"; next }
+        { if (n == 0) header = header $0 "\n"; else block[n] = block[n] $0 "\n" }
+        function write(name, text) { printf "%s%s", header, text > name; close(name) }
+        END {
+            for (i = 1; i <= n; i++) if (length(header) + length(block[i]) <= limit) write(sprintf("%s-b%03d", out, i), block[i])
+            run = ""; count = 0; k = 0
+            for (i = 1; i <= n; i++) {
+                if (run != "" && length(header) + length(run) + length(block[i]) > limit) {
+                    if (count > 1) write(sprintf("%s-r%03d", out, ++k), run)
+                    run = ""; count = 0
+                }
+                run = run block[i]; count++
+            }
+            if (count > 1 && length(header) + length(run) <= limit) write(sprintf("%s-r%03d", out, ++k), run)
+        }' "$file"
+}
+
 seed_corpus() {
-    local t=$1 dir=$B/corpus/$1
+    local t=$1 limit=$2 dir=$B/corpus/$1
     mkdir -p "$dir" "$B/artifacts/$t"
     case $t in
         analysis)
             for f in examples/*.juesuan examples/imported/*.juesuan examples/seeds/*.txt \
                      Tests/JuesuanChecksTests/Fixtures/*.juesuan Tests/editors/fixtures/*.juesuan Fuzz/seeds/analysis/*; do
-                [ -f "$f" ] && cp -n "$f" "$dir/seed-$(basename "$f")" 2>/dev/null || true
+                [ -f "$f" ] || continue
+                cp -n "$f" "$dir/seed-$(basename "$f")" 2>/dev/null || true
+                if [ "$(wc -c <"$f")" -gt "$limit" ]; then split_seed "$f" "$limit" "$dir/seed-$(basename "$f" | sed 's/\.[a-z]*$//')"; fi
             done ;;
         protocol) cp -n Fuzz/seeds/protocol/* "$dir/" 2>/dev/null || true ;;
         server) cp -n Fuzz/seeds/server/* "$dir/" 2>/dev/null || true ;;
@@ -88,17 +130,13 @@ for t in "${TARGETS[@]}"; do build_target "$t"; done
 status=0
 summary=()
 for t in "${TARGETS[@]}"; do
-    seed_corpus "$t"
+    limit=$(max_len "$t")
+    seed_corpus "$t" "$limit"
     dict=Fuzz/dict/$t.dict
     opts=(-max_total_time="$SECONDS_PER_TARGET" -timeout=20 -rss_limit_mb=3072 -print_final_stats=1
           -artifact_prefix="$B/artifacts/$t/" -detect_leaks=1)
     [ -f "$dict" ] && opts+=(-dict="$dict")
-    case $t in
-        analysis) opts+=(-max_len=32768) ;;
-        protocol) opts+=(-max_len=8192) ;;
-        server) opts+=(-max_len=16384) ;;
-        numbers) opts+=(-max_len=1024) ;;
-    esac
+    opts+=(-max_len="$limit")
     log=$B/fuzz-$t.log
     echo "== fuzz $t for ${SECONDS_PER_TARGET}s (log: $log)"
     set +e

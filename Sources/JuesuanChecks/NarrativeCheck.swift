@@ -33,7 +33,10 @@ enum NarrativeCheck: ReportCheck {
         NarrativeCountCheck.run(&reading)
         NarrativeIncomeScopeCheck.run(&reading)
         NarrativeBudgetPairCheck.run(&reading)
-        reading.findings += ProjectNarrativeCheck.run(claims: prose.claims.filter { !$0.isEcho }, report: context.report, projects: context.performanceProjects)
+        // Without 绩效 projects there is nothing to compare: no copy of the claims for it.
+        if !context.performanceProjects.isEmpty {
+            reading.findings += ProjectNarrativeCheck.run(claims: prose.claims.filter { !$0.isEcho }, report: context.report, projects: context.performanceProjects)
+        }
         return reading.findings
     }
 }

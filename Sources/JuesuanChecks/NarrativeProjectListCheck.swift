@@ -51,13 +51,18 @@ enum NarrativeProjectListCheck: ReportCheck {
         return findings
     }
 
+    /// Words asked at every scalar, made once (not an array per scalar).
+    static let notSpendingWords = ["预算", "计划", "基本", "人员", "公用", "该项目"]
+    static let totalWords = ["合计为", "总额为", "合计", "总额", "共计", "为", "共"]
+    static let spendingVerbs = ["已支出", "支出", "已使用", "使用", "已上缴", "上缴"]
+
     /// `支出 4700.96 万元` in the count's line: the spending of the listed projects. Not a
     /// budget (`预算支出`, `计划支出`), not basic spending, not one project's (`该项目支出`).
     static func statedSpending(_ span: TextSpan) -> (value: DecimalNumber, start: Int, end: Int)? {
         var found: (DecimalNumber, Int, Int)?
-        for i in 0..<span.count where span.has("支出", at: i) && span.hasAny(["预算", "计划", "基本", "人员", "公用", "该项目"], endingAt: i) == nil {
+        for i in 0..<span.count where span.has("支出", at: i) && span.hasAny(notSpendingWords, endingAt: i) == nil {
             var k = span.skipBlanks(from: i + 2)
-            if let word = span.hasAny(["合计为", "总额为", "合计", "总额", "共计", "为", "共"], at: k) { k = span.skipBlanks(from: k + word.unicodeScalars.count) }
+            if let word = span.hasAny(totalWords, at: k) { k = span.skipBlanks(from: k + word.unicodeScalars.count) }
             guard ProseText.isDigit(span[k]), let (value, end) = ScorecardProseCheck.number(span, at: k),
                   span.has("万元", at: span.skipBlanks(from: end)) else { continue }
             if found != nil { return nil }  // two spending figures: which is the list's is not certain
@@ -79,7 +84,7 @@ enum NarrativeProjectListCheck: ReportCheck {
         }
         var best: (DecimalNumber, Int, Int)?
         for i in rest..<span.count {
-            guard let verb = span.hasAny(["已支出", "支出", "已使用", "使用", "已上缴", "上缴"], at: i) else { continue }
+            guard let verb = span.hasAny(spendingVerbs, at: i) else { continue }
             var k = span.skipBlanks(from: i + verb.unicodeScalars.count)
             if span.has("了", at: k) { k = span.skipBlanks(from: k + 1) }
             guard ProseText.isDigit(span[k]), let (value, end) = ScorecardProseCheck.number(span, at: k),

@@ -22,7 +22,7 @@ enum ProjectGoalCheck: ReportCheck {
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
         let report = context.report
-        let projects = report.performanceProjects.filter { !$0.goals.isEmpty && ProjectNarrativeCheck.key($0.name).count >= 4 }
+        let projects = context.performanceProjects.filter { !$0.goals.isEmpty && ProjectNarrativeCheck.key($0.name).count >= 4 }
         guard !projects.isEmpty else { return [] }
         var byKey: [String: [Int]] = [:]
         var keys: [String] = []
@@ -32,7 +32,8 @@ enum ProjectGoalCheck: ReportCheck {
             byKey[name, default: []].append(index)
         }
         let matcher = NameMatcher(keys)
-        let text = HygieneText(report)
+        // The spans every hygiene rule reads (made once per analysis, from the prose document).
+        let text = context.hygieneText
         var findings: [Diagnostic] = []
         for (index, span) in text.spans.enumerated() where span.kind == .prose {
             guard let (start, end) = statedGoals(span) else { continue }

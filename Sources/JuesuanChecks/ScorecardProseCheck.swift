@@ -12,7 +12,13 @@ import JuesuanSyntax
 enum ScorecardProseCheck: ReportCheck {
     static let rules = [Rule("P611", .warning, "评分说明中某项得分超过其评分办法的满分，或各项满分之和不等于该部分总分")]
 
-    static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    static let numerals: ScalarSet = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// Words asked at every scalar of an item, made once (not an array per scalar).
+    static let scoreWords = ["该项得分为", "本项得分为", "该项得分", "该项得", "本项得"]
+    static let extraWords = ["加", "×", "*", "\\times", "乘以"]
+    /// The first scalars of every word an item is read for (`scoreWords`, 最高得, 最多得, 得, `extraWords`).
+    static let itemWordFirsts = ScalarSet((scoreWords + ["最高得", "最多得", "得"] + extraWords).map { $0.unicodeScalars.first! })
 
     struct Item {
         var label: String
@@ -104,8 +110,10 @@ enum ScorecardProseCheck: ReportCheck {
         var ceiling: DecimalNumber?
         var i = start
         while i < end {
+            // Every word below starts with one of these: other scalars are passed at once.
+            guard let scalar = span[i], itemWordFirsts.contains(scalar) else { i += 1; continue }
             // The stated score: 该项得N分 / 该项得分为N分 / 本项得N分.
-            if let word = span.hasAny(["该项得分为", "本项得分为", "该项得分", "该项得", "本项得"], at: i) {
+            if let word = span.hasAny(scoreWords, at: i) {
                 var k = span.skipBlanks(from: i + word.unicodeScalars.count)
                 if span.has("为", at: k) { k = span.skipBlanks(from: k + 1) }
                 if let (value, numberEnd) = number(span, at: k), span.has("分", at: span.skipBlanks(from: numberEnd)) {
@@ -124,7 +132,7 @@ enum ScorecardProseCheck: ReportCheck {
                 i = numberEnd
                 continue
             }
-            if let word = span.hasAny(["加", "×", "*", "\\times", "乘以"], at: i), let (value, numberEnd) = points(span, at: i + word.unicodeScalars.count) {
+            if let word = span.hasAny(extraWords, at: i), let (value, numberEnd) = points(span, at: i + word.unicodeScalars.count) {
                 extras.append(value)
                 i = numberEnd
                 continue

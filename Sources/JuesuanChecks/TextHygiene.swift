@@ -145,7 +145,18 @@ struct TextSpan {
     }
 
     /// Whether `word` is written at `i`.
+    ///
+    /// Asked at every scalar of every span, mostly of string literals (issue 15): their UTF-8
+    /// bytes are compared with the span's scalars as they are decoded, without a
+    /// `UnicodeScalarView` (whose index validation and decoding cost more than the comparison).
     func has(_ word: String, at i: Int) -> Bool {
+        if let answer = word.utf8.withContiguousStorageIfAvailable({ TextSpan.matches(scalars, at: i, utf8: $0) }) { return answer }
+        return hasScalars(word, at: i)
+    }
+
+    /// `has(_:at:)` through the word's `UnicodeScalarView`: for a word without contiguous UTF-8
+    /// (a bridged string), and the reference the fast path is tested against.
+    func hasScalars(_ word: String, at i: Int) -> Bool {
         let view = word.unicodeScalars
         // Asked at every scalar: the first one decides most of the time.
         guard let first = view.first else { return true }
@@ -158,9 +169,51 @@ struct TextSpan {
         return true
     }
 
+    /// Whether the scalars from `i` on start with those the valid UTF-8 `bytes` encode (an empty
+    /// word is everywhere).
+    @inline(__always)
+    static func matches(_ scalars: [Unicode.Scalar], at i: Int, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        guard i >= 0 else { return false }
+        var j = 0
+        var k = i
+        let n = bytes.count
+        while j < n {
+            guard k < scalars.count else { return false }
+            let lead = UInt32(bytes[j])
+            let value: UInt32
+            if lead < 0x80 {
+                value = lead
+                j += 1
+            } else if lead < 0xE0 {
+                value = (lead & 0x1F) << 6 | UInt32(bytes[j + 1] & 0x3F)
+                j += 2
+            } else if lead < 0xF0 {
+                value = (lead & 0x0F) << 12 | UInt32(bytes[j + 1] & 0x3F) << 6 | UInt32(bytes[j + 2] & 0x3F)
+                j += 3
+            } else {
+                value = (lead & 0x07) << 18 | UInt32(bytes[j + 1] & 0x3F) << 12 | UInt32(bytes[j + 2] & 0x3F) << 6 | UInt32(bytes[j + 3] & 0x3F)
+                j += 4
+            }
+            guard scalars[k].value == value else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The number of scalars of `word`, counted on its UTF-8 bytes.
+    @inline(__always)
+    static func scalarCount(_ word: String) -> Int {
+        word.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? word.unicodeScalars.count
+    }
+
     /// Whether the text just before `i` is `word`.
     func has(_ word: String, endingAt i: Int) -> Bool {
-        let length = word.unicodeScalars.count
+        let length = TextSpan.scalarCount(word)
         return i - length >= 0 && has(word, at: i - length)
     }
 
@@ -210,7 +263,7 @@ struct TextSpan {
 
     /// Whether `word` occurs anywhere in `start..<end`.
     func contains(_ word: String, from start: Int, to end: Int) -> Bool {
-        let length = word.unicodeScalars.count
+        let length = TextSpan.scalarCount(word)
         guard end - start >= length else { return false }
         for k in max(0, start)...(end - length) where has(word, at: k) { return true }
         return false
@@ -284,12 +337,39 @@ struct WrittenNumber {
 }
 
 enum Scalars {
-    static let sentenceEnds = ProseText.sentenceEnds.union(ProseText.statementEnds)
-    static let clauseEnds = sentenceEnds.union(["，", ",", "：", ":"])
+    static let sentenceEnds = ScalarSet(ProseText.sentenceEnds.union(ProseText.statementEnds))
+    static let clauseEnds = ScalarSet(ProseText.sentenceEnds.union(ProseText.statementEnds).union(["，", ",", "：", ":"]))
 
     static func isBlank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
     // Digits and ASCII letters: `ProseText.isDigit` / `ProseText.isASCIILetter` (one definition).
     static func isHan(_ s: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+    }
+}
+
+/// A small, fixed set of scalars asked about at every scalar of a text (issue 15): a 64-bit
+/// filter on the scalar's low bits rejects most scalars with one test, the rest are compared
+/// with the members; no hashing (a `Set<Unicode.Scalar>` hashes on every `contains`).
+struct ScalarSet: ExpressibleByArrayLiteral, Sendable {
+    private let filter: UInt64
+    private let members: [UInt32]
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        let values = Array(Set(scalars.map(\.value))).sorted()
+        members = values
+        filter = values.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+    }
+
+    init(arrayLiteral elements: Unicode.Scalar...) { self.init(elements) }
+
+    /// The scalars of a string of members.
+    init(_ text: String) { self.init(text.unicodeScalars) }
+
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard filter & 1 << UInt64(value & 63) != 0 else { return false }
+        for member in members where member == value { return true }
+        return false
     }
 }

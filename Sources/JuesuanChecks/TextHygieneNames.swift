@@ -22,6 +22,7 @@ import JuesuanSyntax
 /// Bodies mentioned with 向, 与, 对, 据, 按照… alone (`向松潘县财政局报批`) are never the subject.
 enum ForeignNameRule {
     static let suffixes = ["办公室", "中心", "局", "办", "院", "站"]
+    static let suffixFirsts = ScalarSet(suffixes.map { $0.unicodeScalars.first! })
     static let notSuffix: [String: [String]] = [
         "办": ["法", "理", "事", "结", "好", "学", "班", "件", "公"], "院": ["校", "内", "外"], "站": ["位", "点"], "局": ["面", "势", "限"],
     ]
@@ -31,6 +32,7 @@ enum ForeignNameRule {
                                 "汇编范围", "编制范围", "决算范围"]
     static let openers = ["总体来看", "总的来看", "整体来看", "综合来看", "总体上", "综上所述", "综上", "同时", "此外", "另外", "目前", "其中",
                           "经查", "经评价", "本年度", "全年", "今年", "年内"]
+    static let openerFirsts = ScalarSet(openers.map { $0.unicodeScalars.first! })
     static let ownRole = ["、", "和", "与", "及", "等", "负责", "承担", "牵头", "配合", "协同", "协助", "联合", "会同", "主管", "指导", "要求",
                           "下达", "批复", "印发", "的有关职责", "职责"]
     static let financeWords = ["预算", "决算", "结余", "结转", "收入", "支出", "资金", "经费", "资产", "万元", "财务", "采购", "绩效"]
@@ -120,14 +122,15 @@ enum ForeignNameRule {
 
     static func names(in span: TextSpan, _ index: Int, _ prefixes: [String]) -> [Occurrence] {
         var found: [Occurrence] = []
+        let firsts = ScalarSet(prefixes.compactMap(\.unicodeScalars.first))
         var i = 0
         while i < span.count {
-            guard let prefix = span.hasAny(prefixes, at: i) else { i += 1; continue }
+            guard firsts.contains(span.scalars[i]), let prefix = span.hasAny(prefixes, at: i) else { i += 1; continue }
             let bodyStart = i + prefix.unicodeScalars.count
             var k = bodyStart
             var end: Int?
             while let s = span[k], Scalars.isHan(s), s != "的", k - bodyStart < 24 {
-                if k - bodyStart >= 2, let suffix = suffixes.first(where: { span.has($0, at: k) }) {
+                if k - bodyStart >= 2, suffixFirsts.contains(s), let suffix = suffixes.first(where: { span.has($0, at: k) }) {
                     let after = k + suffix.unicodeScalars.count
                     if !(notSuffix[suffix]?.contains { span.has($0, at: after) } ?? false) { end = after; break }
                 }
@@ -221,22 +224,26 @@ enum ForeignNameRule {
 /// subject (committees are superior or partner bodies), only as what the basic spending keeps running.
 enum UnprefixedNames {
     static let suffixes = ["办公室", "委员会", "中心", "局", "院", "站", "所", "办"]
+    static let suffixFirsts = ScalarSet(suffixes.map { $0.unicodeScalars.first! })
     static let notSuffix: [String: [String]] = [
         "办": ["法", "理", "事", "结", "好", "学", "班", "件", "公", "员"], "院": ["校", "内", "外"], "站": ["位", "点", "式"],
         "局": ["面", "势", "限"], "中心": ["工作", "任务"],
         "所": ["属", "得", "有", "需", "以", "在", "用", "述", "谓", "占", "涉", "示", "说", "做", "作", "提", "列", "附", "辖", "致", "能", "要", "获"],
     ]
     /// Characters no organisation name holds: a phrase, not a name.
-    static let notInName: Set<Unicode.Scalar> = ["的", "在", "对", "按", "向", "由", "为", "是", "了", "将", "于", "从", "把", "被", "以",
+    static let notInName: ScalarSet = ["的", "在", "对", "按", "向", "由", "为", "是", "了", "将", "于", "从", "把", "被", "以",
                                                 "与", "其", "此", "并", "或", "等", "之", "已", "未", "年"]
     /// Words that open a generic reference, not a name: 本局, 上级主管部门, 各乡镇卫生院.
     static let genericStarts = ["本", "我", "该", "各", "全", "上级", "下级", "下属", "所属", "主管", "同级", "有关", "相关", "其他", "原", "贵", "市级", "县级", "省级", "区级"]
-    static let levels: Set<Unicode.Scalar> = ["省", "市", "州", "县", "区", "旗", "盟", "乡", "镇"]
+    static let genericFirsts = ScalarSet(genericStarts.map { $0.unicodeScalars.first! })
+    static let levels: ScalarSet = ["省", "市", "州", "县", "区", "旗", "盟", "乡", "镇"]
     /// A body acting in its own role, or on the department (`2023年下达我局资金`): not the department.
     static let actingOnOthers = ForeignNameRule.ownRole.filter { !["、", "和", "与", "及", "等"].contains($0) }
         + ["我局", "本局", "我单位", "本单位", "我部门", "本部门", "我们", "拨付", "下拨", "拨入", "代发", "代征", "代缴", "核拨", "审核", "考核",
            "检查", "督导", "监督", "审计", "补助", "向", "给予", "缴存", "征收", "收缴", "统一", "集中", "代理", "代为", "委托"]
     static let keepingVerbs = ["保障", "保证", "确保", "维持", "维护"]
+    /// Their first scalars: asked at every scalar before the words themselves.
+    static let keepingVerbFirsts = ScalarSet(keepingVerbs.map { $0.unicodeScalars.first! })
     static let running = ["正常运转", "正常运行", "运转", "运行"]
     static let runningFillers = ["行政机构", "事业机构", "机构", "机关", "单位", "、", "和", "及", "的", "日常", "各项工作"]
     static let subjectFollowers = ["本年", "全年", "年度", "当年", "上年", "今年", "年初", "年末", "在", "于", "按", "根据", "依据", "严格", "认真",
@@ -247,7 +254,7 @@ enum UnprefixedNames {
         var found: [ForeignNameRule.Occurrence] = []
         for i in 0..<span.count {
             // `保障 NAME（行政机构、事业机构的）正常运转`.
-            if let verb = span.hasAny(keepingVerbs, at: i), span[i - 1].map({ "为于以是并和及、 \t".unicodeScalars.contains($0) || Scalars.clauseEnds.contains($0) }) ?? true {
+            if keepingVerbFirsts.contains(span.scalars[i]), let verb = span.hasAny(keepingVerbs, at: i), span[i - 1].map({ "为于以是并和及、 \t".unicodeScalars.contains($0) || Scalars.clauseEnds.contains($0) }) ?? true {
                 let start = i + verb.unicodeScalars.count
                 if let end = nameEnds(span, from: start, minimumBody: 2).first(where: { keepsRunning(span, from: $0) }) {
                     found.append(ForeignNameRule.Occurrence(span: index, start: start, prefixEnd: start, end: end, body: span.string(start, end)))
@@ -285,19 +292,22 @@ enum UnprefixedNames {
         var j = k
         while let s = span[j], ProseText.isDigit(s) || "一二三四五六七八九十（(".unicodeScalars.contains(s) { j += 1 }
         if j > k, let s = span[j], "、.．）)".unicodeScalars.contains(s) { k = span.skipBlanks(from: j + 1) }
-        if let opener = span.hasAny(ForeignNameRule.openers, at: k) { k = span.skipBlanks(from: k + opener.unicodeScalars.count) }
+        if let first = span[k], ForeignNameRule.openerFirsts.contains(first), let opener = span.hasAny(ForeignNameRule.openers, at: k) {
+            k = span.skipBlanks(from: k + opener.unicodeScalars.count)
+        }
         return k
     }
 
     /// Ends of the names starting at `start`, shortest first: Han characters that no phrase
     /// holds, at least `minimumBody` of them (after a one-character level such as 县) before the suffix.
     static func nameEnds(_ span: TextSpan, from start: Int, minimumBody: Int) -> [Int] {
-        guard genericStarts.allSatisfy({ !span.has($0, at: start) }) else { return [] }
+        // Only a scalar that starts a generic word needs the words themselves.
+        if let first = span[start], genericFirsts.contains(first), !genericStarts.allSatisfy({ !span.has($0, at: start) }) { return [] }
         let bodyStart = span[start].map { levels.contains($0) } == true ? start + 1 : start
         var ends: [Int] = []
         var k = bodyStart
         while let s = span[k], Scalars.isHan(s), !notInName.contains(s), k - bodyStart < 20 {
-            if k - bodyStart >= minimumBody, let suffix = suffixes.first(where: { span.has($0, at: k) }) {
+            if k - bodyStart >= minimumBody, suffixFirsts.contains(s), let suffix = suffixes.first(where: { span.has($0, at: k) }) {
                 let after = k + suffix.unicodeScalars.count
                 if !(notSuffix[suffix]?.contains { span.has($0, at: after) } ?? false) { ends.append(after) }
             }

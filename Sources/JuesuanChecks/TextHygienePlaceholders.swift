@@ -21,8 +21,9 @@ enum PlaceholderRule {
     /// The scalars the placeholder words and the ellipses start with: most scalars start none,
     /// and are passed without trying each word (issue 15).
     /// (A few scalars: compared one by one, which is cheaper than hashing.)
-    static let placeholderFirsts = Array(Set(placeholderWords.map { $0.unicodeScalars.first! }))
-    static let ellipsisFirsts = Array(Set(ellipses.map { $0.unicodeScalars.first! }))
+    static let placeholderFirsts = ScalarSet(placeholderWords.map { $0.unicodeScalars.first! })
+    static let ellipsisFirsts = ScalarSet(ellipses.map { $0.unicodeScalars.first! })
+    static let bracketOpens = ScalarSet(bracketPairs.map(\.0))
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
@@ -76,7 +77,7 @@ enum PlaceholderRule {
             guard start == i else { return nil } // reported from the bracket
             return (end, Message(text: "“\(span.written(start, end))”是模板中的说明或占位内容，公开文本中应删去或填写实际内容"))
         }
-        if let pair = bracketPairs.first(where: { $0.0 == s }) {
+        if bracketOpens.contains(s), let pair = bracketPairs.first(where: { $0.0 == s }) {
             var k = i + 1
             while let t = span[k], Scalars.isBlank(t) { k += 1 }
             if span[k] == pair.1 {
@@ -140,6 +141,10 @@ struct SelfReference {
         "所": ["在", "属", "有", "能", "需", "做", "说", "知", "述", "得", "以", "谓", "要", "用", "想", "作"],
         "院": ["校"],
     ]
+    /// Each kind with its first scalar, its length and its self-references (`我局`, `本局`), made once.
+    static let kindWords: [(kind: String, first: Unicode.Scalar, length: Int, words: [String])] = kinds.map {
+        ($0, $0.unicodeScalars.first!, $0.unicodeScalars.count, ["我" + $0, "本" + $0])
+    }
     /// The department's own kind (`局`), or nil when its name ends otherwise.
     let ownKind: String?
     /// Kinds that some named unit of the report has (a 中心 listed in 机构设置).
@@ -150,10 +155,9 @@ struct SelfReference {
         ownKind = Self.kinds.first { department.hasSuffix($0) }
         var present: Set<String> = []
         for span in text.spans where span.kind != .performanceName {
-            for kind in Self.kinds where kind != ownKind {
-                let words = ["我" + kind, "本" + kind]
-                let first = kind.unicodeScalars.first!
-                for k in 0..<span.count where span.scalars[k] == first && span.has(kind, at: k) && span.hasAny(words, endingAt: k + kind.unicodeScalars.count) == nil {
+            // A kind found present stays present: its words are not looked for again.
+            for (kind, first, length, words) in Self.kindWords where kind != ownKind && !present.contains(kind) {
+                for k in 0..<span.count where span.scalars[k] == first && span.has(kind, at: k) && span.hasAny(words, endingAt: k + length) == nil {
                     // `…服务中心`, `社保所长`: a unit of that kind is named.
                     guard let s = span[k - 1], Scalars.isHan(s) else { continue }
                     if kind == "所" {

@@ -24,6 +24,8 @@ enum RepeatedWordRule {
 
     /// The length of a Han word at `i` written again right after it (longest first).
     static func repeatedLength(_ span: TextSpan, at i: Int) -> Int? {
+        // Every length needs a Han character at `i`: most scalars are rejected here, once.
+        guard let first = span[i], Scalars.isHan(first) else { return nil }
         for length in stride(from: 4, through: 2, by: -1) where i + 2 * length <= span.count {
             // The cheaper test first (it fails at once almost everywhere); both must hold.
             guard (0..<length).allSatisfy({ span[i + $0] == span[i + length + $0] }) else { continue }

@@ -16,7 +16,7 @@ enum MissingUnitRule {
                              "合计", "总计", "总额", "增加", "减少"]
     static let rateWords = ["率", "占", "比重", "比例", "增长", "下降", "降低", "百分比"]
     static let scoreWords = ["得分", "评分", "分值", "总分", "分数", "打分"]
-    static let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";"]
+    static let clauseMarks: ScalarSet = ["，", ",", "。", "；", ";"]
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []

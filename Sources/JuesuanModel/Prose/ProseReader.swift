@@ -81,6 +81,8 @@ public struct ProseReader: Sendable {
     static let maximumSentenceLength = 1_000
     /// How much of its sentence a claim keeps as context.
     static let contextWindow = 160
+    /// Words before a figure that make it approximate (`约`, `将近`), made once.
+    static let approximateWords = ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎"]
     static let listMarkers = ["其中", "主要用于", "包括", "构成为", "构成"]
     static let noChangeWords = ["无变化", "无增减", "持平", "与上年相同", "保持不变", "未发生变化", "没有变化"]
 
@@ -343,7 +345,7 @@ public struct ProseReader: Sendable {
         let sentencePrefix = text.string(windowStart, start)
         let simple = text.isSimple
         let before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
-        if ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎"].contains(where: { before.hasSuffix($0, simple: simple) }) { approximate = true }
+        if Self.approximateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { approximate = true }
         guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple) else { return end }
         // `812.40、820.15万元`: the figures before share this one's unit.
         if unit != nil {
