@@ -44,10 +44,10 @@ public func fuzzServer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             if error.error.code != .parseError, let id = error.id { requests[id, default: 0] += 1 }
         }
         server.receive(event)
-        drain(server)
+        server.waitUntilIdle()
         if case .message(.notification("exit", _)) = event { break }
     }
-    drain(server)
+    server.waitUntilIdle()
     server.releaseQueue.sync {}
 
     var responses: [RequestID: Int] = [:]
@@ -75,13 +75,4 @@ public func fuzzServer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(responses[id, default: 0] == count, "request \(id) sent \(count)× answered \(responses[id, default: 0])×")
     }
     return 0
-}
-
-/// Waits until the server has handled everything it was given: the message queue, the quick
-/// re-checks, and the requests it runs off the message queue (barriers on the concurrent queues).
-func drain(_ server: JuesuanServer) {
-    server.main.sync {}
-    server.analysisQueue.sync {}
-    server.requestQueue.sync(flags: .barrier) {}
-    server.backgroundQueue.sync(flags: .barrier) {}
 }

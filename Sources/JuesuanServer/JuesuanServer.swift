@@ -75,8 +75,9 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Requests received but not answered yet, and those of them the client cancelled.
     private var pending: Set<RequestID> = []
     private var cancelled: Set<RequestID> = []
-    /// Requests running on `backgroundQueue` (fix-all), answered when done unless cancelled.
-    private var detached: Set<RequestID> = []
+    /// Requests running off the message queue, answered when done unless cancelled; by id,
+    /// how many are running (a careless client may send one id twice: each gets its answer).
+    private var detached: [RequestID: Int] = [:]
     /// Where requests run, off the message queue (see `runOffTheLoop`).
     let requestQueue = DispatchQueue(label: "juesuan.server.requests", qos: .userInitiated, attributes: .concurrent)
     /// Slow requests that must not hold up the others: fix-all of a large report.
@@ -210,11 +211,11 @@ public final class JuesuanServer: @unchecked Sendable {
             if let raw = params?["id"], let id = RequestID(json: raw) {
                 lock.lock()
                 if pending.contains(id) { cancelled.insert(id) }
-                let running = detached.contains(id)
+                let running = detached.removeValue(forKey: id) ?? 0
                 lock.unlock()
-                // A request running off the queue (fix-all) is answered at once; its result,
-                // when it comes, is dropped.
-                if running { replyDetached(id, .failure(ResponseError(code: .requestCancelled, message: "request \(id) was cancelled"))) }
+                // A request running off the queue is answered at once; its result, when it
+                // comes, is dropped.
+                for _ in 0..<running { reply(id, .failure(ResponseError(code: .requestCancelled, message: "request \(id) was cancelled"))) }
             }
         case .message(let message):
             if case .request(let id, _, _) = message {
@@ -236,6 +237,16 @@ public final class JuesuanServer: @unchecked Sendable {
             self.log("input closed")
             self.finish()
         }
+    }
+
+    /// Waits until the server has handled everything it was given: the message queue, the quick
+    /// re-checks, and the requests it runs off the message queue (barriers on the concurrent
+    /// queues). For the fuzz target and the tests that replay its findings.
+    func waitUntilIdle() {
+        main.sync {}
+        analysisQueue.sync {}
+        requestQueue.sync(flags: .barrier) {}
+        backgroundQueue.sync(flags: .barrier) {}
     }
 
     /// Waits until the requests already running off the message queue are answered (not fix-all,
@@ -274,10 +285,11 @@ public final class JuesuanServer: @unchecked Sendable {
     /// The one answer to a detached request: by whichever comes first, its result or a cancel.
     private func replyDetached(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
         lock.lock()
-        guard detached.remove(id) != nil else {
+        guard let running = detached[id] else {
             lock.unlock()
             return
         }
+        detached[id] = running > 1 ? running - 1 : nil
         lock.unlock()
         reply(id, result)
     }
@@ -334,13 +346,13 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Work that runs past a second reports `$/progress` when the client gave a token.
     func runOffTheLoop(_ id: RequestID, method: String, _ handler: @escaping RequestHandler, _ input: RequestInput) {
         lock.lock()
-        detached.insert(id)
+        detached[id, default: 0] += 1
         lock.unlock()
         // Fix-all rewrites the whole report and may take long: it must not hold up the others.
         let queue = method == "textDocument/codeAction" && JuesuanServer.asksForFixAll(input.params) ? backgroundQueue : requestQueue
         queue.async {
             self.lock.lock()
-            let stillWanted = self.detached.contains(id)
+            let stillWanted = self.detached[id] != nil
             self.lock.unlock()
             guard stillWanted else { return }
             var input = input
@@ -349,7 +361,7 @@ public final class JuesuanServer: @unchecked Sendable {
             input.isCancelled = {
                 self.lock.lock()
                 defer { self.lock.unlock() }
-                return !self.detached.contains(id)
+                return self.detached[id] == nil
             }
             let progress = input.params?["workDoneToken"].flatMap { WorkDoneProgress(token: $0, server: self, after: JuesuanServer.progressDelay) }
             let started = DispatchTime.now().uptimeNanoseconds

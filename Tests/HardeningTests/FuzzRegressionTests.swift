@@ -40,12 +40,10 @@ final class FuzzRegressionTests: XCTestCase {
                 if error.error.code != .parseError, let id = error.id { sent[id, default: 0] += 1 }
             }
             server.receive(event)
-            server.main.sync {}
-            server.analysisQueue.sync {}
+            server.waitUntilIdle()
             if case .message(.notification("exit", _)) = event { break }
         }
-        server.main.sync {}
-        server.analysisQueue.sync {}
+        server.waitUntilIdle()
         server.releaseQueue.sync {}
         var answered: [RequestID: Int] = [:]
         for message in sink.messages {

@@ -22,6 +22,26 @@ final class ResponsivenessTests: XCTestCase {
         }
     }
 
+    /// A client that sends one id twice (a bug, but the server must not lose an answer): both
+    /// run at once behind the analysis of a large report, and each gets its answer; a cancel
+    /// of that id answers both at once.
+    func testTheSameIdTwiceGetsTwoAnswers() throws {
+        let server = try ServerProcess(self)
+        server.initialize()
+        var generator = ReportGenerator(seed: 5)
+        server.open(Self.large, generator.largeReport(minimumLines: 20_000))
+        for _ in 0..<2 { server.send(.request(id: .int(70), method: "textDocument/hover", params: hover(Self.large, line: 4))) }
+        XCTAssertNotNil(server.wait(timeout: 60, isAnswer(70)))
+        XCTAssertNotNil(server.wait(timeout: 60, isAnswer(70)), "the second request with the same id was not answered")
+        server.open(Self.small, generator.largeReport(minimumLines: 20_000))
+        for _ in 0..<2 { server.send(.request(id: .int(71), method: "textDocument/hover", params: hover(Self.small, line: 4))) }
+        server.notify("$/cancelRequest", ["id": 71])
+        XCTAssertNotNil(server.wait(timeout: 60, isAnswer(71)))
+        XCTAssertNotNil(server.wait(timeout: 60, isAnswer(71)), "a cancelled duplicate was not answered")
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertFalse(server.peek(isAnswer(71)), "a request was answered twice")
+    }
+
     func testARequestIsAnsweredDuringALongAnalysisAndACancelAtOnce() throws {
         let server = try ServerProcess(self)
         server.initialize()
