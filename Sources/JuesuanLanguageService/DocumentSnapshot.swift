@@ -26,6 +26,8 @@ public final class DocumentSnapshot: @unchecked Sendable {
     private var cachedAnalysis: Analysis?
     private var cachedGlossary: GlossaryIndex?
     private var memos: [String: Any] = [:]
+    /// Held while a memo is computed (see `memo`); taken before `computing` and `modelling`.
+    private let memoComputing = NSRecursiveLock()
 
     public init(uri: String, version: Int, source: SourceText, catalogue: Catalogue = .embedded,
                 settings: ProjectConfiguration.Settings = .init()) {
@@ -122,17 +124,24 @@ public final class DocumentSnapshot: @unchecked Sendable {
     /// A whole-document result of this version (semantic tokens, the outline), computed once:
     /// editors ask for them again and again, and a version never changes.
     func memo<Value>(_ key: String, _ compute: () -> Value) -> Value {
-        lock.lock()
-        if let stored = memos[key] as? Value {
-            lock.unlock()
-            return stored
-        }
-        lock.unlock()
+        if let stored = storedMemo(key, as: Value.self) { return stored }
+        // One computation at a time per version: a second caller waits for the first one's
+        // result instead of computing it again (the server's precomputation after an analysis
+        // and an editor's request often meet). Recursive: a memo may be made of others.
+        memoComputing.lock()
+        defer { memoComputing.unlock() }
+        if let stored = storedMemo(key, as: Value.self) { return stored }
         let value = compute()
         lock.lock()
         memos[key] = value
         lock.unlock()
         return value
+    }
+
+    private func storedMemo<Value>(_ key: String, as: Value.Type) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return memos[key] as? Value
     }
 
     /// The document's glossary merged over the standard one.

@@ -679,21 +679,29 @@ public final class JuesuanServer: @unchecked Sendable {
             if self.trace {
                 self.log("analysed \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
             }
+            var published = false
             self.publish(state.diagnostics, of: snapshot, unit: unit, base: base, full: true) {
-                self.lastAnalysed[uri] = snapshot
-                self.editedViews[uri] = nil
+                published = true
                 if (self.quickStates[uri]?.version ?? Int.min) <= snapshot.version {
                     self.quickStates[uri] = (snapshot.version, state)
                     self.quickRevisions[uri] = self.revisions[uri]
                 }
             }
+            guard published else { return }
             // Editors ask for the semantic tokens and the outline after every change; on a large
             // report the requests after the next keystroke build on this version's (an
-            // `EditedView`), so they are made now, while the user pauses, not then.
+            // `EditedView`), so they are made now, while the user pauses, and only then do the
+            // views build on this version: a request never waits for them.
             if snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold {
-                if self.snapshot(uri) === snapshot { _ = snapshot.semanticTokenData(unit: unit) }
-                if self.snapshot(uri) === snapshot { _ = snapshot.limitedOutline() }
+                _ = snapshot.semanticTokenData(unit: unit)
+                _ = snapshot.limitedOutline()
             }
+            self.lock.lock()
+            if self.documents[uri] != nil {
+                self.lastAnalysed[uri] = snapshot
+                self.editedViews[uri] = nil
+            }
+            self.lock.unlock()
         }
     }
 

@@ -158,3 +158,29 @@ final class IDEFeatureServerTests: XCTestCase {
         XCTAssertFalse(ranged.contains { $0["range"]?["start"]?["line"]?.intValue ?? 99 < 4 })
     }
 }
+
+/// The semantic-token delta's common ends, found a block at a time, against one at a time.
+final class SemanticTokenDeltaTests: XCTestCase {
+    func testCommonEndsAgreeWithAPlainScan() {
+        var state: UInt64 = 77
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        for round in 0..<300 {
+            let count = next() % 3_000
+            let old = (0..<count).map { _ in next() % 4 }
+            var new = old
+            // Change a run somewhere (or nothing), insert or remove some integers.
+            if !new.isEmpty, round % 5 != 0 {
+                let at = next() % new.count
+                let length = min(new.count - at, next() % 40)
+                new.replaceSubrange(at..<(at + length), with: (0..<(next() % 40)).map { _ in next() % 4 })
+            }
+            var prefix = 0
+            while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+            var suffix = 0
+            while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+            let found = Converter.commonEnds(old, new)
+            XCTAssertEqual(found.prefix, prefix, "round \(round)")
+            XCTAssertEqual(found.suffix, suffix, "round \(round)")
+        }
+    }
+}
