@@ -1,3 +1,4 @@
+import Foundation
 import JuesuanChecks
 import JuesuanModel
 import JuesuanSyntax
@@ -248,5 +249,72 @@ public struct EncodedSemanticTokens: Sendable {
         starts.append(contentsOf: other.starts[rest].lazy.map { $0 + byteDelta })
         lines.append(contentsOf: other.lines[rest].lazy.map { $0 + lineDelta })
         columns.append(contentsOf: other.columns[rest])
+    }
+}
+
+/// One edit of a semantic-token delta: in the previous result's integers, `deleteCount` from
+/// `start` replaced by `data`.
+public struct SemanticTokenEdit: Sendable, Equatable {
+    public var start: Int
+    public var deleteCount: Int
+    public var data: ArraySlice<Int>
+
+    /// The edits that turn `old` into `new` (each at its place in `old`, in order): one per
+    /// changed place. Between two keystrokes in distant tables everything between them is
+    /// equal, only shifted when a line gained or lost a token, so after each difference the
+    /// two are brought in step again on a run of equal tokens nearby; a single edit of
+    /// everything in between would send half the report's tokens again.
+    public static func edits(from old: [Int], to new: [Int]) -> [SemanticTokenEdit] {
+        let (prefix, suffix) = commonEnds(old, new)
+        if prefix == old.count && prefix == new.count { return [] }
+        // Whole tokens (five integers each) from here on.
+        let tokenSize = 5, window = 64, run = 8
+        var i = prefix / tokenSize, j = prefix / tokenSize
+        let oldEnd = (old.count - suffix + tokenSize - 1) / tokenSize, newEnd = (new.count - suffix + tokenSize - 1) / tokenSize
+        func equal(_ a: Int, _ b: Int) -> Bool {
+            old[(a * tokenSize)..<(a * tokenSize + tokenSize)] == new[(b * tokenSize)..<(b * tokenSize + tokenSize)]
+        }
+        func runs(_ a: Int, _ b: Int) -> Bool {
+            guard a + run <= oldEnd, b + run <= newEnd else { return false }
+            return (0..<run).allSatisfy { equal(a + $0, b + $0) }
+        }
+        var edits: [SemanticTokenEdit] = []
+        while i < oldEnd || j < newEnd {
+            // The nearest place where both go on equal for a run of tokens.
+            var found: (Int, Int)?
+            search: for distance in 1...(2 * window) {
+                for di in max(0, distance - window)...min(distance, window) {
+                    let dj = distance - di
+                    if runs(i + di, j + dj) { found = (i + di, j + dj); break search }
+                }
+            }
+            let (a, b) = found ?? (oldEnd, newEnd)
+            let start = i * tokenSize, oldStop = min(a * tokenSize, old.count), newStop = min(b * tokenSize, new.count)
+            edits.append(SemanticTokenEdit(start: start, deleteCount: oldStop - start, data: new[(j * tokenSize)..<newStop]))
+            i = a; j = b
+            while i < oldEnd, j < newEnd, equal(i, j) { i += 1; j += 1 }
+        }
+        return edits
+    }
+
+    /// The lengths of the common prefix and (not overlapping it) the common suffix of two token
+    /// encodings, compared a block of integers at a time: after a keystroke all but a few of
+    /// the half-million integers of a large report's tokens are equal.
+    static func commonEnds(_ a: [Int], _ b: [Int]) -> (prefix: Int, suffix: Int) {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return (0, 0) }
+                let shorter = min(x.count, y.count), block = 256
+                var prefix = 0
+                while prefix + block <= shorter, memcmp(p + prefix, q + prefix, block * MemoryLayout<Int>.stride) == 0 { prefix += block }
+                while prefix < shorter, x[prefix] == y[prefix] { prefix += 1 }
+                let room = shorter - prefix
+                var suffix = 0
+                while suffix + block <= room,
+                      memcmp(p + x.count - suffix - block, q + y.count - suffix - block, block * MemoryLayout<Int>.stride) == 0 { suffix += block }
+                while suffix < room, x[x.count - 1 - suffix] == y[y.count - 1 - suffix] { suffix += 1 }
+                return (prefix, suffix)
+            }
+        }
     }
 }

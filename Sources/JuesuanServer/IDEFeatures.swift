@@ -1,4 +1,3 @@
-import Foundation
 import JuesuanLanguageService
 import JuesuanSyntax
 import LanguageServerProtocol
@@ -136,12 +135,10 @@ extension JuesuanServer {
         let previous = previousID.flatMap { previousSemanticTokens(uri: snapshot.uri, resultId: $0) }
         let id = rememberSemanticTokens(uri: snapshot.uri, data: data)
         guard let previous else { return ["resultId": .string(id), "data": .array(data.map { .int($0) })] }
-        let (prefix, suffix) = Converter.commonEnds(previous, data)
-        if prefix == previous.count && prefix == data.count { return ["resultId": .string(id), "edits": []] }
-        let inserted = data[prefix..<(data.count - suffix)]
-        return ["resultId": .string(id), "edits": [[
-            "start": .int(prefix), "deleteCount": .int(previous.count - prefix - suffix), "data": .array(inserted.map { .int($0) }),
-        ]]]
+        let edits = SemanticTokenEdit.edits(from: previous, to: data)
+        return ["resultId": .string(id), "edits": .array(edits.map { edit in
+            ["start": .int(edit.start), "deleteCount": .int(edit.deleteCount), "data": .array(edit.data.map { .int($0) })]
+        })]
     }
 
     // MARK: Formatting
@@ -195,27 +192,6 @@ extension Converter {
 
     func location(_ range: SourceRange) -> JSONValue {
         ["uri": .string(uri), "range": self.range(range)]
-    }
-
-    /// The lengths of the common prefix and (not overlapping it) the common suffix of two token
-    /// encodings, compared a block of integers at a time: after a keystroke all but a few of
-    /// the half-million integers of a large report's tokens are equal.
-    static func commonEnds(_ a: [Int], _ b: [Int]) -> (prefix: Int, suffix: Int) {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                guard let p = x.baseAddress, let q = y.baseAddress else { return (0, 0) }
-                let shorter = min(x.count, y.count), block = 256
-                var prefix = 0
-                while prefix + block <= shorter, memcmp(p + prefix, q + prefix, block * MemoryLayout<Int>.stride) == 0 { prefix += block }
-                while prefix < shorter, x[prefix] == y[prefix] { prefix += 1 }
-                let room = shorter - prefix
-                var suffix = 0
-                while suffix + block <= room,
-                      memcmp(p + x.count - suffix - block, q + y.count - suffix - block, block * MemoryLayout<Int>.stride) == 0 { suffix += block }
-                while suffix < room, x[x.count - 1 - suffix] == y[y.count - 1 - suffix] { suffix += 1 }
-                return (prefix, suffix)
-            }
-        }
     }
 
     static func symbolKind(_ kind: OutlineSymbol.Kind) -> Int {

@@ -119,10 +119,14 @@ final class IDEFeatureServerTests: XCTestCase {
                                                  "contentChanges": [["range": ["start": at, "end": .object(end)], "text": "400.50"]]])
         let delta = try XCTUnwrap(result(client.request("textDocument/semanticTokens/full/delta", ["textDocument": textDocument(), "previousResultId": full["resultId"]!])))
         let edits = try XCTUnwrap(delta["edits"]?.arrayValue)
-        XCTAssertEqual(edits.count, 1)
+        XCTAssertFalse(edits.isEmpty)
+        XCTAssertLessThan(edits.reduce(0) { $0 + ($1["data"]?.arrayValue?.count ?? 0) }, data.count / 2, "the changed places, not all tokens")
         var patched = data
-        let start = edits[0]["start"]!.intValue!, count = edits[0]["deleteCount"]!.intValue!
-        patched.replaceSubrange(start..<(start + count), with: edits[0]["data"]!.arrayValue!.compactMap(\.intValue))
+        // Each edit at its place in the previous result: applied from the last one.
+        for edit in edits.reversed() {
+            let start = edit["start"]!.intValue!, count = edit["deleteCount"]!.intValue!
+            patched.replaceSubrange(start..<(start + count), with: edit["data"]!.arrayValue!.compactMap(\.intValue))
+        }
         let fresh = try XCTUnwrap(result(client.request("textDocument/semanticTokens/full", ["textDocument": textDocument()]))?["data"]?.arrayValue?.compactMap(\.intValue))
         XCTAssertEqual(patched, fresh)
         // An unknown previous result: full tokens.
@@ -156,31 +160,5 @@ final class IDEFeatureServerTests: XCTestCase {
         XCTAssertFalse(ranged.isEmpty)
         // Range formatting leaves the blank lines between header and table alone.
         XCTAssertFalse(ranged.contains { $0["range"]?["start"]?["line"]?.intValue ?? 99 < 4 })
-    }
-}
-
-/// The semantic-token delta's common ends, found a block at a time, against one at a time.
-final class SemanticTokenDeltaTests: XCTestCase {
-    func testCommonEndsAgreeWithAPlainScan() {
-        var state: UInt64 = 77
-        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
-        for round in 0..<300 {
-            let count = next() % 3_000
-            let old = (0..<count).map { _ in next() % 4 }
-            var new = old
-            // Change a run somewhere (or nothing), insert or remove some integers.
-            if !new.isEmpty, round % 5 != 0 {
-                let at = next() % new.count
-                let length = min(new.count - at, next() % 40)
-                new.replaceSubrange(at..<(at + length), with: (0..<(next() % 40)).map { _ in next() % 4 })
-            }
-            var prefix = 0
-            while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
-            var suffix = 0
-            while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
-            let found = Converter.commonEnds(old, new)
-            XCTAssertEqual(found.prefix, prefix, "round \(round)")
-            XCTAssertEqual(found.suffix, suffix, "round \(round)")
-        }
     }
 }
