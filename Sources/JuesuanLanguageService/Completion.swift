@@ -64,7 +64,7 @@ struct CursorLine {
         var current: SourceRange?
         var index = 0
         while i <= lineEnd {
-            let blank = i == lineEnd ? 1 : CursorLine.blankLength(bytes, i, lineEnd)
+            let blank = i == lineEnd ? 1 : Lexing.blankLength(bytes, i, lineEnd)
             if blank > 0 {
                 if start >= 0 {
                     let range = SourceRange(start: start, end: i)
@@ -89,13 +89,6 @@ struct CursorLine {
         wordIndex = index
     }
 
-    static func blankLength(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int {
-        let b = bytes[i]
-        if b == 0x20 || b == 0x09 { return 1 }
-        if b == 0xE3, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
-        return 0
-    }
-
     /// The typed part of the word (start to cursor).
     var typed: String { source.string(SourceRange(start: word.start, end: offset)) }
     var typedRange: SourceRange { SourceRange(start: word.start, end: offset) }
@@ -104,7 +97,7 @@ struct CursorLine {
     var hasTextAfterWord: Bool {
         var i = word.end
         while i < lineEnd {
-            let blank = CursorLine.blankLength(source.bytes, i, lineEnd)
+            let blank = Lexing.blankLength(source.bytes, i, lineEnd)
             if blank == 0 { return true }
             i += blank
         }
@@ -640,7 +633,7 @@ extension LanguageService {
         let lead = bytes[range.start]
         guard lead >= 0xE0 || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) else { return nil }
         var end = range.start
-        while end < range.end, CursorLine.blankLength(bytes, end, range.end) == 0 { end += 1 }
+        while end < range.end, Lexing.blankLength(bytes, end, range.end) == 0 { end += 1 }
         guard end - range.start <= 12 else { return nil }
         return BlockKeyword(word: source.string(SourceRange(start: range.start, end: end)))
     }

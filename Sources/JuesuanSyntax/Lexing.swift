@@ -7,10 +7,10 @@ import Darwin
 #endif
 
 /// Byte-level helpers shared by the parser: blanks, words, punctuation equivalences.
-enum Lexing {
+public enum Lexing {
     /// ASCII space, tab, or the ideographic space U+3000 (E3 80 80). Returns the blank's byte length, or 0.
     @inline(__always)
-    static func blankLength(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int {
+    public static func blankLength(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int {
         let b = bytes[i]
         if b == 0x20 || b == 0x09 { return 1 }
         if b == 0xE3, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
@@ -22,19 +22,7 @@ enum Lexing {
         var result: [SourceRange] = []
         // A row has a code, a label and a few cells: one allocation instead of four growths.
         result.reserveCapacity(8)
-        var i = range.start
-        var wordStart = -1
-        while i < range.end {
-            let blank = blankLength(bytes, i, range.end)
-            if blank > 0 {
-                if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: i)); wordStart = -1 }
-                i += blank
-            } else {
-                if wordStart < 0 { wordStart = i }
-                i += 1
-            }
-        }
-        if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: range.end)) }
+        words(bytes, range, into: &result)
         return result
     }
 
