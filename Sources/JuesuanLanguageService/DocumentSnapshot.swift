@@ -106,7 +106,8 @@ public final class DocumentSnapshot: @unchecked Sendable {
     /// The small document of a row-level re-check (`RowScope`) of this version, made once and
     /// shared by the quick re-check and the edited view.
     public func rowsAlone(_ scope: RowScope) -> DocumentSnapshot {
-        memo("rowsAlone \(scope.origin.count) \(scope.origin.first ?? 0) \(scope.origin.last ?? 0) \(scope.bytes.count)") {
+        // The lines copied decide the small document (this version's text is fixed).
+        memo("rowsAlone \(scope.origin.hashValue) \(scope.origin.count)") {
             DocumentSnapshot(uri: uri, version: version, source: SourceText(bytes: scope.bytes), catalogue: catalogue, settings: settings)
         }
     }
