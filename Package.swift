@@ -31,7 +31,7 @@ let package = Package(
         // `juesuan fmt`, `juesuan import` and `juesuan render`.
         .target(name: "JuesuanTools", dependencies: ["JuesuanFormat", "JuesuanImport", "JuesuanLint", "JuesuanRender"]),
         .executableTarget(name: "juesuan", dependencies: ["JuesuanLint", "JuesuanServer", "JuesuanTools", "JuesuanLanguageService"]),
-        .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanChecks", "JuesuanFixtures", "JuesuanLanguageService"], path: "Benchmarks/juesuan-bench"),
+        .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanCatalogue", "JuesuanChecks", "JuesuanFixtures", "JuesuanLanguageService"], path: "Benchmarks/juesuan-bench"),
         .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax", "JuesuanFixtures"]),
         .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),
         .testTarget(name: "JuesuanChecksTests", dependencies: ["JuesuanChecks", "JuesuanFixtures"], exclude: ["Golden", "Fixtures"]),

@@ -4,6 +4,7 @@ import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
+import JuesuanCatalogue
 import JuesuanChecks
 import JuesuanFixtures
 import JuesuanLanguageService
@@ -80,6 +81,40 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--small" {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         print("\(path): \(bytes.count) bytes, \(format2(seconds / Double(repetitions) * 1000)) ms an analysis, \(Int(Double(repetitions) / seconds)) analyses/s")
     }
+    exit(0)
+}
+
+// `juesuan-bench --stages N FILE`: where the time of one analysis goes (issue 15), each stage and
+// each check family on its own, on one thread: the best of N runs of each, in ms.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--stages", let count = Int(CommandLine.arguments[2]),
+   let bytes = readFile(CommandLine.arguments[3]) {
+    var best: [String: Double] = [:]
+    var order: [String] = []
+    func time<T>(_ name: String, _ work: () -> T) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = work()
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        if best[name] == nil { order.append(name) }
+        best[name] = min(best[name] ?? .infinity, elapsed)
+        return result
+    }
+    var firstCatalogue = 0.0
+    for run in 0..<count {
+        let catalogue = time("catalogue (first use; then 0)") { Catalogue.embedded }
+        if run == 0 { firstCatalogue = best[order[0]]! }
+        let source = time("decode") { SourceText.decoding(bytes).text }
+        let syntax = time("parse") { Parser.parse(source) }
+        let report = time("model") { Report(syntax: syntax, catalogue: catalogue) }
+        let context = time("check context") { CheckContext(report: report) }
+        for check in CheckRegistry.checks { _ = time("\(check)") { check.run(context) } }
+    }
+    let total = order.dropFirst().reduce(0) { $0 + best[$1]! }
+    func line(_ name: String, _ milliseconds: Double) -> String {
+        name.padding(toLength: 34) + format2(milliseconds) + " ms"
+    }
+    print(line("catalogue (first use)", firstCatalogue))
+    for name in order.dropFirst() { print(line(name, best[name]!)) }
+    print(line("total (but the catalogue)", total) + ", \(format2(Double(bytes.count) / 1_048_576 / (total / 1000))) MB/s")
     exit(0)
 }
 
