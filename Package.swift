@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "JuesuanRender", dependencies: ["JuesuanChecks", "JuesuanModel", "JuesuanSyntax"]),
         // `juesuan fmt`, `juesuan import` and `juesuan render`.
         .target(name: "JuesuanTools", dependencies: ["JuesuanFormat", "JuesuanImport", "JuesuanLint", "JuesuanRender"]),
-        .executableTarget(name: "juesuan", dependencies: ["JuesuanLint", "JuesuanServer", "JuesuanTools", "JuesuanLanguageService"]),
+        .executableTarget(name: "juesuan", dependencies: ["JuesuanCatalogue", "JuesuanLint", "JuesuanServer", "JuesuanTools", "JuesuanLanguageService"]),
         .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanCatalogue", "JuesuanChecks", "JuesuanFixtures", "JuesuanLanguageService"], path: "Benchmarks/juesuan-bench"),
         .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax", "JuesuanFixtures"]),
         .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Parses a `.juesuan` document into a lossless `SyntaxTree`.
 ///
 /// The language is line-oriented, so errors are recovered per line: a broken
@@ -8,11 +10,48 @@ public enum Parser {
     }
 
     public static func parse(_ source: SourceText) -> SyntaxTree {
+        if source.bytes.count >= parallelThreshold, let split = blockStart(atOrAfter: source.lineCount / 2, in: source) {
+            return parseInTwoHalves(source, splittingAt: split)
+        }
+        return parseOnOneThread(source)
+    }
+
+    static func parseOnOneThread(_ source: SourceText) -> SyntaxTree {
         var parser = LineParser(source: source)
-        parser.run()
+        parser.run(0..<source.lineCount, isLast: true)
         return SyntaxTree(
             source: source, lines: parser.lines, header: parser.header, blocks: parser.blocks,
             diagnostics: parser.diagnostics, byteOrderMarkLength: parser.bomLength)
+    }
+
+    /// Documents at least this large are parsed on two threads.
+    public static let parallelThreshold = 256 * 1024
+
+    /// A line that opens a block resets every state of the parser but the header (which only
+    /// lines before the first block write), so the lines from such a line on parse the same on
+    /// their own: each half is parsed on its own thread and the results joined, in order.
+    static func parseInTwoHalves(_ source: SourceText, splittingAt split: Int) -> SyntaxTree {
+        final class Halves: @unchecked Sendable {
+            // Each thread writes only its own slot; concurrentPerform returns after both.
+            var first: LineParser?
+            var second: LineParser?
+        }
+        let halves = Halves()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var parser = LineParser(source: source, expectedLines: half == 0 ? split : source.lineCount - split)
+            if half == 0 {
+                parser.run(0..<split, isLast: false)
+                halves.first = parser
+            } else {
+                parser.run(split..<source.lineCount, isLast: true)
+                halves.second = parser
+            }
+        }
+        let first = halves.first!, second = halves.second!
+        return SyntaxTree(
+            source: source, lines: first.lines + second.lines, header: first.header + second.header,
+            blocks: first.blocks + second.blocks, diagnostics: first.diagnostics + second.diagnostics,
+            byteOrderMarkLength: first.bomLength)
     }
 }
 
@@ -44,13 +83,32 @@ private struct LineParser {
     var scratchValues: [CellValue?] = []
     var lastContentLine = 0
 
-    init(source: SourceText) {
+    init(source: SourceText, expectedLines: Int? = nil) {
         self.source = source
         self.bytes = source.bytes
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bomLength = 3 }
-        lines.reserveCapacity(source.lineCount)
+        lines.reserveCapacity(expectedLines ?? source.lineCount)
     }
 
+}
+
+extension Parser {
+    /// The first line at or after `line` (and after the first line) that opens a block, as
+    /// `parseLine` reads one: a keyword at the start of the line.
+    static func blockStart(atOrAfter line: Int, in source: SourceText) -> Int? {
+        let bytes = source.bytes
+        for index in max(1, line)..<source.lineCount {
+            let content = source.lineContentRange(index)
+            let trimmed = Lexing.trimmed(bytes, content)
+            guard !trimmed.isEmpty, trimmed.start == content.start, !Lexing.startsWith(bytes, trimmed, [0x2F, 0x2F]) else { continue }
+            let firstWord = Lexing.firstWord(bytes, trimmed)
+            if Lexing.mayBeBlockKeyword(bytes, firstWord), BlockKeyword(word: Lexing.string(bytes, firstWord)) != nil { return index }
+        }
+        return nil
+    }
+}
+
+private extension LineParser {
     static let comparatorBytes: [[UInt8]] = ["<=", ">=", "≤", "≥", "＝", "=", "＜", "＞", "<", ">"].map { Array($0.utf8) }
     static let signBytes: [[UInt8]] = ["+", "＋", "－", "−"].map { Array($0.utf8) }
 
@@ -64,13 +122,15 @@ private struct LineParser {
         diagnostics.append(Diagnostic(code: code, severity: severity, range: range, message: message))
     }
 
-    mutating func run() {
-        for index in 0..<source.lineCount {
+    /// Parses the lines of `range`. The block open at its end reaches the end of the document
+    /// when `isLast`, else its last content line (as when the next line opens a block).
+    mutating func run(_ range: Range<Int>, isLast: Bool) {
+        for index in range {
             var content = source.lineContentRange(index)
             if index == 0 { content.start += bomLength }
             parseLine(index, content)
         }
-        closeBlock(lastLine: source.lineCount - 1)
+        closeBlock(lastLine: isLast ? source.lineCount - 1 : lastContentLine)
     }
 
     mutating func parseLine(_ index: Int, _ content: SourceRange) {

@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanCatalogue
 import JuesuanLanguageService
 import JuesuanLint
 import JuesuanServer
@@ -13,6 +14,12 @@ func installedDocumentationBase() -> String? {
         .appendingPathComponent("share/juesuan", isDirectory: true)
     guard FileManager.default.fileExists(atPath: share.appendingPathComponent("docs/rules.md").path) else { return nil }
     return share.absoluteString
+}
+
+// The catalogue is built on another thread while the arguments are read and the server waits
+// for its client's `initialize` (issue 15: a lint of a small report is mostly start-up).
+if let subcommand = CommandLine.arguments.dropFirst().first, subcommand == "lint" || subcommand == "lsp" {
+    Catalogue.warmUp()
 }
 
 let tool = CommandLineTool(subcommands: [
