@@ -106,4 +106,26 @@ final class EmbeddedCatalogueTests: XCTestCase {
         XCTAssertEqual(economic.filter { $0.level == .category }.count, 10)
         XCTAssertEqual(economic.filter { $0.level == .section }.count, 99)
     }
+
+    /// `Catalogue.embedded` reads the generated text with a fast reader that trusts it (issue
+    /// 15): the validating parser of user lists reads the same entries from it, and the tables
+    /// built without sorting equal the ones built with a sort.
+    func testTheFastReaderReadsWhatTheValidatingParserReads() throws {
+        for (text, kind) in [(EmbeddedCatalogue.functionalTSV, ClassificationKind.functional), (EmbeddedCatalogue.economicTSV, .economic)] {
+            let validated = try CatalogueTSV.parse(text, kind: kind, origin: .embedded)
+            let fast = Catalogue.embeddedEntries(text, kind: kind)
+            XCTAssertEqual(fast, validated)
+            XCTAssertGreaterThan(fast.count, 100)
+            var sorted = Catalogue.Table()
+            for entry in fast.reversed() { sorted.byCode[entry.code] = entry }
+            sorted.reindex()
+            let inOrder = Catalogue.Table(entries: fast)
+            XCTAssertEqual(inOrder.sortedCodes, sorted.sortedCodes)
+            XCTAssertEqual(inOrder.children, sorted.children)
+            XCTAssertEqual(inOrder.sortedNameKeys, sorted.sortedNameKeys)
+            XCTAssertEqual(inOrder.nameCounts, sorted.nameCounts)
+        }
+        XCTAssertEqual(Catalogue.embedded.entry(code: "2010101", kind: .functional)?.name, "行政运行")
+        XCTAssertNotNil(Catalogue.embedded.entry(code: "30101", kind: .economic)?.evidence)
+    }
 }
