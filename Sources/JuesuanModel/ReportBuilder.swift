@@ -1,3 +1,4 @@
+import Dispatch
 import JuesuanCatalogue
 import JuesuanSyntax
 
@@ -5,13 +6,26 @@ extension Report {
     /// Builds the model of a parsed document. Pure: the same tree and catalogue give the same report.
     /// `defaultTolerance` (a project's `tolerance`) applies when the header has no `容差` line.
     public init(syntax: SyntaxTree, catalogue baseCatalogue: Catalogue = .embedded, defaultTolerance: DecimalNumber? = nil) {
+        self.init(syntax: syntax, catalogue: baseCatalogue, defaultTolerance: defaultTolerance,
+                  inParallel: syntax.source.bytes.count >= Parser.parallelThreshold)
+    }
+
+    /// - Parameter inParallel: whether the tables are modelled on two threads (the report is
+    ///   the same either way).
+    init(syntax: SyntaxTree, catalogue baseCatalogue: Catalogue, defaultTolerance: DecimalNumber?, inParallel: Bool) {
         var builder = ReportBuilder(syntax: syntax)
         let header = builder.buildHeader(defaultTolerance: defaultTolerance)
         var catalogue = baseCatalogue
         for local in header.localCodes {
             catalogue = catalogue.adding(code: local.code, name: local.name, kind: local.code.hasPrefix("2") ? .functional : .economic)
         }
-        let tables = syntax.tables.map { builder.buildTable($0, catalogue: catalogue) }
+        let syntaxTables = syntax.tables
+        if inParallel, syntaxTables.count >= 2 {
+            let (tables, diagnostics) = ReportBuilder.buildTablesInTwoHalves(syntaxTables, after: builder, catalogue: catalogue)
+            self.init(syntax: syntax, header: header, tables: tables, catalogue: catalogue, diagnostics: diagnostics)
+            return
+        }
+        let tables = syntaxTables.map { builder.buildTable($0, catalogue: catalogue) }
         self.init(syntax: syntax, header: header, tables: tables, catalogue: catalogue, diagnostics: builder.diagnostics)
     }
 
@@ -26,6 +40,33 @@ private struct ReportBuilder {
     var diagnostics: [Diagnostic] = []
 
     init(syntax: SyntaxTree) { self.syntax = syntax }
+
+    /// Each table is modelled on its own (a builder only collects findings), so a large
+    /// document's tables are modelled on two threads, split where half the rows are done; the
+    /// tables and findings come out in document order, as on one thread (`ParallelModelTests`).
+    static func buildTablesInTwoHalves(_ tables: [TableSyntax], after builder: ReportBuilder, catalogue: Catalogue) -> ([Table], [Diagnostic]) {
+        let totalRows = tables.reduce(0) { $0 + $1.rows.count + 1 }
+        var split = 0
+        var rows = 0
+        while split < tables.count - 1, rows + tables[split].rows.count + 1 <= totalRows / 2 {
+            rows += tables[split].rows.count + 1
+            split += 1
+        }
+        final class Halves: @unchecked Sendable {
+            // Each thread writes only its own slot; concurrentPerform returns after both.
+            var first: ([Table], [Diagnostic]) = ([], [])
+            var second: ([Table], [Diagnostic]) = ([], [])
+        }
+        let halves = Halves()
+        let middle = max(1, split)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var halfBuilder = half == 0 ? builder : ReportBuilder(syntax: builder.syntax)
+            let part = half == 0 ? tables[..<middle] : tables[middle...]
+            let built = part.map { halfBuilder.buildTable($0, catalogue: catalogue) }
+            if half == 0 { halves.first = (built, halfBuilder.diagnostics) } else { halves.second = (built, halfBuilder.diagnostics) }
+        }
+        return (halves.first.0 + halves.second.0, halves.first.1 + halves.second.1)
+    }
 
     mutating func report(_ code: String, _ severity: Severity, _ range: SourceRange, _ message: String) {
         diagnostics.append(Diagnostic(code: code, severity: severity, range: range, message: message))
