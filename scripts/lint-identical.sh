@@ -17,6 +17,10 @@ trap 'rm -rf "$OUT"' EXIT
 
 "$BENCH" --write-prose 1 "$OUT/generated-1mb.juesuan"
 "$BENCH" --write 1 "$OUT/generated-tables-1mb.juesuan"
+# Large reports with findings in every part (the two-thread parse and model split them, session 5):
+# figures moved in the generated one, and the example of deliberate errors written 40 times over.
+sed -e 's/\.5\([0-9]\) /.7\1 /g' -e 's/ 1\([0-9]\)\./ 2\1./g' "$OUT/generated-1mb.juesuan" > "$OUT/generated-moved-1mb.juesuan"
+for _ in $(seq 40); do cat examples/deliberate-errors.juesuan; done > "$OUT/deliberate-errors-40.juesuan"
 mapfile -t files < <( (ls examples/*.juesuan examples/imported/*.juesuan; git ls-files '*.juesuan'; ls "$OUT"/*.juesuan) | sort -u)
 count=0
 for file in "${files[@]}"; do

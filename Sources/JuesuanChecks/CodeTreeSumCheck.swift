@@ -26,8 +26,8 @@ enum CodeTreeSumCheck: ReportCheck {
                     }
                     continue
                 }
-                for parent in tree.codeRows where !(tree.children[parent] ?? []).isEmpty {
-                    check(parent: parent, addends: tree.children[parent]!, rule: "A201", basis: "下级科目之和", table, section, context, &findings)
+                for parent in tree.codeRows where !tree.children[parent].isEmpty {
+                    check(parent: parent, addends: tree.children[parent], rule: "A201", basis: "下级科目之和", table, section, context, &findings)
                 }
                 let topBasis = tree.topLevel.allSatisfy { section.rows[$0].code?.count == 3 } ? "各类之和" : "各顶层科目之和"
                 for total in section.rows.indices where section.rows[total].isTotal && section.rows[total].code == nil {
@@ -39,19 +39,24 @@ enum CodeTreeSumCheck: ReportCheck {
     }
 
     static func check(parent: Int, addends: [Int], rule: String, basis: String, _ table: Table, _ section: TableSection, _ context: CheckContext, _ findings: inout [Diagnostic]) {
-        let row = section.rows[parent]
+        let rows = section.rows
+        let row = rows[parent]
         for (column, columnInfo) in section.columns.enumerated() {
-            guard !row.isUnknown(column), !addends.contains(where: { section.rows[$0].isUnknown(column) }) else { continue }
-            // Summed in place, in addend order (no array of parts per parent and column).
+            guard !row.isUnknown(column) else { continue }
+            // Summed in place, in addend order (no array of parts per parent and column); a part
+            // whose value is unknown (S102) leaves the column unchecked.
             var expected = DecimalNumber.zero
             var writtenParts = 0
+            var unknown = false
             for addend in addends {
-                let part = section.rows[addend].number(column)
-                if part != nil { writtenParts += 1 }
-                expected = expected + (part ?? .zero)
+                if rows[addend].isUnknown(column) { unknown = true; break }
+                if let part = rows[addend].number(column) {
+                    writtenParts += 1
+                    expected = expected + part
+                }
             }
             // Every part empty: the parent reported no breakdown in this column (spec 9.2).
-            guard writtenParts > 0 else { continue }
+            guard !unknown, writtenParts > 0 else { continue }
             let cell = row.cell(column)
             if let finding = context.sumFinding(
                 rule: rule, cell: cell, fallbackRange: row.nameRange, written: cell?.number ?? .zero, expected: expected,
@@ -67,33 +72,116 @@ enum CodeTreeSumCheck: ReportCheck {
 /// The code rows of a section as a tree by prefix: a row's parent is its nearest present ancestor.
 struct CodeTree {
     var codeRows: [Int] = []
-    var children: [Int: [Int]] = [:]
+    /// Row index → the rows of its children (empty for a row that is not a parent).
+    var children: [[Int]]
     var topLevel: [Int] = []
-    var indexByCode: [String: Int] = [:]
 
     init(_ section: TableSection) {
-        for (index, row) in section.rows.enumerated() where !row.isDetail {
-            guard let code = row.code, indexByCode[code] == nil else { continue }
-            indexByCode[code] = index
+        let rows = section.rows
+        children = Array(repeating: [], count: rows.count)
+        // Codes are looked up by a number made of their digits and length (no String hashed or
+        // made per row, issue 15); a code that cannot be one (never from the parser) by text.
+        var indexByKey = IntIndexMap(capacity: rows.count)
+        var indexByText: [String: Int] = [:]
+        var keys: [Int] = []
+        for (index, row) in rows.enumerated() where !row.isDetail {
+            guard let code = row.code else { continue }
+            if let key = CodeTree.key(code) {
+                guard indexByKey.insertIfAbsent(key, index) else { continue }
+                keys.append(key)
+            } else {
+                guard indexByText[code] == nil else { continue }
+                indexByText[code] = index
+                keys.append(-1)
+            }
             codeRows.append(index)
         }
-        for index in codeRows {
-            let code = section.rows[index].code!
-            if let parent = parent(of: code) {
-                children[parent, default: []].append(index)
+        for (index, key) in zip(codeRows, keys) {
+            // The nearest ancestor present: the 5-digit prefix (款 of a 项), else the 3-digit one.
+            var parent: Int?
+            if key >= 0 {
+                let length = key >> 58
+                let value = key & CodeTree.valueMask
+                if length > 5 { parent = indexByKey[CodeTree.key(value: CodeTree.prefix(value, length, 5), length: 5)] }
+                if parent == nil, length > 3 { parent = indexByKey[CodeTree.key(value: CodeTree.prefix(value, length, 3), length: 3)] }
+            } else {
+                let code = rows[index].code!
+                let length = code.utf8.count
+                if length > 5 { parent = indexByText[String(code.prefix(5))] ?? CodeTree.key(String(code.prefix(5))).flatMap { indexByKey[$0] } }
+                if parent == nil, length > 3 { parent = indexByText[String(code.prefix(3))] ?? CodeTree.key(String(code.prefix(3))).flatMap { indexByKey[$0] } }
+            }
+            if let parent {
+                children[parent].append(index)
             } else {
                 topLevel.append(index)
             }
         }
     }
 
-    /// The row of the nearest ancestor code that is present (款 for a 项, else 类).
-    /// Codes are ASCII digits (the parser's `isCode`), so bytes count characters; no array of
-    /// lengths is built per row (issue 15).
-    func parent(of code: String) -> Int? {
-        let length = code.utf8.count
-        if length > 5, let index = indexByCode[String(code.prefix(5))] { return index }
-        if length > 3, let index = indexByCode[String(code.prefix(3))] { return index }
+    static let valueMask = (1 << 58) - 1
+
+    /// `code`'s digits as a number, with its length in the top bits (`012` ≠ `12`); nil unless
+    /// it is 1 to 17 ASCII digits.
+    static func key(_ code: String) -> Int? {
+        var value = 0
+        var length = 0
+        for byte in code.utf8 {
+            guard byte >= 0x30, byte <= 0x39, length < 17 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+            length += 1
+        }
+        return length == 0 ? nil : key(value: value, length: length)
+    }
+
+    static func key(value: Int, length: Int) -> Int { length << 58 | value }
+
+    /// The first `length` digits of a code of `codeLength` digits whose value is `value`.
+    static func prefix(_ value: Int, _ codeLength: Int, _ length: Int) -> Int {
+        var result = value
+        for _ in length..<codeLength { result /= 10 }
+        return result
+    }
+}
+
+/// Non-negative integer keys → row indexes, open addressing: the code lookups of a table, cheaper
+/// than a `Dictionary` (whose hashing is built to resist hostile keys, which row codes are not).
+struct IntIndexMap {
+    private var keys: [Int]
+    private var values: [Int]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: -1, count: size)
+        values = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private func slot(_ key: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// Adds `key` → `value` unless `key` is there; whether it was added.
+    mutating func insertIfAbsent(_ key: Int, _ value: Int) -> Bool {
+        precondition(key >= 0)
+        var index = slot(key)
+        while keys[index] >= 0 {
+            if keys[index] == key { return false }
+            index = (index + 1) & mask
+        }
+        keys[index] = key
+        values[index] = value
+        return true
+    }
+
+    subscript(key: Int) -> Int? {
+        var index = slot(key)
+        while keys[index] >= 0 {
+            if keys[index] == key { return values[index] }
+            index = (index + 1) & mask
+        }
         return nil
     }
 }

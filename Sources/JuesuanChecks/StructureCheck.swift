@@ -41,32 +41,46 @@ enum StructureCheck: ReportCheck {
     }
 
     static func duplicates(_ section: TableSection, _ table: Table, _ findings: inout [Diagnostic]) {
-        var seenCodes: [String: Row] = [:]
-        var seenLabels: [String: Row] = [:]
-        for row in section.rows where !row.isDetail {
+        // Codes by their number (`CodeTree.key`), labels by text; the first row of each by index.
+        let rows = section.rows
+        var seenCodes = IntIndexMap(capacity: rows.count)
+        var seenCodeTexts: [String: Int] = [:]
+        var seenLabels: [String: Int] = [:]
+        for (index, row) in rows.enumerated() where !row.isDetail {
             if let code = row.code, let codeToken = row.codeToken {
-                if let first = seenCodes[code] {
+                let key = CodeTree.key(code)
+                if let first = key.map({ seenCodes[$0] }) ?? seenCodeTexts[code] {
+                    let first = rows[first]
                     findings.append(Diagnostic(code: "S105", severity: .error, range: codeToken.range,
                                                message: "编码 \(code) 在 \(table.id) 中重复出现（第 \(first.line + 1) 行已有）",
                                                related: [RelatedLocation(range: first.nameRange, message: "第一次出现")]))
+                } else if let key {
+                    _ = seenCodes.insertIfAbsent(key, index)
                 } else {
-                    seenCodes[code] = row
+                    seenCodeTexts[code] = index
                 }
             } else if !row.key.isEmpty, let label = row.labelToken {
                 let key = row.standardName ?? row.key
                 if let first = seenLabels[key] {
+                    let first = rows[first]
                     findings.append(Diagnostic(code: "S105", severity: .error, range: label.range,
                                                message: "行“\(row.label)”在 \(table.id) 中重复出现（第 \(first.line + 1) 行已有）",
                                                related: [RelatedLocation(range: first.nameRange, message: "第一次出现")]))
                 } else {
-                    seenLabels[key] = row
+                    seenLabels[key] = index
                 }
             }
         }
     }
 
     static func missingParents(_ section: TableSection, _ table: Table, _ findings: inout [Diagnostic]) {
-        let codes = Set(section.rows.compactMap(\.code))
+        // By number (`CodeTree.key`): no String hashed per row.
+        var codes = IntIndexMap(capacity: section.rows.count)
+        var otherCodes = Set<String>()
+        for row in section.rows {
+            guard let code = row.code else { continue }
+            if let key = CodeTree.key(code) { _ = codes.insertIfAbsent(key, 0) } else { otherCodes.insert(code) }
+        }
         let rowKind = table.rowKind
         for row in section.rows {
             // Codes are ASCII digits (the parser's `isCode`): bytes count characters.
@@ -75,8 +89,16 @@ enum StructureCheck: ReportCheck {
             let functional = code.utf8.first == UInt8(ascii: "2")
             if rowKind == .economicCodes, functional { continue }
             if rowKind == .functionalCodes, !functional { continue }
-            let parentCode = String(code.prefix(code.utf8.count - 2))
-            if !codes.contains(parentCode) {
+            let present: Bool
+            if let key = CodeTree.key(code) {
+                let length = key >> 58
+                present = codes[CodeTree.key(value: CodeTree.prefix(key & CodeTree.valueMask, length, length - 2), length: length - 2)] != nil
+            } else {
+                let prefix = String(code.prefix(code.utf8.count - 2))
+                present = CodeTree.key(prefix).map { codes[$0] != nil } ?? otherCodes.contains(prefix)
+            }
+            if !present {
+                let parentCode = String(code.prefix(code.utf8.count - 2))
                 let level = code.utf8.count == 7 ? "项" : "款"
                 let parentLevel = code.utf8.count == 7 ? "款" : "类"
                 findings.append(Diagnostic(code: "S108", severity: .warning, range: token.range,

@@ -98,7 +98,7 @@ struct TotalExplainer {
         // A201 / A202: code trees (CodeTreeSumCheck).
         let tree = CodeTree(section)
         if !tree.codeRows.isEmpty {
-            if row.code != nil, let children = tree.children[rowIndex], !children.isEmpty,
+            if row.code != nil, case let children = tree.children[rowIndex], !children.isEmpty,
                !row.isUnknown(column), !children.contains(where: { section.rows[$0].isUnknown(column) }) {
                 if let e = make("A201", subject, "下级科目之和", children.map(addend), row, column, counting: row.isCount) { result.append(e) }
             }

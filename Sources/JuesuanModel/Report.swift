@@ -182,7 +182,7 @@ public struct Row: Sendable {
         column < storage.cells.count ? storage.cells[column]?.value.number : nil
     }
 
-    public func isUnknown(_ column: Int) -> Bool { storage.unknownColumns.contains(column) }
+    public func isUnknown(_ column: Int) -> Bool { !storage.unknownColumns.isEmpty && storage.unknownColumns.contains(column) }
 }
 
 /// One side of a table (公开01 and 04 have two; every other table one).
