@@ -57,9 +57,8 @@ enum CodeTreeSumCheck: ReportCheck {
             }
             // Every part empty: the parent reported no breakdown in this column (spec 9.2).
             guard !unknown, writtenParts > 0 else { continue }
-            let cell = row.cell(column)
             if let finding = context.sumFinding(
-                rule: rule, cell: cell, fallbackRange: row.nameRange, written: cell?.number ?? .zero, expected: expected,
+                rule: rule, cell: row.cell(column), fallbackRange: row.nameRange, written: row.number(column) ?? .zero, expected: expected,
                 addendCount: writtenParts, counting: row.isCount,
                 subject: CheckContext.subject(row, columnInfo, in: section, table: table), basis: basis,
                 related: addends.map { context.addendLocation(section.rows[$0], section.rows[$0].cell(column)) }) {

@@ -22,14 +22,13 @@ enum ColumnRelationCheck: ReportCheck {
                         var expected = DecimalNumber.zero
                         var writtenParts = 0
                         for term in relation.terms {
-                            let part = row.cell(term.column)?.number.map { term.negative ? -$0 : $0 }
+                            let part = row.number(term.column).map { term.negative ? -$0 : $0 }
                             if part != nil { writtenParts += 1 }
                             expected = expected + (part ?? .zero)
                         }
                         guard writtenParts > 0 else { continue }
-                        let cell = row.cell(relation.result)
                         if let finding = context.sumFinding(
-                            rule: relation.rule, cell: cell, fallbackRange: row.nameRange, written: cell?.number ?? .zero,
+                            rule: relation.rule, cell: row.cell(relation.result), fallbackRange: row.nameRange, written: row.number(relation.result) ?? .zero,
                             expected: expected, addendCount: writtenParts, counting: row.isCount,
                             subject: CheckContext.subject(row, section.columns[relation.result], in: section, table: table), basis: basis,
                             related: relation.terms.map { term in

@@ -179,7 +179,10 @@ public struct Row: Sendable {
 
     /// `cell(column)?.number` without copying the cell (sums read every addend's figure).
     public func number(_ column: Int) -> DecimalNumber? {
-        column < storage.cells.count ? storage.cells[column]?.value.number : nil
+        // Through the buffer: the cell is read in place, not copied with its token (issue 15).
+        storage.cells.withUnsafeBufferPointer { cells in
+            column < cells.count ? cells[column]?.value.number : nil
+        }
     }
 
     public func isUnknown(_ column: Int) -> Bool { !storage.unknownColumns.isEmpty && storage.unknownColumns.contains(column) }
