@@ -122,14 +122,18 @@ struct CodeTree {
     /// `code`'s digits as a number, with its length in the top bits (`012` ≠ `12`); nil unless
     /// it is 1 to 17 ASCII digits.
     static func key(_ code: String) -> Int? {
-        var value = 0
-        var length = 0
-        for byte in code.utf8 {
-            guard byte >= 0x30, byte <= 0x39, length < 17 else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-            length += 1
+        // Through the contiguous bytes (a code is a small string, kept inline): iterating the
+        // UTF-8 view byte by byte cost more than the lookups it serves.
+        var code = code
+        return code.withUTF8 { bytes -> Int? in
+            guard !bytes.isEmpty, bytes.count <= 17 else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte &- 0x30)
+            }
+            return key(value: value, length: bytes.count)
         }
-        return length == 0 ? nil : key(value: value, length: length)
     }
 
     static func key(value: Int, length: Int) -> Int { length << 58 | value }

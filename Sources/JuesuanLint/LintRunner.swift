@@ -87,8 +87,15 @@ public struct LintRunner: Sendable {
         if errorsOnly {
             for diagnostic in analysis.diagnostics where diagnostic.severity != .error { file.unlisted[diagnostic.severity, default: 0] += 1 }
         }
+        // Freeing a large report's model takes milliseconds: done on another thread, so the
+        // findings are written meanwhile (and a one-file run can exit first).
+        if bytes.count >= LintRunner.freeAsideThreshold {
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(analysis) {} }
+        }
         return file
     }
+
+    static let freeAsideThreshold = 256 * 1024
 
     /// Checks the given inputs, two or more at a time when there are several.
     /// `readStandardInput` is called at most once.

@@ -179,7 +179,7 @@ public struct SourceText: Sendable {
     /// Decodes untrusted bytes: invalid UTF-8 sequences become U+FFFD, and the lines (0-based)
     /// where that happened are returned so a tool can report them.
     public static func decoding(_ raw: [UInt8]) -> (text: SourceText, invalidLines: [Int]) {
-        if String(validating: raw, as: UTF8.self) != nil {
+        if isValidUTF8(raw) {
             // Valid: the bytes are the text; no second copy through the string's UTF-8 view.
             return (SourceText(bytes: raw), [])
         }
@@ -209,6 +209,49 @@ public struct SourceText: Sendable {
         }
         if rawLineHasInvalid { invalid.append(rawLine) }
         return (text, invalid)
+    }
+
+    /// Whether `bytes` are valid UTF-8 (as `String(validating:as:)` says, without making the
+    /// string: a copy of the whole document and a second pass, issue 15). Eight ASCII bytes at a time.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer -> Bool in
+            let count = buffer.count
+            guard let base = buffer.baseAddress else { return true }
+            var i = 0
+            while i < count {
+                if i + 8 <= count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
+                if base[i] < 0x80 { i += 1; continue }
+                let length = validSequenceLength(buffer, at: i)
+                if length == 0 { return false }
+                i += length
+            }
+            return true
+        }
+    }
+
+    /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
+    @inline(__always)
+    static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b0 = bytes[i]
+        if b0 < 0x80 { return 1 }
+        func continuation(_ k: Int) -> Bool { i + k < bytes.count && bytes[i + k] & 0xC0 == 0x80 }
+        switch b0 {
+        case 0xC2...0xDF: return continuation(1) ? 2 : 0
+        case 0xE0:
+            return continuation(1) && bytes[i + 1] >= 0xA0 && continuation(2) ? 3 : 0
+        case 0xED:
+            return continuation(1) && bytes[i + 1] < 0xA0 && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
+        case 0xF0:
+            return continuation(1) && bytes[i + 1] >= 0x90 && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4:
+            return continuation(1) && bytes[i + 1] < 0x90 && continuation(2) && continuation(3) ? 4 : 0
+        default: return 0
+        }
     }
 
     /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.

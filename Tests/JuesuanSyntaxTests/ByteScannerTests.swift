@@ -311,3 +311,34 @@ final class ByteScannerTests: XCTestCase {
         XCTAssertGreaterThan(details, 50)
     }
 }
+
+/// The UTF-8 check of a file read as bytes (issue 15: no string made to validate it) says what
+/// `String(validating:as:)` says, on every kind of sequence, valid and not.
+final class UTF8ValidationTests: XCTestCase {
+    func testItAgreesWithTheStandardLibrary() {
+        let edges: [[UInt8]] = [
+            [], [0x41], Array("合计 1,234.50 万元 😀\r\n".utf8),
+            [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF],           // overlong, smallest two-byte
+            [0xE0, 0x9F, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], // overlong, surrogates
+            [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xE5, 0x90], [0xE5],
+        ]
+        for edge in edges {
+            // Alone, and after eight ASCII bytes (the word-at-a-time path) and before them.
+            for bytes in [edge, Array("12345678".utf8) + edge, edge + Array("abcdefgh".utf8)] {
+                XCTAssertEqual(SourceText.isValidUTF8(bytes), String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x20, 0x41, 0x0A, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE5, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        var invalid = 0
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0..<24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            if !expected { invalid += 1 }
+            XCTAssertEqual(SourceText.isValidUTF8(bytes), expected, "\(bytes)")
+        }
+        XCTAssertGreaterThan(invalid, 1_000)
+        XCTAssertLessThan(invalid, 20_000)
+    }
+}
