@@ -22,7 +22,11 @@ public struct Analysis: Sendable {
             Diagnostic(code: "S111", severity: .error, range: source.lineContentRange(line),
                        message: "第 \(line + 1) 行含有无效的 UTF-8 字节（已按 U+FFFD 处理）；请以 UTF-8 编码保存文件")
         }
-        self.init(syntax: Parser.parse(source), catalogue: catalogue, extra: extra, settings: settings)
+        // A file checked from the command line uses both cores for a large document from the
+        // parse on (issue 15); the server's documents go through `init(report:…)`.
+        let syntax = Parser.parse(source, inParallel: true)
+        let report = Report(syntax: syntax, catalogue: catalogue, defaultTolerance: settings.tolerance, inParallel: true)
+        self.init(report: report, extra: extra, settings: settings)!
     }
 
     /// `settings` (from a project's `juesuan.toml`): the tolerance for a report without `容差`,

@@ -6,13 +6,12 @@ extension Report {
     /// Builds the model of a parsed document. Pure: the same tree and catalogue give the same report.
     /// `defaultTolerance` (a project's `tolerance`) applies when the header has no `容差` line.
     public init(syntax: SyntaxTree, catalogue baseCatalogue: Catalogue = .embedded, defaultTolerance: DecimalNumber? = nil) {
-        self.init(syntax: syntax, catalogue: baseCatalogue, defaultTolerance: defaultTolerance,
-                  inParallel: syntax.source.bytes.count >= Parser.parallelThreshold)
+        self.init(syntax: syntax, catalogue: baseCatalogue, defaultTolerance: defaultTolerance, inParallel: false)
     }
 
-    /// - Parameter inParallel: whether the tables are modelled on two threads (the report is
-    ///   the same either way).
-    init(syntax: SyntaxTree, catalogue baseCatalogue: Catalogue, defaultTolerance: DecimalNumber?, inParallel: Bool) {
+    /// - Parameter inParallel: whether the tables of a document of `Parser.parallelThreshold`
+    ///   bytes or more are modelled on two threads (the report is the same either way).
+    public init(syntax: SyntaxTree, catalogue baseCatalogue: Catalogue, defaultTolerance: DecimalNumber?, inParallel: Bool) {
         var builder = ReportBuilder(syntax: syntax)
         let header = builder.buildHeader(defaultTolerance: defaultTolerance)
         var catalogue = baseCatalogue
@@ -20,7 +19,7 @@ extension Report {
             catalogue = catalogue.adding(code: local.code, name: local.name, kind: local.code.hasPrefix("2") ? .functional : .economic)
         }
         let syntaxTables = syntax.tables
-        if inParallel, syntaxTables.count >= 2 {
+        if inParallel, syntax.source.bytes.count >= Parser.parallelThreshold, syntaxTables.count >= 2 {
             let (tables, diagnostics) = ReportBuilder.buildTablesInTwoHalves(syntaxTables, after: builder, catalogue: catalogue)
             self.init(syntax: syntax, header: header, tables: tables, catalogue: catalogue, diagnostics: diagnostics)
             return

@@ -10,7 +10,14 @@ public enum Parser {
     }
 
     public static func parse(_ source: SourceText) -> SyntaxTree {
-        if source.bytes.count >= parallelThreshold, let split = blockStart(atOrAfter: source.lineCount / 2, in: source) {
+        parseOnOneThread(source)
+    }
+
+    /// - Parameter inParallel: parse a document of `parallelThreshold` bytes or more on two
+    ///   threads (the tree is the same). `juesuan lint` does; the server, whose requests must
+    ///   find a core free while a document is analysed, does not.
+    public static func parse(_ source: SourceText, inParallel: Bool) -> SyntaxTree {
+        if inParallel, source.bytes.count >= parallelThreshold, let split = blockStart(atOrAfter: source.lineCount / 2, in: source) {
             return parseInTwoHalves(source, splittingAt: split)
         }
         return parseOnOneThread(source)
@@ -24,7 +31,7 @@ public enum Parser {
             diagnostics: parser.diagnostics, byteOrderMarkLength: parser.bomLength)
     }
 
-    /// Documents at least this large are parsed on two threads.
+    /// Documents at least this large may be parsed and modelled on two threads.
     public static let parallelThreshold = 256 * 1024
 
     /// A line that opens a block resets every state of the parser but the header (which only

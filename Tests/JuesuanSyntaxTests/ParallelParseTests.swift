@@ -62,7 +62,7 @@ final class ParallelParseTests: XCTestCase {
         let text = generator.largeReport(minimumLines: 12_000, prose: true)
         let source = SourceText(text)
         XCTAssertGreaterThanOrEqual(source.bytes.count, Parser.parallelThreshold, "large enough to take the two-thread path")
-        let tree = Parser.parse(source)
+        let tree = Parser.parse(source, inParallel: true)
         // Reflection is too slow for 12,000 lines in a debug build: lines, blocks and
         // diagnostics are compared by what they are made of.
         func summary(_ tree: SyntaxTree) -> [String] {
