@@ -91,8 +91,9 @@ struct ProseReading {
         self.prose = prose
         claims = prose.claims
         var counts: [MoneyUnit: [Int: Int]] = [:]
-        for claim in prose.claims where claim.isPlainAmount && !claim.isApproximate && !claim.isEcho {
-            counts[claim.moneyUnit!, default: [:]][claim.value.scale, default: 0] += 1
+        // By index: a claim copied per iteration retained a dozen strings (issue 15).
+        for index in claims.indices where claims[index].isPlainAmount && !claims[index].isApproximate && !claims[index].isEcho {
+            counts[claims[index].moneyUnit!, default: [:]][claims[index].value.scale, default: 0] += 1
         }
         for table in report.tables where table.spec != nil {
             for row in table.allRows where !row.isCount {
@@ -110,15 +111,18 @@ struct ProseReading {
     // MARK: Operands
 
     func operand(_ index: Int, name: String? = nil) -> Operand {
-        let claim = claims[index]
+        // Fields read in place: no copy of the claim.
+        let value = claims[index].value
         // Counts are exact: 22 people are 22.
-        let written = claim.kind == .count && claim.value.scale == 0 ? Interval.exact(claim.value) : Interval.written(claim.value)
+        let written = claims[index].kind == .count && value.scale == 0 ? Interval.exact(value) : Interval.written(value)
         var strict = written
-        if let unit = claim.moneyUnit, !claim.isApproximate, let usual = usualScale[unit], claim.value.scale < usual {
-            let exact = claim.value.rescaled(to: usual)
+        if let unit = claims[index].moneyUnit, !claims[index].isApproximate, let usual = usualScale[unit], value.scale < usual {
+            let exact = value.rescaled(to: usual)
             strict = Interval.written(exact)
         }
-        return Operand(value: claim.value, strict: strict, lax: written, name: name ?? "\(claim.label.isEmpty ? (claim.quantity?.description ?? "") : claim.label) \(claim.text)", range: claim.range)
+        let label = claims[index].label
+        return Operand(value: value, strict: strict, lax: written,
+                       name: name ?? "\(label.isEmpty ? (claims[index].quantity?.description ?? "") : label) \(claims[index].text)", range: claims[index].range)
     }
 
     func operand(_ figure: Figure) -> Operand {

@@ -84,9 +84,9 @@ enum NarrativeIdentityCheck {
             // The last figure of each quantity (this year's 决算数) in the section.
             var latest: [Quantity: Int] = [:]
             for index in sectionStart..<sectionEnd {
-                let claim = claims[index]
-                guard claim.isPlainAmount, claim.period == .current, claim.measure == .actual, !claim.isApproximate,
-                      let quantity = claim.quantity, quantity.isKnown, !reading.contradicted.contains(index) else { continue }
+                // Fields read in place (no copy of the claim).
+                guard claims[index].isPlainAmount, claims[index].period == .current, claims[index].measure == .actual, !claims[index].isApproximate,
+                      let quantity = claims[index].quantity, quantity.isKnown, !reading.contradicted.contains(index) else { continue }
                 latest[quantity] = index
             }
             check(latest, judged: judged, &reading)

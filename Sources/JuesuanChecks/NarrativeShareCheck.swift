@@ -52,13 +52,14 @@ enum NarrativeShareCheck {
 
     /// The amount a share is of: the nearest plain amount before it in its sentence, at its depth.
     static func part(of index: Int, _ reading: ProseReading) -> Int? {
-        let share = reading.claims[index]
+        // Fields read in place: no claim is copied.
+        let claims = reading.claims
+        let paragraph = claims[index].paragraph, sentence = claims[index].sentence, depth = claims[index].depth
         var k = index - 1
         while k >= 0, index - k <= 40 {
-            let candidate = reading.claims[k]
-            guard candidate.paragraph == share.paragraph, candidate.sentence == share.sentence else { return nil }
-            if candidate.isPlainAmount && candidate.depth == share.depth && !candidate.isEcho { return k }
-            if candidate.isShare && candidate.depth == share.depth { return nil }
+            guard claims[k].paragraph == paragraph, claims[k].sentence == sentence else { return nil }
+            if claims[k].isPlainAmount && claims[k].depth == depth && !claims[k].isEcho { return k }
+            if claims[k].isShare && claims[k].depth == depth { return nil }
             k -= 1
         }
         return nil
@@ -190,8 +191,10 @@ enum NarrativeShareCheck {
         while start < claims.count {
             var end = start
             while end < claims.count, claims[end].paragraph == claims[start].paragraph, claims[end].sentence == claims[start].sentence { end += 1 }
-            let shares = claims[start..<end].filter { if case .share(nil) = $0.kind { return !$0.isEcho && $0.depth == 0 } else { return false } }
-            if shares.count >= 2 {
+            // Indices first: the claims are copied only for a sentence with two shares or more.
+            let shareCount = (start..<end).count { if case .share(nil) = claims[$0].kind { return !claims[$0].isEcho && claims[$0].depth == 0 } else { return false } }
+            if shareCount >= 2 {
+                let shares = claims[start..<end].filter { if case .share(nil) = $0.kind { return !$0.isEcho && $0.depth == 0 } else { return false } }
                 let lower = shares.reduce(DecimalNumber.zero) { $0 + Interval.written($1.value).lower }
                 if lower > ProseReading.hundred {
                     let total = shares.reduce(DecimalNumber.zero) { $0 + $1.value }

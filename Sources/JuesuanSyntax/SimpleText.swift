@@ -31,6 +31,18 @@ extension StringProtocol {
     /// Whether the UTF-8 bytes of `self` end with those of `suffix`.
     @inlinable
     public func utf8HasSuffix<T: StringProtocol>(_ suffix: T) -> Bool {
+        // On contiguous bytes (every native string and substring): one bounded comparison
+        // instead of walking two UTF-8 views (issue 15: asked dozens of times per prose figure).
+        if let answer = utf8.withContiguousStorageIfAvailable({ a in
+            suffix.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let n = b.count
+                guard n <= a.count else { return false }
+                let offset = a.count - n
+                var k = 0
+                while k < n, a[offset + k] == b[k] { k += 1 }
+                return k == n
+            }
+        }), let answer { return answer }
         let a = utf8, b = suffix.utf8
         let n = b.count
         guard n <= a.count else { return false }
@@ -40,6 +52,15 @@ extension StringProtocol {
     /// Whether the UTF-8 bytes of `self` start with those of `prefix`.
     @inlinable
     public func utf8HasPrefix<T: StringProtocol>(_ prefix: T) -> Bool {
+        if let answer = utf8.withContiguousStorageIfAvailable({ a in
+            prefix.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let n = b.count
+                guard n <= a.count else { return false }
+                var k = 0
+                while k < n, a[k] == b[k] { k += 1 }
+                return k == n
+            }
+        }), let answer { return answer }
         let a = utf8, b = prefix.utf8
         guard b.count <= a.count else { return false }
         return a.starts(with: b)

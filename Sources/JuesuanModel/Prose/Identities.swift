@@ -145,7 +145,8 @@ public enum QuantityNames {
         guard !scalars.isEmpty else { return nil }
         var end = scalars.count - 1
         while end >= 0 {
-            if let candidates = aliasesByLastScalar[scalars[end]] {
+            // Most scalars end no name: a bit says so before the dictionary is asked (issue 15).
+            if aliasLastScalars.mayContain(scalars[end]), let candidates = aliasesByLastScalar[scalars[end]] {
                 for candidate in candidates where candidate.scalars.count <= end + 1 {
                     let start = end + 1 - candidate.scalars.count
                     guard scalars[start...end].elementsEqual(candidate.scalars) else { continue }
@@ -171,6 +172,9 @@ public enum QuantityNames {
         return table.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
     }()
 
+    /// The last scalars of the aliases, as a filter.
+    static let aliasLastScalars = ScalarFilter(aliasesByLastScalar.keys)
+
     /// The prefix without neutral words, years and punctuation: what really qualifies the name.
     static func neutralized(_ prefix: String) -> String {
         // On scalars: this runs for every figure of the prose.
@@ -184,17 +188,21 @@ public enum QuantityNames {
                 if i < scalars.count, scalars[i] == "年" { i += 1; if i < scalars.count, scalars[i] == "度" { i += 1 } }
                 continue
             }
-            for word in neutralScalars[scalars[i]] ?? [] where i + word.count <= scalars.count && scalars[i..<(i + word.count)].elementsEqual(word) {
-                i += word.count
-                continue outer
+            if neutralFirstScalars.mayContain(scalars[i]) {
+                for word in neutralScalars[scalars[i]] ?? [] where i + word.count <= scalars.count && scalars[i..<(i + word.count)].elementsEqual(word) {
+                    i += word.count
+                    continue outer
+                }
             }
-            if !Self.separators.contains(scalars[i]) { kept.append(scalars[i]) }
+            if !(separatorFilter.mayContain(scalars[i]) && Self.separators.contains(scalars[i])) { kept.append(scalars[i]) }
             i += 1
         }
         return String(kept)
     }
 
     static let separators = Set("，,、：:；;（）()“”\"' ".unicodeScalars)
+    static let separatorFilter = ScalarFilter(separators)
+    static let neutralFirstScalars = ScalarFilter(neutralScalars.keys)
     /// The neutral words by their first scalar, longest first.
     static let neutralScalars: [Unicode.Scalar: [[Unicode.Scalar]]] = {
         var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
@@ -235,5 +243,25 @@ extension String {
             index = self.index(after: found)
         }
         return nil
+    }
+}
+
+/// A filter on scalars: `mayContain` is false for every scalar not in the set it was made of,
+/// and true for those (and a few others that share its bit). One bit per value modulo 4,096,
+/// tested before a set or dictionary is hashed (issue 15).
+public struct ScalarFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    public init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for scalar in scalars {
+            let index = Int(scalar.value & 0xFFF)
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+    }
+
+    @inline(__always)
+    public func mayContain(_ scalar: Unicode.Scalar) -> Bool {
+        let index = Int(scalar.value & 0xFFF)
+        return bits[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 }

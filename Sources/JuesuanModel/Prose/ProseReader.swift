@@ -483,24 +483,29 @@ public struct ProseReader: Sendable {
     static func classify(unit: ClaimUnit?, clause before: String, sentence: String, simple: Bool = false) -> ClaimKind? {
         switch unit {
         case .percent?:
-            if let index = before.lastIndex(of: "占") {
-                var whole = String(before[before.index(after: index)...])
-                for suffix in ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"] where whole.hasSuffix(suffix, simple: simple) { whole.removeLast(suffix.count); break }
+            // On simple text 占 is found on bytes: characters are scalars there (issue 15).
+            let share: String.Index? = simple
+                ? before.utf8LastOffset(of: "占").map { before.utf8.index(before.startIndex, offsetBy: $0 + 3) }
+                : before.lastIndex(of: "占").map { before.index(after: $0) }
+            if let share {
+                var whole = String(before[share...])
+                for suffix in shareSuffixes where whole.hasSuffix(suffix, simple: simple) { whole.removeLast(suffix.count); break }
                 // `占比为54.89%` names no whole.
-                if ["比", "比为", "比重", "比例", "比是", "比达"].contains(whole) { whole = "" }
+                if shareWithoutWhole.contains(whole) { whole = "" }
                 return .share(whole: whole.isEmpty ? nil : whole)
             }
             // `增长了`, `降幅为`: the words of a rate of change.
             var words = Substring(before)
-            for tail in ["为", "是", "达", "了"] where words.hasSuffix(tail, simple: simple) { words = words.dropLast() }
-            if ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨"].contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: true) }
-            if ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率"].contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: false) }
+            for tail in rateTails where words.hasSuffix(tail, simple: simple) { words = words.dropLast() }
+            if rateIncreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: true) }
+            if rateDecreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: false) }
             if (before.contains("完成", simple: simple) && before.contains("预算", simple: simple)) || before.contains("预算执行率", simple: simple)
                 || before.contains("预算完成率", simple: simple) { return .completion }
             return .percentage
         case .money?:
-            let increase = ["增加", "增长", "多", "超支", "超出"].contains { before.hasSuffix($0, simple: simple) || before.hasSuffix($0 + "了", simple: simple) }
-            let decrease = ["减少", "下降", "降低", "节约", "节支", "少"].contains { before.hasSuffix($0, simple: simple) || before.hasSuffix($0 + "了", simple: simple) }
+            // The words and the words with 了, made once (each figure made a string per word).
+            let increase = increaseWords.contains { before.hasSuffix($0, simple: simple) }
+            let decrease = decreaseWords.contains { before.hasSuffix($0, simple: simple) }
             guard increase || decrease else { return .amount }
             switch lastComparison(sentence, simple: simple) {
             case .budget?: return .budgetDifference(increase: increase)
@@ -516,6 +521,15 @@ public struct ProseReader: Sendable {
             return .amount
         }
     }
+
+    static let shareSuffixes = ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"]
+    static let shareWithoutWhole: Set<String> = ["比", "比为", "比重", "比例", "比是", "比达"]
+    static let rateTails = ["为", "是", "达", "了"]
+    static let rateIncreaseWords = ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨"]
+    static let rateDecreaseWords = ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率"]
+    /// Each word, then each word followed by 了.
+    static let increaseWords = ["增加", "增长", "多", "超支", "超出"].flatMap { [$0, $0 + "了"] }
+    static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少"].flatMap { [$0, $0 + "了"] }
 
     enum Comparison { case previousYear, budget }
 
@@ -663,23 +677,31 @@ public struct ProseReader: Sendable {
 
     static func quantity(inTitle title: String) -> Quantity? {
         var words = title
-        for suffix in ["情况说明", "情况的说明", "说明", "情况"] where words.hasSuffix(suffix) { words.removeLast(suffix.count); break }
-        for suffix in ["支出决算", "决算"] where words.hasSuffix(suffix) { words.removeLast(suffix.count); break }
+        // Suffixes compared on bytes when the title is simple text (the same answers).
+        let simple = SimpleText.isSimple(title)
+        for suffix in titleSuffixes where words.hasSuffix(suffix, simple: simple) { words.removeLast(suffix.count); break }
+        for suffix in titleMeasureSuffixes where words.hasSuffix(suffix, simple: simple) { words.removeLast(suffix.count); break }
         return QuantityNames.known(in: words)
     }
+
+    static let titleSuffixes = ["情况说明", "情况的说明", "说明", "情况"]
+    static let titleMeasureSuffixes = ["支出决算", "决算"]
+
+    static let labelPrefixes = ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共", "含"]
+    static let labelSuffixes = ["为", "是", "达到", "达", "约", "大约", "将近", "近", "超过", "逾", "了"]
 
     /// `其中：基本支出` → `基本支出`; `全年预算数为` → `全年预算数`.
     static func cleanLabel(_ clause: String, simple: Bool = false) -> String {
         if simple {
             // Scalars are characters: cut by bytes.
             var label = Substring(clause.simpleTrimmingBlanks)
-            for prefix in ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共", "含"] where label.utf8HasPrefix(prefix) {
+            for prefix in labelPrefixes where label.utf8HasPrefix(prefix) {
                 label = label[label.utf8.index(label.startIndex, offsetBy: prefix.utf8.count)...]
             }
             var changed = true
             while changed {
                 changed = false
-                for suffix in ["为", "是", "达到", "达", "约", "大约", "将近", "近", "超过", "逾", "了"]
+                for suffix in labelSuffixes
                 where label.utf8HasSuffix(suffix) && label.utf8.count > suffix.utf8.count {
                     label = label[..<label.utf8.index(label.endIndex, offsetBy: -suffix.utf8.count)]
                     changed = true
