@@ -79,7 +79,26 @@ struct ProseReading {
     let figureCache = FigureCache()
 
     final class FigureCache: @unchecked Sendable {
-        var figures: [String: [Figure]] = [:]
+        /// By measure and name's bytes: a memo, so byte equality is safe (issue 15: the key
+        /// was a concatenated string, hashed with normalisation).
+        var figures: [FigureKey: [Figure]] = [:]
+    }
+
+    struct FigureKey: Hashable {
+        var measure: Measure
+        var head: ByteKey
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(head)
+            // The case, not the raw value (a string).
+            switch measure {
+            case .actual: hasher.combine(0 as UInt8)
+            case .initialBudget: hasher.combine(1 as UInt8)
+            case .fullBudget: hasher.combine(2 as UInt8)
+            case .budget: hasher.combine(3 as UInt8)
+            case .spent: hasher.combine(4 as UInt8)
+            }
+        }
     }
 
     static let hundred = DecimalNumber(100)
@@ -155,7 +174,7 @@ struct ProseReading {
         // A qualified name is looked up whole: only a table that names it prints it.
         let head = quantity.qualifier + quantity.name
         let measure = measure == .spent ? .actual : measure
-        let key = measure.rawValue + "|" + head
+        let key = FigureKey(measure: measure, head: ByteKey(head))
         if let known = figureCache.figures[key] { return known }
         let figures = report.figures(for: FigureNames.targets(head: head, measure: measure))
         figureCache.figures[key] = figures

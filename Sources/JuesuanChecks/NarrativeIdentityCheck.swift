@@ -82,23 +82,24 @@ enum NarrativeIdentityCheck {
             var sectionEnd = sectionStart
             while sectionEnd < claims.count, claims[sectionEnd].section == claims[sectionStart].section { sectionEnd += 1 }
             // The last figure of each quantity (this year's 决算数) in the section.
-            var latest: [Quantity: Int] = [:]
+            var latest: [KnownQuantity: Int] = [:]
             for index in sectionStart..<sectionEnd {
                 // Fields read in place (no copy of the claim).
                 guard claims[index].isPlainAmount, claims[index].period == .current, claims[index].measure == .actual, !claims[index].isApproximate,
                       let quantity = claims[index].quantity, quantity.isKnown, !reading.contradicted.contains(index) else { continue }
-                latest[quantity] = index
+                latest[KnownQuantity(quantity)] = index
             }
             check(latest, judged: judged, &reading)
             sectionStart = sectionEnd
         }
     }
 
-    static func check(_ latest: [Quantity: Int], judged: Set<Int>, _ reading: inout ProseReading) {
+    static func check(_ latest: [KnownQuantity: Int], judged: Set<Int>, _ reading: inout ProseReading) {
         let claims = reading.claims
-        for (quantity, whole) in latest.sorted(by: { $0.value < $1.value }) {
+        for (key, whole) in latest.sorted(by: { $0.value < $1.value }) {
+            let quantity = key.quantity
             for identity in Identities.identities(ofWhole: quantity.name) {
-                let parts = identity.parts.compactMap { name in latest[Quantity(name: name, qualifier: quantity.qualifier, isKnown: true)] }
+                let parts = identity.parts.compactMap { name in latest[KnownQuantity(Quantity(name: name, qualifier: quantity.qualifier, isKnown: true))] }
                 guard !parts.isEmpty else { continue }
                 // A list already judged with exactly these parts is not judged again.
                 if judged.contains(whole), parts.allSatisfy({ claims[$0].listWhole == whole }) { continue }
@@ -111,6 +112,20 @@ enum NarrativeIdentityCheck {
                     judge(whole: whole, parts: parts, complete: complete, code: "N511", reason: "（\(identity.formula)）", &reading)
                 }
             }
+        }
+    }
+
+    /// A known quantity as a dictionary key: equal as `Quantity` is, hashed by its name's bytes
+    /// only. A known name is one of the canonical names (simple text, so canonically equal
+    /// names have equal bytes); the qualifier, free text, is left to `==` (issue 15: hashing
+    /// both strings with normalisation was a fifth of N511).
+    struct KnownQuantity: Hashable {
+        let quantity: Quantity
+        init(_ quantity: Quantity) { self.quantity = quantity }
+        static func == (a: KnownQuantity, b: KnownQuantity) -> Bool { a.quantity == b.quantity }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(quantity.isKnown)
+            if quantity.isKnown, SimpleText.isSimple(quantity.name) { hasher.combine(ByteKey(quantity.name)) }
         }
     }
 

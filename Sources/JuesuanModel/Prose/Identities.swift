@@ -50,7 +50,12 @@ public enum Identities {
     ]
 
     /// The identities a quantity is the whole of.
-    public static func identities(ofWhole name: String) -> [Identity] { byWhole[name] ?? [] }
+    public static func identities(ofWhole name: String) -> [Identity] {
+        // Every whole is simple text: a simple name is looked up by its bytes, without the
+        // normalising hash of `String` (the same answer; issue 15).
+        if SimpleText.isSimple(name) { return byWholeBytes[ByteKey(name)] ?? [] }
+        return byWhole[name] ?? []
+    }
 
     /// The wholes a quantity is a part of, nearest first (`公务用车运行维护费` → 公务用车购置及运行维护费,
     /// then 三公经费): for a share whose whole is not named (narrative.md §2.4).
@@ -73,6 +78,10 @@ public enum Identities {
     }
 
     static let byWhole: [String: [Identity]] = Dictionary(grouping: all, by: \.whole)
+    static let byWholeBytes: [ByteKey: [Identity]] = {
+        precondition(all.allSatisfy { SimpleText.isSimple($0.whole) })
+        return Dictionary(grouping: all, by: { ByteKey($0.whole) })
+    }()
 }
 
 /// The names prose gives the amounts of a report, with the canonical name each stands for.
@@ -141,23 +150,29 @@ public enum QuantityNames {
     /// Chinese phrase comes last (`一般公共预算财政拨款基本支出` is 基本支出); among names that
     /// end at one place, the longest.
     public static func match(in label: String) -> (quantity: Quantity, end: String.Index)? {
-        let scalars = Array(label.unicodeScalars)
-        guard !scalars.isEmpty else { return nil }
-        var end = scalars.count - 1
-        while end >= 0 {
-            // Most scalars end no name: a bit says so before the dictionary is asked (issue 15).
-            if aliasLastScalars.mayContain(scalars[end]), let candidates = aliasesByLastScalar[scalars[end]] {
-                for candidate in candidates where candidate.scalars.count <= end + 1 {
-                    let start = end + 1 - candidate.scalars.count
-                    guard scalars[start...end].elementsEqual(candidate.scalars) else { continue }
-                    let view = label.unicodeScalars
-                    let startIndex = view.index(view.startIndex, offsetBy: start)
-                    let endIndex = view.index(startIndex, offsetBy: candidate.scalars.count)
-                    let qualifier = neutralized(String(label[..<startIndex]))
+        // Walked backwards on the scalar view: no array of the label's scalars (issue 15).
+        let view = label.unicodeScalars
+        var endIndex = view.endIndex
+        while endIndex > view.startIndex {
+            let lastIndex = view.index(before: endIndex)
+            let last = view[lastIndex]
+            // Most scalars end no name: a bit says so before the dictionary is asked.
+            if aliasLastScalars.mayContain(last), let candidates = aliasesByLastScalar[last] {
+                candidates: for candidate in candidates {
+                    // The candidate's scalars, compared from its end; longest first.
+                    var k = candidate.scalars.count - 1
+                    var position = lastIndex
+                    while k > 0 {
+                        guard position > view.startIndex else { continue candidates }
+                        position = view.index(before: position)
+                        guard view[position] == candidate.scalars[k - 1] else { continue candidates }
+                        k -= 1
+                    }
+                    let qualifier = position == view.startIndex ? "" : neutralized(String(label[..<position]))
                     return (Quantity(name: candidate.name, qualifier: qualifier, isKnown: true), endIndex)
                 }
             }
-            end -= 1
+            endIndex = lastIndex
         }
         return nil
     }

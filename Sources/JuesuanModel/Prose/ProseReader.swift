@@ -62,7 +62,14 @@ public struct ProseReader: Sendable {
     public private(set) var statements: [ProseStatement] = []
     public private(set) var paragraphs: [ProseParagraph] = []
 
-    public init(year: Int?) { self.year = year }
+    public init(year: Int?) {
+        self.year = year
+        yearWords = Self.yearWords(year)
+    }
+
+    /// `isPreviousYear`'s words for the report's year, made once per reader (they were two
+    /// arrays and two interpolated strings per figure).
+    let yearWords: (previous: [String], current: [String])
 
     /// `FigureNames.categoryCode(in:)` by key, remembered: labels repeat through a report.
     private var categoryCodes: [String: String?] = [:]
@@ -340,9 +347,10 @@ public struct ProseReader: Sendable {
         let end = unitLength > 0 ? k + unitLength : j
         if text.hasPrefix("左右", at: end) { approximate = true }
 
-        let clauseText = text.string(max(state.clauseStart, start - Self.contextWindow), start)
         let windowStart = max(state.sentenceStart, start - Self.contextWindow)
         let sentencePrefix = text.string(windowStart, start)
+        // The clause and the phrase end where the sentence prefix does: cut from it.
+        let clauseText = text.string(max(state.clauseStart, start - Self.contextWindow), start, suffixOf: sentencePrefix, from: windowStart)
         let simple = text.isSimple
         let before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
         if Self.approximateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { approximate = true }
@@ -371,7 +379,8 @@ public struct ProseReader: Sendable {
         claim.followingWords = text.string(end, after)
         claim.paragraph = paragraph
         claim.section = section
-        describe(&claim, phrase: text.string(max(state.phraseStart, start - Self.contextWindow), start), simple: simple, state: &state)
+        describe(&claim, phrase: text.string(max(state.phraseStart, start - Self.contextWindow), start, suffixOf: sentencePrefix, from: windowStart),
+                 simple: simple, state: &state)
         let index = claims.count
         if claim.isPlainAmount {
             if let list = state.lists[state.depth], list.whole != index {
@@ -448,7 +457,7 @@ public struct ProseReader: Sendable {
         }
         if let measure = (headIsLabel ? strippedLabel() : Self.stripMeasure(head, simple: simple)).measure { claim.measure = measure }
         if case .completion = claim.kind { claim.measure = Self.completionBudget(phrase, simple: simple) }
-        if Self.isPreviousYear(label, year: year, simple: simple) { claim.period = .previous }
+        if Self.isPreviousYear(label, words: yearWords, simple: simple) { claim.period = .previous }
         if claim.quantity == nil {
             let words = strippedLabel().head
             if !words.isEmpty && !Self.isFiller(words) {
@@ -568,13 +577,22 @@ public struct ProseReader: Sendable {
 
     /// `上年`, `上年度`, `去年`, the year before the report's — but not 上年结转和结余 (a balance of this year).
     static func isPreviousYear(_ label: String, year: Int?, simple: Bool = false) -> Bool {
+        isPreviousYear(label, words: yearWords(year), simple: simple)
+    }
+
+    static func yearWords(_ year: Int?) -> (previous: [String], current: [String]) {
+        var previous = ["上年", "上一年", "去年"]
+        var current = ["本年", "当年", "今年"]
+        if let year { previous.append("\(year - 1)年"); current.append("\(year)年") }
+        return (previous, current)
+    }
+
+    static func isPreviousYear(_ label: String, words: (previous: [String], current: [String]), simple: Bool) -> Bool {
         // Most labels name no year at all: answer without searching.
         guard label.unicodeScalars.contains(where: { $0 == "上" || $0 == "去" || $0 == "年" }) else { return false }
         if label.contains("结转", simple: simple) || label.contains("结余", simple: simple) { return false }
         // The year named last decides: `与2022年度决算对比情况本部门2023年度财政拨款本年收入合计` is this year's.
-        var previous = ["上年", "上一年", "去年"]
-        var current = ["本年", "当年", "今年"]
-        if let year { previous.append("\(year - 1)年"); current.append("\(year)年") }
+        let previous = words.previous, current = words.current
         if simple {
             func last(_ words: [String]) -> Int? { words.compactMap { label.utf8LastOffset(of: $0) }.max() }
             guard let before = last(previous) else { return false }
@@ -688,10 +706,65 @@ public struct ProseReader: Sendable {
     static let titleMeasureSuffixes = ["支出决算", "决算"]
 
     static let labelPrefixes = ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共", "含"]
+    static let labelPrefixBytes = labelPrefixes.map { Array($0.utf8) }
+    static let labelSuffixBytes = labelSuffixes.map { Array($0.utf8) }
+
+    /// `cleanLabel` of simple text on the clause's contiguous bytes, one string made at the end
+    /// (issue 15); nil when the bytes are not contiguous. Same steps as the code below it:
+    /// blanks trimmed, each prefix cut once in order, the suffixes cut until none is left
+    /// (never the whole label), blanks trimmed again.
+    static func cleanLabelBytes(_ clause: String) -> String? {
+        let bounds = clause.utf8.withContiguousStorageIfAvailable { b -> (Int, Int) in
+            var lower = 0, upper = b.count
+            @inline(__always) func trim() {
+                while true {
+                    if lower < upper, b[lower] == 0x20 || b[lower] == 0x09 { lower += 1; continue }
+                    if upper - lower >= 3, b[lower] == 0xE3, b[lower + 1] == 0x80, b[lower + 2] == 0x80 { lower += 3; continue }
+                    break
+                }
+                while true {
+                    if upper > lower, b[upper - 1] == 0x20 || b[upper - 1] == 0x09 { upper -= 1; continue }
+                    if upper - lower >= 3, b[upper - 3] == 0xE3, b[upper - 2] == 0x80, b[upper - 1] == 0x80 { upper -= 3; continue }
+                    break
+                }
+            }
+            @inline(__always) func starts(_ w: [UInt8]) -> Bool {
+                guard w.count <= upper - lower else { return false }
+                var k = 0
+                while k < w.count, b[lower + k] == w[k] { k += 1 }
+                return k == w.count
+            }
+            @inline(__always) func ends(_ w: [UInt8]) -> Bool {
+                guard w.count <= upper - lower else { return false }
+                var k = 0
+                let base = upper - w.count
+                while k < w.count, b[base + k] == w[k] { k += 1 }
+                return k == w.count
+            }
+            trim()
+            for prefix in labelPrefixBytes where starts(prefix) { lower += prefix.count }
+            var changed = true
+            while changed {
+                changed = false
+                for suffix in labelSuffixBytes where ends(suffix) && upper - lower > suffix.count {
+                    upper -= suffix.count
+                    changed = true
+                }
+            }
+            trim()
+            return (lower, upper)
+        }
+        guard let (lower, upper) = bounds else { return nil }
+        if lower == 0 && upper == clause.utf8.count { return clause }
+        let view = clause.utf8
+        let start = view.index(view.startIndex, offsetBy: lower)
+        return String(clause[start..<view.index(start, offsetBy: upper - lower)])
+    }
     static let labelSuffixes = ["为", "是", "达到", "达", "约", "大约", "将近", "近", "超过", "逾", "了"]
 
     /// `其中：基本支出` → `基本支出`; `全年预算数为` → `全年预算数`.
     static func cleanLabel(_ clause: String, simple: Bool = false) -> String {
+        if simple, let cut = cleanLabelBytes(clause) { return cut }
         if simple {
             // Scalars are characters: cut by bytes.
             var label = Substring(clause.simpleTrimmingBlanks)

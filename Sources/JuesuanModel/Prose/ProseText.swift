@@ -188,6 +188,19 @@ public struct ProseText: Sendable {
         }
     }
 
+    /// `string(lower, end)`, cut from `base` when `base` is `string(baseLower, end)` and starts no
+    /// later: the bytes are copied from it, not encoded and validated again (issue 15: a figure's
+    /// clause and phrase end where its sentence prefix does).
+    public func string(_ lower: Int, _ end: Int, suffixOf base: String, from baseLower: Int) -> String {
+        guard baseLower <= lower, lower <= end, end <= count, baseLower >= 0 else { return string(lower, end) }
+        if lower == baseLower { return base }
+        var width = 0
+        for k in lower..<end { width += UTF8.width(scalars[k]) }
+        let view = base.utf8
+        guard width <= view.count else { return string(lower, end) }
+        return String(base[view.index(view.endIndex, offsetBy: -width)...])
+    }
+
     // MARK: Normalisation
 
     static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
