@@ -100,7 +100,10 @@ struct HygieneText {
 /// One stretch of free text, read through the prose front-end's normalisation (`ProseText`:
 /// width forms, traditional characters, blanks inside figures and units), so the hygiene rules
 /// and the narrative checks see the same text.
-struct TextSpan {
+///
+/// A class (immutable): every rule walks the spans, and copying one retained its text's three
+/// arrays and the source each time (issue 15).
+final class TextSpan: Sendable {
     enum Kind { case title, prose, glossary, performanceName, performanceUnit, performanceReason }
 
     let kind: Kind
