@@ -150,7 +150,49 @@ public enum QuantityNames {
     /// Chinese phrase comes last (`一般公共预算财政拨款基本支出` is 基本支出); among names that
     /// end at one place, the longest.
     public static func match(in label: String) -> (quantity: Quantity, end: String.Index)? {
-        // Walked backwards on the scalar view: no array of the label's scalars (issue 15).
+        // On the label's UTF-8 bytes when contiguous (issue 15): a name's bytes end where a
+        // scalar ends, and equal bytes are equal scalars, so the same match is found.
+        if let found = label.utf8.withContiguousStorageIfAvailable({ matchBytes($0) }) {
+            guard let (lower, upper, name) = found else { return nil }
+            let view = label.utf8
+            let start = view.index(view.startIndex, offsetBy: lower)
+            let end = view.index(view.startIndex, offsetBy: upper)
+            let qualifier = lower == 0 ? "" : neutralized(String(label[..<start]))
+            return (Quantity(name: name, qualifier: qualifier, isKnown: true), end)
+        }
+        return matchScalars(in: label)
+    }
+
+    /// The byte range and name of the match in `b` (valid UTF-8), as `matchScalars` finds it.
+    static func matchBytes(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, String)? {
+        var end = b.count
+        while end > 0 {
+            // The scalar that ends at `end`.
+            var start = end - 1
+            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+            let lead = UInt32(b[start])
+            var value: UInt32
+            switch end - start {
+            case 1: value = lead
+            case 2: value = (lead & 0x1F) << 6 | UInt32(b[start + 1] & 0x3F)
+            case 3: value = (lead & 0x0F) << 12 | UInt32(b[start + 1] & 0x3F) << 6 | UInt32(b[start + 2] & 0x3F)
+            default: value = (lead & 0x07) << 18 | UInt32(b[start + 1] & 0x3F) << 12 | UInt32(b[start + 2] & 0x3F) << 6 | UInt32(b[start + 3] & 0x3F)
+            }
+            if let last = Unicode.Scalar(value), aliasLastScalars.mayContain(last), let candidates = aliasBytesByLastScalar[last] {
+                for candidate in candidates where candidate.bytes.count <= end {
+                    let lower = end - candidate.bytes.count
+                    var k = 0
+                    while k < candidate.bytes.count, b[lower + k] == candidate.bytes[k] { k += 1 }
+                    if k == candidate.bytes.count { return (lower, end, candidate.name) }
+                }
+            }
+            end = start
+        }
+        return nil
+    }
+
+    /// `match(in:)` on the label's scalars (a label without contiguous UTF-8).
+    static func matchScalars(in label: String) -> (quantity: Quantity, end: String.Index)? {
         let view = label.unicodeScalars
         var endIndex = view.endIndex
         while endIndex > view.startIndex {
@@ -187,11 +229,90 @@ public enum QuantityNames {
         return table.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
     }()
 
+    /// `aliasesByLastScalar` with each alias's UTF-8 bytes, in the same order.
+    static let aliasBytesByLastScalar: [Unicode.Scalar: [(bytes: [UInt8], name: String)]] = aliasesByLastScalar.mapValues { candidates in
+        candidates.map { candidate in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: candidate.scalars)
+            return (Array(String(view).utf8), candidate.name)
+        }
+    }
+
     /// The last scalars of the aliases, as a filter.
     static let aliasLastScalars = ScalarFilter(aliasesByLastScalar.keys)
 
     /// The prefix without neutral words, years and punctuation: what really qualifies the name.
     static func neutralized(_ prefix: String) -> String {
+        if prefix.isEmpty { return "" }
+        // On the bytes when contiguous (issue 15); nil from them when nothing is dropped.
+        if let kept = prefix.utf8.withContiguousStorageIfAvailable({ neutralizedBytes($0) }) { return kept ?? prefix }
+        return neutralizedScalars(prefix)
+    }
+
+    /// `neutralizedScalars` on valid UTF-8: the kept text, or nil when every scalar is kept.
+    static func neutralizedBytes(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        var kept: [UInt8]?
+        var i = 0
+        let n = b.count
+        @inline(__always) func width(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+        @inline(__always) func isDigit(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
+        @inline(__always) func has(_ word: [UInt8], at k: Int) -> Bool {
+            guard k + word.count <= n else { return false }
+            var m = 0
+            while m < word.count, b[k + m] == word[m] { m += 1 }
+            return m == word.count
+        }
+        // Drops b[from..<to]: the kept bytes so far are those before `from` not dropped already.
+        @inline(__always) func drop(_ from: Int, _ to: Int, keptUpTo: inout Int) {
+            if kept == nil { kept = Array(b[0..<from]) } else { kept!.append(contentsOf: b[keptUpTo..<from]) }
+            keptUpTo = to
+        }
+        var keptUpTo = 0
+        outer: while i < n {
+            if isDigit(i) {
+                let from = i
+                while isDigit(i) { i += 1 }
+                if has(yearBytes, at: i) { i += yearBytes.count; if has(degreeBytes, at: i) { i += degreeBytes.count } }
+                drop(from, i, keptUpTo: &keptUpTo)
+                continue
+            }
+            let w = width(b[i])
+            let lead = UInt32(b[i])
+            let value: UInt32
+            switch w {
+            case 1: value = lead
+            case 2: value = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            case 3: value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            default: value = (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+            }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            if neutralFirstScalars.mayContain(scalar) {
+                for word in neutralBytes[scalar] ?? [] where has(word, at: i) {
+                    drop(i, i + word.count, keptUpTo: &keptUpTo)
+                    i += word.count
+                    continue outer
+                }
+            }
+            if separatorFilter.mayContain(scalar) && separators.contains(scalar) { drop(i, i + w, keptUpTo: &keptUpTo) }
+            i += w
+        }
+        guard var result = kept else { return nil }
+        result.append(contentsOf: b[keptUpTo..<n])
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    static let yearBytes = Array("年".utf8)
+    static let degreeBytes = Array("度".utf8)
+    /// The neutral words' bytes by their first scalar, longest first (as `neutralScalars`).
+    static let neutralBytes: [Unicode.Scalar: [[UInt8]]] = neutralScalars.mapValues { words in
+        words.map { word in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: word)
+            return Array(String(view).utf8)
+        }
+    }
+
+    static func neutralizedScalars(_ prefix: String) -> String {
         // On scalars: this runs for every figure of the prose.
         let scalars = Array(prefix.unicodeScalars)
         var kept = String.UnicodeScalarView()

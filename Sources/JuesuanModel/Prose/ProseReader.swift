@@ -473,13 +473,13 @@ public struct ProseReader: Sendable {
         var topic: Quantity?
         var subject: Quantity?
         for index in range {
-            let claim = claims[index]
-            if claim.quantity != nil, claim.quantitySource != .none {
-                if subject == nil, claim.sentence == 0, claim.quantity?.isKnown == true { subject = claim.quantity }
+            // Fields read in place: no copy of the claim (issue 15).
+            if claims[index].quantity != nil, claims[index].quantitySource != .none {
+                if subject == nil, claims[index].sentence == 0, claims[index].quantity?.isKnown == true { subject = claims[index].quantity }
                 continue
             }
-            guard claim.isPlainAmount || claim.kind == .count else { continue }
-            topic = claim.topic
+            guard claims[index].isPlainAmount || claims[index].kind == .count else { continue }
+            topic = claims[index].topic
             if let quantity = topic ?? subject ?? state.titleQuantity {
                 claims[index].quantity = quantity
                 claims[index].quantitySource = topic != nil || subject != nil ? .topic : .sectionTitle
@@ -623,8 +623,16 @@ public struct ProseReader: Sendable {
     /// Words that name no amount: `共`, `合计`, `其中`, verbs.
     static func isFiller(_ words: String) -> Bool {
         let key = QuantityNames.neutralized(words)
-        return key.isEmpty || ["支出", "收入", "资金", "金额", "共涉及资金", "涉及资金", "累计"].contains(key) || key.count == 1
+        if key.isEmpty { return true }
+        // Simple text: equal strings have equal bytes, and characters are scalars (issue 15).
+        if SimpleText.isSimple(key) {
+            return fillerWordBytes.contains { ByteKey(key) == $0 } || key.unicodeScalars.count == 1
+        }
+        return fillerWords.contains(key) || key.count == 1
     }
+
+    static let fillerWords = ["支出", "收入", "资金", "金额", "共涉及资金", "涉及资金", "累计"]
+    static let fillerWordBytes = fillerWords.map(ByteKey.init)
 
     /// `收、支总计各为` → 收入总计, 支出总计; `人员经费和公用经费分别为` → 人员经费, 公用经费.
     static func respectivelyHeads(_ clause: String) -> [Quantity]? {
@@ -697,8 +705,16 @@ public struct ProseReader: Sendable {
         var words = title
         // Suffixes compared on bytes when the title is simple text (the same answers).
         let simple = SimpleText.isSimple(title)
-        for suffix in titleSuffixes where words.hasSuffix(suffix, simple: simple) { words.removeLast(suffix.count); break }
-        for suffix in titleMeasureSuffixes where words.hasSuffix(suffix, simple: simple) { words.removeLast(suffix.count); break }
+        func removeLast(_ suffix: String) {
+            if simple {
+                // Characters are scalars: cut the suffix's bytes.
+                words = String(words[..<words.utf8.index(words.endIndex, offsetBy: -suffix.utf8.count)])
+            } else {
+                words.removeLast(suffix.count)
+            }
+        }
+        for suffix in titleSuffixes where words.hasSuffix(suffix, simple: simple) { removeLast(suffix); break }
+        for suffix in titleMeasureSuffixes where words.hasSuffix(suffix, simple: simple) { removeLast(suffix); break }
         return QuantityNames.known(in: words)
     }
 

@@ -70,6 +70,7 @@ public struct ProseText: Sendable {
         var ends: [Int] = []
         scalars.reserveCapacity(raw.count)
         offsets.reserveCapacity(raw.count + 1)
+        ends.reserveCapacity(raw.count)
         var i = 0
         while i < raw.count {
             let scalar = Self.normalized(raw[i])
