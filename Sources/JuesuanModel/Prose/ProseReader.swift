@@ -215,6 +215,36 @@ public struct ProseReader: Sendable {
         var phraseStart = 0
         /// Figures without a unit followed by 、/和 and another figure: they take its unit (`812.40、820.15万元`).
         var unitless: [Int] = []
+
+        /// The paragraph's text as one string and the UTF-8 offset of each scalar in it, made on
+        /// the first figure: the strings a figure keeps are cut from it (a copy of bytes) instead
+        /// of being encoded and validated one by one (issue 15).
+        var whole: String?
+        var byteOffsets: [Int] = []
+
+        /// `text.string(start, end)`.
+        mutating func string(_ start: Int, _ end: Int) -> String {
+            let lower = max(0, min(start, text.count)), upper = max(lower, min(end, text.count))
+            if lower == upper { return "" }
+            // Only on simple text is every scalar boundary a character boundary, where slicing
+            // the string cuts exactly these scalars.
+            guard text.isSimple else { return text.string(lower, upper) }
+            if whole == nil {
+                whole = text.string(0, text.count)
+                var offsets: [Int] = []
+                offsets.reserveCapacity(text.count + 1)
+                var offset = 0
+                for scalar in text.scalars {
+                    offsets.append(offset)
+                    offset += UTF8.width(scalar)
+                }
+                offsets.append(offset)
+                byteOffsets = offsets
+            }
+            let string = whole!
+            let view = string.utf8
+            return String(string[view.index(view.startIndex, offsetBy: byteOffsets[lower])..<view.index(view.startIndex, offsetBy: byteOffsets[upper])])
+        }
     }
 
     mutating func closeClause(_ state: inout ParagraphState, at i: Int, separator: Unicode.Scalar) {
@@ -241,8 +271,9 @@ public struct ProseReader: Sendable {
 
     mutating func closeSentence(_ state: inout ParagraphState, at i: Int) {
         finishHeads(&state)
-        let text = state.text
-        let sentenceText = text.string(state.sentenceStart, min(i, state.sentenceStart + Self.maximumSentenceLength))
+        let sentenceText = state.firstClaimOfSentence < claims.count
+            ? state.string(state.sentenceStart, min(i, state.sentenceStart + Self.maximumSentenceLength))
+            : ""
         for k in state.firstClaimOfSentence..<claims.count { claims[k].sentenceText = sentenceText }
         state.previousSentenceSubject = state.sentenceSubject
         state.sentenceSubject = nil
@@ -348,7 +379,7 @@ public struct ProseReader: Sendable {
         if text.hasPrefix("左右", at: end) { approximate = true }
 
         let windowStart = max(state.sentenceStart, start - Self.contextWindow)
-        let sentencePrefix = text.string(windowStart, start)
+        let sentencePrefix = state.string(windowStart, start)
         // The clause and the phrase end where the sentence prefix does: cut from it.
         let clauseText = text.string(max(state.clauseStart, start - Self.contextWindow), start, suffixOf: sentencePrefix, from: windowStart)
         let simple = text.isSimple
@@ -376,7 +407,7 @@ public struct ProseReader: Sendable {
         claim.topic = state.topic
         var after = end
         while after < s.count, after - end < 16, !"，,；;。：:！？!?".unicodeScalars.contains(s[after]) { after += 1 }
-        claim.followingWords = text.string(end, after)
+        claim.followingWords = state.string(end, after)
         claim.paragraph = paragraph
         claim.section = section
         describe(&claim, phrase: text.string(max(state.phraseStart, start - Self.contextWindow), start, suffixOf: sentencePrefix, from: windowStart),

@@ -46,6 +46,14 @@ public struct ProseText: Sendable {
     }
 
     public init(_ source: SourceText, _ range: SourceRange) {
+        // A range without blanks (most prose lines) is decoded and normalised in one pass.
+        if let (scalars, offsets, ends, isSimple) = Self.decodeWithoutBlanks(source.bytes, range) {
+            self.scalars = scalars
+            self.offsets = offsets
+            self.ends = ends
+            self.isSimple = isSimple
+            return
+        }
         var raw: [Unicode.Scalar] = []
         var rawOffsets: [Int] = []
         // At most one scalar per byte: no regrowth while decoding.
@@ -96,6 +104,63 @@ public struct ProseText: Sendable {
         self.offsets = offsets
         self.ends = ends
         isSimple = scalars.allSatisfy(SimpleText.isSimple)
+    }
+
+    /// What `init` makes of a range that is valid UTF-8 and holds no blank, in one pass without
+    /// the intermediate arrays (issue 15); nil for any other range (the general path then reads it).
+    static func decodeWithoutBlanks(_ bytes: [UInt8], _ range: SourceRange) -> ([Unicode.Scalar], [Int], [Int], Bool)? {
+        guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
+        let length = range.end - range.start
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        var ends: [Int] = []
+        scalars.reserveCapacity(length)
+        offsets.reserveCapacity(length + 1)
+        ends.reserveCapacity(length)
+        var isSimple = true
+        let complete = bytes.withUnsafeBufferPointer { b -> Bool in
+            var k = range.start
+            let end = range.end
+            @inline(__always) func continuation(_ i: Int) -> UInt32? {
+                guard i < end else { return nil }
+                let byte = b[i]
+                return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
+            }
+            while k < end {
+                let b0 = b[k]
+                var value: UInt32
+                var width: Int
+                if b0 < 0x80 {
+                    value = UInt32(b0); width = 1
+                } else if b0 >= 0xC2 && b0 <= 0xDF {
+                    guard let c1 = continuation(k + 1) else { return false }
+                    value = UInt32(b0 & 0x1F) << 6 | c1; width = 2
+                } else if b0 >= 0xE0 && b0 <= 0xEF {
+                    guard let c1 = continuation(k + 1), let c2 = continuation(k + 2) else { return false }
+                    value = UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2; width = 3
+                    guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return false }
+                } else if b0 >= 0xF0 && b0 <= 0xF4 {
+                    guard let c1 = continuation(k + 1), let c2 = continuation(k + 2), let c3 = continuation(k + 3) else { return false }
+                    value = UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; width = 4
+                    guard value >= 0x10000, value <= 0x10FFFF else { return false }
+                } else {
+                    return false
+                }
+                guard let raw = Unicode.Scalar(value) else { return false }
+                // Blanks need the general path (whether a blank is kept depends on both sides).
+                let scalar = normalized(raw)
+                if isBlank(scalar) { return false }
+                if isSimple, !SimpleText.isSimple(scalar) { isSimple = false }
+                scalars.append(scalar)
+                offsets.append(k)
+                ends.append(k + width)
+                k += width
+            }
+            return true
+        }
+        guard complete else { return nil }
+        offsets.append(range.end)
+        return (scalars, offsets, ends, isSimple)
     }
 
     /// The scalars of `range` and their offsets, or nil when the range is not valid UTF-8 within the bytes.
