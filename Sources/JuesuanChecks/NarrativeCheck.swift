@@ -47,9 +47,35 @@ struct Operand {
     var value: DecimalNumber
     var strict: Interval
     var lax: Interval
-    /// How a message names it: `基本支出 404.20`.
-    var name: String
+    /// How a message names it: `基本支出 404.20` — made when a message asks for it (issue 15:
+    /// every operand of every share built its name, and few end in a message).
+    var name: String {
+        switch naming {
+        case .written(let name): name
+        case .claim(let label, let quantity, let text): "\(label.isEmpty ? (quantity?.description ?? "") : label) \(text)"
+        }
+    }
     var range: SourceRange
+    private var naming: Naming
+
+    enum Naming {
+        case written(String)
+        /// A claim's label (or its quantity when it has none) and written number.
+        case claim(label: String, quantity: Quantity?, text: String)
+    }
+
+    init(value: DecimalNumber, strict: Interval, lax: Interval, name: String, range: SourceRange) {
+        self.init(value: value, strict: strict, lax: lax, naming: .written(name), range: range)
+    }
+
+    init(value: DecimalNumber, strict: Interval, lax: Interval, naming: Naming, range: SourceRange) {
+        self.value = value
+        self.strict = strict
+        self.lax = lax
+        self.naming = naming
+        self.range = range
+    }
+
     /// Written with fewer decimals than usual (`预算为1万元`): lax and strict differ.
     var isShort: Bool { strict != lax }
 }
@@ -74,6 +100,18 @@ struct ProseReading {
     var contradicted: Set<Int> = []
     /// The most common number of decimals of the report's amounts, per money unit.
     let usualScale: [MoneyUnit: Int]
+    /// `usualScale` by the unit's position in `MoneyUnit.allCases`: asked for every operand, and
+    /// hashing a unit hashes its raw string (issue 15).
+    private let usualByUnit: [Int?]
+
+    func usualScale(of unit: MoneyUnit) -> Int? {
+        switch unit {
+        case .yuan: usualByUnit[0]
+        case .thousandYuan: usualByUnit[1]
+        case .tenThousandYuan: usualByUnit[2]
+        case .hundredMillionYuan: usualByUnit[3]
+        }
+    }
     /// The table figures of a name and measure, looked up once (the lookup is the same for every
     /// figure of one quantity; the report does not change while it is read).
     let figureCache = FigureCache()
@@ -125,6 +163,7 @@ struct ProseReading {
             usual[unit] = byScale.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
         }
         usualScale = usual
+        usualByUnit = MoneyUnit.allCases.map { usual[$0] }
     }
 
     // MARK: Operands
@@ -135,13 +174,12 @@ struct ProseReading {
         // Counts are exact: 22 people are 22.
         let written = claims[index].kind == .count && value.scale == 0 ? Interval.exact(value) : Interval.written(value)
         var strict = written
-        if let unit = claims[index].moneyUnit, !claims[index].isApproximate, let usual = usualScale[unit], value.scale < usual {
+        if let unit = claims[index].moneyUnit, !claims[index].isApproximate, let usual = usualScale(of: unit), value.scale < usual {
             let exact = value.rescaled(to: usual)
             strict = Interval.written(exact)
         }
-        let label = claims[index].label
-        return Operand(value: value, strict: strict, lax: written,
-                       name: name ?? "\(label.isEmpty ? (claims[index].quantity?.description ?? "") : label) \(claims[index].text)", range: claims[index].range)
+        let naming: Operand.Naming = name.map { .written($0) } ?? .claim(label: claims[index].label, quantity: claims[index].quantity, text: claims[index].text)
+        return Operand(value: value, strict: strict, lax: written, naming: naming, range: claims[index].range)
     }
 
     func operand(_ figure: Figure) -> Operand {
@@ -218,8 +256,9 @@ struct ProseReading {
 
     /// Judges a written percentage against numerator ÷ denominator, with N590 for a rate that is
     /// cut off instead of rounded and a warning when only a short figure's rounding explains it.
-    mutating func judgeRatio(code: String, claim index: Int, numerator: Operand, denominator: Operand, formula: String,
-                             related: [RelatedLocation]) {
+    /// `formula` and `related` are made only for a finding (issue 15).
+    mutating func judgeRatio(code: String, claim index: Int, numerator: Operand, denominator: Operand, formula: @autoclosure () -> String,
+                             related: @autoclosure () -> [RelatedLocation]) {
         let claim = claims[index]
         guard denominator.value.mantissa > 0 else { return }
         let target = Interval.written(claim.value)
@@ -234,21 +273,21 @@ struct ProseReading {
         switch verdict {
         case .holds:
             if cutOff {
-                report("N590", .information, on: claim.range, "\(formula) = \(precise)%，四舍五入为 \(precise.rounded(toScale: scale))%；写作 \(claim.text)% 像是截断，但在各数的舍入范围内，不算错误", related: related)
+                report("N590", .information, on: claim.range, "\(formula()) = \(precise)%，四舍五入为 \(precise.rounded(toScale: scale))%；写作 \(claim.text)% 像是截断，但在各数的舍入范围内，不算错误", related: related())
             }
         case .laxOnly:
             report(code, .warning, on: claim.range,
-                   "\(formula) = \(computed)%，说明中写的是 \(claim.text)%；只有当\(Self.shortNames([numerator, denominator]))是舍入后的数时才成立，请写出完整的数",
-                   related: related)
+                   "\(formula()) = \(computed)%，说明中写的是 \(claim.text)%；只有当\(Self.shortNames([numerator, denominator]))是舍入后的数时才成立，请写出完整的数",
+                   related: related())
         case .fails:
             if cutOff {
-                report("N590", .information, on: claim.range, "\(formula) = \(precise)%，写作 \(claim.text)% 是截断而不是四舍五入（应为 \(computed)%）", related: related)
+                report("N590", .information, on: claim.range, "\(formula()) = \(precise)%，写作 \(claim.text)% 是截断而不是四舍五入（应为 \(computed)%）", related: related())
                 return
             }
             report(code, .error, on: claim.range,
-                   "\(formula) = \(computed)%，说明中写的是 \(claim.text)%，差 \(CheckContext.signed(claim.value - computed, scale: max(scale, 2))) 个百分点",
+                   "\(formula()) = \(computed)%，说明中写的是 \(claim.text)%，差 \(CheckContext.signed(claim.value - computed, scale: max(scale, 2))) 个百分点",
                    fix: Fix(title: "改为 \(computed)", edits: [TextEdit(range: claim.range, replacement: computed.description)], isSafe: false),
-                   related: related)
+                   related: related())
         }
     }
 }

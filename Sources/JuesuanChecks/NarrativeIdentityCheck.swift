@@ -30,8 +30,13 @@ enum NarrativeIdentityCheck {
             let claims = reading.claims
             let wholeClaim = claims[whole]
             let names = parts.compactMap { claims[$0].quantity?.name }
-            let identity = wholeClaim.quantity.flatMap { quantity in
-                Identities.identities(ofWhole: quantity.name).first { $0.kind == .complete && Set($0.parts) == Set(names) && names.count == parts.count }
+            // The set of names made once, and only when the counts allow a complete identity (issue 15).
+            let identity = wholeClaim.quantity.flatMap { quantity -> Identity? in
+                guard names.count == parts.count else { return nil }
+                let candidates = Identities.identities(ofWhole: quantity.name)
+                guard candidates.contains(where: { $0.kind == .complete }) else { return nil }
+                let nameSet = Set(names)
+                return candidates.first { $0.kind == .complete && Set($0.parts) == nameSet }
             }
             let tail = wholeClaim.sentenceText
             let everyPartShared = parts.allSatisfy { part in claims.indices.contains(part + 1) && claims[part + 1].isShare

@@ -74,8 +74,25 @@ public enum Identities {
 
     /// Whether two quantities are parts of one whole (`基本支出`, `项目支出`).
     public static func areSiblings(_ a: String, _ b: String) -> Bool {
-        all.contains { $0.kind == .complete && $0.parts.contains(a) && $0.parts.contains(b) }
+        // Every part is simple text: simple names are answered from their bytes (issue 15).
+        if SimpleText.isSimple(a), SimpleText.isSimple(b) {
+            guard let x = completePartIndices[ByteKey(a)], let y = completePartIndices[ByteKey(b)] else { return false }
+            return !x.isDisjoint(with: y)
+        }
+        return all.contains { $0.kind == .complete && $0.parts.contains(a) && $0.parts.contains(b) }
     }
+
+    /// For each part of a complete identity, the positions in `all` of the complete identities it is a part of.
+    static let completePartIndices: [ByteKey: Set<Int>] = {
+        var table: [ByteKey: Set<Int>] = [:]
+        for (index, identity) in all.enumerated() where identity.kind == .complete {
+            for part in identity.parts {
+                precondition(SimpleText.isSimple(part))
+                table[ByteKey(part), default: []].insert(index)
+            }
+        }
+        return table
+    }()
 
     static let byWhole: [String: [Identity]] = Dictionary(grouping: all, by: \.whole)
     static let byWholeBytes: [ByteKey: [Identity]] = {
