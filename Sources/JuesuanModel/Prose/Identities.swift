@@ -268,54 +268,55 @@ public enum QuantityNames {
 
     /// `neutralizedScalars` on valid UTF-8: the kept text, or nil when every scalar is kept.
     static func neutralizedBytes(_ b: UnsafeBufferPointer<UInt8>) -> String? {
-        var kept: [UInt8]?
-        var i = 0
         let n = b.count
-        @inline(__always) func width(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
-        @inline(__always) func isDigit(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
-        @inline(__always) func has(_ word: [UInt8], at k: Int) -> Bool {
-            guard k + word.count <= n else { return false }
-            var m = 0
-            while m < word.count, b[k + m] == word[m] { m += 1 }
-            return m == word.count
-        }
-        // Drops b[from..<to]: the kept bytes so far are those before `from` not dropped already.
-        @inline(__always) func drop(_ from: Int, _ to: Int, keptUpTo: inout Int) {
-            if kept == nil { kept = Array(b[0..<from]) } else { kept!.append(contentsOf: b[keptUpTo..<from]) }
-            keptUpTo = to
-        }
-        var keptUpTo = 0
-        outer: while i < n {
-            if isDigit(i) {
-                let from = i
-                while isDigit(i) { i += 1 }
-                if has(yearBytes, at: i) { i += yearBytes.count; if has(degreeBytes, at: i) { i += degreeBytes.count } }
-                drop(from, i, keptUpTo: &keptUpTo)
-                continue
+        // The kept bytes are written to a temporary buffer; a string is made only when
+        // something was dropped (issue 15).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out -> String? in
+            var length = 0
+            var dropped = false
+            var i = 0
+            @inline(__always) func width(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+            @inline(__always) func isDigit(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
+            @inline(__always) func has(_ word: [UInt8], at k: Int) -> Bool {
+                guard k + word.count <= n else { return false }
+                var m = 0
+                while m < word.count, b[k + m] == word[m] { m += 1 }
+                return m == word.count
             }
-            let w = width(b[i])
-            let lead = UInt32(b[i])
-            let value: UInt32
-            switch w {
-            case 1: value = lead
-            case 2: value = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-            case 3: value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-            default: value = (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-            }
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            if neutralFirstScalars.mayContain(scalar) {
-                for word in neutralBytes[scalar] ?? [] where has(word, at: i) {
-                    drop(i, i + word.count, keptUpTo: &keptUpTo)
-                    i += word.count
-                    continue outer
+            outer: while i < n {
+                if isDigit(i) {
+                    while isDigit(i) { i += 1 }
+                    if has(yearBytes, at: i) { i += yearBytes.count; if has(degreeBytes, at: i) { i += degreeBytes.count } }
+                    dropped = true
+                    continue
                 }
+                let w = width(b[i])
+                let lead = UInt32(b[i])
+                let value: UInt32
+                switch w {
+                case 1: value = lead
+                case 2: value = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                case 3: value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                default: value = (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                if neutralFirstScalars.mayContain(scalar) {
+                    for word in neutralBytes[scalar] ?? [] where has(word, at: i) {
+                        i += word.count
+                        dropped = true
+                        continue outer
+                    }
+                }
+                if separatorFilter.mayContain(scalar) && separators.contains(scalar) {
+                    dropped = true
+                } else {
+                    for m in 0..<w { out[length + m] = b[i + m] }
+                    length += w
+                }
+                i += w
             }
-            if separatorFilter.mayContain(scalar) && separators.contains(scalar) { drop(i, i + w, keptUpTo: &keptUpTo) }
-            i += w
+            return dropped ? String(decoding: UnsafeBufferPointer(rebasing: out[0..<length]), as: UTF8.self) : nil
         }
-        guard var result = kept else { return nil }
-        result.append(contentsOf: b[keptUpTo..<n])
-        return String(decoding: result, as: UTF8.self)
     }
 
     static let yearBytes = Array("年".utf8)

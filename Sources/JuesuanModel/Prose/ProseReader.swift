@@ -72,12 +72,13 @@ public struct ProseReader: Sendable {
     let yearWords: (previous: [String], current: [String])
 
     /// `FigureNames.categoryCode(in:)` by key, remembered: labels repeat through a report.
-    private var categoryCodes: [String: String?] = [:]
+    /// By the key's bytes: a memo, and hashing a `String` normalises it (issue 15).
+    private var categoryCodes: [ByteKey: String?] = [:]
 
     mutating func categoryCode(in key: String) -> String? {
-        if let known = categoryCodes[key] { return known }
+        if let known = categoryCodes[ByteKey(key)] { return known }
         let code = FigureNames.categoryCode(in: key)
-        categoryCodes[key] = .some(code)
+        categoryCodes[ByteKey(key)] = .some(code)
         return code
     }
 
@@ -531,7 +532,7 @@ public struct ProseReader: Sendable {
                 var whole = String(before[share...])
                 for suffix in shareSuffixes where whole.hasSuffix(suffix, simple: simple) { whole.removeLast(suffix.count); break }
                 // `占比为54.89%` names no whole.
-                if shareWithoutWhole.contains(whole) { whole = "" }
+                if simple ? shareWithoutWholeBytes.contains(ByteKey(whole)) : shareWithoutWhole.contains(whole) { whole = "" }
                 return .share(whole: whole.isEmpty ? nil : whole)
             }
             // `增长了`, `降幅为`: the words of a rate of change.
@@ -564,6 +565,8 @@ public struct ProseReader: Sendable {
 
     static let shareSuffixes = ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"]
     static let shareWithoutWhole: Set<String> = ["比", "比为", "比重", "比例", "比是", "比达"]
+    /// The same words by bytes, for simple text (where equal strings have equal bytes).
+    static let shareWithoutWholeBytes = Set(shareWithoutWhole.map(ByteKey.init))
     static let rateTails = ["为", "是", "达", "了"]
     static let rateIncreaseWords = ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨"]
     static let rateDecreaseWords = ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率"]
