@@ -112,11 +112,16 @@ final class TextSpan: Sendable {
     let source: SourceText
     var scalars: [Unicode.Scalar] { text.scalars }
 
+    /// Every number of the span, in order (`TextSpan.numbers(in:)`), found once: three rules
+    /// read them (issue 15).
+    let numbers: [WrittenNumber]
+
     init(_ kind: Kind, block: Int, _ range: SourceRange, _ source: SourceText) {
         self.kind = kind
         self.block = block
         self.text = ProseText(source, range)
         self.source = source
+        numbers = Self.numbers(in: text.scalars)
     }
 
     init(_ kind: Kind, block: Int, _ text: ProseText, _ source: SourceText) {
@@ -124,6 +129,7 @@ final class TextSpan: Sendable {
         self.block = block
         self.text = text
         self.source = source
+        numbers = Self.numbers(in: text.scalars)
     }
 
     /// The text of scalars `start..<end` as the user wrote it (blanks and full-width forms kept), for messages.
@@ -216,8 +222,32 @@ final class TextSpan: Sendable {
 
     /// Whether the text just before `i` is `word`.
     func has(_ word: String, endingAt i: Int) -> Bool {
+        // The word's last scalar first: most positions end no word, and counting the word's
+        // scalars cost more than this test (issue 15). An empty word goes the full way.
+        if let last = TextSpan.lastScalar(word) {
+            guard i >= 1, i <= scalars.count, scalars[i - 1] == last else { return false }
+        }
         let length = TextSpan.scalarCount(word)
         return i - length >= 0 && has(word, at: i - length)
+    }
+
+    /// The last scalar of `word`, decoded from the end of its UTF-8 bytes.
+    @inline(__always)
+    static func lastScalar(_ word: String) -> Unicode.Scalar? {
+        word.utf8.withContiguousStorageIfAvailable { b -> Unicode.Scalar? in
+            guard !b.isEmpty else { return nil }
+            var start = b.count - 1
+            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+            let lead = UInt32(b[start])
+            let value: UInt32
+            switch b.count - start {
+            case 1: value = lead
+            case 2: value = (lead & 0x1F) << 6 | UInt32(b[start + 1] & 0x3F)
+            case 3: value = (lead & 0x0F) << 12 | UInt32(b[start + 1] & 0x3F) << 6 | UInt32(b[start + 2] & 0x3F)
+            default: value = (lead & 0x07) << 18 | UInt32(b[start + 1] & 0x3F) << 12 | UInt32(b[start + 2] & 0x3F) << 6 | UInt32(b[start + 3] & 0x3F)
+            }
+            return Unicode.Scalar(value)
+        } ?? word.unicodeScalars.last
     }
 
     func hasAny(_ words: [String], at i: Int) -> String? { words.first { has($0, at: i) } }
@@ -301,32 +331,37 @@ final class TextSpan: Sendable {
     }
 
     /// A number written at `i`: `digits[,ddd…][.digits]`, not part of a longer number or word.
-    func number(at i: Int) -> WrittenNumber? {
-        guard let first = self[i], ProseText.isDigit(first) else { return nil }
-        if let before = self[i - 1], ProseText.isDigit(before) || ProseText.isASCIILetter(before) || before == "." { return nil }
-        if self[i - 1] == ",", let b2 = self[i - 2], ProseText.isDigit(b2) { return nil }
+    func number(at i: Int) -> WrittenNumber? { Self.number(in: scalars, at: i) }
+
+    static func number(in scalars: [Unicode.Scalar], at i: Int) -> WrittenNumber? {
+        // `self[k]` of a span, on its scalars.
+        @inline(__always) func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < scalars.count ? scalars[k] : nil }
+        guard let first = at(i), ProseText.isDigit(first) else { return nil }
+        if let before = at(i - 1), ProseText.isDigit(before) || ProseText.isASCIILetter(before) || before == "." { return nil }
+        if at(i - 1) == ",", let b2 = at(i - 2), ProseText.isDigit(b2) { return nil }
         var k = i
-        while let s = self[k], ProseText.isDigit(s) { k += 1 }
+        while let s = at(k), ProseText.isDigit(s) { k += 1 }
         // Thousands separators: `,` followed by exactly three digits.
-        while self[k] == ",", let d1 = self[k + 1], let d2 = self[k + 2], let d3 = self[k + 3],
-              ProseText.isDigit(d1), ProseText.isDigit(d2), ProseText.isDigit(d3), !(self[k + 4].map(ProseText.isDigit) ?? false) {
+        while at(k) == ",", let d1 = at(k + 1), let d2 = at(k + 2), let d3 = at(k + 3),
+              ProseText.isDigit(d1), ProseText.isDigit(d2), ProseText.isDigit(d3), !(at(k + 4).map(ProseText.isDigit) ?? false) {
             k += 4
         }
         var scale = 0
-        if self[k] == ".", let d = self[k + 1], ProseText.isDigit(d) {
+        if at(k) == ".", let d = at(k + 1), ProseText.isDigit(d) {
             k += 1
-            while let s = self[k], ProseText.isDigit(s) { k += 1; scale += 1 }
+            while let s = at(k), ProseText.isDigit(s) { k += 1; scale += 1 }
         }
-        if let after = self[k], ProseText.isASCIILetter(after) || after == "." { return nil }
+        if let after = at(k), ProseText.isASCIILetter(after) || after == "." { return nil }
         return WrittenNumber(start: i, end: k, scale: scale)
     }
 
-    /// Every number of the span, in order.
-    var numbers: [WrittenNumber] {
+    /// Every number of `scalars`, in order: `number(at:)` at each scalar, skipping past each number found.
+    static func numbers(in scalars: [Unicode.Scalar]) -> [WrittenNumber] {
         var found: [WrittenNumber] = []
         var i = 0
-        while i < count {
-            if let number = number(at: i) { found.append(number); i = number.end } else { i += 1 }
+        while i < scalars.count {
+            // A number starts with a digit: other scalars are passed without the full test.
+            if ProseText.isDigit(scalars[i]), let number = number(in: scalars, at: i) { found.append(number); i = number.end } else { i += 1 }
         }
         return found
     }
