@@ -36,15 +36,22 @@ public struct ProseDocument: Sendable {
     public init(report: Report) {
         var reader = ProseReader(year: report.header.year)
         var titles: [ProseText?] = []
-        for (section, narrative) in report.syntax.narratives.enumerated() {
-            let titleText = narrative.title.map { ProseText(report.source, $0.range) }
+        // The blocks are read in place and the source fetched once: `SyntaxTree.narratives`
+        // copied every narrative (its tokens) into a new array (issue 15).
+        let source = report.source
+        let blocks = report.syntax.blocks
+        var section = 0
+        for index in blocks.indices {
+            guard case .narrative(let narrative) = blocks[index] else { continue }
+            let titleText = narrative.title.map { ProseText(source, $0.range) }
             titles.append(titleText)
             let title = titleText.flatMap { text in
                 ProseReader.quantity(inTitle: text.string(0, text.count))
             }
             for line in narrative.proseLines {
-                reader.read(line: line, range: report.source.lineContentRange(line), source: report.source, section: section, titleQuantity: title)
+                reader.read(line: line, range: source.lineContentRange(line), source: source, section: section, titleQuantity: title)
             }
+            section += 1
         }
         paragraphs = reader.paragraphs
         claims = reader.claims
@@ -81,6 +88,11 @@ public struct ProseReader: Sendable {
         categoryCodes[ByteKey(key)] = .some(code)
         return code
     }
+
+    /// A claim without strings that hold storage: the slot a new claim is swapped into.
+    static let emptyClaim = Claim(kind: .amount, value: .zero, text: "", range: SourceRange(start: 0, end: 0), fullRange: SourceRange(start: 0, end: 0),
+                                  unit: nil, unitRange: SourceRange(start: 0, end: 0), label: "", sentencePrefix: "",
+                                  offsetInSentence: 0, line: 0, sentence: 0, clause: 0)
 
     /// Units that count people (`在编人员22人，其中公务员8个`).
     static let people: Set<String> = ["人", "名", "个"]
@@ -436,7 +448,10 @@ public struct ProseReader: Sendable {
             }
             state.lastCount[state.depth] = index
         }
-        claims.append(claim)
+        // Moved into the array, not copied (a copy retains a dozen strings; issue 15): an empty
+        // claim is appended and the two are swapped.
+        claims.append(Self.emptyClaim)
+        swap(&claims[claims.count - 1], &claim)
         if !state.heads.isEmpty { state.headsClaims.append(index) }
         return end
     }

@@ -111,55 +111,72 @@ public struct ProseText: Sendable {
     static func decodeWithoutBlanks(_ bytes: [UInt8], _ range: SourceRange) -> ([Unicode.Scalar], [Int], [Int], Bool)? {
         guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
         let length = range.end - range.start
-        var scalars: [Unicode.Scalar] = []
+        var isSimple = true
+        var complete = true
         var offsets: [Int] = []
         var ends: [Int] = []
-        scalars.reserveCapacity(length)
-        offsets.reserveCapacity(length + 1)
-        ends.reserveCapacity(length)
-        var isSimple = true
-        let complete = bytes.withUnsafeBufferPointer { b -> Bool in
-            var k = range.start
-            let end = range.end
-            @inline(__always) func continuation(_ i: Int) -> UInt32? {
-                guard i < end else { return nil }
-                let byte = b[i]
-                return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
-            }
-            while k < end {
-                let b0 = b[k]
-                var value: UInt32
-                var width: Int
-                if b0 < 0x80 {
-                    value = UInt32(b0); width = 1
-                } else if b0 >= 0xC2 && b0 <= 0xDF {
-                    guard let c1 = continuation(k + 1) else { return false }
-                    value = UInt32(b0 & 0x1F) << 6 | c1; width = 2
-                } else if b0 >= 0xE0 && b0 <= 0xEF {
-                    guard let c1 = continuation(k + 1), let c2 = continuation(k + 2) else { return false }
-                    value = UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2; width = 3
-                    guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return false }
-                } else if b0 >= 0xF0 && b0 <= 0xF4 {
-                    guard let c1 = continuation(k + 1), let c2 = continuation(k + 2), let c3 = continuation(k + 3) else { return false }
-                    value = UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; width = 4
-                    guard value >= 0x10000, value <= 0x10FFFF else { return false }
-                } else {
-                    return false
+        // At most one scalar per byte: the three arrays are written in place, without a
+        // capacity check per append (issue 15).
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: length) { scalarBuffer, scalarCount in
+            offsets = [Int](unsafeUninitializedCapacity: length + 1) { offsetBuffer, offsetCount in
+                ends = [Int](unsafeUninitializedCapacity: length) { endBuffer, endCount in
+                    let n = bytes.withUnsafeBufferPointer { b -> Int? in
+                        var k = range.start
+                        var n = 0
+                        let end = range.end
+                        @inline(__always) func continuation(_ i: Int) -> UInt32? {
+                            guard i < end else { return nil }
+                            let byte = b[i]
+                            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
+                        }
+                        while k < end {
+                            let b0 = b[k]
+                            var value: UInt32
+                            var width: Int
+                            if b0 < 0x80 {
+                                value = UInt32(b0); width = 1
+                            } else if b0 >= 0xC2 && b0 <= 0xDF {
+                                guard let c1 = continuation(k + 1) else { return nil }
+                                value = UInt32(b0 & 0x1F) << 6 | c1; width = 2
+                            } else if b0 >= 0xE0 && b0 <= 0xEF {
+                                guard let c1 = continuation(k + 1), let c2 = continuation(k + 2) else { return nil }
+                                value = UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2; width = 3
+                                guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
+                            } else if b0 >= 0xF0 && b0 <= 0xF4 {
+                                guard let c1 = continuation(k + 1), let c2 = continuation(k + 2), let c3 = continuation(k + 3) else { return nil }
+                                value = UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; width = 4
+                                guard value >= 0x10000, value <= 0x10FFFF else { return nil }
+                            } else {
+                                return nil
+                            }
+                            guard let raw = Unicode.Scalar(value) else { return nil }
+                            // Blanks need the general path (whether a blank is kept depends on both sides).
+                            let scalar = normalized(raw)
+                            if isBlank(scalar) { return nil }
+                            if isSimple, !SimpleText.isSimple(scalar) { isSimple = false }
+                            scalarBuffer.baseAddress![n] = scalar
+                            offsetBuffer.baseAddress![n] = k
+                            endBuffer.baseAddress![n] = k + width
+                            n += 1
+                            k += width
+                        }
+                        return n
+                    }
+                    guard let n else {
+                        complete = false
+                        endCount = 0
+                        offsetCount = 0
+                        scalarCount = 0
+                        return
+                    }
+                    endCount = n
+                    offsetBuffer.baseAddress![n] = range.end
+                    offsetCount = n + 1
+                    scalarCount = n
                 }
-                guard let raw = Unicode.Scalar(value) else { return false }
-                // Blanks need the general path (whether a blank is kept depends on both sides).
-                let scalar = normalized(raw)
-                if isBlank(scalar) { return false }
-                if isSimple, !SimpleText.isSimple(scalar) { isSimple = false }
-                scalars.append(scalar)
-                offsets.append(k)
-                ends.append(k + width)
-                k += width
             }
-            return true
         }
         guard complete else { return nil }
-        offsets.append(range.end)
         return (scalars, offsets, ends, isSimple)
     }
 
