@@ -127,7 +127,15 @@ enum NarrativeIdentityCheck {
     struct KnownQuantity: Hashable {
         let quantity: Quantity
         init(_ quantity: Quantity) { self.quantity = quantity }
-        static func == (a: KnownQuantity, b: KnownQuantity) -> Bool { a.quantity == b.quantity }
+        /// `Quantity`'s `==`: names and qualifiers that are both simple text compare by bytes
+        /// (the same answer there; String's comparison normalised equal non-ASCII strings).
+        static func == (a: KnownQuantity, b: KnownQuantity) -> Bool {
+            a.quantity.isKnown == b.quantity.isKnown && same(a.quantity.name, b.quantity.name) && same(a.quantity.qualifier, b.quantity.qualifier)
+        }
+        static func same(_ x: String, _ y: String) -> Bool {
+            if SimpleText.isSimple(x), SimpleText.isSimple(y) { return ByteKey(x) == ByteKey(y) }
+            return x == y
+        }
         func hash(into hasher: inout Hasher) {
             hasher.combine(quantity.isKnown)
             if quantity.isKnown, SimpleText.isSimple(quantity.name) { hasher.combine(ByteKey(quantity.name)) }

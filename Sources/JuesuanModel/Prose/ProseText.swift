@@ -110,7 +110,13 @@ public struct ProseText: Sendable {
     /// the intermediate arrays (issue 15); nil for any other range (the general path then reads it).
     static func decodeWithoutBlanks(_ bytes: [UInt8], _ range: SourceRange) -> ([Unicode.Scalar], [Int], [Int], Bool)? {
         guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
-        let length = range.end - range.start
+        // The arrays are made to the size of the scalars (the bytes that start one): the document
+        // keeps them, and three arrays as long as the line's bytes tripled its memory.
+        let length = bytes.withUnsafeBufferPointer { b -> Int in
+            var count = 0
+            for k in range.start..<range.end where b[k] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
         var isSimple = true
         var complete = true
         var offsets: [Int] = []
@@ -149,7 +155,7 @@ public struct ProseText: Sendable {
                             } else {
                                 return nil
                             }
-                            guard let raw = Unicode.Scalar(value) else { return nil }
+                            guard let raw = Unicode.Scalar(value), n < length else { return nil }
                             // Blanks need the general path (whether a blank is kept depends on both sides).
                             let scalar = normalized(raw)
                             if isBlank(scalar) { return nil }
