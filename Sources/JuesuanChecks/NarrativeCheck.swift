@@ -152,9 +152,14 @@ struct ProseReading {
         for index in claims.indices where claims[index].isPlainAmount && !claims[index].isApproximate && !claims[index].isEcho {
             counts[claims[index].moneyUnit!, default: [:]][claims[index].value.scale, default: 0] += 1
         }
+        // Rows read section by section and figures read in place (no array of all rows, no copy
+        // of each row's cells; issue 15): the same figures counted.
+        let tableUnit = report.header.unit
         for table in report.tables where table.spec != nil {
-            for row in table.allRows where !row.isCount {
-                for cell in row.cells { if let number = cell?.number { counts[report.header.unit, default: [:]][number.scale, default: 0] += 1 } }
+            for section in table.sections {
+                for row in section.rows where !row.isCount {
+                    for column in 0..<row.cells.count { if let number = row.number(column) { counts[tableUnit, default: [:]][number.scale, default: 0] += 1 } }
+                }
             }
         }
         var usual: [MoneyUnit: Int] = [:]

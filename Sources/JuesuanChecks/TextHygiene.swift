@@ -48,8 +48,10 @@ struct HygieneText {
         var spans: [TextSpan] = []
         var section = 0
         var paragraph = 0
-        for (index, block) in report.syntax.blocks.enumerated() {
-            switch block {
+        // Blocks switched on in place: a for-in copied every block, tables included (issue 15).
+        let blocks = report.syntax.blocks
+        for index in blocks.indices {
+            switch blocks[index] {
             case .narrative(let narrative):
                 if let title = narrative.title {
                     if let prose, section < prose.titles.count, let text = prose.titles[section] {

@@ -419,7 +419,7 @@ public struct ProseReader: Sendable {
         claim.depth = state.depth
         claim.topic = state.topic
         var after = end
-        while after < s.count, after - end < 16, !"，,；;。：:！？!?".unicodeScalars.contains(s[after]) { after += 1 }
+        while after < s.count, after - end < 16, !Self.endsFollowingWords(s[after]) { after += 1 }
         claim.followingWords = state.string(end, after)
         claim.paragraph = paragraph
         claim.section = section
@@ -454,6 +454,15 @@ public struct ProseReader: Sendable {
         swap(&claims[claims.count - 1], &claim)
         if !state.heads.isEmpty { state.headsClaims.append(index) }
         return end
+    }
+
+    /// `"，,；;。：:！？!?".unicodeScalars.contains(scalar)`, by comparison.
+    @inline(__always)
+    static func endsFollowingWords(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", ",", "；", ";", "。", "：", ":", "！", "？", "!", "?": true
+        default: false
+        }
     }
 
     /// A part of `whole`'s complete identity whose name holds `label`'s words (`货物` → 政府采购货物支出).
