@@ -18,6 +18,8 @@ enum NarrativeShareCheck {
 
     static func run(_ reading: inout ProseReading) {
         var wholes: [Int: (whole: Whole, key: String?)] = [:]
+        // Sized once for every share (it grew share by share; issue 15).
+        wholes.reserveCapacity(reading.claims.indices.count { reading.claims[$0].isShare })
         var implied: [String: [(share: Int, part: Int)]] = [:]
         var impliedOrder: [String] = []
         for index in reading.claims.indices {

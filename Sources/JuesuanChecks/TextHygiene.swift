@@ -31,8 +31,11 @@ struct HygieneText {
     let report: Report
     let spans: [TextSpan]
     var year: Int? { report.header.year }
-    /// The header's 部门 without a trailing `（部门）` / `(本级)`.
-    var department: String? {
+    /// The header's 部门 without a trailing `（部门）` / `(本级)`, worked out once (issue 15: three
+    /// rules asked for it, and Foundation's trimming is costly for a small document).
+    let department: String?
+
+    static func department(of report: Report) -> String? {
         guard var name = report.header.department?.trimmingCharacters(in: .whitespaces) else { return nil }
         if name.hasSuffix("）") || name.hasSuffix(")"), let open = name.lastIndex(where: { $0 == "（" || $0 == "(" }), open > name.startIndex {
             name = String(name[..<open])
@@ -44,6 +47,7 @@ struct HygieneText {
     /// texts of the `说明` spans (the same `ProseText`s, not made a second time).
     init(_ report: Report, prose: ProseDocument? = nil) {
         self.report = report
+        department = Self.department(of: report)
         let source = report.source
         var spans: [TextSpan] = []
         var section = 0

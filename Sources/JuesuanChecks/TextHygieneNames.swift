@@ -54,7 +54,7 @@ enum ForeignNameRule {
         var occurrences: [Occurrence] = []
         if !prefixes.isEmpty {
             // The prefixes' first scalars, made once for all spans (issue 15).
-            let firsts = ScalarSet(prefixes.compactMap(\.unicodeScalars.first))
+            let firsts = ScalarSet(prefixes.compactMap { $0.unicodeScalars.first })
             for (index, span) in text.spans.enumerated() where span.kind != .performanceName {
                 occurrences += names(in: span, index, prefixes, firsts: firsts)
             }
@@ -107,7 +107,7 @@ enum ForeignNameRule {
     /// 省, 市, 州, 县, 区, 旗 or 盟 (two characters or more for the first, three for the rest).
     static func adminSegments(_ name: String) -> [String] {
         let scalars = Array(name.unicodeScalars)
-        let levels: Set<Unicode.Scalar> = ["省", "市", "州", "县", "区", "旗", "盟"]
+        let levels = adminLevels
         var segments: [String] = []
         var start = 0
         while start < scalars.count {
@@ -121,6 +121,9 @@ enum ForeignNameRule {
         }
         return segments
     }
+
+    /// The last characters of a place name's segment (made once, not per call).
+    static let adminLevels: ScalarSet = ["省", "市", "州", "县", "区", "旗", "盟"]
 
     static func names(in span: TextSpan, _ index: Int, _ prefixes: [String], firsts: ScalarSet? = nil) -> [Occurrence] {
         var found: [Occurrence] = []
