@@ -82,6 +82,16 @@ public struct ProseReader: Sendable {
     /// By the key's bytes: a memo, and hashing a `String` normalises it (issue 15).
     private var categoryCodes: [ByteKey: String?] = [:]
 
+    /// `categoryCode(in: LabelKey.make(head))`, remembered by the head's bytes (no key made for a head seen before).
+    private var categoryCodesByHead: [ByteKey: String?] = [:]
+
+    mutating func categoryCode(ofHead head: String) -> String? {
+        if let known = categoryCodesByHead[ByteKey(head)] { return known }
+        let code = categoryCode(in: LabelKey.make(head))
+        categoryCodesByHead[ByteKey(head)] = .some(code)
+        return code
+    }
+
     mutating func categoryCode(in key: String) -> String? {
         if let known = categoryCodes[ByteKey(key)] { return known }
         let code = FigureNames.categoryCode(in: key)
@@ -397,7 +407,8 @@ public struct ProseReader: Sendable {
         let clauseText = text.string(max(state.clauseStart, start - Self.contextWindow), start, suffixOf: sentencePrefix, from: windowStart)
         let simple = text.isSimple
         let before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
-        if Self.approximateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { approximate = true }
+        if simple ? Self.firstSuffix(of: before, in: Self.approximateWordBytes) != nil
+                  : Self.approximateWords.contains(where: { before.hasSuffix($0, simple: false) }) { approximate = true }
         guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple) else { return end }
         // `812.40、820.15万元`: the figures before share this one's unit.
         if unit != nil {
@@ -507,7 +518,7 @@ public struct ProseReader: Sendable {
             claim.quantitySource = .ownClause
             head = String(label[end...])
             headIsLabel = false
-        } else if let code = categoryCode(in: LabelKey.make(strippedLabel().head)), let name = Catalogue.embedded.categoryName(forCode: code) {
+        } else if let code = categoryCode(ofHead: strippedLabel().head), let name = Catalogue.embedded.categoryName(forCode: code) {
             claim.quantity = Quantity(name: name, isKnown: true)
             claim.quantitySource = .ownClause
         }
@@ -663,6 +674,23 @@ public struct ProseReader: Sendable {
         return before > now
     }
 
+    /// The index of the first word of `words` (UTF-8 bytes) that `text`'s bytes end with.
+    static func firstSuffix<S: StringProtocol>(of text: S, in words: [[UInt8]]) -> Int? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ b -> Int? in
+            for (index, word) in words.enumerated() where word.count <= b.count {
+                let base = b.count - word.count
+                var k = 0
+                while k < word.count, b[base + k] == word[k] { k += 1 }
+                if k == word.count { return index }
+            }
+            return nil
+        }) { return found }
+        return words.firstIndex { text.utf8.count >= $0.count && text.utf8.suffix($0.count).elementsEqual($0) }
+    }
+
+    static let approximateWordBytes = approximateWords.map { Array($0.utf8) }
+    static let measureSuffixBytes = measureSuffixes.map { Array($0.0.utf8) }
+
     /// Measure words that end a label (after the quantity's name).
     static let measureSuffixes: [(String, Measure)] = [
         ("年初预算数", .initialBudget), ("年初预算", .initialBudget), ("全年预算数", .fullBudget), ("全年预算", .fullBudget),
@@ -672,6 +700,12 @@ public struct ProseReader: Sendable {
     ]
 
     static func stripMeasure(_ label: String, simple: Bool = false) -> (head: String, measure: Measure?) {
+        if simple {
+            // The suffixes' bytes against the label's, in one pass over the list (issue 15).
+            guard let found = firstSuffix(of: label, in: measureSuffixBytes) else { return (label, nil) }
+            let view = label.utf8
+            return (String(label[..<view.index(view.endIndex, offsetBy: -measureSuffixBytes[found].count)]), measureSuffixes[found].1)
+        }
         for (suffix, measure) in measureSuffixes where label.hasSuffix(suffix, simple: simple) {
             return (String(label.dropLast(suffix.count)), measure)
         }
