@@ -52,7 +52,8 @@ struct Operand {
     var name: String {
         switch naming {
         case .written(let name): name
-        case .claim(let label, let quantity, let text): "\(label.isEmpty ? (quantity?.description ?? "") : label) \(text)"
+        case .claim(let claims, let index):
+            "\(claims[index].label.isEmpty ? (claims[index].quantity?.description ?? "") : claims[index].label) \(claims[index].text)"
         }
     }
     var range: SourceRange
@@ -60,8 +61,9 @@ struct Operand {
 
     enum Naming {
         case written(String)
-        /// A claim's label (or its quantity when it has none) and written number.
-        case claim(label: String, quantity: Quantity?, text: String)
+        /// A claim's label (or its quantity when it has none) and written number, read from
+        /// the claims when asked (one reference kept, not five strings).
+        case claim(claims: [Claim], index: Int)
     }
 
     init(value: DecimalNumber, strict: Interval, lax: Interval, name: String, range: SourceRange) {
@@ -183,7 +185,7 @@ struct ProseReading {
             let exact = value.rescaled(to: usual)
             strict = Interval.written(exact)
         }
-        let naming: Operand.Naming = name.map { .written($0) } ?? .claim(label: claims[index].label, quantity: claims[index].quantity, text: claims[index].text)
+        let naming: Operand.Naming = name.map { .written($0) } ?? .claim(claims: claims, index: index)
         return Operand(value: value, strict: strict, lax: written, naming: naming, range: claims[index].range)
     }
 

@@ -23,7 +23,8 @@ enum NarrativeShareCheck {
         var implied: [String: [(share: Int, part: Int)]] = [:]
         var impliedOrder: [String] = []
         for index in reading.claims.indices {
-            guard case .share(let wholeName) = reading.claims[index].kind, !reading.claims[index].isEcho else { continue }
+            // The stored flag first: the kind is copied out for shares only.
+            guard reading.claims[index].isShare, case .share(let wholeName) = reading.claims[index].kind, !reading.claims[index].isEcho else { continue }
             guard let part = part(of: index, reading) else { continue }
             guard let (whole, key) = whole(of: index, part: part, named: wholeName, wholes: wholes, reading) else { continue }
             wholes[index] = (whole, key)
@@ -197,7 +198,10 @@ enum NarrativeShareCheck {
             var end = start
             while end < claims.count, claims[end].paragraph == claims[start].paragraph, claims[end].sentence == claims[start].sentence { end += 1 }
             // Indices first: the claims are copied only for a sentence with two shares or more.
-            let shareCount = (start..<end).count { if case .share(nil) = claims[$0].kind { return !claims[$0].isEcho && claims[$0].depth == 0 } else { return false } }
+            let shareCount = (start..<end).count {
+                guard claims[$0].isShare, !claims[$0].isEcho, claims[$0].depth == 0 else { return false }
+                if case .share(nil) = claims[$0].kind { return true } else { return false }
+            }
             if shareCount >= 2 {
                 let shares = claims[start..<end].filter { if case .share(nil) = $0.kind { return !$0.isEcho && $0.depth == 0 } else { return false } }
                 let lower = shares.reduce(DecimalNumber.zero) { $0 + Interval.written($1.value).lower }
