@@ -54,19 +54,23 @@ struct HygieneText {
         var paragraph = 0
         // Blocks switched on in place: a for-in copied every block, tables included (issue 15).
         let blocks = report.syntax.blocks
+        // The document's arrays fetched once (`if let prose` copied the document at every line).
+        let hasProse = prose != nil
+        let titles = prose?.titles ?? []
+        let paragraphs = prose?.paragraphs ?? []
         for index in blocks.indices {
             switch blocks[index] {
             case .narrative(let narrative):
                 if let title = narrative.title {
-                    if let prose, section < prose.titles.count, let text = prose.titles[section] {
+                    if hasProse, section < titles.count, let text = titles[section] {
                         spans.append(TextSpan(.title, block: index, text, source))
                     } else {
                         spans.append(TextSpan(.title, block: index, title.range, source))
                     }
                 }
                 for line in narrative.proseLines {
-                    if let prose, paragraph < prose.paragraphs.count, prose.paragraphs[paragraph].line == line {
-                        spans.append(TextSpan(.prose, block: index, prose.paragraphs[paragraph].text, source))
+                    if hasProse, paragraph < paragraphs.count, paragraphs[paragraph].line == line {
+                        spans.append(TextSpan(.prose, block: index, paragraphs[paragraph].text, source))
                     } else {
                         spans.append(TextSpan(.prose, block: index, source.lineContentRange(line), source))
                     }
