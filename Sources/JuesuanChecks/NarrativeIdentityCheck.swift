@@ -87,21 +87,21 @@ enum NarrativeIdentityCheck {
             var sectionEnd = sectionStart
             while sectionEnd < claims.count, claims[sectionEnd].section == claims[sectionStart].section { sectionEnd += 1 }
             // The last figure of each quantity (this year's 决算数) in the section.
-            var latest: [KnownQuantity: Int] = [:]
+            var latest = LatestFigures()
             for index in sectionStart..<sectionEnd {
                 // Fields read in place (no copy of the claim).
                 guard claims[index].isPlainAmount, claims[index].period == .current, claims[index].measure == .actual, !claims[index].isApproximate,
                       let quantity = claims[index].quantity, quantity.isKnown, !reading.contradicted.contains(index) else { continue }
-                latest[KnownQuantity(quantity)] = index
+                latest.set(KnownQuantity(quantity), index)
             }
             check(latest, judged: judged, &reading)
             sectionStart = sectionEnd
         }
     }
 
-    static func check(_ latest: [KnownQuantity: Int], judged: Set<Int>, _ reading: inout ProseReading) {
+    static func check(_ latest: LatestFigures, judged: Set<Int>, _ reading: inout ProseReading) {
         let claims = reading.claims
-        for (key, whole) in latest.sorted(by: { $0.value < $1.value }) {
+        for (key, whole) in latest.sortedByIndex() {
             let quantity = key.quantity
             for identity in Identities.identities(ofWhole: quantity.name) {
                 let parts = identity.parts.compactMap { name in latest[KnownQuantity(Quantity(name: name, qualifier: quantity.qualifier, isKnown: true))] }
@@ -126,19 +126,61 @@ enum NarrativeIdentityCheck {
     /// both strings with normalisation was a fifth of N511).
     struct KnownQuantity: Hashable {
         let quantity: Quantity
-        init(_ quantity: Quantity) { self.quantity = quantity }
+        /// Whether the name and the qualifier are simple text, found once per key.
+        let simpleName: Bool
+        let simpleQualifier: Bool
+        init(_ quantity: Quantity) {
+            self.quantity = quantity
+            simpleName = SimpleText.isSimple(quantity.name)
+            simpleQualifier = SimpleText.isSimple(quantity.qualifier)
+        }
         /// `Quantity`'s `==`: names and qualifiers that are both simple text compare by bytes
         /// (the same answer there; String's comparison normalised equal non-ASCII strings).
         static func == (a: KnownQuantity, b: KnownQuantity) -> Bool {
-            a.quantity.isKnown == b.quantity.isKnown && same(a.quantity.name, b.quantity.name) && same(a.quantity.qualifier, b.quantity.qualifier)
-        }
-        static func same(_ x: String, _ y: String) -> Bool {
-            if SimpleText.isSimple(x), SimpleText.isSimple(y) { return ByteKey(x) == ByteKey(y) }
-            return x == y
+            guard a.quantity.isKnown == b.quantity.isKnown else { return false }
+            let sameName = a.simpleName && b.simpleName ? ByteKey(a.quantity.name) == ByteKey(b.quantity.name) : a.quantity.name == b.quantity.name
+            guard sameName else { return false }
+            return a.simpleQualifier && b.simpleQualifier ? ByteKey(a.quantity.qualifier) == ByteKey(b.quantity.qualifier)
+                : a.quantity.qualifier == b.quantity.qualifier
         }
         func hash(into hasher: inout Hasher) {
             hasher.combine(quantity.isKnown)
-            if quantity.isKnown, SimpleText.isSimple(quantity.name) { hasher.combine(ByteKey(quantity.name)) }
+            if quantity.isKnown, simpleName { hasher.combine(ByteKey(quantity.name)) }
+        }
+    }
+
+    /// The last figure of each quantity in a section: a short list searched in order (a section
+    /// names a handful of quantities), a dictionary once it grows long (issue 15: hashing
+    /// for every identity part was most of N511).
+    struct LatestFigures {
+        private var keys: [KnownQuantity] = []
+        private var values: [Int] = []
+        private var positions: [KnownQuantity: Int]?
+
+        func position(of key: KnownQuantity) -> Int? {
+            if let positions { return positions[key] }
+            return keys.firstIndex(of: key)
+        }
+
+        subscript(key: KnownQuantity) -> Int? { position(of: key).map { values[$0] } }
+
+        /// `latest[key] = value`.
+        mutating func set(_ key: KnownQuantity, _ value: Int) {
+            if let position = position(of: key) { values[position] = value; return }
+            keys.append(key)
+            values.append(value)
+            if positions != nil {
+                positions![key] = keys.count - 1
+            } else if keys.count > 16 {
+                var made: [KnownQuantity: Int] = [:]
+                for (position, key) in keys.enumerated() { made[key] = position }
+                positions = made
+            }
+        }
+
+        /// The entries in the order of their figures (each figure is the latest of one quantity).
+        func sortedByIndex() -> [(key: KnownQuantity, value: Int)] {
+            zip(keys, values).map { (key: $0, value: $1) }.sorted { $0.value < $1.value }
         }
     }
 
