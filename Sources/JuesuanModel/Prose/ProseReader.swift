@@ -611,6 +611,15 @@ public struct ProseReader: Sendable {
 
     enum Comparison { case previousYear, budget }
 
+    /// `words.compactMap { text.utf8LastOffset(of: $0) }.max()` without the array.
+    static func lastOffset(of words: [String], in text: String) -> Int? {
+        var best: Int?
+        for word in words {
+            if let offset = text.utf8LastOffset(of: word), best.map({ offset > $0 }) ?? true { best = offset }
+        }
+        return best
+    }
+
     static let previousYearMarkers = ["比上年", "较上年", "上年度", "与上年", "同比", "上年同期", "比20", "较20", "与20", "比去年", "较去年"]
     static let budgetMarkers = ["比预算", "较预算", "与预算", "比年初预算", "较年初预算", "与年初预算", "比全年预算", "较全年预算", "与全年预算",
                                 "比调整预算", "较调整预算", "与调整预算"]
@@ -620,7 +629,7 @@ public struct ProseReader: Sendable {
     static func lastComparison(_ sentence: String, simple: Bool = false) -> Comparison? {
         if simple {
             // Byte offsets are in the order of the string's indices.
-            func last(_ markers: [String]) -> Int? { markers.compactMap { sentence.utf8LastOffset(of: $0) }.max() }
+            func last(_ markers: [String]) -> Int? { lastOffset(of: markers, in: sentence) }
             return comparison(year: last(previousYearMarkers), budget: last(budgetMarkers), sentence, simple: true)
         }
         func last(_ markers: [String]) -> String.Index? {
@@ -663,7 +672,7 @@ public struct ProseReader: Sendable {
         // The year named last decides: `与2022年度决算对比情况本部门2023年度财政拨款本年收入合计` is this year's.
         let previous = words.previous, current = words.current
         if simple {
-            func last(_ words: [String]) -> Int? { words.compactMap { label.utf8LastOffset(of: $0) }.max() }
+            func last(_ words: [String]) -> Int? { lastOffset(of: words, in: label) }
             guard let before = last(previous) else { return false }
             guard let now = last(current) else { return true }
             return before > now
