@@ -434,7 +434,12 @@ public struct ProseReader: Sendable {
         claim.followingWords = state.string(end, after)
         claim.paragraph = paragraph
         claim.section = section
-        describe(&claim, phrase: text.string(max(state.phraseStart, start - Self.contextWindow), start, suffixOf: sentencePrefix, from: windowStart),
+        // The phrase is read only for a respectively clause (it holds 分, 各, 均 or 都, and no heads
+        // are open) or a completion rate: otherwise no string is made for it (issue 15).
+        let phraseLower = max(state.phraseStart, start - Self.contextWindow)
+        let needsPhrase = claim.kind == .completion
+            || (state.heads.isEmpty && phraseLower < start && s[phraseLower..<start].contains { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" })
+        describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
         let index = claims.count
         if claim.isPlainAmount {
