@@ -616,6 +616,37 @@ public struct ProseReader: Sendable {
 
     enum Comparison { case previousYear, budget }
 
+    static let previousYearMarkerBytes = previousYearMarkers.map { Array($0.utf8) }
+    static let budgetMarkerBytes = budgetMarkers.map { Array($0.utf8) }
+    /// Whether a byte starts some marker of either list.
+    static let markerFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for word in previousYearMarkerBytes + budgetMarkerBytes { table[Int(word[0])] = true }
+        return table
+    }()
+
+    /// The byte offsets of the last previous-year marker and the last budget marker in `b`.
+    static func lastMarkers(_ b: UnsafeBufferPointer<UInt8>) -> (year: Int?, budget: Int?) {
+        var year: Int?, budget: Int?
+        @inline(__always) func matchesAny(_ words: [[UInt8]], at p: Int) -> Bool {
+            for word in words where p + word.count <= b.count {
+                var k = 0
+                while k < word.count, b[p + k] == word[k] { k += 1 }
+                if k == word.count { return true }
+            }
+            return false
+        }
+        var p = b.count - 1
+        while p >= 0, year == nil || budget == nil {
+            if markerFirstBytes[Int(b[p])] {
+                if year == nil, matchesAny(previousYearMarkerBytes, at: p) { year = p }
+                if budget == nil, matchesAny(budgetMarkerBytes, at: p) { budget = p }
+            }
+            p -= 1
+        }
+        return (year, budget)
+    }
+
     /// `words.compactMap { text.utf8LastOffset(of: $0) }.max()` without the array.
     static func lastOffset(of words: [String], in text: String) -> Int? {
         var best: Int?
@@ -633,7 +664,11 @@ public struct ProseReader: Sendable {
     /// (`与预算持平，较2022年度决算减少1.98万元` compares with the previous year).
     static func lastComparison(_ sentence: String, simple: Bool = false) -> Comparison? {
         if simple {
-            // Byte offsets are in the order of the string's indices.
+            // Byte offsets are in the order of the string's indices. One pass from the end finds
+            // the last of either list (issue 15: each marker was searched for over the sentence).
+            if let (year, budget) = sentence.utf8.withContiguousStorageIfAvailable({ lastMarkers($0) }) {
+                return comparison(year: year, budget: budget, sentence, simple: true)
+            }
             func last(_ markers: [String]) -> Int? { lastOffset(of: markers, in: sentence) }
             return comparison(year: last(previousYearMarkers), budget: last(budgetMarkers), sentence, simple: true)
         }
