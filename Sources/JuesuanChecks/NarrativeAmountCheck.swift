@@ -6,10 +6,11 @@ import JuesuanSyntax
 enum NarrativeAmountCheck {
     static func run(_ reading: inout ProseReading) {
         for index in reading.claims.indices {
-            let claim = reading.claims[index]
-            guard claim.isPlainAmount, claim.period == .current, let unit = claim.moneyUnit, claim.quantity?.isKnown == true else { continue }
+            // Fields read in place: most claims are not judged here, and a copy retains a dozen strings.
+            guard reading.claims[index].isPlainAmount, reading.claims[index].period == .current, let unit = reading.claims[index].moneyUnit,
+                  reading.claims[index].quantity?.isKnown == true else { continue }
             // A budget is published only in 公开09; an executed amount is an actual.
-            let figures = reading.tableFigures(claim.quantity, measure: claim.measure, sentence: claim.sentencePrefix)
+            let figures = reading.tableFigures(reading.claims[index].quantity, measure: reading.claims[index].measure, sentence: reading.claims[index].sentencePrefix)
             guard let first = figures.first else { continue }
             check(index, unit: unit, figures: figures, first: first, &reading)
         }

@@ -12,28 +12,35 @@ enum NarrativeBudgetPairCheck {
     static let kinds = ["年初", "调整", "全年", "追加", "上年"]
 
     static func run(_ reading: inout ProseReading) {
-        let claims = reading.claims.filter { $0.isPlainAmount && !$0.isEcho && !$0.isApproximate && $0.period == .current }
+        // Indices, not copies of the claims (a copy retains a dozen strings; issue 15).
+        let all = reading.claims
+        let claims = all.indices.filter { all[$0].isPlainAmount && !all[$0].isEcho && !all[$0].isApproximate && all[$0].period == .current }
         let tolerance = reading.report.header.tolerance
         // (budget, spending) pairs: a budget amount followed in its sentence by a spending amount.
-        var pairs: [(budget: Claim, spent: Claim)] = []
-        for (index, claim) in claims.enumerated() where isBudget(claim) && !kinds.contains(where: claim.label.contains) {
-            guard index + 1 < claims.count else { continue }
-            let next = claims[index + 1]
-            guard next.line == claim.line, next.sentence == claim.sentence, isSpending(next) else { continue }
-            pairs.append((claim, next))
+        var pairs: [(budget: Int, spent: Int)] = []
+        for (position, index) in claims.enumerated() {
+            let label = all[index].label
+            guard isBudget(label) && !kinds.contains(where: label.contains) else { continue }
+            guard position + 1 < claims.count else { continue }
+            let next = claims[position + 1]
+            guard all[next].line == all[index].line, all[next].sentence == all[index].sentence, isSpending(all[next].label) else { continue }
+            pairs.append((index, next))
         }
         for (k, later) in pairs.enumerated() {
-            guard let earlier = pairs[..<k].first(where: { $0.spent.value == later.spent.value && $0.budget.line != later.budget.line }),
-                  (earlier.budget.value - later.budget.value).magnitude > tolerance * DecimalNumber(2) else { continue }
+            guard let earlier = pairs[..<k].first(where: { all[$0.spent].value == all[later.spent].value && all[$0.budget].line != all[later.budget].line }),
+                  (all[earlier.budget].value - all[later.budget].value).magnitude > tolerance * DecimalNumber(2) else { continue }
+            let earlierBudget = all[earlier.budget], earlierSpent = all[earlier.spent], laterBudget = all[later.budget]
             reading.findings.append(Diagnostic(
-                code: "N515", severity: .warning, range: later.budget.range,
-                message: "同为支出 \(later.spent.text) 万元，这里写的预算是 \(later.budget.text) 万元，前面写的是 \(earlier.budget.text) 万元，两处不一致",
-                related: [RelatedLocation(range: earlier.budget.range, message: "前文：\(earlier.budget.label) \(earlier.budget.text)"),
-                          RelatedLocation(range: earlier.spent.range, message: "前文：\(earlier.spent.label) \(earlier.spent.text)")]))
+                code: "N515", severity: .warning, range: laterBudget.range,
+                message: "同为支出 \(all[later.spent].text) 万元，这里写的预算是 \(laterBudget.text) 万元，前面写的是 \(earlierBudget.text) 万元，两处不一致",
+                related: [RelatedLocation(range: earlierBudget.range, message: "前文：\(earlierBudget.label) \(earlierBudget.text)"),
+                          RelatedLocation(range: earlierSpent.range, message: "前文：\(earlierSpent.label) \(earlierSpent.text)")]))
         }
         // One project's budget above the budget of all projects.
-        guard let total = pairs.first(where: { $0.budget.label.containsText("项目支出") })?.budget else { return }
-        for claim in claims where claim.line != total.line && claim.measure.isBudget && claim.label.containsText("该项目") && claim.value > total.value + tolerance {
+        guard let totalIndex = pairs.first(where: { all[$0.budget].label.containsText("项目支出") })?.budget else { return }
+        let total = all[totalIndex]
+        for index in claims where all[index].line != total.line && all[index].measure.isBudget && all[index].label.containsText("该项目") && all[index].value > total.value + tolerance {
+            let claim = all[index]
             reading.findings.append(Diagnostic(
                 code: "N515", severity: .warning, range: claim.range,
                 message: "一个项目的预算 \(claim.text) 万元大于项目支出预算总数 \(total.text) 万元",
@@ -41,11 +48,11 @@ enum NarrativeBudgetPairCheck {
         }
     }
 
-    static func isBudget(_ claim: Claim) -> Bool {
-        claim.label.containsText("预算") && !claim.label.containsText("执行") && !claim.label.containsText("支出总")
+    static func isBudget(_ label: String) -> Bool {
+        label.containsText("预算") && !label.containsText("执行") && !label.containsText("支出总")
     }
 
-    static func isSpending(_ claim: Claim) -> Bool {
-        claim.label.containsText("支出") && !claim.label.containsText("预算")
+    static func isSpending(_ label: String) -> Bool {
+        label.containsText("支出") && !label.containsText("预算")
     }
 }

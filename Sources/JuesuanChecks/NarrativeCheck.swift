@@ -47,9 +47,37 @@ struct Operand {
     var value: DecimalNumber
     var strict: Interval
     var lax: Interval
-    /// How a message names it: `基本支出 404.20`.
-    var name: String
+    /// How a message names it: `基本支出 404.20` — made when a message asks for it (issue 15:
+    /// every operand of every share built its name, and few end in a message).
+    var name: String {
+        switch naming {
+        case .written(let name): name
+        case .claim(let claims, let index):
+            "\(claims[index].label.isEmpty ? (claims[index].quantity?.description ?? "") : claims[index].label) \(claims[index].text)"
+        }
+    }
     var range: SourceRange
+    private var naming: Naming
+
+    enum Naming {
+        case written(String)
+        /// A claim's label (or its quantity when it has none) and written number, read from
+        /// the claims when asked (one reference kept, not five strings).
+        case claim(claims: [Claim], index: Int)
+    }
+
+    init(value: DecimalNumber, strict: Interval, lax: Interval, name: String, range: SourceRange) {
+        self.init(value: value, strict: strict, lax: lax, naming: .written(name), range: range)
+    }
+
+    init(value: DecimalNumber, strict: Interval, lax: Interval, naming: Naming, range: SourceRange) {
+        self.value = value
+        self.strict = strict
+        self.lax = lax
+        self.naming = naming
+        self.range = range
+    }
+
     /// Written with fewer decimals than usual (`预算为1万元`): lax and strict differ.
     var isShort: Bool { strict != lax }
 }
@@ -74,12 +102,43 @@ struct ProseReading {
     var contradicted: Set<Int> = []
     /// The most common number of decimals of the report's amounts, per money unit.
     let usualScale: [MoneyUnit: Int]
+    /// `usualScale` by the unit's position in `MoneyUnit.allCases`: asked for every operand, and
+    /// hashing a unit hashes its raw string (issue 15).
+    private let usualByUnit: [Int?]
+
+    func usualScale(of unit: MoneyUnit) -> Int? {
+        switch unit {
+        case .yuan: usualByUnit[0]
+        case .thousandYuan: usualByUnit[1]
+        case .tenThousandYuan: usualByUnit[2]
+        case .hundredMillionYuan: usualByUnit[3]
+        }
+    }
     /// The table figures of a name and measure, looked up once (the lookup is the same for every
     /// figure of one quantity; the report does not change while it is read).
     let figureCache = FigureCache()
 
     final class FigureCache: @unchecked Sendable {
-        var figures: [String: [Figure]] = [:]
+        /// By measure and name's bytes: a memo, so byte equality is safe (issue 15: the key
+        /// was a concatenated string, hashed with normalisation).
+        var figures: [FigureKey: [Figure]] = [:]
+    }
+
+    struct FigureKey: Hashable {
+        var measure: Measure
+        var head: ByteKey
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(head)
+            // The case, not the raw value (a string).
+            switch measure {
+            case .actual: hasher.combine(0 as UInt8)
+            case .initialBudget: hasher.combine(1 as UInt8)
+            case .fullBudget: hasher.combine(2 as UInt8)
+            case .budget: hasher.combine(3 as UInt8)
+            case .spent: hasher.combine(4 as UInt8)
+            }
+        }
     }
 
     static let hundred = DecimalNumber(100)
@@ -91,12 +150,18 @@ struct ProseReading {
         self.prose = prose
         claims = prose.claims
         var counts: [MoneyUnit: [Int: Int]] = [:]
-        for claim in prose.claims where claim.isPlainAmount && !claim.isApproximate && !claim.isEcho {
-            counts[claim.moneyUnit!, default: [:]][claim.value.scale, default: 0] += 1
+        // By index: a claim copied per iteration retained a dozen strings (issue 15).
+        for index in claims.indices where claims[index].isPlainAmount && !claims[index].isApproximate && !claims[index].isEcho {
+            counts[claims[index].moneyUnit!, default: [:]][claims[index].value.scale, default: 0] += 1
         }
+        // Rows read section by section and figures read in place (no array of all rows, no copy
+        // of each row's cells; issue 15): the same figures counted.
+        let tableUnit = report.header.unit
         for table in report.tables where table.spec != nil {
-            for row in table.allRows where !row.isCount {
-                for cell in row.cells { if let number = cell?.number { counts[report.header.unit, default: [:]][number.scale, default: 0] += 1 } }
+            for section in table.sections {
+                for row in section.rows where !row.isCount {
+                    for column in 0..<row.cells.count { if let number = row.number(column) { counts[tableUnit, default: [:]][number.scale, default: 0] += 1 } }
+                }
             }
         }
         var usual: [MoneyUnit: Int] = [:]
@@ -105,20 +170,23 @@ struct ProseReading {
             usual[unit] = byScale.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
         }
         usualScale = usual
+        usualByUnit = MoneyUnit.allCases.map { usual[$0] }
     }
 
     // MARK: Operands
 
     func operand(_ index: Int, name: String? = nil) -> Operand {
-        let claim = claims[index]
+        // Fields read in place: no copy of the claim.
+        let value = claims[index].value
         // Counts are exact: 22 people are 22.
-        let written = claim.kind == .count && claim.value.scale == 0 ? Interval.exact(claim.value) : Interval.written(claim.value)
+        let written = claims[index].kind == .count && value.scale == 0 ? Interval.exact(value) : Interval.written(value)
         var strict = written
-        if let unit = claim.moneyUnit, !claim.isApproximate, let usual = usualScale[unit], claim.value.scale < usual {
-            let exact = claim.value.rescaled(to: usual)
+        if let unit = claims[index].moneyUnit, !claims[index].isApproximate, let usual = usualScale(of: unit), value.scale < usual {
+            let exact = value.rescaled(to: usual)
             strict = Interval.written(exact)
         }
-        return Operand(value: claim.value, strict: strict, lax: written, name: name ?? "\(claim.label.isEmpty ? (claim.quantity?.description ?? "") : claim.label) \(claim.text)", range: claim.range)
+        let naming: Operand.Naming = name.map { .written($0) } ?? .claim(claims: claims, index: index)
+        return Operand(value: value, strict: strict, lax: written, naming: naming, range: claims[index].range)
     }
 
     func operand(_ figure: Figure) -> Operand {
@@ -151,7 +219,7 @@ struct ProseReading {
         // A qualified name is looked up whole: only a table that names it prints it.
         let head = quantity.qualifier + quantity.name
         let measure = measure == .spent ? .actual : measure
-        let key = measure.rawValue + "|" + head
+        let key = FigureKey(measure: measure, head: ByteKey(head))
         if let known = figureCache.figures[key] { return known }
         let figures = report.figures(for: FigureNames.targets(head: head, measure: measure))
         figureCache.figures[key] = figures
@@ -195,8 +263,9 @@ struct ProseReading {
 
     /// Judges a written percentage against numerator ÷ denominator, with N590 for a rate that is
     /// cut off instead of rounded and a warning when only a short figure's rounding explains it.
-    mutating func judgeRatio(code: String, claim index: Int, numerator: Operand, denominator: Operand, formula: String,
-                             related: [RelatedLocation]) {
+    /// `formula` and `related` are made only for a finding (issue 15).
+    mutating func judgeRatio(code: String, claim index: Int, numerator: Operand, denominator: Operand, formula: @autoclosure () -> String,
+                             related: @autoclosure () -> [RelatedLocation]) {
         let claim = claims[index]
         guard denominator.value.mantissa > 0 else { return }
         let target = Interval.written(claim.value)
@@ -211,21 +280,21 @@ struct ProseReading {
         switch verdict {
         case .holds:
             if cutOff {
-                report("N590", .information, on: claim.range, "\(formula) = \(precise)%，四舍五入为 \(precise.rounded(toScale: scale))%；写作 \(claim.text)% 像是截断，但在各数的舍入范围内，不算错误", related: related)
+                report("N590", .information, on: claim.range, "\(formula()) = \(precise)%，四舍五入为 \(precise.rounded(toScale: scale))%；写作 \(claim.text)% 像是截断，但在各数的舍入范围内，不算错误", related: related())
             }
         case .laxOnly:
             report(code, .warning, on: claim.range,
-                   "\(formula) = \(computed)%，说明中写的是 \(claim.text)%；只有当\(Self.shortNames([numerator, denominator]))是舍入后的数时才成立，请写出完整的数",
-                   related: related)
+                   "\(formula()) = \(computed)%，说明中写的是 \(claim.text)%；只有当\(Self.shortNames([numerator, denominator]))是舍入后的数时才成立，请写出完整的数",
+                   related: related())
         case .fails:
             if cutOff {
-                report("N590", .information, on: claim.range, "\(formula) = \(precise)%，写作 \(claim.text)% 是截断而不是四舍五入（应为 \(computed)%）", related: related)
+                report("N590", .information, on: claim.range, "\(formula()) = \(precise)%，写作 \(claim.text)% 是截断而不是四舍五入（应为 \(computed)%）", related: related())
                 return
             }
             report(code, .error, on: claim.range,
-                   "\(formula) = \(computed)%，说明中写的是 \(claim.text)%，差 \(CheckContext.signed(claim.value - computed, scale: max(scale, 2))) 个百分点",
+                   "\(formula()) = \(computed)%，说明中写的是 \(claim.text)%，差 \(CheckContext.signed(claim.value - computed, scale: max(scale, 2))) 个百分点",
                    fix: Fix(title: "改为 \(computed)", edits: [TextEdit(range: claim.range, replacement: computed.description)], isSafe: false),
-                   related: related)
+                   related: related())
         }
     }
 }

@@ -23,6 +23,8 @@ enum NarrativeCountCheck {
         let paragraphs = reading.prose.paragraphs
         for (position, paragraph) in paragraphs.enumerated() {
             for index in paragraph.claims {
+                // Most claims are no count: asked in place before the claim is copied.
+                guard claims[index].kind == .count else { continue }
                 let claim = claims[index]
                 guard claim.kind == .count, claim.unit == .count("个"), !claim.isEcho, claim.listWhole == nil,
                       let stem = ["二级预算单位", "预算单位", "下属单位", "所属单位"].first(where: { claim.label.hasSuffix($0) }) else { continue }
@@ -90,6 +92,7 @@ enum NarrativeCountCheck {
     static func statedTwice(_ reading: inout ProseReading) {
         var first: [String: Int] = [:]
         for index in reading.claims.indices {
+            guard reading.claims[index].kind == .count else { continue }
             let claim = reading.claims[index]
             guard claim.kind == .count, !claim.isEcho, claim.listWhole == nil, case .count(let unit)? = claim.unit,
                   let key = key(claim.label) else { continue }

@@ -30,8 +30,13 @@ enum NarrativeIdentityCheck {
             let claims = reading.claims
             let wholeClaim = claims[whole]
             let names = parts.compactMap { claims[$0].quantity?.name }
-            let identity = wholeClaim.quantity.flatMap { quantity in
-                Identities.identities(ofWhole: quantity.name).first { $0.kind == .complete && Set($0.parts) == Set(names) && names.count == parts.count }
+            // The set of names made once, and only when the counts allow a complete identity (issue 15).
+            let identity = wholeClaim.quantity.flatMap { quantity -> Identity? in
+                guard names.count == parts.count else { return nil }
+                let candidates = Identities.identities(ofWhole: quantity.name)
+                guard candidates.contains(where: { $0.kind == .complete }) else { return nil }
+                let nameSet = Set(names)
+                return candidates.first { $0.kind == .complete && Set($0.parts) == nameSet }
             }
             let tail = wholeClaim.sentenceText
             let everyPartShared = parts.allSatisfy { part in claims.indices.contains(part + 1) && claims[part + 1].isShare
@@ -82,23 +87,24 @@ enum NarrativeIdentityCheck {
             var sectionEnd = sectionStart
             while sectionEnd < claims.count, claims[sectionEnd].section == claims[sectionStart].section { sectionEnd += 1 }
             // The last figure of each quantity (this year's 决算数) in the section.
-            var latest: [Quantity: Int] = [:]
+            var latest = LatestFigures()
             for index in sectionStart..<sectionEnd {
-                let claim = claims[index]
-                guard claim.isPlainAmount, claim.period == .current, claim.measure == .actual, !claim.isApproximate,
-                      let quantity = claim.quantity, quantity.isKnown, !reading.contradicted.contains(index) else { continue }
-                latest[quantity] = index
+                // Fields read in place (no copy of the claim).
+                guard claims[index].isPlainAmount, claims[index].period == .current, claims[index].measure == .actual, !claims[index].isApproximate,
+                      let quantity = claims[index].quantity, quantity.isKnown, !reading.contradicted.contains(index) else { continue }
+                latest.set(KnownQuantity(quantity), index)
             }
             check(latest, judged: judged, &reading)
             sectionStart = sectionEnd
         }
     }
 
-    static func check(_ latest: [Quantity: Int], judged: Set<Int>, _ reading: inout ProseReading) {
+    static func check(_ latest: LatestFigures, judged: Set<Int>, _ reading: inout ProseReading) {
         let claims = reading.claims
-        for (quantity, whole) in latest.sorted(by: { $0.value < $1.value }) {
+        for (key, whole) in latest.sortedByIndex() {
+            let quantity = key.quantity
             for identity in Identities.identities(ofWhole: quantity.name) {
-                let parts = identity.parts.compactMap { name in latest[Quantity(name: name, qualifier: quantity.qualifier, isKnown: true)] }
+                let parts = identity.parts.compactMap { name in latest[KnownQuantity(Quantity(name: name, qualifier: quantity.qualifier, isKnown: true))] }
                 guard !parts.isEmpty else { continue }
                 // A list already judged with exactly these parts is not judged again.
                 if judged.contains(whole), parts.allSatisfy({ claims[$0].listWhole == whole }) { continue }
@@ -111,6 +117,70 @@ enum NarrativeIdentityCheck {
                     judge(whole: whole, parts: parts, complete: complete, code: "N511", reason: "（\(identity.formula)）", &reading)
                 }
             }
+        }
+    }
+
+    /// A known quantity as a dictionary key: equal as `Quantity` is, hashed by its name's bytes
+    /// only. A known name is one of the canonical names (simple text, so canonically equal
+    /// names have equal bytes); the qualifier, free text, is left to `==` (issue 15: hashing
+    /// both strings with normalisation was a fifth of N511).
+    struct KnownQuantity: Hashable {
+        let quantity: Quantity
+        /// Whether the name and the qualifier are simple text, found once per key.
+        let simpleName: Bool
+        let simpleQualifier: Bool
+        init(_ quantity: Quantity) {
+            self.quantity = quantity
+            simpleName = SimpleText.isSimple(quantity.name)
+            simpleQualifier = SimpleText.isSimple(quantity.qualifier)
+        }
+        /// `Quantity`'s `==`: names and qualifiers that are both simple text compare by bytes
+        /// (the same answer there; String's comparison normalised equal non-ASCII strings).
+        static func == (a: KnownQuantity, b: KnownQuantity) -> Bool {
+            guard a.quantity.isKnown == b.quantity.isKnown else { return false }
+            let sameName = a.simpleName && b.simpleName ? ByteKey(a.quantity.name) == ByteKey(b.quantity.name) : a.quantity.name == b.quantity.name
+            guard sameName else { return false }
+            return a.simpleQualifier && b.simpleQualifier ? ByteKey(a.quantity.qualifier) == ByteKey(b.quantity.qualifier)
+                : a.quantity.qualifier == b.quantity.qualifier
+        }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(quantity.isKnown)
+            if quantity.isKnown, simpleName { hasher.combine(ByteKey(quantity.name)) }
+        }
+    }
+
+    /// The last figure of each quantity in a section: a short list searched in order (a section
+    /// names a handful of quantities), a dictionary once it grows long (issue 15: hashing
+    /// for every identity part was most of N511).
+    struct LatestFigures {
+        private var keys: [KnownQuantity] = []
+        private var values: [Int] = []
+        private var positions: [KnownQuantity: Int]?
+
+        func position(of key: KnownQuantity) -> Int? {
+            if let positions { return positions[key] }
+            return keys.firstIndex(of: key)
+        }
+
+        subscript(key: KnownQuantity) -> Int? { position(of: key).map { values[$0] } }
+
+        /// `latest[key] = value`.
+        mutating func set(_ key: KnownQuantity, _ value: Int) {
+            if let position = position(of: key) { values[position] = value; return }
+            keys.append(key)
+            values.append(value)
+            if positions != nil {
+                positions![key] = keys.count - 1
+            } else if keys.count > 16 {
+                var made: [KnownQuantity: Int] = [:]
+                for (position, key) in keys.enumerated() { made[key] = position }
+                positions = made
+            }
+        }
+
+        /// The entries in the order of their figures (each figure is the latest of one quantity).
+        func sortedByIndex() -> [(key: KnownQuantity, value: Int)] {
+            zip(keys, values).map { (key: $0, value: $1) }.sorted { $0.value < $1.value }
         }
     }
 

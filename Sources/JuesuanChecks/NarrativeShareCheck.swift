@@ -18,27 +18,31 @@ enum NarrativeShareCheck {
 
     static func run(_ reading: inout ProseReading) {
         var wholes: [Int: (whole: Whole, key: String?)] = [:]
+        // Sized once for every share (it grew share by share; issue 15).
+        wholes.reserveCapacity(reading.claims.indices.count { reading.claims[$0].isShare })
         var implied: [String: [(share: Int, part: Int)]] = [:]
         var impliedOrder: [String] = []
         for index in reading.claims.indices {
-            guard case .share(let wholeName) = reading.claims[index].kind, !reading.claims[index].isEcho else { continue }
+            // The stored flag first: the kind is copied out for shares only.
+            guard reading.claims[index].isShare, case .share(let wholeName) = reading.claims[index].kind, !reading.claims[index].isEcho else { continue }
             guard let part = part(of: index, reading) else { continue }
             guard let (whole, key) = whole(of: index, part: part, named: wholeName, wholes: wholes, reading) else { continue }
             wholes[index] = (whole, key)
             let partOperand = reading.operand(part)
-            let related = [RelatedLocation(range: partOperand.range, message: "部分：\(partOperand.name)")]
+            // Made only for a finding (issue 15).
+            func related() -> [RelatedLocation] { [RelatedLocation(range: partOperand.range, message: "部分：\(partOperand.name)")] }
             switch whole {
             case .value(let operand):
                 reading.judgeRatio(code: "N502", claim: index, numerator: partOperand, denominator: operand,
                                    formula: "\(partOperand.name) ÷ \(operand.name)",
-                                   related: related + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
+                                   related: related() + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
             case .anyOf(let figures):
                 let target = Interval.written(reading.claims[index].value)
                 if figures.contains(where: { Interval.quotientMayLie(numerator: partOperand.lax, denominator: Interval.written($0.value), factor: ProseReading.hundred, in: target) }) { continue }
                 let operand = reading.operand(figures[0])
                 reading.judgeRatio(code: "N502", claim: index, numerator: partOperand, denominator: operand,
                                    formula: "\(partOperand.name) ÷ \(operand.name)",
-                                   related: related + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
+                                   related: related() + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
             case .implied(let name):
                 // One whole per section: the same name in another section may be another unit's.
                 let key = "\(reading.claims[index].section)|\(name)"
@@ -52,13 +56,14 @@ enum NarrativeShareCheck {
 
     /// The amount a share is of: the nearest plain amount before it in its sentence, at its depth.
     static func part(of index: Int, _ reading: ProseReading) -> Int? {
-        let share = reading.claims[index]
+        // Fields read in place: no claim is copied.
+        let claims = reading.claims
+        let paragraph = claims[index].paragraph, sentence = claims[index].sentence, depth = claims[index].depth
         var k = index - 1
         while k >= 0, index - k <= 40 {
-            let candidate = reading.claims[k]
-            guard candidate.paragraph == share.paragraph, candidate.sentence == share.sentence else { return nil }
-            if candidate.isPlainAmount && candidate.depth == share.depth && !candidate.isEcho { return k }
-            if candidate.isShare && candidate.depth == share.depth { return nil }
+            guard claims[k].paragraph == paragraph, claims[k].sentence == sentence else { return nil }
+            if claims[k].isPlainAmount && claims[k].depth == depth && !claims[k].isEcho { return k }
+            if claims[k].isShare && claims[k].depth == depth { return nil }
             k -= 1
         }
         return nil
@@ -67,8 +72,8 @@ enum NarrativeShareCheck {
     static func whole(of index: Int, part: Int, named wholeName: String?, wholes: [Int: (whole: Whole, key: String?)],
                       _ reading: ProseReading) -> (Whole, String?)? {
         let claims = reading.claims
-        let share = claims[index]
-        let partClaim = claims[part]
+        // Fields read in place, not copies of the two claims (issue 15).
+        let shareParagraph = claims[index].paragraph
         // 1. Named after 占.
         if let wholeName {
             let key = LabelKey.make(wholeName)
@@ -78,40 +83,40 @@ enum NarrativeShareCheck {
             }
             // An earlier amount whose label ends like the name (`共涉及资金…占项目支出总额的`).
             var k = part - 1
-            while k >= 0, part - k <= 40, claims[k].paragraph == share.paragraph {
-                let candidate = claims[k]
-                if candidate.isPlainAmount, !candidate.label.isEmpty, LabelKey.make(candidate.label).hasSuffix(key) || key.hasSuffix(LabelKey.make(candidate.label)) {
+            while k >= 0, part - k <= 40, claims[k].paragraph == shareParagraph {
+                if claims[k].isPlainAmount, !claims[k].label.isEmpty, LabelKey.make(claims[k].label).hasSuffix(key) || key.hasSuffix(LabelKey.make(claims[k].label)) {
                     return (.value(reading.operand(k)), key)
                 }
                 k -= 1
             }
-            let figures = reading.tableFigures(quantity ?? Quantity(name: key, isKnown: false), sentence: share.sentencePrefix)
+            let figures = reading.tableFigures(quantity ?? Quantity(name: key, isKnown: false), sentence: claims[index].sentencePrefix)
                 + (quantity == nil ? reading.report.figures(for: FigureNames.targets(head: wholeName, measure: nil)) : [])
             if !figures.isEmpty { return (.anyOf(figures), key) }
             return (.implied(quantity?.description ?? key), quantity?.description ?? key)
         }
         // 2. The whole of the part's `其中` list.
-        if let listWhole = partClaim.listWhole {
+        if let listWhole = claims[part].listWhole {
             return (.value(reading.operand(listWhole)), claims[listWhole].quantity?.description)
         }
         // 3. The topic of the paragraph (`“三公”经费支出决算中，…`).
-        if let topic = share.topic, topic != partClaim.quantity {
-            return resolved(topic, before: part, sentence: share.sentencePrefix, reading)
+        if let topic = claims[index].topic, topic != claims[part].quantity {
+            return resolved(topic, before: part, sentence: claims[index].sentencePrefix, reading)
         }
         // 4. The whole of an earlier share in the paragraph whose part is a sibling of this one.
-        if let partName = partClaim.quantity?.name {
+        if let partName = claims[part].quantity?.name {
             var k = index - 1
-            while k >= 0, index - k <= 40, claims[k].paragraph == share.paragraph {
-                if let earlier = wholes[k], let earlierPart = self.part(of: k, reading), let name = claims[earlierPart].quantity?.name,
+            while k >= 0, index - k <= 40, claims[k].paragraph == shareParagraph {
+                // The whole is copied out only when it is the answer.
+                if let position = wholes.index(forKey: k), let earlierPart = self.part(of: k, reading), let name = claims[earlierPart].quantity?.name,
                    Identities.areSiblings(name, partName) {
-                    return earlier
+                    return wholes[position].value
                 }
                 k -= 1
             }
             // 5. The nearest earlier amount of a parent quantity.
             let ancestors = Identities.ancestors(of: partName)
             k = part - 1
-            while k >= 0, part - k <= 40, claims[k].paragraph == share.paragraph {
+            while k >= 0, part - k <= 40, claims[k].paragraph == shareParagraph {
                 if claims[k].isPlainAmount, let name = claims[k].quantity?.name, ancestors.contains(name) {
                     return (.value(reading.operand(k)), name)
                 }
@@ -119,14 +124,14 @@ enum NarrativeShareCheck {
             }
         }
         // 6. The report's total, by the words of the sentence: any table that prints it.
-        let prefix = partClaim.sentencePrefix
+        let prefix = claims[part].sentencePrefix
         let total = prefix.containsText("收入") ? "本年收入合计" : prefix.containsText("支出") ? "本年支出合计" : nil
         if let total {
             let figures = reading.tableFigures(Quantity(name: total, isKnown: true), sentence: prefix)
             if !figures.isEmpty { return (.anyOf(figures), total) }
         }
         // 7. Nothing names it: the shares of one sentence are of one whole.
-        return (.implied("#\(share.paragraph)#\(share.sentence)"), nil)
+        return (.implied("#\(shareParagraph)#\(claims[index].sentence)"), nil)
     }
 
     /// A quantity's value: stated earlier, else printed in a table, else implied.
@@ -160,10 +165,12 @@ enum NarrativeShareCheck {
                                  lax: members.reduce(Interval.exact(.zero)) { $0 + reading.operand($1.part).lax },
                                  name: "各部分之和 \(sum)", range: reading.claims[members[0].part].range)
         let before = reading.findings.count
+        let claims = reading.claims
         for (share, part) in members {
-            reading.judgeRatio(code: "N502", claim: share, numerator: reading.operand(part), denominator: sumOperand,
-                               formula: "\(label)的各部分占比互相矛盾：按各部分之和 \(sum) 计，\(reading.operand(part).name) ÷ \(sum)",
-                               related: members.map { RelatedLocation(range: reading.claims[$0.share].range, message: "占 \(reading.claims[$0.share].text)%") })
+            let operand = reading.operand(part)
+            reading.judgeRatio(code: "N502", claim: share, numerator: operand, denominator: sumOperand,
+                               formula: "\(label)的各部分占比互相矛盾：按各部分之和 \(sum) 计，\(operand.name) ÷ \(sum)",
+                               related: members.map { RelatedLocation(range: claims[$0.share].range, message: "占 \(claims[$0.share].text)%") })
         }
         if reading.findings[before...].contains(where: { $0.severity == .error || $0.severity == .warning }) { return }
         let last = members[members.count - 1]
@@ -190,8 +197,13 @@ enum NarrativeShareCheck {
         while start < claims.count {
             var end = start
             while end < claims.count, claims[end].paragraph == claims[start].paragraph, claims[end].sentence == claims[start].sentence { end += 1 }
-            let shares = claims[start..<end].filter { if case .share(nil) = $0.kind { return !$0.isEcho && $0.depth == 0 } else { return false } }
-            if shares.count >= 2 {
+            // Indices first: the claims are copied only for a sentence with two shares or more.
+            let shareCount = (start..<end).count {
+                guard claims[$0].isShare, !claims[$0].isEcho, claims[$0].depth == 0 else { return false }
+                if case .share(nil) = claims[$0].kind { return true } else { return false }
+            }
+            if shareCount >= 2 {
+                let shares = claims[start..<end].filter { if case .share(nil) = $0.kind { return !$0.isEcho && $0.depth == 0 } else { return false } }
                 let lower = shares.reduce(DecimalNumber.zero) { $0 + Interval.written($1.value).lower }
                 if lower > ProseReading.hundred {
                     let total = shares.reduce(DecimalNumber.zero) { $0 + $1.value }

@@ -31,36 +31,57 @@ struct HygieneText {
     let report: Report
     let spans: [TextSpan]
     var year: Int? { report.header.year }
-    /// The header's 部门 without a trailing `（部门）` / `(本级)`.
-    var department: String? {
-        guard var name = report.header.department?.trimmingCharacters(in: .whitespaces) else { return nil }
+    /// The header's 部门 without a trailing `（部门）` / `(本级)`, worked out once (issue 15: three
+    /// rules asked for it, and Foundation's trimming is costly for a small document).
+    let department: String?
+
+    static func department(of report: Report) -> String? {
+        guard let written = report.header.department else { return nil }
+        // Foundation's trimming only when an end may be a blank: a name that starts and ends with
+        // a printable ASCII character, a Han character or a full-width form has none to trim
+        // (issue 15: the call cost 1.5 % of a small document's analysis).
+        let plain = written.unicodeScalars.first.map(Self.certainlyNotBlank) == true && written.unicodeScalars.last.map(Self.certainlyNotBlank) == true
+        var name = plain ? written : written.trimmingCharacters(in: .whitespaces)
         if name.hasSuffix("）") || name.hasSuffix(")"), let open = name.lastIndex(where: { $0 == "（" || $0 == "(" }), open > name.startIndex {
             name = String(name[..<open])
         }
         return name.isEmpty ? nil : name
     }
 
+    /// A scalar that is in no whitespace set: printable ASCII but the space, Han, full-width forms.
+    static func certainlyNotBlank(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v > 0x20 && v < 0x7F) || (v >= 0x3400 && v <= 0x9FFF) || (v >= 0xFF01 && v <= 0xFF60)
+    }
+
     /// `prose`: the report's prose document, whose normalised paragraphs and titles are the
     /// texts of the `说明` spans (the same `ProseText`s, not made a second time).
     init(_ report: Report, prose: ProseDocument? = nil) {
         self.report = report
+        department = Self.department(of: report)
         let source = report.source
         var spans: [TextSpan] = []
         var section = 0
         var paragraph = 0
-        for (index, block) in report.syntax.blocks.enumerated() {
-            switch block {
+        // Blocks switched on in place: a for-in copied every block, tables included (issue 15).
+        let blocks = report.syntax.blocks
+        // The document's arrays fetched once (`if let prose` copied the document at every line).
+        let hasProse = prose != nil
+        let titles = prose?.titles ?? []
+        let paragraphs = prose?.paragraphs ?? []
+        for index in blocks.indices {
+            switch blocks[index] {
             case .narrative(let narrative):
                 if let title = narrative.title {
-                    if let prose, section < prose.titles.count, let text = prose.titles[section] {
+                    if hasProse, section < titles.count, let text = titles[section] {
                         spans.append(TextSpan(.title, block: index, text, source))
                     } else {
                         spans.append(TextSpan(.title, block: index, title.range, source))
                     }
                 }
                 for line in narrative.proseLines {
-                    if let prose, paragraph < prose.paragraphs.count, prose.paragraphs[paragraph].line == line {
-                        spans.append(TextSpan(.prose, block: index, prose.paragraphs[paragraph].text, source))
+                    if hasProse, paragraph < paragraphs.count, paragraphs[paragraph].line == line {
+                        spans.append(TextSpan(.prose, block: index, paragraphs[paragraph].text, source))
                     } else {
                         spans.append(TextSpan(.prose, block: index, source.lineContentRange(line), source))
                     }
@@ -100,7 +121,10 @@ struct HygieneText {
 /// One stretch of free text, read through the prose front-end's normalisation (`ProseText`:
 /// width forms, traditional characters, blanks inside figures and units), so the hygiene rules
 /// and the narrative checks see the same text.
-struct TextSpan {
+///
+/// A class (immutable): every rule walks the spans, and copying one retained its text's three
+/// arrays and the source each time (issue 15).
+final class TextSpan: Sendable {
     enum Kind { case title, prose, glossary, performanceName, performanceUnit, performanceReason }
 
     let kind: Kind
@@ -109,11 +133,16 @@ struct TextSpan {
     let source: SourceText
     var scalars: [Unicode.Scalar] { text.scalars }
 
+    /// Every number of the span, in order (`TextSpan.numbers(in:)`), found once: three rules
+    /// read them (issue 15).
+    let numbers: [WrittenNumber]
+
     init(_ kind: Kind, block: Int, _ range: SourceRange, _ source: SourceText) {
         self.kind = kind
         self.block = block
         self.text = ProseText(source, range)
         self.source = source
+        numbers = Self.numbers(in: text.scalars)
     }
 
     init(_ kind: Kind, block: Int, _ text: ProseText, _ source: SourceText) {
@@ -121,6 +150,7 @@ struct TextSpan {
         self.block = block
         self.text = text
         self.source = source
+        numbers = Self.numbers(in: text.scalars)
     }
 
     /// The text of scalars `start..<end` as the user wrote it (blanks and full-width forms kept), for messages.
@@ -213,8 +243,32 @@ struct TextSpan {
 
     /// Whether the text just before `i` is `word`.
     func has(_ word: String, endingAt i: Int) -> Bool {
+        // The word's last scalar first: most positions end no word, and counting the word's
+        // scalars cost more than this test (issue 15). An empty word goes the full way.
+        if let last = TextSpan.lastScalar(word) {
+            guard i >= 1, i <= scalars.count, scalars[i - 1] == last else { return false }
+        }
         let length = TextSpan.scalarCount(word)
         return i - length >= 0 && has(word, at: i - length)
+    }
+
+    /// The last scalar of `word`, decoded from the end of its UTF-8 bytes.
+    @inline(__always)
+    static func lastScalar(_ word: String) -> Unicode.Scalar? {
+        word.utf8.withContiguousStorageIfAvailable { b -> Unicode.Scalar? in
+            guard !b.isEmpty else { return nil }
+            var start = b.count - 1
+            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+            let lead = UInt32(b[start])
+            let value: UInt32
+            switch b.count - start {
+            case 1: value = lead
+            case 2: value = (lead & 0x1F) << 6 | UInt32(b[start + 1] & 0x3F)
+            case 3: value = (lead & 0x0F) << 12 | UInt32(b[start + 1] & 0x3F) << 6 | UInt32(b[start + 2] & 0x3F)
+            default: value = (lead & 0x07) << 18 | UInt32(b[start + 1] & 0x3F) << 12 | UInt32(b[start + 2] & 0x3F) << 6 | UInt32(b[start + 3] & 0x3F)
+            }
+            return Unicode.Scalar(value)
+        } ?? word.unicodeScalars.last
     }
 
     func hasAny(_ words: [String], at i: Int) -> String? { words.first { has($0, at: i) } }
@@ -298,32 +352,37 @@ struct TextSpan {
     }
 
     /// A number written at `i`: `digits[,ddd…][.digits]`, not part of a longer number or word.
-    func number(at i: Int) -> WrittenNumber? {
-        guard let first = self[i], ProseText.isDigit(first) else { return nil }
-        if let before = self[i - 1], ProseText.isDigit(before) || ProseText.isASCIILetter(before) || before == "." { return nil }
-        if self[i - 1] == ",", let b2 = self[i - 2], ProseText.isDigit(b2) { return nil }
+    func number(at i: Int) -> WrittenNumber? { Self.number(in: scalars, at: i) }
+
+    static func number(in scalars: [Unicode.Scalar], at i: Int) -> WrittenNumber? {
+        // `self[k]` of a span, on its scalars.
+        @inline(__always) func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < scalars.count ? scalars[k] : nil }
+        guard let first = at(i), ProseText.isDigit(first) else { return nil }
+        if let before = at(i - 1), ProseText.isDigit(before) || ProseText.isASCIILetter(before) || before == "." { return nil }
+        if at(i - 1) == ",", let b2 = at(i - 2), ProseText.isDigit(b2) { return nil }
         var k = i
-        while let s = self[k], ProseText.isDigit(s) { k += 1 }
+        while let s = at(k), ProseText.isDigit(s) { k += 1 }
         // Thousands separators: `,` followed by exactly three digits.
-        while self[k] == ",", let d1 = self[k + 1], let d2 = self[k + 2], let d3 = self[k + 3],
-              ProseText.isDigit(d1), ProseText.isDigit(d2), ProseText.isDigit(d3), !(self[k + 4].map(ProseText.isDigit) ?? false) {
+        while at(k) == ",", let d1 = at(k + 1), let d2 = at(k + 2), let d3 = at(k + 3),
+              ProseText.isDigit(d1), ProseText.isDigit(d2), ProseText.isDigit(d3), !(at(k + 4).map(ProseText.isDigit) ?? false) {
             k += 4
         }
         var scale = 0
-        if self[k] == ".", let d = self[k + 1], ProseText.isDigit(d) {
+        if at(k) == ".", let d = at(k + 1), ProseText.isDigit(d) {
             k += 1
-            while let s = self[k], ProseText.isDigit(s) { k += 1; scale += 1 }
+            while let s = at(k), ProseText.isDigit(s) { k += 1; scale += 1 }
         }
-        if let after = self[k], ProseText.isASCIILetter(after) || after == "." { return nil }
+        if let after = at(k), ProseText.isASCIILetter(after) || after == "." { return nil }
         return WrittenNumber(start: i, end: k, scale: scale)
     }
 
-    /// Every number of the span, in order.
-    var numbers: [WrittenNumber] {
+    /// Every number of `scalars`, in order: `number(at:)` at each scalar, skipping past each number found.
+    static func numbers(in scalars: [Unicode.Scalar]) -> [WrittenNumber] {
         var found: [WrittenNumber] = []
         var i = 0
-        while i < count {
-            if let number = number(at: i) { found.append(number); i = number.end } else { i += 1 }
+        while i < scalars.count {
+            // A number starts with a digit: other scalars are passed without the full test.
+            if ProseText.isDigit(scalars[i]), let number = number(in: scalars, at: i) { found.append(number); i = number.end } else { i += 1 }
         }
         return found
     }

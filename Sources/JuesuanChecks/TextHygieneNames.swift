@@ -53,8 +53,10 @@ enum ForeignNameRule {
         let prefixes = segments.indices.map { segments[$0...].joined() }
         var occurrences: [Occurrence] = []
         if !prefixes.isEmpty {
+            // The prefixes' first scalars, made once for all spans (issue 15).
+            let firsts = ScalarSet(prefixes.compactMap { $0.unicodeScalars.first })
             for (index, span) in text.spans.enumerated() where span.kind != .performanceName {
-                occurrences += names(in: span, index, prefixes)
+                occurrences += names(in: span, index, prefixes, firsts: firsts)
             }
         }
         var listed: [String] = [ownBody]
@@ -105,7 +107,7 @@ enum ForeignNameRule {
     /// 省, 市, 州, 县, 区, 旗 or 盟 (two characters or more for the first, three for the rest).
     static func adminSegments(_ name: String) -> [String] {
         let scalars = Array(name.unicodeScalars)
-        let levels: Set<Unicode.Scalar> = ["省", "市", "州", "县", "区", "旗", "盟"]
+        let levels = adminLevels
         var segments: [String] = []
         var start = 0
         while start < scalars.count {
@@ -120,12 +122,16 @@ enum ForeignNameRule {
         return segments
     }
 
-    static func names(in span: TextSpan, _ index: Int, _ prefixes: [String]) -> [Occurrence] {
+    /// The last characters of a place name's segment (made once, not per call).
+    static let adminLevels: ScalarSet = ["省", "市", "州", "县", "区", "旗", "盟"]
+
+    static func names(in span: TextSpan, _ index: Int, _ prefixes: [String], firsts: ScalarSet? = nil) -> [Occurrence] {
         var found: [Occurrence] = []
-        let firsts = ScalarSet(prefixes.compactMap(\.unicodeScalars.first))
+        let firsts = firsts ?? ScalarSet(prefixes.compactMap(\.unicodeScalars.first))
+        let scalars = span.scalars
         var i = 0
-        while i < span.count {
-            guard firsts.contains(span.scalars[i]), let prefix = span.hasAny(prefixes, at: i) else { i += 1; continue }
+        while i < scalars.count {
+            guard firsts.contains(scalars[i]), let prefix = span.hasAny(prefixes, at: i) else { i += 1; continue }
             let bodyStart = i + prefix.unicodeScalars.count
             var k = bodyStart
             var end: Int?

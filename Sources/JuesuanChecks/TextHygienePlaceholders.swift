@@ -24,13 +24,21 @@ enum PlaceholderRule {
     static let placeholderFirsts = ScalarSet(placeholderWords.map { $0.unicodeScalars.first! })
     static let ellipsisFirsts = ScalarSet(ellipses.map { $0.unicodeScalars.first! })
     static let bracketOpens = ScalarSet(bracketPairs.map(\.0))
+    /// The first scalars of placeholder words, brackets, ellipses and self-references (我, 本).
+    static let mayStart = ScalarSet(placeholderWords.map { $0.unicodeScalars.first! } + bracketPairs.map(\.0)
+                                    + ellipses.map { $0.unicodeScalars.first! } + ["我", "本"])
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let selfReference = SelfReference(text)
         for span in text.spans where span.kind != .performanceUnit {
+            let scalars = span.scalars
             var i = 0
-            while i < span.count {
+            while i < scalars.count {
+                // Only these scalars start a placeholder (each branch of `placeholder` asks one of
+                // them first): the others are passed without a call (issue 15).
+                let s = scalars[i]
+                guard isPlaceholderLetter(s) || mayStart.contains(s) else { i += 1; continue }
                 if let (end, message) = placeholder(in: span, at: i, selfReference) {
                     findings.append(Diagnostic(code: "T802", severity: .warning, range: span.range(i, end), message: message.text,
                                                fix: message.fix.map { Fix(title: "改为“\($0)”", edits: [TextEdit(range: span.range(i, end), replacement: $0)], isSafe: false) }))
@@ -152,27 +160,45 @@ struct SelfReference {
 
     init(_ text: HygieneText) {
         let department = text.department ?? ""
-        ownKind = Self.kinds.first { department.hasSuffix($0) }
+        let own = Self.kinds.first { department.hasSuffix($0) }
+        ownKind = own
+        // One pass over each span for all kinds (issue 15: it was a pass per kind, comparing the
+        // kind with the department's at every scalar). A kind is present when one occurrence
+        // qualifies, whatever the order it is found in; a kind found present is not looked for again.
+        var wanted = Self.kindWords.indices.filter { Self.kindWords[$0].kind != own }
         var present: Set<String> = []
         for span in text.spans where span.kind != .performanceName {
-            // A kind found present stays present: its words are not looked for again.
-            for (kind, first, length, words) in Self.kindWords where kind != ownKind && !present.contains(kind) {
-                for k in 0..<span.count where span.scalars[k] == first && span.has(kind, at: k) && span.hasAny(words, endingAt: k + length) == nil {
-                    // `…服务中心`, `社保所长`: a unit of that kind is named.
-                    guard let s = span[k - 1], Scalars.isHan(s) else { continue }
-                    if kind == "所" {
-                        // 所 is mostly a function word (所需, 所得税, 场所): only `…所` before a
-                        // mark or 长 names a unit.
-                        let end = k + 1
-                        let named = span[end].map { !Scalars.isHan($0) || $0 == "长" } ?? true
-                        guard named, !"场住处厕寓居之无有其为何".unicodeScalars.contains(s) else { continue }
-                    }
-                    present.insert(kind)
-                    break
+            if wanted.isEmpty { break }
+            let scalars = span.scalars
+            for k in 0..<scalars.count {
+                let scalar = scalars[k]
+                guard Self.mayStartKind(scalar), let position = wanted.firstIndex(where: { Self.kindWords[$0].first == scalar }) else { continue }
+                let (kind, _, length, words) = Self.kindWords[wanted[position]]
+                guard span.has(kind, at: k), span.hasAny(words, endingAt: k + length) == nil else { continue }
+                // `…服务中心`, `社保所长`: a unit of that kind is named.
+                guard let s = span[k - 1], Scalars.isHan(s) else { continue }
+                if kind == "所" {
+                    // 所 is mostly a function word (所需, 所得税, 场所): only `…所` before a
+                    // mark or 长 names a unit.
+                    let end = k + 1
+                    let named = span[end].map { !Scalars.isHan($0) || $0 == "长" } ?? true
+                    guard named, !"场住处厕寓居之无有其为何".unicodeScalars.contains(s) else { continue }
                 }
+                present.insert(kind)
+                wanted.remove(at: position)
+                if wanted.isEmpty { break }
             }
         }
         presentKinds = present
+    }
+
+    /// Whether `scalar` is the first scalar of a kind (中心, 局, 所, 院, 站, 厅, 委).
+    @inline(__always)
+    static func mayStartKind(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "中", "局", "所", "院", "站", "厅", "委": true
+        default: false
+        }
     }
 
     /// The end of a misfit self-reference at `i`, and the department's own form.

@@ -22,10 +22,10 @@ enum PunctuationRule {
             while i < span.count {
                 guard isMark(span, i) else { i += 1; continue }
                 var last = i
-                var strongest = marks[span[i]!]!
+                var strongest = Self.mark(span[i]!)!
                 var k = span.skipBlanks(from: i + 1)
                 while isMark(span, k) {
-                    let mark = marks[span[k]!]!
+                    let mark = Self.mark(span[k]!)!
                     if mark.strength > strongest.strength { strongest = mark }
                     last = k
                     k = span.skipBlanks(from: k + 1)
@@ -50,6 +50,21 @@ enum PunctuationRule {
         return findings
     }
 
+    /// `marks[s]`, by comparison (asked of every mark of the text; issue 15).
+    @inline(__always)
+    static func mark(_ s: Unicode.Scalar) -> (fullWidth: String, strength: Int)? {
+        switch s {
+        case "。": ("。", 4)
+        case "！", "!": ("！", 4)
+        case "？", "?": ("？", 4)
+        case "；", ";": ("；", 3)
+        case "：", ":": ("：", 2)
+        case "，", ",": ("，", 1)
+        case "、": ("、", 0)
+        default: nil
+        }
+    }
+
     /// Whether `s` may be a key of `marks`.
     @inline(__always)
     static func mayBeMark(_ s: Unicode.Scalar) -> Bool {
@@ -62,7 +77,8 @@ enum PunctuationRule {
     /// A punctuation mark at `i`; an ASCII `,` or `:` between digits is part of a number or a time.
     static func isMark(_ span: TextSpan, _ i: Int) -> Bool {
         // Most scalars are none of the marks: a comparison says so before the table is asked.
-        guard let s = span[i], mayBeMark(s), marks[s] != nil else { return false }
+        // (`mayBeMark` holds for exactly the keys of `marks`.)
+        guard let s = span[i], mayBeMark(s) else { return false }
         if s == "," || s == ":" || s == ".", let before = span[i - 1], let after = span[i + 1], ProseText.isDigit(before), ProseText.isDigit(after) {
             return false
         }

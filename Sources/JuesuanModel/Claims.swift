@@ -70,14 +70,14 @@ public enum QuantitySource: Sendable, Hashable {
 
 /// A figure in prose: a fact (quantity, measure, period, value, precision, place).
 public struct Claim: Sendable {
-    public var kind: ClaimKind
+    public var kind: ClaimKind { didSet { updateDerived() } }
     public var value: DecimalNumber
     /// The number as written (`1,066.43`) and its range.
     public var text: String
     public var range: SourceRange
     /// The number and its unit.
     public var fullRange: SourceRange
-    public var unit: ClaimUnit?
+    public var unit: ClaimUnit? { didSet { updateDerived() } }
     /// The unit's own range (empty when there is no unit).
     public var unitRange: SourceRange
     /// The words of the clause before the figure, cleaned: `本年收入合计`, `基本支出`.
@@ -131,13 +131,23 @@ public struct Claim: Sendable {
         self.line = line
         self.sentence = sentence
         self.clause = clause
+        updateDerived()
     }
 
-    public var isMoney: Bool { if case .money? = unit { true } else { false } }
-    public var moneyUnit: MoneyUnit? { if case .money(let unit)? = unit { unit } else { nil } }
-    public var isShare: Bool { if case .share = kind { true } else { false } }
+    // What the checks ask of every claim, kept stored (updated whenever `kind` or `unit` is set):
+    // a computed property read on an array element copied the whole claim, a dozen retains
+    // (issue 15); a stored one is read in place.
+    public private(set) var isMoney = false
+    public private(set) var moneyUnit: MoneyUnit?
+    public private(set) var isShare = false
     /// An amount of money this year or last (not a change, not a difference from the budget).
-    public var isPlainAmount: Bool { kind == .amount && isMoney }
+    public private(set) var isPlainAmount = false
+
+    private mutating func updateDerived() {
+        if case .money(let unit)? = unit { moneyUnit = unit; isMoney = true } else { moneyUnit = nil; isMoney = false }
+        if case .share = kind { isShare = true } else { isShare = false }
+        isPlainAmount = kind == .amount && isMoney
+    }
 }
 
 /// The facts of a report's prose (kept for callers that ask for the figures of a report or a line).

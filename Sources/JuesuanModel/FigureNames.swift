@@ -79,7 +79,9 @@ public enum FigureNames {
         guard !key.isEmpty else { return [] }
         var found: [Target] = []
         let simple = tableIsSimple && SimpleText.isSimple(key)
-        if let match = table.first(where: { key.hasSuffix($0.0, simple: simple) }) {
+        // On simple text the names' bytes are compared with the key's in one pass (issue 15).
+        let matchIndex = simple ? ProseReader.firstSuffix(of: key, in: tableNameBytes) : table.firstIndex(where: { key.hasSuffix($0.0, simple: false) })
+        if let match = matchIndex.map({ table[$0] }) {
             // `政府性基金预算财政拨款本年收入合计` is not 本年收入合计: only a neutral prefix
             // (years, 本部门, 本年度…) may stand before the name.
             guard isNeutral(String(key.dropLast(match.0.count))) else { return [] }
@@ -101,6 +103,9 @@ public enum FigureNames {
             return []
         }
     }
+
+    /// The UTF-8 bytes of each name of `table`, in its order.
+    static let tableNameBytes = table.map { Array($0.0.utf8) }
 
     /// Every name of `table` is simple text (`SimpleText`): a simple key is compared by bytes.
     static let tableIsSimple = table.allSatisfy { SimpleText.isSimple($0.0) }

@@ -23,7 +23,41 @@ public enum SimpleText {
     /// Whether every scalar of `text` is simple.
     @inlinable
     public static func isSimple<S: StringProtocol>(_ text: S) -> Bool {
-        text.unicodeScalars.allSatisfy(isSimple)
+        // On contiguous UTF-8 the scalars are decoded from the bytes (issue 15: asked of every
+        // sentence a figure is looked up with); the same scalars, the same answer.
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ isSimpleUTF8($0) }) { return answer }
+        return text.unicodeScalars.allSatisfy(isSimple)
+    }
+
+    /// Whether every scalar of valid UTF-8 `bytes` is simple.
+    @inlinable
+    public static func isSimpleUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        let n = bytes.count
+        while k < n {
+            let lead = UInt32(bytes[k])
+            if lead < 0x80 {
+                guard lead == 0x09 || (lead >= 0x20 && lead < 0x7F) else { return false }
+                k += 1
+                continue
+            }
+            let value: UInt32
+            if lead < 0xE0 {
+                guard k + 1 < n else { return false }
+                value = (lead & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F)
+                k += 2
+            } else if lead < 0xF0 {
+                guard k + 2 < n else { return false }
+                value = (lead & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F)
+                k += 3
+            } else {
+                guard k + 3 < n else { return false }
+                value = (lead & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12 | UInt32(bytes[k + 2] & 0x3F) << 6 | UInt32(bytes[k + 3] & 0x3F)
+                k += 4
+            }
+            guard let scalar = Unicode.Scalar(value), isSimple(scalar) else { return false }
+        }
+        return true
     }
 }
 
@@ -31,6 +65,18 @@ extension StringProtocol {
     /// Whether the UTF-8 bytes of `self` end with those of `suffix`.
     @inlinable
     public func utf8HasSuffix<T: StringProtocol>(_ suffix: T) -> Bool {
+        // On contiguous bytes (every native string and substring): one bounded comparison
+        // instead of walking two UTF-8 views (issue 15: asked dozens of times per prose figure).
+        if let answer = utf8.withContiguousStorageIfAvailable({ a in
+            suffix.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let n = b.count
+                guard n <= a.count else { return false }
+                let offset = a.count - n
+                var k = 0
+                while k < n, a[offset + k] == b[k] { k += 1 }
+                return k == n
+            }
+        }), let answer { return answer }
         let a = utf8, b = suffix.utf8
         let n = b.count
         guard n <= a.count else { return false }
@@ -40,6 +86,15 @@ extension StringProtocol {
     /// Whether the UTF-8 bytes of `self` start with those of `prefix`.
     @inlinable
     public func utf8HasPrefix<T: StringProtocol>(_ prefix: T) -> Bool {
+        if let answer = utf8.withContiguousStorageIfAvailable({ a in
+            prefix.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let n = b.count
+                guard n <= a.count else { return false }
+                var k = 0
+                while k < n, a[k] == b[k] { k += 1 }
+                return k == n
+            }
+        }), let answer { return answer }
         let a = utf8, b = prefix.utf8
         guard b.count <= a.count else { return false }
         return a.starts(with: b)

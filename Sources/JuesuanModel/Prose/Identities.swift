@@ -50,7 +50,12 @@ public enum Identities {
     ]
 
     /// The identities a quantity is the whole of.
-    public static func identities(ofWhole name: String) -> [Identity] { byWhole[name] ?? [] }
+    public static func identities(ofWhole name: String) -> [Identity] {
+        // Every whole is simple text: a simple name is looked up by its bytes, without the
+        // normalising hash of `String` (the same answer; issue 15).
+        if SimpleText.isSimple(name) { return byWholeBytes[ByteKey(name)] ?? [] }
+        return byWhole[name] ?? []
+    }
 
     /// The wholes a quantity is a part of, nearest first (`公务用车运行维护费` → 公务用车购置及运行维护费,
     /// then 三公经费): for a share whose whole is not named (narrative.md §2.4).
@@ -69,10 +74,31 @@ public enum Identities {
 
     /// Whether two quantities are parts of one whole (`基本支出`, `项目支出`).
     public static func areSiblings(_ a: String, _ b: String) -> Bool {
-        all.contains { $0.kind == .complete && $0.parts.contains(a) && $0.parts.contains(b) }
+        // Every part is simple text: simple names are answered from their bytes (issue 15).
+        if SimpleText.isSimple(a), SimpleText.isSimple(b) {
+            guard let x = completePartIndices[ByteKey(a)], let y = completePartIndices[ByteKey(b)] else { return false }
+            return !x.isDisjoint(with: y)
+        }
+        return all.contains { $0.kind == .complete && $0.parts.contains(a) && $0.parts.contains(b) }
     }
 
+    /// For each part of a complete identity, the positions in `all` of the complete identities it is a part of.
+    static let completePartIndices: [ByteKey: Set<Int>] = {
+        var table: [ByteKey: Set<Int>] = [:]
+        for (index, identity) in all.enumerated() where identity.kind == .complete {
+            for part in identity.parts {
+                precondition(SimpleText.isSimple(part))
+                table[ByteKey(part), default: []].insert(index)
+            }
+        }
+        return table
+    }()
+
     static let byWhole: [String: [Identity]] = Dictionary(grouping: all, by: \.whole)
+    static let byWholeBytes: [ByteKey: [Identity]] = {
+        precondition(all.allSatisfy { SimpleText.isSimple($0.whole) })
+        return Dictionary(grouping: all, by: { ByteKey($0.whole) })
+    }()
 }
 
 /// The names prose gives the amounts of a report, with the canonical name each stands for.
@@ -141,22 +167,71 @@ public enum QuantityNames {
     /// Chinese phrase comes last (`一般公共预算财政拨款基本支出` is 基本支出); among names that
     /// end at one place, the longest.
     public static func match(in label: String) -> (quantity: Quantity, end: String.Index)? {
-        let scalars = Array(label.unicodeScalars)
-        guard !scalars.isEmpty else { return nil }
-        var end = scalars.count - 1
-        while end >= 0 {
-            if let candidates = aliasesByLastScalar[scalars[end]] {
-                for candidate in candidates where candidate.scalars.count <= end + 1 {
-                    let start = end + 1 - candidate.scalars.count
-                    guard scalars[start...end].elementsEqual(candidate.scalars) else { continue }
-                    let view = label.unicodeScalars
-                    let startIndex = view.index(view.startIndex, offsetBy: start)
-                    let endIndex = view.index(startIndex, offsetBy: candidate.scalars.count)
-                    let qualifier = neutralized(String(label[..<startIndex]))
+        // On the label's UTF-8 bytes when contiguous (issue 15): a name's bytes end where a
+        // scalar ends, and equal bytes are equal scalars, so the same match is found.
+        if let found = label.utf8.withContiguousStorageIfAvailable({ matchBytes($0) }) {
+            guard let (lower, upper, name) = found else { return nil }
+            let view = label.utf8
+            let start = view.index(view.startIndex, offsetBy: lower)
+            let end = view.index(view.startIndex, offsetBy: upper)
+            let qualifier = lower == 0 ? "" : neutralized(String(label[..<start]))
+            return (Quantity(name: name, qualifier: qualifier, isKnown: true), end)
+        }
+        return matchScalars(in: label)
+    }
+
+    /// The byte range and name of the match in `b` (valid UTF-8), as `matchScalars` finds it.
+    static func matchBytes(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, String)? {
+        var end = b.count
+        while end > 0 {
+            // The scalar that ends at `end`.
+            var start = end - 1
+            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+            let lead = UInt32(b[start])
+            var value: UInt32
+            switch end - start {
+            case 1: value = lead
+            case 2: value = (lead & 0x1F) << 6 | UInt32(b[start + 1] & 0x3F)
+            case 3: value = (lead & 0x0F) << 12 | UInt32(b[start + 1] & 0x3F) << 6 | UInt32(b[start + 2] & 0x3F)
+            default: value = (lead & 0x07) << 18 | UInt32(b[start + 1] & 0x3F) << 12 | UInt32(b[start + 2] & 0x3F) << 6 | UInt32(b[start + 3] & 0x3F)
+            }
+            if let last = Unicode.Scalar(value), aliasLastScalars.mayContain(last), let candidates = aliasBytesByLastScalar[last] {
+                for candidate in candidates where candidate.bytes.count <= end {
+                    let lower = end - candidate.bytes.count
+                    var k = 0
+                    while k < candidate.bytes.count, b[lower + k] == candidate.bytes[k] { k += 1 }
+                    if k == candidate.bytes.count { return (lower, end, candidate.name) }
+                }
+            }
+            end = start
+        }
+        return nil
+    }
+
+    /// `match(in:)` on the label's scalars (a label without contiguous UTF-8).
+    static func matchScalars(in label: String) -> (quantity: Quantity, end: String.Index)? {
+        let view = label.unicodeScalars
+        var endIndex = view.endIndex
+        while endIndex > view.startIndex {
+            let lastIndex = view.index(before: endIndex)
+            let last = view[lastIndex]
+            // Most scalars end no name: a bit says so before the dictionary is asked.
+            if aliasLastScalars.mayContain(last), let candidates = aliasesByLastScalar[last] {
+                candidates: for candidate in candidates {
+                    // The candidate's scalars, compared from its end; longest first.
+                    var k = candidate.scalars.count - 1
+                    var position = lastIndex
+                    while k > 0 {
+                        guard position > view.startIndex else { continue candidates }
+                        position = view.index(before: position)
+                        guard view[position] == candidate.scalars[k - 1] else { continue candidates }
+                        k -= 1
+                    }
+                    let qualifier = position == view.startIndex ? "" : neutralized(String(label[..<position]))
                     return (Quantity(name: candidate.name, qualifier: qualifier, isKnown: true), endIndex)
                 }
             }
-            end -= 1
+            endIndex = lastIndex
         }
         return nil
     }
@@ -171,8 +246,91 @@ public enum QuantityNames {
         return table.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
     }()
 
+    /// `aliasesByLastScalar` with each alias's UTF-8 bytes, in the same order.
+    static let aliasBytesByLastScalar: [Unicode.Scalar: [(bytes: [UInt8], name: String)]] = aliasesByLastScalar.mapValues { candidates in
+        candidates.map { candidate in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: candidate.scalars)
+            return (Array(String(view).utf8), candidate.name)
+        }
+    }
+
+    /// The last scalars of the aliases, as a filter.
+    static let aliasLastScalars = ScalarFilter(aliasesByLastScalar.keys)
+
     /// The prefix without neutral words, years and punctuation: what really qualifies the name.
     static func neutralized(_ prefix: String) -> String {
+        if prefix.isEmpty { return "" }
+        // On the bytes when contiguous (issue 15); nil from them when nothing is dropped.
+        if let kept = prefix.utf8.withContiguousStorageIfAvailable({ neutralizedBytes($0) }) { return kept ?? prefix }
+        return neutralizedScalars(prefix)
+    }
+
+    /// `neutralizedScalars` on valid UTF-8: the kept text, or nil when every scalar is kept.
+    static func neutralizedBytes(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        // The kept bytes are written to a temporary buffer; a string is made only when
+        // something was dropped (issue 15).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out -> String? in
+            var length = 0
+            var dropped = false
+            var i = 0
+            @inline(__always) func width(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+            @inline(__always) func isDigit(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
+            @inline(__always) func has(_ word: [UInt8], at k: Int) -> Bool {
+                guard k + word.count <= n else { return false }
+                var m = 0
+                while m < word.count, b[k + m] == word[m] { m += 1 }
+                return m == word.count
+            }
+            outer: while i < n {
+                if isDigit(i) {
+                    while isDigit(i) { i += 1 }
+                    if has(yearBytes, at: i) { i += yearBytes.count; if has(degreeBytes, at: i) { i += degreeBytes.count } }
+                    dropped = true
+                    continue
+                }
+                let w = width(b[i])
+                let lead = UInt32(b[i])
+                let value: UInt32
+                switch w {
+                case 1: value = lead
+                case 2: value = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                case 3: value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                default: value = (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                if neutralFirstScalars.mayContain(scalar) {
+                    for word in neutralBytes[scalar] ?? [] where has(word, at: i) {
+                        i += word.count
+                        dropped = true
+                        continue outer
+                    }
+                }
+                if separatorFilter.mayContain(scalar) && separators.contains(scalar) {
+                    dropped = true
+                } else {
+                    for m in 0..<w { out[length + m] = b[i + m] }
+                    length += w
+                }
+                i += w
+            }
+            return dropped ? String(decoding: UnsafeBufferPointer(rebasing: out[0..<length]), as: UTF8.self) : nil
+        }
+    }
+
+    static let yearBytes = Array("年".utf8)
+    static let degreeBytes = Array("度".utf8)
+    /// The neutral words' bytes by their first scalar, longest first (as `neutralScalars`).
+    static let neutralBytes: [Unicode.Scalar: [[UInt8]]] = neutralScalars.mapValues { words in
+        words.map { word in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: word)
+            return Array(String(view).utf8)
+        }
+    }
+
+    static func neutralizedScalars(_ prefix: String) -> String {
         // On scalars: this runs for every figure of the prose.
         let scalars = Array(prefix.unicodeScalars)
         var kept = String.UnicodeScalarView()
@@ -184,17 +342,21 @@ public enum QuantityNames {
                 if i < scalars.count, scalars[i] == "年" { i += 1; if i < scalars.count, scalars[i] == "度" { i += 1 } }
                 continue
             }
-            for word in neutralScalars[scalars[i]] ?? [] where i + word.count <= scalars.count && scalars[i..<(i + word.count)].elementsEqual(word) {
-                i += word.count
-                continue outer
+            if neutralFirstScalars.mayContain(scalars[i]) {
+                for word in neutralScalars[scalars[i]] ?? [] where i + word.count <= scalars.count && scalars[i..<(i + word.count)].elementsEqual(word) {
+                    i += word.count
+                    continue outer
+                }
             }
-            if !Self.separators.contains(scalars[i]) { kept.append(scalars[i]) }
+            if !(separatorFilter.mayContain(scalars[i]) && Self.separators.contains(scalars[i])) { kept.append(scalars[i]) }
             i += 1
         }
         return String(kept)
     }
 
     static let separators = Set("，,、：:；;（）()“”\"' ".unicodeScalars)
+    static let separatorFilter = ScalarFilter(separators)
+    static let neutralFirstScalars = ScalarFilter(neutralScalars.keys)
     /// The neutral words by their first scalar, longest first.
     static let neutralScalars: [Unicode.Scalar: [[Unicode.Scalar]]] = {
         var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
@@ -235,5 +397,25 @@ extension String {
             index = self.index(after: found)
         }
         return nil
+    }
+}
+
+/// A filter on scalars: `mayContain` is false for every scalar not in the set it was made of,
+/// and true for those (and a few others that share its bit). One bit per value modulo 4,096,
+/// tested before a set or dictionary is hashed (issue 15).
+public struct ScalarFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    public init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for scalar in scalars {
+            let index = Int(scalar.value & 0xFFF)
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+    }
+
+    @inline(__always)
+    public func mayContain(_ scalar: Unicode.Scalar) -> Bool {
+        let index = Int(scalar.value & 0xFFF)
+        return bits[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 }

@@ -36,15 +36,22 @@ public struct ProseDocument: Sendable {
     public init(report: Report) {
         var reader = ProseReader(year: report.header.year)
         var titles: [ProseText?] = []
-        for (section, narrative) in report.syntax.narratives.enumerated() {
-            let titleText = narrative.title.map { ProseText(report.source, $0.range) }
+        // The blocks are read in place and the source fetched once: `SyntaxTree.narratives`
+        // copied every narrative (its tokens) into a new array (issue 15).
+        let source = report.source
+        let blocks = report.syntax.blocks
+        var section = 0
+        for index in blocks.indices {
+            guard case .narrative(let narrative) = blocks[index] else { continue }
+            let titleText = narrative.title.map { ProseText(source, $0.range) }
             titles.append(titleText)
             let title = titleText.flatMap { text in
                 ProseReader.quantity(inTitle: text.string(0, text.count))
             }
             for line in narrative.proseLines {
-                reader.read(line: line, range: report.source.lineContentRange(line), source: report.source, section: section, titleQuantity: title)
+                reader.read(line: line, range: source.lineContentRange(line), source: source, section: section, titleQuantity: title)
             }
+            section += 1
         }
         paragraphs = reader.paragraphs
         claims = reader.claims
@@ -62,17 +69,40 @@ public struct ProseReader: Sendable {
     public private(set) var statements: [ProseStatement] = []
     public private(set) var paragraphs: [ProseParagraph] = []
 
-    public init(year: Int?) { self.year = year }
+    public init(year: Int?) {
+        self.year = year
+        yearWords = Self.yearWords(year)
+    }
+
+    /// `isPreviousYear`'s words for the report's year, made once per reader (they were two
+    /// arrays and two interpolated strings per figure).
+    let yearWords: (previous: [String], current: [String])
 
     /// `FigureNames.categoryCode(in:)` by key, remembered: labels repeat through a report.
-    private var categoryCodes: [String: String?] = [:]
+    /// By the key's bytes: a memo, and hashing a `String` normalises it (issue 15).
+    private var categoryCodes: [ByteKey: String?] = [:]
 
-    mutating func categoryCode(in key: String) -> String? {
-        if let known = categoryCodes[key] { return known }
-        let code = FigureNames.categoryCode(in: key)
-        categoryCodes[key] = .some(code)
+    /// `categoryCode(in: LabelKey.make(head))`, remembered by the head's bytes (no key made for a head seen before).
+    private var categoryCodesByHead: [ByteKey: String?] = [:]
+
+    mutating func categoryCode(ofHead head: String) -> String? {
+        if let known = categoryCodesByHead[ByteKey(head)] { return known }
+        let code = categoryCode(in: LabelKey.make(head))
+        categoryCodesByHead[ByteKey(head)] = .some(code)
         return code
     }
+
+    mutating func categoryCode(in key: String) -> String? {
+        if let known = categoryCodes[ByteKey(key)] { return known }
+        let code = FigureNames.categoryCode(in: key)
+        categoryCodes[ByteKey(key)] = .some(code)
+        return code
+    }
+
+    /// A claim without strings that hold storage: the slot a new claim is swapped into.
+    static let emptyClaim = Claim(kind: .amount, value: .zero, text: "", range: SourceRange(start: 0, end: 0), fullRange: SourceRange(start: 0, end: 0),
+                                  unit: nil, unitRange: SourceRange(start: 0, end: 0), label: "", sentencePrefix: "",
+                                  offsetInSentence: 0, line: 0, sentence: 0, clause: 0)
 
     /// Units that count people (`在编人员22人，其中公务员8个`).
     static let people: Set<String> = ["人", "名", "个"]
@@ -208,6 +238,36 @@ public struct ProseReader: Sendable {
         var phraseStart = 0
         /// Figures without a unit followed by 、/和 and another figure: they take its unit (`812.40、820.15万元`).
         var unitless: [Int] = []
+
+        /// The paragraph's text as one string and the UTF-8 offset of each scalar in it, made on
+        /// the first figure: the strings a figure keeps are cut from it (a copy of bytes) instead
+        /// of being encoded and validated one by one (issue 15).
+        var whole: String?
+        var byteOffsets: [Int] = []
+
+        /// `text.string(start, end)`.
+        mutating func string(_ start: Int, _ end: Int) -> String {
+            let lower = max(0, min(start, text.count)), upper = max(lower, min(end, text.count))
+            if lower == upper { return "" }
+            // Only on simple text is every scalar boundary a character boundary, where slicing
+            // the string cuts exactly these scalars.
+            guard text.isSimple else { return text.string(lower, upper) }
+            if whole == nil {
+                whole = text.string(0, text.count)
+                var offsets: [Int] = []
+                offsets.reserveCapacity(text.count + 1)
+                var offset = 0
+                for scalar in text.scalars {
+                    offsets.append(offset)
+                    offset += UTF8.width(scalar)
+                }
+                offsets.append(offset)
+                byteOffsets = offsets
+            }
+            let string = whole!
+            let view = string.utf8
+            return String(string[view.index(view.startIndex, offsetBy: byteOffsets[lower])..<view.index(view.startIndex, offsetBy: byteOffsets[upper])])
+        }
     }
 
     mutating func closeClause(_ state: inout ParagraphState, at i: Int, separator: Unicode.Scalar) {
@@ -234,8 +294,9 @@ public struct ProseReader: Sendable {
 
     mutating func closeSentence(_ state: inout ParagraphState, at i: Int) {
         finishHeads(&state)
-        let text = state.text
-        let sentenceText = text.string(state.sentenceStart, min(i, state.sentenceStart + Self.maximumSentenceLength))
+        let sentenceText = state.firstClaimOfSentence < claims.count
+            ? state.string(state.sentenceStart, min(i, state.sentenceStart + Self.maximumSentenceLength))
+            : ""
         for k in state.firstClaimOfSentence..<claims.count { claims[k].sentenceText = sentenceText }
         state.previousSentenceSubject = state.sentenceSubject
         state.sentenceSubject = nil
@@ -340,12 +401,14 @@ public struct ProseReader: Sendable {
         let end = unitLength > 0 ? k + unitLength : j
         if text.hasPrefix("左右", at: end) { approximate = true }
 
-        let clauseText = text.string(max(state.clauseStart, start - Self.contextWindow), start)
         let windowStart = max(state.sentenceStart, start - Self.contextWindow)
-        let sentencePrefix = text.string(windowStart, start)
+        let sentencePrefix = state.string(windowStart, start)
+        // The clause and the phrase end where the sentence prefix does: cut from it.
+        let clauseText = text.string(max(state.clauseStart, start - Self.contextWindow), start, suffixOf: sentencePrefix, from: windowStart)
         let simple = text.isSimple
         let before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
-        if Self.approximateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { approximate = true }
+        if simple ? Self.firstSuffix(of: before, in: Self.approximateWordBytes) != nil
+                  : Self.approximateWords.contains(where: { before.hasSuffix($0, simple: false) }) { approximate = true }
         guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple) else { return end }
         // `812.40、820.15万元`: the figures before share this one's unit.
         if unit != nil {
@@ -367,11 +430,17 @@ public struct ProseReader: Sendable {
         claim.depth = state.depth
         claim.topic = state.topic
         var after = end
-        while after < s.count, after - end < 16, !"，,；;。：:！？!?".unicodeScalars.contains(s[after]) { after += 1 }
-        claim.followingWords = text.string(end, after)
+        while after < s.count, after - end < 16, !Self.endsFollowingWords(s[after]) { after += 1 }
+        claim.followingWords = state.string(end, after)
         claim.paragraph = paragraph
         claim.section = section
-        describe(&claim, phrase: text.string(max(state.phraseStart, start - Self.contextWindow), start), simple: simple, state: &state)
+        // The phrase is read only for a respectively clause (it holds 分, 各, 均 or 都, and no heads
+        // are open) or a completion rate: otherwise no string is made for it (issue 15).
+        let phraseLower = max(state.phraseStart, start - Self.contextWindow)
+        let needsPhrase = claim.kind == .completion
+            || (state.heads.isEmpty && phraseLower < start && s[phraseLower..<start].contains { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" })
+        describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
+                 simple: simple, state: &state)
         let index = claims.count
         if claim.isPlainAmount {
             if let list = state.lists[state.depth], list.whole != index {
@@ -395,9 +464,21 @@ public struct ProseReader: Sendable {
             }
             state.lastCount[state.depth] = index
         }
-        claims.append(claim)
+        // Moved into the array, not copied (a copy retains a dozen strings; issue 15): an empty
+        // claim is appended and the two are swapped.
+        claims.append(Self.emptyClaim)
+        swap(&claims[claims.count - 1], &claim)
         if !state.heads.isEmpty { state.headsClaims.append(index) }
         return end
+    }
+
+    /// `"，,；;。：:！？!?".unicodeScalars.contains(scalar)`, by comparison.
+    @inline(__always)
+    static func endsFollowingWords(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", ",", "；", ";", "。", "：", ":", "！", "？", "!", "?": true
+        default: false
+        }
     }
 
     /// A part of `whole`'s complete identity whose name holds `label`'s words (`货物` → 政府采购货物支出).
@@ -442,13 +523,13 @@ public struct ProseReader: Sendable {
             claim.quantitySource = .ownClause
             head = String(label[end...])
             headIsLabel = false
-        } else if let code = categoryCode(in: LabelKey.make(strippedLabel().head)), let name = Catalogue.embedded.categoryName(forCode: code) {
+        } else if let code = categoryCode(ofHead: strippedLabel().head), let name = Catalogue.embedded.categoryName(forCode: code) {
             claim.quantity = Quantity(name: name, isKnown: true)
             claim.quantitySource = .ownClause
         }
         if let measure = (headIsLabel ? strippedLabel() : Self.stripMeasure(head, simple: simple)).measure { claim.measure = measure }
         if case .completion = claim.kind { claim.measure = Self.completionBudget(phrase, simple: simple) }
-        if Self.isPreviousYear(label, year: year, simple: simple) { claim.period = .previous }
+        if Self.isPreviousYear(label, words: yearWords, simple: simple) { claim.period = .previous }
         if claim.quantity == nil {
             let words = strippedLabel().head
             if !words.isEmpty && !Self.isFiller(words) {
@@ -464,13 +545,13 @@ public struct ProseReader: Sendable {
         var topic: Quantity?
         var subject: Quantity?
         for index in range {
-            let claim = claims[index]
-            if claim.quantity != nil, claim.quantitySource != .none {
-                if subject == nil, claim.sentence == 0, claim.quantity?.isKnown == true { subject = claim.quantity }
+            // Fields read in place: no copy of the claim (issue 15).
+            if claims[index].quantity != nil, claims[index].quantitySource != .none {
+                if subject == nil, claims[index].sentence == 0, claims[index].quantity?.isKnown == true { subject = claims[index].quantity }
                 continue
             }
-            guard claim.isPlainAmount || claim.kind == .count else { continue }
-            topic = claim.topic
+            guard claims[index].isPlainAmount || claims[index].kind == .count else { continue }
+            topic = claims[index].topic
             if let quantity = topic ?? subject ?? state.titleQuantity {
                 claims[index].quantity = quantity
                 claims[index].quantitySource = topic != nil || subject != nil ? .topic : .sectionTitle
@@ -483,24 +564,29 @@ public struct ProseReader: Sendable {
     static func classify(unit: ClaimUnit?, clause before: String, sentence: String, simple: Bool = false) -> ClaimKind? {
         switch unit {
         case .percent?:
-            if let index = before.lastIndex(of: "占") {
-                var whole = String(before[before.index(after: index)...])
-                for suffix in ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"] where whole.hasSuffix(suffix, simple: simple) { whole.removeLast(suffix.count); break }
+            // On simple text 占 is found on bytes: characters are scalars there (issue 15).
+            let share: String.Index? = simple
+                ? before.utf8LastOffset(of: "占").map { before.utf8.index(before.startIndex, offsetBy: $0 + 3) }
+                : before.lastIndex(of: "占").map { before.index(after: $0) }
+            if let share {
+                var whole = String(before[share...])
+                for suffix in shareSuffixes where whole.hasSuffix(suffix, simple: simple) { whole.removeLast(suffix.count); break }
                 // `占比为54.89%` names no whole.
-                if ["比", "比为", "比重", "比例", "比是", "比达"].contains(whole) { whole = "" }
+                if simple ? shareWithoutWholeBytes.contains(ByteKey(whole)) : shareWithoutWhole.contains(whole) { whole = "" }
                 return .share(whole: whole.isEmpty ? nil : whole)
             }
             // `增长了`, `降幅为`: the words of a rate of change.
             var words = Substring(before)
-            for tail in ["为", "是", "达", "了"] where words.hasSuffix(tail, simple: simple) { words = words.dropLast() }
-            if ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨"].contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: true) }
-            if ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率"].contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: false) }
+            for tail in rateTails where words.hasSuffix(tail, simple: simple) { words = words.dropLast() }
+            if rateIncreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: true) }
+            if rateDecreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: false) }
             if (before.contains("完成", simple: simple) && before.contains("预算", simple: simple)) || before.contains("预算执行率", simple: simple)
                 || before.contains("预算完成率", simple: simple) { return .completion }
             return .percentage
         case .money?:
-            let increase = ["增加", "增长", "多", "超支", "超出"].contains { before.hasSuffix($0, simple: simple) || before.hasSuffix($0 + "了", simple: simple) }
-            let decrease = ["减少", "下降", "降低", "节约", "节支", "少"].contains { before.hasSuffix($0, simple: simple) || before.hasSuffix($0 + "了", simple: simple) }
+            // The words and the words with 了, made once (each figure made a string per word).
+            let increase = increaseWords.contains { before.hasSuffix($0, simple: simple) }
+            let decrease = decreaseWords.contains { before.hasSuffix($0, simple: simple) }
             guard increase || decrease else { return .amount }
             switch lastComparison(sentence, simple: simple) {
             case .budget?: return .budgetDifference(increase: increase)
@@ -517,7 +603,58 @@ public struct ProseReader: Sendable {
         }
     }
 
+    static let shareSuffixes = ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"]
+    static let shareWithoutWhole: Set<String> = ["比", "比为", "比重", "比例", "比是", "比达"]
+    /// The same words by bytes, for simple text (where equal strings have equal bytes).
+    static let shareWithoutWholeBytes = Set(shareWithoutWhole.map(ByteKey.init))
+    static let rateTails = ["为", "是", "达", "了"]
+    static let rateIncreaseWords = ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨"]
+    static let rateDecreaseWords = ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率"]
+    /// Each word, then each word followed by 了.
+    static let increaseWords = ["增加", "增长", "多", "超支", "超出"].flatMap { [$0, $0 + "了"] }
+    static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少"].flatMap { [$0, $0 + "了"] }
+
     enum Comparison { case previousYear, budget }
+
+    static let previousYearMarkerBytes = previousYearMarkers.map { Array($0.utf8) }
+    static let budgetMarkerBytes = budgetMarkers.map { Array($0.utf8) }
+    /// Whether a byte starts some marker of either list.
+    static let markerFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for word in previousYearMarkerBytes + budgetMarkerBytes { table[Int(word[0])] = true }
+        return table
+    }()
+
+    /// The byte offsets of the last previous-year marker and the last budget marker in `b`.
+    static func lastMarkers(_ b: UnsafeBufferPointer<UInt8>) -> (year: Int?, budget: Int?) {
+        var year: Int?, budget: Int?
+        @inline(__always) func matchesAny(_ words: [[UInt8]], at p: Int) -> Bool {
+            for word in words where p + word.count <= b.count {
+                var k = 0
+                while k < word.count, b[p + k] == word[k] { k += 1 }
+                if k == word.count { return true }
+            }
+            return false
+        }
+        var p = b.count - 1
+        while p >= 0, year == nil || budget == nil {
+            if markerFirstBytes[Int(b[p])] {
+                if year == nil, matchesAny(previousYearMarkerBytes, at: p) { year = p }
+                if budget == nil, matchesAny(budgetMarkerBytes, at: p) { budget = p }
+            }
+            p -= 1
+        }
+        return (year, budget)
+    }
+
+    /// `words.compactMap { text.utf8LastOffset(of: $0) }.max()` without the array.
+    static func lastOffset(of words: [String], in text: String) -> Int? {
+        var best: Int?
+        for word in words {
+            if let offset = text.utf8LastOffset(of: word), best.map({ offset > $0 }) ?? true { best = offset }
+        }
+        return best
+    }
 
     static let previousYearMarkers = ["比上年", "较上年", "上年度", "与上年", "同比", "上年同期", "比20", "较20", "与20", "比去年", "较去年"]
     static let budgetMarkers = ["比预算", "较预算", "与预算", "比年初预算", "较年初预算", "与年初预算", "比全年预算", "较全年预算", "与全年预算",
@@ -527,8 +664,12 @@ public struct ProseReader: Sendable {
     /// (`与预算持平，较2022年度决算减少1.98万元` compares with the previous year).
     static func lastComparison(_ sentence: String, simple: Bool = false) -> Comparison? {
         if simple {
-            // Byte offsets are in the order of the string's indices.
-            func last(_ markers: [String]) -> Int? { markers.compactMap { sentence.utf8LastOffset(of: $0) }.max() }
+            // Byte offsets are in the order of the string's indices. One pass from the end finds
+            // the last of either list (issue 15: each marker was searched for over the sentence).
+            if let (year, budget) = sentence.utf8.withContiguousStorageIfAvailable({ lastMarkers($0) }) {
+                return comparison(year: year, budget: budget, sentence, simple: true)
+            }
+            func last(_ markers: [String]) -> Int? { lastOffset(of: markers, in: sentence) }
             return comparison(year: last(previousYearMarkers), budget: last(budgetMarkers), sentence, simple: true)
         }
         func last(_ markers: [String]) -> String.Index? {
@@ -554,15 +695,24 @@ public struct ProseReader: Sendable {
 
     /// `上年`, `上年度`, `去年`, the year before the report's — but not 上年结转和结余 (a balance of this year).
     static func isPreviousYear(_ label: String, year: Int?, simple: Bool = false) -> Bool {
+        isPreviousYear(label, words: yearWords(year), simple: simple)
+    }
+
+    static func yearWords(_ year: Int?) -> (previous: [String], current: [String]) {
+        var previous = ["上年", "上一年", "去年"]
+        var current = ["本年", "当年", "今年"]
+        if let year { previous.append("\(year - 1)年"); current.append("\(year)年") }
+        return (previous, current)
+    }
+
+    static func isPreviousYear(_ label: String, words: (previous: [String], current: [String]), simple: Bool) -> Bool {
         // Most labels name no year at all: answer without searching.
         guard label.unicodeScalars.contains(where: { $0 == "上" || $0 == "去" || $0 == "年" }) else { return false }
         if label.contains("结转", simple: simple) || label.contains("结余", simple: simple) { return false }
         // The year named last decides: `与2022年度决算对比情况本部门2023年度财政拨款本年收入合计` is this year's.
-        var previous = ["上年", "上一年", "去年"]
-        var current = ["本年", "当年", "今年"]
-        if let year { previous.append("\(year - 1)年"); current.append("\(year)年") }
+        let previous = words.previous, current = words.current
         if simple {
-            func last(_ words: [String]) -> Int? { words.compactMap { label.utf8LastOffset(of: $0) }.max() }
+            func last(_ words: [String]) -> Int? { lastOffset(of: words, in: label) }
             guard let before = last(previous) else { return false }
             guard let now = last(current) else { return true }
             return before > now
@@ -573,6 +723,23 @@ public struct ProseReader: Sendable {
         return before > now
     }
 
+    /// The index of the first word of `words` (UTF-8 bytes) that `text`'s bytes end with.
+    static func firstSuffix<S: StringProtocol>(of text: S, in words: [[UInt8]]) -> Int? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ b -> Int? in
+            for (index, word) in words.enumerated() where word.count <= b.count {
+                let base = b.count - word.count
+                var k = 0
+                while k < word.count, b[base + k] == word[k] { k += 1 }
+                if k == word.count { return index }
+            }
+            return nil
+        }) { return found }
+        return words.firstIndex { text.utf8.count >= $0.count && text.utf8.suffix($0.count).elementsEqual($0) }
+    }
+
+    static let approximateWordBytes = approximateWords.map { Array($0.utf8) }
+    static let measureSuffixBytes = measureSuffixes.map { Array($0.0.utf8) }
+
     /// Measure words that end a label (after the quantity's name).
     static let measureSuffixes: [(String, Measure)] = [
         ("年初预算数", .initialBudget), ("年初预算", .initialBudget), ("全年预算数", .fullBudget), ("全年预算", .fullBudget),
@@ -582,6 +749,12 @@ public struct ProseReader: Sendable {
     ]
 
     static func stripMeasure(_ label: String, simple: Bool = false) -> (head: String, measure: Measure?) {
+        if simple {
+            // The suffixes' bytes against the label's, in one pass over the list (issue 15).
+            guard let found = firstSuffix(of: label, in: measureSuffixBytes) else { return (label, nil) }
+            let view = label.utf8
+            return (String(label[..<view.index(view.endIndex, offsetBy: -measureSuffixBytes[found].count)]), measureSuffixes[found].1)
+        }
         for (suffix, measure) in measureSuffixes where label.hasSuffix(suffix, simple: simple) {
             return (String(label.dropLast(suffix.count)), measure)
         }
@@ -591,8 +764,16 @@ public struct ProseReader: Sendable {
     /// Words that name no amount: `共`, `合计`, `其中`, verbs.
     static func isFiller(_ words: String) -> Bool {
         let key = QuantityNames.neutralized(words)
-        return key.isEmpty || ["支出", "收入", "资金", "金额", "共涉及资金", "涉及资金", "累计"].contains(key) || key.count == 1
+        if key.isEmpty { return true }
+        // Simple text: equal strings have equal bytes, and characters are scalars (issue 15).
+        if SimpleText.isSimple(key) {
+            return fillerWordBytes.contains { ByteKey(key) == $0 } || key.unicodeScalars.count == 1
+        }
+        return fillerWords.contains(key) || key.count == 1
     }
+
+    static let fillerWords = ["支出", "收入", "资金", "金额", "共涉及资金", "涉及资金", "累计"]
+    static let fillerWordBytes = fillerWords.map(ByteKey.init)
 
     /// `收、支总计各为` → 收入总计, 支出总计; `人员经费和公用经费分别为` → 人员经费, 公用经费.
     static func respectivelyHeads(_ clause: String) -> [Quantity]? {
@@ -663,23 +844,94 @@ public struct ProseReader: Sendable {
 
     static func quantity(inTitle title: String) -> Quantity? {
         var words = title
-        for suffix in ["情况说明", "情况的说明", "说明", "情况"] where words.hasSuffix(suffix) { words.removeLast(suffix.count); break }
-        for suffix in ["支出决算", "决算"] where words.hasSuffix(suffix) { words.removeLast(suffix.count); break }
+        // Suffixes compared on bytes when the title is simple text (the same answers).
+        let simple = SimpleText.isSimple(title)
+        func removeLast(_ suffix: String) {
+            if simple {
+                // Characters are scalars: cut the suffix's bytes.
+                words = String(words[..<words.utf8.index(words.endIndex, offsetBy: -suffix.utf8.count)])
+            } else {
+                words.removeLast(suffix.count)
+            }
+        }
+        for suffix in titleSuffixes where words.hasSuffix(suffix, simple: simple) { removeLast(suffix); break }
+        for suffix in titleMeasureSuffixes where words.hasSuffix(suffix, simple: simple) { removeLast(suffix); break }
         return QuantityNames.known(in: words)
     }
 
+    static let titleSuffixes = ["情况说明", "情况的说明", "说明", "情况"]
+    static let titleMeasureSuffixes = ["支出决算", "决算"]
+
+    static let labelPrefixes = ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共", "含"]
+    static let labelPrefixBytes = labelPrefixes.map { Array($0.utf8) }
+    static let labelSuffixBytes = labelSuffixes.map { Array($0.utf8) }
+
+    /// `cleanLabel` of simple text on the clause's contiguous bytes, one string made at the end
+    /// (issue 15); nil when the bytes are not contiguous. Same steps as the code below it:
+    /// blanks trimmed, each prefix cut once in order, the suffixes cut until none is left
+    /// (never the whole label), blanks trimmed again.
+    static func cleanLabelBytes(_ clause: String) -> String? {
+        let bounds = clause.utf8.withContiguousStorageIfAvailable { b -> (Int, Int) in
+            var lower = 0, upper = b.count
+            @inline(__always) func trim() {
+                while true {
+                    if lower < upper, b[lower] == 0x20 || b[lower] == 0x09 { lower += 1; continue }
+                    if upper - lower >= 3, b[lower] == 0xE3, b[lower + 1] == 0x80, b[lower + 2] == 0x80 { lower += 3; continue }
+                    break
+                }
+                while true {
+                    if upper > lower, b[upper - 1] == 0x20 || b[upper - 1] == 0x09 { upper -= 1; continue }
+                    if upper - lower >= 3, b[upper - 3] == 0xE3, b[upper - 2] == 0x80, b[upper - 1] == 0x80 { upper -= 3; continue }
+                    break
+                }
+            }
+            @inline(__always) func starts(_ w: [UInt8]) -> Bool {
+                guard w.count <= upper - lower else { return false }
+                var k = 0
+                while k < w.count, b[lower + k] == w[k] { k += 1 }
+                return k == w.count
+            }
+            @inline(__always) func ends(_ w: [UInt8]) -> Bool {
+                guard w.count <= upper - lower else { return false }
+                var k = 0
+                let base = upper - w.count
+                while k < w.count, b[base + k] == w[k] { k += 1 }
+                return k == w.count
+            }
+            trim()
+            for prefix in labelPrefixBytes where starts(prefix) { lower += prefix.count }
+            var changed = true
+            while changed {
+                changed = false
+                for suffix in labelSuffixBytes where ends(suffix) && upper - lower > suffix.count {
+                    upper -= suffix.count
+                    changed = true
+                }
+            }
+            trim()
+            return (lower, upper)
+        }
+        guard let (lower, upper) = bounds else { return nil }
+        if lower == 0 && upper == clause.utf8.count { return clause }
+        let view = clause.utf8
+        let start = view.index(view.startIndex, offsetBy: lower)
+        return String(clause[start..<view.index(start, offsetBy: upper - lower)])
+    }
+    static let labelSuffixes = ["为", "是", "达到", "达", "约", "大约", "将近", "近", "超过", "逾", "了"]
+
     /// `其中：基本支出` → `基本支出`; `全年预算数为` → `全年预算数`.
     static func cleanLabel(_ clause: String, simple: Bool = false) -> String {
+        if simple, let cut = cleanLabelBytes(clause) { return cut }
         if simple {
             // Scalars are characters: cut by bytes.
             var label = Substring(clause.simpleTrimmingBlanks)
-            for prefix in ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共", "含"] where label.utf8HasPrefix(prefix) {
+            for prefix in labelPrefixes where label.utf8HasPrefix(prefix) {
                 label = label[label.utf8.index(label.startIndex, offsetBy: prefix.utf8.count)...]
             }
             var changed = true
             while changed {
                 changed = false
-                for suffix in ["为", "是", "达到", "达", "约", "大约", "将近", "近", "超过", "逾", "了"]
+                for suffix in labelSuffixes
                 where label.utf8HasSuffix(suffix) && label.utf8.count > suffix.utf8.count {
                     label = label[..<label.utf8.index(label.endIndex, offsetBy: -suffix.utf8.count)]
                     changed = true

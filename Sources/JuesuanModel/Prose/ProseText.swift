@@ -46,6 +46,14 @@ public struct ProseText: Sendable {
     }
 
     public init(_ source: SourceText, _ range: SourceRange) {
+        // A range without blanks (most prose lines) is decoded and normalised in one pass.
+        if let (scalars, offsets, ends, isSimple) = Self.decodeWithoutBlanks(source.bytes, range) {
+            self.scalars = scalars
+            self.offsets = offsets
+            self.ends = ends
+            self.isSimple = isSimple
+            return
+        }
         var raw: [Unicode.Scalar] = []
         var rawOffsets: [Int] = []
         // At most one scalar per byte: no regrowth while decoding.
@@ -70,6 +78,7 @@ public struct ProseText: Sendable {
         var ends: [Int] = []
         scalars.reserveCapacity(raw.count)
         offsets.reserveCapacity(raw.count + 1)
+        ends.reserveCapacity(raw.count)
         var i = 0
         while i < raw.count {
             let scalar = Self.normalized(raw[i])
@@ -95,6 +104,86 @@ public struct ProseText: Sendable {
         self.offsets = offsets
         self.ends = ends
         isSimple = scalars.allSatisfy(SimpleText.isSimple)
+    }
+
+    /// What `init` makes of a range that is valid UTF-8 and holds no blank, in one pass without
+    /// the intermediate arrays (issue 15); nil for any other range (the general path then reads it).
+    static func decodeWithoutBlanks(_ bytes: [UInt8], _ range: SourceRange) -> ([Unicode.Scalar], [Int], [Int], Bool)? {
+        guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
+        // The arrays are made to the size of the scalars (the bytes that start one): the document
+        // keeps them, and three arrays as long as the line's bytes tripled its memory.
+        let length = bytes.withUnsafeBufferPointer { b -> Int in
+            var count = 0
+            for k in range.start..<range.end where b[k] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        var isSimple = true
+        var complete = true
+        var offsets: [Int] = []
+        var ends: [Int] = []
+        // At most one scalar per byte: the three arrays are written in place, without a
+        // capacity check per append (issue 15).
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: length) { scalarBuffer, scalarCount in
+            offsets = [Int](unsafeUninitializedCapacity: length + 1) { offsetBuffer, offsetCount in
+                ends = [Int](unsafeUninitializedCapacity: length) { endBuffer, endCount in
+                    let n = bytes.withUnsafeBufferPointer { b -> Int? in
+                        var k = range.start
+                        var n = 0
+                        let end = range.end
+                        @inline(__always) func continuation(_ i: Int) -> UInt32? {
+                            guard i < end else { return nil }
+                            let byte = b[i]
+                            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
+                        }
+                        while k < end {
+                            let b0 = b[k]
+                            var value: UInt32
+                            var width: Int
+                            if b0 < 0x80 {
+                                value = UInt32(b0); width = 1
+                            } else if b0 >= 0xC2 && b0 <= 0xDF {
+                                guard let c1 = continuation(k + 1) else { return nil }
+                                value = UInt32(b0 & 0x1F) << 6 | c1; width = 2
+                            } else if b0 >= 0xE0 && b0 <= 0xEF {
+                                guard let c1 = continuation(k + 1), let c2 = continuation(k + 2) else { return nil }
+                                value = UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2; width = 3
+                                guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
+                            } else if b0 >= 0xF0 && b0 <= 0xF4 {
+                                guard let c1 = continuation(k + 1), let c2 = continuation(k + 2), let c3 = continuation(k + 3) else { return nil }
+                                value = UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; width = 4
+                                guard value >= 0x10000, value <= 0x10FFFF else { return nil }
+                            } else {
+                                return nil
+                            }
+                            guard let raw = Unicode.Scalar(value), n < length else { return nil }
+                            // Blanks need the general path (whether a blank is kept depends on both sides).
+                            let scalar = normalized(raw)
+                            if isBlank(scalar) { return nil }
+                            if isSimple, !SimpleText.isSimple(scalar) { isSimple = false }
+                            scalarBuffer.baseAddress![n] = scalar
+                            offsetBuffer.baseAddress![n] = k
+                            endBuffer.baseAddress![n] = k + width
+                            n += 1
+                            k += width
+                        }
+                        return n
+                    }
+                    guard let n else {
+                        complete = false
+                        endCount = 0
+                        offsetCount = 0
+                        scalarCount = 0
+                        return
+                    }
+                    endCount = n
+                    offsetBuffer.baseAddress![n] = range.end
+                    offsetCount = n + 1
+                    scalarCount = n
+                }
+            }
+        }
+        guard complete else { return nil }
+        return (scalars, offsets, ends, isSimple)
     }
 
     /// The scalars of `range` and their offsets, or nil when the range is not valid UTF-8 within the bytes.
@@ -186,6 +275,19 @@ public struct ProseText: Sendable {
             }
             return written
         }
+    }
+
+    /// `string(lower, end)`, cut from `base` when `base` is `string(baseLower, end)` and starts no
+    /// later: the bytes are copied from it, not encoded and validated again (issue 15: a figure's
+    /// clause and phrase end where its sentence prefix does).
+    public func string(_ lower: Int, _ end: Int, suffixOf base: String, from baseLower: Int) -> String {
+        guard baseLower <= lower, lower <= end, end <= count, baseLower >= 0 else { return string(lower, end) }
+        if lower == baseLower { return base }
+        var width = 0
+        for k in lower..<end { width += UTF8.width(scalars[k]) }
+        let view = base.utf8
+        guard width <= view.count else { return string(lower, end) }
+        return String(base[view.index(view.endIndex, offsetBy: -width)...])
     }
 
     // MARK: Normalisation
