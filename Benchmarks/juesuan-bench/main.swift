@@ -118,7 +118,7 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--stages", let
     exit(0)
 }
 
-// `juesuan-bench --repeat STAGE N FILE`: one stage (parse, model or analysis) N times on a file,
+// `juesuan-bench --repeat STAGE N FILE`: one stage (parse, parse-lint, model or analysis) N times on a file,
 // for `perf record` (issue 15); prints the best time.
 if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--repeat", let count = Int(CommandLine.arguments[3]) {
     guard let file = fopen(CommandLine.arguments[4], "r") else { exit(2) }
@@ -141,6 +141,8 @@ if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--repeat", let
         let startCPU = threadCPUSeconds()
         switch CommandLine.arguments[2] {
         case "parse": _ = Parser.parse(SourceText(bytes: bytes)).lines.count
+        // As `juesuan lint` parses: on two threads from 256 KB.
+        case "parse-lint": _ = Parser.parse(SourceText(bytes: bytes), inParallel: true).lines.count
         case "model": _ = Report(syntax: Parser.parse(source), catalogue: .embedded).tables.count
         default: _ = Analysis(bytes: bytes).diagnostics.count
         }
