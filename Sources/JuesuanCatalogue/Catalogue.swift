@@ -141,7 +141,7 @@ public struct Catalogue: Sendable, Equatable {
 
     /// The catalogue built into Juesuan (both kinds), from data/*.tsv.
     /// Built on first use, from the generated text by `embeddedEntries` (the generator has
-    /// validated it; `CatalogueTests` checks that the validating parser reads the same).
+    /// validated it; `EmbeddedCatalogueTests` checks that the validating parser reads the same).
     /// `juesuan lint` and the server start it on another thread at launch (`warmUp`).
     public static let embedded: Catalogue = {
         let evidence = verifiedEvidence(EmbeddedCatalogue.verifiedTSV)

@@ -42,7 +42,7 @@ private struct ReportBuilder {
 
     /// Each table is modelled on its own (a builder only collects findings), so a large
     /// document's tables are modelled on two threads, split where half the rows are done; the
-    /// tables and findings come out in document order, as on one thread (`ParallelModelTests`).
+    /// tables and findings come out in document order, as on one thread (`ParallelAnalysisTests.testTablesModelledOnTwoThreadsGiveTheSameFindings`).
     static func buildTablesInTwoHalves(_ tables: [TableSyntax], after builder: ReportBuilder, catalogue: Catalogue) -> ([Table], [Diagnostic]) {
         let totalRows = tables.reduce(0) { $0 + $1.rows.count + 1 }
         var split = 0

@@ -189,22 +189,25 @@ public struct SourceText: Sendable {
         var invalid: [Int] = []
         var rawLine = 0
         var rawLineHasInvalid = false
-        var i = 0
-        while i < raw.count {
-            let b = raw[i]
-            if b == 0x0A || (b == 0x0D && !(i + 1 < raw.count && raw[i + 1] == 0x0A)) {
-                if rawLineHasInvalid { invalid.append(rawLine) }
-                rawLine += 1
-                rawLineHasInvalid = false
-                i += 1
-                continue
-            }
-            let length = raw.withUnsafeBufferPointer { SourceText.validSequenceLength($0, at: i) }
-            if length == 0 {
-                rawLineHasInvalid = true
-                i += 1
-            } else {
-                i += length
+        // One buffer for the whole scan, not one per byte.
+        raw.withUnsafeBufferPointer { raw in
+            var i = 0
+            while i < raw.count {
+                let b = raw[i]
+                if b == 0x0A || (b == 0x0D && !(i + 1 < raw.count && raw[i + 1] == 0x0A)) {
+                    if rawLineHasInvalid { invalid.append(rawLine) }
+                    rawLine += 1
+                    rawLineHasInvalid = false
+                    i += 1
+                    continue
+                }
+                let length = SourceText.validSequenceLength(raw, at: i)
+                if length == 0 {
+                    rawLineHasInvalid = true
+                    i += 1
+                } else {
+                    i += length
+                }
             }
         }
         if rawLineHasInvalid { invalid.append(rawLine) }
