@@ -48,7 +48,7 @@ public func fuzzServer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if case .message(.notification("exit", _)) = event { break }
     }
     server.waitUntilIdle()
-    server.releaseQueue.sync {}
+    server.releaseThread.sync {}
 
     var responses: [RequestID: Int] = [:]
     for message in sink.messages {

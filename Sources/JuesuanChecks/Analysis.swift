@@ -103,7 +103,7 @@ public struct Analysis: Sendable {
         }
         let checks = CheckRegistry.checks
         let work = Work(count: checks.count)
-        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+        TwoThreads.run { _ in
             while let index = work.take() {
                 if isCancelled() {
                     work.lock.lock(); work.cancelled = true; work.lock.unlock()

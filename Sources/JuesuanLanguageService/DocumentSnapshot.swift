@@ -49,6 +49,12 @@ public final class DocumentSnapshot: @unchecked Sendable {
     /// The analysis, or nil when `isCancelled` says it is no longer wanted before it is done
     /// (nothing is cached then; the next caller starts again).
     public func analysis(unlessCancelled isCancelled: @Sendable () -> Bool) -> Analysis? {
+        analysis(inParallel: false, unlessCancelled: isCancelled)
+    }
+
+    /// - Parameter inParallel: a large document is parsed and modelled on two threads (the
+    ///   server's full analysis, on `BackgroundThreads`); its checks always are.
+    public func analysis(inParallel: Bool, unlessCancelled isCancelled: @Sendable () -> Bool) -> Analysis? {
         if let cached = storedAnalysis { return cached }
         computing.lock()
         defer { computing.unlock() }
@@ -58,7 +64,7 @@ public final class DocumentSnapshot: @unchecked Sendable {
             analysis = Analysis(oversizedDocumentOf: source.bytes.count, catalogue: catalogue)
         } else {
             if isCancelled() { return nil }
-            guard let checked = Analysis(report: report, settings: settings, unlessCancelled: isCancelled) else { return nil }
+            guard let checked = Analysis(report: model(inParallel: inParallel), settings: settings, unlessCancelled: isCancelled) else { return nil }
             analysis = checked
         }
         lock.lock()
@@ -69,7 +75,9 @@ public final class DocumentSnapshot: @unchecked Sendable {
 
     /// The model of this version (parse and tables, no checks): what hover, navigation,
     /// completion and the outline need. Computed once; cheaper than `analysis`.
-    public var report: Report {
+    public var report: Report { model(inParallel: false) }
+
+    private func model(inParallel: Bool) -> Report {
         lock.lock()
         if let cachedReport {
             lock.unlock()
@@ -81,7 +89,8 @@ public final class DocumentSnapshot: @unchecked Sendable {
         if let stored = storedReport { return stored }
         let report = source.bytes.count > Analysis.maximumDocumentBytes
             ? Report(syntax: Parser.parse(""), catalogue: catalogue)
-            : Report(syntax: Parser.parse(source), catalogue: catalogue, defaultTolerance: settings.tolerance)
+            : Report(syntax: Parser.parse(source, inParallel: inParallel), catalogue: catalogue,
+                     defaultTolerance: settings.tolerance, inParallel: inParallel)
         lock.lock()
         defer { lock.unlock() }
         if let cachedReport { return cachedReport }

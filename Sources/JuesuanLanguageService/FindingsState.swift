@@ -14,8 +14,8 @@ public struct FindingsState: Sendable {
     }
 
     /// The same, or nil once `isCancelled` says it is no longer wanted (a newer version arrived).
-    public init?(fullAnalysisOf snapshot: DocumentSnapshot, unlessCancelled isCancelled: @Sendable () -> Bool) {
-        guard let analysis = snapshot.analysis(unlessCancelled: isCancelled) else { return nil }
+    public init?(fullAnalysisOf snapshot: DocumentSnapshot, inParallel: Bool = false, unlessCancelled isCancelled: @Sendable () -> Bool) {
+        guard let analysis = snapshot.analysis(inParallel: inParallel, unlessCancelled: isCancelled) else { return nil }
         state = IncrementalAnalysis.State(analysis)
     }
 

@@ -52,13 +52,13 @@ private struct ReportBuilder {
             split += 1
         }
         final class Halves: @unchecked Sendable {
-            // Each thread writes only its own slot; concurrentPerform returns after both.
+            // Each thread writes only its own slot; `TwoThreads.run` returns after both.
             var first: ([Table], [Diagnostic]) = ([], [])
             var second: ([Table], [Diagnostic]) = ([], [])
         }
         let halves = Halves()
         let middle = max(1, split)
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
+        TwoThreads.run { half in
             var halfBuilder = half == 0 ? builder : ReportBuilder(syntax: builder.syntax)
             let part = half == 0 ? tables[..<middle] : tables[middle...]
             let built = part.map { halfBuilder.buildTable($0, catalogue: catalogue) }

@@ -11,8 +11,9 @@ import LanguageServerProtocol
 ///
 /// Threads: the transport's reader thread hands every event to `receive(_:)`, which answers
 /// `$/cancelRequest` at once and queues everything else, in arrival order, on one serial
-/// queue (`main`). Document edits are applied there; analysis runs on a second serial queue
-/// and publishes only if its version is still the newest when it finishes.
+/// queue (`main`). Document edits are applied there; the quick re-check of an edit runs on a
+/// second serial queue, requests on a concurrent one, and full analyses on `BackgroundThreads`
+/// at a lower priority; each publishes only if its version is still the newest when it finishes.
 public final class JuesuanServer: @unchecked Sendable {
     public typealias Output = @Sendable (Message) -> Void
 
@@ -29,10 +30,11 @@ public final class JuesuanServer: @unchecked Sendable {
     let main = DispatchQueue(label: "juesuan.server.main")
     /// Quick re-checks of the edited block, one per version, in order.
     let analysisQueue = DispatchQueue(label: "juesuan.server.analysis")
-    /// Full analyses, newest version only (stale ones dropped).
+    /// Full analyses, newest version only (stale ones dropped), one at a time; each runs on
+    /// `BackgroundThreads.shared`, below the priority of requests and quick re-checks.
     let fullAnalysisQueue = DispatchQueue(label: "juesuan.server.full-analysis")
-    /// Where superseded snapshots are freed.
-    let releaseQueue = DispatchQueue(label: "juesuan.server.release", qos: .utility)
+    /// Where superseded snapshots are freed, in order, at the background threads' priority.
+    let releaseThread = BackgroundThreads(name: "juesuan-release", count: 1)
 
     // Touched only on `main`.
     private(set) var state = State.uninitialized
@@ -69,6 +71,8 @@ public final class JuesuanServer: @unchecked Sendable {
     /// version through it (see `editedView(for:)`).
     private var lastAnalysed: [String: DocumentSnapshot] = [:]
     private var editedViews: [String: EditedView] = [:]
+    /// The JSON of the findings last published per document, reused by the next publication.
+    private var publishedDiagnostics: [String: PublishedDiagnostics] = [:]
     /// The last semantic tokens sent per document, for `semanticTokens/full/delta`.
     private var semanticTokenResults: [String: (id: String, data: [Int])] = [:]
     private var nextSemanticTokensID = 1
@@ -564,7 +568,7 @@ public final class JuesuanServer: @unchecked Sendable {
         scheduleAnalysis(uri)
         // Free the old version's tree on another thread: releasing a large tree takes a while
         // and must not delay the next analysis.
-        if let previous { releaseQueue.async { withExtendedLifetime(previous) {} } }
+        if let previous { releaseThread.async { withExtendedLifetime(previous) {} } }
     }
 
     func didClose(_ params: JSONValue?) {
@@ -578,6 +582,7 @@ public final class JuesuanServer: @unchecked Sendable {
         revisions[uri] = nil
         published[uri] = nil
         semanticTokenResults[uri] = nil
+        publishedDiagnostics[uri] = nil
         // Under the lock, so no analysis can publish after the clearing.
         send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": .string(uri), "diagnostics": []]))
         lock.unlock()
@@ -585,13 +590,13 @@ public final class JuesuanServer: @unchecked Sendable {
         // otherwise, and a closed 20 MB report would hold its peak for the rest of the session.
         // The box is emptied inside the block: a captured value would only be freed after the
         // block returns, i.e. after the trim.
-        releaseQueue.async {
+        releaseThread.async {
             box.empty()
             JuesuanServer.returnFreeMemory()
         }
         // An analysis still running holds the document a little longer: trim again after it.
-        fullAnalysisQueue.async { self.releaseQueue.async { JuesuanServer.returnFreeMemory() } }
-        analysisQueue.async { self.releaseQueue.async { JuesuanServer.returnFreeMemory() } }
+        fullAnalysisQueue.async { self.releaseThread.async { JuesuanServer.returnFreeMemory() } }
+        analysisQueue.async { self.releaseThread.async { JuesuanServer.returnFreeMemory() } }
     }
 
     /// Returns free heap pages to the system (glibc's malloc_trim); after the last analysis of
@@ -602,12 +607,17 @@ public final class JuesuanServer: @unchecked Sendable {
     /// freed) and free tops of every arena are trimmed; otherwise, after a large document, malloc
     /// raises both dynamically and keeps up to 64 MiB per thread arena for good. Called once at
     /// start-up by `runStdio`.
+    ///
+    /// The mapping threshold is 8 MiB, not lower: the text, line index and semantic tokens of a
+    /// 1 MB report (1–4 MiB each) are copied at every keystroke, and a block mapped on its own
+    /// is fresh zeroed pages each time (hundreds of page faults, 2–3 ms a request right after a
+    /// keystroke); from the heap they reuse the last keystroke's memory.
     public static func boundMallocCaching() {
         #if canImport(Glibc)
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(nil, "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        _ = mallopt(-3, 1 << 20)  // M_MMAP_THRESHOLD: blocks of 1 MiB and more get their own mapping
+        _ = mallopt(-3, 8 << 20)  // M_MMAP_THRESHOLD: blocks of 8 MiB and more get their own mapping
         _ = mallopt(-1, 1 << 20)  // M_TRIM_THRESHOLD: return a free top past 1 MiB
         #endif
     }
@@ -662,62 +672,76 @@ public final class JuesuanServer: @unchecked Sendable {
 
     func scheduleFullAnalysis(_ uri: String, unit: ColumnUnit, base: String, after delay: Double, version: Int) {
         fullAnalysisQueue.asyncAfter(deadline: .now() + delay) {
-            guard let snapshot = self.snapshot(uri) else { return }
-            // A newer version arrived during the pause: its own run will analyse it.
-            if delay > 0, snapshot.version != version { return }
-            self.lock.lock()
-            let done = self.documents[uri] === snapshot && self.published[uri] != nil && self.published[uri] == self.revisions[uri]
-            self.lock.unlock()
-            if done { return }
-            let started = DispatchTime.now().uptimeNanoseconds
-            // A newer version (or a close) makes this analysis stale: it stops between stages,
-            // and the newer version's own run takes over.
-            guard let state = FindingsState(fullAnalysisOf: snapshot, unlessCancelled: { self.snapshot(uri) !== snapshot }) else {
-                if self.trace { self.log("analysis of \(uri) v\(snapshot.version) stopped: a newer version arrived") }
-                return
-            }
-            if self.trace {
-                self.log("analysed \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
-            }
-            var published = false
-            self.publish(state.diagnostics, of: snapshot, unit: unit, base: base, full: true) {
-                published = true
-                if (self.quickStates[uri]?.version ?? Int.min) <= snapshot.version {
-                    self.quickStates[uri] = (snapshot.version, state)
-                    self.quickRevisions[uri] = self.revisions[uri]
-                }
-            }
-            guard published else { return }
-            // Editors ask for the semantic tokens and the outline after every change; on a large
-            // report the requests after the next keystroke build on this version's (an
-            // `EditedView`), so they are made now, while the user pauses, and only then do the
-            // views build on this version: a request never waits for them.
-            if snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold {
-                _ = snapshot.semanticTokenData(unit: unit)
-                _ = snapshot.limitedOutline()
-            }
-            self.lock.lock()
-            if self.documents[uri] != nil {
-                self.lastAnalysed[uri] = snapshot
-                self.editedViews[uri] = nil
-            }
-            self.lock.unlock()
+            BackgroundThreads.shared.sync { self.fullAnalysis(uri, unit: unit, base: base, after: delay, version: version) }
         }
+    }
+
+    /// A full analysis of the newest version of `uri` and what the requests after the next
+    /// keystroke need of it; on a background thread, so it never holds up a request.
+    private func fullAnalysis(_ uri: String, unit: ColumnUnit, base: String, after delay: Double, version: Int) {
+        guard let snapshot = self.snapshot(uri) else { return }
+        // A newer version arrived during the pause: its own run will analyse it.
+        if delay > 0, snapshot.version != version { return }
+        self.lock.lock()
+        let done = self.documents[uri] === snapshot && self.published[uri] != nil && self.published[uri] == self.revisions[uri]
+        self.lock.unlock()
+        if done { return }
+        let started = DispatchTime.now().uptimeNanoseconds
+        // A newer version (or a close) makes this analysis stale: it stops between stages,
+        // and the newer version's own run takes over.
+        guard let state = FindingsState(fullAnalysisOf: snapshot, inParallel: true, unlessCancelled: { self.snapshot(uri) !== snapshot }) else {
+            if self.trace { self.log("analysis of \(uri) v\(snapshot.version) stopped: a newer version arrived") }
+            return
+        }
+        if self.trace {
+            self.log("analysed \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
+        }
+        var published = false
+        self.publish(state.diagnostics, of: snapshot, unit: unit, base: base, full: true) {
+            published = true
+            if (self.quickStates[uri]?.version ?? Int.min) <= snapshot.version {
+                self.quickStates[uri] = (snapshot.version, state)
+                self.quickRevisions[uri] = self.revisions[uri]
+            }
+        }
+        guard published else { return }
+        // Editors ask for the semantic tokens and the outline after every change; on a large
+        // report the requests after the next keystroke build on this version's (an
+        // `EditedView`), so they are made now, while the user pauses, and only then do the
+        // views build on this version: a request never waits for them.
+        if snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold {
+            _ = snapshot.semanticTokenData(unit: unit)
+            _ = snapshot.limitedOutline()
+        }
+        self.lock.lock()
+        if self.documents[uri] != nil {
+            self.lastAnalysed[uri] = snapshot
+            self.editedViews[uri] = nil
+        }
+        self.lock.unlock()
     }
 
     /// Publishes `diagnostics` of `snapshot` unless a newer version arrived or the document
     /// closed; `whilePublishing` runs under the lock when it does.
     func publish(_ diagnostics: [Diagnostic], of snapshot: DocumentSnapshot, unit: ColumnUnit, base: String, full: Bool, whilePublishing: () -> Void) {
+        let started = DispatchTime.now().uptimeNanoseconds
         let converter = Converter(source: snapshot.source, unit: unit, uri: snapshot.uri, documentationBase: base)
+        lock.lock()
+        var converted = publishedDiagnostics[snapshot.uri] ?? PublishedDiagnostics()
+        lock.unlock()
         let params: JSONValue = [
             "uri": .string(snapshot.uri),
             "version": .int(snapshot.version),
-            "diagnostics": .array(diagnostics.map(converter.diagnostic)),
+            "diagnostics": .array(converted.convert(diagnostics, with: converter)),
         ]
+        if trace {
+            log("converted \(diagnostics.count) finding(s) of \(snapshot.uri) v\(snapshot.version) (\(converted.reusedLastTime) reused) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
+        }
         lock.lock()
         defer { lock.unlock() }
         // Stale: a newer version arrived (its own runs are queued) or the document closed.
         guard documents[snapshot.uri] === snapshot else { return }
+        publishedDiagnostics[snapshot.uri] = converted
         if full { published[snapshot.uri] = revisions[snapshot.uri] }
         whilePublishing()
         send(.notification(method: "textDocument/publishDiagnostics", params: params))

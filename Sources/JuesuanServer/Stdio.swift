@@ -24,7 +24,9 @@ extension JuesuanServer {
             log("write failed: errno \(code); the client has gone away")
         }
         let server = JuesuanServer(
-            output: { message in protocolWriter.enqueue(MessageFramer.frame(message.serialized())) },
+            // Serialized on the writer's thread: a sender (often holding the server's lock, so
+            // that messages keep their order) only queues the message, however large.
+            output: { message in protocolWriter.enqueue { MessageFramer.frame(message.serialized()) } },
             exit: { code in
                 protocolWriter.drain(timeout: 2)  // the last answers go out before the process ends
                 fflush(nil)
@@ -43,7 +45,12 @@ extension JuesuanServer {
 /// dropped; after a failed write everything is dropped (`onFailure` is told once).
 final class BackgroundWriter: @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [[UInt8]] = []
+    /// Chunks to write, each the bytes or what makes them (on the writer's thread).
+    private var queue: [Chunk] = []
+    private enum Chunk {
+        case bytes([UInt8])
+        case deferred(@Sendable () -> [UInt8])
+    }
     private var queuedBytes = 0
     private var busy = false
     private var failed = false
@@ -69,8 +76,18 @@ final class BackgroundWriter: @unchecked Sendable {
             dropped += 1
             return
         }
-        queue.append(bytes)
+        queue.append(.bytes(bytes))
         queuedBytes += bytes.count
+        condition.signal()
+    }
+
+    /// Queues the bytes `make` returns, made on the writer's thread when their turn comes (not
+    /// counted against `limit`).
+    func enqueue(_ make: @escaping @Sendable () -> [UInt8]) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !failed else { return }
+        queue.append(.deferred(make))
         condition.signal()
     }
 
@@ -93,9 +110,17 @@ final class BackgroundWriter: @unchecked Sendable {
             busy = true
             condition.unlock()
             var error: Int32?
-            for chunk in batch where error == nil { error = writeAll(chunk) }
+            var counted = 0
+            for chunk in batch where error == nil {
+                switch chunk {
+                case .bytes(let bytes):
+                    counted += bytes.count
+                    error = writeAll(bytes)
+                case .deferred(let make): error = writeAll(make())
+                }
+            }
             condition.lock()
-            queuedBytes -= batch.reduce(0) { $0 + $1.count }
+            queuedBytes -= counted
             busy = false
             if let error, !failed {
                 failed = true

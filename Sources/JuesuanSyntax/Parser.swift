@@ -14,8 +14,8 @@ public enum Parser {
     }
 
     /// - Parameter inParallel: parse a document of `parallelThreshold` bytes or more on two
-    ///   threads (the tree is the same). `juesuan lint` does; the server, whose requests must
-    ///   find a core free while a document is analysed, does not.
+    ///   threads (the tree is the same). `juesuan lint` does, and the server's full analyses,
+    ///   which run on `BackgroundThreads` so that requests still find a core at once.
     public static func parse(_ source: SourceText, inParallel: Bool) -> SyntaxTree {
         if inParallel, source.bytes.count >= parallelThreshold, let split = blockStart(atOrAfter: source.lineCount / 2, in: source) {
             return parseInTwoHalves(source, splittingAt: split)
@@ -39,12 +39,12 @@ public enum Parser {
     /// their own: each half is parsed on its own thread and the results joined, in order.
     static func parseInTwoHalves(_ source: SourceText, splittingAt split: Int) -> SyntaxTree {
         final class Halves: @unchecked Sendable {
-            // Each thread writes only its own slot; concurrentPerform returns after both.
+            // Each thread writes only its own slot; `TwoThreads.run` returns after both.
             var first: LineParser?
             var second: LineParser?
         }
         let halves = Halves()
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
+        TwoThreads.run { half in
             var parser = LineParser(source: source, expectedLines: half == 0 ? split : source.lineCount - split)
             if half == 0 {
                 parser.run(0..<split, isLast: false)

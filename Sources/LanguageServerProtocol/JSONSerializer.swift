@@ -29,7 +29,7 @@ enum JSONWriter {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .int(let i): writeInteger(i, into: &out)
         case .double(let d):
             // JSON has no NaN/Infinity; the parser never produces them, but callers might.
             if d.isFinite { out.append(contentsOf: d.description.utf8) } else { out.append(contentsOf: "null".utf8) }
@@ -43,15 +43,45 @@ enum JSONWriter {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            // Keys in order, so the same value always gives the same bytes; sorted with their
-            // values, not looked up again.
-            for (k, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(member.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                write(member.value, into: &out)
+            // Keys in order, so the same value always gives the same bytes. The positions are
+            // sorted, in a buffer on the stack: copying the members out to sort them would
+            // retain and release every value beneath.
+            withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: members.count) { buffer in
+                var count = 0
+                var index = members.startIndex
+                while index != members.endIndex {
+                    buffer.initializeElement(at: count, to: index)
+                    count += 1
+                    index = members.index(after: index)
+                }
+                var positions = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+                positions.sort { members[$0].key < members[$1].key }
+                for (k, position) in positions.enumerated() {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    let member = members[position]
+                    writeString(member.key, into: &out)
+                    out.append(UInt8(ascii: ":"))
+                    write(member.value, into: &out)
+                }
+                _ = positions.deinitialize()
             }
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Decimal digits of `value`, without making a String.
+    static func writeInteger(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: Int.min has 19 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: buffer[(24 - count)...])
         }
     }
 

@@ -44,7 +44,7 @@ final class FuzzRegressionTests: XCTestCase {
             if case .message(.notification("exit", _)) = event { break }
         }
         server.waitUntilIdle()
-        server.releaseQueue.sync {}
+        server.releaseThread.sync {}
         var answered: [RequestID: Int] = [:]
         for message in sink.messages {
             switch message {

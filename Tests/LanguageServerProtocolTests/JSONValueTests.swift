@@ -47,6 +47,30 @@ final class JSONValueTests: XCTestCase {
         XCTAssertEqual(try JSONValue(parsing: value.serialized()), value)
     }
 
+    /// Integers are written digit by digit (no String made): every width, both signs, the ends.
+    func testIntegersAreWrittenExactly() throws {
+        var values = [0, 7, -7, 10, -10, Int.max, Int.min, Int.min + 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power, power - 1, -power, -(power - 1)]
+        }
+        for value in values {
+            XCTAssertEqual(JSONValue.int(value).serializedString(), String(value))
+        }
+        // Keys sorted whatever order the dictionary keeps them in, also with many members.
+        let members = Dictionary(uniqueKeysWithValues: (0..<300).map { ("k\(1000 - $0)", JSONValue.int($0)) })
+        let keys = try XCTUnwrap(JSONValue(parsing: JSONValue.object(members).serialized()).objectValue).keys
+        XCTAssertEqual(keys.count, 300)
+        let text = JSONValue.object(members).serializedString()
+        let order = members.keys.sorted().map { "\"\($0)\":" }
+        var from = text.startIndex
+        for key in order {
+            let found = try XCTUnwrap(text.range(of: key, range: from..<text.endIndex), key)
+            from = found.upperBound
+        }
+    }
+
     func testCJKStringsStayRawUTF8() throws {
         let value = try parse(#"{"name":"收入支出决算总表","path":"file:///tmp/决算.jsr"}"#)
         XCTAssertEqual(value["name"]?.stringValue, "收入支出决算总表")

@@ -1,0 +1,145 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Work split in two halves that run at once: the parse, the model and the checks of a large
+/// document. On a `BackgroundThreads` thread the other half goes to another background thread,
+/// so work the server does while the user pauses never takes a core at normal priority; on any
+/// other thread both halves run on Dispatch's pool.
+public enum TwoThreads {
+    /// Calls `body(0)` and `body(1)` at once and returns when both have returned.
+    public static func run(_ body: @Sendable (Int) -> Void) {
+        guard let pool = BackgroundThreads.current else {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: body)
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let second = ClaimableWork { body(1) }
+            pool.async { second.runUnlessClaimed() }
+            body(0)
+            // Not started yet (the other threads are busy): this thread does it, and the queued
+            // job finds nothing left to do.
+            second.runUnlessClaimed()
+            second.waitUntilDone()
+        }
+    }
+}
+
+/// Work that whichever thread claims it first runs, once; the closure is dropped as soon as it
+/// ran, so a caller's non-escaping closure never outlives the call.
+private final class ClaimableWork: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var work: (() -> Void)?
+    private var running = false
+
+    init(_ work: @escaping () -> Void) { self.work = work }
+
+    func runUnlessClaimed() {
+        condition.lock()
+        var claimed = work
+        guard claimed != nil else { condition.unlock(); return }
+        work = nil
+        running = true
+        condition.unlock()
+        claimed!()
+        claimed = nil  // released before the waiting caller may return
+        condition.lock()
+        running = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitUntilDone() {
+        condition.lock()
+        while running { condition.wait() }
+        condition.unlock()
+    }
+}
+
+/// Threads that run at a lower priority than the rest of the process (on Linux, nice +10 each):
+/// the language server's full analyses and what it prepares while the user pauses. A request
+/// or a keystroke's quick re-check, at normal priority, then gets a core at once even while
+/// both of these threads are busy.
+public final class BackgroundThreads: @unchecked Sendable {
+    /// Two threads: one analysis and its second half (see `TwoThreads`).
+    public static let shared = BackgroundThreads(name: "juesuan-background", count: 2)
+
+    private let condition = NSCondition()
+    /// Queued jobs; a taken one is cleared at once, so what it captured is freed on the thread
+    /// that ran it (the server frees large documents here).
+    private var jobs: [(() -> Void)?] = []
+    private var nextJob = 0
+
+    /// The pool whose thread is running the caller, if any.
+    public static var current: BackgroundThreads? {
+        Thread.current.threadDictionary[BackgroundThreads.threadKey] as? BackgroundThreads
+    }
+
+    private static let threadKey = "juesuan.background-threads"
+
+    /// - Parameters:
+    ///   - count: how many threads; one runs its jobs in the order queued.
+    ///   - niceness: how much lower than normal their priority is (Linux nice values).
+    public init(name: String, count: Int, niceness: Int32 = 10) {
+        for index in 0..<count {
+            let thread = Thread { [unowned self] in
+                BackgroundThreads.lowerPriority(by: niceness)
+                Thread.current.threadDictionary[BackgroundThreads.threadKey] = self
+                self.serve()
+            }
+            thread.name = count == 1 ? name : "\(name)-\(index)"
+            thread.start()
+        }
+    }
+
+    /// Runs `job` on one of the threads; jobs start in the order queued.
+    public func async(_ job: @escaping @Sendable () -> Void) {
+        condition.lock()
+        jobs.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Runs `job` on one of the threads and returns its result once done.
+    public func sync<Value>(_ job: @escaping @Sendable () -> Value) -> Value {
+        let result = ResultBox<Value>()
+        let done = DispatchSemaphore(value: 0)
+        async {
+            result.value = job()
+            done.signal()
+        }
+        done.wait()
+        return result.value!
+    }
+
+    private func serve() -> Never {
+        while true {
+            condition.lock()
+            while nextJob == jobs.count { condition.wait() }
+            let job = jobs[nextJob]!
+            jobs[nextJob] = nil
+            nextJob += 1
+            if nextJob == jobs.count {
+                jobs.removeAll(keepingCapacity: true)
+                nextJob = 0
+            }
+            condition.unlock()
+            job()
+        }
+    }
+
+    /// Raises the calling thread's nice value (Linux: per thread); lowering it again would need
+    /// a privilege, so these threads keep it for good.
+    private static func lowerPriority(by niceness: Int32) {
+        #if os(Linux)
+        // Who 0 is the calling thread: Linux keeps a nice value per thread.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+        #endif
+    }
+}
+
+private final class ResultBox<Value>: @unchecked Sendable {
+    var value: Value?
+}

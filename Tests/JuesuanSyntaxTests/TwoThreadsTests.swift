@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import JuesuanSyntax
+
+final class TwoThreadsTests: XCTestCase {
+    /// Both halves run, once each, and `run` returns only after both.
+    func testBothHalvesRunOnceOffAndOnThePool() {
+        let pool = BackgroundThreads(name: "test-two", count: 2)
+        let seen = pool.sync { () -> [Int] in
+            let record = Record()
+            TwoThreads.run { half in
+                Thread.sleep(forTimeInterval: half == 1 ? 0.05 : 0)  // the second half ends last
+                record.add(half)
+            }
+            return record.values.sorted()
+        }
+        XCTAssertEqual(seen, [0, 1])
+        let record = Record()
+        TwoThreads.run { record.add($0) }  // off the pool: Dispatch's threads
+        XCTAssertEqual(record.values.sorted(), [0, 1])
+    }
+
+    /// On a pool of one thread (the other is busy or missing) the caller runs the second half
+    /// itself instead of waiting for a thread that never comes.
+    func testASinglePoolThreadDoesBothHalvesItself() {
+        let pool = BackgroundThreads(name: "test-one", count: 1)
+        let threads = pool.sync { () -> [Int] in
+            let record = Record()
+            TwoThreads.run { _ in record.add(Int(bitPattern: Unmanaged.passUnretained(Thread.current).toOpaque())) }
+            return record.values
+        }
+        XCTAssertEqual(threads.count, 2)
+        XCTAssertEqual(Set(threads).count, 1)
+    }
+
+    /// The threads run below normal priority (the server's requests must win a core), and a
+    /// half sent to the pool runs there too, not on a thread at normal priority.
+    func testPoolThreadsRunAtLowerPriority() throws {
+        #if os(Linux)
+        let pool = BackgroundThreads(name: "test-nice", count: 2)
+        let niceness = pool.sync { () -> [Int32] in
+            let record = Record()
+            TwoThreads.run { _ in
+                errno = 0
+                record.add(Int(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)))
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return record.values.map(Int32.init)
+        }
+        XCTAssertEqual(niceness, [10, 10])
+        XCTAssertEqual(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0), 0, "the test's own thread is untouched")
+        #else
+        throw XCTSkip("thread priorities are set on Linux only")
+        #endif
+    }
+
+    /// Jobs queued on a one-thread pool run in order.
+    func testOneThreadRunsJobsInOrder() {
+        let pool = BackgroundThreads(name: "test-order", count: 1)
+        let record = Record()
+        for k in 0..<200 { pool.async { record.add(k) } }
+        pool.sync {}
+        XCTAssertEqual(record.values, Array(0..<200))
+    }
+}
+
+private final class Record: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Int] = []
+    func add(_ value: Int) { lock.lock(); stored.append(value); lock.unlock() }
+    var values: [Int] { lock.lock(); defer { lock.unlock() }; return stored }
+}
