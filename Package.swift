@@ -36,7 +36,7 @@ let package = Package(
         // `juesuan fmt`, `juesuan import` and `juesuan render`.
         .target(name: "JuesuanTools", dependencies: ["JuesuanFormat", "JuesuanImport", "JuesuanLint", "JuesuanRender"], swiftSettings: releaseSpeed),
         .executableTarget(name: "juesuan", dependencies: ["JuesuanCatalogue", "JuesuanLint", "JuesuanServer", "JuesuanTools", "JuesuanLanguageService"], swiftSettings: releaseSpeed),
-        .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanCatalogue", "JuesuanChecks", "JuesuanFixtures", "JuesuanLanguageService"], path: "Benchmarks/juesuan-bench", swiftSettings: releaseSpeed),
+        .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanCatalogue", "JuesuanChecks", "JuesuanFixtures", "JuesuanLanguageService", "LanguageServerProtocol"], path: "Benchmarks/juesuan-bench", swiftSettings: releaseSpeed),
         .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax", "JuesuanFixtures"]),
         .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),
         .testTarget(name: "JuesuanChecksTests", dependencies: ["JuesuanChecks", "JuesuanFixtures"], exclude: ["Golden", "Fixtures"]),

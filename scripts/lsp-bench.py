@@ -338,6 +338,9 @@ def main():
     row("hover", hover_ms)
     for kind, values in after_keystroke.items():
         row(f"{kind} right after a keystroke", values)
+    if os.environ.get("BENCH_SHOW_ORDER"):
+        for kind, values in after_keystroke.items():
+            print(kind, " ".join(f"{v:.1f}" for v in values))
     row("completion while typing a name", typing_ms)
     row("  same, after the keystroke's re-check", settled_ms)
     row("completion by name (analysed)", analysed_ms)

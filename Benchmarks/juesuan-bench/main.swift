@@ -10,6 +10,7 @@ import JuesuanFixtures
 import JuesuanLanguageService
 import JuesuanModel
 import JuesuanSyntax
+import LanguageServerProtocol
 
 // `juesuan-bench --write MEGABYTES FILE`: write the generated report and stop (scripts/bench.sh).
 // `juesuan-bench --write-prose MEGABYTES FILE`: the same with a 说明 after each table.
@@ -196,6 +197,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keystroke", 
     _ = base.semanticTokenData(unit: .utf16)
     _ = base.limitedOutline()
     let cells = analysis.report.tables.flatMap { $0.allRows.filter { $0.code != nil }.flatMap { $0.cells.compactMap { $0 } } }
+    var previousTokens = base.semanticTokenData(unit: .utf16).data
     var timings = Timings()
     func time<T>(_ name: String, _ work: () -> T) -> T { timings.time(name, work) }
     for k in 0..<40 {
@@ -205,13 +207,35 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keystroke", 
         guard time("quick re-check", { state.updated(to: current) }) != nil else { print("no quick re-check"); exit(1) }
         guard let view = time("edited view", { EditedView(current: current, base: base) }) else { print("no view"); exit(1) }
         _ = time("hover", { view.hover(at: cell.token.range.start) })
-        _ = time("semantic tokens (encoded)", { view.semanticTokenData(unit: .utf16) })
+        let tokens = time("semantic tokens (encoded)", { view.semanticTokenData(unit: .utf16) })
+        _ = time("semantic tokens delta", { SemanticTokenEdit.edits(from: previousTokens, to: tokens.data) })
+        previousTokens = tokens.data
         _ = time("outline (limited)", { view.limitedOutline() })
         _ = time("folding", { view.foldingRanges() })
         _ = time("code actions", { view.codeActions(range: SourceRange(start: cell.token.range.start, end: cell.token.range.end)) })
     }
     print("\(bytes.count) bytes, \(base.source.lineCount) lines; ms per keystroke, median and max of 40:")
-    timings.print(["apply the edit", "quick re-check", "edited view", "hover", "semantic tokens (encoded)", "outline (limited)", "folding", "code actions"])
+    timings.print(["apply the edit", "quick re-check", "edited view", "hover", "semantic tokens (encoded)", "semantic tokens delta", "outline (limited)", "folding", "code actions"])
+    exit(0)
+}
+
+// `juesuan-bench --open FILE`: what the server does between a didOpen of FILE and its first
+// diagnostics, stage by stage (median and worst of 20; the analysis as the server runs it).
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--open", let bytes = readFile(CommandLine.arguments[2]) {
+    let message: JSONValue = ["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": [
+        "uri": "file:///bench.juesuan", "languageId": "juesuan", "version": 1, "text": .string(String(decoding: bytes, as: UTF8.self))]]]
+    let framed = message.serialized()
+    var timings = Timings()
+    for _ in 0..<20 {
+        let parsed = timings.time("parse the JSON message") { try! JSONValue(parsing: framed) }
+        let text = parsed["params"]?["textDocument"]?["text"]?.stringValue ?? ""
+        let source = timings.time("make the text") { SourceText(text) }
+        let snapshot = DocumentSnapshot(uri: "file:///bench.juesuan", version: 1, source: source)
+        _ = timings.time("analyse (two threads)") { BackgroundThreads.shared.sync { snapshot.analysis(inParallel: true, unlessCancelled: { false })! } }
+    }
+    let first = timings.values["analyse (two threads)"]![0]
+    print("\(framed.count) bytes of JSON; ms, median and max of 20 (the first analysis, in a fresh process: \(format2(first)) ms):")
+    timings.print(["parse the JSON message", "make the text", "analyse (two threads)"])
     exit(0)
 }
 

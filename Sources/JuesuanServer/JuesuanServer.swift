@@ -33,8 +33,9 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Full analyses, newest version only (stale ones dropped), one at a time; each runs on
     /// `BackgroundThreads.shared`, below the priority of requests and quick re-checks.
     let fullAnalysisQueue = DispatchQueue(label: "juesuan.server.full-analysis")
-    /// Where superseded snapshots are freed, in order, at the background threads' priority.
-    let releaseThread = BackgroundThreads(name: "juesuan-release", count: 1)
+    /// Where superseded snapshots are freed, in order, at the background threads' priority
+    /// (one thread for the process, whatever the number of servers: tests and fuzzing make many).
+    var releaseThread: BackgroundThreads { BackgroundThreads.serial }
 
     // Touched only on `main`.
     private(set) var state = State.uninitialized

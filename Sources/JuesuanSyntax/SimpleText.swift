@@ -29,33 +29,13 @@ public enum SimpleText {
         return text.unicodeScalars.allSatisfy(isSimple)
     }
 
-    /// Whether every scalar of valid UTF-8 `bytes` is simple.
+    /// Whether every scalar of UTF-8 `bytes` is simple (invalid bytes are not).
     @inlinable
     public static func isSimpleUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = 0
-        let n = bytes.count
-        while k < n {
-            let lead = UInt32(bytes[k])
-            if lead < 0x80 {
-                guard lead == 0x09 || (lead >= 0x20 && lead < 0x7F) else { return false }
-                k += 1
-                continue
-            }
-            let value: UInt32
-            if lead < 0xE0 {
-                guard k + 1 < n else { return false }
-                value = (lead & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F)
-                k += 2
-            } else if lead < 0xF0 {
-                guard k + 2 < n else { return false }
-                value = (lead & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F)
-                k += 3
-            } else {
-                guard k + 3 < n else { return false }
-                value = (lead & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12 | UInt32(bytes[k + 2] & 0x3F) << 6 | UInt32(bytes[k + 3] & 0x3F)
-                k += 4
-            }
-            guard let scalar = Unicode.Scalar(value), isSimple(scalar) else { return false }
+        while k < bytes.count {
+            guard let (scalar, width) = UTF8Scalars.scalar(in: bytes, at: k, end: bytes.count), isSimple(scalar) else { return false }
+            k += width
         }
         return true
     }

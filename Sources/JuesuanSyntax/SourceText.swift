@@ -238,23 +238,7 @@ public struct SourceText: Sendable {
     /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
     @inline(__always)
     static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
-        let b0 = bytes[i]
-        if b0 < 0x80 { return 1 }
-        func continuation(_ k: Int) -> Bool { i + k < bytes.count && bytes[i + k] & 0xC0 == 0x80 }
-        switch b0 {
-        case 0xC2...0xDF: return continuation(1) ? 2 : 0
-        case 0xE0:
-            return continuation(1) && bytes[i + 1] >= 0xA0 && continuation(2) ? 3 : 0
-        case 0xED:
-            return continuation(1) && bytes[i + 1] < 0xA0 && continuation(2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
-        case 0xF0:
-            return continuation(1) && bytes[i + 1] >= 0x90 && continuation(2) && continuation(3) ? 4 : 0
-        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
-        case 0xF4:
-            return continuation(1) && bytes[i + 1] < 0x90 && continuation(2) && continuation(3) ? 4 : 0
-        default: return 0
-        }
+        UTF8Scalars.scalar(in: bytes, at: i, end: bytes.count)?.1 ?? 0
     }
 
     public var lineCount: Int { lineStarts.count }

@@ -65,6 +65,9 @@ private final class ClaimableWork: @unchecked Sendable {
 public final class BackgroundThreads: @unchecked Sendable {
     /// Two threads: one analysis and its second half (see `TwoThreads`).
     public static let shared = BackgroundThreads(name: "juesuan-background", count: 2)
+    /// One thread: its jobs run one at a time, in the order queued (the server frees superseded
+    /// documents there).
+    public static let serial = BackgroundThreads(name: "juesuan-serial", count: 1)
 
     private let condition = NSCondition()
     /// Queued jobs; a taken one is cleared at once, so what it captured is freed on the thread
@@ -79,12 +82,14 @@ public final class BackgroundThreads: @unchecked Sendable {
 
     private static let threadKey = "juesuan.background-threads"
 
+    /// A pool lives as long as the process (its threads never end), so there are a few, made
+    /// once: `shared` and `serial`.
     /// - Parameters:
     ///   - count: how many threads; one runs its jobs in the order queued.
     ///   - niceness: how much lower than normal their priority is (Linux nice values).
-    public init(name: String, count: Int, niceness: Int32 = 10) {
+    init(name: String, count: Int, niceness: Int32 = 10) {
         for index in 0..<count {
-            let thread = Thread { [unowned self] in
+            let thread = Thread { [self] in
                 BackgroundThreads.lowerPriority(by: niceness)
                 Thread.current.threadDictionary[BackgroundThreads.threadKey] = self
                 self.serve()

@@ -55,6 +55,27 @@ final class FuzzRegressionTests: XCTestCase {
         return (sent, answered, sink.messages)
     }
 
+    /// Found by the server target (session 6, an out-of-memory stop after 13,586 inputs): each
+    /// server made a thread of its own to free documents on, which never ended. Servers made one
+    /// after another must not add threads to the process.
+    func testServersMadeOneAfterAnotherAddNoThreads() throws {
+        #if os(Linux)
+        func threadCount() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count }
+        let text = "# 测试\n单位：测试单位\n年度：2024\n"
+        // The harness adds initialize; the document is opened, edited and analysed.
+        let open = Message.notification(method: "textDocument/didOpen", params: ["textDocument": [
+            "uri": "file:///t.juesuan", "languageId": "juesuan", "version": 1, "text": .string(text)]]).serialized()
+            + [0] + Message.notification(method: "textDocument/didChange", params: [
+                "textDocument": ["uri": "file:///t.juesuan", "version": 2], "contentChanges": [["text": .string(text + "说明\n")]]]).serialized()
+        _ = Self.replayServer(open)  // threads made once per process (pools, Dispatch) are made here
+        let before = try threadCount()
+        for _ in 0..<40 { _ = Self.replayServer(open) }
+        XCTAssertLessThan(try threadCount() - before, 8, "threads left behind by 40 servers")
+        #else
+        throw XCTSkip("counts /proc/self/task")
+        #endif
+    }
+
     func testEveryServerFindingReplaysCleanly() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.findings.path).filter { $0.hasPrefix("server-") }.sorted()
         XCTAssertFalse(files.isEmpty)

@@ -8,7 +8,7 @@ import Glibc
 final class TwoThreadsTests: XCTestCase {
     /// Both halves run, once each, and `run` returns only after both.
     func testBothHalvesRunOnceOffAndOnThePool() {
-        let pool = BackgroundThreads(name: "test-two", count: 2)
+        let pool = BackgroundThreads.shared
         let seen = pool.sync { () -> [Int] in
             let record = Record()
             TwoThreads.run { half in
@@ -26,7 +26,7 @@ final class TwoThreadsTests: XCTestCase {
     /// On a pool of one thread (the other is busy or missing) the caller runs the second half
     /// itself instead of waiting for a thread that never comes.
     func testASinglePoolThreadDoesBothHalvesItself() {
-        let pool = BackgroundThreads(name: "test-one", count: 1)
+        let pool = BackgroundThreads.serial
         let threads = pool.sync { () -> [Int] in
             let record = Record()
             TwoThreads.run { _ in record.add(Int(bitPattern: Unmanaged.passUnretained(Thread.current).toOpaque())) }
@@ -40,7 +40,7 @@ final class TwoThreadsTests: XCTestCase {
     /// half sent to the pool runs there too, not on a thread at normal priority.
     func testPoolThreadsRunAtLowerPriority() throws {
         #if os(Linux)
-        let pool = BackgroundThreads(name: "test-nice", count: 2)
+        let pool = BackgroundThreads.shared
         let niceness = pool.sync { () -> [Int32] in
             let record = Record()
             TwoThreads.run { _ in
@@ -59,7 +59,7 @@ final class TwoThreadsTests: XCTestCase {
 
     /// Jobs queued on a one-thread pool run in order.
     func testOneThreadRunsJobsInOrder() {
-        let pool = BackgroundThreads(name: "test-order", count: 1)
+        let pool = BackgroundThreads.serial
         let record = Record()
         for k in 0..<200 { pool.async { record.add(k) } }
         pool.sync {}

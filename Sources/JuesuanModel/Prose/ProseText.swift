@@ -131,7 +131,7 @@ public struct ProseText: Sendable {
                         var n = 0
                         let end = range.end
                         while k < end {
-                            guard let (raw, width) = Self.scalar(in: b, at: k, end: end), n < length else { return nil }
+                            guard let (raw, width) = UTF8Scalars.scalar(in: b, at: k, end: end), n < length else { return nil }
                             // Blanks need the general path (whether a blank is kept depends on both sides).
                             let scalar = normalized(raw)
                             if isBlank(scalar) { return nil }
@@ -162,38 +162,6 @@ public struct ProseText: Sendable {
         return (scalars, offsets, ends, isSimple)
     }
 
-    /// The scalar whose UTF-8 starts at `k` (before `end`) and its width, or nil where the bytes
-    /// are not valid UTF-8 (overlong forms and surrogates included).
-    @inline(__always)
-    static func scalar(in b: UnsafeBufferPointer<UInt8>, at k: Int, end: Int) -> (Unicode.Scalar, Int)? {
-        @inline(__always) func continuation(_ i: Int) -> UInt32? {
-            guard i < end else { return nil }
-            let byte = b[i]
-            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
-        }
-        let b0 = b[k]
-        let value: UInt32
-        let width: Int
-        if b0 < 0x80 {
-            value = UInt32(b0); width = 1
-        } else if b0 >= 0xC2 && b0 <= 0xDF {
-            guard let c1 = continuation(k + 1) else { return nil }
-            value = UInt32(b0 & 0x1F) << 6 | c1; width = 2
-        } else if b0 >= 0xE0 && b0 <= 0xEF {
-            guard let c1 = continuation(k + 1), let c2 = continuation(k + 2) else { return nil }
-            value = UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2; width = 3
-            guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
-        } else if b0 >= 0xF0 && b0 <= 0xF4 {
-            guard let c1 = continuation(k + 1), let c2 = continuation(k + 2), let c3 = continuation(k + 3) else { return nil }
-            value = UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; width = 4
-            guard value >= 0x10000, value <= 0x10FFFF else { return nil }
-        } else {
-            return nil
-        }
-        guard let scalar = Unicode.Scalar(value) else { return nil }
-        return (scalar, width)
-    }
-
     /// The scalars of `range` and their offsets, or nil when the range is not valid UTF-8 within the bytes.
     /// Returns where decoding ended (the range's end).
     static func decode(_ bytes: [UInt8], _ range: SourceRange, into raw: inout [Unicode.Scalar], offsets: inout [Int]) -> Int? {
@@ -202,7 +170,7 @@ public struct ProseText: Sendable {
             var k = range.start
             let end = range.end
             while k < end {
-                guard let (scalar, width) = Self.scalar(in: b, at: k, end: end) else { return nil }
+                guard let (scalar, width) = UTF8Scalars.scalar(in: b, at: k, end: end) else { return nil }
                 raw.append(scalar)
                 offsets.append(k)
                 k += width
