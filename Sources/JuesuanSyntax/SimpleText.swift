@@ -15,9 +15,11 @@ public enum SimpleText {
         let v = scalar.value
         if v < 0x80 { return v == 0x09 || (v >= 0x20 && v < 0x7F) }
         if v < 0x2010 { return v >= 0xA0 && v <= 0xFF }
-        if v >= 0x3400 { return v <= 0x9FFF || (v >= 0xFF01 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) }
+        // U+FFFD: what an invalid byte of a file reads as. U+2212 − and U+2264/2265 ≤ ≥: in the
+        // indicators of performance tables. None decomposes, and no simple scalar decomposes to them.
+        if v >= 0x3400 { return v <= 0x9FFF || (v >= 0xFF01 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || v == 0xFFFD }
         return v <= 0x2027 || (v >= 0x2030 && v <= 0x205E) || (v >= 0x2E80 && v <= 0x2FDF)
-            || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F)
+            || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F) || v == 0x2212 || v == 0x2264 || v == 0x2265
     }
 
     /// Whether every scalar of `text` is simple.

@@ -14,8 +14,10 @@ final class SimpleTextTests: XCTestCase {
     /// Han words of the reader, ASCII, CJK punctuation, blanks — and scalars that are not simple.
     static let simplePieces = ["年初预算", "上年", "比上年", "较20", "预算", "增加", "减少了", "为", "了", "占", "的比重为", "其中：", "共计", "约",
                                "收入", "支出", "结转", "2023年", "2024", "年", "中", "，", "。", " ", "\t", "\u{3000}", "“三公”经费", "（类）", "(类)",
-                               "a", "X", "1", ".", "…", "—", "·", "×", "基本支出", "决算数", "执行数", "完成", "达到", "将近", "相比", "零", "一、"]
-    static let otherPieces = ["\u{F98E}", "e\u{301}", "\u{0600}", "\u{200D}", "\r\n", "\u{FE0F}", "\u{2126}", "\u{302A}", "\u{F9B2}", "👍🏽"]
+                               "a", "X", "1", ".", "…", "—", "·", "×", "基本支出", "决算数", "执行数", "完成", "达到", "将近", "相比", "零", "一、",
+                               "≥", "≤", "−", "\u{FFFD}", "≥95%"]
+    static let otherPieces = ["\u{F98E}", "e\u{301}", "\u{0600}", "\u{200D}", "\r\n", "\u{FE0F}", "\u{2126}", "\u{302A}", "\u{F9B2}", "👍🏽",
+                              "\u{2271}", "≥\u{338}", "\u{2260}"]
 
     func randomText(_ generator: inout SplitMix64, simple: Bool, maximum: Int = 12) -> String {
         let pieces = simple ? Self.simplePieces : Self.simplePieces + Self.otherPieces
@@ -27,13 +29,15 @@ final class SimpleTextTests: XCTestCase {
         for piece in Self.otherPieces { XCTAssertFalse(SimpleText.isSimple(piece), piece) }
         // Within the simple ranges, a scalar is one character and its own canonical form.
         for range in [0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x2E80...0x2FDF, 0x3000...0x3029, 0x3030...0x303F,
-                      0x3400...0x9FFF, 0xFF01...0xFF60, 0xFFE0...0xFFE6] {
+                      0x3400...0x9FFF, 0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x2212...0x2212, 0x2264...0x2265, 0xFFFD...0xFFFD] {
             for value in range {
                 guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned else { continue }
                 XCTAssertTrue(SimpleText.isSimple(scalar))
                 let text = String(scalar)
                 XCTAssertEqual(text.count, 1)
                 XCTAssertFalse(scalar.properties.isGraphemeExtend, "\(value)")
+                // Its own canonical form: no other scalar is what NFC makes of it (Ω U+2126 is not).
+                XCTAssertEqual(Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), [scalar], "\(value)")
                 XCTAssertEqual(Array(text.unicodeScalars), [scalar], "\(value)")
                 // Joined with simple neighbours, still one character each.
                 XCTAssertEqual(("中" + text + "a" + text).count, 4, "\(value)")
