@@ -78,41 +78,20 @@ struct CodeTree {
     init(_ section: TableSection) {
         let rows = section.rows
         children = Array(repeating: [], count: rows.count)
-        // Codes are looked up by a number made of their digits and length (no String hashed or
-        // made per row, issue 15); a code that cannot be one (never from the parser) by text.
-        var indexByKey = IntIndexMap(capacity: rows.count)
-        var indexByText: [String: Int] = [:]
-        var keys: [Int] = []
-        for (index, row) in rows.enumerated() where !row.isDetail {
-            guard let code = row.code else { continue }
-            if let key = CodeTree.key(code) {
-                guard indexByKey.insertIfAbsent(key, index) else { continue }
-                keys.append(key)
-            } else {
-                guard indexByText[code] == nil else { continue }
-                indexByText[code] = index
-                keys.append(-1)
-            }
-            codeRows.append(index)
+        // Codes are looked up by a number made of their digits and length (`CodeIndex`).
+        var index = CodeIndex(capacity: rows.count)
+        for (row, tableRow) in rows.enumerated() where !tableRow.isDetail {
+            guard let text = tableRow.code, index.insertIfAbsent(CodeIndex.Code(text), row) else { continue }
+            codeRows.append(row)
         }
-        for (index, key) in zip(codeRows, keys) {
+        for row in codeRows {
             // The nearest ancestor present: the 5-digit prefix (款 of a 项), else the 3-digit one.
-            var parent: Int?
-            if key >= 0 {
-                let length = key >> 58
-                let value = key & CodeTree.valueMask
-                if length > 5 { parent = indexByKey[CodeTree.key(value: CodeTree.prefix(value, length, 5), length: 5)] }
-                if parent == nil, length > 3 { parent = indexByKey[CodeTree.key(value: CodeTree.prefix(value, length, 3), length: 3)] }
-            } else {
-                let code = rows[index].code!
-                let length = code.utf8.count
-                if length > 5 { parent = indexByText[String(code.prefix(5))] ?? CodeTree.key(String(code.prefix(5))).flatMap { indexByKey[$0] } }
-                if parent == nil, length > 3 { parent = indexByText[String(code.prefix(3))] ?? CodeTree.key(String(code.prefix(3))).flatMap { indexByKey[$0] } }
-            }
+            let code = CodeIndex.Code(rows[row].code!)
+            let parent = index.ancestor(of: code, length: 5) ?? index.ancestor(of: code, length: 3)
             if let parent {
-                children[parent].append(index)
+                children[parent].append(row)
             } else {
-                topLevel.append(index)
+                topLevel.append(row)
             }
         }
     }
@@ -186,5 +165,55 @@ struct IntIndexMap {
             index = (index + 1) & mask
         }
         return nil
+    }
+}
+
+/// Rows by code, for the checks that look codes up row by row: a code of 1 to 17 digits (every
+/// code the parser makes) by its number (`CodeTree.key`: no String hashed or made per row), any
+/// other by its text.
+struct CodeIndex {
+    /// A code as it is looked up: its number, or its text when it is not digits.
+    enum Code {
+        case number(Int)
+        case text(String)
+
+        init(_ code: String) { self = CodeTree.key(code).map(Code.number) ?? .text(code) }
+    }
+
+    private var byNumber: IntIndexMap
+    private var byText: [String: Int] = [:]
+
+    init(capacity: Int) { byNumber = IntIndexMap(capacity: capacity) }
+
+    /// Records `index` for `code` unless the code is there already; whether it was recorded.
+    mutating func insertIfAbsent(_ code: Code, _ index: Int) -> Bool {
+        switch code {
+        case .number(let key): return byNumber.insertIfAbsent(key, index)
+        case .text(let text):
+            guard byText[text] == nil else { return false }
+            byText[text] = index
+            return true
+        }
+    }
+
+    subscript(code: Code) -> Int? {
+        switch code {
+        case .number(let key): byNumber[key]
+        case .text(let text): byText[text]
+        }
+    }
+
+    /// The row of the code made of `code`'s first `length` characters (its ancestor at that
+    /// level); nil when there is none or `code` is not longer.
+    func ancestor(of code: Code, length: Int) -> Int? {
+        switch code {
+        case .number(let key):
+            let own = key >> 58
+            guard own > length else { return nil }
+            return byNumber[CodeTree.key(value: CodeTree.prefix(key & CodeTree.valueMask, own, length), length: length)]
+        case .text(let text):
+            guard text.utf8.count > length else { return nil }
+            return self[Code(String(text.prefix(length)))]
+        }
     }
 }

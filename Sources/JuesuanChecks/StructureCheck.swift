@@ -41,23 +41,20 @@ enum StructureCheck: ReportCheck {
     }
 
     static func duplicates(_ section: TableSection, _ table: Table, _ findings: inout [Diagnostic]) {
-        // Codes by their number (`CodeTree.key`), labels by text; the first row of each by index.
+        // Codes by their number (`CodeIndex`), labels by text; the first row of each by index.
         let rows = section.rows
-        var seenCodes = IntIndexMap(capacity: rows.count)
-        var seenCodeTexts: [String: Int] = [:]
+        var seenCodes = CodeIndex(capacity: rows.count)
         var seenLabels: [String: Int] = [:]
         for (index, row) in rows.enumerated() where !row.isDetail {
             if let code = row.code, let codeToken = row.codeToken {
-                let key = CodeTree.key(code)
-                if let first = key.map({ seenCodes[$0] }) ?? seenCodeTexts[code] {
+                let looked = CodeIndex.Code(code)
+                if let first = seenCodes[looked] {
                     let first = rows[first]
                     findings.append(Diagnostic(code: "S105", severity: .error, range: codeToken.range,
                                                message: "编码 \(code) 在 \(table.id) 中重复出现（第 \(first.line + 1) 行已有）",
                                                related: [RelatedLocation(range: first.nameRange, message: "第一次出现")]))
-                } else if let key {
-                    _ = seenCodes.insertIfAbsent(key, index)
                 } else {
-                    seenCodeTexts[code] = index
+                    _ = seenCodes.insertIfAbsent(looked, index)
                 }
             } else if !row.key.isEmpty, let label = row.labelToken {
                 let key = row.standardName ?? row.key
@@ -74,12 +71,11 @@ enum StructureCheck: ReportCheck {
     }
 
     static func missingParents(_ section: TableSection, _ table: Table, _ findings: inout [Diagnostic]) {
-        // By number (`CodeTree.key`): no String hashed per row.
-        var codes = IntIndexMap(capacity: section.rows.count)
-        var otherCodes = Set<String>()
+        // By number (`CodeIndex`): no String hashed per row.
+        var codes = CodeIndex(capacity: section.rows.count)
         for row in section.rows {
             guard let code = row.code else { continue }
-            if let key = CodeTree.key(code) { _ = codes.insertIfAbsent(key, 0) } else { otherCodes.insert(code) }
+            _ = codes.insertIfAbsent(CodeIndex.Code(code), 0)
         }
         let rowKind = table.rowKind
         for row in section.rows {
@@ -89,15 +85,7 @@ enum StructureCheck: ReportCheck {
             let functional = code.utf8.first == UInt8(ascii: "2")
             if rowKind == .economicCodes, functional { continue }
             if rowKind == .functionalCodes, !functional { continue }
-            let present: Bool
-            if let key = CodeTree.key(code) {
-                let length = key >> 58
-                present = codes[CodeTree.key(value: CodeTree.prefix(key & CodeTree.valueMask, length, length - 2), length: length - 2)] != nil
-            } else {
-                let prefix = String(code.prefix(code.utf8.count - 2))
-                present = CodeTree.key(prefix).map { codes[$0] != nil } ?? otherCodes.contains(prefix)
-            }
-            if !present {
+            if codes.ancestor(of: CodeIndex.Code(code), length: code.utf8.count - 2) == nil {
                 let parentCode = String(code.prefix(code.utf8.count - 2))
                 let level = code.utf8.count == 7 ? "项" : "款"
                 let parentLevel = code.utf8.count == 7 ? "款" : "类"

@@ -89,12 +89,14 @@ public final class BackgroundThreads: @unchecked Sendable {
     ///   - niceness: how much lower than normal their priority is (Linux nice values).
     init(name: String, count: Int, niceness: Int32 = 10) {
         for index in 0..<count {
+            let threadName = count == 1 ? name : "\(name)-\(index)"
             let thread = Thread { [self] in
+                BackgroundThreads.showName(threadName)
                 BackgroundThreads.lowerPriority(by: niceness)
                 Thread.current.threadDictionary[BackgroundThreads.threadKey] = self
                 self.serve()
             }
-            thread.name = count == 1 ? name : "\(name)-\(index)"
+            thread.name = threadName
             thread.start()
         }
     }
@@ -134,6 +136,18 @@ public final class BackgroundThreads: @unchecked Sendable {
             job()
         }
     }
+
+    /// Names the calling thread where `ps`, `top` and /proc show it (at most 15 bytes). Glibc's
+    /// `pthread_setname_np` is not in the Glibc module (a GNU extension): looked up once.
+    private static func showName(_ name: String) {
+        #if os(Linux)
+        typealias SetName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> Int32
+        guard let symbol = BackgroundThreads.setName else { return }
+        _ = unsafeBitCast(symbol, to: SetName.self)(pthread_self(), String(decoding: name.utf8.prefix(15), as: UTF8.self))
+        #endif
+    }
+
+    nonisolated(unsafe) private static let setName: UnsafeMutableRawPointer? = dlsym(nil, "pthread_setname_np")
 
     /// Raises the calling thread's nice value (Linux: per thread); lowering it again would need
     /// a privilege, so these threads keep it for good.

@@ -35,6 +35,29 @@ final class CodeTreeTests: XCTestCase {
         }
     }
 
+    /// Codes of digits by number, any other by text; ancestors by their first characters, found
+    /// across the two (a non-digit code under a digit one) and never at or past the code's length.
+    func testTheCodeIndexFindsCodesAndAncestorsOfEitherKind() {
+        var index = CodeIndex(capacity: 8)
+        for (row, code) in ["201", "20101", "2010101", "A01", "A0101", "012", "20102"].enumerated() {
+            XCTAssertTrue(index.insertIfAbsent(CodeIndex.Code(code), row), code)
+        }
+        XCTAssertFalse(index.insertIfAbsent(CodeIndex.Code("20101"), 9), "already there")
+        XCTAssertFalse(index.insertIfAbsent(CodeIndex.Code("A01"), 9), "already there")
+        XCTAssertEqual(index[CodeIndex.Code("20101")], 1)
+        XCTAssertEqual(index[CodeIndex.Code("A0101")], 4)
+        XCTAssertNil(index[CodeIndex.Code("12")], "012 is not 12")
+        XCTAssertEqual(index.ancestor(of: CodeIndex.Code("2010101"), length: 5), 1)
+        XCTAssertEqual(index.ancestor(of: CodeIndex.Code("2010101"), length: 3), 0)
+        XCTAssertEqual(index.ancestor(of: CodeIndex.Code("2010301"), length: 3), 0)
+        XCTAssertNil(index.ancestor(of: CodeIndex.Code("2010301"), length: 5), "20103 is absent")
+        XCTAssertNil(index.ancestor(of: CodeIndex.Code("20101"), length: 5), "not longer than itself")
+        XCTAssertEqual(index.ancestor(of: CodeIndex.Code("A010101"), length: 5), 4)
+        XCTAssertEqual(index.ancestor(of: CodeIndex.Code("A010101"), length: 3), 3)
+        XCTAssertEqual(index.ancestor(of: CodeIndex.Code("201xx"), length: 3), 0, "a text code under a digit one")
+        XCTAssertNil(index.ancestor(of: CodeIndex.Code("A0"), length: 3))
+    }
+
     func testParentsAreTheNearestPresentAncestors() throws {
         let text = """
         部门 某局
