@@ -30,8 +30,9 @@ public final class JuesuanServer: @unchecked Sendable {
     let main = DispatchQueue(label: "juesuan.server.main")
     /// Quick re-checks of the edited block, one per version, in order.
     let analysisQueue = DispatchQueue(label: "juesuan.server.analysis")
-    /// Full analyses, newest version only (stale ones dropped), one at a time; each runs on
-    /// `BackgroundThreads.shared`, below the priority of requests and quick re-checks.
+    /// Full analyses, newest version only (stale ones dropped), one at a time; each but a
+    /// document's first runs on `BackgroundThreads.shared`, below the priority of requests and
+    /// quick re-checks.
     let fullAnalysisQueue = DispatchQueue(label: "juesuan.server.full-analysis")
     /// Where superseded snapshots are freed, in order, at the background threads' priority
     /// (one thread for the process, whatever the number of servers: tests and fuzzing make many).
@@ -673,7 +674,17 @@ public final class JuesuanServer: @unchecked Sendable {
 
     func scheduleFullAnalysis(_ uri: String, unit: ColumnUnit, base: String, after delay: Double, version: Int) {
         fullAnalysisQueue.asyncAfter(deadline: .now() + delay) {
-            BackgroundThreads.shared.sync { self.fullAnalysis(uri, unit: unit, base: base, after: delay, version: version) }
+            self.lock.lock()
+            let first = self.published[uri] == nil
+            self.lock.unlock()
+            // A document's first findings are what the user who opened it waits for, and no
+            // keystroke competes yet: at normal priority (on both cores), so that other work on
+            // the machine does not hold them up. Later analyses yield to requests and typing.
+            if first {
+                self.fullAnalysis(uri, unit: unit, base: base, after: delay, version: version)
+            } else {
+                BackgroundThreads.shared.sync { self.fullAnalysis(uri, unit: unit, base: base, after: delay, version: version) }
+            }
         }
     }
 
