@@ -798,7 +798,10 @@ public final class JuesuanServer: @unchecked Sendable {
         if let analysed, analysed !== snapshot { bases.append(analysed) }
         if let cached, cached.viewDepth < JuesuanServer.maximumViewDepth, cached.current.version < snapshot.version { bases.append(cached) }
         guard let view = bases.lazy.compactMap({ EditedView(current: snapshot, base: $0) }).first else {
-            if trace { log("no edited view of \(snapshot.uri) v\(snapshot.version): the edits since the last analysis are not inside one block") }
+            if trace {
+                let tried = bases.map { base in "v\((base as? DocumentSnapshot)?.version ?? (base as? EditedView)?.current.version ?? 0)" }.joined(separator: ", ")
+                log("no edited view of \(snapshot.uri) v\(snapshot.version): the edits since \(tried.isEmpty ? "the last analysis" : tried) are not inside one block")
+            }
             return nil
         }
         lock.lock()
