@@ -777,7 +777,29 @@ public final class JuesuanServer: @unchecked Sendable {
     /// Where the features of `snapshot` are answered from: an edited view (see
     /// `editedView(for:)`), else the snapshot itself (from its analysis).
     func features(of snapshot: DocumentSnapshot) -> any FeatureSource {
-        editedView(for: snapshot) ?? snapshot
+        if let twin = analysedTwin(of: snapshot) { return twin }
+        return editedView(for: snapshot) ?? snapshot
+    }
+
+    /// The last analysed version when `snapshot` has its very text (a keystroke undone, a figure
+    /// typed back): every answer of that version is this one's. There is no edit to view
+    /// through, and analysing the same text again would make the request wait for it.
+    func analysedTwin(of snapshot: DocumentSnapshot) -> DocumentSnapshot? {
+        guard !snapshot.isAnalysed, snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold else { return nil }
+        lock.lock()
+        let analysed = lastAnalysed[snapshot.uri]
+        lock.unlock()
+        return JuesuanServer.twin(of: snapshot, analysed: analysed)
+    }
+
+    /// `analysed` when it is another, analysed version with `snapshot`'s text, settings and catalogue.
+    static func twin(of snapshot: DocumentSnapshot, analysed: DocumentSnapshot?) -> DocumentSnapshot? {
+        guard let analysed, analysed !== snapshot, analysed.isAnalysed, analysed.settings == snapshot.settings else { return nil }
+        // Asked before every request on an unanalysed version: compared a block at a time.
+        let same = analysed.source.bytes.withUnsafeBufferPointer { a in
+            snapshot.source.bytes.withUnsafeBufferPointer { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        }
+        return same && analysed.catalogue == snapshot.catalogue ? analysed : nil
     }
 
     /// How many views may stand between a version and the last analysed one (typing in that
