@@ -53,7 +53,7 @@ public final class DocumentSnapshot: @unchecked Sendable {
     }
 
     /// - Parameter inParallel: a large document is parsed and modelled on two threads (the
-    ///   server's full analysis, on `BackgroundThreads`); its checks always are.
+    ///   server's full analyses); its checks always are.
     public func analysis(inParallel: Bool, unlessCancelled isCancelled: @Sendable () -> Bool) -> Analysis? {
         if let cached = storedAnalysis { return cached }
         computing.lock()

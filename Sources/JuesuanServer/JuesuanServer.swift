@@ -689,7 +689,7 @@ public final class JuesuanServer: @unchecked Sendable {
     }
 
     /// A full analysis of the newest version of `uri` and what the requests after the next
-    /// keystroke need of it; on a background thread, so it never holds up a request.
+    /// keystroke need of it (on whichever thread `scheduleFullAnalysis` chose).
     private func fullAnalysis(_ uri: String, unit: ColumnUnit, base: String, after delay: Double, version: Int) {
         guard let snapshot = self.snapshot(uri) else { return }
         // A newer version arrived during the pause: its own run will analyse it.
