@@ -24,6 +24,7 @@ import gc
 import json
 import os
 import queue
+import re
 import subprocess
 import sys
 import tempfile
@@ -132,7 +133,8 @@ def completion_times(path, skip):
     """Server-side completion times (ms) logged after the first `skip` lines of the trace."""
     with open(path, encoding="utf-8", errors="replace") as f:
         lines = f.readlines()[skip:]
-    return [float(l.split(" in ")[-1].split()[0]) for l in lines if "lsp: completion in " in l]
+    # Lines read "juesuan lsp: [monotonic ms] completion in URI vN in T ms".
+    return [float(l.split(" in ")[-1].split()[0]) for l in lines if re.search(r"lsp: (\[[0-9.]+\] )?completion in ", l)]
 
 
 def type_names(client, uri, lines, version, settle=False, repeats=3):

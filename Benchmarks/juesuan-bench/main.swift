@@ -197,7 +197,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keystroke", 
     _ = base.semanticTokenData(unit: .utf16)
     _ = base.limitedOutline()
     let cells = analysis.report.tables.flatMap { $0.allRows.filter { $0.code != nil }.flatMap { $0.cells.compactMap { $0 } } }
-    var previousTokens = base.semanticTokenData(unit: .utf16).data
+    var previousTokens = base.semanticTokenData(unit: .utf16).integers
     var timings = Timings()
     func time<T>(_ name: String, _ work: () -> T) -> T { timings.time(name, work) }
     for k in 0..<40 {
@@ -208,8 +208,8 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keystroke", 
         guard let view = time("edited view", { EditedView(current: current, base: base) }) else { print("no view"); exit(1) }
         _ = time("hover", { view.hover(at: cell.token.range.start) })
         let tokens = time("semantic tokens (encoded)", { view.semanticTokenData(unit: .utf16) })
-        _ = time("semantic tokens delta", { SemanticTokenEdit.edits(from: previousTokens, to: tokens.data) })
-        previousTokens = tokens.data
+        _ = time("semantic tokens delta", { SemanticTokenEdit.edits(from: previousTokens, to: tokens.integers) })
+        previousTokens = tokens.integers
         _ = time("outline (limited)", { view.limitedOutline() })
         _ = time("folding", { view.foldingRanges() })
         _ = time("code actions", { view.codeActions(range: SourceRange(start: cell.token.range.start, end: cell.token.range.end)) })

@@ -51,34 +51,35 @@ public struct RowScope: Sendable {
 
         var kinds: [Kind] = []
         kinds.reserveCapacity(lastLine - firstLine)
-        var present: [String: Int] = [:]
+        var present = CodeCounts(capacity: lastLine - firstLine)
         for index in (firstLine + 1)...lastLine {
             let kind = RowScope.firstWord(new, index)
             if case .unclear = kind { return nil }
-            if case .code(let found, _) = kind { present[found, default: 0] += 1 }
+            if case .code(let found, _) = kind { present.add(found) }
             kinds.append(kind)
         }
-        guard present[code] == 1 else { return nil }
+        guard present.count(code) == 1 else { return nil }
         /// The nearest code above `code` that the table has (the spec's parent, or further up
         /// when the parent row is missing).
-        func parent(_ code: String) -> String? {
-            var length = code.count - 2
-            while length >= 3 {
-                let candidate = String(code.prefix(length))
-                if present[candidate] != nil { return candidate }
-                length -= 2
+        func parent(_ code: DigitCode) -> DigitCode? {
+            var candidate = code.prefix
+            while let found = candidate {
+                if present.count(found) > 0 { return found }
+                candidate = found.prefix
             }
             return nil
         }
-        var chain: Set<String> = [code]
+        // The row and its ancestors: at most four codes (7, 5, 3 digits).
+        var chain: [DigitCode] = [code]
         var ancestor = parent(code)
-        while let found = ancestor { chain.insert(found); ancestor = parent(found) }
+        while let found = ancestor { chain.append(found); ancestor = parent(found) }
 
         var bytes = Array(new.bytes[..<edited.headerEnd])
         var origin = Array(0..<new.line(containing: edited.headerEnd))
         var changing: Set<Int> = [line]
         func copy(_ index: Int) {
-            bytes += new.bytes[new.lineRange(index).start..<new.lineRange(index).end]
+            let range = new.lineRange(index)
+            bytes += new.bytes[range.start..<range.end]
             if bytes.last != 0x0A && bytes.last != 0x0D { bytes.append(0x0A) }
             origin.append(index)
         }
@@ -120,9 +121,54 @@ public struct RowScope: Sendable {
         return SourceRange(start: offset(range.start), end: offset(range.end))
     }
 
+    /// A 3/5/7-digit code as a number and its length (leading zeros count): read at every
+    /// keystroke for every line of a large table, so no String is made of it.
+    struct DigitCode: Equatable {
+        let value: Int
+        let length: Int
+
+        /// The code two digits shorter (`20101` → `201`), nil below three digits.
+        var prefix: DigitCode? { length > 3 ? DigitCode(value: value / 100, length: length - 2) : nil }
+        /// One number for both (a length is at most 7).
+        var key: Int { value << 3 | length }
+    }
+
+    /// How often each code occurs in the table: open addressing on the code's number, without
+    /// `Hasher` (seeded SipHash per lookup was a third of a row-level re-check).
+    struct CodeCounts {
+        private var keys: [Int]
+        private var counts: [Int]
+        private let mask: Int
+
+        init(capacity: Int) {
+            var size = 16
+            while size < 2 * capacity { size <<= 1 }
+            keys = Array(repeating: -1, count: size)
+            counts = Array(repeating: 0, count: size)
+            mask = size - 1
+        }
+
+        private func slot(_ key: Int) -> Int {
+            var index = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while keys[index] != key && keys[index] != -1 { index = (index + 1) & mask }
+            return index
+        }
+
+        mutating func add(_ code: DigitCode) {
+            let index = slot(code.key)
+            keys[index] = code.key
+            counts[index] += 1
+        }
+
+        func count(_ code: DigitCode) -> Int {
+            let index = slot(code.key)
+            return keys[index] == code.key ? counts[index] : 0
+        }
+    }
+
     enum Kind {
         /// A 3/5/7-digit code, and where it ends.
-        case code(String, end: Int)
+        case code(DigitCode, end: Int)
         /// A `其中` line.
         case detail
         /// A line without a code (a label or total row, `列`, a side's heading).
@@ -147,19 +193,24 @@ public struct RowScope: Sendable {
         if end - index >= 2, bytes[index] == 0x2F, bytes[index + 1] == 0x2F { return .blank }
         let start = index
         if bytes[index] >= 0x30 && bytes[index] <= 0x39 {
-            while index < end, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            var value = 0
+            while index < end, bytes[index] >= 0x30, bytes[index] <= 0x39, index - start < 8 {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                index += 1
+            }
             let length = index - start
             let endsWord = index == end || bytes[index] == 0x20 || bytes[index] == 0x09
                 || (index + 2 < end && bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80)
             guard endsWord, length == 3 || length == 5 || length == 7 else { return .unclear }
-            return .code(String(decoding: bytes[start..<index], as: UTF8.self), end: index)
+            return .code(DigitCode(value: value, length: length), end: index)
         }
         // Full-width digits (０-９: EF BC 90–99) may be read as a code.
         if index + 2 < end, bytes[index] == 0xEF, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
             return .unclear
         }
         // 其中
-        if end - index >= 6, Array(bytes[index..<(index + 6)]) == [0xE5, 0x85, 0xB6, 0xE4, 0xB8, 0xAD] { return .detail }
+        if end - index >= 6, bytes[index] == 0xE5, bytes[index + 1] == 0x85, bytes[index + 2] == 0xB6,
+           bytes[index + 3] == 0xE4, bytes[index + 4] == 0xB8, bytes[index + 5] == 0xAD { return .detail }
         return .label
     }
 }

@@ -187,13 +187,40 @@ extension LanguageService {
 /// Semantic tokens in the LSP's relative encoding (five integers a token: line delta, start
 /// delta, length, type, modifiers), with each encoded token's byte start, line and column, so
 /// that an `EditedView` reuses the encoding of every block the edit left alone.
+///
+/// Stored as pieces: runs encoded here, and runs kept from another encoding, which share its
+/// arrays (an `ArraySlice` copies nothing) and say how far their tokens moved. A view of a
+/// keystroke in a 1 MB report keeps all but a few of the base's 100,000 tokens: copying them
+/// (half a million integers and three arrays of starts, lines and columns) was most of a
+/// semantic-tokens request right after the keystroke.
 public struct EncodedSemanticTokens: Sendable {
-    public private(set) var data: [Int] = []
-    private(set) var starts: [Int] = []
-    private(set) var lines: [Int] = []
-    private(set) var columns: [Int] = []
+    private struct Piece: Sendable {
+        var data: ArraySlice<Int>
+        var starts: ArraySlice<Int>
+        var lines: ArraySlice<Int>
+        var columns: ArraySlice<Int>
+        /// How far a kept run moved (0 for a run encoded here).
+        var byteDelta = 0, lineDelta = 0
 
-    public var count: Int { starts.count }
+        var count: Int { starts.count }
+        func start(_ index: Int) -> Int { starts[starts.startIndex + index] + byteDelta }
+        func line(_ index: Int) -> Int { lines[lines.startIndex + index] + lineDelta }
+        func column(_ index: Int) -> Int { columns[columns.startIndex + index] }
+
+        /// Tokens `range` (indices in this piece), moved a further `byteDelta` and `lineDelta`.
+        func kept(_ range: Range<Int>, byteDelta: Int, lineDelta: Int) -> Piece {
+            Piece(data: data[(data.startIndex + range.lowerBound * 5)..<(data.startIndex + range.upperBound * 5)],
+                  starts: starts[(starts.startIndex + range.lowerBound)..<(starts.startIndex + range.upperBound)],
+                  lines: lines[(lines.startIndex + range.lowerBound)..<(lines.startIndex + range.upperBound)],
+                  columns: columns[(columns.startIndex + range.lowerBound)..<(columns.startIndex + range.upperBound)],
+                  byteDelta: self.byteDelta + byteDelta, lineDelta: self.lineDelta + lineDelta)
+        }
+    }
+
+    private var pieces: [Piece] = []
+    /// The index of each piece's first token.
+    private var pieceStarts: [Int] = []
+    public private(set) var count = 0
 
     public init(_ tokens: [SemanticToken], in source: SourceText, unit: ColumnUnit) {
         append(tokens, in: source, unit: unit)
@@ -201,54 +228,193 @@ public struct EncodedSemanticTokens: Sendable {
 
     init() {}
 
+    /// The integers the client is sent (or a delta is computed from), sharing the pieces' arrays.
+    public var integers: SemanticTokenIntegers { SemanticTokenIntegers(chunks: pieces.map(\.data)) }
+
+    /// All the integers in one array.
+    public var data: [Int] { integers.array }
+
+    private var last: (line: Int, column: Int)? {
+        guard let piece = pieces.last else { return nil }
+        return (piece.line(piece.count - 1), piece.column(piece.count - 1))
+    }
+
+    private mutating func add(_ piece: Piece) {
+        guard piece.count > 0 else { return }
+        pieces.append(piece)
+        pieceStarts.append(count)
+        count += piece.count
+    }
+
     /// Encodes `tokens` (in order, after the tokens already here) at their places in `source`.
     /// A token that is empty or runs over a line end is left out, as the LSP requires.
     mutating func append(_ tokens: [SemanticToken], in source: SourceText, unit: ColumnUnit) {
-        data.reserveCapacity(data.count + tokens.count * 5)
+        var run = Run(after: last)
+        run.reserve(tokens.count)
         var sweep = PositionSweep(source, unit: unit)
         for token in tokens {
             let start = sweep.lineColumn(of: token.range.start)
             let end = sweep.lineColumn(of: token.range.end)
             guard end.line == start.line, end.column > start.column else { continue }
-            append(start: token.range.start, line: start.line, column: start.column,
-                   rest: [end.column - start.column, token.type.rawValue, token.modifiers.rawValue])
+            run.append(start: token.range.start, line: start.line, column: start.column,
+                       length: end.column - start.column, type: token.type.rawValue, modifiers: token.modifiers.rawValue)
         }
+        add(run.piece)
     }
 
-    private mutating func append(start: Int, line: Int, column: Int, rest: some Collection<Int>) {
-        let previousLine = lines.last ?? 0
-        let deltaLine = line - previousLine
-        data.append(deltaLine)
-        data.append(deltaLine == 0 ? column - (columns.last ?? 0) : column)
-        data.append(contentsOf: rest)
-        starts.append(start)
-        lines.append(line)
-        columns.append(column)
+    /// Tokens encoded here, relative to the token before them.
+    private struct Run {
+        var data: [Int] = [], starts: [Int] = [], lines: [Int] = [], columns: [Int] = []
+        var previous: (line: Int, column: Int)
+
+        init(after previous: (line: Int, column: Int)?) { self.previous = previous ?? (0, 0) }
+
+        mutating func reserve(_ tokens: Int) {
+            data.reserveCapacity(tokens * 5)
+            starts.reserveCapacity(tokens)
+            lines.reserveCapacity(tokens)
+            columns.reserveCapacity(tokens)
+        }
+
+        mutating func append(start: Int, line: Int, column: Int, length: Int, type: Int, modifiers: Int) {
+            let deltaLine = line - previous.line
+            data.append(deltaLine)
+            data.append(deltaLine == 0 ? column - previous.column : column)
+            data.append(length)
+            data.append(type)
+            data.append(modifiers)
+            starts.append(start)
+            lines.append(line)
+            columns.append(column)
+            previous = (line, column)
+        }
+
+        var piece: Piece { Piece(data: data[...], starts: starts[...], lines: lines[...], columns: columns[...]) }
+    }
+
+    /// The piece holding token `index`, and the token's index in it.
+    private func locate(_ index: Int) -> (piece: Int, offset: Int) {
+        var low = 0, high = pieceStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if pieceStarts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return (low, index - pieceStarts[low])
+    }
+
+    private func start(_ index: Int) -> Int {
+        let (piece, offset) = locate(index)
+        return pieces[piece].start(offset)
     }
 
     /// The index of the first token starting at or after `offset`.
     func firstIndex(startingAtOrAfter offset: Int) -> Int {
-        var low = 0, high = starts.count
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if starts[middle] < offset { low = middle + 1 } else { high = middle }
+            if start(middle) < offset { low = middle + 1 } else { high = middle }
         }
         return low
     }
 
     /// The tokens `range` of `other`, which lie after the tokens here, `byteDelta` bytes and
-    /// `lineDelta` lines further on, on lines the edit left as they were (same columns).
+    /// `lineDelta` lines further on, on lines the edit left as they were (same columns): kept,
+    /// not copied, but for the first, whose deltas are relative to the token before it, which
+    /// may have changed.
     mutating func append(_ other: EncodedSemanticTokens, _ range: Range<Int>, byteDelta: Int, lineDelta: Int) {
         guard !range.isEmpty else { return }
-        let first = range.lowerBound
-        // The first one's deltas are relative to the token before it, which may have changed.
-        append(start: other.starts[first] + byteDelta, line: other.lines[first] + lineDelta, column: other.columns[first],
-               rest: other.data[(first * 5 + 2)..<(first * 5 + 5)])
-        let rest = (first + 1)..<range.upperBound
-        data.append(contentsOf: other.data[(rest.lowerBound * 5)..<(rest.upperBound * 5)])
-        starts.append(contentsOf: other.starts[rest].lazy.map { $0 + byteDelta })
-        lines.append(contentsOf: other.lines[rest].lazy.map { $0 + lineDelta })
-        columns.append(contentsOf: other.columns[rest])
+        let (firstPiece, firstOffset) = other.locate(range.lowerBound)
+        let first = other.pieces[firstPiece]
+        var run = Run(after: last)
+        let integers = first.data.startIndex + firstOffset * 5
+        run.append(start: first.start(firstOffset) + byteDelta, line: first.line(firstOffset) + lineDelta, column: first.column(firstOffset),
+                   length: first.data[integers + 2], type: first.data[integers + 3], modifiers: first.data[integers + 4])
+        add(run.piece)
+        var index = range.lowerBound + 1
+        var pieceIndex = firstPiece
+        while index < range.upperBound {
+            while other.pieceStarts[pieceIndex] + other.pieces[pieceIndex].count <= index { pieceIndex += 1 }
+            let piece = other.pieces[pieceIndex]
+            let from = index - other.pieceStarts[pieceIndex]
+            let to = min(piece.count, range.upperBound - other.pieceStarts[pieceIndex])
+            add(piece.kept(from..<to, byteDelta: byteDelta, lineDelta: lineDelta))
+            index += to - from
+        }
+    }
+}
+
+/// The integers of an encoding, as the chunks it is stored in (shared, not copied).
+public struct SemanticTokenIntegers: Sendable, Equatable {
+    private let chunks: [ArraySlice<Int>]
+    /// The index of each chunk's first integer.
+    private let chunkStarts: [Int]
+    public let count: Int
+
+    init(chunks: [ArraySlice<Int>]) {
+        let kept = chunks.filter { !$0.isEmpty }
+        self.chunks = kept
+        var starts: [Int] = [], total = 0
+        for chunk in kept {
+            starts.append(total)
+            total += chunk.count
+        }
+        chunkStarts = starts
+        count = total
+    }
+
+    public init(_ integers: [Int]) { self.init(chunks: [integers[...]]) }
+
+    public var array: [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(count)
+        for chunk in chunks { result.append(contentsOf: chunk) }
+        return result
+    }
+
+    public static func == (a: SemanticTokenIntegers, b: SemanticTokenIntegers) -> Bool {
+        a.count == b.count && SemanticTokenEdit.commonEnds(a, b).prefix == a.count
+    }
+
+    private func chunk(containing index: Int) -> Int {
+        var low = 0, high = chunkStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if chunkStarts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    public subscript(index: Int) -> Int {
+        let c = chunks.count == 1 ? 0 : chunk(containing: index)
+        return chunks[c][chunks[c].startIndex + index - chunkStarts[c]]
+    }
+
+    /// The integers `range`, in one array.
+    func integers(_ range: Range<Int>) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(range.count)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let c = chunk(containing: index)
+            let from = chunks[c].startIndex + index - chunkStarts[c]
+            let to = min(chunks[c].endIndex, from + range.upperBound - index)
+            result.append(contentsOf: chunks[c][from..<to])
+            index += to - from
+        }
+        return result
+    }
+
+    /// `body` on the integers from `index` to the end of the chunk that holds it (in place).
+    fileprivate func withRun<T>(startingAt index: Int, _ body: (UnsafeBufferPointer<Int>) -> T) -> T {
+        let c = chunk(containing: index), from = index - chunkStarts[c]
+        return chunks[c].withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[from...])) }
+    }
+
+    /// `body` on the integers from the start of the chunk that holds integer `end - 1` up to
+    /// `end` (in place).
+    fileprivate func withRun<T>(endingAt end: Int, _ body: (UnsafeBufferPointer<Int>) -> T) -> T {
+        let c = chunk(containing: end - 1), to = end - chunkStarts[c]
+        return chunks[c].withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<to])) }
     }
 }
 
@@ -265,6 +431,10 @@ public struct SemanticTokenEdit: Sendable, Equatable {
     /// two are brought in step again on a run of equal tokens nearby; a single edit of
     /// everything in between would send half the report's tokens again.
     public static func edits(from old: [Int], to new: [Int]) -> [SemanticTokenEdit] {
+        edits(from: SemanticTokenIntegers(old), to: SemanticTokenIntegers(new))
+    }
+
+    public static func edits(from old: SemanticTokenIntegers, to new: SemanticTokenIntegers) -> [SemanticTokenEdit] {
         let (prefix, suffix) = commonEnds(old, new)
         if prefix == old.count && prefix == new.count { return [] }
         // Whole tokens (five integers each) from here on.
@@ -272,7 +442,7 @@ public struct SemanticTokenEdit: Sendable, Equatable {
         var i = prefix / tokenSize, j = prefix / tokenSize
         let oldEnd = (old.count - suffix + tokenSize - 1) / tokenSize, newEnd = (new.count - suffix + tokenSize - 1) / tokenSize
         func equal(_ a: Int, _ b: Int) -> Bool {
-            old[(a * tokenSize)..<(a * tokenSize + tokenSize)] == new[(b * tokenSize)..<(b * tokenSize + tokenSize)]
+            (0..<tokenSize).allSatisfy { old[a * tokenSize + $0] == new[b * tokenSize + $0] }
         }
         func runs(_ a: Int, _ b: Int) -> Bool {
             guard a + run <= oldEnd, b + run <= newEnd else { return false }
@@ -290,31 +460,67 @@ public struct SemanticTokenEdit: Sendable, Equatable {
             }
             let (a, b) = found ?? (oldEnd, newEnd)
             let start = i * tokenSize, oldStop = min(a * tokenSize, old.count), newStop = min(b * tokenSize, new.count)
-            edits.append(SemanticTokenEdit(start: start, deleteCount: oldStop - start, data: new[(j * tokenSize)..<newStop]))
+            edits.append(SemanticTokenEdit(start: start, deleteCount: oldStop - start, data: new.integers((j * tokenSize)..<newStop)[...]))
             i = a; j = b
-            while i < oldEnd, j < newEnd, equal(i, j) { i += 1; j += 1 }
+            let same = equalRun(old, from: i * tokenSize, new, from: j * tokenSize, limit: min(oldEnd - i, newEnd - j) * tokenSize) / tokenSize
+            i += same; j += same
         }
         return edits
     }
 
     /// The lengths of the common prefix and (not overlapping it) the common suffix of two token
-    /// encodings, compared a block of integers at a time: after a keystroke all but a few of
-    /// the half-million integers of a large report's tokens are equal.
-    static func commonEnds(_ a: [Int], _ b: [Int]) -> (prefix: Int, suffix: Int) {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                guard let p = x.baseAddress, let q = y.baseAddress else { return (0, 0) }
-                let shorter = min(x.count, y.count), block = 256
-                var prefix = 0
-                while prefix + block <= shorter, memcmp(p + prefix, q + prefix, block * MemoryLayout<Int>.stride) == 0 { prefix += block }
-                while prefix < shorter, x[prefix] == y[prefix] { prefix += 1 }
-                let room = shorter - prefix
-                var suffix = 0
-                while suffix + block <= room,
-                      memcmp(p + x.count - suffix - block, q + y.count - suffix - block, block * MemoryLayout<Int>.stride) == 0 { suffix += block }
-                while suffix < room, x[x.count - 1 - suffix] == y[y.count - 1 - suffix] { suffix += 1 }
-                return (prefix, suffix)
+    /// encodings. After a keystroke all but a few of the half-million integers of a large
+    /// report's tokens are equal, and most are the very same memory (kept from the same
+    /// encoding): those are skipped without reading them, the rest compared a block at a time.
+    static func commonEnds(_ a: SemanticTokenIntegers, _ b: SemanticTokenIntegers) -> (prefix: Int, suffix: Int) {
+        let shorter = min(a.count, b.count)
+        let prefix = equalRun(a, from: 0, b, from: 0, limit: shorter)
+        let room = shorter - prefix
+        var suffix = 0
+        while suffix < room {
+            let (equal, compared) = a.withRun(endingAt: a.count - suffix) { x in
+                b.withRun(endingAt: b.count - suffix) { y in
+                    let n = min(x.count, y.count, room - suffix)
+                    return (equalIntegers(x, y, n, fromTheEnd: true), n)
+                }
             }
+            suffix += equal
+            if equal < compared { break }
         }
+        return (prefix, suffix)
+    }
+
+    /// How many integers of `a` from `i` on equal those of `b` from `j` on (at most `limit`).
+    static func equalRun(_ a: SemanticTokenIntegers, from i: Int, _ b: SemanticTokenIntegers, from j: Int, limit: Int) -> Int {
+        var length = 0
+        while length < limit {
+            let (equal, compared) = a.withRun(startingAt: i + length) { x in
+                b.withRun(startingAt: j + length) { y in
+                    let n = min(x.count, y.count, limit - length)
+                    return (equalIntegers(x, y, n, fromTheEnd: false), n)
+                }
+            }
+            length += equal
+            if equal < compared { break }
+        }
+        return length
+    }
+
+    /// How many of the first (or last) `n` integers of `x` and `y` are equal before the first
+    /// that differs.
+    private static func equalIntegers(_ x: UnsafeBufferPointer<Int>, _ y: UnsafeBufferPointer<Int>, _ n: Int, fromTheEnd: Bool) -> Int {
+        guard n > 0, let p = x.baseAddress, let q = y.baseAddress else { return 0 }
+        let p0 = fromTheEnd ? p + x.count - n : p, q0 = fromTheEnd ? q + y.count - n : q
+        if p0 == q0 { return n }  // the same memory
+        let block = 256, stride = MemoryLayout<Int>.stride
+        var k = 0
+        if fromTheEnd {
+            while k + block <= n, memcmp(p0 + n - k - block, q0 + n - k - block, block * stride) == 0 { k += block }
+            while k < n, p0[n - 1 - k] == q0[n - 1 - k] { k += 1 }
+        } else {
+            while k + block <= n, memcmp(p0 + k, q0 + k, block * stride) == 0 { k += block }
+            while k < n, p0[k] == q0[k] { k += 1 }
+        }
+        return k
     }
 }

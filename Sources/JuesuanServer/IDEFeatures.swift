@@ -120,9 +120,9 @@ extension JuesuanServer {
     /// line), length, type, modifier bits; columns in the negotiated encoding.
     func semanticTokensFull(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(request)
-        let data = features(of: snapshot).semanticTokenData(unit: converter.unit).data
+        let data = features(of: snapshot).semanticTokenData(unit: converter.unit).integers
         let id = rememberSemanticTokens(uri: snapshot.uri, data: data)
-        return ["resultId": .string(id), "data": .array(data.map { .int($0) })]
+        return ["resultId": .string(id), "data": .array(data.array.map { .int($0) })]
     }
 
     /// One edit replacing the part that differs from the previous result (common prefix and
@@ -130,11 +130,11 @@ extension JuesuanServer {
     func semanticTokensDelta(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let params = request.params
         let (snapshot, converter) = try openDocument(request)
-        let data = features(of: snapshot).semanticTokenData(unit: converter.unit).data
+        let data = features(of: snapshot).semanticTokenData(unit: converter.unit).integers
         let previousID = params?["previousResultId"]?.stringValue
         let previous = previousID.flatMap { previousSemanticTokens(uri: snapshot.uri, resultId: $0) }
         let id = rememberSemanticTokens(uri: snapshot.uri, data: data)
-        guard let previous else { return ["resultId": .string(id), "data": .array(data.map { .int($0) })] }
+        guard let previous else { return ["resultId": .string(id), "data": .array(data.array.map { .int($0) })] }
         let edits = SemanticTokenEdit.edits(from: previous, to: data)
         return ["resultId": .string(id), "edits": .array(edits.map { edit in
             ["start": .int(edit.start), "deleteCount": .int(edit.deleteCount), "data": .array(edit.data.map { .int($0) })]

@@ -76,7 +76,7 @@ public final class JuesuanServer: @unchecked Sendable {
     /// The JSON of the findings last published per document, reused by the next publication.
     private var publishedDiagnostics: [String: PublishedDiagnostics] = [:]
     /// The last semantic tokens sent per document, for `semanticTokens/full/delta`.
-    private var semanticTokenResults: [String: (id: String, data: [Int])] = [:]
+    private var semanticTokenResults: [String: (id: String, data: SemanticTokenIntegers)] = [:]
     private var nextSemanticTokensID = 1
     /// Requests received but not answered yet, and those of them the client cancelled.
     private var pending: Set<RequestID> = []
@@ -371,15 +371,26 @@ public final class JuesuanServer: @unchecked Sendable {
             }
             let progress = input.params?["workDoneToken"].flatMap { WorkDoneProgress(token: $0, server: self, after: JuesuanServer.progressDelay) }
             let started = DispatchTime.now().uptimeNanoseconds
+            let startedOnThisThread = JuesuanServer.threadCPUTime()
             let result: Result<JSONValue, ResponseError>
             do throws(ResponseError) { result = .success(try handler(self, input)) } catch { result = .failure(error) }
             progress?.end()
             if self.trace {
                 let how = input.document.map { $0.isAnalysed ? "analysed" : "not analysed" } ?? "-"
-                self.log("request \(method) (\(how) v\(input.document?.version ?? 0)) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
+                // The thread's own time beside the wall-clock time: less means it waited (a lock,
+                // or the cores were busy with other work).
+                let cpu = JuesuanServer.threadCPUTime() - startedOnThisThread
+                self.log("request \(method) (\(how) v\(input.document?.version ?? 0)) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms (\(cpu) ms on its thread)")
             }
             self.replyDetached(id, result)
         }
+    }
+
+    /// Milliseconds of CPU time the calling thread has used.
+    static func threadCPUTime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1e6
     }
 
     /// How long a request runs before the server reports progress on it.
@@ -837,7 +848,7 @@ public final class JuesuanServer: @unchecked Sendable {
                   hoverMarkdown: hoverMarkdown, documentationMarkdown: documentationMarkdown)
     }
 
-    func rememberSemanticTokens(uri: String, data: [Int]) -> String {
+    func rememberSemanticTokens(uri: String, data: SemanticTokenIntegers) -> String {
         lock.lock()
         defer { lock.unlock() }
         let id = "\(nextSemanticTokensID)"
@@ -846,7 +857,7 @@ public final class JuesuanServer: @unchecked Sendable {
         return id
     }
 
-    func previousSemanticTokens(uri: String, resultId: String) -> [Int]? {
+    func previousSemanticTokens(uri: String, resultId: String) -> SemanticTokenIntegers? {
         lock.lock()
         defer { lock.unlock() }
         guard let previous = semanticTokenResults[uri], previous.id == resultId else { return nil }

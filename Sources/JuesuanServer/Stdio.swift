@@ -18,7 +18,11 @@ extension JuesuanServer {
         let transport = Transport.standardIO()
         let logWriter = BackgroundWriter(descriptor: STDERR_FILENO, limit: 1 << 20, name: "juesuan.log")
         let log: @Sendable (String) -> Void = { line in
-            logWriter.enqueue(Array("juesuan lsp: \(line)\n".utf8))
+            // Milliseconds on the monotonic clock (a client's can be compared with it).
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            let milliseconds = String(format: "%.3f", Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1e6)
+            logWriter.enqueue(Array("juesuan lsp: [\(milliseconds)] \(line)\n".utf8))
         }
         let protocolWriter = BackgroundWriter(descriptor: transport.outputDescriptor, limit: nil, name: "juesuan.output") { code in
             log("write failed: errno \(code); the client has gone away")

@@ -177,6 +177,16 @@ final class EditedViewTests: XCTestCase {
             XCTAssertEqual(view.semanticTokens().map(\.range), exact.semanticTokens().map(\.range), "step \(step)")
             XCTAssertTrue(view.semanticTokenData(unit: .utf16).data
                           == EncodedSemanticTokens(view.semanticTokens(), in: snapshot.source, unit: .utf16).data, "step \(step)")
+            // The view's encoding keeps the previous one's pieces (shared, not copied): equal to
+            // the new text's own, and the delta from the previous one's turns it into this one.
+            let tokens = view.semanticTokenData(unit: .utf16).integers
+            XCTAssertEqual(tokens, exact.semanticTokenData(unit: .utf16).integers, "step \(step)")
+            let before = previous.semanticTokenData(unit: .utf16).integers
+            var applied = before.array
+            for edit in SemanticTokenEdit.edits(from: before, to: tokens).reversed() {
+                applied.replaceSubrange(edit.start..<(edit.start + edit.deleteCount), with: edit.data)
+            }
+            XCTAssertEqual(applied, tokens.array, "delta, step \(step)")
             XCTAssertEqual(view.outline(), exact.outline(), "step \(step)")
             XCTAssertEqual(view.foldingRanges(), exact.foldingRanges(), "step \(step)")
             XCTAssertEqual(view.blockStartLines, exact.blockStartLines, "step \(step)")

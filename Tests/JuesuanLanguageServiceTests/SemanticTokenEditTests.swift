@@ -1,4 +1,4 @@
-import JuesuanLanguageService
+@testable import JuesuanLanguageService
 import XCTest
 
 /// The semantic-token delta: edits that turn the previous result into the new one, one per
@@ -30,6 +30,39 @@ final class SemanticTokenDeltaTests: XCTestCase {
             changed += abs(new.count - old.count) + 1
         }
         XCTAssertLessThan(sent, 40 * changed, "edits carry the changed places, not what lies between them")
+    }
+
+    /// Integers stored in pieces (as a view keeps its base's runs) give the same edits as the
+    /// same integers in one array, whether the pieces share memory or not.
+    func testPiecesGiveTheSameEditsAsOneArray() {
+        var state: UInt64 = 5
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        func pieces(_ array: [Int]) -> SemanticTokenIntegers {
+            var chunks: [ArraySlice<Int>] = [], at = 0
+            while at < array.count {
+                let length = min(array.count - at, next() % 3 == 0 ? 0 : 1 + next() % 600)
+                chunks.append(array[at..<(at + length)])
+                at += length
+            }
+            return SemanticTokenIntegers(chunks: chunks)
+        }
+        for round in 0..<200 {
+            let old = (0..<(5 * (next() % 900))).map { _ in next() % 5 }
+            var new = old
+            for _ in 0..<(round % 5) where !new.isEmpty {
+                let at = (next() % (new.count / 5)) * 5
+                let removed = min(new.count - at, (next() % 3) * 5)
+                new.replaceSubrange(at..<(at + removed), with: (0..<(5 * (next() % 3))).map { _ in 7 + next() % 3 })
+            }
+            let flat = SemanticTokenEdit.edits(from: old, to: new)
+            let oldPieces = pieces(old), newPieces = pieces(new)
+            XCTAssertEqual(oldPieces.array, old)
+            XCTAssertEqual(SemanticTokenEdit.edits(from: oldPieces, to: newPieces), flat, "round \(round)")
+            XCTAssertEqual(oldPieces == newPieces, old == new, "round \(round)")
+            for index in Swift.stride(from: 0, to: old.count, by: 37) { XCTAssertEqual(oldPieces[index], old[index]) }
+            // The same memory on both sides is taken as equal without reading it.
+            XCTAssertEqual(SemanticTokenEdit.commonEnds(oldPieces, oldPieces).prefix, old.count)
+        }
     }
 
     /// Two keystrokes far apart: two small edits, not one spanning everything between.
