@@ -63,7 +63,10 @@ extension JuesuanServer {
     func documentSymbol(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter) = try openDocument(request)
         let symbols = features(of: snapshot).limitedOutline()
-        return .array(symbols.map(converter.symbol))
+        let outline = OutlineJSON(symbols, converter: converter, previous: lastOutline(uri: snapshot.uri))
+        rememberOutline(outline, uri: snapshot.uri)
+        if trace { log("outline of \(snapshot.uri) v\(snapshot.version): \(outline.reusedWhole) of \(symbols.count) top-level symbol(s) reused") }
+        return outline.json
     }
 
     func foldingRange(_ request: RequestInput) throws(ResponseError) -> JSONValue {
@@ -211,15 +214,4 @@ extension Converter {
         }
     }
 
-    func symbol(_ symbol: OutlineSymbol) -> JSONValue {
-        var members: [String: JSONValue] = [
-            "name": .string(symbol.name.isEmpty ? " " : symbol.name),
-            "kind": .int(Converter.symbolKind(symbol.kind)),
-            "range": range(symbol.range),
-            "selectionRange": range(symbol.selectionRange),
-        ]
-        if let detail = symbol.detail, !detail.isEmpty { members["detail"] = .string(detail) }
-        if !symbol.children.isEmpty { members["children"] = .array(symbol.children.map(self.symbol)) }
-        return .object(members)
-    }
 }

@@ -24,7 +24,7 @@ public final class JuesuanServer: @unchecked Sendable {
 
     private let output: Output
     private let exitHandler: @Sendable (Int32) -> Void
-    private let log: @Sendable (String) -> Void
+    let log: @Sendable (String) -> Void
 
     /// Message handling, in arrival order.
     let main = DispatchQueue(label: "juesuan.server.main")
@@ -77,6 +77,8 @@ public final class JuesuanServer: @unchecked Sendable {
     private var publishedDiagnostics: [String: PublishedDiagnostics] = [:]
     /// The last semantic tokens sent per document, for `semanticTokens/full/delta`.
     private var semanticTokenResults: [String: (id: String, data: SemanticTokenIntegers)] = [:]
+    /// The outline last answered per document, to reuse its JSON (`OutlineJSON`).
+    private var outlines: [String: OutlineJSON] = [:]
     private var nextSemanticTokensID = 1
     /// Requests received but not answered yet, and those of them the client cancelled.
     private var pending: Set<RequestID> = []
@@ -595,6 +597,7 @@ public final class JuesuanServer: @unchecked Sendable {
         revisions[uri] = nil
         published[uri] = nil
         semanticTokenResults[uri] = nil
+        outlines[uri] = nil
         publishedDiagnostics[uri] = nil
         // Under the lock, so no analysis can publish after the clearing.
         send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": .string(uri), "diagnostics": []]))
@@ -855,6 +858,19 @@ public final class JuesuanServer: @unchecked Sendable {
         nextSemanticTokensID += 1
         semanticTokenResults[uri] = (id, data)
         return id
+    }
+
+    func lastOutline(uri: String) -> OutlineJSON? {
+        lock.lock()
+        defer { lock.unlock() }
+        return outlines[uri]
+    }
+
+    func rememberOutline(_ outline: OutlineJSON, uri: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        // Only while the document is open (a request may end after its didClose).
+        if documents[uri] != nil { outlines[uri] = outline }
     }
 
     func previousSemanticTokens(uri: String, resultId: String) -> SemanticTokenIntegers? {

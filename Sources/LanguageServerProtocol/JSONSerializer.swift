@@ -34,6 +34,7 @@ enum JSONWriter {
             // JSON has no NaN/Infinity; the parser never produces them, but callers might.
             if d.isFinite { out.append(contentsOf: d.description.utf8) } else { out.append(contentsOf: "null".utf8) }
         case .string(let s): writeString(s, into: &out)
+        case .preserialized(let bytes): out.append(contentsOf: bytes)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
             for (k, element) in elements.enumerated() {

@@ -13,6 +13,10 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     /// Object members; the serializer writes keys in sorted order so output is deterministic.
     case object([String: JSONValue])
+    /// A value already serialized (by `serialized()`), written out as it is: a large answer
+    /// whose parts are reused between requests serializes only what changed. Never parsed, and
+    /// equal only to the same bytes (not to the value they were made from).
+    case preserialized([UInt8])
 }
 
 // MARK: - Accessors
