@@ -116,9 +116,15 @@ struct CompletionBuilder {
     var isIncomplete = false
 
     init(snapshot: DocumentSnapshot, offset: Int) {
+        self.init(snapshot: snapshot, cursor: CursorLine(source: snapshot.source, offset: offset))
+    }
+
+    /// Proposals from `snapshot`'s tables for a cursor on another version's line (see
+    /// `LanguageService.completion(through:at:)`).
+    init(snapshot: DocumentSnapshot, cursor: CursorLine) {
         self.snapshot = snapshot
         report = snapshot.report
-        cursor = CursorLine(source: snapshot.source, offset: offset)
+        self.cursor = cursor
     }
 
     var syntax: SyntaxTree { report.syntax }
@@ -585,6 +591,28 @@ extension LanguageService {
             return list
         }
         var builder = CompletionBuilder(snapshot: snapshot, offset: offset)
+        return builder.build()
+    }
+
+    /// Completion at `offset` of the version a row-level view shows, from the analysed version
+    /// it was built on, when nothing completion reads there can differ: the view's edit changed
+    /// one code row after its code (its figures or name), on the same lines. So in that table
+    /// the codes, lines, columns and sides are the analysed version's, and the cursor's line is
+    /// read from the new text. Not on the edited line past the row's code, nor outside the table
+    /// (a 校验 lists row names, prose reads other blocks): nil there, and the caller completes
+    /// on the new text.
+    public static func completion(through view: EditedView, at offset: Int) -> CompletionList? {
+        guard view.isRowLevel, let base = view.base as? DocumentSnapshot, base.catalogue == view.current.catalogue else { return nil }
+        let source = view.current.source
+        let offset = min(max(0, offset), source.bytes.count)
+        let line = source.line(containing: offset)
+        let edited = view.edited
+        let firstLine = source.line(containing: edited.newBlock.start)
+        let lastLine = source.line(containing: max(edited.newBlock.start, edited.newBlock.end - 1))
+        guard edited.lineDelta == 0, line >= firstLine, line <= lastLine else { return nil }
+        let cursor = CursorLine(source: source, offset: offset)
+        if line == source.line(containing: edited.oldEdit.start), cursor.word.end >= edited.oldEdit.start { return nil }
+        var builder = CompletionBuilder(snapshot: base, cursor: cursor)
         return builder.build()
     }
 

@@ -38,8 +38,21 @@ extension DocumentSnapshot: FeatureSource {
     }
     public func inlayHints(in range: SourceRange) -> [InlayHint] { LanguageService.inlayHints(self, in: range) }
     public func semanticTokens() -> [SemanticToken] { LanguageService.semanticTokens(self) }
-    public func semanticTokenData(unit: ColumnUnit) -> EncodedSemanticTokens {
-        memo("semanticTokenData.\(unit.rawValue)") { EncodedSemanticTokens(semanticTokens(), in: source, unit: unit) }
+    public func semanticTokenData(unit: ColumnUnit) -> EncodedSemanticTokens { semanticTokenData(unit: unit, sharingWith: nil) }
+
+    /// This version's encoded semantic tokens, taken from `view` when it is a view of this very
+    /// version: its encoding keeps the pieces of the version it was built on (the same tokens),
+    /// so the next keystroke's view, and a delta between the two, share memory with the one
+    /// the client was last sent. Encoded afresh when the pieces grew many (views of views of
+    /// views…), or without a view.
+    public func semanticTokenData(unit: ColumnUnit, sharingWith view: EditedView?) -> EncodedSemanticTokens {
+        memo("semanticTokenData.\(unit.rawValue)") {
+            if let view, view.current === self {
+                let shared = view.semanticTokenData(unit: unit)
+                if shared.pieceCount <= EncodedSemanticTokens.maximumPieces { return shared }
+            }
+            return EncodedSemanticTokens(semanticTokens(), in: source, unit: unit)
+        }
     }
     public func outline() -> [OutlineSymbol] { LanguageService.outline(self) }
     public func limitedOutline() -> [OutlineSymbol] { memo("limitedOutline") { LanguageService.limited(outline()) } }

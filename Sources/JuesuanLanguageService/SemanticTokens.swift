@@ -218,6 +218,9 @@ public struct EncodedSemanticTokens: Sendable {
     }
 
     private var pieces: [Piece] = []
+    var pieceCount: Int { pieces.count }
+    /// Past this many pieces a version's tokens are encoded afresh rather than kept from a view.
+    static let maximumPieces = 48
     /// The index of each piece's first token.
     private var pieceStarts: [Int] = []
     public private(set) var count = 0

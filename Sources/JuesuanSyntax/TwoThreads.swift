@@ -83,11 +83,11 @@ public final class BackgroundThreads: @unchecked Sendable {
     private static let threadKey = "juesuan.background-threads"
 
     /// A pool lives as long as the process (its threads never end), so there are a few, made
-    /// once: `shared` and `serial`.
+    /// once: `shared`, `serial` and the server's quick re-check thread.
     /// - Parameters:
     ///   - count: how many threads; one runs its jobs in the order queued.
     ///   - niceness: how much lower than normal their priority is (Linux nice values).
-    init(name: String, count: Int, niceness: Int32 = 10) {
+    public init(name: String, count: Int, niceness: Int32 = 10) {
         for index in 0..<count {
             let threadName = count == 1 ? name : "\(name)-\(index)"
             let thread = Thread { [self] in

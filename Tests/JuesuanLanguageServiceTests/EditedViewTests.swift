@@ -1,6 +1,6 @@
 import JuesuanChecks
 import JuesuanFixtures
-import JuesuanLanguageService
+@testable import JuesuanLanguageService
 import JuesuanSyntax
 import XCTest
 
@@ -148,6 +148,86 @@ final class EditedViewTests: XCTestCase {
             XCTAssertEqual(view.inlayHints(in: around), exact.inlayHints(in: around), "hints around, step \(step)")
         }
         XCTAssertEqual(rowViews, 12, "every keystroke in a code row's figure makes a row-level view")
+    }
+
+    /// Completion right after a keystroke in a large table is answered from the analysed
+    /// version where it is exact: anywhere in that table but the edited line past its code.
+    /// Figures and names typed, cursors before and after the edit: the same list as the new
+    /// text's own.
+    func testCompletionThroughARowLevelViewIsTheNewTextsOwn() throws {
+        var generator = ReportGenerator(seed: 17)
+        let text = generator.bigTableReport(tables: 2)
+        let base = DocumentSnapshot(uri: "file:///c.juesuan", version: 1, text: text)
+        let table = try XCTUnwrap(base.analysis.report.tables.last { $0.allRows.count > 1_000 })
+        var random = SplitMix64(seed: 8)
+        var answered = 0, declined = 0
+        for step in 0..<10 {
+            let rows = table.allRows.filter { $0.code != nil && $0.cells.contains { $0 != nil } }
+            let row = rows[Int(random.next() % UInt64(rows.count))]
+            let cell = try XCTUnwrap(row.cells.compactMap { $0 }.last)
+            // A figure typed, or a name edited (after the code, as a row-level view requires).
+            let codeEnd = try XCTUnwrap(row.syntax.code).range.end
+            let (at, typed) = step % 2 == 0 ? (cell.token.range.end, ["7", "0.5", "x"][step % 3]) : (codeEnd + 2, "中")
+            let edited = replacing(text, SourceRange(start: at, end: at), with: typed)
+            let current = DocumentSnapshot(uri: base.uri, version: 2 + step, text: edited)
+            let view = try XCTUnwrap(EditedView(current: current, base: base))
+            XCTAssertTrue(view.isRowLevel, "step \(step)")
+            let exact = DocumentSnapshot(uri: base.uri, version: current.version, text: edited)
+            _ = exact.analysis
+            // The edited line (its code, and past it), neighbours, the keyword and column lines,
+            // rows far above and below, and the first line after the table.
+            var lines = [row.line, row.line - 1, row.line + 1, table.syntax.line, table.syntax.line + 1]
+            lines += (0..<6).map { _ in table.syntax.line + Int(random.next() % UInt64(table.allRows.count)) }
+            for line in lines where line < current.source.lineCount {
+                let range = current.source.lineContentRange(line)
+                for offset in [range.start, range.start + 1, range.start + 3, range.start + 4, (range.start + range.end) / 2, range.end] {
+                    let offset = min(offset, range.end)
+                    guard let through = LanguageService.completion(through: view, at: offset) else { declined += 1; continue }
+                    answered += 1
+                    let own = LanguageService.completion(exact, at: offset)
+                    XCTAssertEqual(through.items, own.items, "step \(step), line \(line), offset \(offset)")
+                    XCTAssertEqual(through.isIncomplete, own.isIncomplete, "step \(step), line \(line), offset \(offset)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(answered, 200)
+        XCTAssertGreaterThan(declined, 0, "the edited line past its code is left to the new text")
+    }
+
+    /// After the full analysis of a version, its tokens are taken from the view of it the
+    /// requests used (sharing the older version's memory): the same as encoding them afresh,
+    /// and a long session of keystrokes and analyses does not pile up pieces.
+    func testAnAnalysedVersionKeepsItsViewsTokens() throws {
+        var generator = ReportGenerator(seed: 5)
+        var text = generator.largeReport(minimumLines: 700, prose: true)
+        var analysed = DocumentSnapshot(uri: "file:///k.juesuan", version: 1, text: text)
+        _ = analysed.analysis
+        var sent = analysed.semanticTokenData(unit: .utf16).integers
+        var random = SplitMix64(seed: 4)
+        var kept = 0
+        for step in 0..<30 {
+            let cells = analysed.analysis.report.tables.flatMap { $0.allRows.flatMap { $0.cells.compactMap { $0 } } }
+            let cell = cells[Int(random.next() % UInt64(cells.count))]
+            text = replacing(text, SourceRange(start: cell.token.range.end, end: cell.token.range.end), with: "7")
+            let current = DocumentSnapshot(uri: analysed.uri, version: 2 + step, text: text)
+            let view = try XCTUnwrap(EditedView(current: current, base: analysed), "step \(step)")
+            // The request right after the keystroke, then the delta from what the client has.
+            let viewed = view.semanticTokenData(unit: .utf16).integers
+            var applied = sent.array
+            for edit in SemanticTokenEdit.edits(from: sent, to: viewed).reversed() {
+                applied.replaceSubrange(edit.start..<(edit.start + edit.deleteCount), with: edit.data)
+            }
+            XCTAssertEqual(applied, viewed.array, "step \(step)")
+            // The full analysis of the version, which keeps the view's tokens.
+            _ = current.analysis
+            let adopted = current.semanticTokenData(unit: .utf16, sharingWith: view)
+            XCTAssertEqual(adopted.data, DocumentSnapshot(uri: analysed.uri, version: 1, text: text).semanticTokenData(unit: .utf16).data, "step \(step)")
+            XCTAssertLessThanOrEqual(adopted.pieceCount, EncodedSemanticTokens.maximumPieces)
+            if adopted.pieceCount > 1 { kept += 1 }
+            sent = viewed
+            analysed = current
+        }
+        XCTAssertGreaterThan(kept, 20, "most versions keep their view's tokens")
     }
 
     /// Typing in a second place before the analysis caught up: a view through the view of the
