@@ -595,21 +595,29 @@ extension LanguageService {
     }
 
     /// Completion at `offset` of the version a row-level view shows, from the analysed version
-    /// it was built on, when nothing completion reads there can differ: the view's edit changed
-    /// one code row after its code (its figures or name), on the same lines. So in that table
-    /// the codes, lines, columns and sides are the analysed version's, and the cursor's line is
-    /// read from the new text. Not on the edited line past the row's code, nor outside the table
-    /// (a 校验 lists row names, prose reads other blocks): nil there, and the caller completes
-    /// on the new text.
+    /// it was built on (see `completion(_:at:editedFrom:)`); nil where that is not exact.
     public static func completion(through view: EditedView, at offset: Int) -> CompletionList? {
-        guard view.isRowLevel, let base = view.base as? DocumentSnapshot, base.catalogue == view.current.catalogue else { return nil }
-        let source = view.current.source
+        guard view.isRowLevel, let base = view.base as? DocumentSnapshot else { return nil }
+        return completion(view.current, at: offset, editedFrom: base)
+    }
+
+    /// Completion at `offset` of `current` from `base`, an analysed version it differs from by
+    /// one edit of a code row after its code (its figures or name) in a large table, on the same
+    /// lines (a row-level edit, `RowScope`), when nothing completion reads there can differ: in
+    /// that table the codes, lines, columns and sides are `base`'s, and the cursor's line is
+    /// read from `current`. Not on the edited line past the row's code, nor outside the table
+    /// (a 校验 lists row names, prose reads other blocks), nor after any other edit: nil, and
+    /// the caller completes on `current` itself.
+    public static func completion(_ current: DocumentSnapshot, at offset: Int, editedFrom base: DocumentSnapshot) -> CompletionList? {
+        guard base !== current, base.isAnalysed, base.catalogue == current.catalogue, base.settings == current.settings,
+              let edited = EditedBlock(old: base.source, blockStartLines: base.blockStartLines, new: current.source),
+              edited.lineDelta == 0, RowScope(edited, old: base.source, new: current.source) != nil else { return nil }
+        let source = current.source
         let offset = min(max(0, offset), source.bytes.count)
         let line = source.line(containing: offset)
-        let edited = view.edited
         let firstLine = source.line(containing: edited.newBlock.start)
         let lastLine = source.line(containing: max(edited.newBlock.start, edited.newBlock.end - 1))
-        guard edited.lineDelta == 0, line >= firstLine, line <= lastLine else { return nil }
+        guard line >= firstLine, line <= lastLine else { return nil }
         let cursor = CursorLine(source: source, offset: offset)
         if line == source.line(containing: edited.oldEdit.start), cursor.word.end >= edited.oldEdit.start { return nil }
         var builder = CompletionBuilder(snapshot: base, cursor: cursor)

@@ -867,6 +867,12 @@ public final class JuesuanServer: @unchecked Sendable {
         return id
     }
 
+    func lastAnalysedVersion(of uri: String) -> DocumentSnapshot? {
+        lock.lock()
+        defer { lock.unlock() }
+        return lastAnalysed[uri]
+    }
+
     func lastOutline(uri: String) -> OutlineJSON? {
         lock.lock()
         defer { lock.unlock() }
@@ -890,14 +896,16 @@ public final class JuesuanServer: @unchecked Sendable {
     func completion(_ request: RequestInput) throws(ResponseError) -> JSONValue {
         let (snapshot, converter, offset) = try document(request)
         let started = DispatchTime.now().uptimeNanoseconds
-        // Right after a keystroke in a large table, from the analysed version where that is
-        // exact; for a keystroke undone, from the analysed version with this very text.
-        let features = features(of: snapshot)
+        // For a keystroke undone, from the analysed version with this very text; right after a
+        // figure or name typed in a large table, from the analysed version where that is exact
+        // (found without making an edited view: typing a name in a new row needs none).
         let list: CompletionList
-        if let view = features as? EditedView, let through = LanguageService.completion(through: view, at: offset) {
-            list = through
-        } else if let twin = features as? DocumentSnapshot, twin !== snapshot {
+        if let twin = analysedTwin(of: snapshot) {
             list = LanguageService.completion(twin, at: offset)
+        } else if !snapshot.isAnalysed, snapshot.source.bytes.count >= JuesuanServer.editedViewThreshold,
+                  let analysed = lastAnalysedVersion(of: snapshot.uri),
+                  let through = LanguageService.completion(snapshot, at: offset, editedFrom: analysed) {
+            list = through
         } else {
             list = LanguageService.completion(snapshot, at: offset)
         }
