@@ -127,7 +127,7 @@ public struct RowScope: Sendable {
         let value: Int
         let length: Int
 
-        /// The code two digits shorter (`20101` → `201`), nil below three digits.
+        /// The code two digits shorter (`20101` → `201`); nil for a three-digit code.
         var prefix: DigitCode? { length > 3 ? DigitCode(value: value / 100, length: length - 2) : nil }
         /// One number for both (a length is at most 7).
         var key: Int { value << 3 | length }

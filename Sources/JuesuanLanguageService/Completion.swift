@@ -120,7 +120,7 @@ struct CompletionBuilder {
     }
 
     /// Proposals from `snapshot`'s tables for a cursor on another version's line (see
-    /// `LanguageService.completion(through:at:)`).
+    /// `LanguageService.completion(_:at:editedFrom:)`).
     init(snapshot: DocumentSnapshot, cursor: CursorLine) {
         self.snapshot = snapshot
         report = snapshot.report
