@@ -92,7 +92,10 @@ final class FuzzRegressionTests: XCTestCase {
                 XCTAssertEqual(answered[id, default: 0], count, "\(file): request \(id) sent \(count)×, answered \(answered[id, default: 0])×")
             }
             for message in messages {
-                XCTAssertEqual(try? Message(bytes: message.serialized()), message, "\(file): does not round-trip: \(message)")
+                // Read back and written again, the same bytes (parts kept serialized read back
+                // as the values they stand for).
+                let bytes = message.serialized()
+                XCTAssertEqual(try? Message(bytes: bytes).serialized(), bytes, "\(file): does not round-trip: \(message)")
             }
         }
     }
