@@ -15,6 +15,9 @@ final class Sink: @unchecked Sendable {
     let lock = NSLock()
     var messages: [Message] = []
     func append(_ message: Message) { lock.lock(); messages.append(message); lock.unlock() }
+    /// What was written so far: a full analysis scheduled after the typing pause may still
+    /// publish while the run reads it.
+    var written: [Message] { lock.lock(); defer { lock.unlock() }; return messages }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -51,7 +54,7 @@ public func fuzzServer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     server.releaseThread.sync {}
 
     var responses: [RequestID: Int] = [:]
-    for message in sink.messages {
+    for message in sink.written {
         switch message {
         case .response(let id, _), .errorResponse(let id?, _):
             responses[id, default: 0] += 1

@@ -13,6 +13,8 @@ final class FuzzRegressionTests: XCTestCase {
         let lock = NSLock()
         var messages: [Message] = []
         func append(_ message: Message) { lock.lock(); messages.append(message); lock.unlock() }
+        /// What was written so far (a full analysis after the typing pause may still publish).
+        var written: [Message] { lock.lock(); defer { lock.unlock() }; return messages }
     }
 
     /// The server fuzz target's harness (Fuzz/Targets/FuzzServer.swift): NUL-separated bodies,
@@ -46,13 +48,14 @@ final class FuzzRegressionTests: XCTestCase {
         server.waitUntilIdle()
         server.releaseThread.sync {}
         var answered: [RequestID: Int] = [:]
-        for message in sink.messages {
+        let written = sink.written
+        for message in written {
             switch message {
             case .response(let id, _), .errorResponse(let id?, _): answered[id, default: 0] += 1
             default: break
             }
         }
-        return (sent, answered, sink.messages)
+        return (sent, answered, written)
     }
 
     /// Found by the server target (session 6, an out-of-memory stop after 13,586 inputs): each
