@@ -609,7 +609,10 @@ extension LanguageService {
     /// (a 校验 lists row names, prose reads other blocks), nor after any other edit: nil, and
     /// the caller completes on `current` itself.
     public static func completion(_ current: DocumentSnapshot, at offset: Int, editedFrom base: DocumentSnapshot) -> CompletionList? {
-        guard base !== current, base.isAnalysed, base.catalogue == current.catalogue, base.settings == current.settings,
+        // A row-level edit adds no line: other edits (a name typed in a new row) end here,
+        // before the two texts are compared.
+        guard base !== current, base.source.lineCount == current.source.lineCount, base.isAnalysed,
+              base.catalogue == current.catalogue, base.settings == current.settings,
               let edited = EditedBlock(old: base.source, blockStartLines: base.blockStartLines, new: current.source),
               edited.lineDelta == 0, RowScope(edited, old: base.source, new: current.source) != nil else { return nil }
         let source = current.source
