@@ -594,13 +594,6 @@ extension LanguageService {
         return builder.build()
     }
 
-    /// Completion at `offset` of the version a row-level view shows, from the analysed version
-    /// it was built on (see `completion(_:at:editedFrom:)`); nil where that is not exact.
-    public static func completion(through view: EditedView, at offset: Int) -> CompletionList? {
-        guard view.isRowLevel, let base = view.base as? DocumentSnapshot else { return nil }
-        return completion(view.current, at: offset, editedFrom: base)
-    }
-
     /// Completion at `offset` of `current` from `base`, an analysed version it differs from by
     /// one edit of a code row after its code (its figures or name) in a large table, on the same
     /// lines (a row-level edit, `RowScope`), when nothing completion reads there can differ: in

@@ -297,12 +297,8 @@ public struct EncodedSemanticTokens: Sendable {
 
     /// The piece holding token `index`, and the token's index in it.
     private func locate(_ index: Int) -> (piece: Int, offset: Int) {
-        var low = 0, high = pieceStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if pieceStarts[middle] <= index { low = middle } else { high = middle - 1 }
-        }
-        return (low, index - pieceStarts[low])
+        let piece = pieceStarts.lastIndex(atMost: index)
+        return (piece, index - pieceStarts[piece])
     }
 
     private func start(_ index: Int) -> Int {
@@ -378,14 +374,7 @@ public struct SemanticTokenIntegers: Sendable, Equatable {
         a.count == b.count && SemanticTokenEdit.commonEnds(a, b).prefix == a.count
     }
 
-    private func chunk(containing index: Int) -> Int {
-        var low = 0, high = chunkStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if chunkStarts[middle] <= index { low = middle } else { high = middle - 1 }
-        }
-        return low
-    }
+    private func chunk(containing index: Int) -> Int { chunkStarts.lastIndex(atMost: index) }
 
     public subscript(index: Int) -> Int {
         let c = chunks.count == 1 ? 0 : chunk(containing: index)

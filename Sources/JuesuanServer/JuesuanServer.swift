@@ -377,7 +377,7 @@ public final class JuesuanServer: @unchecked Sendable {
             }
             let progress = input.params?["workDoneToken"].flatMap { WorkDoneProgress(token: $0, server: self, after: JuesuanServer.progressDelay) }
             let started = DispatchTime.now().uptimeNanoseconds
-            let startedOnThisThread = JuesuanServer.threadCPUTime()
+            let startedOnThisThread = self.trace ? JuesuanServer.threadCPUTime() : 0
             let result: Result<JSONValue, ResponseError>
             do throws(ResponseError) { result = .success(try handler(self, input)) } catch { result = .failure(error) }
             progress?.end()

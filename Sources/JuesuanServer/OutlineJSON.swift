@@ -37,19 +37,19 @@ struct OutlineJSON {
         var reused = 0
         nodes = symbols.enumerated().map { index, symbol in
             let old = previous.flatMap { index < $0.nodes.count ? $0.nodes[index] : nil }
-            if let old, let previous, OutlineJSON.reusable(old, for: symbol, from: previous.source, to: converter.source) {
-                reused += 1
-                return old
-            }
-            return OutlineJSON.node(symbol, old: old, previousSource: previous?.source, converter: converter)
+            let (node, isReused) = OutlineJSON.node(symbol, old: old, previousSource: previous?.source, converter: converter)
+            if isReused { reused += 1 }
+            return node
         }
         reusedWhole = reused
     }
 
-    private static func node(_ symbol: OutlineSymbol, old: Node?, previousSource: SourceText?, converter: Converter) -> Node {
-        if let old, let previousSource, reusable(old, for: symbol, from: previousSource, to: converter.source) { return old }
+    /// `old` when it stands for `symbol`, else the symbol's JSON made again (reusing what it can
+    /// of its children); and which of the two.
+    private static func node(_ symbol: OutlineSymbol, old: Node?, previousSource: SourceText?, converter: Converter) -> (Node, reused: Bool) {
+        if let old, let previousSource, reusable(old, for: symbol, from: previousSource, to: converter.source) { return (old, true) }
         let children = symbol.children.enumerated().map { index, child in
-            node(child, old: old.flatMap { index < $0.children.count ? $0.children[index] : nil }, previousSource: previousSource, converter: converter)
+            node(child, old: old.flatMap { index < $0.children.count ? $0.children[index] : nil }, previousSource: previousSource, converter: converter).0
         }
         var members: [String: JSONValue] = [
             "name": .string(symbol.name.isEmpty ? " " : symbol.name),
@@ -59,11 +59,11 @@ struct OutlineJSON {
         ]
         if let detail = symbol.detail, !detail.isEmpty { members["detail"] = .string(detail) }
         if !children.isEmpty { members["children"] = .array(children.map(\.json)) }
-        return Node(symbol: symbol, json: .preserialized(JSONValue.object(members).serialized()), children: children)
+        return (Node(symbol: symbol, json: .preserialized(JSONValue.object(members).serialized()), children: children), false)
     }
 
-    /// Whether `old` stands for `symbol` (the same symbol, maybe moved along its line by an edit
-    /// before it) at the same line/column positions.
+    /// Whether `old` stands for `symbol` (the same symbol, maybe moved by an edit on an earlier
+    /// line that added no line) at the same line/column positions.
     private static func reusable(_ old: Node, for symbol: OutlineSymbol, from previousSource: SourceText, to source: SourceText) -> Bool {
         let shift = symbol.range.start - old.symbol.range.start
         return same(old.symbol, symbol, shift: shift) && linesUnchanged(symbol.range, shift: shift, from: previousSource, to: source)
@@ -78,15 +78,16 @@ struct OutlineJSON {
     }
 
     /// Whether the lines that hold `range` in the new text are the same bytes, on the same line
-    /// numbers, as those `shift` bytes earlier in the old text (an edit earlier on the first
-    /// line may have moved them along it): then every position inside it is the same.
+    /// numbers, as those `shift` bytes earlier in the old text (an edit on an earlier line may
+    /// have moved them): then every position inside it is the same.
     static func linesUnchanged(_ range: SourceRange, shift: Int, from old: SourceText, to new: SourceText) -> Bool {
         guard range.start >= 0, range.start <= range.end, range.end <= new.bytes.count else { return false }
         let line = new.line(containing: range.start)
         let start = new.lineStarts[line]
         let end = new.lineRange(new.line(containing: range.end)).end
+        // The old line of that number starts there (line starts ascend: so it is the same line).
         guard start - shift >= 0, end - shift <= old.bytes.count, line < old.lineCount,
-              old.lineStarts[line] == start - shift, old.line(containing: start - shift) == line else { return false }
+              old.lineStarts[line] == start - shift else { return false }
         if end == start { return true }
         return old.bytes.withUnsafeBufferPointer { a in
             new.bytes.withUnsafeBufferPointer { b in memcmp(a.baseAddress! + (start - shift), b.baseAddress! + start, end - start) == 0 }

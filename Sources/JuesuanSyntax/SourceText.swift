@@ -244,15 +244,7 @@ public struct SourceText: Sendable {
     public var lineCount: Int { lineStarts.count }
 
     /// The line (0-based) holding `offset`; an offset at a line's terminator belongs to that line.
-    public func line(containing offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
-    }
+    public func line(containing offset: Int) -> Int { lineStarts.lastIndex(atMost: offset) }
 
     /// The content of a line without its terminator.
     public func lineContentRange(_ line: Int) -> SourceRange {
@@ -282,5 +274,20 @@ public struct SourceText: Sendable {
         var point = checkpoint(line: line, atOrBefore: end)
         while point.byte < end { SourceText.advance(&point, over: bytes, limit: end) }
         return SourcePosition(line: line, utf8Column: end - start, utf16Column: point.utf16, scalarColumn: point.scalars, displayColumn: point.display)
+    }
+}
+
+extension Array where Element == Int {
+    /// In an ascending array of starts (of lines, pieces, chunks): the index of the last start at
+    /// most `value`, i.e. of the run that holds it (0 when none is). Binary search.
+    @inlinable
+    public func lastIndex(atMost value: Int) -> Int {
+        var low = 0
+        var high = count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if self[middle] <= value { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 }

@@ -182,7 +182,7 @@ final class EditedViewTests: XCTestCase {
                 let range = current.source.lineContentRange(line)
                 for offset in [range.start, range.start + 1, range.start + 3, range.start + 4, (range.start + range.end) / 2, range.end] {
                     let offset = min(offset, range.end)
-                    guard let through = LanguageService.completion(through: view, at: offset) else { declined += 1; continue }
+                    guard let through = LanguageService.completion(current, at: offset, editedFrom: base) else { declined += 1; continue }
                     answered += 1
                     let own = LanguageService.completion(exact, at: offset)
                     XCTAssertEqual(through.items, own.items, "step \(step), line \(line), offset \(offset)")
