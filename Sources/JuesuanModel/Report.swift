@@ -55,36 +55,35 @@ public struct Row: Sendable {
     /// fields live in one copy-on-write box so that a copy is one retain, not a dozen (issue 15).
     private final class Storage: @unchecked Sendable {
         // Never mutated while shared: `Row` copies the box before writing to it.
+        // The cells are read from `syntax` in place: the model keeps no copy of them.
         var syntax: RowSyntax
+        var columnCount: Int
         var code: String?
         var label: String
         var key: String
         var standardName: String?
         var categoryCode: String?
-        var cells: [Cell?]
         var isTotal: Bool
         var isDetail: Bool
         var isCount: Bool
-        var unknownColumns: Set<Int>
 
-        init(syntax: RowSyntax, code: String?, label: String, key: String, standardName: String?, categoryCode: String?,
-             cells: [Cell?], isTotal: Bool, isDetail: Bool, isCount: Bool, unknownColumns: Set<Int>) {
+        init(syntax: RowSyntax, columnCount: Int, code: String?, label: String, key: String, standardName: String?,
+             categoryCode: String?, isTotal: Bool, isDetail: Bool, isCount: Bool) {
             self.syntax = syntax
+            self.columnCount = columnCount
             self.code = code
             self.label = label
             self.key = key
             self.standardName = standardName
             self.categoryCode = categoryCode
-            self.cells = cells
             self.isTotal = isTotal
             self.isDetail = isDetail
             self.isCount = isCount
-            self.unknownColumns = unknownColumns
         }
 
         func copy() -> Storage {
-            Storage(syntax: syntax, code: code, label: label, key: key, standardName: standardName, categoryCode: categoryCode,
-                    cells: cells, isTotal: isTotal, isDetail: isDetail, isCount: isCount, unknownColumns: unknownColumns)
+            Storage(syntax: syntax, columnCount: columnCount, code: code, label: label, key: key, standardName: standardName,
+                    categoryCode: categoryCode, isTotal: isTotal, isDetail: isDetail, isCount: isCount)
         }
     }
 
@@ -98,10 +97,12 @@ public struct Row: Sendable {
         }
     }
 
-    init(syntax: RowSyntax, code: String?, label: String, key: String, standardName: String?, categoryCode: String?,
-         cells: [Cell?], isTotal: Bool, isDetail: Bool, isCount: Bool, unknownColumns: Set<Int> = []) {
-        storage = Storage(syntax: syntax, code: code, label: label, key: key, standardName: standardName, categoryCode: categoryCode,
-                          cells: cells, isTotal: isTotal, isDetail: isDetail, isCount: isCount, unknownColumns: unknownColumns)
+    /// A row of a table of `columnCount` columns.
+    init(syntax: RowSyntax, columnCount: Int, code: String?, label: String, key: String, standardName: String?,
+         categoryCode: String?, isTotal: Bool, isDetail: Bool, isCount: Bool) {
+        storage = Storage(syntax: syntax, columnCount: columnCount, code: code, label: label, key: key,
+                          standardName: standardName, categoryCode: categoryCode, isTotal: isTotal, isDetail: isDetail,
+                          isCount: isCount)
     }
 
     public var syntax: RowSyntax {
@@ -132,11 +133,9 @@ public struct Row: Sendable {
         _read { yield storage.categoryCode }
         set { unique.categoryCode = newValue }
     }
-    /// One entry per column; nil where nothing is written (trailing cells left out).
-    public var cells: [Cell?] {
-        _read { yield storage.cells }
-        set { unique.cells = newValue }
-    }
+    /// One entry per column; nil where nothing is written (trailing cells left out) and where
+    /// the text is not a number.
+    public var cells: ColumnCells { ColumnCells(syntax: storage.syntax, count: storage.columnCount) }
     public var isTotal: Bool {
         _read { yield storage.isTotal }
         set { unique.isTotal = newValue }
@@ -148,12 +147,6 @@ public struct Row: Sendable {
     public var isCount: Bool {
         _read { yield storage.isCount }
         set { unique.isCount = newValue }
-    }
-    /// Columns whose cell is written but is not a number (S102): their value is unknown,
-    /// so no sum that involves them is checked.
-    public var unknownColumns: Set<Int> {
-        _read { yield storage.unknownColumns }
-        set { unique.unknownColumns = newValue }
     }
 
     public var line: Int { storage.syntax.line }
@@ -175,17 +168,37 @@ public struct Row: Sendable {
         }
     }
 
-    public func cell(_ column: Int) -> Cell? { column < storage.cells.count ? storage.cells[column] : nil }
+    public func cell(_ column: Int) -> Cell? { column < storage.columnCount ? cells[column] : nil }
 
-    /// `cell(column)?.number` without copying the cell (sums read every addend's figure).
+    /// `cell(column)?.number` without making the cell (sums read every addend's figure).
     public func number(_ column: Int) -> DecimalNumber? {
-        // Through the buffer: the cell is read in place, not copied with its token (issue 15).
-        storage.cells.withUnsafeBufferPointer { cells in
-            column < cells.count ? cells[column]?.value.number : nil
+        guard column < storage.columnCount else { return nil }
+        // Through the buffer: the value is read in place, not copied out of the array first.
+        return storage.syntax.values.withUnsafeBufferPointer { values in
+            column < values.count ? values[column]?.number : nil
         }
     }
 
-    public func isUnknown(_ column: Int) -> Bool { !storage.unknownColumns.isEmpty && storage.unknownColumns.contains(column) }
+    /// Columns whose cell is written but is not a number (S102): their value is unknown,
+    /// so no sum that involves them is checked.
+    public func isUnknown(_ column: Int) -> Bool {
+        let values = storage.syntax.values
+        return column >= 0 && column < values.count && values[column] == nil
+    }
+}
+
+/// A row's cells by column (`Row.cells`), read from its syntax in place.
+public struct ColumnCells: RandomAccessCollection, Sendable {
+    let syntax: RowSyntax
+    public let count: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(column: Int) -> Cell? {
+        precondition(column >= 0 && column < count, "column out of range")
+        guard column < syntax.values.count, let value = syntax.values[column] else { return nil }
+        return Cell(value: value, token: syntax.cellToken(column))
+    }
 }
 
 /// One side of a table (公开01 and 04 have two; every other table one).

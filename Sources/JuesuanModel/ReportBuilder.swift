@@ -254,20 +254,17 @@ private struct ReportBuilder {
     }
 
     mutating func makeRow(_ syntax: RowSyntax, columns: [Column]) -> Row {
-        var cells: [Cell?] = Array(repeating: nil, count: columns.count)
-        var unknown: Set<Int> = []
-        for (index, cell) in syntax.cells.enumerated() {
-            guard let value = cell.value else { unknown.insert(index); continue } // reported by the parser (S102)
-            if index < columns.count {
-                cells[index] = Cell(value: value, token: cell.token)
-            } else if index == columns.count {
-                let extra = syntax.cells.count - columns.count
-                let range = cell.token.range.union(syntax.cells[syntax.cells.count - 1].token.range)
-                report("S103", .error, range, "这一行有 \(syntax.cells.count) 个单元格，多于表的 \(columns.count) 列（多出 \(extra) 个）")
-            }
+        // Values that are not numbers were reported by the parser (S102), the first extra one
+        // included; the row's cells are read from its syntax, so only a row with more cells
+        // than columns has anything to say.
+        let cellCount = syntax.values.count
+        if cellCount > columns.count, syntax.values[columns.count] != nil {
+            let extra = cellCount - columns.count
+            let range = syntax.cellToken(columns.count).range.union(syntax.cellToken(cellCount - 1).range)
+            report("S103", .error, range, "这一行有 \(cellCount) 个单元格，多于表的 \(columns.count) 列（多出 \(extra) 个）")
         }
         let label = syntax.label?.text ?? ""
-        return Row(syntax: syntax, code: syntax.code?.text, label: label, key: LabelKey.make(label), standardName: nil,
-                   categoryCode: nil, cells: cells, isTotal: false, isDetail: syntax.isDetail, isCount: false, unknownColumns: unknown)
+        return Row(syntax: syntax, columnCount: columns.count, code: syntax.code?.text, label: label, key: LabelKey.make(label),
+                   standardName: nil, categoryCode: nil, isTotal: false, isDetail: syntax.isDetail, isCount: false)
     }
 }

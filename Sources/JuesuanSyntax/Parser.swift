@@ -311,12 +311,7 @@ private extension LineParser {
             return
         }
         let row = parseRow(index, body, words, openSide)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(2 + row.cells.count)
-        if let code = row.code { tokens.append(code) }
-        if let label = row.label { tokens.append(label) }
-        for cell in row.cells { tokens.append(cell.token) }
-        lines.append(Line(index: index, kind: .row, tokens: tokens, trailingComment: comment))
+        lines.append(Line(index: index, kind: .row, tokens: row.tokens, trailingComment: comment))
         openTable!.rows.append(row)
     }
 
@@ -365,8 +360,13 @@ private extension LineParser {
         if cellStart > labelStart {
             label = token(.label, SourceRange(start: words[labelStart].start, end: words[cellStart - 1].end))
         }
-        var cells: [CellSyntax] = []
-        cells.reserveCapacity(words.count - cellStart)
+        var tokens: [Token] = []
+        tokens.reserveCapacity((code == nil ? 0 : 1) + (label == nil ? 0 : 1) + words.count - cellStart)
+        if let code { tokens.append(code) }
+        if let label { tokens.append(label) }
+        let tokenCellStart = tokens.count
+        var cellValues: [CellValue?] = []
+        cellValues.reserveCapacity(words.count - cellStart)
         for k in cellStart..<words.count {
             let range = words[k]
             let value = k >= readFrom ? values[k] : CellText.parse(bytes, range)
@@ -377,7 +377,8 @@ private extension LineParser {
             case .number: kind = .number
             case .percentage: kind = .percentage
             }
-            cells.append(CellSyntax(token: token(kind, range), value: value))
+            tokens.append(token(kind, range))
+            cellValues.append(value)
             if value == nil {
                 let text = Lexing.string(bytes, range)
                 if CellText.isOversized(bytes[range.start..<range.end]) {
@@ -391,7 +392,8 @@ private extension LineParser {
             report("S102", .error, body, "这一行没有行名：每行写作“[科目编码] 行名 数字…”")
         }
         let isDetail = label.map { label in mayBeDetail(label.range) && InnerKeyword.detailPrefixes.contains { label.text.hasPrefix($0) } } ?? false
-        return RowSyntax(line: index, code: code, label: label, cells: cells, side: side, isDetail: isDetail, range: body)
+        return RowSyntax(line: index, tokens: tokens, values: cellValues, hasCode: code != nil, cellStart: tokenCellStart,
+                         side: side, isDetail: isDetail, range: body)
     }
 
     /// False when a label cannot start with `其中：`, decided on its first bytes: comparing

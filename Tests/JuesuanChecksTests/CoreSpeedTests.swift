@@ -79,18 +79,40 @@ final class CoreSpeedTests: XCTestCase {
         var copy = original
         copy.label = "改过的行名"
         copy.isTotal = true
-        copy.cells[0] = nil
-        copy.unknownColumns.insert(1)
+        copy.standardName = "合计"
         XCTAssertEqual(original.label, "一般公共服务支出")
         XCTAssertFalse(original.isTotal)
-        XCTAssertEqual(original.cell(0)?.number?.description, "30.00")
-        XCTAssertFalse(original.isUnknown(1))
+        XCTAssertNil(original.standardName)
         XCTAssertEqual(copy.label, "改过的行名")
         XCTAssertTrue(copy.isTotal)
-        XCTAssertNil(copy.cell(0))
-        XCTAssertTrue(copy.isUnknown(1))
+        XCTAssertEqual(copy.standardName, "合计")
+        // The cells are the syntax's, read in place by both.
+        XCTAssertEqual(original.cell(0)?.number?.description, "30.00")
+        XCTAssertEqual(copy.cell(0)?.number?.description, "30.00")
+        XCTAssertFalse(copy.isUnknown(1))
         // The model kept in the report is untouched too.
         XCTAssertEqual(report.table("公开03")!.sections[0].rows[2].label, "一般公共服务支出")
+    }
+
+    /// The model reads a row's cells from its syntax: one per column, nil where nothing (or
+    /// no number) is written; cells past the last column are S103 (unless the first of them is
+    /// no number: S102 says so already).
+    func testARowsCellsAreReadByColumnFromItsSyntax() {
+        let text = "年度 2024\n部门 某局\n\n表 自定义 某表\n列 甲 乙 丙\n一 1.00 1.2.3\n二 1 2 3 4 5\n三 1 2 3 4.4.4 5\n四\n"
+        let analysis = Analysis(text: text)
+        let rows = analysis.report.tables[0].sections[0].rows
+        XCTAssertEqual(rows.map(\.cells.count), [3, 3, 3, 3])
+        XCTAssertEqual(rows[0].cells.map { $0?.number?.description }, ["1.00", nil, nil])
+        XCTAssertEqual(rows[0].cells[0]?.token.text, "1.00")
+        XCTAssertEqual((0..<4).map(rows[0].isUnknown), [false, true, false, false])
+        XCTAssertEqual(rows[1].cells.map { $0?.number?.description }, ["1", "2", "3"])
+        XCTAssertEqual(rows[1].number(2)?.description, "3")
+        XCTAssertNil(rows[1].number(3), "a cell past the last column is no figure")
+        XCTAssertNil(rows[1].cell(3))
+        XCTAssertEqual(rows[3].cells.map { $0?.number }, [nil, nil, nil])
+        let extra = analysis.diagnostics.filter { $0.code == "S103" }
+        XCTAssertEqual(extra.map(\.message), ["这一行有 5 个单元格，多于表的 3 列（多出 2 个）"])
+        XCTAssertEqual(extra.first.map { String(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: $0.range.start)...].prefix(3))! }, "4 5")
     }
 
     func testTableLookupFindsTheFirstTableOfAnIdAndFollowsChanges() {

@@ -78,6 +78,34 @@ final class RowParsingTests: XCTestCase {
         XCTAssertEqual(parsed.cells.map(\.value), [.number(DecimalNumber("22.98")!), .number(DecimalNumber("22.98")!), .empty])
     }
 
+    /// A row keeps its tokens once: the line's tokens are the same buffer, and the code, the
+    /// label and the cells are read from it whichever of them is written.
+    func testARowsTokensAreItsLinesTokens() {
+        let tree = Parser.parse("表 公开03\n201 一般公共服务支出 1.00 1.2.3 -\n合计 2.00\n20101\n20102 1 2\n")
+        let rows = tree.tables[0].rows
+        XCTAssertEqual(rows.map { $0.code?.text }, ["201", nil, "20101", "20102"])
+        XCTAssertEqual(rows.map { $0.label?.text }, ["一般公共服务支出", "合计", nil, nil])
+        XCTAssertEqual(rows.map { $0.cells.map(\.token.text) }, [["1.00", "1.2.3", "-"], ["2.00"], [], ["1", "2"]])
+        XCTAssertEqual(rows[0].cells.map(\.value), [.number(DecimalNumber("1.00")!), nil, .empty])
+        XCTAssertEqual(rows[0].cells.map(\.token.kind), [.number, .badCell, .emptyCell])
+        XCTAssertEqual(rows[3].cellToken(1).text, "2")
+        for row in rows {
+            let line = tree.lines[row.line]
+            XCTAssertEqual(line.tokens.map(\.range), row.tokens.map(\.range))
+            let same = line.tokens.withUnsafeBufferPointer { lineTokens in
+                row.tokens.withUnsafeBufferPointer { $0.baseAddress == lineTokens.baseAddress }
+            }
+            XCTAssertTrue(same || row.tokens.isEmpty, "line \(row.line) copied its row's tokens")
+        }
+        // Built from its parts, a row reads the same.
+        let built = RowSyntax(line: 1, code: rows[0].code, label: rows[0].label, cells: Array(rows[0].cells), side: .expenditure,
+                              isDetail: false, range: rows[0].range)
+        XCTAssertEqual(built.tokens.map(\.range), rows[0].tokens.map(\.range))
+        XCTAssertEqual(built.cells.map(\.value), rows[0].cells.map(\.value))
+        XCTAssertEqual(RowSyntax(line: 0, code: nil, label: rows[1].label, cells: [], side: .income, isDetail: false,
+                                 range: rows[1].range).label?.text, "合计")
+    }
+
     func testLabelWithBlanksIdeographicSpacesAndThousandsSeparators() {
         let parsed = row("合计\u{3000}（本年）\u{3000}17,334.30\t— ---")
         XCTAssertNil(parsed.code)
