@@ -56,7 +56,7 @@ public struct Row: Sendable {
     private final class Storage: @unchecked Sendable {
         // Never mutated while shared: `Row` copies the box before writing to it.
         // The cells are read from `syntax` in place: the model keeps no copy of them.
-        var syntax: RowSyntax
+        let syntax: RowSyntax
         var columnCount: Int
         var code: String?
         var label: String
@@ -66,6 +66,8 @@ public struct Row: Sendable {
         var isTotal: Bool
         var isDetail: Bool
         var isCount: Bool
+        /// Whether a cell's text is not a number (rare: `isUnknown` then looks for it).
+        let hasUnknownCell: Bool
 
         init(syntax: RowSyntax, columnCount: Int, code: String?, label: String, key: String, standardName: String?,
              categoryCode: String?, isTotal: Bool, isDetail: Bool, isCount: Bool) {
@@ -79,6 +81,7 @@ public struct Row: Sendable {
             self.isTotal = isTotal
             self.isDetail = isDetail
             self.isCount = isCount
+            hasUnknownCell = syntax.values.contains(nil)
         }
 
         func copy() -> Storage {
@@ -107,7 +110,6 @@ public struct Row: Sendable {
 
     public var syntax: RowSyntax {
         _read { yield storage.syntax }
-        set { unique.syntax = newValue }
     }
     public var code: String? {
         _read { yield storage.code }
@@ -182,8 +184,8 @@ public struct Row: Sendable {
     /// Columns whose cell is written but is not a number (S102): their value is unknown,
     /// so no sum that involves them is checked.
     public func isUnknown(_ column: Int) -> Bool {
-        let values = storage.syntax.values
-        return column >= 0 && column < values.count && values[column] == nil
+        guard storage.hasUnknownCell else { return false }
+        return storage.syntax.values.withUnsafeBufferPointer { values in column >= 0 && column < values.count && values[column] == nil }
     }
 }
 

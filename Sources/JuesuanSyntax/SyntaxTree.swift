@@ -158,12 +158,13 @@ public struct RowSyntax: Sendable {
 
     public init(line: Int, code: Token?, label: Token?, cells: [CellSyntax], side: TableSide, isDetail: Bool, range: SourceRange) {
         var tokens: [Token] = []
-        tokens.reserveCapacity((code == nil ? 0 : 1) + (label == nil ? 0 : 1) + cells.count)
+        tokens.reserveCapacity(2 + cells.count)
         if let code { tokens.append(code) }
+        let hasCode = !tokens.isEmpty
         if let label { tokens.append(label) }
         let cellStart = tokens.count
         tokens.append(contentsOf: cells.lazy.map(\.token))
-        self.init(line: line, tokens: tokens, values: cells.map(\.value), hasCode: code != nil, cellStart: cellStart,
+        self.init(line: line, tokens: tokens, values: cells.map(\.value), hasCode: hasCode, cellStart: cellStart,
                   side: side, isDetail: isDetail, range: range)
     }
 

@@ -292,6 +292,37 @@ final class DecimalNumberTests: XCTestCase {
         }
     }
 
+    /// The one-word reading of plain figures gives exactly what the general reading gives (the
+    /// same mantissa and scale, the same refusals), on random words of digits, points, minus
+    /// signs and separators, and on the edges of its limits.
+    func testPlainFiguresReadAsTheGeneralReadingReadsThem() {
+        func general(_ text: String) -> DecimalNumber.Reading {
+            DecimalNumber.classify(utf8: Array(text.utf8).lazy.map { $0 }) // not contiguous: the general reading
+        }
+        func fast(_ text: String) -> DecimalNumber.Reading { DecimalNumber.classify(utf8: Array(text.utf8)) }
+        func same(_ a: DecimalNumber.Reading, _ b: DecimalNumber.Reading) -> Bool {
+            switch (a, b) {
+            case let (.number(x), .number(y)): x.mantissa == y.mantissa && x.scale == y.scale
+            default: a == b
+            }
+        }
+        var edges = ["0", "-0", "-0.00", "007", "1.", ".1", "-", "-.5", "--1", "1-", "999999999999999999", "1000000000000000000",
+                     "-999999999999999999", "0.000000000001", "0.0000000000001", "123456.789012345678", "12345678.9012345678",
+                     "1,234.5", "1.2.3", "+1", "１２", "12345678901234567890", "-12345678901234567.8"]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789999.-,")
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...22, using: &generator)
+            edges.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        var plain = 0
+        for text in edges {
+            XCTAssertTrue(same(fast(text), general(text)), "\(text): \(fast(text)) but \(general(text))")
+            if Array(text.utf8).withUnsafeBufferPointer({ DecimalNumber.plainNumber($0) }) != nil { plain += 1 }
+        }
+        XCTAssertGreaterThan(plain, 500, "the random words include plain figures")
+    }
+
     func testArithmeticIsExact() {
         let a = DecimalNumber("0.1")!, b = DecimalNumber("0.2")!
         XCTAssertEqual(a + b, DecimalNumber("0.3")!)
