@@ -24,7 +24,7 @@ public enum Parser {
     }
 
     static func parseOnOneThread(_ source: SourceText) -> SyntaxTree {
-        var parser = LineParser(source: source)
+        let parser = LineParser(source: source)
         parser.run(0..<source.lineCount, isLast: true)
         return SyntaxTree(
             source: source, lines: parser.lines, header: parser.header, blocks: parser.blocks,
@@ -45,7 +45,7 @@ public enum Parser {
         }
         let halves = Halves()
         TwoThreads.run { half in
-            var parser = LineParser(source: source, expectedLines: half == 0 ? split : source.lineCount - split)
+            let parser = LineParser(source: source, expectedLines: half == 0 ? split : source.lineCount - split)
             if half == 0 {
                 parser.run(0..<split, isLast: false)
                 halves.first = parser
@@ -69,7 +69,7 @@ private enum OpenBlock {
     case none, table, narrative, performance, glossary, check
 }
 
-private struct LineParser {
+private final class LineParser {
     let source: SourceText
     let bytes: [UInt8]
     var lines: [Line] = []
@@ -125,13 +125,13 @@ private extension LineParser {
         Token(kind: kind, range: range, source: bytes)
     }
 
-    mutating func report(_ code: String, _ severity: Severity, _ range: SourceRange, _ message: String) {
+    func report(_ code: String, _ severity: Severity, _ range: SourceRange, _ message: String) {
         diagnostics.append(Diagnostic(code: code, severity: severity, range: range, message: message))
     }
 
     /// Parses the lines of `range`. The block open at its end reaches the end of the document
     /// when `isLast`, else its last content line (as when the next line opens a block).
-    mutating func run(_ range: Range<Int>, isLast: Bool) {
+    func run(_ range: Range<Int>, isLast: Bool) {
         for index in range {
             var content = source.lineContentRange(index)
             if index == 0 { content.start += bomLength }
@@ -140,7 +140,7 @@ private extension LineParser {
         closeBlock(lastLine: isLast ? source.lineCount - 1 : lastContentLine)
     }
 
-    mutating func parseLine(_ index: Int, _ content: SourceRange) {
+    func parseLine(_ index: Int, _ content: SourceRange) {
         let trimmed = Lexing.trimmed(bytes, content)
         if trimmed.isEmpty {
             lines.append(Line(index: index, kind: .blank, tokens: []))
@@ -197,7 +197,7 @@ private extension LineParser {
 
     // MARK: Blocks
 
-    mutating func closeBlock(lastLine: Int) {
+    func closeBlock(lastLine: Int) {
         switch open {
         case .none: break
         case .table: var b = openTable!; openTable = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.table(b))
@@ -209,7 +209,7 @@ private extension LineParser {
         open = .none
     }
 
-    mutating func openBlock(_ keyword: BlockKeyword, _ index: Int, _ content: SourceRange, _ keywordRange: SourceRange) {
+    func openBlock(_ keyword: BlockKeyword, _ index: Int, _ content: SourceRange, _ keywordRange: SourceRange) {
         let keywordToken = token(.keyword, keywordRange)
         let rest = SourceRange(start: keywordRange.end, end: content.end)
         switch keyword {
@@ -256,7 +256,7 @@ private extension LineParser {
 
     // MARK: Header
 
-    mutating func parseHeaderLine(_ index: Int, _ content: SourceRange, _ trimmed: SourceRange) {
+    func parseHeaderLine(_ index: Int, _ content: SourceRange, _ trimmed: SourceRange) {
         let (body, comment) = splitComment(content)
         let words = Lexing.words(bytes, body)
         guard let first = words.first else {
@@ -283,7 +283,7 @@ private extension LineParser {
     // MARK: Tables
 
     /// Parses one line of the open table block, updating the side in force.
-    mutating func parseTableLine(_ index: Int, _ content: SourceRange) {
+    func parseTableLine(_ index: Int, _ content: SourceRange) {
         let (body, comment) = splitComment(content)
         var words = scratchWords
         scratchWords = []
@@ -322,7 +322,7 @@ private extension LineParser {
         return true
     }
 
-    mutating func parseRow(_ index: Int, _ body: SourceRange, _ words: [SourceRange], _ side: TableSide) -> RowSyntax {
+    func parseRow(_ index: Int, _ body: SourceRange, _ words: [SourceRange], _ side: TableSide) -> RowSyntax {
         var labelStart = 0
         var code: Token?
         if isCode(words[0]) {
@@ -422,7 +422,7 @@ private extension LineParser {
         !Lexing.containsWideCharacter(text[...]) && text.first.map { $0.isNumber || $0 == "-" } == true
     }
 
-    mutating func parseColumnsLine(_ index: Int, _ body: SourceRange, _ keywordRange: SourceRange) -> ColumnsSyntax {
+    func parseColumnsLine(_ index: Int, _ body: SourceRange, _ keywordRange: SourceRange) -> ColumnsSyntax {
         let rest = SourceRange(start: keywordRange.end, end: body.end)
         let pieces = splitOn(rest, separators: [[0x3B], [0xEF, 0xBC, 0x9B]]) // ; ；
         let names = Lexing.words(bytes, pieces[0]).map { token(.columnName, $0) }
@@ -453,7 +453,7 @@ private extension LineParser {
         return pieces
     }
 
-    mutating func parseRelation(_ range: SourceRange) -> ColumnRelationSyntax? {
+    func parseRelation(_ range: SourceRange) -> ColumnRelationSyntax? {
         let parts = expressionTokens(range)
         guard let equals = parts.firstIndex(where: { $0.kind == .comparator }), equals == 1, parts[0].kind == .columnName, parts.count >= 3 else {
             report("S102", .error, Lexing.trimmed(bytes, range), "列关系应写作“合计 = 甲 + 乙”")
@@ -524,7 +524,7 @@ private extension LineParser {
 
     // MARK: Checks
 
-    mutating func parseCheckExpression(_ body: SourceRange, _ check: inout CheckSyntax) -> [Token] {
+    func parseCheckExpression(_ body: SourceRange, _ check: inout CheckSyntax) -> [Token] {
         var parts = expressionTokens(body)
         let comparators = parts.indices.filter { parts[$0].kind == .comparator }
         guard comparators.count == 1, let at = comparators.first else {
@@ -607,7 +607,7 @@ private extension LineParser {
 
     // MARK: Performance
 
-    mutating func parsePerformanceLine(_ index: Int, _ content: SourceRange, _ performance: inout PerformanceSyntax) {
+    func parsePerformanceLine(_ index: Int, _ content: SourceRange, _ performance: inout PerformanceSyntax) {
         let (body, comment) = splitComment(content)
         let words = Lexing.words(bytes, body)
         let key = token(.performanceKey, words[0])
@@ -698,7 +698,7 @@ private extension LineParser {
 
     // MARK: Glossary
 
-    mutating func parseGlossaryLine(_ index: Int, _ trimmed: SourceRange, _ glossary: inout GlossarySyntax) {
+    func parseGlossaryLine(_ index: Int, _ trimmed: SourceRange, _ glossary: inout GlossarySyntax) {
         let text = Lexing.string(bytes, trimmed)
         // On simple text (every scalar a character) the marks are found scalar by scalar, at the
         // same indices, without walking characters.
