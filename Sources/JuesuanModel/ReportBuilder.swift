@@ -61,10 +61,16 @@ private struct ReportBuilder {
         TwoThreads.run { half in
             var halfBuilder = half == 0 ? builder : ReportBuilder(syntax: builder.syntax)
             let part = half == 0 ? tables[..<middle] : tables[middle...]
-            let built = part.map { halfBuilder.buildTable($0, catalogue: catalogue) }
+            // The first half has room for every table: the second half's are appended in place.
+            var built: [Table] = []
+            built.reserveCapacity(half == 0 ? tables.count : part.count)
+            for table in part { built.append(halfBuilder.buildTable(table, catalogue: catalogue)) }
             if half == 0 { halves.first = (built, halfBuilder.diagnostics) } else { halves.second = (built, halfBuilder.diagnostics) }
         }
-        return (halves.first.0 + halves.second.0, halves.first.1 + halves.second.1)
+        var built = halves.first.0
+        halves.first.0 = []
+        built.append(contentsOf: halves.second.0)
+        return (built, halves.first.1 + halves.second.1)
     }
 
     mutating func report(_ code: String, _ severity: Severity, _ range: SourceRange, _ message: String) {

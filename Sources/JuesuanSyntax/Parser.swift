@@ -45,7 +45,9 @@ public enum Parser {
         }
         let halves = Halves()
         TwoThreads.run { half in
-            let parser = LineParser(source: source, expectedLines: half == 0 ? split : source.lineCount - split)
+            // The first half's lines have room for every line: the second half's are appended
+            // in place, not copied with them into a third array (1.3 MB for a 1 MB report).
+            let parser = LineParser(source: source, expectedLines: half == 0 ? source.lineCount : source.lineCount - split)
             if half == 0 {
                 parser.run(0..<split, isLast: false)
                 halves.first = parser
@@ -55,8 +57,11 @@ public enum Parser {
             }
         }
         let first = halves.first!, second = halves.second!
+        var lines = first.lines
+        first.lines = []
+        lines.append(contentsOf: second.lines)
         return SyntaxTree(
-            source: source, lines: first.lines + second.lines, header: first.header + second.header,
+            source: source, lines: lines, header: first.header + second.header,
             blocks: first.blocks + second.blocks, diagnostics: first.diagnostics + second.diagnostics,
             byteOrderMarkLength: first.bomLength)
     }
