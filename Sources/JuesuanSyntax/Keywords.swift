@@ -18,11 +18,15 @@ public enum BlockKeyword: String, Sendable, CaseIterable {
 
     /// Recognises the Chinese form or the ASCII alias (any case).
     public init?(word: String) {
-        if let keyword = BlockKeyword(rawValue: word) { self = keyword; return }
-        let lowered = word.lowercased()
-        guard let keyword = BlockKeyword.allCases.first(where: { $0.asciiAlias == lowered }) else { return nil }
-        self = keyword
+        if let index = BlockKeyword.rawValues.firstIndex(ofKeyword: word) { self = BlockKeyword.allCases[index]; return }
+        guard let index = BlockKeyword.aliases.firstIndex(ofKeyword: word.lowercased()) else { return nil }
+        self = BlockKeyword.allCases[index]
     }
+
+    /// The Chinese forms, in `allCases` order (compared as bytes: `firstIndex(ofKeyword:)`).
+    static let rawValues = allCases.map(\.rawValue)
+    /// The ASCII aliases, in `allCases` order.
+    static let aliases = allCases.map(\.asciiAlias)
 }
 
 /// The keys of header lines (before the first block).
@@ -46,11 +50,15 @@ public enum HeaderKey: String, Sendable, CaseIterable {
     }
 
     public init?(word: String) {
-        if let key = HeaderKey(rawValue: word) { self = key; return }
-        let lowered = word.lowercased()
-        guard let key = HeaderKey.allCases.first(where: { $0.asciiAlias == lowered }) else { return nil }
-        self = key
+        if let index = HeaderKey.rawValues.firstIndex(ofKeyword: word) { self = HeaderKey.allCases[index]; return }
+        guard let index = HeaderKey.aliases.firstIndex(ofKeyword: word.lowercased()) else { return nil }
+        self = HeaderKey.allCases[index]
     }
+
+    /// The Chinese forms, in `allCases` order (compared as bytes: `firstIndex(ofKeyword:)`).
+    static let rawValues = allCases.map(\.rawValue)
+    /// The ASCII aliases, in `allCases` order.
+    static let aliases = allCases.map(\.asciiAlias)
 }
 
 /// Keywords used inside blocks.

@@ -616,14 +616,15 @@ private extension LineParser {
         let (body, comment) = splitComment(content)
         let words = Lexing.words(bytes, body)
         let key = token(.performanceKey, words[0])
-        guard InnerKeyword.performanceKeys.contains(key.text) else {
+        let keyText = key.text
+        guard InnerKeyword.performanceKeys.contains(keyword: keyText) else {
             lines.append(Line(index: index, kind: .unknown, tokens: [token(.unknown, body)], trailingComment: comment))
             report("S101", .warning, words[0], "“绩效”块中无法识别的行“\(key.text)”；可用的行为 \(InnerKeyword.performanceKeys.joined(separator: "、"))")
             return
         }
         var item = PerformanceLine(line: index, key: key, indicator: nil, values: [], fields: [])
         var rest = Array(words.dropFirst())
-        if key.text == "指标" {
+        if keyText.equals(keyword: "指标") {
             if rest.isEmpty {
                 report("S102", .error, words[0], "“指标”后缺少指标名称（一级/二级/三级）")
             } else {
@@ -632,7 +633,7 @@ private extension LineParser {
             var k = 0
             while k < rest.count {
                 let word = Lexing.string(bytes, rest[k])
-                guard InnerKeyword.indicatorFields.contains(word) else {
+                guard InnerKeyword.indicatorFields.contains(keyword: word) else {
                     if item.fields.isEmpty {
                         report("S102", .error, rest[k], "“\(word)”不是指标的栏目；可用的栏目为 \(InnerKeyword.indicatorFields.joined(separator: "、"))")
                         item.values.append(token(.unknown, rest[k]))
@@ -644,17 +645,17 @@ private extension LineParser {
                 }
                 var field = PerformanceField(key: token(.fieldKey, rest[k]), values: [])
                 k += 1
-                if word == "原因", k < rest.count {
+                if word.equals(keyword: "原因"), k < rest.count {
                     // The reason is free text to the end of the line.
                     field.values = [token(.fieldValue, SourceRange(start: rest[k].start, end: body.end))]
                     k = rest.count
-                } else if word == "完成", k < rest.count {
+                } else if word.equals(keyword: "完成"), k < rest.count {
                     field.values = [token(.fieldValue, rest[k])]
                     k += 1
                 }
                 item.fields.append(field)
             }
-        } else if key.text == "年度目标" {
+        } else if keyText.equals(keyword: "年度目标") {
             // `年度目标 <goal> 完成情况 <what was done> 完成率 <rate>`: texts up to the next field key.
             var textStart: Int?
             func flushText(upTo k: Int) {
@@ -664,7 +665,7 @@ private extension LineParser {
                 textStart = nil
             }
             for (k, range) in rest.enumerated() {
-                if InnerKeyword.goalFields.contains(Lexing.string(bytes, range)) {
+                if InnerKeyword.goalFields.contains(keyword: Lexing.string(bytes, range)) {
                     flushText(upTo: k)
                     item.fields.append(PerformanceField(key: token(.fieldKey, range), values: []))
                 } else if textStart == nil {
@@ -672,11 +673,11 @@ private extension LineParser {
                 }
             }
             flushText(upTo: rest.count)
-        } else if key.text == "资金" || key.text == "执行率" || key.text == "其中" {
-            if key.text == "其中" {
+        } else if ["资金", "执行率", "其中"].contains(keyword: keyText) {
+            if keyText.equals(keyword: "其中") {
                 // `其中 <来源> 全年预算数 … 全年执行数 …`: a part of the 资金 line, named first.
-                let fundKeys: Set<String> = ["年初预算数", "全年预算数", "全年执行数", "到位数", "预算数", "执行数", "执行率"]
-                if let first = rest.first, CellText.parse(Lexing.string(bytes, first)[...]) == nil, !fundKeys.contains(Lexing.string(bytes, first)) {
+                let fundKeys = ["年初预算数", "全年预算数", "全年执行数", "到位数", "预算数", "执行数", "执行率"]
+                if let first = rest.first, CellText.parse(Lexing.string(bytes, first)[...]) == nil, !fundKeys.contains(keyword: Lexing.string(bytes, first)) {
                     item.indicator = token(.indicatorName, rest.removeFirst())
                 } else {
                     report("S102", .error, words[0], "“其中”后缺少资金来源的名称（如 财政拨款、其他资金）")

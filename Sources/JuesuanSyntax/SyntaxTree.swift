@@ -260,7 +260,8 @@ public struct PerformanceLine: Sendable {
     public var values: [Token]
     public var fields: [PerformanceField]
 
-    public func field(_ name: String) -> PerformanceField? { fields.first { $0.key.text == name } }
+    /// The field named `name` (a field keyword, simple text).
+    public func field(_ name: String) -> PerformanceField? { fields.first { $0.key.text.equals(keyword: name) } }
 }
 
 public struct PerformanceSyntax: Sendable {

@@ -83,6 +83,30 @@ final class SimpleTextTests: XCTestCase {
         }
     }
 
+    /// Keywords are compared as bytes: every keyword list is simple text, and on random words
+    /// (simple or not, keywords spelled with compatibility ideographs among them) the answers
+    /// are those of `String ==`.
+    func testKeywordComparisonsAgreeWithStringEquality() {
+        let lists: [[String]] = [BlockKeyword.rawValues, HeaderKey.rawValues, BlockKeyword.aliases, HeaderKey.aliases, InnerKeyword.performanceKeys, InnerKeyword.goalFields,
+                                 InnerKeyword.indicatorFields, ["资金", "执行率", "其中", "指标", "年度目标", "原因", "完成"]]
+        for keyword in lists.joined() { XCTAssertTrue(SimpleText.isSimple(keyword), keyword) }
+        var generator = SplitMix64(seed: 16)
+        var words = Array(lists.joined()) + ["\u{F98E}度", "年\u{F98E}", "主管部门\u{301}", "指标 ", "", "指"]
+        for round in 0..<5_000 { words.append(randomText(&generator, simple: round % 2 == 0, maximum: 3)) }
+        for word in words {
+            for list in lists {
+                XCTAssertEqual(list.firstIndex(ofKeyword: word), list.firstIndex(of: word), word)
+                XCTAssertEqual(list.firstIndex(ofKeyword: Substring(word)), list.firstIndex(of: word), word)
+                for keyword in list { XCTAssertEqual(word.equals(keyword: keyword), word == keyword, "\(word) | \(keyword)") }
+            }
+            XCTAssertEqual(HeaderKey(word: word), HeaderKey(rawValue: word) ?? HeaderKey.allCases.first { $0.asciiAlias == word.lowercased() }, word)
+            XCTAssertEqual(BlockKeyword(word: word), BlockKeyword(rawValue: word) ?? BlockKeyword.allCases.first { $0.asciiAlias == word.lowercased() }, word)
+        }
+        // A compatibility ideograph is the same text as the unified one.
+        XCTAssertEqual(HeaderKey(word: "\u{F98E}度"), .year)
+        XCTAssertTrue("\u{F98E}度".equals(keyword: "年度"))
+    }
+
     /// The category lookup skips a key whose end no 类 name has: on every 类 name, prefixed,
     /// suffixed and spaced, it answers as the suffix-by-suffix search.
     func testCategoryCodeAgreesOnCategoryNames() {
