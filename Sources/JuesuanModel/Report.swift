@@ -57,7 +57,7 @@ public struct Row: Sendable {
         // Never mutated while shared: `Row` copies the box before writing to it.
         // The cells are read from `syntax` in place: the model keeps no copy of them.
         let syntax: RowSyntax
-        var columnCount: Int
+        let columnCount: Int
         var code: String?
         var label: String
         var key: String
@@ -174,7 +174,7 @@ public struct Row: Sendable {
 
     /// `cell(column)?.number` without making the cell (sums read every addend's figure).
     public func number(_ column: Int) -> DecimalNumber? {
-        guard column < storage.columnCount else { return nil }
+        guard column >= 0, column < storage.columnCount else { return nil }
         // Through the buffer: the value is read in place, not copied out of the array first.
         return storage.syntax.values.withUnsafeBufferPointer { values in
             column < values.count ? values[column]?.number : nil

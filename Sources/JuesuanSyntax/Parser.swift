@@ -368,7 +368,7 @@ private extension LineParser {
         // `code == nil` on a `Token?` compares two optionals (Token is Equatable): the pair was
         // made and destroyed through the runtime's tuple metadata, 9 % of the parse (issue 15).
         var tokens: [Token] = []
-        tokens.reserveCapacity(2 + words.count - cellStart)
+        tokens.reserveCapacity(labelStart + (cellStart > labelStart ? 1 : 0) + words.count - cellStart)
         if let code { tokens.append(code) }
         let hasCode = !tokens.isEmpty
         if let label { tokens.append(label) }

@@ -178,10 +178,10 @@ extension Substring {
     }
 }
 
-// Keywords (block and header keywords, field names, standard labels) are simple text, so a
-// word equals one exactly when their bytes are equal — unless the word itself is not simple (a
-// compatibility ideograph, a combining mark), which can be the same text in other bytes: such a
-// word keeps the standard library's comparison. `String ==` between different Chinese words
+// Keywords (block and header keywords, the keys and fields of a performance block) are simple
+// text, so a word equals one exactly when their bytes are equal — unless the word itself is not
+// simple (a compatibility ideograph, a combining mark), which can be the same text in other
+// bytes: such a word keeps the standard library's comparison. `String ==` between different Chinese words
 // took hundreds of instructions each (normalising both), the largest cost of parsing a
 // performance block (issue 15).
 
@@ -191,7 +191,7 @@ extension StringProtocol {
     public func equals(keyword: String) -> Bool {
         if let answer = utf8.withContiguousStorageIfAvailable({ word in
             keyword.utf8.withContiguousStorageIfAvailable { key in
-                word.count == key.count && memcmpEqual(word, key) ? true : SimpleText.isSimpleUTF8(word) ? false : nil
+                word.count == key.count && sameBytes(word, key) ? true : SimpleText.isSimpleUTF8(word) ? false : nil
             } ?? nil
         }), let answer { return answer }
         return String(self) == keyword
@@ -204,7 +204,7 @@ extension Array where Element == String {
     public func firstIndex(ofKeyword word: some StringProtocol) -> Int? {
         let answer: Int?? = word.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             for (index, keyword) in enumerated() {
-                let equal = keyword.utf8.withContiguousStorageIfAvailable { bytes.count == $0.count && memcmpEqual(bytes, $0) } ?? (keyword == String(word))
+                let equal = keyword.utf8.withContiguousStorageIfAvailable { bytes.count == $0.count && sameBytes(bytes, $0) } ?? (keyword == String(word))
                 if equal { return index }
             }
             // Not one keyword's bytes: only a word that is not simple may still equal one.
@@ -220,8 +220,8 @@ extension Array where Element == String {
 }
 
 /// Whether two byte buffers of the same length hold the same bytes.
-@inlinable @usableFromInline
-func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+@inlinable
+func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     var k = 0
     while k < a.count, a[k] == b[k] { k += 1 }
     return k == a.count

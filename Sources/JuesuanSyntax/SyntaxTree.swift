@@ -131,7 +131,7 @@ public struct CellSyntax: Sendable {
     /// nil when the token is not a number (S102).
     public var value: CellValue?
 
-    @inlinable public init(token: Token, value: CellValue?) {
+    @inlinable init(token: Token, value: CellValue?) {
         self.token = token
         self.value = value
     }
@@ -155,18 +155,6 @@ public struct RowSyntax: Sendable {
     /// A `其中：` row: a detail of the row above, never an addend.
     public var isDetail: Bool
     public var range: SourceRange
-
-    public init(line: Int, code: Token?, label: Token?, cells: [CellSyntax], side: TableSide, isDetail: Bool, range: SourceRange) {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(2 + cells.count)
-        if let code { tokens.append(code) }
-        let hasCode = !tokens.isEmpty
-        if let label { tokens.append(label) }
-        let cellStart = tokens.count
-        tokens.append(contentsOf: cells.lazy.map(\.token))
-        self.init(line: line, tokens: tokens, values: cells.map(\.value), hasCode: hasCode, cellStart: cellStart,
-                  side: side, isDetail: isDetail, range: range)
-    }
 
     /// `tokens` holds the code (when `hasCode`), the label (when `cellStart` says there is one),
     /// then one token per value.

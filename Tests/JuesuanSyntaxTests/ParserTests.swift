@@ -97,13 +97,6 @@ final class RowParsingTests: XCTestCase {
             }
             XCTAssertTrue(same || row.tokens.isEmpty, "line \(row.line) copied its row's tokens")
         }
-        // Built from its parts, a row reads the same.
-        let built = RowSyntax(line: 1, code: rows[0].code, label: rows[0].label, cells: Array(rows[0].cells), side: .expenditure,
-                              isDetail: false, range: rows[0].range)
-        XCTAssertEqual(built.tokens.map(\.range), rows[0].tokens.map(\.range))
-        XCTAssertEqual(built.cells.map(\.value), rows[0].cells.map(\.value))
-        XCTAssertEqual(RowSyntax(line: 0, code: nil, label: rows[1].label, cells: [], side: .income, isDetail: false,
-                                 range: rows[1].range).label?.text, "合计")
     }
 
     func testLabelWithBlanksIdeographicSpacesAndThousandsSeparators() {
