@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// The 支出功能分类 and 支出经济分类 catalogues: lookups by code, prefix,
 /// parent/child and 类 name. A value type; `merging` and `adding` return
@@ -13,12 +14,17 @@ public struct Catalogue: Sendable, Equatable {
         var byCode: [String: CatalogueEntry] = [:]
         /// All codes, sorted; for prefix queries by binary search.
         var sortedCodes: [String] = []
+        /// The indexes by parent and by name, made from the two above on first use: looking codes
+        /// up (all a check does) needs neither, and making them was half of building the embedded
+        /// catalogue, which every `juesuan lint` waits for (issue 15). Completion asks for them.
+        private var derived = DerivedIndexes()
+
         /// parent code (by code structure, "" for the 类) → child codes, sorted.
-        var children: [String: [String]] = [:]
+        var children: [String: [String]] { derived.indexes(of: self).children }
         /// The normalised name of `sortedCodes[i]`, as UTF-8, for the search by name.
-        var sortedNameKeys: [[UInt8]] = []
+        var sortedNameKeys: [[UInt8]] { derived.indexes(of: self).sortedNameKeys }
         /// Normalised name → how many codes have it (行政运行 has dozens).
-        var nameCounts: [[UInt8]: Int] = [:]
+        var nameCounts: [[UInt8]: Int] { derived.indexes(of: self).nameCounts }
 
         init() {}
 
@@ -35,18 +41,10 @@ public struct Catalogue: Sendable, Equatable {
             reindex(sortedCodes: inOrder ? entries.map(\.code) : nil)
         }
 
+        /// After `byCode` changed in bulk: the codes sorted again, the other indexes to be made anew.
         mutating func reindex(sortedCodes known: [String]? = nil) {
             sortedCodes = known ?? byCode.keys.sorted()
-            children = [:]
-            sortedNameKeys = []
-            sortedNameKeys.reserveCapacity(sortedCodes.count)
-            nameCounts = [:]
-            for code in sortedCodes {
-                children[Table.parentKey(of: code), default: []].append(code)
-                let key = Table.nameKey(byCode[code]!.name)
-                sortedNameKeys.append(key)
-                nameCounts[key, default: 0] += 1
-            }
+            derived = DerivedIndexes()
         }
 
         static func nameKey(_ name: String) -> [UInt8] { Array(CatalogueName.normalized(name).utf8) }
@@ -54,25 +52,10 @@ public struct Catalogue: Sendable, Equatable {
         /// Inserts or replaces one entry, keeping the indexes current.
         mutating func insert(_ entry: CatalogueEntry) {
             let code = entry.code
-            let key = Table.nameKey(entry.name)
-            let index = Table.lowerBound(of: code, in: sortedCodes)
-            if byCode.updateValue(entry, forKey: code) != nil {
-                let old = sortedNameKeys[index]
-                if old != key {
-                    nameCounts[old, default: 1] -= 1
-                    if nameCounts[old] == 0 { nameCounts[old] = nil }
-                    nameCounts[key, default: 0] += 1
-                    sortedNameKeys[index] = key
-                }
-                return
+            if byCode.updateValue(entry, forKey: code) == nil {
+                sortedCodes.insert(code, at: Table.lowerBound(of: code, in: sortedCodes))
             }
-            sortedNameKeys.insert(key, at: index)
-            nameCounts[key, default: 0] += 1
-            sortedCodes.insert(code, at: index)
-            let parent = Table.parentKey(of: code)
-            var siblings = children[parent, default: []]
-            siblings.insert(code, at: Table.lowerBound(of: code, in: siblings))
-            children[parent] = siblings
+            derived = DerivedIndexes()
         }
 
         static func parentKey(of code: String) -> String {
@@ -118,6 +101,11 @@ public struct Catalogue: Sendable, Equatable {
             case .economic: economicEntries.append(entry)
             }
         }
+        self.init(functional: functionalEntries, economic: economicEntries)
+    }
+
+    /// The entries of each kind already apart (the embedded lists).
+    init(functional functionalEntries: [CatalogueEntry], economic economicEntries: [CatalogueEntry]) {
         functional = Table(entries: functionalEntries)
         economic = Table(entries: economicEntries)
         categoryCodesByName = [:]
@@ -144,13 +132,25 @@ public struct Catalogue: Sendable, Equatable {
     /// validated it; `EmbeddedCatalogueTests` checks that the validating parser reads the same).
     /// `juesuan lint` and the server start it on another thread at launch (`warmUp`).
     public static let embedded: Catalogue = {
-        let evidence = verifiedEvidence(EmbeddedCatalogue.verifiedTSV)
-        var entries = embeddedEntries(EmbeddedCatalogue.functionalTSV, kind: .functional)
-        entries += embeddedEntries(EmbeddedCatalogue.economicTSV, kind: .economic)
-        for index in entries.indices {
-            entries[index].evidence = evidence[entries[index].kind]?[entries[index].code]
+        var functional = embeddedEntries(EmbeddedCatalogue.functionalTSV, kind: .functional)
+        var economic = embeddedEntries(EmbeddedCatalogue.economicTSV, kind: .economic)
+        // The hundred-odd verified codes carry their evidence: each is found by binary search in
+        // its list (in code order), not every entry looked up in a dictionary of them.
+        for verified in verifiedEvidence(EmbeddedCatalogue.verifiedTSV) {
+            func attach(_ entries: inout [CatalogueEntry]) {
+                var low = 0, high = entries.count
+                while low < high {
+                    let middle = (low + high) >> 1
+                    if entries[middle].code < verified.code { low = middle + 1 } else { high = middle }
+                }
+                if low < entries.count, entries[low].code == verified.code { entries[low].evidence = verified.evidence }
+            }
+            switch verified.kind {
+            case .functional: attach(&functional)
+            case .economic: attach(&economic)
+            }
         }
-        return Catalogue(entries: entries)
+        return Catalogue(functional: functional, economic: economic)
     }()
 
     /// Builds `embedded` on another thread, so that the first document's parse overlaps it.
@@ -185,14 +185,29 @@ public struct Catalogue: Sendable, Equatable {
         return entries
     }
 
-    /// kind → code → evidence, from `kind<TAB>code<TAB>name<TAB>evidence` lines (header
-    /// skipped). The generator has checked that each code is in its catalogue with this name.
-    static func verifiedEvidence(_ tsv: String) -> [ClassificationKind: [String: String]] {
-        var result: [ClassificationKind: [String: String]] = [:]
-        for line in tsv.utf8.split(separator: 0x0A).dropFirst() {
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard fields.count == 4, let kind = ClassificationKind(rawValue: String(decoding: fields[0], as: UTF8.self)) else { continue }
-            result[kind, default: [:]][String(decoding: fields[1], as: UTF8.self)] = String(decoding: fields[3], as: UTF8.self)
+    /// The evidence of each verified code, from `kind<TAB>code<TAB>name<TAB>evidence` lines
+    /// (header skipped), read as bytes. The generator has checked that each code is in its
+    /// catalogue with this name.
+    static func verifiedEvidence(_ tsv: String) -> [(kind: ClassificationKind, code: String, evidence: String)] {
+        var result: [(kind: ClassificationKind, code: String, evidence: String)] = []
+        var text = tsv
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            var first = true
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                if first { first = false; continue }
+                var tabs: [Int] = []
+                for k in lineStart..<lineEnd where bytes[k] == 0x09 { tabs.append(k) }
+                guard tabs.count == 3 else { continue }
+                func field(_ start: Int, _ end: Int) -> String {
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                }
+                guard let kind = ClassificationKind(rawValue: field(lineStart, tabs[0])) else { continue }
+                result.append((kind, field(tabs[0] + 1, tabs[1]), field(tabs[2] + 1, lineEnd)))
+            }
         }
         return result
     }
@@ -306,10 +321,11 @@ public struct Catalogue: Sendable, Equatable {
         guard !needle.isEmpty else { return [] }
         let table = table(kind)
         let codes = table.sortedCodes
+        let nameKeys = table.sortedNameKeys
         var index = Table.lowerBound(of: codePrefix, in: codes)
         var found: [(index: Int, quality: NameMatch.Quality)] = []
         while index < codes.count, codes[index].hasPrefix(codePrefix) {
-            let key = table.sortedNameKeys[index]
+            let key = nameKeys[index]
             if let at = Catalogue.firstIndex(of: needle, in: key) {
                 let quality: NameMatch.Quality = at > 0 ? .inside : key.count == needle.count ? .whole : .prefix
                 found.append((index, quality))
@@ -320,13 +336,14 @@ public struct Catalogue: Sendable, Equatable {
             if a.quality != b.quality { return a.quality < b.quality }
             let ca = codes[a.index].utf8.count, cb = codes[b.index].utf8.count
             if ca != cb { return ca < cb }
-            let na = table.sortedNameKeys[a.index].count, nb = table.sortedNameKeys[b.index].count
+            let na = nameKeys[a.index].count, nb = nameKeys[b.index].count
             if na != nb { return na < nb }
             return a.index < b.index
         }
+        let nameCounts = table.nameCounts
         return found.map { match in
-            let key = table.sortedNameKeys[match.index]
-            return NameMatch(entry: table.byCode[codes[match.index]]!, quality: match.quality, homonyms: table.nameCounts[key] ?? 1)
+            let key = nameKeys[match.index]
+            return NameMatch(entry: table.byCode[codes[match.index]]!, quality: match.quality, homonyms: nameCounts[key] ?? 1)
         }
     }
 
@@ -410,7 +427,8 @@ public struct Catalogue: Sendable, Equatable {
 
     mutating func rebuildCategoryNames() {
         var map: [String: String] = [:]
-        for code in functional.children[""] ?? [] {
+        // The 类: the codes of three digits (without making the index by parent).
+        for code in functional.sortedCodes where code.utf8.count == 3 {
             guard let entry = functional.byCode[code], entry.level == .category else { continue }
             map[CatalogueName.normalized(entry.name)] = code
         }
@@ -426,5 +444,39 @@ public struct Catalogue: Sendable, Equatable {
 
     public static func == (lhs: Catalogue, rhs: Catalogue) -> Bool {
         lhs.functional == rhs.functional && lhs.economic == rhs.economic
+    }
+}
+
+/// The indexes of a `Catalogue.Table` by parent and by name, made once, on first use, by whichever
+/// thread asks first (the embedded catalogue is shared by every thread). A table that changes
+/// gets a new, empty box, so a box always describes the codes it was made from.
+final class DerivedIndexes: Sendable {
+    struct Indexes {
+        var children: [String: [String]] = [:]
+        var sortedNameKeys: [[UInt8]] = []
+        var nameCounts: [[UInt8]: Int] = [:]
+    }
+
+    private let made = Mutex<Indexes?>(nil)
+
+    func indexes(of table: Catalogue.Table) -> Indexes {
+        made.withLock { made in
+            if let made { return made }
+            let indexes = DerivedIndexes.make(table)
+            made = indexes
+            return indexes
+        }
+    }
+
+    private static func make(_ table: Catalogue.Table) -> Indexes {
+        var indexes = Indexes()
+        indexes.sortedNameKeys.reserveCapacity(table.sortedCodes.count)
+        for code in table.sortedCodes {
+            indexes.children[Catalogue.Table.parentKey(of: code), default: []].append(code)
+            let key = Catalogue.Table.nameKey(table.byCode[code]!.name)
+            indexes.sortedNameKeys.append(key)
+            indexes.nameCounts[key, default: 0] += 1
+        }
+        return indexes
     }
 }

@@ -107,6 +107,38 @@ final class EmbeddedCatalogueTests: XCTestCase {
         XCTAssertEqual(economic.filter { $0.level == .section }.count, 99)
     }
 
+    /// The indexes by parent and by name are made on first use (issue 15, session 8): made
+    /// by several threads at once they are the same, and a table that changes makes them anew.
+    func testTheIndexesByParentAndNameAreMadeOnFirstUse() {
+        let entries = Catalogue.embeddedEntries(EmbeddedCatalogue.functionalTSV, kind: .functional)
+        let reference = Catalogue.Table(entries: entries)
+        let expected = (reference.children, reference.sortedNameKeys, reference.nameCounts)
+        let fresh = Catalogue.Table(entries: entries)
+        final class Answers: @unchecked Sendable {
+            let lock = NSLock()
+            var children: [[String: [String]]] = []
+            var counts: [[[UInt8]: Int]] = []
+        }
+        let answers = Answers()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let children = fresh.children, counts = fresh.nameCounts
+            answers.lock.lock(); answers.children.append(children); answers.counts.append(counts); answers.lock.unlock()
+        }
+        XCTAssertEqual(answers.children.count, 8)
+        for children in answers.children { XCTAssertEqual(children, expected.0) }
+        for counts in answers.counts { XCTAssertEqual(counts, expected.2) }
+        XCTAssertEqual(fresh.sortedNameKeys, expected.1)
+        // A table that changes after its indexes were made has them made anew.
+        var changed = fresh
+        changed.insert(CatalogueEntry(code: "2010188", name: "本地新增", level: .item, kind: .functional, origin: .local))
+        let siblings = changed.children["20101"] ?? []
+        XCTAssertTrue(siblings.contains("2010188"))
+        XCTAssertEqual(siblings, siblings.sorted())
+        XCTAssertEqual(changed.nameCounts[Catalogue.Table.nameKey("本地新增")], 1)
+        XCTAssertNil(fresh.children["20101"]?.firstIndex(of: "2010188"), "the original keeps its own")
+        XCTAssertEqual(Catalogue.embedded.count(ofName: "行政运行", kind: .functional), reference.nameCounts[Catalogue.Table.nameKey("行政运行")])
+    }
+
     /// `Catalogue.embedded` reads the generated text with a fast reader that trusts it (issue
     /// 15): the validating parser of user lists reads the same entries from it, and the tables
     /// built without sorting equal the ones built with a sort.
