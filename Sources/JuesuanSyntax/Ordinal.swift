@@ -17,9 +17,19 @@ public enum Ordinal {
         return chineseNumerals.contains(c)
     }
 
+    /// Whether a scalar can start an ordinal prefix: a bracket, an ASCII digit or a Chinese numeral.
+    @inlinable @inline(__always)
+    static func mayStartPrefix(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "（" || scalar == "(" || (scalar.value >= 0x30 && scalar.value <= 0x39) || chineseNumeralScalars.contains(scalar)
+    }
+
     /// The UTF-8 length of the ordinal prefix of `text` and the blanks after it (0 when there is none).
     @inlinable
     public static func prefixLength<S: StringProtocol>(of text: S) -> Int {
+        // Most labels start with a simple scalar (`SimpleText`) that no prefix starts with: such
+        // a first character can equal no bracket, numeral or digit whatever follows it, so the
+        // answer comes without making a `Character` (whose comparisons normalise it).
+        if let first = text.unicodeScalars.first, SimpleText.isSimple(first), !mayStartPrefix(first) { return 0 }
         // Most labels start with neither a bracket nor a numeral: answer without splitting them.
         guard let head = text.first, head == "（" || head == "(" || isChineseNumeral(head) || head.isASCII && head.isNumber else {
             return 0
