@@ -8,12 +8,16 @@ import PackageDescription
 // Release builds leave out the run-time exclusivity checks of class properties (4 % of the
 // instructions of an analysis went to `swift_beginAccess`, issue 15); debug builds and the
 // tests keep them, so an overlapping access is still caught there.
-let releaseSpeed: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked", "-static-stdlib"], .when(configuration: .release))]
+let releaseSpeed: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+]
 // The release binary carries the Swift runtime and Foundation in itself (as `swift build
 // --static-swift-stdlib` makes it): loading and relocating a dozen shared libraries, and
 // scanning their protocol conformances, was 6 ms of every `juesuan lint` (issue 15). It is
 // also what `scripts/install.sh` installs, so the benchmarks measure what users run.
-let releaseStaticLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+// (Linux only: Apple's platforms have no static Swift runtime.)
+let releaseStaticLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
 
 let package = Package(
     name: "Juesuan",
