@@ -163,24 +163,9 @@ public struct Catalogue: Sendable, Equatable {
     static func embeddedEntries(_ tsv: String, kind: ClassificationKind) -> [CatalogueEntry] {
         var entries: [CatalogueEntry] = []
         entries.reserveCapacity(1_800)
-        var text = tsv
-        text.withUTF8 { bytes in
-            var lineStart = 0
-            var first = true
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                defer { lineStart = lineEnd + 1 }
-                if first { first = false; continue }
-                var tab = lineStart
-                while tab < lineEnd, bytes[tab] != 0x09 { tab += 1 }
-                var nameEnd = tab + 1
-                while nameEnd < lineEnd, bytes[nameEnd] != 0x09 { nameEnd += 1 }
-                guard tab < lineEnd, let level = CatalogueLevel(codeLength: tab - lineStart) else { continue }
-                let code = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tab]), as: UTF8.self)
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<nameEnd]), as: UTF8.self)
-                entries.append(CatalogueEntry(code: code, name: name, level: level, kind: kind, origin: .embedded))
-            }
+        forEachGeneratedLine(tsv) { fields in
+            guard fields.count >= 2, let level = CatalogueLevel(codeLength: fields[0].count) else { return }
+            entries.append(CatalogueEntry(code: text(fields[0]), name: text(fields[1]), level: level, kind: kind, origin: .embedded))
         }
         return entries
     }
@@ -190,8 +175,19 @@ public struct Catalogue: Sendable, Equatable {
     /// catalogue with this name.
     static func verifiedEvidence(_ tsv: String) -> [(kind: ClassificationKind, code: String, evidence: String)] {
         var result: [(kind: ClassificationKind, code: String, evidence: String)] = []
-        var text = tsv
-        text.withUTF8 { bytes in
+        forEachGeneratedLine(tsv) { fields in
+            guard fields.count == 4, let kind = ClassificationKind(rawValue: text(fields[0])) else { return }
+            result.append((kind, text(fields[1]), text(fields[3])))
+        }
+        return result
+    }
+
+    /// Calls `body` with the tab-separated fields of each line of a generated text (LF line ends)
+    /// after its header line.
+    private static func forEachGeneratedLine(_ tsv: String, _ body: ([UnsafeBufferPointer<UInt8>]) -> Void) {
+        var tsv = tsv
+        tsv.withUTF8 { bytes in
+            var fields: [UnsafeBufferPointer<UInt8>] = []
             var lineStart = 0
             var first = true
             while lineStart < bytes.count {
@@ -199,18 +195,18 @@ public struct Catalogue: Sendable, Equatable {
                 while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
                 defer { lineStart = lineEnd + 1 }
                 if first { first = false; continue }
-                var tabs: [Int] = []
-                for k in lineStart..<lineEnd where bytes[k] == 0x09 { tabs.append(k) }
-                guard tabs.count == 3 else { continue }
-                func field(_ start: Int, _ end: Int) -> String {
-                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = lineStart
+                for k in lineStart...lineEnd where k == lineEnd || bytes[k] == 0x09 {
+                    fields.append(UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]))
+                    fieldStart = k + 1
                 }
-                guard let kind = ClassificationKind(rawValue: field(lineStart, tabs[0])) else { continue }
-                result.append((kind, field(tabs[0] + 1, tabs[1]), field(tabs[2] + 1, lineEnd)))
+                body(fields)
             }
         }
-        return result
     }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
     // MARK: Combining
 
