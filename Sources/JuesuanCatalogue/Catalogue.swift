@@ -63,7 +63,7 @@ public struct Catalogue: Sendable, Equatable {
         }
 
         /// Index of the first element of `sorted` that is >= `key`.
-        static func lowerBound(of key: String, in sorted: [String]) -> Int {
+        static func lowerBound<Codes: RandomAccessCollection<String>>(of key: String, in sorted: Codes) -> Int where Codes.Index == Int {
             var low = 0
             var high = sorted.count
             while low < high {
@@ -138,12 +138,8 @@ public struct Catalogue: Sendable, Equatable {
         // its list (in code order), not every entry looked up in a dictionary of them.
         for verified in verifiedEvidence(EmbeddedCatalogue.verifiedTSV) {
             func attach(_ entries: inout [CatalogueEntry]) {
-                var low = 0, high = entries.count
-                while low < high {
-                    let middle = (low + high) >> 1
-                    if entries[middle].code < verified.code { low = middle + 1 } else { high = middle }
-                }
-                if low < entries.count, entries[low].code == verified.code { entries[low].evidence = verified.evidence }
+                let index = Table.lowerBound(of: verified.code, in: entries.lazy.map(\.code))
+                if index < entries.count, entries[index].code == verified.code { entries[index].evidence = verified.evidence }
             }
             switch verified.kind {
             case .functional: attach(&functional)

@@ -181,20 +181,17 @@ extension Substring {
 // Keywords (block and header keywords, the keys and fields of a performance block) are simple
 // text, so a word equals one exactly when their bytes are equal — unless the word itself is not
 // simple (a compatibility ideograph, a combining mark), which can be the same text in other
-// bytes: such a word keeps the standard library's comparison. `String ==` between different Chinese words
-// took hundreds of instructions each (normalising both), the largest cost of parsing a
-// performance block (issue 15).
+// bytes: such a word keeps the standard library's comparison. `String ==` between different
+// Chinese words took hundreds of instructions each (normalising both), the largest cost of
+// parsing a performance block (issue 15).
 
 extension StringProtocol {
     /// `self == keyword` for a `keyword` that is simple text, from bytes.
     @inlinable
     public func equals(keyword: String) -> Bool {
-        if let answer = utf8.withContiguousStorageIfAvailable({ word in
-            keyword.utf8.withContiguousStorageIfAvailable { key in
-                word.count == key.count && sameBytes(word, key) ? true : SimpleText.isSimpleUTF8(word) ? false : nil
-            } ?? nil
-        }), let answer { return answer }
-        return String(self) == keyword
+        if utf8.count == keyword.utf8.count, utf8HasPrefix(keyword) { return true }
+        // Not the keyword's bytes: only a word that is not simple may still equal it.
+        return SimpleText.isSimple(self) ? false : String(self) == keyword
     }
 }
 
@@ -202,27 +199,13 @@ extension Array where Element == String {
     /// The index of the first keyword (simple text each) equal to `word`, nil when none.
     @inlinable
     public func firstIndex(ofKeyword word: some StringProtocol) -> Int? {
-        let answer: Int?? = word.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            for (index, keyword) in enumerated() {
-                let equal = keyword.utf8.withContiguousStorageIfAvailable { bytes.count == $0.count && sameBytes(bytes, $0) } ?? (keyword == String(word))
-                if equal { return index }
-            }
-            // Not one keyword's bytes: only a word that is not simple may still equal one.
-            return SimpleText.isSimpleUTF8(bytes) ? nil : firstIndex(of: String(word))
-        }
-        if let answer { return answer }
-        return firstIndex(of: String(word))
+        let length = word.utf8.count
+        if let index = firstIndex(where: { $0.utf8.count == length && word.utf8HasPrefix($0) }) { return index }
+        // Not one keyword's bytes: only a word that is not simple may still equal one.
+        return SimpleText.isSimple(word) ? nil : firstIndex(of: String(word))
     }
 
     /// Whether `word` is one of these keywords (simple text each).
     @inlinable
     public func contains(keyword word: some StringProtocol) -> Bool { firstIndex(ofKeyword: word) != nil }
-}
-
-/// Whether two byte buffers of the same length hold the same bytes.
-@inlinable
-func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    var k = 0
-    while k < a.count, a[k] == b[k] { k += 1 }
-    return k == a.count
 }
