@@ -76,7 +76,7 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--small" {
         while true { let n = fread(&buffer, 1, buffer.count, file); if n <= 0 { break }; bytes += buffer[0..<n] }
         fclose(file)
         _ = Analysis(bytes: bytes)
-        let repetitions = 200
+        let repetitions = getenv("JUESUAN_BENCH_REPETITIONS").flatMap { Int(String(cString: $0)) } ?? 200
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<repetitions { _ = Analysis(bytes: bytes).diagnostics.count }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -136,12 +136,3 @@ private final class SharedReadings: @unchecked Sendable {
     }
 }
 
-extension String {
-    /// `contains` as this module calls it (Foundation's), answered from bytes when both
-    /// strings are simple text (`SimpleText`), where the two agree: the prose checks ask it of
-    /// every figure's sentence (issue 15).
-    func containsText(_ other: String) -> Bool {
-        if !other.isEmpty, SimpleText.isSimple(other), SimpleText.isSimple(self) { return utf8Contains(other) }
-        return contains(other)
-    }
-}

@@ -20,7 +20,7 @@ enum NarrativeBudgetPairCheck {
         var pairs: [(budget: Int, spent: Int)] = []
         for (position, index) in claims.enumerated() {
             let label = all[index].label
-            guard isBudget(label) && !kinds.contains(where: label.contains) else { continue }
+            guard isBudget(label) && !kinds.contains(where: label.containsText) else { continue }
             guard position + 1 < claims.count else { continue }
             let next = claims[position + 1]
             guard all[next].line == all[index].line, all[next].sentence == all[index].sentence, isSpending(all[next].label) else { continue }

@@ -90,7 +90,7 @@ enum ForeignNameRule {
         for occurrence in occurrences where subjects.contains(occurrence.body) {
             let span = text.spans[occurrence.span]
             guard span.isFreeText, !listed.contains(where: { nearlyEqual($0, occurrence.body) }),
-                  !superiorWords.contains(where: { occurrence.body.contains($0) }),
+                  !superiorWords.contains(where: { occurrence.body.containsText($0) }),
                   !sharesDomain(occurrence.body, ownBody), !department.hasSuffix(occurrence.body),
                   occurrence.start != occurrence.prefixEnd || !UnprefixedNames.abbreviates(occurrence.body, ownBody) else { continue }
             let name = span.string(occurrence.start, occurrence.end)
@@ -199,7 +199,7 @@ enum ForeignNameRule {
             view.append(own[own.startIndex + k])
             view.append(own[own.startIndex + k + 1])
             let word = String(view)
-            if !generalWords.contains(word), body.contains(word) { return true }
+            if !generalWords.contains(word), body.containsText(word) { return true }
         }
         return false
     }

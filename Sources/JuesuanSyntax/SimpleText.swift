@@ -1,6 +1,6 @@
 /// Text on which comparing UTF-8 bytes gives the same answers as comparing characters
 /// (issue 15): every scalar is a character of its own (no combining marks, joiners, variation
-/// selectors or prepended signs) and its own canonical form (no compatibility ideograph such as
+/// selectors, prepended signs or CR) and its own canonical form (no compatibility ideograph such as
 /// U+F98E for 年, no singleton such as U+2126 for Ω). Real report prose — Han characters,
 /// ASCII, CJK and full-width punctuation — is simple; other text keeps the character-level
 /// comparisons of the standard library, so no answer changes.
@@ -13,8 +13,10 @@ public enum SimpleText {
     @inline(__always)
     public static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        if v < 0x80 { return v == 0x09 || (v >= 0x20 && v < 0x7F) }
-        if v < 0x2010 { return v >= 0xA0 && v <= 0xFF }
+        // Control characters are characters of their own (grapheme rules GB4/GB5) and their own
+        // canonical form, as random bytes in a file read: all but CR, which joins a following LF.
+        if v < 0x80 { return v != 0x0D }
+        if v < 0x2010 { return v <= 0xFF }
         // U+FFFD: what an invalid byte of a file reads as. U+2212 − and U+2264/2265 ≤ ≥: in the
         // indicators of performance tables. None decomposes, and no simple scalar decomposes to them.
         if v >= 0x3400 { return v <= 0x9FFF || (v >= 0xFF01 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || v == 0xFFFD }
@@ -158,9 +160,33 @@ extension String {
         simple ? utf8HasPrefix(prefix) : hasPrefix(prefix)
     }
 
-    /// `contains` (the standard library's), from bytes when `simple`.
+    /// `contains` (the overload callers used before: Foundation's), from bytes when `simple`.
     public func contains(_ text: String, simple: Bool) -> Bool {
         simple ? utf8Contains(text) : contains(text)
+    }
+
+    /// `contains` as the checks called it (Foundation's), from bytes when both strings are simple
+    /// text, where the two agree: Foundation's costs ~15,000 instructions a call, and the prose
+    /// checks ask it of every figure's sentence (issue 15).
+    public func containsText(_ text: String) -> Bool {
+        if !text.isEmpty, SimpleText.isSimple(text), SimpleText.isSimple(self) { return utf8Contains(text) }
+        return contains(text)
+    }
+
+    /// The range of the first occurrence of `text` (character by character, no Foundation).
+    public func range(ofText text: String) -> Range<String.Index>? {
+        guard let first = text.first else { return nil }
+        if SimpleText.isSimple(text), SimpleText.isSimple(self) {
+            guard let offset = utf8FirstOffset(of: text) else { return nil }
+            let lower = utf8.index(startIndex, offsetBy: offset)
+            return lower..<utf8.index(lower, offsetBy: text.utf8.count)
+        }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if self[found...].hasPrefix(text) { return found..<self.index(found, offsetBy: text.count) }
+            index = self.index(after: found)
+        }
+        return nil
     }
 }
 
@@ -208,4 +234,34 @@ extension Array where Element == String {
     /// Whether `word` is one of these keywords (simple text each).
     @inlinable
     public func contains(keyword word: some StringProtocol) -> Bool { firstIndex(ofKeyword: word) != nil }
+}
+
+extension Character {
+    /// `==`, answered from the scalars when both characters are one simple scalar each (distinct
+    /// simple scalars are never equivalent); otherwise by `==`, which normalises both.
+    @inlinable
+    public func isSame(as other: Character) -> Bool {
+        let a = unicodeScalars, b = other.unicodeScalars
+        if let x = a.first, let y = b.first, SimpleText.isSimple(x), SimpleText.isSimple(y),
+           a.index(after: a.startIndex) == a.endIndex, b.index(after: b.startIndex) == b.endIndex {
+            return x == y
+        }
+        return self == other
+    }
+}
+
+extension Array where Element == Character {
+    /// The offset of the last occurrence of `word` among these characters (text that is not
+    /// simple, split into characters once for many searches).
+    public func lastOffset(of word: [Character]) -> Int? {
+        guard !word.isEmpty, word.count <= count else { return nil }
+        var start = count - word.count
+        while start >= 0 {
+            var k = 0
+            while k < word.count, self[start + k].isSame(as: word[k]) { k += 1 }
+            if k == word.count { return start }
+            start -= 1
+        }
+        return nil
+    }
 }

@@ -15,9 +15,10 @@ final class SimpleTextTests: XCTestCase {
     static let simplePieces = ["年初预算", "上年", "比上年", "较20", "预算", "增加", "减少了", "为", "了", "占", "的比重为", "其中：", "共计", "约",
                                "收入", "支出", "结转", "2023年", "2024", "年", "中", "，", "。", " ", "\t", "\u{3000}", "“三公”经费", "（类）", "(类)",
                                "a", "X", "1", ".", "…", "—", "·", "×", "基本支出", "决算数", "执行数", "完成", "达到", "将近", "相比", "零", "一、",
-                               "≥", "≤", "−", "\u{FFFD}", "≥95%", "(1)", "（二）", "3."]
+                               "≥", "≤", "−", "\u{FFFD}", "≥95%", "(1)", "（二）", "3.", "较预算", "与年初预算", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}",
+                               "\u{0B}", "\n"]
     static let otherPieces = ["\u{F98E}", "e\u{301}", "\u{0600}", "\u{200D}", "\r\n", "\u{FE0F}", "\u{2126}", "\u{302A}", "\u{F9B2}", "👍🏽",
-                              "\u{2271}", "≥\u{338}", "\u{2260}"]
+                              "\u{2271}", "≥\u{338}", "\u{2260}", "\r"]
 
     func randomText(_ generator: inout SplitMix64, simple: Bool, maximum: Int = 12) -> String {
         let pieces = simple ? Self.simplePieces : Self.simplePieces + Self.otherPieces
@@ -28,7 +29,7 @@ final class SimpleTextTests: XCTestCase {
         for piece in Self.simplePieces { XCTAssertTrue(SimpleText.isSimple(piece), piece) }
         for piece in Self.otherPieces { XCTAssertFalse(SimpleText.isSimple(piece), piece) }
         // Within the simple ranges, a scalar is one character and its own canonical form.
-        for range in [0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x2E80...0x2FDF, 0x3000...0x3029, 0x3030...0x303F,
+        for range in [0x00...0x0C, 0x0E...0x7F, 0x80...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x2E80...0x2FDF, 0x3000...0x3029, 0x3030...0x303F,
                       0x3400...0x9FFF, 0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x2212...0x2212, 0x2264...0x2265, 0xFFFD...0xFFFD] {
             for value in range {
                 guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned else { continue }
@@ -64,7 +65,12 @@ final class SimpleTextTests: XCTestCase {
                 if both { XCTAssertEqual(a.containsText(b), (a as NSString).range(of: b).location != NSNotFound, "\(a) | \(b)") }
             }
             XCTAssertEqual(a.range(ofText: b), Self.referenceRange(a, b), "\(a) | \(b)")
-            XCTAssertEqual(a.range(ofLastText: b), Self.referenceLastRange(a, b), "\(a) | \(b)")
+            // Characters searched from the end: the offset of the last occurrence.
+            XCTAssertEqual(Array(a).lastOffset(of: Array(b)),
+                           Self.referenceLastRange(a, b).map { a.distance(from: a.startIndex, to: $0.lowerBound) }, "\(a) | \(b)")
+            for x in a.prefix(4) { for y in b { XCTAssertEqual(x.isSame(as: y), x == y, "\(x) | \(y)") } }
+            // On any text, the comparison written last decides as it did by searching each marker.
+            XCTAssertEqual(ProseReader.lastComparison(a, simple: false), Self.referenceLastComparison(a), a)
             if SimpleText.isSimple(a) {
                 XCTAssertEqual(a.simpleTrimmingBlanks, a.trimmingBlanks, a)
                 XCTAssertEqual(ProseReader.cleanLabel(a, simple: true), ProseReader.cleanLabel(a, simple: false), a)
@@ -172,6 +178,16 @@ final class SimpleTextTests: XCTestCase {
             index = found
         }
         return nil
+    }
+
+    static func referenceLastComparison(_ sentence: String) -> ProseReader.Comparison? {
+        func last(_ markers: [String]) -> String.Index? { markers.compactMap { referenceLastRange(sentence, $0)?.lowerBound }.max() }
+        switch (last(ProseReader.previousYearMarkers), last(ProseReader.budgetMarkers)) {
+        case let (year?, budget?): return year > budget ? .previousYear : .budget
+        case (_?, nil): return .previousYear
+        case (nil, _?): return .budget
+        case (nil, nil): return sentence.contains("相比") ? .previousYear : nil
+        }
     }
 
     static func referenceCategoryCode(_ key: String) -> String? {

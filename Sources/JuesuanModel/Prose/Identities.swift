@@ -365,41 +365,6 @@ public enum QuantityNames {
     }()
 }
 
-extension String {
-    /// The range of the last occurrence of `text`.
-    public func range(ofLastText text: String) -> Range<String.Index>? {
-        guard let first = text.first else { return nil }
-        if SimpleText.isSimple(text), SimpleText.isSimple(self) {
-            // Characters are scalars: the same range, found on bytes.
-            guard let offset = utf8LastOffset(of: text) else { return nil }
-            let lower = utf8.index(startIndex, offsetBy: offset)
-            return lower..<utf8.index(lower, offsetBy: text.utf8.count)
-        }
-        var index = endIndex
-        while let found = self[..<index].lastIndex(of: first) {
-            if self[found...].hasPrefix(text) { return found..<self.index(found, offsetBy: text.count) }
-            index = found
-        }
-        return nil
-    }
-
-    /// The range of the first occurrence of `text` (Character-wise, no Foundation).
-    public func range(ofText text: String) -> Range<String.Index>? {
-        guard let first = text.first else { return nil }
-        if SimpleText.isSimple(text), SimpleText.isSimple(self) {
-            guard let offset = utf8FirstOffset(of: text) else { return nil }
-            let lower = utf8.index(startIndex, offsetBy: offset)
-            return lower..<utf8.index(lower, offsetBy: text.utf8.count)
-        }
-        var index = startIndex
-        while let found = self[index...].firstIndex(of: first) {
-            if self[found...].hasPrefix(text) { return found..<self.index(found, offsetBy: text.count) }
-            index = self.index(after: found)
-        }
-        return nil
-    }
-}
-
 /// A filter on scalars: `mayContain` is false for every scalar not in the set it was made of,
 /// and true for those (and a few others that share its bit). One bit per value modulo 4,096,
 /// tested before a set or dictionary is hashed (issue 15).

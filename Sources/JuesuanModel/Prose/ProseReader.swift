@@ -349,8 +349,8 @@ public struct ProseReader: Sendable {
     mutating func noChange(_ state: inout ParagraphState, start: Int, end: Int, line: Int, paragraph: Int) {
         let window = state.text.string(max(state.sentenceStart, start - 24), start)
         var budget: Measure?
-        if window.contains("年初预算") { budget = .initialBudget } else if window.contains("全年预算") || window.contains("调整预算") { budget = .fullBudget }
-        else if window.contains("预算") { budget = .budget }
+        if window.containsText("年初预算") { budget = .initialBudget } else if window.containsText("全年预算") || window.containsText("调整预算") { budget = .fullBudget }
+        else if window.containsText("预算") { budget = .budget }
         let subject = claims[state.firstClaimOfSentence...].lastIndex { $0.isPlainAmount && $0.depth == 0 }
         let quantity = subject.flatMap { claims[$0].quantity } ?? state.topic
         statements.append(ProseStatement(kind: .noChange, comparedWithBudget: budget, range: state.text.range(start, end),
@@ -672,11 +672,14 @@ public struct ProseReader: Sendable {
             func last(_ markers: [String]) -> Int? { lastOffset(of: markers, in: sentence) }
             return comparison(year: last(previousYearMarkers), budget: last(budgetMarkers), sentence, simple: true)
         }
-        func last(_ markers: [String]) -> String.Index? {
-            markers.compactMap { sentence.range(ofLastText: $0)?.lowerBound }.max()
-        }
-        return comparison(year: last(previousYearMarkers), budget: last(budgetMarkers), sentence, simple: false)
+        // Other text is split into characters once, not once per marker.
+        let characters = Array(sentence)
+        func last(_ markers: [[Character]]) -> Int? { markers.compactMap { characters.lastOffset(of: $0) }.max() }
+        return comparison(year: last(previousYearMarkerCharacters), budget: last(budgetMarkerCharacters), sentence, simple: false)
     }
+
+    static let previousYearMarkerCharacters = previousYearMarkers.map { Array($0) }
+    static let budgetMarkerCharacters = budgetMarkers.map { Array($0) }
 
     private static func comparison<Position: Comparable>(year: Position?, budget: Position?, _ sentence: String, simple: Bool) -> Comparison? {
         switch (year, budget) {
@@ -717,7 +720,8 @@ public struct ProseReader: Sendable {
             guard let now = last(current) else { return true }
             return before > now
         }
-        func last(_ words: [String]) -> String.Index? { words.compactMap { label.range(ofLastText: $0)?.lowerBound }.max() }
+        let characters = Array(label)
+        func last(_ words: [String]) -> Int? { words.compactMap { characters.lastOffset(of: Array($0)) }.max() }
         guard let before = last(previous) else { return false }
         guard let now = last(current) else { return true }
         return before > now
@@ -775,6 +779,10 @@ public struct ProseReader: Sendable {
     static let fillerWords = ["支出", "收入", "资金", "金额", "共涉及资金", "涉及资金", "累计"]
     static let fillerWordBytes = fillerWords.map(ByteKey.init)
 
+    /// The names of amounts with 和, 与 or 及 inside them, as characters.
+    static let aliasesWithJoiners: [[Character]] = QuantityNames.aliases.map(\.alias)
+        .filter { $0.contains { $0 == "和" || $0 == "与" || $0 == "及" } }.map { Array($0) }
+
     /// `收、支总计各为` → 收入总计, 支出总计; `人员经费和公用经费分别为` → 人员经费, 公用经费.
     static func respectivelyHeads(_ clause: String) -> [Quantity]? {
         // Every marker holds one of these: most phrases have none.
@@ -792,11 +800,14 @@ public struct ProseReader: Sendable {
             // 和/与/及 inside a name (`公务用车购置及运行维护费`, `对个人和家庭的补助`) do not separate heads.
             let characters = Array(text)
             var protected = Set<Int>()
-            for entry in QuantityNames.aliases where entry.alias.contains(where: { "和与及".contains($0) }) {
-                let alias = Array(entry.alias)
-                guard alias.count <= characters.count else { continue }
-                for start in 0...(characters.count - alias.count) where characters[start..<(start + alias.count)].elementsEqual(alias) {
-                    for k in start..<(start + alias.count) { protected.insert(k) }
+            // Only a text with 和, 与 or 及 can hold such a name (issue 15: the names were split
+            // into characters for every figure).
+            if characters.contains(where: { $0 == "和" || $0 == "与" || $0 == "及" }) {
+                for alias in Self.aliasesWithJoiners where alias.count <= characters.count {
+                    for start in 0...(characters.count - alias.count)
+                    where characters[start] == alias[0] && characters[start..<(start + alias.count)].elementsEqual(alias) {
+                        for k in start..<(start + alias.count) { protected.insert(k) }
+                    }
                 }
             }
             var current = ""
