@@ -236,30 +236,52 @@ extension Array where Element == String {
     public func contains(keyword word: some StringProtocol) -> Bool { firstIndex(ofKeyword: word) != nil }
 }
 
-extension Character {
-    /// `==`, answered from the scalars when both characters are one simple scalar each (distinct
-    /// simple scalars are never equivalent); otherwise by `==`, which normalises both.
-    @inlinable
-    public func isSame(as other: Character) -> Bool {
-        let a = unicodeScalars, b = other.unicodeScalars
-        if let x = a.first, let y = b.first, SimpleText.isSimple(x), SimpleText.isSimple(y),
-           a.index(after: a.startIndex) == a.endIndex, b.index(after: b.startIndex) == b.endIndex {
-            return x == y
-        }
-        return self == other
-    }
-}
+/// Text that is not simple, split into characters once for many searches (the comparison
+/// markers of a sentence). Each character is keyed by its scalar when it is one simple scalar:
+/// two such characters are equal exactly when their scalars are (simple scalars are their own
+/// canonical forms), and only other characters are compared by `==`, which normalises.
+public struct CharacterSearch {
+    let characters: [Character]
+    let keys: [Int32]
 
-extension Array where Element == Character {
-    /// The offset of the last occurrence of `word` among these characters (text that is not
-    /// simple, split into characters once for many searches).
-    public func lastOffset(of word: [Character]) -> Int? {
-        guard !word.isEmpty, word.count <= count else { return nil }
-        var start = count - word.count
+    public init<S: StringProtocol>(_ text: S) {
+        characters = Array(text)
+        keys = characters.map(Self.key)
+    }
+
+    /// The scalar's value of a character that is one simple scalar, otherwise -1.
+    @inline(__always)
+    static func key(_ character: Character) -> Int32 {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex, SimpleText.isSimple(first) else {
+            return -1
+        }
+        return Int32(bitPattern: first.value)
+    }
+
+    /// A word to search for, keyed once.
+    public struct Word: Sendable {
+        let characters: [Character]
+        let keys: [Int32]
+        public init(_ word: String) {
+            characters = Array(word)
+            keys = characters.map(CharacterSearch.key)
+        }
+    }
+
+    /// The character offset of the last occurrence of `word`, compared character by character.
+    public func lastOffset(of word: Word) -> Int? {
+        let n = word.keys.count
+        guard n > 0, n <= keys.count else { return nil }
+        var start = keys.count - n
         while start >= 0 {
             var k = 0
-            while k < word.count, self[start + k].isSame(as: word[k]) { k += 1 }
-            if k == word.count { return start }
+            while k < n {
+                let a = keys[start + k], b = word.keys[k]
+                if a >= 0 && b >= 0 ? a != b : characters[start + k] != word.characters[k] { break }
+                k += 1
+            }
+            if k == n { return start }
             start -= 1
         }
         return nil

@@ -15,7 +15,7 @@ final class SimpleTextTests: XCTestCase {
     static let simplePieces = ["年初预算", "上年", "比上年", "较20", "预算", "增加", "减少了", "为", "了", "占", "的比重为", "其中：", "共计", "约",
                                "收入", "支出", "结转", "2023年", "2024", "年", "中", "，", "。", " ", "\t", "\u{3000}", "“三公”经费", "（类）", "(类)",
                                "a", "X", "1", ".", "…", "—", "·", "×", "基本支出", "决算数", "执行数", "完成", "达到", "将近", "相比", "零", "一、",
-                               "≥", "≤", "−", "\u{FFFD}", "≥95%", "(1)", "（二）", "3.", "较预算", "与年初预算", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}",
+                               "≥", "≤", "−", "\u{FFFD}", "≥95%", "(1)", "（二）", "3.", "较预算", "与年初预算", "é", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}",
                                "\u{0B}", "\n"]
     static let otherPieces = ["\u{F98E}", "e\u{301}", "\u{0600}", "\u{200D}", "\r\n", "\u{FE0F}", "\u{2126}", "\u{302A}", "\u{F9B2}", "👍🏽",
                               "\u{2271}", "≥\u{338}", "\u{2260}", "\r"]
@@ -61,14 +61,18 @@ final class SimpleTextTests: XCTestCase {
             if !b.isEmpty {
                 // On other text `contains(_:simple:)` is the standard library's call itself.
                 if both { XCTAssertEqual(a.contains(b, simple: true), Self.referenceRange(a, b) != nil, "\(a) | \(b)") }
-                // Other text goes to Foundation's `contains` itself, the call this replaces.
-                if both { XCTAssertEqual(a.containsText(b), (a as NSString).range(of: b).location != NSNotFound, "\(a) | \(b)") }
+                // Other text goes to Foundation's `contains` itself, the call this replaces. (Foundation
+                // matches a word ending in NUL past the end of the text, and Swift's `contains` then
+                // traps: there only the character-by-character answer is compared.)
+                if both { XCTAssertEqual(a.containsText(b), Self.referenceRange(a, b) != nil, "\(a) | \(b)") }
+                if both, !b.unicodeScalars.contains("\u{0}") {
+                    XCTAssertEqual(a.containsText(b), (a as NSString).range(of: b).location != NSNotFound, "\(a) | \(b)")
+                }
             }
             XCTAssertEqual(a.range(ofText: b), Self.referenceRange(a, b), "\(a) | \(b)")
             // Characters searched from the end: the offset of the last occurrence.
-            XCTAssertEqual(Array(a).lastOffset(of: Array(b)),
+            XCTAssertEqual(CharacterSearch(a).lastOffset(of: CharacterSearch.Word(b)),
                            Self.referenceLastRange(a, b).map { a.distance(from: a.startIndex, to: $0.lowerBound) }, "\(a) | \(b)")
-            for x in a.prefix(4) { for y in b { XCTAssertEqual(x.isSame(as: y), x == y, "\(x) | \(y)") } }
             // On any text, the comparison written last decides as it did by searching each marker.
             XCTAssertEqual(ProseReader.lastComparison(a, simple: false), Self.referenceLastComparison(a), a)
             if SimpleText.isSimple(a) {

@@ -673,13 +673,13 @@ public struct ProseReader: Sendable {
             return comparison(year: last(previousYearMarkers), budget: last(budgetMarkers), sentence, simple: true)
         }
         // Other text is split into characters once, not once per marker.
-        let characters = Array(sentence)
-        func last(_ markers: [[Character]]) -> Int? { markers.compactMap { characters.lastOffset(of: $0) }.max() }
-        return comparison(year: last(previousYearMarkerCharacters), budget: last(budgetMarkerCharacters), sentence, simple: false)
+        let search = CharacterSearch(sentence)
+        func last(_ markers: [CharacterSearch.Word]) -> Int? { markers.compactMap { search.lastOffset(of: $0) }.max() }
+        return comparison(year: last(previousYearMarkerWords), budget: last(budgetMarkerWords), sentence, simple: false)
     }
 
-    static let previousYearMarkerCharacters = previousYearMarkers.map { Array($0) }
-    static let budgetMarkerCharacters = budgetMarkers.map { Array($0) }
+    static let previousYearMarkerWords = previousYearMarkers.map(CharacterSearch.Word.init)
+    static let budgetMarkerWords = budgetMarkers.map(CharacterSearch.Word.init)
 
     private static func comparison<Position: Comparable>(year: Position?, budget: Position?, _ sentence: String, simple: Bool) -> Comparison? {
         switch (year, budget) {
@@ -720,8 +720,8 @@ public struct ProseReader: Sendable {
             guard let now = last(current) else { return true }
             return before > now
         }
-        let characters = Array(label)
-        func last(_ words: [String]) -> Int? { words.compactMap { characters.lastOffset(of: Array($0)) }.max() }
+        let search = CharacterSearch(label)
+        func last(_ words: [String]) -> Int? { words.compactMap { search.lastOffset(of: CharacterSearch.Word($0)) }.max() }
         guard let before = last(previous) else { return false }
         guard let now = last(current) else { return true }
         return before > now
