@@ -28,14 +28,8 @@ public func fuzzAnalysis(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for related in diagnostic.related { checkRange(related.range, in: source, diagnostic.code + " related") }
         for edit in diagnostic.fix?.edits ?? [] { checkRange(edit.range, in: source, diagnostic.code + " fix") }
     }
-    // On valid UTF-8 the text path and the bytes path see the same document. Below
-    // `Parser.parallelThreshold` the two share every stage after decoding, so the second analysis
-    // tests the decoding and that the analysis is a pure function of the text (no order taken
-    // from a dictionary): it runs on one input in four, chosen by the input's bytes so that a
-    // finding replays, and on every input large enough for the two-thread paths (issue 15: it
-    // doubled the cost of every execution).
-    let sampled = bytes.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 } % 4 == 0
-    if sampled || size >= Parser.parallelThreshold, let text = String(validating: bytes, as: UTF8.self) {
+    // On valid UTF-8 the text path and the bytes path see the same document.
+    if let text = String(validating: bytes, as: UTF8.self) {
         let again = Analysis(text: text)
         precondition(again.diagnostics == analysis.diagnostics, "Analysis(text:) and Analysis(bytes:) disagree")
     }
