@@ -1,5 +1,8 @@
 /// Which of the two classifications a code belongs to.
 public enum ClassificationKind: String, Sendable, Hashable, CaseIterable {
+    /// Its case, not its raw value (a `String`, hashed through Unicode normalisation).
+    public func hash(into hasher: inout Hasher) { withUnsafeBytes(of: self) { hasher.combine(bytes: $0) } }
+
     /// 支出功能分类科目 (类 3 digits, 款 5, 项 7).
     case functional
     /// 部门预算支出经济分类科目 (类 3 digits, 款 5).

@@ -37,7 +37,7 @@ public enum Period: Sendable, Hashable {
 }
 
 /// What a figure measures of its quantity (narrative.md §1).
-public enum Measure: String, Sendable, Hashable {
+public enum Measure: String, Sendable, HashedByCase {
     case actual = "决算数"
     case initialBudget = "年初预算数"
     case fullBudget = "全年预算数"

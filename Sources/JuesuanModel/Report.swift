@@ -6,7 +6,7 @@ import JuesuanSyntax
 @_exported import enum JuesuanCatalogue.ClassificationKind
 
 /// The money unit of every table (`单位`).
-public enum MoneyUnit: String, Sendable, CaseIterable {
+public enum MoneyUnit: String, Sendable, CaseIterable, HashedByCase {
     case yuan = "元"
     case thousandYuan = "千元"
     case tenThousandYuan = "万元"

@@ -1,5 +1,5 @@
 /// How serious a finding is; the names are those of LSP and SARIF.
-public enum Severity: String, Sendable, Comparable, CaseIterable {
+public enum Severity: String, Sendable, Comparable, CaseIterable, HashedByCase {
     case error, warning, information, hint
 
     var rank: Int {

@@ -1,5 +1,5 @@
 /// The kinds of tokens the parser recognises; each token has an exact byte range.
-public enum TokenKind: String, Sendable, Hashable {
+public enum TokenKind: String, Sendable, HashedByCase {
     case keyword, headerKey, headerValue
     case tableID, tableTitle, columnName, sideSwitch
     case code, label, number, percentage, emptyCell, badCell
@@ -121,7 +121,7 @@ public struct HeaderLine: Sendable {
     public var value: Token?
 }
 
-public enum TableSide: String, Sendable, Hashable {
+public enum TableSide: String, Sendable, HashedByCase {
     case income = "收入"
     case expenditure = "支出"
 }

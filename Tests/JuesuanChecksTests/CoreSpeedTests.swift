@@ -1,4 +1,5 @@
 import XCTest
+import JuesuanCatalogue
 import JuesuanFixtures
 import JuesuanModel
 import JuesuanSyntax
@@ -156,5 +157,26 @@ final class CoreSpeedTests: XCTestCase {
         XCTAssertEqual(prose.string(5, 2), "")
         XCTAssertTrue(prose.string(0, prose.count).contains("12.5%"))
         XCTAssertTrue(prose.string(0, prose.count).hasSuffix("😀。"))
+    }
+
+    /// Enums named by words hash their case (not the word through Unicode normalisation): equal
+    /// cases hash alike, distinct cases stay distinct keys, and the words still name them.
+    func testEnumsNamedByWordsHashTheirCase() {
+        func check<E: CaseIterable & Hashable & RawRepresentable>(_ type: E.Type) where E.RawValue == String {
+            let cases = Array(E.allCases)
+            XCTAssertEqual(Set(cases).count, cases.count, "\(E.self)")
+            let byCase = Dictionary(uniqueKeysWithValues: cases.map { ($0, $0.rawValue) })
+            for value in cases {
+                XCTAssertEqual(byCase[value], value.rawValue)
+                XCTAssertEqual(E(rawValue: value.rawValue).map { $0.hashValue }, value.hashValue)
+            }
+        }
+        check(MoneyUnit.self)
+        check(Severity.self)
+        check(ClassificationKind.self)
+        let measures: [Measure] = [.initialBudget, .fullBudget, .budget, .actual, .spent]
+        XCTAssertEqual(Set(measures).count, measures.count)
+        XCTAssertEqual(Set([TableSide.income, .expenditure, .income]).count, 2)
+        XCTAssertEqual(Set([TokenKind.code, .label, .code]).count, 2)
     }
 }
