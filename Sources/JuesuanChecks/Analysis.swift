@@ -67,9 +67,6 @@ public struct Analysis: Sendable {
         if inParallel {
             guard let found = Analysis.runChecksInParallel(context, unlessCancelled: isCancelled) else { return nil }
             for findings in found { all += findings }
-            // The readings the checks shared (every prose figure's strings) take a millisecond
-            // to free on a large report: freed on another thread while the findings are sorted.
-            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(context) {} }
         } else {
             for check in CheckRegistry.checks {
                 if isCancelled() { return nil }
