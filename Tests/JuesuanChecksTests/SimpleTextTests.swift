@@ -75,6 +75,7 @@ final class SimpleTextTests: XCTestCase {
                            Self.referenceLastRange(a, b).map { a.distance(from: a.startIndex, to: $0.lowerBound) }, "\(a) | \(b)")
             // On any text, the comparison written last decides as it did by searching each marker.
             XCTAssertEqual(ProseReader.lastComparison(a, simple: false), Self.referenceLastComparison(a), a)
+            XCTAssertEqual(ProseReader.isPreviousYear(a, year: 2024, simple: false), Self.referencePreviousYear(a, year: 2024), a)
             if SimpleText.isSimple(a) {
                 XCTAssertEqual(a.simpleTrimmingBlanks, a.trimmingBlanks, a)
                 XCTAssertEqual(ProseReader.cleanLabel(a, simple: true), ProseReader.cleanLabel(a, simple: false), a)
@@ -192,6 +193,17 @@ final class SimpleTextTests: XCTestCase {
         case (nil, _?): return .budget
         case (nil, nil): return sentence.contains("相比") ? .previousYear : nil
         }
+    }
+
+    /// `isPreviousYear` as it searched each word's last occurrence character by character.
+    static func referencePreviousYear(_ label: String, year: Int) -> Bool {
+        guard label.unicodeScalars.contains(where: { $0 == "上" || $0 == "去" || $0 == "年" }) else { return false }
+        if label.contains("结转") || label.contains("结余") { return false }
+        let words = ProseReader.yearWords(year)
+        func last(_ words: [String]) -> String.Index? { words.compactMap { referenceLastRange(label, $0)?.lowerBound }.max() }
+        guard let before = last(words.previous) else { return false }
+        guard let now = last(words.current) else { return true }
+        return before > now
     }
 
     static func referenceCategoryCode(_ key: String) -> String? {
