@@ -37,8 +37,22 @@ public enum SimpleText {
     @inlinable
     public static func isSimpleUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = 0
-        while k < bytes.count {
-            guard let (scalar, width) = UTF8Scalars.scalar(in: bytes, at: k, end: bytes.count), isSimple(scalar) else { return false }
+        let end = bytes.count
+        while k < end {
+            // The two kinds of byte report text is made of, without decoding a scalar: ASCII
+            // (simple but CR), and a lead byte E4–E9 with its two continuation bytes, which is a
+            // Han ideograph U+4000–U+9FFF (simple).
+            let lead = bytes[k]
+            if lead < 0x80 {
+                if lead == 0x0D { return false }
+                k += 1
+                continue
+            }
+            if lead &- 0xE4 < 6, k + 2 < end, bytes[k + 1] & 0xC0 == 0x80, bytes[k + 2] & 0xC0 == 0x80 {
+                k += 3
+                continue
+            }
+            guard let (scalar, width) = UTF8Scalars.scalar(in: bytes, at: k, end: end), isSimple(scalar) else { return false }
             k += width
         }
         return true

@@ -164,7 +164,8 @@ public struct SourceText: Sendable {
     /// The columns at the last checkpoint of `line` at or before `offset` (the line start for
     /// ordinary lines).
     public func checkpoint(line: Int, atOrBefore offset: Int) -> ColumnCheckpoint {
-        guard let points = longLineCheckpoints[line] else {
+        // Only lines longer than the stride have checkpoints: the others need no dictionary lookup.
+        guard lineContentEnds[line] - lineStarts[line] > SourceText.checkpointStride, let points = longLineCheckpoints[line] else {
             return ColumnCheckpoint(byte: lineStarts[line], utf16: 0, scalars: 0, display: 0)
         }
         var low = 0
@@ -226,7 +227,14 @@ public struct SourceText: Sendable {
                     let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                     if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
                 }
-                if base[i] < 0x80 { i += 1; continue }
+                let lead = base[i]
+                if lead < 0x80 { i += 1; continue }
+                // A three-byte sequence whose lead byte allows any continuation bytes (E1–EC,
+                // EE–EF: most Chinese text) needs no more than its two continuation bytes checked.
+                if lead &- 0xE1 < 12 || lead &- 0xEE < 2, i + 2 < count, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
+                    i += 3
+                    continue
+                }
                 let length = validSequenceLength(buffer, at: i)
                 if length == 0 { return false }
                 i += length

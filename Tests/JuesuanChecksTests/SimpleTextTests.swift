@@ -49,6 +49,44 @@ final class SimpleTextTests: XCTestCase {
         XCTAssertFalse(SimpleText.isSimple("\u{F98E}"))
     }
 
+    /// `isSimpleUTF8` reads ASCII and Han ideographs without decoding them: on any bytes (valid
+    /// text, stray and truncated sequences, surrogates, overlong forms) it answers as decoding
+    /// every scalar and asking `isSimple` of it does.
+    func testSimpleBytesAgreeWithScalars() {
+        func reference(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { buffer in
+                var k = 0
+                while k < buffer.count {
+                    guard let (scalar, width) = UTF8Scalars.scalar(in: buffer, at: k, end: buffer.count), SimpleText.isSimple(scalar) else { return false }
+                    k += width
+                }
+                return true
+            }
+        }
+        var generator = SplitMix64(seed: 1510)
+        let leads: [UInt8] = [0x0D, 0x0A, 0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xE2, 0xE3, 0xE4, 0xE5, 0xE9, 0xEA, 0xED, 0xEF, 0xF0, 0xF4, 0xFF]
+        var simpleAnswers = 0
+        for round in 0..<50_000 {
+            var bytes: [UInt8]
+            if round % 2 == 0 {
+                bytes = Array(randomText(&generator, simple: round % 4 == 0).utf8)
+                // Now and then one byte changed or the text cut short.
+                if !bytes.isEmpty, round % 8 == 2 { bytes[Int.random(in: 0..<bytes.count, using: &generator)] = leads.randomElement(using: &generator)! }
+                if !bytes.isEmpty, round % 8 == 6 { bytes.removeLast(Int.random(in: 1...min(2, bytes.count), using: &generator)) }
+            } else {
+                bytes = (0..<Int.random(in: 0...9, using: &generator)).map { _ in
+                    Bool.random(using: &generator) ? leads.randomElement(using: &generator)! : UInt8.random(in: 0x80...0xBF, using: &generator)
+                }
+            }
+            let answer = bytes.withUnsafeBufferPointer { SimpleText.isSimpleUTF8($0) }
+            XCTAssertEqual(answer, reference(bytes), "\(bytes)")
+            if answer { simpleAnswers += 1 }
+        }
+        // Both answers were asked for, many times.
+        XCTAssertGreaterThan(simpleAnswers, 10_000)
+        XCTAssertLessThan(simpleAnswers, 40_000)
+    }
+
     func testComparisonsAgreeWithCharacters() {
         var generator = SplitMix64(seed: 15)
         for round in 0..<20_000 {
