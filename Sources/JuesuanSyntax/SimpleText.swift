@@ -48,7 +48,7 @@ public enum SimpleText {
                 k += 1
                 continue
             }
-            if lead &- 0xE4 < 6, k + 2 < end, bytes[k + 1] & 0xC0 == 0x80, bytes[k + 2] & 0xC0 == 0x80 {
+            if lead &- 0xE4 < 6, UTF8Scalars.twoContinuationBytes(bytes, after: k) {
                 k += 3
                 continue
             }

@@ -81,7 +81,7 @@ public struct SourceText: Sendable {
         lineStarts = starts
         lineContentEnds = ends
         var checkpoints: [Int: [ColumnCheckpoint]] = [:]
-        for line in 0..<starts.count where ends[line] - starts[line] > SourceText.checkpointStride {
+        for line in 0..<starts.count where SourceText.hasCheckpoints(from: starts[line], to: ends[line]) {
             checkpoints[line] = SourceText.checkpoints(bytes, from: starts[line], to: ends[line])
         }
         longLineCheckpoints = checkpoints
@@ -122,6 +122,10 @@ public struct SourceText: Sendable {
             }
         }
     }
+
+    /// Whether a line with this content has column checkpoints: longer than `checkpointStride`.
+    @inline(__always)
+    static func hasCheckpoints(from start: Int, to end: Int) -> Bool { end - start > checkpointStride }
 
     /// Column counts along a long line, one every `checkpointStride` bytes (at scalar starts).
     static func checkpoints(_ bytes: [UInt8], from start: Int, to end: Int) -> [ColumnCheckpoint] {
@@ -164,8 +168,8 @@ public struct SourceText: Sendable {
     /// The columns at the last checkpoint of `line` at or before `offset` (the line start for
     /// ordinary lines).
     public func checkpoint(line: Int, atOrBefore offset: Int) -> ColumnCheckpoint {
-        // Only lines longer than the stride have checkpoints: the others need no dictionary lookup.
-        guard lineContentEnds[line] - lineStarts[line] > SourceText.checkpointStride, let points = longLineCheckpoints[line] else {
+        // A line too short for checkpoints needs no dictionary lookup.
+        guard SourceText.hasCheckpoints(from: lineStarts[line], to: lineContentEnds[line]), let points = longLineCheckpoints[line] else {
             return ColumnCheckpoint(byte: lineStarts[line], utf16: 0, scalars: 0, display: 0)
         }
         var low = 0
@@ -231,7 +235,7 @@ public struct SourceText: Sendable {
                 if lead < 0x80 { i += 1; continue }
                 // A three-byte sequence whose lead byte allows any continuation bytes (E1–EC,
                 // EE–EF: most Chinese text) needs no more than its two continuation bytes checked.
-                if lead &- 0xE1 < 12 || lead &- 0xEE < 2, i + 2 < count, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
+                if lead &- 0xE1 < 12 || lead &- 0xEE < 2, UTF8Scalars.twoContinuationBytes(buffer, after: i) {
                     i += 3
                     continue
                 }

@@ -51,7 +51,7 @@ extension SourceText {
                 }
             }
         }
-        for line in firstLine..<min(starts.count, resumeLine + lineDelta) where ends[line] - starts[line] > SourceText.checkpointStride {
+        for line in firstLine..<min(starts.count, resumeLine + lineDelta) where SourceText.hasCheckpoints(from: starts[line], to: ends[line]) {
             checkpoints[line] = SourceText.checkpoints(newBytes, from: starts[line], to: ends[line])
         }
         return SourceText(bytes: newBytes, lineStarts: starts, lineContentEnds: ends, longLineCheckpoints: checkpoints)

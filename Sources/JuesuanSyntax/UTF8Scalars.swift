@@ -1,6 +1,13 @@
 /// The one UTF-8 decoder of the byte-level readers (validation, prose, simple-text tests): a
 /// scalar from bytes, or nil where they are not valid UTF-8.
 public enum UTF8Scalars {
+    /// Whether the two bytes after `k` are both UTF-8 continuation bytes (10xxxxxx): with a
+    /// lead byte that takes any continuation, a whole three-byte sequence.
+    @inlinable @inline(__always)
+    public static func twoContinuationBytes(_ b: UnsafeBufferPointer<UInt8>, after k: Int) -> Bool {
+        k + 2 < b.count && b[k + 1] & 0xC0 == 0x80 && b[k + 2] & 0xC0 == 0x80
+    }
+
     /// The scalar whose UTF-8 starts at `k` (before `end`) and its width in bytes, or nil where
     /// the bytes are not valid UTF-8 (truncated sequences, overlong forms and surrogates included).
     @inlinable @inline(__always)
