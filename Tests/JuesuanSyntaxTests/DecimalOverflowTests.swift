@@ -21,6 +21,33 @@ final class DecimalOverflowTests: XCTestCase {
         XCTAssertEqual(d("88.50").trimmed.description, "88.5")
     }
 
+    /// The value is stored in two words and a 32-bit scale (issue 15): every mantissa reads back
+    /// as written, including both ends of Int128 and values that straddle the word boundary.
+    func testStorageKeepsEveryMantissaAndScale() {
+        let mantissas: [Int128] = [0, 1, -1, .max, .min, .max - 1, .min + 1, Int128(UInt64.max), -Int128(UInt64.max),
+                                   Int128(UInt64.max) + 1, -(Int128(UInt64.max) + 1), Int128(Int64.min), Int128(Int64.max) + 1]
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<2_000).map { _ in Int128(Int64(bitPattern: generator.next())) << Int128.random(in: 0...63) | Int128(generator.next() as UInt64) }
+        for mantissa in mantissas + random {
+            for scale in [0, 2, 12, -5, 38, 76] {
+                var value = DecimalNumber(mantissa: mantissa, scale: scale)
+                XCTAssertEqual(value.mantissa, mantissa)
+                XCTAssertEqual(value.scale, scale)
+                value.mantissa = -(mantissa / 3)
+                XCTAssertEqual(value.mantissa, -(mantissa / 3))
+                XCTAssertEqual(value.scale, scale)
+            }
+        }
+        // A scale no computation reaches is clamped, not a trap.
+        XCTAssertEqual(DecimalNumber(mantissa: 1, scale: Int.max).scale, Int(Int32.max))
+        XCTAssertEqual(DecimalNumber(mantissa: 1, scale: Int.min).scale, Int(Int32.min))
+        // A cell's value (`CellValue?`) and an optional figure are 24 bytes, aligned to 8 so
+        // that arrays of them are allocated without posix_memalign.
+        XCTAssertEqual(MemoryLayout<DecimalNumber>.alignment, 8)
+        XCTAssertEqual(MemoryLayout<DecimalNumber?>.stride, 24)
+        XCTAssertEqual(MemoryLayout<CellValue?>.stride, 24)
+    }
+
     func testReadingLimits() {
         XCTAssertEqual(DecimalNumber.classify("999999999999999999.999999999999"), .number(big("999999999999999999999999999999", 12)))
         XCTAssertEqual(DecimalNumber.classify("1000000000000000000"), .oversized) // 19 integer digits
