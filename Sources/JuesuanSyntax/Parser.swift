@@ -24,11 +24,17 @@ public enum Parser {
     }
 
     static func parseOnOneThread(_ source: SourceText) -> SyntaxTree {
-        let parser = LineParser(source: source)
-        parser.run(0..<source.lineCount, isLast: true)
+        var parser: LineParser?
+        let lines = LineSlots.fill(count: source.lineCount) { slots in
+            let lineParser = LineParser(source: source, lines: slots.part(0..<source.lineCount))
+            lineParser.run(0..<source.lineCount, isLast: true)
+            lineParser.lines.finish()
+            parser = lineParser
+        }
+        let only = parser!
         return SyntaxTree(
-            source: source, lines: parser.lines, header: parser.header, blocks: parser.blocks,
-            diagnostics: parser.diagnostics, byteOrderMarkLength: parser.bomLength)
+            source: source, lines: lines, header: only.header, blocks: only.blocks,
+            diagnostics: only.diagnostics, byteOrderMarkLength: only.bomLength)
     }
 
     /// Documents at least this large may be parsed and modelled on two threads.
@@ -44,26 +50,78 @@ public enum Parser {
             var second: LineParser?
         }
         let halves = Halves()
-        TwoThreads.run { half in
-            // The first half's lines have room for every line: the second half's are appended
-            // in place, not copied with them into a third array (1.3 MB for a 1 MB report).
-            let parser = LineParser(source: source, expectedLines: half == 0 ? source.lineCount : source.lineCount - split)
-            if half == 0 {
-                parser.run(0..<split, isLast: false)
-                halves.first = parser
-            } else {
-                parser.run(split..<source.lineCount, isLast: true)
-                halves.second = parser
+        // Each half writes its lines straight into its own part of the tree's one array: the
+        // second half's 10,000 lines of a 1 MB report are not copied after the first's (a
+        // retain and a release each, on the one thread, while the other waits).
+        let lines = LineSlots.fill(count: source.lineCount) { slots in
+            TwoThreads.run { half in
+                let range = half == 0 ? 0..<split : split..<source.lineCount
+                let parser = LineParser(source: source, lines: slots.part(range))
+                parser.run(range, isLast: half == 1)
+                parser.lines.finish()
+                if half == 0 { halves.first = parser } else { halves.second = parser }
             }
         }
         let first = halves.first!, second = halves.second!
-        var lines = first.lines
-        first.lines = []
-        lines.append(contentsOf: second.lines)
+        // The first half's arrays are taken, not copied: only the second half's few blocks
+        // and diagnostics are appended.
+        var blocks = first.blocks, header = first.header, diagnostics = first.diagnostics
+        first.blocks = []; first.header = []; first.diagnostics = []
+        blocks.append(contentsOf: second.blocks)
+        header.append(contentsOf: second.header)
+        diagnostics.append(contentsOf: second.diagnostics)
         return SyntaxTree(
-            source: source, lines: lines, header: first.header + second.header,
-            blocks: first.blocks + second.blocks, diagnostics: first.diagnostics + second.diagnostics,
+            source: source, lines: lines, header: header, blocks: blocks, diagnostics: diagnostics,
             byteOrderMarkLength: first.bomLength)
+    }
+}
+
+/// The slots of a tree's lines, one per line of the document, filled in place by the parsers
+/// of its parts (`LineSlots.Part`): each line is written once, where it stays.
+struct LineSlots: @unchecked Sendable {
+    // Sendable: each part is written by one thread only, and `fill` returns after every part.
+    let buffer: UnsafeMutableBufferPointer<Line>
+
+    /// An array of `count` lines made by `body`, which must have every part it hands out
+    /// `finish`ed before it returns.
+    static func fill(count: Int, _ body: (LineSlots) -> Void) -> [Line] {
+        [Line](unsafeUninitializedCapacity: count) { buffer, initialized in
+            body(LineSlots(buffer: UnsafeMutableBufferPointer(rebasing: buffer[0..<count])))
+            initialized = count
+        }
+    }
+
+    func part(_ range: Range<Int>) -> Part { Part(buffer: buffer, next: range.lowerBound, end: range.upperBound) }
+
+    /// The slots of one range of lines, filled in order by one parser.
+    struct Part {
+        let buffer: UnsafeMutableBufferPointer<Line>
+        private(set) var next: Int
+        let end: Int
+
+        init(buffer: UnsafeMutableBufferPointer<Line>, next: Int, end: Int) {
+            precondition(next >= 0 && next <= end && end <= buffer.count)
+            self.buffer = buffer
+            self.next = next
+            self.end = end
+        }
+
+        /// The parser writes exactly one line per line of its range (`ParallelParseTests`); a
+        /// line past the range would be a parser bug, and is dropped rather than written
+        /// outside the array.
+        mutating func append(_ line: Line) {
+            assert(next < end && line.index == next, "line \(line.index) written at slot \(next) of ..<\(end)")
+            guard next < end else { return }
+            (buffer.baseAddress! + next).initialize(to: line)
+            next += 1
+        }
+
+        /// Fills any slot the parser left empty (again a parser bug) with a blank line, so the
+        /// array is always fully initialised.
+        mutating func finish() {
+            assert(next == end, "parser stopped at line \(next) of ..<\(end)")
+            while next < end { append(Line(index: next, kind: .blank, tokens: [])) }
+        }
     }
 }
 
@@ -77,7 +135,7 @@ private enum OpenBlock {
 private final class LineParser {
     let source: SourceText
     let bytes: [UInt8]
-    var lines: [Line] = []
+    var lines: LineSlots.Part
     var header: [HeaderLine] = []
     var blocks: [Block] = []
     var diagnostics: [Diagnostic] = []
@@ -95,11 +153,11 @@ private final class LineParser {
     var scratchValues: [CellValue?] = []
     var lastContentLine = 0
 
-    init(source: SourceText, expectedLines: Int? = nil) {
+    init(source: SourceText, lines: LineSlots.Part) {
         self.source = source
         self.bytes = source.bytes
+        self.lines = lines
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bomLength = 3 }
-        lines.reserveCapacity(expectedLines ?? source.lineCount)
     }
 
 }
@@ -464,7 +522,7 @@ private extension LineParser {
             report("S102", .error, Lexing.trimmed(bytes, range), "列关系应写作“合计 = 甲 + 乙”")
             return nil
         }
-        var terms: [(Bool, Token)] = []
+        var terms: [(negative: Bool, column: Token)] = []  // labelled as the syntax is: no runtime cast
         var negative = false
         var expectOperand = true
         for part in parts[(equals + 1)...] {
@@ -473,7 +531,7 @@ private extension LineParser {
                 negative = part.text == "-" || part.text == "－" || part.text == "−"
                 expectOperand = true
             } else if part.kind == .columnName, expectOperand {
-                terms.append((negative, part))
+                terms.append((negative: negative, column: part))
                 negative = false
                 expectOperand = false
             } else {
