@@ -178,7 +178,9 @@ private struct ReportBuilder {
         var relations: [ColumnRelation] = []
         for relation in side.relations {
             guard let result = columns.firstIndex(where: { $0.name == relation.result }) else { continue }
-            let terms = relation.terms.compactMap { term in columns.firstIndex { $0.name == term.column }.map { (term.negative, $0) } }
+            let terms = relation.terms.compactMap { term in
+                columns.firstIndex { $0.name == term.column }.map { (negative: term.negative, column: $0) }
+            }
             guard terms.count == relation.terms.count else { continue }
             relations.append(ColumnRelation(result: result, terms: terms, rule: relation.rule, range: nil))
         }
@@ -247,9 +249,11 @@ private struct ReportBuilder {
             var resolved = true
             let target = index(relation.result)
             if target == nil { resolved = false; report("S104", .error, relation.result.range, "列关系中的“\(relation.result.text)”不是 \(tableName) 的列") }
-            var terms: [(Bool, Int)] = []
+            // Labelled as `ColumnRelation.terms` is: an unlabelled array would be converted
+            // element by element through the runtime's dynamic cast on every table.
+            var terms: [(negative: Bool, column: Int)] = []
             for term in relation.terms {
-                if let column = index(term.column) { terms.append((term.negative, column)) } else {
+                if let column = index(term.column) { terms.append((negative: term.negative, column: column)) } else {
                     resolved = false
                     report("S104", .error, term.column.range, "列关系中的“\(term.column.text)”不是 \(tableName) 的列")
                 }

@@ -261,7 +261,10 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// Both mantissas at one scale, when they fit (the fast, common case).
+    @inline(__always)
     static func aligned(_ a: DecimalNumber, _ b: DecimalNumber) -> (Int128, Int128, Int)? {
+        // The figures of one table share a scale: nothing to rescale.
+        if a.storedScale == b.storedScale { return (a.mantissa, b.mantissa, a.scale) }
         let scale = max(a.scale, b.scale)
         guard let x = a.rescaledExactly(to: scale), let y = b.rescaledExactly(to: scale) else { return nil }
         return (x.mantissa, y.mantissa, scale)

@@ -105,10 +105,10 @@ public enum Identities {
 public enum QuantityNames {
     /// Alias → canonical name. Longer aliases win over the shorter ones inside them.
     static let aliases: [(alias: String, name: String)] = {
-        var entries: [(String, String)] = []
+        var entries: [(alias: String, name: String)] = []
         func add(_ name: String, _ aliases: String...) {
-            entries.append((name, name))
-            for alias in aliases { entries.append((alias, name)) }
+            entries.append((alias: name, name: name))
+            for alias in aliases { entries.append((alias: alias, name: name)) }
         }
         add("收入总计", "收入合计总计")
         add("支出总计")
