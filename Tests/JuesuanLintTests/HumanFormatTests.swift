@@ -72,6 +72,32 @@ final class HumanFormatTests: XCTestCase {
         XCTAssertTrue(LintCommand.useColor(.always, io: CapturedIO(isTerminal: false).io))
     }
 
+    /// The real process's environment reaches the colour choice: `CommandIO.system()` reads the
+    /// variables `useColor` consults (only those, with getenv).
+    func testSystemIOReadsTheColourVariables() {
+        let saved = (getenv("NO_COLOR").map { String(cString: $0) }, getenv("TERM").map { String(cString: $0) })
+        defer {
+            if let value = saved.0 { setenv("NO_COLOR", value, 1) } else { unsetenv("NO_COLOR") }
+            if let value = saved.1 { setenv("TERM", value, 1) } else { unsetenv("TERM") }
+        }
+        setenv("NO_COLOR", "1", 1)
+        setenv("TERM", "xterm-256color", 1)
+        var io = CommandIO.system()
+        XCTAssertEqual(io.environment, ["NO_COLOR": "1", "TERM": "xterm-256color"])
+        io.outputIsTerminal = true
+        XCTAssertFalse(LintCommand.useColor(.auto, io: io))
+        unsetenv("NO_COLOR")
+        setenv("TERM", "dumb", 1)
+        io = CommandIO.system()
+        io.outputIsTerminal = true
+        XCTAssertEqual(io.environment, ["TERM": "dumb"])
+        XCTAssertFalse(LintCommand.useColor(.auto, io: io))
+        setenv("TERM", "xterm", 1)
+        io = CommandIO.system()
+        io.outputIsTerminal = true
+        XCTAssertTrue(LintCommand.useColor(.auto, io: io))
+    }
+
     func testSummaryCountsAndHints() {
         var result = lintResult(Fixtures.wideCharacters)
         result.files.append(lintResult(Fixtures.clean).files[0])
