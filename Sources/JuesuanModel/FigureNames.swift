@@ -62,7 +62,7 @@ public enum FigureNames {
                             ("公务接待费", "公务接待费")] {
             entries.append((name, [t("公开09", .label(row), "决算数")]))
         }
-        return entries.map { (LabelKey.make($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
+        return entries.map { (LabelKey.make($0.0), $0.1) }.sortedLongestFirst { $0.0.count }
     }()
 
     /// Splits `“三公”经费全年预算数` into (`“三公”经费`, 全年预算数).

@@ -65,6 +65,27 @@ final class ModelSpeedTests: XCTestCase {
         return true
     }
 
+    /// `sortedLongestFirst` orders as a stable sort by length does, ties kept in place, and the
+    /// name tables built with it are longest first.
+    func testLongestFirstIsAStableSortByLength() {
+        var random = SplitMix64(seed: 15_11)
+        let alphabet = ["收", "入", "a", "“", "三公", "经费", "e\u{301}"]
+        for _ in 0..<300 {
+            let count = Int(random.next() % 40)
+            let words = (0..<count).map { index in
+                (word: (0..<Int(random.next() % 5)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined(), index: index)
+            }
+            let sorted = words.sortedLongestFirst { $0.word.count }
+            let expected = words.sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.index < $1.index }
+            XCTAssertEqual(sorted.map(\.index), expected.map(\.index))
+        }
+        let aliases = QuantityNames.aliases.map(\.alias.count)
+        XCTAssertEqual(aliases, aliases.sorted(by: >))
+        let names = FigureNames.table.map(\.0.count)
+        XCTAssertEqual(names, names.sorted(by: >))
+        XCTAssertGreaterThan(Set(aliases).count, 3)
+    }
+
     func testPlainLabelsOnBytesAsOnScalars() {
         // The edges of U+4E00–U+9FFF, numerals, ASCII classes, other scripts and marks.
         let scalars: [String] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "丁", "万", "\u{4DFF}", "\u{4E01}",

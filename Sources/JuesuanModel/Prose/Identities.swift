@@ -151,7 +151,7 @@ public enum QuantityNames {
         add("商品和服务支出")
         add("对个人和家庭的补助", "对个人和家庭补助", "对个人和家庭的补助支出")
         add("资本性支出")
-        return entries.sorted { $0.0.count > $1.0.count }
+        return entries.sortedLongestFirst { $0.alias.count }
     }()
 
     /// Words that may stand before a name without changing what it names.
