@@ -149,11 +149,6 @@ public struct Catalogue: Sendable, Equatable {
         return Catalogue(functional: functional, economic: economic)
     }()
 
-    /// Builds `embedded` on another thread, so that the first document's parse overlaps it.
-    public static func warmUp() {
-        DispatchQueue.global().async { _ = Catalogue.embedded }
-    }
-
     /// The entries of a generated `code<TAB>name<TAB>level` text (header first, LF line ends,
     /// valid by construction): read as bytes, a third of the time of `CatalogueTSV.parse`.
     static func embeddedEntries(_ tsv: String, kind: ClassificationKind) -> [CatalogueEntry] {

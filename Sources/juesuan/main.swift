@@ -1,7 +1,7 @@
 import Foundation
-import JuesuanCatalogue
 import JuesuanLanguageService
 import JuesuanLint
+import JuesuanModel
 import JuesuanServer
 import JuesuanTools
 
@@ -16,10 +16,11 @@ func installedDocumentationBase() -> String? {
     return share.absoluteString
 }
 
-// The catalogue is built on another thread while the arguments are read and the server waits
-// for its client's `initialize` (issue 15: a lint of a small report is mostly start-up).
+// The catalogue and the model's name tables are built on another thread while the arguments
+// are read and the file parsed, or the server waits for its client's `initialize` (issue 15: a
+// lint of a small report is mostly start-up).
 if let subcommand = CommandLine.arguments.dropFirst().first, subcommand == "lint" || subcommand == "lsp" {
-    Catalogue.warmUp()
+    ModelTables.warmUp()
 }
 
 let tool = CommandLineTool(subcommands: [
