@@ -17,7 +17,9 @@ let releaseSpeed: [SwiftSetting] = [
 // scanning their protocol conformances, was 6 ms of every `juesuan lint` (issue 15). It is
 // also what `scripts/install.sh` installs, so the benchmarks measure what users run.
 // (Linux only: Apple's platforms have no static Swift runtime.)
-let releaseStaticLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+let releaseStaticLink: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux], configuration: .release)),
+]
 
 let package = Package(
     name: "Juesuan",
