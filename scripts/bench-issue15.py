@@ -119,9 +119,6 @@ def main():
           number(r"release/juesuan lint: \d+ bytes, \d+ ms, ([\d.]+) MB/s", core), 30, " MB/s", at_most=False, fmt="{:.1f}")
     check("parse alone ≥ 150 MB/s (best of 20)", number(r"^parse: best [\d.]+ ms, ([\d.]+) MB/s", core), 150, " MB/s",
           at_most=False, fmt="{:.0f}")
-    kept = number(r"^parse-kept: best [\d.]+ ms, ([\d.]+) MB/s", core)
-    rows.append(("(for comparison: the parse with each tree freed after the clock stops, as lint frees it aside)",
-                 f"{kept:.0f} MB/s" if kept is not None else "not measured", None))
     check("8 MB ≤ 9 × the 1 MB time", number(r"^8 MB: .*× the 1 MB time ([\d.]+)", core), 9, " ×")
     check("a folder of 1,000 reports ≥ 1.7 × the one-core rate", number(r"speed-up ([\d.]+)×", core), 1.7, " ×", at_most=False)
     for build, (rate, detail) in rates.items():
