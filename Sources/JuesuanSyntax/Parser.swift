@@ -24,17 +24,14 @@ public enum Parser {
     }
 
     static func parseOnOneThread(_ source: SourceText) -> SyntaxTree {
-        var parser: LineParser?
-        let lines = LineSlots.fill(count: source.lineCount) { slots in
-            let lineParser = LineParser(source: source, lines: slots.part(0..<source.lineCount))
-            lineParser.run(0..<source.lineCount, isLast: true)
-            lineParser.lines.finish()
-            parser = lineParser
+        let (lines, parser) = LineSlots.fill(count: source.lineCount) { slots in
+            let parser = LineParser(source: source, lines: slots.part(0..<source.lineCount))
+            parser.run(0..<source.lineCount, isLast: true)
+            return parser
         }
-        let only = parser!
         return SyntaxTree(
-            source: source, lines: lines, header: only.header, blocks: only.blocks,
-            diagnostics: only.diagnostics, byteOrderMarkLength: only.bomLength)
+            source: source, lines: lines, header: parser.header, blocks: parser.blocks,
+            diagnostics: parser.diagnostics, byteOrderMarkLength: parser.bomLength)
     }
 
     /// Documents at least this large may be parsed and modelled on two threads.
@@ -53,12 +50,11 @@ public enum Parser {
         // Each half writes its lines straight into its own part of the tree's one array: the
         // second half's 10,000 lines of a 1 MB report are not copied after the first's (a
         // retain and a release each, on the one thread, while the other waits).
-        let lines = LineSlots.fill(count: source.lineCount) { slots in
+        let (lines, _) = LineSlots.fill(count: source.lineCount) { slots in
             TwoThreads.run { half in
                 let range = half == 0 ? 0..<split : split..<source.lineCount
                 let parser = LineParser(source: source, lines: slots.part(range))
                 parser.run(range, isLast: half == 1)
-                parser.lines.finish()
                 if half == 0 { halves.first = parser } else { halves.second = parser }
             }
         }
@@ -83,12 +79,14 @@ struct LineSlots: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Line>
 
     /// An array of `count` lines made by `body`, which must have every part it hands out
-    /// `finish`ed before it returns.
-    static func fill(count: Int, _ body: (LineSlots) -> Void) -> [Line] {
-        [Line](unsafeUninitializedCapacity: count) { buffer, initialized in
-            body(LineSlots(buffer: UnsafeMutableBufferPointer(rebasing: buffer[0..<count])))
+    /// `finish`ed before it returns, and what `body` returned.
+    static func fill<Result>(count: Int, _ body: (LineSlots) -> Result) -> ([Line], Result) {
+        var result: Result?
+        let lines = [Line](unsafeUninitializedCapacity: count) { buffer, initialized in
+            result = body(LineSlots(buffer: UnsafeMutableBufferPointer(rebasing: buffer[0..<count])))
             initialized = count
         }
+        return (lines, result!)
     }
 
     func part(_ range: Range<Int>) -> Part { Part(buffer: buffer, next: range.lowerBound, end: range.upperBound) }
@@ -192,8 +190,9 @@ private extension LineParser {
         diagnostics.append(Diagnostic(code: code, severity: severity, range: range, message: message))
     }
 
-    /// Parses the lines of `range`. The block open at its end reaches the end of the document
-    /// when `isLast`, else its last content line (as when the next line opens a block).
+    /// Parses the lines of `range` (the range of its line slots, which it then finishes). The
+    /// block open at its end reaches the end of the document when `isLast`, else its last content
+    /// line (as when the next line opens a block).
     func run(_ range: Range<Int>, isLast: Bool) {
         for index in range {
             var content = source.lineContentRange(index)
@@ -201,6 +200,7 @@ private extension LineParser {
             parseLine(index, content)
         }
         closeBlock(lastLine: isLast ? source.lineCount - 1 : lastContentLine)
+        lines.finish()
     }
 
     func parseLine(_ index: Int, _ content: SourceRange) {
