@@ -45,16 +45,17 @@ public struct CheckContext: Sendable {
     ///   - rule: the code reported when the gap exceeds rounding (A290 is reported otherwise).
     ///   - subject: what the figure is, e.g. `「合计」的“本年支出合计”`.
     ///   - basis: how the expected value is made, read before it: `各类之和`, `“基本支出” + “项目支出” =`.
-    /// `cell`, `fallbackRange`, `subject` and `related` are only read when there is a finding
+    /// `cell`, `fallbackRange`, `subject`, `basis` and `related` are only read when there is a finding
     /// (most sums hold: a cell copied per sum was a share of the table checks, issue 15).
     public func sumFinding(rule: String, cell: @autoclosure () -> Cell?, fallbackRange: @autoclosure () -> SourceRange,
                            written: DecimalNumber, expected: DecimalNumber,
-                           addendCount: Int, counting: Bool, subject: @autoclosure () -> String, basis: String,
+                           addendCount: Int, counting: Bool, subject: @autoclosure () -> String, basis: @autoclosure () -> String,
                            related: @autoclosure () -> [RelatedLocation]) -> Diagnostic? {
         let outcome = compare(written: written, expected: expected, addendCount: addendCount, counting: counting)
         if case .holds = outcome { return nil }
         let cell = cell()
         let subject = subject()
+        let basis = basis()
         let scale = max(written.scale, expected.scale)
         let expectedText = expected.formatted(scale: scale)
         let writtenText = cell == nil || cell?.number == nil ? "空" : written.formatted(scale: scale)

@@ -14,7 +14,6 @@ enum ColumnRelationCheck: ReportCheck {
         for table in context.report.tables {
             for section in table.sections {
                 for relation in section.relations {
-                    let basis = formula(relation, section)
                     for row in section.rows {
                         guard !row.isUnknown(relation.result), !relation.terms.contains(where: { row.isUnknown($0.column) }) else { continue }
                         // Summed in place, in term order: an array of parts per row and relation was
@@ -30,7 +29,7 @@ enum ColumnRelationCheck: ReportCheck {
                         if let finding = context.sumFinding(
                             rule: relation.rule, cell: row.cell(relation.result), fallbackRange: row.nameRange, written: row.number(relation.result) ?? .zero,
                             expected: expected, addendCount: writtenParts, counting: row.isCount,
-                            subject: CheckContext.subject(row, section.columns[relation.result], in: section, table: table), basis: basis,
+                            subject: CheckContext.subject(row, section.columns[relation.result], in: section, table: table), basis: formula(relation, section),
                             related: relation.terms.map { term in
                                 RelatedLocation(range: row.cell(term.column)?.token.range ?? row.nameRange,
                                                 message: "\(section.columns[term.column].name)：\(row.cell(term.column)?.number?.description ?? "空")")

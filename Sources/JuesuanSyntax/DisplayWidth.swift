@@ -40,6 +40,14 @@ public enum DisplayWidth {
 
     @usableFromInline
     static func tableWidth(_ value: UInt32) -> Int {
+        // CJK Unified Ideographs, most of a report's text, are one wide range of the table.
+        if value >= 0x4E00 && value <= 0x9FFF { return 2 }
+        return searchedWidth(value)
+    }
+
+    /// The width from the table, by binary search.
+    @usableFromInline
+    static func searchedWidth(_ value: UInt32) -> Int {
         let starts = DisplayWidthTable.starts
         var low = 0
         var high = starts.count

@@ -38,6 +38,15 @@ public enum Lexing {
                 if b > 0x20 && b != 0xE3 {
                     if wordStart < 0 { wordStart = i }
                     i += 1
+                    // The rest of the word eight bytes at a time, up to the first byte that may
+                    // start a blank: labels are long runs of other bytes.
+                    while i + 8 <= range.end {
+                        let chunk = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                        let mask = Lexing.blankStartMask(chunk)
+                        if mask == 0 { i += 8; continue }
+                        i += mask.trailingZeroBitCount >> 3
+                        break
+                    }
                     continue
                 }
                 let blank = b == 0x20 || b == 0x09 ? 1
@@ -54,12 +63,37 @@ public enum Lexing {
         }
     }
 
+    /// A bit set in the byte of `chunk` (read little-endian) that is below 0x21 or equal to E3,
+    /// the bytes a blank (space, tab, U+3000) can start with: zero when there is none. The
+    /// lowest bit set marks the first such byte exactly; bytes above it may be marked wrongly.
+    @inline(__always)
+    static func blankStartMask(_ chunk: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below21 = (chunk &- ones &* 0x21) & ~chunk & highs
+        let e3 = chunk ^ (ones &* 0xE3)
+        let isE3 = (e3 &- ones) & ~e3 & highs
+        return below21 | isE3
+    }
+
     /// The first blank-separated word of a range that does not start with a blank (the whole
     /// range when it has no blank), without building the list of every word.
     static func firstWord(_ bytes: [UInt8], _ range: SourceRange) -> SourceRange {
-        var i = range.start
-        while i < range.end, blankLength(bytes, i, range.end) == 0 { i += 1 }
-        return SourceRange(start: range.start, end: i)
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = range.start
+            while i < range.end {
+                // Eight bytes at a time up to the first byte that may start a blank (a line of
+                // prose is one long word until its first blank).
+                if i + 8 <= range.end {
+                    let mask = blankStartMask(UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)))
+                    if mask == 0 { i += 8; continue }
+                    i += mask.trailingZeroBitCount >> 3
+                }
+                if blankLength(bytes, i, range.end) > 0 { break }
+                i += 1
+            }
+            return SourceRange(start: range.start, end: i)
+        }
     }
 
     /// False for words that cannot be a block keyword, so that most lines (rows, prose) make no

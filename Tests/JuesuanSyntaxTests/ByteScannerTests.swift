@@ -108,6 +108,73 @@ final class ByteScannerTests: XCTestCase {
         }
     }
 
+    /// The word scanner before it skipped eight bytes at a time inside a word.
+    static func referenceWords(_ bytes: [UInt8], _ range: SourceRange) -> [SourceRange] {
+        var result: [SourceRange] = []
+        var i = range.start
+        var wordStart = -1
+        while i < range.end {
+            let blank = Lexing.blankLength(bytes, i, range.end)
+            if blank > 0 {
+                if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: i)); wordStart = -1 }
+                i += blank
+            } else {
+                if wordStart < 0 { wordStart = i }
+                i += 1
+            }
+        }
+        if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: range.end)) }
+        return result
+    }
+
+    func testWordScannerSkippingChunksFindsTheSameWords() {
+        var random = SplitMix64(seed: 15_12)
+        // Long labels, controls, U+3000 and its neighbours (、。「 also start with E3), a blank at
+        // every offset of a chunk.
+        let pieces = ByteScannerTests.pieces + ["机关事业单位基本养老保险基金支出", "、", "。", "「", "\u{1}", "\u{1F}", "\u{7F}",
+                                                "abcdefghij", "\u{3000}\u{3000}", "ã", "\u{E3}", "一般公共预算财政拨款收入"]
+        var words = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int(random.next() % 14) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let bytes = Array(text.utf8)
+            let start = bytes.isEmpty ? 0 : Int(random.next() % UInt64(bytes.count))
+            let end = start + (bytes.count == start ? 0 : Int(random.next() % UInt64(bytes.count - start + 1)))
+            let range = SourceRange(start: start, end: end)
+            let expected = ByteScannerTests.referenceWords(bytes, range)
+            XCTAssertEqual(Lexing.words(bytes, range), expected, text)
+            // A range that starts with a word: its first word, found without the others.
+            if let first = expected.first, first.start == range.start {
+                XCTAssertEqual(Lexing.firstWord(bytes, range), first, text)
+            }
+            words += expected.count
+        }
+        XCTAssertGreaterThan(words, 10_000)
+    }
+
+    func testChunkMaskFindsTheFirstByteThatMayStartABlank() {
+        var random = SplitMix64(seed: 15_13)
+        let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x7F, 0x80, 0xE2, 0xE3, 0xE4, 0xFF]
+        var withOne = 0
+        for _ in 0..<200_000 {
+            var chunk: UInt64 = 0
+            for k in 0..<8 {
+                let byte = random.next() % 3 == 0 ? interesting[Int(random.next() % UInt64(interesting.count))] : UInt8(truncatingIfNeeded: random.next())
+                chunk |= UInt64(byte) << (8 * UInt64(k))
+            }
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: chunk >> (8 * UInt64($0))) }
+            let mask = Lexing.blankStartMask(chunk)
+            if let first = bytes.firstIndex(where: { $0 < 0x21 || $0 == 0xE3 }) {
+                XCTAssertEqual(mask.trailingZeroBitCount / 8, first, "\(bytes)")
+                withOne += 1
+            } else {
+                XCTAssertEqual(mask, 0, "\(bytes)")
+            }
+        }
+        XCTAssertGreaterThan(withOne, 100_000)
+        XCTAssertLessThan(withOne, 200_000)
+    }
+
     /// The comment search before it skipped non-`/` bytes.
     static func referenceCommentStart(_ bytes: [UInt8], _ range: SourceRange) -> Int? {
         var i = range.start

@@ -22,6 +22,13 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of(Unicode.Scalar(0x9FFF)!), 2)
     }
 
+    func testIdeographShortcutAgreesWithTheTable() {
+        for value in UInt32(0x4E00)...0x9FFF { XCTAssertEqual(DisplayWidth.searchedWidth(value), 2, String(value, radix: 16)) }
+        for value in [UInt32(0x4DFF), 0xA000, 0x3000, 0xFF0C] {
+            XCTAssertEqual(DisplayWidth.tableWidth(value), DisplayWidth.searchedWidth(value), String(value, radix: 16))
+        }
+    }
+
     func testZeroWidth() {
         XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1)      // combining acute
         XCTAssertEqual(DisplayWidth.of("\u{200B}"), 0)      // zero width space (Cf)
