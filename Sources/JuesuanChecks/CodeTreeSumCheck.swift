@@ -41,28 +41,37 @@ enum CodeTreeSumCheck: ReportCheck {
     static func check(parent: Int, addends: [Int], rule: String, basis: String, _ table: Table, _ section: TableSection, _ context: CheckContext, _ findings: inout [Diagnostic]) {
         let rows = section.rows
         let row = rows[parent]
-        for (column, columnInfo) in section.columns.enumerated() {
-            guard !row.isUnknown(column) else { continue }
-            // Summed in place, in addend order (no array of parts per parent and column); a part
-            // whose value is unknown (S102) leaves the column unchecked.
-            var expected = DecimalNumber.zero
-            var writtenParts = 0
-            var unknown = false
-            for addend in addends {
-                if rows[addend].isUnknown(column) { unknown = true; break }
-                if let part = rows[addend].number(column) {
-                    writtenParts += 1
-                    expected = expected + part
+        let columnCount = section.columns.count
+        // Summed in place, addend by addend with every column at once, in addend order: an
+        // addend's row is read once, not once per column (and no array of parts is made).
+        withUnsafeTemporaryAllocation(of: DecimalNumber.self, capacity: columnCount) { sums in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: columnCount) { parts in
+                // Figures summed per column; -1 where the parent's or a part's value is
+                // unknown (S102): that column is left unchecked.
+                for column in 0..<columnCount {
+                    sums.initializeElement(at: column, to: .zero)
+                    parts.initializeElement(at: column, to: row.isUnknown(column) ? -1 : 0)
                 }
-            }
-            // Every part empty: the parent reported no breakdown in this column (spec 9.2).
-            guard !unknown, writtenParts > 0 else { continue }
-            if let finding = context.sumFinding(
-                rule: rule, cell: row.cell(column), fallbackRange: row.nameRange, written: row.number(column) ?? .zero, expected: expected,
-                addendCount: writtenParts, counting: row.isCount,
-                subject: CheckContext.subject(row, columnInfo, in: section, table: table), basis: basis,
-                related: addends.map { context.addendLocation(section.rows[$0], section.rows[$0].cell(column)) }) {
-                findings.append(finding)
+                for addend in addends {
+                    let part = rows[addend]
+                    for column in 0..<columnCount where parts[column] >= 0 {
+                        if part.isUnknown(column) { parts[column] = -1; continue }
+                        if let value = part.number(column) {
+                            parts[column] += 1
+                            sums[column] = sums[column] + value
+                        }
+                    }
+                }
+                // Every part empty: the parent reported no breakdown in this column (spec 9.2).
+                for (column, columnInfo) in section.columns.enumerated() where parts[column] > 0 {
+                    if let finding = context.sumFinding(
+                        rule: rule, cell: row.cell(column), fallbackRange: row.nameRange, written: row.number(column) ?? .zero, expected: sums[column],
+                        addendCount: parts[column], counting: row.isCount,
+                        subject: CheckContext.subject(row, columnInfo, in: section, table: table), basis: basis,
+                        related: addends.map { context.addendLocation(section.rows[$0], section.rows[$0].cell(column)) }) {
+                        findings.append(finding)
+                    }
+                }
             }
         }
     }

@@ -225,11 +225,56 @@ public struct TableSection: Sendable {
 }
 
 public struct Table: Sendable {
-    public var syntax: TableSyntax
+    /// The fields live in one copy-on-write box, as `Row`'s do: every check walks the tables,
+    /// and a table copied field by field was a dozen reference counts, taken on two threads.
+    private final class Storage: @unchecked Sendable {
+        // Never mutated while shared: `Table` copies the box before writing to it.
+        var syntax: TableSyntax
+        var id: String
+        var spec: StandardTableSpec?
+        var sections: [TableSection]
+
+        init(syntax: TableSyntax, id: String, spec: StandardTableSpec?, sections: [TableSection]) {
+            self.syntax = syntax
+            self.id = id
+            self.spec = spec
+            self.sections = sections
+        }
+    }
+
+    private var storage: Storage
+
+    /// The box, copied first when another table shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) {
+                storage = Storage(syntax: storage.syntax, id: storage.id, spec: storage.spec, sections: storage.sections)
+            }
+            return storage
+        }
+    }
+
+    public init(syntax: TableSyntax, id: String, spec: StandardTableSpec?, sections: [TableSection]) {
+        storage = Storage(syntax: syntax, id: id, spec: spec, sections: sections)
+    }
+
+    public var syntax: TableSyntax {
+        _read { yield storage.syntax }
+        set { unique.syntax = newValue }
+    }
     /// `公开01`…`公开10` for a standard table, else the name as written.
-    public var id: String
-    public var spec: StandardTableSpec?
-    public var sections: [TableSection]
+    public var id: String {
+        _read { yield storage.id }
+        set { unique.id = newValue }
+    }
+    public var spec: StandardTableSpec? {
+        _read { yield storage.spec }
+        set { unique.spec = newValue }
+    }
+    public var sections: [TableSection] {
+        _read { yield storage.sections }
+        _modify { yield &unique.sections }
+    }
 
     public var allRows: [Row] { sections.flatMap(\.rows) }
     public var rowKind: RowKind? { spec?.rowKind }
