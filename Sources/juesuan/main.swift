@@ -16,6 +16,9 @@ func installedDocumentationBase() -> String? {
     return share.absoluteString
 }
 
+// A lint grows the allocator's heaps in large steps (AllocatorTuning.swift).
+if CommandLine.arguments.dropFirst().first == "lint" { AllocatorTuning.apply() }
+
 // The catalogue and the model's name tables are built on another thread while the arguments
 // are read and the file parsed, or the server waits for its client's `initialize` (issue 15: a
 // lint of a small report is mostly start-up).
