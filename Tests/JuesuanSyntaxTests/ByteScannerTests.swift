@@ -86,6 +86,23 @@ final class ByteScannerTests: XCTestCase {
         }
     }
 
+    func testTokenKeepsItsRangeInFortyBytes() {
+        XCTAssertEqual(MemoryLayout<Token>.stride, 40)
+        let source = Array("表 公开01 收入支出决算总表".utf8)
+        var token = Token(kind: .title, range: SourceRange(start: 13, end: source.count), source: source)
+        XCTAssertEqual(token.range, SourceRange(start: 13, end: source.count))
+        XCTAssertEqual(token.text, "收入支出决算总表")
+        // The largest document (32 MiB) and beyond: offsets up to 2^31 - 1 are kept exactly.
+        token.range = SourceRange(start: Analysis32.maximumDocumentBytes, end: Int(Int32.max))
+        XCTAssertEqual(token.range, SourceRange(start: Analysis32.maximumDocumentBytes, end: Int(Int32.max)))
+        token.range.start += 1
+        XCTAssertEqual(token.range.start, Analysis32.maximumDocumentBytes + 1)
+        XCTAssertEqual(token.text, "收入支出决算总表")
+    }
+
+    /// `Analysis.maximumDocumentBytes` (JuesuanChecks, not visible here): 32 MiB.
+    private enum Analysis32 { static let maximumDocumentBytes = 32 << 20 }
+
     func testCanonicallyEquivalentTextsAreEqualTokensAsBefore() {
         // U+F98E is canonically 年: as `String`s the texts were equal, so the tokens still are.
         let compatibility = Token(kind: .label, range: SourceRange(start: 0, end: 3), text: "\u{F98E}")
