@@ -39,7 +39,7 @@ public struct CommandIO {
     /// The environment variables the commands consult (`LintCommand`'s colour choice), read
     /// one by one: copying the whole environment into a dictionary cost a fifth of a
     /// millisecond on every run.
-    static let consultedVariables = ["NO_COLOR", "TERM"]
+    static let consultedVariables = [LintCommand.noColorVariable, LintCommand.terminalVariable]
 
     static func consultedEnvironment() -> [String: String] {
         var environment: [String: String] = [:]

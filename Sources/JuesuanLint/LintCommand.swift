@@ -257,13 +257,17 @@ public enum LintCommand {
         return result.exitStatus
     }
 
+    /// The environment variables the colour choice reads (`CommandIO.system()` reads these).
+    static let noColorVariable = "NO_COLOR"
+    static let terminalVariable = "TERM"
+
     static func useColor(_ choice: LintOptions.ColorChoice, io: CommandIO) -> Bool {
         switch choice {
         case .always: return true
         case .never: return false
         case .auto:
-            if let noColor = io.environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if io.environment["TERM"] == "dumb" { return false }
+            if let noColor = io.environment[noColorVariable], !noColor.isEmpty { return false }
+            if io.environment[terminalVariable] == "dumb" { return false }
             return io.outputIsTerminal
         }
     }
