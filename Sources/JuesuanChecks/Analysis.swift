@@ -26,7 +26,9 @@ public struct Analysis: Sendable {
         // parse on (issue 15); the server's documents go through `init(report:…)`.
         let syntax = Parser.parse(source, inParallel: true)
         let report = Report(syntax: syntax, catalogue: catalogue, defaultTolerance: settings.tolerance, inParallel: true)
-        self.init(report: report, extra: extra, settings: settings)!
+        let inParallel = report.source.bytes.count >= Analysis.parallelThreshold
+        self.init(report: report, extra: extra, settings: settings, inParallel: inParallel, releasingReadingsAside: inParallel,
+                  unlessCancelled: { false })!
     }
 
     /// `settings` (from a project's `juesuan.toml`): the tolerance for a report without `容差`,
@@ -59,8 +61,11 @@ public struct Analysis: Sendable {
 
     /// - Parameter inParallel: whether the check families run on two threads (the findings are
     ///   the same either way: each family's findings are kept in registry order).
+    /// - Parameter releasingReadingsAside: whether the readings the checks shared are freed on
+    ///   another thread (a command-line lint of a large file; not the server, whose requests
+    ///   would share the cores with it).
     init?(report: Report, extra: [Diagnostic] = [], settings: ProjectConfiguration.Settings = .init(), inParallel: Bool,
-          unlessCancelled isCancelled: @Sendable () -> Bool) {
+          releasingReadingsAside: Bool = false, unlessCancelled isCancelled: @Sendable () -> Bool) {
         let syntax = report.syntax
         let context = CheckContext(report: report)
         var all = extra + syntax.diagnostics + report.diagnostics
@@ -82,7 +87,7 @@ public struct Analysis: Sendable {
         if !settings.isDefault { all = settings.apply(all) }
         // The shared readings of a large report (its prose read, claim by claim) take a
         // millisecond to free: another thread does it while the findings are sorted and written.
-        if inParallel { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(context) {} } }
+        if releasingReadingsAside { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(context) {} } }
         all.sort { ($0.range.start, $0.range.end, $0.code, $0.message) < ($1.range.start, $1.range.end, $1.code, $1.message) }
         self.report = report
         self.diagnostics = all
