@@ -27,12 +27,17 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+FAILED = []  # (command, exit status) of the parts that failed: their figures are "not measured"
+
+
 def run(command, **kwargs):
     """Runs a command from the repository root; its output goes to stderr as it is read."""
     print(f"$ {' '.join(command)}", file=sys.stderr, flush=True)
     process = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
     sys.stderr.write(process.stdout)
     sys.stderr.flush()
+    if process.returncode != 0:
+        FAILED.append((" ".join(command), process.returncode))
     return process.stdout
 
 
@@ -137,6 +142,8 @@ def main():
     print()
     met = sum(1 for _, _, m in rows if m)
     print(f"{met} of {sum(1 for _, _, m in rows if m is not None)} met.")
+    for command, status in FAILED:
+        print(f"\n**`{command}` failed (exit status {status}); its output is on stderr.**")
 
 
 if __name__ == "__main__":
