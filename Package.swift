@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "JuesuanRender", dependencies: ["JuesuanChecks", "JuesuanModel", "JuesuanSyntax"], swiftSettings: releaseSpeed),
         // `juesuan fmt`, `juesuan import` and `juesuan render`.
         .target(name: "JuesuanTools", dependencies: ["JuesuanFormat", "JuesuanImport", "JuesuanLint", "JuesuanRender"], swiftSettings: releaseSpeed),
-        .executableTarget(name: "juesuan", dependencies: ["JuesuanModel", "JuesuanLint", "JuesuanServer", "JuesuanTools", "JuesuanLanguageService"], swiftSettings: releaseSpeed, linkerSettings: releaseStaticLink),
+        .executableTarget(name: "juesuan", dependencies: ["JuesuanSyntax", "JuesuanModel", "JuesuanLint", "JuesuanServer", "JuesuanTools", "JuesuanLanguageService"], swiftSettings: releaseSpeed, linkerSettings: releaseStaticLink),
         .executableTarget(name: "juesuan-bench", dependencies: ["JuesuanCatalogue", "JuesuanChecks", "JuesuanFixtures", "JuesuanLanguageService", "LanguageServerProtocol"], path: "Benchmarks/juesuan-bench", swiftSettings: releaseSpeed, linkerSettings: releaseStaticLink),
         .testTarget(name: "JuesuanSyntaxTests", dependencies: ["JuesuanSyntax", "JuesuanFixtures"]),
         .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),

@@ -633,13 +633,8 @@ public final class JuesuanServer: @unchecked Sendable {
     /// is fresh zeroed pages each time (hundreds of page faults, 2–3 ms a request right after a
     /// keystroke); from the heap they reuse the last keystroke's memory.
     public static func boundMallocCaching() {
-        #if canImport(Glibc)
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(nil, "mallopt") else { return }
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        _ = mallopt(-3, 8 << 20)  // M_MMAP_THRESHOLD: blocks of 8 MiB and more get their own mapping
-        _ = mallopt(-1, 1 << 20)  // M_TRIM_THRESHOLD: return a free top past 1 MiB
-        #endif
+        MallocOptions.set(.mmapThreshold, to: 8 << 20)  // blocks of 8 MiB and more get their own mapping
+        MallocOptions.set(.trimThreshold, to: 1 << 20)  // return a free top past 1 MiB
     }
 
     static func returnFreeMemory() {

@@ -65,6 +65,15 @@ final class TwoThreadsTests: XCTestCase {
         pool.sync {}
         XCTAssertEqual(record.values, Array(0..<200))
     }
+
+    /// The allocator options `juesuan lint` and the server set: glibc's `mallopt` is found and
+    /// takes them (it answers 1); the values set are glibc's defaults, so nothing else changes.
+    func testMallocOptionsReachGlibc() {
+        #if canImport(Glibc)
+        XCTAssertTrue(MallocOptions.set(.topPad, to: 128 * 1024))
+        XCTAssertTrue(MallocOptions.set(.trimThreshold, to: 128 * 1024))
+        #endif
+    }
 }
 
 private final class Record: @unchecked Sendable {
