@@ -37,16 +37,9 @@ public enum Lexing {
                 // Most bytes are neither blanks nor the first byte of U+3000.
                 if b > 0x20 && b != 0xE3 {
                     if wordStart < 0 { wordStart = i }
-                    i += 1
-                    // The rest of the word eight bytes at a time, up to the first byte that may
-                    // start a blank: labels are long runs of other bytes.
-                    while i + 8 <= range.end {
-                        let chunk = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                        let mask = Lexing.blankStartMask(chunk)
-                        if mask == 0 { i += 8; continue }
-                        i += mask.trailingZeroBitCount >> 3
-                        break
-                    }
+                    // The rest of the word eight bytes at a time: labels are long runs of bytes
+                    // that cannot start a blank.
+                    i = Lexing.nextPossibleBlankStart(buffer, from: i + 1, end: range.end)
                     continue
                 }
                 let blank = b == 0x20 || b == 0x09 ? 1
@@ -61,6 +54,20 @@ public enum Lexing {
             }
             if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: range.end)) }
         }
+    }
+
+    /// The first offset from `start` whose byte may start a blank (`blankStartMask`), or the
+    /// first within the last seven bytes before `end`: the caller looks at the bytes from
+    /// there one by one. Eight bytes at a time.
+    @inline(__always)
+    static func nextPossibleBlankStart(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        var i = start
+        while i + 8 <= end {
+            let mask = blankStartMask(UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)))
+            if mask != 0 { return i + mask.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        return i
     }
 
     /// A bit set in the byte of `chunk` (read little-endian) that is below 0x21 or equal to E3,
@@ -84,12 +91,8 @@ public enum Lexing {
             while i < range.end {
                 // Eight bytes at a time up to the first byte that may start a blank (a line of
                 // prose is one long word until its first blank).
-                if i + 8 <= range.end {
-                    let mask = blankStartMask(UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)))
-                    if mask == 0 { i += 8; continue }
-                    i += mask.trailingZeroBitCount >> 3
-                }
-                if blankLength(bytes, i, range.end) > 0 { break }
+                i = nextPossibleBlankStart(buffer, from: i, end: range.end)
+                if i == range.end || blankLength(bytes, i, range.end) > 0 { break }
                 i += 1
             }
             return SourceRange(start: range.start, end: i)
