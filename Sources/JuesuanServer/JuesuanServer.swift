@@ -612,16 +612,12 @@ public final class JuesuanServer: @unchecked Sendable {
         // block returns, i.e. after the trim.
         releaseThread.async {
             box.empty()
-            JuesuanServer.returnFreeMemory()
+            GlibcMalloc.trim()
         }
         // An analysis still running holds the document a little longer: trim again after it.
-        fullAnalysisQueue.async { self.releaseThread.async { JuesuanServer.returnFreeMemory() } }
-        analysisQueue.async { self.releaseThread.async { JuesuanServer.returnFreeMemory() } }
+        fullAnalysisQueue.async { self.releaseThread.async { GlibcMalloc.trim() } }
+        analysisQueue.async { self.releaseThread.async { GlibcMalloc.trim() } }
     }
-
-    /// Returns free heap pages to the system (glibc's malloc_trim); after the last analysis of
-    /// a closed document ends, too, since that may hold it a little longer.
-    nonisolated(unsafe) static let mallocTrim: UnsafeMutableRawPointer? = dlsym(nil, "malloc_trim")
 
     /// Fixes glibc's thresholds so large blocks are mapped on their own (and unmapped when
     /// freed) and free tops of every arena are trimmed; otherwise, after a large document, malloc
@@ -633,16 +629,8 @@ public final class JuesuanServer: @unchecked Sendable {
     /// is fresh zeroed pages each time (hundreds of page faults, 2–3 ms a request right after a
     /// keystroke); from the heap they reuse the last keystroke's memory.
     public static func boundMallocCaching() {
-        MallocOptions.set(.mmapThreshold, to: 8 << 20)  // blocks of 8 MiB and more get their own mapping
-        MallocOptions.set(.trimThreshold, to: 1 << 20)  // return a free top past 1 MiB
-    }
-
-    static func returnFreeMemory() {
-        #if canImport(Glibc)
-        typealias Trim = @convention(c) (Int) -> Int32
-        // malloc.h is not in the Glibc module; the symbol is looked up once (RTLD_DEFAULT).
-        if let trim = JuesuanServer.mallocTrim { _ = unsafeBitCast(trim, to: Trim.self)(0) }
-        #endif
+        GlibcMalloc.set(.mmapThreshold, to: 8 << 20)  // blocks of 8 MiB and more get their own mapping
+        GlibcMalloc.set(.trimThreshold, to: 1 << 20)  // return a free top past 1 MiB
     }
 
     /// Queues the analyses of the newest version of `uri`. First the quick path re-checks only

@@ -5,7 +5,7 @@ import JuesuanSyntax
 /// grow them 32 MiB at a time and to keep what is freed for the next stage.
 enum AllocatorTuning {
     static func apply() {
-        MallocOptions.set(.topPad, to: 32 << 20)
-        MallocOptions.set(.trimThreshold, to: 64 << 20)
+        GlibcMalloc.set(.topPad, to: 32 << 20)
+        GlibcMalloc.set(.trimThreshold, to: 64 << 20)
     }
 }

@@ -66,12 +66,14 @@ final class TwoThreadsTests: XCTestCase {
         XCTAssertEqual(record.values, Array(0..<200))
     }
 
-    /// The allocator options `juesuan lint` and the server set: glibc's `mallopt` is found and
-    /// takes them (it answers 1); the values set are glibc's defaults, so nothing else changes.
-    func testMallocOptionsReachGlibc() {
+    /// The allocator controls `juesuan lint` and the server use: glibc's `mallopt` is found and
+    /// takes the options (it answers 1; the values set are glibc's defaults, so nothing else
+    /// changes), and `malloc_trim` is found.
+    func testAllocatorControlsReachGlibc() {
         #if canImport(Glibc)
-        XCTAssertTrue(MallocOptions.set(.topPad, to: 128 * 1024))
-        XCTAssertTrue(MallocOptions.set(.trimThreshold, to: 128 * 1024))
+        XCTAssertTrue(GlibcMalloc.set(.topPad, to: 128 * 1024))
+        XCTAssertTrue(GlibcMalloc.set(.trimThreshold, to: 128 * 1024))
+        XCTAssertTrue(GlibcMalloc.trim())
         #endif
     }
 }
