@@ -26,8 +26,8 @@ public struct Analysis: Sendable {
         // parse on (issue 15); the server's documents go through `init(report:…)`.
         let syntax = Parser.parse(source, inParallel: true)
         let report = Report(syntax: syntax, catalogue: catalogue, defaultTolerance: settings.tolerance, inParallel: true)
-        let inParallel = report.source.bytes.count >= Analysis.parallelThreshold
-        self.init(report: report, extra: extra, settings: settings, inParallel: inParallel, releasingReadingsAside: inParallel,
+        let large = Analysis.checksInParallel(report)
+        self.init(report: report, extra: extra, settings: settings, inParallel: large, releasingReadingsAside: large,
                   unlessCancelled: { false })!
     }
 
@@ -51,13 +51,15 @@ public struct Analysis: Sendable {
     /// above model it).
     public init?(report: Report, extra: [Diagnostic] = [], settings: ProjectConfiguration.Settings = .init(),
                  unlessCancelled isCancelled: @Sendable () -> Bool = { false }) {
-        self.init(report: report, extra: extra, settings: settings, inParallel: report.source.bytes.count >= Analysis.parallelThreshold,
+        self.init(report: report, extra: extra, settings: settings, inParallel: Analysis.checksInParallel(report),
                   unlessCancelled: isCancelled)
     }
 
     /// Reports at least this large are checked on two threads: below it, handing work to
     /// another thread costs more than it saves.
     public static let parallelThreshold = 64 * 1024
+
+    static func checksInParallel(_ report: Report) -> Bool { report.source.bytes.count >= parallelThreshold }
 
     /// - Parameter inParallel: whether the check families run on two threads (the findings are
     ///   the same either way: each family's findings are kept in registry order).
