@@ -495,8 +495,10 @@ public final class JuesuanServer: @unchecked Sendable {
         if let problem = setup.problem, shownProblems.insert(problem).inserted {
             send(.notification(method: "window/showMessage", params: ["type": 2, "message": .string("Juesuan：\(problem)")]))
         }
+        let started = trace ? DispatchTime.now().uptimeNanoseconds : 0
         let snapshot = DocumentSnapshot(uri: uri, version: document["version"]?.intValue ?? 0, text: text,
                                         catalogue: setup.catalogue, settings: setup.settings)
+        if trace { log("opened \(uri) (\(snapshot.source.bytes.count) bytes) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms") }
         lock.lock()
         documents[uri] = snapshot
         revisions[uri] = nextRevision

@@ -160,18 +160,30 @@ extension StringProtocol {
 // Answers equal to the standard library's (character semantics) for any text, from bytes when
 // `simple` says both sides are simple text (`SimpleText`). Each falls back on the very
 // overload the callers used before (`String.hasSuffix(String)` has a fast path of its own).
+// `simple` is usually said of a whole paragraph: when it is not simple (one odd scalar
+// anywhere), the two strings at hand often still are, and are then compared as bytes too —
+// the standard library's `hasSuffix` costs over a thousand instructions a call (issue 15).
+
+extension StringProtocol {
+    /// Whether bytes may stand for characters in comparing `self` with `word`: `simple` (said
+    /// by the caller), or both simple text.
+    @inlinable
+    func comparesAsBytes(with word: String, simple: Bool) -> Bool {
+        simple || (SimpleText.isSimple(word) && SimpleText.isSimple(self))
+    }
+}
 
 extension String {
     /// `hasSuffix`, from bytes when `simple`.
     @inlinable
     public func hasSuffix(_ suffix: String, simple: Bool) -> Bool {
-        simple ? utf8HasSuffix(suffix) : hasSuffix(suffix)
+        comparesAsBytes(with: suffix, simple: simple) ? utf8HasSuffix(suffix) : hasSuffix(suffix)
     }
 
     /// `hasPrefix`, from bytes when `simple`.
     @inlinable
     public func hasPrefix(_ prefix: String, simple: Bool) -> Bool {
-        simple ? utf8HasPrefix(prefix) : hasPrefix(prefix)
+        comparesAsBytes(with: prefix, simple: simple) ? utf8HasPrefix(prefix) : hasPrefix(prefix)
     }
 
     /// `contains` (the overload callers used before: Foundation's), from bytes when `simple`.
@@ -208,13 +220,13 @@ extension Substring {
     /// `hasSuffix`, from bytes when `simple`.
     @inlinable
     public func hasSuffix(_ suffix: String, simple: Bool) -> Bool {
-        simple ? utf8HasSuffix(suffix) : hasSuffix(suffix)
+        comparesAsBytes(with: suffix, simple: simple) ? utf8HasSuffix(suffix) : hasSuffix(suffix)
     }
 
     /// `hasPrefix`, from bytes when `simple`.
     @inlinable
     public func hasPrefix(_ prefix: String, simple: Bool) -> Bool {
-        simple ? utf8HasPrefix(prefix) : hasPrefix(prefix)
+        comparesAsBytes(with: prefix, simple: simple) ? utf8HasPrefix(prefix) : hasPrefix(prefix)
     }
 }
 

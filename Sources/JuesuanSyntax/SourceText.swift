@@ -132,14 +132,34 @@ public struct SourceText: Sendable {
         var result = [ColumnCheckpoint(byte: start, utf16: 0, scalars: 0, display: 0)]
         var current = result[0]
         var next = start + checkpointStride
-        while current.byte < end {
-            if current.byte >= next {
-                result.append(current)
-                next = current.byte + checkpointStride
+        bytes.withUnsafeBytes { raw in
+            while current.byte < end {
+                if current.byte >= next {
+                    result.append(current)
+                    next = current.byte + checkpointStride
+                }
+                if !skipPrintableASCII(&current, in: raw, before: min(next, end)) { advance(&current, over: bytes, limit: end) }
             }
-            advance(&current, over: bytes, limit: end)
         }
         return result
+    }
+
+    /// Moves `point` over the next eight bytes when they are printable ASCII (one column each
+    /// in every unit) and end at or before `limit`; false, and `point` unchanged, otherwise.
+    /// Long lines of figures and Latin text are walked a word at a time, not a byte.
+    @inline(__always)
+    static func skipPrintableASCII(_ point: inout ColumnCheckpoint, in raw: UnsafeRawBufferPointer, before limit: Int) -> Bool {
+        guard limit - point.byte >= 8, isPrintableASCII(raw.loadUnaligned(fromByteOffset: point.byte, as: UInt64.self)) else { return false }
+        point.byte += 8; point.utf16 += 8; point.scalars += 8; point.display += 8
+        return true
+    }
+
+    /// Whether all eight bytes of `word` are in 0x20...0x7E: below 0x80, at least 0x20 (adding
+    /// 0x60 sets each high bit) and not 0x7F (adding 1 sets none). No byte carries into the next.
+    @inline(__always)
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        return word & high == 0 && (word &+ 0x6060_6060_6060_6060) & high == high && (word &+ 0x0101_0101_0101_0101) & high == 0
     }
 
     /// Moves `point` over one scalar.
@@ -284,7 +304,11 @@ public struct SourceText: Sendable {
         let start = lineStarts[line]
         let end = min(offset, lineContentEnds[line])
         var point = checkpoint(line: line, atOrBefore: end)
-        while point.byte < end { SourceText.advance(&point, over: bytes, limit: end) }
+        bytes.withUnsafeBytes { raw in
+            while point.byte < end {
+                if !SourceText.skipPrintableASCII(&point, in: raw, before: end) { SourceText.advance(&point, over: bytes, limit: end) }
+            }
+        }
         return SourcePosition(line: line, utf8Column: end - start, utf16Column: point.utf16, scalarColumn: point.scalars, displayColumn: point.display)
     }
 }

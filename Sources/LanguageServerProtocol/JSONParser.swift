@@ -193,19 +193,18 @@ struct JSONByteParser {
     private mutating func parseString() throws -> String {
         index += 1  // opening quote
         let contentStart = index
-        while true {
-            guard index < bytes.count else { throw JSONParseError(.unexpectedEndOfInput, at: index) }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), at: contentStart)
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw JSONParseError(.controlCharacterInString, at: index) }
+        skipPlainStringBytes()
+        guard index < bytes.count else { throw JSONParseError(.unexpectedEndOfInput, at: index) }
+        if bytes[index] == UInt8(ascii: "\"") {
+            let text = try makeString(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), at: contentStart)
             index += 1
+            return text
         }
-        var decoded = Array(bytes[contentStart..<index])
+        // An escape (or a control character): the text is decoded into a buffer, the runs
+        // between escapes copied whole (a document's text has an escape on every line).
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(index - contentStart + 64)
+        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
         while true {
             guard index < bytes.count else { throw JSONParseError(.unexpectedEndOfInput, at: index) }
             let byte = bytes[index]
@@ -215,12 +214,43 @@ struct JSONByteParser {
             }
             if byte == UInt8(ascii: "\\") {
                 try parseEscape(into: &decoded)
-                continue
+            } else if byte < 0x20 {
+                throw JSONParseError(.controlCharacterInString, at: index)
             }
-            if byte < 0x20 { throw JSONParseError(.controlCharacterInString, at: index) }
-            decoded.append(byte)
+            let runStart = index
+            skipPlainStringBytes()
+            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        }
+    }
+
+    /// Moves `index` to the next quote, backslash or control character (or the end): eight
+    /// bytes at a time while none of them is one (issue 15: a didOpen carries the whole text).
+    private mutating func skipPlainStringBytes() {
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            while count - index >= 8 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if JSONByteParser.hasStringSpecialByte(word) { break }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
             index += 1
         }
+    }
+
+    /// Whether any byte of `word` is a quote, a backslash or below 0x20. Each test is the exact
+    /// "some byte is zero" (or "below n") test: a borrow can only follow a byte that matched.
+    @inline(__always)
+    static func hasStringSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        return ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | control) & high != 0
     }
 
     private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> String {

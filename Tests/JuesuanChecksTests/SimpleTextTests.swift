@@ -96,6 +96,11 @@ final class SimpleTextTests: XCTestCase {
             XCTAssertEqual(a.hasSuffix(b, simple: both), a.hasSuffix(b), "\(a) | \(b)")
             XCTAssertEqual(a.hasPrefix(b, simple: both), a.hasPrefix(b), "\(a) | \(b)")
             XCTAssertEqual(Substring(a).hasSuffix(b, simple: both), Substring(a).hasSuffix(b), "\(a) | \(b)")
+            // Told nothing (a paragraph that is not simple), each answers for the two strings at hand.
+            XCTAssertEqual(a.hasSuffix(b, simple: false), a.hasSuffix(b), "\(a) | \(b)")
+            XCTAssertEqual(a.hasPrefix(b, simple: false), a.hasPrefix(b), "\(a) | \(b)")
+            XCTAssertEqual(Substring(a).hasSuffix(b, simple: false), Substring(a).hasSuffix(b), "\(a) | \(b)")
+            XCTAssertEqual(Substring(a).hasPrefix(b, simple: false), Substring(a).hasPrefix(b), "\(a) | \(b)")
             if !b.isEmpty {
                 // On other text `contains(_:simple:)` is the standard library's call itself.
                 if both { XCTAssertEqual(a.contains(b, simple: true), Self.referenceRange(a, b) != nil, "\(a) | \(b)") }

@@ -264,6 +264,54 @@ final class PositionTests: XCTestCase {
         XCTAssertEqual(source.position(of: offset).scalarColumn, scalars)
     }
 
+    /// The eight-bytes-at-a-time test says "printable ASCII" exactly when every byte is in
+    /// 0x20...0x7E: on random words built around the edges (0x1F/0x20, 0x7E/0x7F/0x80, 0xFF).
+    func testPrintableASCIIWordTestIsExact() {
+        var generator = SplitMix64(seed: 11)
+        let edges: [UInt8] = [0x00, 0x09, 0x1F, 0x20, 0x21, 0x41, 0x5F, 0x60, 0x7E, 0x7F, 0x80, 0x9F, 0xE3, 0xFF]
+        for round in 0..<200_000 {
+            var word: UInt64 = 0
+            var bytes: [UInt8] = []
+            for _ in 0..<8 {
+                let random = generator.next()
+                // Mostly printable bytes, so that words with one bad byte are common.
+                let byte = random % 4 == 0 ? edges[Int(random >> 8) % edges.count] : UInt8(0x20 + (random >> 16) % 95)
+                bytes.append(byte)
+            }
+            for (index, byte) in bytes.enumerated() { word |= UInt64(byte) << (8 * UInt64(index)) }
+            XCTAssertEqual(SourceText.isPrintableASCII(word), bytes.allSatisfy { (0x20...0x7E).contains($0) }, "round \(round): \(bytes)")
+        }
+    }
+
+    /// Positions found a word at a time equal a walk scalar by scalar, on lines of runs of ASCII
+    /// (with controls and DEL among them), Chinese and astral characters, at every offset.
+    func testPositionsOnMixedLinesMatchAWalk() {
+        var generator = SplitMix64(seed: 12)
+        let pieces = ["363.59 ", "abcdefgh", "合计", "\t", "\u{7F}", "x", "𠀋", "，", "0123456789012345", "\u{1}"]
+        for _ in 0..<40 {
+            var line = ""
+            let length = Int(generator.next() % 6000)
+            while line.utf8.count < length { line += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            let source = SourceText("首行\n" + line + "\n尾")
+            let start = source.lineStarts[1]
+            var utf16 = 0, scalars = 0, display = 0
+            var offset = start
+            func expect() {
+                let position = source.position(of: offset)
+                XCTAssertEqual([position.line, position.utf8Column, position.utf16Column, position.scalarColumn, position.displayColumn],
+                               [1, offset - start, utf16, scalars, display], "at \(offset)")
+            }
+            for scalar in line.unicodeScalars {
+                expect()
+                utf16 += scalar.utf16.count
+                scalars += 1
+                display += DisplayWidth.of(scalar)
+                offset += scalar.utf8.count
+            }
+            expect()  // the line's end
+        }
+    }
+
     func testInvalidUTF8IsRepairedAndLocated() {
         let bytes: [UInt8] = Array("部门 甲\n".utf8) + [0xFF, 0xFE, 0x41, 0x0A] + Array("年度 2024\n".utf8)
         let (source, invalidLines) = SourceText.decoding(bytes)

@@ -144,6 +144,39 @@ final class JSONValueTests: XCTestCase {
         assertRejects([0x22, 0xE8, 0xA1, 0x5C, 0x6E, 0x22], .invalidUTF8)        // truncated 表 before an escape
     }
 
+    /// The eight-bytes-at-a-time test finds a quote, a backslash or a control byte exactly when
+    /// one is there, on random words built around the edges (0x1F/0x20, 0x21–0x23, 0x5B–0x5D, 0xFF).
+    func testStringSpecialByteWordTestIsExact() {
+        var rng = SplitMix64(seed: 77)
+        let edges: [UInt8] = [0x00, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE8, 0xFF]
+        for _ in 0..<200_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<8 {
+                let random = rng.next()
+                bytes.append(random % 5 == 0 ? edges[Int(random >> 8) % edges.count] : UInt8(truncatingIfNeeded: random >> 16))
+            }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            XCTAssertEqual(JSONByteParser.hasStringSpecialByte(word), bytes.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }, "\(bytes)")
+        }
+    }
+
+    /// Strings with escapes anywhere (at every offset around the eight-byte steps) and raw CJK
+    /// between them decode to the text the serializer wrote; a raw control byte anywhere is refused.
+    func testLongStringsWithEscapesAtEveryOffset() throws {
+        var rng = SplitMix64(seed: 78)
+        let pieces = ["表", "a", "0123456", "\n", "\"", "\\", "\t", "𠀋", "收入合计 ", "/", "\u{1}"]
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 60) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let value = JSONValue.string(text)
+            XCTAssertEqual(try JSONValue(parsing: value.serialized()), value, text)
+            var raw = Array(#"{"text":""#.utf8) + Array(text.utf8.filter { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) + Array(#""}"#.utf8)
+            XCTAssertEqual(try JSONValue(parsing: raw)["text"], .string(String(decoding: raw[9..<(raw.count - 2)], as: UTF8.self)))
+            raw.insert(0x0A, at: 9 + Int(rng.next() % UInt64(raw.count - 10)))
+            assertRejects(raw, .controlCharacterInString)
+        }
+    }
+
     func testMutatedInputNeverCrashes() {
         var rng = SplitMix64(seed: 42)
         let valid = Array(#"{"jsonrpc":"2.0","id":1,"method":"m","params":{"text":"表\ud83d\ude00","n":[1.5e3,-0,true,null]}}"#.utf8)
