@@ -712,13 +712,18 @@ public final class JuesuanServer: @unchecked Sendable {
             self.log("analysed \(uri) v\(snapshot.version) in \(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6) ms")
         }
         var published = false
+        // What this version replaces is freed on the release thread, not under the lock: the
+        // last reference to an earlier version's analysis takes milliseconds to free, and a
+        // request waiting for the lock would wait for it (issue 15).
+        let replaced = ReleaseBox<[Any]>([])
         self.publish(state.diagnostics, of: snapshot, unit: unit, base: base, full: true) {
             published = true
             if (self.quickStates[uri]?.version ?? Int.min) <= snapshot.version {
-                self.quickStates[uri] = (snapshot.version, state)
+                replaced.keep(self.quickStates.updateValue((snapshot.version, state), forKey: uri))
                 self.quickRevisions[uri] = self.revisions[uri]
             }
         }
+        defer { releaseThread.async { replaced.empty() } }
         guard published else { return }
         // Editors ask for the semantic tokens and the outline after every change; on a large
         // report the requests after the next keystroke build on this version's (an
@@ -729,12 +734,14 @@ public final class JuesuanServer: @unchecked Sendable {
             let view = self.editedViews[uri]
             self.lock.unlock()
             _ = snapshot.semanticTokenData(unit: unit, sharingWith: view)
-            _ = snapshot.limitedOutline()
+            // The outline's JSON too: the first outline asked for after a keystroke then reuses
+            // every symbol but the edited one's (made from nothing, it took ~8 ms).
+            rememberOutline(OutlineJSON(snapshot.limitedOutline(), converter: converter(for: snapshot), previous: lastOutline(uri: uri)), uri: uri)
         }
         self.lock.lock()
         if self.documents[uri] != nil {
-            self.lastAnalysed[uri] = snapshot
-            self.editedViews[uri] = nil
+            replaced.keep(self.lastAnalysed.updateValue(snapshot, forKey: uri))
+            replaced.keep(self.editedViews.removeValue(forKey: uri))
         }
         self.lock.unlock()
     }
@@ -948,9 +955,18 @@ final class WorkDoneProgress: @unchecked Sendable {
     }
 }
 
-/// Holds what a closed document left behind until the release queue frees it.
+/// Holds what a closed document (or a version's replaced state) left behind until the release
+/// queue frees it.
 final class ReleaseBox<Value>: @unchecked Sendable {
     private var value: Value?
     init(_ value: Value) { self.value = value }
     func empty() { value = nil }
+}
+
+extension ReleaseBox where Value == [Any] {
+    /// Adds `replaced` (when there is one) to what the release queue frees. Called by one thread
+    /// at a time (the box's owner, under the server's lock or after it), before `empty()` is queued.
+    func keep(_ replaced: Any?) {
+        if let replaced { value?.append(replaced) }
+    }
 }
