@@ -405,7 +405,10 @@ public struct ProseReader: Sendable {
         let sentencePrefix = state.string(windowStart, start)
         // The clause and the phrase end where the sentence prefix does: cut from it.
         let clauseText = text.string(max(state.clauseStart, start - Self.contextWindow), start, suffixOf: sentencePrefix, from: windowStart)
-        let simple = text.isSimple
+        // Every string read about this figure is the sentence prefix or a suffix of it: when the
+        // prefix is simple text they all are, whatever odd scalar the rest of the paragraph holds
+        // (then every comparison below was the standard library's, character by character).
+        let simple = text.isSimple || SimpleText.isSimple(sentencePrefix)
         let before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
         if simple ? Self.firstSuffix(of: before, in: Self.approximateWordBytes) != nil
                   : Self.approximateWords.contains(where: { before.hasSuffix($0, simple: false) }) { approximate = true }
