@@ -195,14 +195,14 @@ extension String {
     /// text, where the two agree: Foundation's costs ~15,000 instructions a call, and the prose
     /// checks ask it of every figure's sentence (issue 15).
     public func containsText(_ text: String) -> Bool {
-        if !text.isEmpty, SimpleText.isSimple(text), SimpleText.isSimple(self) { return utf8Contains(text) }
+        if !text.isEmpty, comparesAsBytes(with: text, simple: false) { return utf8Contains(text) }
         return contains(text)
     }
 
     /// The range of the first occurrence of `text` (character by character, no Foundation).
     public func range(ofText text: String) -> Range<String.Index>? {
         guard let first = text.first else { return nil }
-        if SimpleText.isSimple(text), SimpleText.isSimple(self) {
+        if comparesAsBytes(with: text, simple: false) {
             guard let offset = utf8FirstOffset(of: text) else { return nil }
             let lower = utf8.index(startIndex, offsetBy: offset)
             return lower..<utf8.index(lower, offsetBy: text.utf8.count)

@@ -193,7 +193,7 @@ struct JSONByteParser {
     private mutating func parseString() throws -> String {
         index += 1  // opening quote
         let contentStart = index
-        skipPlainStringBytes()
+        index = JSONStringBytes.firstSpecial(in: bytes, from: index)
         guard index < bytes.count else { throw JSONParseError(.unexpectedEndOfInput, at: index) }
         if bytes[index] == UInt8(ascii: "\"") {
             let text = try makeString(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), at: contentStart)
@@ -218,39 +218,9 @@ struct JSONByteParser {
                 throw JSONParseError(.controlCharacterInString, at: index)
             }
             let runStart = index
-            skipPlainStringBytes()
+            index = JSONStringBytes.firstSpecial(in: bytes, from: index)
             decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         }
-    }
-
-    /// Moves `index` to the next quote, backslash or control character (or the end): eight
-    /// bytes at a time while none of them is one (issue 15: a didOpen carries the whole text).
-    private mutating func skipPlainStringBytes() {
-        let count = bytes.count
-        if let base = bytes.baseAddress {
-            while count - index >= 8 {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if JSONByteParser.hasStringSpecialByte(word) { break }
-                index += 8
-            }
-        }
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
-            index += 1
-        }
-    }
-
-    /// Whether any byte of `word` is a quote, a backslash or below 0x20. Each test is the exact
-    /// "some byte is zero" (or "below n") test: a borrow can only follow a byte that matched.
-    @inline(__always)
-    static func hasStringSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let control = (word &- ones &* 0x20) & ~word
-        return ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | control) & high != 0
     }
 
     private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> String {

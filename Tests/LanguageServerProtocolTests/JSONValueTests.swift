@@ -144,7 +144,7 @@ final class JSONValueTests: XCTestCase {
         assertRejects([0x22, 0xE8, 0xA1, 0x5C, 0x6E, 0x22], .invalidUTF8)        // truncated 表 before an escape
     }
 
-    /// The eight-bytes-at-a-time test finds a quote, a backslash or a control byte exactly when
+    /// The eight-bytes-at-a-time test (the parser's and the serializer's) finds a quote, a backslash or a control byte exactly when
     /// one is there, on random words built around the edges (0x1F/0x20, 0x21–0x23, 0x5B–0x5D, 0xFF).
     func testStringSpecialByteWordTestIsExact() {
         var rng = SplitMix64(seed: 77)
@@ -156,7 +156,7 @@ final class JSONValueTests: XCTestCase {
                 bytes.append(random % 5 == 0 ? edges[Int(random >> 8) % edges.count] : UInt8(truncatingIfNeeded: random >> 16))
             }
             let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-            XCTAssertEqual(JSONByteParser.hasStringSpecialByte(word), bytes.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }, "\(bytes)")
+            XCTAssertEqual(JSONStringBytes.hasSpecialByte(word), bytes.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }, "\(bytes)")
         }
     }
 
@@ -170,6 +170,21 @@ final class JSONValueTests: XCTestCase {
             for _ in 0..<Int(rng.next() % 60) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
             let value = JSONValue.string(text)
             XCTAssertEqual(try JSONValue(parsing: value.serialized()), value, text)
+            // The serializer copies the runs between escapes whole: the bytes are those of an
+            // escape written byte by byte.
+            var expected = Array("\"".utf8)
+            for byte in text.utf8 {
+                switch byte {
+                case 0x22: expected += Array("\\\"".utf8)
+                case 0x5C: expected += Array("\\\\".utf8)
+                case 0x0A: expected += Array("\\n".utf8)
+                case 0x09: expected += Array("\\t".utf8)
+                case 0x00..<0x20: expected += Array(String(format: "\\u%04x", byte).utf8)
+                default: expected.append(byte)
+                }
+            }
+            expected += Array("\"".utf8)
+            XCTAssertEqual(value.serialized(), expected, text)
             var raw = Array(#"{"text":""#.utf8) + Array(text.utf8.filter { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) + Array(#""}"#.utf8)
             XCTAssertEqual(try JSONValue(parsing: raw)["text"], .string(String(decoding: raw[9..<(raw.count - 2)], as: UTF8.self)))
             raw.insert(0x0A, at: 9 + Int(rng.next() % UInt64(raw.count - 10)))
