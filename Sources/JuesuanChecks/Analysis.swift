@@ -17,7 +17,7 @@ public struct Analysis: Sendable {
 
     /// Checks bytes read from a file: invalid UTF-8 is reported (S111) and the rest still checked.
     public init(bytes: [UInt8], catalogue: Catalogue = .embedded, settings: ProjectConfiguration.Settings = .init()) {
-        let (source, invalidLines) = SourceText.decoding(bytes)
+        let (source, invalidLines) = SourceText.decoding(bytes, inParallel: true)
         let extra = invalidLines.map { line in
             Diagnostic(code: "S111", severity: .error, range: source.lineContentRange(line),
                        message: "第 \(line + 1) 行含有无效的 UTF-8 字节（已按 U+FFFD 处理）；请以 UTF-8 编码保存文件")

@@ -427,4 +427,33 @@ final class UTF8ValidationTests: XCTestCase {
         XCTAssertGreaterThan(invalid, 1_000)
         XCTAssertLessThan(invalid, 20_000)
     }
+
+    /// The two-thread test of a large document meets at the middle, moved back to a byte that
+    /// starts a sequence: every kind of sequence, valid or not, placed across the middle (and
+    /// runs of continuation bytes too long to move back over) says what the standard library says.
+    func testValidUTF8InTwoHalvesAgreesAcrossTheMiddle() {
+        let size = Parser.parallelThreshold + 1_000
+        let pieces: [[UInt8]] = [
+            Array("收入".utf8), Array("é".utf8), Array("😀".utf8), [0x41],
+            [0xE5, 0x85], [0xF0, 0x9F, 0x98], [0xC3], [0x80], [0x80, 0x80, 0x80, 0x80], [0x80, 0x80, 0x80, 0x80, 0x80],
+            [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xFF],
+        ]
+        var checked = 0, invalid = 0
+        for piece in pieces {
+            for shift in 0...(piece.count + 1) {
+                // Valid Chinese text around the piece, which crosses the middle by `shift` bytes.
+                let before = size / 2 - shift, after = size - before - piece.count
+                func chinese(_ count: Int) -> [UInt8] { Array(String(repeating: "预", count: count / 3).utf8) + Array(repeating: 0x61, count: count % 3) }
+                let bytes = chinese(before) + piece + chinese(after)
+                XCTAssertEqual(bytes.count, size)
+                let expected = String(validating: bytes, as: UTF8.self) != nil
+                XCTAssertEqual(SourceText.isValidUTF8InTwoHalves(bytes), expected, "\(piece) shifted \(shift)")
+                XCTAssertEqual(SourceText.decoding(bytes, inParallel: true).invalidLines.isEmpty, expected)
+                checked += 1
+                if !expected { invalid += 1 }
+            }
+        }
+        XCTAssertGreaterThan(invalid, 20)
+        XCTAssertGreaterThan(checked - invalid, 5)
+    }
 }
