@@ -30,8 +30,8 @@ public func fuzzAnalysis(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for edit in diagnostic.fix?.edits ?? [] { checkRange(edit.range, in: source, diagnostic.code + " fix") }
     }
     // The text and bytes entry points (`Analysis(text:)`, `Analysis(bytes:)`) differ in how
-    // the bytes become text, and above `Parser.parallelThreshold` (64 KB, beyond -max_len) in
-    // the threads they use: ParallelAnalysisTests compares those. Here, what they do differ
+    // the bytes become text, and from `Analysis.parallelThreshold` (64 KB, beyond -max_len) on
+    // in the threads they use: ParallelAnalysisTests compares those. Here, what they do differ
     // in on every input: our UTF-8 test against the standard library's, and the text the
     // bytes decode to, valid or repaired, against the string the standard library makes.
     let valid = String(validating: bytes, as: UTF8.self)
