@@ -51,26 +51,18 @@ private struct ReportBuilder {
             rows += tables[split].rows.count + 1
             split += 1
         }
-        final class Halves: @unchecked Sendable {
-            // Each thread writes only its own slot; `TwoThreads.run` returns after both.
-            var first: ([Table], [Diagnostic]) = ([], [])
-            var second: ([Table], [Diagnostic]) = ([], [])
-        }
-        let halves = Halves()
         let middle = max(1, split)
-        TwoThreads.run { half in
+        var (first, second) = TwoThreads.map { half -> ([Table], [Diagnostic]) in
             var halfBuilder = half == 0 ? builder : ReportBuilder(syntax: builder.syntax)
             let part = half == 0 ? tables[..<middle] : tables[middle...]
             // The first half has room for every table: the second half's are appended in place.
             var built: [Table] = []
             built.reserveCapacity(half == 0 ? tables.count : part.count)
             for table in part { built.append(halfBuilder.buildTable(table, catalogue: catalogue)) }
-            if half == 0 { halves.first = (built, halfBuilder.diagnostics) } else { halves.second = (built, halfBuilder.diagnostics) }
+            return (built, halfBuilder.diagnostics)
         }
-        var built = halves.first.0
-        halves.first.0 = []
-        built.append(contentsOf: halves.second.0)
-        return (built, halves.first.1 + halves.second.1)
+        first.0.append(contentsOf: second.0)
+        return (first.0, first.1 + second.1)
     }
 
     mutating func report(_ code: String, _ severity: Severity, _ range: SourceRange, _ message: String) {

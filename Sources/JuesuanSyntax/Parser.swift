@@ -41,24 +41,17 @@ public enum Parser {
     /// lines before the first block write), so the lines from such a line on parse the same on
     /// their own: each half is parsed on its own thread and the results joined, in order.
     static func parseInTwoHalves(_ source: SourceText, splittingAt split: Int) -> SyntaxTree {
-        final class Halves: @unchecked Sendable {
-            // Each thread writes only its own slot; `TwoThreads.run` returns after both.
-            var first: LineParser?
-            var second: LineParser?
-        }
-        let halves = Halves()
         // Each half writes its lines straight into its own part of the tree's one array: the
         // second half's 10,000 lines of a 1 MB report are not copied after the first's (a
         // retain and a release each, on the one thread, while the other waits).
-        let (lines, _) = LineSlots.fill(count: source.lineCount) { slots in
-            TwoThreads.run { half in
+        let (lines, (first, second)) = LineSlots.fill(count: source.lineCount) { slots in
+            TwoThreads.map { half in
                 let range = half == 0 ? 0..<split : split..<source.lineCount
                 let parser = LineParser(source: source, lines: slots.part(range))
                 parser.run(range, isLast: half == 1)
-                if half == 0 { halves.first = parser } else { halves.second = parser }
+                return parser
             }
         }
-        let first = halves.first!, second = halves.second!
         // The first half's arrays are taken, not copied: only the second half's few blocks
         // and diagnostics are appended.
         var blocks = first.blocks, header = first.header, diagnostics = first.diagnostics

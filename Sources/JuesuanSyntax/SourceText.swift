@@ -253,17 +253,12 @@ public struct SourceText: Sendable {
         guard let split = (middle - 3...middle).reversed().first(where: { bytes[$0] & 0xC0 != 0x80 }) else {
             return isValidUTF8(bytes)
         }
-        final class Results: @unchecked Sendable {
-            // Each thread writes only its own slot; `TwoThreads.run` returns after both.
-            var valid = [false, false]
-        }
-        let results = Results()
-        TwoThreads.run { half in
-            results.valid[half] = bytes.withUnsafeBufferPointer { buffer in
+        let valid = TwoThreads.map { half in
+            bytes.withUnsafeBufferPointer { buffer in
                 isValidUTF8(UnsafeBufferPointer(rebasing: half == 0 ? buffer[..<split] : buffer[split...]))
             }
         }
-        return results.valid[0] && results.valid[1]
+        return valid.0 && valid.1
     }
 
     /// Whether `bytes` are valid UTF-8 (as `String(validating:as:)` says, without making the

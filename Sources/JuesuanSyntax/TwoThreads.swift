@@ -25,6 +25,21 @@ public enum TwoThreads {
             second.waitUntilDone()
         }
     }
+
+    /// Calls `body(0)` and `body(1)` at once and returns their results, in that order.
+    public static func map<Value>(_ body: @Sendable (Int) -> Value) -> (Value, Value) {
+        let results = TwoResults<Value>()
+        run { half in
+            // Each thread writes only its own slot; `run` returns after both.
+            if half == 0 { results.first = body(0) } else { results.second = body(1) }
+        }
+        return (results.first!, results.second!)
+    }
+}
+
+private final class TwoResults<Value>: @unchecked Sendable {
+    var first: Value?
+    var second: Value?
 }
 
 /// Work that whichever thread claims it first runs, once; the closure is dropped as soon as it

@@ -23,6 +23,20 @@ final class TwoThreadsTests: XCTestCase {
         XCTAssertEqual(record.values.sorted(), [0, 1])
     }
 
+    /// `map` returns each half's result in its place, whichever half ends first, off the pool
+    /// and on it.
+    func testMapReturnsTheHalvesInOrder() {
+        let off = TwoThreads.map { half -> String in
+            Thread.sleep(forTimeInterval: half == 0 ? 0.05 : 0)  // the first half ends last
+            return "half \(half)"
+        }
+        XCTAssertEqual(off.0, "half 0")
+        XCTAssertEqual(off.1, "half 1")
+        let on = BackgroundThreads.shared.sync { TwoThreads.map { half in [half, half * 10] } }
+        XCTAssertEqual(on.0, [0, 0])
+        XCTAssertEqual(on.1, [1, 10])
+    }
+
     /// On a pool of one thread (the other is busy or missing) the caller runs the second half
     /// itself instead of waiting for a thread that never comes.
     func testASinglePoolThreadDoesBothHalvesItself() {
