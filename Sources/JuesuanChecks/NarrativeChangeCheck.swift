@@ -7,6 +7,7 @@ enum NarrativeChangeCheck {
     static func run(_ reading: inout ProseReading) {
         for index in reading.claims.indices where !reading.claims[index].isEcho {
             switch reading.claims[index].kind {
+            case .changeAmount(let increase): changeAmount(index, increase: increase, &reading)
             case .changeRate(let increase): rate(index, increase: increase, &reading)
             case .budgetDifference(let increase): budgetDifference(index, increase: increase, &reading)
             default: break
@@ -31,6 +32,8 @@ enum NarrativeChangeCheck {
     /// subject of the sentence before (`…支出5.60万元。比上年增加…`).
     static func current(before change: Int, _ reading: ProseReading) -> Int? {
         let claims = reading.claims
+        // `基本支出A万元、项目支出B万元，分别比上年增加a万元和b万元`: a is A's change.
+        if claims[change].isInRespectivelyRun { return claims[change].respectivelyOf.flatMap { claims[$0].isPlainAmount ? $0 : nil } }
         if let k = sentenceBefore(change, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth }) { return k }
         let claim = claims[change]
         var k = change - 1
@@ -49,9 +52,20 @@ enum NarrativeChangeCheck {
     static func rate(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
         let claims = reading.claims
         let rate = claims[index]
-        let before = sentenceBefore(index, reading)
+        var before = sentenceBefore(index, reading)
+        // In a respectively run the rate is of its own item: that change (`…，分别增长x%和y%`
+        // after `分别增加a万元和b万元`), or that amount, whose change is not written.
+        if rate.isInRespectivelyRun {
+            guard let item = rate.respectivelyOf, case .changeAmount = claims[item].kind else { return }
+            before = [item]
+        }
         guard let changeIndex = before.first(where: { if case .changeAmount = claims[$0].kind { true } else { false } }),
               case .changeAmount(let amountIncrease) = claims[changeIndex].kind else {
+            rateFromTwoYears(index, increase: increase, before: before, &reading)
+            return
+        }
+        // A change that contradicts both years written beside it: the rate is judged on the years.
+        if reading.contradicted.contains(changeIndex) {
             rateFromTwoYears(index, increase: increase, before: before, &reading)
             return
         }
@@ -76,6 +90,53 @@ enum NarrativeChangeCheck {
                            formula: "\(isPrevious ? "上年" : "本年") \(current.value)，\(increase ? "增加" : "减少") \(change.text)，上年为 \(previousValue)；\(increase ? "增长" : "下降")率 \(change.text) ÷ \(previousValue)",
                            related: [RelatedLocation(range: claims[currentIndex].range, message: "\(isPrevious ? "上年数" : "本年数") \(claims[currentIndex].text)"),
                                      RelatedLocation(range: change.range, message: "增减额 \(change.text)")])
+    }
+
+    /// `本年收入合计363.59万元，上年349.79万元，增加13.80万元` (or `与上年349.79万元相比，增加…`,
+    /// `上年…，本年…，增加…`): with both years written just before it, a change is this year −
+    /// last year (narrative.md §3). Only the two amounts nearest before it in its sentence, one of
+    /// each year, of one quantity and in one `其中` list, are taken; anything else is not judged.
+    static func changeAmount(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let claim = claims[index]
+        guard !claim.isInRespectivelyRun else { return }
+        let amounts = sentenceBefore(index, reading).lazy.filter { claims[$0].isPlainAmount && claims[$0].depth == claim.depth && !claims[$0].isEcho }.prefix(2)
+        guard amounts.count == 2, let previousIndex = amounts.first(where: { claims[$0].period == .previous }),
+              let currentIndex = amounts.first(where: { claims[$0].period == .current }) else { return }
+        let current = claims[currentIndex], previousClaim = claims[previousIndex]
+        guard !current.measure.isBudget, !previousClaim.measure.isBudget, current.listWhole == previousClaim.listWhole,
+              !current.isApproximate, !previousClaim.isApproximate, !claim.isApproximate else { return }
+        if let a = current.quantity, let b = previousClaim.quantity, a.isKnown, b.isKnown, !ProseReading.same(a, b) { return }
+        let this = reading.operand(currentIndex), last = reading.operand(previousIndex), written = reading.operand(index)
+        let difference = this.value - last.value
+        let related = [RelatedLocation(range: this.range, message: "本年数 \(current.text)"), RelatedLocation(range: last.range, message: "上年数 \(previousClaim.text)")]
+        if !difference.isZero, difference.isNegative == increase, ProseReading.verdict({ (this[keyPath: $0] - last[keyPath: $0]).overlaps(.exact(.zero)) }) == .fails {
+            reading.contradicted.insert(index)
+            reading.report("N503", .error, on: claim.fullRange,
+                           "增减方向不一致：本年 \(this.value)，上年 \(last.value)，应为“\(difference.isNegative ? "减少" : "增加")”，说明中写的是“\(increase ? "增加" : "减少")”",
+                           related: related)
+            return
+        }
+        func consistent(_ path: KeyPath<Operand, Interval>) -> Bool {
+            let change = increase ? this[keyPath: path] - last[keyPath: path] : last[keyPath: path] - this[keyPath: path]
+            return change.overlaps(written[keyPath: path])
+        }
+        let verdict = ProseReading.verdict(consistent)
+        if verdict == .holds { return }
+        reading.contradicted.insert(index)
+        let expected = difference.magnitude
+        let scale = max(claim.value.scale, expected.scale)
+        let word = increase ? "增加" : "减少"
+        if verdict == .laxOnly {
+            reading.report("N503", .warning, on: claim.range,
+                           "比上年\(word)应为 \(expected)（本年 \(this.value) − 上年 \(last.value)），说明中写的是 \(claim.text)；只有当\(ProseReading.shortNames([this, last, written]))是舍入后的数时才成立",
+                           related: related)
+            return
+        }
+        reading.report("N503", .error, on: claim.range,
+                       "比上年\(word)应为 \(expected.formatted(scale: scale))（本年 \(this.value) − 上年 \(last.value) = \(CheckContext.signed(difference, scale: scale))），说明中写的是\(word) \(claim.text)，差额 \(CheckContext.signed(claim.value - expected, scale: scale))",
+                       fix: Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claim.range, replacement: expected.formatted(scale: scale))], isSafe: false),
+                       related: related)
     }
 
     /// `本年支出100万元，上年支出80万元，增长25%`: the rate from the two years' amounts.
@@ -127,7 +188,9 @@ enum NarrativeChangeCheck {
     static func budgetDifference(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
         let claims = reading.claims
         let claim = claims[index]
-        guard let actualIndex = sentenceBefore(index, reading).first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget }) else { return }
+        // In a respectively run the difference is of its own item (`A、B分别比预算减少a和b万元`).
+        let candidates = claim.isInRespectivelyRun ? claim.respectivelyOf.map { [$0] } ?? [] : sentenceBefore(index, reading)
+        guard let actualIndex = candidates.first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget }) else { return }
         let measure = budgetMeasure(claim.sentencePrefix)
         var budgets: [Operand] = []
         if let stated = budget(for: actualIndex, measure: measure, reading) { budgets = [stated] }

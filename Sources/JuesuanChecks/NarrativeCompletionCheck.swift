@@ -31,16 +31,25 @@ enum NarrativeCompletionCheck {
             k += 1
         }
         let sameSentence = earlier.filter { claims[$0].sentence == claim.sentence } + later
-        let budgetIndex = sameSentence.first { budgetMatches(claims[$0].measure) } ?? earlier.first { budgetMatches(claims[$0].measure) }
-        let quantity = budgetIndex.flatMap { claims[$0].quantity } ?? claim.quantity
+        var budgetIndex = sameSentence.first { budgetMatches(claims[$0].measure) } ?? earlier.first { budgetMatches(claims[$0].measure) }
+        var quantity = budgetIndex.flatMap { claims[$0].quantity } ?? claim.quantity
         func sameQuantity(_ i: Int) -> Bool {
             guard let quantity, let other = claims[i].quantity else { return true }
             return ProseReading.same(other, quantity)
         }
-        let isActual: (Int) -> Bool = { i in !claims[i].measure.isBudget && i != budgetIndex && sameQuantity(i) }
-        var actualIndex = sameSentence.first(where: isActual)
-        if actualIndex == nil, let budgetIndex { actualIndex = earlier.first { isActual($0) && claims[$0].sentence == claims[budgetIndex].sentence } }
-        if actualIndex == nil { actualIndex = earlier.first(where: isActual) }
+        var actualIndex: Int?
+        if claim.isInRespectivelyRun {
+            // `A、B分别完成预算的x%和y%`: the actual is its own item, the budget that item's.
+            guard let item = claim.respectivelyOf, claims[item].isPlainAmount, !claims[item].measure.isBudget, let itemQuantity = claims[item].quantity else { return }
+            actualIndex = item
+            quantity = itemQuantity
+            budgetIndex = earlier.first { budgetMatches(claims[$0].measure) && sameQuantity($0) }
+        } else {
+            let isActual: (Int) -> Bool = { i in !claims[i].measure.isBudget && i != budgetIndex && sameQuantity(i) }
+            actualIndex = sameSentence.first(where: isActual)
+            if actualIndex == nil, let budgetIndex { actualIndex = earlier.first { isActual($0) && claims[$0].sentence == claims[budgetIndex].sentence } }
+            if actualIndex == nil { actualIndex = earlier.first(where: isActual) }
+        }
 
         var budgets: [Operand] = budgetIndex.map { [reading.operand($0)] } ?? []
         var actuals: [Operand] = actualIndex.map { [reading.operand($0)] } ?? []

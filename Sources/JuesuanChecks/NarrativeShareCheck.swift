@@ -54,10 +54,12 @@ enum NarrativeShareCheck {
         overHundred(&reading)
     }
 
-    /// The amount a share is of: the nearest plain amount before it in its sentence, at its depth.
+    /// The amount a share is of: in a respectively run, its item of the list before the run;
+    /// otherwise the nearest plain amount before it in its sentence, at its depth.
     static func part(of index: Int, _ reading: ProseReading) -> Int? {
         // Fields read in place: no claim is copied.
         let claims = reading.claims
+        if claims[index].isInRespectivelyRun { return claims[index].respectivelyOf.flatMap { claims[$0].isPlainAmount ? $0 : nil } }
         let paragraph = claims[index].paragraph, sentence = claims[index].sentence, depth = claims[index].depth
         var k = index - 1
         while k >= 0, index - k <= 40 {

@@ -156,7 +156,17 @@ public struct ProseGenerator {
             add("，\(one(["与上年持平", "与上年相比无变化"]))")
             return
         }
-        add("，\(vs)\(difference > 0 ? one(["增加", "增长"]) : one(["减少", "下降"]))")
+        // The previous year's amount written too (`与上年380.25万元相比，增加…`, `上年为…，增加…`):
+        // then the change is this year − last year as well.
+        switch roll(4) {
+        case 0:
+            add("，与上年"); money(previous, "\(fact)·上年"); add("相比，")
+        case 1:
+            add("，上年为"); money(previous, "\(fact)·上年"); add("，\(vs)")
+        default:
+            add("，\(vs)")
+        }
+        add(difference > 0 ? one(["增加", "增长"]) : one(["减少", "下降"]))
         money(abs(difference), "\(fact)·增减额", kind: .change)
         add("，\(difference > 0 ? one(["增长", "上升", "增长了", "增幅为"]) : one(["下降", "降低", "下降了", "降幅为"]))")
         percent((Self.decimal(abs(difference)) * DecimalNumber(100)).divided(by: Self.decimal(previous), scale: 2)!, "\(fact)·增减率", kind: .rate)
@@ -205,7 +215,15 @@ public struct ProseGenerator {
 
     mutating func expenditure(_ l: Ledger) {
         guard l.expenditure > 0 else { return }
-        switch roll(3) {
+        switch roll(4) {
+        case 3:
+            // A respectively run after its items: the first share is of the first item.
+            let named = chance(50)
+            add("本年支出合计"); money(l.expenditure, "本年支出合计"); add(named ? one(["，其中", "，其中："]) : "。")
+            add("基本支出"); money(l.basic, "基本支出"); add(one(["、", "，"])); add("项目支出"); money(l.project, "项目支出")
+            add("，\(one(["分别占", "各占", "依次占"]))\(named ? one(["本年支出合计的", "支出合计的"]) : "")")
+            percent(Self.share(l.basic, l.expenditure)!, "基本支出·share", kind: .share); add(one(["和", "、", "与"]))
+            percent(Self.share(l.project, l.expenditure)!, "项目支出·share", kind: .share); add("。")
         case 0:
             add("本年支出合计"); money(l.expenditure, "本年支出合计"); add("，\(one(["其中：", "其中", "包括"]))基本支出"); money(l.basic, "基本支出")
             let share = one(["，占", "，占比", "，占比为"])
@@ -222,7 +240,12 @@ public struct ProseGenerator {
     }
 
     mutating func basic(_ l: Ledger) {
-        switch roll(4) {
+        switch roll(5) {
+        case 4 where l.basic > 0:
+            add("基本支出"); money(l.basic, "基本支出"); add("。人员经费和公用经费分别为"); money(l.personnel, "人员经费")
+            add("和"); money(l.publicCost, "公用经费"); add("，分别占基本支出的")
+            percent(Self.share(l.personnel, l.basic)!, "人员经费·share", kind: .share); add(one(["和", "、"]))
+            percent(Self.share(l.publicCost, l.basic)!, "公用经费·share", kind: .share); add("。")
         case 3:
             add("人员经费、公用经费分别为"); money(l.personnel, "人员经费"); add("、"); money(l.publicCost, "公用经费")
             add("，\(one(["基本支出合计", "两项合计即基本支出", "基本支出共计"]))"); money(l.basic, "基本支出"); add("。")

@@ -114,6 +114,13 @@ public struct Claim: Sendable {
     /// A second reading of a figure that states two quantities (`收支总计各为512.08万元`):
     /// checked, but not shown twice in the editor.
     public var isEcho = false
+    /// In a respectively list of figures (`基本支出A万元、项目支出B万元，分别占x%和y%`), the
+    /// index (in the document's claims) of the figure of the list before it that this one is
+    /// about: x% is of A, y% of B (narrative.md §2.5).
+    public var respectivelyOf: Int?
+    /// In such a run, paired or not: a run whose list is not clear (three items, two shares) is
+    /// not checked, for the nearest figure before it is then not what it is about.
+    public var isInRespectivelyRun = false
 
     public init(kind: ClaimKind, value: DecimalNumber, text: String, range: SourceRange, fullRange: SourceRange,
                 unit: ClaimUnit?, unitRange: SourceRange, label: String, sentencePrefix: String,

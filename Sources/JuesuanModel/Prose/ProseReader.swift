@@ -238,6 +238,12 @@ public struct ProseReader: Sendable {
         var phraseStart = 0
         /// Figures without a unit followed by 、/和 and another figure: they take its unit (`812.40、820.15万元`).
         var unitless: [Int] = []
+        /// Where the last figure (with its unit) ended, and its claim: whether the next one is
+        /// joined to it by 和, 、, 与 or 及 alone.
+        var lastFigureEnd = -1
+        var lastFigure: Int?
+        /// Respectively runs of this sentence (`分别占x%和y%`): their figures, in order.
+        var respectivelyRuns: [[Int]] = []
 
         /// The paragraph's text as one string and the UTF-8 offset of each scalar in it, made on
         /// the first figure: the strings a figure keeps are cut from it (a copy of bytes) instead
@@ -294,6 +300,7 @@ public struct ProseReader: Sendable {
 
     mutating func closeSentence(_ state: inout ParagraphState, at i: Int) {
         finishHeads(&state)
+        pairRespectively(&state)
         let sentenceText = state.firstClaimOfSentence < claims.count
             ? state.string(state.sentenceStart, min(i, state.sentenceStart + Self.maximumSentenceLength))
             : ""
@@ -314,6 +321,37 @@ public struct ProseReader: Sendable {
         if i - state.sentenceStart >= Self.maximumSentenceLength {
             state.sentenceStart = i
             state.clauseStart = i
+        }
+    }
+
+    /// Each figure of a respectively run of this sentence is about one item of the list just
+    /// before the run, in order. The list is the figures of one kind (plain amounts, or
+    /// changes) right before the run in its sentence, at its depth and in the same `其中` list,
+    /// less a first figure that is the whole the run names (`支出合计A万元，基本支出B万元、项目支出
+    /// C万元，分别占支出合计的x%和y%`). When the list does not have one figure per figure of the
+    /// run, the run is not paired, and the checks leave it alone (never guessed).
+    mutating func pairRespectively(_ state: inout ParagraphState) {
+        defer { state.respectivelyRuns = [] }
+        for run in state.respectivelyRuns where run.count >= 2 {
+            for member in run { claims[member].isInRespectivelyRun = true }
+            let first = run[0]
+            let depth = claims[first].depth
+            guard first - 1 >= state.firstClaimOfSentence else { continue }
+            let last = claims[first - 1]
+            let isChange: (Claim) -> Bool = { if case .changeAmount = $0.kind { true } else { false } }
+            let ofListKind: (Claim) -> Bool = last.isPlainAmount ? { $0.isPlainAmount } : isChange
+            guard ofListKind(last) else { continue }
+            var start = first - 1
+            while start - 1 >= state.firstClaimOfSentence, !claims[start - 1].isEcho, claims[start - 1].depth == depth,
+                  claims[start - 1].listWhole == last.listWhole, ofListKind(claims[start - 1]) {
+                start -= 1
+            }
+            if first - start > run.count, case .share(let whole?) = claims[first].kind,
+               let named = claims[start].quantity, QuantityNames.known(in: whole)?.name == named.name {
+                start += 1
+            }
+            guard first - start == run.count, (start..<first).allSatisfy({ !claims[$0].isEcho && claims[$0].depth == depth }) else { continue }
+            for (position, item) in (start..<first).enumerated() { claims[run[position]].respectivelyOf = item }
         }
     }
 
@@ -412,7 +450,19 @@ public struct ProseReader: Sendable {
         let before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
         if simple ? Self.firstSuffix(of: before, in: Self.approximateWordBytes) != nil
                   : Self.approximateWords.contains(where: { before.hasSuffix($0, simple: false) }) { approximate = true }
-        guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple) else { return end }
+        let sentenceClaims = state.firstClaimOfSentence..<claims.count
+        guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple,
+                                       previousYearStated: claims[sentenceClaims].contains { $0.period == .previous && $0.isPlainAmount }) else { return end }
+        // A respectively run (`基本支出A万元、项目支出B万元，分别占x%和y%`): the next figure of the
+        // run is joined to the one before by a joiner alone and says the same of another item.
+        if let previous = state.lastFigure, let run = state.respectivelyRuns.last, run.last == previous,
+           claims[previous].depth == state.depth, Self.sameUnitClass(claims[previous].unit, unit),
+           Self.isJoiner(s, from: state.lastFigureEnd, to: start) {
+            kind = claims[previous].kind
+            state.respectivelyRuns[state.respectivelyRuns.count - 1].append(claims.count)
+        } else if Self.opensRespectivelyRun(kind), Self.hasRespectivelyMarker(s, from: max(state.sentenceStart, state.lastFigureEnd), to: start) {
+            state.respectivelyRuns.append([claims.count])
+        }
         // `812.40、820.15万元`: the figures before share this one's unit.
         if unit != nil {
             for index in state.unitless where claims[index].unit == nil {
@@ -472,7 +522,53 @@ public struct ProseReader: Sendable {
         claims.append(Self.emptyClaim)
         swap(&claims[claims.count - 1], &claim)
         if !state.heads.isEmpty { state.headsClaims.append(index) }
+        state.lastFigure = index
+        state.lastFigureEnd = end
         return end
+    }
+
+    /// What a respectively run of figures may say of the items listed before it: a share, a
+    /// change, a completion rate, a percentage. (Amounts after a respectively word name their
+    /// heads instead: `人员经费和公用经费分别为A万元和B万元`.)
+    static func opensRespectivelyRun(_ kind: ClaimKind) -> Bool {
+        switch kind {
+        case .share, .changeAmount, .changeRate, .budgetDifference, .completion, .percentage: true
+        case .amount, .count, .score: false
+        }
+    }
+
+    /// Whether both units are percentages, both money, both the same count unit or both points.
+    static func sameUnitClass(_ a: ClaimUnit?, _ b: ClaimUnit?) -> Bool {
+        switch (a, b) {
+        case (.money?, .money?), (.percent?, .percent?), (.points?, .points?): true
+        case (.count(let x)?, .count(let y)?): x == y
+        default: false
+        }
+    }
+
+    /// Whether `s[from..<to]` is one joiner (和, 、, 与, 及, 以及) with blanks around it at most.
+    static func isJoiner(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        guard from >= 0, from < to, to <= s.count else { return false }
+        let words = s[from..<to].filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }
+        switch words.count {
+        case 1: return words[words.startIndex] == "和" || words[words.startIndex] == "、" || words[words.startIndex] == "与" || words[words.startIndex] == "及"
+        case 2: return words[words.startIndex] == "以" && words[words.startIndex + 1] == "及"
+        default: return false
+        }
+    }
+
+    /// Whether `s[from..<to]` holds 分别, 依次, 各自 or 各 before 占, 为, 是 or 比: the words that
+    /// make the figures after them one for each item before.
+    static func hasRespectivelyMarker(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        let lower = max(0, from), upper = min(to, s.count)
+        guard upper - lower >= 2 else { return false }
+        for i in lower..<(upper - 1) {
+            switch (s[i], s[i + 1]) {
+            case ("分", "别"), ("依", "次"), ("各", "自"), ("各", "占"), ("各", "为"), ("各", "是"), ("各", "比"): return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// `"，,；;。：:！？!?".unicodeScalars.contains(scalar)`, by comparison.
@@ -564,7 +660,11 @@ public struct ProseReader: Sendable {
 
     // MARK: Words
 
-    static func classify(unit: ClaimUnit?, clause before: String, sentence: String, simple: Bool = false) -> ClaimKind? {
+    /// `previousYearStated`: the sentence wrote a previous year's amount before the figure
+    /// (`上年收入合计349.79万元，本年363.59万元，增加13.80万元`), which is what 增加 compares with
+    /// when no comparison word says otherwise.
+    static func classify(unit: ClaimUnit?, clause before: String, sentence: String, simple: Bool = false,
+                         previousYearStated: @autoclosure () -> Bool = false) -> ClaimKind? {
         switch unit {
         case .percent?:
             // On simple text 占 is found on bytes: characters are scalars there (issue 15).
@@ -594,7 +694,7 @@ public struct ProseReader: Sendable {
             switch lastComparison(sentence, simple: simple) {
             case .budget?: return .budgetDifference(increase: increase)
             case .previousYear?: return .changeAmount(increase: increase)
-            case nil: return .amount
+            case nil: return previousYearStated() ? .changeAmount(increase: increase) : .amount
             }
         case .count?:
             return .count
