@@ -12,7 +12,10 @@ Measures, on a generated report of at least --lines lines (scripts/lsp_bench_rep
   - completion and hover latency (p50/p99),
   - hover, completion, semantic tokens (delta), inlay hints, code actions, document symbols and
     folding sent right after a one-character edit, before its diagnostics, in bursts of three
-    keystrokes in one place with a pause between places (issue 15),
+    keystrokes in one place with a pause between places (issue 15), each with the time its
+    handler took in the server (wall clock and its thread's CPU time, from the server's trace):
+    the rest of the client's figure is reading, queueing and writing the message, and waiting
+    for a core,
   - completion while typing a name at the start of a new row (issue 18): each keystroke is a
     didChange followed at once by a completion request, as an editor sends them; and the same
     completions again once the report is analysed,
@@ -135,6 +138,19 @@ def completion_times(path, skip):
         lines = f.readlines()[skip:]
     # Lines read "juesuan lsp: [monotonic ms] completion in URI vN in T ms".
     return [float(l.split(" in ")[-1].split()[0]) for l in lines if re.search(r"lsp: (\[[0-9.]+\] )?completion in ", l)]
+
+
+def request_times(path, start, end):
+    """Per method, the server's own (wall, thread CPU) ms for each request it logged between
+    lines `start` and `end` of the trace: how much of the client's figure is the handler."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        lines = f.readlines()[start:end]
+    times = {}
+    for line in lines:
+        match = re.search(r"request textDocument/(\S+) \(.*?\) in ([0-9.]+) ms \(([0-9.]+) ms on its thread\)", line)
+        if match:
+            times.setdefault(match.group(1), []).append((float(match.group(2)), float(match.group(3))))
+    return times
 
 
 def type_names(client, uri, lines, version, settle=False, repeats=3):
@@ -272,6 +288,7 @@ def main():
     # by a request (the kinds in turn), before that edit's diagnostics are in.
     kinds = ["hover", "completion", "semanticTokens/full/delta", "inlayHint", "codeAction", "documentSymbol", "foldingRange"]
     after_keystroke = {name: [] for name in kinds}
+    keystroke_trace_from = trace_lines(trace_path)
     _, body = client.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri}})
     result_id = body["result"]["resultId"]
     k = 0
@@ -319,6 +336,7 @@ def main():
         client.wait_diagnostics(version)
 
     typing_from = trace_lines(trace_path)
+    keystroke_server = request_times(trace_path, keystroke_trace_from, typing_from)
     typing_ms, analysed_ms, names_checked, version = type_names(client, uri, lines, version)
     settled_ms, analysed_2, names_2, version = type_names(client, uri, lines, version, settle=True)
     analysed_ms += analysed_2
@@ -342,6 +360,10 @@ def main():
     row("hover", hover_ms)
     for kind, values in after_keystroke.items():
         row(f"{kind} right after a keystroke", values)
+        server = keystroke_server.get(kind, [])
+        if server:
+            row("  its handler (wall, trace)", [wall for wall, _ in server])
+            row("  its handler (thread CPU, trace)", [cpu for _, cpu in server])
     if os.environ.get("BENCH_SHOW_ORDER"):
         for kind, values in after_keystroke.items():
             print(kind, " ".join(f"{v:.1f}" for v in values))

@@ -38,6 +38,18 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--read-prose" 
     exit(0)
 }
 
+// `juesuan-bench --claims FILE`: how the prose was read, a line per figure (line, sentence and
+// clause, the figure, its kind, its quantity and where that came from, its label): to see why a
+// phrasing is read as it is.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--claims", let bytes = readFile(CommandLine.arguments[2]) {
+    let prose = ProseDocument(report: Report(syntax: Parser.parse(SourceText(bytes: bytes)), catalogue: .embedded))
+    for claim in prose.claims {
+        let quantity = claim.quantity.map { "\($0)\($0.isKnown ? "" : "?")" } ?? "-"
+        print("\(claim.line + 1):\(claim.sentence).\(claim.clause) \(claim.text) \(claim.kind) \(quantity) [\(claim.quantitySource)] depth \(claim.depth) \(claim.measure) \(claim.period)\(claim.respectivelyOf.map { " of #\($0)" } ?? "") label “\(claim.label)”")
+    }
+    exit(0)
+}
+
 // `juesuan-bench --prose-scaling`: lint time of reports with a 说明 per table at 1, 2, 4 and 8 MB.
 if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--prose-scaling" {
     print("size     lines     prose claims   analysis    × the 1 MB time")
