@@ -442,7 +442,16 @@ public struct ProseReader: Sendable {
         let windowStart = max(state.sentenceStart, start - Self.contextWindow)
         let sentencePrefix = state.string(windowStart, start)
         // The clause and the phrase end where the sentence prefix does: cut from it.
-        let clauseText = text.string(max(state.clauseStart, start - Self.contextWindow), start, suffixOf: sentencePrefix, from: windowStart)
+        // The clause starts after a figure written earlier in it, and after the joiner that follows
+        // that figure: in `人员经费190.15万元和公用经费5.42万元`, 5.42's words are 公用经费.
+        var clauseLower = max(state.clauseStart, start - Self.contextWindow)
+        if state.lastFigure != nil, state.lastFigureEnd > clauseLower, state.lastFigureEnd <= start {
+            clauseLower = state.lastFigureEnd
+            while clauseLower < start, s[clauseLower] == " " || s[clauseLower] == "\u{3000}" || s[clauseLower] == "\t" { clauseLower += 1 }
+            if clauseLower + 1 < start, s[clauseLower] == "以", s[clauseLower + 1] == "及" { clauseLower += 2 }
+            else if clauseLower < start, s[clauseLower] == "和" || s[clauseLower] == "与" || s[clauseLower] == "及" { clauseLower += 1 }
+        }
+        let clauseText = text.string(clauseLower, start, suffixOf: sentencePrefix, from: windowStart)
         // Every string read about this figure is the sentence prefix or a suffix of it: when the
         // prefix is simple text they all are, whatever odd scalar the rest of the paragraph holds
         // (then every comparison below was the standard library's, character by character).

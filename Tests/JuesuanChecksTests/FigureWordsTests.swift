@@ -1,0 +1,54 @@
+import JuesuanChecks
+import JuesuanModel
+import JuesuanSyntax
+import XCTest
+
+/// The words of a figure start after the figure written before it in its clause, and after the
+/// joiner that follows that figure (和, 与, 及, 以及): in `人员经费190.15万元和公用经费5.42万元`
+/// the second figure's words are 公用经费, not `人员经费190.15万元和公用经费` (a name qualified by
+/// the first figure, which joined no identity and read badly in messages). Wordings of our own.
+final class FigureWordsTests: XCTestCase {
+    static func claims(_ line: String) -> [Claim] {
+        let source = SourceText(line)
+        return ClaimScanner.claims(line: 0, range: SourceRange(start: 0, end: source.bytes.count), source: source)
+    }
+
+    static func serious(_ prose: String) -> (Analysis, [Diagnostic]) {
+        let analysis = analyze("说明 支出情况\n" + prose + "\n")
+        return (analysis, analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning })
+    }
+
+    func testTheWordsStartAfterTheFigureBefore() {
+        for joiner in ["和", "与", "及", "以及", " 和 "] {
+            let claims = Self.claims("基本支出199.58万元，包括人员经费190.15万元\(joiner)公用经费5.42万元。")
+            XCTAssertEqual(claims.map(\.label), ["基本支出", "人员经费", "公用经费"], joiner)
+            XCTAssertEqual(claims.map { $0.quantity?.description }, ["基本支出", "人员经费", "公用经费"], joiner)
+        }
+        // The measure too: 决算数, not the 年初预算 of the figure before.
+        let measured = Self.claims("卫生健康支出年初预算400.00万元决算数440.00万元。")
+        XCTAssertEqual(measured.map(\.measure), [.initialBudget, .actual])
+    }
+
+    /// A list joined by 和 names each part by its own words.
+    func testAListJoinedByHeNamesEachPart() {
+        let (_, found) = Self.serious("基本支出199.58万元，包括人员经费190.15万元和公用经费5.42万元。")
+        XCTAssertEqual(found.map(\.code), ["N504"])
+        XCTAssertTrue(found.first?.message.contains("人员经费 190.15、公用经费 5.42") == true, found.first?.message ?? "")
+    }
+
+    /// `由A与B构成`: the parts of the amount before, whatever the 由 before the first.
+    func testMadeOfTwoParts() {
+        XCTAssertEqual(Self.serious("基本支出合计199.58万元，由人员经费194.15万元与公用经费5.42万元构成。").1.map(\.code), [])
+        let (analysis, found) = Self.serious("基本支出合计199.58万元，由人员经费190.15万元与公用经费5.42万元构成。")
+        XCTAssertEqual(found.map(\.code), ["N511"])
+        XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "199.58")
+    }
+
+    /// A completion rate of a figure whose budget stands just before it in the same clause.
+    func testBudgetAndActualInOneClause() {
+        XCTAssertEqual(Self.serious("卫生健康支出年初预算400.00万元决算数440.00万元，完成年初预算的110.00%。").1.map(\.code), [])
+        let (analysis, found) = Self.serious("卫生健康支出年初预算400.00万元决算数440.00万元，完成年初预算的120.00%。")
+        XCTAssertEqual(found.map(\.code), ["N505"])
+        XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "120.00")
+    }
+}
