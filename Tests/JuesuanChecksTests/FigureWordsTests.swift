@@ -44,6 +44,40 @@ final class FigureWordsTests: XCTestCase {
         XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "199.58")
     }
 
+    /// `一般公共预算财政拨款支出` is the fund's spending, not its income followed by 支出: with an
+    /// income of 400.00 and a spending of 380.00 the sentence is right, and is judged against
+    /// 公开05 (it was compared with the income).
+    func testAFundsSpendingIsNotItsIncome() {
+        let tables = """
+        表 公开01
+        收入
+        一般公共预算财政拨款收入 400.00
+        本年收入合计 400.00
+        年初结转和结余 0.00
+        总计 400.00
+        支出
+        卫生健康支出 380.00
+        本年支出合计 380.00
+        年末结转和结余 20.00
+        总计 400.00
+
+        表 公开05
+        合计 380.00 300.00 80.00
+        210 卫生健康支出 380.00 300.00 80.00
+
+
+        """
+        for name in ["一般公共预算财政拨款支出", "一般公共预算支出"] {
+            XCTAssertEqual(Self.serious(tables + "说明 一般公共预算财政拨款支出情况\n本年\(name)380.00万元。").1.map(\.code), [], name)
+            XCTAssertEqual(Self.claims("\(name)380.00万元。").first?.quantity?.name, "一般公共预算财政拨款支出")
+            let (analysis, found) = Self.serious(tables + "说明 一般公共预算财政拨款支出情况\n\(name)385.00万元。")
+            XCTAssertEqual(found.map(\.code), ["N501"], name)
+            XCTAssertTrue(found.first?.message.contains("公开05") == true, found.first?.message ?? "")
+            XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "385.00")
+        }
+        XCTAssertEqual(Self.claims("政府性基金预算财政拨款支出12.00万元。").first?.quantity?.name, "政府性基金预算财政拨款支出")
+    }
+
     /// A completion rate of a figure whose budget stands just before it in the same clause.
     func testBudgetAndActualInOneClause() {
         XCTAssertEqual(Self.serious("卫生健康支出年初预算400.00万元决算数440.00万元，完成年初预算的110.00%。").1.map(\.code), [])

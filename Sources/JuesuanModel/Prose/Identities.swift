@@ -127,6 +127,11 @@ public enum QuantityNames {
         add("一般公共预算财政拨款收入", "一般公共预算财政拨款", "一般公共预算拨款收入", "一般公共预算收入")
         add("政府性基金预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款收入", "政府性基金收入")
         add("国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算收入")
+        // Their spending, a name of its own: the income aliases above end inside these words
+        // (`一般公共预算财政拨款支出` is not the fund's income followed by 支出).
+        add("一般公共预算财政拨款支出", "一般公共预算支出", "一般公共预算拨款支出")
+        add("政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金支出")
+        add("国有资本经营预算财政拨款支出", "国有资本经营预算支出")
         add("基本支出")
         add("项目支出", "项目支出总额")
         add("上缴上级支出")
@@ -157,7 +162,7 @@ public enum QuantityNames {
     /// Words that may stand before a name without changing what it names.
     static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计",
                                "其中", "本", "在", "其", "全部", "累计", "实际", "总", "即", "两项", "三项", "以上", "上述", "各项", "当年",
-                               "由", "包括"]
+                               "由", "包括", "本年"]
 
     /// The quantity a label names: the longest known name in it, with the words before it as
     /// qualifier (`一般公共预算财政拨款基本支出` → 基本支出 qualified by 一般公共预算财政拨款).
