@@ -59,10 +59,14 @@ enum NarrativeIdentityCheck {
         let verdict = ProseReading.verdict { !exceeds($0) && !short($0) }
         guard verdict != .holds else { return }
         let scale = max(claims[whole].value.scale, sum.scale)
-        let listed = parts.map { "\(claims[$0].label.isEmpty ? (claims[$0].quantity?.description ?? "") : claims[$0].label) \(claims[$0].text)" }.joined(separator: "、")
+        // A figure named by the amount before it (`年初预算为A万元，支出决算为B万元`) is listed by that name.
+        func name(_ k: Int) -> String {
+            claims[k].label.isEmpty || claims[k].quantitySource == .sentence ? (claims[k].quantity?.description ?? claims[k].label) : claims[k].label
+        }
+        let listed = parts.map { "\(name($0)) \(claims[$0].text)" }.joined(separator: "、")
         let wholeName = claims[whole].label.isEmpty ? (claims[whole].quantity?.description ?? "") : claims[whole].label
         let relation = exceeds(\.lax) || (verdict == .laxOnly && exceeds(\.strict)) ? "超过" : "不足"
-        let related = parts.map { RelatedLocation(range: claims[$0].range, message: "\(claims[$0].label) \(claims[$0].text)") }
+        let related = parts.map { RelatedLocation(range: claims[$0].range, message: "\(name($0)) \(claims[$0].text)") }
         if verdict == .laxOnly {
             reading.report(code, .warning, on: claims[whole].range,
                            "“\(wholeName)”\(claims[whole].text)的各部分（\(listed)）之和为 \(sum.formatted(scale: scale))\(reason)，\(relation)整体；只有当\(ProseReading.shortNames([wholeOperand] + operands))是舍入后的数时才成立",

@@ -263,7 +263,15 @@ public struct ProseGenerator {
     }
 
     mutating func three(_ l: Ledger) {
-        switch roll(6) {
+        switch roll(7) {
+        case 6:
+            // The 具体情况 of the template: a part's budget, then its actual, inside the list.
+            add("“三公”经费支出"); money(l.three, "三公经费"); add("。其中：因公出国（境）费"); money(l.abroad, "因公出国（境）费")
+            add("；公务用车购置及运行维护费"); money(l.vehicle, "公务用车购置及运行维护费")
+            add("；公务接待费\(one(["年初预算为", "全年预算为", "预算数为"]))"); money(l.receptionBudget, "公务接待费·预算", wholeNumber: l.receptionBudget % 100 == 0)
+            add("，\(one(["支出决算为", "决算数为", "决算为"]))"); money(l.reception, "公务接待费")
+            if let rate = Self.share(l.reception, l.receptionBudget) { add("，完成预算的"); percent(rate, "公务接待费·完成率", kind: .completion) }
+            add("。")
         case 4:
             add("\(one(["“三公”经费支出合计", "本年度“三公”经费支出", "“三公”经费决算"]))"); money(l.three, "三公经费")
             add("。因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为"); money(l.abroad, "因公出国（境）费")

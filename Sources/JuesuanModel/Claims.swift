@@ -65,7 +65,9 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 
 /// How a figure's quantity was found (narrative.md §2).
 public enum QuantitySource: Sendable, Hashable {
-    case ownClause, topic, sectionTitle, respectively, none
+    /// `sentence`: the amount named just before it in its sentence, whose measure its own words
+    /// change (`年初预算为A万元，支出决算为B万元`).
+    case ownClause, sentence, topic, sectionTitle, respectively, none
 }
 
 /// A figure in prose: a fact (quantity, measure, period, value, precision, place).

@@ -505,7 +505,9 @@ public struct ProseReader: Sendable {
                  simple: simple, state: &state)
         let index = claims.count
         if claim.isPlainAmount {
-            if let list = state.lists[state.depth], list.whole != index {
+            // A budget is not a part of an actual amount, nor an actual of a budget (`其中：卫生健康
+            // 支出年初预算为A万元，支出决算为B万元` lists only B).
+            if let list = state.lists[state.depth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget {
                 claim.listWhole = list.whole
                 state.lists[state.depth]!.members += 1
                 // `其中：货物3.64万元`: a part named by a word of one of its whole's identity parts.
@@ -644,6 +646,15 @@ public struct ProseReader: Sendable {
                 claim.quantity = Quantity(name: LabelKey.make(words), isKnown: false)
                 claim.quantitySource = .ownClause
             }
+        }
+        // `卫生健康支出（类）年初预算为201.60万元，支出决算为327.61万元`: words that give only
+        // another measure speak of the amount named just before in the sentence.
+        if claim.quantity == nil, claim.isPlainAmount, strippedLabel().measure != nil,
+           let previous = claims[state.firstClaimOfSentence...].lastIndex(where: { $0.isPlainAmount && $0.depth == state.depth && !$0.isEcho }),
+           claims[previous].quantitySource == .ownClause, claims[previous].quantity?.isKnown == true,
+           claims[previous].measure != claim.measure, claims[previous].period == claim.period {
+            claim.quantity = claims[previous].quantity
+            claim.quantitySource = .sentence
         }
     }
 
