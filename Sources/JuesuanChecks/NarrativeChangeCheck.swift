@@ -59,8 +59,14 @@ enum NarrativeChangeCheck {
             guard let item = rate.respectivelyOf, case .changeAmount = claims[item].kind else { return }
             before = [item]
         }
-        guard let changeIndex = before.first(where: { if case .changeAmount = claims[$0].kind { true } else { false } }),
-              case .changeAmount(let amountIncrease) = claims[changeIndex].kind else {
+        // The nearest difference before it decides: `比年初预算减少0.58万元，降低9.67%` is a rate of
+        // the budget, `比上年减少…，下降…` of the previous year.
+        let differenceIndex = before.first { switch claims[$0].kind { case .changeAmount, .budgetDifference: true; default: false } }
+        if let differenceIndex, case .budgetDifference(let differenceIncrease) = claims[differenceIndex].kind {
+            budgetRate(index, increase: increase, difference: differenceIndex, differenceIncrease: differenceIncrease, &reading)
+            return
+        }
+        guard let changeIndex = differenceIndex, case .changeAmount(let amountIncrease) = claims[changeIndex].kind else {
             rateFromTwoYears(index, increase: increase, before: before, &reading)
             return
         }
@@ -90,6 +96,28 @@ enum NarrativeChangeCheck {
                            formula: "\(isPrevious ? "上年" : "本年") \(current.value)，\(increase ? "增加" : "减少") \(change.text)，上年为 \(previousValue)；\(increase ? "增长" : "下降")率 \(change.text) ÷ \(previousValue)",
                            related: [RelatedLocation(range: claims[currentIndex].range, message: "\(isPrevious ? "上年数" : "本年数") \(claims[currentIndex].text)"),
                                      RelatedLocation(range: change.range, message: "增减额 \(change.text)")])
+    }
+
+    /// `机关运行经费支出5.42万元，比年初预算减少0.58万元，降低9.67%`: the rate is the difference ÷
+    /// the budget, which is the actual ± the difference (narrative.md §3).
+    static func budgetRate(_ index: Int, increase: Bool, difference: Int, differenceIncrease: Bool, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        if differenceIncrease != increase {
+            reading.report("N503", .error, on: claims[index].fullRange,
+                           "增减方向不一致：与预算相比写的是“\(differenceIncrease ? "增加" : "减少")”\(claims[difference].text)，比率写的是“\(increase ? "增长" : "下降")”\(claims[index].text)%")
+            return
+        }
+        let candidates = claims[difference].isInRespectivelyRun ? claims[difference].respectivelyOf.map { [$0] } ?? [] : sentenceBefore(difference, reading)
+        guard let actualIndex = candidates.first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget && claims[$0].period == .current }) else { return }
+        let actual = reading.operand(actualIndex), change = reading.operand(difference)
+        func budget(_ path: KeyPath<Operand, Interval>) -> Interval { increase ? actual[keyPath: path] - change[keyPath: path] : actual[keyPath: path] + change[keyPath: path] }
+        let budgetValue = increase ? actual.value - change.value : actual.value + change.value
+        guard budget(\.lax).lower.mantissa > 0, budgetValue.mantissa > 0 else { return }
+        let budgetOperand = Operand(value: budgetValue, strict: budget(\.strict), lax: budget(\.lax), name: "预算 \(budgetValue)", range: claims[actualIndex].range)
+        reading.judgeRatio(code: "N503", claim: index, numerator: change, denominator: budgetOperand,
+                           formula: "决算 \(actual.value)，比预算\(increase ? "增加" : "减少") \(claims[difference].text)，预算为 \(budgetValue)；\(increase ? "增长" : "下降")率 \(claims[difference].text) ÷ \(budgetValue)",
+                           related: [RelatedLocation(range: claims[actualIndex].range, message: "决算数 \(claims[actualIndex].text)"),
+                                     RelatedLocation(range: claims[difference].range, message: "与预算的差额 \(claims[difference].text)")])
     }
 
     /// `本年收入合计363.59万元，上年349.79万元，增加13.80万元` (or `与上年349.79万元相比，增加…`,

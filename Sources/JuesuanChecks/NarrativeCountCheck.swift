@@ -63,10 +63,14 @@ enum NarrativeCountCheck {
         let context = claim.sentencePrefix
         var targets: [(String, RowSelector, String?)] = []
         let abroad = context.containsText("国（境）外") || context.containsText("国(境)外") || context.containsText("外宾")
-        if context.containsText("接待") && !context.containsText("出国") {
+        // The nearer of 接待 and 出国/出境 before the figure says what it counts: one sentence
+        // may speak of both (`因公出国（境）费0万元，未安排出国团组；…公务接待3批次、28人次`).
+        let reception = context.utf8LastOffset(of: "接待")
+        let travel = [context.utf8LastOffset(of: "出国"), context.utf8LastOffset(of: "出境")].compactMap { $0 }.max()
+        if let reception, travel.map({ reception > $0 }) ?? true {
             if unit == "批" || unit == "批次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")] }
             if unit == "人次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待人次" : "国内公务接待人次"), "决算数")] }
-        } else if context.containsText("出国") || context.containsText("出境") {
+        } else if travel != nil {
             if unit == "个" && context.containsText("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
             if unit == "人次" || unit == "人" { targets = [("公开09", .label("因公出国（境）人次数"), "决算数")] }
         } else if unit == "辆" {

@@ -169,6 +169,7 @@ public struct ProseReader: Sendable {
                 continue
             case "）", ")", "]", "】":
                 state.lists[state.depth] = nil
+                state.outerLists[state.depth] = nil
                 state.lastAmount[state.depth] = nil
                 state.countLists[state.depth] = nil
                 state.lastCount[state.depth] = nil
@@ -216,6 +217,8 @@ public struct ProseReader: Sendable {
         var depth = 0
         /// The open `其中` list at each bracket depth: its whole (a claim index) and how many parts it has.
         var lists: [Int: (whole: Int, members: Int, marker: Int)] = [:]
+        /// A list that a list of one of its parts (`主要包括…`) replaced, until that one ends empty.
+        var outerLists: [Int: (whole: Int, members: Int, marker: Int)] = [:]
         /// The last plain amount at each depth in the sentence (a list's whole).
         var lastAmount: [Int: Int] = [:]
         /// The same for counts (`公务用车3辆，其中执法执勤用车1辆…`, `在编人员22人，其中…`).
@@ -287,7 +290,7 @@ public struct ProseReader: Sendable {
         }
         if separator == "；" || separator == ";" {
             // `主要用于养老保险等支出；` described its amount and listed nothing.
-            if let list = state.lists[state.depth], list.members == 0 { state.lists[state.depth] = nil }
+            if let list = state.lists[state.depth], list.members == 0 { state.lists[state.depth] = state.outerLists.removeValue(forKey: state.depth) }
         }
         if separator != "、" {
             finishHeads(&state)
@@ -312,6 +315,7 @@ public struct ProseReader: Sendable {
         state.clause = 0
         state.depth = 0
         state.lists = [:]
+        state.outerLists = [:]
         state.lastAmount = [:]
         state.lastCount = [:]
         state.countLists = [:]
@@ -366,6 +370,9 @@ public struct ProseReader: Sendable {
             if before.isEmpty, text.hasPrefix("其中", at: i) { whole = state.previousSentenceSubject }
         }
         guard let whole else { return }
+        // `其中：人员经费A万元，主要包括工资、津贴等；公用经费B万元`: the words after 主要包括 list no
+        // figure, and at the ； the 其中 list goes on (kept aside here).
+        if let open = state.lists[state.depth], open.whole != whole { state.outerLists[state.depth] = open }
         state.lists[state.depth] = (whole, 0, i)
     }
 
