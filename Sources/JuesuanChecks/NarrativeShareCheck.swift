@@ -60,6 +60,18 @@ enum NarrativeShareCheck {
         // Fields read in place: no claim is copied.
         let claims = reading.claims
         if claims[index].isInRespectivelyRun { return claims[index].respectivelyOf.flatMap { claims[$0].isPlainAmount ? $0 : nil } }
+        // `基本支出占一般公共预算财政拨款支出的54.89%`: the part is named before 占 in the share's
+        // own words; it is the nearest amount of that name in the paragraph, else not judged.
+        if let named = namedPart(claims[index].label) {
+            let paragraph = claims[index].paragraph
+            var k = index - 1
+            while k >= 0, index - k <= 40, claims[k].paragraph == paragraph {
+                if claims[k].isPlainAmount, !claims[k].isEcho, !claims[k].measure.isBudget, claims[k].period == .current,
+                   let quantity = claims[k].quantity, ProseReading.same(quantity, named) { return k }
+                k -= 1
+            }
+            return nil
+        }
         let paragraph = claims[index].paragraph, sentence = claims[index].sentence, depth = claims[index].depth
         var k = index - 1
         while k >= 0, index - k <= 40 {
@@ -69,6 +81,15 @@ enum NarrativeShareCheck {
             k -= 1
         }
         return nil
+    }
+
+    /// The known amount the words before 占 end on (`基本支出占…` → 基本支出), or nil.
+    static func namedPart(_ label: String) -> Quantity? {
+        guard let share = label.lastIndex(of: "占") else { return nil }
+        var words = label[..<share]
+        while words.last == "的" || words.last == " " { words = words.dropLast() }
+        guard !words.isEmpty, let (quantity, end) = QuantityNames.match(in: String(words)), end == String(words).endIndex else { return nil }
+        return quantity
     }
 
     static func whole(of index: Int, part: Int, named wholeName: String?, wholes: [Int: (whole: Whole, key: String?)],

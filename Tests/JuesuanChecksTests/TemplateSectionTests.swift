@@ -68,6 +68,21 @@ final class TemplateSectionTests: XCTestCase {
         XCTAssertEqual(Self.serious(travel).1.map { $0.message.contains("因公出国（境）人次数") }, [true])
     }
 
+    // MARK: A share whose part is named before 占
+
+    /// `基本支出占…的54.89%` after `基本支出A万元，项目支出B万元`: the share is of 基本支出, named in
+    /// its own words, not of 项目支出, the amount nearest to it.
+    func testAShareOfThePartNamedBeforeIt() {
+        let sentence = "说明 支出\n本年支出合计500.00万元，其中：基本支出300.00万元，项目支出200.00万元，基本支出占本年支出合计的60.00%。\n"
+        XCTAssertEqual(Self.serious(sentence).1.map(\.code), [])
+        let (analysis, found) = Self.serious(sentence.replacingOccurrences(of: "60.00%", with: "61.00%"))
+        XCTAssertEqual(found.map(\.code), ["N502"])
+        XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "61.00")
+        XCTAssertTrue(found.first?.message.contains("基本支出 300.00") == true, found.first?.message ?? "")
+        // A part named but not stated is not judged against another amount.
+        XCTAssertEqual(Self.serious("说明 支出\n本年支出合计500.00万元，项目支出200.00万元，基本支出占本年支出合计的61.00%。\n").1.map(\.code), [])
+    }
+
     // MARK: 机关运行经费: a rate of the difference from the budget
 
     /// `比年初预算减少0.58万元，降低9.67%`: 0.58 ÷ (5.42 + 0.58) = 9.67 %.
