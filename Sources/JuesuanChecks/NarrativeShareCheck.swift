@@ -85,10 +85,13 @@ enum NarrativeShareCheck {
 
     /// The known amount the words before 占 end on (`基本支出占…` → 基本支出), or nil.
     static func namedPart(_ label: String) -> Quantity? {
-        guard let share = label.lastIndex(of: "占") else { return nil }
-        var words = label[..<share]
-        while words.last == "的" || words.last == " " { words = words.dropLast() }
-        guard !words.isEmpty, let (quantity, end) = QuantityNames.match(in: String(words)), end == String(words).endIndex else { return nil }
+        // By scalars: most shares' words are `占` or `占比`, with nothing before it (issue 15).
+        let scalars = label.unicodeScalars
+        guard let share = scalars.lastIndex(of: "占"), share != scalars.startIndex else { return nil }
+        var words = scalars[..<share]
+        while let last = words.last, last == "的" || last == " " { words = words.dropLast() }
+        let text = String(words)
+        guard !text.isEmpty, let (quantity, end) = QuantityNames.match(in: text), end == text.endIndex else { return nil }
         return quantity
     }
 

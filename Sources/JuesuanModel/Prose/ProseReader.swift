@@ -466,9 +466,10 @@ public struct ProseReader: Sendable {
         let before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
         if simple ? Self.firstSuffix(of: before, in: Self.approximateWordBytes) != nil
                   : Self.approximateWords.contains(where: { before.hasSuffix($0, simple: false) }) { approximate = true }
+        // Fields read in place, by index: a claim copied per test retains a dozen strings.
         let sentenceClaims = state.firstClaimOfSentence..<claims.count
         guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple,
-                                       previousYearStated: claims[sentenceClaims].contains { $0.period == .previous && $0.isPlainAmount }) else { return end }
+                                       previousYearStated: sentenceClaims.contains { claims[$0].period == .previous && claims[$0].isPlainAmount }) else { return end }
         // A respectively run (`基本支出A万元、项目支出B万元，分别占x%和y%`): the next figure of the
         // run is joined to the one before by a joiner alone and says the same of another item.
         if let previous = state.lastFigure, let run = state.respectivelyRuns.last, run.last == previous,
@@ -657,7 +658,7 @@ public struct ProseReader: Sendable {
         // `卫生健康支出（类）年初预算为201.60万元，支出决算为327.61万元`: words that give only
         // another measure speak of the amount named just before in the sentence.
         if claim.quantity == nil, claim.isPlainAmount, strippedLabel().measure != nil,
-           let previous = claims[state.firstClaimOfSentence...].lastIndex(where: { $0.isPlainAmount && $0.depth == state.depth && !$0.isEcho }),
+           let previous = (state.firstClaimOfSentence..<claims.count).last(where: { claims[$0].isPlainAmount && claims[$0].depth == state.depth && !claims[$0].isEcho }),
            claims[previous].quantitySource == .ownClause, claims[previous].quantity?.isKnown == true,
            claims[previous].measure != claim.measure, claims[previous].period == claim.period {
             claim.quantity = claims[previous].quantity
