@@ -28,13 +28,21 @@ enum NarrativeChangeCheck {
         return result
     }
 
+    /// What a figure may be about, nearest first: in a respectively run its own item (`基本支出A万元、
+    /// 项目支出B万元，分别比上年增加a万元和b万元`: a is A's change), nothing when the run is not
+    /// paired; otherwise the claims of the sentence before it.
+    static func about(_ index: Int, _ reading: ProseReading) -> [Int] {
+        let claim = reading.claims[index]
+        if claim.isInRespectivelyRun { return claim.respectivelyOf.map { [$0] } ?? [] }
+        return sentenceBefore(index, reading)
+    }
+
     /// The amount a change is of: the nearest this-year amount before it at its depth, else the
     /// subject of the sentence before (`…支出5.60万元。比上年增加…`).
     static func current(before change: Int, _ reading: ProseReading) -> Int? {
         let claims = reading.claims
-        // `基本支出A万元、项目支出B万元，分别比上年增加a万元和b万元`: a is A's change.
-        if claims[change].isInRespectivelyRun { return claims[change].respectivelyOf.flatMap { claims[$0].isPlainAmount ? $0 : nil } }
-        if let k = sentenceBefore(change, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth }) { return k }
+        if let k = about(change, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth }) { return k }
+        if claims[change].isInRespectivelyRun { return nil }
         let claim = claims[change]
         var k = change - 1
         while k >= 0, change - k <= 60, claims[k].paragraph == claim.paragraph, claims[k].sentence >= claim.sentence - 1 {
@@ -52,13 +60,9 @@ enum NarrativeChangeCheck {
     static func rate(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
         let claims = reading.claims
         let rate = claims[index]
-        var before = sentenceBefore(index, reading)
         // In a respectively run the rate is of its own item: that change (`…，分别增长x%和y%`
         // after `分别增加a万元和b万元`), or that amount, whose change is not written.
-        if rate.isInRespectivelyRun {
-            guard let item = rate.respectivelyOf, case .changeAmount = claims[item].kind else { return }
-            before = [item]
-        }
+        let before = about(index, reading)
         // The nearest difference before it decides: `比年初预算减少0.58万元，降低9.67%` is a rate of
         // the budget, `比上年减少…，下降…` of the previous year.
         let differenceIndex = before.first { switch claims[$0].kind { case .changeAmount, .budgetDifference: true; default: false } }
@@ -107,8 +111,7 @@ enum NarrativeChangeCheck {
                            "增减方向不一致：与预算相比写的是“\(differenceIncrease ? "增加" : "减少")”\(claims[difference].text)，比率写的是“\(increase ? "增长" : "下降")”\(claims[index].text)%")
             return
         }
-        let candidates = claims[difference].isInRespectivelyRun ? claims[difference].respectivelyOf.map { [$0] } ?? [] : sentenceBefore(difference, reading)
-        guard let actualIndex = candidates.first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget && claims[$0].period == .current }) else { return }
+        guard let actualIndex = about(difference, reading).first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget && claims[$0].period == .current }) else { return }
         let actual = reading.operand(actualIndex), change = reading.operand(difference)
         func budget(_ path: KeyPath<Operand, Interval>) -> Interval { increase ? actual[keyPath: path] - change[keyPath: path] : actual[keyPath: path] + change[keyPath: path] }
         let budgetValue = increase ? actual.value - change.value : actual.value + change.value
@@ -217,8 +220,7 @@ enum NarrativeChangeCheck {
         let claims = reading.claims
         let claim = claims[index]
         // In a respectively run the difference is of its own item (`A、B分别比预算减少a和b万元`).
-        let candidates = claim.isInRespectivelyRun ? claim.respectivelyOf.map { [$0] } ?? [] : sentenceBefore(index, reading)
-        guard let actualIndex = candidates.first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget }) else { return }
+        guard let actualIndex = about(index, reading).first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget }) else { return }
         let measure = budgetMeasure(claim.sentencePrefix)
         var budgets: [Operand] = []
         if let stated = budget(for: actualIndex, measure: measure, reading) { budgets = [stated] }

@@ -98,7 +98,8 @@ struct ProseReading {
     /// The document's claims, kept apart: reading them through `prose` copied the document for every access.
     let claims: [Claim]
     var findings: [Diagnostic] = []
-    /// Claims already reported as differing from their table (N501): no second finding on them.
+    /// Claims already reported as differing from their table (N501) or, for a change, from the
+    /// two years written beside it (N503): no second finding on them, and nothing judged by them.
     var contradicted: Set<Int> = []
     /// The most common number of decimals of the report's amounts, per money unit.
     let usualScale: [MoneyUnit: Int]
