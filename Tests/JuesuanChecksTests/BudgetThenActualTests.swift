@@ -8,28 +8,20 @@ import XCTest
 /// actual amount the budget A is not a part. Both were misread: B took the paragraph's subject
 /// (N501 against the wrong table figure) and A + B were summed as parts (N504). Wordings of our own.
 final class BudgetThenActualTests: XCTestCase {
-    static func claims(_ line: String) -> [Claim] {
-        let source = SourceText(line)
-        return ClaimScanner.claims(line: 0, range: SourceRange(start: 0, end: source.bytes.count), source: source)
-    }
-
-    static func serious(_ prose: String) -> (Analysis, [Diagnostic]) {
-        let analysis = analyze("说明 一般公共预算财政拨款支出决算情况说明\n" + prose + "\n")
-        return (analysis, analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning })
-    }
+    static func serious(_ prose: String) -> (Analysis, [Diagnostic]) { seriousFindings("说明 一般公共预算财政拨款支出决算情况说明\n" + prose + "\n") }
 
     static let specific = "一般公共预算财政拨款支出决算数为400.00万元。其中：教育支出（类）年初预算为120.00万元，支出决算为150.00万元，完成预算125.00%；"
         + "卫生健康支出（类）年初预算为200.00万元，支出决算为250.00万元，完成预算125.00%。"
 
     func testTheActualAfterABudgetIsOfTheSameAmount() {
-        let claims = Self.claims("卫生健康支出（类）年初预算为200.00万元，支出决算为250.00万元，完成预算125.00%。")
+        let claims = proseClaims("卫生健康支出（类）年初预算为200.00万元，支出决算为250.00万元，完成预算125.00%。")
         XCTAssertEqual(claims.prefix(2).map { $0.quantity?.name }, ["卫生健康支出", "卫生健康支出"])
         XCTAssertEqual(claims[1].quantitySource, .sentence)
         XCTAssertEqual(claims.prefix(2).map(\.measure), [.initialBudget, .actual])
         // Words that give no measure do not take the amount before (only the paragraph's
         // subject may then name the figure, narrative.md §2.2), nor a figure of the same measure.
-        XCTAssertNotEqual(Self.claims("卫生健康支出200.00万元，主要是250.00万元。")[1].quantitySource, .sentence)
-        XCTAssertNotEqual(Self.claims("卫生健康支出决算200.00万元，支出决算250.00万元。")[1].quantitySource, .sentence)
+        XCTAssertNotEqual(proseClaims("卫生健康支出200.00万元，主要是250.00万元。")[1].quantitySource, .sentence)
+        XCTAssertNotEqual(proseClaims("卫生健康支出决算200.00万元，支出决算250.00万元。")[1].quantitySource, .sentence)
     }
 
     func testTheSpecificSituationRaisesNothing() {
@@ -56,7 +48,7 @@ final class BudgetThenActualTests: XCTestCase {
     /// In a `其中` list of an actual amount, a budget is not a part.
     func testABudgetIsNotAPartOfAnActualAmount() {
         XCTAssertEqual(Self.serious("基本支出300.00万元，其中：人员经费年初预算280.00万元，决算270.00万元。").1.map(\.code), [])
-        let claims = Self.claims("基本支出300.00万元，其中：人员经费年初预算280.00万元，决算270.00万元。")
+        let claims = proseClaims("基本支出300.00万元，其中：人员经费年初预算280.00万元，决算270.00万元。")
         XCTAssertEqual(claims.map { $0.listWhole }, [nil, nil, 0])
     }
 }

@@ -8,10 +8,7 @@ import XCTest
 final class ChangeFromTwoYearsTests: XCTestCase {
     static func document(_ prose: String) -> String { "说明 收入情况\n" + prose + "\n" }
 
-    static func serious(_ prose: String) -> (Analysis, [Diagnostic]) {
-        let analysis = analyze(document(prose))
-        return (analysis, analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning })
-    }
+    static func serious(_ prose: String) -> (Analysis, [Diagnostic]) { seriousFindings(document(prose)) }
 
     /// Consistent sentences: 420.50 − 380.25 = 40.25, 40.25 ÷ 380.25 = 10.59%.
     static let consistent = [

@@ -8,24 +8,16 @@ import XCTest
 /// the second figure's words are 公用经费, not `人员经费190.15万元和公用经费` (a name qualified by
 /// the first figure, which joined no identity and read badly in messages). Wordings of our own.
 final class FigureWordsTests: XCTestCase {
-    static func claims(_ line: String) -> [Claim] {
-        let source = SourceText(line)
-        return ClaimScanner.claims(line: 0, range: SourceRange(start: 0, end: source.bytes.count), source: source)
-    }
-
-    static func serious(_ prose: String) -> (Analysis, [Diagnostic]) {
-        let analysis = analyze("说明 支出情况\n" + prose + "\n")
-        return (analysis, analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning })
-    }
+    static func serious(_ prose: String) -> (Analysis, [Diagnostic]) { seriousFindings("说明 支出情况\n" + prose + "\n") }
 
     func testTheWordsStartAfterTheFigureBefore() {
         for joiner in ["和", "与", "及", "以及", " 和 "] {
-            let claims = Self.claims("基本支出199.58万元，包括人员经费190.15万元\(joiner)公用经费5.42万元。")
+            let claims = proseClaims("基本支出199.58万元，包括人员经费190.15万元\(joiner)公用经费5.42万元。")
             XCTAssertEqual(claims.map(\.label), ["基本支出", "人员经费", "公用经费"], joiner)
             XCTAssertEqual(claims.map { $0.quantity?.description }, ["基本支出", "人员经费", "公用经费"], joiner)
         }
         // The measure too: 决算数, not the 年初预算 of the figure before.
-        let measured = Self.claims("卫生健康支出年初预算400.00万元决算数440.00万元。")
+        let measured = proseClaims("卫生健康支出年初预算400.00万元决算数440.00万元。")
         XCTAssertEqual(measured.map(\.measure), [.initialBudget, .actual])
     }
 
@@ -69,13 +61,13 @@ final class FigureWordsTests: XCTestCase {
         """
         for name in ["一般公共预算财政拨款支出", "一般公共预算支出"] {
             XCTAssertEqual(Self.serious(tables + "说明 一般公共预算财政拨款支出情况\n本年\(name)380.00万元。").1.map(\.code), [], name)
-            XCTAssertEqual(Self.claims("\(name)380.00万元。").first?.quantity?.name, "一般公共预算财政拨款支出")
+            XCTAssertEqual(proseClaims("\(name)380.00万元。").first?.quantity?.name, "一般公共预算财政拨款支出")
             let (analysis, found) = Self.serious(tables + "说明 一般公共预算财政拨款支出情况\n\(name)385.00万元。")
             XCTAssertEqual(found.map(\.code), ["N501"], name)
             XCTAssertTrue(found.first?.message.contains("公开05") == true, found.first?.message ?? "")
             XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "385.00")
         }
-        XCTAssertEqual(Self.claims("政府性基金预算财政拨款支出12.00万元。").first?.quantity?.name, "政府性基金预算财政拨款支出")
+        XCTAssertEqual(proseClaims("政府性基金预算财政拨款支出12.00万元。").first?.quantity?.name, "政府性基金预算财政拨款支出")
     }
 
     /// A completion rate of a figure whose budget stands just before it in the same clause.

@@ -25,12 +25,6 @@ final class RespectivelyRunTests: XCTestCase {
 
     static func document(_ prose: String) -> String { "说明 支出情况\n" + prose + "\n" }
 
-    /// The figures of one line of prose, read on their own.
-    static func claims(_ line: String) -> [Claim] {
-        let source = SourceText(line)
-        return ClaimScanner.claims(line: 0, range: SourceRange(start: 0, end: source.bytes.count), source: source)
-    }
-
     static func serious(_ analysis: Analysis) -> [Diagnostic] {
         analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning }
     }
@@ -82,7 +76,7 @@ final class RespectivelyRunTests: XCTestCase {
 
     /// Without a respectively word the figures are read one by one, as before.
     func testJoinedFiguresWithoutARespectivelyWordAreNotARun() {
-        let claims = Self.claims("基本支出300.00万元，占60.00%和项目支出200.00万元，占40.00%。")
+        let claims = proseClaims("基本支出300.00万元，占60.00%和项目支出200.00万元，占40.00%。")
         XCTAssertEqual(claims.count, 4)
         XCTAssertTrue(claims.allSatisfy { !$0.isInRespectivelyRun && $0.respectivelyOf == nil })
     }
@@ -90,7 +84,7 @@ final class RespectivelyRunTests: XCTestCase {
     /// The reader pairs the run with its list, in order, and gives the joined figure the kind of
     /// the first (its own clause, `…的60.00%和`, names no whole).
     func testTheReaderPairsInOrder() {
-        let claims = Self.claims("其中基本支出300.00万元、项目支出200.00万元，分别占本年支出合计的60.00%和40.00%。")
+        let claims = proseClaims("其中基本支出300.00万元、项目支出200.00万元，分别占本年支出合计的60.00%和40.00%。")
         XCTAssertEqual(claims.map(\.text), ["300.00", "200.00", "60.00", "40.00"])
         XCTAssertEqual(claims.map(\.respectivelyOf), [nil, nil, 0, 1])
         XCTAssertEqual(claims[3].kind, .share(whole: "本年支出合计"))

@@ -7,16 +7,6 @@ import XCTest
 /// 机关运行经费), in wordings of our own, that were misread: each consistent one is silent and
 /// each with a figure moved is found on the right figure.
 final class TemplateSectionTests: XCTestCase {
-    static func claims(_ line: String) -> [Claim] {
-        let source = SourceText(line)
-        return ClaimScanner.claims(line: 0, range: SourceRange(start: 0, end: source.bytes.count), source: source)
-    }
-
-    static func serious(_ body: String) -> (Analysis, [Diagnostic]) {
-        let analysis = analyze(body)
-        return (analysis, analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning })
-    }
-
     // MARK: 基本支出: `其中：人员经费A万元，主要包括…；公用经费B万元，主要包括…`
 
     static let basic = "说明 基本支出\n一般公共预算财政拨款基本支出199.58万元，其中：人员经费194.15万元，主要包括基本工资、津贴补贴、社会保障缴费等；"
@@ -25,10 +15,10 @@ final class TemplateSectionTests: XCTestCase {
     /// 主要包括 after 人员经费 lists no figure: at the ； the 其中 list of 基本支出 goes on, so
     /// 公用经费 is its part too (it was left out, and with it the sum).
     func testTheListGoesOnAfterAnEmptyMainlyIncludes() {
-        let claims = Self.claims(String(Self.basic.split(separator: "\n")[1]))
+        let claims = proseClaims(String(Self.basic.split(separator: "\n")[1]))
         XCTAssertEqual(claims.map(\.listWhole), [nil, 0, 0])
-        XCTAssertEqual(Self.serious(Self.basic).1.map(\.code), [])
-        let (analysis, found) = Self.serious(Self.basic.replacingOccurrences(of: "194.15", with: "195.15"))
+        XCTAssertEqual(seriousFindings(Self.basic).1.map(\.code), [])
+        let (analysis, found) = seriousFindings(Self.basic.replacingOccurrences(of: "194.15", with: "195.15"))
         XCTAssertEqual(found.map(\.code), ["N504"])
         XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "199.58")
     }
@@ -57,15 +47,15 @@ final class TemplateSectionTests: XCTestCase {
     /// The nearer of 接待 and 出国 before a count says what it counts: 30人次 are receptions,
     /// though 出国 stands earlier in the sentence (it was compared with 因公出国（境）人次数).
     func testACountIsOfTheNearerWord() {
-        let (analysis, quiet) = Self.serious(Self.threePublic)
+        let (analysis, quiet) = seriousFindings(Self.threePublic)
         XCTAssertEqual(quiet.map { "\($0.code) \(analysis.text(of: $0)) \($0.message)" }, [])
-        let (moved, found) = Self.serious(Self.threePublic.replacingOccurrences(of: "30人次", with: "31人次"))
+        let (moved, found) = seriousFindings(Self.threePublic.replacingOccurrences(of: "30人次", with: "31人次"))
         XCTAssertEqual(found.map(\.code), ["N507"])
         XCTAssertTrue(found.first?.message.contains("国内公务接待人次") == true, found.first?.message ?? "")
         XCTAssertEqual(found.first.map { moved.text(of: $0) }, "31")
         // And the other way round: a travel count after a reception one.
         let travel = Self.threePublic.replacingOccurrences(of: "30人次。", with: "30人次；因公出国（境）团组0个、2人次。")
-        XCTAssertEqual(Self.serious(travel).1.map { $0.message.contains("因公出国（境）人次数") }, [true])
+        XCTAssertEqual(seriousFindings(travel).1.map { $0.message.contains("因公出国（境）人次数") }, [true])
     }
 
     // MARK: A share whose part is named before 占
@@ -74,13 +64,13 @@ final class TemplateSectionTests: XCTestCase {
     /// its own words, not of 项目支出, the amount nearest to it.
     func testAShareOfThePartNamedBeforeIt() {
         let sentence = "说明 支出\n本年支出合计500.00万元，其中：基本支出300.00万元，项目支出200.00万元，基本支出占本年支出合计的60.00%。\n"
-        XCTAssertEqual(Self.serious(sentence).1.map(\.code), [])
-        let (analysis, found) = Self.serious(sentence.replacingOccurrences(of: "60.00%", with: "61.00%"))
+        XCTAssertEqual(seriousFindings(sentence).1.map(\.code), [])
+        let (analysis, found) = seriousFindings(sentence.replacingOccurrences(of: "60.00%", with: "61.00%"))
         XCTAssertEqual(found.map(\.code), ["N502"])
         XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "61.00")
         XCTAssertTrue(found.first?.message.contains("基本支出 300.00") == true, found.first?.message ?? "")
         // A part named but not stated is not judged against another amount.
-        XCTAssertEqual(Self.serious("说明 支出\n本年支出合计500.00万元，项目支出200.00万元，基本支出占本年支出合计的61.00%。\n").1.map(\.code), [])
+        XCTAssertEqual(seriousFindings("说明 支出\n本年支出合计500.00万元，项目支出200.00万元，基本支出占本年支出合计的61.00%。\n").1.map(\.code), [])
     }
 
     // MARK: 机关运行经费: a rate of the difference from the budget
@@ -88,15 +78,15 @@ final class TemplateSectionTests: XCTestCase {
     /// `比年初预算减少0.58万元，降低9.67%`: 0.58 ÷ (5.42 + 0.58) = 9.67 %.
     func testARateOfTheDifferenceFromTheBudget() {
         let sentence = "说明 机关运行经费\n机关运行经费支出5.42万元，比年初预算减少0.58万元，降低9.67%，比上年减少64.37万元，下降92.23%。\n"
-        XCTAssertEqual(Self.serious(sentence).1.map(\.code), [])
-        let (analysis, found) = Self.serious(sentence.replacingOccurrences(of: "降低9.67%", with: "降低10.67%"))
+        XCTAssertEqual(seriousFindings(sentence).1.map(\.code), [])
+        let (analysis, found) = seriousFindings(sentence.replacingOccurrences(of: "降低9.67%", with: "降低10.67%"))
         XCTAssertEqual(found.map(\.code), ["N503"])
         XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "10.67")
         XCTAssertTrue(found.first?.message.contains("预算为 6.00") == true, found.first?.message ?? "")
         // The difference moved: its rate no longer holds.
-        XCTAssertEqual(Self.serious(sentence.replacingOccurrences(of: "减少0.58万元", with: "减少0.78万元")).1.map(\.code), ["N503"])
+        XCTAssertEqual(seriousFindings(sentence.replacingOccurrences(of: "减少0.58万元", with: "减少0.78万元")).1.map(\.code), ["N503"])
         // Words of the wrong direction.
-        let (_, direction) = Self.serious(sentence.replacingOccurrences(of: "降低9.67%", with: "增长9.67%"))
+        let (_, direction) = seriousFindings(sentence.replacingOccurrences(of: "降低9.67%", with: "增长9.67%"))
         XCTAssertEqual(direction.map(\.code), ["N503"])
         XCTAssertTrue(direction.first?.message.contains("增减方向不一致") == true)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanChecks
+import JuesuanModel
 import JuesuanSyntax
 import XCTest
 
@@ -13,6 +14,18 @@ func readExample(_ name: String) throws -> String {
 let header = "部门 测试局\n年度 2024\n单位 万元\n"
 
 func analyze(_ body: String) -> Analysis { Analysis(text: header + body) }
+
+/// The figures of one line of prose, read on their own.
+func proseClaims(_ line: String) -> [Claim] {
+    let source = SourceText(line)
+    return ClaimScanner.claims(line: 0, range: SourceRange(start: 0, end: source.bytes.count), source: source)
+}
+
+/// The analysis of `body` after the header, and its errors and warnings.
+func seriousFindings(_ body: String) -> (Analysis, [Diagnostic]) {
+    let analysis = analyze(body)
+    return (analysis, analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning })
+}
 
 func codes(_ body: String, severity: Severity? = nil) -> [String] {
     analyze(body).diagnostics.filter { severity == nil || $0.severity == severity }.map(\.code)
