@@ -198,14 +198,17 @@ enum NarrativeChangeCheck {
         return Interval(lower: -interval.upper, upper: -interval.lower)
     }
 
-    /// The budget `actual` is compared with: stated earlier in the paragraph, else printed in 公开09.
-    static func budget(for actual: Int, measure: Measure, _ reading: ProseReading) -> Operand? {
+    /// The budget `actual` is compared with: stated earlier in the paragraph (before `limit`: the
+    /// budget may stand between the actual and the comparison, `财政拨款支出A万元，较年初预算B万元
+    /// 增加C万元`), else printed in 公开09.
+    static func budget(for actual: Int, measure: Measure, before limit: Int? = nil, _ reading: ProseReading) -> Operand? {
         let claims = reading.claims
+        let limit = limit ?? actual
         if let quantity = claims[actual].quantity ?? claims[actual].topic,
-           let stated = reading.earlierFact(quantity, measure: { measure == .budget ? $0.isBudget : $0 == measure }, before: actual) {
+           let stated = reading.earlierFact(quantity, measure: { measure == .budget ? $0.isBudget : $0 == measure }, before: limit) {
             return reading.operand(stated)
         }
-        if let stated = sentenceBefore(actual, reading).first(where: { claims[$0].isPlainAmount && claims[$0].measure.isBudget }) {
+        if let stated = sentenceBefore(limit, reading).first(where: { claims[$0].isPlainAmount && claims[$0].measure.isBudget }) {
             return reading.operand(stated)
         }
         return nil
@@ -223,7 +226,7 @@ enum NarrativeChangeCheck {
         guard let actualIndex = about(index, reading).first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget }) else { return }
         let measure = budgetMeasure(claim.sentencePrefix)
         var budgets: [Operand] = []
-        if let stated = budget(for: actualIndex, measure: measure, reading) { budgets = [stated] }
+        if let stated = budget(for: actualIndex, measure: measure, before: index, reading) { budgets = [stated] }
         else { budgets = reading.tableBudgets(claims[actualIndex].quantity, measure: measure).map(reading.operand) }
         guard let first = budgets.first else { return }
         let actual = reading.operand(actualIndex)

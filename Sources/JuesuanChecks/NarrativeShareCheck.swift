@@ -73,6 +73,12 @@ enum NarrativeShareCheck {
             return nil
         }
         let paragraph = claims[index].paragraph, sentence = claims[index].sentence, depth = claims[index].depth
+        // `基本支出199.58万元（占本年支出的54.89%）`: the first figure of a bracket right after an
+        // amount is a share of that amount.
+        if depth > 0, index > 0, claims[index - 1].paragraph == paragraph, claims[index - 1].sentence == sentence,
+           claims[index - 1].depth == depth - 1, claims[index - 1].isPlainAmount, !claims[index - 1].isEcho {
+            return index - 1
+        }
         var k = index - 1
         while k >= 0, index - k <= 40 {
             guard claims[k].paragraph == paragraph, claims[k].sentence == sentence else { return nil }

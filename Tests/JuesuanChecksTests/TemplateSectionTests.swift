@@ -73,6 +73,29 @@ final class TemplateSectionTests: XCTestCase {
         XCTAssertEqual(seriousFindings("说明 支出\n本年支出合计500.00万元，项目支出200.00万元，基本支出占本年支出合计的61.00%。\n").1.map(\.code), [])
     }
 
+    /// `基本支出300.00万元（占本年支出的60.00%）`: a share opening a bracket right after an amount is
+    /// of that amount (it was not judged: no amount stood inside the bracket).
+    func testAShareInABracketAfterItsAmount() {
+        let sentence = "说明 支出\n本年支出合计500.00万元，其中基本支出300.00万元（占本年支出的60.00%），项目支出200.00万元（占本年支出的40.00%）。\n"
+        XCTAssertEqual(seriousFindings(sentence).1.map(\.code), [])
+        let (analysis, found) = seriousFindings(sentence.replacingOccurrences(of: "40.00%", with: "41.00%"))
+        XCTAssertEqual(found.map(\.code).filter { $0 == "N502" }, ["N502"])
+        XCTAssertEqual(found.first { $0.code == "N502" }.map { analysis.text(of: $0) }, "41.00")
+    }
+
+    /// `财政拨款支出A万元，较年初预算B万元增加C万元`: B is 财政拨款支出's 年初预算 (its words give only
+    /// a measure), stated between the actual and the difference, and C = A − B.
+    func testADifferenceFromABudgetStatedAfterTheActual() {
+        let sentence = "说明 支出\n财政拨款支出363.59万元，较年初预算235.38万元增加128.21万元，增长54.47%。\n"
+        XCTAssertEqual(seriousFindings(sentence).1.map(\.code), [])
+        XCTAssertEqual(proseClaims("财政拨款支出363.59万元，较年初预算235.38万元增加128.21万元。").map { $0.quantity?.name }.prefix(2),
+                       ["财政拨款支出", "财政拨款支出"])
+        let (analysis, found) = seriousFindings(sentence.replacingOccurrences(of: "235.38", with: "236.38"))
+        XCTAssertEqual(found.map(\.code), ["N503"])
+        XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "128.21")
+        XCTAssertTrue(found.first?.message.contains("应为 127.21") == true, found.first?.message ?? "")
+    }
+
     // MARK: 机关运行经费: a rate of the difference from the budget
 
     /// `比年初预算减少0.58万元，降低9.67%`: 0.58 ÷ (5.42 + 0.58) = 9.67 %.
