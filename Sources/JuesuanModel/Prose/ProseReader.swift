@@ -341,13 +341,15 @@ public struct ProseReader: Sendable {
             let first = run[0]
             let depth = claims[first].depth
             guard first - 1 >= state.firstClaimOfSentence else { continue }
-            let last = claims[first - 1]
-            let isChange: (Claim) -> Bool = { if case .changeAmount = $0.kind { true } else { false } }
-            let ofListKind: (Claim) -> Bool = last.isPlainAmount ? { $0.isPlainAmount } : isChange
+            // Fields read by index: a claim copied per test retains a dozen strings.
+            let last = first - 1
+            let amounts = claims[last].isPlainAmount
+            func isChange(_ k: Int) -> Bool { if case .changeAmount = claims[k].kind { true } else { false } }
+            func ofListKind(_ k: Int) -> Bool { amounts ? claims[k].isPlainAmount : isChange(k) }
             guard ofListKind(last) else { continue }
-            var start = first - 1
+            var start = last
             while start - 1 >= state.firstClaimOfSentence, !claims[start - 1].isEcho, claims[start - 1].depth == depth,
-                  claims[start - 1].listWhole == last.listWhole, ofListKind(claims[start - 1]) {
+                  claims[start - 1].listWhole == claims[last].listWhole, ofListKind(start - 1) {
                 start -= 1
             }
             if first - start > run.count, case .share(let whole?) = claims[first].kind,
@@ -453,10 +455,7 @@ public struct ProseReader: Sendable {
         // that figure: in `人员经费190.15万元和公用经费5.42万元`, 5.42's words are 公用经费.
         var clauseLower = max(state.clauseStart, start - Self.contextWindow)
         if state.lastFigure != nil, state.lastFigureEnd > clauseLower, state.lastFigureEnd <= start {
-            clauseLower = state.lastFigureEnd
-            while clauseLower < start, s[clauseLower] == " " || s[clauseLower] == "\u{3000}" || s[clauseLower] == "\t" { clauseLower += 1 }
-            if clauseLower + 1 < start, s[clauseLower] == "以", s[clauseLower + 1] == "及" { clauseLower += 2 }
-            else if clauseLower < start, s[clauseLower] == "和" || s[clauseLower] == "与" || s[clauseLower] == "及" { clauseLower += 1 }
+            clauseLower = Self.pastJoiner(s, from: state.lastFigureEnd, to: start).end
         }
         let clauseText = text.string(clauseLower, start, suffixOf: sentencePrefix, from: windowStart)
         // Every string read about this figure is the sentence prefix or a suffix of it: when the
@@ -568,12 +567,31 @@ public struct ProseReader: Sendable {
     /// Whether `s[from..<to]` is one joiner (和, 、, 与, 及, 以及) with blanks around it at most.
     static func isJoiner(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
         guard from >= 0, from < to, to <= s.count else { return false }
-        let words = s[from..<to].filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }
-        switch words.count {
-        case 1: return words[words.startIndex] == "和" || words[words.startIndex] == "、" || words[words.startIndex] == "与" || words[words.startIndex] == "及"
-        case 2: return words[words.startIndex] == "以" && words[words.startIndex + 1] == "及"
-        default: return false
+        let past = pastJoiner(s, from: from, to: to)
+        return past.joined && past.end == to
+    }
+
+    /// Where the words after a figure that ends at `from` start: past blanks, one joiner (和, 、,
+    /// 与, 及, 以及) and the blanks after it; and whether there was a joiner. Never past `to`.
+    static func pastJoiner(_ s: [Unicode.Scalar], from: Int, to: Int) -> (end: Int, joined: Bool) {
+        @inline(__always) func isBlank(_ k: Int) -> Bool { s[k] == " " || s[k] == "\u{3000}" || s[k] == "\t" }
+        var k = max(0, from)
+        let upper = min(to, s.count)
+        while k < upper, isBlank(k) { k += 1 }
+        guard k < upper else { return (k, false) }
+        switch s[k] {
+        case "和", "、", "与", "及":
+            k += 1
+        case "以":
+            var next = k + 1
+            while next < upper, isBlank(next) { next += 1 }
+            guard next < upper, s[next] == "及" else { return (k, false) }
+            k = next + 1
+        default:
+            return (k, false)
         }
+        while k < upper, isBlank(k) { k += 1 }
+        return (k, true)
     }
 
     /// Whether `s[from..<to]` holds 分别, 依次, 各自 or 各 before 占, 为, 是 or 比: the words that
