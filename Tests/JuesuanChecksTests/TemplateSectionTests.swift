@@ -7,6 +7,17 @@ import XCTest
 /// 机关运行经费), in wordings of our own, that were misread: each consistent one is silent and
 /// each with a figure moved is found on the right figure.
 final class TemplateSectionTests: XCTestCase {
+    /// `body` raises no error or warning; with `from` replaced by `to` it raises exactly one,
+    /// `code`, on `figure`, its message holding `saying`.
+    func assertSilent(_ body: String, thenWith from: String, replacedBy to: String, finds code: String, on figure: String, saying: String,
+                      file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(seriousFindings(body).1.map(\.code), [], file: file, line: line)
+        let (analysis, found) = seriousFindings(body.replacingOccurrences(of: from, with: to))
+        XCTAssertEqual(found.map(\.code), [code], file: file, line: line)
+        XCTAssertEqual(found.first.map { analysis.text(of: $0) }, figure, file: file, line: line)
+        XCTAssertTrue(found.first?.message.contains(saying) == true, found.first?.message ?? "", file: file, line: line)
+    }
+
     // MARK: 基本支出: `其中：人员经费A万元，主要包括…；公用经费B万元，主要包括…`
 
     static let basic = "说明 基本支出\n一般公共预算财政拨款基本支出199.58万元，其中：人员经费194.15万元，主要包括基本工资、津贴补贴、社会保障缴费等；"
@@ -63,12 +74,8 @@ final class TemplateSectionTests: XCTestCase {
     /// `基本支出占…的54.89%` after `基本支出A万元，项目支出B万元`: the share is of 基本支出, named in
     /// its own words, not of 项目支出, the amount nearest to it.
     func testAShareOfThePartNamedBeforeIt() {
-        let sentence = "说明 支出\n本年支出合计500.00万元，其中：基本支出300.00万元，项目支出200.00万元，基本支出占本年支出合计的60.00%。\n"
-        XCTAssertEqual(seriousFindings(sentence).1.map(\.code), [])
-        let (analysis, found) = seriousFindings(sentence.replacingOccurrences(of: "60.00%", with: "61.00%"))
-        XCTAssertEqual(found.map(\.code), ["N502"])
-        XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "61.00")
-        XCTAssertTrue(found.first?.message.contains("基本支出 300.00") == true, found.first?.message ?? "")
+        assertSilent("说明 支出\n本年支出合计500.00万元，其中：基本支出300.00万元，项目支出200.00万元，基本支出占本年支出合计的60.00%。\n",
+                     thenWith: "60.00%", replacedBy: "61.00%", finds: "N502", on: "61.00", saying: "基本支出 300.00")
         // A part named but not stated is not judged against another amount.
         XCTAssertEqual(seriousFindings("说明 支出\n本年支出合计500.00万元，项目支出200.00万元，基本支出占本年支出合计的61.00%。\n").1.map(\.code), [])
     }
@@ -86,14 +93,10 @@ final class TemplateSectionTests: XCTestCase {
     /// `财政拨款支出A万元，较年初预算B万元增加C万元`: B is 财政拨款支出's 年初预算 (its words give only
     /// a measure), stated between the actual and the difference, and C = A − B.
     func testADifferenceFromABudgetStatedAfterTheActual() {
-        let sentence = "说明 支出\n财政拨款支出363.59万元，较年初预算235.38万元增加128.21万元，增长54.47%。\n"
-        XCTAssertEqual(seriousFindings(sentence).1.map(\.code), [])
         XCTAssertEqual(proseClaims("财政拨款支出363.59万元，较年初预算235.38万元增加128.21万元。").map { $0.quantity?.name }.prefix(2),
                        ["财政拨款支出", "财政拨款支出"])
-        let (analysis, found) = seriousFindings(sentence.replacingOccurrences(of: "235.38", with: "236.38"))
-        XCTAssertEqual(found.map(\.code), ["N503"])
-        XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "128.21")
-        XCTAssertTrue(found.first?.message.contains("应为 127.21") == true, found.first?.message ?? "")
+        assertSilent("说明 支出\n财政拨款支出363.59万元，较年初预算235.38万元增加128.21万元，增长54.47%。\n",
+                     thenWith: "235.38", replacedBy: "236.38", finds: "N503", on: "128.21", saying: "应为 127.21")
     }
 
     // MARK: 机关运行经费: a rate of the difference from the budget
@@ -101,11 +104,7 @@ final class TemplateSectionTests: XCTestCase {
     /// `比年初预算减少0.58万元，降低9.67%`: 0.58 ÷ (5.42 + 0.58) = 9.67 %.
     func testARateOfTheDifferenceFromTheBudget() {
         let sentence = "说明 机关运行经费\n机关运行经费支出5.42万元，比年初预算减少0.58万元，降低9.67%，比上年减少64.37万元，下降92.23%。\n"
-        XCTAssertEqual(seriousFindings(sentence).1.map(\.code), [])
-        let (analysis, found) = seriousFindings(sentence.replacingOccurrences(of: "降低9.67%", with: "降低10.67%"))
-        XCTAssertEqual(found.map(\.code), ["N503"])
-        XCTAssertEqual(found.first.map { analysis.text(of: $0) }, "10.67")
-        XCTAssertTrue(found.first?.message.contains("预算为 6.00") == true, found.first?.message ?? "")
+        assertSilent(sentence, thenWith: "降低9.67%", replacedBy: "降低10.67%", finds: "N503", on: "10.67", saying: "预算为 6.00")
         // The difference moved: its rate no longer holds.
         XCTAssertEqual(seriousFindings(sentence.replacingOccurrences(of: "减少0.58万元", with: "减少0.78万元")).1.map(\.code), ["N503"])
         // Words of the wrong direction.
