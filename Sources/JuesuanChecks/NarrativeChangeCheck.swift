@@ -65,7 +65,9 @@ enum NarrativeChangeCheck {
         let before = about(index, reading)
         // The nearest difference before it decides: `比年初预算减少0.58万元，降低9.67%` is a rate of
         // the budget, `比上年减少…，下降…` of the previous year.
-        let differenceIndex = before.first { switch claims[$0].kind { case .changeAmount, .budgetDifference: true; default: false } }
+        var differenceIndex = before.first { switch claims[$0].kind { case .changeAmount, .budgetDifference: true; default: false } }
+        // `较上年增长7.00%，增加210.60万元`: the rate first, its change right after it.
+        if differenceIndex == nil, !rate.isInRespectivelyRun, let next = following(index, reading) { differenceIndex = next }
         if let differenceIndex, case .budgetDifference(let differenceIncrease) = claims[differenceIndex].kind {
             budgetRate(index, increase: increase, difference: differenceIndex, differenceIncrease: differenceIncrease, &reading)
             return
@@ -100,6 +102,20 @@ enum NarrativeChangeCheck {
                            formula: "\(isPrevious ? "上年" : "本年") \(current.value)，\(increase ? "增加" : "减少") \(change.text)，上年为 \(previousValue)；\(increase ? "增长" : "下降")率 \(change.text) ÷ \(previousValue)",
                            related: [RelatedLocation(range: claims[currentIndex].range, message: "\(isPrevious ? "上年数" : "本年数") \(claims[currentIndex].text)"),
                                      RelatedLocation(range: change.range, message: "增减额 \(change.text)")])
+    }
+
+    /// The change written right after a rate, in its sentence and at its depth, whose words are
+    /// its direction alone (`增长7.00%，增加210.60万元`), if any.
+    static func following(_ index: Int, _ reading: ProseReading) -> Int? {
+        let claims = reading.claims
+        let next = index + 1
+        guard next < claims.count, claims[next].paragraph == claims[index].paragraph, claims[next].sentence == claims[index].sentence,
+              claims[next].depth == claims[index].depth, !claims[next].isInRespectivelyRun,
+              ProseReader.isDirectionOnly(claims[next].label) else { return nil }
+        switch claims[next].kind {
+        case .changeAmount, .budgetDifference: return next
+        default: return nil
+        }
     }
 
     /// `机关运行经费支出5.42万元，比年初预算减少0.58万元，降低9.67%`: the rate is the difference ÷

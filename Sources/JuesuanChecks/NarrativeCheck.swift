@@ -217,12 +217,14 @@ struct ProseReading {
         let sentenceIsSimple = SimpleText.isSimple(sentence)
         for fund in ["政府性基金", "国有资本经营"]
         where (sentenceIsSimple ? sentence.utf8Contains(fund) : sentence.contains(fund)) && !quantity.description.containsText(fund) { return [] }
-        // A qualified name is looked up whole: only a table that names it prints it.
-        let head = quantity.qualifier + quantity.name
+        // A qualified name is looked up whole: only a table that names it prints it. An item
+        // named by its levels is looked up by its code.
+        let head = quantity.code.map { "#" + $0 } ?? quantity.qualifier + quantity.name
         let measure = measure == .spent ? .actual : measure
         let key = FigureKey(measure: measure, head: ByteKey(head))
         if let known = figureCache.figures[key] { return known }
-        let figures = report.figures(for: FigureNames.targets(head: head, measure: measure))
+        let targets = quantity.code.map { FigureNames.targets(code: $0, measure: measure) } ?? FigureNames.targets(head: head, measure: measure)
+        let figures = report.figures(for: targets)
         figureCache.figures[key] = figures
         return figures
     }

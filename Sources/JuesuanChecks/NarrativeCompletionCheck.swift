@@ -44,6 +44,15 @@ enum NarrativeCompletionCheck {
             actualIndex = item
             quantity = itemQuantity
             budgetIndex = earlier.first { budgetMatches(claims[$0].measure) && sameQuantity($0) }
+        } else if !sameSentence.contains(where: { budgetMatches(claims[$0].measure) }),
+                  let own = earlier.first(where: { claims[$0].sentence == claim.sentence && claims[$0].depth == claim.depth && !claims[$0].measure.isBudget }),
+                  let ownQuantity = claims[own].quantity, ownQuantity.isKnown {
+            // `公务用车购置及运行维护费18.90万元，…，完成预算的78.75%`: no budget in the sentence —
+            // the rate is of its sentence's amount, against that amount's budget (stated earlier
+            // or printed), not against the budget of another amount stated before.
+            actualIndex = own
+            quantity = ownQuantity
+            budgetIndex = earlier.first { budgetMatches(claims[$0].measure) && sameQuantity($0) }
         } else {
             let isActual: (Int) -> Bool = { i in !claims[i].measure.isBudget && i != budgetIndex && sameQuantity(i) }
             actualIndex = sameSentence.first(where: isActual)
@@ -51,6 +60,9 @@ enum NarrativeCompletionCheck {
             if actualIndex == nil { actualIndex = earlier.first(where: isActual) }
         }
 
+        // A figure already found to differ from its table (N501) is not judged again through the rate.
+        if let actualIndex, reading.contradicted.contains(actualIndex) { return }
+        if let budgetIndex, reading.contradicted.contains(budgetIndex) { return }
         var budgets: [Operand] = budgetIndex.map { [reading.operand($0)] } ?? []
         var actuals: [Operand] = actualIndex.map { [reading.operand($0)] } ?? []
         let tableQuantity = quantity ?? actualIndex.flatMap { claims[$0].quantity }

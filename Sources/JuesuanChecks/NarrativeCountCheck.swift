@@ -73,6 +73,11 @@ enum NarrativeCountCheck {
         } else if travel != nil {
             if unit == "个" && context.containsText("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
             if unit == "人次" || unit == "人" { targets = [("公开09", .label("因公出国（境）人次数"), "决算数")] }
+        } else if unit == "辆", let row = vehicleRows.first(where: { claim.label.hasSuffix($0) }) {
+            // `执法执勤用车2辆`: its row of 公开10.
+            targets = [("公开10", .label(row), nil)]
+        } else if unit == "台" || unit == "套", context.containsText("100万元"), context.containsText("设备") {
+            targets = [("公开10", .label("单价100万元（含）以上设备（不含车辆）"), nil)]
         } else if unit == "辆" {
             if context.hasSuffix("保有量") || claim.label.containsText("保有") || claim.label.containsText("车辆") {
                 targets = [("公开09", .label("公务用车保有量"), "决算数"), ("公开10", .label("车辆数合计"), nil)]
@@ -86,6 +91,10 @@ enum NarrativeCountCheck {
                        fix: Fix(title: "改为 \(first.value)", edits: [TextEdit(range: claim.range, replacement: first.value.description)], isSafe: false),
                        related: figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") })
     }
+
+    /// 公开10's rows of vehicles by use.
+    static let vehicleRows = ["副部（省）级及以上领导用车", "主要负责人用车", "机要通信用车", "应急保障用车", "执法执勤用车",
+                              "特种专业技术用车", "离退休干部服务用车", "其他用车"]
 
     // MARK: N509 — one fact stated twice
 

@@ -53,11 +53,15 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     public var name: String
     public var qualifier: String
     public var isKnown: Bool
+    /// The functional code of an item named by its levels (`小学教育（项）` → 2050202): its rows
+    /// are found by code, not by name (many 项 share a name).
+    public var code: String?
 
-    public init(name: String, qualifier: String = "", isKnown: Bool) {
+    public init(name: String, qualifier: String = "", isKnown: Bool, code: String? = nil) {
         self.name = name
         self.qualifier = qualifier
         self.isKnown = isKnown
+        self.code = code
     }
 
     public var description: String { qualifier + name }

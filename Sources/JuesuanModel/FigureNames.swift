@@ -33,6 +33,10 @@ public enum FigureNames {
             ("结余分配", [t("公开01", .label("结余分配"), nil, .expenditure)]),
             ("使用非财政拨款结余", [t("公开01", .label("使用非财政拨款结余（含专用结余）"), nil, .income)]),
             ("财政拨款收入", [t("公开02", .total, "财政拨款收入"), t("公开04", .label("本年收入合计"), nil, .income)]),
+            ("财政拨款收入总计", [t("公开04", .label("总计"), nil, .income)]),
+            ("财政拨款支出总计", [t("公开04", .label("总计"), "合计", .expenditure)]),
+            ("年初财政拨款结转和结余", [t("公开04", .label("年初财政拨款结转和结余"), nil, .income)]),
+            ("年末财政拨款结转和结余", [t("公开04", .label("年末财政拨款结转和结余"), "合计", .expenditure)]),
             ("一般公共预算财政拨款收入", [t("公开01", .label("一般公共预算财政拨款收入"), nil, .income), t("公开04", .label("一般公共预算财政拨款"), nil, .income)]),
             ("政府性基金预算财政拨款收入", [t("公开01", .label("政府性基金预算财政拨款收入"), nil, .income), t("公开04", .label("政府性基金预算财政拨款"), nil, .income)]),
             ("国有资本经营预算财政拨款收入", [t("公开01", .label("国有资本经营预算财政拨款收入"), nil, .income), t("公开04", .label("国有资本经营预算财政拨款"), nil, .income)]),
@@ -61,7 +65,7 @@ public enum FigureNames {
                             ("因公出国（境）费", "因公出国（境）费"), ("因公出国(境)费", "因公出国（境）费"),
                             ("公务用车购置及运行维护费", "公务用车购置及运行维护费"), ("公务用车购置及运行费", "公务用车购置及运行维护费"),
                             ("公务用车购置费", "公务用车购置费"), ("公务用车运行维护费", "公务用车运行维护费"), ("公务用车运行费", "公务用车运行维护费"),
-                            ("公务接待费", "公务接待费")] {
+                            ("公务接待费", "公务接待费"), ("国内接待费", "国内接待费"), ("国（境）外接待费", "国（境）外接待费")] {
             entries.append((name, [t("公开09", .label(row), "决算数")]))
         }
         return entries.map { (LabelKey.make($0.0), $0.1) }.sortedLongestFirst { $0.0.count }
@@ -104,6 +108,13 @@ public enum FigureNames {
         case .spent?:
             return []
         }
+    }
+
+    /// The figures an item named by its code may be (`小学教育（项）` → 2050202): its row of the
+    /// tables that list items by code. Only the actual is published.
+    public static func targets(code: String, measure: Measure?) -> [Target] {
+        guard measure == nil || measure == .actual else { return [] }
+        return [t("公开05", .code(code), "本年支出合计"), t("公开03", .code(code), "本年支出合计")]
     }
 
     /// The UTF-8 bytes of each name of `table`, in its order.

@@ -270,7 +270,8 @@ final class NarrativeFalseAlarmTests: XCTestCase {
     }
 
     func testSharesWithoutAListMarkerAreOfTheTotal() {
-        let tables = "表 公开01\n收入\n一般公共预算财政拨款收入 17,336.07\n本年收入合计 17,336.07\n总计 17,336.07\n支出\n社会保障和就业支出 53.64\n卫生健康支出 17,246.18\n住房保障支出 36.25\n本年支出合计 17,336.07\n总计 17,336.07\n\n"
+        // The 类 amounts are checked against the table too (`卫生健康（类）支出` is 210).
+        let tables = "表 公开01\n收入\n一般公共预算财政拨款收入 17,334.30\n本年收入合计 17,334.30\n总计 17,334.30\n支出\n社会保障和就业支出 53.64\n卫生健康支出 17,244.41\n住房保障支出 36.25\n本年支出合计 17,334.30\n总计 17,334.30\n\n"
         XCTAssertEqual(codes(tables + "说明 五\n社会保障和就业（类）支出 53.64 万元，占 0.3%，主要用于养老保险等支出；卫生健康（类）支出 17244.41 万元，占 99.5%，主要用于城乡居民补助、医疗救助等支出；住房保障（类）支出 36.25 万元，占 0.2%，主要用于住房公积金等支出。\n").filter { $0.hasPrefix("N") }, [])
     }
 

@@ -7,17 +7,6 @@ import XCTest
 /// 机关运行经费), in wordings of our own, that were misread: each consistent one is silent and
 /// each with a figure moved is found on the right figure.
 final class TemplateSectionTests: XCTestCase {
-    /// `body` raises no error or warning; with `from` replaced by `to` it raises exactly one,
-    /// `code`, on `figure`, its message holding `saying`.
-    func assertSilent(_ body: String, thenWith from: String, replacedBy to: String, finds code: String, on figure: String, saying: String,
-                      file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(seriousFindings(body).1.map(\.code), [], file: file, line: line)
-        let (analysis, found) = seriousFindings(body.replacingOccurrences(of: from, with: to))
-        XCTAssertEqual(found.map(\.code), [code], file: file, line: line)
-        XCTAssertEqual(found.first.map { analysis.text(of: $0) }, figure, file: file, line: line)
-        XCTAssertTrue(found.first?.message.contains(saying) == true, found.first?.message ?? "", file: file, line: line)
-    }
-
     // MARK: 基本支出: `其中：人员经费A万元，主要包括…；公用经费B万元，主要包括…`
 
     static let basic = "说明 基本支出\n一般公共预算财政拨款基本支出199.58万元，其中：人员经费194.15万元，主要包括基本工资、津贴补贴、社会保障缴费等；"

@@ -27,6 +27,18 @@ func seriousFindings(_ body: String) -> (Analysis, [Diagnostic]) {
     return (analysis, analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning })
 }
 
+/// `body` raises no error or warning; with `from` replaced by `to` it raises exactly one,
+/// `code`, on `figure`, its message holding `saying`.
+func assertSilent(_ body: String, thenWith from: String, replacedBy to: String, finds code: String, on figure: String, saying: String,
+                  file: StaticString = #filePath, line: UInt = #line) {
+    let (quiet, silent) = seriousFindings(body)
+    XCTAssertEqual(silent.map { "\($0.code) \(quiet.text(of: $0)) \($0.message)" }, [], file: file, line: line)
+    let (analysis, found) = seriousFindings(body.replacingOccurrences(of: from, with: to))
+    XCTAssertEqual(found.map(\.code), [code], found.map(\.message).joined(separator: "\n"), file: file, line: line)
+    XCTAssertEqual(found.first.map { analysis.text(of: $0) }, figure, file: file, line: line)
+    XCTAssertTrue(found.first?.message.contains(saying) == true, found.first?.message ?? "", file: file, line: line)
+}
+
 func codes(_ body: String, severity: Severity? = nil) -> [String] {
     analyze(body).diagnostics.filter { severity == nil || $0.severity == severity }.map(\.code)
 }

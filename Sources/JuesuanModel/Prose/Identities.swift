@@ -37,6 +37,9 @@ public enum Identities {
         Identity(whole: "支出总计", parts: ["本年支出合计", "结余分配", "年末结转和结余"], kind: .complete, source: "T01-4"),
         Identity(whole: "本年收入合计", parts: ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"], kind: .complete, source: "T01-1"),
         Identity(whole: "财政拨款收入", parts: ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入"], kind: .complete, source: "X-02"),
+        Identity(whole: "财政拨款收入总计", parts: ["财政拨款支出总计"], kind: .equal, source: "T04-4"),
+        Identity(whole: "财政拨款收入总计", parts: ["财政拨款收入", "年初财政拨款结转和结余"], kind: .complete, source: "T04-4"),
+        Identity(whole: "财政拨款支出总计", parts: ["财政拨款支出", "年末财政拨款结转和结余"], kind: .complete, source: "T04-4"),
         Identity(whole: "本年支出合计", parts: ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"], kind: .complete, source: "T03-1"),
         Identity(whole: "基本支出", parts: ["人员经费", "公用经费"], kind: .complete, source: "N-08"),
         // Economic classes of 基本支出: 307 债务利息 and 399 其他 may stand outside a prose list.
@@ -119,6 +122,11 @@ public enum QuantityNames {
         add("结余分配")
         add("使用非财政拨款结余", "使用非财政拨款结余（含专用结余）")
         add("财政拨款收入")
+        // 公开04's own totals and balances: the 财政拨款 part of 公开01's.
+        add("财政拨款收入总计", "财政拨款收入合计总计")
+        add("财政拨款支出总计")
+        add("年初财政拨款结转和结余", "财政拨款年初结转和结余", "年初财政拨款结转结余", "财政拨款年初结转结余", "上年财政拨款结转和结余", "年初财政拨款结余")
+        add("年末财政拨款结转和结余", "财政拨款年末结转和结余", "年末财政拨款结转结余", "财政拨款年末结转结余", "年末财政拨款结余")
         add("财政拨款支出", "财政拨款本年支出", "财政拨款支出合计")
         add("上级补助收入")
         add("事业收入")
@@ -146,6 +154,8 @@ public enum QuantityNames {
         add("公务用车购置费")
         add("公务用车运行维护费", "公务用车运行费", "公务用车运维费")
         add("公务接待费")
+        add("国内接待费", "国内公务接待费", "国内公务接待支出")
+        add("国（境）外接待费", "国（境）外公务接待费", "国(境)外接待费", "国(境)外公务接待费", "境外接待费")
         add("机关运行经费")
         add("政府采购支出总额", "政府采购支出", "政府采购总额", "政府采购金额")
         add("政府采购货物支出", "货物采购支出", "采购货物支出")
@@ -163,7 +173,7 @@ public enum QuantityNames {
     /// Words that may stand before a name without changing what it names.
     static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计",
                                "其中", "本", "在", "其", "全部", "累计", "实际", "总", "即", "两项", "三项", "以上", "上述", "各项", "当年",
-                               "由", "包括", "本年"]
+                               "由", "包括", "本年", "另有", "另外", "此外", "还有"]
 
     /// The quantity a label names: the longest known name in it, with the words before it as
     /// qualifier (`一般公共预算财政拨款基本支出` → 基本支出 qualified by 一般公共预算财政拨款).

@@ -281,12 +281,19 @@ public struct ProseReader: Sendable {
 
     mutating func closeClause(_ state: inout ParagraphState, at i: Int, separator: Unicode.Scalar) {
         let text = state.text
-        // A clause that ends in 中 and holds no figure opens a topic: `本年收入中，`.
-        if state.depth == 0, i > state.clauseStart, text[i - 1] == "中",
+        if state.depth == 0, i > state.clauseStart,
            !claims[state.firstClaimOfSentence...].contains(where: { $0.range.start >= text.offsets[state.clauseStart] && $0.range.start < text.offsets[i] }) {
-            var words = text.string(state.clauseStart, i - 1)
-            for prefix in ["在", "从", "对"] where words.hasPrefix(prefix) { words.removeFirst(prefix.count) }
-            if let quantity = QuantityNames.known(in: Self.cleanLabel(words)) { state.topic = quantity }
+            if text[i - 1] == "中" {
+                // A clause that ends in 中 and holds no figure opens a topic: `本年收入中，`.
+                var words = text.string(state.clauseStart, i - 1)
+                for prefix in ["在", "从", "对"] where words.hasPrefix(prefix) { words.removeFirst(prefix.count) }
+                if let quantity = QuantityNames.known(in: Self.cleanLabel(words)) { state.topic = quantity }
+            } else if separator == "，" || separator == "," || separator == "：" || separator == ":" {
+                // `2.教育支出（类）普通教育（款）小学教育（项）：年初预算…`: the item the figures
+                // after it are about; `一般公共预算财政拨款支出主要用于以下方面：教育支出…，占x%`:
+                // what the list after the colon divides.
+                openTopic(&state, from: state.clauseStart, to: i, namingAny: separator == "：" || separator == ":")
+            }
         }
         if separator == "；" || separator == ";" {
             // `主要用于养老保险等支出；` described its amount and listed nothing.
@@ -301,7 +308,25 @@ public struct ProseReader: Sendable {
         state.clauseStart = i + 1
     }
 
+    /// A clause or sentence with no figure that names an item by its levels opens it as the
+    /// paragraph's topic (`1.教育支出（类）教育管理事务（款）行政运行（项）。年初预算为A万元…`);
+    /// with `namingAny`, a known amount named by it does too.
+    mutating func openTopic(_ state: inout ParagraphState, from start: Int, to end: Int, namingAny: Bool) {
+        let s = state.text.scalars
+        let holdsLevel = (start..<max(start, end - 1)).contains { k in (s[k] == "类" || s[k] == "款" || s[k] == "项") && (s[k + 1] == "）" || s[k + 1] == ")") }
+        guard holdsLevel || namingAny else { return }
+        let words = state.string(start, end)
+        if holdsLevel, let item = ItemChain.quantity(in: words) {
+            state.topic = item
+        } else if namingAny, let quantity = QuantityNames.known(in: words) {
+            state.topic = quantity
+        }
+    }
+
     mutating func closeSentence(_ state: inout ParagraphState, at i: Int) {
+        if state.firstClaimOfSentence == claims.count, state.depth == 0, state.clauseStart < i {
+            openTopic(&state, from: state.clauseStart, to: min(i, state.text.count), namingAny: false)
+        }
         finishHeads(&state)
         pairRespectively(&state)
         let sentenceText = state.firstClaimOfSentence < claims.count
@@ -468,7 +493,8 @@ public struct ProseReader: Sendable {
         // Fields read in place, by index: a claim copied per test retains a dozen strings.
         let sentenceClaims = state.firstClaimOfSentence..<claims.count
         guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple,
-                                       previousYearStated: sentenceClaims.contains { claims[$0].period == .previous && claims[$0].isPlainAmount }) else { return end }
+                                       previousYearStated: sentenceClaims.contains { claims[$0].period == .previous && claims[$0].isPlainAmount },
+                                       budgetStated: sentenceClaims.contains { claims[$0].measure.isBudget && claims[$0].isPlainAmount }) else { return end }
         // A respectively run (`基本支出A万元、项目支出B万元，分别占x%和y%`): the next figure of the
         // run is joined to the one before by a joiner alone and says the same of another item.
         if let previous = state.lastFigure, let run = state.respectivelyRuns.last, run.last == previous,
@@ -478,6 +504,11 @@ public struct ProseReader: Sendable {
             state.respectivelyRuns[state.respectivelyRuns.count - 1].append(claims.count)
         } else if Self.opensRespectivelyRun(kind), Self.hasRespectivelyMarker(s, from: max(state.sentenceStart, state.lastFigureEnd), to: start) {
             state.respectivelyRuns.append([claims.count])
+        }
+        // `为年初预算100.00万元的128.00%`: a percentage of the budget just written is its completion.
+        if kind == .percentage, before == "的", let previous = state.lastFigure, claims[previous].isPlainAmount,
+           claims[previous].measure.isBudget, state.lastFigureEnd <= start, claims[previous].sentence == state.sentence {
+            kind = .completion
         }
         // `812.40、820.15万元`: the figures before share this one's unit.
         if unit != nil {
@@ -643,6 +674,10 @@ public struct ProseReader: Sendable {
             state.headsTaken += 1
             return
         }
+        // `（一）因公出国（境）费`: the item's number is not part of its name.
+        if let first = claim.label.unicodeScalars.first, first == "（" || first == "(" || ProseText.isDigit(first) || Self.chineseNumerals.contains(first) {
+            claim.label = Self.withoutOrdinal(claim.label)
+        }
         let label = claim.label
         var head = label
         // The label without its measure words, worked out once (it was asked for up to three times).
@@ -654,7 +689,11 @@ public struct ProseReader: Sendable {
             return result
         }
         var headIsLabel = true
-        if let (quantity, end) = QuantityNames.match(in: label) {
+        if ItemChain.mayHoldChain(label), let item = ItemChain.quantity(in: label) {
+            // `社会保障和就业支出（类）行政事业单位养老支出（款）…（项）年初预算数`: the item.
+            claim.quantity = item
+            claim.quantitySource = .ownClause
+        } else if let (quantity, end) = QuantityNames.match(in: label) {
             claim.quantity = quantity
             claim.quantitySource = .ownClause
             head = String(label[end...])
@@ -673,6 +712,12 @@ public struct ProseReader: Sendable {
                 claim.quantitySource = .ownClause
             }
         }
+        // `财政拨款收入总计A万元，支出总计B万元`, `政府性基金预算财政拨款收入A万元，支出B万元`: the
+        // other side of the amount named just before, when the words name only the side.
+        if claim.isPlainAmount, let other = counterpart(ofHead: strippedLabel().head, period: claim.period, state: state) {
+            claim.quantity = other
+            claim.quantitySource = .sentence
+        }
         // `卫生健康支出（类）年初预算为201.60万元，支出决算为327.61万元`: words that give only
         // another measure speak of the amount named just before in the sentence.
         if claim.quantity == nil, claim.isPlainAmount, strippedLabel().measure != nil,
@@ -682,6 +727,61 @@ public struct ProseReader: Sendable {
             claim.quantity = claims[previous].quantity
             claim.quantitySource = .sentence
         }
+    }
+
+    /// The quantity on the other side of the last amount of the sentence (收入 ↔ 支出), when
+    /// `words` start with the side and end its name: `支出总计` after 财政拨款收入总计 is
+    /// 财政拨款支出总计; `支出` after 政府性基金预算财政拨款收入 is that fund's spending.
+    func counterpart(ofHead head: String, period: Period, state: ParagraphState) -> Quantity? {
+        // Most heads name no side, and most amounts follow none that has another: the cheap
+        // questions first (the words were trimmed for every figure, a fifth of a lint; issue 15).
+        guard head.utf8Contains("支出") || head.utf8Contains("收入"),
+              let previous = (state.firstClaimOfSentence..<claims.count).last(where: { claims[$0].isPlainAmount && claims[$0].depth == state.depth && !claims[$0].isEcho }),
+              claims[previous].period == period, let named = claims[previous].quantity, named.isKnown, named.qualifier.isEmpty, named.code == nil,
+              let other = Self.otherSide(of: named.name) else { return nil }
+        let words = head.utf8HasPrefix("支出") || head.utf8HasPrefix("收入") ? head : Self.withoutLeadingNeutralWords(head)
+        guard words.hasPrefix("支出") || words.hasPrefix("收入"), other.hasSuffix(words),
+              let quantity = QuantityNames.known(in: other), quantity.name == other, quantity.qualifier.isEmpty else { return nil }
+        return quantity
+    }
+
+    /// The words without the years and neutral words before them (`2024年度本年支出` → 支出).
+    static func withoutLeadingNeutralWords(_ words: String) -> String {
+        var rest = Substring(words)
+        while let first = rest.first {
+            if first.isASCII && first.isNumber {
+                rest = rest.drop { $0.isASCII && $0.isNumber }
+                if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() }
+                continue
+            }
+            guard let neutral = QuantityNames.neutralWords.first(where: { rest.hasPrefix($0) }) else { break }
+            rest = rest.dropFirst(neutral.count)
+        }
+        return String(rest)
+    }
+
+    /// A name with its last 收入 made 支出, or the reverse (nil when it holds neither).
+    static func otherSide(of name: String) -> String? {
+        var characters = Array(name)
+        guard characters.count >= 2 else { return nil }
+        for k in stride(from: characters.count - 2, through: 0, by: -1) {
+            switch (characters[k], characters[k + 1]) {
+            case ("收", "入"): characters[k] = "支"; characters[k + 1] = "出"
+            case ("支", "出"): characters[k] = "收"; characters[k + 1] = "入"
+            default: continue
+            }
+            return String(characters)
+        }
+        return nil
+    }
+
+    /// Whether a figure's own words name one side (收入 or 支出) and `quantity` the other: a
+    /// topic or subject of the other side is not what it is about.
+    static func namesOtherSide(_ label: String, than quantity: Quantity) -> Bool {
+        let spending = label.containsText("支出"), income = label.containsText("收入")
+        guard spending != income else { return false }
+        let name = quantity.name
+        return spending ? name.containsText("收入") && !name.containsText("支出") : name.containsText("支出") && !name.containsText("收入")
     }
 
     /// Figures whose own clause names nothing take the topic, the paragraph's subject or the
@@ -697,7 +797,7 @@ public struct ProseReader: Sendable {
             }
             guard claims[index].isPlainAmount || claims[index].kind == .count else { continue }
             topic = claims[index].topic
-            if let quantity = topic ?? subject ?? state.titleQuantity {
+            if let quantity = topic ?? subject ?? state.titleQuantity, !Self.namesOtherSide(claims[index].label, than: quantity) {
                 claims[index].quantity = quantity
                 claims[index].quantitySource = topic != nil || subject != nil ? .topic : .sectionTitle
             }
@@ -709,8 +809,10 @@ public struct ProseReader: Sendable {
     /// `previousYearStated`: the sentence wrote a previous year's amount before the figure
     /// (`上年收入合计349.79万元，本年363.59万元，增加13.80万元`), which is what 增加 compares with
     /// when no comparison word says otherwise.
+    /// `budgetStated`: the sentence wrote a budget amount before the figure (`年初预算A万元，
+    /// 决算B万元，完成x%`), which is what a bare 完成 is of.
     static func classify(unit: ClaimUnit?, clause before: String, sentence: String, simple: Bool = false,
-                         previousYearStated: @autoclosure () -> Bool = false) -> ClaimKind? {
+                         previousYearStated: @autoclosure () -> Bool = false, budgetStated: @autoclosure () -> Bool = false) -> ClaimKind? {
         switch unit {
         case .percent?:
             // On simple text 占 is found on bytes: characters are scalars there (issue 15).
@@ -731,6 +833,10 @@ public struct ProseReader: Sendable {
             if rateDecreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: false) }
             if (before.contains("完成", simple: simple) && before.contains("预算", simple: simple)) || before.contains("预算执行率", simple: simple)
                 || before.contains("预算完成率", simple: simple) { return .completion }
+            // `为年初预算的104.16%`, `相当于预算的98%`: a share of the budget is its completion.
+            if completionOfBudgetWords.contains(where: { before.hasSuffix($0, simple: simple) }) { return .completion }
+            // `年初预算A万元，决算B万元，完成95.39%`: a bare 完成 after a budget.
+            if completionWords.contains(where: { before.hasSuffix($0, simple: simple) }), budgetStated() { return .completion }
             return .percentage
         case .money?:
             // The words and the words with 了, made once (each figure made a string per word).
@@ -752,6 +858,8 @@ public struct ProseReader: Sendable {
         }
     }
 
+    static let completionOfBudgetWords = ["预算的", "预算数的"]
+    static let completionWords = ["完成", "完成了", "完成率", "完成率为", "完成率达", "执行率", "执行率为", "执行率达"]
     static let shareSuffixes = ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"]
     static let shareWithoutWhole: Set<String> = ["比", "比为", "比重", "比例", "比是", "比达"]
     /// The same words by bytes, for simple text (where equal strings have equal bytes).
@@ -761,6 +869,12 @@ public struct ProseReader: Sendable {
     static let rateDecreaseWords = ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率"]
     /// Each word, then each word followed by 了.
     static let increaseWords = ["增加", "增长", "多", "超支", "超出"].flatMap { [$0, $0 + "了"] }
+
+    /// Whether a change's own words are its direction alone (`增加`, `减少了`): it names no other
+    /// quantity than the one the sentence is about.
+    public static func isDirectionOnly(_ label: String) -> Bool {
+        increaseWords.contains(label) || decreaseWords.contains(label)
+    }
     static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少"].flatMap { [$0, $0 + "了"] }
 
     enum Comparison { case previousYear, budget }
@@ -988,6 +1102,7 @@ public struct ProseReader: Sendable {
             if word.hasPrefix("支") && !word.hasPrefix("支出") { return "支出" + word.dropFirst() }
             return word
         }
+        words = Self.distributingSides(words)
         // A shared ending distributes over the heads (`年初、年末结转和结余`).
         let last = words[words.count - 1]
         let ending = last.count > 2 ? String(last.dropFirst(2)) : ""
@@ -1000,6 +1115,29 @@ public struct ProseReader: Sendable {
             quantities.append(candidate ?? Quantity(name: LabelKey.make(word), isKnown: false))
         }
         return quantities
+    }
+
+    /// Heads that each name a side (收入 or 支出, or 收 and 支 for short) share the words before
+    /// the first one's side and after the last one's: `财政拨款收、支总计` is 财政拨款收入总计 and
+    /// 财政拨款支出总计; `本年收入、支出合计` is 本年收入合计 and 本年支出合计.
+    static func distributingSides(_ words: [String]) -> [String] {
+        func split(_ word: String) -> (before: String, side: String, after: String)? {
+            var characters = Array(word)
+            if characters.last == "收" { characters.append("入") } else if characters.last == "支" { characters.append("出") }
+            if characters.first == "收", characters.count == 1 || characters[1] != "入" { characters.insert("入", at: 1) }
+            else if characters.first == "支", characters.count == 1 || characters[1] != "出" { characters.insert("出", at: 1) }
+            guard characters.count >= 2 else { return nil }
+            for k in 0..<(characters.count - 1) where (characters[k], characters[k + 1]) == ("收", "入") || (characters[k], characters[k + 1]) == ("支", "出") {
+                return (String(characters[..<k]), String(characters[k...(k + 1)]), String(characters[(k + 2)...]))
+            }
+            return nil
+        }
+        let parts = words.map(split)
+        guard parts.count >= 2, let first = parts.first!, let last = parts.last!, parts.allSatisfy({ $0 != nil }) else { return words }
+        return parts.map { part in
+            let part = part!
+            return (part.before.isEmpty ? first.before : part.before) + part.side + (part.after.isEmpty ? last.after : part.after)
+        }
     }
 
     static func quantity(inTitle title: String) -> Quantity? {
@@ -1015,12 +1153,47 @@ public struct ProseReader: Sendable {
             }
         }
         for suffix in titleSuffixes where words.hasSuffix(suffix, simple: simple) { removeLast(suffix); break }
+        // `…支出决算` is the 决算 of that spending: only the measure goes (`一般公共预算财政拨款
+        // 支出决算` is that fund's spending, not its income).
         for suffix in titleMeasureSuffixes where words.hasSuffix(suffix, simple: simple) { removeLast(suffix); break }
-        return QuantityNames.known(in: words)
+        return QuantityNames.known(in: withoutOrdinal(words))
     }
 
     static let titleSuffixes = ["情况说明", "情况的说明", "说明", "情况"]
-    static let titleMeasureSuffixes = ["支出决算", "决算"]
+    static let titleMeasureSuffixes = ["决算数", "决算"]
+
+    static let chineseNumerals = Set("一二三四五六七八九十百零〇".unicodeScalars)
+
+    /// The words without the section's number before them (`五、`, `（五）`, `5.`, `第五部分`):
+    /// a number is not a qualifier of the name after it.
+    static func withoutOrdinal(_ title: String) -> String {
+        let scalars = Array(title.unicodeScalars)
+        func isNumeral(_ scalar: Unicode.Scalar) -> Bool { ProseText.isDigit(scalar) || chineseNumerals.contains(scalar) }
+        var i = 0
+        while i < scalars.count, scalars[i] == " " || scalars[i] == "\u{3000}" { i += 1 }
+        var k = i
+        if k < scalars.count, scalars[k] == "第" {
+            k += 1
+            while k < scalars.count, isNumeral(scalars[k]) { k += 1 }
+            if k > i + 1, k < scalars.count, scalars[k] == "部" || scalars[k] == "章" || scalars[k] == "节" {
+                k += scalars[k] == "部" && k + 1 < scalars.count && scalars[k + 1] == "分" ? 2 : 1
+                i = k
+            }
+        } else {
+            let bracketed = k < scalars.count && (scalars[k] == "（" || scalars[k] == "(")
+            if bracketed { k += 1 }
+            let digits = k
+            while k < scalars.count, isNumeral(scalars[k]) { k += 1 }
+            if k > digits, k < scalars.count {
+                if bracketed, scalars[k] == "）" || scalars[k] == ")" { i = k + 1 }
+                else if !bracketed, "、.．".unicodeScalars.contains(scalars[k]) { i = k + 1 }
+            }
+        }
+        if i == 0 { return title }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: scalars[i...])
+        return String(rest)
+    }
 
     static let labelPrefixes = ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共", "含"]
     static let labelPrefixBytes = labelPrefixes.map { Array($0.utf8) }

@@ -1,0 +1,81 @@
+import Foundation
+import JuesuanChecks
+import JuesuanModel
+import JuesuanSyntax
+import XCTest
+
+/// Two consistent reports whose 说明 are written in wordings of our own (`Fixtures/probe-*.juesuan`,
+/// the output of `scripts/probe-moves.py` in-process): each is silent as written, and each figure
+/// of its prose moved by one in its ones digit (412.36 → 413.36, 4辆 → 5辆) raises an error or a
+/// warning — except the few that nothing can verify, listed with the reason.
+final class ProbeReportTests: XCTestCase {
+    static let reports = ["probe-education.juesuan", "probe-justice.juesuan"]
+
+    /// Figures no check can verify, by report: `line:figure` and why.
+    static let unverifiable: [String: [String: String]] = [
+        "probe-education.juesuan": [
+            "193:4": "主要用于4辆公务用车的燃料费: the vehicles the spending was for, not a count the tables print",
+            "203:100": "单价100万元（含）以上设备: part of the name of 公开10's row",
+        ],
+        "probe-justice.juesuan": [
+            "171:3": "主要用于3辆执法执勤用车的燃料: the vehicles the spending was for",
+            "181:100": "单价100万元（含）以上设备: part of the name of 公开10's row",
+        ],
+    ]
+
+    func testTheProbeReportsAreSilent() throws {
+        for name in Self.reports {
+            let analysis = Analysis(text: try readFixture(name))
+            let serious = analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning }
+            XCTAssertEqual(serious.map { "\($0.code) \(analysis.text(of: $0)) \($0.message)" }, [], name)
+        }
+    }
+
+    func testEveryFigureMovedIsFound() throws {
+        for name in Self.reports {
+            let text = try readFixture(name)
+            let analysis = Analysis(text: text)
+            let claims = ProseDocument(report: analysis.report).claims.filter { !$0.isEcho }
+            XCTAssertGreaterThan(claims.count, 70, name)
+            var missed: [String] = []
+            let bytes = Array(text.utf8)
+            for claim in claims {
+                var changed = bytes
+                changed.replaceSubrange(claim.range.start..<claim.range.end, with: Array(Self.moved(claim.text).utf8))
+                let moved = Analysis(text: String(decoding: changed, as: UTF8.self))
+                if !moved.diagnostics.contains(where: { $0.severity == .error || $0.severity == .warning }) {
+                    missed.append("\(claim.line + 1):\(claim.text)")
+                }
+            }
+            XCTAssertEqual(Set(missed), Set(Self.unverifiable[name]!.keys), name)
+        }
+    }
+
+    /// One more in the ones digit, in the way the number is written (`2,856.40` → `2,857.40`).
+    static func moved(_ text: String) -> String {
+        let digits = text.filter { $0 != "," && $0 != "." }
+        let decimals = text.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        var step = 1
+        for _ in 0..<decimals { step *= 10 }
+        let raised = String(Int(digits)! + step)
+        let padded = String(repeating: "0", count: max(0, digits.count - raised.count)) + raised
+        var whole = String(padded.dropLast(decimals))
+        if text.contains(",") {
+            var grouped = ""
+            for (index, character) in whole.reversed().enumerated() {
+                if index > 0, index % 3 == 0 { grouped.append(",") }
+                grouped.append(character)
+            }
+            whole = String(grouped.reversed())
+        }
+        return decimals > 0 ? whole + "." + padded.suffix(decimals) : whole
+    }
+
+    func testMovingAFigure() {
+        XCTAssertEqual(Self.moved("2,856.40"), "2,857.40")
+        XCTAssertEqual(Self.moved("999.99"), "1000.99")
+        XCTAssertEqual(Self.moved("0.75"), "1.75")
+        XCTAssertEqual(Self.moved("4"), "5")
+        XCTAssertEqual(Self.moved("9,999.00"), "10,000.00")
+    }
+}
