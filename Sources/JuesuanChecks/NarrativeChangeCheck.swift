@@ -57,6 +57,21 @@ enum NarrativeChangeCheck {
         return nil
     }
 
+    /// The first this-year amount (not a budget) of the sentence just before `index`'s, in its paragraph.
+    static func subjectOfSentenceBefore(_ index: Int, _ reading: ProseReading) -> Int? {
+        let claims = reading.claims
+        let claim = claims[index]
+        guard claim.sentence > 0 else { return nil }
+        var k = index - 1
+        var first: Int?
+        while k >= 0, index - k <= 60, claims[k].paragraph == claim.paragraph, claims[k].sentence >= claim.sentence - 1 {
+            if claims[k].sentence == claim.sentence - 1, claims[k].isPlainAmount, !claims[k].isEcho, claims[k].depth == 0 { first = k }
+            k -= 1
+        }
+        guard let first, claims[first].period == .current, !claims[first].measure.isBudget else { return nil }
+        return first
+    }
+
     static func rate(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
         let claims = reading.claims
         let rate = claims[index]
@@ -147,9 +162,19 @@ enum NarrativeChangeCheck {
         let claims = reading.claims
         let claim = claims[index]
         guard !claim.isInRespectivelyRun else { return }
-        let amounts = sentenceBefore(index, reading).lazy.filter { claims[$0].isPlainAmount && claims[$0].depth == claim.depth && !claims[$0].isEcho }.prefix(2)
-        guard amounts.count == 2, let previousIndex = amounts.first(where: { claims[$0].period == .previous }),
-              let currentIndex = amounts.first(where: { claims[$0].period == .current }) else { return }
+        let amounts = Array(sentenceBefore(index, reading).lazy.filter { claims[$0].isPlainAmount && claims[$0].depth == claim.depth && !claims[$0].isEcho }.prefix(2))
+        let previousIndex: Int, currentIndex: Int
+        if amounts.count == 2, let previous = amounts.first(where: { claims[$0].period == .previous }),
+           let current = amounts.first(where: { claims[$0].period == .current }) {
+            (previousIndex, currentIndex) = (previous, current)
+        } else if amounts.count == 1, claims[amounts[0]].period == .previous, claims[amounts[0]].quantity?.isKnown != true,
+                  let subject = subjectOfSentenceBefore(index, reading) {
+            // `收入总计5,640.00万元。与上年的5,100.00万元相比，增加540.00万元`: this year's amount is the
+            // subject of the sentence before.
+            (previousIndex, currentIndex) = (amounts[0], subject)
+        } else {
+            return
+        }
         let current = claims[currentIndex], previousClaim = claims[previousIndex]
         guard !current.measure.isBudget, !previousClaim.measure.isBudget, current.listWhole == previousClaim.listWhole,
               !current.isApproximate, !previousClaim.isApproximate, !claim.isApproximate else { return }

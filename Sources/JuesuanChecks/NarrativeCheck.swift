@@ -190,6 +190,18 @@ struct ProseReading {
         return Operand(value: value, strict: strict, lax: written, naming: naming, range: claims[index].range)
     }
 
+    /// `operand(index)` in another money unit: the same figure at the same precision (`282,000元`
+    /// is 28.2000万元, standing for [28.19995, 28.20005]); nil when it does not fit a figure.
+    func operand(_ index: Int, in unit: MoneyUnit) -> Operand? {
+        let operand = self.operand(index)
+        guard let from = claims[index].moneyUnit, from != unit else { return operand }
+        func converted(_ value: DecimalNumber) -> DecimalNumber? { NarrativeAmountCheck.convert(value, from: from, to: unit) }
+        guard let value = converted(operand.value), let strictLower = converted(operand.strict.lower), let strictUpper = converted(operand.strict.upper),
+              let laxLower = converted(operand.lax.lower), let laxUpper = converted(operand.lax.upper) else { return nil }
+        return Operand(value: value, strict: Interval(lower: strictLower, upper: strictUpper), lax: Interval(lower: laxLower, upper: laxUpper),
+                       naming: .claim(claims: claims, index: index), range: operand.range)
+    }
+
     func operand(_ figure: Figure) -> Operand {
         let written = Interval.written(figure.value)
         return Operand(value: figure.value, strict: written, lax: written, name: "\(figure.description) \(figure.value)", range: figure.cell.token.range)

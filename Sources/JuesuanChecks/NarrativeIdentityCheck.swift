@@ -24,7 +24,9 @@ enum NarrativeIdentityCheck {
             members[whole, default: []].append(index)
         }
         for whole in order {
-            let parts = members[whole]!.filter { reading.claims[$0].moneyUnit == reading.claims[whole].moneyUnit || reading.claims[whole].kind == .count }
+            // Parts in another money unit are converted (`282,000元` of a whole in 万元); a count
+            // lists counts.
+            let parts = members[whole]!.filter { (reading.claims[$0].isMoney && reading.claims[whole].isMoney) || reading.claims[whole].kind == .count }
             guard !parts.isEmpty, !reading.contradicted.contains(whole) else { continue }
             judged.insert(whole)
             let claims = reading.claims
@@ -50,8 +52,13 @@ enum NarrativeIdentityCheck {
     /// Compares the parts' sum with the whole under the precision rule.
     static func judge(whole: Int, parts: [Int], complete: Bool, code: String, reason: String, _ reading: inout ProseReading) {
         let claims = reading.claims
+        // A part already found to differ from its table (N501) is the error; the sum it breaks is
+        // not reported a second time.
+        if parts.contains(where: { reading.contradicted.contains($0) }) { return }
         let wholeOperand = reading.operand(whole)
-        let operands = parts.map { reading.operand($0) }
+        // The parts in the whole's unit (a part that would not fit it is too large to be a part).
+        let unit = claims[whole].moneyUnit
+        let operands = parts.map { part in unit.flatMap { reading.operand(part, in: $0) } ?? reading.operand(part) }
         let sum = operands.reduce(DecimalNumber.zero) { $0 + $1.value }
         func sumInterval(_ path: KeyPath<Operand, Interval>) -> Interval { operands.reduce(Interval.exact(.zero)) { $0 + $1[keyPath: path] } }
         func exceeds(_ path: KeyPath<Operand, Interval>) -> Bool { sumInterval(path).lower > wholeOperand[keyPath: path].upper }
@@ -63,10 +70,15 @@ enum NarrativeIdentityCheck {
         func name(_ k: Int) -> String {
             claims[k].label.isEmpty || claims[k].quantitySource == .sentence ? (claims[k].quantity?.description ?? claims[k].label) : claims[k].label
         }
-        let listed = parts.map { "\(name($0)) \(claims[$0].text)" }.joined(separator: "、")
+        // A part in another unit than the whole is listed with its unit.
+        func written(_ k: Int) -> String {
+            guard let own = claims[k].moneyUnit, own != unit else { return claims[k].text }
+            return claims[k].text + own.rawValue
+        }
+        let listed = parts.map { "\(name($0)) \(written($0))" }.joined(separator: "、")
         let wholeName = claims[whole].label.isEmpty ? (claims[whole].quantity?.description ?? "") : claims[whole].label
         let relation = exceeds(\.lax) || (verdict == .laxOnly && exceeds(\.strict)) ? "超过" : "不足"
-        let related = parts.map { RelatedLocation(range: claims[$0].range, message: "\(name($0)) \(claims[$0].text)") }
+        let related = parts.map { RelatedLocation(range: claims[$0].range, message: "\(name($0)) \(written($0))") }
         if verdict == .laxOnly {
             reading.report(code, .warning, on: claims[whole].range,
                            "“\(wholeName)”\(claims[whole].text)的各部分（\(listed)）之和为 \(sum.formatted(scale: scale))\(reason)，\(relation)整体；只有当\(ProseReading.shortNames([wholeOperand] + operands))是舍入后的数时才成立",
@@ -191,7 +203,8 @@ enum NarrativeIdentityCheck {
     /// Two prints of one ledger figure (收入总计 and 支出总计) agree exactly.
     static func equal(_ a: Int, _ b: Int, _ identity: Identity, _ reading: inout ProseReading) {
         let claims = reading.claims
-        let first = reading.operand(a), second = reading.operand(b)
+        let first = reading.operand(a)
+        guard let second = claims[a].moneyUnit.flatMap({ reading.operand(b, in: $0) }) ?? Optional(reading.operand(b)) else { return }
         let verdict = ProseReading.verdict { first[keyPath: $0].overlaps(second[keyPath: $0]) }
         guard verdict != .holds else { return }
         let later = max(a, b), earlier = min(a, b)

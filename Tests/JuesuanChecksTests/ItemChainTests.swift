@@ -123,6 +123,30 @@ final class ItemChainTests: XCTestCase {
         assertSilent(try probe("probe-justice.juesuan"), thenWith: "（一）因公出国（境）费0万元", replacedBy: "（一）因公出国（境）费1万元", finds: "N501", on: "1", saying: "0.00")
     }
 
+    /// `公务用车购置及运行维护费282,000元` after `“三公”经费支出30.00万元`: parts in 元 of a whole in
+    /// 万元 are summed in 万元 (they were summed as written: a false N511 of 300,000.00).
+    func testPartsInAnotherUnitAreConverted() throws {
+        let report = try probe("probe-disease-control.juesuan")
+        assertSilent(report, thenWith: "公务接待费18,000元", replacedBy: "公务接待费19,000元", finds: "N501", on: "19,000", saying: "18000.00元")
+        let body = "说明 三公\n“三公”经费支出30.00万元，其中：公务用车购置及运行维护费282,000元，公务接待费18,000元。\n"
+        assertSilent(body, thenWith: "282,000元", replacedBy: "292,000元", finds: "N504", on: "30.00", saying: "292,000元")
+    }
+
+    /// `与上年的5,100.00万元相比，…增加540.00万元` after a sentence stating this year's total: the
+    /// change is that total less the previous year's.
+    func testAChangeFromThePreviousSentencesSubject() throws {
+        assertSilent(try probe("probe-disease-control.juesuan"), thenWith: "与2023年度的5,100.00万元相比", replacedBy: "与2023年度的5,101.00万元相比",
+                     finds: "N503", on: "540.00", saying: "上年 5101.00")
+    }
+
+    /// `完成年初预算40.00万元的75.00%`: 完成 names no amount; the budget is the “三公”经费's, printed
+    /// in 公开09 (and the rate, judged on the budget written, is not reported twice).
+    func testABudgetAfter完成() throws {
+        let report = try probe("probe-disease-control.juesuan")
+        assertSilent(report, thenWith: "完成年初预算40.00万元", replacedBy: "完成年初预算41.00万元", finds: "N501", on: "41.00", saying: "40.00")
+        assertSilent(report, thenWith: "40.00万元的75.00%", replacedBy: "40.00万元的76.00%", finds: "N505", on: "76.00", saying: "40.00")
+    }
+
     func testCountsOf公开10() throws {
         let education = try probe("probe-education.juesuan")
         assertSilent(education, thenWith: "2台（套）", replacedBy: "3台（套）", finds: "N507", on: "3", saying: "单价100万元")

@@ -9,7 +9,7 @@ import XCTest
 /// of its prose moved by one in its ones digit (412.36 → 413.36, 4辆 → 5辆) raises an error or a
 /// warning — except the few that nothing can verify, listed with the reason.
 final class ProbeReportTests: XCTestCase {
-    static let reports = ["probe-education.juesuan", "probe-justice.juesuan"]
+    static let reports = ["probe-education.juesuan", "probe-justice.juesuan", "probe-disease-control.juesuan"]
 
     /// Figures no check can verify, by report: `line:figure` and why.
     static let unverifiable: [String: [String: String]] = [
@@ -20,6 +20,11 @@ final class ProbeReportTests: XCTestCase {
         "probe-justice.juesuan": [
             "171:3": "主要用于3辆执法执勤用车的燃料: the vehicles the spending was for",
             "181:100": "单价100万元（含）以上设备: part of the name of 公开10's row",
+        ],
+        "probe-disease-control.juesuan": [
+            "155:8": "主要用于8辆业务用车的燃油: the vehicles the spending was for",
+            "164:7": "对7个项目开展了绩效自评: no table counts the projects evaluated",
+            "161:100": "单价100万元（含）以上设备: part of the name of 公开10's row",
         ],
     ]
 

@@ -1039,7 +1039,8 @@ public struct ProseReader: Sendable {
         return fillerWords.contains(key) || key.count == 1
     }
 
-    static let fillerWords = ["支出", "收入", "资金", "金额", "共涉及资金", "涉及资金", "累计"]
+    /// Words that name no amount; 完成 stands before a budget in `完成年初预算40.00万元的75.00%`.
+    static let fillerWords = ["支出", "收入", "资金", "金额", "共涉及资金", "涉及资金", "累计", "完成", "完成了"]
     static let fillerWordBytes = fillerWords.map(ByteKey.init)
 
     /// The names of amounts with 和, 与 or 及 inside them, as characters.
