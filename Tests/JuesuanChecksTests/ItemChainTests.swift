@@ -100,6 +100,13 @@ final class ItemChainTests: XCTestCase {
                      thenWith: "支出100.00", replacedBy: "支出101.00", finds: "N501", on: "101.00", saying: "100.00")
     }
 
+    /// `年初、年末财政拨款结转和结余分别为80.00万元，50.00万元`: a comma between the figures does not
+    /// end the heads (80.00 was read as both, and 50.00 as the paragraph's subject).
+    func testHeadsGoOnAcrossACommaBeforeAFigure() throws {
+        let report = try probe("probe-disease-control.juesuan").replacingOccurrences(of: "分别为80.00万元、50.00万元", with: "分别为80.00万元，50.00万元")
+        assertSilent(report, thenWith: "80.00万元，50.00万元", replacedBy: "80.00万元，51.00万元", finds: "N501", on: "51.00", saying: "年末财政拨款结转和结余")
+    }
+
     // MARK: Other readings of the probes
 
     func testARateBeforeItsChange() throws {

@@ -299,7 +299,13 @@ public struct ProseReader: Sendable {
             // `主要用于养老保险等支出；` described its amount and listed nothing.
             if let list = state.lists[state.depth], list.members == 0 { state.lists[state.depth] = state.outerLists.removeValue(forKey: state.depth) }
         }
-        if separator != "、" {
+        // `年初、年末结转和结余分别为80.00万元，50.00万元`: the figures of open heads go on after a
+        // comma that a figure follows at once.
+        var k = i + 1
+        while k < text.count, text.scalars[k] == " " || text.scalars[k] == "\u{3000}" { k += 1 }
+        let headsGoOn = (separator == "，" || separator == ",") && !state.heads.isEmpty && state.headsTaken > 0
+            && state.headsTaken < state.heads.count && k < text.count && ProseText.isDigit(text.scalars[k])
+        if separator != "、" && !headsGoOn {
             finishHeads(&state)
             state.phraseStart = i + 1
             state.unitless = []
