@@ -751,8 +751,8 @@ public struct ProseReader: Sendable {
         return quantity
     }
 
-    /// The words without the years and neutral words before them (`2024年度本年支出` → 支出).
-    static func withoutLeadingNeutralWords(_ words: String) -> String {
+    /// The words without the years and the `neutral` words before them (`2024年度本年支出` → 支出).
+    static func withoutLeadingNeutralWords(_ words: String, neutral: [String] = QuantityNames.neutralWords) -> String {
         var rest = Substring(words)
         while let first = rest.first {
             if first.isASCII && first.isNumber {
@@ -760,8 +760,8 @@ public struct ProseReader: Sendable {
                 if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() }
                 continue
             }
-            guard let neutral = QuantityNames.neutralWords.first(where: { rest.hasPrefix($0) }) else { break }
-            rest = rest.dropFirst(neutral.count)
+            guard let word = neutral.first(where: { rest.hasPrefix($0) }) else { break }
+            rest = rest.dropFirst(word.count)
         }
         return String(rest)
     }
@@ -1094,17 +1094,7 @@ public struct ProseReader: Sendable {
         guard words.count >= 2 else { return nil }
         words = words.map { written in
             // `2024年度收` is 收: years and neutral words before a head say nothing of it.
-            var rest = Substring(written)
-            while let first = rest.first {
-                if first.isASCII && first.isNumber {
-                    rest = rest.drop { $0.isASCII && $0.isNumber }
-                    if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() }
-                    continue
-                }
-                guard let neutral = ["本部门", "本单位", "我部门", "我单位", "本年度", "全年"].first(where: { rest.hasPrefix($0) }) else { break }
-                rest = rest.dropFirst(neutral.count)
-            }
-            let word = String(rest)
+            let word = withoutLeadingNeutralWords(written, neutral: headNeutralWords)
             if word.hasPrefix("收") && !word.hasPrefix("收入") { return "收入" + word.dropFirst() }
             if word.hasPrefix("支") && !word.hasPrefix("支出") { return "支出" + word.dropFirst() }
             return word
@@ -1123,6 +1113,10 @@ public struct ProseReader: Sendable {
         }
         return quantities
     }
+
+    /// The words before a respectively head that say nothing of it (fewer than before a name:
+    /// 本年 and 合计 belong to heads such as 本年收入合计).
+    static let headNeutralWords = ["本部门", "本单位", "我部门", "我单位", "本年度", "全年"]
 
     /// Heads that each name a side (收入 or 支出, or 收 and 支 for short) share the words before
     /// the first one's side and after the last one's: `财政拨款收、支总计` is 财政拨款收入总计 and
