@@ -268,7 +268,7 @@ enum NarrativeChangeCheck {
         let measure = budgetMeasure(claim.sentencePrefix)
         var budgets: [Operand] = []
         if let stated = budget(for: actualIndex, measure: measure, before: index, reading) { budgets = [stated] }
-        else { budgets = reading.tableBudgets(claims[actualIndex].quantity, measure: measure).map(reading.operand) }
+        else { budgets = reading.tableBudgets(claims[actualIndex].quantity, measure: measure).map { reading.operand($0, in: claims[actualIndex].moneyUnit) } }
         guard let first = budgets.first else { return }
         let actual = reading.operand(actualIndex)
         let written = reading.operand(index)
@@ -302,7 +302,7 @@ enum NarrativeChangeCheck {
         if let measure = statement.comparedWithBudget {
             var budgets: [Operand] = []
             if let stated = budget(for: subject, measure: measure, reading) { budgets = [stated] }
-            else { budgets = reading.tableBudgets(claims[subject].quantity, measure: measure).map(reading.operand) }
+            else { budgets = reading.tableBudgets(claims[subject].quantity, measure: measure).map { reading.operand($0, in: claims[subject].moneyUnit) } }
             guard let first = budgets.first else { return }
             if budgets.contains(where: { budget in ProseReading.verdict { actual[keyPath: $0].overlaps(budget[keyPath: $0]) } != .fails }) { return }
             reading.report("N503", .error, on: statement.range,

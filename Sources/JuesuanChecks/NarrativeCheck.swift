@@ -202,8 +202,18 @@ struct ProseReading {
                        naming: .claim(claims: claims, index: index), range: operand.range)
     }
 
-    func operand(_ figure: Figure) -> Operand {
+    /// A table figure as an operand, in `unit` when given (a table in 元 read beside prose in
+    /// 万元: the figure is converted exactly, its precision with it); in the table's unit when the
+    /// conversion would not fit.
+    func operand(_ figure: Figure, in unit: MoneyUnit? = nil) -> Operand {
         let written = Interval.written(figure.value)
+        let tableUnit = report.header.unit
+        if let unit, unit != tableUnit, let value = NarrativeAmountCheck.convert(figure.value, from: tableUnit, to: unit),
+           let lower = NarrativeAmountCheck.convert(written.lower, from: tableUnit, to: unit),
+           let upper = NarrativeAmountCheck.convert(written.upper, from: tableUnit, to: unit) {
+            let interval = Interval(lower: lower, upper: upper)
+            return Operand(value: value, strict: interval, lax: interval, name: "\(figure.description) \(value)\(unit.rawValue)", range: figure.cell.token.range)
+        }
         return Operand(value: figure.value, strict: written, lax: written, name: "\(figure.description) \(figure.value)", range: figure.cell.token.range)
     }
 

@@ -66,8 +66,10 @@ enum NarrativeCompletionCheck {
         var budgets: [Operand] = budgetIndex.map { [reading.operand($0)] } ?? []
         var actuals: [Operand] = actualIndex.map { [reading.operand($0)] } ?? []
         let tableQuantity = quantity ?? actualIndex.flatMap { claims[$0].quantity }
-        if budgets.isEmpty { budgets = reading.tableBudgets(tableQuantity, measure: asked).map(reading.operand) }
-        if actuals.isEmpty { actuals = reading.tableFigures(tableQuantity, sentence: claim.sentencePrefix).map(reading.operand) }
+        // Table figures in the unit of the figure they are divided with or by (a table in 元, prose in 万元).
+        let actualUnit = actualIndex.flatMap { claims[$0].moneyUnit }, budgetUnit = budgetIndex.flatMap { claims[$0].moneyUnit }
+        if budgets.isEmpty { budgets = reading.tableBudgets(tableQuantity, measure: asked).map { reading.operand($0, in: actualUnit) } }
+        if actuals.isEmpty { actuals = reading.tableFigures(tableQuantity, sentence: claim.sentencePrefix).map { reading.operand($0, in: budgetUnit) } }
         guard let budget = budgets.first, let actual = actuals.first, budget.value.mantissa > 0 else { return }
         // With several table figures for one quantity, the rate may be of any of them.
         if budgets.count > 1 || actuals.count > 1 {

@@ -38,8 +38,10 @@ enum NarrativeShareCheck {
                                    related: related() + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
             case .anyOf(let figures):
                 let target = Interval.written(reading.claims[index].value)
-                if figures.contains(where: { Interval.quotientMayLie(numerator: partOperand.lax, denominator: Interval.written($0.value), factor: ProseReading.hundred, in: target) }) { continue }
-                let operand = reading.operand(figures[0])
+                // The table's figures in the part's unit (a table in 元, prose in 万元).
+                let unit = reading.claims[part].moneyUnit
+                if figures.contains(where: { Interval.quotientMayLie(numerator: partOperand.lax, denominator: reading.operand($0, in: unit).lax, factor: ProseReading.hundred, in: target) }) { continue }
+                let operand = reading.operand(figures[0], in: unit)
                 reading.judgeRatio(code: "N502", claim: index, numerator: partOperand, denominator: operand,
                                    formula: "\(partOperand.name) ÷ \(operand.name)",
                                    related: related() + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])

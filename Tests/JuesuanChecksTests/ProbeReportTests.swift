@@ -76,6 +76,37 @@ final class ProbeReportTests: XCTestCase {
         return decimals > 0 ? whole + "." + padded.suffix(decimals) : whole
     }
 
+    /// Tables in 元 beside prose in 万元 (small units publish their tables in 元): every share,
+    /// completion rate and difference divides or subtracts a prose amount and a table figure; the
+    /// table figure is converted first (they were divided as written: 2,870.10 ÷ 32,208,000.00
+    /// = 0.01%, five false errors in the education probe).
+    func testTablesInYuanBesideProseInTenThousands() throws {
+        var lines: [String] = []
+        var inTable = false
+        let money = try NSRegularExpression(pattern: "(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})*\\.[0-9]{2}(?![0-9])")
+        for line in try readFixture("probe-education.juesuan").split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("单位 ") { lines.append("单位 元"); continue }
+            if line.hasPrefix("表 ") || line.hasPrefix("说明 ") { inTable = line.hasPrefix("表 "); lines.append(line); continue }
+            guard inTable else { lines.append(line); continue }
+            var converted = line
+            for match in money.matches(in: line, range: NSRange(line.startIndex..., in: line)).reversed() {
+                let range = Range(match.range, in: line)!
+                let hundredths = Int(line[range].filter { $0 != "," && $0 != "." })!
+                converted.replaceSubrange(range, with: "\(hundredths * 100).00")
+            }
+            lines.append(converted)
+        }
+        let text = lines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("28564000.00"))
+        let quiet = Analysis(text: text)
+        XCTAssertEqual(quiet.diagnostics.filter { $0.severity == .error || $0.severity == .warning }.map { "\($0.code) \(quiet.text(of: $0)) \($0.message)" }, [])
+        for (from, to, code) in [("占本年支出合计的89.11%", "占本年支出合计的90.11%", "N502"), ("完成预算的56.00%", "完成预算的57.00%", "N505"),
+                                 ("支出决算为412.36万元", "支出决算为413.36万元", "N501")] {
+            let moved = Analysis(text: text.replacingOccurrences(of: from, with: to))
+            XCTAssertEqual(moved.diagnostics.filter { $0.severity == .error || $0.severity == .warning }.map(\.code), [code], from)
+        }
+    }
+
     func testMovingAFigure() {
         XCTAssertEqual(Self.moved("2,856.40"), "2,857.40")
         XCTAssertEqual(Self.moved("999.99"), "1000.99")
