@@ -735,8 +735,8 @@ public struct ProseReader: Sendable {
         }
     }
 
-    /// The quantity on the other side of the last amount of the sentence (收入 ↔ 支出), when
-    /// `words` start with the side and end its name: `支出总计` after 财政拨款收入总计 is
+    /// The quantity on the other side of the last amount of the sentence (收入 ↔ 支出), when the
+    /// words of `head` (after neutral words) start with the side and end its name: `支出总计` after 财政拨款收入总计 is
     /// 财政拨款支出总计; `支出` after 政府性基金预算财政拨款收入 is that fund's spending.
     func counterpart(ofHead head: String, period: Period, state: ParagraphState) -> Quantity? {
         // Most heads name no side, and most amounts follow none that has another: the cheap
