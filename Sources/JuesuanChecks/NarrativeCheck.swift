@@ -57,7 +57,10 @@ struct Operand {
         }
     }
     var range: SourceRange
-    private var naming: Naming
+    /// The money unit of an amount (a claim's, or the table's for a table figure); nil for a
+    /// figure derived from others. A ratio of two amounts in different units converts first.
+    var unit: MoneyUnit?
+    fileprivate(set) var naming: Naming
 
     enum Naming {
         case written(String)
@@ -70,12 +73,31 @@ struct Operand {
         self.init(value: value, strict: strict, lax: lax, naming: .written(name), range: range)
     }
 
-    init(value: DecimalNumber, strict: Interval, lax: Interval, naming: Naming, range: SourceRange) {
+    init(value: DecimalNumber, strict: Interval, lax: Interval, naming: Naming, range: SourceRange, unit: MoneyUnit? = nil) {
         self.value = value
         self.strict = strict
         self.lax = lax
         self.naming = naming
         self.range = range
+        self.unit = unit
+    }
+
+    /// The same amount in `target` (exact; the precision converted with it), or nil when it has
+    /// no unit or would not fit.
+    func converted(to target: MoneyUnit) -> Operand? {
+        guard let unit else { return nil }
+        if unit == target { return self }
+        func convert(_ value: DecimalNumber) -> DecimalNumber? { NarrativeAmountCheck.convert(value, from: unit, to: target) }
+        guard let value = convert(value), let strictLower = convert(strict.lower), let strictUpper = convert(strict.upper),
+              let laxLower = convert(lax.lower), let laxUpper = convert(lax.upper) else { return nil }
+        var result = self
+        // Named with both units: `公务接待费 1.80万元（18000.00元）`.
+        result.naming = .written("\(name)\(unit.rawValue)（\(value)\(target.rawValue)）")
+        result.value = value
+        result.strict = Interval(lower: strictLower, upper: strictUpper)
+        result.lax = Interval(lower: laxLower, upper: laxUpper)
+        result.unit = target
+        return result
     }
 
     /// Written with fewer decimals than usual (`预算为1万元`): lax and strict differ.
@@ -187,19 +209,15 @@ struct ProseReading {
             strict = Interval.written(exact)
         }
         let naming: Operand.Naming = name.map { .written($0) } ?? .claim(claims: claims, index: index)
-        return Operand(value: value, strict: strict, lax: written, naming: naming, range: claims[index].range)
+        return Operand(value: value, strict: strict, lax: written, naming: naming, range: claims[index].range, unit: claims[index].moneyUnit)
     }
 
     /// `operand(index)` in another money unit: the same figure at the same precision (`282,000元`
     /// is 28.2000万元, standing for [28.19995, 28.20005]); nil when it does not fit a figure.
     func operand(_ index: Int, in unit: MoneyUnit) -> Operand? {
         let operand = self.operand(index)
-        guard let from = claims[index].moneyUnit, from != unit else { return operand }
-        func converted(_ value: DecimalNumber) -> DecimalNumber? { NarrativeAmountCheck.convert(value, from: from, to: unit) }
-        guard let value = converted(operand.value), let strictLower = converted(operand.strict.lower), let strictUpper = converted(operand.strict.upper),
-              let laxLower = converted(operand.lax.lower), let laxUpper = converted(operand.lax.upper) else { return nil }
-        return Operand(value: value, strict: Interval(lower: strictLower, upper: strictUpper), lax: Interval(lower: laxLower, upper: laxUpper),
-                       naming: .claim(claims: claims, index: index), range: operand.range)
+        guard operand.unit != nil else { return operand }
+        return operand.converted(to: unit)
     }
 
     /// A table figure as an operand, in `unit` when given (a table in 元 read beside prose in
@@ -207,14 +225,13 @@ struct ProseReading {
     /// conversion would not fit.
     func operand(_ figure: Figure, in unit: MoneyUnit? = nil) -> Operand {
         let written = Interval.written(figure.value)
-        let tableUnit = report.header.unit
-        if let unit, unit != tableUnit, let value = NarrativeAmountCheck.convert(figure.value, from: tableUnit, to: unit),
-           let lower = NarrativeAmountCheck.convert(written.lower, from: tableUnit, to: unit),
-           let upper = NarrativeAmountCheck.convert(written.upper, from: tableUnit, to: unit) {
-            let interval = Interval(lower: lower, upper: upper)
-            return Operand(value: value, strict: interval, lax: interval, name: "\(figure.description) \(value)\(unit.rawValue)", range: figure.cell.token.range)
+        var operand = Operand(value: figure.value, strict: written, lax: written, name: "\(figure.description) \(figure.value)", range: figure.cell.token.range)
+        operand.unit = report.header.unit
+        if let unit, unit != report.header.unit, var converted = operand.converted(to: unit) {
+            converted.naming = .written("\(figure.description) \(converted.value)\(unit.rawValue)")
+            return converted
         }
-        return Operand(value: figure.value, strict: written, lax: written, name: "\(figure.description) \(figure.value)", range: figure.cell.token.range)
+        return operand
     }
 
     /// Tries a test strictly, then laxly.
@@ -292,6 +309,12 @@ struct ProseReading {
     mutating func judgeRatio(code: String, claim index: Int, numerator: Operand, denominator: Operand, formula: @autoclosure () -> String,
                              related: @autoclosure () -> [RelatedLocation]) {
         let claim = claims[index]
+        // Two amounts in different units (`282,000元` of `30.00万元`): the whole in the part's unit.
+        var denominator = denominator
+        if let unit = numerator.unit, denominator.unit != nil, denominator.unit != unit {
+            guard let converted = denominator.converted(to: unit) else { return }
+            denominator = converted
+        }
         guard denominator.value.mantissa > 0 else { return }
         let target = Interval.written(claim.value)
         let hundred = Self.hundred

@@ -183,27 +183,32 @@ enum NarrativeShareCheck {
     /// parts and the shares that miss it are flagged (narrative.md cases 5, 6, 22, 23).
     static func agree(_ members: [(share: Int, part: Int)], whole name: String, _ reading: inout ProseReading) {
         guard members.count >= 2 else { return }
+        // Parts in different money units are compared in the first part's.
+        let unit = reading.claims[members[0].part].moneyUnit
+        func operand(_ part: Int) -> Operand { unit.flatMap { reading.operand(part, in: $0) } ?? reading.operand(part) }
         // Distinct parts only: two shares of one amount say nothing about each other.
         var lower = DecimalNumber.zero
         var upper: DecimalNumber?
         // A share of 0% (or a part of 0) bounds nothing.
         for (share, part) in members {
-            guard let range = impliedWhole(part: reading.operand(part).strict, share: Interval.written(reading.claims[share].value)) else { continue }
+            guard let range = impliedWhole(part: operand(part).strict, share: Interval.written(reading.claims[share].value)) else { continue }
             lower = max(lower, range.lower)
             upper = upper.map { min($0, range.upper) } ?? range.upper
         }
         guard let upper, lower > upper else { return }
         let label = name.hasPrefix("#") ? "同一整体" : "“\(name)”"
-        let sum = members.reduce(DecimalNumber.zero) { $0 + reading.claims[$1.part].value }
-        let sumOperand = Operand(value: sum, strict: members.reduce(Interval.exact(.zero)) { $0 + reading.operand($1.part).strict },
-                                 lax: members.reduce(Interval.exact(.zero)) { $0 + reading.operand($1.part).lax },
+        // With parts in different units, the sum is said in its unit.
+        let sumUnit = members.contains { reading.claims[$0.part].moneyUnit != unit } ? (unit?.rawValue ?? "") : ""
+        let sum = members.reduce(DecimalNumber.zero) { $0 + operand($1.part).value }
+        let sumOperand = Operand(value: sum, strict: members.reduce(Interval.exact(.zero)) { $0 + operand($1.part).strict },
+                                 lax: members.reduce(Interval.exact(.zero)) { $0 + operand($1.part).lax },
                                  name: "各部分之和 \(sum)", range: reading.claims[members[0].part].range)
         let before = reading.findings.count
         let claims = reading.claims
         for (share, part) in members {
-            let operand = reading.operand(part)
-            reading.judgeRatio(code: "N502", claim: share, numerator: operand, denominator: sumOperand,
-                               formula: "\(label)的各部分占比互相矛盾：按各部分之和 \(sum) 计，\(operand.name) ÷ \(sum)",
+            let partOperand = operand(part)
+            reading.judgeRatio(code: "N502", claim: share, numerator: partOperand, denominator: sumOperand,
+                               formula: "\(label)的各部分占比互相矛盾：按各部分之和 \(sum)\(sumUnit) 计，\(partOperand.name) ÷ \(sum)\(sumUnit)",
                                related: members.map { RelatedLocation(range: claims[$0.share].range, message: "占 \(claims[$0.share].text)%") })
         }
         if reading.findings[before...].contains(where: { $0.severity == .error || $0.severity == .warning }) { return }

@@ -139,6 +139,15 @@ final class ItemChainTests: XCTestCase {
         assertSilent(body, thenWith: "282,000元", replacedBy: "292,000元", finds: "N504", on: "30.00", saying: "292,000元")
     }
 
+    /// A share of a part in 元 of a whole in 万元, stated or implied by the shares: the whole is
+    /// converted first (`282,000 ÷ 30.00 = 940000.00%` was two false errors).
+    func testSharesAcrossMoneyUnits() {
+        assertSilent("说明 三公\n“三公”经费支出30.00万元，其中：公务用车购置及运行维护费282,000元，占94.00%；公务接待费18,000元，占6.00%。\n",
+                     thenWith: "占94.00%", replacedBy: "占93.00%", finds: "N502", on: "93.00", saying: "282,000 ÷")
+        assertSilent("说明 三公\n公务用车购置及运行维护费282,000元，占94.00%；公务接待费1.80万元，占6.00%。\n",
+                     thenWith: "占6.00%", replacedBy: "占5.00%", finds: "N502", on: "5.00", saying: "1.80万元（18000.00元）")
+    }
+
     /// `与上年的5,100.00万元相比，…增加540.00万元` after a sentence stating this year's total: the
     /// change is that total less the previous year's.
     func testAChangeFromThePreviousSentencesSubject() throws {
