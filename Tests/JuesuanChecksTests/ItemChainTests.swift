@@ -163,6 +163,21 @@ final class ItemChainTests: XCTestCase {
         assertSilent(report, thenWith: "40.00万元的75.00%", replacedBy: "40.00万元的76.00%", finds: "N505", on: "76.00", saying: "40.00")
     }
 
+    /// `其中：货物采购A万元，工程采购B万元，服务采购C万元` (or 货物类 …) is the complete identity of
+    /// 政府采购支出总额: a total above its parts is found too, not only parts above their total.
+    /// (The share of 中小企业 in the moved total no longer holds either: N502 as well.)
+    func testProcurementPartsByTheirWord() throws {
+        for (name, from, to) in [("probe-education.juesuan", "政府采购支出总额356.80万元", "政府采购支出总额357.80万元"),
+                                 ("probe-disease-control.juesuan", "政府采购支出总额620.00万元", "政府采购支出总额621.00万元")] {
+            let report = try probe(name)
+            XCTAssertEqual(seriousFindings(report).1.map(\.code), [], name)
+            let (analysis, found) = seriousFindings(report.replacingOccurrences(of: from, with: to))
+            XCTAssertEqual(found.map(\.code), ["N504", "N502"], name)
+            XCTAssertEqual(found.first.map { analysis.text(of: $0) }, String(to.dropFirst(8).dropLast(2)), name)
+            XCTAssertTrue(found.first?.message.contains("政府采购货物支出 + 政府采购工程支出 + 政府采购服务支出") == true, found.first?.message ?? "")
+        }
+    }
+
     func testCountsOf公开10() throws {
         let education = try probe("probe-education.juesuan")
         assertSilent(education, thenWith: "2台（套）", replacedBy: "3台（套）", finds: "N507", on: "3", saying: "单价100万元")

@@ -654,10 +654,12 @@ public struct ProseReader: Sendable {
         }
     }
 
-    /// A part of `whole`'s complete identity whose name holds `label`'s words (`货物` → 政府采购货物支出).
+    /// A part of `whole`'s complete identity whose name holds `label`'s words (`货物`, `货物采购`,
+    /// `货物类` → 政府采购货物支出).
     static func part(of whole: Quantity, named label: String) -> Quantity? {
         var words = label
-        for suffix in ["支出", "费用", "费"] where words.hasSuffix(suffix) && words.count > suffix.count + 1 { words.removeLast(suffix.count) }
+        // `货物采购`, `货物类`, `货物支出`: the word that names the part is 货物.
+        for suffix in ["支出", "费用", "费", "采购", "类"] where words.hasSuffix(suffix) && words.count > suffix.count + 1 { words.removeLast(suffix.count) }
         guard words.count >= 2 else { return nil }
         for identity in Identities.identities(ofWhole: whole.name) where identity.kind != .equal {
             if let name = identity.parts.first(where: { $0.range(ofText: words) != nil }) {
