@@ -203,8 +203,8 @@ enum NarrativeIdentityCheck {
     /// Two prints of one ledger figure (收入总计 and 支出总计) agree exactly.
     static func equal(_ a: Int, _ b: Int, _ identity: Identity, _ reading: inout ProseReading) {
         let claims = reading.claims
-        let first = reading.operand(a)
-        guard let second = claims[a].moneyUnit.flatMap({ reading.operand(b, in: $0) }) ?? Optional(reading.operand(b)) else { return }
+        // The second in the first's unit when both are amounts.
+        let first = reading.operand(a), second = claims[a].moneyUnit.flatMap { reading.operand(b, in: $0) } ?? reading.operand(b)
         let verdict = ProseReading.verdict { first[keyPath: $0].overlaps(second[keyPath: $0]) }
         guard verdict != .holds else { return }
         let later = max(a, b), earlier = min(a, b)

@@ -183,15 +183,15 @@ enum NarrativeShareCheck {
     /// parts and the shares that miss it are flagged (narrative.md cases 5, 6, 22, 23).
     static func agree(_ members: [(share: Int, part: Int)], whole name: String, _ reading: inout ProseReading) {
         guard members.count >= 2 else { return }
-        // Parts in different money units are compared in the first part's.
+        // The parts as operands, once; in different money units, in the first part's.
         let unit = reading.claims[members[0].part].moneyUnit
-        func operand(_ part: Int) -> Operand { unit.flatMap { reading.operand(part, in: $0) } ?? reading.operand(part) }
+        let parts = members.map { member in unit.flatMap { reading.operand(member.part, in: $0) } ?? reading.operand(member.part) }
         // Distinct parts only: two shares of one amount say nothing about each other.
         var lower = DecimalNumber.zero
         var upper: DecimalNumber?
         // A share of 0% (or a part of 0) bounds nothing.
-        for (share, part) in members {
-            guard let range = impliedWhole(part: operand(part).strict, share: Interval.written(reading.claims[share].value)) else { continue }
+        for (position, (share, _)) in members.enumerated() {
+            guard let range = impliedWhole(part: parts[position].strict, share: Interval.written(reading.claims[share].value)) else { continue }
             lower = max(lower, range.lower)
             upper = upper.map { min($0, range.upper) } ?? range.upper
         }
@@ -199,14 +199,13 @@ enum NarrativeShareCheck {
         let label = name.hasPrefix("#") ? "同一整体" : "“\(name)”"
         // With parts in different units, the sum is said in its unit.
         let sumUnit = members.contains { reading.claims[$0.part].moneyUnit != unit } ? (unit?.rawValue ?? "") : ""
-        let sum = members.reduce(DecimalNumber.zero) { $0 + operand($1.part).value }
-        let sumOperand = Operand(value: sum, strict: members.reduce(Interval.exact(.zero)) { $0 + operand($1.part).strict },
-                                 lax: members.reduce(Interval.exact(.zero)) { $0 + operand($1.part).lax },
+        let sum = parts.reduce(DecimalNumber.zero) { $0 + $1.value }
+        let sumOperand = Operand(value: sum, strict: parts.reduce(Interval.exact(.zero)) { $0 + $1.strict },
+                                 lax: parts.reduce(Interval.exact(.zero)) { $0 + $1.lax },
                                  name: "各部分之和 \(sum)", range: reading.claims[members[0].part].range)
         let before = reading.findings.count
         let claims = reading.claims
-        for (share, part) in members {
-            let partOperand = operand(part)
+        for ((share, _), partOperand) in zip(members, parts) {
             reading.judgeRatio(code: "N502", claim: share, numerator: partOperand, denominator: sumOperand,
                                formula: "\(label)的各部分占比互相矛盾：按各部分之和 \(sum)\(sumUnit) 计，\(partOperand.name) ÷ \(sum)\(sumUnit)",
                                related: members.map { RelatedLocation(range: claims[$0.share].range, message: "占 \(claims[$0.share].text)%") })

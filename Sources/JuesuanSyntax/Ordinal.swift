@@ -17,6 +17,10 @@ public enum Ordinal {
         return chineseNumerals.contains(c)
     }
 
+    /// Whether a character is a digit of an ordinal: an ASCII digit or a Chinese numeral.
+    @inlinable @inline(__always)
+    public static func isNumeral(_ c: Character) -> Bool { isChineseNumeral(c) || c.isASCII && c.isNumber }
+
     /// Whether a scalar can start an ordinal prefix: a bracket, an ASCII digit or a Chinese numeral.
     @inlinable @inline(__always)
     static func mayStartPrefix(_ scalar: Unicode.Scalar) -> Bool {
@@ -45,7 +49,6 @@ public enum Ordinal {
             return characters[k]
         }
         var i = 0
-        func isNumeral(_ c: Character) -> Bool { isChineseNumeral(c) || c.isASCII && c.isNumber }
         if let c = at(i), c == "（" || c == "(" {
             var j = i + 1
             while let c = at(j), isNumeral(c) { j += 1 }

@@ -12,14 +12,29 @@ public enum ItemChain {
         (Array("（项）".unicodeScalars), 3), (Array("(项)".unicodeScalars), 3),
     ]
 
-    /// Whether `text` holds a level marker at all (most labels do not; 项目支出 is no marker).
+    /// The words of the levels, in order: `（类）` is level 1.
+    static let levelWords = ["类", "款", "项"]
+
+    /// Whether `level` followed by `close` ends a level marker (`类）`, `项)`): the cheap test
+    /// before a chain is read (项目支出 holds 项 but no marker).
+    @inline(__always)
+    static func endsMarker(_ level: Unicode.Scalar, _ close: Unicode.Scalar) -> Bool {
+        (close == "）" || close == ")") && (level == "类" || level == "款" || level == "项")
+    }
+
+    /// Whether `text` holds a level marker at all (most labels do not).
     public static func mayHoldChain(_ text: String) -> Bool {
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
-            if scalar == "）" || scalar == ")", previous == "类" || previous == "款" || previous == "项" { return true }
+            if endsMarker(previous, scalar) { return true }
             previous = scalar
         }
         return false
+    }
+
+    /// Whether `scalars[range]` holds a level marker.
+    static func mayHoldChain(_ scalars: [Unicode.Scalar], in range: Range<Int>) -> Bool {
+        range.count >= 2 && (range.lowerBound..<(range.upperBound - 1)).contains { endsMarker(scalars[$0], scalars[$0 + 1]) }
     }
 
     /// The item the last chain in `text` names: a known quantity with its code when every level
@@ -60,14 +75,14 @@ public enum ItemChain {
             lastEnd = i
         }
         guard let deepest = levels.last else { return nil }
-        let words = levels.map { "\($0.name)（\(["类", "款", "项"][$0.level - 1])）" }.joined()
+        let words = levels.map { "\($0.name)（\(levelWords[$0.level - 1])）" }.joined()
         guard let code = code(of: levels, catalogue: catalogue) else { return Quantity(name: words, isKnown: false) }
         if code.utf8.count == 3, let name = catalogue.categoryName(forCode: code) {
             // A 类 alone is named as prose names it without the marker (its rows are found by name).
             return Quantity(name: name, isKnown: true)
         }
         let name = catalogue.entry(code: code, kind: .functional)?.name ?? deepest.name
-        return Quantity(name: "\(name)（\(["类", "款", "项"][deepest.level - 1])）", isKnown: true, code: code)
+        return Quantity(name: "\(name)（\(levelWords[deepest.level - 1])）", isKnown: true, code: code)
     }
 
     /// The code the levels name, from the 类 down; nil when one is not found or the chain does
@@ -94,12 +109,10 @@ public enum ItemChain {
         }
     }
 
-    /// Marks that end a clause: no name runs across them.
+    /// Marks that end a clause or a sentence, as the reader cuts them — but 、, which 款 and 项
+    /// names hold (`驻外使领馆（团、处）`): no name runs across them.
     static func endsClause(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "，", ",", "。", "；", ";", "：", ":", "！", "？": true
-        default: false
-        }
+        ProseText.isSentenceEnd(scalar) || (ProseText.isClauseEnd(scalar) && scalar != "、")
     }
 
     static func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{3000}" || scalar == "\t" }

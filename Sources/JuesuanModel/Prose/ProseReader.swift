@@ -318,8 +318,7 @@ public struct ProseReader: Sendable {
     /// paragraph's topic (`1.教育支出（类）教育管理事务（款）行政运行（项）。年初预算为A万元…`);
     /// with `namingAny`, a known amount named by it does too.
     mutating func openTopic(_ state: inout ParagraphState, from start: Int, to end: Int, namingAny: Bool) {
-        let s = state.text.scalars
-        let holdsLevel = (start..<max(start, end - 1)).contains { k in (s[k] == "类" || s[k] == "款" || s[k] == "项") && (s[k + 1] == "）" || s[k + 1] == ")") }
+        let holdsLevel = ItemChain.mayHoldChain(state.text.scalars, in: start..<end)
         guard holdsLevel || namingAny else { return }
         let words = state.string(start, end)
         if holdsLevel, let item = ItemChain.quantity(in: words) {
@@ -683,9 +682,7 @@ public struct ProseReader: Sendable {
             return
         }
         // `（一）因公出国（境）费`: the item's number is not part of its name.
-        if let first = claim.label.unicodeScalars.first, first == "（" || first == "(" || ProseText.isDigit(first) || Self.chineseNumerals.contains(first) {
-            claim.label = Self.withoutOrdinal(claim.label)
-        }
+        if Ordinal.prefixLength(of: claim.label) > 0 { claim.label = String(Ordinal.strip(claim.label)) }
         let label = claim.label
         var head = label
         // The label without its measure words, worked out once (it was asked for up to three times).
@@ -1165,37 +1162,19 @@ public struct ProseReader: Sendable {
     static let titleSuffixes = ["情况说明", "情况的说明", "说明", "情况"]
     static let titleMeasureSuffixes = ["决算数", "决算"]
 
-    static let chineseNumerals = Set("一二三四五六七八九十百零〇".unicodeScalars)
-
     /// The words without the section's number before them (`五、`, `（五）`, `5.`, `第五部分`):
-    /// a number is not a qualifier of the name after it.
+    /// a number is not a qualifier of the name after it. A row's ordinal prefix is `Ordinal`'s;
+    /// a title may also open with `第…部分` (or 章, 节).
     static func withoutOrdinal(_ title: String) -> String {
-        let scalars = Array(title.unicodeScalars)
-        func isNumeral(_ scalar: Unicode.Scalar) -> Bool { ProseText.isDigit(scalar) || chineseNumerals.contains(scalar) }
-        var i = 0
-        while i < scalars.count, scalars[i] == " " || scalars[i] == "\u{3000}" { i += 1 }
-        var k = i
-        if k < scalars.count, scalars[k] == "第" {
-            k += 1
-            while k < scalars.count, isNumeral(scalars[k]) { k += 1 }
-            if k > i + 1, k < scalars.count, scalars[k] == "部" || scalars[k] == "章" || scalars[k] == "节" {
-                k += scalars[k] == "部" && k + 1 < scalars.count && scalars[k + 1] == "分" ? 2 : 1
-                i = k
-            }
-        } else {
-            let bracketed = k < scalars.count && (scalars[k] == "（" || scalars[k] == "(")
-            if bracketed { k += 1 }
-            let digits = k
-            while k < scalars.count, isNumeral(scalars[k]) { k += 1 }
-            if k > digits, k < scalars.count {
-                if bracketed, scalars[k] == "）" || scalars[k] == ")" { i = k + 1 }
-                else if !bracketed, "、.．".unicodeScalars.contains(scalars[k]) { i = k + 1 }
+        var rest = Substring(title).drop { $0 == " " || $0 == "\u{3000}" }
+        if rest.first == "第" {
+            let numerals = rest.dropFirst().prefix(while: Ordinal.isNumeral)
+            let after = rest.dropFirst(1 + numerals.count)
+            if !numerals.isEmpty, let unit = ["部分", "章", "节"].first(where: { after.hasPrefix($0) }) {
+                rest = after.dropFirst(unit.count).drop { $0 == " " || $0 == "\u{3000}" }
             }
         }
-        if i == 0 { return title }
-        var rest = String.UnicodeScalarView()
-        rest.append(contentsOf: scalars[i...])
-        return String(rest)
+        return String(Ordinal.strip(rest))
     }
 
     static let labelPrefixes = ["其中：", "其中:", "其中", "主要是", "包括", "共计", "共", "含"]
