@@ -41,7 +41,10 @@ enum NarrativeChangeCheck {
     /// subject of the sentence before (`…支出5.60万元。比上年增加…`).
     static func current(before change: Int, _ reading: ProseReading) -> Int? {
         let claims = reading.claims
-        if let k = about(change, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth }) { return k }
+        let amounts = about(change, reading).filter { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth }
+        // `支出25.30万元，完成全年预算38.00万元的66.58%，较上年减少4.70万元`: the budget a completion is
+        // measured against is not what changed; a budget alone in its sentence is.
+        if let k = amounts.first(where: { !claims[$0].measure.isBudget }) ?? amounts.first { return k }
         if claims[change].isInRespectivelyRun { return nil }
         let claim = claims[change]
         var k = change - 1

@@ -78,8 +78,13 @@ enum NarrativeCountCheck {
             targets = [("公开10", .label(row), nil)]
         } else if unit == "台" || unit == "套", context.containsText("100万元"), context.containsText("设备") {
             targets = [("公开10", .label("单价100万元（含）以上设备（不含车辆）"), nil)]
+        } else if unit == "辆", !claim.label.containsText("购置"), let row = vehicleRows.first(where: { claim.followingWords.hasPrefix($0) }) {
+            // `主要用于3辆执法执勤用车的燃料费`: the noun after the count.
+            targets = [("公开10", .label(row), nil)]
         } else if unit == "辆" {
-            if context.hasSuffix("保有量") || claim.label.containsText("保有") || claim.label.containsText("车辆") {
+            // `主要用于2辆公务用车的燃料费`, `共有公务用车2辆`: the fleet.
+            let fleetBefore = claim.followingWords.hasPrefix("公务用车") && ["用于", "保有", "有"].contains { claim.label.hasSuffix($0) }
+            if context.hasSuffix("保有量") || claim.label.containsText("保有") || claim.label.containsText("车辆") || fleetBefore {
                 targets = [("公开09", .label("公务用车保有量"), "决算数"), ("公开10", .label("车辆数合计"), nil)]
             } else if claim.label.containsText("购置") {
                 targets = [("公开09", .label("公务用车购置数"), "决算数")]

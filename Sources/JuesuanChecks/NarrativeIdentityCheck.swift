@@ -31,6 +31,14 @@ enum NarrativeIdentityCheck {
             judged.insert(whole)
             let claims = reading.claims
             let wholeClaim = claims[whole]
+            // `财政拨款收入支出总计A万元，其中：年初结转…，本年收入…；本年支出…，年末结转…`: a total
+            // of both sides lists each side's parts, and each side adds up to it.
+            if let sides = sides(of: whole, parts: parts, reading) {
+                for side in sides where !side.isEmpty {
+                    judge(whole: whole, parts: side, complete: side.count >= 2, code: "N504", reason: side.count >= 2 ? "（同一方各部分）" : "", &reading)
+                }
+                continue
+            }
             let names = parts.compactMap { claims[$0].quantity?.name }
             // The set of names made once, and only when the counts allow a complete identity (issue 15).
             let identity = wholeClaim.quantity.flatMap { quantity -> Identity? in
@@ -47,6 +55,27 @@ enum NarrativeIdentityCheck {
             judge(whole: whole, parts: parts, complete: complete, code: "N504",
                   reason: identity.map { "（\($0.formula)）" } ?? (complete ? "（各部分均列出了占比）" : ""), &reading)
         }
+    }
+
+    /// The parts of a whole named by both sides (`收入支出总计`, `收支总计`), split into the
+    /// income side's (收入, 年初) and the spending side's (支出, 结余分配, 年末); nil when the whole
+    /// names one side; no list at all (nothing judged) when a part names neither side or both.
+    static func sides(of whole: Int, parts: [Int], _ reading: ProseReading) -> [[Int]]? {
+        let claims = reading.claims
+        let label = claims[whole].label
+        // `收入总计、支出总计均为A万元`: the figure is read twice, once for each side.
+        let echoesOtherSide = claims.indices.contains(whole + 1) && claims[whole + 1].isEcho && claims[whole + 1].range == claims[whole].range
+            && label.containsText("收入") && claims[whole + 1].label.containsText("支出")
+        guard label.containsText("收入支出") || label.containsText("收支") || echoesOtherSide else { return nil }
+        var income: [Int] = [], spending: [Int] = []
+        for part in parts {
+            let words = claims[part].label
+            let isIncome = words.containsText("收入") || words.containsText("年初")
+            let isSpending = words.containsText("支出") || words.containsText("年末") || words.containsText("结余分配")
+            guard isIncome != isSpending else { return [] }
+            if isIncome { income.append(part) } else { spending.append(part) }
+        }
+        return [income, spending]
     }
 
     /// Compares the parts' sum with the whole under the precision rule.

@@ -159,7 +159,16 @@ enum NarrativeShareCheck {
         }
         // 6. The report's total, by the words of the sentence: any table that prints it.
         let prefix = claims[part].sentencePrefix
-        let total = prefix.containsText("收入") ? "本年收入合计" : prefix.containsText("支出") ? "本年支出合计" : nil
+        let side = prefix.containsText("收入") ? "收入" : prefix.containsText("支出") ? "支出" : nil
+        // In a section titled by one fund's spending (`五、一般公共预算财政拨款支出决算情况说明`),
+        // the structure of spending is that fund's: its classes are shares of its total, not of
+        // the report's.
+        let section = claims[index].section
+        if let side, section < reading.prose.titleQuantities.count, let title = reading.prose.titleQuantities[section],
+           title.isKnown, title.description.containsText(side), title.description.containsText("财政拨款"), title != claims[part].quantity {
+            return resolved(title, before: part, sentence: prefix, reading)
+        }
+        let total = side.map { "本年\($0)合计" }
         if let total {
             let figures = reading.tableFigures(Quantity(name: total, isKnown: true), sentence: prefix)
             if !figures.isEmpty { return (.anyOf(figures), total) }

@@ -32,15 +32,20 @@ public struct ProseDocument: Sendable {
     public var statements: [ProseStatement]
     /// The normalised title of each `说明` (nil without one), in the order of the sections.
     public var titles: [ProseText?]
+    /// The quantity each `说明`'s title names (`五、一般公共预算财政拨款支出决算情况说明` → that
+    /// fund's spending), in the order of the sections.
+    public var titleQuantities: [Quantity?]
 
     public init(report: Report) {
         var reader = ProseReader(year: report.header.year)
         var titles: [ProseText?] = []
+        var titleQuantities: [Quantity?] = []
         // The blocks are read in place and the source fetched once: `SyntaxTree.narratives`
         // copied every narrative (its tokens) into a new array (issue 15).
         let source = report.source
         let blocks = report.syntax.blocks
         var section = 0
+        reader.itemTables = ["公开05", "公开03", "公开07", "公开08"].compactMap { report.table($0) }
         for index in blocks.indices {
             guard case .narrative(let narrative) = blocks[index] else { continue }
             let titleText = narrative.title.map { ProseText(source, $0.range) }
@@ -48,6 +53,7 @@ public struct ProseDocument: Sendable {
             let title = titleText.flatMap { text in
                 ProseReader.quantity(inTitle: text.string(0, text.count))
             }
+            titleQuantities.append(title)
             for line in narrative.proseLines {
                 reader.read(line: line, range: source.lineContentRange(line), source: source, section: section, titleQuantity: title)
             }
@@ -57,6 +63,7 @@ public struct ProseDocument: Sendable {
         claims = reader.claims
         statements = reader.statements
         self.titles = titles
+        self.titleQuantities = titleQuantities
     }
 }
 
@@ -99,6 +106,47 @@ public struct ProseReader: Sendable {
         return code
     }
 
+    /// The report's functional tables, whose rows name the items prose may name bare
+    /// (`1.行政运行：年初预算…`); indexed on the first such clause.
+    var itemTables: [Table] = []
+    private var itemCodesByKey: [String: String?]?
+
+    /// The code of the 款 or 项 row a bare name labels in the report's functional tables:
+    /// `.some(nil)` when rows of different codes have that label (行政运行 under two 款), nil
+    /// when none has.
+    mutating func itemCode(forKey key: String) -> String?? {
+        if itemCodesByKey == nil {
+            var codes: [String: String?] = [:]
+            for table in itemTables {
+                for section in table.sections {
+                    for row in section.rows {
+                        guard let code = row.code, code.utf8.count >= 5 else { continue }
+                        let label = LabelKey.make(row.label)
+                        if let known = codes[label] {
+                            if known != code { codes[label] = .some(nil) }
+                        } else {
+                            codes[label] = code
+                        }
+                    }
+                }
+            }
+            itemCodesByKey = codes
+        }
+        return itemCodesByKey![key]
+    }
+
+    /// The item a clause of a bare row label names (`1.行政运行`, `（二）农田建设（项）`): known
+    /// with its code when one row of the report has that label; unknown when several do (it is
+    /// still what the figures after it are about, so nothing else is guessed for them).
+    mutating func bareItem(_ words: String) -> Quantity? {
+        guard !itemTables.isEmpty, words.unicodeScalars.count <= 40 else { return nil }
+        let key = LabelKey.make(words)
+        guard !key.isEmpty, let code = itemCode(forKey: key) else { return nil }
+        guard let code else { return Quantity(name: key, isKnown: false) }
+        let level = code.utf8.count == 5 ? "款" : "项"
+        return Quantity(name: "\(key)（\(level)）", isKnown: true, code: code)
+    }
+
     /// A claim without strings that hold storage: the slot a new claim is swapped into.
     static let emptyClaim = Claim(kind: .amount, value: .zero, text: "", range: SourceRange(start: 0, end: 0), fullRange: SourceRange(start: 0, end: 0),
                                   unit: nil, unitRange: SourceRange(start: 0, end: 0), label: "", sentencePrefix: "",
@@ -113,13 +161,13 @@ public struct ProseReader: Sendable {
     static let contextWindow = 160
     /// Words before a figure that make it approximate (`约`, `将近`), made once.
     static let approximateWords = ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎"]
-    static let listMarkers = ["其中", "主要用于", "包括", "构成为", "构成"]
+    static let listMarkers = ["其中", "主要用于", "具体用于", "包括", "构成为", "构成"]
     static let noChangeWords = ["无变化", "无增减", "持平", "与上年相同", "保持不变", "未发生变化", "没有变化"]
 
     /// Whether a word of `listMarkers` may start with `scalar` (a test before trying each word).
     @inline(__always)
     static func mayStartListMarker(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "其" || scalar == "主" || scalar == "包" || scalar == "构"
+        scalar == "其" || scalar == "主" || scalar == "具" || scalar == "包" || scalar == "构"
     }
 
     /// Whether a word of `noChangeWords` may start with `scalar`.
@@ -188,6 +236,11 @@ public struct ProseReader: Sendable {
             if Self.mayStartListMarker(scalar), let marker = Self.listMarkers.first(where: { text.hasPrefix($0, at: i) }) {
                 openList(&state, at: i)
                 i += marker.unicodeScalars.count
+                continue
+            }
+            if scalar == "从" || scalar == "按", let end = Self.viewpointEnd(text, at: i) {
+                openList(&state, at: i, opensSentenceList: true)
+                i = end
                 continue
             }
             if Self.mayStartNoChangeWord(scalar), let word = Self.noChangeWords.first(where: { text.hasPrefix($0, at: i) }) {
@@ -296,8 +349,11 @@ public struct ProseReader: Sendable {
             }
         }
         if separator == "；" || separator == ";" {
-            // `主要用于养老保险等支出；` described its amount and listed nothing.
-            if let list = state.lists[state.depth], list.members == 0 { state.lists[state.depth] = state.outerLists.removeValue(forKey: state.depth) }
+            // `主要用于养老保险等支出；` described its amount and listed nothing. A `其中` list goes on
+            // past a part with no figure (`其中：因公出国（境）费支出为零；公务用车…`).
+            if let list = state.lists[state.depth], list.members == 0, !text.hasPrefix("其中", at: list.marker) {
+                state.lists[state.depth] = state.outerLists.removeValue(forKey: state.depth)
+            }
         }
         // `年初、年末结转和结余分别为80.00万元，50.00万元`: the figures of open heads go on after a
         // comma that a figure follows at once.
@@ -318,10 +374,17 @@ public struct ProseReader: Sendable {
     /// paragraph's topic (`1.教育支出（类）教育管理事务（款）行政运行（项）。年初预算为A万元…`);
     /// with `namingAny`, a known amount named by it does too.
     mutating func openTopic(_ state: inout ParagraphState, from start: Int, to end: Int, namingAny: Bool) {
+        guard start < end else { return }
         let holdsLevel = ItemChain.mayHoldChain(state.text.scalars, in: start..<end)
-        guard holdsLevel || namingAny else { return }
+        // A bare row label is short and has no figure: most clauses are neither.
+        let mayBeBare = !itemTables.isEmpty && end - start <= 40
+        guard holdsLevel || namingAny || mayBeBare else { return }
         let words = state.string(start, end)
-        if holdsLevel, let item = ItemChain.quantity(in: words) {
+        if holdsLevel, let item = ItemChain.quantity(in: words), item.isKnown {
+            state.topic = item
+        } else if let item = bareItem(words) {
+            state.topic = item
+        } else if holdsLevel, let item = ItemChain.quantity(in: words) {
             state.topic = item
         } else if namingAny, let quantity = QuantityNames.known(in: words) {
             state.topic = quantity
@@ -391,7 +454,22 @@ public struct ProseReader: Sendable {
         }
     }
 
-    mutating func openList(_ state: inout ParagraphState, at i: Int) {
+    /// Where the words of a point of view end (`从采购类型看`, `按来源分`, `从支出结构看`): at the
+    /// comma or colon right after 看 or 分, within a few words and no figure; nil otherwise.
+    static func viewpointEnd(_ text: ProseText, at i: Int) -> Int? {
+        var j = i + 2
+        while j + 1 < text.count, j - i <= 12 {
+            let scalar = text.scalars[j]
+            if ProseText.isDigit(scalar) || ProseText.isSentenceEnd(scalar) || ProseText.isClauseEnd(scalar) { return nil }
+            if scalar == "看" || scalar == "分", "，,：:".unicodeScalars.contains(text.scalars[j + 1]) { return j + 1 }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `opensSentenceList`: the marker, like `其中`, may open a sentence that lists the parts of
+    /// the previous sentence's subject (`…3,874.80万元。按来源分：…`).
+    mutating func openList(_ state: inout ParagraphState, at i: Int, opensSentenceList: Bool = false) {
         let text = state.text
         if let count = state.lastCount[state.depth] { state.countLists[state.depth] = count }
         var whole = state.lastAmount[state.depth]
@@ -399,7 +477,7 @@ public struct ProseReader: Sendable {
         if whole == nil, state.depth == 0 {
             // `其中，…` opening a sentence lists the parts of the previous sentence's subject.
             let before = text.string(state.sentenceStart, i).filter { !"，,：: ".contains($0) }
-            if before.isEmpty, text.hasPrefix("其中", at: i) { whole = state.previousSentenceSubject }
+            if before.isEmpty, opensSentenceList || text.hasPrefix("其中", at: i) { whole = state.previousSentenceSubject }
         }
         guard let whole else { return }
         // `其中：人员经费A万元，主要包括工资、津贴等；公用经费B万元`: the words after 主要包括 list no
@@ -844,6 +922,8 @@ public struct ProseReader: Sendable {
             if completionWords.contains(where: { before.hasSuffix($0, simple: simple) }), budgetStated() { return .completion }
             return .percentage
         case .money?:
+            // `超出年初预算66.80万元`, `低于预算2万元`: the verb before the budget it compares with.
+            if let increase = budgetVerb(before, simple: simple) { return .budgetDifference(increase: increase) }
             // The words and the words with 了, made once (each figure made a string per word).
             let increase = increaseWords.contains { before.hasSuffix($0, simple: simple) }
             let decrease = decreaseWords.contains { before.hasSuffix($0, simple: simple) }
@@ -861,6 +941,21 @@ public struct ProseReader: Sendable {
         case nil:
             return .amount
         }
+    }
+
+    /// Budgets a difference may be written against after its verb, longest first.
+    static let budgetWords = ["年初预算数", "全年预算数", "调整预算数", "年初预算", "全年预算", "调整预算", "预算数", "预算"]
+    static let overBudgetVerbs = ["超出", "超过", "超支", "高于", "多于", "超"]
+    static let underBudgetVerbs = ["节约", "节省", "节支", "低于", "少于"]
+
+    /// Whether `before` ends on a verb and a budget (`超出年初预算`: true, `节约预算`: false), nil
+    /// when it does not.
+    static func budgetVerb(_ before: String, simple: Bool) -> Bool? {
+        guard let budget = budgetWords.first(where: { before.hasSuffix($0, simple: simple) }) else { return nil }
+        let verb = String(before.dropLast(budget.count))
+        if overBudgetVerbs.contains(where: { verb.hasSuffix($0, simple: simple) }) { return true }
+        if underBudgetVerbs.contains(where: { verb.hasSuffix($0, simple: simple) }) { return false }
+        return nil
     }
 
     static let completionOfBudgetWords = ["预算的", "预算数的"]

@@ -1,0 +1,53 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// N516: an amount per person (`人均接待费176.53元`) is the amount it is of (公务接待费 3.46万元)
+/// ÷ the people it served (196人次), both written before it in its paragraph.
+enum NarrativePerCapitaCheck {
+    static let rules = [Rule("N516", .error, "人均金额 ≠ 金额 ÷ 人数")]
+
+    static func run(_ reading: inout ProseReading) {
+        let claims = reading.claims
+        for index in claims.indices where claims[index].isPlainAmount && !claims[index].isEcho {
+            guard let mark = claims[index].label.range(ofText: "人均"), let unit = claims[index].moneyUnit else { continue }
+            // `人均接待费用` is of 公务接待费: the word after 人均, without 用 or 支出.
+            var what = String(claims[index].label[mark.upperBound...])
+            for suffix in ["支出", "用"] where what.hasSuffix(suffix) { what.removeLast(suffix.count) }
+            guard what.count >= 2, let (people, peopleUnit) = people(before: index, claims), let total = amount(named: what, before: index, claims),
+                  let amount = reading.operand(total).converted(to: unit) else { continue }
+            let count = Interval.exact(claims[people].value)
+            let target = Interval.written(claims[index].value)
+            let verdict = ProseReading.verdict { Interval.quotientMayLie(numerator: amount[keyPath: $0], denominator: count, in: target) }
+            guard verdict == .fails, claims[people].value.mantissa > 0,
+                  let expected = amount.value.divided(by: claims[people].value, scale: max(claims[index].value.scale, 2)) else { continue }
+            let scale = max(claims[index].value.scale, expected.scale)
+            reading.report("N516", .error, on: claims[index].range,
+                           "人均应为 \(amount.name) ÷ \(claims[people].text)\(peopleUnit) = \(expected.formatted(scale: scale))\(unit.rawValue)，说明中写的是 \(claims[index].text)\(unit.rawValue)，差额 \(CheckContext.signed(claims[index].value - expected, scale: scale))",
+                           fix: Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claims[index].range, replacement: expected.formatted(scale: scale))], isSafe: false),
+                           related: [RelatedLocation(range: claims[total].range, message: "金额 \(claims[total].text)"),
+                                     RelatedLocation(range: claims[people].range, message: "人数 \(claims[people].text)")])
+        }
+    }
+
+    /// The nearest count of people before `index` in its paragraph.
+    static func people(before index: Int, _ claims: [Claim]) -> (Int, String)? {
+        var k = index - 1
+        while k >= 0, index - k <= 20, claims[k].paragraph == claims[index].paragraph {
+            if case .count(let unit)? = claims[k].unit, ["人次", "人", "名"].contains(unit) { return (k, unit) }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The nearest amount before `index` in its paragraph whose words hold `what` (`公务接待费`
+    /// for 接待费), not itself per person.
+    static func amount(named what: String, before index: Int, _ claims: [Claim]) -> Int? {
+        var k = index - 1
+        while k >= 0, index - k <= 20, claims[k].paragraph == claims[index].paragraph {
+            if claims[k].isPlainAmount, !claims[k].measure.isBudget, !claims[k].label.containsText("人均"),
+               claims[k].label.containsText(what) || claims[k].quantity?.name.containsText(what) == true { return k }
+            k -= 1
+        }
+        return nil
+    }
+}
