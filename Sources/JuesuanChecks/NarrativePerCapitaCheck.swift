@@ -13,7 +13,8 @@ enum NarrativePerCapitaCheck {
             // `人均接待费用` is of 公务接待费: the word after 人均, without 用 or 支出.
             var what = String(claims[index].label[mark.upperBound...])
             for suffix in ["支出", "用"] where what.hasSuffix(suffix) { what.removeLast(suffix.count) }
-            guard what.count >= 2, let (people, peopleUnit) = people(before: index, claims), let total = amount(named: what, before: index, claims),
+            // `人均176.53元` alone is of the amount before it.
+            guard what.isEmpty || what.count >= 2, let (people, peopleUnit) = people(before: index, claims), let total = amount(named: what, before: index, claims),
                   let amount = reading.operand(total).converted(to: unit) else { continue }
             let count = Interval.exact(claims[people].value)
             let target = Interval.written(claims[index].value)
@@ -40,12 +41,12 @@ enum NarrativePerCapitaCheck {
     }
 
     /// The nearest amount before `index` in its paragraph whose words hold `what` (`公务接待费`
-    /// for 接待费), not itself per person.
+    /// for 接待费; any, when `what` is empty), not itself per person.
     static func amount(named what: String, before index: Int, _ claims: [Claim]) -> Int? {
         var k = index - 1
         while k >= 0, index - k <= 20, claims[k].paragraph == claims[index].paragraph {
             if claims[k].isPlainAmount, !claims[k].measure.isBudget, !claims[k].label.containsText("人均"),
-               claims[k].label.containsText(what) || claims[k].quantity?.name.containsText(what) == true { return k }
+               what.isEmpty || claims[k].label.containsText(what) || claims[k].quantity?.name.containsText(what) == true { return k }
             k -= 1
         }
         return nil

@@ -104,7 +104,9 @@ public struct ProseGenerator {
         var grant = 0, fund = 0, other = 0, opening = 0
         var personnel = 0, publicCost = 0, project = 0
         var abroad = 0, purchase = 0, running = 0, reception = 0
-        var receptionBudget = 0, vehicleBudget = 0
+        var receptionBudget = 0, vehicleBudget = 0, threeBudget = 0
+        /// The people the receptions served (人次).
+        var guests = 0
         var operating = 0
         var goods = 0, works = 0, services = 0, smallAndMedium = 0
         var previousIncome = 0, previousExpenditure = 0, previousThree = 0, previousOperating = 0
@@ -137,6 +139,8 @@ public struct ProseGenerator {
         // Budgets in whole 万元 half the time (`预算为3万元`), never below the actual.
         l.receptionBudget = chance(50) ? ((l.reception / 100) + 1 + roll(3)) * 100 : l.reception + cents(0, 20_000)
         l.vehicleBudget = l.vehicle + cents(0, 50_000)
+        l.threeBudget = l.three + cents(0, 80_000)
+        l.guests = 1 + roll(400)
         l.operating = max(0, l.publicCost - (chance(50) ? 0 : cents(0, l.publicCost)))
         l.goods = cents(0, 300_000); l.works = chance(60) ? 0 : cents(0, 300_000); l.services = cents(0, 300_000)
         if l.procurement == 0 { l.goods = 10_000 }
@@ -173,7 +177,7 @@ public struct ProseGenerator {
     }
 
     mutating func totals(_ l: Ledger, year: Int) {
-        switch roll(4) {
+        switch roll(5) {
         case 0:
             add("\(year)年度收入总计"); money(l.totalIncome, "收入总计"); add("、支出总计"); money(l.totalIncome, "支出总计"); add("。")
         case 1:
@@ -191,6 +195,12 @@ public struct ProseGenerator {
             add("\(year)年度\(one(["收支总计各为", "收、支总计均为", "收支总计均为"]))"); money(l.totalIncome, "收支总计")
             change(l.totalIncome, previous: l.previousIncome, "收支总计", vs: one(["与上年相比", "比上年", "较上年"]))
             add("。")
+        case 3:
+            // A total of both sides, each side's parts listed (session 17).
+            add("\(year)年度\(one(["收入支出总计", "收支总计", "收入总计、支出总计均为"]))"); money(l.totalIncome, "收支总计")
+            add("。\(one(["其中：", "其中，", "具体为："]))本年收入合计"); money(l.income, "本年收入合计")
+            add("，年初结转和结余"); money(l.opening, "年初结转和结余"); add("；本年支出合计"); money(l.expenditure, "本年支出合计")
+            add("，年末结转和结余"); money(l.closing, "年末结转和结余"); add("。")
         default:
             add("收入总计"); money(l.totalIncome, "收入总计"); add("，其中：本年收入合计"); money(l.income, "本年收入合计")
             add("，使用非财政拨款结余0.00万元，年初结转和结余"); money(l.opening, "年初结转和结余"); add("。")
@@ -215,7 +225,13 @@ public struct ProseGenerator {
 
     mutating func expenditure(_ l: Ledger) {
         guard l.expenditure > 0 else { return }
-        switch roll(4) {
+        switch roll(5) {
+        case 4:
+            // A point of view opens the list of the sentence before's subject (session 17).
+            add("本年支出合计"); money(l.expenditure, "本年支出合计")
+            add("。\(one(["按支出性质分：", "从支出性质看，", "按经济性质划分，"]))基本支出"); money(l.basic, "基本支出")
+            add("，占"); percent(Self.share(l.basic, l.expenditure)!, "基本支出·share", kind: .share)
+            add("；项目支出"); money(l.project, "项目支出"); add("，占"); percent(Self.share(l.project, l.expenditure)!, "项目支出·share", kind: .share); add("。")
         case 3:
             // A respectively run after its items: the first share is of the first item.
             let named = chance(50)
@@ -263,7 +279,24 @@ public struct ProseGenerator {
     }
 
     mutating func three(_ l: Ledger) {
-        switch roll(7) {
+        switch roll(9) {
+        case 7:
+            // A change after a completion is of the actual amount, not of the budget (session 17).
+            guard let rate = Self.share(l.three, l.threeBudget) else { return }
+            add("“三公”经费财政拨款支出"); money(l.three, "三公经费")
+            add("，\(one(["完成全年预算", "为全年预算", "占全年预算"]))"); money(l.threeBudget, "三公经费·预算"); add("的"); percent(rate, "三公经费·完成率", kind: .completion)
+            change(l.three, previous: l.previousThree, "三公经费", vs: one(["较上年", "比上年", "同比"]))
+            add("。")
+        case 8:
+            // Receptions and what each guest cost (session 17): the amount in 万元, per person in 元.
+            add("公务接待费"); money(l.reception, "公务接待费"); add("，\(one(["共接待", "全年接待", "接待"]))")
+            count(l.guests, unit: "人次", "公务接待人次"); add("，\(one(["人均接待费", "人均接待费用", "人均"]))")
+            // cents of 万元 are 元: the amount in 元 ÷ the guests, in 元 to the cent.
+            let perGuest = (Self.decimal(l.reception * 100 * 100)).divided(by: DecimalNumber(l.guests), scale: 2)!
+            let start = text.utf8.count
+            text += perGuest.description
+            marks.append(Mark(range: start..<text.utf8.count, kind: .amount, fact: "人均接待费", value: perGuest))
+            add("元。")
         case 6:
             // The 具体情况 of the template: a part's budget, then its actual, inside the list.
             add("“三公”经费支出"); money(l.three, "三公经费"); add("。其中：因公出国（境）费"); money(l.abroad, "因公出国（境）费")
@@ -303,7 +336,7 @@ public struct ProseGenerator {
             add("公务接待费\(one(["预算为", "全年预算数", "年初预算为"]))"); money(l.receptionBudget, "公务接待费·预算", wholeNumber: budgetWhole)
             add("，\(one(["支出决算为", "决算数", "实际支出"]))"); money(l.reception, "公务接待费")
             if l.receptionBudget > l.reception, chance(50) {
-                add("，比预算减少"); money(l.receptionBudget - l.reception, "公务接待费·比预算", kind: .change)
+                add(one(["，比预算减少", "，较预算节约", "，低于预算", "，节约预算"])); money(l.receptionBudget - l.reception, "公务接待费·比预算", kind: .change)
             }
             if let rate = Self.share(l.reception, l.receptionBudget) {
                 add("，完成预算的"); percent(rate, "公务接待费·完成率", kind: .completion)
@@ -319,8 +352,15 @@ public struct ProseGenerator {
     }
 
     mutating func procurement(_ l: Ledger) {
-        add("政府采购支出总额"); money(l.procurement, "政府采购支出总额"); add("，其中：政府采购货物支出"); money(l.goods, "货物")
-        add("、政府采购工程支出"); money(l.works, "工程"); add("、政府采购服务支出"); money(l.services, "服务"); add("。")
+        add("政府采购支出总额"); money(l.procurement, "政府采购支出总额")
+        if chance(50) {
+            add("，其中：政府采购货物支出"); money(l.goods, "货物")
+            add("、政府采购工程支出"); money(l.works, "工程"); add("、政府采购服务支出"); money(l.services, "服务"); add("。")
+        } else {
+            // The parts by their word, after a point of view (session 17).
+            add("，\(one(["从采购类型看，", "按采购类型分：", "按采购类别划分，"]))货物采购"); money(l.goods, "货物")
+            add("、工程采购"); money(l.works, "工程"); add("、服务采购"); money(l.services, "服务"); add("。")
+        }
         add("授予中小企业合同金额"); money(l.smallAndMedium, "中小企业"); add("，占政府采购支出总额的")
         percent(Self.share(l.smallAndMedium, l.procurement)!, "中小企业·share", kind: .share); add("。")
     }

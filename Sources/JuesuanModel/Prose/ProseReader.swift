@@ -161,7 +161,7 @@ public struct ProseReader: Sendable {
     static let contextWindow = 160
     /// Words before a figure that make it approximate (`约`, `将近`), made once.
     static let approximateWords = ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎"]
-    static let listMarkers = ["其中", "主要用于", "具体用于", "包括", "构成为", "构成"]
+    static let listMarkers = ["其中", "主要用于", "具体用于", "具体为", "包括", "构成为", "构成"]
     static let noChangeWords = ["无变化", "无增减", "持平", "与上年相同", "保持不变", "未发生变化", "没有变化"]
 
     /// Whether a word of `listMarkers` may start with `scalar` (a test before trying each word).
@@ -477,7 +477,7 @@ public struct ProseReader: Sendable {
         if whole == nil, state.depth == 0 {
             // `其中，…` opening a sentence lists the parts of the previous sentence's subject.
             let before = text.string(state.sentenceStart, i).filter { !"，,：: ".contains($0) }
-            if before.isEmpty, opensSentenceList || text.hasPrefix("其中", at: i) { whole = state.previousSentenceSubject }
+            if before.isEmpty, opensSentenceList || text.hasPrefix("其中", at: i) || text.hasPrefix("具体", at: i) { whole = state.previousSentenceSubject }
         }
         guard let whole else { return }
         // `其中：人员经费A万元，主要包括工资、津贴等；公用经费B万元`: the words after 主要包括 list no
