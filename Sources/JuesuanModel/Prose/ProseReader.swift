@@ -951,7 +951,9 @@ public struct ProseReader: Sendable {
     /// Whether `before` ends on a verb and a budget (`超出年初预算`: true, `节约预算`: false), nil
     /// when it does not.
     static func budgetVerb(_ before: String, simple: Bool) -> Bool? {
-        guard let budget = budgetWords.first(where: { before.hasSuffix($0, simple: simple) }) else { return nil }
+        // Every budget word ends in 算 or 数: most figures' words end otherwise.
+        guard let last = before.unicodeScalars.last, last == "算" || last == "数",
+              let budget = budgetWords.first(where: { before.hasSuffix($0, simple: simple) }) else { return nil }
         let verb = String(before.dropLast(budget.count))
         if overBudgetVerbs.contains(where: { verb.hasSuffix($0, simple: simple) }) { return true }
         if underBudgetVerbs.contains(where: { verb.hasSuffix($0, simple: simple) }) { return false }
