@@ -83,7 +83,10 @@ enum NarrativeChangeCheck {
         let before = about(index, reading)
         // The nearest difference before it decides: `比年初预算减少0.58万元，降低9.67%` is a rate of
         // the budget, `比上年减少…，下降…` of the previous year.
-        var differenceIndex = before.first { switch claims[$0].kind { case .changeAmount, .budgetDifference: true; default: false } }
+        // `比年初预算节约1.80万元，同比下降20.00%，减少0.80万元`: a rate that names the previous year
+        // in its own words is not the budget's.
+        let ofPreviousYear = ProseReader.namesPreviousYear(rate.label)
+        var differenceIndex = before.first { switch claims[$0].kind { case .changeAmount: true; case .budgetDifference: !ofPreviousYear; default: false } }
         // `较上年增长7.00%，增加210.60万元`: the rate first, its change right after it.
         if differenceIndex == nil, !rate.isInRespectivelyRun, let next = following(index, reading) { differenceIndex = next }
         if let differenceIndex, case .budgetDifference(let differenceIncrease) = claims[differenceIndex].kind {

@@ -158,4 +158,24 @@ final class ProbeReadingTests: XCTestCase {
         // No count of people before it: nothing to divide by.
         XCTAssertEqual(codes("说明 经费\n公用经费120.00万元，人均公用经费2.00万元。", severity: .error).filter { $0.hasPrefix("N") }, [])
     }
+
+    // MARK: Found by the hospital probe
+
+    func testARateNamingThePreviousYearIsNotTheBudgets() throws {
+        let report = try probe("probe-hospital.juesuan")
+        // `比年初预算5.00万元节约1.80万元，同比下降20.00%，减少0.80万元`: 0.80 ÷ 4.00, not 1.80 ÷ 5.00.
+        assertSilent(report, thenWith: "同比下降20.00%", replacedBy: "同比下降21.00%", finds: "N503", on: "21.00", saying: "0.80")
+        // Without 同比 the nearest difference, the budget's, decides (as before).
+        let budget = "说明 经费\n机关运行经费支出5.42万元，比年初预算减少0.58万元，降低9.67%。"
+        assertSilent(budget, thenWith: "降低9.67%", replacedBy: "降低10.67%", finds: "N503", on: "10.67", saying: "0.58")
+    }
+
+    func testAnAmountOverlappingTheListedPartsEndsTheList() throws {
+        let report = try probe("probe-hospital.juesuan")
+        // 授予中小企业合同金额 overlaps 货物、工程、服务: not a fourth part (a false N504 before).
+        assertFound(report, thenWith: "服务360.00万元", replacedBy: "服务361.00万元", finds: "N504", on: "1,560.00", saying: "361.00")
+        // The same after 其中, and the share after it is still of the total.
+        let other = report.replacingOccurrences(of: "按采购类型分，", with: "其中：")
+        assertSilent(other, thenWith: "占70.51%", replacedBy: "占71.51%", finds: "N502", on: "71.51", saying: "1,560.00")
+    }
 }

@@ -628,6 +628,13 @@ public struct ProseReader: Sendable {
         if claim.isPlainAmount {
             // A budget is not a part of an actual amount, nor an actual of a budget (`其中：卫生健康
             // 支出年初预算为A万元，支出决算为B万元` lists only B).
+            // `政府采购支出总额A，按采购类型分，货物B、工程C、服务D；授予中小企业合同金额E`: an amount
+            // that overlaps the parts listed (a partial part of the whole) is not one of them.
+            if let list = state.lists[state.depth], list.members > 0, let part = claim.quantity, part.isKnown,
+               let whole = claims[list.whole].quantity,
+               Identities.identities(ofWhole: whole.name).contains(where: { $0.kind == .partial && $0.parts.contains(part.name) }) {
+                state.lists[state.depth] = nil
+            }
             if let list = state.lists[state.depth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget {
                 claim.listWhole = list.whole
                 state.lists[state.depth]!.members += 1
@@ -1019,6 +1026,11 @@ public struct ProseReader: Sendable {
             if let offset = text.utf8LastOffset(of: word), best.map({ offset > $0 }) ?? true { best = offset }
         }
         return best
+    }
+
+    /// Whether `words` compare with the previous year (`同比`, `比上年`, `较2023年`).
+    public static func namesPreviousYear(_ words: String) -> Bool {
+        previousYearMarkers.contains { words.containsText($0) }
     }
 
     static let previousYearMarkers = ["比上年", "较上年", "上年度", "与上年", "同比", "上年同期", "比20", "较20", "与20", "比去年", "较去年"]
