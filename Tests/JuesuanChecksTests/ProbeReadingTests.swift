@@ -7,28 +7,10 @@ import XCTest
 /// each is silent as written, in the probe's wording and in others of our own, and found on the
 /// right figure when one is moved.
 final class ProbeReadingTests: XCTestCase {
-    /// A probe report without its header (the tests' own header goes before it).
-    func probe(_ name: String) throws -> String {
-        try readFixture(name).split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("部门 ") && !$0.hasPrefix("年度 ") && !$0.hasPrefix("单位 ") }.joined(separator: "\n")
-    }
-
-    /// Silent as written; with `from` replaced, a finding of `code` on `figure` saying `saying`
-    /// (others may come with it: a moved figure often breaks two statements).
-    func assertFound(_ body: String, thenWith from: String, replacedBy to: String, finds code: String, on figure: String, saying: String,
-                     file: StaticString = #filePath, line: UInt = #line) {
-        let (quiet, silent) = seriousFindings(body)
-        XCTAssertEqual(silent.map { "\($0.code) \(quiet.text(of: $0)) \($0.message)" }, [], file: file, line: line)
-        let (analysis, found) = seriousFindings(body.replacingOccurrences(of: from, with: to))
-        let match = found.first { $0.code == code && analysis.text(of: $0) == figure }
-        XCTAssertNotNil(match, found.map { "\($0.code) \(analysis.text(of: $0)) \($0.message)" }.joined(separator: "\n"), file: file, line: line)
-        XCTAssertTrue(match?.message.contains(saying) == true, match?.message ?? "", file: file, line: line)
-    }
-
     // MARK: A change is of the actual amount, not of the budget a completion is measured against
 
     func testAChangeAfterACompletionIsOfTheActualAmount() throws {
-        let report = try probe("probe-agriculture.juesuan")
+        let report = try probeBody("probe-agriculture.juesuan")
         // 4.70 ÷ (25.30 + 4.70) = 15.67%; of the budget 38.00 it would be 11.01%.
         assertSilent(report, thenWith: "降幅15.67%", replacedBy: "降幅16.67%", finds: "N503", on: "16.67", saying: "25.30")
         // The same sentence in other words.
@@ -45,7 +27,7 @@ final class ProbeReadingTests: XCTestCase {
     // MARK: Shares in a section titled by one fund's spending
 
     func testClassesInAFundsSectionAreSharesOfThatFundsSpending() throws {
-        let report = try probe("probe-agriculture.juesuan")
+        let report = try probeBody("probe-agriculture.juesuan")
         // 公开01's 本年支出合计 (3,881.00) includes the government fund and the 事业 unit's own
         // money; the section is about the general budget's 3,366.80.
         assertFound(report, thenWith: "农林水支出2,749.30万元，占81.66%", replacedBy: "农林水支出2,749.30万元，占82.66%",
@@ -59,7 +41,7 @@ final class ProbeReadingTests: XCTestCase {
     // MARK: An item named bare before a colon
 
     func testABareItemBeforeAColonIsWhatItsFiguresAreAbout() throws {
-        let report = try probe("probe-agriculture.juesuan")
+        let report = try probeBody("probe-agriculture.juesuan")
         assertSilent(report, thenWith: "决算1,020.40万元", replacedBy: "决算1,021.40万元", finds: "N501", on: "1,021.40", saying: "2130101")
         // Before a comma, and in a sentence of its own.
         let comma = report.replacingOccurrences(of: "3.农业生产发展：", with: "（三）农业生产发展，")
@@ -101,7 +83,7 @@ final class ProbeReadingTests: XCTestCase {
     // MARK: A point of view opens a list
 
     func testAPointOfViewListsTheAmountBeforeIt() throws {
-        let report = try probe("probe-agriculture.juesuan")
+        let report = try probeBody("probe-agriculture.juesuan")
         assertSilent(report, thenWith: "工程采购300.00万元", replacedBy: "工程采购301.00万元", finds: "N504", on: "612.35", saying: "301.00")
         // At the start of a sentence: the previous sentence's subject.
         let text = "说明 支出\n本年支出合计500.00万元。按支出性质分：基本支出320.00万元，占64.00%；项目支出180.00万元，占36.00%。"
@@ -111,7 +93,7 @@ final class ProbeReadingTests: XCTestCase {
     // MARK: A verb before the budget
 
     func testAVerbBeforeTheBudgetIsADifferenceFromIt() throws {
-        let report = try probe("probe-agriculture.juesuan")
+        let report = try probeBody("probe-agriculture.juesuan")
         assertSilent(report, thenWith: "超出年初预算66.80万元", replacedBy: "超出年初预算67.80万元", finds: "N503", on: "67.80", saying: "66.80")
         // Below the budget, in words of our own.
         let text = "说明 接待\n公务接待费预算8.00万元，实际支出3.46万元，低于预算4.54万元。"
@@ -124,16 +106,16 @@ final class ProbeReadingTests: XCTestCase {
     // MARK: The general budget's personnel costs are 公开06's
 
     func testPersonnelCostsOfTheGeneralBudgetAreTable06s() throws {
-        let report = try probe("probe-subdistrict.juesuan")
+        let report = try probeBody("probe-subdistrict.juesuan")
         assertSilent(report, thenWith: "人员经费2,301.40万元。", replacedBy: "人员经费2,302.40万元。", finds: "N501", on: "2,302.40", saying: "2301.40")
     }
 
     // MARK: A count before its noun
 
     func testVehiclesCountedBeforeTheirNoun() throws {
-        let subdistrict = try probe("probe-subdistrict.juesuan")
+        let subdistrict = try probeBody("probe-subdistrict.juesuan")
         assertSilent(subdistrict, thenWith: "主要用于2辆公务用车", replacedBy: "主要用于3辆公务用车", finds: "N507", on: "3", saying: "2")
-        let justice = try probe("probe-justice.juesuan")
+        let justice = try probeBody("probe-justice.juesuan")
         assertSilent(justice, thenWith: "主要用于3辆执法执勤用车", replacedBy: "主要用于4辆执法执勤用车", finds: "N507", on: "4", saying: "执法执勤用车")
         // Vehicles bought or renewed are not the fleet.
         let renewed = subdistrict.replacingOccurrences(of: "主要用于2辆公务用车", with: "其中更新1辆公务用车")
@@ -143,7 +125,7 @@ final class ProbeReadingTests: XCTestCase {
     // MARK: An amount per person
 
     func testAnAmountPerPersonIsTheAmountOverThePeople() throws {
-        let report = try probe("probe-agriculture.juesuan")
+        let report = try probeBody("probe-agriculture.juesuan")
         // 3.46万元 ÷ 196人次 = 176.53元.
         assertSilent(report, thenWith: "人均接待费176.53元", replacedBy: "人均接待费177.53元", finds: "N516", on: "177.53", saying: "176.53")
         // In words of our own: a training's cost per trainee.
@@ -162,7 +144,7 @@ final class ProbeReadingTests: XCTestCase {
     // MARK: Found by the hospital probe
 
     func testARateNamingThePreviousYearIsNotTheBudgets() throws {
-        let report = try probe("probe-hospital.juesuan")
+        let report = try probeBody("probe-hospital.juesuan")
         // `比年初预算5.00万元节约1.80万元，同比下降20.00%，减少0.80万元`: 0.80 ÷ 4.00, not 1.80 ÷ 5.00.
         assertSilent(report, thenWith: "同比下降20.00%", replacedBy: "同比下降21.00%", finds: "N503", on: "21.00", saying: "0.80")
         // Without 同比 the nearest difference, the budget's, decides (as before).
@@ -171,7 +153,7 @@ final class ProbeReadingTests: XCTestCase {
     }
 
     func testAnAmountOverlappingTheListedPartsEndsTheList() throws {
-        let report = try probe("probe-hospital.juesuan")
+        let report = try probeBody("probe-hospital.juesuan")
         // 授予中小企业合同金额 overlaps 货物、工程、服务: not a fourth part (a false N504 before).
         assertFound(report, thenWith: "服务360.00万元", replacedBy: "服务361.00万元", finds: "N504", on: "1,560.00", saying: "361.00")
         // The same after 其中, and the share after it is still of the total.

@@ -39,6 +39,24 @@ func assertSilent(_ body: String, thenWith from: String, replacedBy to: String, 
     XCTAssertTrue(found.first?.message.contains(saying) == true, found.first?.message ?? "", file: file, line: line)
 }
 
+/// Silent as written; with `from` replaced, a finding of `code` on `figure` saying `saying`
+/// (others may come with it: a moved figure often breaks two statements).
+func assertFound(_ body: String, thenWith from: String, replacedBy to: String, finds code: String, on figure: String, saying: String,
+                 file: StaticString = #filePath, line: UInt = #line) {
+    let (quiet, silent) = seriousFindings(body)
+    XCTAssertEqual(silent.map { "\($0.code) \(quiet.text(of: $0)) \($0.message)" }, [], file: file, line: line)
+    let (analysis, found) = seriousFindings(body.replacingOccurrences(of: from, with: to))
+    let match = found.first { $0.code == code && analysis.text(of: $0) == figure }
+    XCTAssertNotNil(match, found.map { "\($0.code) \(analysis.text(of: $0)) \($0.message)" }.joined(separator: "\n"), file: file, line: line)
+    XCTAssertTrue(match?.message.contains(saying) == true, match?.message ?? "", file: file, line: line)
+}
+
+/// A probe report (`Fixtures/probe-*.juesuan`) without its header: the tests' own goes before it.
+func probeBody(_ name: String) throws -> String {
+    try readFixture(name).split(separator: "\n", omittingEmptySubsequences: false)
+        .filter { !$0.hasPrefix("部门 ") && !$0.hasPrefix("年度 ") && !$0.hasPrefix("单位 ") }.joined(separator: "\n")
+}
+
 func codes(_ body: String, severity: Severity? = nil) -> [String] {
     analyze(body).diagnostics.filter { severity == nil || $0.severity == severity }.map(\.code)
 }
