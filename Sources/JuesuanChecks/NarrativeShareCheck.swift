@@ -25,7 +25,9 @@ enum NarrativeShareCheck {
         for index in reading.claims.indices {
             // The stored flag first: the kind is copied out for shares only.
             guard reading.claims[index].isShare, case .share(let wholeName) = reading.claims[index].kind, !reading.claims[index].isEcho else { continue }
-            guard let part = part(of: index, reading) else { continue }
+            // A part or whole already found to differ from its table (N501) is the error: the
+            // share it breaks is not reported a second time.
+            guard let part = part(of: index, reading), !reading.contradicted.contains(part) else { continue }
             guard let (whole, key) = whole(of: index, part: part, named: wholeName, wholes: wholes, reading) else { continue }
             wholes[index] = (whole, key)
             let partOperand = reading.operand(part)
@@ -33,6 +35,7 @@ enum NarrativeShareCheck {
             func related() -> [RelatedLocation] { [RelatedLocation(range: partOperand.range, message: "部分：\(partOperand.name)")] }
             switch whole {
             case .value(let operand):
+                if reading.contradicted.contains(where: { reading.claims[$0].range == operand.range }) { continue }
                 reading.judgeRatio(code: "N502", claim: index, numerator: partOperand, denominator: operand,
                                    formula: "\(partOperand.name) ÷ \(operand.name)",
                                    related: related() + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])

@@ -160,4 +160,16 @@ final class ProbeReadingTests: XCTestCase {
         let other = report.replacingOccurrences(of: "按采购类型分，", with: "其中：")
         assertSilent(other, thenWith: "占70.51%", replacedBy: "占71.51%", finds: "N502", on: "71.51", saying: "1,560.00")
     }
+
+    // MARK: Figures typed in full width
+
+    func testAFullWidthCommaBetweenFullWidthDigitsGroupsThem() throws {
+        XCTAssertEqual(proseClaims("本年收入合计３，８７４．８０万元，其中事业收入１８５．４０万元。").map(\.value.description), ["3874.80", "185.40"])
+        // Not a group of three digits: a comma between two figures.
+        XCTAssertEqual(proseClaims("共有车辆３，其中应急保障用车２辆。").map(\.value.description), ["3", "2"])
+        XCTAssertEqual(proseClaims("分别为１２，３４５６万元。").map(\.value.description), ["12", "3456"])
+        // The figure is that of the table, and a moved one is found on its full-width digits.
+        let report = try probeBody("probe-agriculture.juesuan").replacingOccurrences(of: "本年收入合计3,874.80万元。", with: "本年收入合计３，８７４．８０万元。")
+        assertSilent(report, thenWith: "３，８７４．８０", replacedBy: "３，８７５．８０", finds: "N501", on: "３，８７５．８０", saying: "3874.80")
+    }
 }

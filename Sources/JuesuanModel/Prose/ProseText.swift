@@ -47,7 +47,8 @@ public struct ProseText: Sendable {
 
     public init(_ source: SourceText, _ range: SourceRange) {
         // A range without blanks (most prose lines) is decoded and normalised in one pass.
-        if let (scalars, offsets, ends, isSimple) = Self.decodeWithoutBlanks(source.bytes, range) {
+        if var (scalars, offsets, ends, isSimple, fullWidthDigits) = Self.decodeWithoutBlanks(source.bytes, range) {
+            if fullWidthDigits { Self.markGroupingCommas(&scalars, offsets, ends) }
             self.scalars = scalars
             self.offsets = offsets
             self.ends = ends
@@ -80,7 +81,9 @@ public struct ProseText: Sendable {
         offsets.reserveCapacity(raw.count + 1)
         ends.reserveCapacity(raw.count)
         var i = 0
+        var fullWidthDigits = false
         while i < raw.count {
+            if raw[i].value &- 0xFF10 < 10 { fullWidthDigits = true }
             let scalar = Self.normalized(raw[i])
             if Self.isBlank(scalar) {
                 // The run of blanks and what stands on either side of it.
@@ -100,15 +103,31 @@ public struct ProseText: Sendable {
             i += 1
         }
         offsets.append(offset)
+        if fullWidthDigits { Self.markGroupingCommas(&scalars, offsets, ends) }
         self.scalars = scalars
         self.offsets = offsets
         self.ends = ends
         isSimple = scalars.allSatisfy(SimpleText.isSimple)
     }
 
+    /// `３，８７４．８０`: a full-width comma after a full-width digit and before a group of three
+    /// of them is the thousands separator, as `,` is between ASCII digits — not a clause's end
+    /// (the figure was read as 874.80). A full-width digit is the ASCII one read from three bytes.
+    static func markGroupingCommas(_ scalars: inout [Unicode.Scalar], _ offsets: [Int], _ ends: [Int]) {
+        func fullWidthDigit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && isDigit(scalars[k]) && ends[k] - offsets[k] == 3 }
+        var i = 1
+        while i + 3 < scalars.count {
+            if scalars[i] == "，", fullWidthDigit(i - 1), fullWidthDigit(i + 1), fullWidthDigit(i + 2), fullWidthDigit(i + 3),
+               !(i + 4 < scalars.count && isDigit(scalars[i + 4])) {
+                scalars[i] = ","
+            }
+            i += 1
+        }
+    }
+
     /// What `init` makes of a range that is valid UTF-8 and holds no blank, in one pass without
     /// the intermediate arrays (issue 15); nil for any other range (the general path then reads it).
-    static func decodeWithoutBlanks(_ bytes: [UInt8], _ range: SourceRange) -> ([Unicode.Scalar], [Int], [Int], Bool)? {
+    static func decodeWithoutBlanks(_ bytes: [UInt8], _ range: SourceRange) -> ([Unicode.Scalar], [Int], [Int], Bool, Bool)? {
         guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
         // The arrays are made to the size of the scalars (the bytes that start one): the document
         // keeps them, and three arrays as long as the line's bytes tripled its memory.
@@ -119,6 +138,8 @@ public struct ProseText: Sendable {
         }
         var isSimple = true
         var complete = true
+        // Whether a full-width digit was read (`markGroupingCommas` looks only then).
+        var fullWidthDigits = false
         var offsets: [Int] = []
         var ends: [Int] = []
         // At most one scalar per byte: the three arrays are written in place, without a
@@ -132,6 +153,7 @@ public struct ProseText: Sendable {
                         let end = range.end
                         while k < end {
                             guard let (raw, width) = UTF8Scalars.scalar(in: b, at: k, end: end), n < length else { return nil }
+                            if raw.value &- 0xFF10 < 10 { fullWidthDigits = true }
                             // Blanks need the general path (whether a blank is kept depends on both sides).
                             let scalar = normalized(raw)
                             if isBlank(scalar) { return nil }
@@ -159,7 +181,7 @@ public struct ProseText: Sendable {
             }
         }
         guard complete else { return nil }
-        return (scalars, offsets, ends, isSimple)
+        return (scalars, offsets, ends, isSimple, fullWidthDigits)
     }
 
     /// The scalars of `range` and their offsets, or nil when the range is not valid UTF-8 within the bytes.
