@@ -20,6 +20,9 @@ enum NarrativeShareCheck {
         var wholes: [Int: (whole: Whole, key: String?)] = [:]
         // Sized once for every share (it grew share by share; issue 15).
         wholes.reserveCapacity(reading.claims.indices.count { reading.claims[$0].isShare })
+        // Where the figures found to differ from their tables start: a whole that is one of them
+        // is not judged by (a set, not a search per share: issue 15).
+        let contradictedStarts = Set(reading.contradicted.map { reading.claims[$0].range.start })
         var implied: [String: [(share: Int, part: Int)]] = [:]
         var impliedOrder: [String] = []
         for index in reading.claims.indices {
@@ -35,7 +38,7 @@ enum NarrativeShareCheck {
             func related() -> [RelatedLocation] { [RelatedLocation(range: partOperand.range, message: "部分：\(partOperand.name)")] }
             switch whole {
             case .value(let operand):
-                if reading.contradicted.contains(where: { reading.claims[$0].range == operand.range }) { continue }
+                if contradictedStarts.contains(operand.range.start) { continue }
                 reading.judgeRatio(code: "N502", claim: index, numerator: partOperand, denominator: operand,
                                    formula: "\(partOperand.name) ÷ \(operand.name)",
                                    related: related() + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
