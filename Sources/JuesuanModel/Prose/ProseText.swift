@@ -47,7 +47,8 @@ public struct ProseText: Sendable {
 
     public init(_ source: SourceText, _ range: SourceRange) {
         // A range without blanks (most prose lines) is decoded and normalised in one pass.
-        if var (scalars, offsets, ends, isSimple, fullWidthDigits) = Self.decodeWithoutBlanks(source.bytes, range) {
+        if let (decoded, offsets, ends, isSimple, fullWidthDigits) = Self.decodeWithoutBlanks(source.bytes, range) {
+            var scalars = decoded
             if fullWidthDigits { Self.markGroupingCommas(&scalars, offsets, ends) }
             self.scalars = scalars
             self.offsets = offsets
