@@ -172,4 +172,47 @@ final class ProbeReadingTests: XCTestCase {
         let report = try probeBody("probe-agriculture.juesuan").replacingOccurrences(of: "本年收入合计3,874.80万元。", with: "本年收入合计３，８７４．８０万元。")
         assertSilent(report, thenWith: "３，８７４．８０", replacedBy: "３，８７５．８０", finds: "N501", on: "３，８７５．８０", saying: "3874.80")
     }
+
+    // MARK: Found by the state-assets probe (all three budgets)
+
+    func testTheOtherSideOfAWholeEndsItsList() throws {
+        let report = try probeBody("probe-state-assets.juesuan")
+        // `财政拨款收入总计3,000.00万元，其中…；财政拨款支出总计3,000.00万元，其中…`: the spending total is
+        // not a third part of the income total (a false N504 of 6,000.00 before).
+        assertFound(report, thenWith: "本年财政拨款支出2,710.00万元", replacedBy: "本年财政拨款支出2,720.00万元", finds: "N504", on: "3,000.00", saying: "2,720.00")
+    }
+
+    func testABracketOfFundsListsItsAmountsParts() throws {
+        let report = try probeBody("probe-state-assets.juesuan")
+        // `年初财政拨款结转和结余350.00万元（一般公共预算财政拨款200.00万元，政府性基金预算财政拨款150.00万元）`:
+        // each fund's share of the balance, not the fund's income (two false N501 before).
+        assertSilent(report, thenWith: "政府性基金预算财政拨款150.00万元）", replacedBy: "政府性基金预算财政拨款160.00万元）", finds: "N504", on: "350.00", saying: "160.00")
+    }
+
+    func testThreePublicCostsOfGrantsAreTable09s() throws {
+        let report = try probeBody("probe-state-assets.juesuan")
+        // `“三公”经费财政拨款支出决算为10.00万元` is 公开09's total (it was 财政拨款支出 qualified by 三公经费).
+        assertFound(report, thenWith: "支出决算为10.00万元", replacedBy: "支出决算为11.00万元", finds: "N501", on: "11.00", saying: "10.00")
+        // An amount per person is no part of the list before it (a false N504 before), and is checked.
+        assertSilent(report, thenWith: "人均416.67元", replacedBy: "人均426.67元", finds: "N516", on: "426.67", saying: "416.67")
+    }
+
+    func testAMeasureAfterAnUnknownNameIsNotTheSectionsAmount() {
+        // `公务用车购置` is no name the checker knows: its 决算数 is not checked, rather than taken
+        // as the section title's “三公”经费 (seed 002 writes it so).
+        let text = """
+        表 公开09 财政拨款“三公”经费支出决算表
+        列 全年预算数 决算数
+        合计  0.27  0.27
+        1.因公出国（境）费  0.00  0.00
+        2.公务用车购置及运行维护费  0.00  0.00
+        3.公务接待费  0.27  0.27
+
+        说明 五、财政拨款“三公”经费支出决算情况说明
+        公务用车购置全年预算数0.00万元，决算数0.00万元。
+        """
+        XCTAssertEqual(seriousFindings(text).1.map(\.code), [])
+        // A name it knows still passes on: the 决算数 of 公务接待费 is 公开09's.
+        XCTAssertEqual(seriousFindings(text.replacingOccurrences(of: "公务用车购置全年预算数0.00万元，决算数0.00万元", with: "公务接待费全年预算数0.27万元，决算数0.37万元")).1.map(\.code), ["N501"])
+    }
 }

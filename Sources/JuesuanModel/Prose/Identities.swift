@@ -148,7 +148,15 @@ public enum QuantityNames {
         add("对附属单位补助支出")
         add("人员经费")
         add("公用经费")
-        add("三公经费", "“三公”经费", "\"三公\"经费", "‘三公’经费", "「三公」经费")
+        // `“三公”经费财政拨款支出` is 公开09's total (its title: 财政拨款“三公”经费支出), not 财政拨款支出
+        // qualified by 三公经费.
+        let threeNames = ["三公经费", "“三公”经费", "\"三公\"经费", "‘三公’经费", "「三公」经费"]
+        entries.append((alias: "三公经费", name: "三公经费"))
+        for base in threeNames {
+            if base != "三公经费" { entries.append((alias: base, name: "三公经费")) }
+            entries.append((alias: base + "财政拨款支出", name: "三公经费"))
+            entries.append((alias: "财政拨款" + base + "支出", name: "三公经费"))
+        }
         add("因公出国（境）费", "因公出国(境)费", "因公出国（境）费用", "因公出国费", "出国（境）费")
         add("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置及运维费")
         add("公务用车购置费")

@@ -152,6 +152,9 @@ public struct ProseReader: Sendable {
                                   unit: nil, unitRange: SourceRange(start: 0, end: 0), label: "", sentencePrefix: "",
                                   offsetInSentence: 0, line: 0, sentence: 0, clause: 0)
 
+    /// The three budgets' grants, as a part of a list names them (`一般公共预算财政拨款200.00万元`).
+    static let fundNames = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "一般公共预算", "政府性基金预算", "国有资本经营预算"]
+
     /// Units that count people (`在编人员22人，其中公务员8个`).
     static let people: Set<String> = ["人", "名", "个"]
     static let countUnits = ["人次", "批次", "批", "辆", "台", "个", "人", "项", "家", "次", "户", "套", "场", "名"]
@@ -635,12 +638,37 @@ public struct ProseReader: Sendable {
                Identities.identities(ofWhole: whole.name).contains(where: { $0.kind == .partial && $0.parts.contains(part.name) }) {
                 state.lists[state.depth] = nil
             }
-            if let list = state.lists[state.depth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget {
+            // `财政拨款收入总计A万元，其中…；财政拨款支出总计B万元`: the other side of the whole ends its list.
+            // A whole that names both sides (`财政拨款收入支出总计`, read as 支出总计 qualified by
+            // 财政拨款收入) lists both: its whole words are compared.
+            // So does a figure read for both (`收支总计均为500.00万元`: 收入总计 and its echo 支出总计).
+            if let list = state.lists[state.depth], list.members > 0, let whole = claims[list.whole].quantity,
+               !(list.whole + 1 < claims.count && claims[list.whole + 1].isEcho && claims[list.whole + 1].range == claims[list.whole].range),
+               Self.namesOtherSide(claim.label, than: Quantity(name: whole.description, isKnown: whole.isKnown)) {
+                state.lists[state.depth] = nil
+            }
+            // `年初财政拨款结转和结余350.00万元（一般公共预算财政拨款200.00万元，…）`: a bracket after an
+            // amount that names its parts by fund lists them, with no 其中.
+            let namesFund = Self.fundNames.contains { claim.label == $0 || claim.label == $0 + "收入" }
+            if namesFund, state.depth > 0, state.lists[state.depth] == nil, let outer = state.lastAmount[state.depth - 1],
+               let whole = claims[outer].quantity, !whole.name.containsText("收入") {
+                state.lists[state.depth] = (outer, 0, state.brackets.last?.open ?? 0)
+            }
+            // `人均416.67元` is no part of a sum.
+            let perPerson = claim.label.containsText("人均")
+            if let list = state.lists[state.depth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget, !perPerson {
                 claim.listWhole = list.whole
                 state.lists[state.depth]!.members += 1
                 // `其中：货物3.64万元`: a part named by a word of one of its whole's identity parts.
                 if claim.quantity?.isKnown != true, let whole = claims[list.whole].quantity {
                     if let part = Self.part(of: whole, named: claim.label) { claim.quantity = part; claim.quantitySource = .ownClause }
+                }
+                // `年初财政拨款结转和结余350.00万元（一般公共预算财政拨款200.00万元，…）`: a part named
+                // by a fund alone is that fund's share of its whole, not the fund's income.
+                if namesFund, let whole = claims[list.whole].quantity, !whole.name.containsText("收入"),
+                   let fund = Self.fundNames.first(where: { claim.label == $0 || claim.label == $0 + "收入" }) {
+                    claim.quantity = Quantity(name: whole.name, qualifier: fund, isKnown: true)
+                    claim.quantitySource = .ownClause
                 }
                 if claim.quantity?.isKnown == true, claim.quantity?.qualifier.isEmpty == true, let whole = claims[list.whole].quantity {
                     claim.quantity?.qualifier = whole.qualifier
@@ -809,10 +837,12 @@ public struct ProseReader: Sendable {
             claim.quantitySource = .sentence
         }
         // `卫生健康支出（类）年初预算为201.60万元，支出决算为327.61万元`: words that give only
-        // another measure speak of the amount named just before in the sentence.
+        // another measure speak of the amount named just before in the sentence — also when its
+        // name is not known (`公务用车购置全年预算数0.00万元，决算数0.00万元`): then they are not
+        // checked, rather than taken as the section title's amount.
         if claim.quantity == nil, claim.isPlainAmount, strippedLabel().measure != nil,
            let previous = (state.firstClaimOfSentence..<claims.count).last(where: { claims[$0].isPlainAmount && claims[$0].depth == state.depth && !claims[$0].isEcho }),
-           claims[previous].quantitySource == .ownClause, claims[previous].quantity?.isKnown == true,
+           claims[previous].quantitySource == .ownClause, claims[previous].quantity != nil,
            claims[previous].measure != claim.measure, claims[previous].period == claim.period {
             claim.quantity = claims[previous].quantity
             claim.quantitySource = .sentence
