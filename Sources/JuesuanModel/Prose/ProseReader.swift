@@ -154,6 +154,14 @@ public struct ProseReader: Sendable {
 
     /// The three budgets' grants, as a part of a list names them (`一般公共预算财政拨款200.00万元`).
     static let fundNames = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "一般公共预算", "政府性基金预算", "国有资本经营预算"]
+    /// The fund names, alone or with 收入, by their bytes.
+    static let fundLabels = Set(fundNames.flatMap { [ByteKey($0), ByteKey($0 + "收入")] })
+
+    /// Whether a figure's words are a fund's name alone (`一般公共预算财政拨款`, `政府性基金预算财政拨款收入`).
+    static func isFundLabel(_ label: String) -> Bool {
+        guard let first = label.unicodeScalars.first, first == "一" || first == "政" || first == "国" else { return false }
+        return fundLabels.contains(ByteKey(label))
+    }
 
     /// Units that count people (`在编人员22人，其中公务员8个`).
     static let people: Set<String> = ["人", "名", "个"]
@@ -649,13 +657,14 @@ public struct ProseReader: Sendable {
             }
             // `年初财政拨款结转和结余350.00万元（一般公共预算财政拨款200.00万元，…）`: a bracket after an
             // amount that names its parts by fund lists them, with no 其中.
-            let namesFund = Self.fundNames.contains { claim.label == $0 || claim.label == $0 + "收入" }
+            // Asked only where a list is open or a bracket may make one (most amounts are neither).
+            let namesFund = (state.depth > 0 || state.lists[state.depth] != nil) && Self.isFundLabel(claim.label)
             if namesFund, state.depth > 0, state.lists[state.depth] == nil, let outer = state.lastAmount[state.depth - 1],
                let whole = claims[outer].quantity, !whole.name.containsText("收入") {
                 state.lists[state.depth] = (outer, 0, state.brackets.last?.open ?? 0)
             }
             // `人均416.67元` is no part of a sum.
-            let perPerson = claim.label.containsText("人均")
+            let perPerson = state.lists[state.depth] != nil && claim.label.containsText("人均")
             if let list = state.lists[state.depth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget, !perPerson {
                 claim.listWhole = list.whole
                 state.lists[state.depth]!.members += 1
@@ -665,8 +674,8 @@ public struct ProseReader: Sendable {
                 }
                 // `年初财政拨款结转和结余350.00万元（一般公共预算财政拨款200.00万元，…）`: a part named
                 // by a fund alone is that fund's share of its whole, not the fund's income.
-                if namesFund, let whole = claims[list.whole].quantity, !whole.name.containsText("收入"),
-                   let fund = Self.fundNames.first(where: { claim.label == $0 || claim.label == $0 + "收入" }) {
+                if namesFund, let whole = claims[list.whole].quantity, !whole.name.containsText("收入") {
+                    let fund = claim.label.hasSuffix("收入") ? String(claim.label.dropLast(2)) : claim.label
                     claim.quantity = Quantity(name: whole.name, qualifier: fund, isKnown: true)
                     claim.quantitySource = .ownClause
                 }
