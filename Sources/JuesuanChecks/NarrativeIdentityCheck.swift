@@ -64,8 +64,7 @@ enum NarrativeIdentityCheck {
         let claims = reading.claims
         let label = claims[whole].label
         // `收入总计、支出总计均为A万元`: the figure is read twice, once for each side.
-        let echoesOtherSide = claims.indices.contains(whole + 1) && claims[whole + 1].isEcho && claims[whole + 1].range == claims[whole].range
-            && label.containsText("收入") && claims[whole + 1].label.containsText("支出")
+        let echoesOtherSide = claims.echo(of: whole).map { label.containsText("收入") && claims[$0].label.containsText("支出") } ?? false
         guard label.containsText("收入支出") || label.containsText("收支") || echoesOtherSide else { return nil }
         var income: [Int] = [], spending: [Int] = []
         for part in parts {

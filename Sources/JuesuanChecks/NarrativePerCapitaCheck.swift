@@ -32,21 +32,26 @@ enum NarrativePerCapitaCheck {
 
     /// The nearest count of people before `index` in its paragraph.
     static func people(before index: Int, _ claims: [Claim]) -> (Int, String)? {
-        var k = index - 1
-        while k >= 0, index - k <= 20, claims[k].paragraph == claims[index].paragraph {
-            if case .count(let unit)? = claims[k].unit, ["人次", "人", "名"].contains(unit) { return (k, unit) }
-            k -= 1
-        }
-        return nil
+        guard let k = nearest(before: index, claims, where: { claim in
+            if case .count(let unit)? = claim.unit { ["人次", "人", "名"].contains(unit) } else { false }
+        }), case .count(let unit)? = claims[k].unit else { return nil }
+        return (k, unit)
     }
 
     /// The nearest amount before `index` in its paragraph whose words hold `what` (`公务接待费`
     /// for 接待费; any, when `what` is empty), not itself per person.
     static func amount(named what: String, before index: Int, _ claims: [Claim]) -> Int? {
+        nearest(before: index, claims) { claim in
+            claim.isPlainAmount && !claim.measure.isBudget && !claim.label.containsText("人均")
+                && (what.isEmpty || claim.label.containsText(what) || claim.quantity?.name.containsText(what) == true)
+        }
+    }
+
+    /// The nearest claim before `index` in its paragraph (20 figures back at most) that passes `test`.
+    static func nearest(before index: Int, _ claims: [Claim], where test: (Claim) -> Bool) -> Int? {
         var k = index - 1
         while k >= 0, index - k <= 20, claims[k].paragraph == claims[index].paragraph {
-            if claims[k].isPlainAmount, !claims[k].measure.isBudget, !claims[k].label.containsText("人均"),
-               what.isEmpty || claims[k].label.containsText(what) || claims[k].quantity?.name.containsText(what) == true { return k }
+            if test(claims[k]) { return k }
             k -= 1
         }
         return nil

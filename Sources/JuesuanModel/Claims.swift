@@ -213,3 +213,12 @@ extension String {
         return String(self[lower..<upper])
     }
 }
+
+extension Array where Element == Claim {
+    /// The second reading of the figure at `index`, if it has one (`收支总计均为500.00万元`: read
+    /// as 收入总计, then as 支出总计 right after it, over the same digits).
+    public func echo(of index: Int) -> Int? {
+        let next = index + 1
+        return next < count && self[next].isEcho && self[next].range == self[index].range ? next : nil
+    }
+}

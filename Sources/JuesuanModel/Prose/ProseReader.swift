@@ -651,7 +651,7 @@ public struct ProseReader: Sendable {
             // 财政拨款收入) lists both: its whole words are compared.
             // So does a figure read for both (`收支总计均为500.00万元`: 收入总计 and its echo 支出总计).
             if let list = state.lists[state.depth], list.members > 0, let whole = claims[list.whole].quantity,
-               !(list.whole + 1 < claims.count && claims[list.whole + 1].isEcho && claims[list.whole + 1].range == claims[list.whole].range),
+               claims.echo(of: list.whole) == nil,
                Self.namesOtherSide(claim.label, than: Quantity(name: whole.description, isKnown: whole.isKnown)) {
                 state.lists[state.depth] = nil
             }
