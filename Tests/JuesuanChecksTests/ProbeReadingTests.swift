@@ -90,6 +90,15 @@ final class ProbeReadingTests: XCTestCase {
         assertFound(text, thenWith: "项目支出180.00万元", replacedBy: "项目支出190.00万元", finds: "N504", on: "500.00", saying: "190.00")
     }
 
+    func testListMarkersAndNamesOfTheYearsTotals() {
+        // `具体用于` lists like `主要用于`.
+        let used = "说明 支出\n本年支出合计500.00万元，具体用于：基本支出320.00万元；项目支出180.00万元。"
+        assertSilent(used, thenWith: "项目支出180.00万元", replacedBy: "项目支出190.00万元", finds: "N504", on: "500.00", saying: "190.00")
+        // `全部收入` is the year's income total.
+        let all = "说明 收入\n本年收入合计500.00万元。财政拨款收入450.00万元，占全部收入的90.00%。"
+        assertSilent(all, thenWith: "占全部收入的90.00%", replacedBy: "占全部收入的91.00%", finds: "N502", on: "91.00", saying: "500.00")
+    }
+
     // MARK: A verb before the budget
 
     func testAVerbBeforeTheBudgetIsADifferenceFromIt() throws {
