@@ -119,6 +119,7 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--stages", let
         let syntax = time("parse") { Parser.parse(source) }
         let report = time("model") { Report(syntax: syntax, catalogue: catalogue) }
         let context = time("check context") { CheckContext(report: report) }
+        _ = time("prose read (shared)") { context.prose }
         for check in CheckRegistry.checks { _ = time("\(check)") { check.run(context) } }
     }
     let total = order.dropFirst().reduce(0) { $0 + best[$1]! }

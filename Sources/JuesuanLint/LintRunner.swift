@@ -122,7 +122,10 @@ public struct LintRunner: Sendable {
             slots.set(index, outcome)
         }
         if inputs.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                GlibcMalloc.prepareThisThread()
+                work(index)
+            }
         } else {
             for index in inputs.indices { work(index) }
         }

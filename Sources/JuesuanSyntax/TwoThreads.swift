@@ -12,7 +12,10 @@ public enum TwoThreads {
     /// Calls `body(0)` and `body(1)` at once and returns when both have returned.
     public static func run(_ body: @Sendable (Int) -> Void) {
         guard let pool = BackgroundThreads.current else {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: body)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                GlibcMalloc.prepareThisThread()
+                body(half)
+            }
             return
         }
         withoutActuallyEscaping(body) { body in

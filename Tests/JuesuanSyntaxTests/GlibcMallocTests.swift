@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import JuesuanSyntax
+
+/// `juesuan lint`'s heaps in huge pages (issue 15, session 18): the mapping lookup, and that the
+/// advice reaches the heap of the thread that asks for it.
+final class GlibcMallocTests: XCTestCase {
+    #if canImport(Glibc)
+    /// The mapping found for an address holds it, and is the one `/proc/self/maps` lists for it
+    /// (read whole and split by Foundation, not by the byte scanner under test).
+    func testTheMappingOfAnAddressIsTheOneTheKernelLists() throws {
+        let block = try XCTUnwrap(malloc(64))
+        defer { free(block) }
+        var onStack = 0
+        let stackAddress = withUnsafeMutablePointer(to: &onStack) { UInt(bitPattern: $0) }
+        for address in [UInt(bitPattern: block), stackAddress] {
+            let found = try XCTUnwrap(GlibcMalloc.mapping(containing: address))
+            // Read after: the heap may have grown in between (never shrunk: its end is at least).
+            let maps = Self.read("/proc/self/maps")
+            XCTAssertTrue(found.start <= address && address < found.end)
+            let listed = maps.split(separator: "\n").compactMap { line -> (UInt, UInt)? in
+                let bounds = line.prefix { $0 != " " }.split(separator: "-")
+                guard bounds.count == 2, let start = UInt(bounds[0], radix: 16), let end = UInt(bounds[1], radix: 16) else { return nil }
+                return start <= address && address < end ? (start, end) : nil
+            }
+            XCTAssertEqual(listed.count, 1)
+            XCTAssertEqual(listed.first?.0, found.start)
+            if address == stackAddress {
+                XCTAssertEqual(listed.first?.1, found.end)
+            } else {
+                XCTAssertGreaterThanOrEqual(listed.first?.1 ?? 0, found.end)
+            }
+        }
+        // The null page is never mapped.
+        XCTAssertNil(GlibcMalloc.mapping(containing: 16))
+    }
+
+    /// On a new thread (a heap of its own), the advice marks that heap for huge pages: the
+    /// kernel's flags for the mapping holding a block allocated there afterwards include `hg`.
+    func testTheAdviceMarksTheHeapOfTheThreadThatAsks() throws {
+        let setting = (try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)) ?? ""
+        try XCTSkipIf(setting.isEmpty || setting.contains("[never]"), "no transparent huge pages on this machine")
+        // As `juesuan lint` sets it, so that the heap is grown by a step large enough to hold
+        // whole huge pages (set back to glibc's default after).
+        GlibcMalloc.set(.topPad, to: 32 << 20)
+        defer { GlibcMalloc.set(.topPad, to: 128 << 10) }
+        let flags = Locked<[String]>([])
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            defer { done.signal() }
+            GlibcMalloc.adviseHugePages()
+            guard let block = malloc(64) else { return }
+            defer { free(block) }
+            flags.value = Self.kernelFlags(ofMappingHolding: UInt(bitPattern: block))
+        }
+        thread.start()
+        XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
+        XCTAssertTrue(flags.value.contains("hg"), "VmFlags: \(flags.value)")
+    }
+
+    /// Each thread is advised once: a second call on the same thread, and calls while the
+    /// switch is off, leave the set of prepared threads as it was.
+    func testEachThreadIsPreparedOnceAndOnlyWhenAsked() {
+        let before = GlibcMalloc.preparedThreadCount
+        GlibcMalloc.prepareThisThread()
+        XCTAssertEqual(GlibcMalloc.preparedThreadCount, before, "off by default")
+        GlibcMalloc.hugePagesForEachThread = true
+        defer { GlibcMalloc.hugePagesForEachThread = false }
+        GlibcMalloc.prepareThisThread()
+        let afterFirst = GlibcMalloc.preparedThreadCount
+        GlibcMalloc.prepareThisThread()
+        XCTAssertEqual(GlibcMalloc.preparedThreadCount, afterFirst)
+        XCTAssertLessThanOrEqual(afterFirst, before + 1)
+        XCTAssertTrue(GlibcMalloc.isPrepared(UInt(pthread_self())))
+    }
+
+    /// A file of `/proc` whole (its size reads as 0: read until its end, not by its size).
+    static func read(_ path: String) -> String {
+        guard let file = fopen(path, "r") else { return "" }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The `VmFlags` of the mapping that holds `address`, from `/proc/self/smaps`.
+    static func kernelFlags(ofMappingHolding address: UInt) -> [String] {
+        let smaps = read("/proc/self/smaps")
+        var inside = false
+        for line in smaps.split(separator: "\n") {
+            let bounds = line.prefix { $0 != " " }.split(separator: "-")
+            if bounds.count == 2, let start = UInt(bounds[0], radix: 16), let end = UInt(bounds[1], radix: 16) {
+                inside = start <= address && address < end
+            } else if inside, line.hasPrefix("VmFlags:") {
+                return line.dropFirst("VmFlags:".count).split(separator: " ").map(String.init)
+            }
+        }
+        return []
+    }
+    #endif
+}
+
+private final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
+    }
+}
