@@ -123,7 +123,7 @@ public struct LintRunner: Sendable {
         }
         if inputs.count > 1 {
             DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                GlibcMalloc.prepareThisThread()
+                WorkerThreads.prepareThisThread()
                 work(index)
             }
         } else {

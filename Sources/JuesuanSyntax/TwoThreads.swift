@@ -13,7 +13,7 @@ public enum TwoThreads {
     public static func run(_ body: @Sendable (Int) -> Void) {
         guard let pool = BackgroundThreads.current else {
             DispatchQueue.concurrentPerform(iterations: 2) { half in
-                GlibcMalloc.prepareThisThread()
+                WorkerThreads.prepareThisThread()
                 body(half)
             }
             return
@@ -38,6 +38,26 @@ public enum TwoThreads {
         }
         return (results.first!, results.second!)
     }
+}
+
+/// Work done once on each thread that `TwoThreads` (or a folder's lint) hands work to, before
+/// that work: set once at launch. `juesuan lint` advises each such thread's heap to use huge
+/// pages (issue 15); the server sets nothing.
+public enum WorkerThreads {
+    nonisolated(unsafe) public static var preparation: (@Sendable () -> Void)?
+
+    /// Runs `preparation` if this thread has not run it yet.
+    public static func prepareThisThread() {
+        guard let preparation else { return }
+        let thread = UInt(bitPattern: Int(bitPattern: UInt(pthread_self())))
+        lock.lock()
+        let isNew = prepared.insert(thread).inserted
+        lock.unlock()
+        if isNew { preparation() }
+    }
+
+    nonisolated(unsafe) private static var prepared: Set<UInt> = []
+    private static let lock = NSLock()
 }
 
 private final class TwoResults<Value>: @unchecked Sendable {

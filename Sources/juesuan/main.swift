@@ -29,9 +29,8 @@ if subcommand == "lint" {
     // their own faulted in page by page; and every heap a lint uses is in huge pages (session
     // 18: 5,200 → 1,750 page faults, a 1 MB lint's median 51 → 46 ms).
     GlibcMalloc.set(.mmapThreshold, to: 32 << 20)
-    GlibcMalloc.hugePagesForEachThread = true
-    GlibcMalloc.heapGrowth = 24 << 20
-    GlibcMalloc.adviseHugePages(growingBy: GlibcMalloc.heapGrowth)
+    HugePages.adviseThisThreadsHeap(growingBy: 24 << 20)
+    WorkerThreads.preparation = { HugePages.adviseThisThreadsHeap(growingBy: 24 << 20) }
 }
 
 // The catalogue and the model's name tables are built on another thread while the arguments

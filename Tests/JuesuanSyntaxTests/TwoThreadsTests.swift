@@ -23,6 +23,29 @@ final class TwoThreadsTests: XCTestCase {
         XCTAssertEqual(record.values.sorted(), [0, 1])
     }
 
+    /// The preparation set for worker threads runs once on each thread that `TwoThreads` hands
+    /// work to, before that work, and not again on the same thread.
+    func testEachWorkerThreadIsPreparedOnceBeforeItsWork() {
+        let record = Record()
+        WorkerThreads.preparation = { record.add(Int(bitPattern: UInt(pthread_self()))) }
+        defer { WorkerThreads.preparation = nil }
+        let order = Record()
+        for _ in 0..<20 {
+            TwoThreads.run { half in
+                // Prepared by now: this thread's preparation ran before this work.
+                if record.values.contains(Int(bitPattern: UInt(pthread_self()))) { order.add(half) }
+            }
+        }
+        XCTAssertEqual(order.values.count, 40, "every half ran on a prepared thread")
+        let threads = record.values
+        XCTAssertEqual(Set(threads).count, threads.count, "a thread prepared twice: \(threads)")
+        XCTAssertGreaterThanOrEqual(threads.count, 1)
+        // Without a preparation nothing runs.
+        WorkerThreads.preparation = nil
+        TwoThreads.run { _ in }
+        XCTAssertEqual(record.values.count, threads.count)
+    }
+
     /// `map` returns each half's result in its place, whichever half ends first, off the pool
     /// and on it.
     func testMapReturnsTheHalvesInOrder() {

@@ -3,11 +3,12 @@ import XCTest
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import JuesuanSyntax
+@testable import JuesuanLint
+import JuesuanSyntax
 
 /// `juesuan lint`'s heaps in huge pages (issue 15, session 18): the mapping lookup, and that the
 /// advice reaches the heap of the thread that asks for it.
-final class GlibcMallocTests: XCTestCase {
+final class HugePagesTests: XCTestCase {
     #if canImport(Glibc)
     /// The mapping found for an address holds it, and is the one `/proc/self/maps` lists for it
     /// (read whole and split by Foundation, not by the byte scanner under test).
@@ -17,7 +18,7 @@ final class GlibcMallocTests: XCTestCase {
         var onStack = 0
         let stackAddress = withUnsafeMutablePointer(to: &onStack) { UInt(bitPattern: $0) }
         for address in [UInt(bitPattern: block), stackAddress] {
-            let found = try XCTUnwrap(GlibcMalloc.mapping(containing: address))
+            let found = try XCTUnwrap(HugePages.mapping(containing: address))
             // Read after: the heap may have grown in between (never shrunk: its end is at least).
             let maps = Self.read("/proc/self/maps")
             XCTAssertTrue(found.start <= address && address < found.end)
@@ -35,7 +36,7 @@ final class GlibcMallocTests: XCTestCase {
             }
         }
         // The null page is never mapped.
-        XCTAssertNil(GlibcMalloc.mapping(containing: 16))
+        XCTAssertNil(HugePages.mapping(containing: 16))
     }
 
     /// On a new thread (a heap of its own), the advice marks that heap for huge pages: the
@@ -51,7 +52,7 @@ final class GlibcMallocTests: XCTestCase {
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             defer { done.signal() }
-            GlibcMalloc.adviseHugePages()
+            HugePages.adviseThisThreadsHeap()
             guard let block = malloc(64) else { return }
             defer { free(block) }
             flags.value = Self.kernelFlags(ofMappingHolding: UInt(bitPattern: block))
@@ -59,22 +60,6 @@ final class GlibcMallocTests: XCTestCase {
         thread.start()
         XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
         XCTAssertTrue(flags.value.contains("hg"), "VmFlags: \(flags.value)")
-    }
-
-    /// Each thread is advised once: a second call on the same thread, and calls while the
-    /// switch is off, leave the set of prepared threads as it was.
-    func testEachThreadIsPreparedOnceAndOnlyWhenAsked() {
-        let before = GlibcMalloc.preparedThreadCount
-        GlibcMalloc.prepareThisThread()
-        XCTAssertEqual(GlibcMalloc.preparedThreadCount, before, "off by default")
-        GlibcMalloc.hugePagesForEachThread = true
-        defer { GlibcMalloc.hugePagesForEachThread = false }
-        GlibcMalloc.prepareThisThread()
-        let afterFirst = GlibcMalloc.preparedThreadCount
-        GlibcMalloc.prepareThisThread()
-        XCTAssertEqual(GlibcMalloc.preparedThreadCount, afterFirst)
-        XCTAssertLessThanOrEqual(afterFirst, before + 1)
-        XCTAssertTrue(GlibcMalloc.isPrepared(UInt(pthread_self())))
     }
 
     /// A file of `/proc` whole (its size reads as 0: read until its end, not by its size).
