@@ -67,10 +67,13 @@ enum NarrativeCountCheck {
         // may speak of both (`因公出国（境）费0万元，未安排出国团组；…公务接待3批次、28人次`).
         let reception = context.utf8LastOffset(of: "接待")
         let travel = [context.utf8LastOffset(of: "出国"), context.utf8LastOffset(of: "出境")].compactMap { $0 }.max()
-        if let reception, travel.map({ reception > $0 }) ?? true {
+        // Vehicles and equipment are counted in their own units, whatever the sentence said of
+        // receptions or trips before them (`因公出国（境）费为0；…年末公务用车保有量3辆`).
+        let countsThings = unit == "辆" || unit == "台" || unit == "套"
+        if !countsThings, let reception, travel.map({ reception > $0 }) ?? true {
             if unit == "批" || unit == "批次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")] }
             if unit == "人次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待人次" : "国内公务接待人次"), "决算数")] }
-        } else if travel != nil {
+        } else if !countsThings, travel != nil {
             if unit == "个" && context.containsText("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
             if unit == "人次" || unit == "人" { targets = [("公开09", .label("因公出国（境）人次数"), "决算数")] }
         } else if unit == "辆", let row = vehicleRows.first(where: { claim.label.hasSuffix($0) }) {

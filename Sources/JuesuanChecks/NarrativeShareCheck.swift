@@ -153,11 +153,14 @@ enum NarrativeShareCheck {
                 }
                 k -= 1
             }
-            // 5. The nearest earlier amount of a parent quantity.
+            // 5. The nearest earlier amount of a parent quantity, of the part's measure and year
+            // (`比全年预算数16.00万元少6.00万元` is not what the year's spending is a share of).
             let ancestors = Identities.ancestors(of: partName)
+            let partIsBudget = claims[part].measure.isBudget, partPeriod = claims[part].period
             k = part - 1
             while k >= 0, part - k <= 40, claims[k].paragraph == shareParagraph {
-                if claims[k].isPlainAmount, let name = claims[k].quantity?.name, ancestors.contains(name) {
+                if claims[k].isPlainAmount, let name = claims[k].quantity?.name, ancestors.contains(name),
+                   claims[k].measure.isBudget == partIsBudget, claims[k].period == partPeriod {
                     return (.value(reading.operand(k)), name)
                 }
                 k -= 1

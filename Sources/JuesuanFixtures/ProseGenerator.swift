@@ -256,7 +256,14 @@ public struct ProseGenerator {
     }
 
     mutating func basic(_ l: Ledger) {
-        switch roll(5) {
+        switch roll(6) {
+        case 5 where l.basic > 0:
+            // The whole before 占 (session 18): `在基本支出中占`, `在基本支出中所占比重为`.
+            add("基本支出"); money(l.basic, "基本支出"); add("。人员经费"); money(l.personnel, "人员经费")
+            add(one(["，在基本支出中占", "，在基本支出中所占比重为", "，在基本支出里占"]))
+            percent(Self.share(l.personnel, l.basic)!, "人员经费·share", kind: .share)
+            add("；公用经费"); money(l.publicCost, "公用经费"); add(one(["，在基本支出中占", "，所占比重为", "，占"]))
+            percent(Self.share(l.publicCost, l.basic)!, "公用经费·share", kind: .share); add("。")
         case 4 where l.basic > 0:
             add("基本支出"); money(l.basic, "基本支出"); add("。人员经费和公用经费分别为"); money(l.personnel, "人员经费")
             add("和"); money(l.publicCost, "公用经费"); add("，分别占基本支出的")
@@ -314,12 +321,22 @@ public struct ProseGenerator {
             add("，公务用车购置及运行维护费"); money(l.vehicle, "公务用车购置及运行维护费"); add("，公务接待费"); money(l.reception, "公务接待费"); add("。")
         case 1:
             guard l.three > 0 else { return }
-            add("“三公”经费支出决算中，")
+            // Or the whole before 占, after a budget that is no whole of the year's spending (session 18).
+            let before = chance(40)
+            if before {
+                add("“三公”经费支出"); money(l.three, "三公经费"); add("，全年预算数"); money(l.threeBudget, "三公经费·预算")
+                // The budget is in no table of the generated report: the completion verifies it.
+                if let rate = Self.share(l.three, l.threeBudget) { add("，完成预算的"); percent(rate, "三公经费·完成率", kind: .completion) }
+                add("。")
+            } else {
+                add("“三公”经费支出决算中，")
+            }
             var first = true
             for (name, value) in [("因公出国（境）费", l.abroad), ("公务用车购置费", l.purchase), ("公务用车运行维护费", l.running), ("公务接待费", l.reception)] where value > 0 {
                 if !first { add("；") }
                 first = false
-                add(name); money(value, name); add("，占"); percent(Self.share(value, l.three)!, "\(name)·share", kind: .share)
+                add(name); money(value, name); add(before ? one(["，在“三公”经费中占", "，在“三公”经费中所占比重为", "，占"]) : "，占")
+                percent(Self.share(value, l.three)!, "\(name)·share", kind: .share)
             }
             add("。")
         case 2:
@@ -336,7 +353,16 @@ public struct ProseGenerator {
             add("公务接待费\(one(["预算为", "全年预算数", "年初预算为"]))"); money(l.receptionBudget, "公务接待费·预算", wholeNumber: budgetWhole)
             add("，\(one(["支出决算为", "决算数", "实际支出"]))"); money(l.reception, "公务接待费")
             if l.receptionBudget > l.reception, chance(50) {
-                add(one(["，比预算减少", "，较预算节约", "，低于预算", "，节约预算"])); money(l.receptionBudget - l.reception, "公务接待费·比预算", kind: .change)
+                // A bare verb after the budget (session 18): `节约了`, and the saving's rate.
+                let bare = chance(40)
+                add(bare ? one(["，节约", "，节约了", "，节支"]) : one(["，比预算减少", "，较预算节约", "，低于预算", "，节约预算"]))
+                money(l.receptionBudget - l.reception, "公务接待费·比预算", kind: .change)
+                if bare, chance(50), let rate = Self.share(l.receptionBudget - l.reception, l.receptionBudget) {
+                    add(one(["，节约率", "，节约率为"])); percent(rate, "公务接待费·节约率", kind: .rate)
+                    add("。"); return
+                }
+            } else if l.reception > l.receptionBudget, chance(50) {
+                add(one(["，超支", "，超支了", "，超出"])); money(l.reception - l.receptionBudget, "公务接待费·比预算", kind: .change)
             }
             if let rate = Self.share(l.reception, l.receptionBudget) {
                 add("，完成预算的"); percent(rate, "公务接待费·完成率", kind: .completion)

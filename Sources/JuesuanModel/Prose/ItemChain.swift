@@ -42,7 +42,26 @@ public enum ItemChain {
     /// otherwise (it is still what the figures after it are about, so nothing else is guessed
     /// for them). Nil when `text` names no level.
     public static func quantity(in text: String, catalogue: Catalogue = .embedded) -> Quantity? {
-        guard mayHoldChain(text) else { return nil }
+        let levels = levels(in: text)
+        guard let deepest = levels.last else { return nil }
+        guard let code = code(of: levels, catalogue: catalogue) else { return Quantity(name: words(of: levels), isKnown: false) }
+        if code.utf8.count == 3, let name = catalogue.categoryName(forCode: code) {
+            // A 类 alone is named as prose names it without the marker (its rows are found by name).
+            return Quantity(name: name, isKnown: true)
+        }
+        let name = catalogue.entry(code: code, kind: .functional)?.name ?? deepest.name
+        return Quantity(name: "\(name)（\(levelWords[deepest.level - 1])）", isKnown: true, code: code)
+    }
+
+    /// The chain as written: `文化和旅游（款）行政运行（项）`.
+    static func words(of levels: [(level: Int, name: String)]) -> String {
+        levels.map { "\($0.name)（\(levelWords[$0.level - 1])）" }.joined()
+    }
+
+    /// The levels of the last chain in `text`, each with its name, from the highest written
+    /// (empty when `text` names no level).
+    static func levels(in text: String) -> [(level: Int, name: String)] {
+        guard mayHoldChain(text) else { return [] }
         let scalars = Array(text.unicodeScalars)
         // The levels written, each with its name. A level right after another (blanks aside)
         // is named by all the words between them: 款 and 项 names may hold brackets, 、 and
@@ -74,15 +93,7 @@ public enum ItemChain {
             i += marker.text.count
             lastEnd = i
         }
-        guard let deepest = levels.last else { return nil }
-        let words = levels.map { "\($0.name)（\(levelWords[$0.level - 1])）" }.joined()
-        guard let code = code(of: levels, catalogue: catalogue) else { return Quantity(name: words, isKnown: false) }
-        if code.utf8.count == 3, let name = catalogue.categoryName(forCode: code) {
-            // A 类 alone is named as prose names it without the marker (its rows are found by name).
-            return Quantity(name: name, isKnown: true)
-        }
-        let name = catalogue.entry(code: code, kind: .functional)?.name ?? deepest.name
-        return Quantity(name: "\(name)（\(levelWords[deepest.level - 1])）", isKnown: true, code: code)
+        return levels
     }
 
     /// The code the levels name, from the 类 down; nil when one is not found or the chain does

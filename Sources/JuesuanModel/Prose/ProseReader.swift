@@ -115,24 +115,57 @@ public struct ProseReader: Sendable {
     /// `.some(nil)` when rows of different codes have that label (行政运行 under two 款), nil
     /// when none has.
     mutating func itemCode(forKey key: String) -> String?? {
-        if itemCodesByKey == nil {
-            var codes: [String: String?] = [:]
-            for table in itemTables {
-                for section in table.sections {
-                    for row in section.rows {
-                        guard let code = row.code, code.utf8.count >= 5 else { continue }
-                        let label = LabelKey.make(row.label)
-                        if let known = codes[label] {
-                            if known != code { codes[label] = .some(nil) }
-                        } else {
-                            codes[label] = code
-                        }
+        if itemCodesByKey == nil { indexItems() }
+        return itemCodesByKey![key]
+    }
+
+    /// Every code of a 款 or 项 row with that label in the report's functional tables.
+    private var allItemCodesByKey: [String: [String]] = [:]
+
+    private mutating func indexItems() {
+        var codes: [String: String?] = [:]
+        var all: [String: [String]] = [:]
+        for table in itemTables {
+            for section in table.sections {
+                for row in section.rows {
+                    guard let code = row.code, code.utf8.count >= 5 else { continue }
+                    let label = LabelKey.make(row.label)
+                    if let known = codes[label] {
+                        if known != code { codes[label] = .some(nil) }
+                    } else {
+                        codes[label] = code
                     }
+                    if all[label]?.contains(code) != true { all[label, default: []].append(code) }
                 }
             }
-            itemCodesByKey = codes
         }
-        return itemCodesByKey![key]
+        itemCodesByKey = codes
+        allItemCodesByKey = all
+    }
+
+    /// The item a chain of levels names (nil when the words name no level). From the 类 down, by
+    /// the catalogue. A chain that starts below the 类 (`文化和旅游（款）行政运行（项）`,
+    /// `群众文化（项）支出`) by the report's own rows: known when one row of the deepest level has
+    /// its name — under a 款 of the name written above it, when one is — and unknown otherwise
+    /// (行政运行 under two 款 of the report, with no 款 written), never guessed.
+    mutating func chainItem(_ words: String) -> Quantity? {
+        guard let item = ItemChain.quantity(in: words) else { return nil }
+        guard !item.isKnown, !itemTables.isEmpty else { return item }
+        let levels = ItemChain.levels(in: words)
+        guard let first = levels.first, first.level >= 2, let deepest = levels.last else { return item }
+        if itemCodesByKey == nil { indexItems() }
+        let length = deepest.level == 2 ? 5 : 7
+        var codes = (allItemCodesByKey[LabelKey.make(deepest.name)] ?? []).filter { $0.utf8.count == length }
+        if levels.count >= 2, levels[levels.count - 2].level == deepest.level - 1, deepest.level == 3 {
+            let parent = LabelKey.make(levels[levels.count - 2].name)
+            codes = codes.filter { code in
+                let parentCode = String(code.prefix(5))
+                return Catalogue.embedded.entry(code: parentCode, kind: .functional).map { LabelKey.make($0.name) == parent } ?? false
+            }
+        }
+        guard codes.count == 1, let code = codes.first else { return item }
+        let name = Catalogue.embedded.entry(code: code, kind: .functional)?.name ?? deepest.name
+        return Quantity(name: "\(name)（\(ItemChain.levelWords[deepest.level - 1])）", isKnown: true, code: code)
     }
 
     /// The item a clause of a bare row label names (`1.行政运行`, `（二）农田建设（项）`): known
@@ -391,11 +424,12 @@ public struct ProseReader: Sendable {
         let mayBeBare = !itemTables.isEmpty && end - start <= 40
         guard holdsLevel || namingAny || mayBeBare else { return }
         let words = state.string(start, end)
-        if holdsLevel, let item = ItemChain.quantity(in: words), item.isKnown {
+        let chain = holdsLevel ? chainItem(words) : nil
+        if let item = chain, item.isKnown {
             state.topic = item
         } else if let item = bareItem(words) {
             state.topic = item
-        } else if holdsLevel, let item = ItemChain.quantity(in: words) {
+        } else if let item = chain {
             state.topic = item
         } else if namingAny, let quantity = QuantityNames.known(in: words) {
             state.topic = quantity
@@ -816,7 +850,7 @@ public struct ProseReader: Sendable {
             return result
         }
         var headIsLabel = true
-        if ItemChain.mayHoldChain(label), let item = ItemChain.quantity(in: label) {
+        if ItemChain.mayHoldChain(label), let item = chainItem(label) {
             // `社会保障和就业支出（类）行政事业单位养老支出（款）…（项）年初预算数`: the item.
             claim.quantity = item
             claim.quantitySource = .ownClause
@@ -953,6 +987,8 @@ public struct ProseReader: Sendable {
                 for suffix in shareSuffixes where whole.hasSuffix(suffix, simple: simple) { whole.removeLast(suffix.count); break }
                 // `占比为54.89%` names no whole.
                 if simple ? shareWithoutWholeBytes.contains(ByteKey(whole)) : shareWithoutWhole.contains(whole) { whole = "" }
+                // `在“三公”经费中占76.00%`, `在本年支出合计中所占比重为91.02%`: the whole before 占.
+                if whole.isEmpty { whole = wholeBeforeShare(before[..<before.index(before: share)]) ?? "" }
                 return .share(whole: whole.isEmpty ? nil : whole)
             }
             // `增长了`, `降幅为`: the words of a rate of change.
@@ -970,6 +1006,8 @@ public struct ProseReader: Sendable {
         case .money?:
             // `超出年初预算66.80万元`, `低于预算2万元`: the verb before the budget it compares with.
             if let increase = budgetVerb(before, simple: simple) { return .budgetDifference(increase: increase) }
+            // `年初预算300.00万元，决算数360.00万元，超支60.00万元`: a bare verb after a budget.
+            if let increase = bareBudgetVerb(before, simple: simple), budgetStated() { return .budgetDifference(increase: increase) }
             // The words and the words with 了, made once (each figure made a string per word).
             let increase = increaseWords.contains { before.hasSuffix($0, simple: simple) }
             let decrease = decreaseWords.contains { before.hasSuffix($0, simple: simple) }
@@ -987,6 +1025,41 @@ public struct ProseReader: Sendable {
         case nil:
             return .amount
         }
+    }
+
+    /// The X of `在X中` (or `在X里`, `于X中`) that ends the words before a share's 占, with 所 or
+    /// 的 between them; nil otherwise. X is the whole: `在“三公”经费中占76.00%`.
+    static func wholeBeforeShare(_ words: Substring) -> String? {
+        var words = words
+        while let last = words.last, last == "所" || last == "的" || last == " " { words = words.dropLast() }
+        guard let last = words.last, last == "中" || last == "里" else { return nil }
+        words = words.dropLast()
+        // The nearest 在 or 于 before it, within a name's length, with no punctuation between.
+        var start = words.endIndex
+        var length = 0
+        while start > words.startIndex, length <= 30 {
+            let previous = words.index(before: start)
+            let character = words[previous]
+            if character == "在" || character == "于" {
+                let whole = String(words[start...])
+                return whole.isEmpty ? nil : whole
+            }
+            if "，。；：,;:！？".contains(character) { return nil }
+            start = previous
+            length += 1
+        }
+        return nil
+    }
+
+    /// Verbs that say over or under a budget written before them, ending a figure's words.
+    static let bareOverBudgetVerbs = ["超支了", "超支", "超出了", "超出", "超过了"]
+    static let bareUnderBudgetVerbs = ["节约了", "节约", "节支", "节省了", "节省", "节余"]
+
+    /// true for `超支`, false for `节约`, nil for anything else.
+    static func bareBudgetVerb(_ before: String, simple: Bool) -> Bool? {
+        if bareOverBudgetVerbs.contains(where: { before.hasSuffix($0, simple: simple) }) { return true }
+        if bareUnderBudgetVerbs.contains(where: { before.hasSuffix($0, simple: simple) }) { return false }
+        return nil
     }
 
     /// Budgets a difference may be written against after its verb, longest first.
@@ -1013,8 +1086,8 @@ public struct ProseReader: Sendable {
     /// The same words by bytes, for simple text (where equal strings have equal bytes).
     static let shareWithoutWholeBytes = Set(shareWithoutWhole.map(ByteKey.init))
     static let rateTails = ["为", "是", "达", "了"]
-    static let rateIncreaseWords = ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨"]
-    static let rateDecreaseWords = ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率"]
+    static let rateIncreaseWords = ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨", "超支率"]
+    static let rateDecreaseWords = ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率", "节约率", "节支率"]
     /// Each word, then each word followed by 了.
     static let increaseWords = ["增加", "增长", "多", "超支", "超出"].flatMap { [$0, $0 + "了"] }
 
@@ -1169,6 +1242,16 @@ public struct ProseReader: Sendable {
     ]
 
     static func stripMeasure(_ label: String, simple: Bool = false) -> (head: String, measure: Measure?) {
+        // `较年初预算的130.00万元`: the measure before a 的.
+        if label.hasSuffix("的", simple: simple), label.unicodeScalars.count > 1 {
+            let bare = String(label.unicodeScalars.dropLast())
+            let found = stripMeasureWords(bare, simple: simple)
+            if found.measure != nil { return found }
+        }
+        return stripMeasureWords(label, simple: simple)
+    }
+
+    static func stripMeasureWords(_ label: String, simple: Bool) -> (head: String, measure: Measure?) {
         if simple {
             // The suffixes' bytes against the label's, in one pass over the list (issue 15).
             guard let found = firstSuffix(of: label, in: measureSuffixBytes) else { return (label, nil) }
