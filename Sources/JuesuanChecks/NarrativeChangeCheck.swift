@@ -50,10 +50,12 @@ enum NarrativeChangeCheck {
         var k = change - 1
         while k >= 0, change - k <= 60, claims[k].paragraph == claim.paragraph, claims[k].sentence >= claim.sentence - 1 {
             if claims[k].sentence == claim.sentence - 1, claims[k].isPlainAmount {
-                // The first amount of the previous sentence.
+                // The first amount of the previous sentence that is this year's actual
+                // (`预算16.00万元，支出决算10.00万元。…比上年度减少2.50万元`), else its first amount.
                 var first = k
                 while first > 0, claims[first - 1].paragraph == claim.paragraph, claims[first - 1].sentence == claim.sentence - 1 { first -= 1 }
-                return (first...k).first { claims[$0].isPlainAmount && !claims[$0].isEcho }
+                let amounts = (first...k).filter { claims[$0].isPlainAmount && !claims[$0].isEcho }
+                return amounts.first { !claims[$0].measure.isBudget && claims[$0].period == .current } ?? amounts.first
             }
             k -= 1
         }

@@ -9,7 +9,7 @@ enum NarrativePerCapitaCheck {
     static func run(_ reading: inout ProseReading) {
         let claims = reading.claims
         for index in claims.indices where claims[index].isPlainAmount && !claims[index].isEcho {
-            guard let mark = claims[index].label.range(ofText: "人均"), let unit = claims[index].moneyUnit else { continue }
+            guard let mark = claims[index].perPersonMark, let unit = claims[index].moneyUnit else { continue }
             // `人均接待费用` is of 公务接待费: the word after 人均, without 用 or 支出.
             var what = String(claims[index].label[mark.upperBound...])
             for suffix in ["支出", "用"] where what.hasSuffix(suffix) { what.removeLast(suffix.count) }
@@ -42,7 +42,7 @@ enum NarrativePerCapitaCheck {
     /// for 接待费; any, when `what` is empty), not itself per person.
     static func amount(named what: String, before index: Int, _ claims: [Claim]) -> Int? {
         nearest(before: index, claims) { claim in
-            claim.isPlainAmount && !claim.measure.isBudget && !claim.label.containsText("人均")
+            claim.isPlainAmount && !claim.measure.isBudget && claim.perPersonMark == nil
                 && (what.isEmpty || claim.label.containsText(what) || claim.quantity?.name.containsText(what) == true)
         }
     }

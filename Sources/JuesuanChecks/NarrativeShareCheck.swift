@@ -87,10 +87,13 @@ enum NarrativeShareCheck {
            claims[index - 1].depth == depth - 1, claims[index - 1].isPlainAmount, !claims[index - 1].isEcho {
             return index - 1
         }
+        // A previous year's amount compared with (`较上年度2,200.00万元增加130.00万元，…，占本年支出
+        // 合计的91.02%`) is not the part of this year's share.
+        let period = claims[index].period
         var k = index - 1
         while k >= 0, index - k <= 40 {
             guard claims[k].paragraph == paragraph, claims[k].sentence == sentence else { return nil }
-            if claims[k].isPlainAmount && claims[k].depth == depth && !claims[k].isEcho { return k }
+            if claims[k].isPlainAmount && claims[k].depth == depth && !claims[k].isEcho && claims[k].period == period { return k }
             if claims[k].isShare && claims[k].depth == depth { return nil }
             k -= 1
         }

@@ -192,7 +192,7 @@ public struct ProseGenerator {
             marks.append(Mark(range: start..<text.utf8.count, kind: .amount, fact: "支出总计", value: Self.decimal(l.totalIncome)))
             add("万元。")
         case 2:
-            add("\(year)年度\(one(["收支总计各为", "收、支总计均为", "收支总计均为"]))"); money(l.totalIncome, "收支总计")
+            add("\(year)年度\(one(["收支总计各为", "收、支总计均为", "收支总计均为", "收支总计", "收支总计为"]))"); money(l.totalIncome, "收支总计")
             change(l.totalIncome, previous: l.previousIncome, "收支总计", vs: one(["与上年相比", "比上年", "较上年"]))
             add("。")
         case 3:
@@ -262,7 +262,7 @@ public struct ProseGenerator {
             add("基本支出"); money(l.basic, "基本支出"); add("。人员经费"); money(l.personnel, "人员经费")
             add(one(["，在基本支出中占", "，在基本支出中所占比重为", "，在基本支出里占"]))
             percent(Self.share(l.personnel, l.basic)!, "人员经费·share", kind: .share)
-            add("；公用经费"); money(l.publicCost, "公用经费"); add(one(["，在基本支出中占", "，所占比重为", "，占"]))
+            add("；公用经费"); money(l.publicCost, "公用经费"); add(one(["，在基本支出中占", "，所占比重为", "，占", "，比重为"]))
             percent(Self.share(l.publicCost, l.basic)!, "公用经费·share", kind: .share); add("。")
         case 4 where l.basic > 0:
             add("基本支出"); money(l.basic, "基本支出"); add("。人员经费和公用经费分别为"); money(l.personnel, "人员经费")
@@ -297,7 +297,7 @@ public struct ProseGenerator {
         case 8:
             // Receptions and what each guest cost (session 17): the amount in 万元, per person in 元.
             add("公务接待费"); money(l.reception, "公务接待费"); add("，\(one(["共接待", "全年接待", "接待"]))")
-            count(l.guests, unit: "人次", "公务接待人次"); add("，\(one(["人均接待费", "人均接待费用", "人均"]))")
+            count(l.guests, unit: "人次", "公务接待人次"); add("，\(one(["人均接待费", "人均接待费用", "人均", "平均每人次", "每人次平均"]))")
             // cents of 万元 are 元: the amount in 元 ÷ the guests, in 元 to the cent.
             let perGuest = (Self.decimal(l.reception * 100 * 100)).divided(by: DecimalNumber(l.guests), scale: 2)!
             let start = text.utf8.count

@@ -222,3 +222,17 @@ extension Array where Element == Claim {
         return next < count && self[next].isEcho && self[next].range == self[index].range ? next : nil
     }
 }
+
+extension Claim {
+    /// The words that make an amount one per person (`人均接待费176.53元`, `平均每人次200.00元`),
+    /// longest first.
+    public static let perPersonWords = ["平均每人次", "每人次平均", "平均每人", "每人平均", "人均"]
+
+    /// Where the figure's words say it is an amount per person (the first such word), if they do.
+    public var perPersonMark: Range<String.Index>? {
+        // Every word holds 均: most labels have none.
+        guard label.unicodeScalars.contains("均") else { return nil }
+        for word in Claim.perPersonWords { if let range = label.range(ofText: word) { return range } }
+        return nil
+    }
+}

@@ -120,4 +120,49 @@ final class ProbeCultureReadingTests: XCTestCase {
         // Trips and receptions are still counted as such after the vehicles.
         assertFound(report, thenWith: "共接待国内来访16批", replacedBy: "共接待国内来访17批", finds: "N507", on: "17", saying: "16")
     }
+
+    // MARK: The second probe, in other words (`Fixtures/probe-culture-b.juesuan`)
+
+    func testAShareIsNotOfThePreviousYearsAmountComparedWith() throws {
+        let report = try probeBody("probe-culture-b.juesuan")
+        // 2,330.00 ÷ 2,560.00; the 2,200.00 of last year written between them was taken as the part.
+        assertFound(report, thenWith: "占本年支出合计的91.02%", replacedBy: "占本年支出合计的92.02%", finds: "N502", on: "92.02", saying: "2,330.00")
+        let own = "说明 支出\n本年基本支出600.00万元，比上年的500.00万元多100.00万元，占全部支出的75.00%，全部支出800.00万元。"
+        XCTAssertEqual(seriousFindings(own).1.map(\.code), [])
+    }
+
+    func testAChangeAfterABudgetAndAnActualIsOfTheActual() throws {
+        let report = try probeBody("probe-culture-b.juesuan")
+        // 2.50 ÷ (10.00 + 2.50) = 20.00%; of the budget 16.00 it would be 13.51%.
+        assertSilent(report, thenWith: "减少2.50万元，下降20.00%", replacedBy: "减少2.50万元，下降21.00%", finds: "N503", on: "21.00", saying: "10.00")
+        let own = "说明 三公\n公务接待费全年预算8.00万元，实际支出6.00万元。公务接待费比上年增加1.00万元，增长20.00%。"
+        assertSilent(own, thenWith: "增长20.00%", replacedBy: "增长25.00%", finds: "N503", on: "25.00", saying: "6.00")
+    }
+
+    func testBothTotalsWithoutAMarkerAreOneFigureForBoth() throws {
+        let report = try probeBody("probe-culture-b.juesuan")
+        // 公开01's 总计 is 2,650.00 on both sides.
+        assertFound(report, thenWith: "2024年度收支总计2,650.00万元", replacedBy: "2024年度收支总计2,651.00万元", finds: "N501", on: "2,651.00", saying: "2650.00")
+        let document = ProseDocument(report: analyze("说明 一\n本部门收支总计为300.00万元。").report)
+        XCTAssertEqual(document.claims.map { $0.quantity?.description ?? "-" }, ["收入总计", "支出总计"])
+    }
+
+    func testAShareWithout占IsAShare() throws {
+        let report = try probeBody("probe-culture-b.juesuan")
+        assertFound(report, thenWith: "比重为90.46%", replacedBy: "比重为91.46%", finds: "N502", on: "91.46", saying: "1,300.00")
+        XCTAssertEqual(ProseReader.shareWithout占("比重为", simple: false), .some(nil))
+        XCTAssertEqual(ProseReader.shareWithout占("所比例是", simple: false), .some(nil))
+        XCTAssertEqual(ProseReader.shareWithout占("在基本支出中的比重为", simple: false), .some("基本支出"))
+        // A rate or a completion whose words end so is not a share.
+        XCTAssertNil(ProseReader.shareWithout占("增长比例为", simple: false))
+        XCTAssertNil(ProseReader.shareWithout占("预算完成比例", simple: false))
+    }
+
+    func testAnAmountPerGuestIsAnAmountPerPerson() throws {
+        let report = try probeBody("probe-culture-b.juesuan")
+        // 2.40万元 ÷ 120 人次 = 200.00元.
+        assertSilent(report, thenWith: "平均每人次200.00元", replacedBy: "平均每人次210.00元", finds: "N516", on: "210.00", saying: "200.00")
+        let own = "说明 三公\n公务接待费0.90万元，接待30人次，每人次平均300.00元。"
+        assertSilent(own, thenWith: "300.00元", replacedBy: "310.00元", finds: "N516", on: "310.00", saying: "300.00")
+    }
 }

@@ -662,11 +662,11 @@ public struct ProseReader: Sendable {
         claim.followingWords = state.string(end, after)
         claim.paragraph = paragraph
         claim.section = section
-        // The phrase is read only for a respectively clause (it holds 分, 各, 均 or 都, and no heads
-        // are open) or a completion rate: otherwise no string is made for it (issue 15).
+        // The phrase is read only for a respectively clause (it holds 分, 各, 均 or 都, or is 收支总计,
+        // and no heads are open) or a completion rate: otherwise no string is made for it (issue 15).
         let phraseLower = max(state.phraseStart, start - Self.contextWindow)
         let needsPhrase = claim.kind == .completion
-            || (state.heads.isEmpty && phraseLower < start && s[phraseLower..<start].contains { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" })
+            || (state.heads.isEmpty && phraseLower < start && s[phraseLower..<start].contains { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" || $0 == "总" })
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
         let index = claims.count
@@ -698,7 +698,7 @@ public struct ProseReader: Sendable {
                 state.lists[state.depth] = (outer, 0, state.brackets.last?.open ?? 0)
             }
             // `人均416.67元` is no part of a sum.
-            let perPerson = state.lists[state.depth] != nil && claim.label.containsText("人均")
+            let perPerson = state.lists[state.depth] != nil && claim.perPersonMark != nil
             if let list = state.lists[state.depth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget, !perPerson {
                 claim.listWhole = list.whole
                 state.lists[state.depth]!.members += 1
@@ -996,6 +996,8 @@ public struct ProseReader: Sendable {
             for tail in rateTails where words.hasSuffix(tail, simple: simple) { words = words.dropLast() }
             if rateIncreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: true) }
             if rateDecreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: false) }
+            // `比重为90.46%`, `所占比例88.98%` with no 占 (`在基本支出中的比重为`: that whole).
+            if let whole = shareWithout占(before, simple: simple) { return .share(whole: whole) }
             if (before.contains("完成", simple: simple) && before.contains("预算", simple: simple)) || before.contains("预算执行率", simple: simple)
                 || before.contains("预算完成率", simple: simple) { return .completion }
             // `为年初预算的104.16%`, `相当于预算的98%`: a share of the budget is its completion.
@@ -1049,6 +1051,21 @@ public struct ProseReader: Sendable {
             length += 1
         }
         return nil
+    }
+
+    /// The words of a share that have no 占, longest first.
+    static let shareWordsWithout占 = ["比重为", "比重是", "比例为", "比例是", "比重", "比例"]
+
+    /// `.some(nil)` when a figure's words are a share's words without 占 and nothing else before
+    /// them (`比重为`, `所占比例`: the whole is not named), `.some(X)` for `在X中的比重为`; nil when
+    /// they are not (`增长比例为`, `完成比例` are not shares).
+    static func shareWithout占(_ before: String, simple: Bool) -> String?? {
+        guard let word = shareWordsWithout占.first(where: { before.hasSuffix($0, simple: simple) }) else { return nil }
+        var rest = before.dropLast(word.count)
+        if rest.isEmpty { return .some(nil) }
+        if let whole = wholeBeforeShare(rest) { return .some(whole) }
+        while let last = rest.last, last == "所" || last == " " { rest = rest.dropLast() }
+        return rest.isEmpty ? .some(nil) : nil
     }
 
     /// Verbs that say over or under a budget written before them, ending a figure's words.
@@ -1286,10 +1303,16 @@ public struct ProseReader: Sendable {
     /// `收、支总计各为` → 收入总计, 支出总计; `人员经费和公用经费分别为` → 人员经费, 公用经费.
     static func respectivelyHeads(_ clause: String) -> [Quantity]? {
         // Every marker holds one of these: most phrases have none.
-        guard clause.unicodeScalars.contains(where: { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" }) else { return nil }
+        guard clause.unicodeScalars.contains(where: { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" || $0 == "总" }) else { return nil }
         var headText: Substring?
         for marker in ["分别为", "分别是", "分别", "各为", "各是", "各计", "均为", "都是", "均是", "各"] {
             if let range = clause.range(ofText: marker) { headText = clause[..<range.lowerBound]; break }
+        }
+        // `收支总计2,650.00万元` with no marker: one figure for both totals all the same.
+        if headText == nil {
+            var bare = Substring(clause)
+            for tail in ["为", "是", "达", "共"] where bare.hasSuffix(tail) { bare = bare.dropLast(); break }
+            if bare.hasSuffix("收支总计") || bare.hasSuffix("收支总额") { headText = bare }
         }
         guard var text = headText.map(String.init), !text.isEmpty else { return nil }
         if let topicEnd = text.lastIndex(where: { "，,：:".contains($0) }) { text = String(text[text.index(after: topicEnd)...]) }
