@@ -16,7 +16,12 @@ public enum HugePages {
     /// what the heap then spans is advised. Advice only: where it is refused, nothing changes.
     public static func adviseThisThreadsHeap(growingBy growth: Int = 0) {
         #if canImport(Glibc)
-        if growth > 0 { free(malloc(growth)) }
+        if growth > 0, let block = malloc(growth) {
+            // Kept where the optimiser must assume it is read: a block taken and given back
+            // unused is otherwise removed, and the heap never grew (the first version's fault).
+            lastGrowthBlock = UInt(bitPattern: block)
+            free(block)
+        }
         guard let block = malloc(64) else { return }
         let address = UInt(bitPattern: block)
         free(block)
@@ -27,6 +32,8 @@ public enum HugePages {
         _ = madvise(pointer, Int(to - from), 14 /* MADV_HUGEPAGE */)
         #endif
     }
+
+    nonisolated(unsafe) static var lastGrowthBlock: UInt = 0
 
     /// glibc's `HEAP_MAX_SIZE` on 64-bit systems: each thread arena's heap is reserved this large.
     static let threadHeapReservation = 64 << 20

@@ -49,7 +49,7 @@ public enum WorkerThreads {
     /// Runs `preparation` if this thread has not run it yet.
     public static func prepareThisThread() {
         guard let preparation else { return }
-        let thread = UInt(bitPattern: Int(bitPattern: UInt(pthread_self())))
+        let thread = UInt(pthread_self())
         lock.lock()
         let isNew = prepared.insert(thread).inserted
         lock.unlock()
