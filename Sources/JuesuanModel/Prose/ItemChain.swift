@@ -42,7 +42,11 @@ public enum ItemChain {
     /// otherwise (it is still what the figures after it are about, so nothing else is guessed
     /// for them). Nil when `text` names no level.
     public static func quantity(in text: String, catalogue: Catalogue = .embedded) -> Quantity? {
-        let levels = levels(in: text)
+        quantity(of: levels(in: text), catalogue: catalogue)
+    }
+
+    /// The item `levels` (as `levels(in:)` reads them) name; nil when there are none.
+    static func quantity(of levels: [(level: Int, name: String)], catalogue: Catalogue = .embedded) -> Quantity? {
         guard let deepest = levels.last else { return nil }
         guard let code = code(of: levels, catalogue: catalogue) else { return Quantity(name: words(of: levels), isKnown: false) }
         if code.utf8.count == 3, let name = catalogue.categoryName(forCode: code) {

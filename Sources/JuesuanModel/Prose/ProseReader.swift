@@ -109,38 +109,34 @@ public struct ProseReader: Sendable {
     /// The report's functional tables, whose rows name the items prose may name bare
     /// (`1.行政运行：年初预算…`); indexed on the first such clause.
     var itemTables: [Table] = []
-    private var itemCodesByKey: [String: String?]?
+    /// Every code of a 款 or 项 row with that label in the report's functional tables, in table
+    /// order; made on first use.
+    private var itemCodesByKey: [String: [String]]?
 
     /// The code of the 款 or 项 row a bare name labels in the report's functional tables:
     /// `.some(nil)` when rows of different codes have that label (行政运行 under two 款), nil
     /// when none has.
     mutating func itemCode(forKey key: String) -> String?? {
-        if itemCodesByKey == nil { indexItems() }
-        return itemCodesByKey![key]
+        guard let codes = itemCodes(forKey: key) else { return nil }
+        return codes.count == 1 ? codes[0] : .some(nil)
     }
 
-    /// Every code of a 款 or 项 row with that label in the report's functional tables.
-    private var allItemCodesByKey: [String: [String]] = [:]
-
-    private mutating func indexItems() {
-        var codes: [String: String?] = [:]
-        var all: [String: [String]] = [:]
-        for table in itemTables {
-            for section in table.sections {
-                for row in section.rows {
-                    guard let code = row.code, code.utf8.count >= 5 else { continue }
-                    let label = LabelKey.make(row.label)
-                    if let known = codes[label] {
-                        if known != code { codes[label] = .some(nil) }
-                    } else {
-                        codes[label] = code
+    /// Every code of a row with that label (nil when none has it).
+    private mutating func itemCodes(forKey key: String) -> [String]? {
+        if itemCodesByKey == nil {
+            var codes: [String: [String]] = [:]
+            for table in itemTables {
+                for section in table.sections {
+                    for row in section.rows {
+                        guard let code = row.code, code.utf8.count >= 5 else { continue }
+                        let label = LabelKey.make(row.label)
+                        if codes[label]?.contains(code) != true { codes[label, default: []].append(code) }
                     }
-                    if all[label]?.contains(code) != true { all[label, default: []].append(code) }
                 }
             }
+            itemCodesByKey = codes
         }
-        itemCodesByKey = codes
-        allItemCodesByKey = all
+        return itemCodesByKey![key]
     }
 
     /// The item a chain of levels names (nil when the words name no level). From the 类 down, by
@@ -149,13 +145,11 @@ public struct ProseReader: Sendable {
     /// its name — under a 款 of the name written above it, when one is — and unknown otherwise
     /// (行政运行 under two 款 of the report, with no 款 written), never guessed.
     mutating func chainItem(_ words: String) -> Quantity? {
-        guard let item = ItemChain.quantity(in: words) else { return nil }
-        guard !item.isKnown, !itemTables.isEmpty else { return item }
         let levels = ItemChain.levels(in: words)
-        guard let first = levels.first, first.level >= 2, let deepest = levels.last else { return item }
-        if itemCodesByKey == nil { indexItems() }
+        guard let item = ItemChain.quantity(of: levels) else { return nil }
+        guard !item.isKnown, !itemTables.isEmpty, let first = levels.first, first.level >= 2, let deepest = levels.last else { return item }
         let length = deepest.level == 2 ? 5 : 7
-        var codes = (allItemCodesByKey[LabelKey.make(deepest.name)] ?? []).filter { $0.utf8.count == length }
+        var codes = (itemCodes(forKey: LabelKey.make(deepest.name)) ?? []).filter { $0.utf8.count == length }
         if levels.count >= 2, levels[levels.count - 2].level == deepest.level - 1, deepest.level == 3 {
             let parent = LabelKey.make(levels[levels.count - 2].name)
             codes = codes.filter { code in
@@ -996,7 +990,7 @@ public struct ProseReader: Sendable {
             for tail in rateTails where words.hasSuffix(tail, simple: simple) { words = words.dropLast() }
             if rateIncreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: true) }
             if rateDecreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: false) }
-            // `比重为90.46%`, `所占比例88.98%` with no 占 (`在基本支出中的比重为`: that whole).
+            // `比重为90.46%`, `比例是3.94%`: a share with no 占 (`在基本支出中的比重为`: of that whole).
             if let whole = shareWithout占(before, simple: simple) { return .share(whole: whole) }
             if (before.contains("完成", simple: simple) && before.contains("预算", simple: simple)) || before.contains("预算执行率", simple: simple)
                 || before.contains("预算完成率", simple: simple) { return .completion }
@@ -1057,8 +1051,8 @@ public struct ProseReader: Sendable {
     static let shareWordsWithout占 = ["比重为", "比重是", "比例为", "比例是", "比重", "比例"]
 
     /// `.some(nil)` when a figure's words are a share's words without 占 and nothing else before
-    /// them (`比重为`, `所占比例`: the whole is not named), `.some(X)` for `在X中的比重为`; nil when
-    /// they are not (`增长比例为`, `完成比例` are not shares).
+    /// them but 所 (`比重为`, `所比例为`: the whole is not named), `.some(X)` for `在X中的比重为`; nil
+    /// otherwise (`增长比例为`, `完成比例` are not shares; `所占比例` is read by its 占 before this).
     static func shareWithout占(_ before: String, simple: Bool) -> String?? {
         guard let word = shareWordsWithout占.first(where: { before.hasSuffix($0, simple: simple) }) else { return nil }
         var rest = before.dropLast(word.count)
