@@ -85,9 +85,10 @@ enum NarrativeCountCheck {
             // `主要用于3辆执法执勤用车的燃料费`: the noun after the count.
             targets = [("公开10", .label(row), nil)]
         } else if unit == "辆" {
-            // `主要用于2辆公务用车的燃料费`, `共有公务用车2辆`: the fleet.
+            // `主要用于2辆公务用车的燃料费`, `有2辆公务用车`, `共有公务用车2辆`: the fleet.
             let fleetBefore = claim.followingWords.hasPrefix("公务用车") && ["用于", "保有", "有"].contains { claim.label.hasSuffix($0) }
-            if context.hasSuffix("保有量") || claim.label.containsText("保有") || claim.label.containsText("车辆") || fleetBefore {
+            let fleetAfter = claim.label.hasSuffix("有公务用车")
+            if context.hasSuffix("保有量") || claim.label.containsText("保有") || claim.label.containsText("车辆") || fleetBefore || fleetAfter {
                 targets = [("公开09", .label("公务用车保有量"), "决算数"), ("公开10", .label("车辆数合计"), nil)]
             } else if claim.label.containsText("购置") {
                 targets = [("公开09", .label("公务用车购置数"), "决算数")]

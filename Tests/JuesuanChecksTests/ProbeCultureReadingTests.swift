@@ -105,6 +105,9 @@ final class ProbeCultureReadingTests: XCTestCase {
         assertFound(report, thenWith: "节约6.00万元", replacedBy: "节约7.00万元", finds: "N503", on: "7.00", saying: "130.00")
         // 节约率 is the saving over the budget: 6.00 ÷ 130.00 = 4.62%.
         assertSilent(report, thenWith: "节约率4.62%", replacedBy: "节约率5.62%", finds: "N503", on: "5.62", saying: "130.00")
+        // Our own wording: a full-year budget before 的, then the saving.
+        let own = "说明 经费\n维修费支出45.00万元，较全年预算的50.00万元减少5.00万元。"
+        assertSilent(own, thenWith: "减少5.00万元", replacedBy: "减少6.00万元", finds: "N503", on: "6.00", saying: "50.00")
         XCTAssertEqual(ProseReader.stripMeasure("较年初预算的").measure, .initialBudget)
         XCTAssertEqual(ProseReader.stripMeasure("比全年预算数").measure, .fullBudget)
         XCTAssertNil(ProseReader.stripMeasure("比上年的").measure)
@@ -117,6 +120,24 @@ final class ProbeCultureReadingTests: XCTestCase {
         // 因公出国（境）费 earlier in the sentence made every count a count of trips.
         assertSilent(report, thenWith: "年末公务用车保有量3辆", replacedBy: "年末公务用车保有量4辆", finds: "N507", on: "4", saying: "3")
         assertSilent(report, thenWith: "主要用于2辆执法执勤用车", replacedBy: "主要用于3辆执法执勤用车", finds: "N507", on: "3", saying: "2")
+        // Our own wording: trips named first, then the fleet.
+        let own = """
+        表 公开09 财政拨款“三公”经费支出决算表
+        列 决算数
+        合计                          6.00
+        1.因公出国（境）费             0.00
+        2.公务用车购置及运行维护费     6.00
+        （1）公务用车购置费            0.00
+        （2）公务用车运行维护费        6.00
+        3.公务接待费                   0.00
+        公务用车保有量                    5
+
+        说明 三公
+        全年未安排因公出国（境）团组，出国费用为零；公务用车运行维护费6.00万元，期末共有公务用车5辆。
+        """
+        assertSilent(own, thenWith: "共有公务用车5辆", replacedBy: "共有公务用车6辆", finds: "N507", on: "6", saying: "5")
+        let held = own.replacingOccurrences(of: "期末共有公务用车5辆", with: "年末公务用车保有量5辆")
+        assertSilent(held, thenWith: "保有量5辆", replacedBy: "保有量6辆", finds: "N507", on: "6", saying: "5")
         // Trips and receptions are still counted as such after the vehicles.
         assertFound(report, thenWith: "共接待国内来访16批", replacedBy: "共接待国内来访17批", finds: "N507", on: "17", saying: "16")
     }
@@ -129,6 +150,22 @@ final class ProbeCultureReadingTests: XCTestCase {
         assertFound(report, thenWith: "占本年支出合计的91.02%", replacedBy: "占本年支出合计的92.02%", finds: "N502", on: "92.02", saying: "2,330.00")
         let own = "说明 支出\n本年基本支出600.00万元，比上年的500.00万元多100.00万元，占全部支出的75.00%，全部支出800.00万元。"
         XCTAssertEqual(seriousFindings(own).1.map(\.code), [])
+        // Our own wording with the whole in a table: the share is of 600.00, not of 500.00 (62.50%).
+        let table = """
+        表 公开01 收入支出决算总表
+        收入
+        一、一般公共预算财政拨款收入  800.00
+        本年收入合计                  800.00
+        总计                          800.00
+        支出
+        一般公共服务支出              800.00
+        本年支出合计                  800.00
+        总计                          800.00
+
+        说明 支出
+        本年基本支出600.00万元，较上年度的500.00万元增加100.00万元，占本年支出合计的75.00%。
+        """
+        assertSilent(table, thenWith: "占本年支出合计的75.00%", replacedBy: "占本年支出合计的62.50%", finds: "N502", on: "62.50", saying: "600.00")
     }
 
     func testAChangeAfterABudgetAndAnActualIsOfTheActual() throws {
