@@ -46,35 +46,55 @@ enum NarrativeChangeCheck {
         // measured against is not what changed; a budget alone in its sentence is.
         if let k = amounts.first(where: { !claims[$0].measure.isBudget }) ?? amounts.first { return k }
         if claims[change].isInRespectivelyRun { return nil }
-        let claim = claims[change]
-        var k = change - 1
-        while k >= 0, change - k <= 60, claims[k].paragraph == claim.paragraph, claims[k].sentence >= claim.sentence - 1 {
-            if claims[k].sentence == claim.sentence - 1, claims[k].isPlainAmount {
-                // The first amount of the previous sentence that is this year's actual
-                // (`预算16.00万元，支出决算10.00万元。…比上年度减少2.50万元`), else its first amount.
-                var first = k
-                while first > 0, claims[first - 1].paragraph == claim.paragraph, claims[first - 1].sentence == claim.sentence - 1 { first -= 1 }
-                let amounts = (first...k).filter { claims[$0].isPlainAmount && !claims[$0].isEcho }
-                return amounts.first { !claims[$0].measure.isBudget && claims[$0].period == .current } ?? amounts.first
+        let before = amountsOfSentenceBefore(change, reading)
+        // The first amount of that sentence that is this year's actual
+        // (`预算16.00万元，支出决算10.00万元。…比上年度减少2.50万元`), else its first amount.
+        return before.first { !claims[$0].measure.isBudget && claims[$0].period == .current } ?? before.first
+    }
+
+    /// The amounts of the sentence before `index`'s in its paragraph, in order; past a sentence
+    /// whose amounts are all averages (`平均每批次0.27万元，人均400.00元` say what each batch and
+    /// guest cost, not what changed), those of the sentence before that.
+    static func amountsOfSentenceBefore(_ index: Int, _ reading: ProseReading) -> [Int] {
+        let claims = reading.claims
+        let claim = claims[index]
+        var k = index - 1
+        var sentence = claim.sentence - 1
+        while sentence >= claim.sentence - 2 {
+            // Down to the sentence's last claim, then through its claims.
+            while k >= 0, index - k <= 60, claims[k].paragraph == claim.paragraph, claims[k].sentence > sentence { k -= 1 }
+            var found: [Int] = []
+            var averages = false
+            while k >= 0, index - k <= 60, claims[k].paragraph == claim.paragraph, claims[k].sentence == sentence {
+                if claims[k].isPlainAmount, !claims[k].isEcho {
+                    if claims[k].averageMark == nil { found.append(k) } else { averages = true }
+                }
+                k -= 1
             }
+            guard found.isEmpty, averages else { return found.reversed() }
+            sentence -= 1
+        }
+        return []
+    }
+
+    /// The nearest this-year actual amount of `quantity` before `index` in its paragraph (not an average).
+    static func latestActual(of quantity: Quantity, before index: Int, _ reading: ProseReading) -> Int? {
+        let claims = reading.claims
+        var k = index - 1
+        while k >= 0, index - k <= 60, claims[k].paragraph == claims[index].paragraph {
+            if claims[k].isPlainAmount, !claims[k].isEcho, claims[k].period == .current, claims[k].measure == .actual,
+               claims[k].averageMark == nil, let other = claims[k].quantity, other.isKnown, ProseReading.same(other, quantity) { return k }
             k -= 1
         }
         return nil
     }
 
-    /// The first this-year amount (not a budget) of the sentence just before `index`'s, in its paragraph.
+    /// The first this-year actual amount of the sentence just before `index`'s, in its paragraph
+    /// (`“三公”经费全年预算5.00万元，决算3.20万元。…与上年3.60万元相比减少0.40万元`: 3.20).
     static func subjectOfSentenceBefore(_ index: Int, _ reading: ProseReading) -> Int? {
         let claims = reading.claims
-        let claim = claims[index]
-        guard claim.sentence > 0 else { return nil }
-        var k = index - 1
-        var first: Int?
-        while k >= 0, index - k <= 60, claims[k].paragraph == claim.paragraph, claims[k].sentence >= claim.sentence - 1 {
-            if claims[k].sentence == claim.sentence - 1, claims[k].isPlainAmount, !claims[k].isEcho, claims[k].depth == 0 { first = k }
-            k -= 1
-        }
-        guard let first, claims[first].period == .current, !claims[first].measure.isBudget else { return nil }
-        return first
+        guard claims[index].sentence > 0 else { return nil }
+        return amountsOfSentenceBefore(index, reading).first { claims[$0].depth == 0 && claims[$0].period == .current && !claims[$0].measure.isBudget }
     }
 
     static func rate(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
@@ -180,6 +200,11 @@ enum NarrativeChangeCheck {
             // `收入总计5,640.00万元。与上年的5,100.00万元相比，增加540.00万元`: this year's amount is the
             // subject of the sentence before.
             (previousIndex, currentIndex) = (amounts[0], subject)
+        } else if amounts.count == 1, claims[amounts[0]].period == .previous, let quantity = claims[amounts[0]].quantity, quantity.isKnown,
+                  let latest = latestActual(of: quantity, before: amounts[0], reading) {
+            // `事业收入8,630.50万元，占74.40%。事业收入上年为7,700.00万元，本年增加930.50万元`: a known
+            // quantity's previous year is compared with its this-year amount written before it.
+            (previousIndex, currentIndex) = (amounts[0], latest)
         } else {
             return
         }
@@ -305,7 +330,7 @@ enum NarrativeChangeCheck {
     /// `与年初预算相比无变化`, `与上年持平`: the two figures must be equal.
     static func noChange(_ statement: ProseStatement, _ reading: inout ProseReading) {
         let claims = reading.claims
-        guard let subject = statement.subject else { return }
+        guard statement.kind == .noChange, let subject = statement.subject else { return }
         let actual = reading.operand(subject)
         if let measure = statement.comparedWithBudget {
             var budgets: [Operand] = []

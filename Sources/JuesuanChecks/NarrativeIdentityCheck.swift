@@ -16,17 +16,21 @@ enum NarrativeIdentityCheck {
     // MARK: N504 — `其中` lists
 
     static func lists(_ reading: inout ProseReading, judged: inout Set<Int>) {
-        var members: [Int: [Int]] = [:]
-        var order: [Int] = []
+        // By whole and division: a whole divided two ways (by nature, then by function) is two lists.
+        struct ListKey: Hashable { let whole: Int, division: Int }
+        var members: [ListKey: [Int]] = [:]
+        var order: [ListKey] = []
         for index in reading.claims.indices {
             guard let whole = reading.claims[index].listWhole, !reading.claims[index].isEcho else { continue }
-            if members[whole] == nil { order.append(whole) }
-            members[whole, default: []].append(index)
+            let key = ListKey(whole: whole, division: reading.claims[index].listDivision)
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(index)
         }
-        for whole in order {
+        for key in order {
+            let whole = key.whole
             // Parts in another money unit are converted (`282,000元` of a whole in 万元); a count
             // lists counts.
-            let parts = members[whole]!.filter { (reading.claims[$0].isMoney && reading.claims[whole].isMoney) || reading.claims[whole].kind == .count }
+            let parts = members[key]!.filter { (reading.claims[$0].isMoney && reading.claims[whole].isMoney) || reading.claims[whole].kind == .count }
             guard !parts.isEmpty, !reading.contradicted.contains(whole) else { continue }
             judged.insert(whole)
             let claims = reading.claims
@@ -156,12 +160,28 @@ enum NarrativeIdentityCheck {
                 case .equal:
                     for part in parts { equal(whole, part, identity, &reading) }
                 case .complete, .partial:
-                    let complete = identity.kind == .complete && parts.count == identity.parts.count
+                    let summed = identity.kind == .complete && parts.count < identity.parts.count && statedAsSum(whole, parts, claims)
+                    let complete = identity.kind == .complete && (parts.count == identity.parts.count || summed)
                     if parts.count == 1 && identity.kind == .complete && !complete { continue }
-                    judge(whole: whole, parts: parts, complete: complete, code: "N511", reason: "（\(identity.formula)）", &reading)
+                    judge(whole: whole, parts: parts, complete: complete, code: "N511",
+                          reason: summed ? "（说明写明由这几项相加而得）" : "（\(identity.formula)）", &reading)
                 }
             }
         }
+    }
+
+    /// Words that add a figure to the one before it (`本年收入合计A万元，加上年初结转和结余B万元，收入总计C万元`).
+    static let addingWords = ["再加上", "加上", "连同"]
+
+    /// Whether the parts were written as a sum that ends on the whole: each in the whole's
+    /// sentence, before it, one after another, every one after the first added by 加上. The
+    /// writer says the whole is those parts, so parts an identity has beyond them are taken as nil.
+    static func statedAsSum(_ whole: Int, _ parts: [Int], _ claims: [Claim]) -> Bool {
+        guard parts.count >= 2, let first = parts.min(), parts.allSatisfy({ $0 < whole }) else { return false }
+        let amounts = (first..<whole).filter { claims[$0].isPlainAmount && !claims[$0].isEcho }
+        guard amounts.count == parts.count, Set(amounts) == Set(parts),
+              (first...whole).allSatisfy({ claims[$0].sentence == claims[whole].sentence && claims[$0].paragraph == claims[whole].paragraph }) else { return false }
+        return amounts.dropFirst().allSatisfy { part in addingWords.contains { claims[part].label.hasPrefix($0) } }
     }
 
     /// A known quantity as a dictionary key: equal as `Quantity` is, hashed by its name's bytes

@@ -2,38 +2,39 @@ import JuesuanModel
 import JuesuanSyntax
 
 /// N516: an amount per person (`人均接待费176.53元`) is the amount it is of (公务接待费 3.46万元)
-/// ÷ the people it served (196人次), both written before it in its paragraph.
+/// ÷ the people it served (196人次), both written before it in its paragraph. So is an amount per
+/// vehicle (`平均每辆2.53万元` ÷ 3辆) or per batch (`平均每批次1,500元` ÷ 16批次).
 enum NarrativePerCapitaCheck {
-    static let rules = [Rule("N516", .error, "人均金额 ≠ 金额 ÷ 人数")]
+    static let rules = [Rule("N516", .error, "人均（每辆、每批）金额 ≠ 金额 ÷ 人数（辆数、批数）")]
 
     static func run(_ reading: inout ProseReading) {
         let claims = reading.claims
         for index in claims.indices where claims[index].isPlainAmount && !claims[index].isEcho {
-            guard let mark = claims[index].perPersonMark, let unit = claims[index].moneyUnit else { continue }
+            guard let mark = claims[index].averageMark, let unit = claims[index].moneyUnit else { continue }
             // `人均接待费用` is of 公务接待费: the word after 人均, without 用 or 支出.
-            var what = String(claims[index].label[mark.upperBound...])
+            var what = String(claims[index].label[mark.range.upperBound...])
             for suffix in ["支出", "用"] where what.hasSuffix(suffix) { what.removeLast(suffix.count) }
             // `人均176.53元` alone is of the amount before it.
-            guard what.isEmpty || what.count >= 2, let (people, peopleUnit) = people(before: index, claims), let total = amount(named: what, before: index, claims),
+            guard what.isEmpty || what.count >= 2, let (counted, countUnit) = count(of: mark.countUnits, before: index, claims), let total = amount(named: what, before: index, claims),
                   let amount = reading.operand(total).converted(to: unit) else { continue }
-            let count = Interval.exact(claims[people].value)
+            let count = Interval.exact(claims[counted].value)
             let target = Interval.written(claims[index].value)
             let verdict = ProseReading.verdict { Interval.quotientMayLie(numerator: amount[keyPath: $0], denominator: count, in: target) }
-            guard verdict == .fails, claims[people].value.mantissa > 0,
-                  let expected = amount.value.divided(by: claims[people].value, scale: max(claims[index].value.scale, 2)) else { continue }
+            guard verdict == .fails, claims[counted].value.mantissa > 0,
+                  let expected = amount.value.divided(by: claims[counted].value, scale: max(claims[index].value.scale, 2)) else { continue }
             let scale = max(claims[index].value.scale, expected.scale)
             reading.report("N516", .error, on: claims[index].range,
-                           "人均应为 \(amount.name) ÷ \(claims[people].text)\(peopleUnit) = \(expected.formatted(scale: scale))\(unit.rawValue)，说明中写的是 \(claims[index].text)\(unit.rawValue)，差额 \(CheckContext.signed(claims[index].value - expected, scale: scale))",
+                           "\(claims[index].label[mark.range])应为 \(amount.name) ÷ \(claims[counted].text)\(countUnit) = \(expected.formatted(scale: scale))\(unit.rawValue)，说明中写的是 \(claims[index].text)\(unit.rawValue)，差额 \(CheckContext.signed(claims[index].value - expected, scale: scale))",
                            fix: Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claims[index].range, replacement: expected.formatted(scale: scale))], isSafe: false),
                            related: [RelatedLocation(range: claims[total].range, message: "金额 \(claims[total].text)"),
-                                     RelatedLocation(range: claims[people].range, message: "人数 \(claims[people].text)")])
+                                     RelatedLocation(range: claims[counted].range, message: "数量 \(claims[counted].text)\(countUnit)")])
         }
     }
 
-    /// The nearest count of people before `index` in its paragraph.
-    static func people(before index: Int, _ claims: [Claim]) -> (Int, String)? {
+    /// The nearest count in one of `units` before `index` in its paragraph.
+    static func count(of units: [String], before index: Int, _ claims: [Claim]) -> (Int, String)? {
         guard let k = nearest(before: index, claims, where: { claim in
-            if case .count(let unit)? = claim.unit { ["人次", "人", "名"].contains(unit) } else { false }
+            if case .count(let unit)? = claim.unit { units.contains(unit) } else { false }
         }), case .count(let unit)? = claims[k].unit else { return nil }
         return (k, unit)
     }
@@ -42,7 +43,7 @@ enum NarrativePerCapitaCheck {
     /// for 接待费; any, when `what` is empty), not itself per person.
     static func amount(named what: String, before index: Int, _ claims: [Claim]) -> Int? {
         nearest(before: index, claims) { claim in
-            claim.isPlainAmount && !claim.measure.isBudget && claim.perPersonMark == nil
+            claim.isPlainAmount && !claim.measure.isBudget && claim.averageMark == nil
                 && (what.isEmpty || claim.label.containsText(what) || claim.quantity?.name.containsText(what) == true)
         }
     }

@@ -154,7 +154,9 @@ public struct ProseGenerator {
 
     // MARK: Paragraphs
 
-    mutating func change(_ current: Int, previous: Int, _ fact: String, vs: String) {
+    /// `named`: the quantity's name, when one name says what changed (then the previous year may
+    /// open a sentence of its own: `。机关运行经费上年为…，本年增加…`).
+    mutating func change(_ current: Int, previous: Int, _ fact: String, vs: String, named: String? = nil) {
         let difference = current - previous
         if difference == 0 {
             add("，\(one(["与上年持平", "与上年相比无变化"]))")
@@ -162,7 +164,10 @@ public struct ProseGenerator {
         }
         // The previous year's amount written too (`与上年380.25万元相比，增加…`, `上年为…，增加…`):
         // then the change is this year − last year as well.
-        switch roll(4) {
+        switch roll(named == nil ? 4 : 5) {
+        case 4:
+            // A sentence of its own that names the quantity again (session 19).
+            add("。\(named!)\(one(["上年为", "2023年为", "上年度为"]))"); money(previous, "\(fact)·上年"); add("，\(one(["本年", "今年", ""]))")
         case 0:
             add("，与上年"); money(previous, "\(fact)·上年"); add("相比，")
         case 1:
@@ -202,6 +207,13 @@ public struct ProseGenerator {
             add("，年初结转和结余"); money(l.opening, "年初结转和结余"); add("；本年支出合计"); money(l.expenditure, "本年支出合计")
             add("，年末结转和结余"); money(l.closing, "年末结转和结余"); add("。")
         default:
+            if chance(30) {
+                // The total built up from its parts (session 19): `加上年初结转和结余`.
+                add("本年收入合计"); money(l.income, "本年收入合计")
+                add("，\(one(["加上", "再加上", "连同"]))年初结转和结余"); money(l.opening, "年初结转和结余")
+                add("，收入总计"); money(l.totalIncome, "收入总计"); add("。")
+                return
+            }
             add("收入总计"); money(l.totalIncome, "收入总计"); add("，其中：本年收入合计"); money(l.income, "本年收入合计")
             add("，使用非财政拨款结余0.00万元，年初结转和结余"); money(l.opening, "年初结转和结余"); add("。")
         }
@@ -250,7 +262,7 @@ public struct ProseGenerator {
             add("；项目支出"); money(l.project, "项目支出"); add("，占"); percent(Self.share(l.project, l.expenditure)!, "项目支出·share", kind: .share); add("。")
         default:
             add("本年支出合计"); money(l.expenditure, "本年支出合计")
-            change(l.expenditure, previous: l.previousExpenditure, "本年支出合计", vs: one(["比上年", "较上年", "与上年相比"]))
+            change(l.expenditure, previous: l.previousExpenditure, "本年支出合计", vs: one(["比上年", "较上年", "与上年相比"]), named: "本年支出合计")
             add("。")
         }
     }
@@ -294,6 +306,17 @@ public struct ProseGenerator {
             add("，\(one(["完成全年预算", "为全年预算", "占全年预算"]))"); money(l.threeBudget, "三公经费·预算"); add("的"); percent(rate, "三公经费·完成率", kind: .completion)
             change(l.three, previous: l.previousThree, "三公经费", vs: one(["较上年", "比上年", "同比"]))
             add("。")
+        case 8 where l.running > 0 && chance(40):
+            // What each vehicle cost to run (session 19): the amount ÷ the vehicles, in 万元.
+            let vehicles = 1 + l.running % 9
+            add("公务用车运行维护费"); money(l.running, "公务用车运行维护费"); add("，\(one(["主要用于", "用于", "保障了"]))")
+            count(vehicles, unit: "辆", "公务用车辆数"); add("公务用车的\(one(["燃料、维修、保险等", "运行维护"]))，")
+            add(one(["平均每辆", "每辆平均", "车均", "平均每辆车"]))
+            let perVehicle = Self.decimal(l.running).divided(by: DecimalNumber(vehicles), scale: 2)!
+            let start = text.utf8.count
+            text += perVehicle.description
+            marks.append(Mark(range: start..<text.utf8.count, kind: .amount, fact: "平均每辆运行维护费", value: perVehicle))
+            add("万元。")
         case 8:
             // Receptions and what each guest cost (session 17): the amount in 万元, per person in 元.
             add("公务接待费"); money(l.reception, "公务接待费"); add("，\(one(["共接待", "全年接待", "接待"]))")
@@ -355,14 +378,14 @@ public struct ProseGenerator {
             if l.receptionBudget > l.reception, chance(50) {
                 // A bare verb after the budget (session 18): `节约了`, and the saving's rate.
                 let bare = chance(40)
-                add(bare ? one(["，节约", "，节约了", "，节支"]) : one(["，比预算减少", "，较预算节约", "，低于预算", "，节约预算"]))
+                add(bare ? one(["，节约", "，节约了", "，节支"]) : one(["，比预算减少", "，较预算节约", "，低于预算", "，节约预算", "，比预算少支出"]))
                 money(l.receptionBudget - l.reception, "公务接待费·比预算", kind: .change)
                 if bare, chance(50), let rate = Self.share(l.receptionBudget - l.reception, l.receptionBudget) {
-                    add(one(["，节约率", "，节约率为"])); percent(rate, "公务接待费·节约率", kind: .rate)
+                    add(one(["，节约率", "，节约率为", "，节约"])); percent(rate, "公务接待费·节约率", kind: .rate)
                     add("。"); return
                 }
             } else if l.reception > l.receptionBudget, chance(50) {
-                add(one(["，超支", "，超支了", "，超出"])); money(l.reception - l.receptionBudget, "公务接待费·比预算", kind: .change)
+                add(one(["，超支", "，超支了", "，超出", "，比预算多支出"])); money(l.reception - l.receptionBudget, "公务接待费·比预算", kind: .change)
             }
             if let rate = Self.share(l.reception, l.receptionBudget) {
                 add("，完成预算的"); percent(rate, "公务接待费·完成率", kind: .completion)
@@ -373,7 +396,7 @@ public struct ProseGenerator {
 
     mutating func operating(_ l: Ledger) {
         add("机关运行经费支出"); money(l.operating, "机关运行经费")
-        change(l.operating, previous: l.previousOperating, "机关运行经费", vs: one(["比上年", "较上年", "比2023年"]))
+        change(l.operating, previous: l.previousOperating, "机关运行经费", vs: one(["比上年", "较上年", "比2023年"]), named: "机关运行经费")
         add("。")
     }
 

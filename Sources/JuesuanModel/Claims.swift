@@ -113,6 +113,9 @@ public struct Claim: Sendable {
     public var section = 0
     /// The index (in the document's claims) of the whole a `其中` list makes this figure a part of.
     public var listWhole: Int?
+    /// Which division of that whole the list is: a point of view after a list of its parts
+    /// (`从功能分类看，…` after 基本支出 and 项目支出) divides it again, another way.
+    public var listDivision: Int = 0
     /// The topic its paragraph opened before it (`“三公”经费支出决算中，…`).
     public var topic: Quantity?
     /// The words after the figure and its unit, up to the end of its clause (`项目评价结果为“优”`).
@@ -224,15 +227,29 @@ extension Array where Element == Claim {
 }
 
 extension Claim {
-    /// The words that make an amount one per person (`人均接待费176.53元`, `平均每人次200.00元`),
-    /// longest first.
-    public static let perPersonWords = ["平均每人次", "每人次平均", "平均每人", "每人平均", "人均"]
+    /// An amount per head of something counted (`人均接待费176.53元`, `平均每辆2.53万元`): where its
+    /// words say so, and the count units of what it is per.
+    public struct AverageMark {
+        public var range: Range<String.Index>
+        public var countUnits: [String]
+    }
 
-    /// Where the figure's words say it is an amount per person (the first such word), if they do.
-    public var perPersonMark: Range<String.Index>? {
+    /// The words that make an amount one per person, per vehicle or per batch, longest first
+    /// within each, with the count units each is per.
+    public static let averageWords: [(words: [String], countUnits: [String])] = [
+        (["平均每人次", "每人次平均", "平均每人", "每人平均", "人均"], ["人次", "人", "名"]),
+        (["平均每辆车", "每辆车平均", "平均每辆", "每辆平均", "单车平均", "车均"], ["辆"]),
+        (["平均每批次", "每批次平均", "平均每批", "每批平均", "批均"], ["批次", "批"]),
+    ]
+
+    /// Where the figure's words say it is an average per person, vehicle or batch (the first such
+    /// word), if they do.
+    public var averageMark: AverageMark? {
         // Every word holds 均: most labels have none.
         guard label.unicodeScalars.contains("均") else { return nil }
-        for word in Claim.perPersonWords { if let range = label.range(ofText: word) { return range } }
+        for (words, units) in Claim.averageWords {
+            for word in words { if let range = label.range(ofText: word) { return AverageMark(range: range, countUnits: units) } }
+        }
         return nil
     }
 }

@@ -40,6 +40,12 @@ public enum FigureNames {
             ("一般公共预算财政拨款收入", [t("公开01", .label("一般公共预算财政拨款收入"), nil, .income), t("公开04", .label("一般公共预算财政拨款"), nil, .income)]),
             ("政府性基金预算财政拨款收入", [t("公开01", .label("政府性基金预算财政拨款收入"), nil, .income), t("公开04", .label("政府性基金预算财政拨款"), nil, .income)]),
             ("国有资本经营预算财政拨款收入", [t("公开01", .label("国有资本经营预算财政拨款收入"), nil, .income), t("公开04", .label("国有资本经营预算财政拨款"), nil, .income)]),
+            // The income of a department's own sources: 公开01's rows and 公开02's totals.
+            ("上级补助收入", [t("公开01", .label("上级补助收入"), nil, .income), t("公开02", .total, "上级补助收入")]),
+            ("事业收入", [t("公开01", .label("事业收入"), nil, .income), t("公开02", .total, "事业收入")]),
+            ("经营收入", [t("公开01", .label("经营收入"), nil, .income), t("公开02", .total, "经营收入")]),
+            ("附属单位上缴收入", [t("公开01", .label("附属单位上缴收入"), nil, .income), t("公开02", .total, "附属单位上缴收入")]),
+            ("其他收入", [t("公开01", .label("其他收入"), nil, .income), t("公开02", .total, "其他收入")]),
             ("基本支出", [t("公开03", .total, "基本支出"), t("公开05", .total, "基本支出")]),
             ("项目支出", [t("公开03", .total, "项目支出"), t("公开05", .total, "项目支出")]),
             ("项目支出总额", [t("公开03", .total, "项目支出"), t("公开05", .total, "项目支出")]),
@@ -127,7 +133,9 @@ public enum FigureNames {
     static let tableIsSimple = table.allSatisfy { SimpleText.isSimple($0.0) }
 
     /// Words that may precede a figure's name without changing what it names.
-    static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计", "其中", "本"]
+    /// (`加上年初财政拨款结转和结余` adds that balance to the income before it: it names the balance.)
+    static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计", "其中", "本",
+                               "再加上", "加上", "连同"]
 
     static func isNeutral(_ prefix: String) -> Bool {
         var rest = Substring(prefix)

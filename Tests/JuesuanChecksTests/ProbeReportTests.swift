@@ -12,7 +12,8 @@ final class ProbeReportTests: XCTestCase {
     static let reports = ["probe-education.juesuan", "probe-justice.juesuan", "probe-disease-control.juesuan",
                           "probe-agriculture.juesuan", "probe-subdistrict.juesuan", "probe-hospital.juesuan",
                           "probe-state-assets.juesuan", "probe-culture.juesuan",
-                          "probe-culture-b.juesuan"]
+                          "probe-culture-b.juesuan", "probe-culture-c.juesuan", "probe-hospital-b.juesuan",
+                          "probe-subdistrict-b.juesuan"]
 
     /// Figures no check can verify, by report: `line:figure` and why.
     static let unverifiable: [String: [String: String]] = [
@@ -51,6 +52,17 @@ final class ProbeReportTests: XCTestCase {
             "168:238.00": "the same change: no previous year's total is written or printed",
             "191:25.00": "较上年度增长25.00% with no previous year's amount written or printed",
         ],
+        "probe-culture-c.juesuan": [
+            "173:8.47": "比上年增长8.47% with no previous year's amount written or printed",
+            "173:110.00": "年末结转和结余90.00万元，比年初减少110.00万元: a balance compared with the year's opening balance is not read (left, session 19)",
+            "176:6.30": "财政拨款收支总计增长6.30% with no previous year's amount written or printed",
+            "197:0": "因公出国（境）费为0: written without a unit, and moved (为1) still without one: a figure with no unit is not compared",
+            "208:100": "单价100万元以上设备: part of the name of 公开10's row",
+        ],
+        "probe-hospital-b.juesuan": [
+            "136:100": "单价100万元（含）以上的设备: part of the name of 公开10's row",
+        ],
+        "probe-subdistrict-b.juesuan": [:],
     ]
 
     func testTheProbeReportsAreSilent() throws {

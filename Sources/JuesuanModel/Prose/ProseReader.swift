@@ -2,7 +2,12 @@ import JuesuanSyntax
 
 /// A statement about a quantity that carries no figure of its own: `与上年持平`, `与年初预算相比无变化`.
 public struct ProseStatement: Sendable {
-    public enum Kind: Sendable, Hashable { case noChange }
+    public enum Kind: Sendable, Hashable {
+        case noChange
+        /// A name with a functional code in brackets (`行政运行（2010301）`): the name as written
+        /// (without an item number), the code; `range` is the code's.
+        case namedCode(name: String, code: String)
+    }
     public var kind: Kind
     /// The budget it compares with, or nil for the previous year.
     public var comparedWithBudget: Measure?
@@ -174,6 +179,68 @@ public struct ProseReader: Sendable {
         return Quantity(name: "\(key)（\(level)）", isKnown: true, code: code)
     }
 
+    /// Where a functional 款 or 项 code written in brackets after a name ends (`行政运行（2010301）`:
+    /// at the closing bracket, which closes the bracket as any does), when the digits at `i` are
+    /// one; nil otherwise.
+    static func bracketedCodeEnd(_ text: ProseText, at i: Int) -> Int? {
+        guard let open = text[i - 1], open == "（" || open == "(" else { return nil }
+        var end = i
+        while ProseText.isDigit(text[end]) { end += 1 }
+        guard end - i == 5 || end - i == 7, let close = text[end], close == "）" || close == ")" else { return nil }
+        let code = text.string(i, end)
+        guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), Catalogue.embedded.entry(code: code, kind: .functional) != nil else { return nil }
+        return end
+    }
+
+    /// Records the name a bracketed code is written after (the words back to the clause's start,
+    /// less an item number): `NarrativeItemCodeCheck` compares them with the catalogue.
+    mutating func namedCode(_ state: inout ParagraphState, codeStart: Int, codeEnd: Int, line: Int, paragraph: Int) {
+        // Back from the bracket to a clause mark or the sentence's start (the bracket opened a
+        // clause of its own), 40 scalars at most.
+        var start = codeStart - 1
+        while start > max(state.sentenceStart, codeStart - 1 - 40), let previous = state.text[start - 1], !"，。；：,;:".unicodeScalars.contains(previous) { start -= 1 }
+        let name = Self.withoutItemNumber(state.string(start, codeStart - 1))
+        guard !name.isEmpty else { return }
+        statements.append(ProseStatement(kind: .namedCode(name: name, code: state.string(codeStart, codeEnd)),
+                                         comparedWithBudget: nil, range: state.text.range(codeStart, codeEnd),
+                                         quantity: nil, subject: nil, line: line, paragraph: paragraph))
+    }
+
+    /// The item a name with its code in brackets names (`行政运行（2010301）`, `（二）城乡社区环境卫生(2120501)`):
+    /// known by the code when the name before it is the catalogue's or the report's row's for that
+    /// code; unknown when they disagree (the figures after it are still about it, and neither the
+    /// name nor the code is guessed); nil when the words end in no such code.
+    mutating func codedItem(_ words: String) -> Quantity? {
+        var scalars = Substring(words).unicodeScalars
+        guard let last = scalars.last, last == "）" || last == ")" else { return nil }
+        scalars.removeLast()
+        var digits = ""
+        while let digit = scalars.last, digit.properties.numericType != nil, digit.isASCII { digits.insert(Character(digit), at: digits.startIndex); scalars.removeLast() }
+        guard digits.utf8.count == 5 || digits.utf8.count == 7, let open = scalars.last, open == "（" || open == "(" else { return nil }
+        scalars.removeLast()
+        guard let entry = Catalogue.embedded.entry(code: digits, kind: .functional) else { return nil }
+        let name = LabelKey.make(Self.withoutItemNumber(String(scalars)))
+        guard !name.isEmpty else { return nil }
+        let known = LabelKey.make(entry.name) == name || (itemCodes(forKey: name)?.contains(digits) ?? false)
+        guard known else { return Quantity(name: name, isKnown: false) }
+        return Quantity(name: "\(entry.name)（\(digits.utf8.count == 5 ? "款" : "项")）", isKnown: true, code: digits)
+    }
+
+    /// The words without an item number before them (`1.`, `（二）`, `三、`).
+    static func withoutItemNumber(_ words: String) -> String {
+        var rest = Substring(words)
+        while let first = rest.unicodeScalars.first, first == " " || first == "\u{3000}" { rest = rest.dropFirst() }
+        if rest.first == "（" || rest.first == "(", let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }),
+           rest.distance(from: rest.startIndex, to: close) <= 4 {
+            rest = rest[rest.index(after: close)...]
+        } else {
+            let number = rest.prefix { $0.isNumber || "一二三四五六七八九十".contains($0) }
+            let after = rest.dropFirst(number.count)
+            if !number.isEmpty, let mark = after.first, ".、．".contains(mark) { rest = after.dropFirst() }
+        }
+        return String(rest)
+    }
+
     /// A claim without strings that hold storage: the slot a new claim is swapped into.
     static let emptyClaim = Claim(kind: .amount, value: .zero, text: "", range: SourceRange(start: 0, end: 0), fullRange: SourceRange(start: 0, end: 0),
                                   unit: nil, unitRange: SourceRange(start: 0, end: 0), label: "", sentencePrefix: "",
@@ -199,6 +266,8 @@ public struct ProseReader: Sendable {
     static let contextWindow = 160
     /// Words before a figure that make it approximate (`约`, `将近`), made once.
     static let approximateWords = ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎"]
+    /// Words that end as an approximation does but say something else: 节约 saves, it is not 约.
+    static let wordsEndingLikeApproximations = ["节约", "最近", "附近"]
     static let listMarkers = ["其中", "主要用于", "具体用于", "具体为", "包括", "构成为", "构成"]
     static let noChangeWords = ["无变化", "无增减", "持平", "与上年相同", "保持不变", "未发生变化", "没有变化"]
 
@@ -288,6 +357,12 @@ public struct ProseReader: Sendable {
                 continue
             }
             if ProseText.isDigit(scalar), !ProseText.isDigit(text[i - 1]), text[i - 1] != ".", !ProseText.isASCIILetter(text[i - 1]) {
+                // `行政运行（2010301）`: a code in brackets names its row; it is no figure.
+                if let end = Self.bracketedCodeEnd(text, at: i) {
+                    namedCode(&state, codeStart: i, codeEnd: end, line: line, paragraph: paragraphIndex)
+                    i = end
+                    continue
+                }
                 i = readFigure(&state, at: i, line: line, paragraph: paragraphIndex, section: section)
                 continue
             }
@@ -310,6 +385,8 @@ public struct ProseReader: Sendable {
         var lists: [Int: (whole: Int, members: Int, marker: Int)] = [:]
         /// A list that a list of one of its parts (`主要包括…`) replaced, until that one ends empty.
         var outerLists: [Int: (whole: Int, members: Int, marker: Int)] = [:]
+        /// How many times a whole (by index) was divided again by a point of view (`Claim.listDivision`).
+        var divisions: [Int: Int] = [:]
         /// The last plain amount at each depth in the sentence (a list's whole).
         var lastAmount: [Int: Int] = [:]
         /// The same for counts (`公务用车3辆，其中执法执勤用车1辆…`, `在编人员22人，其中…`).
@@ -421,6 +498,8 @@ public struct ProseReader: Sendable {
         let chain = holdsLevel ? chainItem(words) : nil
         if let item = chain, item.isKnown {
             state.topic = item
+        } else if let item = codedItem(words) {
+            state.topic = item
         } else if let item = bareItem(words) {
             state.topic = item
         } else if let item = chain {
@@ -481,7 +560,7 @@ public struct ProseReader: Sendable {
             guard ofListKind(last) else { continue }
             var start = last
             while start - 1 >= state.firstClaimOfSentence, !claims[start - 1].isEcho, claims[start - 1].depth == depth,
-                  claims[start - 1].listWhole == claims[last].listWhole, ofListKind(start - 1) {
+                  claims[start - 1].listWhole == claims[last].listWhole, claims[start - 1].listDivision == claims[last].listDivision, ofListKind(start - 1) {
                 start -= 1
             }
             if first - start > run.count, case .share(let whole?) = claims[first].kind,
@@ -517,6 +596,12 @@ public struct ProseReader: Sendable {
             // `其中，…` opening a sentence lists the parts of the previous sentence's subject.
             let before = text.string(state.sentenceStart, i).filter { !"，,：: ".contains($0) }
             if before.isEmpty, opensSentenceList || text.hasPrefix("其中", at: i) || text.hasPrefix("具体", at: i) { whole = state.previousSentenceSubject }
+            // `其中，基本支出A万元…；项目支出B万元…。从功能分类看，…`: a point of view after a sentence
+            // of parts divides their whole again, not the first part.
+            if opensSentenceList, let subject = whole, let listed = claims[subject].listWhole {
+                whole = listed
+                state.divisions[listed, default: 0] += 1
+            }
         }
         guard let whole else { return }
         // `其中：人员经费A万元，主要包括工资、津贴等；公用经费B万元`: the words after 主要包括 list no
@@ -611,7 +696,8 @@ public struct ProseReader: Sendable {
         let simple = text.isSimple || SimpleText.isSimple(sentencePrefix)
         let before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
         if simple ? Self.firstSuffix(of: before, in: Self.approximateWordBytes) != nil
-                  : Self.approximateWords.contains(where: { before.hasSuffix($0, simple: false) }) { approximate = true }
+                  : Self.approximateWords.contains(where: { before.hasSuffix($0, simple: false) }),
+           !Self.wordsEndingLikeApproximations.contains(where: { before.hasSuffix($0, simple: simple) }) { approximate = true }
         // Fields read in place, by index: a claim copied per test retains a dozen strings.
         let sentenceClaims = state.firstClaimOfSentence..<claims.count
         guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple,
@@ -691,10 +777,11 @@ public struct ProseReader: Sendable {
                let whole = claims[outer].quantity, !whole.name.containsText("收入") {
                 state.lists[state.depth] = (outer, 0, state.brackets.last?.open ?? 0)
             }
-            // `人均416.67元` is no part of a sum.
-            let perPerson = state.lists[state.depth] != nil && claim.perPersonMark != nil
+            // `人均416.67元`, `平均每辆2.53万元` are no part of a sum.
+            let perPerson = state.lists[state.depth] != nil && claim.averageMark != nil
             if let list = state.lists[state.depth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget, !perPerson {
                 claim.listWhole = list.whole
+                claim.listDivision = state.divisions[list.whole] ?? 0
                 state.lists[state.depth]!.members += 1
                 // `其中：货物3.64万元`: a part named by a word of one of its whole's identity parts.
                 if claim.quantity?.isKnown != true, let whole = claims[list.whole].quantity {
@@ -1097,17 +1184,18 @@ public struct ProseReader: Sendable {
     /// The same words by bytes, for simple text (where equal strings have equal bytes).
     static let shareWithoutWholeBytes = Set(shareWithoutWhole.map(ByteKey.init))
     static let rateTails = ["为", "是", "达", "了"]
-    static let rateIncreaseWords = ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨", "超支率"]
-    static let rateDecreaseWords = ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率", "节约率", "节支率"]
+    static let rateIncreaseWords = ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨", "超支率", "超支"]
+    /// `节约6.00万元，节约37.50%`: a saving's own verb before a percentage is its rate.
+    static let rateDecreaseWords = ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率", "节约率", "节支率", "节约", "节支"]
     /// Each word, then each word followed by 了.
-    static let increaseWords = ["增加", "增长", "多", "超支", "超出"].flatMap { [$0, $0 + "了"] }
+    static let increaseWords = ["增加", "增长", "多", "超支", "超出", "多支出", "多支"].flatMap { [$0, $0 + "了"] }
 
     /// Whether a change's own words are its direction alone (`增加`, `减少了`): it names no other
     /// quantity than the one the sentence is about.
     public static func isDirectionOnly(_ label: String) -> Bool {
         increaseWords.contains(label) || decreaseWords.contains(label)
     }
-    static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少"].flatMap { [$0, $0 + "了"] }
+    static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少", "少支出", "少支"].flatMap { [$0, $0 + "了"] }
 
     enum Comparison { case previousYear, budget }
 
@@ -1306,12 +1394,16 @@ public struct ProseReader: Sendable {
         if headText == nil {
             var bare = Substring(clause)
             for tail in ["为", "是", "达", "共"] where bare.hasSuffix(tail) { bare = bare.dropLast(); break }
-            if bare.hasSuffix("收支总计") || bare.hasSuffix("收支总额") { headText = bare }
+            if Self.bothTotalsWords.contains(where: { bare.hasSuffix($0) }) { headText = bare }
         }
         guard var text = headText.map(String.init), !text.isEmpty else { return nil }
         if let topicEnd = text.lastIndex(where: { "，,：:".contains($0) }) { text = String(text[text.index(after: topicEnd)...]) }
         var words: [String] = []
-        if text.hasSuffix("收支总计") || text.hasSuffix("收支总额") { words = ["收入总计", "支出总计"] }
+        if let both = Self.bothTotalsWords.first(where: { text.hasSuffix($0) }) {
+            // The words before are both totals' (`财政拨款收支总计均为` is 公开04's two totals, not 公开01's).
+            let qualifier = String(text.dropLast(both.count))
+            words = [qualifier + "收入总计", qualifier + "支出总计"]
+        }
         else if text.hasSuffix("收支") { words = ["本年收入合计", "本年支出合计"] }
         else {
             // 和/与/及 inside a name (`公务用车购置及运行维护费`, `对个人和家庭的补助`) do not separate heads.
@@ -1360,6 +1452,9 @@ public struct ProseReader: Sendable {
         }
         return quantities
     }
+
+    /// Words that name the income total and the expenditure total at once.
+    static let bothTotalsWords = ["收入支出总计", "收支总计", "收支总额"]
 
     /// The words before a respectively head that say nothing of it (fewer than before a name:
     /// 本年 and 合计 belong to heads such as 本年收入合计).
