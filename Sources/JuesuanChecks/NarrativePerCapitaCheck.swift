@@ -15,7 +15,7 @@ enum NarrativePerCapitaCheck {
             var what = String(claims[index].label[mark.range.upperBound...])
             for suffix in ["支出", "用"] where what.hasSuffix(suffix) { what.removeLast(suffix.count) }
             // `人均176.53元` alone is of the amount before it.
-            guard what.isEmpty || what.count >= 2, let (counted, countUnit) = count(of: mark.countUnits, before: index, claims), let total = amount(named: what, before: index, claims),
+            guard what.isEmpty || what.count >= 2, let (counted, countUnit) = count(of: mark.countUnits, before: index, claims), let total = amount(named: what.isEmpty ? mark.ofAmountsNamed : [what], before: index, claims),
                   let amount = reading.operand(total).converted(to: unit) else { continue }
             let count = Interval.exact(claims[counted].value)
             let target = Interval.written(claims[index].value)
@@ -39,12 +39,12 @@ enum NarrativePerCapitaCheck {
         return (k, unit)
     }
 
-    /// The nearest amount before `index` in its paragraph whose words hold `what` (`公务接待费`
-    /// for 接待费; any, when `what` is empty), not itself per person.
-    static func amount(named what: String, before index: Int, _ claims: [Claim]) -> Int? {
+    /// The nearest amount before `index` in its paragraph whose words hold one of `words`
+    /// (`公务接待费` for 接待费; any, when there are none), not itself an average.
+    static func amount(named words: [String], before index: Int, _ claims: [Claim]) -> Int? {
         nearest(before: index, claims) { claim in
             claim.isPlainAmount && !claim.measure.isBudget && claim.averageMark == nil
-                && (what.isEmpty || claim.label.containsText(what) || claim.quantity?.name.containsText(what) == true)
+                && (words.isEmpty || words.contains { claim.label.containsText($0) || claim.quantity?.name.containsText($0) == true })
         }
     }
 

@@ -232,14 +232,17 @@ extension Claim {
     public struct AverageMark {
         public var range: Range<String.Index>
         public var countUnits: [String]
+        /// Words one of which the amount it divides must be named by, when the average names
+        /// none (`平均每辆6.20万元` is of a vehicle cost, not of the 公务接待费 written last); empty: any.
+        public var ofAmountsNamed: [String]
     }
 
     /// The words that make an amount one per person, per vehicle or per batch, longest first
-    /// within each, with the count units each is per.
-    public static let averageWords: [(words: [String], countUnits: [String])] = [
-        (["平均每人次", "每人次平均", "平均每人", "每人平均", "人均"], ["人次", "人", "名"]),
-        (["平均每辆车", "每辆车平均", "平均每辆", "每辆平均", "单车平均", "车均"], ["辆"]),
-        (["平均每批次", "每批次平均", "平均每批", "每批平均", "批均"], ["批次", "批"]),
+    /// within each, with the count units each is per and the words of what it may divide.
+    public static let averageWords: [(words: [String], countUnits: [String], ofAmountsNamed: [String])] = [
+        (["平均每人次", "每人次平均", "平均每人", "每人平均", "人均"], ["人次", "人", "名"], []),
+        (["平均每辆车", "每辆车平均", "平均每辆", "每辆平均", "单车平均", "车均"], ["辆"], ["车", "运行维护", "燃油", "燃料"]),
+        (["平均每批次", "每批次平均", "平均每批", "每批平均", "批均"], ["批次", "批"], ["接待"]),
     ]
 
     /// Where the figure's words say it is an average per person, vehicle or batch (the first such
@@ -247,8 +250,8 @@ extension Claim {
     public var averageMark: AverageMark? {
         // Every word holds 均: most labels have none.
         guard label.unicodeScalars.contains("均") else { return nil }
-        for (words, units) in Claim.averageWords {
-            for word in words { if let range = label.range(ofText: word) { return AverageMark(range: range, countUnits: units) } }
+        for (words, units, named) in Claim.averageWords {
+            for word in words { if let range = label.range(ofText: word) { return AverageMark(range: range, countUnits: units, ofAmountsNamed: named) } }
         }
         return nil
     }

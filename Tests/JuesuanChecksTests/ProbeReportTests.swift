@@ -61,6 +61,7 @@ final class ProbeReportTests: XCTestCase {
         ],
         "probe-hospital-b.juesuan": [
             "136:100": "单价100万元（含）以上的设备: part of the name of 公开10's row",
+            "127:0.27": "平均每批次0.27万元 after “全部为公务接待费” (no figure): the amount before it is named “三公”经费, and an average per batch divides only an amount named 接待 (left, session 19)",
         ],
         "probe-subdistrict-b.juesuan": [:],
     ]

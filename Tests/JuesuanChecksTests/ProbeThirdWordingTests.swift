@@ -50,6 +50,10 @@ final class ProbeThirdWordingTests: XCTestCase {
         // A count of people is no count of vehicles.
         let people = Self.fleetTable + "说明 三公\n公务用车运行维护费12.00万元，服务干部职工40人，平均每辆3.70万元。"
         XCTAssertEqual(seriousFindings(people).1.map(\.code), [])
+        // An amount per vehicle is of a vehicle cost, not of the reception cost written last.
+        let reception = Self.fleetTable + "说明 三公\n公务用车运行维护费12.00万元；公务接待费6.00万元。公务用车保有量2辆，平均每辆6.00万元。"
+        XCTAssertEqual(seriousFindings(reception).1.map(\.code), [])
+        assertSilent(reception, thenWith: "平均每辆6.00万元", replacedBy: "平均每辆6.50万元", finds: "N516", on: "6.50", saying: "12.00")
     }
 
     func testTheAverageWordsSayWhatIsCounted() {
