@@ -46,6 +46,9 @@ enum NarrativeChangeCheck {
         // measured against is not what changed; a budget alone in its sentence is.
         if let k = amounts.first(where: { !claims[$0].measure.isBudget }) ?? amounts.first { return k }
         if claims[change].isInRespectivelyRun { return nil }
+        // `收、支总计均为4,181.00万元。其中：本年收入…。与上年相比，收、支总计各减少219.00万元`: a
+        // change that names its quantity is of that quantity's amount written before it.
+        if let named = claims[change].quantity, named.isKnown, let latest = latestActual(of: named, before: change, reading) { return latest }
         let before = amountsOfSentenceBefore(change, reading)
         // The first amount of that sentence that is this year's actual
         // (`预算16.00万元，支出决算10.00万元。…比上年度减少2.50万元`), else its first amount.
@@ -77,12 +80,14 @@ enum NarrativeChangeCheck {
         return []
     }
 
-    /// The nearest this-year actual amount of `quantity` before `index` in its paragraph (not an average).
+    /// The nearest this-year actual amount of `quantity` before `index` in its paragraph (not an
+    /// average, and not one already found to differ from its table: that is the error, and the
+    /// change is not judged on it a second time).
     static func latestActual(of quantity: Quantity, before index: Int, _ reading: ProseReading) -> Int? {
         let claims = reading.claims
         var k = index - 1
         while k >= 0, index - k <= 60, claims[k].paragraph == claims[index].paragraph {
-            if claims[k].isPlainAmount, !claims[k].isEcho, claims[k].period == .current, claims[k].measure == .actual,
+            if claims[k].isPlainAmount, !claims[k].isEcho, !reading.contradicted.contains(k), claims[k].period == .current, claims[k].measure == .actual,
                claims[k].averageMark == nil, let other = claims[k].quantity, other.isKnown, ProseReading.same(other, quantity) { return k }
             k -= 1
         }

@@ -11,6 +11,40 @@ enum NarrativeIdentityCheck {
         var judgedWholes: Set<Int> = []
         lists(&reading, judged: &judgedWholes)
         identities(&reading, judged: judgedWholes)
+        countedTotals(&reading)
+    }
+
+    // MARK: N504 — `二者合计`
+
+    /// The words of a total of the amounts just written, by how many they add (`二者合计`, `三项共计`).
+    static let countedTotalWords: [(words: String, count: Int)] = {
+        var words: [(String, Int)] = []
+        for (numbers, count) in [(["二者", "两者", "两项", "二项"], 2), (["三者", "三项"], 3), (["四项"], 4)] {
+            for number in numbers { for sum in ["合计", "共计", "总计", "之和"] { words.append((number + sum, count)) } }
+        }
+        return words
+    }()
+
+    /// `人员经费A万元…；公用经费B万元…。二者合计C万元`: C is the sum of the amounts written just
+    /// before it in its paragraph (this year's actuals at its depth, not averages), when its words
+    /// are such a total and name nothing else (`两项合计即基本支出` names 基本支出: an identity).
+    static func countedTotals(_ reading: inout ProseReading) {
+        let claims = reading.claims
+        for index in claims.indices where claims[index].isPlainAmount && !claims[index].isEcho {
+            var words = Substring(claims[index].label)
+            for tail in ["为", "是", "达"] where words.hasSuffix(tail) { words = words.dropLast(); break }
+            guard words.hasSuffix("计") || words.hasSuffix("和"),
+                  let count = countedTotalWords.first(where: { $0.words == words })?.count else { continue }
+            var parts: [Int] = []
+            var k = index - 1
+            while k >= 0, index - k <= 40, parts.count < count, claims[k].paragraph == claims[index].paragraph {
+                if claims[k].isPlainAmount, !claims[k].isEcho, claims[k].depth == claims[index].depth, claims[k].period == .current,
+                   !claims[k].measure.isBudget, claims[k].averageMark == nil { parts.append(k) }
+                k -= 1
+            }
+            guard parts.count == count else { continue }
+            judge(whole: index, parts: parts.reversed(), complete: true, code: "N504", reason: "（\(words)）", &reading)
+        }
     }
 
     // MARK: N504 — `其中` lists

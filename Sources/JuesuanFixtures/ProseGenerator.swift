@@ -289,7 +289,10 @@ public struct ProseGenerator {
             add("，公用经费"); money(l.publicCost, "公用经费"); add("。")
         case 1:
             add("基本支出"); money(l.basic, "基本支出"); add("。人员经费和公用经费分别为"); money(l.personnel, "人员经费")
-            add("和"); money(l.publicCost, "公用经费"); add("。")
+            add("和"); money(l.publicCost, "公用经费")
+            // The two again as a total of its own (session 19): `二者合计`.
+            if chance(40) { add("，\(one(["二者合计", "两者合计", "两项共计"]))"); money(l.basic, "人员经费和公用经费·二者合计") }
+            add("。")
         default:
             add("基本支出"); money(l.basic, "基本支出"); add("。在基本支出中，人员经费"); money(l.personnel, "人员经费")
             add("，占"); percent(Self.share(l.personnel, l.basic)!, "人员经费·share", kind: .share)

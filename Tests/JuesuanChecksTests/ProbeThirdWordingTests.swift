@@ -334,3 +334,56 @@ extension ProbeSubdistrictWordingTests {
         }
     }
 }
+
+/// Readings found by the second wording of the agriculture probe (session 19, `Fixtures/probe-agriculture-b.juesuan`).
+final class ProbeAgricultureWordingTests: XCTestCase {
+    // MARK: A change that names its quantity
+
+    func testAChangeThatNamesItsQuantityIsOfThatQuantitysAmount() throws {
+        let report = try probeBody("probe-agriculture-b.juesuan")
+        // 219.00 ÷ (4,181.00 + 219.00): before, the rate was taken of 本年收入 3,874.80, the first
+        // amount of the sentence before (a false N503).
+        assertSilent(report, thenWith: "减幅4.98%", replacedBy: "减幅5.98%", finds: "N503", on: "5.98", saying: "4.98")
+        let own = "说明 总体\n本年收入合计800.00万元，本年支出合计780.00万元。其中基本支出500.00万元。与上年相比，本年收入合计增加80.00万元，增长11.11%。"
+        assertSilent(own, thenWith: "增长11.11%", replacedBy: "增长10.11%", finds: "N503", on: "10.11", saying: "11.11")
+    }
+
+    // MARK: A fund's spending as a share of the year's
+
+    func testAFundsShareOfTheYearsSpendingIsOfTheDepartmentsTotal() throws {
+        let report = try probeBody("probe-agriculture-b.juesuan")
+        // 420.00 ÷ 3,881.00 (公开01, 03): a sentence about the fund looked only at the fund's figures,
+        // and a fund is all of its own spending, so nothing was checked.
+        assertSilent(report, thenWith: "占本年支出的10.82%", replacedBy: "占本年支出的11.82%", finds: "N502", on: "11.82", saying: "10.82")
+        let tables = """
+        表 公开01 收入支出决算总表
+        收入
+        一、一般公共预算财政拨款收入  600.00
+        二、政府性基金预算财政拨款收入 200.00
+        本年收入合计                  800.00
+        总计                          800.00
+        支出
+        城乡社区支出                  800.00
+        本年支出合计                  800.00
+        总计                          800.00
+
+        """
+        let own = tables + "说明 七、政府性基金预算财政拨款支出决算情况说明\n本年政府性基金预算财政拨款支出200.00万元，占本年支出合计的25.00%。"
+        assertSilent(own, thenWith: "25.00%", replacedBy: "35.00%", finds: "N502", on: "35.00", saying: "800.00")
+    }
+
+    // MARK: 二者合计
+
+    func testATotalOfTheTwoAmountsBeforeIsTheirSum() throws {
+        let report = try probeBody("probe-agriculture-b.juesuan")
+        assertFound(report, thenWith: "二者合计2,030.00万元", replacedBy: "二者合计2,031.00万元", finds: "N504", on: "2,031.00", saying: "2030.00")
+        let own = "说明 三公\n公务用车运行维护费12.00万元，比上年减少1.00万元；公务接待费3.00万元，人均300.00元；因公出国（境）费5.00万元。三项合计20.00万元。"
+        assertSilent(own, thenWith: "三项合计20.00万元", replacedBy: "三项合计21.00万元", finds: "N504", on: "21.00", saying: "20.00")
+        // `两项合计即基本支出` names its whole: the identity judges it, as before.
+        let named = "说明 基本支出\n人员经费300.00万元，公用经费100.00万元，两项合计即基本支出400.00万元。"
+        assertSilent(named, thenWith: "基本支出400.00万元", replacedBy: "基本支出410.00万元", finds: "N511", on: "410.00", saying: "400.00")
+        // Fewer amounts before it than it counts: nothing judged.
+        let short = "说明 基本支出\n人员经费300.00万元。三项合计500.00万元。"
+        XCTAssertEqual(seriousFindings(short).1.map(\.code), [])
+    }
+}
