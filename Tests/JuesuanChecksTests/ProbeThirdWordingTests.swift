@@ -276,6 +276,9 @@ final class ProbeSubdistrictWordingTests: XCTestCase {
         let own = Self.tables + "说明 五、一般公共预算财政拨款支出决算情况说明\n（一）城乡社区环境卫生(2120501)，决算数200.00万元，主要用于垃圾清运。\n2.行政运行（2010301）：支出决算600.00万元。"
         assertSilent(own, thenWith: "决算数200.00万元", replacedBy: "决算数210.00万元", finds: "N501", on: "210.00", saying: "200.00")
         assertSilent(own, thenWith: "支出决算600.00万元", replacedBy: "支出决算610.00万元", finds: "N501", on: "610.00", saying: "600.00")
+        // A phrase that ends in the name names it too.
+        let phrase = Self.tables + "说明 五、一般公共预算财政拨款支出决算情况说明\n（二）主要用于城乡社区环境卫生(2120501)，支出决算200.00万元。"
+        assertSilent(phrase, thenWith: "支出决算200.00万元", replacedBy: "支出决算220.00万元", finds: "N501", on: "220.00", saying: "200.00")
         // The code is no figure of the paragraph.
         let claims = ProseDocument(report: Report(text: own)).claims
         XCTAssertFalse(claims.contains { $0.text == "2120501" || $0.text == "2010301" })
@@ -385,5 +388,22 @@ final class ProbeAgricultureWordingTests: XCTestCase {
         // Fewer amounts before it than it counts: nothing judged.
         let short = "说明 基本支出\n人员经费300.00万元。三项合计500.00万元。"
         XCTAssertEqual(seriousFindings(short).1.map(\.code), [])
+    }
+}
+
+/// Readings found by the second wording of the justice probe (session 19, `Fixtures/probe-justice-b.juesuan`).
+final class ProbeJusticeWordingTests: XCTestCase {
+    func testASentenceOpeningWithANameAndAListMarkerListsThatAmountsParts() throws {
+        let report = try probeBody("probe-justice-b.juesuan")
+        // Before, 180.42's words were `项目支出主要用于基层司法业务`, read as 项目支出 (a false N501).
+        assertSilent(report, thenWith: "基层司法业务180.42万元", replacedBy: "基层司法业务181.42万元", finds: "N504", on: "396.52", saying: "397.52")
+        let own = "说明 支出\n本年支出合计900.00万元，其中项目支出300.00万元。项目支出主要用于设备购置120.00万元和信息化建设180.00万元。"
+        assertSilent(own, thenWith: "信息化建设180.00万元", replacedBy: "信息化建设190.00万元", finds: "N504", on: "300.00", saying: "310.00")
+        // The parts' words start after the marker.
+        let claims = ProseDocument(report: Report(text: own)).claims
+        XCTAssertEqual(claims.first { $0.text == "120.00" }?.label, "设备购置")
+        // A name with no amount before it in the paragraph opens nothing: the words are read as before.
+        let none = "说明 支出\n项目支出主要用于设备购置120.00万元和信息化建设180.00万元。"
+        XCTAssertEqual(seriousFindings(none).1.map(\.code), [])
     }
 }

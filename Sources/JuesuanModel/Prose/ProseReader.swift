@@ -221,7 +221,8 @@ public struct ProseReader: Sendable {
         guard let entry = Catalogue.embedded.entry(code: digits, kind: .functional) else { return nil }
         let name = LabelKey.make(Self.withoutItemNumber(String(scalars)))
         guard !name.isEmpty else { return nil }
-        let known = LabelKey.make(entry.name) == name || (itemCodes(forKey: name)?.contains(digits) ?? false)
+        // The name may end a longer phrase (`主要用于城乡社区环境卫生(2120501)`), as N517 reads it.
+        let known = name.hasSuffix(LabelKey.make(entry.name)) || (itemCodes(forKey: name)?.contains(digits) ?? false)
         guard known else { return Quantity(name: name, isKnown: false) }
         return Quantity(name: "\(entry.name)（\(digits.utf8.count == 5 ? "款" : "项")）", isKnown: true, code: digits)
     }
@@ -291,6 +292,7 @@ public struct ProseReader: Sendable {
         let first = claims.count
         var state = ParagraphState(text: text)
         state.firstClaimOfSentence = first
+        state.firstClaimOfParagraph = first
         state.titleQuantity = titleQuantity
         let s = text.scalars
         var i = 0
@@ -341,7 +343,7 @@ public struct ProseReader: Sendable {
                 break
             }
             if Self.mayStartListMarker(scalar), let marker = Self.listMarkers.first(where: { text.hasPrefix($0, at: i) }) {
-                openList(&state, at: i)
+                openList(&state, at: i, markerLength: marker.unicodeScalars.count)
                 i += marker.unicodeScalars.count
                 continue
             }
@@ -396,6 +398,7 @@ public struct ProseReader: Sendable {
         var previousSentenceSubject: Int?
         var sentenceSubject: Int?
         var firstClaimOfSentence = 0
+        var firstClaimOfParagraph = 0
         /// `“三公”经费支出决算中，…`: the topic the rest of the paragraph speaks of.
         var topic: Quantity?
         var titleQuantity: Quantity?
@@ -587,7 +590,7 @@ public struct ProseReader: Sendable {
 
     /// `opensSentenceList`: the marker, like `其中`, may open a sentence that lists the parts of
     /// the previous sentence's subject (`…3,874.80万元。按来源分：…`).
-    mutating func openList(_ state: inout ParagraphState, at i: Int, opensSentenceList: Bool = false) {
+    mutating func openList(_ state: inout ParagraphState, at i: Int, opensSentenceList: Bool = false, markerLength: Int = 0) {
         let text = state.text
         if let count = state.lastCount[state.depth] { state.countLists[state.depth] = count }
         var whole = state.lastAmount[state.depth]
@@ -596,6 +599,15 @@ public struct ProseReader: Sendable {
             // `其中，…` opening a sentence lists the parts of the previous sentence's subject.
             let before = text.string(state.sentenceStart, i).filter { !"，,：: ".contains($0) }
             if before.isEmpty, opensSentenceList || text.hasPrefix("其中", at: i) || text.hasPrefix("具体", at: i) { whole = state.previousSentenceSubject }
+            // `…项目支出396.52万元。项目支出主要用于基层司法业务180.42万元、…`: a sentence that opens with a
+            // known name and a list marker lists the parts of that quantity's amount written before
+            // in the paragraph (the words before the marker are no part's).
+            if !before.isEmpty, before.unicodeScalars.count <= 20, let named = QuantityNames.known(in: before),
+               LabelKey.make(before).hasSuffix(LabelKey.make(named.description)) {
+                whole = (state.firstClaimOfParagraph..<claims.count).last { claims[$0].isPlainAmount && !claims[$0].isEcho && claims[$0].depth == 0
+                    && claims[$0].period == .current && !claims[$0].measure.isBudget && claims[$0].quantity == named }
+                if whole != nil { state.clauseStart = i + markerLength }
+            }
             // `其中，基本支出A万元…；项目支出B万元…。从功能分类看，…`: a point of view after a sentence
             // of parts divides their whole again, not the first part.
             if opensSentenceList, let subject = whole, let listed = claims[subject].listWhole {
