@@ -80,6 +80,40 @@ enum NarrativeChangeCheck {
         return []
     }
 
+    /// `年末结转和结余90.00万元，比年初减少110.00万元`: a closing balance's change from the opening
+    /// balance of the same name (written before in the section, else printed in a table).
+    static func changeFromOpening(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let claim = claims[index]
+        guard let closingIndex = sentenceBefore(index, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claim.depth }),
+              let closing = claims[closingIndex].quantity, closing.isKnown, closing.name.hasPrefix("年末"),
+              !reading.contradicted.contains(closingIndex), !claims[closingIndex].isApproximate, !claim.isApproximate else { return }
+        let opening = Quantity(name: "年初" + closing.name.dropFirst(2), qualifier: closing.qualifier, isKnown: true)
+        let unit = claims[closingIndex].moneyUnit
+        let start: Operand
+        if let stated = reading.earlierFact(opening, measure: { !$0.isBudget }, before: index) {
+            start = reading.operand(stated)
+        } else {
+            let figures = reading.tableFigures(opening)
+            guard let first = figures.first, figures.allSatisfy({ $0.value == first.value }) else { return }
+            start = reading.operand(first, in: unit)
+        }
+        let end = reading.operand(closingIndex), written = reading.operand(index)
+        let difference = end.value - start.value
+        let related = [RelatedLocation(range: end.range, message: "年末数 \(claims[closingIndex].text)"), RelatedLocation(range: start.range, message: "年初数 \(start.value)")]
+        func consistent(_ path: KeyPath<Operand, Interval>) -> Bool {
+            let change = increase ? end[keyPath: path] - start[keyPath: path] : start[keyPath: path] - end[keyPath: path]
+            return change.overlaps(written[keyPath: path])
+        }
+        guard ProseReading.verdict(consistent) == .fails else { return }
+        reading.contradicted.insert(index)
+        let scale = max(claim.value.scale, difference.magnitude.scale)
+        let word = difference.isNegative ? "减少" : "增加"
+        reading.report("N503", .error, on: claim.range,
+                       "比年初应为\(word) \(difference.magnitude.formatted(scale: scale))（年末 \(end.value) − 年初 \(start.value)），说明中写的是\(increase ? "增加" : "减少") \(claim.text)",
+                       related: related)
+    }
+
     /// The nearest this-year actual amount of `quantity` before `index` in its paragraph (not an
     /// average, and not one already found to differ from its table: that is the error, and the
     /// change is not judged on it a second time).
@@ -195,6 +229,7 @@ enum NarrativeChangeCheck {
         let claims = reading.claims
         let claim = claims[index]
         guard !claim.isInRespectivelyRun else { return }
+        if claim.comparesWithOpening { changeFromOpening(index, increase: increase, &reading); return }
         let amounts = Array(sentenceBefore(index, reading).lazy.filter { claims[$0].isPlainAmount && claims[$0].depth == claim.depth && !claims[$0].isEcho }.prefix(2))
         let previousIndex: Int, currentIndex: Int
         if amounts.count == 2, let previous = amounts.first(where: { claims[$0].period == .previous }),

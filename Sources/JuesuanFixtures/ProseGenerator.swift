@@ -205,7 +205,13 @@ public struct ProseGenerator {
             add("\(year)年度\(one(["收入支出总计", "收支总计", "收入总计、支出总计均为"]))"); money(l.totalIncome, "收支总计")
             add("。\(one(["其中：", "其中，", "具体为："]))本年收入合计"); money(l.income, "本年收入合计")
             add("，年初结转和结余"); money(l.opening, "年初结转和结余"); add("；本年支出合计"); money(l.expenditure, "本年支出合计")
-            add("，年末结转和结余"); money(l.closing, "年末结转和结余"); add("。")
+            add("，年末结转和结余"); money(l.closing, "年末结转和结余")
+            // The closing balance against the opening one (session 19).
+            if l.closing != l.opening, chance(40) {
+                add("，\(one(["比年初", "较年初", "较年初数"]))\(l.closing > l.opening ? "增加" : "减少")")
+                money(abs(l.closing - l.opening), "年末结转和结余·比年初", kind: .change)
+            }
+            add("。")
         default:
             if chance(30) {
                 // The total built up from its parts (session 19): `加上年初结转和结余`.

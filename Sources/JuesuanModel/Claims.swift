@@ -116,6 +116,9 @@ public struct Claim: Sendable {
     /// Which division of that whole the list is: a point of view after a list of its parts
     /// (`从功能分类看，…` after 基本支出 and 项目支出) divides it again, another way.
     public var listDivision: Int = 0
+    /// A change from the year's opening balance, not from the previous year
+    /// (`年末结转和结余90.00万元，比年初减少110.00万元`).
+    public var comparesWithOpening = false
     /// The topic its paragraph opened before it (`“三公”经费支出决算中，…`).
     public var topic: Quantity?
     /// The words after the figure and its unit, up to the end of its clause (`项目评价结果为“优”`).

@@ -55,7 +55,6 @@ final class ProbeReportTests: XCTestCase {
         ],
         "probe-culture-c.juesuan": [
             "173:8.47": "比上年增长8.47% with no previous year's amount written or printed",
-            "173:110.00": "年末结转和结余90.00万元，比年初减少110.00万元: a balance compared with the year's opening balance is not read (left, session 19)",
             "176:6.30": "财政拨款收支总计增长6.30% with no previous year's amount written or printed",
             "197:0": "因公出国（境）费为0: written without a unit, and moved (为1) still without one: a figure with no unit is not compared",
             "208:100": "单价100万元以上设备: part of the name of 公开10's row",

@@ -108,6 +108,40 @@ final class ProbeThirdWordingTests: XCTestCase {
         XCTAssertEqual(saving.map(\.isApproximate), [false, false])
     }
 
+    // MARK: A closing balance against the opening one
+
+    func testAClosingBalanceComparedWithTheYearsStartIsTheChangeOfTheBalance() throws {
+        let report = try probeBody("probe-culture-c.juesuan")
+        // 公开01: 年末 90.00, 年初 200.00.
+        assertSilent(report, thenWith: "比年初减少110.00万元", replacedBy: "比年初减少111.00万元", finds: "N503", on: "111.00", saying: "110.00")
+        let tables = """
+        表 公开01 收入支出决算总表
+        收入
+        一、一般公共预算财政拨款收入  800.00
+        本年收入合计                  800.00
+        年初结转和结余                 20.00
+        总计                          820.00
+        支出
+        一般公共服务支出              790.00
+        本年支出合计                  790.00
+        年末结转和结余                 30.00
+        总计                          820.00
+
+        """
+        let own = tables + "说明 结余\n年末结转和结余30.00万元，较年初增加10.00万元，主要是项目尚未完工。"
+        assertSilent(own, thenWith: "较年初增加10.00万元", replacedBy: "较年初增加12.00万元", finds: "N503", on: "12.00", saying: "10.00")
+        // The direction wrong: it grew.
+        assertSilent(own, thenWith: "较年初增加10.00万元", replacedBy: "较年初减少10.00万元", finds: "N503", on: "10.00", saying: "增加")
+        // The opening balance written in the section, no table.
+        let stated = "说明 结余\n年初结转和结余50.00万元。年末结转和结余30.00万元，比年初数减少20.00万元。"
+        assertSilent(stated, thenWith: "减少20.00万元", replacedBy: "减少25.00万元", finds: "N503", on: "25.00", saying: "20.00")
+        // Not a change from the opening balance: against the budget, or the previous year.
+        XCTAssertNil(ProseReader.openingChange("比年初预算减少", simple: true))
+        XCTAssertNil(ProseReader.openingChange("比上年减少", simple: true))
+        XCTAssertEqual(ProseReader.openingChange("与年初相比，减少了", simple: true), false)
+        XCTAssertEqual(ProseReader.openingChange("较年初数增加", simple: true), true)
+    }
+
     // MARK: 加上 before a name
 
     func testABalanceAddedToTheIncomeIsThatBalance() throws {

@@ -725,6 +725,12 @@ public struct ProseReader: Sendable {
         } else if Self.opensRespectivelyRun(kind), Self.hasRespectivelyMarker(s, from: max(state.sentenceStart, state.lastFigureEnd), to: start) {
             state.respectivelyRuns.append([claims.count])
         }
+        // `年末结转和结余90.00万元，比年初减少110.00万元`: a change from the opening balance.
+        var comparesWithOpening = false
+        if case .money? = unit, let increase = Self.openingChange(before, simple: simple) {
+            kind = .changeAmount(increase: increase)
+            comparesWithOpening = true
+        }
         // `为年初预算100.00万元的128.00%`: a percentage of the budget just written is its completion.
         if kind == .percentage, before == "的", let previous = state.lastFigure, claims[previous].isPlainAmount,
            claims[previous].measure.isBudget, state.lastFigureEnd <= start, claims[previous].sentence == state.sentence {
@@ -747,6 +753,7 @@ public struct ProseReader: Sendable {
                           label: Self.cleanLabel(clauseText, simple: simple), sentencePrefix: sentencePrefix,
                           offsetInSentence: simple ? max(0, start - windowStart) : sentencePrefix.count, line: line, sentence: state.sentence, clause: state.clause)
         claim.isApproximate = approximate
+        claim.comparesWithOpening = comparesWithOpening
         claim.depth = state.depth
         claim.topic = state.topic
         var after = end
@@ -1463,6 +1470,24 @@ public struct ProseReader: Sendable {
             quantities.append(candidate ?? Quantity(name: LabelKey.make(word), isKnown: false))
         }
         return quantities
+    }
+
+    /// The words of a change from the year's start, before its direction (`比年初`, `较年初数`, `与年初相比`).
+    static let openingComparisons = ["比年初数", "较年初数", "比年初", "较年初", "与年初相比", "同年初相比"]
+
+    /// true for `比年初增加`, false for `较年初减少了`, nil for any other words (`比年初预算减少` is a
+    /// budget's difference).
+    static func openingChange(_ before: String, simple: Bool) -> Bool? {
+        // Every such phrase holds 年初 and ends on a direction word: most figures' words do neither.
+        guard before.contains("年初", simple: simple) else { return nil }
+        for (words, increase) in [(increaseWords, true), (decreaseWords, false)] {
+            for word in words where before.hasSuffix(word, simple: simple) {
+                var rest = before.dropLast(word.count)
+                while let last = rest.last, last == "，" || last == "," || last == " " { rest = rest.dropLast() }
+                if openingComparisons.contains(where: { rest.hasSuffix($0) && rest.count == $0.count }) { return increase }
+            }
+        }
+        return nil
     }
 
     /// Words that name the income total and the expenditure total at once.
