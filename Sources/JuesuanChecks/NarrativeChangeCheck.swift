@@ -190,7 +190,9 @@ enum NarrativeChangeCheck {
     /// its direction alone (`增长7.00%，增加210.60万元`), if any.
     static func following(_ index: Int, _ reading: ProseReading) -> Int? {
         let claims = reading.claims
-        let next = index + 1
+        // Past the rate's echoes (`收入总计、支出总计各增长9.87%，增加238.00万元`: one rate for both heads).
+        var next = index + 1
+        while next < claims.count, claims[next].isEcho, claims[next].range == claims[index].range { next += 1 }
         guard next < claims.count, claims[next].paragraph == claims[index].paragraph, claims[next].sentence == claims[index].sentence,
               claims[next].depth == claims[index].depth, !claims[next].isInRespectivelyRun,
               ProseReader.isDirectionOnly(claims[next].label) else { return nil }

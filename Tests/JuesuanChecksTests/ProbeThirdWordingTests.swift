@@ -441,3 +441,17 @@ final class ProbeJusticeWordingTests: XCTestCase {
         XCTAssertEqual(seriousFindings(none).1.map(\.code), [])
     }
 }
+
+extension ProbeJusticeWordingTests {
+    /// `收入总计、支出总计各增长9.87%，增加238.00万元`: one rate for two heads is paired with the change
+    /// right after it (the rate's echo for the second head stood between them).
+    func testARateForTwoHeadsIsPairedWithTheChangeAfterIt() throws {
+        let report = try probeBody("probe-culture-b.juesuan")
+        // 238.00 ÷ (2,650.00 − 238.00).
+        assertSilent(report, thenWith: "各增长9.87%", replacedBy: "各增长10.87%", finds: "N503", on: "10.87", saying: "9.87")
+        for heads in ["收、支总计各增长", "收入总计、支出总计分别增长"] {
+            let own = "说明 总体\n收入总计、支出总计均为500.00万元。与上年相比，\(heads)25.00%，增加100.00万元。"
+            assertSilent(own, thenWith: "增加100.00万元", replacedBy: "增加90.00万元", finds: "N503", on: "25.00", saying: "90.00")
+        }
+    }
+}
