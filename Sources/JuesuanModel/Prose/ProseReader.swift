@@ -227,19 +227,10 @@ public struct ProseReader: Sendable {
         return Quantity(name: "\(entry.name)（\(digits.utf8.count == 5 ? "款" : "项")）", isKnown: true, code: digits)
     }
 
-    /// The words without an item number before them (`1.`, `（二）`, `三、`).
+    /// The words without blanks and an item number before them (`1.`, `（二）`, `三、`): the
+    /// ordinal prefixes rows have (`Ordinal`).
     static func withoutItemNumber(_ words: String) -> String {
-        var rest = Substring(words)
-        while let first = rest.unicodeScalars.first, first == " " || first == "\u{3000}" { rest = rest.dropFirst() }
-        if rest.first == "（" || rest.first == "(", let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }),
-           rest.distance(from: rest.startIndex, to: close) <= 4 {
-            rest = rest[rest.index(after: close)...]
-        } else {
-            let number = rest.prefix { $0.isNumber || "一二三四五六七八九十".contains($0) }
-            let after = rest.dropFirst(number.count)
-            if !number.isEmpty, let mark = after.first, ".、．".contains(mark) { rest = after.dropFirst() }
-        }
-        return String(rest)
+        String(Ordinal.strip(words.drop { $0 == " " || $0 == "\u{3000}" }))
     }
 
     /// A claim without strings that hold storage: the slot a new claim is swapped into.
