@@ -154,26 +154,31 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     static func plainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> DecimalNumber? {
         let count = bytes.count
         guard count > 0, count <= 20 else { return nil }
-        var index = 0
         let negative = bytes[0] == 0x2D
-        if negative { index = 1 }
+        var index = negative ? 1 : 0
+        // The integer digits, then the decimals after a point, each in a loop of its own: one
+        // test a byte (at most 20 digits; a value that wrapped is refused by the count below).
         var value: UInt64 = 0
-        var digits = 0
-        var pointAt = -1
-        while index < count {
-            let byte = bytes[index]
-            if byte &- 0x30 < 10 {
-                value = value &* 10 &+ UInt64(byte &- 0x30)
-                digits += 1
-            } else if byte == 0x2E, pointAt < 0, digits > 0 {
-                pointAt = digits
-            } else {
-                return nil
-            }
+        let integerStart = index
+        while index < count, case let digit = bytes[index] &- 0x30, digit < 10 {
+            value = value &* 10 &+ UInt64(digit)
             index += 1
         }
-        let scale = pointAt < 0 ? 0 : digits - pointAt
-        guard digits > 0, digits <= 18, pointAt < 0 || scale > 0, scale <= maximumScale else { return nil }
+        let integerDigits = index - integerStart
+        guard integerDigits > 0 else { return nil }
+        var scale = 0
+        if index < count {
+            guard bytes[index] == 0x2E else { return nil }
+            index += 1
+            let decimalsStart = index
+            while index < count, case let digit = bytes[index] &- 0x30, digit < 10 {
+                value = value &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            scale = index - decimalsStart
+            guard scale > 0, index == count else { return nil }
+        }
+        guard integerDigits + scale <= 18, scale <= maximumScale else { return nil }
         let mantissa = Int128(value)
         return DecimalNumber(mantissa: negative ? -mantissa : mantissa, scale: scale)
     }

@@ -107,6 +107,13 @@ struct LineSlots: @unchecked Sendable {
             next += 1
         }
 
+        /// Sets the tokens of line `index`, already written by this part (a table row's, once its
+        /// table's buffer is complete).
+        func setTokens(_ index: Int, _ tokens: SharedSlice<Token>) {
+            guard index >= 0, index < next else { assertionFailure("line \(index) not written yet"); return }
+            buffer[index].tokens = tokens
+        }
+
         /// Fills any slot the parser left empty (again a parser bug) with a blank line, so the
         /// array is always fully initialised.
         mutating func finish() {
@@ -142,6 +149,13 @@ private final class LineParser {
     var scratchWords: [SourceRange] = []
     /// The value of each word of the current row that was read as a cell (parallel to the words).
     var scratchValues: [CellValue?] = []
+    /// The tokens and the cells' values of the open table's rows, one buffer each for the whole
+    /// table; each row's part is given to it (and to its line) when the table closes.
+    var tableTokens: [Token] = []
+    var tableValues: [CellValue?] = []
+    /// Where each row of the open table ends in `tableTokens` and `tableValues`.
+    var rowEnds: [(tokens: Int, values: Int)] = []
+    var lastTableRowCount = 0
     var lastContentLine = 0
 
     init(source: SourceText, lines: LineSlots.Part) {
@@ -256,13 +270,36 @@ private extension LineParser {
     func closeBlock(lastLine: Int) {
         switch open {
         case .none: break
-        case .table: var b = openTable!; openTable = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.table(b))
+        case .table: var b = openTable!; openTable = nil; b.lines = b.line...max(b.line, lastLine); shareRowBuffers(&b); blocks.append(.table(b))
         case .narrative: var b = openNarrative!; openNarrative = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.narrative(b))
         case .performance: var b = openPerformance!; openPerformance = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.performance(b))
         case .glossary: var b = openGlossary!; openGlossary = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.glossary(b))
         case .check: var b = openCheck!; openCheck = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.check(b))
         }
         open = .none
+    }
+
+    /// Gives each row of a closing table, and its line, its part of the table's buffers.
+    func shareRowBuffers(_ table: inout TableSyntax) {
+        assert(rowEnds.count == table.rows.count)
+        let tokens = tableTokens, values = tableValues
+        var tokenStart = 0, valueStart = 0
+        for (k, end) in rowEnds.enumerated() where k < table.rows.count {
+            let rowTokens = SharedSlice(storage: tokens, range: tokenStart..<end.tokens)
+            assert(rowTokens.count == Int(table.rows[k].cellStart) + end.values - valueStart)
+            table.rows[k].tokens = rowTokens
+            table.rows[k].values = SharedSlice(storage: values, range: valueStart..<end.values)
+            lines.setTokens(table.rows[k].line, rowTokens)
+            tokenStart = end.tokens
+            valueStart = end.values
+        }
+        // The next table starts new buffers, about the size of this one's.
+        lastTableRowCount = table.rows.count
+        tableTokens = []
+        tableTokens.reserveCapacity(max(16, tokens.count))
+        tableValues = []
+        tableValues.reserveCapacity(max(16, values.count))
+        rowEnds.removeAll(keepingCapacity: true)
     }
 
     func openBlock(_ keyword: BlockKeyword, _ index: Int, _ content: SourceRange, _ keywordRange: SourceRange) {
@@ -277,34 +314,37 @@ private extension LineParser {
             var tokens = [keywordToken]
             if let id { tokens.append(id) } else { report("S102", .error, keywordRange, "“表”后缺少表号，例如“表 公开01 收入支出决算总表”") }
             if let title { tokens.append(title) }
-            lines.append(Line(index: index, kind: .blockStart, tokens: tokens, trailingComment: comment))
-            openTable = TableSyntax(line: index, keyword: keywordToken, id: id, title: title, columns: nil, rows: [], lines: index...index)
+            lines.append(Line(index: index, kind: .blockStart, tokens: SharedSlice(tokens), trailingComment: comment))
+            // Room for as many rows as the last table had: the rows are not copied as they grow.
+            var rows: [RowSyntax] = []
+            rows.reserveCapacity(max(8, lastTableRowCount))
+            openTable = TableSyntax(line: index, keyword: keywordToken, id: id, title: title, columns: nil, rows: rows, lines: index...index)
             openSide = .income
             open = .table
         case .narrative:
             let body = Lexing.trimmed(bytes, rest)
             let title = body.isEmpty ? nil : token(.title, body)
-            lines.append(Line(index: index, kind: .blockStart, tokens: [keywordToken] + (title.map { [$0] } ?? [])))
+            lines.append(Line(index: index, kind: .blockStart, tokens: SharedSlice([keywordToken] + (title.map { [$0] } ?? []))))
             openNarrative = NarrativeSyntax(line: index, keyword: keywordToken, title: title, proseLines: [], lines: index...index)
             open = .narrative
         case .performance:
             let (body, comment) = splitComment(rest)
             let name = body.isEmpty ? nil : token(.title, body)
             if name == nil { report("S102", .error, keywordRange, "“绩效”后缺少项目名称") }
-            lines.append(Line(index: index, kind: .blockStart, tokens: [keywordToken] + (name.map { [$0] } ?? []), trailingComment: comment))
+            lines.append(Line(index: index, kind: .blockStart, tokens: SharedSlice([keywordToken] + (name.map { [$0] } ?? [])), trailingComment: comment))
             openPerformance = PerformanceSyntax(line: index, keyword: keywordToken, name: name, items: [], lines: index...index)
             open = .performance
         case .glossary:
             let body = Lexing.trimmed(bytes, rest)
             let title = body.isEmpty ? nil : token(.title, body)
-            lines.append(Line(index: index, kind: .blockStart, tokens: [keywordToken] + (title.map { [$0] } ?? [])))
+            lines.append(Line(index: index, kind: .blockStart, tokens: SharedSlice([keywordToken] + (title.map { [$0] } ?? []))))
             openGlossary = GlossarySyntax(line: index, keyword: keywordToken, entries: [], lines: index...index)
             open = .glossary
         case .check:
             let (body, comment) = splitComment(rest)
             var check = CheckSyntax(line: index, keyword: keywordToken, left: [], comparator: nil, right: [], lines: index...index)
             let tokens = parseCheckExpression(body, &check)
-            lines.append(Line(index: index, kind: .check, tokens: [keywordToken] + tokens, trailingComment: comment))
+            lines.append(Line(index: index, kind: .check, tokens: SharedSlice([keywordToken] + tokens), trailingComment: comment))
             openCheck = check
             open = .check
         }
@@ -332,7 +372,7 @@ private extension LineParser {
                 return
             }
         }
-        lines.append(Line(index: index, kind: .header, tokens: [keyToken] + (value.map { [$0] } ?? []), trailingComment: comment))
+        lines.append(Line(index: index, kind: .header, tokens: SharedSlice([keyToken] + (value.map { [$0] } ?? [])), trailingComment: comment))
         header.append(HeaderLine(line: index, key: keyToken, canonicalKey: canonical, values: values, value: value))
     }
 
@@ -358,7 +398,7 @@ private extension LineParser {
            case let first = Lexing.string(bytes, words[0]),
            first == InnerKeyword.columns || first.lowercased() == InnerKeyword.columnsAlias {
             let columns = parseColumnsLine(index, body, words[0])
-            lines.append(Line(index: index, kind: .columns, tokens: [columns.keyword] + columns.names, trailingComment: comment))
+            lines.append(Line(index: index, kind: .columns, tokens: SharedSlice([columns.keyword] + columns.names), trailingComment: comment))
             if openTable!.columns != nil || !openTable!.rows.isEmpty {
                 report("S102", .error, words[0], "“列”行必须紧跟在“表”行之后，且每张表只写一次")
             } else {
@@ -367,7 +407,8 @@ private extension LineParser {
             return
         }
         let row = parseRow(index, body, words, openSide)
-        lines.append(Line(index: index, kind: .row, tokens: row.tokens, trailingComment: comment))
+        // The row's tokens are in the table's buffer, given to the line when the table closes.
+        lines.append(Line(index: index, kind: .row, tokens: SharedSlice<Token>(), trailingComment: comment))
         openTable!.rows.append(row)
     }
 
@@ -418,14 +459,10 @@ private extension LineParser {
         }
         // `code == nil` on a `Token?` compares two optionals (Token is Equatable): the pair was
         // made and destroyed through the runtime's tuple metadata, 9 % of the parse (issue 15).
-        var tokens: [Token] = []
-        tokens.reserveCapacity(labelStart + (cellStart > labelStart ? 1 : 0) + words.count - cellStart)
-        if let code { tokens.append(code) }
-        let hasCode = !tokens.isEmpty
-        if let label { tokens.append(label) }
-        let tokenCellStart = tokens.count
-        var cellValues: [CellValue?] = []
-        cellValues.reserveCapacity(words.count - cellStart)
+        let hasCode = labelStart == 1
+        if let code { tableTokens.append(code) }
+        if let label { tableTokens.append(label) }
+        let tokenCellStart = labelStart + (label != nil ? 1 : 0)
         for k in cellStart..<words.count {
             let range = words[k]
             let value = k >= readFrom ? values[k] : CellText.parse(bytes, range)
@@ -436,8 +473,8 @@ private extension LineParser {
             case .number: kind = .number
             case .percentage: kind = .percentage
             }
-            tokens.append(token(kind, range))
-            cellValues.append(value)
+            tableTokens.append(token(kind, range))
+            tableValues.append(value)
             if value == nil {
                 let text = Lexing.string(bytes, range)
                 if CellText.isOversized(bytes[range.start..<range.end]) {
@@ -447,11 +484,13 @@ private extension LineParser {
                 }
             }
         }
+        rowEnds.append((tokens: tableTokens.count, values: tableValues.count))
         if tokenCellStart == 0 {
             report("S102", .error, body, "这一行没有行名：每行写作“[科目编码] 行名 数字…”")
         }
         let isDetail = label.map { label in mayBeDetail(label.range) && InnerKeyword.detailPrefixes.contains { label.text.hasPrefix($0) } } ?? false
-        return RowSyntax(line: index, tokens: tokens, values: cellValues, hasCode: hasCode, cellStart: tokenCellStart,
+        // Its tokens and values are given when the table closes (`shareRowBuffers`).
+        return RowSyntax(line: index, tokens: SharedSlice(), values: SharedSlice(), hasCode: hasCode, cellStart: tokenCellStart,
                          side: side, isDetail: isDetail, range: body)
     }
 
@@ -480,7 +519,7 @@ private extension LineParser {
 
     func parseColumnsLine(_ index: Int, _ body: SourceRange, _ keywordRange: SourceRange) -> ColumnsSyntax {
         let rest = SourceRange(start: keywordRange.end, end: body.end)
-        let pieces = splitOn(rest, separators: [[0x3B], [0xEF, 0xBC, 0x9B]]) // ; ；
+        let pieces = semicolonPieces(rest)
         let names = Lexing.words(bytes, pieces[0]).map { token(.columnName, $0) }
         var relations: [ColumnRelationSyntax] = []
         for piece in pieces.dropFirst() where !Lexing.trimmed(bytes, piece).isEmpty {
@@ -489,21 +528,22 @@ private extension LineParser {
         return ColumnsSyntax(line: index, keyword: token(.keyword, keywordRange), names: names, relations: relations)
     }
 
-    func splitOn(_ range: SourceRange, separators: [[UInt8]]) -> [SourceRange] {
+    /// The pieces of `range` between semicolons, `;` or `；` (EF BC 9B): a columns line's names,
+    /// then its relations. Byte by byte, with no list of separators to try at each byte (a
+    /// columns line in every table was a tenth of the parse, issue 15).
+    func semicolonPieces(_ range: SourceRange) -> [SourceRange] {
         var pieces: [SourceRange] = []
+        pieces.reserveCapacity(4)
         var start = range.start
         var i = range.start
         while i < range.end {
-            // Only a byte that starts a separator needs the comparisons.
             let byte = bytes[i]
-            guard separators.contains(where: { $0[0] == byte }) else { i += 1; continue }
-            if let separator = separators.first(where: { Lexing.startsWith(bytes, SourceRange(start: i, end: range.end), $0) }) {
-                pieces.append(SourceRange(start: start, end: i))
-                i += separator.count
-                start = i
-            } else {
-                i += 1
-            }
+            let length = byte == 0x3B ? 1
+                : byte == 0xEF && i + 2 < range.end && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x9B ? 3 : 0
+            if length == 0 { i += 1; continue }
+            pieces.append(SourceRange(start: start, end: i))
+            i += length
+            start = i
         }
         pieces.append(SourceRange(start: start, end: range.end))
         return pieces
@@ -516,6 +556,7 @@ private extension LineParser {
             return nil
         }
         var terms: [(negative: Bool, column: Token)] = []  // labelled as the syntax is: no runtime cast
+        terms.reserveCapacity(parts.count / 2)
         var negative = false
         var expectOperand = true
         for part in parts[(equals + 1)...] {
@@ -539,6 +580,8 @@ private extension LineParser {
     /// Splits an expression into operands, `+`/`-` signs and comparators; blanks are optional around operators.
     func expressionTokens(_ range: SourceRange) -> [Token] {
         var result: [Token] = []
+        // `合计 = 基本支出 + 项目支出`: one allocation, not four growths.
+        result.reserveCapacity(8)
         for word in Lexing.words(bytes, range) {
             var start = word.start
             var i = word.start
@@ -749,7 +792,7 @@ private extension LineParser {
         if let indicator = item.indicator { tokens.append(indicator) }
         tokens += item.values
         for field in item.fields { tokens.append(field.key); tokens += field.values }
-        lines.append(Line(index: index, kind: .performance, tokens: tokens, trailingComment: comment))
+        lines.append(Line(index: index, kind: .performance, tokens: SharedSlice(tokens), trailingComment: comment))
         performance.items.append(item)
     }
 

@@ -114,11 +114,47 @@ public enum LineKind: String, Sendable {
     case performance, glossaryEntry, glossaryContinuation, check, unknown
 }
 
+/// Part of a buffer shared with other lines or rows, indexed from 0 like an array: the rows of
+/// a table keep their tokens and values in one buffer per table, not two arrays per row (a
+/// row's two allocations and frees were a fifth of the parse, issue 15).
+public struct SharedSlice<Element>: RandomAccessCollection, ExpressibleByArrayLiteral {
+    @usableFromInline let storage: [Element]
+    @usableFromInline let start: Int
+    public let count: Int
+
+    /// Nothing: a row's tokens and values until its table closes.
+    @inlinable public init() { self.init(storage: [], range: 0..<0) }
+    /// `storage[range]`, sharing the buffer.
+    @inlinable public init(storage: [Element], range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= storage.count)
+        self.storage = storage
+        start = range.lowerBound
+        count = range.count
+    }
+    @inlinable public init(_ elements: [Element]) { self.init(storage: elements, range: 0..<elements.count) }
+    @inlinable public init(arrayLiteral elements: Element...) { self.init(elements) }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
+    @inlinable public subscript(position: Int) -> Element {
+        precondition(position >= 0 && position < count, "index out of range")
+        return storage[start + position]
+    }
+
+    /// Calls `body` with the elements in place (indexed from 0).
+    @inlinable public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+    }
+}
+
+extension SharedSlice: Sendable where Element: Sendable {}
+
 /// One physical line: its kind, its tokens, and its trailing comment.
 public struct Line: Sendable {
     public var index: Int
     public var kind: LineKind
-    public var tokens: [Token]
+    /// A table row's tokens are its `RowSyntax.tokens`, in its table's buffer.
+    public var tokens: SharedSlice<Token>
     public var trailingComment: Token?
 }
 
@@ -148,16 +184,16 @@ public struct CellSyntax: Sendable {
     }
 }
 
-/// A table row. Its tokens (code, label, then cells) are one array, the same buffer as its
-/// line's `tokens`, and its cells' values another: a row was stored three times over (the
-/// line's tokens, the syntax's cells, the model's cells), two thirds of a report's memory
-/// (issue 15).
+/// A table row. Its tokens (code, label, then cells) are the same as its line's `tokens`, and
+/// both they and its cells' values are slices of buffers shared by every row of its table: a
+/// row was stored three times over (the line's tokens, the syntax's cells, the model's cells),
+/// two thirds of a report's memory, and then in two arrays of its own (issue 15).
 public struct RowSyntax: Sendable {
     public var line: Int
     /// The code's, the label's and the cells' tokens, in that order.
-    public let tokens: [Token]
+    public internal(set) var tokens: SharedSlice<Token>
     /// One per cell: nil when its text is not a number (S102).
-    public let values: [CellValue?]
+    public internal(set) var values: SharedSlice<CellValue?>
     /// Where the cells start in `tokens`: 0, 1 or 2 (after the code and the label).
     @usableFromInline let cellStart: UInt8
     @usableFromInline let hasCode: Bool
@@ -169,8 +205,10 @@ public struct RowSyntax: Sendable {
 
     /// `tokens` holds the code (when `hasCode`), the label (when `cellStart` says there is one),
     /// then one token per value.
-    init(line: Int, tokens: [Token], values: [CellValue?], hasCode: Bool, cellStart: Int, side: TableSide, isDetail: Bool, range: SourceRange) {
-        assert(tokens.count == cellStart + values.count && cellStart - (hasCode ? 1 : 0) <= 1)
+    init(line: Int, tokens: SharedSlice<Token>, values: SharedSlice<CellValue?>, hasCode: Bool, cellStart: Int, side: TableSide, isDetail: Bool, range: SourceRange) {
+        // The parser gives a row its tokens and values when its table closes (both empty until then).
+        assert(tokens.count == cellStart + values.count || tokens.isEmpty && values.isEmpty)
+        assert(cellStart - (hasCode ? 1 : 0) <= 1)
         self.line = line
         self.tokens = tokens
         self.values = values
@@ -193,11 +231,11 @@ public struct RowSyntax: Sendable {
 
 /// A row's cells, read from its tokens and values in place.
 public struct RowCells: RandomAccessCollection, Sendable {
-    @usableFromInline let tokens: [Token]
-    @usableFromInline let values: [CellValue?]
+    @usableFromInline let tokens: SharedSlice<Token>
+    @usableFromInline let values: SharedSlice<CellValue?>
     @usableFromInline let cellStart: Int
 
-    @inlinable init(tokens: [Token], values: [CellValue?], cellStart: Int) {
+    @inlinable init(tokens: SharedSlice<Token>, values: SharedSlice<CellValue?>, cellStart: Int) {
         self.tokens = tokens
         self.values = values
         self.cellStart = cellStart
