@@ -99,6 +99,29 @@ final class RowParsingTests: XCTestCase {
         }
     }
 
+    /// The rows of a table keep their tokens and values in one buffer each, one row after the
+    /// other (no two arrays per row), indexed from 0 for each row; each table has its own.
+    func testTheRowsOfATableShareOneBufferInOrder() {
+        let text = "表 公开03\n合计 3.00 - 1%\n201 一般公共服务支出 1.00 1.2.3\n// 注释\n20101 2 // 行尾\n\n表 公开09\n合计 5\n"
+        let tree = Parser.parse(text)
+        let first = tree.tables[0].rows, second = tree.tables[1].rows
+        func start<T>(_ slice: SharedSlice<T>) -> UnsafePointer<T>? { slice.withUnsafeBufferPointer { $0.baseAddress } }
+        for k in 1..<first.count {
+            XCTAssertEqual(start(first[k].tokens), start(first[k - 1].tokens)! + first[k - 1].tokens.count, "row \(k)'s tokens follow row \(k - 1)'s")
+            XCTAssertEqual(start(first[k].values), start(first[k - 1].values)! + first[k - 1].values.count, "row \(k)'s values follow row \(k - 1)'s")
+        }
+        XCTAssertNotEqual(start(second[0].tokens), start(first[2].tokens)! + first[2].tokens.count, "a second table starts a buffer of its own")
+        // Indexed from 0 for each row, whatever its place in the buffer.
+        XCTAssertEqual(first[2].tokens[0].text, "20101")
+        XCTAssertEqual(first[2].values.count, 1)
+        XCTAssertEqual(first[2].values[0], .number(DecimalNumber(2)))
+        XCTAssertEqual(first[1].values[1], nil)
+        XCTAssertEqual(first[0].values.map { $0 }, [.number(DecimalNumber("3.00")!), .empty, .percentage(DecimalNumber(1))])
+        XCTAssertEqual(Array(first[1].tokens.map(\.text)), ["201", "一般公共服务支出", "1.00", "1.2.3"])
+        XCTAssertEqual(tree.lines[first[2].line].trailingComment?.text, "// 行尾")
+        XCTAssertEqual(tree.lines[first[2].line].tokens.map(\.text), ["20101", "2"])
+    }
+
     func testLabelWithBlanksIdeographicSpacesAndThousandsSeparators() {
         let parsed = row("合计\u{3000}（本年）\u{3000}17,334.30\t— ---")
         XCTAssertNil(parsed.code)
