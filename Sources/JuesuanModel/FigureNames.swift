@@ -132,8 +132,9 @@ public enum FigureNames {
     /// Every name of `table` is simple text (`SimpleText`): a simple key is compared by bytes.
     static let tableIsSimple = table.allSatisfy { SimpleText.isSimple($0.0) }
 
-    /// Words that may precede a figure's name without changing what it names.
-    /// (`加上年初财政拨款结转和结余` adds that balance to the income before it: it names the balance.)
+    /// Words that may precede a figure's name without changing what it names (prose allows more:
+    /// `QuantityNames.neutralWords`). (`加上年初财政拨款结转和结余` adds that balance to the income
+    /// before it: it names the balance.)
     static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计", "其中", "本",
                                "再加上", "加上", "连同"]
 

@@ -7,14 +7,8 @@ import XCTest
 /// each is silent as written, in the probe's wording and in others of our own, and found on the
 /// right figure when one is moved.
 final class ProbeCultureReadingTests: XCTestCase {
-    // MARK: The whole named before 占: 在X中占
-
-    func testAWholeNamedBefore占IsTheWhole() throws {
-        let report = try probeBody("probe-culture.juesuan")
-        // 7.60 ÷ 10.00: before, the budget 16.00 written earlier in the paragraph was taken.
-        assertSilent(report, thenWith: "在“三公”经费中占76.00%", replacedBy: "在“三公”经费中占77.00%", finds: "N502", on: "77.00", saying: "10.00")
-        // Our own wordings: 所占比重, 里, 于, and a whole that is not the paragraph's subject.
-        let tables = """
+    /// A 公开01 of 800.00 on both sides, spent on one function, for prose in our own wordings.
+    static let tablesOf800 = """
         表 公开01 收入支出决算总表
         收入
         一、一般公共预算财政拨款收入  800.00
@@ -25,7 +19,16 @@ final class ProbeCultureReadingTests: XCTestCase {
         本年支出合计                  800.00
         总计                          800.00
 
-        """
+        """ + "\n"
+
+    // MARK: The whole named before 占: 在X中占
+
+    func testAWholeNamedBefore占IsTheWhole() throws {
+        let report = try probeBody("probe-culture.juesuan")
+        // 7.60 ÷ 10.00: before, the budget 16.00 written earlier in the paragraph was taken.
+        assertSilent(report, thenWith: "在“三公”经费中占76.00%", replacedBy: "在“三公”经费中占77.00%", finds: "N502", on: "77.00", saying: "10.00")
+        // Our own wordings: 所占比重, 里, 于, and a whole that is not the paragraph's subject.
+        let tables = Self.tablesOf800
         let own = tables + "说明 支出\n本年基本支出600.00万元，在本年支出合计中所占比重为75.00%。人员经费450.00万元，在基本支出里占75.00%。"
         assertSilent(own, thenWith: "所占比重为75.00%", replacedBy: "所占比重为74.00%", finds: "N502", on: "74.00", saying: "800.00")
         assertSilent(own, thenWith: "在基本支出里占75.00%", replacedBy: "在基本支出里占60.00%", finds: "N502", on: "60.00", saying: "600.00")
@@ -151,20 +154,7 @@ final class ProbeCultureReadingTests: XCTestCase {
         let own = "说明 支出\n本年基本支出600.00万元，比上年的500.00万元多100.00万元，占全部支出的75.00%，全部支出800.00万元。"
         XCTAssertEqual(seriousFindings(own).1.map(\.code), [])
         // Our own wording with the whole in a table: the share is of 600.00, not of 500.00 (62.50%).
-        let table = """
-        表 公开01 收入支出决算总表
-        收入
-        一、一般公共预算财政拨款收入  800.00
-        本年收入合计                  800.00
-        总计                          800.00
-        支出
-        一般公共服务支出              800.00
-        本年支出合计                  800.00
-        总计                          800.00
-
-        说明 支出
-        本年基本支出600.00万元，较上年度的500.00万元增加100.00万元，占本年支出合计的75.00%。
-        """
+        let table = Self.tablesOf800 + "说明 支出\n本年基本支出600.00万元，较上年度的500.00万元增加100.00万元，占本年支出合计的75.00%。"
         assertSilent(table, thenWith: "占本年支出合计的75.00%", replacedBy: "占本年支出合计的62.50%", finds: "N502", on: "62.50", saying: "600.00")
     }
 

@@ -178,10 +178,11 @@ public enum QuantityNames {
         return entries.sortedLongestFirst { $0.alias.count }
     }()
 
-    /// Words that may stand before a name without changing what it names.
-    static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计",
-                               "其中", "本", "在", "其", "全部", "累计", "实际", "总", "即", "两项", "三项", "以上", "上述", "各项", "当年",
-                               "由", "包括", "本年", "另有", "另外", "此外", "还有", "再加上", "加上", "连同"]
+    /// Words that may stand before a name without changing what it names: those of a table's
+    /// row labels (`FigureNames.neutralWords`), and in prose these as well.
+    static let neutralWords = FigureNames.neutralWords + [
+        "在", "其", "全部", "累计", "实际", "总", "即", "两项", "三项", "以上", "上述", "各项", "当年",
+        "由", "包括", "本年", "另有", "另外", "此外", "还有"]
 
     /// The quantity a label names: the longest known name in it, with the words before it as
     /// qualifier (`一般公共预算财政拨款基本支出` → 基本支出 qualified by 一般公共预算财政拨款).
