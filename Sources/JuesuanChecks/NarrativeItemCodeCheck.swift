@@ -9,26 +9,15 @@ enum NarrativeItemCodeCheck {
     static let rules = [Rule("N517", .warning, "说明中括号内的科目编码与其前面的科目名称不符")]
 
     static func run(_ reading: inout ProseReading) {
+        // Whether the name is the code's was decided as the prose was read (`ProseReader.nameAgrees`).
         for statement in reading.prose.statements {
-            guard case .namedCode(let name, let code) = statement.kind,
+            guard case .namedCode(let name, let code, agrees: false) = statement.kind,
                   let entry = reading.report.catalogue.entry(code: code, kind: .functional) else { continue }
-            let key = LabelKey.make(name)
-            // The name may end a longer phrase (`主要用于行政运行（2010301）`): its last words are compared.
-            if key.hasSuffix(LabelKey.make(entry.name)) || rowLabels(of: code, in: reading.report).contains(where: { key.hasSuffix($0) }) { continue }
             // Only names seen in a real published document are certain (as for C302).
             let certain = entry.isVerified
             let doubt = certain ? "" : "（目录中的这一条未经核实，请对照当年《政府收支分类科目》）"
             reading.report("N517", certain ? .warning : .information, on: statement.range,
                            "编码 \(code) 的科目名称是“\(entry.name)”，说明中写在“\(name)”之后\(doubt)；其后的数字未与表中核对")
         }
-    }
-
-    /// The keys of the labels of the report's rows with `code` (a local name the tables use).
-    static func rowLabels(of code: String, in report: Report) -> [String] {
-        var labels: [String] = []
-        for table in report.tables where table.rowKind == .functionalCodes {
-            for row in table.allRows where row.code == code && !row.label.isEmpty { labels.append(LabelKey.make(row.label)) }
-        }
-        return labels
     }
 }

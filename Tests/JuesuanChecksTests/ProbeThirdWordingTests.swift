@@ -359,7 +359,7 @@ extension ProbeSubdistrictWordingTests {
     func testANameThatIsNotItsCodesIsReported() {
         let text = Self.tables + "说明 五、一般公共预算财政拨款支出决算情况说明\n1.行政运行（2120501）：支出决算600.00万元。"
         let statements = ProseDocument(report: Report(text: text)).statements
-        XCTAssertEqual(statements.map(\.kind), [.namedCode(name: "行政运行", code: "2120501")])
+        XCTAssertEqual(statements.map(\.kind), [.namedCode(name: "行政运行", code: "2120501", agrees: false)])
         let findings = analyze(text).diagnostics.filter { $0.code == "N517" }
         XCTAssertEqual(findings.count, 1, analyze(text).diagnostics.map(\.message).joined(separator: "\n"))
         XCTAssertTrue(findings.first?.message.contains("城乡社区环境卫生") == true)
@@ -369,6 +369,32 @@ extension ProbeSubdistrictWordingTests {
             let same = Self.tables + "说明 五、一般公共预算财政拨款支出决算情况说明\n\(words)"
             XCTAssertEqual(analyze(same).diagnostics.filter { $0.code == "N517" }.map(\.message), [], words)
         }
+    }
+}
+
+extension ProbeSubdistrictWordingTests {
+    /// A table that writes a short local name for an item (`一般管理事务`, the catalogue's
+    /// 一般行政管理事务, an entry not yet verified: C302 is information).
+    static let shortNameTables = """
+    表 公开05 一般公共预算财政拨款支出决算表
+    合计                          300.00    0.00  300.00
+    201      一般公共服务支出     300.00    0.00  300.00
+    20103    政府办公厅（室）及相关机构事务 300.00 0.00 300.00
+    2010302  一般管理事务         300.00    0.00  300.00
+
+    """
+
+    /// Whether a name is its bracketed code's is decided once, as the prose is read: a phrase
+    /// ending in the report's own row label for the code names that row, for the figures after
+    /// it as for N517 (before, the figures were left unchecked while N517 said nothing).
+    func testAPhraseEndingInTheRowsOwnLabelNamesTheRow() {
+        let text = Self.shortNameTables + "说明 五、一般公共预算财政拨款支出决算情况说明\n（二）主要用于一般管理事务（2010302）：支出决算为300.00万元。"
+        let statements = ProseDocument(report: Report(text: text)).statements
+        XCTAssertEqual(statements.map(\.kind), [.namedCode(name: "主要用于一般管理事务", code: "2010302", agrees: true)])
+        assertSilent(text, thenWith: "支出决算为300.00万元", replacedBy: "支出决算为310.00万元", finds: "N501", on: "310.00", saying: "300.00")
+        // A name that is neither the catalogue's nor the row's: N517, and the figure unchecked.
+        let other = Self.shortNameTables + "说明 五、一般公共预算财政拨款支出决算情况说明\n（二）主要用于道路照明（2010302）：支出决算为310.00万元。"
+        XCTAssertEqual(analyze(other).diagnostics.map(\.code).filter { $0.hasPrefix("N") }, ["N517"])
     }
 }
 

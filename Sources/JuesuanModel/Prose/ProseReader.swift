@@ -5,8 +5,9 @@ public struct ProseStatement: Sendable {
     public enum Kind: Sendable, Hashable {
         case noChange
         /// A name with a functional code in brackets (`行政运行（2010301）`): the name as written
-        /// (without an item number), the code; `range` is the code's.
-        case namedCode(name: String, code: String)
+        /// (without an item number), the code, and whether the name is that code's
+        /// (`ProseReader.nameAgrees`); `range` is the code's.
+        case namedCode(name: String, code: String, agrees: Bool)
     }
     public var kind: Kind
     /// The budget it compares with, or nil for the previous year.
@@ -51,6 +52,8 @@ public struct ProseDocument: Sendable {
         let blocks = report.syntax.blocks
         var section = 0
         reader.itemTables = ["公开05", "公开03", "公开07", "公开08"].compactMap { report.table($0) }
+        reader.functionalTables = report.tables.filter { $0.rowKind == .functionalCodes }
+        reader.catalogue = report.catalogue
         for index in blocks.indices {
             guard case .narrative(let narrative) = blocks[index] else { continue }
             let titleText = narrative.title.map { ProseText(source, $0.range) }
@@ -114,6 +117,12 @@ public struct ProseReader: Sendable {
     /// The report's functional tables, whose rows name the items prose may name bare
     /// (`1.行政运行：年初预算…`); indexed on the first such clause.
     var itemTables: [Table] = []
+    /// Every table whose rows are functional codes (公开02, 03, 05, 07, 08), and the catalogue of
+    /// the report: what a name written with a code in brackets is compared with.
+    var functionalTables: [Table] = []
+    var catalogue: Catalogue = .embedded
+    /// The label keys of the rows of `functionalTables` by code; made on first use.
+    private var rowLabelKeysByCode: [String: [String]]?
     /// Every code of a 款 or 项 row with that label in the report's functional tables, in table
     /// order; made on first use.
     private var itemCodesByKey: [String: [String]]?
@@ -192,8 +201,28 @@ public struct ProseReader: Sendable {
         return end
     }
 
+    /// Whether a name written before a functional code in brackets is that code's: the
+    /// catalogue's name for it, or the label of a row of the report's functional tables with
+    /// that code, ends the name (`主要用于城乡社区环境卫生(2120501)`). The one decision the topic
+    /// follows (`codedItem`) and N517 reports (`ProseStatement.Kind.namedCode`).
+    mutating func nameAgrees(_ name: String, code: String) -> Bool {
+        let key = LabelKey.make(name)
+        if let entry = catalogue.entry(code: code, kind: .functional), key.hasSuffix(LabelKey.make(entry.name)) { return true }
+        if rowLabelKeysByCode == nil {
+            var keys: [String: [String]] = [:]
+            for table in functionalTables {
+                for row in table.allRows where !row.label.isEmpty {
+                    if let rowCode = row.code { keys[rowCode, default: []].append(LabelKey.make(row.label)) }
+                }
+            }
+            rowLabelKeysByCode = keys
+        }
+        return rowLabelKeysByCode![code]?.contains { !$0.isEmpty && key.hasSuffix($0) } ?? false
+    }
+
     /// Records the name a bracketed code is written after (the words back to the clause's start,
-    /// less an item number): `NarrativeItemCodeCheck` compares them with the catalogue.
+    /// less an item number), and whether it is the code's: `NarrativeItemCodeCheck` reports it
+    /// when not.
     mutating func namedCode(_ state: inout ParagraphState, codeStart: Int, codeEnd: Int, line: Int, paragraph: Int) {
         // Back from the bracket to a clause mark or the sentence's start (the bracket opened a
         // clause of its own), 40 scalars at most.
@@ -201,7 +230,8 @@ public struct ProseReader: Sendable {
         while start > max(state.sentenceStart, codeStart - 1 - 40), let previous = state.text[start - 1], !"，。；：,;:".unicodeScalars.contains(previous) { start -= 1 }
         let name = Self.withoutItemNumber(state.string(start, codeStart - 1))
         guard !name.isEmpty else { return }
-        statements.append(ProseStatement(kind: .namedCode(name: name, code: state.string(codeStart, codeEnd)),
+        let code = state.string(codeStart, codeEnd)
+        statements.append(ProseStatement(kind: .namedCode(name: name, code: code, agrees: nameAgrees(name, code: code)),
                                          comparedWithBudget: nil, range: state.text.range(codeStart, codeEnd),
                                          quantity: nil, subject: nil, line: line, paragraph: paragraph))
     }
@@ -218,12 +248,11 @@ public struct ProseReader: Sendable {
         while let digit = scalars.last, digit.properties.numericType != nil, digit.isASCII { digits.insert(Character(digit), at: digits.startIndex); scalars.removeLast() }
         guard digits.utf8.count == 5 || digits.utf8.count == 7, let open = scalars.last, open == "（" || open == "(" else { return nil }
         scalars.removeLast()
-        guard let entry = Catalogue.embedded.entry(code: digits, kind: .functional) else { return nil }
-        let name = LabelKey.make(Self.withoutItemNumber(String(scalars)))
+        guard let entry = catalogue.entry(code: digits, kind: .functional) else { return nil }
+        let written = Self.withoutItemNumber(String(scalars))
+        let name = LabelKey.make(written)
         guard !name.isEmpty else { return nil }
-        // The name may end a longer phrase (`主要用于城乡社区环境卫生(2120501)`), as N517 reads it.
-        let known = name.hasSuffix(LabelKey.make(entry.name)) || (itemCodes(forKey: name)?.contains(digits) ?? false)
-        guard known else { return Quantity(name: name, isKnown: false) }
+        guard nameAgrees(written, code: digits) else { return Quantity(name: name, isKnown: false) }
         return Quantity(name: "\(entry.name)（\(digits.utf8.count == 5 ? "款" : "项")）", isKnown: true, code: digits)
     }
 
