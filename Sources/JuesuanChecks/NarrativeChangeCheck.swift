@@ -85,19 +85,7 @@ enum NarrativeChangeCheck {
     static func changeFromOpening(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
         let claims = reading.claims
         let claim = claims[index]
-        guard let closingIndex = sentenceBefore(index, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claim.depth }),
-              let closing = claims[closingIndex].quantity, closing.isKnown, closing.name.hasPrefix("年末"),
-              !reading.contradicted.contains(closingIndex), !claims[closingIndex].isApproximate, !claim.isApproximate else { return }
-        let opening = Quantity(name: "年初" + closing.name.dropFirst(2), qualifier: closing.qualifier, isKnown: true)
-        let unit = claims[closingIndex].moneyUnit
-        let start: Operand
-        if let stated = reading.earlierFact(opening, measure: { !$0.isBudget }, before: index) {
-            start = reading.operand(stated)
-        } else {
-            let figures = reading.tableFigures(opening)
-            guard let first = figures.first, figures.allSatisfy({ $0.value == first.value }) else { return }
-            start = reading.operand(first, in: unit)
-        }
+        guard let (closingIndex, start) = closingAndOpening(before: index, reading) else { return }
         let end = reading.operand(closingIndex), written = reading.operand(index)
         let difference = end.value - start.value
         let related = [RelatedLocation(range: end.range, message: "年末数 \(claims[closingIndex].text)"), RelatedLocation(range: start.range, message: "年初数 \(start.value)")]
@@ -146,6 +134,11 @@ enum NarrativeChangeCheck {
         // the budget, `比上年减少…，下降…` of the previous year.
         // `比年初预算节约1.80万元，同比下降20.00%，减少0.80万元`: a rate that names the previous year
         // in its own words is not the budget's.
+        // `比年初下降55.00%` with no change written before it: of the opening balance.
+        if rate.comparesWithOpening, !before.contains(where: { if case .changeAmount = claims[$0].kind { true } else { false } }) {
+            rateFromOpening(index, increase: increase, &reading)
+            return
+        }
         let ofPreviousYear = ProseReader.namesPreviousYear(rate.label)
         var differenceIndex = before.first { switch claims[$0].kind { case .changeAmount: true; case .budgetDifference: !ofPreviousYear; default: false } }
         // `较上年增长7.00%，增加210.60万元`: the rate first, its change right after it.
@@ -221,6 +214,43 @@ enum NarrativeChangeCheck {
                            formula: "决算 \(actual.value)，比预算\(increase ? "增加" : "减少") \(claims[difference].text)，预算为 \(budgetValue)；\(increase ? "增长" : "下降")率 \(claims[difference].text) ÷ \(budgetValue)",
                            related: [RelatedLocation(range: claims[actualIndex].range, message: "决算数 \(claims[actualIndex].text)"),
                                      RelatedLocation(range: claims[difference].range, message: "与预算的差额 \(claims[difference].text)")])
+    }
+
+    /// The closing balance a change from the year's start is of (the amount before it in its
+    /// sentence, at its depth, a known `年末…` quantity) and the opening balance of the same name
+    /// (written before in the section, else printed alike in every table); nil when either is
+    /// unknown or either figure is approximate or contradicted.
+    static func closingAndOpening(before index: Int, _ reading: ProseReading) -> (closing: Int, opening: Operand)? {
+        let claims = reading.claims
+        let claim = claims[index]
+        guard let closingIndex = sentenceBefore(index, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claim.depth }),
+              let closing = claims[closingIndex].quantity, closing.isKnown, closing.name.hasPrefix("年末"),
+              !reading.contradicted.contains(closingIndex), !claims[closingIndex].isApproximate, !claim.isApproximate else { return nil }
+        let opening = Quantity(name: "年初" + closing.name.dropFirst(2), qualifier: closing.qualifier, isKnown: true)
+        if let stated = reading.earlierFact(opening, measure: { !$0.isBudget }, before: index) {
+            return (closingIndex, reading.operand(stated))
+        }
+        let figures = reading.tableFigures(opening)
+        guard let first = figures.first, figures.allSatisfy({ $0.value == first.value }) else { return nil }
+        return (closingIndex, reading.operand(first, in: claims[closingIndex].moneyUnit))
+    }
+
+    /// `年末结转和结余90.00万元，比年初下降55.00%`: the rate of a closing balance's change from the
+    /// opening balance of the same name, (年末 − 年初) ÷ 年初.
+    static func rateFromOpening(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
+        guard let (closingIndex, start) = closingAndOpening(before: index, reading), start.value.mantissa > 0 else { return }
+        let end = reading.operand(closingIndex)
+        func change(_ path: KeyPath<Operand, Interval>) -> Interval {
+            increase ? end[keyPath: path] - start[keyPath: path] : start[keyPath: path] - end[keyPath: path]
+        }
+        let value = increase ? end.value - start.value : start.value - end.value
+        let changeOperand = Operand(value: value, strict: change(\.strict), lax: change(\.lax), name: "年初年末之差 \(value)", range: reading.claims[index].range)
+        let closingText = reading.claims[closingIndex].text
+        let difference = increase ? "\(end.value) − \(start.value)" : "\(start.value) − \(end.value)"
+        reading.judgeRatio(code: "N503", claim: index, numerator: changeOperand, denominator: start,
+                           formula: "年末 \(end.value)，年初 \(start.value)；\(increase ? "增长" : "下降")率 (\(difference)) ÷ \(start.value)",
+                           related: [RelatedLocation(range: end.range, message: "年末数 \(closingText)"),
+                                     RelatedLocation(range: start.range, message: "年初数 \(start.value)")])
     }
 
     /// `本年收入合计363.59万元，上年349.79万元，增加13.80万元` (or `与上年349.79万元相比，增加…`,

@@ -208,8 +208,14 @@ public struct ProseGenerator {
             add("，年末结转和结余"); money(l.closing, "年末结转和结余")
             // The closing balance against the opening one (session 19).
             if l.closing != l.opening, chance(40) {
-                add("，\(one(["比年初", "较年初", "较年初数"]))\(l.closing > l.opening ? "增加" : "减少")")
+                // The comparison before the direction, or in a clause of its own (session 20).
+                add("，\(one(["比年初", "较年初", "较年初数", "与年初相比，", "同年初数相比，"]))\(l.closing > l.opening ? "增加" : "减少")")
                 money(abs(l.closing - l.opening), "年末结转和结余·比年初", kind: .change)
+            }
+            // Its rate from the opening balance (session 20): `比年初下降55.00%`.
+            if l.closing != l.opening, l.opening > 0, chance(30) {
+                add("，\(one(["比年初", "较年初", "较年初数", "与年初相比，"]))\(l.closing > l.opening ? one(["增长", "上升", "增幅"]) : one(["下降", "降低", "减幅"]))")
+                percent((Self.decimal(abs(l.closing - l.opening)) * DecimalNumber(100)).divided(by: Self.decimal(l.opening), scale: 2)!, "年末结转和结余·比年初率", kind: .rate)
             }
             add("。")
         default:

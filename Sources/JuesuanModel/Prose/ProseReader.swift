@@ -746,9 +746,19 @@ public struct ProseReader: Sendable {
             state.respectivelyRuns.append([claims.count])
         }
         // `年末结转和结余90.00万元，比年初减少110.00万元`: a change from the opening balance.
+        // The comparison may stand in a clause of its own (`与年初相比，减少…`): the words back to the
+        // figure before, or to the sentence's start, are read too.
         var comparesWithOpening = false
-        if case .money? = unit, let increase = Self.openingChange(before, simple: simple) {
+        func sinceFigureBefore() -> String {
+            let from = state.lastFigure != nil && state.lastFigureEnd > state.sentenceStart && state.lastFigureEnd <= start ? state.lastFigureEnd : state.sentenceStart
+            return String(state.string(from, start).drop { "，,、 ".contains($0) })
+        }
+        if case .money? = unit, let increase = Self.openingChange(before, simple: simple) ?? Self.openingChange(sinceFigureBefore(), simple: simple) {
             kind = .changeAmount(increase: increase)
+            comparesWithOpening = true
+        }
+        // `比年初下降55.00%`: the rate of that change.
+        if case .changeRate = kind, (Self.openingChange(before, simple: simple, ofRate: true) ?? Self.openingChange(sinceFigureBefore(), simple: simple, ofRate: true)) != nil {
             comparesWithOpening = true
         }
         // `为年初预算100.00万元的128.00%`: a percentage of the budget just written is its completion.
@@ -1493,14 +1503,16 @@ public struct ProseReader: Sendable {
     }
 
     /// The words of a change from the year's start, before its direction (`比年初`, `较年初数`, `与年初相比`).
-    static let openingComparisons = ["比年初数", "较年初数", "比年初", "较年初", "与年初相比", "同年初相比"]
+    static let openingComparisons = ["比年初数", "较年初数", "比年初", "较年初", "与年初数相比", "同年初数相比", "与年初相比", "同年初相比"]
 
     /// true for `比年初增加`, false for `较年初减少了`, nil for any other words (`比年初预算减少` is a
-    /// budget's difference).
-    static func openingChange(_ before: String, simple: Bool) -> Bool? {
+    /// budget's difference). A rate's words are its own (`比年初下降`, `较年初增幅`).
+    static func openingChange(_ before: String, simple: Bool, ofRate: Bool = false) -> Bool? {
         // Every such phrase holds 年初 and ends on a direction word: most figures' words do neither.
         guard before.contains("年初", simple: simple) else { return nil }
-        for (words, increase) in [(increaseWords, true), (decreaseWords, false)] {
+        let directions = ofRate ? [(rateIncreaseWords.flatMap { [$0, $0 + "了"] }, true), (rateDecreaseWords.flatMap { [$0, $0 + "了"] }, false)]
+                                : [(increaseWords, true), (decreaseWords, false)]
+        for (words, increase) in directions {
             for word in words where before.hasSuffix(word, simple: simple) {
                 var rest = before.dropLast(word.count)
                 while let last = rest.last, last == "，" || last == "," || last == " " { rest = rest.dropLast() }
