@@ -746,21 +746,22 @@ public struct ProseReader: Sendable {
             state.respectivelyRuns.append([claims.count])
         }
         // `年末结转和结余90.00万元，比年初减少110.00万元`: a change from the opening balance.
-        // The comparison may stand in a clause of its own (`与年初相比，减少…`): the words back to the
-        // figure before, or to the sentence's start, are read too.
-        var comparesWithOpening = false
-        func sinceFigureBefore() -> String {
+        // The comparison may stand in a clause of its own (`与年初相比，减少…`): when the figure's own
+        // clause is its direction word alone, the words back to the figure before, or to the
+        // sentence's start, are read (only then: a string is made of them).
+        func openingChange(ofRate: Bool) -> Bool? {
+            if let increase = Self.openingChange(before, simple: simple, ofRate: ofRate) { return increase }
+            guard Self.openingDirections(ofRate: ofRate).contains(where: { $0.words.contains(before) }) else { return nil }
             let from = state.lastFigure != nil && state.lastFigureEnd > state.sentenceStart && state.lastFigureEnd <= start ? state.lastFigureEnd : state.sentenceStart
-            return String(state.string(from, start).drop { "，,、 ".contains($0) })
+            return Self.openingChange(String(state.string(from, start).drop { "，,、 ".contains($0) }), simple: simple, ofRate: ofRate)
         }
-        if case .money? = unit, let increase = Self.openingChange(before, simple: simple) ?? Self.openingChange(sinceFigureBefore(), simple: simple) {
+        var comparesWithOpening = false
+        if case .money? = unit, let increase = openingChange(ofRate: false) {
             kind = .changeAmount(increase: increase)
             comparesWithOpening = true
         }
         // `比年初下降55.00%`: the rate of that change.
-        if case .changeRate = kind, (Self.openingChange(before, simple: simple, ofRate: true) ?? Self.openingChange(sinceFigureBefore(), simple: simple, ofRate: true)) != nil {
-            comparesWithOpening = true
-        }
+        if case .changeRate = kind, openingChange(ofRate: true) != nil { comparesWithOpening = true }
         // `为年初预算100.00万元的128.00%`: a percentage of the budget just written is its completion.
         if kind == .percentage, before == "的", let previous = state.lastFigure, claims[previous].isPlainAmount,
            claims[previous].measure.isBudget, state.lastFigureEnd <= start, claims[previous].sentence == state.sentence {
@@ -1510,9 +1511,7 @@ public struct ProseReader: Sendable {
     static func openingChange(_ before: String, simple: Bool, ofRate: Bool = false) -> Bool? {
         // Every such phrase holds 年初 and ends on a direction word: most figures' words do neither.
         guard before.contains("年初", simple: simple) else { return nil }
-        let directions = ofRate ? [(rateIncreaseWords.flatMap { [$0, $0 + "了"] }, true), (rateDecreaseWords.flatMap { [$0, $0 + "了"] }, false)]
-                                : [(increaseWords, true), (decreaseWords, false)]
-        for (words, increase) in directions {
+        for (words, increase) in openingDirections(ofRate: ofRate) {
             for word in words where before.hasSuffix(word, simple: simple) {
                 var rest = before.dropLast(word.count)
                 while let last = rest.last, last == "，" || last == "," || last == " " { rest = rest.dropLast() }
@@ -1521,6 +1520,15 @@ public struct ProseReader: Sendable {
         }
         return nil
     }
+
+    /// The direction words after `比年初` (each, then each followed by 了), those that rise first: an
+    /// amount's (`增加`, `减少`) or a rate's own (`增长`, `下降`, `增幅`, `减幅` …). Made once.
+    static func openingDirections(ofRate: Bool) -> [(words: [String], increase: Bool)] {
+        ofRate ? rateOpeningDirections : amountOpeningDirections
+    }
+    static let amountOpeningDirections = [(words: increaseWords, increase: true), (words: decreaseWords, increase: false)]
+    static let rateOpeningDirections = [(words: rateIncreaseWords.flatMap { [$0, $0 + "了"] }, increase: true),
+                                        (words: rateDecreaseWords.flatMap { [$0, $0 + "了"] }, increase: false)]
 
     /// Words that name the income total and the expenditure total at once.
     static let bothTotalsWords = ["收入支出总计", "收支总计", "收支总额"]
