@@ -82,6 +82,8 @@ public struct Catalogue: Sendable, Equatable {
     var categoryCodesByName: [String: String]
     /// The last scalar of each key of `categoryCodesByName`.
     var categoryNameEnds: Set<Unicode.Scalar> = []
+    /// The first scalar and the number of scalars of each key of `categoryCodesByName`.
+    var categoryNameShapes: Set<UInt64> = []
 
     /// An empty catalogue.
     public init() {
@@ -421,6 +423,16 @@ public struct Catalogue: Sendable, Equatable {
         }
         categoryCodesByName = map
         categoryNameEnds = Set(map.keys.compactMap { $0.unicodeScalars.last })
+        categoryNameShapes = Set(map.keys.compactMap { key in key.unicodeScalars.first.map { Self.shape($0, key.unicodeScalars.count) } })
+    }
+
+    static func shape(_ first: Unicode.Scalar, _ count: Int) -> UInt64 { UInt64(first.value) << 32 | UInt64(UInt32(truncatingIfNeeded: count)) }
+
+    /// Whether some 类 name, normalised, starts with `first` and is `count` scalars long: a name
+    /// already in normal form (`CatalogueName.isNormalized`) of another shape is no 类's, and
+    /// `categoryCode(forName:)` (without short forms) need not make and hash it.
+    public func mayBeCategoryName(startingWith first: Unicode.Scalar, count: Int) -> Bool {
+        categoryNameShapes.contains(Self.shape(first, count))
     }
 
     /// Whether some 类 name, normalised, ends with `scalar`: `categoryCode(forName:)` (without

@@ -13,7 +13,7 @@ public enum CatalogueName {
     @inlinable
     public static func normalized(_ name: some StringProtocol) -> String {
         // Most names are already in canonical form: return them without rebuilding.
-        if name.unicodeScalars.allSatisfy({ map($0) == $0 }) { return String(name) }
+        if isNormalized(name) { return String(name) }
         // Encoded into bytes and made a string once (appending to a scalar view scalar by scalar was slow).
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
@@ -21,6 +21,12 @@ public enum CatalogueName {
             if let mapped = map(scalar) { UTF8.encode(mapped) { bytes.append($0) } }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `normalized(name)` is `name` itself.
+    @inlinable
+    public static func isNormalized(_ name: some StringProtocol) -> Bool {
+        name.unicodeScalars.allSatisfy { map($0) == $0 }
     }
 
     /// Whether two names are equal after `normalized(_:)`.

@@ -31,9 +31,11 @@ enum NarrativeIdentityCheck {
     static func countedTotals(_ reading: inout ProseReading) {
         let claims = reading.claims
         for index in claims.indices where claims[index].isPlainAmount && !claims[index].isEcho {
+            // Bytes compared on simple labels (asked of every amount; issue 15).
             var words = Substring(claims[index].label)
-            for tail in ["为", "是", "达"] where words.hasSuffix(tail) { words = words.dropLast(); break }
-            guard words.hasSuffix("计") || words.hasSuffix("和"),
+            let simple = SimpleText.isSimple(words)
+            for tail in ["为", "是", "达"] where words.hasSuffix(tail, simple: simple) { words = words.dropLast(); break }
+            guard words.hasSuffix("计", simple: simple) || words.hasSuffix("和", simple: simple),
                   let count = countedTotalWords.first(where: { $0.words == words })?.count else { continue }
             var parts: [Int] = []
             var k = index - 1

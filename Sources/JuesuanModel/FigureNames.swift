@@ -154,11 +154,12 @@ public enum FigureNames {
 
     /// A 类 named at the end of a key: `社会保障和就业支出(类)` or `卫生健康支出`.
     static func categoryCode(in key: String) -> String? {
+        let simple = SimpleText.isSimple(key)
         var text = key
-        if text.hasSuffix("(类)") { text.removeLast(3) }
+        if text.hasSuffix("(类)", simple: simple) { text.removeLast(3) }
         // The catalogue once, not once per suffix tried (each access copied it).
         let catalogue = Catalogue.embedded
-        if SimpleText.isSimple(text) {
+        if simple {
             // Scalars are characters: count and cut scalars, the suffixes copied as bytes.
             let scalars = text.unicodeScalars
             let longest = min(scalars.count, 16)
@@ -169,9 +170,13 @@ public enum FigureNames {
                !catalogue.mayEndCategoryName(end) {
                 return nil
             }
+            // A suffix in normal form is a 类 name only if one starts as it does and is as long:
+            // the others are not made into strings (most keys name no 类; issue 15).
+            let normalized = CatalogueName.isNormalized(text)
             var start = scalars.index(scalars.endIndex, offsetBy: -longest)
-            for _ in stride(from: longest, through: 4, by: -1) {
-                if let code = catalogue.categoryCode(forName: String(text[start...])) { return code }
+            for length in stride(from: longest, through: 4, by: -1) {
+                if !normalized || catalogue.mayBeCategoryName(startingWith: scalars[start], count: length),
+                   let code = catalogue.categoryCode(forName: String(text[start...])) { return code }
                 start = scalars.index(after: start)
             }
             return nil

@@ -34,6 +34,8 @@ public enum Ordinal {
         // a first character can equal no bracket, numeral or digit whatever follows it, so the
         // answer comes without making a `Character` (whose comparisons normalise it).
         if let first = text.unicodeScalars.first, SimpleText.isSimple(first), !mayStartPrefix(first) { return 0 }
+        // A prefix of simple scalars is read scalar by scalar: each is a character (SimpleText).
+        if let length = simplePrefixLength(of: text) { return length }
         // Most labels start with neither a bracket nor a numeral: answer without splitting them.
         guard let head = text.first, head == "（" || head == "(" || isChineseNumeral(head) || head.isASCII && head.isNumber else {
             return 0
@@ -66,6 +68,60 @@ public enum Ordinal {
         while let c = at(i), c == " " || c == "\u{3000}" || c == "\t" { i += 1 }
         guard at(i) != nil else { return 0 } // an ordinal alone is the whole label
         return characters[..<i].reduce(0) { $0 + $1.utf8.count }
+    }
+
+    /// `prefixLength(of:)` read from the scalars without making characters, or nil when a scalar
+    /// it reads is not simple (then a character may be more than its scalar, and the characters
+    /// are read). Every scalar a prefix is made of is simple.
+    @usableFromInline
+    static func simplePrefixLength<S: StringProtocol>(of text: S) -> Int? {
+        var iterator = text.unicodeScalars.makeIterator()
+        var complex = false
+        func next() -> Unicode.Scalar? {
+            let scalar = iterator.next()
+            if let scalar, !SimpleText.isSimple(scalar) { complex = true }
+            return scalar
+        }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value &- 0x30 < 10 }
+        func isNumeral(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || chineseNumeralScalars.contains(scalar) }
+        func isMark(_ scalar: Unicode.Scalar) -> Bool { scalar == "、" || scalar == "." || scalar == "．" }
+        var length = 0
+        var current = next()
+        if complex { return nil }
+        if let open = current, open == "（" || open == "(" {
+            length += open.utf8.count
+            var digits = 0
+            current = next()
+            while let scalar = current, !complex, isNumeral(scalar) { length += scalar.utf8.count; digits += 1; current = next() }
+            if complex { return nil }
+            guard digits > 0, let close = current, close == "）" || close == ")" else { return 0 }
+            length += close.utf8.count
+            current = next()
+            if complex { return nil }
+            if let mark = current, isMark(mark) {
+                length += mark.utf8.count
+                current = next()
+                if complex { return nil }
+            }
+        } else {
+            var digits = 0
+            while let scalar = current, isNumeral(scalar) {
+                length += scalar.utf8.count; digits += 1; current = next()
+                if complex { return nil }
+            }
+            guard digits > 0, let mark = current, isMark(mark) else { return 0 }
+            length += mark.utf8.count
+            current = next()
+            if complex { return nil }
+            // `1.5` is a number, not an ordinal.
+            if let after = current, isDigit(after) { return 0 }
+        }
+        while let scalar = current, scalar == " " || scalar == "\u{3000}" || scalar == "\t" {
+            length += scalar.utf8.count
+            current = next()
+            if complex { return nil }
+        }
+        return current == nil ? 0 : length // an ordinal alone is the whole label
     }
 
     /// The text without its ordinal prefix.

@@ -16,7 +16,7 @@ final class SimpleTextTests: XCTestCase {
                                "收入", "支出", "结转", "2023年", "2024", "年", "中", "，", "。", " ", "\t", "\u{3000}", "“三公”经费", "（类）", "(类)",
                                "a", "X", "1", ".", "…", "—", "·", "×", "基本支出", "决算数", "执行数", "完成", "达到", "将近", "相比", "零", "一、",
                                "≥", "≤", "−", "\u{FFFD}", "≥95%", "(1)", "（二）", "3.", "较预算", "与年初预算", "é", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}",
-                               "\u{0B}", "\n"]
+                               "\u{0B}", "\n", "和", "、", "收", "支", "人员经费", "对个人和家庭的补助", "分别", "各"]
     static let otherPieces = ["\u{F98E}", "e\u{301}", "\u{0600}", "\u{200D}", "\r\n", "\u{FE0F}", "\u{2126}", "\u{302A}", "\u{F9B2}", "👍🏽",
                               "\u{2271}", "≥\u{338}", "\u{2260}", "\r"]
 
@@ -134,7 +134,31 @@ final class SimpleTextTests: XCTestCase {
                 XCTAssertEqual(FigureNames.categoryCode(in: a), Self.referenceCategoryCode(a), a)
             }
             XCTAssertEqual(Ordinal.prefixLength(of: a), Self.referencePrefixLength(a), a)
+            // Years and neutral words before a head, cut as bytes on simple text.
+            let head = ["本部门", "2024年度", "本年度", "全年", "我单位", "12年", "本"].randomElement(using: &generator)! + a
+            XCTAssertEqual(ProseReader.withoutLeadingNeutralWords(head), Self.referenceWithoutLeadingNeutralWords(head, QuantityNames.neutralWords), head)
+            XCTAssertEqual(ProseReader.withoutLeadingNeutralWords(head, neutral: ProseReader.headNeutralWordBytes),
+                           Self.referenceWithoutLeadingNeutralWords(head, ProseReader.headNeutralWords), head)
+            if !a.isEmpty {
+                XCTAssertEqual(ProseReader.respectivelyHeads(a + "分别为"), ProseReader.respectivelyHeads(a + "分别为", simple: false), a)
+                XCTAssertEqual(ProseReader.respectivelyHeads(a + "收支总计"), ProseReader.respectivelyHeads(a + "收支总计", simple: false), a)
+            }
         }
+    }
+
+    /// The cut as it was written, character by character.
+    static func referenceWithoutLeadingNeutralWords(_ words: String, _ neutral: [String]) -> String {
+        var rest = Substring(words)
+        while let first = rest.first {
+            if first.isASCII && first.isNumber {
+                rest = rest.drop { $0.isASCII && $0.isNumber }
+                if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() }
+                continue
+            }
+            guard let word = neutral.first(where: { rest.hasPrefix($0) }) else { break }
+            rest = rest.dropFirst(word.count)
+        }
+        return String(rest)
     }
 
     /// Keywords are compared as bytes: every keyword list is simple text, and on random words

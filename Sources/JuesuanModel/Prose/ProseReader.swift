@@ -751,7 +751,7 @@ public struct ProseReader: Sendable {
         // sentence's start, are read (only then: a string is made of them).
         func openingChange(ofRate: Bool) -> Bool? {
             if let increase = Self.openingChange(before, simple: simple, ofRate: ofRate) { return increase }
-            guard Self.openingDirections(ofRate: ofRate).contains(where: { $0.words.contains(before) }) else { return nil }
+            guard before.utf8.count <= Self.longestOpeningDirection, Self.openingDirectionWords(ofRate: ofRate).contains(before) else { return nil }
             let from = state.lastFigure != nil && state.lastFigureEnd > state.sentenceStart && state.lastFigureEnd <= start ? state.lastFigureEnd : state.sentenceStart
             return Self.openingChange(String(state.string(from, start).drop { "，,、 ".contains($0) }), simple: simple, ofRate: ofRate)
         }
@@ -1040,7 +1040,28 @@ public struct ProseReader: Sendable {
     }
 
     /// The words without the years and the `neutral` words before them (`2024年度本年支出` → 支出).
-    static func withoutLeadingNeutralWords(_ words: String, neutral: [String] = QuantityNames.neutralWords) -> String {
+    static func withoutLeadingNeutralWords(_ words: String, neutral: [[UInt8]] = neutralWordBytes) -> String {
+        // On simple text bytes are compared, not characters (each of which a comparison
+        // normalises): asked of a head for many amounts (issue 15). Other text keeps the
+        // standard library's comparisons.
+        guard SimpleText.isSimple(words) else {
+            return withoutLeadingNeutralCharacters(words, neutral: neutral.map { String(decoding: $0, as: UTF8.self) })
+        }
+        var rest = Substring(words)
+        while let first = rest.utf8.first {
+            if first &- 0x30 < 10 {
+                rest = Substring(rest.utf8.drop { $0 &- 0x30 < 10 })
+                if rest.utf8HasPrefix("年度") { rest = Substring(rest.utf8.dropFirst(6)) } else if rest.utf8HasPrefix("年") { rest = Substring(rest.utf8.dropFirst(3)) }
+                continue
+            }
+            guard let word = neutral.first(where: { rest.utf8.starts(with: $0) }) else { break }
+            rest = Substring(rest.utf8.dropFirst(word.count))
+        }
+        return String(rest)
+    }
+    static let neutralWordBytes = QuantityNames.neutralWords.map { Array($0.utf8) }
+
+    private static func withoutLeadingNeutralCharacters(_ words: String, neutral: [String]) -> String {
         var rest = Substring(words)
         while let first = rest.first {
             if first.isASCII && first.isNumber {
@@ -1432,58 +1453,99 @@ public struct ProseReader: Sendable {
     static let aliasesWithJoiners: [[Character]] = QuantityNames.aliases.map(\.alias)
         .filter { $0.contains { $0 == "和" || $0 == "与" || $0 == "及" } }.map { Array($0) }
 
+    /// The words after a respectively clause's heads, those that hold others first.
+    /// With the bit of its first character in `respectivelyHeads`.
+    static let respectivelyMarkers: [(String, UInt8)] = [("分别为", 1), ("分别是", 1), ("分别", 1), ("各为", 2), ("各是", 2), ("各计", 2),
+                                                         ("均为", 4), ("都是", 8), ("均是", 4), ("各", 2)]
+
+    /// The heads of a respectively clause, split at 、 and commas, and at 和, 与 and 及 outside the
+    /// names that hold them (`公务用车购置及运行维护费`, `对个人和家庭的补助`).
+    static func splitHeads<Element: Equatable>(_ elements: [Element], separators: [Element], joiners: [Element], names: [[Element]],
+                                               _ word: (ArraySlice<Element>) -> String) -> [String] {
+        var protected = Set<Int>()
+        // Only a text with 和, 与 or 及 can hold such a name (issue 15: the names were split
+        // into characters for every figure).
+        if elements.contains(where: { joiners.contains($0) }) {
+            for name in names where name.count <= elements.count {
+                for start in 0...(elements.count - name.count)
+                where elements[start] == name[0] && elements[start..<(start + name.count)].elementsEqual(name) {
+                    for k in start..<(start + name.count) { protected.insert(k) }
+                }
+            }
+        }
+        var words: [String] = []
+        var wordStart = 0
+        for (k, element) in elements.enumerated() where separators.contains(element) || (joiners.contains(element) && !protected.contains(k)) {
+            if wordStart < k { words.append(word(elements[wordStart..<k])) }
+            wordStart = k + 1
+        }
+        if wordStart < elements.count { words.append(word(elements[wordStart...])) }
+        return words
+    }
+
+    /// On simple text, each scalar is a character: compared without normalising it.
+    static func splitHeads(scalarsOf text: String) -> [String] {
+        splitHeads(Array(text.unicodeScalars), separators: ["、", ",", "，"], joiners: ["和", "与", "及"], names: aliasScalarsWithJoiners) {
+            var word = ""
+            word.unicodeScalars.append(contentsOf: $0)
+            return word
+        }
+    }
+
+    static func splitHeads(charactersOf text: String) -> [String] {
+        splitHeads(Array(text), separators: ["、", ",", "，"], joiners: ["和", "与", "及"], names: aliasesWithJoiners) { String($0) }
+    }
+
+    static let aliasScalarsWithJoiners: [[Unicode.Scalar]] = aliasesWithJoiners.map { $0.flatMap(\.unicodeScalars) }
+
     /// `收、支总计各为` → 收入总计, 支出总计; `人员经费和公用经费分别为` → 人员经费, 公用经费.
-    static func respectivelyHeads(_ clause: String) -> [Quantity]? {
-        // Every marker holds one of these: most phrases have none.
-        guard clause.unicodeScalars.contains(where: { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" || $0 == "总" }) else { return nil }
+    /// `simple`: whether `clause` is simple text (tests pass false to compare the character path).
+    static func respectivelyHeads(_ clause: String, simple isSimple: Bool? = nil) -> [Quantity]? {
+        // Every marker holds one of these (a bit each): most phrases have none.
+        var firsts: UInt8 = 0
+        for scalar in clause.unicodeScalars {
+            switch scalar {
+            case "分": firsts |= 1
+            case "各": firsts |= 2
+            case "均": firsts |= 4
+            case "都": firsts |= 8
+            case "总": firsts |= 16
+            default: continue
+            }
+        }
+        guard firsts != 0 else { return nil }
+        // On simple text a marker is searched only when its first character is there (most
+        // clauses hold 总 of 总计 alone; issue 15).
+        let simple = isSimple ?? SimpleText.isSimple(clause)
         var headText: Substring?
-        for marker in ["分别为", "分别是", "分别", "各为", "各是", "各计", "均为", "都是", "均是", "各"] {
+        for (marker, first) in respectivelyMarkers where !simple || firsts & first != 0 {
             if let range = clause.range(ofText: marker) { headText = clause[..<range.lowerBound]; break }
         }
         // `收支总计2,650.00万元` with no marker: one figure for both totals all the same.
         if headText == nil {
             var bare = Substring(clause)
-            for tail in ["为", "是", "达", "共"] where bare.hasSuffix(tail) { bare = bare.dropLast(); break }
-            if Self.bothTotalsWords.contains(where: { bare.hasSuffix($0) }) { headText = bare }
+            for tail in ["为", "是", "达", "共"] where bare.hasSuffix(tail, simple: simple) { bare = bare.dropLast(); break }
+            if Self.bothTotalsWords.contains(where: { bare.hasSuffix($0, simple: simple) }) { headText = bare }
         }
         guard var text = headText.map(String.init), !text.isEmpty else { return nil }
-        if let topicEnd = text.lastIndex(where: { "，,：:".contains($0) }) { text = String(text[text.index(after: topicEnd)...]) }
+        let topicEnd = simple ? text.unicodeScalars.lastIndex { $0 == "，" || $0 == "," || $0 == "：" || $0 == ":" }
+                              : text.lastIndex { "，,：:".contains($0) }
+        if let topicEnd { text = String(text[text.index(after: topicEnd)...]) }
         var words: [String] = []
-        if let both = Self.bothTotalsWords.first(where: { text.hasSuffix($0) }) {
+        if let both = Self.bothTotalsWords.first(where: { text.hasSuffix($0, simple: simple) }) {
             // The words before are both totals' (`财政拨款收支总计均为` is 公开04's two totals, not 公开01's).
             let qualifier = String(text.dropLast(both.count))
             words = [qualifier + "收入总计", qualifier + "支出总计"]
         }
-        else if text.hasSuffix("收支") { words = ["本年收入合计", "本年支出合计"] }
+        else if text.hasSuffix("收支", simple: simple) { words = ["本年收入合计", "本年支出合计"] }
         else {
             // 和/与/及 inside a name (`公务用车购置及运行维护费`, `对个人和家庭的补助`) do not separate heads.
-            let characters = Array(text)
-            var protected = Set<Int>()
-            // Only a text with 和, 与 or 及 can hold such a name (issue 15: the names were split
-            // into characters for every figure).
-            if characters.contains(where: { $0 == "和" || $0 == "与" || $0 == "及" }) {
-                for alias in Self.aliasesWithJoiners where alias.count <= characters.count {
-                    for start in 0...(characters.count - alias.count)
-                    where characters[start] == alias[0] && characters[start..<(start + alias.count)].elementsEqual(alias) {
-                        for k in start..<(start + alias.count) { protected.insert(k) }
-                    }
-                }
-            }
-            var current = ""
-            for (k, character) in characters.enumerated() {
-                if "、,，".contains(character) || ("和与及".contains(character) && !protected.contains(k)) {
-                    if !current.isEmpty { words.append(current) }
-                    current = ""
-                    continue
-                }
-                current.append(character)
-            }
-            if !current.isEmpty { words.append(current) }
+            words = simple ? Self.splitHeads(scalarsOf: text) : Self.splitHeads(charactersOf: text)
         }
         guard words.count >= 2 else { return nil }
         words = words.map { written in
             // `2024年度收` is 收: years and neutral words before a head say nothing of it.
-            let word = withoutLeadingNeutralWords(written, neutral: headNeutralWords)
+            let word = withoutLeadingNeutralWords(written, neutral: headNeutralWordBytes)
             if word.hasPrefix("收") && !word.hasPrefix("收入") { return "收入" + word.dropFirst() }
             if word.hasPrefix("支") && !word.hasPrefix("支出") { return "支出" + word.dropFirst() }
             return word
@@ -1526,6 +1588,14 @@ public struct ProseReader: Sendable {
     static func openingDirections(ofRate: Bool) -> [(words: [String], increase: Bool)] {
         ofRate ? rateOpeningDirections : amountOpeningDirections
     }
+    /// Every direction word of `openingDirections(ofRate:)`, to tell a clause that is one alone.
+    static func openingDirectionWords(ofRate: Bool) -> Set<String> {
+        ofRate ? rateOpeningDirectionWords : amountOpeningDirectionWords
+    }
+    static let amountOpeningDirectionWords = Set(amountOpeningDirections.flatMap(\.words))
+    static let rateOpeningDirectionWords = Set(rateOpeningDirections.flatMap(\.words))
+    /// The longest of them in UTF-8 bytes: a longer clause is not one of them (most are longer).
+    static let longestOpeningDirection = (amountOpeningDirectionWords.union(rateOpeningDirectionWords)).map(\.utf8.count).max() ?? 0
     static let amountOpeningDirections = [(words: increaseWords, increase: true), (words: decreaseWords, increase: false)]
     static let rateOpeningDirections = [(words: rateIncreaseWords.flatMap { [$0, $0 + "了"] }, increase: true),
                                         (words: rateDecreaseWords.flatMap { [$0, $0 + "了"] }, increase: false)]
@@ -1536,6 +1606,7 @@ public struct ProseReader: Sendable {
     /// The words before a respectively head that say nothing of it (fewer than before a name:
     /// 本年 and 合计 belong to heads such as 本年收入合计).
     static let headNeutralWords = ["本部门", "本单位", "我部门", "我单位", "本年度", "全年"]
+    static let headNeutralWordBytes = headNeutralWords.map { Array($0.utf8) }
 
     /// Heads that each name a side (收入 or 支出, or 收 and 支 for short) share the words before
     /// the first one's side and after the last one's: `财政拨款收、支总计` is 财政拨款收入总计 and
