@@ -36,7 +36,9 @@ enum NarrativeIdentityCheck {
             let simple = SimpleText.isSimple(words)
             for tail in ["为", "是", "达"] where words.hasSuffix(tail, simple: simple) { words = words.dropLast(); break }
             guard words.hasSuffix("计", simple: simple) || words.hasSuffix("和", simple: simple),
-                  let count = countedTotalWords.first(where: { $0.words == words })?.count else { continue }
+                  let count = countedTotalWords.first(where: {
+                      simple ? $0.words.utf8.count == words.utf8.count && $0.words.utf8.elementsEqual(words.utf8) : $0.words == words
+                  })?.count else { continue }
             var parts: [Int] = []
             var k = index - 1
             while k >= 0, index - k <= 40, parts.count < count, claims[k].paragraph == claims[index].paragraph {

@@ -146,6 +146,18 @@ final class SimpleTextTests: XCTestCase {
         }
     }
 
+    /// The wholes of a part are looked up for simple names: the same as searching the identities,
+    /// for every name they hold and for other words.
+    func testAncestorsAreThoseSearched() {
+        var generator = SplitMix64(seed: 7)
+        let names = Set(Identities.all.flatMap { [$0.whole] + $0.parts })
+        for name in names.sorted() + (0..<500).map({ _ in randomText(&generator, simple: false) }) {
+            XCTAssertEqual(Identities.ancestors(of: name), Identities.searchAncestors(of: name), name)
+        }
+        XCTAssertEqual(Identities.ancestors(of: "公务用车运行维护费").first, "公务用车购置及运行维护费")
+        XCTAssertTrue(Identities.ancestors(of: "公务用车运行维护费").contains("三公经费"))
+    }
+
     /// The cut as it was written, character by character.
     static func referenceWithoutLeadingNeutralWords(_ words: String, _ neutral: [String]) -> String {
         var rest = Substring(words)

@@ -63,6 +63,24 @@ public enum Identities {
     /// The wholes a quantity is a part of, nearest first (`公务用车运行维护费` → 公务用车购置及运行维护费,
     /// then 三公经费): for a share whose whole is not named (narrative.md §2.4).
     public static func ancestors(of name: String) -> [String] {
+        // Every part is simple text: a simple name's are looked up, made once (issue 15).
+        if SimpleText.isSimple(name) { return ancestorsOfParts[ByteKey(name)] ?? [] }
+        return searchAncestors(of: name)
+    }
+
+    /// `ancestors(of:)` of every part of an identity; a name that is no part has none.
+    static let ancestorsOfParts: [ByteKey: [String]] = {
+        var table: [ByteKey: [String]] = [:]
+        for identity in all {
+            for part in identity.parts where table[ByteKey(part)] == nil {
+                precondition(SimpleText.isSimple(part))
+                table[ByteKey(part)] = searchAncestors(of: part)
+            }
+        }
+        return table
+    }()
+
+    static func searchAncestors(of name: String) -> [String] {
         var result: [String] = []
         var frontier = [name]
         while let next = frontier.first {
