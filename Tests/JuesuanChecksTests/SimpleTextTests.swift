@@ -134,6 +134,12 @@ final class SimpleTextTests: XCTestCase {
                 XCTAssertEqual(FigureNames.categoryCode(in: a), Self.referenceCategoryCode(a), a)
             }
             XCTAssertEqual(Ordinal.prefixLength(of: a), Self.referencePrefixLength(a), a)
+            // Words at the end, compared only when they end with the text's last scalar on simple text.
+            for words in [ProseReader.increaseWords, ProseReader.decreaseWords, ProseReader.rateIncreaseWords, ProseReader.completionWords, ["", "了", "增加了"]] {
+                let text = a + words.randomElement(using: &generator)!
+                XCTAssertEqual(SuffixWords(words).first(endOf: text, simple: SimpleText.isSimple(text)), words.first { text.hasSuffix($0) }, text)
+                XCTAssertEqual(SuffixWords(words).first(endOf: a, simple: SimpleText.isSimple(a)), words.first { a.hasSuffix($0) }, a)
+            }
             // Years and neutral words before a head, cut as bytes on simple text.
             let head = ["本部门", "2024年度", "本年度", "全年", "我单位", "12年", "本"].randomElement(using: &generator)! + a
             XCTAssertEqual(ProseReader.withoutLeadingNeutralWords(head), Self.referenceWithoutLeadingNeutralWords(head, QuantityNames.neutralWords), head)

@@ -1146,8 +1146,8 @@ public struct ProseReader: Sendable {
             // `增长了`, `降幅为`: the words of a rate of change.
             var words = Substring(before)
             for tail in rateTails where words.hasSuffix(tail, simple: simple) { words = words.dropLast() }
-            if rateIncreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: true) }
-            if rateDecreaseWords.contains(where: { words.hasSuffix($0, simple: simple) }) { return .changeRate(increase: false) }
+            if rateIncreaseSuffixes.anyEnds(words, simple: simple) { return .changeRate(increase: true) }
+            if rateDecreaseSuffixes.anyEnds(words, simple: simple) { return .changeRate(increase: false) }
             // `比重为90.46%`, `比例是3.94%`: a share with no 占 (`在基本支出中的比重为`: of that whole).
             if let whole = shareWithout占(before, simple: simple) { return .share(whole: whole) }
             if (before.contains("完成", simple: simple) && before.contains("预算", simple: simple)) || before.contains("预算执行率", simple: simple)
@@ -1155,7 +1155,7 @@ public struct ProseReader: Sendable {
             // `为年初预算的104.16%`, `相当于预算的98%`: a share of the budget is its completion.
             if completionOfBudgetWords.contains(where: { before.hasSuffix($0, simple: simple) }) { return .completion }
             // `年初预算A万元，决算B万元，完成95.39%`: a bare 完成 after a budget.
-            if completionWords.contains(where: { before.hasSuffix($0, simple: simple) }), budgetStated() { return .completion }
+            if completionSuffixes.anyEnds(before, simple: simple), budgetStated() { return .completion }
             return .percentage
         case .money?:
             // `超出年初预算66.80万元`, `低于预算2万元`: the verb before the budget it compares with.
@@ -1163,8 +1163,8 @@ public struct ProseReader: Sendable {
             // `年初预算300.00万元，决算数360.00万元，超支60.00万元`: a bare verb after a budget.
             if let increase = bareBudgetVerb(before, simple: simple), budgetStated() { return .budgetDifference(increase: increase) }
             // The words and the words with 了, made once (each figure made a string per word).
-            let increase = increaseWords.contains { before.hasSuffix($0, simple: simple) }
-            let decrease = decreaseWords.contains { before.hasSuffix($0, simple: simple) }
+            let increase = increaseSuffixes.anyEnds(before, simple: simple)
+            let decrease = decreaseSuffixes.anyEnds(before, simple: simple)
             guard increase || decrease else { return .amount }
             switch lastComparison(sentence, simple: simple) {
             case .budget?: return .budgetDifference(increase: increase)
@@ -1222,12 +1222,14 @@ public struct ProseReader: Sendable {
 
     /// Verbs that say over or under a budget written before them, ending a figure's words.
     static let bareOverBudgetVerbs = ["超支了", "超支", "超出了", "超出", "超过了"]
+    static let bareOverBudgetSuffixes = SuffixWords(bareOverBudgetVerbs)
     static let bareUnderBudgetVerbs = ["节约了", "节约", "节支", "节省了", "节省", "节余"]
+    static let bareUnderBudgetSuffixes = SuffixWords(bareUnderBudgetVerbs)
 
     /// true for `超支`, false for `节约`, nil for anything else.
     static func bareBudgetVerb(_ before: String, simple: Bool) -> Bool? {
-        if bareOverBudgetVerbs.contains(where: { before.hasSuffix($0, simple: simple) }) { return true }
-        if bareUnderBudgetVerbs.contains(where: { before.hasSuffix($0, simple: simple) }) { return false }
+        if bareOverBudgetSuffixes.anyEnds(before, simple: simple) { return true }
+        if bareUnderBudgetSuffixes.anyEnds(before, simple: simple) { return false }
         return nil
     }
 
@@ -1250,16 +1252,20 @@ public struct ProseReader: Sendable {
 
     static let completionOfBudgetWords = ["预算的", "预算数的"]
     static let completionWords = ["完成", "完成了", "完成率", "完成率为", "完成率达", "执行率", "执行率为", "执行率达"]
+    static let completionSuffixes = SuffixWords(completionWords)
     static let shareSuffixes = ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"]
     static let shareWithoutWhole: Set<String> = ["比", "比为", "比重", "比例", "比是", "比达"]
     /// The same words by bytes, for simple text (where equal strings have equal bytes).
     static let shareWithoutWholeBytes = Set(shareWithoutWhole.map(ByteKey.init))
     static let rateTails = ["为", "是", "达", "了"]
     static let rateIncreaseWords = ["增长", "增加", "上升", "提高", "增幅", "增长率", "涨幅", "上涨", "超支率", "超支"]
+    static let rateIncreaseSuffixes = SuffixWords(rateIncreaseWords)
     /// `节约6.00万元，节约37.50%`: a saving's own verb before a percentage is its rate.
     static let rateDecreaseWords = ["下降", "减少", "降低", "降幅", "下降率", "减幅", "减少率", "节约率", "节支率", "节约", "节支"]
+    static let rateDecreaseSuffixes = SuffixWords(rateDecreaseWords)
     /// Each word, then each word followed by 了.
     static let increaseWords = ["增加", "增长", "多", "超支", "超出", "多支出", "多支"].flatMap { [$0, $0 + "了"] }
+    static let increaseSuffixes = SuffixWords(increaseWords)
 
     /// Whether a change's own words are its direction alone (`增加`, `减少了`): it names no other
     /// quantity than the one the sentence is about.
@@ -1267,6 +1273,7 @@ public struct ProseReader: Sendable {
         increaseWords.contains(label) || decreaseWords.contains(label)
     }
     static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少", "少支出", "少支"].flatMap { [$0, $0 + "了"] }
+    static let decreaseSuffixes = SuffixWords(decreaseWords)
 
     enum Comparison { case previousYear, budget }
 
