@@ -93,24 +93,15 @@ public struct ProseReader: Sendable {
     /// arrays and two interpolated strings per figure).
     let yearWords: (previous: [String], current: [String])
 
-    /// `FigureNames.categoryCode(in:)` by key, remembered: labels repeat through a report.
-    /// By the key's bytes: a memo, and hashing a `String` normalises it (issue 15).
-    private var categoryCodes: [ByteKey: String?] = [:]
-
-    /// `categoryCode(in: LabelKey.make(head))`, remembered by the head's bytes (no key made for a head seen before).
+    /// `FigureNames.categoryCode(in: LabelKey.make(head))`, remembered by the head's bytes:
+    /// heads repeat through a report. (Not by key as well: a second table cost more than the
+    /// few heads of one key it saved, issue 15.)
     private var categoryCodesByHead: [ByteKey: String?] = [:]
 
     mutating func categoryCode(ofHead head: String) -> String? {
         if let known = categoryCodesByHead[ByteKey(head)] { return known }
-        let code = categoryCode(in: LabelKey.make(head))
+        let code = FigureNames.categoryCode(in: LabelKey.make(head))
         categoryCodesByHead[ByteKey(head)] = .some(code)
-        return code
-    }
-
-    mutating func categoryCode(in key: String) -> String? {
-        if let known = categoryCodes[ByteKey(key)] { return known }
-        let code = FigureNames.categoryCode(in: key)
-        categoryCodes[ByteKey(key)] = .some(code)
         return code
     }
 
