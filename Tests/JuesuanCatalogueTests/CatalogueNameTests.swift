@@ -1,5 +1,5 @@
 import XCTest
-import JuesuanCatalogue
+@testable import JuesuanCatalogue
 
 final class CatalogueNameTests: XCTestCase {
     func testParentheses() {
@@ -7,6 +7,17 @@ final class CatalogueNameTests: XCTestCase {
         XCTAssertTrue(CatalogueName.matches("政府办公厅(室)及相关机构事务", "政府办公厅（室）及相关机构事务"))
         XCTAssertTrue(CatalogueName.matches("因公出国(境)费用", "因公出国（境）费用"))
         XCTAssertTrue(CatalogueName.matches("中医（民族)医院", "中医(民族）医院"))
+    }
+
+    /// The White_Space list answers as the standard library's property for every scalar.
+    func testWhitespaceListIsTheProperty() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if CatalogueName.isWhitespace(scalar) != scalar.properties.isWhitespace { XCTFail(String(value, radix: 16)); return }
+        }
+        // Removed wherever they stand, as every blank is.
+        XCTAssertEqual(CatalogueName.normalized("行政\u{85}运行\u{1680}\u{205F}"), "行政运行")
+        XCTAssertEqual(CatalogueName.normalized("行政\u{FFFD}运行\u{180E}"), "行政\u{FFFD}运行\u{180E}")
     }
 
     func testBlanks() {
