@@ -258,16 +258,18 @@ enum UnprefixedNames {
 
     static func selfReferences(in span: TextSpan, _ index: Int) -> [ForeignNameRule.Occurrence] {
         var found: [ForeignNameRule.Occurrence] = []
+        // Read once: a static is checked for its initialisation at every access (every scalar).
+        let keepingVerbFirsts = Self.keepingVerbFirsts, clauseEnds = Scalars.clauseEnds
         for i in 0..<span.count {
             // `保障 NAME（行政机构、事业机构的）正常运转`.
-            if keepingVerbFirsts.contains(span.scalars[i]), let verb = span.hasAny(keepingVerbs, at: i), span[i - 1].map({ "为于以是并和及、 \t".unicodeScalars.contains($0) || Scalars.clauseEnds.contains($0) }) ?? true {
+            if keepingVerbFirsts.contains(span.scalars[i]), let verb = span.hasAny(keepingVerbs, at: i), span[i - 1].map({ "为于以是并和及、 \t".unicodeScalars.contains($0) || clauseEnds.contains($0) }) ?? true {
                 let start = i + verb.unicodeScalars.count
                 if let end = nameEnds(span, from: start, minimumBody: 2).first(where: { keepsRunning(span, from: $0) }) {
                     found.append(ForeignNameRule.Occurrence(span: index, start: start, prefixEnd: start, end: end, body: span.string(start, end)))
                 }
             }
             // A full name opening a clause as its subject.
-            if i == 0 || span[i - 1].map({ Scalars.clauseEnds.contains($0) }) == true {
+            if i == 0 || span[i - 1].map({ clauseEnds.contains($0) }) == true {
                 let start = clauseBody(span, from: i)
                 guard let end = nameEnds(span, from: start, minimumBody: 4).first, !span.has("委员会", endingAt: end),
                       !span.string(start + 1, end).unicodeScalars.contains(where: { levels.contains($0) }) else { continue }

@@ -31,6 +31,8 @@ enum PlaceholderRule {
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let selfReference = SelfReference(text)
+        // Read once: a static is checked for its initialisation at every access (every scalar).
+        let mayStart = Self.mayStart
         for span in text.spans where span.kind != .performanceUnit {
             let scalars = span.scalars
             var i = 0
