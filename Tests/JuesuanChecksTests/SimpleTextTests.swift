@@ -142,9 +142,9 @@ final class SimpleTextTests: XCTestCase {
             }
             // Years and neutral words before a head, cut as bytes on simple text.
             let head = ["本部门", "2024年度", "本年度", "全年", "我单位", "12年", "本"].randomElement(using: &generator)! + a
-            XCTAssertEqual(ProseReader.withoutLeadingNeutralWords(head), Self.referenceWithoutLeadingNeutralWords(head, QuantityNames.neutralWords), head)
+            XCTAssertEqual(ProseReader.withoutLeadingNeutralWords(head), ProseReader.withoutLeadingNeutralCharacters(head, neutral: QuantityNames.neutralWords), head)
             XCTAssertEqual(ProseReader.withoutLeadingNeutralWords(head, neutral: ProseReader.headNeutralWordBytes),
-                           Self.referenceWithoutLeadingNeutralWords(head, ProseReader.headNeutralWords), head)
+                           ProseReader.withoutLeadingNeutralCharacters(head, neutral: ProseReader.headNeutralWords), head)
             if !a.isEmpty {
                 XCTAssertEqual(ProseReader.respectivelyHeads(a + "分别为"), ProseReader.respectivelyHeads(a + "分别为", simple: false), a)
                 XCTAssertEqual(ProseReader.respectivelyHeads(a + "收支总计"), ProseReader.respectivelyHeads(a + "收支总计", simple: false), a)
@@ -162,21 +162,6 @@ final class SimpleTextTests: XCTestCase {
         }
         XCTAssertEqual(Identities.ancestors(of: "公务用车运行维护费").first, "公务用车购置及运行维护费")
         XCTAssertTrue(Identities.ancestors(of: "公务用车运行维护费").contains("三公经费"))
-    }
-
-    /// The cut as it was written, character by character.
-    static func referenceWithoutLeadingNeutralWords(_ words: String, _ neutral: [String]) -> String {
-        var rest = Substring(words)
-        while let first = rest.first {
-            if first.isASCII && first.isNumber {
-                rest = rest.drop { $0.isASCII && $0.isNumber }
-                if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() }
-                continue
-            }
-            guard let word = neutral.first(where: { rest.hasPrefix($0) }) else { break }
-            rest = rest.dropFirst(word.count)
-        }
-        return String(rest)
     }
 
     /// Keywords are compared as bytes: every keyword list is simple text, and on random words

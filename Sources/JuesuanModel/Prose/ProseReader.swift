@@ -1052,7 +1052,8 @@ public struct ProseReader: Sendable {
     }
     static let neutralWordBytes = QuantityNames.neutralWords.map { Array($0.utf8) }
 
-    private static func withoutLeadingNeutralCharacters(_ words: String, neutral: [String]) -> String {
+    /// The cut character by character: on any text (tests compare the byte path with it).
+    static func withoutLeadingNeutralCharacters(_ words: String, neutral: [String]) -> String {
         var rest = Substring(words)
         while let first = rest.first {
             if first.isASCII && first.isNumber {
