@@ -26,7 +26,32 @@ public enum CatalogueName {
     /// Whether `normalized(name)` is `name` itself.
     @inlinable
     public static func isNormalized(_ name: some StringProtocol) -> Bool {
-        name.unicodeScalars.allSatisfy { map($0) == $0 }
+        if let answer = name.utf8.withContiguousStorageIfAvailable({ isNormalizedUTF8($0) }) { return answer }
+        return name.unicodeScalars.allSatisfy { map($0) == $0 }
+    }
+
+    /// `isNormalized` on the valid UTF-8 of a string: printable ASCII but the space, and
+    /// U+4000–U+9FFF (lead bytes E4–E9), map to themselves and are passed without decoding
+    /// (issue 15: a label's check decoded and switched on every scalar); the others are decoded
+    /// and mapped.
+    @inlinable
+    static func isNormalizedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        let end = bytes.count
+        while k < end {
+            let lead = bytes[k]
+            if lead &- 0x21 < 0x5F { k += 1; continue }
+            if lead &- 0xE4 < 6 { k += 3; continue }
+            // Valid UTF-8 (a string's): the lead byte says the width.
+            var value = UInt32(lead)
+            var width = 1
+            if lead >= 0xF0 { value &= 0x07; width = 4 } else if lead >= 0xE0 { value &= 0x0F; width = 3 } else if lead >= 0xC0 { value &= 0x1F; width = 2 }
+            guard k + width <= end else { return false }
+            if width > 1 { for j in 1..<width { value = value << 6 | UInt32(bytes[k + j] & 0x3F) } }
+            guard let scalar = Unicode.Scalar(value), map(scalar) == scalar else { return false }
+            k += width
+        }
+        return true
     }
 
     /// Whether two names are equal after `normalized(_:)`.

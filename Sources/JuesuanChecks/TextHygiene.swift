@@ -406,17 +406,67 @@ enum Scalars {
     }
 }
 
-/// A small, fixed set of scalars asked about at every scalar of a text (issue 15): a 64-bit
-/// filter on the scalar's low bits rejects most scalars with one test, the rest are compared
+/// Words looked for at many places of a text (issue 15): each decoded once, and the sets of
+/// their first and last scalars, which turn most places away with one test. `TextSpan.hasAny`
+/// with a list answers as with its words.
+struct WordList: Sendable {
+    let words: [String]
+    fileprivate let scalars: [[Unicode.Scalar]]
+    fileprivate let firsts: ScalarSet
+    fileprivate let lasts: ScalarSet
+
+    init(_ words: [String]) {
+        precondition(!words.contains(""), "an empty word is everywhere: not a list to look for")
+        self.words = words
+        scalars = words.map { Array($0.unicodeScalars) }
+        firsts = ScalarSet(scalars.map { $0[0] })
+        lasts = ScalarSet(scalars.map { $0[$0.count - 1] })
+    }
+}
+
+extension TextSpan {
+    /// The first word of `list` written at `i` (`hasAny(list.words, at: i)`).
+    func hasAny(_ list: WordList, at i: Int) -> String? {
+        guard i >= 0, i < count, list.firsts.contains(scalars[i]) else { return nil }
+        for (index, word) in list.scalars.enumerated() where matches(word, at: i) { return list.words[index] }
+        return nil
+    }
+
+    /// The first word of `list` written just before `i` (`hasAny(list.words, endingAt: i)`).
+    func hasAny(_ list: WordList, endingAt i: Int) -> String? {
+        guard i >= 1, i <= count, list.lasts.contains(scalars[i - 1]) else { return nil }
+        for (index, word) in list.scalars.enumerated() where word.count <= i && matches(word, at: i - word.count) { return list.words[index] }
+        return nil
+    }
+
+    /// Whether the scalars from `i` (at least 0) are `word`'s.
+    private func matches(_ word: [Unicode.Scalar], at i: Int) -> Bool {
+        guard word.count <= count - i else { return false }
+        return scalars.withUnsafeBufferPointer { text in
+            word.withUnsafeBufferPointer { word in
+                var k = 0
+                while k < word.count, text[i + k] == word[k] { k += 1 }
+                return k == word.count
+            }
+        }
+    }
+}
+
+/// A small, fixed set of scalars asked about at every scalar of a text (issue 15): a 256-bit
+/// filter on the scalar's low byte rejects most scalars with one test (a set of twenty lets
+/// about one scalar in thirteen through, where 64 bits let one in three), the rest are compared
 /// with the members; no hashing (a `Set<Unicode.Scalar>` hashes on every `contains`).
 struct ScalarSet: ExpressibleByArrayLiteral, Sendable {
-    private let filter: UInt64
+    /// Bit `value & 255` set for each member: four words, read by address (no comparison).
+    private let filter: (UInt64, UInt64, UInt64, UInt64)
     private let members: [UInt32]
 
     init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
         let values = Array(Set(scalars.map(\.value))).sorted()
         members = values
-        filter = values.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+        var words: [UInt64] = [0, 0, 0, 0]
+        for value in values { words[Int(value >> 6 & 3)] |= 1 << UInt64(value & 63) }
+        filter = (words[0], words[1], words[2], words[3])
     }
 
     init(arrayLiteral elements: Unicode.Scalar...) { self.init(elements) }
@@ -427,7 +477,8 @@ struct ScalarSet: ExpressibleByArrayLiteral, Sendable {
     @inline(__always)
     func contains(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        guard filter & 1 << UInt64(value & 63) != 0 else { return false }
+        let word = withUnsafeBytes(of: filter) { $0.load(fromByteOffset: Int(value >> 3 & 0x18), as: UInt64.self) }
+        guard word >> UInt64(value & 63) & 1 != 0 else { return false }
         for member in members where member == value { return true }
         return false
     }

@@ -295,11 +295,15 @@ enum UnprefixedNames {
     }
 
     /// After a clause start: blanks, an ordinal (`1.`, `（二）`) and an opener (`总体来看`) skipped.
+    static let ordinalScalars = ScalarSet("一二三四五六七八九十（(")
+    static let ordinalEnds = ScalarSet("、.．）)")
+
     static func clauseBody(_ span: TextSpan, from i: Int) -> Int {
         var k = span.skipBlanks(from: i)
         var j = k
-        while let s = span[j], ProseText.isDigit(s) || "一二三四五六七八九十（(".unicodeScalars.contains(s) { j += 1 }
-        if j > k, let s = span[j], "、.．）)".unicodeScalars.contains(s) { k = span.skipBlanks(from: j + 1) }
+        let ordinalScalars = Self.ordinalScalars
+        while let s = span[j], ProseText.isDigit(s) || ordinalScalars.contains(s) { j += 1 }
+        if j > k, let s = span[j], ordinalEnds.contains(s) { k = span.skipBlanks(from: j + 1) }
         if let first = span[k], ForeignNameRule.openerFirsts.contains(first), let opener = span.hasAny(ForeignNameRule.openers, at: k) {
             k = span.skipBlanks(from: k + opener.unicodeScalars.count)
         }
@@ -312,6 +316,12 @@ enum UnprefixedNames {
         // Only a scalar that starts a generic word needs the words themselves.
         if let first = span[start], genericFirsts.contains(first), !genericStarts.allSatisfy({ !span.has($0, at: start) }) { return [] }
         let bodyStart = span[start].map { levels.contains($0) } == true ? start + 1 : start
+        // A name ends with a suffix within its first twenty characters: where no suffix starts,
+        // there is none, found with one test a scalar (issue 15: asked at every clause).
+        let suffixFirsts = Self.suffixFirsts
+        let lower = max(0, bodyStart + minimumBody), upper = min(span.count, bodyStart + 20)
+        guard lower < upper, span.scalars.withUnsafeBufferPointer({ text in (lower..<upper).contains { suffixFirsts.contains(text[$0]) } }) else { return [] }
+        let notInName = Self.notInName
         var ends: [Int] = []
         var k = bodyStart
         while let s = span[k], Scalars.isHan(s), !notInName.contains(s), k - bodyStart < 20 {

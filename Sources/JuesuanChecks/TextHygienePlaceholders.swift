@@ -17,16 +17,16 @@ enum PlaceholderRule {
     static let ellipses: [String] = ["……", "…", "...", "。。。"]
     static let bracketPairs: [(Unicode.Scalar, Unicode.Scalar)] = [("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("〔", "〕"), ("《", "》"), ("“", "”")]
     static let placeholderWords = ["待填写", "待补充", "请填写", "此处填写", "可参照如下格式", "可参照以下格式", "参照如下格式", "参照以下格式", "某某"]
+    /// The placeholder words and the ellipses as lists: most scalars start none of them, and
+    /// are passed without trying each word (issue 15).
+    static let placeholderWordList = WordList(placeholderWords)
+    static let ellipsisList = WordList(ellipses)
     static let slotOpeners = ["如", "为", "是", "系", "：", ":", "包括", "主要有", "例如", "比如"]
-    /// The scalars the placeholder words and the ellipses start with: most scalars start none,
-    /// and are passed without trying each word (issue 15).
-    /// (A few scalars: compared one by one, which is cheaper than hashing.)
-    static let placeholderFirsts = ScalarSet(placeholderWords.map { $0.unicodeScalars.first! })
-    static let ellipsisFirsts = ScalarSet(ellipses.map { $0.unicodeScalars.first! })
     static let bracketOpens = ScalarSet(bracketPairs.map(\.0))
-    /// The first scalars of placeholder words, brackets, ellipses and self-references (我, 本).
+    /// The first scalars of placeholder letters and words, brackets, ellipses and
+    /// self-references (我, 本).
     static let mayStart = ScalarSet(placeholderWords.map { $0.unicodeScalars.first! } + bracketPairs.map(\.0)
-                                    + ellipses.map { $0.unicodeScalars.first! } + ["我", "本"])
+                                    + ellipses.map { $0.unicodeScalars.first! } + ["我", "本"] + "xX×Ｘｘ".unicodeScalars)
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
@@ -40,7 +40,7 @@ enum PlaceholderRule {
                 // Only these scalars start a placeholder (each branch of `placeholder` asks one of
                 // them first): the others are passed without a call (issue 15).
                 let s = scalars[i]
-                guard isPlaceholderLetter(s) || mayStart.contains(s) else { i += 1; continue }
+                guard mayStart.contains(s) else { i += 1; continue }
                 if let (end, message) = placeholder(in: span, at: i, selfReference) {
                     findings.append(Diagnostic(code: "T802", severity: .warning, range: span.range(i, end), message: message.text,
                                                fix: message.fix.map { Fix(title: "改为“\($0)”", edits: [TextEdit(range: span.range(i, end), replacement: $0)], isSafe: false) }))
@@ -75,7 +75,7 @@ enum PlaceholderRule {
                 return (k, Message(text: "“\(written)”是模板中的占位符，尚未替换为实际内容"))
             }
         }
-        if placeholderFirsts.contains(s), let word = span.hasAny(placeholderWords, at: i) {
+        if let word = span.hasAny(placeholderWordList, at: i) {
             var end = i + word.unicodeScalars.count
             var start = i
             // An instruction in brackets is flagged with its brackets: `（可参照如下格式进行说明）`.
@@ -96,7 +96,7 @@ enum PlaceholderRule {
             // `（可参照如下格式进行说明）`: the instruction with its brackets.
             var m = i + 1
             while let t = span[m], t != pair.1, m - i < 20 {
-                if span.hasAny(placeholderWords, at: m) != nil {
+                if span.hasAny(placeholderWordList, at: m) != nil {
                     var close = m
                     while let u = span[close], u != pair.1 { close += 1 }
                     if span[close] == pair.1 {
@@ -107,9 +107,9 @@ enum PlaceholderRule {
                 m += 1
             }
         }
-        if ellipsisFirsts.contains(s), let ellipsis = span.hasAny(ellipses, at: i), !(i > 0 && span.hasAny(ellipses, endingAt: i) != nil) {
+        if let ellipsis = span.hasAny(ellipsisList, at: i), span.hasAny(ellipsisList, endingAt: i) == nil {
             var end = i + ellipsis.unicodeScalars.count
-            while let more = span.hasAny(ellipses, at: end) { end += more.unicodeScalars.count }
+            while let more = span.hasAny(ellipsisList, at: end) { end += more.unicodeScalars.count }
             return ellipsisPlaceholder(in: span, i, end)
         }
         if let (end, fix) = selfReference.misfit(in: span, at: i) {

@@ -14,6 +14,7 @@ enum PunctuationRule {
     /// Words that take their figure directly: a comma after them splits a phrase.
     static let figureWords = ["得分为", "数为", "额为", "费为", "出为", "入为", "计为", "率为", "值为", "金为", "算为", "款为", "余为", "量为",
                               "分别为", "均为", "合计", "共计", "总计", "累计", "达到"]
+    static let figureWordList = WordList(figureWords)
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
@@ -37,7 +38,7 @@ enum PunctuationRule {
                                        : "标点“\(written)”连用，应只保留“\(strongest.fullWidth)”"
                     findings.append(Diagnostic(code: "T804", severity: .hint, range: span.range(i, last + 1), message: message,
                                                fix: Fix(title: "改为“\(strongest.fullWidth)”", edits: [TextEdit(range: span.range(i, last + 1), replacement: strongest.fullWidth)])))
-                } else if span[i] == "," || span[i] == "，", let word = span.hasAny(figureWords, endingAt: span.skipBlanks(before: i)),
+                } else if span[i] == "," || span[i] == "，", let word = span.hasAny(figureWordList, endingAt: span.skipBlanks(before: i)),
                           let next = span[span.skipBlanks(from: i + 1)], ProseText.isDigit(next) {
                     let end = span.skipBlanks(from: i + 1)
                     findings.append(Diagnostic(code: "T804", severity: .hint, range: span.range(i, i + 1),
@@ -65,20 +66,15 @@ enum PunctuationRule {
         }
     }
 
-    /// Whether `s` may be a key of `marks`.
-    @inline(__always)
-    static func mayBeMark(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "。", "！", "？", "!", "?", "；", ";", "：", ":", "，", ",", "、": true
-        default: false
-        }
-    }
+    /// The keys of `marks`: most scalars are none of them, and a set's filter says so with one
+    /// test (a `switch` on twelve cases was a dozen comparisons, issue 15).
+    static let markScalars = ScalarSet(marks.keys)
 
     /// A punctuation mark at `i`; an ASCII `,` or `:` between digits is part of a number or a time.
     static func isMark(_ span: TextSpan, _ i: Int) -> Bool {
         // Most scalars are none of the marks: a comparison says so before the table is asked.
-        // (`mayBeMark` holds for exactly the keys of `marks`.)
-        guard let s = span[i], mayBeMark(s) else { return false }
+        // (`markScalars` holds exactly the keys of `marks`.)
+        guard let s = span[i], markScalars.contains(s) else { return false }
         if s == "," || s == ":" || s == ".", let before = span[i - 1], let after = span[i + 1], ProseText.isDigit(before), ProseText.isDigit(after) {
             return false
         }

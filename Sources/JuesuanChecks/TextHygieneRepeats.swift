@@ -9,14 +9,28 @@ enum RepeatedWordRule {
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for span in text.spans where span.isFreeText && !span.looksLikeTable {
-            var i = 0
-            while i < span.count {
-                guard let length = repeatedLength(span, at: i) else { i += 1; continue }
+            // A word of `length` written twice has its first scalar again `length` on, and ends
+            // within the span: the places where that holds are found first, in one pass without
+            // bounds checks, as most scalars start no repeat (issue 15).
+            let candidates: [Int] = span.scalars.withUnsafeBufferPointer { s in
+                var found: [Int] = []
+                var i = 0
+                let n = s.count
+                while i + 4 <= n {
+                    let first = s[i]
+                    if first == s[i + 2] || (i + 6 <= n && first == s[i + 3]) || (i + 8 <= n && first == s[i + 4]) { found.append(i) }
+                    i += 1
+                }
+                return found
+            }
+            var next = 0
+            for i in candidates where i >= next {
+                guard let length = repeatedLength(span, at: i) else { continue }
                 let word = span.string(i, i + length)
                 findings.append(Diagnostic(code: "T807", severity: .information, range: span.range(i, i + 2 * length),
                                            message: "“\(word)”连写了两遍（“\(word)\(word)”），疑为重复录入，应只写一遍",
                                            fix: Fix(title: "删去重复的“\(word)”", edits: [TextEdit(range: span.range(i + length, i + 2 * length), replacement: "")], isSafe: false)))
-                i += 2 * length
+                next = i + 2 * length
             }
         }
         return findings

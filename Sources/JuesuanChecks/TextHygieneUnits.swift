@@ -12,6 +12,7 @@ import JuesuanSyntax
 enum MissingUnitRule {
     static let amountWords = ["为", "是", "合计", "总计", "小计", "共计", "累计", "收入", "支出", "经费", "资金", "金额", "预算", "决算",
                               "结余", "结转", "达到", "达", "占", "增加", "减少", "增长", "下降", "降低"]
+    static let amountWordList = WordList(amountWords)
     static let moneyWords = ["支出", "收入", "经费", "资金", "金额", "预算", "决算", "结余", "结转", "费", "拨款", "成本", "款", "资产",
                              "合计", "总计", "总额", "增加", "减少"]
     static let rateWords = ["率", "占", "比重", "比例", "增长", "下降", "降低", "百分比"]
@@ -25,7 +26,7 @@ enum MissingUnitRule {
             for number in span.numbers where number.scale > 0 {
                 var before = number.start
                 while let s = span[before - 1], s == " " || s == "\u{3000}" || s == "：" || s == ":" { before -= 1 }
-                guard before > 0, span.hasAny(amountWords, endingAt: before) != nil else { continue }
+                guard before > 0, span.hasAny(amountWordList, endingAt: before) != nil else { continue }
                 let after = span.skipBlanks(from: number.end)
                 if after < span.count {
                     guard let next = span[after], clauseMarks.contains(next) else { continue }

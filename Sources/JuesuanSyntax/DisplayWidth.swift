@@ -42,6 +42,9 @@ public enum DisplayWidth {
     static func tableWidth(_ value: UInt32) -> Int {
         // CJK Unified Ideographs, most of a report's text, are one wide range of the table.
         if value >= 0x4E00 && value <= 0x9FFF { return 2 }
+        // Full-width forms (，：；（）％) and CJK punctuation (、。《》【】): the rest of a
+        // report's wide text, without the search (issue 15; a test compares every scalar).
+        if value &- 0xFF01 < 0x60 || value &- 0x3001 < 0x29 { return 2 }
         return searchedWidth(value)
     }
 

@@ -41,7 +41,17 @@ public enum SimpleText {
         while k < end {
             // The two kinds of byte report text is made of, without decoding a scalar: ASCII
             // (simple but CR), and a lead byte E4–E9 with its two continuation bytes, which is a
-            // Han ideograph U+4000–U+9FFF (simple).
+            // Han ideograph U+4000–U+9FFF (simple). Eight ASCII bytes or two ideographs at a time
+            // where they are (issue 15).
+            if UTF8Scalars.twoThreeByteSequences(bytes, at: k, end: end, leads: UTF8Scalars.hanLeadNibbles) {
+                k += 6
+                continue
+            }
+            if UTF8Scalars.eightASCIIBytes(bytes, at: k, end: end),
+               !UTF8Scalars.asciiWord(UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self), contains: 0x0D) {
+                k += 8
+                continue
+            }
             let lead = bytes[k]
             if lead < 0x80 {
                 if lead == 0x0D { return false }

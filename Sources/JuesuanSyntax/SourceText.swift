@@ -132,13 +132,15 @@ public struct SourceText: Sendable {
         var result = [ColumnCheckpoint(byte: start, utf16: 0, scalars: 0, display: 0)]
         var current = result[0]
         var next = start + checkpointStride
-        bytes.withUnsafeBytes { raw in
+        bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeRawBufferPointer(buffer)
             while current.byte < end {
                 if current.byte >= next {
                     result.append(current)
                     next = current.byte + checkpointStride
                 }
-                if !skipPrintableASCII(&current, in: raw, before: min(next, end)) { advance(&current, over: bytes, limit: end) }
+                if skipPrintableASCII(&current, in: raw, before: min(next, end)) || skipWideHan(&current, in: buffer, before: min(next, end)) { continue }
+                advance(&current, over: bytes, limit: end)
             }
         }
         return result
@@ -151,6 +153,16 @@ public struct SourceText: Sendable {
     static func skipPrintableASCII(_ point: inout ColumnCheckpoint, in raw: UnsafeRawBufferPointer, before limit: Int) -> Bool {
         guard limit - point.byte >= 8, isPrintableASCII(raw.loadUnaligned(fromByteOffset: point.byte, as: UInt64.self)) else { return false }
         point.byte += 8; point.utf16 += 8; point.scalars += 8; point.display += 8
+        return true
+    }
+
+    /// Moves `point` over the next two scalars when they are CJK ideographs of U+5000–U+9FFF
+    /// (two columns wide, one UTF-16 unit each) ending at or before `limit`; false otherwise.
+    /// Chinese text is walked two characters at a time, without decoding them.
+    @inline(__always)
+    static func skipWideHan(_ point: inout ColumnCheckpoint, in buffer: UnsafeBufferPointer<UInt8>, before limit: Int) -> Bool {
+        guard UTF8Scalars.twoThreeByteSequences(buffer, at: point.byte, end: limit, leads: UTF8Scalars.wideHanLeadNibbles) else { return false }
+        point.byte += 6; point.utf16 += 2; point.scalars += 2; point.display += 4
         return true
     }
 
@@ -221,6 +233,14 @@ public struct SourceText: Sendable {
         raw.withUnsafeBufferPointer { raw in
             var i = 0
             while i < raw.count {
+                // Eight ASCII bytes without a line break, or two Han ideographs, at a time.
+                if UTF8Scalars.eightASCIIBytes(raw, at: i, end: raw.count) {
+                    let word = UnsafeRawPointer(raw.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if !UTF8Scalars.asciiWord(word, contains: 0x0A), !UTF8Scalars.asciiWord(word, contains: 0x0D) { i += 8; continue }
+                } else if UTF8Scalars.twoThreeByteSequences(raw, at: i, end: raw.count, leads: UTF8Scalars.hanLeadNibbles) {
+                    i += 6
+                    continue
+                }
                 let b = raw[i]
                 if b == 0x0A || (b == 0x0D && !(i + 1 < raw.count && raw[i + 1] == 0x0A)) {
                     if rawLineHasInvalid { invalid.append(rawLine) }
@@ -275,6 +295,8 @@ public struct SourceText: Sendable {
             if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                // Two Han ideographs (E4–E9 leads take any continuation bytes) at a time.
+                if UTF8Scalars.twoThreeByteSequences(buffer, at: i, end: count, leads: UTF8Scalars.hanLeadNibbles) { i += 6; continue }
             }
             let lead = base[i]
             if lead < 0x80 { i += 1; continue }
@@ -328,9 +350,11 @@ public struct SourceText: Sendable {
         let start = lineStarts[line]
         let end = min(offset, lineContentEnds[line])
         var point = checkpoint(line: line, atOrBefore: end)
-        bytes.withUnsafeBytes { raw in
+        bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeRawBufferPointer(buffer)
             while point.byte < end {
-                if !SourceText.skipPrintableASCII(&point, in: raw, before: end) { SourceText.advance(&point, over: bytes, limit: end) }
+                if SourceText.skipPrintableASCII(&point, in: raw, before: end) || SourceText.skipWideHan(&point, in: buffer, before: end) { continue }
+                SourceText.advance(&point, over: bytes, limit: end)
             }
         }
         return SourcePosition(line: line, utf8Column: end - start, utf16Column: point.utf16, scalarColumn: point.scalars, displayColumn: point.display)

@@ -20,6 +20,25 @@ final class CatalogueNameTests: XCTestCase {
         XCTAssertEqual(CatalogueName.normalized("行政\u{FFFD}运行\u{180E}"), "行政\u{FFFD}运行\u{180E}")
     }
 
+    /// The byte path of `isNormalized` (ASCII and U+4000–U+9FFF passed without decoding) answers
+    /// as mapping every scalar does, on random strings of the scalars that map and those that do not.
+    func testIsNormalizedOnBytesAgreesWithScalars() {
+        let pieces = ["收入", "䷀", "一", "a", "Z", "9", "~", " ", "\t", "\u{3000}", "（", "）", "(", "“", "”", "‘", "\u{200B}", "\u{FEFF}", "\u{A0}",
+                      "\u{85}", "\u{2028}", "é", "😀", "𠀋", "、", "—", "ꀀ", "\u{1}", "\u{7F}", "－", "０"]
+        var state: UInt64 = 0x5EED
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        var normalizedCount = 0
+        for _ in 0..<20_000 {
+            let name = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+            let expected = name.unicodeScalars.allSatisfy { CatalogueName.map($0) == $0 }
+            XCTAssertEqual(CatalogueName.isNormalized(name), expected, name.debugDescription)
+            XCTAssertEqual(CatalogueName.isNormalized(name.dropFirst()), String(name.dropFirst()).unicodeScalars.allSatisfy { CatalogueName.map($0) == $0 })
+            if expected { normalizedCount += 1 }
+        }
+        XCTAssertGreaterThan(normalizedCount, 1_000)
+        XCTAssertLessThan(normalizedCount, 19_000)
+    }
+
     func testBlanks() {
         XCTAssertEqual(CatalogueName.normalized(" 行政 运行\u{3000}"), "行政运行")
         XCTAssertEqual(CatalogueName.normalized("行政\t运行\r\n"), "行政运行")

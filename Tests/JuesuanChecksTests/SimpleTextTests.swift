@@ -87,6 +87,63 @@ final class SimpleTextTests: XCTestCase {
         XCTAssertLessThan(simpleAnswers, 40_000)
     }
 
+    /// The scans that step over eight ASCII bytes or two Han ideographs at a time (validation,
+    /// the simple-text test, the invalid lines of a file, columns) answer as a scalar-by-scalar
+    /// reading does, on long runs of ideographs and ASCII broken by one odd byte anywhere: a lead
+    /// byte just outside E4–E9 (E3, EA, E0, ED), a lost continuation byte, CR, LF, ䷀ (U+4DC0,
+    /// one column, lead E4).
+    func testWordAtATimeScansAgreeWithAScalarWalk() {
+        func scalarWalk(_ bytes: [UInt8]) -> (valid: Bool, simple: Bool) {
+            bytes.withUnsafeBufferPointer { buffer in
+                var k = 0
+                var simple = true
+                while k < buffer.count {
+                    guard let (scalar, width) = UTF8Scalars.scalar(in: buffer, at: k, end: buffer.count) else { return (false, false) }
+                    if !SimpleText.isSimple(scalar) { simple = false }
+                    k += width
+                }
+                return (true, simple)
+            }
+        }
+        var generator = SplitMix64(seed: 1504)
+        let pieces = ["收入", "一", "䷀", "合计支出", "abcdefgh", "12345678", "鿿", "ꀀ", "〇", "，", "\n", "\r\n", "\r", "x"]
+        let odd: [UInt8] = [0xE3, 0xEA, 0xE0, 0xED, 0xE4, 0xE9, 0x80, 0xBF, 0x0D, 0x0A, 0xC2, 0xF0, 0xFF]
+        var invalid = 0, notSimple = 0
+        for round in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            var bytes = Array(text.utf8)
+            if !bytes.isEmpty, round % 3 != 0 {
+                let at = Int.random(in: 0..<bytes.count, using: &generator)
+                if round % 3 == 1 { bytes[at] = odd.randomElement(using: &generator)! } else { bytes.remove(at: at) }
+            }
+            let (valid, simple) = scalarWalk(bytes)
+            if !valid { invalid += 1 }
+            if !simple { notSimple += 1 }
+            XCTAssertEqual(SourceText.isValidUTF8(bytes), valid, "\(bytes)")
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { SimpleText.isSimpleUTF8($0) }, simple, "\(bytes)")
+            // The bytes that start a scalar, counted eight at a time, from any start to any end.
+            let start = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &generator)
+            let end = Int.random(in: start...bytes.count, using: &generator)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { UTF8Scalars.scalarStarts(in: $0, start, end) },
+                           bytes[start..<end].filter { $0 & 0xC0 != 0x80 }.count, "\(bytes) \(start)..<\(end)")
+            // The lines that hold invalid bytes: found by the scan, as the repaired text shows them.
+            let (decoded, invalidLines) = SourceText.decoding(bytes)
+            XCTAssertEqual(decoded.bytes, Array(String(decoding: bytes, as: UTF8.self).utf8))
+            var expectedLines: [Int] = []
+            if !valid {
+                let lines = SourceText(bytes: bytes).lineStarts
+                for (line, start) in lines.enumerated() {
+                    let end = line + 1 < lines.count ? lines[line + 1] : bytes.count
+                    if !scalarWalk(Array(bytes[start..<end])).valid { expectedLines.append(line) }
+                }
+            }
+            XCTAssertEqual(invalidLines, expectedLines, "\(bytes)")
+        }
+        XCTAssertGreaterThan(invalid, 2_000)
+        XCTAssertGreaterThan(notSimple, 5_000)
+    }
+
     func testComparisonsAgreeWithCharacters() {
         var generator = SplitMix64(seed: 15)
         for round in 0..<20_000 {
@@ -307,5 +364,32 @@ final class SimpleTextTests: XCTestCase {
         while i < characters.count, characters[i] == " " || characters[i] == "\u{3000}" || characters[i] == "\t" { i += 1 }
         guard i < characters.count else { return 0 }
         return characters[..<i].reduce(0) { $0 + $1.utf8.count }
+    }
+}
+
+/// The one-pass reading of a range without blanks (`ProseText.decodeWithoutBlanks`, which reads
+/// Han ideographs in place) makes the text the general reading makes.
+final class ProseTextReadingTests: XCTestCase {
+    func testOnePassReadingEqualsTheGeneralReading() {
+        var generator = SplitMix64(seed: 2412)
+        // Traditional characters (萬, 總), E4-lead scalars on both sides of U+4E00 (䷀, 一),
+        // full-width digits and signs, a full-width grouping comma, astral and invalid bytes.
+        let pieces = ["收入", "萬元", "總計", "䷀", "一", "１２．５％", "３，８７４．８０", "，", "12.5", "abc", "𠀋", "ꀀ", "é", "。", "萬"]
+        var onePass = 0
+        for round in 0..<5_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...16, using: &generator) { bytes += Array(pieces.randomElement(using: &generator)!.utf8) }
+            if round % 5 == 0, !bytes.isEmpty { bytes[Int.random(in: 0..<bytes.count, using: &generator)] = [0xE4, 0xE9, 0x80, 0xFF].randomElement(using: &generator)! }
+            let source = SourceText(bytes: bytes)
+            let range = SourceRange(start: 0, end: bytes.count)
+            let read = ProseText(source, range)
+            let general = ProseText(readingEveryScalar: source, range)
+            if ProseText.decodeWithoutBlanks(source.bytes, range) != nil { onePass += 1 }
+            XCTAssertEqual(read.scalars, general.scalars, "\(bytes)")
+            XCTAssertEqual(read.offsets, general.offsets, "\(bytes)")
+            XCTAssertEqual(read.ends, general.ends, "\(bytes)")
+            XCTAssertEqual(read.isSimple, general.isSimple, "\(bytes)")
+        }
+        XCTAssertGreaterThan(onePass, 3_000)
     }
 }

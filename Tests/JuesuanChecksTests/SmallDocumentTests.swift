@@ -43,6 +43,52 @@ final class SmallDocumentTests: XCTestCase {
         }
     }
 
+    /// A `WordList` finds the word its words find, at every place and every end, on the lists
+    /// the rules use and on random lists (words sharing first or last scalars, prefixes of others).
+    func testWordListAgreesWithItsWords() {
+        var generator = SplitMix64(seed: 2026)
+        var lists = [PunctuationRule.figureWordList, MissingUnitRule.amountWordList, PlaceholderRule.placeholderWordList, PlaceholderRule.ellipsisList]
+        for _ in 0..<40 {
+            let words = (0..<Int.random(in: 1...6, using: &generator)).map { _ in randomText(&generator, maximum: 3) }.filter { !$0.isEmpty }
+            if !words.isEmpty { lists.append(WordList(words)) }
+        }
+        var found = 0
+        for round in 0..<2_000 {
+            // Now and then a text made of a list's own words, so that they are found.
+            var text = randomText(&generator, maximum: 14)
+            if round % 2 == 0 { text += lists.randomElement(using: &generator)!.words.shuffled(using: &generator).prefix(3).joined() + randomText(&generator, maximum: 2) }
+            text += ["……", "...", "得分为", "合计"].randomElement(using: &generator)!
+            let source = SourceText(text)
+            let span = TextSpan(.prose, block: 0, SourceRange(start: 0, end: source.bytes.count), source)
+            for list in lists {
+                for i in -2...(span.count + 2) {
+                    let at = span.hasAny(list, at: i)
+                    XCTAssertEqual(at, span.hasAny(list.words, at: i), "\(text) | \(list.words) | \(i)")
+                    XCTAssertEqual(span.hasAny(list, endingAt: i), span.hasAny(list.words, endingAt: i), "\(text) | \(list.words) | \(i)")
+                    if at != nil { found += 1 }
+                }
+            }
+        }
+        XCTAssertGreaterThan(found, 5_000)
+    }
+
+    /// The eight-bytes-at-a-time digit test says "a digit" exactly when one of the bytes is 0–9:
+    /// on random words of bytes around the edges (/ 0 9 :, 0xAF–0xBA, 0xFF).
+    func testDigitWordTestIsExact() {
+        var generator = SplitMix64(seed: 48)
+        let edges: [UInt8] = [0x00, 0x2E, 0x2F, 0x30, 0x35, 0x39, 0x3A, 0x3B, 0x7F, 0x80, 0xAF, 0xB0, 0xB9, 0xBA, 0xE4, 0xFF]
+        var withDigit = 0
+        for _ in 0..<200_000 {
+            let bytes = (0..<8).map { _ in generator.next() % 3 == 0 ? UInt8(truncatingIfNeeded: generator.next()) : edges[Int(generator.next() % UInt64(edges.count))] }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let expected = bytes.contains { (0x30...0x39).contains($0) }
+            XCTAssertEqual(FigureLimitCheck.hasDigit(word), expected, "\(bytes)")
+            if expected { withDigit += 1 }
+        }
+        XCTAssertGreaterThan(withDigit, 10_000)
+        XCTAssertLessThan(withDigit, 190_000)
+    }
+
     func testScalarSetAgreesWithSet() {
         var generator = SplitMix64(seed: 15_04)
         let sets: [Set<Unicode.Scalar>] = [
@@ -56,7 +102,7 @@ final class SmallDocumentTests: XCTestCase {
             for scalar in set { XCTAssertTrue(fast.contains(scalar)) }
             // Scalars that share the members' low bits, and random ones of every plane.
             for member in set {
-                for delta in [64, 128, 4096, -64] {
+                for delta in [64, 128, 256, 512, 4096, -64, -256] {
                     if let other = Unicode.Scalar(UInt32(max(0, Int(member.value) + delta))) { XCTAssertEqual(fast.contains(other), set.contains(other)) }
                 }
             }
@@ -82,8 +128,10 @@ final class SmallDocumentTests: XCTestCase {
             (UnprefixedNames.suffixFirsts, UnprefixedNames.suffixes),
             (UnprefixedNames.genericFirsts, UnprefixedNames.genericStarts),
             (UnprefixedNames.keepingVerbFirsts, UnprefixedNames.keepingVerbs),
-            (PlaceholderRule.placeholderFirsts, PlaceholderRule.placeholderWords),
-            (PlaceholderRule.ellipsisFirsts, PlaceholderRule.ellipses),
+            // Every branch of `PlaceholderRule.placeholder` starts with a scalar of `mayStart`.
+            (PlaceholderRule.mayStart, PlaceholderRule.placeholderWords + PlaceholderRule.ellipses + ["xx", "XX", "××", "ＸＸ", "ｘｘ", "我所", "本院"]
+                + PlaceholderRule.bracketPairs.map { String($0.0) }),
+            (PunctuationRule.markScalars, PunctuationRule.marks.keys.map { String($0) }),
         ]
         var generator = SplitMix64(seed: 4_096)
         for (filter, words) in lists {

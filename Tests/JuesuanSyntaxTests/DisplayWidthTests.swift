@@ -27,6 +27,10 @@ final class DisplayWidthTests: XCTestCase {
         for value in [UInt32(0x4DFF), 0xA000, 0x3000, 0xFF0C] {
             XCTAssertEqual(DisplayWidth.tableWidth(value), DisplayWidth.searchedWidth(value), String(value, radix: 16))
         }
+        // Every shortcut (ideographs, full-width forms, CJK punctuation), on every scalar.
+        for value in UInt32(0x80)...0x10FFFF where DisplayWidth.tableWidth(value) != DisplayWidth.searchedWidth(value) {
+            XCTFail(String(value, radix: 16)); return
+        }
     }
 
     func testZeroWidth() {

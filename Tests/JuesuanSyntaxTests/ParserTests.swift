@@ -310,7 +310,8 @@ final class PositionTests: XCTestCase {
     /// (with controls and DEL among them), Chinese and astral characters, at every offset.
     func testPositionsOnMixedLinesMatchAWalk() {
         var generator = SplitMix64(seed: 12)
-        let pieces = ["363.59 ", "abcdefgh", "合计", "\t", "\u{7F}", "x", "𠀋", "，", "0123456789012345", "\u{1}"]
+        // ䷀ (U+4DC0, one column) and 一 (U+4E00, two) share a lead byte (E4); ꀀ (U+A000) follows the ideographs.
+        let pieces = ["363.59 ", "abcdefgh", "合计", "\t", "\u{7F}", "x", "𠀋", "，", "0123456789012345", "\u{1}", "䷀一", "收入支出", "ꀀ"]
         for _ in 0..<40 {
             var line = ""
             let length = Int(generator.next() % 6000)

@@ -50,12 +50,22 @@ public struct ProseText: Sendable {
         if let (decoded, offsets, ends, isSimple, fullWidthDigits) = Self.decodeWithoutBlanks(source.bytes, range) {
             var scalars = decoded
             if fullWidthDigits { Self.markGroupingCommas(&scalars, offsets, ends) }
-            self.scalars = scalars
-            self.offsets = offsets
-            self.ends = ends
-            self.isSimple = isSimple
+            self.init(scalars: scalars, offsets: offsets, ends: ends, isSimple: isSimple)
             return
         }
+        self.init(readingEveryScalar: source, range)
+    }
+
+    private init(scalars: [Unicode.Scalar], offsets: [Int], ends: [Int], isSimple: Bool) {
+        self.scalars = scalars
+        self.offsets = offsets
+        self.ends = ends
+        self.isSimple = isSimple
+    }
+
+    /// The general reading: every scalar decoded, then normalised with the blanks between them
+    /// (the reference the one-pass reading of `decodeWithoutBlanks` is tested against).
+    init(readingEveryScalar source: SourceText, _ range: SourceRange) {
         var raw: [Unicode.Scalar] = []
         var rawOffsets: [Int] = []
         // At most one scalar per byte: no regrowth while decoding.
@@ -84,6 +94,14 @@ public struct ProseText: Sendable {
         var i = 0
         var fullWidthDigits = false
         while i < raw.count {
+            // A Han ideograph (most of the text): no blank, not full-width, three bytes.
+            if raw[i].value &- 0x4000 < 0x6000 {
+                scalars.append(Self.normalizedHan(raw[i]))
+                offsets.append(rawOffsets[i])
+                ends.append(rawOffsets[i] + 3)
+                i += 1
+                continue
+            }
             if raw[i].value &- 0xFF10 < 10 { fullWidthDigits = true }
             let scalar = Self.normalized(raw[i])
             if Self.isBlank(scalar) {
@@ -132,11 +150,7 @@ public struct ProseText: Sendable {
         guard range.start >= 0, range.start <= range.end, range.end <= bytes.count else { return nil }
         // The arrays are made to the size of the scalars (the bytes that start one): the document
         // keeps them, and three arrays as long as the line's bytes tripled its memory.
-        let length = bytes.withUnsafeBufferPointer { b -> Int in
-            var count = 0
-            for k in range.start..<range.end where b[k] & 0xC0 != 0x80 { count += 1 }
-            return count
-        }
+        let length = bytes.withUnsafeBufferPointer { UTF8Scalars.scalarStarts(in: $0, range.start, range.end) }
         var isSimple = true
         var complete = true
         // Whether a full-width digit was read (`markGroupingCommas` looks only then).
@@ -153,7 +167,32 @@ public struct ProseText: Sendable {
                         var n = 0
                         let end = range.end
                         while k < end {
-                            guard let (raw, width) = UTF8Scalars.scalar(in: b, at: k, end: end), n < length else { return nil }
+                            guard n < length else { return nil }
+                            // A Han ideograph of U+4000–U+9FFF (lead E4–E9, two continuation bytes),
+                            // most of the text: simple, no blank, not full-width; only the table of
+                            // traditional characters may change it. Decoded in place (issue 15).
+                            // Two at a time where two stand in a row.
+                            if n + 2 <= length, UTF8Scalars.twoThreeByteSequences(b, at: k, end: end, leads: UTF8Scalars.hanLeadNibbles) {
+                                scalarBuffer.baseAddress![n] = normalizedHan(UTF8Scalars.threeByteScalar(b, at: k))
+                                scalarBuffer.baseAddress![n + 1] = normalizedHan(UTF8Scalars.threeByteScalar(b, at: k + 3))
+                                offsetBuffer.baseAddress![n] = k
+                                offsetBuffer.baseAddress![n + 1] = k + 3
+                                endBuffer.baseAddress![n] = k + 3
+                                endBuffer.baseAddress![n + 1] = k + 6
+                                n += 2
+                                k += 6
+                                continue
+                            }
+                            let lead = b[k]
+                            if lead &- 0xE4 < 6, k + 2 < end, UTF8Scalars.twoContinuationBytes(b, after: k) {
+                                scalarBuffer.baseAddress![n] = normalizedHan(UTF8Scalars.threeByteScalar(b, at: k))
+                                offsetBuffer.baseAddress![n] = k
+                                endBuffer.baseAddress![n] = k + 3
+                                n += 1
+                                k += 3
+                                continue
+                            }
+                            guard let (raw, width) = UTF8Scalars.scalar(in: b, at: k, end: end) else { return nil }
                             if raw.value &- 0xFF10 < 10 { fullWidthDigits = true }
                             // Blanks need the general path (whether a blank is kept depends on both sides).
                             let scalar = normalized(raw)
@@ -193,6 +232,14 @@ public struct ProseText: Sendable {
             var k = range.start
             let end = range.end
             while k < end {
+                // A Han ideograph of U+4000–U+9FFF (lead E4–E9): decoded in place.
+                let lead = b[k]
+                if lead &- 0xE4 < 6, k + 2 < end, UTF8Scalars.twoContinuationBytes(b, after: k) {
+                    raw.append(UTF8Scalars.threeByteScalar(b, at: k))
+                    offsets.append(k)
+                    k += 3
+                    continue
+                }
                 guard let (scalar, width) = UTF8Scalars.scalar(in: b, at: k, end: end) else { return nil }
                 raw.append(scalar)
                 offsets.append(k)
@@ -307,8 +354,16 @@ public struct ProseText: Sendable {
             return Unicode.Scalar(value - 0xFEE0)!
         }
         if value < 0x4E00 { return scalar }
+        if value < 0xA000 { return normalizedHan(scalar) }
+        return traditional[scalar] ?? scalar
+    }
+
+    /// `normalized` of a scalar of U+4000–U+9FFF (no full-width form among them).
+    @inline(__always)
+    static func normalizedHan(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
         // Most Han characters are not in the table: a bit says so without hashing.
-        if value < 0xA000, traditionalBits[Int(value - 0x4E00) >> 6] & (1 << (UInt64(value - 0x4E00) & 63)) == 0 { return scalar }
+        if value < 0x4E00 || traditionalBits[Int(value - 0x4E00) >> 6] & (1 << (UInt64(value - 0x4E00) & 63)) == 0 { return scalar }
         return traditional[scalar] ?? scalar
     }
 
