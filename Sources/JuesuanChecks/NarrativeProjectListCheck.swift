@@ -97,9 +97,12 @@ enum NarrativeProjectListCheck: ReportCheck {
     }
 
     /// `共 9 个项目` (the last in the line), else `项目共 9 个`.
+    /// `共`, which a count of projects follows: looked for in one pass (issue 15).
+    static let totalMark: ScalarSet = ["共"]
+
     static func statedCount(_ span: TextSpan) -> (value: Int, start: Int, end: Int)? {
         var found: (Int, Int, Int)?
-        for i in 0..<span.count where span.scalars[i] == "共" {
+        for i in span.indices(of: Self.totalMark) {
             let k = span.skipBlanks(from: i + 1)
             guard let (value, end) = ScorecardProseCheck.number(span, at: k), value.scale == 0, let n = Int(value.description) else { continue }
             let after = span.skipBlanks(from: end)

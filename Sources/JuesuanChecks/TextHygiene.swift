@@ -452,34 +452,14 @@ extension TextSpan {
     }
 }
 
-/// A small, fixed set of scalars asked about at every scalar of a text (issue 15): a 256-bit
-/// filter on the scalar's low byte rejects most scalars with one test (a set of twenty lets
-/// about one scalar in thirteen through, where 64 bits let one in three), the rest are compared
-/// with the members; no hashing (a `Set<Unicode.Scalar>` hashes on every `contains`).
-struct ScalarSet: ExpressibleByArrayLiteral, Sendable {
-    /// Bit `value & 255` set for each member: four words, read by address (no comparison).
-    private let filter: (UInt64, UInt64, UInt64, UInt64)
-    private let members: [UInt32]
-
-    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
-        let values = Array(Set(scalars.map(\.value))).sorted()
-        members = values
-        var words: [UInt64] = [0, 0, 0, 0]
-        for value in values { words[Int(value >> 6 & 3)] |= 1 << UInt64(value & 63) }
-        filter = (words[0], words[1], words[2], words[3])
-    }
-
-    init(arrayLiteral elements: Unicode.Scalar...) { self.init(elements) }
-
-    /// The scalars of a string of members.
-    init(_ text: String) { self.init(text.unicodeScalars) }
-
-    @inline(__always)
-    func contains(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        let word = withUnsafeBytes(of: filter) { $0.load(fromByteOffset: Int(value >> 3 & 0x18), as: UInt64.self) }
-        guard word >> UInt64(value & 63) & 1 != 0 else { return false }
-        for member in members where member == value { return true }
-        return false
+extension TextSpan {
+    /// The indices of the scalars that are in `set`, in order: found in one pass without bounds
+    /// checks, for a rule that reads only where such a scalar stands (issue 15).
+    func indices(of set: ScalarSet) -> [Int] {
+        scalars.withUnsafeBufferPointer { s in
+            var found: [Int] = []
+            for i in 0..<s.count where set.contains(s[i]) { found.append(i) }
+            return found
+        }
     }
 }

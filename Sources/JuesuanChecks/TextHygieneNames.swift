@@ -260,7 +260,14 @@ enum UnprefixedNames {
         var found: [ForeignNameRule.Occurrence] = []
         // Read once: a static is checked for its initialisation at every access (every scalar).
         let keepingVerbFirsts = Self.keepingVerbFirsts, clauseEnds = Scalars.clauseEnds
-        for i in 0..<span.count {
+        // The places either branch reads (a keeping verb's first scalar, a clause's start), in
+        // one pass without bounds checks (issue 15).
+        let places: [Int] = span.scalars.withUnsafeBufferPointer { s in
+            var found: [Int] = []
+            for i in 0..<s.count where keepingVerbFirsts.contains(s[i]) || i == 0 || clauseEnds.contains(s[i - 1]) { found.append(i) }
+            return found
+        }
+        for i in places {
             // `保障 NAME（行政机构、事业机构的）正常运转`.
             if keepingVerbFirsts.contains(span.scalars[i]), let verb = span.hasAny(keepingVerbs, at: i), span[i - 1].map({ "为于以是并和及、 \t".unicodeScalars.contains($0) || clauseEnds.contains($0) }) ?? true {
                 let start = i + verb.unicodeScalars.count

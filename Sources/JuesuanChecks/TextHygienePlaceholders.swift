@@ -34,19 +34,14 @@ enum PlaceholderRule {
         // Read once: a static is checked for its initialisation at every access (every scalar).
         let mayStart = Self.mayStart
         for span in text.spans where span.kind != .performanceUnit {
-            let scalars = span.scalars
-            var i = 0
-            while i < scalars.count {
-                // Only these scalars start a placeholder (each branch of `placeholder` asks one of
-                // them first): the others are passed without a call (issue 15).
-                let s = scalars[i]
-                guard mayStart.contains(s) else { i += 1; continue }
+            // Only these scalars start a placeholder (each branch of `placeholder` asks one of
+            // them first): the others are passed in one pass, without a call (issue 15).
+            var next = 0
+            for i in span.indices(of: mayStart) where i >= next {
                 if let (end, message) = placeholder(in: span, at: i, selfReference) {
                     findings.append(Diagnostic(code: "T802", severity: .warning, range: span.range(i, end), message: message.text,
                                                fix: message.fix.map { Fix(title: "改为“\($0)”", edits: [TextEdit(range: span.range(i, end), replacement: $0)], isSafe: false) }))
-                    i = end
-                } else {
-                    i += 1
+                    next = end
                 }
             }
         }

@@ -18,10 +18,12 @@ enum PunctuationRule {
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        let markScalars = Self.markScalars
         for span in text.spans where span.kind != .performanceUnit {
-            var i = 0
-            while i < span.count {
-                guard isMark(span, i) else { i += 1; continue }
+            // Marks are found in one pass, then read where they stand (issue 15).
+            var next = 0
+            for i in span.indices(of: markScalars) where i >= next {
+                guard isMark(span, i) else { continue }
                 var last = i
                 var strongest = Self.mark(span[i]!)!
                 var k = span.skipBlanks(from: i + 1)
@@ -45,7 +47,7 @@ enum PunctuationRule {
                                                message: "“\(word)”和后面的数字之间多了一个逗号，应删去",
                                                fix: Fix(title: "删去逗号", edits: [TextEdit(range: span.extent(i, end), replacement: "")])))
                 }
-                i = last + 1
+                next = last + 1
             }
         }
         return findings

@@ -275,6 +275,11 @@ public enum LabelKey {
         let count = bytes.count
         var i = 0
         while i < count {
+            // Two ideographs of U+5000–U+9FFF at a time after the first character (issue 15).
+            if i > 0, UTF8Scalars.twoThreeByteSequences(bytes, at: i, end: count, leads: UTF8Scalars.wideHanLeadNibbles) {
+                i += 6
+                continue
+            }
             let b = bytes[i]
             if b < 0x80 {
                 // Digits may start an ordinal (`1.`).

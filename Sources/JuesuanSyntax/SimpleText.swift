@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Text on which comparing UTF-8 bytes gives the same answers as comparing characters
 /// (issue 15): every scalar is a character of its own (no combining marks, joiners, variation
 /// selectors, prepended signs or CR) and its own canonical form (no compatibility ideograph such as
@@ -59,6 +67,13 @@ public enum SimpleText {
                 continue
             }
             if lead &- 0xE4 < 6, UTF8Scalars.twoContinuationBytes(bytes, after: k) {
+                k += 3
+                continue
+            }
+            // Another three-byte sequence whose lead takes any continuation bytes (CJK and
+            // full-width punctuation, E3 and EF): decoded without the general decoder's checks.
+            if lead &- 0xE1 < 12 || lead &- 0xEE < 2, UTF8Scalars.twoContinuationBytes(bytes, after: k) {
+                guard isSimple(UTF8Scalars.threeByteScalar(bytes, at: k)) else { return false }
                 k += 3
                 continue
             }
@@ -142,16 +157,19 @@ extension StringProtocol {
             text.withBytes { b in
                 guard b.count <= a.count else { return }
                 guard !b.isEmpty else { found = 0; return }
-                let first = b[0]
-                var start = 0
-                let last = a.count - b.count
-                while start <= last {
-                    if a[start] == first {
-                        var k = 1
-                        while k < b.count, a[start + k] == b[k] { k += 1 }
-                        if k == b.count { found = start; return }
-                    }
-                    start += 1
+                // The needle's last byte (of a Chinese word, a continuation byte: one of 64) is
+                // looked for with the C library's vectorised `memchr`, and each place it stands is
+                // compared whole: not a comparison a byte (asked of every figure's sentence and
+                // label, issue 15).
+                let base = UnsafeRawPointer(a.baseAddress!)
+                let lastByte = Int32(b[b.count - 1])
+                var end = b.count - 1 // where the needle's last byte may stand, onwards
+                while end < a.count {
+                    guard let hit = memchr(base + end, lastByte, a.count - end) else { return }
+                    let at = base.distance(to: UnsafeRawPointer(hit))
+                    let start = at - (b.count - 1)
+                    if memcmp(base + start, b.baseAddress!, b.count) == 0 { found = start; return }
+                    end = at + 1
                 }
             }
         }

@@ -139,7 +139,8 @@ public struct SourceText: Sendable {
                     result.append(current)
                     next = current.byte + checkpointStride
                 }
-                if skipPrintableASCII(&current, in: raw, before: min(next, end)) || skipWideHan(&current, in: buffer, before: min(next, end)) { continue }
+                if skipPrintableASCII(&current, in: raw, before: min(next, end)) || skipWideHan(&current, in: buffer, before: min(next, end))
+                    || skipThreeByteScalar(&current, in: buffer, before: end) { continue }
                 advance(&current, over: bytes, limit: end)
             }
         }
@@ -163,6 +164,19 @@ public struct SourceText: Sendable {
     static func skipWideHan(_ point: inout ColumnCheckpoint, in buffer: UnsafeBufferPointer<UInt8>, before limit: Int) -> Bool {
         guard UTF8Scalars.twoThreeByteSequences(buffer, at: point.byte, end: limit, leads: UTF8Scalars.wideHanLeadNibbles) else { return false }
         point.byte += 6; point.utf16 += 2; point.scalars += 2; point.display += 4
+        return true
+    }
+
+    /// Moves `point` over a three-byte scalar (CJK punctuation, full-width forms, ideographs
+    /// the pair test left), its width from the table: without `advance`'s general decoding.
+    /// The text is valid UTF-8, so an E-lead with two continuation bytes is one scalar of U+0800
+    /// or more.
+    @inline(__always)
+    static func skipThreeByteScalar(_ point: inout ColumnCheckpoint, in buffer: UnsafeBufferPointer<UInt8>, before limit: Int) -> Bool {
+        let k = point.byte
+        guard limit - k >= 3, buffer[k] & 0xF0 == 0xE0, UTF8Scalars.twoContinuationBytes(buffer, after: k) else { return false }
+        point.display += DisplayWidth.tableWidth(UTF8Scalars.threeByteScalar(buffer, at: k).value)
+        point.byte += 3; point.utf16 += 1; point.scalars += 1
         return true
     }
 
@@ -227,38 +241,31 @@ public struct SourceText: Sendable {
         let text = SourceText(repaired)
         // Line breaks are ASCII, so the raw bytes and the repaired text have the same lines.
         var invalid: [Int] = []
-        var rawLine = 0
-        var rawLineHasInvalid = false
-        // One buffer for the whole scan, not one per byte.
+        // Each raw line (up to a LF, or a CR not followed by one) is validated on its own, with
+        // the word-at-a-time validation: no valid sequence holds a line break, so a line holds
+        // an invalid byte exactly when it is not valid on its own. The breaks are found with the
+        // C library's `memchr` (issue 15: a test a byte here was most of an invalid input's cost).
         raw.withUnsafeBufferPointer { raw in
-            var i = 0
-            while i < raw.count {
-                // Eight ASCII bytes without a line break, or two Han ideographs, at a time.
-                if UTF8Scalars.eightASCIIBytes(raw, at: i, end: raw.count) {
-                    let word = UnsafeRawPointer(raw.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if !UTF8Scalars.asciiWord(word, contains: 0x0A), !UTF8Scalars.asciiWord(word, contains: 0x0D) { i += 8; continue }
-                } else if UTF8Scalars.twoThreeByteSequences(raw, at: i, end: raw.count, leads: UTF8Scalars.hanLeadNibbles) {
-                    i += 6
-                    continue
+            guard let base = raw.baseAddress else { return }
+            let count = raw.count
+            func offset(_ pointer: UnsafeMutableRawPointer) -> Int { UnsafeRawPointer(base).distance(to: UnsafeRawPointer(pointer)) }
+            var start = 0
+            var line = 0
+            while true {
+                var end = memchr(base + start, 0x0A, count - start).map(offset) ?? count
+                var from = start
+                while let cr = memchr(base + from, 0x0D, end - from).map(offset) {
+                    // The CR of a CRLF is not a break of its own.
+                    if cr + 1 < count, raw[cr + 1] == 0x0A { from = cr + 1; continue }
+                    end = cr
+                    break
                 }
-                let b = raw[i]
-                if b == 0x0A || (b == 0x0D && !(i + 1 < raw.count && raw[i + 1] == 0x0A)) {
-                    if rawLineHasInvalid { invalid.append(rawLine) }
-                    rawLine += 1
-                    rawLineHasInvalid = false
-                    i += 1
-                    continue
-                }
-                let length = SourceText.validSequenceLength(raw, at: i)
-                if length == 0 {
-                    rawLineHasInvalid = true
-                    i += 1
-                } else {
-                    i += length
-                }
+                if !isValidUTF8(UnsafeBufferPointer(rebasing: raw[start..<end])) { invalid.append(line) }
+                if end >= count { break }
+                start = end + 1
+                line += 1
             }
         }
-        if rawLineHasInvalid { invalid.append(rawLine) }
         return (text, invalid)
     }
 
@@ -353,7 +360,8 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             let raw = UnsafeRawBufferPointer(buffer)
             while point.byte < end {
-                if SourceText.skipPrintableASCII(&point, in: raw, before: end) || SourceText.skipWideHan(&point, in: buffer, before: end) { continue }
+                if SourceText.skipPrintableASCII(&point, in: raw, before: end) || SourceText.skipWideHan(&point, in: buffer, before: end)
+                    || SourceText.skipThreeByteScalar(&point, in: buffer, before: end) { continue }
                 SourceText.advance(&point, over: bytes, limit: end)
             }
         }

@@ -31,7 +31,8 @@ public enum UTF8Scalars {
     }
 
     /// The scalar of the three-byte sequence at `k` whose lead byte is E1–EC or EE–EF (any
-    /// continuation bytes make a valid scalar with these; the caller has checked them).
+    /// continuation bytes make a valid scalar with these; the caller has checked them), or any
+    /// E-lead in text known to be valid UTF-8 (a `SourceText`'s).
     @inlinable @inline(__always)
     public static func threeByteScalar(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> Unicode.Scalar {
         let value = UInt32(b[k] & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F)

@@ -393,3 +393,62 @@ final class ProseTextReadingTests: XCTestCase {
         XCTAssertGreaterThan(onePass, 3_000)
     }
 }
+
+/// The prose reader passes an ideograph outside `significantIdeographs` with one test: every
+/// ideograph that starts something its loop reads must be in the set.
+final class ProseLoopFilterTests: XCTestCase {
+    func testSignificantIdeographsCoverEveryStart() {
+        var starts = 0
+        for value in UInt32(0x4E00)..<0xA000 {
+            let scalar = Unicode.Scalar(value)!
+            let startsSomething = ProseReader.mayStartListMarker(scalar) || ProseReader.mayStartNoChangeWord(scalar) || scalar == "从" || scalar == "按"
+                || ProseText.isSentenceEnd(scalar) || ProseText.isClauseEnd(scalar) || ProseText.isDigit(scalar)
+            if startsSomething {
+                starts += 1
+                XCTAssertTrue(ProseReader.significantIdeographs.contains(scalar), String(scalar))
+            }
+        }
+        for word in ProseReader.listMarkers + ProseReader.noChangeWords {
+            XCTAssertTrue(ProseReader.significantIdeographs.contains(word.unicodeScalars.first!), word)
+        }
+        XCTAssertEqual(starts, 13)
+    }
+}
+
+/// The byte path of `QuantityNames.neutralized` (years, neutral words and separators dropped)
+/// makes the text its scalar path makes, on random words of every width.
+final class NeutralizedBytesTests: XCTestCase {
+    func testBytePathEqualsScalarPath() {
+        var generator = SplitMix64(seed: 306)
+        let pieces = QuantityNames.neutralWords.prefix(12).map { $0 } + ["2024", "年", "度", "2023年度", "，", "、", "（", "）", " ", "\"",
+                                                                          "支出", "收入", "é", "𠀋", "ß", "a", "一般公共预算", "😀"]
+        var changed = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let fast = QuantityNames.neutralized(text)
+            XCTAssertEqual(fast, QuantityNames.neutralizedScalars(text), text)
+            if fast != text { changed += 1 }
+        }
+        XCTAssertGreaterThan(changed, 5_000)
+    }
+}
+
+/// `ProseReader.firstSuffix` (last bytes compared first) finds the first word whose bytes end
+/// the text, as comparing every word's bytes does.
+final class FirstSuffixTests: XCTestCase {
+    func testFirstSuffixEqualsAByteComparison() {
+        var generator = SplitMix64(seed: 1400)
+        let pieces = ProseReader.measureSuffixes.map(\.0) + ["约", "左右", "万元", "预", "算", "数", "a", "é", ""]
+        let lists = [ProseReader.measureSuffixBytes, ProseReader.approximateWordBytes, [[], Array("数".utf8)], [Array("算数".utf8), Array("数".utf8)]]
+        var found = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for words in lists {
+                let expected = words.firstIndex { Array(text.utf8).count >= $0.count && Array(text.utf8).suffix($0.count).elementsEqual($0) }
+                XCTAssertEqual(ProseReader.firstSuffix(of: text, in: words), expected, text)
+                if expected != nil { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 10_000)
+    }
+}

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// A string hashed and compared by its UTF-8 bytes (issue 15). `String`'s own hashing
 /// normalises non-ASCII text on the fly, which made dictionary look-ups of Chinese names a
 /// hot spot of the prose checks. Two `ByteKey`s are equal only when their bytes are, so a
@@ -16,9 +23,9 @@ public struct ByteKey: Hashable, Sendable {
         guard x.count == y.count else { return false }
         if let equal = x.withContiguousStorageIfAvailable({ p in
             y.withContiguousStorageIfAvailable { q -> Bool in
-                var k = 0
-                while k < p.count, p[k] == q[k] { k += 1 }
-                return k == p.count
+                // The C library's comparison: not a comparison (a call under the fuzzer's
+                // instrumentation) a byte (issue 15).
+                p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0
             }
         }), let equal { return equal }
         return x.elementsEqual(y)

@@ -319,7 +319,6 @@ public enum QuantityNames {
             var length = 0
             var dropped = false
             var i = 0
-            @inline(__always) func width(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
             @inline(__always) func isDigit(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
             @inline(__always) func has(_ word: [UInt8], at k: Int) -> Bool {
                 guard k + word.count <= n else { return false }
@@ -334,14 +333,23 @@ public enum QuantityNames {
                     dropped = true
                     continue
                 }
-                let w = width(b[i])
                 let lead = UInt32(b[i])
+                let w: Int
                 let value: UInt32
-                switch w {
-                case 1: value = lead
-                case 2: value = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                case 3: value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                default: value = (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                // Three bytes first (Chinese text); an `if` chain, not a `switch` on the width
+                // (each case a comparison under the fuzzer's instrumentation, issue 15).
+                if lead &- 0xE0 < 0x10 {
+                    w = 3
+                    value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                } else if lead < 0x80 {
+                    w = 1
+                    value = lead
+                } else if lead < 0xE0 {
+                    w = 2
+                    value = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                } else {
+                    w = 4
+                    value = (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
                 }
                 let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                 if neutralFirstScalars.mayContain(scalar) {
