@@ -3,6 +3,9 @@
 // ranges inside the document, ordered, on UTF-8 character boundaries, convertible to positions;
 // and the decoding of the bytes, against the standard library's.
 // Built by scripts/fuzz.sh with libFuzzer and AddressSanitizer; not part of the package build.
+#if canImport(Glibc)
+import Glibc
+#endif
 import JuesuanChecks
 @testable import JuesuanSyntax
 
@@ -37,7 +40,10 @@ public func fuzzAnalysis(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let valid = String(validating: bytes, as: UTF8.self)
     precondition(SourceText.isValidUTF8(bytes) == (valid != nil), "isValidUTF8 disagrees with String(validating:)")
     let expected = valid.map { _ in bytes } ?? Array(String(decoding: bytes, as: UTF8.self).utf8)
-    precondition(source.bytes == expected, "the decoded text is not the standard library's")
+    // Compared with `memcmp`: `==` on arrays compared (and the instrumentation reported) each
+    // byte, a tenth of an execution's time in this function.
+    precondition(source.bytes.count == expected.count && source.bytes.withUnsafeBytes { a in expected.withUnsafeBytes { b in
+        a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }, "the decoded text is not the standard library's")
     // (Not the converse: a `// juesuan: allow S111` comment may silence it.)
     precondition(valid == nil || !analysis.diagnostics.contains { $0.code == "S111" }, "S111 on valid UTF-8")
     return 0

@@ -264,7 +264,10 @@ enum UnprefixedNames {
         // one pass without bounds checks (issue 15).
         let places: [Int] = span.scalars.withUnsafeBufferPointer { s in
             var found: [Int] = []
-            for i in 0..<s.count where keepingVerbFirsts.contains(s[i]) || i == 0 || clauseEnds.contains(s[i - 1]) { found.append(i) }
+            guard !s.isEmpty else { return found }
+            found.append(0)
+            for i in 1..<s.count where keepingVerbFirsts.filterBit(s[i]) | clauseEnds.filterBit(s[i - 1]) != 0
+                && (keepingVerbFirsts.contains(s[i]) || clauseEnds.contains(s[i - 1])) { found.append(i) }
             return found
         }
         for i in places {

@@ -167,9 +167,10 @@ struct SelfReference {
         for span in text.spans where span.kind != .performanceName {
             if wanted.isEmpty { break }
             let scalars = span.scalars
-            for k in 0..<scalars.count {
+            // The places a kind may start, found in one pass (issue 15).
+            for k in span.indices(of: Self.kindFirsts) {
                 let scalar = scalars[k]
-                guard Self.mayStartKind(scalar), let position = wanted.firstIndex(where: { Self.kindWords[$0].first == scalar }) else { continue }
+                guard let position = wanted.firstIndex(where: { Self.kindWords[$0].first == scalar }) else { continue }
                 let (kind, _, length, words) = Self.kindWords[wanted[position]]
                 guard span.has(kind, at: k), span.hasAny(words, endingAt: k + length) == nil else { continue }
                 // `…服务中心`, `社保所长`: a unit of that kind is named.
@@ -189,14 +190,8 @@ struct SelfReference {
         presentKinds = present
     }
 
-    /// Whether `scalar` is the first scalar of a kind (中心, 局, 所, 院, 站, 厅, 委).
-    @inline(__always)
-    static func mayStartKind(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "中", "局", "所", "院", "站", "厅", "委": true
-        default: false
-        }
-    }
+    /// The first scalars of the kinds (中心, 局, 所, 院, 站, 厅, 委).
+    static let kindFirsts = ScalarSet("中局所院站厅委")
 
     /// The end of a misfit self-reference at `i`, and the department's own form.
     func misfit(in span: TextSpan, at i: Int) -> (Int, String)? {

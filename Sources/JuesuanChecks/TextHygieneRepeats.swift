@@ -16,6 +16,13 @@ enum RepeatedWordRule {
                 var found: [Int] = []
                 var i = 0
                 let n = s.count
+                // Where all three lengths fit: the three differences multiplied (each below
+                // 2^21, so the product cannot overflow) are zero exactly when one of them is.
+                while i + 8 <= n {
+                    let first = s[i].value
+                    if UInt64(first ^ s[i + 2].value) * UInt64(first ^ s[i + 3].value) * UInt64(first ^ s[i + 4].value) == 0 { found.append(i) }
+                    i += 1
+                }
                 while i + 4 <= n {
                     let first = s[i]
                     if first == s[i + 2] || (i + 6 <= n && first == s[i + 3]) || (i + 8 <= n && first == s[i + 4]) { found.append(i) }

@@ -20,11 +20,19 @@ public struct ScalarSet: ExpressibleByArrayLiteral, Sendable {
     /// The scalars of a string of members.
     public init(_ text: String) { self.init(text.unicodeScalars) }
 
+    /// 1 when `scalar` passes the filter (it may be a member), 0 when it is surely none: the
+    /// bits of several scalars can be joined and tested at once.
+    @inlinable @inline(__always)
+    public func filterBit(_ scalar: Unicode.Scalar) -> UInt64 {
+        let value = scalar.value
+        let word = withUnsafeBytes(of: filter) { $0.load(fromByteOffset: Int(value >> 3 & 0x18), as: UInt64.self) }
+        return word >> UInt64(value & 63) & 1
+    }
+
     @inlinable @inline(__always)
     public func contains(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        let word = withUnsafeBytes(of: filter) { $0.load(fromByteOffset: Int(value >> 3 & 0x18), as: UInt64.self) }
-        guard word >> UInt64(value & 63) & 1 != 0 else { return false }
+        guard filterBit(scalar) != 0 else { return false }
         for member in members where member == value { return true }
         return false
     }

@@ -132,6 +132,7 @@ final class SmallDocumentTests: XCTestCase {
             (PlaceholderRule.mayStart, PlaceholderRule.placeholderWords + PlaceholderRule.ellipses + ["xx", "XX", "××", "ＸＸ", "ｘｘ", "我所", "本院"]
                 + PlaceholderRule.bracketPairs.map { String($0.0) }),
             (PunctuationRule.markScalars, PunctuationRule.marks.keys.map { String($0) }),
+            (SelfReference.kindFirsts, SelfReference.kinds),
         ]
         var generator = SplitMix64(seed: 4_096)
         for (filter, words) in lists {

@@ -232,12 +232,17 @@ public enum QuantityNames {
             var start = end - 1
             while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
             let lead = UInt32(b[start])
+            let width = end - start
             var value: UInt32
-            switch end - start {
-            case 1: value = lead
-            case 2: value = (lead & 0x1F) << 6 | UInt32(b[start + 1] & 0x3F)
-            case 3: value = (lead & 0x0F) << 12 | UInt32(b[start + 1] & 0x3F) << 6 | UInt32(b[start + 2] & 0x3F)
-            default: value = (lead & 0x07) << 18 | UInt32(b[start + 1] & 0x3F) << 12 | UInt32(b[start + 2] & 0x3F) << 6 | UInt32(b[start + 3] & 0x3F)
+            // Three bytes first (Chinese text); an `if` chain, not a `switch` (issue 15).
+            if width == 3 {
+                value = (lead & 0x0F) << 12 | UInt32(b[start + 1] & 0x3F) << 6 | UInt32(b[start + 2] & 0x3F)
+            } else if width == 1 {
+                value = lead
+            } else if width == 2 {
+                value = (lead & 0x1F) << 6 | UInt32(b[start + 1] & 0x3F)
+            } else {
+                value = (lead & 0x07) << 18 | UInt32(b[start + 1] & 0x3F) << 12 | UInt32(b[start + 2] & 0x3F) << 6 | UInt32(b[start + 3] & 0x3F)
             }
             if let last = Unicode.Scalar(value), aliasLastScalars.mayContain(last), let candidates = aliasBytesByLastScalar[last] {
                 for candidate in candidates where candidate.bytes.count <= end {

@@ -295,6 +295,15 @@ public struct ProseReader: Sendable {
         scalar == "无" || scalar == "持" || scalar == "与" || scalar == "保" || scalar == "未" || scalar == "没"
     }
 
+    /// After a number: a date, a session or an article (`2024年`, `第3届`, `第五条`), not a figure.
+    static let dateOrRuleMarks = ScalarSet("年月日号届期条款")
+    /// Before a number: an ordinal or a document number (`第3`, `〔2024〕`).
+    static let numberOpeners = ScalarSet("第〔【[")
+    /// After a number at a clause's start: an ordinal (`1.`, `2、`, `3）`).
+    static let ordinalClosers = ScalarSet(".、）)")
+    /// After a figure without a unit: a list whose last figure carries the unit.
+    static let listJoiners = ScalarSet("、和与及至")
+
     /// The Han characters that start something the paragraph loop reads (a list marker, a
     /// no-change word, a point of view with 从 or 按): any other ideograph is passed with one
     /// test, where the loop's chain of comparisons cost thirty under instrumentation (issue 15).
@@ -692,10 +701,10 @@ public struct ProseReader: Sendable {
         let hasComma = s[start..<j].contains(",")
         guard let value = (hasComma ? DecimalNumber(numberText.filter { $0 != "," }) : nil) ?? DecimalNumber(numberText) else { return j }
         // Years, dates, document numbers, ordinals and section numbers are not figures.
-        if let next = text[j], "年月日号届期条款".unicodeScalars.contains(next) { return j }
-        if let previous = text[start - 1], "第〔【[".unicodeScalars.contains(previous) { return j }
+        if let next = text[j], Self.dateOrRuleMarks.contains(next) { return j }
+        if let previous = text[start - 1], Self.numberOpeners.contains(previous) { return j }
         let atClauseStart = (state.clauseStart..<start).allSatisfy { s[$0] == " " || s[$0] == "（" || s[$0] == "(" }
-        if atClauseStart, !sawPoint, let next = text[j], ".、）)".unicodeScalars.contains(next), !ProseText.isDigit(text[j + 1]) { return j }
+        if atClauseStart, !sawPoint, let next = text[j], Self.ordinalClosers.contains(next), !ProseText.isDigit(text[j + 1]) { return j }
 
         var k = j
         var approximate = false
@@ -778,7 +787,7 @@ public struct ProseReader: Sendable {
             }
         }
         state.unitless = []
-        if unit == nil, let next = text[j], "、和与及至".unicodeScalars.contains(next) { state.unitless = [claims.count] }
+        if unit == nil, let next = text[j], Self.listJoiners.contains(next) { state.unitless = [claims.count] }
         else if unit == nil { kind = .amount }
 
         var claim = Claim(kind: kind, value: value, text: numberText, range: text.range(start, j), fullRange: text.range(start, end),
@@ -1293,7 +1302,8 @@ public struct ProseReader: Sendable {
     static func lastMarkers(_ b: UnsafeBufferPointer<UInt8>) -> (year: Int?, budget: Int?) {
         var year: Int?, budget: Int?
         @inline(__always) func matchesAny(_ words: [[UInt8]], at p: Int) -> Bool {
-            for word in words where p + word.count <= b.count {
+            // The last byte first (a continuation byte of a Chinese word; the lead bytes are shared).
+            for word in words where p + word.count <= b.count && (word.isEmpty || b[p + word.count - 1] == word[word.count - 1]) {
                 var k = 0
                 while k < word.count, b[p + k] == word[k] { k += 1 }
                 if k == word.count { return true }
@@ -1705,14 +1715,16 @@ public struct ProseReader: Sendable {
                     break
                 }
             }
+            // Each word's last byte first: of a Chinese word a continuation byte, which turns most
+            // words away at once where their lead bytes are shared (issue 15).
             @inline(__always) func starts(_ w: [UInt8]) -> Bool {
-                guard w.count <= upper - lower else { return false }
+                guard w.count <= upper - lower, w.isEmpty || b[lower + w.count - 1] == w[w.count - 1] else { return false }
                 var k = 0
                 while k < w.count, b[lower + k] == w[k] { k += 1 }
                 return k == w.count
             }
             @inline(__always) func ends(_ w: [UInt8]) -> Bool {
-                guard w.count <= upper - lower else { return false }
+                guard w.count <= upper - lower, w.isEmpty || b[upper - 1] == w[w.count - 1] else { return false }
                 var k = 0
                 let base = upper - w.count
                 while k < w.count, b[base + k] == w[k] { k += 1 }
