@@ -392,6 +392,30 @@ final class ProseTextReadingTests: XCTestCase {
         }
         XCTAssertGreaterThan(onePass, 3_000)
     }
+
+    /// `ProseText.hasPrefix(_:at:)` (the word's bytes decoded as compared) answers as comparing
+    /// the word's scalars, for words of every width and at every place.
+    func testHasPrefixEqualsAScalarComparison() {
+        var generator = SplitMix64(seed: 1790)
+        let pieces = ["其中", "主要用于", "包括", "无变化", "a", "é", "𠀋", "，", "1", "其", ""]
+        var found = 0
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let source = SourceText(text)
+            let prose = ProseText(source, SourceRange(start: 0, end: source.bytes.count))
+            let word = (0..<Int.random(in: 0...2, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for i in 0...(prose.count + 1) {
+                var k = i
+                let expected = word.unicodeScalars.allSatisfy { scalar in
+                    defer { k += 1 }
+                    return k < prose.count && prose.scalars[k] == scalar
+                }
+                XCTAssertEqual(prose.hasPrefix(word, at: i), expected, "\(text) | \(word) | \(i)")
+                if expected && !word.isEmpty { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 300)
+    }
 }
 
 /// The prose reader passes an ideograph outside `significantIdeographs` with one test: every
