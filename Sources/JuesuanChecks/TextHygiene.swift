@@ -203,32 +203,7 @@ final class TextSpan: Sendable {
     /// word is everywhere).
     @inline(__always)
     static func matches(_ scalars: [Unicode.Scalar], at i: Int, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !bytes.isEmpty else { return true }
-        guard i >= 0 else { return false }
-        var j = 0
-        var k = i
-        let n = bytes.count
-        while j < n {
-            guard k < scalars.count else { return false }
-            let lead = UInt32(bytes[j])
-            let value: UInt32
-            if lead < 0x80 {
-                value = lead
-                j += 1
-            } else if lead < 0xE0 {
-                value = (lead & 0x1F) << 6 | UInt32(bytes[j + 1] & 0x3F)
-                j += 2
-            } else if lead < 0xF0 {
-                value = (lead & 0x0F) << 12 | UInt32(bytes[j + 1] & 0x3F) << 6 | UInt32(bytes[j + 2] & 0x3F)
-                j += 3
-            } else {
-                value = (lead & 0x07) << 18 | UInt32(bytes[j + 1] & 0x3F) << 12 | UInt32(bytes[j + 2] & 0x3F) << 6 | UInt32(bytes[j + 3] & 0x3F)
-                j += 4
-            }
-            guard scalars[k].value == value else { return false }
-            k += 1
-        }
-        return true
+        UTF8Scalars.scalars(scalars, at: i, startWith: bytes)
     }
 
     /// The number of scalars of `word`, counted on its UTF-8 bytes.

@@ -40,6 +40,40 @@ public enum UTF8Scalars {
         return unsafeBitCast(value, to: Unicode.Scalar.self)
     }
 
+    /// Whether `scalars` from `i` start with the scalars the valid UTF-8 `bytes` encode (an empty
+    /// word is everywhere, a negative `i` nowhere else): decoded as compared, with no string view
+    /// or index validation (issue 15: asked at every place a word may start).
+    @inlinable
+    public static func scalars(_ scalars: [Unicode.Scalar], at i: Int, startWith bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        guard i >= 0 else { return false }
+        var j = 0
+        var k = i
+        let n = bytes.count
+        while j < n {
+            guard k < scalars.count else { return false }
+            let lead = UInt32(bytes[j])
+            let value: UInt32
+            // Three bytes first (Chinese words).
+            if lead &- 0xE0 < 0x10 {
+                value = (lead & 0x0F) << 12 | UInt32(bytes[j + 1] & 0x3F) << 6 | UInt32(bytes[j + 2] & 0x3F)
+                j += 3
+            } else if lead < 0x80 {
+                value = lead
+                j += 1
+            } else if lead < 0xE0 {
+                value = (lead & 0x1F) << 6 | UInt32(bytes[j + 1] & 0x3F)
+                j += 2
+            } else {
+                value = (lead & 0x07) << 18 | UInt32(bytes[j + 1] & 0x3F) << 12 | UInt32(bytes[j + 2] & 0x3F) << 6 | UInt32(bytes[j + 3] & 0x3F)
+                j += 4
+            }
+            guard scalars[k].value == value else { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// The number of bytes of `start..<end` that start a scalar (are not continuation bytes
     /// 10xxxxxx), eight at a time: a byte starts one when its top bit is clear or its next bit set.
     @inlinable

@@ -1790,31 +1790,7 @@ extension ProseText {
     public func hasPrefix(_ word: String, at i: Int) -> Bool {
         // The word's UTF-8 decoded as it is compared (a string's bytes are valid): its scalar
         // view validated an index for each scalar (issue 15; asked at every list marker).
-        if let answer = word.utf8.withContiguousStorageIfAvailable({ b -> Bool in
-            var j = 0
-            var k = i
-            while j < b.count {
-                guard k < count else { return false }
-                let lead = UInt32(b[j])
-                let value: UInt32
-                if lead &- 0xE0 < 0x10 {
-                    value = (lead & 0x0F) << 12 | UInt32(b[j + 1] & 0x3F) << 6 | UInt32(b[j + 2] & 0x3F)
-                    j += 3
-                } else if lead < 0x80 {
-                    value = lead
-                    j += 1
-                } else if lead < 0xE0 {
-                    value = (lead & 0x1F) << 6 | UInt32(b[j + 1] & 0x3F)
-                    j += 2
-                } else {
-                    value = (lead & 0x07) << 18 | UInt32(b[j + 1] & 0x3F) << 12 | UInt32(b[j + 2] & 0x3F) << 6 | UInt32(b[j + 3] & 0x3F)
-                    j += 4
-                }
-                guard scalars[k].value == value else { return false }
-                k += 1
-            }
-            return true
-        }) { return answer }
+        if i >= 0, let answer = word.utf8.withContiguousStorageIfAvailable({ UTF8Scalars.scalars(scalars, at: i, startWith: $0) }) { return answer }
         var k = i
         for scalar in word.unicodeScalars {
             guard k < count, scalars[k] == scalar else { return false }
