@@ -27,7 +27,6 @@ enum FigureLimitCheck: ReportCheck {
         return findings
     }
 
-    /// The figures between `start` and `end` that are numbers beyond the checkable limits.
     /// Whether one of the eight bytes of `word` is an ASCII digit: the bytes above 0x2F and below
     /// 0x3A found all at once (no carry crosses from one byte to the next; a byte of 0x80 or
     /// more is masked out by its own high bit).
@@ -38,6 +37,7 @@ enum FigureLimitCheck: ReportCheck {
         return (ones &* (0x7F + 0x3A) &- low) & ~word & (low &+ ones &* (0x7F - 0x2F)) & (ones &* 0x80) != 0
     }
 
+    /// The figures between `start` and `end` that are numbers beyond the checkable limits.
     static func oversizedFigures(_ bytes: [UInt8], from start: Int, to end: Int) -> [SourceRange] {
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x5F }

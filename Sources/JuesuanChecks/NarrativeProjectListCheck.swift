@@ -96,10 +96,10 @@ enum NarrativeProjectListCheck: ReportCheck {
         return best.map { (span, $0.0, $0.1, $0.2) }
     }
 
-    /// `共 9 个项目` (the last in the line), else `项目共 9 个`.
     /// `共`, which a count of projects follows: looked for in one pass (issue 15).
     static let totalMark: ScalarSet = ["共"]
 
+    /// `共 9 个项目` (the last in the line), else `项目共 9 个`.
     static func statedCount(_ span: TextSpan) -> (value: Int, start: Int, end: Int)? {
         var found: (Int, Int, Int)?
         for i in span.indices(of: Self.totalMark) {

@@ -304,10 +304,11 @@ enum UnprefixedNames {
         return own[(i + 1)...].contains(scalars[1])
     }
 
-    /// After a clause start: blanks, an ordinal (`1.`, `（二）`) and an opener (`总体来看`) skipped.
+    /// What an ordinal at a clause's start is made of (`1`, `（二`), and what ends it (`.`, `、`, `）`).
     static let ordinalScalars = ScalarSet("一二三四五六七八九十（(")
     static let ordinalEnds = ScalarSet("、.．）)")
 
+    /// After a clause start: blanks, an ordinal (`1.`, `（二）`) and an opener (`总体来看`) skipped.
     static func clauseBody(_ span: TextSpan, from i: Int) -> Int {
         var k = span.skipBlanks(from: i)
         var j = k

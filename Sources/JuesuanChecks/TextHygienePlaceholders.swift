@@ -23,10 +23,13 @@ enum PlaceholderRule {
     static let ellipsisList = WordList(ellipses)
     static let slotOpeners = ["如", "为", "是", "系", "：", ":", "包括", "主要有", "例如", "比如"]
     static let bracketOpens = ScalarSet(bracketPairs.map(\.0))
+    /// Letters that, two or more in a row, stand for a missing name or figure (`XX`, `××`).
+    static let placeholderLetters = Array("xX×Ｘｘ".unicodeScalars)
+    static let placeholderLetterSet = ScalarSet(placeholderLetters)
     /// The first scalars of placeholder letters and words, brackets, ellipses and
     /// self-references (我, 本).
     static let mayStart = ScalarSet(placeholderWords.map { $0.unicodeScalars.first! } + bracketPairs.map(\.0)
-                                    + ellipses.map { $0.unicodeScalars.first! } + ["我", "本"] + "xX×Ｘｘ".unicodeScalars)
+                                    + ellipses.map { $0.unicodeScalars.first! } + ["我", "本"] + placeholderLetters)
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
         var findings: [Diagnostic] = []
@@ -48,12 +51,6 @@ enum PlaceholderRule {
         return findings
     }
 
-    /// `"xX×Ｘｘ".unicodeScalars.contains(s)`, by comparison (asked of every scalar).
-    @inline(__always)
-    static func isPlaceholderLetter(_ s: Unicode.Scalar) -> Bool {
-        s == "x" || s == "X" || s == "×" || s == "Ｘ" || s == "ｘ"
-    }
-
     struct Message {
         var text: String
         var fix: String?
@@ -62,9 +59,9 @@ enum PlaceholderRule {
     static func placeholder(in span: TextSpan, at i: Int, _ selfReference: SelfReference) -> (Int, Message)? {
         guard let s = span[i] else { return nil }
         // XX, xxx, ××
-        if isPlaceholderLetter(s), !(span[i - 1].map(ProseText.isASCIILetter) ?? false) {
+        if placeholderLetterSet.contains(s), !(span[i - 1].map(ProseText.isASCIILetter) ?? false) {
             var k = i
-            while let t = span[k], "xX×Ｘｘ".unicodeScalars.contains(t) { k += 1 }
+            while let t = span[k], placeholderLetterSet.contains(t) { k += 1 }
             if k - i >= 2, !(span[k].map(ProseText.isASCIILetter) ?? false) {
                 let written = span.written(i, k)
                 return (k, Message(text: "“\(written)”是模板中的占位符，尚未替换为实际内容"))
@@ -190,8 +187,8 @@ struct SelfReference {
         presentKinds = present
     }
 
-    /// The first scalars of the kinds (中心, 局, 所, 院, 站, 厅, 委).
-    static let kindFirsts = ScalarSet("中局所院站厅委")
+    /// The first scalars of the kinds.
+    static let kindFirsts = ScalarSet(kinds.map { $0.unicodeScalars.first! })
 
     /// The end of a misfit self-reference at `i`, and the department's own form.
     func misfit(in span: TextSpan, at i: Int) -> (Int, String)? {

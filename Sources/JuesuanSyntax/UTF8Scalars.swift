@@ -40,6 +40,26 @@ public enum UTF8Scalars {
         return unsafeBitCast(value, to: Unicode.Scalar.self)
     }
 
+    /// The value and width of the scalar whose UTF-8 starts at `k` in valid UTF-8 (a string's):
+    /// the lead byte says the width, three bytes (Chinese text) tested first, an `if` chain, not a
+    /// `switch` (each case a comparison under the fuzzer's instrumentation, issue 15).
+    @inlinable @inline(__always)
+    public static func validScalar(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> (value: UInt32, width: Int) {
+        let lead = UInt32(b[k])
+        if lead &- 0xE0 < 0x10 { return ((lead & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F), 3) }
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F), 2) }
+        return ((lead & 0x07) << 18 | UInt32(b[k + 1] & 0x3F) << 12 | UInt32(b[k + 2] & 0x3F) << 6 | UInt32(b[k + 3] & 0x3F), 4)
+    }
+
+    /// The Han ideograph of U+4000–U+9FFF at `k` (a lead byte E4–E9 and two continuation bytes
+    /// before `end`), or nil: most of a report's text, read without the general decoder.
+    @inlinable @inline(__always)
+    public static func hanIdeograph(_ b: UnsafeBufferPointer<UInt8>, at k: Int, end: Int) -> Unicode.Scalar? {
+        guard b[k] &- 0xE4 < 6, k + 2 < end, twoContinuationBytes(b, after: k) else { return nil }
+        return threeByteScalar(b, at: k)
+    }
+
     /// Whether `scalars` from `i` start with the scalars the valid UTF-8 `bytes` encode (an empty
     /// word is everywhere, a negative `i` nowhere else): decoded as compared, with no string view
     /// or index validation (issue 15: asked at every place a word may start).
@@ -52,22 +72,8 @@ public enum UTF8Scalars {
         let n = bytes.count
         while j < n {
             guard k < scalars.count else { return false }
-            let lead = UInt32(bytes[j])
-            let value: UInt32
-            // Three bytes first (Chinese words).
-            if lead &- 0xE0 < 0x10 {
-                value = (lead & 0x0F) << 12 | UInt32(bytes[j + 1] & 0x3F) << 6 | UInt32(bytes[j + 2] & 0x3F)
-                j += 3
-            } else if lead < 0x80 {
-                value = lead
-                j += 1
-            } else if lead < 0xE0 {
-                value = (lead & 0x1F) << 6 | UInt32(bytes[j + 1] & 0x3F)
-                j += 2
-            } else {
-                value = (lead & 0x07) << 18 | UInt32(bytes[j + 1] & 0x3F) << 12 | UInt32(bytes[j + 2] & 0x3F) << 6 | UInt32(bytes[j + 3] & 0x3F)
-                j += 4
-            }
+            let (value, width) = validScalar(bytes, at: j)
+            j += width
             guard scalars[k].value == value else { return false }
             k += 1
         }

@@ -231,19 +231,7 @@ public enum QuantityNames {
             // The scalar that ends at `end`.
             var start = end - 1
             while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
-            let lead = UInt32(b[start])
-            let width = end - start
-            var value: UInt32
-            // Three bytes first (Chinese text); an `if` chain, not a `switch` (issue 15).
-            if width == 3 {
-                value = (lead & 0x0F) << 12 | UInt32(b[start + 1] & 0x3F) << 6 | UInt32(b[start + 2] & 0x3F)
-            } else if width == 1 {
-                value = lead
-            } else if width == 2 {
-                value = (lead & 0x1F) << 6 | UInt32(b[start + 1] & 0x3F)
-            } else {
-                value = (lead & 0x07) << 18 | UInt32(b[start + 1] & 0x3F) << 12 | UInt32(b[start + 2] & 0x3F) << 6 | UInt32(b[start + 3] & 0x3F)
-            }
+            let value = UTF8Scalars.validScalar(b, at: start).value
             if let last = Unicode.Scalar(value), aliasLastScalars.mayContain(last), let candidates = aliasBytesByLastScalar[last] {
                 for candidate in candidates where candidate.bytes.count <= end {
                     let lower = end - candidate.bytes.count
@@ -338,24 +326,7 @@ public enum QuantityNames {
                     dropped = true
                     continue
                 }
-                let lead = UInt32(b[i])
-                let w: Int
-                let value: UInt32
-                // Three bytes first (Chinese text); an `if` chain, not a `switch` on the width
-                // (each case a comparison under the fuzzer's instrumentation, issue 15).
-                if lead &- 0xE0 < 0x10 {
-                    w = 3
-                    value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                } else if lead < 0x80 {
-                    w = 1
-                    value = lead
-                } else if lead < 0xE0 {
-                    w = 2
-                    value = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                } else {
-                    w = 4
-                    value = (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                }
+                let (value, w) = UTF8Scalars.validScalar(b, at: i)
                 let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                 if neutralFirstScalars.mayContain(scalar) {
                     for word in neutralBytes[scalar] ?? [] where has(word, at: i) {

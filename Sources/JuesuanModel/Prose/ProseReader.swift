@@ -307,7 +307,7 @@ public struct ProseReader: Sendable {
     /// The Han characters that start something the paragraph loop reads (a list marker, a
     /// no-change word, a point of view with 从 or 按): any other ideograph is passed with one
     /// test, where the loop's chain of comparisons cost thirty under instrumentation (issue 15).
-    static let significantIdeographs = ScalarSet("其主具包构无持与保未没从按")
+    static let significantIdeographs = ScalarSet((listMarkers + noChangeWords).map { $0.unicodeScalars.first! } + ["从", "按"])
 
     // MARK: One paragraph
 

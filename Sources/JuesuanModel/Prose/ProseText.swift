@@ -183,9 +183,8 @@ public struct ProseText: Sendable {
                                 k += 6
                                 continue
                             }
-                            let lead = b[k]
-                            if lead &- 0xE4 < 6, k + 2 < end, UTF8Scalars.twoContinuationBytes(b, after: k) {
-                                scalarBuffer.baseAddress![n] = normalizedHan(UTF8Scalars.threeByteScalar(b, at: k))
+                            if let han = UTF8Scalars.hanIdeograph(b, at: k, end: end) {
+                                scalarBuffer.baseAddress![n] = normalizedHan(han)
                                 offsetBuffer.baseAddress![n] = k
                                 endBuffer.baseAddress![n] = k + 3
                                 n += 1
@@ -233,9 +232,8 @@ public struct ProseText: Sendable {
             let end = range.end
             while k < end {
                 // A Han ideograph of U+4000–U+9FFF (lead E4–E9): decoded in place.
-                let lead = b[k]
-                if lead &- 0xE4 < 6, k + 2 < end, UTF8Scalars.twoContinuationBytes(b, after: k) {
-                    raw.append(UTF8Scalars.threeByteScalar(b, at: k))
+                if let han = UTF8Scalars.hanIdeograph(b, at: k, end: end) {
+                    raw.append(han)
                     offsets.append(k)
                     k += 3
                     continue
