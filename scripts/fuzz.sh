@@ -6,6 +6,7 @@
 #   FUZZ_JOBS=1                                         libFuzzer workers per target
 #   FUZZ_MAX_LEN=32768                                  another input length limit (default: max_len below)
 #   FUZZ_SANITIZERS=fuzzer FUZZ_BUILD_DIR=.build-fuzz-plain   without AddressSanitizer (default: fuzzer,address)
+#   FUZZ_SEEDS_TO=DIR scripts/fuzz.sh 0 analysis       only write the targets' seed corpora into DIR
 #
 # Targets (Fuzz/Targets/*.swift):
 #   analysis  parser + model + every check on arbitrary bytes (Analysis(bytes:))
@@ -27,7 +28,7 @@ TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(analysis protocol server numbers)
 B=${FUZZ_BUILD_DIR:-$ROOT/.build-fuzz}
 SWIFTC=${SWIFTC:-swiftc}
-mkdir -p "$B/modules" "$B/obj" "$B/bin"
+[ -n "${FUZZ_SEEDS_TO:-}" ] || mkdir -p "$B/modules" "$B/obj" "$B/bin"
 
 # Modules in dependency order, as Package.swift declares them.
 MODULES=(JuesuanSyntax JuesuanCatalogue JuesuanFixtures JuesuanModel JuesuanChecks LanguageServerProtocol JuesuanFormat JuesuanLanguageService JuesuanServer)
@@ -125,6 +126,18 @@ seed_corpus() {
         numbers) cp -n Fuzz/seeds/numbers/* "$dir/" 2>/dev/null || true ;;
     esac
 }
+
+# The seeds alone, the same on every clone (scripts/bench-issue15.py measures on them).
+if [ -n "${FUZZ_SEEDS_TO:-}" ]; then
+    mkdir -p "$FUZZ_SEEDS_TO"
+    for t in "${TARGETS[@]}"; do
+        B=$(mktemp -d)
+        seed_corpus "$t" "$(max_len "$t")"
+        cp -r "$B/corpus/$t/." "$FUZZ_SEEDS_TO/"
+        rm -rf "$B"
+    done
+    exit 0
+fi
 
 for m in "${MODULES[@]}"; do build_module "$m"; done
 for t in "${TARGETS[@]}"; do build_target "$t"; done

@@ -10,7 +10,7 @@ import JuesuanChecks
 @testable import JuesuanSyntax
 
 @inline(__always)
-func checkRange(_ range: SourceRange, in source: SourceText, _ what: @autoclosure () -> String) {
+func checkRange(_ range: SourceRange, in source: SourceText, _ what: @autoclosure () -> String, offsets: inout [Int]) {
     let bytes = source.bytes
     precondition(range.start >= 0 && range.start <= range.end && range.end <= bytes.count,
                  "\(what()): range \(range.start)..<\(range.end) outside 0...\(bytes.count)")
@@ -18,8 +18,8 @@ func checkRange(_ range: SourceRange, in source: SourceText, _ what: @autoclosur
                  "\(what()): range starts inside a UTF-8 character at \(range.start)")
     precondition(range.end == bytes.count || bytes[range.end] & 0xC0 != 0x80,
                  "\(what()): range ends inside a UTF-8 character at \(range.end)")
-    _ = source.position(of: range.start)
-    _ = source.position(of: range.end)
+    offsets.append(range.start)
+    offsets.append(range.end)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -27,10 +27,17 @@ public func fuzzAnalysis(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let analysis = Analysis(bytes: bytes)
     let source = analysis.source
+    var offsets: [Int] = []
     for diagnostic in analysis.diagnostics {
-        checkRange(diagnostic.range, in: source, diagnostic.code)
-        for related in diagnostic.related { checkRange(related.range, in: source, diagnostic.code + " related") }
-        for edit in diagnostic.fix?.edits ?? [] { checkRange(edit.range, in: source, diagnostic.code + " fix") }
+        checkRange(diagnostic.range, in: source, diagnostic.code, offsets: &offsets)
+        for related in diagnostic.related { checkRange(related.range, in: source, diagnostic.code + " related", offsets: &offsets) }
+        for edit in diagnostic.fix?.edits ?? [] { checkRange(edit.range, in: source, diagnostic.code + " fix", offsets: &offsets) }
+    }
+    // Every range converts to positions (as `lint` and the server convert them), all at once;
+    // the first in the document also alone, which must agree.
+    let positions = source.positions(of: offsets)
+    if let first = offsets.indices.min(by: { offsets[$0] < offsets[$1] }) {
+        precondition(positions[first] == source.position(of: offsets[first]), "positions(of:) and position(of:) disagree at \(offsets[first])")
     }
     // The text and bytes entry points (`Analysis(text:)`, `Analysis(bytes:)`) differ in how
     // the bytes become text, and from `Analysis.parallelThreshold` (64 KB, beyond -max_len) on

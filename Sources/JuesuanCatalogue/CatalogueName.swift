@@ -14,6 +14,13 @@ public enum CatalogueName {
     public static func normalized(_ name: some StringProtocol) -> String {
         // Most names are already in canonical form: return them without rebuilding.
         if isNormalized(name) { return String(name) }
+        if let normalized = name.utf8.withContiguousStorageIfAvailable({ normalizedUTF8($0) }) { return normalized }
+        return normalizedByScalars(name)
+    }
+
+    /// `normalized` scalar by scalar: the reference `normalizedUTF8` is tested against.
+    @inlinable
+    static func normalizedByScalars(_ name: some StringProtocol) -> String {
         // Encoded into bytes and made a string once (appending to a scalar view scalar by scalar was slow).
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
@@ -52,6 +59,43 @@ public enum CatalogueName {
             k += width
         }
         return true
+    }
+
+    /// `normalized` on the valid UTF-8 of a string, written straight into the new string: the
+    /// scalars `isNormalizedUTF8` passes without decoding are copied as bytes, the others
+    /// decoded and mapped (issue 15: a label of another form was rebuilt a byte append at a time).
+    /// No scalar maps to a longer one (full-width forms and quotes become ASCII), so the
+    /// string is at most as long as `bytes`.
+    @inlinable
+    static func normalizedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var k = 0
+            var n = 0
+            let end = bytes.count
+            while k < end {
+                let lead = bytes[k]
+                if lead &- 0x21 < 0x5F { out[n] = lead; n += 1; k += 1; continue }
+                var value = UInt32(lead)
+                var width = 1
+                if lead >= 0xF0 { value &= 0x07; width = 4 } else if lead >= 0xE0 { value &= 0x0F; width = 3 } else if lead >= 0xC0 { value &= 0x1F; width = 2 }
+                width = min(width, end - k)
+                if width > 1 { for j in 1..<width { value = value << 6 | UInt32(bytes[k + j] & 0x3F) } }
+                if lead &- 0xE4 < 6 {
+                    for j in 0..<width { out[n + j] = bytes[k + j] }
+                    n += width
+                } else if let scalar = Unicode.Scalar(value), let mapped = map(scalar) {
+                    if mapped == scalar {
+                        for j in 0..<width { out[n + j] = bytes[k + j] }
+                        n += width
+                    } else {
+                        precondition(UTF8.width(mapped) <= width, "a name's scalar mapped to a longer one")
+                        UTF8.encode(mapped) { out[n] = $0; n += 1 }
+                    }
+                }
+                k += width
+            }
+            return n
+        }
     }
 
     /// Whether two names are equal after `normalized(_:)`.

@@ -133,18 +133,29 @@ public struct SourceText: Sendable {
         var current = result[0]
         var next = start + checkpointStride
         bytes.withUnsafeBufferPointer { buffer in
-            let raw = UnsafeRawBufferPointer(buffer)
             while current.byte < end {
                 if current.byte >= next {
                     result.append(current)
                     next = current.byte + checkpointStride
                 }
-                if skipPrintableASCII(&current, in: raw, before: min(next, end)) || skipWideHan(&current, in: buffer, before: min(next, end))
-                    || skipThreeByteScalar(&current, in: buffer, before: end) { continue }
-                advance(&current, over: bytes, limit: end)
+                step(&current, in: buffer, wordsBefore: min(next, end), before: end)
             }
         }
         return result
+    }
+
+    /// Moves `point` (before `limit`) over eight printable ASCII bytes or two wide Han ideographs
+    /// ending at or before `wordLimit`, or else one scalar. The lead byte says which test can
+    /// succeed: the others are not tried (issue 15: a walk tried all three before each scalar).
+    @inline(__always)
+    static func step(_ point: inout ColumnCheckpoint, in buffer: UnsafeBufferPointer<UInt8>, wordsBefore wordLimit: Int, before limit: Int) {
+        let byte = buffer[point.byte]
+        if byte < 0x80 {
+            if skipPrintableASCII(&point, in: UnsafeRawBufferPointer(buffer), before: wordLimit) { return }
+        } else if byte & 0xF0 == 0xE0, skipWideHan(&point, in: buffer, before: wordLimit) || skipThreeByteScalar(&point, in: buffer, before: limit) {
+            return
+        }
+        advance(&point, over: buffer, limit: limit)
     }
 
     /// Moves `point` over the next eight bytes when they are printable ASCII (one column each
@@ -190,7 +201,7 @@ public struct SourceText: Sendable {
 
     /// Moves `point` over one scalar.
     @inline(__always)
-    static func advance(_ point: inout ColumnCheckpoint, over bytes: [UInt8], limit: Int) {
+    static func advance(_ point: inout ColumnCheckpoint, over bytes: UnsafeBufferPointer<UInt8>, limit: Int) {
         let byte = bytes[point.byte]
         if byte < 0x80 {
             point.utf16 += 1; point.scalars += 1; point.display += byte < 0x20 || byte == 0x7F ? 0 : 1
@@ -233,22 +244,33 @@ public struct SourceText: Sendable {
     ///   valid UTF-8 on two threads (`juesuan lint`: the test was 2 % of a 1 MB lint's
     ///   instructions, all of them before the two-thread parse could start).
     public static func decoding(_ raw: [UInt8], inParallel: Bool = false) -> (text: SourceText, invalidLines: [Int]) {
-        if inParallel ? isValidUTF8InTwoHalves(raw) : isValidUTF8(raw) {
-            // Valid: the bytes are the text; no second copy through the string's UTF-8 view.
-            return (SourceText(bytes: raw), [])
+        // Where the bytes stop being valid: every line that ends before it is valid.
+        let firstInvalid: Int
+        if inParallel, raw.count >= Parser.parallelThreshold {
+            guard !isValidUTF8InTwoHalves(raw) else { return (SourceText(bytes: raw), []) }
+            firstInvalid = raw.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) } ?? 0
+        } else {
+            guard let offset = raw.withUnsafeBufferPointer({ firstInvalidUTF8Offset($0) }) else {
+                // Valid: the bytes are the text; no second copy through the string's UTF-8 view.
+                return (SourceText(bytes: raw), [])
+            }
+            firstInvalid = offset
         }
         let repaired = String(decoding: raw, as: UTF8.self)
         let text = SourceText(repaired)
         // Line breaks are ASCII, so the raw bytes and the repaired text have the same lines.
         var invalid: [Int] = []
-        // Each raw line (up to a LF, or a CR not followed by one) is validated on its own, with
-        // the word-at-a-time validation: no valid sequence holds a line break, so a line holds
-        // an invalid byte exactly when it is not valid on its own. The breaks are found with the
-        // C library's `memchr` (issue 15: a test a byte here was most of an invalid input's cost).
+        // A line (up to a LF, or a CR not followed by one) holds an invalid sequence exactly
+        // when it is not valid on its own: no valid sequence holds a line break, and validation
+        // starts over after one. So the bytes are validated once: from the first invalid
+        // sequence's line break on to the next invalid sequence, and so on; the breaks between
+        // are found with the C library's `memchr` (issue 15: a test a byte here, then a second
+        // validation of every line, was most of an invalid input's cost).
         raw.withUnsafeBufferPointer { raw in
             guard let base = raw.baseAddress else { return }
             let count = raw.count
             func offset(_ pointer: UnsafeMutableRawPointer) -> Int { UnsafeRawPointer(base).distance(to: UnsafeRawPointer(pointer)) }
+            var nextInvalid = firstInvalid
             var start = 0
             var line = 0
             while true {
@@ -260,7 +282,12 @@ public struct SourceText: Sendable {
                     end = cr
                     break
                 }
-                if !isValidUTF8(UnsafeBufferPointer(rebasing: raw[start..<end])) { invalid.append(line) }
+                if nextInvalid < end {
+                    invalid.append(line)
+                    // The next invalid sequence after this line's break (the break is valid).
+                    guard let next = firstInvalidUTF8Offset(UnsafeBufferPointer(rebasing: raw[end...])) else { break }
+                    nextInvalid = end + next
+                }
                 if end >= count { break }
                 start = end + 1
                 line += 1
@@ -295,13 +322,19 @@ public struct SourceText: Sendable {
     }
 
     static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstInvalidUTF8Offset(buffer) == nil
+    }
+
+    /// Where the first invalid sequence of `buffer` starts; nil when it is valid UTF-8.
+    static func firstInvalidUTF8Offset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = buffer.count
-        guard let base = buffer.baseAddress else { return true }
+        guard let base = buffer.baseAddress else { return nil }
         var i = 0
         while i < count {
             if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                // Two Han ideographs (E4–E9 leads take any continuation bytes) at a time.
                 // Two Han ideographs (E4–E9 leads take any continuation bytes) at a time.
                 if UTF8Scalars.twoThreeByteSequences(buffer, at: i, end: count, leads: UTF8Scalars.hanLeadNibbles) { i += 6; continue }
             }
@@ -314,10 +347,10 @@ public struct SourceText: Sendable {
                 continue
             }
             let length = validSequenceLength(buffer, at: i)
-            if length == 0 { return false }
+            if length == 0 { return i }
             i += length
         }
-        return true
+        return nil
     }
 
     /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
@@ -354,18 +387,40 @@ public struct SourceText: Sendable {
     public func position(of offset: Int) -> SourcePosition {
         let offset = max(0, min(offset, bytes.count))
         let line = line(containing: offset)
-        let start = lineStarts[line]
         let end = min(offset, lineContentEnds[line])
-        var point = checkpoint(line: line, atOrBefore: end)
-        bytes.withUnsafeBufferPointer { buffer in
-            let raw = UnsafeRawBufferPointer(buffer)
-            while point.byte < end {
-                if SourceText.skipPrintableASCII(&point, in: raw, before: end) || SourceText.skipWideHan(&point, in: buffer, before: end)
-                    || SourceText.skipThreeByteScalar(&point, in: buffer, before: end) { continue }
-                SourceText.advance(&point, over: bytes, limit: end)
-            }
+        return position(line: line, walking: checkpoint(line: line, atOrBefore: end), to: end)
+    }
+
+    /// The positions of many offsets (in their order), as `position(of:)` gives each: a line
+    /// is walked once for all the offsets on it, not from its start for each (a finding's range,
+    /// its related ranges and its fixes mostly stand on one line).
+    public func positions(of offsets: [Int]) -> [SourcePosition] {
+        let clamped = offsets.map { max(0, min($0, bytes.count)) }
+        var result = [SourcePosition](repeating: SourcePosition(line: 0, utf8Column: 0, utf16Column: 0, scalarColumn: 0, displayColumn: 0),
+                                      count: offsets.count)
+        var walked: (line: Int, point: ColumnCheckpoint)?
+        for index in clamped.indices.sorted(by: { clamped[$0] < clamped[$1] }) {
+            let line = line(containing: clamped[index])
+            let end = min(clamped[index], lineContentEnds[line])
+            var point = checkpoint(line: line, atOrBefore: end)
+            // Go on from the offset before when it is on the line, past the checkpoint and at
+            // a scalar's start (a walk to the middle of one counts that scalar whole).
+            if let walked, walked.line == line, walked.point.byte > point.byte { point = walked.point }
+            result[index] = position(line: line, walking: point, to: end)
+            walked = end < bytes.count && bytes[end] & 0xC0 == 0x80 ? nil
+                : (line, ColumnCheckpoint(byte: end, utf16: result[index].utf16Column,
+                                          scalars: result[index].scalarColumn, display: result[index].displayColumn))
         }
-        return SourcePosition(line: line, utf8Column: end - start, utf16Column: point.utf16, scalarColumn: point.scalars, displayColumn: point.display)
+        return result
+    }
+
+    /// The position of `end` on `line`, from the columns at `point` (a scalar start at or before it).
+    private func position(line: Int, walking point: ColumnCheckpoint, to end: Int) -> SourcePosition {
+        var point = point
+        bytes.withUnsafeBufferPointer { buffer in
+            while point.byte < end { SourceText.step(&point, in: buffer, wordsBefore: end, before: end) }
+        }
+        return SourcePosition(line: line, utf8Column: end - lineStarts[line], utf16Column: point.utf16, scalarColumn: point.scalars, displayColumn: point.display)
     }
 }
 

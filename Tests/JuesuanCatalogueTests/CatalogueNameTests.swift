@@ -24,7 +24,7 @@ final class CatalogueNameTests: XCTestCase {
     /// as mapping every scalar does, on random strings of the scalars that map and those that do not.
     func testIsNormalizedOnBytesAgreesWithScalars() {
         let pieces = ["收入", "䷀", "一", "a", "Z", "9", "~", " ", "\t", "\u{3000}", "（", "）", "(", "“", "”", "‘", "\u{200B}", "\u{FEFF}", "\u{A0}",
-                      "\u{85}", "\u{2028}", "é", "😀", "𠀋", "、", "—", "ꀀ", "\u{1}", "\u{7F}", "－", "０"]
+                      "\u{85}", "\u{2028}", "é", "😀", "𠀋", "、", "—", "ꀀ", "\u{1}", "\u{7F}", "－", "０", "＂", "〝", "‚", "\u{2060}", "ｚ", "～"]
         var state: UInt64 = 0x5EED
         func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
         var normalizedCount = 0
@@ -34,6 +34,9 @@ final class CatalogueNameTests: XCTestCase {
             XCTAssertEqual(CatalogueName.isNormalized(name), expected, name.debugDescription)
             XCTAssertEqual(CatalogueName.isNormalized(name.dropFirst()), String(name.dropFirst()).unicodeScalars.allSatisfy { CatalogueName.map($0) == $0 })
             if expected { normalizedCount += 1 }
+            // The normal form written from bytes is the one made scalar by scalar.
+            XCTAssertEqual(CatalogueName.normalized(name), CatalogueName.normalizedByScalars(name), name.debugDescription)
+            XCTAssertEqual(CatalogueName.normalized(name.dropFirst()), CatalogueName.normalizedByScalars(name.dropFirst()))
         }
         XCTAssertGreaterThan(normalizedCount, 1_000)
         XCTAssertLessThan(normalizedCount, 19_000)

@@ -374,7 +374,9 @@ final class ProseTextReadingTests: XCTestCase {
         var generator = SplitMix64(seed: 2412)
         // Traditional characters (萬, 總), E4-lead scalars on both sides of U+4E00 (䷀, 一),
         // full-width digits and signs, a full-width grouping comma, astral and invalid bytes.
-        let pieces = ["收入", "萬元", "總計", "䷀", "一", "１２．５％", "３，８７４．８０", "，", "12.5", "abc", "𠀋", "ꀀ", "é", "。", "萬"]
+        // Runs of eight ASCII bytes and more (read a word at a time), with CR and controls among them.
+        let pieces = ["收入", "萬元", "總計", "䷀", "一", "１２．５％", "３，８７４．８０", "，", "12.5", "abc", "𠀋", "ꀀ", "é", "。", "萬",
+                      "abcdefghij", "1,234,567.89", "\r", "\t", "\u{7F}", "A\u{1}B"]
         var onePass = 0
         for round in 0..<5_000 {
             var bytes: [UInt8] = []
@@ -391,6 +393,15 @@ final class ProseTextReadingTests: XCTestCase {
             XCTAssertEqual(read.isSimple, general.isSimple, "\(bytes)")
         }
         XCTAssertGreaterThan(onePass, 3_000)
+    }
+
+    /// Both readings take an ASCII scalar as it is and only the space of ASCII for a blank.
+    func testASCIIIsItsOwnNormalFormAndOnlyTheSpaceIsBlank() {
+        for value in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)
+            XCTAssertEqual(ProseText.normalized(scalar), scalar)
+            XCTAssertEqual(ProseText.isBlank(scalar), value == 0x20, "\(value)")
+        }
     }
 
     /// `ProseText.hasPrefix(_:at:)` (the word's bytes decoded as compared) answers as comparing

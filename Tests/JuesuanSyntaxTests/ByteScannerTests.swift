@@ -428,6 +428,52 @@ final class UTF8ValidationTests: XCTestCase {
         XCTAssertLessThan(invalid, 20_000)
     }
 
+    /// The lines reported invalid are those that are not valid UTF-8 on their own, on random
+    /// lines of valid and invalid bytes, LF, CRLF and lone CR breaks (the lines before the first
+    /// invalid byte are taken as valid without a second test); the first invalid offset leaves a
+    /// valid prefix, and a sequence that is invalid there.
+    func testInvalidLinesAreTheLinesInvalidOnTheirOwn() {
+        var generator = SplitMix64(seed: 21)
+        let pieces: [[UInt8]] = [Array("收入".utf8), [0x41, 0x42], Array("😀".utf8), [0x0A], [0x0D, 0x0A], [0x0D],
+                                 [0xFF], [0xE5, 0x85], [0x80], [0xED, 0xA0, 0x80], Array("12345678".utf8)]
+        var invalidFiles = 0
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 30) {
+                // Invalid pieces are rarer, so that many lines before them are valid.
+                var index = Int(generator.next() % UInt64(pieces.count))
+                if index >= 6, index <= 9, generator.next() % 4 != 0 { index = 0 }
+                bytes += pieces[index]
+            }
+            var expected: [Int] = []
+            var line: [UInt8] = []
+            var number = 0
+            var k = 0
+            while k <= bytes.count {
+                if k == bytes.count || bytes[k] == 0x0A || bytes[k] == 0x0D {
+                    if String(validating: line, as: UTF8.self) == nil { expected.append(number) }
+                    if k < bytes.count, bytes[k] == 0x0D, k + 1 < bytes.count, bytes[k + 1] == 0x0A { k += 1 }
+                    line = []
+                    number += 1
+                } else {
+                    line.append(bytes[k])
+                }
+                k += 1
+            }
+            if !expected.isEmpty { invalidFiles += 1 }
+            XCTAssertEqual(SourceText.decoding(bytes).invalidLines, expected, "\(bytes)")
+            XCTAssertEqual(SourceText.decoding(bytes, inParallel: true).invalidLines, expected, "\(bytes)")
+            let first = bytes.withUnsafeBufferPointer { SourceText.firstInvalidUTF8Offset($0) }
+            XCTAssertEqual(first == nil, expected.isEmpty)
+            if let first {
+                XCTAssertNotNil(String(validating: bytes[..<first], as: UTF8.self), "\(bytes)")
+                XCTAssertEqual(bytes.withUnsafeBufferPointer { SourceText.validSequenceLength($0, at: first) }, 0, "\(bytes)")
+            }
+        }
+        XCTAssertGreaterThan(invalidFiles, 500)
+        XCTAssertLessThan(invalidFiles, 2_900)
+    }
+
     /// The two-thread test of a large document meets at the middle, moved back to a byte that
     /// starts a sequence: every kind of sequence, valid or not, placed across the middle (and
     /// runs of continuation bytes too long to move back over) says what the standard library says.
@@ -457,3 +503,4 @@ final class UTF8ValidationTests: XCTestCase {
         XCTAssertGreaterThan(checked - invalid, 5)
     }
 }
+

@@ -336,6 +336,32 @@ final class PositionTests: XCTestCase {
         }
     }
 
+    /// Many positions at once equal one at a time: at random offsets in any order, repeated,
+    /// inside multi-byte characters (where a walk counts the character whole), past the end, on
+    /// lines long enough for checkpoints and across CRLF and CR breaks.
+    func testPositionsOfManyOffsetsEqualOneAtATime() {
+        var generator = SplitMix64(seed: 13)
+        let pieces = ["363.59 ", "合计", "\t", "𠀋", "，", "abcdefgh", "\r\n", "\n", "\r", "䷀一", "ꀀ", "\u{1}"]
+        for round in 0..<60 {
+            var text = ""
+            let length = round % 10 == 0 ? 9_000 + Int(generator.next() % 4_000) : Int(generator.next() % 3_000)
+            while text.utf8.count < length {
+                // Long runs without breaks too, so that some lines carry checkpoints.
+                let piece = pieces[Int(generator.next() % UInt64(pieces.count))]
+                if round % 10 == 0, piece.contains(where: \.isNewline) { continue }
+                text += piece
+            }
+            let source = SourceText(text)
+            let count = Int(generator.next() % 40)
+            let offsets = (0..<count).map { _ in Int(generator.next() % UInt64(source.bytes.count + 20)) - 5 }
+            let batch = source.positions(of: offsets + offsets.prefix(3))
+            for (offset, position) in zip(offsets + offsets.prefix(3), batch) {
+                XCTAssertEqual(position, source.position(of: offset), "round \(round), offset \(offset)")
+            }
+        }
+        XCTAssertEqual(SourceText("").positions(of: []), [])
+    }
+
     func testInvalidUTF8IsRepairedAndLocated() {
         let bytes: [UInt8] = Array("部门 甲\n".utf8) + [0xFF, 0xFE, 0x41, 0x0A] + Array("年度 2024\n".utf8)
         let (source, invalidLines) = SourceText.decoding(bytes)

@@ -272,6 +272,7 @@ public struct ProseReader: Sendable {
     /// Units that count people (`在编人员22人，其中公务员8个`).
     static let people: Set<String> = ["人", "名", "个"]
     static let countUnits = ["人次", "批次", "批", "辆", "台", "个", "人", "项", "家", "次", "户", "套", "场", "名"]
+    static let countUnitFirsts = ScalarSet(countUnits.compactMap(\.unicodeScalars.first))
     /// A sentence longer than this (scalars) is cut: real sentences are a few hundred at most.
     static let maximumSentenceLength = 1_000
     /// How much of its sentence a claim keeps as context.
@@ -465,15 +466,19 @@ public struct ProseReader: Sendable {
             guard text.isSimple else { return text.string(lower, upper) }
             if whole == nil {
                 whole = text.string(0, text.count)
-                var offsets: [Int] = []
-                offsets.reserveCapacity(text.count + 1)
-                var offset = 0
-                for scalar in text.scalars {
-                    offsets.append(offset)
-                    offset += UTF8.width(scalar)
+                // Written in place, three bytes (Chinese text) tested first (issue 15).
+                byteOffsets = text.scalars.withUnsafeBufferPointer { scalars in
+                    [Int](unsafeUninitializedCapacity: scalars.count + 1) { offsets, initialized in
+                        var offset = 0
+                        for (index, scalar) in scalars.enumerated() {
+                            offsets[index] = offset
+                            let value = scalar.value
+                            offset += value &- 0x800 < 0xF800 ? 3 : value < 0x80 ? 1 : value < 0x800 ? 2 : 4
+                        }
+                        offsets[scalars.count] = offset
+                        initialized = scalars.count + 1
+                    }
                 }
-                offsets.append(offset)
-                byteOffsets = offsets
             }
             let string = whole!
             let view = string.utf8
@@ -711,17 +716,21 @@ public struct ProseReader: Sendable {
         if let next = text[k], next == "余" || next == "多" { approximate = true; k += 1 }
         var unit: ClaimUnit?
         var unitLength = 0
-        if text.hasPrefix("万元", at: k) { unit = .money(.tenThousandYuan); unitLength = 2 }
-        else if text.hasPrefix("亿元", at: k) { unit = .money(.hundredMillionYuan); unitLength = 2 }
-        else if text.hasPrefix("千元", at: k) { unit = .money(.thousandYuan); unitLength = 2 }
-        else if text.hasPrefix("元", at: k) { unit = .money(.yuan); unitLength = 1 }
-        else if text[k] == "%" { unit = .percent; unitLength = 1 }
-        else if text.hasPrefix("个百分点", at: k) { return k + 4 }
-        else if text.hasPrefix("分", at: k), !text.hasPrefix("分别", at: k), !text.hasPrefix("分配", at: k) { unit = .points; unitLength = 1 }
-        else if let word = Self.countUnits.first(where: { text.hasPrefix($0, at: k) }) { unit = .count(word); unitLength = word.unicodeScalars.count }
+        // The unit by its first scalar: each word is compared only where it can start (issue 15).
+        let unitFirst = text[k]
+        if unitFirst == "万" || unitFirst == "亿" || unitFirst == "千" {
+            if text[k + 1] == "元" { unit = .money(unitFirst == "万" ? .tenThousandYuan : unitFirst == "亿" ? .hundredMillionYuan : .thousandYuan); unitLength = 2 }
+        }
+        else if unitFirst == "元" { unit = .money(.yuan); unitLength = 1 }
+        else if unitFirst == "%" { unit = .percent; unitLength = 1 }
+        else if unitFirst == "个", text.hasPrefix("个百分点", at: k) { return k + 4 }
+        else if unitFirst == "分" { if text[k + 1] != "别", text[k + 1] != "配" { unit = .points; unitLength = 1 } }
+        else if let unitFirst, Self.countUnitFirsts.contains(unitFirst), let word = Self.countUnits.first(where: { text.hasPrefix($0, at: k) }) {
+            unit = .count(word); unitLength = word.unicodeScalars.count
+        }
         if unit == nil, approximate { k -= 1; approximate = false }
         let end = unitLength > 0 ? k + unitLength : j
-        if text.hasPrefix("左右", at: end) { approximate = true }
+        if text[end] == "左", text[end + 1] == "右" { approximate = true }
 
         let windowStart = max(state.sentenceStart, start - Self.contextWindow)
         let sentencePrefix = state.string(windowStart, start)

@@ -102,6 +102,14 @@ public struct ProseText: Sendable {
                 i += 1
                 continue
             }
+            // ASCII but the blank: its own normal form, one byte.
+            if raw[i].value < 0x80, raw[i] != " " {
+                scalars.append(raw[i])
+                offsets.append(rawOffsets[i])
+                ends.append(rawOffsets[i] + 1)
+                i += 1
+                continue
+            }
             if raw[i].value &- 0xFF10 < 10 { fullWidthDigits = true }
             let scalar = Self.normalized(raw[i])
             if Self.isBlank(scalar) {
@@ -181,6 +189,33 @@ public struct ProseText: Sendable {
                                 endBuffer.baseAddress![n + 1] = k + 6
                                 n += 2
                                 k += 6
+                                continue
+                            }
+                            // ASCII but the blank (which needs the general path) is its own
+                            // normal form, simple but CR: eight bytes at a time where no byte is
+                            // a blank or CR (figures, codes, Latin words).
+                            let byte = b[k]
+                            if byte < 0x80 {
+                                if n + 8 <= length, UTF8Scalars.eightASCIIBytes(b, at: k, end: end) {
+                                    let word = UnsafeRawPointer(b.baseAddress! + k).loadUnaligned(as: UInt64.self)
+                                    if !UTF8Scalars.asciiWord(word, contains: 0x20), !UTF8Scalars.asciiWord(word, contains: 0x0D) {
+                                        for m in 0..<8 {
+                                            scalarBuffer.baseAddress![n + m] = Unicode.Scalar(b[k + m])
+                                            offsetBuffer.baseAddress![n + m] = k + m
+                                            endBuffer.baseAddress![n + m] = k + m + 1
+                                        }
+                                        n += 8
+                                        k += 8
+                                        continue
+                                    }
+                                }
+                                if byte == 0x20 { return nil }
+                                if byte == 0x0D { isSimple = false }
+                                scalarBuffer.baseAddress![n] = Unicode.Scalar(byte)
+                                offsetBuffer.baseAddress![n] = k
+                                endBuffer.baseAddress![n] = k + 1
+                                n += 1
+                                k += 1
                                 continue
                             }
                             if let han = UTF8Scalars.hanIdeograph(b, at: k, end: end) {
@@ -268,22 +303,23 @@ public struct ProseText: Sendable {
         let lower = max(0, min(start, count)), upper = max(lower, min(end, count))
         // Encoded straight into the string's storage: appending scalars to a UnicodeScalarView
         // one at a time was a hot spot of reading prose (issue 15). Same scalars, same string.
-        return String(unsafeUninitializedCapacity: (upper - lower) * 4) { buffer in
+        return scalars.withUnsafeBufferPointer { scalarBuffer in String(unsafeUninitializedCapacity: (upper - lower) * 4) { buffer in
             var written = 0
-            for scalar in scalars[lower..<upper] {
+            // Three bytes (Chinese text) tested first: one comparison for most scalars.
+            for scalar in UnsafeBufferPointer(rebasing: scalarBuffer[lower..<upper]) {
                 let value = scalar.value
-                if value < 0x80 {
+                if value &- 0x800 < 0xF800 {
+                    buffer[written] = UInt8(0xE0 | value >> 12)
+                    buffer[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[written + 2] = UInt8(0x80 | value & 0x3F)
+                    written += 3
+                } else if value < 0x80 {
                     buffer[written] = UInt8(value)
                     written += 1
                 } else if value < 0x800 {
                     buffer[written] = UInt8(0xC0 | value >> 6)
                     buffer[written + 1] = UInt8(0x80 | value & 0x3F)
                     written += 2
-                } else if value < 0x10000 {
-                    buffer[written] = UInt8(0xE0 | value >> 12)
-                    buffer[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[written + 2] = UInt8(0x80 | value & 0x3F)
-                    written += 3
                 } else {
                     buffer[written] = UInt8(0xF0 | value >> 18)
                     buffer[written + 1] = UInt8(0x80 | value >> 12 & 0x3F)
@@ -293,7 +329,7 @@ public struct ProseText: Sendable {
                 }
             }
             return written
-        }
+        } }
     }
 
     /// `string(lower, end)`, cut from `base` when `base` is `string(baseLower, end)` and starts no

@@ -7,16 +7,21 @@ import JuesuanSyntax
 struct SuffixWords: Sendable {
     let words: [String]
     private let lastScalars: [Unicode.Scalar?]
+    /// The last scalars of all words, when none is empty: a text ending otherwise ends with none
+    /// of them, which one test says (most figures' words end with no such word).
+    private let anyLast: ScalarSet?
 
     init(_ words: [String]) {
         self.words = words
         lastScalars = words.map { $0.unicodeScalars.last }
+        anyLast = lastScalars.contains(nil) ? nil : ScalarSet(lastScalars.compactMap { $0 })
     }
 
     /// The first word (in their order) that `text` ends with.
     func first(endOf text: Substring, simple: Bool) -> String? {
         if simple {
             guard let last = text.unicodeScalars.last else { return words.first { $0.isEmpty } }
+            if let anyLast, !anyLast.contains(last) { return nil }
             for (word, wordLast) in zip(words, lastScalars) where (wordLast == nil || wordLast == last) && text.hasSuffix(word, simple: true) { return word }
             return nil
         }
