@@ -38,7 +38,7 @@ if [ -z "$(printf '%s\n' "${TARGETS[@]}" | grep -vxE 'analysis|numbers')" ]; the
 fi
 # FUZZ_SANITIZERS=fuzzer builds without AddressSanitizer (use another FUZZ_BUILD_DIR): the
 # throughput of the checker itself, without the sanitizer's cost on every allocation.
-FLAGS=(-O -parse-as-library -enable-testing -sanitize="${FUZZ_SANITIZERS:-fuzzer,address}" -g)
+FLAGS=(-O -parse-as-library -sanitize="${FUZZ_SANITIZERS:-fuzzer,address}" -g)
 LINK_FLAGS=(-use-ld=lld)
 
 build_module() {
@@ -54,7 +54,11 @@ build_module() {
         return
     fi
     echo "== compile $m (${#sources[@]} files)"
-    nice -n 10 "$SWIFTC" "${FLAGS[@]}" -module-name "$m" -wmo -c \
+    # Optimised as the release build is: testing enabled only where a target imports the
+    # module @testable (the server target, JuesuanServer).
+    local testing=()
+    [ "$m" = JuesuanServer ] && testing=(-enable-testing)
+    nice -n 10 "$SWIFTC" "${FLAGS[@]}" "${testing[@]}" -module-name "$m" -wmo -c \
         -emit-module -emit-module-path "$B/modules/$m.swiftmodule" -I "$B/modules" \
         "${sources[@]}" -o "$obj"
 }

@@ -7,7 +7,7 @@
 import Glibc
 #endif
 import JuesuanChecks
-@testable import JuesuanSyntax
+import JuesuanSyntax
 
 @inline(__always)
 func checkRange(_ range: SourceRange, in source: SourceText, _ what: @autoclosure () -> String, offsets: inout [Int]) {

@@ -19,11 +19,12 @@ enum NarrativeBudgetPairCheck {
         // (budget, spending) pairs: a budget amount followed in its sentence by a spending amount.
         var pairs: [(budget: Int, spent: Int)] = []
         for (position, index) in claims.enumerated() {
-            let label = all[index].label
-            guard isBudget(label) && !kinds.contains(where: label.containsText) else { continue }
+            // Each label is searched for several words: its simplicity is found once (issue 15).
+            let label = SearchedText(all[index].label)
+            guard isBudget(label) && !kinds.contains(where: label.contains) else { continue }
             guard position + 1 < claims.count else { continue }
             let next = claims[position + 1]
-            guard all[next].line == all[index].line, all[next].sentence == all[index].sentence, isSpending(all[next].label) else { continue }
+            guard all[next].line == all[index].line, all[next].sentence == all[index].sentence, isSpending(SearchedText(all[next].label)) else { continue }
             pairs.append((index, next))
         }
         for (k, later) in pairs.enumerated() {
@@ -48,11 +49,11 @@ enum NarrativeBudgetPairCheck {
         }
     }
 
-    static func isBudget(_ label: String) -> Bool {
-        label.containsText("预算") && !label.containsText("执行") && !label.containsText("支出总")
+    static func isBudget(_ label: SearchedText) -> Bool {
+        label.contains("预算") && !label.contains("执行") && !label.contains("支出总")
     }
 
-    static func isSpending(_ label: String) -> Bool {
-        label.containsText("支出") && !label.containsText("预算")
+    static func isSpending(_ label: SearchedText) -> Bool {
+        label.contains("支出") && !label.contains("预算")
     }
 }

@@ -61,8 +61,10 @@ enum NarrativeCountCheck {
         let claim = reading.claims[index]
         guard case .count(let unit)? = claim.unit else { return }
         let context = claim.sentencePrefix
+        // The sentence and the label are searched for several words: their simplicity found once.
+        let searchedContext = SearchedText(context), label = SearchedText(claim.label)
         var targets: [(String, RowSelector, String?)] = []
-        let abroad = context.containsText("国（境）外") || context.containsText("国(境)外") || context.containsText("外宾")
+        let abroad = searchedContext.contains("国（境）外") || searchedContext.contains("国(境)外") || searchedContext.contains("外宾")
         // The nearer of 接待 and 出国/出境 before the figure says what it counts: one sentence
         // may speak of both (`因公出国（境）费0万元，未安排出国团组；…公务接待3批次、28人次`).
         let reception = context.utf8LastOffset(of: "接待")
@@ -74,23 +76,23 @@ enum NarrativeCountCheck {
             if unit == "批" || unit == "批次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")] }
             if unit == "人次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待人次" : "国内公务接待人次"), "决算数")] }
         } else if !countsThings, travel != nil {
-            if unit == "个" && context.containsText("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
+            if unit == "个" && searchedContext.contains("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
             if unit == "人次" || unit == "人" { targets = [("公开09", .label("因公出国（境）人次数"), "决算数")] }
         } else if unit == "辆", let row = vehicleRows.first(where: { claim.label.hasSuffix($0) }) {
             // `执法执勤用车2辆`: its row of 公开10.
             targets = [("公开10", .label(row), nil)]
-        } else if unit == "台" || unit == "套", context.containsText("100万元"), context.containsText("设备") {
+        } else if unit == "台" || unit == "套", searchedContext.contains("100万元"), searchedContext.contains("设备") {
             targets = [("公开10", .label("单价100万元（含）以上设备（不含车辆）"), nil)]
-        } else if unit == "辆", !claim.label.containsText("购置"), let row = vehicleRows.first(where: { claim.followingWords.hasPrefix($0) }) {
+        } else if unit == "辆", !label.contains("购置"), let row = vehicleRows.first(where: { claim.followingWords.hasPrefix($0) }) {
             // `主要用于3辆执法执勤用车的燃料费`: the noun after the count.
             targets = [("公开10", .label(row), nil)]
         } else if unit == "辆" {
             // `主要用于2辆公务用车的燃料费`, `有2辆公务用车`, `共有公务用车2辆`: the fleet.
             let fleetBefore = claim.followingWords.hasPrefix("公务用车") && ["用于", "保有", "有"].contains { claim.label.hasSuffix($0) }
             let fleetAfter = claim.label.hasSuffix("有公务用车")
-            if context.hasSuffix("保有量") || claim.label.containsText("保有") || claim.label.containsText("车辆") || fleetBefore || fleetAfter {
+            if context.hasSuffix("保有量") || label.contains("保有") || label.contains("车辆") || fleetBefore || fleetAfter {
                 targets = [("公开09", .label("公务用车保有量"), "决算数"), ("公开10", .label("车辆数合计"), nil)]
-            } else if claim.label.containsText("购置") {
+            } else if label.contains("购置") {
                 targets = [("公开09", .label("公务用车购置数"), "决算数")]
             }
         }
@@ -130,7 +132,8 @@ enum NarrativeCountCheck {
 
     /// The stem a label ends on, with what follows it: `截至2023年年末在编在岗人员` → 在编在岗人员.
     static func key(_ label: String) -> String? {
-        guard let stem = stems.first(where: { label.range(ofText: $0) != nil }), let range = label.range(ofText: stem) else { return nil }
+        let searched = SearchedText(label)
+        guard let stem = stems.first(where: { searched.range(of: $0) != nil }), let range = searched.range(of: stem) else { return nil }
         let key = String(label[range.lowerBound...])
         return key.count <= stem.count + 2 ? key : nil
     }
@@ -164,9 +167,9 @@ enum NarrativeCountCheck {
     /// The grade a count of projects is of: `“优”项目20个`, `2个项目评价结果为“优”`.
     static func grade(_ claim: Claim) -> String? {
         guard case .count(let unit)? = claim.unit, unit == "个" || unit == "项" else { return nil }
-        let around = String(claim.label.suffix(12)) + "|" + claim.followingWords
+        let around = SearchedText(String(claim.label.suffix(12)) + "|" + claim.followingWords)
         for (grade, words) in [("优", ["“优”", "\"优\"", "优秀"]), ("良", ["“良”", "\"良\"", "良好"]), ("中", ["“中”", "\"中\"", "中等"]), ("差", ["“差”", "\"差\"", "较差"])] {
-            if words.contains(where: { around.range(ofText: $0) != nil }) { return grade }
+            if words.contains(where: { around.range(of: $0) != nil }) { return grade }
         }
         return nil
     }

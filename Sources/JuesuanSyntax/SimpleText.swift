@@ -222,15 +222,23 @@ extension String {
     /// `contains` as the checks called it (Foundation's), from bytes when both strings are simple
     /// text, where the two agree: Foundation's costs ~15,000 instructions a call, and the prose
     /// checks ask it of every figure's sentence (issue 15).
-    public func containsText(_ text: String) -> Bool {
-        if !text.isEmpty, comparesAsBytes(with: text, simple: false) { return utf8Contains(text) }
+    public func containsText(_ text: String) -> Bool { containsText(text, isSimple: nil) }
+
+    /// `containsText`, with whether `self` is simple text already known (`SearchedText`).
+    @usableFromInline
+    func containsText(_ text: String, isSimple: Bool?) -> Bool {
+        if !text.isEmpty, SimpleText.isSimple(text), isSimple ?? SimpleText.isSimple(self) { return utf8Contains(text) }
         return contains(text)
     }
 
     /// The range of the first occurrence of `text` (character by character, no Foundation).
-    public func range(ofText text: String) -> Range<String.Index>? {
+    public func range(ofText text: String) -> Range<String.Index>? { range(ofText: text, isSimple: nil) }
+
+    /// `range(ofText:)`, with whether `self` is simple text already known (`SearchedText`).
+    @usableFromInline
+    func range(ofText text: String, isSimple: Bool?) -> Range<String.Index>? {
         guard let first = text.first else { return nil }
-        if comparesAsBytes(with: text, simple: false) {
+        if SimpleText.isSimple(text), isSimple ?? SimpleText.isSimple(self) {
             guard let offset = utf8FirstOffset(of: text) else { return nil }
             let lower = utf8.index(startIndex, offsetBy: offset)
             return lower..<utf8.index(lower, offsetBy: text.utf8.count)
@@ -340,4 +348,24 @@ public struct CharacterSearch {
         }
         return nil
     }
+}
+
+/// A text many words are looked for in (a claim's label or sentence, asked for a dozen words by
+/// a check): whether it is simple text is found once, not again for each word (issue 15: the
+/// test of the whole text was most of each `containsText`). Same answers as `containsText` and
+/// `range(ofText:)` on the text.
+public struct SearchedText {
+    public let text: String
+    @usableFromInline let isSimple: Bool
+
+    public init(_ text: String) {
+        self.text = text
+        isSimple = SimpleText.isSimple(text)
+    }
+
+    @inlinable
+    public func contains(_ word: String) -> Bool { text.containsText(word, isSimple: isSimple) }
+
+    @inlinable
+    public func range(of word: String) -> Range<String.Index>? { text.range(ofText: word, isSimple: isSimple) }
 }

@@ -317,7 +317,7 @@ public struct SourceText: Sendable {
 
     /// Whether `bytes` are valid UTF-8 (as `String(validating:as:)` says, without making the
     /// string: a copy of the whole document and a second pass, issue 15). Eight ASCII bytes at a time.
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isValidUTF8($0) }
     }
 
@@ -328,29 +328,35 @@ public struct SourceText: Sendable {
     /// Where the first invalid sequence of `buffer` starts; nil when it is valid UTF-8.
     static func firstInvalidUTF8Offset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = buffer.count
-        guard let base = buffer.baseAddress else { return nil }
+        guard buffer.baseAddress != nil else { return nil }
         var i = 0
+        // While eight bytes are left (tested once a step): eight ASCII bytes, or two Han
+        // ideographs (E4–E9 leads take any continuation bytes), at a time.
+        while count - i >= 8 {
+            let word = UTF8Scalars.word(buffer, at: i)
+            if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            if UTF8Scalars.twoThreeByteSequences(word, leads: UTF8Scalars.hanLeadNibbles) { i += 6; continue }
+            let length = validSequenceStep(buffer, at: i)
+            if length == 0 { return i }
+            i += length
+        }
         while i < count {
-            if i + 8 <= count {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-                // Two Han ideographs (E4–E9 leads take any continuation bytes) at a time.
-                // Two Han ideographs (E4–E9 leads take any continuation bytes) at a time.
-                if UTF8Scalars.twoThreeByteSequences(buffer, at: i, end: count, leads: UTF8Scalars.hanLeadNibbles) { i += 6; continue }
-            }
-            let lead = base[i]
-            if lead < 0x80 { i += 1; continue }
-            // A three-byte sequence whose lead byte allows any continuation bytes (E1–EC,
-            // EE–EF: most Chinese text) needs no more than its two continuation bytes checked.
-            if lead &- 0xE1 < 12 || lead &- 0xEE < 2, UTF8Scalars.twoContinuationBytes(buffer, after: i) {
-                i += 3
-                continue
-            }
-            let length = validSequenceLength(buffer, at: i)
+            let length = validSequenceStep(buffer, at: i)
             if length == 0 { return i }
             i += length
         }
         return nil
+    }
+
+    /// The length of the valid sequence at `i`, or 0: ASCII, then a three-byte sequence whose
+    /// lead byte allows any continuation bytes (E1–EC, EE–EF: most Chinese text), which needs
+    /// no more than its two continuation bytes checked, then any other.
+    @inline(__always)
+    static func validSequenceStep(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let lead = buffer[i]
+        if lead < 0x80 { return 1 }
+        if lead &- 0xE1 < 12 || lead &- 0xEE < 2, UTF8Scalars.twoContinuationBytes(buffer, after: i) { return 3 }
+        return validSequenceLength(buffer, at: i)
     }
 
     /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
@@ -399,7 +405,9 @@ public struct SourceText: Sendable {
         var result = [SourcePosition](repeating: SourcePosition(line: 0, utf8Column: 0, utf16Column: 0, scalarColumn: 0, displayColumn: 0),
                                       count: offsets.count)
         var walked: (line: Int, point: ColumnCheckpoint)?
-        for index in clamped.indices.sorted(by: { clamped[$0] < clamped[$1] }) {
+        // In order of the offsets (findings mostly come in document order: then no sort).
+        let inOrder = zip(clamped, clamped.dropFirst()).allSatisfy { $0 <= $1 }
+        for index in inOrder ? Array(clamped.indices) : clamped.indices.sorted(by: { clamped[$0] < clamped[$1] }) {
             let line = line(containing: clamped[index])
             let end = min(clamped[index], lineContentEnds[line])
             var point = checkpoint(line: line, atOrBefore: end)
@@ -418,6 +426,18 @@ public struct SourceText: Sendable {
     private func position(line: Int, walking point: ColumnCheckpoint, to end: Int) -> SourcePosition {
         var point = point
         bytes.withUnsafeBufferPointer { buffer in
+            // While eight bytes are left (tested once a step): printable ASCII eight bytes at a
+            // time, wide Han ideographs two at a time, from one load.
+            while end - point.byte >= 8 {
+                let word = UTF8Scalars.word(buffer, at: point.byte)
+                if SourceText.isPrintableASCII(word) {
+                    point.byte += 8; point.utf16 += 8; point.scalars += 8; point.display += 8
+                } else if UTF8Scalars.twoThreeByteSequences(word, leads: UTF8Scalars.wideHanLeadNibbles) {
+                    point.byte += 6; point.utf16 += 2; point.scalars += 2; point.display += 4
+                } else if !SourceText.skipThreeByteScalar(&point, in: buffer, before: end) {
+                    SourceText.advance(&point, over: buffer, limit: end)
+                }
+            }
             while point.byte < end { SourceText.step(&point, in: buffer, wordsBefore: end, before: end) }
         }
         return SourcePosition(line: line, utf8Column: end - lineStarts[line], utf16Column: point.utf16, scalarColumn: point.scalars, displayColumn: point.display)

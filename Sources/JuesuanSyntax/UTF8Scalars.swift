@@ -24,10 +24,22 @@ public enum UTF8Scalars {
     @inlinable @inline(__always)
     public static func twoThreeByteSequences(_ b: UnsafeBufferPointer<UInt8>, at k: Int, end: Int, leads: UInt64) -> Bool {
         guard end - k >= 8 else { return false }
-        let word = UnsafeRawPointer(b.baseAddress! + k).loadUnaligned(as: UInt64.self).littleEndian
+        return twoThreeByteSequences(word(b, at: k), leads: leads)
+    }
+
+    /// `twoThreeByteSequences` of the eight bytes `word` (loaded by `word(_:at:)`), for a scan
+    /// that tests once that eight bytes are left.
+    @inlinable @inline(__always)
+    public static func twoThreeByteSequences(_ word: UInt64, leads: UInt64) -> Bool {
         // Bytes 0 and 3 are 1110xxxx, bytes 1, 2, 4 and 5 are 10xxxxxx; 6 and 7 are not read.
         guard word & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 else { return false }
         return (leads >> (word & 0x0F)) & (leads >> (word >> 24 & 0x0F)) & 1 != 0
+    }
+
+    /// The eight bytes from `k` (at least eight left), the first in the low byte.
+    @inlinable @inline(__always)
+    public static func word(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> UInt64 {
+        UnsafeRawPointer(b.baseAddress! + k).loadUnaligned(as: UInt64.self).littleEndian
     }
 
     /// The scalar of the three-byte sequence at `k` whose lead byte is E1–EC or EE–EF (any

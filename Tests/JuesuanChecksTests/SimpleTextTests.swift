@@ -170,6 +170,9 @@ final class SimpleTextTests: XCTestCase {
                 }
             }
             XCTAssertEqual(a.range(ofText: b), Self.referenceRange(a, b), "\(a) | \(b)")
+            // A text searched for many words answers as each search on its own.
+            if !b.unicodeScalars.contains("\u{0}") { XCTAssertEqual(SearchedText(a).contains(b), a.containsText(b), "\(a) | \(b)") }
+            XCTAssertEqual(SearchedText(a).range(of: b), a.range(ofText: b), "\(a) | \(b)")
             // Characters searched from the end: the offset of the last occurrence.
             XCTAssertEqual(CharacterSearch(a).lastOffset(of: CharacterSearch.Word(b)),
                            Self.referenceLastRange(a, b).map { a.distance(from: a.startIndex, to: $0.lowerBound) }, "\(a) | \(b)")

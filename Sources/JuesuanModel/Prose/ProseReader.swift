@@ -330,8 +330,14 @@ public struct ProseReader: Sendable {
                 continue
             }
             // An ideograph that starts nothing below (most of the text): no mark, bracket or digit.
+            // The run of them is passed in one loop, without the tests of each step (issue 15).
             if scalar.value &- 0x4E00 < 0x5200, !significantIdeographs.contains(scalar) {
-                i += 1
+                let limit = min(s.count, state.sentenceStart + Self.maximumSentenceLength)
+                i = s.withUnsafeBufferPointer { s in
+                    var k = i + 1
+                    while k < limit, s[k].value &- 0x4E00 < 0x5200, !significantIdeographs.contains(s[k]) { k += 1 }
+                    return k
+                }
                 continue
             }
             // Marks and markers are tested by comparison, not by hashing every scalar (issue 15).
@@ -1341,7 +1347,8 @@ public struct ProseReader: Sendable {
 
     /// Whether `words` compare with the previous year (`同比`, `比上年`, `较2023年`).
     public static func namesPreviousYear(_ words: String) -> Bool {
-        previousYearMarkers.contains { words.containsText($0) }
+        let words = SearchedText(words)
+        return previousYearMarkers.contains { words.contains($0) }
     }
 
     static let previousYearMarkers = ["比上年", "较上年", "上年度", "与上年", "同比", "上年同期", "比20", "较20", "与20", "比去年", "较去年"]

@@ -174,41 +174,45 @@ public struct ProseText: Sendable {
                         var k = range.start
                         var n = 0
                         let end = range.end
-                        while k < end {
-                            guard n < length else { return nil }
-                            // A Han ideograph of U+4000–U+9FFF (lead E4–E9, two continuation bytes),
-                            // most of the text: simple, no blank, not full-width; only the table of
-                            // traditional characters may change it. Decoded in place (issue 15).
-                            // Two at a time where two stand in a row.
-                            if n + 2 <= length, UTF8Scalars.twoThreeByteSequences(b, at: k, end: end, leads: UTF8Scalars.hanLeadNibbles) {
-                                scalarBuffer.baseAddress![n] = normalizedHan(UTF8Scalars.threeByteScalar(b, at: k))
-                                scalarBuffer.baseAddress![n + 1] = normalizedHan(UTF8Scalars.threeByteScalar(b, at: k + 3))
-                                offsetBuffer.baseAddress![n] = k
-                                offsetBuffer.baseAddress![n + 1] = k + 3
-                                endBuffer.baseAddress![n] = k + 3
-                                endBuffer.baseAddress![n + 1] = k + 6
-                                n += 2
-                                k += 6
-                                continue
+                        while true {
+                            // While eight bytes and room for eight scalars are left (tested once a
+                            // step), a word of them is loaded once for two tests (issue 15): a Han
+                            // ideograph of U+4000–U+9FFF (lead E4–E9, two continuation bytes) — most
+                            // of the text: simple, no blank, not full-width; only the table of
+                            // traditional characters may change it — two at a time, decoded in
+                            // place; ASCII but the blank (which needs the general path) and CR (not
+                            // simple), its own normal form, eight at a time (figures, codes, words).
+                            if end - k >= 8 && length - n >= 8 {
+                                let word = UTF8Scalars.word(b, at: k)
+                                if UTF8Scalars.twoThreeByteSequences(word, leads: UTF8Scalars.hanLeadNibbles) {
+                                    scalarBuffer.baseAddress![n] = normalizedHan(UTF8Scalars.threeByteScalar(b, at: k))
+                                    scalarBuffer.baseAddress![n + 1] = normalizedHan(UTF8Scalars.threeByteScalar(b, at: k + 3))
+                                    offsetBuffer.baseAddress![n] = k
+                                    offsetBuffer.baseAddress![n + 1] = k + 3
+                                    endBuffer.baseAddress![n] = k + 3
+                                    endBuffer.baseAddress![n + 1] = k + 6
+                                    n += 2
+                                    k += 6
+                                    continue
+                                }
+                                if word & 0x8080_8080_8080_8080 == 0, !UTF8Scalars.asciiWord(word, contains: 0x20), !UTF8Scalars.asciiWord(word, contains: 0x0D) {
+                                    for m in 0..<8 {
+                                        scalarBuffer.baseAddress![n + m] = Unicode.Scalar(b[k + m])
+                                        offsetBuffer.baseAddress![n + m] = k + m
+                                        endBuffer.baseAddress![n + m] = k + m + 1
+                                    }
+                                    n += 8
+                                    k += 8
+                                    continue
+                                }
+                            } else {
+                                if k >= end { break }
+                                guard n < length else { return nil }
                             }
-                            // ASCII but the blank (which needs the general path) is its own
-                            // normal form, simple but CR: eight bytes at a time where no byte is
-                            // a blank or CR (figures, codes, Latin words).
+                            // One scalar: ASCII but the blank as it is, a Han ideograph decoded in
+                            // place, any other decoded and normalised.
                             let byte = b[k]
                             if byte < 0x80 {
-                                if n + 8 <= length, UTF8Scalars.eightASCIIBytes(b, at: k, end: end) {
-                                    let word = UnsafeRawPointer(b.baseAddress! + k).loadUnaligned(as: UInt64.self)
-                                    if !UTF8Scalars.asciiWord(word, contains: 0x20), !UTF8Scalars.asciiWord(word, contains: 0x0D) {
-                                        for m in 0..<8 {
-                                            scalarBuffer.baseAddress![n + m] = Unicode.Scalar(b[k + m])
-                                            offsetBuffer.baseAddress![n + m] = k + m
-                                            endBuffer.baseAddress![n + m] = k + m + 1
-                                        }
-                                        n += 8
-                                        k += 8
-                                        continue
-                                    }
-                                }
                                 if byte == 0x20 { return nil }
                                 if byte == 0x0D { isSimple = false }
                                 scalarBuffer.baseAddress![n] = Unicode.Scalar(byte)
