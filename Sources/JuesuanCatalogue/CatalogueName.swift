@@ -49,16 +49,23 @@ public enum CatalogueName {
             let lead = bytes[k]
             if lead &- 0x21 < 0x5F { k += 1; continue }
             if lead &- 0xE4 < 6 { k += 3; continue }
-            // Valid UTF-8 (a string's): the lead byte says the width.
-            var value = UInt32(lead)
-            var width = 1
-            if lead >= 0xF0 { value &= 0x07; width = 4 } else if lead >= 0xE0 { value &= 0x0F; width = 3 } else if lead >= 0xC0 { value &= 0x1F; width = 2 }
-            guard k + width <= end else { return false }
-            if width > 1 { for j in 1..<width { value = value << 6 | UInt32(bytes[k + j] & 0x3F) } }
-            guard let scalar = Unicode.Scalar(value), map(scalar) == scalar else { return false }
+            guard let (scalar, width) = scalar(bytes, at: k), map(scalar) == scalar else { return false }
             k += width
         }
         return true
+    }
+
+    /// The scalar whose valid UTF-8 (a string's) starts at `k` and its width, the lead byte
+    /// saying the width; nil where the bytes end before it does.
+    @inlinable @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[k]
+        var value = UInt32(lead)
+        var width = 1
+        if lead >= 0xF0 { value &= 0x07; width = 4 } else if lead >= 0xE0 { value &= 0x0F; width = 3 } else if lead >= 0xC0 { value &= 0x1F; width = 2 }
+        guard k + width <= bytes.count else { return nil }
+        if width > 1 { for j in 1..<width { value = value << 6 | UInt32(bytes[k + j] & 0x3F) } }
+        return Unicode.Scalar(value).map { ($0, width) }
     }
 
     /// `normalized` on the valid UTF-8 of a string, written straight into the new string: the
@@ -75,15 +82,14 @@ public enum CatalogueName {
             while k < end {
                 let lead = bytes[k]
                 if lead &- 0x21 < 0x5F { out[n] = lead; n += 1; k += 1; continue }
-                var value = UInt32(lead)
-                var width = 1
-                if lead >= 0xF0 { value &= 0x07; width = 4 } else if lead >= 0xE0 { value &= 0x0F; width = 3 } else if lead >= 0xC0 { value &= 0x1F; width = 2 }
-                width = min(width, end - k)
-                if width > 1 { for j in 1..<width { value = value << 6 | UInt32(bytes[k + j] & 0x3F) } }
-                if lead &- 0xE4 < 6 {
-                    for j in 0..<width { out[n + j] = bytes[k + j] }
-                    n += width
-                } else if let scalar = Unicode.Scalar(value), let mapped = map(scalar) {
+                // U+4000–U+9FFF map to themselves, as `isNormalizedUTF8` passes them.
+                if lead &- 0xE4 < 6, k + 3 <= end {
+                    out[n] = lead; out[n + 1] = bytes[k + 1]; out[n + 2] = bytes[k + 2]
+                    n += 3; k += 3
+                    continue
+                }
+                guard let (scalar, width) = scalar(bytes, at: k) else { break }
+                if let mapped = map(scalar) {
                     if mapped == scalar {
                         for j in 0..<width { out[n + j] = bytes[k + j] }
                         n += width

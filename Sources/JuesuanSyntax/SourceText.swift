@@ -163,7 +163,13 @@ public struct SourceText: Sendable {
     /// Long lines of figures and Latin text are walked a word at a time, not a byte.
     @inline(__always)
     static func skipPrintableASCII(_ point: inout ColumnCheckpoint, in raw: UnsafeRawBufferPointer, before limit: Int) -> Bool {
-        guard limit - point.byte >= 8, isPrintableASCII(raw.loadUnaligned(fromByteOffset: point.byte, as: UInt64.self)) else { return false }
+        limit - point.byte >= 8 && skipPrintableASCII(&point, word: raw.loadUnaligned(fromByteOffset: point.byte, as: UInt64.self))
+    }
+
+    /// `skipPrintableASCII` on the eight bytes at `point`, loaded (by a walk that knows eight are left).
+    @inline(__always)
+    static func skipPrintableASCII(_ point: inout ColumnCheckpoint, word: UInt64) -> Bool {
+        guard isPrintableASCII(word) else { return false }
         point.byte += 8; point.utf16 += 8; point.scalars += 8; point.display += 8
         return true
     }
@@ -173,7 +179,13 @@ public struct SourceText: Sendable {
     /// Chinese text is walked two characters at a time, without decoding them.
     @inline(__always)
     static func skipWideHan(_ point: inout ColumnCheckpoint, in buffer: UnsafeBufferPointer<UInt8>, before limit: Int) -> Bool {
-        guard UTF8Scalars.twoThreeByteSequences(buffer, at: point.byte, end: limit, leads: UTF8Scalars.wideHanLeadNibbles) else { return false }
+        limit - point.byte >= 8 && skipWideHan(&point, word: UTF8Scalars.word(buffer, at: point.byte))
+    }
+
+    /// `skipWideHan` on the eight bytes at `point`, loaded.
+    @inline(__always)
+    static func skipWideHan(_ point: inout ColumnCheckpoint, word: UInt64) -> Bool {
+        guard UTF8Scalars.twoThreeByteSequences(word, leads: UTF8Scalars.wideHanLeadNibbles) else { return false }
         point.byte += 6; point.utf16 += 2; point.scalars += 2; point.display += 4
         return true
     }
@@ -405,9 +417,7 @@ public struct SourceText: Sendable {
         var result = [SourcePosition](repeating: SourcePosition(line: 0, utf8Column: 0, utf16Column: 0, scalarColumn: 0, displayColumn: 0),
                                       count: offsets.count)
         var walked: (line: Int, point: ColumnCheckpoint)?
-        // In order of the offsets (findings mostly come in document order: then no sort).
-        let inOrder = zip(clamped, clamped.dropFirst()).allSatisfy { $0 <= $1 }
-        for index in inOrder ? Array(clamped.indices) : clamped.indices.sorted(by: { clamped[$0] < clamped[$1] }) {
+        for index in clamped.indices.sorted(by: { clamped[$0] < clamped[$1] }) {
             let line = line(containing: clamped[index])
             let end = min(clamped[index], lineContentEnds[line])
             var point = checkpoint(line: line, atOrBefore: end)
@@ -430,11 +440,8 @@ public struct SourceText: Sendable {
             // time, wide Han ideographs two at a time, from one load.
             while end - point.byte >= 8 {
                 let word = UTF8Scalars.word(buffer, at: point.byte)
-                if SourceText.isPrintableASCII(word) {
-                    point.byte += 8; point.utf16 += 8; point.scalars += 8; point.display += 8
-                } else if UTF8Scalars.twoThreeByteSequences(word, leads: UTF8Scalars.wideHanLeadNibbles) {
-                    point.byte += 6; point.utf16 += 2; point.scalars += 2; point.display += 4
-                } else if !SourceText.skipThreeByteScalar(&point, in: buffer, before: end) {
+                if !SourceText.skipPrintableASCII(&point, word: word), !SourceText.skipWideHan(&point, word: word),
+                   !SourceText.skipThreeByteScalar(&point, in: buffer, before: end) {
                     SourceText.advance(&point, over: buffer, limit: end)
                 }
             }

@@ -726,8 +726,7 @@ public struct ProseReader: Sendable {
         let unitFirst = text[k]
         if unitFirst == "万" || unitFirst == "亿" || unitFirst == "千" {
             if text[k + 1] == "元" { unit = .money(unitFirst == "万" ? .tenThousandYuan : unitFirst == "亿" ? .hundredMillionYuan : .thousandYuan); unitLength = 2 }
-        }
-        else if unitFirst == "元" { unit = .money(.yuan); unitLength = 1 }
+        } else if unitFirst == "元" { unit = .money(.yuan); unitLength = 1 }
         else if unitFirst == "%" { unit = .percent; unitLength = 1 }
         else if unitFirst == "个", text.hasPrefix("个百分点", at: k) { return k + 4 }
         else if unitFirst == "分" { if text[k + 1] != "别", text[k + 1] != "配" { unit = .points; unitLength = 1 } }
