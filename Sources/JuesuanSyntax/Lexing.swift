@@ -29,6 +29,12 @@ public enum Lexing {
     /// The same into `result` (emptied first), so that a caller can reuse one array.
     static func words(_ bytes: [UInt8], _ range: SourceRange, into result: inout [SourceRange]) {
         result.removeAll(keepingCapacity: true)
+        forEachWord(bytes, range) { result.append($0) }
+    }
+
+    /// Calls `body` with each blank-separated word of `range`, in order.
+    @inline(__always)
+    static func forEachWord(_ bytes: [UInt8], _ range: SourceRange, _ body: (SourceRange) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
             var i = range.start
             var wordStart = -1
@@ -45,14 +51,14 @@ public enum Lexing {
                 let blank = b == 0x20 || b == 0x09 ? 1
                     : b == 0xE3 && i + 2 < range.end && buffer[i + 1] == 0x80 && buffer[i + 2] == 0x80 ? 3 : 0
                 if blank > 0 {
-                    if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: i)); wordStart = -1 }
+                    if wordStart >= 0 { body(SourceRange(start: wordStart, end: i)); wordStart = -1 }
                     i += blank
                 } else {
                     if wordStart < 0 { wordStart = i }
                     i += 1
                 }
             }
-            if wordStart >= 0 { result.append(SourceRange(start: wordStart, end: range.end)) }
+            if wordStart >= 0 { body(SourceRange(start: wordStart, end: range.end)) }
         }
     }
 
@@ -99,11 +105,15 @@ public enum Lexing {
         }
     }
 
-    /// False for words that cannot be a block keyword, so that most lines (rows, prose) make no
-    /// string for their first word: every keyword and alias is at most 12 UTF-8 bytes, even
-    /// spelled with the Kelvin sign that lowercases to `k`, and none starts with a digit.
-    static func mayBeBlockKeyword(_ bytes: [UInt8], _ word: SourceRange) -> Bool {
-        word.length <= 12 && !(bytes[word.start] >= 0x30 && bytes[word.start] <= 0x39)
+    /// The first word of `range` when it may be a block keyword, else nil, so that most lines
+    /// (rows, prose) make no string for their first word: every keyword and alias is at most 12
+    /// UTF-8 bytes, even spelled with the Kelvin sign that lowercases to `k`, and none starts
+    /// with a digit. The line is read no further than such a word and a blank after it (15
+    /// bytes), not to the end of a row's label or of a line of prose.
+    static func blockKeywordCandidate(_ bytes: [UInt8], _ range: SourceRange) -> SourceRange? {
+        guard range.start < range.end, !(bytes[range.start] >= 0x30 && bytes[range.start] <= 0x39) else { return nil }
+        let word = firstWord(bytes, SourceRange(start: range.start, end: min(range.end, range.start + 15)))
+        return word.length <= 12 ? word : nil
     }
 
     /// The range without leading and trailing blanks.
@@ -141,6 +151,12 @@ public enum Lexing {
             }
             return nil
         }
+    }
+
+    /// Whether `range` starts with `//` (compared without a literal array, made on every line).
+    @inline(__always)
+    static func startsComment(_ bytes: [UInt8], _ range: SourceRange) -> Bool {
+        range.length >= 2 && bytes[range.start] == 0x2F && bytes[range.start + 1] == 0x2F
     }
 
     static func startsWith(_ bytes: [UInt8], _ range: SourceRange, _ prefix: [UInt8]) -> Bool {
@@ -184,6 +200,9 @@ public enum CellText {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellValue? {
         guard let first = bytes.first else { return nil }
         let isDigit = first >= 0x30 && first <= 0x39
+        // The common cell, `digits[.digits]`, read at once: the general reading below gives the
+        // same number for it (issue 15: its layers were a tenth of the parse).
+        if isDigit, let number = DecimalNumber.plainNumber(bytes) { return .number(number) }
         // Every cell starts with a digit or a dash of some kind.
         guard isDigit || first == 0x2D || first == 0xE2 || first == 0xEF else { return nil }
         // No spelling of an empty cell starts with a digit.

@@ -146,15 +146,15 @@ private final class LineParser {
     var openGlossary: GlossarySyntax?
     var openCheck: CheckSyntax?
     /// Reused for the words of each table line: no array is allocated per row.
-    var scratchWords: [SourceRange] = []
-    /// The value of each word of the current row that was read as a cell (parallel to the words).
-    var scratchValues: [CellValue?] = []
+    var scratchWords = ScratchBuffer<SourceRange>(capacity: 16)
+    /// The values of the current row's trailing cells, read from its last word backwards.
+    var scratchValues = ScratchBuffer<CellValue?>(capacity: 16)
     /// The tokens and the cells' values of the open table's rows, one buffer each for the whole
     /// table; each row's part is given to it (and to its line) when the table closes.
-    var tableTokens: [Token] = []
-    var tableValues: [CellValue?] = []
+    var tableTokens = ScratchBuffer<Token>(capacity: 256)
+    var tableValues = ScratchBuffer<CellValue?>(capacity: 256)
     /// Where each row of the open table ends in `tableTokens` and `tableValues`.
-    var rowEnds: [(tokens: Int, values: Int)] = []
+    var rowEnds = ScratchBuffer<(tokens: Int, values: Int)>(capacity: 64)
     var lastTableRowCount = 0
     var lastContentLine = 0
 
@@ -163,6 +163,14 @@ private final class LineParser {
         self.bytes = source.bytes
         self.lines = lines
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bomLength = 3 }
+    }
+
+    deinit {
+        scratchWords.deallocate()
+        scratchValues.deallocate()
+        tableTokens.deallocate()
+        tableValues.deallocate()
+        rowEnds.deallocate()
     }
 
 }
@@ -175,9 +183,8 @@ extension Parser {
         for index in max(1, line)..<source.lineCount {
             let content = source.lineContentRange(index)
             let trimmed = Lexing.trimmed(bytes, content)
-            guard !trimmed.isEmpty, trimmed.start == content.start, !Lexing.startsWith(bytes, trimmed, [0x2F, 0x2F]) else { continue }
-            let firstWord = Lexing.firstWord(bytes, trimmed)
-            if Lexing.mayBeBlockKeyword(bytes, firstWord), BlockKeyword(word: Lexing.string(bytes, firstWord)) != nil { return index }
+            guard !trimmed.isEmpty, trimmed.start == content.start, !Lexing.startsComment(bytes, trimmed) else { continue }
+            if let firstWord = Lexing.blockKeywordCandidate(bytes, trimmed), BlockKeyword(word: Lexing.string(bytes, firstWord)) != nil { return index }
         }
         return nil
     }
@@ -216,13 +223,12 @@ private extension LineParser {
             lines.append(Line(index: index, kind: .blank, tokens: []))
             return
         }
-        if Lexing.startsWith(bytes, trimmed, [0x2F, 0x2F]) {
+        if Lexing.startsComment(bytes, trimmed) {
             lines.append(Line(index: index, kind: .comment, tokens: [token(.comment, trimmed)]))
             return
         }
         if trimmed.start == content.start {
-            let firstWord = Lexing.firstWord(bytes, trimmed)
-            if Lexing.mayBeBlockKeyword(bytes, firstWord), let keyword = BlockKeyword(word: Lexing.string(bytes, firstWord)) {
+            if let firstWord = Lexing.blockKeywordCandidate(bytes, trimmed), let keyword = BlockKeyword(word: Lexing.string(bytes, firstWord)) {
                 closeBlock(lastLine: lastContentLine)
                 openBlock(keyword, index, content, firstWord)
                 lastContentLine = index
@@ -270,11 +276,13 @@ private extension LineParser {
     func closeBlock(lastLine: Int) {
         switch open {
         case .none: break
-        case .table: var b = openTable!; openTable = nil; b.lines = b.line...max(b.line, lastLine); shareRowBuffers(&b); blocks.append(.table(b))
-        case .narrative: var b = openNarrative!; openNarrative = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.narrative(b))
-        case .performance: var b = openPerformance!; openPerformance = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.performance(b))
-        case .glossary: var b = openGlossary!; openGlossary = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.glossary(b))
-        case .check: var b = openCheck!; openCheck = nil; b.lines = b.line...max(b.line, lastLine); blocks.append(.check(b))
+        // `take()` moves the block out of its property: no copy of it, no destruction of the
+        // property's old value.
+        case .table: var b = openTable.take()!; b.lines = b.line...max(b.line, lastLine); shareRowBuffers(&b); blocks.append(.table(b))
+        case .narrative: var b = openNarrative.take()!; b.lines = b.line...max(b.line, lastLine); blocks.append(.narrative(b))
+        case .performance: var b = openPerformance.take()!; b.lines = b.line...max(b.line, lastLine); blocks.append(.performance(b))
+        case .glossary: var b = openGlossary.take()!; b.lines = b.line...max(b.line, lastLine); blocks.append(.glossary(b))
+        case .check: var b = openCheck.take()!; b.lines = b.line...max(b.line, lastLine); blocks.append(.check(b))
         }
         open = .none
     }
@@ -282,9 +290,9 @@ private extension LineParser {
     /// Gives each row of a closing table, and its line, its part of the table's buffers.
     func shareRowBuffers(_ table: inout TableSyntax) {
         assert(rowEnds.count == table.rows.count)
-        let tokens = tableTokens, values = tableValues
+        let tokens = tableTokens.takeAll(), values = tableValues.takeAll()
         var tokenStart = 0, valueStart = 0
-        for (k, end) in rowEnds.enumerated() where k < table.rows.count {
+        for (k, end) in rowEnds.elements.enumerated() where k < table.rows.count {
             let rowTokens = SharedSlice(storage: tokens, range: tokenStart..<end.tokens)
             assert(rowTokens.count == Int(table.rows[k].cellStart) + end.values - valueStart)
             table.rows[k].tokens = rowTokens
@@ -293,13 +301,8 @@ private extension LineParser {
             tokenStart = end.tokens
             valueStart = end.values
         }
-        // The next table starts new buffers, about the size of this one's.
         lastTableRowCount = table.rows.count
-        tableTokens = []
-        tableTokens.reserveCapacity(max(16, tokens.count))
-        tableValues = []
-        tableValues.reserveCapacity(max(16, values.count))
-        rowEnds.removeAll(keepingCapacity: true)
+        rowEnds.removeAll()
     }
 
     func openBlock(_ keyword: BlockKeyword, _ index: Int, _ content: SourceRange, _ keywordRange: SourceRange) {
@@ -381,10 +384,10 @@ private extension LineParser {
     /// Parses one line of the open table block, updating the side in force.
     func parseTableLine(_ index: Int, _ content: SourceRange) {
         let (body, comment) = splitComment(content)
-        var words = scratchWords
-        scratchWords = []
-        defer { scratchWords = words }
-        Lexing.words(bytes, body, into: &words)
+        scratchWords.removeAll()
+        Lexing.forEachWord(bytes, body) { scratchWords.append($0) }
+        // Valid until the next line's words: this line's parse does not append to them.
+        let words = scratchWords.elements
         // Only a word of 6 bytes can be a side (收入, 支出) and only one of 3 or 7 bytes, not
         // starting with a digit (codes), the columns keyword (列, `columns` in any case): other
         // rows make no string for it.
@@ -415,26 +418,25 @@ private extension LineParser {
     func isCode(_ range: SourceRange) -> Bool {
         let length = range.length
         guard length == 3 || length == 5 || length == 7 else { return false }
-        for i in range.start..<range.end where !(bytes[i] >= 0x30 && bytes[i] <= 0x39) { return false }
-        return true
+        return bytes.withUnsafeBufferPointer { buffer in
+            for i in range.start..<range.end where buffer[i] &- 0x30 >= 10 { return false }
+            return true
+        }
     }
 
-    func parseRow(_ index: Int, _ body: SourceRange, _ words: [SourceRange], _ side: TableSide) -> RowSyntax {
+    func parseRow(_ index: Int, _ body: SourceRange, _ words: UnsafeBufferPointer<SourceRange>, _ side: TableSide) -> RowSyntax {
         var labelStart = 0
         var code: Token?
         if isCode(words[0]) {
             code = token(.code, words[0])
             labelStart = 1
         }
-        // Cells are the trailing run of numbers and empty cells; each is read once, here.
-        var values = scratchValues
-        scratchValues = []
-        defer { scratchValues = values }
-        values.removeAll(keepingCapacity: true)
-        for _ in 0..<words.count { values.append(nil) }
+        // Cells are the trailing run of numbers and empty cells; each is read once, here, from
+        // the last word backwards (the value of word k is `scratchValues[words.count - 1 - k]`).
+        scratchValues.removeAll()
         var cellStart = words.count
         while cellStart > labelStart, let value = CellText.parse(bytes, words[cellStart - 1]) {
-            values[cellStart - 1] = value
+            scratchValues.append(value)
             cellStart -= 1
         }
         let readFrom = cellStart
@@ -465,7 +467,7 @@ private extension LineParser {
         let tokenCellStart = labelStart + (label != nil ? 1 : 0)
         for k in cellStart..<words.count {
             let range = words[k]
-            let value = k >= readFrom ? values[k] : CellText.parse(bytes, range)
+            let value = k >= readFrom ? scratchValues[words.count - 1 - k] : CellText.parse(bytes, range)
             let kind: TokenKind
             switch value {
             case .none: kind = .badCell

@@ -18,9 +18,29 @@ final class ParserFastPathTests: XCTestCase {
     func testDigitsAndLongWordsNeverOpenBlocks() {
         let text = "部门 某局\n年度 2024\n表 自定义 某表\n201 一般公共服务支出 1\n名词解释之外的很长的行名 2\n"
         XCTAssertEqual(blockStarts(text), [2])
-        XCTAssertFalse(Lexing.mayBeBlockKeyword(Array("2010101".utf8), SourceRange(start: 0, end: 7)))
-        XCTAssertTrue(Lexing.mayBeBlockKeyword(Array("名词解释".utf8), SourceRange(start: 0, end: 12)))
-        XCTAssertFalse(Lexing.mayBeBlockKeyword(Array("名词解释甲".utf8), SourceRange(start: 0, end: 15)))
+        func candidate(_ line: String) -> String? {
+            let bytes = Array(line.utf8)
+            return Lexing.blockKeywordCandidate(bytes, SourceRange(start: 0, end: bytes.count)).map { Lexing.string(bytes, $0) }
+        }
+        XCTAssertNil(candidate("2010101 一般公共服务"))
+        XCTAssertEqual(candidate("名词解释"), "名词解释")
+        XCTAssertNil(candidate("名词解释甲"))
+        XCTAssertNil(candidate("名词解释甲 乙"))
+        XCTAssertNil(candidate(""))
+        // A 12-byte keyword and the blank after it, of any kind, are within what is read.
+        XCTAssertEqual(candidate("名词解释\u{3000}很长很长很长的说明文字"), "名词解释")
+        XCTAssertEqual(candidate("名词解释\t说明"), "名词解释")
+        XCTAssertEqual(candidate("glossary 名词"), "glossary")
+        XCTAssertEqual(candidate("表 公开01 收入支出决算总表"), "表")
+        XCTAssertEqual(candidate("本部门2024年度收入总计438370.55万元"), nil)
+        // The same answer as the first of the words, wherever that is at most 12 bytes.
+        for line in ["表\u{3000}公开01", "说明\t一", "校验 公开01.合计 = 1", "abcdefghijkl x", "abcdefghijklm x", "甲乙丙丁\u{3000}", "甲乙丙丁戊"] {
+            let bytes = Array(line.utf8)
+            let first = Lexing.words(bytes, SourceRange(start: 0, end: bytes.count))[0]
+            XCTAssertEqual(candidate(line), first.length <= 12 ? Lexing.string(bytes, first) : nil, line)
+        }
+        let glossary = "部门 某局\n年度 2024\n名词解释\u{3000}术语\n基本支出：人员支出和公用支出。\n"
+        XCTAssertEqual(blockStarts(glossary), [2])
     }
 
     func testSidesColumnsAndDetailRows() {
@@ -54,5 +74,47 @@ final class ParserFastPathTests: XCTestCase {
             let range = SourceRange(start: 0, end: bytes.count)
             XCTAssertEqual(Lexing.firstWord(bytes, range), Lexing.words(bytes, range)[0], line)
         }
+    }
+
+    func testScratchBufferGrowsKeepsOrderAndGivesUpItsElements() {
+        var buffer = ScratchBuffer<Token>(capacity: 1)
+        defer { buffer.deallocate() }
+        let source = Array("一般公共服务支出一般公共服务支出 12 -".utf8)
+        func token(_ k: Int) -> Token {
+            // Long (read from `source`) and short (inline) texts alternately.
+            k.isMultiple(of: 2) ? Token(kind: .label, range: SourceRange(start: 0, end: 48), source: source)
+                : Token(kind: .number, range: SourceRange(start: 49, end: 51), source: source)
+        }
+        for k in 0..<300 { buffer.append(token(k)) }
+        XCTAssertEqual(buffer.count, 300)
+        XCTAssertEqual(buffer[299].text, "12")
+        let taken = buffer.takeAll()
+        XCTAssertEqual(buffer.count, 0)
+        XCTAssertEqual(taken.count, 300)
+        XCTAssertEqual(taken.map(\.text), (0..<300).map { token($0).text })
+        buffer.append(token(0))
+        buffer.removeAll()
+        XCTAssertEqual(buffer.count, 0)
+        XCTAssertEqual(buffer.elements.count, 0)
+    }
+
+    /// Rows past the parser's first buffers (16 words, 256 tokens, 64 rows) keep every token.
+    func testLongRowsAndLargeTablesKeepEveryToken() {
+        let cells = (1...40).map { "\($0).5" }
+        var text = "部门 某局\n年度 2024\n表 自定义 宽表\n" + "合计 " + cells.joined(separator: " ") + "\n"
+        for row in 1...100 { text += "行\(row)  \(row).25  -  \(row)%\n" }
+        text += "表 自定义 另一表\n甲 1\n"
+        let tree = Parser.parse(text)
+        let wide = tree.tables[0]
+        XCTAssertEqual(wide.rows.count, 101)
+        XCTAssertEqual(wide.rows[0].cells.map(\.token.text), cells)
+        XCTAssertEqual(wide.rows[0].values.compactMap { $0?.number?.description }, cells)
+        for (k, row) in wide.rows.dropFirst().enumerated() {
+            XCTAssertEqual(row.label?.text, "行\(k + 1)")
+            XCTAssertEqual(row.cells.map(\.token.text), ["\(k + 1).25", "-", "\(k + 1)%"])
+            XCTAssertEqual(row.values[1], .empty)
+            XCTAssertEqual(tree.lines[row.line].tokens.map(\.text), row.tokens.map(\.text))
+        }
+        XCTAssertEqual(tree.tables[1].rows.map { $0.tokens.map(\.text) }, [["甲", "1"]])
     }
 }
