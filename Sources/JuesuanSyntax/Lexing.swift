@@ -62,6 +62,31 @@ public enum Lexing {
         }
     }
 
+    /// The comparator (`<=`, `>=`, `≤`, `≥`, `＝`, `=`, `＜`, `＞`, `<`, `>`) or sign (`+`, `＋`,
+    /// `－`, `−`) that starts at `i` (before `end`), with its byte length; nil for anything else,
+    /// the ASCII hyphen included. Decided on the lead byte: the spellings differ from their first
+    /// bytes on, but for `<=` and `>=`, which are taken before `<` and `>`.
+    static func expressionOperator(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (TokenKind, Int)? {
+        let byte = buffer[i]
+        switch byte {
+        case 0x3C, 0x3E: return (.comparator, i + 1 < end && buffer[i + 1] == 0x3D ? 2 : 1)
+        case 0x3D: return (.comparator, 1)
+        case 0x2B: return (.operatorSign, 1)
+        case 0xE2, 0xEF:
+            guard i + 2 < end else { return nil }
+            let second = buffer[i + 1], third = buffer[i + 2]
+            if byte == 0xE2 {
+                if second == 0x89 && (third == 0xA4 || third == 0xA5) { return (.comparator, 3) }  // ≤ ≥
+                if second == 0x88 && third == 0x92 { return (.operatorSign, 3) }  // −
+            } else if second == 0xBC {
+                if third == 0x9C || third == 0x9D || third == 0x9E { return (.comparator, 3) }  // ＜ ＝ ＞
+                if third == 0x8B || third == 0x8D { return (.operatorSign, 3) }  // ＋ －
+            }
+            return nil
+        default: return nil
+        }
+    }
+
     /// The first offset from `start` whose byte may start a blank (`blankStartMask`), or the
     /// first within the last seven bytes before `end`: the caller looks at the bytes from
     /// there one by one. Eight bytes at a time.

@@ -117,4 +117,31 @@ final class ParserFastPathTests: XCTestCase {
         }
         XCTAssertEqual(tree.tables[1].rows.map { $0.tokens.map(\.text) }, [["甲", "1"]])
     }
+
+    /// `Lexing.expressionOperator` decides as trying each spelling in turn did: the comparators
+    /// in their order, then the signs.
+    func testExpressionOperatorIsTheFirstSpellingThatMatches() {
+        let comparators = ["<=", ">=", "≤", "≥", "＝", "=", "＜", "＞", "<", ">"].map { Array($0.utf8) }
+        let signs = ["+", "＋", "－", "−"].map { Array($0.utf8) }
+        func reference(_ bytes: [UInt8], _ i: Int, _ end: Int) -> (TokenKind, Int)? {
+            let rest = SourceRange(start: i, end: end)
+            if let c = comparators.first(where: { Lexing.startsWith(bytes, rest, $0) }) { return (.comparator, c.count) }
+            if let s = signs.first(where: { Lexing.startsWith(bytes, rest, $0) }) { return (.operatorSign, s.count) }
+            return nil
+        }
+        // Pieces that share lead bytes with the operators, and cut ones.
+        let pieces: [[UInt8]] = (comparators + signs + ["-", "合", "计", "1", "∑", "．", "％", "≠", "→"].map { Array($0.utf8) })
+            + [[0xE2], [0xE2, 0x89], [0xEF], [0xEF, 0xBC], [0xE2, 0x88], [0xEF, 0xBD, 0x9D]]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 1...6, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let end = Int.random(in: 1...bytes.count, using: &generator)
+            bytes.withUnsafeBufferPointer { buffer in
+                for i in 0..<end {
+                    let got = Lexing.expressionOperator(buffer, i, end), expected = reference(bytes, i, end)
+                    XCTAssertTrue(got?.0 == expected?.0 && got?.1 == expected?.1, "\(bytes) at \(i) before \(end)")
+                }
+            }
+        }
+    }
 }
