@@ -166,8 +166,7 @@ private final class LineParser {
     /// table; each row's part is given to it (and to its line) when the table closes.
     var tableTokens = ScratchBuffer<Token>(capacity: 256)
     var tableValues = ScratchBuffer<CellValue?>(capacity: 256)
-    /// Where each row of the open table ends in `tableTokens` and `tableValues`.
-    /// The open table's rows, made when it closes with their parts of those buffers.
+    /// The open table's rows so far, made into rows with their parts of those buffers when it closes.
     var pendingRows = ScratchBuffer<PendingRow>(capacity: 64)
     var lastContentLine = 0
 
@@ -204,7 +203,6 @@ extension Parser {
 }
 
 private extension LineParser {
-
     /// A token reading its text from the document when asked: no `String` per token.
     @inline(__always)
     func token(_ kind: TokenKind, _ range: SourceRange) -> Token {
