@@ -55,7 +55,8 @@ struct ScratchBuffer<Element> {
     @inline(never)
     private mutating func grow() {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        larger.initialize(from: base, count: count)
+        // Moved, not copied: the old memory is freed without deinitialising what it held.
+        larger.moveInitialize(from: base, count: count)
         base.deallocate()
         base = larger
         capacity *= 2
