@@ -66,9 +66,10 @@ final class DocumentSizeTests: XCTestCase {
         let open = residentKiB(server.pid)
         server.notify("textDocument/didClose", ["textDocument": ["uri": .string(Self.uri)]])
         XCTAssertEqual(server.diagnostics(Self.uri, timeout: 60)?.count, 0)
-        // The release of the tree and the trim run on a background queue.
+        // The release of the tree and the trim run on a background queue, at a low priority:
+        // on a loaded machine (fuzzers beside the tests) they took more than 10 s once.
         var after = residentKiB(server.pid)
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while after > before * 12 / 10, Date() < deadline {
             usleep(200_000)
             after = residentKiB(server.pid)
