@@ -42,11 +42,11 @@ public func fuzzAnalysis(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // The text and bytes entry points (`Analysis(text:)`, `Analysis(bytes:)`) differ in how
     // the bytes become text, and from `Analysis.parallelThreshold` (64 KB, beyond -max_len) on
     // in the threads they use: ParallelAnalysisTests compares those. Here, what they do differ
-    // in on every input: our UTF-8 test against the standard library's, and the text the
-    // bytes decode to, valid or repaired, against the string the standard library makes.
-    // The same text means the same verdict on validity: valid bytes decode to themselves, and
-    // invalid ones to a repaired text, which differs from them. So our UTF-8 test (which the
-    // decoding used) is named only when the texts differ, not run a second time on every input.
+    // in on every input: the text the bytes decode to, valid or repaired, against the string
+    // the standard library makes. The same text means the same verdict on validity as our UTF-8
+    // test's (which the decoding used): valid bytes decode to themselves, invalid ones to a
+    // repaired text, which differs from them. So that test is run again only to name a
+    // disagreement, not a second time on every input.
     let valid = String(validating: bytes, as: UTF8.self)
     let expected = valid.map { _ in bytes } ?? Array(String(decoding: bytes, as: UTF8.self).utf8)
     // Compared with `memcmp`: `==` on arrays compared (and the instrumentation reported) each

@@ -22,17 +22,12 @@ public enum Lexing {
         var result: [SourceRange] = []
         // A row has a code, a label and a few cells: one allocation instead of four growths.
         result.reserveCapacity(8)
-        words(bytes, range, into: &result)
+        forEachWord(bytes, range) { result.append($0) }
         return result
     }
 
-    /// The same into `result` (emptied first), so that a caller can reuse one array.
-    static func words(_ bytes: [UInt8], _ range: SourceRange, into result: inout [SourceRange]) {
-        result.removeAll(keepingCapacity: true)
-        forEachWord(bytes, range) { result.append($0) }
-    }
-
-    /// Calls `body` with each blank-separated word of `range`, in order.
+    /// Calls `body` with each blank-separated word of `range`, in order (the parser collects a
+    /// table line's words into a buffer it reuses).
     @inline(__always)
     static func forEachWord(_ bytes: [UInt8], _ range: SourceRange, _ body: (SourceRange) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
@@ -182,12 +177,6 @@ public enum Lexing {
     @inline(__always)
     static func startsComment(_ bytes: [UInt8], _ range: SourceRange) -> Bool {
         range.length >= 2 && bytes[range.start] == 0x2F && bytes[range.start + 1] == 0x2F
-    }
-
-    static func startsWith(_ bytes: [UInt8], _ range: SourceRange, _ prefix: [UInt8]) -> Bool {
-        guard range.length >= prefix.count else { return false }
-        for k in 0..<prefix.count where bytes[range.start + k] != prefix[k] { return false }
-        return true
     }
 
     static func string(_ bytes: [UInt8], _ range: SourceRange) -> String {

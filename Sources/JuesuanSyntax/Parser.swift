@@ -196,9 +196,16 @@ extension Parser {
             let content = source.lineContentRange(index)
             let trimmed = Lexing.trimmed(bytes, content)
             guard !trimmed.isEmpty, trimmed.start == content.start, !Lexing.startsComment(bytes, trimmed) else { continue }
-            if let firstWord = Lexing.blockKeywordCandidate(bytes, trimmed), BlockKeyword(word: Lexing.string(bytes, firstWord)) != nil { return index }
+            if blockKeyword(bytes, trimmed) != nil { return index }
         }
         return nil
+    }
+
+    /// The block keyword a line's trimmed content starts with, and its word; nil for any other
+    /// line (most make no string: `Lexing.blockKeywordCandidate`).
+    static func blockKeyword(_ bytes: [UInt8], _ trimmed: SourceRange) -> (keyword: BlockKeyword, word: SourceRange)? {
+        guard let word = Lexing.blockKeywordCandidate(bytes, trimmed), let keyword = BlockKeyword(word: Lexing.string(bytes, word)) else { return nil }
+        return (keyword, word)
     }
 }
 
@@ -237,9 +244,9 @@ private extension LineParser {
             return
         }
         if trimmed.start == content.start {
-            if let firstWord = Lexing.blockKeywordCandidate(bytes, trimmed), let keyword = BlockKeyword(word: Lexing.string(bytes, firstWord)) {
+            if let (keyword, word) = Parser.blockKeyword(bytes, trimmed) {
                 closeBlock(lastLine: lastContentLine)
-                openBlock(keyword, index, content, firstWord)
+                openBlock(keyword, index, content, word)
                 lastContentLine = index
                 return
             }

@@ -1,8 +1,7 @@
-/// A growable buffer that the parser reuses line after line (for plain values, whose emptying
-/// costs nothing once specialised):
-/// appending to an array kept in the parser object tested the array's uniqueness and capacity
-/// each time, and emptying it went through the generic `replaceSubrange` (a table line's words
-/// and cell values in arrays were a twentieth of the parse, issue 15).
+/// A growable buffer that the parser reuses line after line and table after table: appending to
+/// an array kept in the parser object tested the array's uniqueness and capacity each time, and
+/// emptying it went through the generic `replaceSubrange` (a table line's words and cell values
+/// in arrays were a twentieth of the parse, issue 15). Its owner frees it (`deallocate`).
 struct ScratchBuffer<Element> {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int

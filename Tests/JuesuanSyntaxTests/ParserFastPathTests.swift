@@ -124,9 +124,9 @@ final class ParserFastPathTests: XCTestCase {
         let comparators = ["<=", ">=", "≤", "≥", "＝", "=", "＜", "＞", "<", ">"].map { Array($0.utf8) }
         let signs = ["+", "＋", "－", "−"].map { Array($0.utf8) }
         func reference(_ bytes: [UInt8], _ i: Int, _ end: Int) -> (TokenKind, Int)? {
-            let rest = SourceRange(start: i, end: end)
-            if let c = comparators.first(where: { Lexing.startsWith(bytes, rest, $0) }) { return (.comparator, c.count) }
-            if let s = signs.first(where: { Lexing.startsWith(bytes, rest, $0) }) { return (.operatorSign, s.count) }
+            let rest = bytes[i..<end]
+            if let c = comparators.first(where: { rest.starts(with: $0) }) { return (.comparator, c.count) }
+            if let s = signs.first(where: { rest.starts(with: $0) }) { return (.operatorSign, s.count) }
             return nil
         }
         // Pieces that share lead bytes with the operators, and cut ones.
