@@ -98,27 +98,34 @@ public struct Analysis: Sendable {
     /// The largest document checked (32 MiB, far beyond any published report). A larger one is
     /// not parsed: one S113 error says so, and memory stays bounded (`lint /dev/zero` stops).
     /// Runs every check family on two threads, each taking the next family in
-    /// `CheckRegistry.startOrder` when it is free; nil when cancelled.
+    /// `CheckRegistry.startOrder` when it is free; nil when cancelled. The two threads first read
+    /// the prose in halves; a thread done with its half before the other passes over the
+    /// families that need the prose until it is read.
     static func runChecksInParallel(_ context: CheckContext, unlessCancelled isCancelled: @Sendable () -> Bool) -> [[Diagnostic]]? {
         final class Work: @unchecked Sendable {
             let lock = NSLock()
-            var next = 0
+            var started = [Bool](repeating: false, count: CheckRegistry.checks.count)
             var cancelled = false
             var found: [[Diagnostic]]
             init(count: Int) { found = Array(repeating: [], count: count) }
             /// The registry index of the next family to run, nil when none is left.
-            func take() -> Int? {
+            func take(proseRead: Bool) -> Int? {
                 lock.lock()
                 defer { lock.unlock() }
-                guard !cancelled, next < CheckRegistry.startOrder.count else { return nil }
-                next += 1
-                return CheckRegistry.startOrder[next - 1]
+                guard !cancelled else { return nil }
+                let order = CheckRegistry.startOrder
+                let next = order.first { !started[$0] && (proseRead || !CheckRegistry.readsProse.contains($0)) }
+                    ?? order.first { !started[$0] }
+                if let next { started[next] = true }
+                return next
             }
         }
         let checks = CheckRegistry.checks
         let work = Work(count: checks.count)
-        TwoThreads.run { _ in
-            while let index = work.take() {
+        context.expectProseInHalves()
+        TwoThreads.run { half in
+            context.readProseHalf(half)
+            while let index = work.take(proseRead: context.isProseRead) {
                 if isCancelled() {
                     work.lock.lock(); work.cancelled = true; work.lock.unlock()
                     return

@@ -13,6 +13,15 @@ public struct CheckContext: Sendable {
     /// family read the same normalised paragraphs instead of normalising them again.
     public var prose: ProseDocument { shared.prose(of: report) }
 
+    /// Whether the prose has been read (a check that needs it would not wait).
+    var isProseRead: Bool { shared.isProseRead }
+
+    /// The two check threads of a large report read its prose in halves at once (issue 15: on
+    /// one thread it was the longest step of a lint): `expectProseInHalves` is called once,
+    /// then each thread reads its half; whoever needs the prose meanwhile waits for both.
+    func expectProseInHalves() { shared.expectProseInHalves() }
+    func readProseHalf(_ half: Int) { shared.readProseHalf(half, of: report) }
+
     /// The free text of the report cut into spans, made once for the three families that read it.
     var hygieneText: HygieneText { shared.hygieneText(of: report, prose: prose) }
 
@@ -98,16 +107,22 @@ public struct CheckContext: Sendable {
     }
 }
 
-/// Readings of one report that several checks share, made on first use.
+/// Readings of one report that several checks share, made on first use. Each has its own
+/// lock: a check that needs the 绩效 blocks does not wait while another reads the prose.
 private final class SharedReadings: @unchecked Sendable {
-    private let lock = NSLock()
+    private let proseReady = NSCondition()
     private var prose: ProseDocument?
+    /// Set when the two check threads read the prose in halves: whoever needs it waits for both.
+    private var proseHalves: [ProseDocument?]?
+    private var halfStarted = [false, false]
+    private let hygieneLock = NSLock()
     private var hygiene: HygieneText?
+    private let projectsLock = NSLock()
     private var projects: [PerformanceProject]?
 
     func performanceProjects(of report: Report) -> [PerformanceProject] {
-        lock.lock()
-        defer { lock.unlock() }
+        projectsLock.lock()
+        defer { projectsLock.unlock() }
         if let projects { return projects }
         let made = report.performanceProjects
         projects = made
@@ -115,25 +130,66 @@ private final class SharedReadings: @unchecked Sendable {
     }
 
     func prose(of report: Report) -> ProseDocument {
-        lock.lock()
-        defer { lock.unlock() }
+        proseReady.lock()
+        defer { proseReady.unlock() }
+        while prose == nil, proseHalves != nil {
+            // A half nobody has started is read here: a thread never waits for work that only it
+            // could do (on a busy pool, `TwoThreads` runs both halves on one thread, in turn).
+            if let half = halfStarted.firstIndex(of: false) {
+                proseReady.unlock()
+                readProseHalf(half, of: report)
+                proseReady.lock()
+            } else {
+                proseReady.wait()
+            }
+        }
         if let prose { return prose }
         let made = ProseDocument(report: report)
         prose = made
         return made
     }
 
+    var isProseRead: Bool {
+        proseReady.lock()
+        defer { proseReady.unlock() }
+        return prose != nil
+    }
+
+    /// Announces that the prose will be read in halves (before either half is read).
+    func expectProseInHalves() {
+        proseReady.lock()
+        defer { proseReady.unlock() }
+        if prose == nil, proseHalves == nil { proseHalves = [nil, nil] }
+    }
+
+    /// Reads one half of the prose unless it is read or being read; the second half read joins them.
+    func readProseHalf(_ half: Int, of report: Report) {
+        proseReady.lock()
+        guard prose == nil, proseHalves != nil, !halfStarted[half] else { proseReady.unlock(); return }
+        halfStarted[half] = true
+        proseReady.unlock()
+        let part = ProseDocument.half(half, of: report)
+        proseReady.lock()
+        defer { proseReady.unlock() }
+        proseHalves![half] = part
+        guard let first = proseHalves![0], let second = proseHalves![1] else { return }
+        var whole = first
+        whole.append(second)
+        prose = whole
+        proseHalves = nil
+        proseReady.broadcast()
+    }
+
     func hygieneText(of report: Report, prose: @autoclosure () -> ProseDocument) -> HygieneText {
-        lock.lock()
-        if let hygiene { lock.unlock(); return hygiene }
-        lock.unlock()
+        hygieneLock.lock()
+        if let hygiene { hygieneLock.unlock(); return hygiene }
+        hygieneLock.unlock()
         let document = prose()
-        lock.lock()
-        defer { lock.unlock() }
+        hygieneLock.lock()
+        defer { hygieneLock.unlock() }
         if let hygiene { return hygiene }
         let made = HygieneText(report, prose: document)
         hygiene = made
         return made
     }
 }
-

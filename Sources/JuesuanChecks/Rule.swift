@@ -52,18 +52,23 @@ public enum CheckRegistry {
         FigureLimitCheck.self,
     ]
 
-    /// The order in which two threads start the families (`Analysis` with a large report): the
-    /// prose reader first, as it is the longest; the families that read the prose it builds
-    /// last, so they find it built instead of waiting for it. The findings keep `checks` order.
+    /// The order in which two threads start the families (`Analysis` with a large report), once
+    /// they have read the prose in halves: the longest first (the narrative checks, the table
+    /// sums, the text hygiene), so that the short ones fill the end of both threads. A family
+    /// that needs the prose is passed over while it is not yet read. The findings keep
+    /// `checks` order.
     public static let startOrder: [Int] = {
-        let readsProse: [any ReportCheck.Type] = [
-            TextHygieneCheck.self, NarrativeProjectListCheck.self, ProjectGoalCheck.self, ScorecardProseCheck.self,
-        ]
-        func index(_ check: any ReportCheck.Type) -> Int { checks.firstIndex { $0 == check }! }
-        let first = [index(NarrativeCheck.self)]
-        let last = readsProse.map(index)
-        return first + checks.indices.filter { !first.contains($0) && !last.contains($0) } + last
+        let longest: [any ReportCheck.Type] = [NarrativeCheck.self, StructureCheck.self, CodeTreeSumCheck.self, TextHygieneCheck.self]
+        let first = longest.map(index)
+        return first + checks.indices.filter { !first.contains($0) }
     }()
+
+    /// The families that read the prose (`CheckContext.prose`, or the free text made from it).
+    static let readsProse: Set<Int> = Set([
+        NarrativeCheck.self, TextHygieneCheck.self, NarrativeProjectListCheck.self, ProjectGoalCheck.self, ScorecardProseCheck.self,
+    ].map(index))
+
+    private static func index(_ check: any ReportCheck.Type) -> Int { checks.firstIndex { $0 == check }! }
 
     /// Rules reported while parsing and modelling, before any check runs.
     public static let syntaxRules: [Rule] = [

@@ -64,6 +64,80 @@ final class ParallelAnalysisTests: XCTestCase {
         }
     }
 
+    /// The prose of a large report is read in two halves at once (issue 15): joined, they are
+    /// the document read in one pass — every claim, paragraph and statement, with the indices
+    /// that point from one claim to another (其中 lists, respectively lists, the figure a
+    /// statement is about) renumbered — wherever the cut falls.
+    func testProseReadInHalvesIsTheProseReadAtOnce() throws {
+        var generator = ReportGenerator(seed: 47)
+        var texts = [generator.largeReport(minimumLines: 2_000, prose: true)]
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples")
+        for name in ["zhushan-2024.juesuan", "imported/seed-001.juesuan", "imported/seed-002.juesuan",
+                     "imported/seed-003.juesuan", "imported/seed-004.juesuan"] {
+            texts.append(try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8))
+        }
+        // Two reports one after the other: the second's lists and statements (seed-001 has
+        // respectively lists) fall in the second half.
+        texts.append(texts[1] + "\n" + texts[2])
+        texts.append(texts[3] + "\n" + texts[2])
+        var checkedIndices = (listWhole: 0, respectivelyOf: 0, subject: 0)
+        for (index, text) in texts.enumerated() {
+            let report = Report(syntax: Parser.parse(text))
+            let whole = ProseDocument(report: report)
+            var joined = ProseDocument.half(0, of: report)
+            let second = ProseDocument.half(1, of: report)
+            XCTAssertFalse(second.paragraphs.isEmpty, "text \(index): the second half has prose")
+            XCTAssertFalse(joined.paragraphs.isEmpty, "text \(index): the first half has prose")
+            joined.append(second)
+            XCTAssertEqual(whole.claims.count, joined.claims.count, "text \(index)")
+            for (one, two) in zip(whole.claims, joined.claims) {
+                XCTAssertEqual(String(describing: one), String(describing: two), "text \(index)")
+            }
+            XCTAssertEqual(whole.paragraphs.map { "\($0.line) \($0.section) \($0.claims)" }, joined.paragraphs.map { "\($0.line) \($0.section) \($0.claims)" })
+            XCTAssertEqual(whole.statements.map { String(describing: $0) }, joined.statements.map { String(describing: $0) }, "text \(index)")
+            XCTAssertEqual(whole.titles.map { $0.map { $0.string(0, $0.count) } }, joined.titles.map { $0.map { $0.string(0, $0.count) } })
+            XCTAssertEqual(whole.titleQuantities, joined.titleQuantities)
+            let secondStart = whole.claims.count - second.claims.count
+            checkedIndices.listWhole += whole.claims[secondStart...].filter { $0.listWhole != nil }.count
+            checkedIndices.respectivelyOf += whole.claims[secondStart...].filter { $0.respectivelyOf != nil }.count
+            checkedIndices.subject += whole.statements.filter { ($0.subject ?? 0) >= secondStart }.count
+        }
+        // The renumbering was exercised: the second halves hold each kind of index.
+        XCTAssertGreaterThan(checkedIndices.listWhole, 0)
+        XCTAssertGreaterThan(checkedIndices.respectivelyOf, 0)
+        XCTAssertGreaterThan(checkedIndices.subject, 0)
+    }
+
+    /// On a busy pool `TwoThreads` runs both halves on one thread, one after the other: a check
+    /// of the first half that needs the prose must read the half not yet started, not wait for
+    /// it (a deadlock), and every order gives the prose read at once.
+    func testProseNeededBeforeTheOtherHalfStartsIsReadNotAwaited() throws {
+        var generator = ReportGenerator(seed: 53)
+        let report = Report(syntax: Parser.parse(generator.largeReport(minimumLines: 600, prose: true)))
+        let expected = ProseDocument(report: report).claims.map { String(describing: $0) }
+        XCTAssertFalse(expected.isEmpty)
+        for started in [[], [0], [1], [0, 1], [1, 0]] {
+            let context = CheckContext(report: report)
+            context.expectProseInHalves()
+            // On a thread of its own, so that a wait that never ends fails the test, not hangs it.
+            final class Outcome: @unchecked Sendable { var claims: [String]? }
+            let outcome = Outcome()
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                for half in started { context.readProseHalf(half) }
+                outcome.claims = context.prose.claims.map { String(describing: $0) }
+                done.signal()
+            }.start()
+            guard done.wait(timeout: .now() + 60) == .success else {
+                XCTFail("halves read first: \(started): the prose was awaited, never read")
+                continue
+            }
+            XCTAssertEqual(outcome.claims, expected, "halves read first: \(started)")
+            XCTAssertTrue(context.isProseRead)
+        }
+    }
+
     func testTheStartOrderIsEveryFamilyOnce() {
         XCTAssertEqual(CheckRegistry.startOrder.sorted(), Array(CheckRegistry.checks.indices))
     }

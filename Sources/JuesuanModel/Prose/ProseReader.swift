@@ -43,19 +43,25 @@ public struct ProseDocument: Sendable {
     public var titleQuantities: [Quantity?]
 
     public init(report: Report) {
+        self.init(report: report, blocks: report.syntax.blocks.indices)
+    }
+
+    /// The prose of the `说明` blocks among `blocks` (a run of the document's blocks), its
+    /// sections, paragraphs and claims numbered from 0.
+    init(report: Report, blocks: Range<Int>) {
         var reader = ProseReader(year: report.header.year)
         var titles: [ProseText?] = []
         var titleQuantities: [Quantity?] = []
         // The blocks are read in place and the source fetched once: `SyntaxTree.narratives`
         // copied every narrative (its tokens) into a new array (issue 15).
         let source = report.source
-        let blocks = report.syntax.blocks
+        let syntax = report.syntax
         var section = 0
         reader.itemTables = ["公开05", "公开03", "公开07", "公开08"].compactMap { report.table($0) }
         reader.functionalTables = report.tables.filter { $0.rowKind == .functionalCodes }
         reader.catalogue = report.catalogue
-        for index in blocks.indices {
-            guard case .narrative(let narrative) = blocks[index] else { continue }
+        for index in blocks {
+            guard case .narrative(let narrative) = syntax.blocks[index] else { continue }
             let titleText = narrative.title.map { ProseText(source, $0.range) }
             titles.append(titleText)
             let title = titleText.flatMap { text in
@@ -72,6 +78,52 @@ public struct ProseDocument: Sendable {
         statements = reader.statements
         self.titles = titles
         self.titleQuantities = titleQuantities
+    }
+
+    /// Half of a large report's prose (`half` 0 or 1), read on its own thread: the blocks are
+    /// cut where half the prose bytes are read. `appending` the second half to the first gives
+    /// the document `init(report:)` reads — a paragraph is read on its own, so where the reading
+    /// starts changes nothing but the numbering (`ParallelAnalysisTests`).
+    public static func half(_ half: Int, of report: Report) -> ProseDocument {
+        let blocks = report.syntax.blocks
+        let source = report.source
+        var proseBytes: [Int] = []
+        proseBytes.reserveCapacity(blocks.count)
+        var total = 0
+        for block in blocks {
+            if case .narrative(let narrative) = block {
+                for line in narrative.proseLines { total += source.lineContentRange(line).length }
+            }
+            proseBytes.append(total)
+        }
+        let middle = proseBytes.firstIndex { $0 * 2 >= total }.map { $0 + 1 } ?? blocks.count
+        return ProseDocument(report: report, blocks: half == 0 ? 0..<middle : middle..<blocks.count)
+    }
+
+    /// Appends the prose read after this (the other half of `half(_:of:)`), renumbering its
+    /// sections, paragraphs and the claims its claims and statements point to.
+    public mutating func append(_ later: ProseDocument) {
+        let claimOffset = claims.count, paragraphOffset = paragraphs.count, sectionOffset = titles.count
+        claims.reserveCapacity(claims.count + later.claims.count)
+        for var claim in later.claims {
+            claim.paragraph += paragraphOffset
+            claim.section += sectionOffset
+            claim.listWhole = claim.listWhole.map { $0 + claimOffset }
+            claim.respectivelyOf = claim.respectivelyOf.map { $0 + claimOffset }
+            claims.append(claim)
+        }
+        for var paragraph in later.paragraphs {
+            paragraph.section += sectionOffset
+            paragraph.claims = (paragraph.claims.lowerBound + claimOffset)..<(paragraph.claims.upperBound + claimOffset)
+            paragraphs.append(paragraph)
+        }
+        for var statement in later.statements {
+            statement.paragraph += paragraphOffset
+            statement.subject = statement.subject.map { $0 + claimOffset }
+            statements.append(statement)
+        }
+        titles += later.titles
+        titleQuantities += later.titleQuantities
     }
 }
 
