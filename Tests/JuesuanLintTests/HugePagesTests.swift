@@ -62,6 +62,39 @@ final class HugePagesTests: XCTestCase {
         XCTAssertTrue(flags.value.contains("hg"), "VmFlags: \(flags.value)")
     }
 
+    /// The heap's first huge page was written before the advice (its header, the first blocks),
+    /// so it stays in small pages, each faulted in alone: after the advice, a thread's blocks
+    /// come from the next huge page on, not from the rest of the first.
+    func testBlocksAfterTheAdviceStartPastTheHeapsFirstHugePage() throws {
+        let setting = (try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)) ?? ""
+        try XCTSkipIf(setting.isEmpty || setting.contains("[never]"), "no transparent huge pages on this machine")
+        // As `juesuan lint` sets them: the heap grows in large steps, and a block of 2 MiB (the
+        // filler) comes from the heap, not from a mapping of its own.
+        GlibcMalloc.set(.topPad, to: 32 << 20)
+        GlibcMalloc.set(.mmapThreshold, to: 32 << 20)
+        defer { GlibcMalloc.set(.topPad, to: 128 << 10); GlibcMalloc.set(.mmapThreshold, to: 128 << 10) }
+        let pages = Locked<(heap: UInt, block: UInt)?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            defer { done.signal() }
+            HugePages.adviseThisThreadsHeap()
+            // A block from the heap's top, as the filler was placed.
+            guard let block = malloc(HugePages.probeSize) else { return }
+            defer { free(block) }
+            let address = UInt(bitPattern: block)
+            guard let (start, _) = HugePages.mapping(containing: address) else { return }
+            pages.value = (start, address)
+        }.start()
+        XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
+        let found = try XCTUnwrap(pages.value, "the heap's mapping is listed")
+        let hugePage: UInt = 2 << 20
+        // (The block's first bytes may end the first huge page: what it holds is past them.)
+        XCTAssertGreaterThan((found.block + 64) / hugePage, found.heap / hugePage, "a block after the advice is in the heap's first huge page")
+        // Right after a huge page's start (or at most 64 KiB before one, not worth a filler).
+        let offset = found.block % hugePage
+        XCTAssertTrue(offset < 64 << 10 || offset > hugePage - (64 << 10), "the block is \(offset) bytes into its huge page")
+    }
+
     /// A file of `/proc` whole (its size reads as 0: read until its end, not by its size).
     static func read(_ path: String) -> String {
         guard let file = fopen(path, "r") else { return "" }
