@@ -16,7 +16,9 @@ public struct Analysis: Sendable {
     }
 
     /// Checks bytes read from a file: invalid UTF-8 is reported (S111) and the rest still checked.
-    public init(bytes: [UInt8], catalogue: Catalogue = .embedded, settings: ProjectConfiguration.Settings = .init()) {
+    /// The catalogue is asked for once the document is parsed: the embedded one may still be in
+    /// the making on another thread (`ModelTables.warmUp`) while the bytes are decoded and parsed.
+    public init(bytes: [UInt8], catalogue: @autoclosure () -> Catalogue = .embedded, settings: ProjectConfiguration.Settings = .init()) {
         let (source, invalidLines) = SourceText.decoding(bytes, inParallel: true)
         let extra = invalidLines.map { line in
             Diagnostic(code: "S111", severity: .error, range: source.lineContentRange(line),
@@ -25,7 +27,7 @@ public struct Analysis: Sendable {
         // A file checked from the command line uses both cores for a large document from the
         // parse on (issue 15); the server's documents go through `init(report:…)`.
         let syntax = Parser.parse(source, inParallel: true)
-        let report = Report(syntax: syntax, catalogue: catalogue, defaultTolerance: settings.tolerance, inParallel: true)
+        let report = Report(syntax: syntax, catalogue: catalogue(), defaultTolerance: settings.tolerance, inParallel: true)
         let large = Analysis.checksInParallel(report)
         self.init(report: report, extra: extra, settings: settings, inParallel: large, releasingReadingsAside: large,
                   unlessCancelled: { false })!

@@ -184,7 +184,8 @@ public enum LintCommand {
     }
 
     public static func run(_ options: LintOptions, io: CommandIO) -> Int32 {
-        var catalogue = Catalogue.embedded
+        // nil: the embedded catalogue, fetched once a report is parsed (`LintRunner.catalogue`).
+        var catalogue: Catalogue?
         if let path = options.catalogPath {
             switch LintRunner.loadCatalogue(path: path) {
             case .success(let loaded): catalogue = loaded
@@ -210,14 +211,14 @@ public enum LintCommand {
             try? runner.setup(for: path).get()
         }
         if options.fix && options.diff {
-            let (files, problems) = LintFix.compute(inputs, catalogue: catalogue, setupFor: setupFor)
+            let (files, problems) = LintFix.compute(inputs, catalogue: runner.catalogue, setupFor: setupFor)
             io.writeOutput(LintFix.diff(files))
             for problem in pathProblems + problems { io.writeError("juesuan: \(problem.path)：\(problem.message)\n") }
             if !pathProblems.isEmpty || problems.contains(where: { $0.path != "-" }) { return ExitStatus.usageOrIO }
             return files.contains { !$0.result.applied.isEmpty } ? ExitStatus.findings : ExitStatus.success
         }
         if options.fix {
-            let (changes, problems) = LintFix.apply(inputs, catalogue: catalogue, setupFor: setupFor)
+            let (changes, problems) = LintFix.apply(inputs, catalogue: runner.catalogue, setupFor: setupFor)
             let text = changes.map { TerminalText.visible($0) + "\n" }.joined()
             // Machine-readable formats keep stdout for the report.
             if options.format == .human { io.writeOutput(text) } else { io.writeError(text) }

@@ -7,7 +7,15 @@ import JuesuanSyntax
 /// Checks a list of command-line paths: expands directories, reads files and
 /// standard input, runs `Analysis` on each, and collects the outcome.
 public struct LintRunner: Sendable {
-    public var catalogue: Catalogue
+    /// The catalogue reports are checked against unless their project names another: the
+    /// embedded one unless set. The embedded one is built on another thread at launch
+    /// (`ModelTables.warmUp`) and fetched only when a report is modelled, so that reading and
+    /// parsing the file do not wait for it (issue 15: a millisecond of every lint).
+    public var catalogue: Catalogue {
+        get { chosenCatalogue ?? .embedded }
+        set { chosenCatalogue = newValue }
+    }
+    private var chosenCatalogue: Catalogue?
     /// Report errors only.
     public var errorsOnly: Bool
     /// The name under which standard input (`-`) is reported.
@@ -19,9 +27,10 @@ public struct LintRunner: Sendable {
     /// Keep each report's model in the result (the HTML page draws its tables).
     public var keepReports = false
 
-    public init(catalogue: Catalogue = .embedded, errorsOnly: Bool = false, standardInputName: String = "<stdin>",
+    /// - Parameter catalogue: nil for the embedded catalogue.
+    public init(catalogue: Catalogue? = nil, errorsOnly: Bool = false, standardInputName: String = "<stdin>",
                 projectFiles: ProjectFiles? = nil, catalogueFromCommandLine: Bool = false) {
-        self.catalogue = catalogue
+        chosenCatalogue = catalogue
         self.errorsOnly = errorsOnly
         self.standardInputName = standardInputName
         self.projectFiles = projectFiles
@@ -31,12 +40,17 @@ public struct LintRunner: Sendable {
     /// The settings and catalogue of the report at `path` (`-`: standard input, placed by
     /// `--stdin-filename` when that names a path, else in the current directory).
     public func setup(for path: String) -> Result<(settings: ProjectConfiguration.Settings, catalogue: Catalogue), LintProblem> {
-        guard let projectFiles else { return .success((.init(), catalogue)) }
+        ownSetup(for: path).map { ($0.settings, $0.catalogue ?? catalogue) }
+    }
+
+    /// The same, with nil for this runner's catalogue (not fetched here).
+    func ownSetup(for path: String) -> Result<(settings: ProjectConfiguration.Settings, catalogue: Catalogue?), LintProblem> {
+        guard let projectFiles else { return .success((.init(), chosenCatalogue)) }
         let resolved = path == "-"
             ? (standardInputName.contains("/") || standardInputName.hasSuffix(FileInput.fileExtension)
                 ? projectFiles.resolve(file: standardInputName) : projectFiles.resolve(directory: "."))
             : projectFiles.resolve(file: path)
-        return resolved.map { ($0.settings, catalogueFromCommandLine ? catalogue : $0.catalogue ?? catalogue) }
+        return resolved.map { ($0.settings, catalogueFromCommandLine ? chosenCatalogue : $0.catalogue ?? chosenCatalogue) }
     }
 
     /// One document to check.
@@ -80,7 +94,7 @@ public struct LintRunner: Sendable {
 
     /// Checks one document's bytes.
     public func lint(bytes: [UInt8], path: String, settings: ProjectConfiguration.Settings = .init(), catalogue: Catalogue? = nil) -> LintedFile {
-        let analysis = Analysis(bytes: bytes, catalogue: catalogue ?? self.catalogue, settings: settings)
+        let analysis = Analysis(bytes: bytes, catalogue: catalogue ?? self.catalogue, settings: settings)  // fetched after the parse
         let diagnostics = errorsOnly ? analysis.diagnostics.filter { $0.severity == .error } : analysis.diagnostics
         var file = LintedFile(path: path, source: analysis.source, diagnostics: diagnostics)
         if keepReports { file.report = analysis.report }
@@ -108,13 +122,13 @@ public struct LintRunner: Sendable {
             let outcome: Result<LintedFile, LintProblem>
             switch inputs[index] {
             case .standardInput:
-                switch (stdinBytes!, setup(for: "-")) {
+                switch (stdinBytes!, ownSetup(for: "-")) {
                 case (.success(let bytes), .success(let setup)): outcome = .success(lint(bytes: bytes, path: standardInputName, settings: setup.settings, catalogue: setup.catalogue))
                 case (.failure(let problem), _): outcome = .failure(LintProblem(path: standardInputName, message: problem.message))
                 case (_, .failure(let problem)): outcome = .failure(problem)
                 }
             case .file(let path):
-                switch setup(for: path) {
+                switch ownSetup(for: path) {
                 case .success(let setup): outcome = FileInput.read(path).map { lint(bytes: $0, path: path, settings: setup.settings, catalogue: setup.catalogue) }
                 case .failure(let problem): outcome = .failure(problem)
                 }
