@@ -47,7 +47,7 @@ public enum Parser {
         let (lines, (first, second)) = LineSlots.fill(count: source.lineCount) { slots in
             TwoThreads.map { half in
                 let range = half == 0 ? 0..<split : split..<source.lineCount
-                let parser = LineParser(source: source, lines: slots.part(range))
+                let parser = LineParser(source: source, lines: slots.part(range), copiesText: true)
                 parser.run(range, isLast: half == 1)
                 return parser
             }
@@ -146,6 +146,12 @@ private struct PendingRow {
 private final class LineParser {
     let source: SourceText
     let bytes: [UInt8]
+    let copiesText: Bool
+    /// What long tokens read their text from: the document's bytes, or (`copiesText`) the copy
+    /// of `tokenTextRange` of them made for the lines being parsed.
+    var tokenText: [UInt8]
+    var tokenTextRange = SourceRange(start: 0, end: 0)
+    static let chunkLines = 256
     var lines: LineSlots.Part
     var header: [HeaderLine] = []
     var blocks: [Block] = []
@@ -170,9 +176,16 @@ private final class LineParser {
     var pendingRows = ScratchBuffer<PendingRow>(capacity: 64)
     var lastContentLine = 0
 
-    init(source: SourceText, lines: LineSlots.Part) {
+    /// - Parameter copiesText: whether long tokens read their text from copies of the
+    ///   document's bytes a few hundred lines each (`chunkLines`), not from the document's own
+    ///   array: a parse on two threads, whose tree the checks then read on two threads. Each copy
+    ///   of a long token retains the array it reads from; on the one array of the document, the
+    ///   two threads' retains fought over its reference count (issue 15, session 25).
+    init(source: SourceText, lines: LineSlots.Part, copiesText: Bool = false) {
         self.source = source
         self.bytes = source.bytes
+        self.copiesText = copiesText
+        tokenText = source.bytes
         self.lines = lines
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bomLength = 3 }
     }
@@ -213,7 +226,20 @@ private extension LineParser {
     /// A token reading its text from the document when asked: no `String` per token.
     @inline(__always)
     func token(_ kind: TokenKind, _ range: SourceRange) -> Token {
-        Token(kind: kind, range: range, source: bytes)
+        guard copiesText, range.length > Token.inlineCapacity else { return Token(kind: kind, range: range, source: bytes) }
+        if !(tokenTextRange.start <= range.start && range.end <= tokenTextRange.end) { copyTokenText(from: range) }
+        return Token(kind: kind, range: range, textIn: tokenText,
+                     SourceRange(start: range.start - tokenTextRange.start, end: range.end - tokenTextRange.start))
+    }
+
+    /// Copies the document's bytes from the line holding `range` through `chunkLines` lines
+    /// (at least to the end of `range`).
+    func copyTokenText(from range: SourceRange) {
+        let first = source.line(containing: range.start)
+        let start = source.lineRange(first).start
+        let end = max(range.end, source.lineRange(min(source.lineCount - 1, first + LineParser.chunkLines - 1)).end)
+        tokenText = bytes.withUnsafeBufferPointer { Array($0[start..<end]) }
+        tokenTextRange = SourceRange(start: start, end: end)
     }
 
     func report(_ code: String, _ severity: Severity, _ range: SourceRange, _ message: String) {

@@ -78,5 +78,17 @@ final class ParallelParseTests: XCTestCase {
         let difference = zip(parallel, alone).first { $0 != $1 }
         XCTAssertTrue(parallel == alone, "first difference: \(difference.map { "\($0.0) ≠ \($0.1)" } ?? "in the count, \(parallel.count) ≠ \(alone.count)")")
         XCTAssertEqual(tree.lines.map(\.index), Array(0..<source.lineCount))
+        // Each token's text too: on two threads long tokens read it from copies of a few
+        // hundred lines of the document each, not from the document (past 12,000 lines, many copies).
+        let sequentialLines = sequential(source).lines
+        var long = 0
+        for (line, other) in zip(tree.lines, sequentialLines) {
+            for (token, same) in zip(line.tokens, other.tokens) where token.textUTF8Count > 16 {
+                long += 1
+                XCTAssertEqual(token.text, same.text, "line \(line.index)")
+                XCTAssertEqual(token.text, String(decoding: source.bytes[token.range.start..<token.range.end], as: UTF8.self), "line \(line.index)")
+            }
+        }
+        XCTAssertGreaterThan(long, 5_000, "long tokens compared")
     }
 }
