@@ -19,7 +19,7 @@ public enum BlockKeyword: String, Sendable, CaseIterable {
     /// Recognises the Chinese form or the ASCII alias (any case).
     public init?(word: String) {
         if let index = BlockKeyword.rawValues.firstIndex(ofKeyword: word) { self = BlockKeyword.allCases[index]; return }
-        guard let index = BlockKeyword.aliases.firstIndex(ofKeyword: word.lowercased()) else { return nil }
+        guard let index = BlockKeyword.aliases.firstIndex(ofAlias: word) else { return nil }
         self = BlockKeyword.allCases[index]
     }
 
@@ -51,7 +51,7 @@ public enum HeaderKey: String, Sendable, CaseIterable {
 
     public init?(word: String) {
         if let index = HeaderKey.rawValues.firstIndex(ofKeyword: word) { self = HeaderKey.allCases[index]; return }
-        guard let index = HeaderKey.aliases.firstIndex(ofKeyword: word.lowercased()) else { return nil }
+        guard let index = HeaderKey.aliases.firstIndex(ofAlias: word) else { return nil }
         self = HeaderKey.allCases[index]
     }
 
@@ -93,5 +93,30 @@ extension HashedByCase {
     @inlinable
     public func hash(into hasher: inout Hasher) {
         withUnsafeBytes(of: self) { hasher.combine(bytes: $0) }
+    }
+}
+
+extension Array where Element == String {
+    /// Where `word` is among these lowercase ASCII aliases in any case: what
+    /// `firstIndex(ofKeyword: word.lowercased())` finds, without lowercasing every word that
+    /// starts a line (issue 15: `lowercased()` was an eighth of the analysis of small reports
+    /// whose lines read as header lines). Lowercasing makes an ASCII letter of no non-ASCII
+    /// scalar but the Kelvin sign (U+212A → k), and none normalises to an ASCII letter but that
+    /// one: a word with any other non-ASCII scalar is no alias.
+    func firstIndex(ofAlias word: String) -> Int? {
+        var isASCII = true
+        for byte in word.utf8 where byte >= 0x80 {
+            isASCII = false
+            break
+        }
+        guard isASCII else {
+            return word.unicodeScalars.contains("\u{212A}") ? firstIndex(ofKeyword: word.lowercased()) : nil
+        }
+        let length = word.utf8.count
+        return firstIndex { alias in
+            alias.utf8.count == length && zip(alias.utf8, word.utf8).allSatisfy { aliasByte, byte in
+                aliasByte == (byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            }
+        }
     }
 }

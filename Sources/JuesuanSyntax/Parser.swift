@@ -407,18 +407,20 @@ private extension LineParser {
             return
         }
         let keyToken = token(.headerKey, first)
-        let canonical = HeaderKey(word: keyToken.text)
-        let values = words.dropFirst().map { token(.headerValue, $0) }
-        let value = words.count > 1 ? token(.headerValue, SourceRange(start: words[1].start, end: body.end)) : nil
+        // The key's text made once (each `text` makes a string).
+        let keyText = keyToken.text
+        let canonical = HeaderKey(word: keyText)
         if canonical == nil {
-            let isASCIIWord = keyToken.text.unicodeScalars.allSatisfy { $0.isASCII }
-            if first.start != content.start || isASCIIWord || values.isEmpty {
+            let isASCIIWord = bytes[first.start..<first.end].allSatisfy { $0 < 0x80 }
+            if first.start != content.start || isASCIIWord || words.count == 1 {
                 // An indented line, an ASCII word that is no alias, or a lone word: a typo, not a header.
                 lines.append(Line(index: index, kind: .unknown, tokens: [token(.unknown, body)], trailingComment: comment))
-                report("S101", .error, first, "无法识别的关键字或表头项“\(keyToken.text)”；块关键字为 表、说明、绩效、名词解释、校验，表头项为 部门、年度、单位、预算代码、容差、科目")
+                report("S101", .error, first, "无法识别的关键字或表头项“\(keyText)”；块关键字为 表、说明、绩效、名词解释、校验，表头项为 部门、年度、单位、预算代码、容差、科目")
                 return
             }
         }
+        let values = words.dropFirst().map { token(.headerValue, $0) }
+        let value = words.count > 1 ? token(.headerValue, SourceRange(start: words[1].start, end: body.end)) : nil
         lines.append(Line(index: index, kind: .header, tokens: SharedSlice([keyToken] + (value.map { [$0] } ?? [])), trailingComment: comment))
         header.append(HeaderLine(line: index, key: keyToken, canonicalKey: canonical, values: values, value: value))
     }

@@ -173,3 +173,33 @@ final class ParserFastPathTests: XCTestCase {
         XCTAssertEqual(counter.alive, 0)
     }
 }
+
+/// Header keys and block keywords are recognised by their ASCII aliases in any case without
+/// lowercasing every first word (issue 15): the same verdict as lowercasing, on every case.
+final class KeywordAliasTests: XCTestCase {
+    func testAnAliasIsFoundAsLowercasingFindsIt() {
+        let aliases = HeaderKey.aliases + BlockKeyword.aliases
+        var words: [String] = ["", "a", "年度", "部门", "单位：万元", "Ｙｅａｒ", "İ", "ı", "Dİct", "\u{212A}", "CHEC\u{212A}", "chec\u{212A}",
+                               "chec\u{212A}\u{301}", "tabl\u{E9}", "TABLE\u{300}", "text ", "perf1", "GLOSSARYX", "tolerancee"]
+        for alias in aliases {
+            words += [alias, alias.uppercased(), alias.prefix(1).uppercased() + alias.dropFirst(), String(alias.dropLast()), alias + "s"]
+        }
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("aAcCdDeEgGhHiIkKlLnNoOpPrRsStTuUxXyY.- \u{212A}")
+        for _ in 0..<3_000 {
+            words.append(String((0..<Int.random(in: 1...10, using: &generator)).map { _ in letters.randomElement(using: &generator)! }))
+        }
+        var found = 0
+        for list in [HeaderKey.aliases, BlockKeyword.aliases] {
+            for word in words {
+                let expected = list.firstIndex(ofKeyword: word.lowercased())
+                XCTAssertEqual(list.firstIndex(ofAlias: word), expected, "“\(word)” \(word.unicodeScalars.map { String($0.value, radix: 16) })")
+                if expected != nil { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 30, "aliases in several cases, and the Kelvin sign's check")
+        XCTAssertEqual(BlockKeyword(word: "CHEC\u{212A}"), .check, "the Kelvin sign lowercases to k")
+        XCTAssertEqual(HeaderKey(word: "YeAr"), .year)
+        XCTAssertNil(HeaderKey(word: "Ｙｅａｒ"), "full-width letters are not the alias")
+    }
+}
