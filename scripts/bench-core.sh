@@ -41,6 +41,8 @@ for binary in "$J" ${BEFORE:+"$BEFORE"}; do
     python3 -c "print(f'$(basename "$(dirname "$binary")")/$(basename "$binary") lint: {$bytes} bytes, {$seconds * 1000:.0f} ms, {$bytes / 1048576 / $seconds:.1f} MB/s')"
 done
 "$BIN/juesuan-bench" --repeat parse 20 "$OUT/p1.juesuan"
+# For information: the parse as `juesuan lint` runs it (two threads from 256 KB).
+"$BIN/juesuan-bench" --repeat parse-lint 20 "$OUT/p1.juesuan"
 # The same with each tree freed after the clock stops, as lint and the server free theirs aside.
 "$BIN/juesuan-bench" --repeat parse-kept 20 "$OUT/p1.juesuan"
 "$BIN/juesuan-bench" --repeat model 20 "$OUT/p1.juesuan"
