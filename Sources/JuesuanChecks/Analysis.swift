@@ -97,8 +97,6 @@ public struct Analysis: Sendable {
         self.diagnostics = all
     }
 
-    /// The largest document checked (32 MiB, far beyond any published report). A larger one is
-    /// not parsed: one S113 error says so, and memory stays bounded (`lint /dev/zero` stops).
     /// Runs every check family on two threads, each taking the next family in
     /// `CheckRegistry.startOrder` when it is free; nil when cancelled. The two threads first read
     /// the prose in halves; a thread done with its half before the other passes over the
@@ -139,6 +137,8 @@ public struct Analysis: Sendable {
         return work.cancelled ? nil : work.found
     }
 
+    /// The largest document checked (32 MiB, far beyond any published report). A larger one is
+    /// not parsed: one S113 error says so, and memory stays bounded (`lint /dev/zero` stops).
     public static let maximumDocumentBytes = 32 << 20
 
     /// The analysis of a document past `maximumDocumentBytes`: nothing but the S113 error.

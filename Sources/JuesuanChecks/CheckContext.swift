@@ -18,7 +18,8 @@ public struct CheckContext: Sendable {
 
     /// The two check threads of a large report read its prose in halves at once (issue 15: on
     /// one thread it was the longest step of a lint): `expectProseInHalves` is called once,
-    /// then each thread reads its half; whoever needs the prose meanwhile waits for both.
+    /// then each thread reads its half; whoever needs the prose meanwhile reads a half nobody
+    /// has started, or waits for those being read.
     func expectProseInHalves() { shared.expectProseInHalves() }
     func readProseHalf(_ half: Int) { shared.readProseHalf(half, of: report) }
 
@@ -112,7 +113,7 @@ public struct CheckContext: Sendable {
 private final class SharedReadings: @unchecked Sendable {
     private let proseReady = NSCondition()
     private var prose: ProseDocument?
-    /// Set when the two check threads read the prose in halves: whoever needs it waits for both.
+    /// Set while the two check threads read the prose in halves (`readProseHalf`).
     private var proseHalves: [ProseDocument?]?
     private var halfStarted = [false, false]
     private let hygieneLock = NSLock()
