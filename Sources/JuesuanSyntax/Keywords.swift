@@ -110,7 +110,7 @@ extension Array where Element == String {
             break
         }
         guard isASCII else {
-            return word.unicodeScalars.contains("\u{212A}") ? firstIndex(ofKeyword: word.lowercased()) : nil
+            return word.unicodeScalars.contains { $0.value == 0x212A } ? firstIndex(ofKeyword: word.lowercased()) : nil
         }
         let length = word.utf8.count
         return firstIndex { alias in
