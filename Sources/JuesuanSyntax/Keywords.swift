@@ -104,12 +104,7 @@ extension Array where Element == String {
     /// scalar but the Kelvin sign (U+212A → k), and none normalises to an ASCII letter but that
     /// one: a word with any other non-ASCII scalar is no alias.
     func firstIndex(ofAlias word: String) -> Int? {
-        var isASCII = true
-        for byte in word.utf8 where byte >= 0x80 {
-            isASCII = false
-            break
-        }
-        guard isASCII else {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else {
             return word.unicodeScalars.contains { $0.value == 0x212A } ? firstIndex(ofKeyword: word.lowercased()) : nil
         }
         let length = word.utf8.count
