@@ -18,9 +18,7 @@ public enum HugePages {
     public static func adviseThisThreadsHeap(growingBy growth: Int = 0) {
         #if canImport(Glibc)
         if growth > 0, let block = malloc(growth) {
-            // Kept where the optimiser must assume it is read: a block taken and given back
-            // unused is otherwise removed, and the heap never grew (the first version's fault).
-            lastGrowthBlock = UInt(bitPattern: block)
+            keepInView(block)
             free(block)
         }
         guard let block = malloc(64) else { return }
@@ -42,21 +40,23 @@ public enum HugePages {
         let nextAddress = UInt(bitPattern: next)
         free(next)
         let gap = ((nextAddress + hugePage - 1) & ~(hugePage - 1)) - nextAddress
-        if gap > 64 << 10, let filler = malloc(Int(gap) - 64) {
-            fillerLock.lock()
-            fillerBlocks.append(UInt(bitPattern: filler))
-            fillerLock.unlock()
-        }
+        if gap > 64 << 10, let filler = malloc(Int(gap) - 64) { keepInView(filler) }  // never freed
         #endif
     }
 
-    /// The blocks that fill a heap's first, partly written huge page: kept for the process's
-    /// life (threads, and so heaps, are few).
-    nonisolated(unsafe) static var fillerBlocks: [UInt] = []
     static let probeSize = 256 << 10
-    private static let fillerLock = NSLock()
 
-    nonisolated(unsafe) static var lastGrowthBlock: UInt = 0
+    /// Records a block's address where the optimiser must assume it is read: a block taken and
+    /// not used is otherwise removed — the growth block, and the heap never grew (the first
+    /// version's fault), or the filler. Under a lock: threads prepare at once.
+    private static func keepInView(_ block: UnsafeMutableRawPointer) {
+        keptLock.lock()
+        lastKeptBlock = UInt(bitPattern: block)
+        keptLock.unlock()
+    }
+
+    nonisolated(unsafe) private static var lastKeptBlock: UInt = 0
+    private static let keptLock = NSLock()
 
     /// glibc's `HEAP_MAX_SIZE` on 64-bit systems: each thread arena's heap is reserved this large.
     static let threadHeapReservation = 64 << 20
