@@ -9,7 +9,7 @@ import PackageDescription
 // instructions of an analysis went to `swift_beginAccess`, issue 15); debug builds and the
 // tests keep them, so an overlapping access is still caught there.
 let releaseSpeed: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
     .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
 ]
 // The release binary carries the Swift runtime and Foundation in itself (as `swift build

@@ -114,8 +114,10 @@ enum ForeignNameRule {
             let minimum = segments.isEmpty ? 2 : 3
             guard start + minimum - 1 < scalars.count, let end = (start + minimum - 1..<min(start + 8, scalars.count)).first(where: { levels.contains(scalars[$0]) }),
                   scalars.count - (end + 1) >= 2 else { break }
+            // Scalar by scalar: the generic `append(contentsOf:)` cost the first report of a
+            // process the run-time's search of every protocol conformance (issue 15).
             var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start...end])
+            for scalar in scalars[start...end] { view.append(scalar) }
             segments.append(String(view))
             start = end + 1
         }

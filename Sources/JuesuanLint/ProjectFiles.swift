@@ -30,9 +30,31 @@ public final class ProjectFiles: @unchecked Sendable {
         self.disabled = disabled
     }
 
-    /// `/a/b/../c` → `/a/c`; relative paths from the current directory.
+    /// `/a/b/../c` → `/a/c`; relative paths from the current directory. The components are
+    /// read here, not by `URL`: the first `URL` of a process cost a lint the run-time's search
+    /// of every protocol conformance in the binary, twice (issue 15). Like `URL`'s
+    /// `standardizedFileURL`, it leaves symbolic links alone; empty components go too (`a//b`).
     public static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+        let full = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
+        var components: [Substring] = []
+        for component in full.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(component)
+            }
+        }
+        // Appended one by one: `joined` on substrings is generic (the run-time's search again).
+        var result = ""
+        for component in components { result += "/" + String(component) }
+        return result.isEmpty ? "/" : result
+    }
+
+    /// The working directory (`getcwd`), or `/` when it cannot be read.
+    static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The nearest `juesuan.toml` at or above `directory` (absolute).

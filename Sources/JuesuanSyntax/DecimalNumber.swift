@@ -412,7 +412,9 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         }
         let padded = digits.count <= scale ? String(repeating: "0", count: scale - digits.count + 1) + digits : digits
         let split = padded.index(padded.endIndex, offsetBy: -scale)
-        return (negative ? "-" : "") + padded[..<split] + "." + padded[split...]
+        // Strings joined, not a string and substrings (`+` on a substring is generic: the first
+        // in a process cost the run-time's search of every protocol conformance, issue 15).
+        return (negative ? "-" : "") + String(padded[..<split]) + "." + String(padded[split...])
     }
 
     /// The value written at `scale` digits (rounded when fewer).

@@ -7,6 +7,10 @@ public struct ScalarSet: ExpressibleByArrayLiteral, Sendable {
     @usableFromInline let filter: (UInt64, UInt64, UInt64, UInt64)
     @usableFromInline let members: [UInt32]
 
+    // Inlinable, so that each caller's sequence type is known where the set is made: left
+    // generic, the first set made in a process cost the run-time's search of every protocol
+    // conformance in the binary (issue 15).
+    @inlinable
     public init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
         let values = Array(Set(scalars.map(\.value))).sorted()
         members = values

@@ -30,6 +30,19 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 
+    /// `ProjectFiles.absolute` reads a path as `URL`'s `standardizedFileURL` did (it replaced
+    /// it, issue 15): dot components resolved, relative paths from the working directory, no
+    /// symbolic link followed; and it also drops the empty components `URL` keeps.
+    func testAbsolutePathsAsURLMadeThem() {
+        let paths = ["/a/b/../c", "/a/./b/", "/..", "/../x", "/", "a", "./a/b", "a/../../b", "..", ".", "",
+                     "报告/2024 决算.juesuan", "/tmp/x y/../z.juesuan", "a/b/c/../../d", "/a/b/.."]
+        for path in paths {
+            XCTAssertEqual(ProjectFiles.absolute(path), URL(fileURLWithPath: path).standardizedFileURL.path, path)
+        }
+        XCTAssertEqual(ProjectFiles.absolute("/a//b///c"), "/a/b/c")
+        XCTAssertEqual(ProjectFiles.absolute("x"), FileManager.default.currentDirectoryPath + "/x")
+    }
+
     func testTheNearestFileAppliesWithItsOverrides() throws {
         let root = try project()
         let a = root.appendingPathComponent("reports/a.juesuan").path
