@@ -37,6 +37,8 @@ extension Report {
 private struct ReportBuilder {
     let syntax: SyntaxTree
     var diagnostics: [Diagnostic] = []
+    /// Each half of a large report's tables has its own (no lock between the two threads).
+    var labels = LabelCache()
 
     init(syntax: SyntaxTree) { self.syntax = syntax }
 
@@ -265,8 +267,8 @@ private struct ReportBuilder {
             let range = syntax.cellToken(columns.count).range.union(syntax.cellToken(cellCount - 1).range)
             report("S103", .error, range, "这一行有 \(cellCount) 个单元格，多于表的 \(columns.count) 列（多出 \(extra) 个）")
         }
-        let label = syntax.label?.text ?? ""
-        return Row(syntax: syntax, columnCount: columns.count, code: syntax.code?.text, label: label, key: LabelKey.make(label),
+        let (label, key) = syntax.label.map { labels.label(of: $0) } ?? ("", LabelKey.make(""))
+        return Row(syntax: syntax, columnCount: columns.count, code: syntax.code?.text, label: label, key: key,
                    standardName: nil, categoryCode: nil, isTotal: false, isDetail: syntax.isDetail, isCount: false)
     }
 }

@@ -103,4 +103,43 @@ final class ModelSpeedTests: XCTestCase {
         }
         XCTAssertGreaterThan(plain, 1_000)
     }
+
+    /// `LabelCache` gives each spelling the label and key made afresh: spellings met again, new
+    /// ones, labels that differ in one byte or only in canonically equivalent spellings (each
+    /// keeps its own bytes), far more spellings than the cache keeps, and spellings whose
+    /// hashes all collide (made as if there were no cache).
+    func testLabelCacheGivesWhatMakingTheLabelGives() {
+        var random = SplitMix64(seed: 15_26)
+        let names = ["一般公共服务支出", "其他支出", "一、基本支出", "（一）人员经费", "社会保障和就业支出（类）", "合计",
+                     "年初结转和结余", "e\u{301}", "\u{E9}", "2010101", "行政运行 ", "", "\u{F98E}初结转", "年初结转"]
+        var spellings = names
+        for _ in 0..<3_000 {
+            let base = names.randomElement(using: &random)!
+            spellings.append(base + String(random.next() % 5_000))
+        }
+        var cache = LabelCache()
+        for round in 0..<3 {
+            for text in spellings.shuffled(using: &random) {
+                let bytes = Array(text.utf8)
+                let token = Token(kind: .label, range: SourceRange(start: 0, end: bytes.count), source: bytes)
+                let (label, key) = cache.label(of: token)
+                XCTAssertTrue(label.utf8.elementsEqual(text.utf8), "round \(round): \(text)")
+                XCTAssertTrue(key.utf8.elementsEqual(LabelKey.make(text).utf8), "round \(round): \(text)")
+            }
+        }
+        // Past the slots the cache keeps: the labels are still right.
+        var large = LabelCache()
+        for k in 0..<(LabelCache.maximumSlots + 5_000) where k % 7 == 0 || k > LabelCache.maximumSlots {
+            let text = "项目\(k)"
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(large.label(of: Token(kind: .label, range: SourceRange(start: 0, end: bytes.count), source: bytes)).label, text)
+        }
+        var colliding = LabelCache(hash: { _ in 42 })
+        for text in spellings.prefix(40) + spellings.prefix(40) {
+            let bytes = Array(text.utf8)
+            let made = colliding.label(of: Token(kind: .label, range: SourceRange(start: 0, end: bytes.count), source: bytes))
+            XCTAssertTrue(made.label.utf8.elementsEqual(text.utf8), text)
+            XCTAssertEqual(made.key, LabelKey.make(text), text)
+        }
+    }
 }
