@@ -149,7 +149,25 @@ public enum FileInput {
             return .failure(LintProblem(path: path, message: describe(errno: EISDIR)))
         }
         var bytes: [UInt8] = []
-        if info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        if info.st_mode & S_IFMT == S_IFREG, info.st_size > 0, info.st_size <= Analysis.maximumDocumentBytes {
+            // A file of known size is read straight into its array (not through a buffer copied
+            // 64 KB at a time); whatever it has grown by since is read below.
+            let size = Int(info.st_size)
+            var failure: Int32 = 0
+            bytes = [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
+                while initialized < size {
+                    let count = systemRead(descriptor, storage.baseAddress! + initialized, size - initialized)
+                    if count == 0 { break }
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        break
+                    }
+                    initialized += count
+                }
+            }
+            if failure != 0 { return .failure(LintProblem(path: path, message: describe(errno: failure))) }
+        }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }

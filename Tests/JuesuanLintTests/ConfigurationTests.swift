@@ -41,6 +41,10 @@ final class ConfigurationTests: XCTestCase {
         }
         XCTAssertEqual(ProjectFiles.absolute("/a//b///c"), "/a/b/c")
         XCTAssertEqual(ProjectFiles.absolute("x"), FileManager.default.currentDirectoryPath + "/x")
+        // The walk up to the project file: each directory's parent, as `NSString` gave it.
+        for path in ["/a/b", "/a", "/", "/报告/2024", "/a b/c"] {
+            XCTAssertEqual(ProjectFiles.parent(of: path), (path as NSString).deletingLastPathComponent, path)
+        }
     }
 
     func testTheNearestFileAppliesWithItsOverrides() throws {

@@ -119,6 +119,25 @@ final class FileInputTests: XCTestCase {
         XCTAssertEqual(bytes, [UInt8(ascii: "x")])
     }
 
+    /// A regular file is read straight into its array at its size: every byte comes back, at
+    /// sizes around the old 64 KB buffer; a file that says it is empty but is not (`/proc`) is
+    /// read to its end all the same.
+    func testFilesReadWholeAtEverySize() throws {
+        let base = try temporaryDirectory(self)
+        var random = SystemRandomNumberGenerator()
+        for size in [0, 1, 2, 4095, 65_535, 65_536, 65_537, 200_003] {
+            let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let file = base.appendingPathComponent("f\(size).juesuan")
+            try Data(bytes).write(to: file)
+            guard case .success(let read) = FileInput.read(file.path) else { return XCTFail("\(size)") }
+            XCTAssertEqual(read, bytes, "\(size)")
+        }
+        if FileManager.default.fileExists(atPath: "/proc/self/status") {
+            guard case .success(let status) = FileInput.read("/proc/self/status") else { return XCTFail() }
+            XCTAssertTrue(String(decoding: status, as: UTF8.self).contains("Name:"))
+        }
+    }
+
     func testSameFileTwiceIsCheckedOnce() throws {
         let base = try temporaryDirectory(self)
         let file = base.appendingPathComponent("a.juesuan")
