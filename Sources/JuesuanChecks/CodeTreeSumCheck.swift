@@ -21,7 +21,7 @@ enum CodeTreeSumCheck: ReportCheck {
                     if table.spec == nil {
                         let addends = section.rows.indices.filter { !section.rows[$0].isTotal && !section.rows[$0].isDetail }
                         for total in section.rows.indices where section.rows[total].isTotal && !addends.isEmpty {
-                            check(parent: total, addends: addends, rule: "A202", basis: "其余各行之和", table, section, context, &findings)
+                            check(parent: total, addends: addends[...], rule: "A202", basis: "其余各行之和", table, section, context, &findings)
                         }
                     }
                     continue
@@ -31,14 +31,14 @@ enum CodeTreeSumCheck: ReportCheck {
                 }
                 let topBasis = tree.topLevel.allSatisfy { section.rows[$0].code?.count == 3 } ? "各类之和" : "各顶层科目之和"
                 for total in section.rows.indices where section.rows[total].isTotal && section.rows[total].code == nil {
-                    check(parent: total, addends: tree.topLevel, rule: "A202", basis: topBasis, table, section, context, &findings)
+                    check(parent: total, addends: tree.topLevel[...], rule: "A202", basis: topBasis, table, section, context, &findings)
                 }
             }
         }
         return findings
     }
 
-    static func check(parent: Int, addends: [Int], rule: String, basis: String, _ table: Table, _ section: TableSection, _ context: CheckContext, _ findings: inout [Diagnostic]) {
+    static func check(parent: Int, addends: ArraySlice<Int>, rule: String, basis: String, _ table: Table, _ section: TableSection, _ context: CheckContext, _ findings: inout [Diagnostic]) {
         let rows = section.rows
         let row = rows[parent]
         let columnCount = section.columns.count
@@ -81,28 +81,25 @@ enum CodeTreeSumCheck: ReportCheck {
 struct CodeTree {
     var codeRows: [Int] = []
     /// Row index → the rows of its children (empty for a row that is not a parent).
-    var children: [[Int]]
+    var children: ChildLists
     var topLevel: [Int] = []
 
     init(_ section: TableSection) {
         let rows = section.rows
-        children = Array(repeating: [], count: rows.count)
         // Codes are looked up by a number made of their digits and length (`CodeIndex`).
         var index = CodeIndex(capacity: rows.count)
+        var codes: [CodeIndex.Code] = []
         for (row, tableRow) in rows.enumerated() where !tableRow.isDetail {
-            guard let text = tableRow.code, index.insertIfAbsent(CodeIndex.Code(text), row) else { continue }
+            guard let text = tableRow.code else { continue }
+            let code = CodeIndex.Code(text)
+            guard index.insertIfAbsent(code, row) else { continue }
             codeRows.append(row)
+            codes.append(code)
         }
-        for row in codeRows {
-            // The nearest ancestor present: the 5-digit prefix (款 of a 项), else the 3-digit one.
-            let code = CodeIndex.Code(rows[row].code!)
-            let parent = index.ancestor(of: code, length: 5) ?? index.ancestor(of: code, length: 3)
-            if let parent {
-                children[parent].append(row)
-            } else {
-                topLevel.append(row)
-            }
-        }
+        // The nearest ancestor present: the 5-digit prefix (款 of a 项), else the 3-digit one.
+        let parents = codes.map { index.ancestor(of: $0, length: 5) ?? index.ancestor(of: $0, length: 3) }
+        children = ChildLists(rowCount: rows.count, rows: codeRows, parents: parents)
+        for k in codeRows.indices where parents[k] == nil { topLevel.append(codeRows[k]) }
     }
 
     static let valueMask = (1 << 58) - 1
@@ -118,7 +115,7 @@ struct CodeTree {
             var value = 0
             for byte in bytes {
                 guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte &- 0x30)
+                value = value &* 10 &+ Int(byte &- 0x30)  // at most 17 digits: below 2^58
             }
             return key(value: value, length: bytes.count)
         }
@@ -132,6 +129,31 @@ struct CodeTree {
         for _ in length..<codeLength { result /= 10 }
         return result
     }
+}
+
+/// Each row's children in one array, row after row (a row's are `flat[starts[row]..<starts[row + 1]]`,
+/// in document order): an array per parent was a tenth of a code tree's making (issue 15).
+struct ChildLists {
+    private var starts: [Int]
+    private var flat: [Int]
+
+    /// `rows[k]`'s parent is `parents[k]` (nil: none).
+    init(rowCount: Int, rows: [Int], parents: [Int?]) {
+        var starts = [Int](repeating: 0, count: rowCount + 1)
+        for case let parent? in parents { starts[parent + 1] += 1 }
+        for row in 0..<rowCount { starts[row + 1] += starts[row] }
+        var next = starts
+        var flat = [Int](repeating: 0, count: starts[rowCount])
+        for k in rows.indices {
+            guard let parent = parents[k] else { continue }
+            flat[next[parent]] = rows[k]
+            next[parent] += 1
+        }
+        self.starts = starts
+        self.flat = flat
+    }
+
+    subscript(row: Int) -> ArraySlice<Int> { flat[starts[row]..<starts[row + 1]] }
 }
 
 /// Non-negative integer keys → row indexes, open addressing: the code lookups of a table, cheaper
