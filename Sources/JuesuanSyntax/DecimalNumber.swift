@@ -270,6 +270,9 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     static func aligned(_ a: DecimalNumber, _ b: DecimalNumber) -> (Int128, Int128, Int)? {
         // The figures of one table share a scale: nothing to rescale.
         if a.storedScale == b.storedScale { return (a.mantissa, b.mantissa, a.scale) }
+        // A sum starts at `.zero` (scale 0): zero at any smaller scale is zero at the other's.
+        if a.mantissaLow == 0, a.mantissaHigh == 0, a.storedScale < b.storedScale { return (0, b.mantissa, b.scale) }
+        if b.mantissaLow == 0, b.mantissaHigh == 0, b.storedScale < a.storedScale { return (a.mantissa, 0, a.scale) }
         let scale = max(a.scale, b.scale)
         guard let x = a.rescaledExactly(to: scale), let y = b.rescaledExactly(to: scale) else { return nil }
         return (x.mantissa, y.mantissa, scale)

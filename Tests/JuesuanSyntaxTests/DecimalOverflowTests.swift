@@ -21,6 +21,25 @@ final class DecimalOverflowTests: XCTestCase {
         XCTAssertEqual(d("88.50").trimmed.description, "88.5")
     }
 
+    /// A sum that starts at zero of a smaller scale (`.zero`, `0.0`) keeps the other figure's
+    /// scale and value exactly, in either order and for subtraction too, extremes included: the
+    /// same result as rescaling the zero first (issue 15 takes that step away).
+    func testZeroOfASmallerScaleTakesTheOtherScale() {
+        let figures = [d("13.80"), d("-0.125"), d("7"), big("170141183460469231731687303715884105727", 3),
+                       big("-170141183460469231731687303715884105727", 12), d("0.00")]
+        for zero in [DecimalNumber.zero, d("0.0"), DecimalNumber(mantissa: 0, scale: -2)] {
+            for figure in figures where figure.scale > zero.scale {
+                for (sum, expected) in [(zero + figure, figure), (figure + zero, figure), (figure - zero, figure), (zero - figure, -figure)] {
+                    XCTAssertEqual(sum.mantissa, expected.mantissa, "\(zero) \(figure)")
+                    XCTAssertEqual(sum.scale, figure.scale, "\(zero) \(figure)")
+                }
+            }
+        }
+        // A zero of the larger scale still sets the scale.
+        XCTAssertEqual((d("0.000") + d("1.5")).description, "1.500")
+        XCTAssertEqual((d("1.5") - d("0.000")).description, "1.500")
+    }
+
     /// The value is stored in two words and a 32-bit scale (issue 15): every mantissa reads back
     /// as written, including both ends of Int128 and values that straddle the word boundary.
     func testStorageKeepsEveryMantissaAndScale() {
