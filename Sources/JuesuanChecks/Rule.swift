@@ -22,7 +22,9 @@ public struct Rule: Sendable, Hashable {
 }
 
 /// A family of checks over a report: one small file per family, registered in `CheckRegistry`.
-public protocol ReportCheck {
+/// Its type is shared between threads (the registry's list, the two check threads), so it is a
+/// `SendableMetatype`; the families are stateless enums.
+public protocol ReportCheck: SendableMetatype {
     /// The rules this check reports.
     static var rules: [Rule] { get }
     static func run(_ context: CheckContext) -> [Diagnostic]

@@ -26,7 +26,7 @@ struct LabelCache {
     /// `LabelCache.hash`, or (tests) another.
     private let hash: @Sendable (UnsafeBufferPointer<UInt8>) -> UInt64
 
-    init(hash: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> UInt64 = LabelCache.hash) { self.hash = hash }
+    init(hash: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> UInt64 = { LabelCache.hash($0) }) { self.hash = hash }
 
     /// The label `token` spells and its key.
     mutating func label(of token: Token) -> (label: String, key: String) {
