@@ -32,7 +32,7 @@ struct LabelCache {
     mutating func label(of token: Token) -> (label: String, key: String) {
         token.withTextBytes { bytes in
             let hash = self.hash(bytes) | 1
-            if hashes.isEmpty { allocate(256) }
+            if hashes.isEmpty { allocate(32) }  // small reports (and the fuzz target's pieces) stay small
             let mask = hashes.count - 1
             var index = Int(truncatingIfNeeded: hash) & mask
             for _ in 0..<LabelCache.maximumProbes {
