@@ -74,32 +74,41 @@ final class HugePagesTests: XCTestCase {
         GlibcMalloc.set(.mmapThreshold, to: 32 << 20)
         defer { GlibcMalloc.set(.topPad, to: 128 << 10); GlibcMalloc.set(.mmapThreshold, to: 128 << 10) }
         let pages = Locked<(heap: UInt, block: UInt)?>(nil)
-        let reused = Locked(false)
-        let done = DispatchSemaphore(value: 0)
-        Thread {
-            defer { done.signal() }
-            // A new heap, as each thread of `juesuan lint` has: in a test process where threads
-            // have come and gone, glibc hands a new thread the heap of one that ended, already
-            // written through, and there is no first huge page to step over.
-            if let probe = malloc(64) {
-                let address = UInt(bitPattern: probe)
-                free(probe)
-                if let (start, _) = HugePages.mapping(containing: address),
-                   start % UInt(HugePages.threadHeapReservation) != 0 || address - start > 64 << 10 {
-                    reused.value = true
-                    return
+        // A new heap, as each thread of `juesuan lint` has. In a test process where threads have
+        // come and gone, glibc hands a new thread the heap of one that ended, already written
+        // through, with no first huge page to step over: such a thread is parked (its heap stays
+        // taken) and another started, until one has a heap of its own.
+        let parked = DispatchSemaphore(value: 0)
+        var parkedThreads = 0
+        defer { for _ in 0..<parkedThreads { parked.signal() } }
+        for _ in 0..<32 where pages.value == nil {
+            let reused = Locked(false)
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                if let probe = malloc(64) {
+                    let address = UInt(bitPattern: probe)
+                    free(probe)
+                    if let (start, _) = HugePages.mapping(containing: address),
+                       start % UInt(HugePages.threadHeapReservation) != 0 || address - start > 64 << 10 {
+                        reused.value = true
+                        done.signal()
+                        parked.wait()
+                        return
+                    }
                 }
-            }
-            HugePages.adviseThisThreadsHeap()
-            // A block from the heap's top, as the filler was placed.
-            guard let block = malloc(HugePages.probeSize) else { return }
-            defer { free(block) }
-            let address = UInt(bitPattern: block)
-            guard let (start, _) = HugePages.mapping(containing: address) else { return }
-            pages.value = (start, address)
-        }.start()
-        XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
-        try XCTSkipIf(reused.value, "the thread was given the heap of a thread that ended")
+                defer { done.signal() }
+                HugePages.adviseThisThreadsHeap()
+                // A block from the heap's top, as the filler was placed.
+                guard let block = malloc(HugePages.probeSize) else { return }
+                defer { free(block) }
+                let address = UInt(bitPattern: block)
+                guard let (start, _) = HugePages.mapping(containing: address) else { return }
+                pages.value = (start, address)
+            }.start()
+            XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
+            if reused.value { parkedThreads += 1 } else { break }
+        }
+        try XCTSkipIf(pages.value == nil && parkedThreads == 32, "32 threads were each given the heap of another thread")
         let found = try XCTUnwrap(pages.value, "the heap's mapping is listed")
         let hugePage: UInt = 2 << 20
         // (The block's first bytes may end the first huge page: what it holds is past them.)
