@@ -89,6 +89,8 @@ struct CodeTree {
         // Codes are looked up by a number made of their digits and length (`CodeIndex`).
         var index = CodeIndex(capacity: rows.count)
         var codes: [CodeIndex.Code] = []
+        codes.reserveCapacity(rows.count)
+        codeRows.reserveCapacity(rows.count)
         for (row, tableRow) in rows.enumerated() where !tableRow.isDetail {
             guard let text = tableRow.code else { continue }
             let code = CodeIndex.Code(text)

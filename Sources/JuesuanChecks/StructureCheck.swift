@@ -52,6 +52,12 @@ enum StructureCheck: ReportCheck {
         var ranges: [SourceRange?] = []
 
         init(_ section: TableSection) {
+            let count = section.rows.count
+            rows.reserveCapacity(count)
+            texts.reserveCapacity(count)
+            codes.reserveCapacity(count)
+            isDetail.reserveCapacity(count)
+            ranges.reserveCapacity(count)
             for (index, row) in section.rows.enumerated() {
                 guard let text = row.code else { continue }
                 rows.append(index)
