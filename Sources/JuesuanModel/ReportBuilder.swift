@@ -180,6 +180,7 @@ private struct ReportBuilder {
         }
         if let columnsLine { relations += resolveRelations(columnsLine, columns: columns, tableName: spec.id) }
         var rows: [Row] = []
+        rows.reserveCapacity(syntaxRows.count)
         var afterOpeningBalance = false
         for syntaxRow in syntaxRows {
             var row = makeRow(syntaxRow, columns: columns)
@@ -225,6 +226,7 @@ private struct ReportBuilder {
         }
         let relations = table.columns.map { resolveRelations($0, columns: columns, tableName: table.id?.text ?? "") } ?? []
         var rows: [Row] = []
+        rows.reserveCapacity(table.rows.count)
         for syntaxRow in table.rows {
             var row = makeRow(syntaxRow, columns: columns)
             if !row.isDetail, row.code == nil, row.key == "合计" || row.key == "总计" { row.isTotal = true }
