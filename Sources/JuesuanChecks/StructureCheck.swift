@@ -74,12 +74,11 @@ enum StructureCheck: ReportCheck {
         let rows = section.rows
         var seenCodes = CodeIndex(capacity: coded.rows.count)
         var seenLabels: [String: Int] = [:]
-        var next = 0  // the first coded row at or after `index`
+        var next = 0  // the first coded row at or after `index` (coded rows are in row order)
         for index in rows.indices {
-            let isCoded = next < coded.rows.count && coded.rows[next] == index
-            if isCoded { next += 1 }
-            if isCoded, let range = coded.ranges[next - 1] {
-                let k = next - 1
+            var coding: Int?  // the row's place among the coded rows
+            if next < coded.rows.count, coded.rows[next] == index { coding = next; next += 1 }
+            if let k = coding, let range = coded.ranges[k] {
                 guard !coded.isDetail[k] else { continue }
                 if let first = seenCodes[coded.codes[k]] {
                     let first = rows[first]

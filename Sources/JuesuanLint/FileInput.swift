@@ -148,54 +148,41 @@ public enum FileInput {
         if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             return .failure(LintProblem(path: path, message: describe(errno: EISDIR)))
         }
+        // A regular file of known size is read straight into its array (not through a buffer
+        // copied 64 KB at a time); whatever it has grown by since is read after.
+        let regular = info.st_mode & S_IFMT == S_IFREG && info.st_size <= Analysis.maximumDocumentBytes
+        return readToEnd(descriptor, knownSize: regular ? Int(info.st_size) : 0, name: path)
+    }
+
+    /// Standard input, read to its end.
+    public static func readStandardInput() -> Result<[UInt8], LintProblem> {
+        readToEnd(STDIN_FILENO, knownSize: 0, name: "-")
+    }
+
+    /// Everything `descriptor` gives until its end: the first `knownSize` bytes straight into the
+    /// array, the rest 64 KB at a time, up to `Analysis.maximumDocumentBytes`.
+    static func readToEnd(_ descriptor: Int32, knownSize: Int, name: String) -> Result<[UInt8], LintProblem> {
         var bytes: [UInt8] = []
-        if info.st_mode & S_IFMT == S_IFREG, info.st_size > 0, info.st_size <= Analysis.maximumDocumentBytes {
-            // A file of known size is read straight into its array (not through a buffer copied
-            // 64 KB at a time); whatever it has grown by since is read below.
-            let size = Int(info.st_size)
+        if knownSize > 0 {
             var failure: Int32 = 0
-            bytes = [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
-                while initialized < size {
-                    let count = systemRead(descriptor, storage.baseAddress! + initialized, size - initialized)
-                    if count == 0 { break }
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        break
-                    }
+            bytes = [UInt8](unsafeUninitializedCapacity: knownSize) { storage, initialized in
+                while initialized < knownSize {
+                    let count = systemRead(descriptor, storage.baseAddress! + initialized, knownSize - initialized)
+                    if count < 0 { failure = errno }
+                    if count <= 0 { break }
                     initialized += count
                 }
             }
-            if failure != 0 { return .failure(LintProblem(path: path, message: describe(errno: failure))) }
+            if failure != 0 { return .failure(LintProblem(path: name, message: describe(errno: failure))) }
         }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(LintProblem(path: path, message: describe(errno: errno)))
-            }
+            if count < 0 { return .failure(LintProblem(path: name, message: describe(errno: errno))) }
             bytes.append(contentsOf: buffer[0..<count])
             // An endless or huge input (/dev/zero) stops at the limit instead of eating memory.
-            if bytes.count > Analysis.maximumDocumentBytes { return .failure(LintProblem(path: path, message: tooLarge)) }
-        }
-        return .success(bytes)
-    }
-
-    /// Standard input, read to its end.
-    public static func readStandardInput() -> Result<[UInt8], LintProblem> {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { systemRead(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(LintProblem(path: "-", message: describe(errno: errno)))
-            }
-            bytes.append(contentsOf: buffer[0..<count])
-            if bytes.count > Analysis.maximumDocumentBytes { return .failure(LintProblem(path: "-", message: tooLarge)) }
+            if bytes.count > Analysis.maximumDocumentBytes { return .failure(LintProblem(path: name, message: tooLarge)) }
         }
         return .success(bytes)
     }
@@ -219,12 +206,17 @@ public enum FileInput {
     }
 }
 
+/// `read(2)`, tried again when a signal interrupted it: the bytes read, 0 at the end, -1 on an
+/// error (in `errno`).
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.read(descriptor, buffer, count)
-    #else
-    return Darwin.read(descriptor, buffer, count)
-    #endif
+    while true {
+        #if canImport(Glibc)
+        let read = Glibc.read(descriptor, buffer, count)
+        #else
+        let read = Darwin.read(descriptor, buffer, count)
+        #endif
+        if read >= 0 || errno != EINTR { return read }
+    }
 }
 
 private extension String {
