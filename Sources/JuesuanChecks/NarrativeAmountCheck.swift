@@ -10,7 +10,7 @@ enum NarrativeAmountCheck {
             guard reading.claims[index].isPlainAmount, reading.claims[index].period == .current, let unit = reading.claims[index].moneyUnit,
                   reading.claims[index].quantity?.isKnown == true else { continue }
             // A budget is published only in 公开09; an executed amount is an actual.
-            let figures = reading.tableFigures(reading.claims[index].quantity, measure: reading.claims[index].measure, sentence: reading.claims[index].sentencePrefix)
+            let figures = reading.tableFigures(reading.claims[index].quantity, measure: reading.claims[index].measure, sentence: reading.context(of: index))
             guard let first = figures.first else { continue }
             check(index, unit: unit, figures: figures, first: first, &reading)
         }

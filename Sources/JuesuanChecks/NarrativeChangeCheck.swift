@@ -109,7 +109,8 @@ enum NarrativeChangeCheck {
         let claims = reading.claims
         var k = index - 1
         while k >= 0, index - k <= 60, claims[k].paragraph == claims[index].paragraph {
-            if claims[k].isPlainAmount, !claims[k].isEcho, !reading.contradicted.contains(k), claims[k].period == .current, claims[k].measure == .actual,
+            // An echo counts: `收、支总计均为4,181.00万元` states 支出总计 as well.
+            if claims[k].isPlainAmount, !reading.contradicted.contains(k), claims[k].period == .current, claims[k].measure == .actual,
                claims[k].averageMark == nil, let other = claims[k].quantity, other.isKnown, ProseReading.same(other, quantity) { return k }
             k -= 1
         }
@@ -262,11 +263,20 @@ enum NarrativeChangeCheck {
         let claim = claims[index]
         guard !claim.isInRespectivelyRun else { return }
         if claim.comparesWithOpening { changeFromOpening(index, increase: increase, &reading); return }
-        let amounts = Array(sentenceBefore(index, reading).lazy.filter { claims[$0].isPlainAmount && claims[$0].depth == claim.depth && !claims[$0].isEcho }.prefix(2))
+        // Budgets are passed over (a pair with one is not judged): `决算数为4,200.00万元，为年初预算
+        // 4,000.00万元的105.00%；与上年决算数3,980.00万元相比，增加220.00万元` is 4,200.00 − 3,980.00.
+        let amounts = Array(sentenceBefore(index, reading).lazy.filter {
+            claims[$0].isPlainAmount && claims[$0].depth == claim.depth && !claims[$0].isEcho && !claims[$0].measure.isBudget
+        }.prefix(2))
         let previousIndex: Int, currentIndex: Int
         if amounts.count == 2, let previous = amounts.first(where: { claims[$0].period == .previous }),
            let current = amounts.first(where: { claims[$0].period == .current }) {
             (previousIndex, currentIndex) = (previous, current)
+        } else if amounts.count == 1, claims[amounts[0]].period == .previous, claims[amounts[0]].quantity?.isKnown != true,
+                  let named = claim.quantity, named.isKnown, let latest = latestActual(of: named, before: amounts[0], reading) {
+            // `本年收入合计5,150.00万元。…与上年4,700.00万元相比，本年收入合计增加450.00万元`: the
+            // change names what changed; this year's amount is the latest written of it.
+            (previousIndex, currentIndex) = (amounts[0], latest)
         } else if amounts.count == 1, claims[amounts[0]].period == .previous, claims[amounts[0]].quantity?.isKnown != true,
                   let subject = subjectOfSentenceBefore(index, reading) {
             // `收入总计5,640.00万元。与上年的5,100.00万元相比，增加540.00万元`: this year's amount is the

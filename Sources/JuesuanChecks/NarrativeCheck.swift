@@ -17,7 +17,7 @@ enum NarrativeCheck: ReportCheck {
         Rule("N509", .warning, "同一事实（人数、单位数）前后两处说法不同"),
         Rule("N510", .warning, "评优率 ≠ 评为“优”的项目数 ÷ 评价的项目数"),
         Rule("N511", .error, "说明中的数字不符合恒等关系（收入总计 = 支出总计、基本支出 = 人员经费 + 公用经费 …）"),
-    ] + NarrativeIncomeScopeCheck.rules + NarrativeBudgetPairCheck.rules + NarrativePerCapitaCheck.rules + NarrativeItemCodeCheck.rules + [
+    ] + NarrativeIncomeScopeCheck.rules + NarrativeBudgetPairCheck.rules + NarrativePerCapitaCheck.rules + NarrativeItemCodeCheck.rules + NarrativeRepeatCheck.rules + [
         Rule("N590", .information, "说明中的数字在舍入范围内，或是截断而非四舍五入"),
     ]
 
@@ -35,6 +35,8 @@ enum NarrativeCheck: ReportCheck {
         NarrativeItemCodeCheck.run(&reading)
         NarrativeIncomeScopeCheck.run(&reading)
         NarrativeBudgetPairCheck.run(&reading)
+        // Last: a figure another family found wrong is not compared again.
+        NarrativeRepeatCheck.run(&reading)
         // Without 绩效 projects there is nothing to compare: no copy of the claims for it.
         if !context.performanceProjects.isEmpty {
             reading.findings += ProjectNarrativeCheck.run(claims: prose.claims.filter { !$0.isEcho }, report: context.report, projects: context.performanceProjects)
@@ -196,6 +198,23 @@ struct ProseReading {
         }
         usualScale = usual
         usualByUnit = MoneyUnit.allCases.map { usual[$0] }
+        sectionFunds = prose.titles.map { title in
+            guard let title else { return nil }
+            let words = title.string(0, title.count)
+            return ["政府性基金", "国有资本经营"].first { words.containsText($0) }
+        }
+    }
+
+    /// The fund each `说明`'s title is about (`十一、政府性基金预算财政拨款收入支出决算情况说明`), if any.
+    let sectionFunds: [String?]
+
+    /// The words that say whose a claim's figure is: its sentence before it, and, in a section
+    /// about one fund, that fund (`年初结转和结余60.00万元，本年收入850.00万元…` under the
+    /// government fund's title are the fund's figures).
+    func context(of index: Int) -> String {
+        let section = claims[index].section
+        guard section < sectionFunds.count, let fund = sectionFunds[section] else { return claims[index].sentencePrefix }
+        return fund + "：" + claims[index].sentencePrefix
     }
 
     // MARK: Operands
@@ -257,7 +276,17 @@ struct ProseReading {
         // The sentence is looked at once for being simple text, not once per fund.
         let sentenceIsSimple = SimpleText.isSimple(sentence)
         for fund in ["政府性基金", "国有资本经营"]
-        where (sentenceIsSimple ? sentence.utf8Contains(fund) : sentence.contains(fund)) && !quantity.description.containsText(fund) { return [] }
+        where (sentenceIsSimple ? sentence.utf8Contains(fund) : sentence.contains(fund)) && !quantity.description.containsText(fund) {
+            // A bare total or balance in it (`政府性基金预算财政拨款年初结转和结余60.00万元，本年收入850.00万元，
+            // 本年支出800.00万元`) is the fund's — or, in a list that ends on the department's total
+            // (`政府性基金预算财政拨款收入850.00万元，其他收入63.50万元，本年收入合计5,150.00万元`), the
+            // department's: either may be meant, the fund's first.
+            guard quantity.qualifier.isEmpty, quantity.code == nil else { return [] }
+            // Only where the tables print the fund's figure (an empty 公开07 prints none).
+            let own = report.figures(for: FigureNames.targets(head: fund + "预算财政拨款" + quantity.name, measure: measure == .spent ? .actual : measure))
+            if own.isEmpty { return [] }
+            return own + tableFigures(quantity, measure: measure)
+        }
         // A qualified name is looked up whole: only a table that names it prints it. An item
         // named by its levels is looked up by its code.
         let head = quantity.code.map { "#" + $0 } ?? quantity.qualifier + quantity.name

@@ -77,6 +77,29 @@ public enum FigureNames {
                             ("公务接待费", "公务接待费"), ("国内接待费", "国内接待费"), ("国（境）外接待费", "国（境）外接待费")] {
             entries.append((name, [t("公开09", .label(row), "决算数")]))
         }
+        // A fund's own income, spending and balances: its column of 公开04 and its own table's
+        // 合计 row (公开07 prints the government fund's balances; 公开08 the state capital
+        // budget's spending only). Prose names them in a sentence about the fund
+        // (`政府性基金预算财政拨款年初结转和结余60.00万元，本年收入850.00万元…`).
+        for (fund, table, spending) in [("政府性基金预算", "公开07", "本年支出"), ("国有资本经营预算", "公开08", "本年支出合计")] {
+            let appropriation = fund + "财政拨款"
+            let income = [t("公开01", .label(appropriation + "收入"), nil, .income), t("公开04", .label(appropriation), nil, .income)]
+                + (table == "公开07" ? [t(table, .total, "本年收入")] : [])
+            let spent = [t("公开04", .label("本年支出合计"), appropriation, .expenditure), t(table, .total, spending)]
+            let closing = [t("公开04", .label("年末财政拨款结转和结余"), appropriation, .expenditure)]
+                + (table == "公开07" ? [t(table, .total, "年末结转和结余")] : [])
+            let opening = table == "公开07" ? [t(table, .total, "年初结转和结余")] : []
+            for word in ["本年收入", "本年收入合计"] { entries.append((appropriation + word, income)) }
+            for word in ["本年支出", "本年支出合计"] { entries.append((appropriation + word, spent)) }
+            for name in [appropriation + "年末结转和结余", appropriation + "年末财政拨款结转和结余", fund + "年末财政拨款结转和结余"] {
+                entries.append((name, closing))
+            }
+            if !opening.isEmpty {
+                for name in [appropriation + "年初结转和结余", appropriation + "年初财政拨款结转和结余", fund + "年初财政拨款结转和结余"] {
+                    entries.append((name, opening))
+                }
+            }
+        }
         return entries.map { (LabelKey.make($0.0), $0.1) }.sortedLongestFirst { $0.0.count }
     }()
 
@@ -135,8 +158,16 @@ public enum FigureNames {
     /// Words that may precede a figure's name without changing what it names (prose allows more:
     /// `QuantityNames.neutralWords`). (`加上年初财政拨款结转和结余` adds that balance to the income
     /// before it: it names the balance.)
-    static let neutralWords = ["本部门", "本单位", "我部门", "我单位", "部门", "单位", "本年度", "年度", "全年", "合计", "共计", "其中", "本",
-                               "再加上", "加上", "连同"]
+    static let neutralWords = selfReferences + ["部门", "单位", "本年度", "年度", "全年", "合计", "共计", "其中", "本",
+                                                "再加上", "加上", "连同"]
+
+    /// The words a department calls itself by: `本部门`, `我局`, `本中心`, `该单位`… (before `本`
+    /// in `neutralWords`, which is matched in order here). Not `本级` (a scope: the department
+    /// without its subordinate units), nor `我县`, `本市` (the government the department serves).
+    static let selfReferences: [String] = ["本", "我", "该"].flatMap { pronoun in
+        ["部门", "单位", "机关", "委员会", "办公室", "中心", "街道", "局", "委", "院", "办", "厅", "馆", "站", "队", "所", "处",
+         "署", "校", "园", "社", "镇", "乡"].map { pronoun + $0 }
+    }
 
     static func isNeutral(_ prefix: String) -> Bool {
         var rest = Substring(prefix)

@@ -195,7 +195,10 @@ final class ProbeReadingTests: XCTestCase {
         let report = try probeBody("probe-state-assets.juesuan")
         // `年初财政拨款结转和结余350.00万元（一般公共预算财政拨款200.00万元，政府性基金预算财政拨款150.00万元）`:
         // each fund's share of the balance, not the fund's income (two false N501 before).
-        assertSilent(report, thenWith: "政府性基金预算财政拨款150.00万元）", replacedBy: "政府性基金预算财政拨款160.00万元）", finds: "N504", on: "350.00", saying: "160.00")
+        assertSilent(report, thenWith: "一般公共预算财政拨款200.00万元，", replacedBy: "一般公共预算财政拨款210.00万元，", finds: "N504", on: "350.00", saying: "210.00")
+        // The government fund's share is its own opening balance, which 公开07 prints: that
+        // figure is found wrong itself (session 27).
+        assertFound(report, thenWith: "政府性基金预算财政拨款150.00万元）", replacedBy: "政府性基金预算财政拨款160.00万元）", finds: "N501", on: "160.00", saying: "150.00")
     }
 
     func testThreePublicCostsOfGrantsAreTable09s() throws {

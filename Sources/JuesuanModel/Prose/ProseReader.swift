@@ -50,6 +50,7 @@ public struct ProseDocument: Sendable {
     /// sections, paragraphs and claims numbered from 0.
     init(report: Report, blocks: Range<Int>) {
         var reader = ProseReader(year: report.header.year)
+        reader.departmentNames = ProseReader.names(ofDepartment: report.header.department)
         var titles: [ProseText?] = []
         var titleQuantities: [Quantity?] = []
         // The blocks are read in place and the source fetched once: `SyntaxTree.narratives`
@@ -139,6 +140,38 @@ public struct ProseReader: Sendable {
     public init(year: Int?) {
         self.year = year
         yearWords = Self.yearWords(year)
+    }
+
+    /// The department's name as the header gives it and as prose shortens it (`某县水利局`,
+    /// `水利局`): before a figure's name it says whose the figure is, which the report is about
+    /// (`某县水利局2024年度收入总计`), unlike another unit's name.
+    var departmentNames: [String] = []
+
+    /// The header's department name and its tails from and after each place (`景德镇市珠山区医疗保障局` →
+    /// `市珠山区医疗保障局`, `珠山区医疗保障局`, `区医疗保障局`, `医疗保障局`), longest first; none shorter than two scalars.
+    static func names(ofDepartment department: String?) -> [String] {
+        guard let department = department?.simpleTrimmingBlanks, !department.isEmpty else { return [] }
+        var names = [department]
+        let scalars = Array(department.unicodeScalars)
+        for (k, scalar) in scalars.enumerated() where "省市县区州盟旗".unicodeScalars.contains(scalar) && k > 0 {
+            // With the place's last word and without it: `县水利局`, `水利局`.
+            for start in [k, k + 1] {
+                var tail = String.UnicodeScalarView()
+                tail.append(contentsOf: scalars[start...])
+                names.append(String(tail))
+            }
+        }
+        // As a qualifier holds them: without neutral words, years and marks; longest first.
+        return names.map { QuantityNames.neutralized($0) }.filter { $0.unicodeScalars.count >= 2 }.sorted { $0.count > $1.count }
+    }
+
+    /// The quantity without the department's own name in its qualifier (`某县水利局收入总计` is
+    /// the 收入总计 of the report).
+    func withoutDepartmentName(_ quantity: Quantity) -> Quantity {
+        guard !quantity.qualifier.isEmpty, let name = departmentNames.first(where: { quantity.qualifier.hasPrefix($0) }) else { return quantity }
+        var own = quantity
+        own.qualifier = String(quantity.qualifier.dropFirst(name.count))
+        return own
     }
 
     /// `isPreviousYear`'s words for the report's year, made once per reader (they were two
@@ -721,6 +754,12 @@ public struct ProseReader: Sendable {
     mutating func finishHeads(_ state: inout ParagraphState) {
         defer { state.heads = []; state.headsTaken = 0; state.headsClaims = [] }
         guard state.heads.count > 1, state.headsClaims.count == 1, let index = state.headsClaims.first else { return }
+        // A change or rate (`收、支总计各减少219.00万元`) took no head in `describe`: it is of the
+        // first head, as its echoes are of the others.
+        if claims[index].quantity?.isKnown != true {
+            claims[index].quantity = state.heads[0]
+            claims[index].quantitySource = .respectively
+        }
         for head in state.heads.dropFirst() {
             var echo = claims[index]
             echo.quantity = head
@@ -896,6 +935,13 @@ public struct ProseReader: Sendable {
                Self.namesOtherSide(claim.label, than: Quantity(name: whole.description, isKnown: whole.isKnown)) {
                 state.lists[state.depth] = nil
             }
+            // `“三公”经费支出20.00万元…其中公务接待费3.20万元；全年“三公”经费支出20.00万元`: the whole
+            // named again is no part of itself; its list has ended.
+            if let list = state.lists[state.depth], let whole = claims[list.whole].quantity, whole.isKnown,
+               let named = claim.quantity, named.isKnown, named.name == whole.name, named.qualifier == whole.qualifier,
+               named.code == whole.code, claims[list.whole].measure == claim.measure {
+                state.lists[state.depth] = nil
+            }
             // `年初财政拨款结转和结余350.00万元（一般公共预算财政拨款200.00万元，…）`: a bracket after an
             // amount that names its parts by fund lists them, with no 其中.
             // Asked only where a list is open or a bracket may make one (most amounts are neither).
@@ -1063,7 +1109,7 @@ public struct ProseReader: Sendable {
             claim.quantity = item
             claim.quantitySource = .ownClause
         } else if let (quantity, end) = QuantityNames.match(in: label) {
-            claim.quantity = quantity
+            claim.quantity = withoutDepartmentName(quantity)
             claim.quantitySource = .ownClause
             head = String(label[end...])
             headIsLabel = false
@@ -1696,7 +1742,7 @@ public struct ProseReader: Sendable {
 
     /// The words before a respectively head that say nothing of it (fewer than before a name:
     /// 本年 and 合计 belong to heads such as 本年收入合计).
-    static let headNeutralWords = ["本部门", "本单位", "我部门", "我单位", "本年度", "全年"]
+    static let headNeutralWords = FigureNames.selfReferences + ["本年度", "全年"]
     static let headNeutralWordBytes = headNeutralWords.map { Array($0.utf8) }
 
     /// Heads that each name a side (收入 or 支出, or 收 and 支 for short) share the words before
