@@ -29,26 +29,38 @@ enum NarrativeIdentityCheck {
     /// before it in its paragraph (this year's actuals at its depth, not averages), when its words
     /// are such a total and name nothing else (`两项合计即基本支出` names 基本支出: an identity).
     static func countedTotals(_ reading: inout ProseReading) {
-        let claims = reading.claims
-        for index in claims.indices where claims[index].isPlainAmount && !claims[index].isEcho {
-            // Bytes compared on simple labels (asked of every amount; issue 15).
-            var words = Substring(claims[index].label)
-            let simple = SimpleText.isSimple(words)
-            for tail in ["为", "是", "达"] where words.hasSuffix(tail, simple: simple) { words = words.dropLast(); break }
-            guard words.hasSuffix("计", simple: simple) || words.hasSuffix("和", simple: simple),
-                  let count = countedTotalWords.first(where: {
-                      simple ? $0.words.utf8.count == words.utf8.count && $0.words.utf8.elementsEqual(words.utf8) : $0.words == words
-                  })?.count else { continue }
-            var parts: [Int] = []
-            var k = index - 1
-            while k >= 0, index - k <= 40, parts.count < count, claims[k].paragraph == claims[index].paragraph {
-                if claims[k].isPlainAmount, !claims[k].isEcho, claims[k].depth == claims[index].depth, claims[k].period == .current,
-                   !claims[k].measure.isBudget, claims[k].averageMark == nil { parts.append(k) }
-                k -= 1
-            }
-            guard parts.count == count else { continue }
-            judge(whole: index, parts: parts.reversed(), complete: true, code: "N504", reason: "（\(words)）", &reading)
+        for index in reading.claims.indices where reading.claims[index].isPlainAmount && !reading.claims[index].isEcho {
+            guard let (words, parts) = countedTotal(index, reading.claims) else { continue }
+            judge(whole: index, parts: parts, complete: true, code: "N504", reason: "（\(words)）", &reading)
         }
+    }
+
+    /// The words and the parts (in order) of a counted total (`二者合计C万元`), if the amount at
+    /// `index` is one and as many amounts as it counts stand before it.
+    static func countedTotal(_ index: Int, _ claims: [Claim]) -> (words: Substring, parts: [Int])? {
+        guard let (words, count) = countedTotalWords(of: claims[index].label) else { return nil }
+        var parts: [Int] = []
+        var k = index - 1
+        while k >= 0, index - k <= 40, parts.count < count, claims[k].paragraph == claims[index].paragraph {
+            if claims[k].isPlainAmount, !claims[k].isEcho, claims[k].depth == claims[index].depth, claims[k].period == .current,
+               !claims[k].measure.isBudget, claims[k].averageMark == nil { parts.append(k) }
+            k -= 1
+        }
+        return parts.count == count ? (words, parts.reversed()) : nil
+    }
+
+    /// The words of a counted total (`二者合计`, `三项共计为`) and how many amounts it adds, when
+    /// `label` is one.
+    static func countedTotalWords(of label: String) -> (words: Substring, count: Int)? {
+        // Bytes compared on simple labels (asked of every amount; issue 15).
+        var words = Substring(label)
+        let simple = SimpleText.isSimple(words)
+        for tail in ["为", "是", "达"] where words.hasSuffix(tail, simple: simple) { words = words.dropLast(); break }
+        guard words.hasSuffix("计", simple: simple) || words.hasSuffix("和", simple: simple),
+              let count = countedTotalWords.first(where: {
+                  simple ? $0.words.utf8.count == words.utf8.count && $0.words.utf8.elementsEqual(words.utf8) : $0.words == words
+              })?.count else { return nil }
+        return (words, count)
     }
 
     // MARK: N504 — `其中` lists

@@ -16,44 +16,88 @@ import JuesuanSyntax
 enum NarrativeRepeatCheck {
     static let rules = [Rule("N518", .warning, "同一段说明中同一金额前后两处写得不同")]
 
-    struct Key: Hashable {
-        var paragraph: Int
-        var quantity: String
-        var code: String?
-        var whole: String?
-        var scope: String?
-        var measure: Measure
-        var period: Period
-        var unit: MoneyUnit
+    /// How far back in its paragraph an earlier statement is looked for.
+    static let lookBack = 60
+
+    /// Whether the claim at `index` can be a statement of an amount (its stored fields only).
+    static func isStatement(_ index: Int, _ claims: [Claim]) -> Bool {
+        guard claims[index].isPlainAmount, !claims[index].isEcho, !claims[index].isApproximate, claims[index].quantity?.isKnown == true else { return false }
+        switch claims[index].quantitySource {
+        case .ownClause, .topic, .respectively: return true
+        case .sentence, .sectionTitle, .none: return false
+        }
+    }
+
+    /// Whether two statements are of one amount: quantity, measure, year, unit, and the whole
+    /// of their `其中` lists (by name), the cheap comparisons first. Fields are read in place
+    /// (a claim copied out retains a dozen strings).
+    static func sameAmount(_ a: Int, _ b: Int, _ claims: [Claim]) -> Bool {
+        guard claims[a].measure == claims[b].measure, claims[a].period == claims[b].period, claims[a].moneyUnit == claims[b].moneyUnit,
+              let p = claims[a].quantity, let q = claims[b].quantity, ByteKey(p.name) == ByteKey(q.name),
+              ByteKey(p.qualifier) == ByteKey(q.qualifier), p.code == q.code else { return false }
+        switch (claims[a].listWhole, claims[b].listWhole) {
+        case (nil, nil): return true
+        case let (x?, y?):
+            if x == y { return true }
+            guard let u = claims[x].quantity, let v = claims[y].quantity else { return false }
+            return ByteKey(u.description) == ByteKey(v.description)
+        default: return false
+        }
     }
 
     static func run(_ reading: inout ProseReading) {
         let claims = reading.claims
-        var first: [Key: Int] = [:]
-        for index in claims.indices {
-            guard claims[index].isPlainAmount, !claims[index].isEcho, !claims[index].isApproximate, claims[index].averageMark == nil,
-                  let quantity = claims[index].quantity, quantity.isKnown, let unit = claims[index].moneyUnit,
-                  [.ownClause, .topic, .respectively].contains(claims[index].quantitySource),
-                  !reading.contradicted.contains(index), !namesAnotherYear(claims[index].sentencePrefix, than: reading.report.header.year)
-            else { continue }
-            let whole = claims[index].listWhole.map { claims[$0].quantity?.description ?? "#\($0)" }
+        var scopes: [Int: String?] = [:]
+        func scope(_ index: Int) -> String? {
+            if let known = scopes[index] { return known }
             // `一般公共预算财政拨款本年收入合计17,334.30万元；本年支出合计17,334.30万元` and `政府性基金
             // 预算财政拨款本年收入合计0.00万元；本年支出合计0.00万元`: a bare name in a sentence (or a
             // section) about one fund or the appropriations is theirs, another number each.
-            let context = reading.context(of: index)
-            let scope = scopes.first { context.containsText($0) && !quantity.description.containsText($0) }
-            let key = Key(paragraph: claims[index].paragraph, quantity: quantity.description, code: quantity.code, whole: whole, scope: scope,
-                          measure: claims[index].measure, period: claims[index].period, unit: unit)
-            guard let earlier = first[key] else { first[key] = index; continue }
+            let context = reading.context(of: index), name = claims[index].quantity?.description ?? ""
+            let found = Self.scopes.first { context.containsText($0) && !name.containsText($0) }
+            scopes[index] = .some(found)
+            return found
+        }
+        let statements = claims.indices.map { isStatement($0, claims) }
+        for index in claims.indices where statements[index] && !reading.contradicted.contains(index) {
+            // The nearest earlier statement of the same amount in the paragraph.
+            var k = index - 1
+            var earlier: Int?
+            while k >= 0, index - k <= lookBack, claims[k].paragraph == claims[index].paragraph {
+                if statements[k], sameAmount(k, index, claims) { earlier = k; break }
+                k -= 1
+            }
+            guard let earlier, !reading.contradicted.contains(earlier) else { continue }
             let before = reading.operand(earlier), now = reading.operand(index)
             if before.lax.overlaps(now.lax) { continue }
-            let name = quantity.description
+            let quantity = claims[index].quantity!
+            // A total of the amounts before it (`三项合计20.00万元`) is the quantity it was given (the
+            // paragraph's topic) only when that quantity is their sum by an identity: `基本支出…。
+            // 人员经费…和公用经费…，两项共计…` is 基本支出; after `公务用车运行维护费…；公务接待费…；
+            // 因公出国（境）费…` it is none of them (N504 judges it). An amount per head is no statement.
+            if [earlier, index].contains(where: { k in
+                guard claims[k].averageMark == nil else { return true }
+                guard NarrativeIdentityCheck.countedTotalWords(of: claims[k].label) != nil else { return false }
+                return !(NarrativeIdentityCheck.countedTotal(k, claims).map { isSum(quantity, of: $0.parts, claims) } ?? false)
+            }) { continue }
+            let year = reading.report.header.year
+            guard scope(earlier) == scope(index), !namesAnotherYear(claims[earlier].sentencePrefix, than: year),
+                  !namesAnotherYear(claims[index].sentencePrefix, than: year) else { continue }
+            let name = quantity.description, unit = claims[index].moneyUnit!.rawValue
             let scale = max(claims[earlier].value.scale, claims[index].value.scale)
+            let earlierText = claims[earlier].text, text = claims[index].text
             reading.report("N518", .warning, on: claims[index].range,
-                           "“\(name)”前面写的是 \(claims[earlier].text)\(unit.rawValue)，这里写的是 \(claims[index].text)\(unit.rawValue)，相差 \(CheckContext.signed(claims[index].value - claims[earlier].value, scale: scale))：同一金额两处不一致",
-                           related: [RelatedLocation(range: claims[earlier].range, message: "前文：\(claims[earlier].label.isEmpty ? name : claims[earlier].label) \(claims[earlier].text)")])
+                           "“\(name)”前面写的是 \(earlierText)\(unit)，这里写的是 \(text)\(unit)，相差 \(CheckContext.signed(claims[index].value - claims[earlier].value, scale: scale))：同一金额两处不一致",
+                           related: [RelatedLocation(range: claims[earlier].range, message: "前文：\(claims[earlier].label.isEmpty ? name : claims[earlier].label) \(earlierText)")])
             reading.contradicted.insert(index)
         }
+    }
+
+    /// Whether `whole` is, by a complete identity, the sum of the quantities of `parts`.
+    static func isSum(_ whole: Quantity, of parts: [Int], _ claims: [Claim]) -> Bool {
+        let names = parts.compactMap { claims[$0].quantity?.name }
+        guard names.count == parts.count else { return false }
+        return Identities.identities(ofWhole: whole.name).contains { $0.kind == .complete && Set($0.parts) == Set(names) }
     }
 
     /// The funds, and the appropriations of them all, that a sentence may be about.

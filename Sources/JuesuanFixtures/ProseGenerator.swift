@@ -28,6 +28,8 @@ public struct ProseGenerator {
     /// Whether the paragraph being written is in traditional script.
     var traditional = false
     var spaced = false
+    /// The header's department (`示例县第37局`): prose may name it, whole or without its county.
+    var department = "本部门"
 
     public init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
@@ -170,6 +172,9 @@ public struct ProseGenerator {
             add("。\(named!)\(one(["上年为", "2023年为", "上年度为"]))"); money(previous, "\(fact)·上年"); add("，\(one(["本年", "今年", ""]))")
         case 0:
             add("，与上年"); money(previous, "\(fact)·上年"); add("相比，")
+            // The change names what changed (session 27): `与上年…相比，机关运行经费增加…`.
+            // (Chosen by the figures, not by a roll, as the subject of the totals.)
+            if let named, previous % 2 == 0 { add(named) }
         case 1:
             add("，上年为"); money(previous, "\(fact)·上年"); add("，\(vs)")
         default:
@@ -186,7 +191,11 @@ public struct ProseGenerator {
         case 0:
             add("\(year)年度收入总计"); money(l.totalIncome, "收入总计"); add("、支出总计"); money(l.totalIncome, "支出总计"); add("。")
         case 1:
-            add("本部门\(year)年度\(one(["收、支总计各为", "收入、支出总计分别为"]))")
+            // The department as it calls itself, or by its name (session 27). Chosen by the figures,
+            // not by a roll: the reports generated before (the benchmarks' among them) stay the same.
+            let subjects = ["本部门", "我局", "本局", "本单位", department, String(department.drop { $0 != "县" }), String(department.drop { $0 != "县" }.dropFirst())]
+            let subject = subjects[l.totalIncome % subjects.count]
+            add("\(subject)\(year)年度\(one(["收、支总计各为", "收入、支出总计分别为"]))")
             let value = Self.decimal(l.totalIncome).description
             var start = text.utf8.count
             text += value
@@ -453,7 +462,8 @@ public struct ProseGenerator {
         text = ""
         marks = []
         let l = ledger()
-        text += "部门 示例县第\(roll(100))局\n年度 \(year)\n单位 万元\n\n"
+        department = "示例县第\(roll(100))局"
+        text += "部门 \(department)\n年度 \(year)\n单位 万元\n\n"
         if withTables { tables(l) }
         let sections: [(String, (inout ProseGenerator) -> Void)] = [
             ("一、收入支出决算总体情况说明", { $0.totals(l, year: year) }),

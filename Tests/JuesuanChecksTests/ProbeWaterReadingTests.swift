@@ -48,6 +48,12 @@ final class ProbeWaterReadingTests: XCTestCase {
             XCTAssertEqual(try findings("\(name)2024年度收入总计5,361.00万元。"), ["N501 5,361.00"], name)
             XCTAssertEqual(try findings("2024年度，\(name)本年支出合计5,061.00万元，其中基本支出1,460.00万元。"), ["N501 5,061.00"], name)
         }
+        // Before the heads of a respectively clause (the prose generator's wording, session 27).
+        for name in ["某县水利局", "县水利局", "水利局", "我局"] {
+            let both = "\(name)2024年度收、支总计各为5,360.00、5,360.00万元。"
+            XCTAssertEqual(try findings(both), [], name)
+            XCTAssertEqual(try findings(both.replacingOccurrences(of: "、5,360.00", with: "、5,361.00")), ["N501 5,361.00"], name)
+        }
         // With a scope after it, or a unit of its own, it is not the report's figure.
         XCTAssertEqual(try findings("某县水利局（本级）收入总计5,361.00万元。"), [])
         XCTAssertEqual(try findings("水利局下属水文站收入总计5,361.00万元。"), [])

@@ -50,6 +50,7 @@ public struct ProseDocument: Sendable {
     /// sections, paragraphs and claims numbered from 0.
     init(report: Report, blocks: Range<Int>) {
         var reader = ProseReader(year: report.header.year)
+        reader.departmentNamesAsWritten = ProseReader.names(ofDepartment: report.header.department, asWritten: true)
         reader.departmentNames = ProseReader.names(ofDepartment: report.header.department)
         var titles: [ProseText?] = []
         var titleQuantities: [Quantity?] = []
@@ -149,7 +150,7 @@ public struct ProseReader: Sendable {
 
     /// The header's department name and its tails from and after each place (`景德镇市珠山区医疗保障局` →
     /// `市珠山区医疗保障局`, `珠山区医疗保障局`, `区医疗保障局`, `医疗保障局`), longest first; none shorter than two scalars.
-    static func names(ofDepartment department: String?) -> [String] {
+    static func names(ofDepartment department: String?, asWritten: Bool = false) -> [String] {
         guard let department = department?.simpleTrimmingBlanks, !department.isEmpty else { return [] }
         var names = [department]
         let scalars = Array(department.unicodeScalars)
@@ -162,16 +163,28 @@ public struct ProseReader: Sendable {
             }
         }
         // As a qualifier holds them: without neutral words, years and marks; longest first.
-        return names.map { QuantityNames.neutralized($0) }.filter { $0.unicodeScalars.count >= 2 }.sorted { $0.count > $1.count }
+        return (asWritten ? names : names.map { QuantityNames.neutralized($0) }).filter { $0.unicodeScalars.count >= 2 }.sorted { $0.utf8.count > $1.utf8.count }
+    }
+
+    /// The department's name as the header writes it, and its tails from and after each place
+    /// (`names(ofDepartment:)` before the neutral words and years are taken out), longest first.
+    var departmentNamesAsWritten: [String] = []
+
+    /// `phrase` without the department's name at its start (`第95局2024年度收、支总计各为` →
+    /// `2024年度收、支总计各为`): the heads of a respectively clause are then the report's.
+    func withoutDepartmentName(_ phrase: String) -> String {
+        guard !departmentNamesAsWritten.isEmpty, let first = phrase.utf8.first, departmentNamesAsWritten.contains(where: { $0.utf8.first == first }),
+              let name = departmentNamesAsWritten.first(where: { phrase.utf8.starts(with: $0.utf8) }) else { return phrase }
+        return String(decoding: phrase.utf8.dropFirst(name.utf8.count), as: UTF8.self)
     }
 
     /// The quantity without the department's own name in its qualifier (`某县水利局收入总计` is
     /// the 收入总计 of the report).
-    func withoutDepartmentName(_ quantity: Quantity) -> Quantity {
-        guard !quantity.qualifier.isEmpty, let name = departmentNames.first(where: { quantity.qualifier.hasPrefix($0) }) else { return quantity }
-        var own = quantity
-        own.qualifier = String(quantity.qualifier.dropFirst(name.count))
-        return own
+    func removeDepartmentName(from quantity: inout Quantity) {
+        // By bytes: both are normalised text (a canonical comparison per figure was a tenth of describing it).
+        guard !departmentNames.isEmpty, let first = quantity.qualifier.utf8.first, departmentNames.contains(where: { $0.utf8.first == first }),
+              let name = departmentNames.first(where: { quantity.qualifier.utf8.starts(with: $0.utf8) }) else { return }
+        quantity.qualifier = String(decoding: quantity.qualifier.utf8.dropFirst(name.utf8.count), as: UTF8.self)
     }
 
     /// `isPreviousYear`'s words for the report's year, made once per reader (they were two
@@ -801,7 +814,10 @@ public struct ProseReader: Sendable {
         let numberText = text.string(start, j)
         // Without a comma the filtered text is the text: parse it once.
         let hasComma = s[start..<j].contains(",")
-        guard let value = (hasComma ? DecimalNumber(numberText.filter { $0 != "," }) : nil) ?? DecimalNumber(numberText) else { return j }
+        // The commas taken out of the bytes (ASCII: the other characters are untouched), not by
+        // `String.filter`, which walked the figure character by character.
+        guard let value = (hasComma ? DecimalNumber(String(decoding: numberText.utf8.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)) : nil)
+                ?? DecimalNumber(numberText) else { return j }
         // Years, dates, document numbers, ordinals and section numbers are not figures.
         if let next = text[j], Self.dateOrRuleMarks.contains(next) { return j }
         if let previous = text[start - 1], Self.numberOpeners.contains(previous) { return j }
@@ -937,9 +953,13 @@ public struct ProseReader: Sendable {
             }
             // `“三公”经费支出20.00万元…其中公务接待费3.20万元；全年“三公”经费支出20.00万元`: the whole
             // named again is no part of itself; its list has ended.
-            if let list = state.lists[state.depth], let whole = claims[list.whole].quantity, whole.isKnown,
-               let named = claim.quantity, named.isKnown, named.name == whole.name, named.qualifier == whole.qualifier,
-               named.code == whole.code, claims[list.whole].measure == claim.measure {
+            if let list = state.lists[state.depth], let named = claim.quantity, named.isKnown,
+               claims.withUnsafeBufferPointer({ claims in
+                   // Read in place: a claim copied out retains a dozen strings.
+                   guard let whole = claims[list.whole].quantity, whole.isKnown else { return false }
+                   return ByteKey(named.name) == ByteKey(whole.name) && ByteKey(named.qualifier) == ByteKey(whole.qualifier)
+                       && named.code == whole.code && claims[list.whole].measure == claim.measure
+               }) {
                 state.lists[state.depth] = nil
             }
             // `年初财政拨款结转和结余350.00万元（一般公共预算财政拨款200.00万元，…）`: a bracket after an
@@ -1081,7 +1101,7 @@ public struct ProseReader: Sendable {
     /// The quantity, measure and period a figure's own clause gives it.
     mutating func describe(_ claim: inout Claim, phrase: String, simple: Bool, state: inout ParagraphState) {
         // Respectively: `收、支总计各为A、B万元`, `人员经费和公用经费分别为A万元和B万元`.
-        if state.heads.isEmpty, let heads = Self.respectivelyHeads(phrase) { state.heads = heads; state.headsTaken = 0 }
+        if state.heads.isEmpty, let heads = Self.respectivelyHeads(withoutDepartmentName(phrase)) { state.heads = heads; state.headsTaken = 0 }
         if !state.heads.isEmpty, claim.kind == .amount {
             if state.headsTaken < state.heads.count {
                 claim.quantity = state.heads[state.headsTaken]
@@ -1108,8 +1128,9 @@ public struct ProseReader: Sendable {
             // `社会保障和就业支出（类）行政事业单位养老支出（款）…（项）年初预算数`: the item.
             claim.quantity = item
             claim.quantitySource = .ownClause
-        } else if let (quantity, end) = QuantityNames.match(in: label) {
-            claim.quantity = withoutDepartmentName(quantity)
+        } else if var (quantity, end) = QuantityNames.match(in: label) {
+            removeDepartmentName(from: &quantity)
+            claim.quantity = quantity
             claim.quantitySource = .ownClause
             head = String(label[end...])
             headIsLabel = false
