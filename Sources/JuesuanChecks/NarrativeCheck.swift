@@ -285,7 +285,15 @@ struct ProseReading {
             // Only where the tables print the fund's figure (an empty 公开07 prints none).
             let own = report.figures(for: FigureNames.targets(head: fund + "预算财政拨款" + quantity.name, measure: measure == .spent ? .actual : measure))
             if own.isEmpty { return [] }
-            return own + tableFigures(quantity, measure: measure)
+            return Self.merged(own, tableFigures(quantity, measure: measure))
+        }
+        // In a sentence about the appropriations (`财政拨款收入总计2,080.00万元，其中本年收入1,980.00万元、
+        // 年初结转和结余100.00万元`) a bare total or balance is theirs (公开04's) or the department's.
+        if quantity.qualifier.isEmpty, quantity.code == nil, !quantity.name.containsText("财政拨款"),
+           sentenceIsSimple ? sentence.utf8Contains("财政拨款") : sentence.contains("财政拨款"),
+           FigureNames.appropriationNames.contains(quantity.name) {
+            let own = report.figures(for: FigureNames.targets(head: "财政拨款" + quantity.name, measure: measure == .spent ? .actual : measure))
+            if !own.isEmpty { return Self.merged(own, tableFigures(quantity, measure: measure)) }
         }
         // A qualified name is looked up whole: only a table that names it prints it. An item
         // named by its levels is looked up by its code.
@@ -297,6 +305,11 @@ struct ProseReading {
         let figures = report.figures(for: targets)
         figureCache.figures[key] = figures
         return figures
+    }
+
+    /// `first`, then those of `then` that are other cells (a cell named both ways is listed once).
+    static func merged(_ first: [Figure], _ then: [Figure]) -> [Figure] {
+        first + then.filter { figure in !first.contains { $0.cell.token.range == figure.cell.token.range } }
     }
 
     /// The figures a budget of `quantity` may be: the measure asked for, else either budget column.

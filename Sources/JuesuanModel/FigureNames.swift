@@ -27,6 +27,10 @@ public enum FigureNames {
             ("本年支出合计", [t("公开01", .label("本年支出合计"), nil, .expenditure), t("公开03", .total, "本年支出合计"), t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
             ("本年支出", [t("公开01", .label("本年支出合计"), nil, .expenditure), t("公开03", .total, "本年支出合计"), t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
             ("财政拨款本年收入合计", [t("公开04", .label("本年收入合计"), nil, .income)]),
+            ("财政拨款本年收入", [t("公开04", .label("本年收入合计"), nil, .income)]),
+            // The appropriations' balances, in the words of a sentence about them (session 27).
+            ("财政拨款年初结转和结余", [t("公开04", .label("年初财政拨款结转和结余"), nil, .income)]),
+            ("财政拨款年末结转和结余", [t("公开04", .label("年末财政拨款结转和结余"), "合计", .expenditure)]),
             ("财政拨款本年支出合计", [t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
             ("年初结转和结余", [t("公开01", .label("年初结转和结余"), nil, .income)]),
             ("年末结转和结余", [t("公开01", .label("年末结转和结余"), nil, .expenditure)]),
@@ -102,6 +106,10 @@ public enum FigureNames {
         }
         return entries.map { (LabelKey.make($0.0), $0.1) }.sortedLongestFirst { $0.0.count }
     }()
+
+    /// The totals and balances a sentence about the appropriations may name without the word
+    /// 财政拨款 (`财政拨款收入总计…，其中本年收入…、年初结转和结余…`).
+    public static let appropriationNames: Set<String> = ["本年收入", "本年收入合计", "本年支出", "本年支出合计", "年初结转和结余", "年末结转和结余"]
 
     /// Splits `“三公”经费全年预算数` into (`“三公”经费`, 全年预算数).
     public static func splitMeasure(_ label: String) -> (head: String, measure: Measure?) {

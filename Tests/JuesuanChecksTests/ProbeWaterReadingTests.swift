@@ -156,3 +156,50 @@ final class ProbeWaterReadingTests: XCTestCase {
         XCTAssertEqual(try findings(own.replacingOccurrences(of: "增长8.06%", with: "增长8.42%")), ["N503 8.42"])
     }
 }
+
+/// Readings found by the development and reform commission probe (session 27,
+/// `Fixtures/probe-reform.juesuan`).
+final class ProbeReformReadingTests: XCTestCase {
+    func findings(_ prose: String) throws -> [String] {
+        let text = try readFixture("probe-reform.juesuan")
+        let tables = String(text[..<text.range(of: "\n说明 ")!.lowerBound]) + "\n"
+        let analysis = Analysis(text: tables + "\n说明 一、测试\n" + prose + "\n")
+        return analysis.diagnostics.filter { ($0.severity == .error || $0.severity == .warning) && $0.code.hasPrefix("N") }
+            .map { "\($0.code) \(analysis.text(of: $0))" }
+    }
+
+    func testTheAppropriationsTotalsAndBalancesInASentenceAboutThem() throws {
+        // 公开04: income 1,980.00 and opening 100.00; spending 1,940.00 and closing 140.00 (公开01's
+        // balances, with the commission's own money, are 160.00 and 210.00: two false errors before).
+        let sentences = [
+            "2024年度财政拨款收入总计2,080.00万元，其中本年收入1,980.00万元、年初结转和结余100.00万元；财政拨款支出总计2,080.00万元，其中本年支出1,940.00万元、年末结转和结余140.00万元。",
+            "财政拨款支出总计2,080.00万元，包括本年支出1,940.00万元和年末结转和结余140.00万元。",
+            "财政拨款收入总计2,080.00万元，由本年收入1,980.00万元和年初结转和结余100.00万元组成。",
+        ]
+        for sentence in sentences {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+            for (figure, moved) in [("100.00", "101.00"), ("140.00", "141.00")] where sentence.contains(figure) {
+                XCTAssertTrue(try findings(sentence.replacingOccurrences(of: figure, with: moved)).contains("N501 \(moved)"), sentence)
+            }
+        }
+        // The department's balances in a sentence of its own are still 公开01's.
+        XCTAssertEqual(try findings("年初结转和结余160.00万元，年末结转和结余210.00万元。"), [])
+        XCTAssertEqual(try findings("年初结转和结余100.00万元。"), ["N501 100.00"])
+    }
+
+    func testAShareOfABudgetNamedByItsMeasureIsItsCompletion() throws {
+        // 公开09: “三公” 11.00 of 16.00 = 68.75%; 公务接待费 1.80 of 4.00 = 45.00%.
+        for (sentence, moved) in [
+            ("“三公”经费财政拨款支出决算数为11.00万元，全年预算数为16.00万元，决算数占全年预算数的68.75%。", "69.75"),
+            ("“三公”经费支出11.00万元，占全年预算数的68.75%。", "69.75"),
+            ("公务接待费1.80万元，占全年预算数的45.00%。", "46.00"),
+        ] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+            let wrong = sentence.replacingOccurrences(of: sentence.contains("45.00%") ? "45.00%" : "68.75%", with: moved + "%")
+            XCTAssertEqual(try findings(wrong), ["N505 \(moved)"], wrong)
+        }
+        // A share of a named whole stays a share.
+        XCTAssertEqual(try findings("公务接待费1.80万元，占“三公”经费的16.36%。"), [])
+    }
+}
+

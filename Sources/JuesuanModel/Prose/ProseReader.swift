@@ -899,6 +899,11 @@ public struct ProseReader: Sendable {
            claims[previous].measure.isBudget, state.lastFigureEnd <= start, claims[previous].sentence == state.sentence {
             kind = .completion
         }
+        // `决算数占全年预算数的68.75%`: a share of a budget, named by its measure alone, is a completion.
+        if case .share(let whole?) = kind, whole.utf8.count <= 18, FigureNames.splitMeasure(whole).head.isEmpty,
+           FigureNames.splitMeasure(whole).measure?.isBudget == true {
+            kind = .completion
+        }
         // `812.40、820.15万元`: the figures before share this one's unit.
         if unit != nil {
             for index in state.unitless where claims[index].unit == nil {
@@ -1128,7 +1133,8 @@ public struct ProseReader: Sendable {
             // `社会保障和就业支出（类）行政事业单位养老支出（款）…（项）年初预算数`: the item.
             claim.quantity = item
             claim.quantitySource = .ownClause
-        } else if var (quantity, end) = QuantityNames.match(in: label) {
+        } else if let (matched, end) = QuantityNames.match(in: label) {
+            var quantity = matched
             removeDepartmentName(from: &quantity)
             claim.quantity = quantity
             claim.quantitySource = .ownClause
