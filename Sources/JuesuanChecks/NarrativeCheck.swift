@@ -289,9 +289,8 @@ struct ProseReading {
         }
         // In a sentence about the appropriations (`财政拨款收入总计2,080.00万元，其中本年收入1,980.00万元、
         // 年初结转和结余100.00万元`) a bare total or balance is theirs (公开04's) or the department's.
-        if quantity.qualifier.isEmpty, quantity.code == nil, !quantity.name.containsText("财政拨款"),
-           sentenceIsSimple ? sentence.utf8Contains("财政拨款") : sentence.contains("财政拨款"),
-           FigureNames.appropriationNames.contains(quantity.name) {
+        if quantity.qualifier.isEmpty, quantity.code == nil, FigureNames.appropriationNameBytes.contains(where: { quantity.name.utf8.elementsEqual($0) }),
+           sentenceIsSimple ? sentence.utf8Contains("财政拨款") : sentence.contains("财政拨款") {
             let own = report.figures(for: FigureNames.targets(head: "财政拨款" + quantity.name, measure: measure == .spent ? .actual : measure))
             if !own.isEmpty { return Self.merged(own, tableFigures(quantity, measure: measure)) }
         }

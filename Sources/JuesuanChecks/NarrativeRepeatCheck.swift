@@ -58,13 +58,21 @@ enum NarrativeRepeatCheck {
             scopes[index] = .some(found)
             return found
         }
-        let statements = claims.indices.map { isStatement($0, claims) }
-        for index in claims.indices where statements[index] && !reading.contradicted.contains(index) {
+        // Each statement's quantity as a number (its name's and qualifier's bytes hashed once):
+        // statements of other quantities are passed over without their strings compared.
+        let names: [Int?] = claims.indices.map { index in
+            guard isStatement(index, claims), let quantity = claims[index].quantity else { return nil }
+            var hasher = Hasher()
+            hasher.combine(ByteKey(quantity.name))
+            hasher.combine(ByteKey(quantity.qualifier))
+            return hasher.finalize()
+        }
+        for index in claims.indices where names[index] != nil && !reading.contradicted.contains(index) {
             // The nearest earlier statement of the same amount in the paragraph.
             var k = index - 1
             var earlier: Int?
             while k >= 0, index - k <= lookBack, claims[k].paragraph == claims[index].paragraph {
-                if statements[k], sameAmount(k, index, claims) { earlier = k; break }
+                if names[k] == names[index], sameAmount(k, index, claims) { earlier = k; break }
                 k -= 1
             }
             guard let earlier, !reading.contradicted.contains(earlier) else { continue }

@@ -109,7 +109,7 @@ public enum FigureNames {
 
     /// The totals and balances a sentence about the appropriations may name without the word
     /// 财政拨款 (`财政拨款收入总计…，其中本年收入…、年初结转和结余…`).
-    public static let appropriationNames: Set<String> = ["本年收入", "本年收入合计", "本年支出", "本年支出合计", "年初结转和结余", "年末结转和结余"]
+    public static let appropriationNameBytes = ["本年收入", "本年收入合计", "本年支出", "本年支出合计", "年初结转和结余", "年末结转和结余"].map { Array($0.utf8) }
 
     /// Splits `“三公”经费全年预算数` into (`“三公”经费`, 全年预算数).
     public static func splitMeasure(_ label: String) -> (head: String, measure: Measure?) {

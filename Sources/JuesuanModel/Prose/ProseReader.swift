@@ -166,6 +166,10 @@ public struct ProseReader: Sendable {
         return (asWritten ? names : names.map { QuantityNames.neutralized($0) }).filter { $0.unicodeScalars.count >= 2 }.sorted { $0.utf8.count > $1.utf8.count }
     }
 
+    /// A budget named by its measure alone (`全年预算数`), as bytes.
+    static let budgetWordBytes = ["预算", "预算数", "年初预算", "年初预算数", "全年预算", "全年预算数", "调整预算", "调整预算数",
+                                  "调整后预算", "调整后预算数"].map { Array($0.utf8) }
+
     /// The department's name as the header writes it, and its tails from and after each place
     /// (`names(ofDepartment:)` before the neutral words and years are taken out), longest first.
     var departmentNamesAsWritten: [String] = []
@@ -900,8 +904,7 @@ public struct ProseReader: Sendable {
             kind = .completion
         }
         // `决算数占全年预算数的68.75%`: a share of a budget, named by its measure alone, is a completion.
-        if case .share(let whole?) = kind, whole.utf8.count <= 18, FigureNames.splitMeasure(whole).head.isEmpty,
-           FigureNames.splitMeasure(whole).measure?.isBudget == true {
+        if case .share(let whole?) = kind, Self.budgetWordBytes.contains(where: { whole.utf8.elementsEqual($0) }) {
             kind = .completion
         }
         // `812.40、820.15万元`: the figures before share this one's unit.
