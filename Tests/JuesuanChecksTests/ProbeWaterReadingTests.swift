@@ -21,6 +21,13 @@ final class ProbeWaterReadingTests: XCTestCase {
             .map { "\($0.code) \(analysis.text(of: $0))" }
     }
 
+    /// `text` raises nothing; with `from` replaced by `to`, exactly `expected`.
+    func assertMoved(_ text: String, _ from: String, _ to: String, finds expected: [String],
+                     file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(try findings(text), [], text, file: file, line: line)
+        XCTAssertEqual(try findings(text.replacingOccurrences(of: from, with: to)), expected, text, file: file, line: line)
+    }
+
     // MARK: The words a department calls itself by
 
     func testTheDepartmentsWordsForItselfSayNothingOfTheFigure() throws {
@@ -125,22 +132,18 @@ final class ProbeWaterReadingTests: XCTestCase {
         // 5,150.00 − 4,700.00 = 450.00: the previous year is written in the change's sentence,
         // this year's amount in an earlier one.
         let paragraph = "本年收入合计5,150.00万元，其中其他收入63.50万元。与上年4,700.00万元相比，本年收入合计增加450.00万元，增长9.57%。"
-        XCTAssertEqual(try findings(paragraph), [])
-        XCTAssertEqual(try findings(paragraph.replacingOccurrences(of: "4,700.00", with: "4,701.00")), ["N503 450.00"])
+        try assertMoved(paragraph, "4,700.00", "4,701.00", finds: ["N503 450.00"])
         let other = "2024年度本年支出合计5,060.00万元。上年同期为4,820.00万元，本年支出合计增加240.00万元。"
-        XCTAssertEqual(try findings(other), [])
-        XCTAssertEqual(try findings(other.replacingOccurrences(of: "增加240.00", with: "增加250.00")), ["N503 250.00"])
+        try assertMoved(other, "增加240.00", "增加250.00", finds: ["N503 250.00"])
     }
 
     func testABudgetBetweenTheTwoYearsIsPassedOver() throws {
         // 4,200.00 − 3,980.00 = 220.00; the budget 4,000.00 written between them is no year's actual.
         let sentence = "2024年度一般公共预算财政拨款支出决算数为4,200.00万元，为年初预算4,000.00万元的105.00%；与上年决算数3,980.00万元相比，增加220.00万元，增长5.53%。"
-        XCTAssertEqual(try findings(sentence), [])
         // (The rate, judged on the two years once the change is found wrong, is then wrong too.)
-        XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "3,980.00", with: "3,981.00")), ["N503 220.00", "N503 5.53"])
+        try assertMoved(sentence, "3,980.00", "3,981.00", finds: ["N503 220.00", "N503 5.53"])
         let other = "一般公共预算财政拨款支出4,200.00万元，年初预算数4,000.00万元，上年支出3,980.00万元，比上年增加220.00万元。"
-        XCTAssertEqual(try findings(other), [])
-        XCTAssertEqual(try findings(other.replacingOccurrences(of: "增加220.00", with: "增加200.00")), ["N503 200.00"])
+        try assertMoved(other, "增加220.00", "增加200.00", finds: ["N503 200.00"])
     }
 
     // MARK: One change for both totals
@@ -148,12 +151,10 @@ final class ProbeWaterReadingTests: XCTestCase {
     func testAChangeOfBothTotalsIsOfTheTotals() throws {
         // 400.00 ÷ (5,360.00 − 400.00) = 8.06%; of 本年收入 5,150.00 it would be 8.42%.
         let paragraph = "2024年度收、支总计均为5,360.00万元。其中：本年收入5,150.00万元，年初结转和结余210.00万元；本年支出5,060.00万元，年末结转和结余300.00万元。与上年相比，收、支总计各增加400.00万元，增幅8.06%。"
-        XCTAssertEqual(try findings(paragraph), [])
-        XCTAssertEqual(try findings(paragraph.replacingOccurrences(of: "增幅8.06%", with: "增幅9.06%")), ["N503 9.06"])
+        try assertMoved(paragraph, "增幅8.06%", "增幅9.06%", finds: ["N503 9.06"])
         // With the department's word for itself, and the change in other words.
         let own = "我局收入总计、支出总计均为5,360.00万元。本年收入5,150.00万元，本年支出5,060.00万元。较上年，收入总计、支出总计均增加400.00万元，增长8.06%。"
-        XCTAssertEqual(try findings(own), [])
-        XCTAssertEqual(try findings(own.replacingOccurrences(of: "增长8.06%", with: "增长8.42%")), ["N503 8.42"])
+        try assertMoved(own, "增长8.06%", "增长8.42%", finds: ["N503 8.42"])
     }
 }
 
