@@ -201,12 +201,15 @@ struct ProseReading {
         sectionFunds = prose.titles.map { title in
             guard let title else { return nil }
             let words = title.string(0, title.count)
-            return ["政府性基金", "国有资本经营"].first { words.containsText($0) }
+            return Self.funds.first { words.containsText($0) }
         }
     }
 
     /// The fund each `说明`'s title is about (`十一、政府性基金预算财政拨款收入支出决算情况说明`), if any.
     let sectionFunds: [String?]
+
+    /// The funds other than the general budget whose figures a sentence or section may be about.
+    static let funds = ["政府性基金", "国有资本经营"]
 
     /// The words that say whose a claim's figure is: its sentence before it, and, in a section
     /// about one fund, that fund (`年初结转和结余60.00万元，本年收入850.00万元…` under the
@@ -275,24 +278,27 @@ struct ProseReading {
         // A sentence about other funds speaks of their own figures.
         // The sentence is looked at once for being simple text, not once per fund.
         let sentenceIsSimple = SimpleText.isSimple(sentence)
-        for fund in ["政府性基金", "国有资本经营"]
-        where (sentenceIsSimple ? sentence.utf8Contains(fund) : sentence.contains(fund)) && !quantity.description.containsText(fund) {
+        func mentions(_ word: String) -> Bool { sentenceIsSimple ? sentence.utf8Contains(word) : sentence.contains(word) }
+        let bare = quantity.qualifier.isEmpty && quantity.code == nil
+        // The figures of the quantity named with `scope` before it (`政府性基金预算财政拨款` +
+        // 本年收入), then the department's; nil where the tables print none of the scope's (an
+        // empty 公开07 prints none).
+        func scoped(_ scope: String) -> [Figure]? {
+            let own = report.figures(for: FigureNames.targets(head: scope + quantity.name, measure: measure == .spent ? .actual : measure))
+            return own.isEmpty ? nil : Self.merged(own, tableFigures(quantity, measure: measure))
+        }
+        for fund in Self.funds where mentions(fund) && !quantity.description.containsText(fund) {
             // A bare total or balance in it (`政府性基金预算财政拨款年初结转和结余60.00万元，本年收入850.00万元，
             // 本年支出800.00万元`) is the fund's — or, in a list that ends on the department's total
             // (`政府性基金预算财政拨款收入850.00万元，其他收入63.50万元，本年收入合计5,150.00万元`), the
-            // department's: either may be meant, the fund's first.
-            guard quantity.qualifier.isEmpty, quantity.code == nil else { return [] }
-            // Only where the tables print the fund's figure (an empty 公开07 prints none).
-            let own = report.figures(for: FigureNames.targets(head: fund + "预算财政拨款" + quantity.name, measure: measure == .spent ? .actual : measure))
-            if own.isEmpty { return [] }
-            return Self.merged(own, tableFigures(quantity, measure: measure))
+            // department's: either may be meant, the fund's first. Anything else is not compared.
+            return bare ? scoped(fund + "预算财政拨款") ?? [] : []
         }
         // In a sentence about the appropriations (`财政拨款收入总计2,080.00万元，其中本年收入1,980.00万元、
         // 年初结转和结余100.00万元`) a bare total or balance is theirs (公开04's) or the department's.
-        if quantity.qualifier.isEmpty, quantity.code == nil, FigureNames.appropriationNameBytes.contains(where: { quantity.name.utf8.elementsEqual($0) }),
-           sentenceIsSimple ? sentence.utf8Contains("财政拨款") : sentence.contains("财政拨款") {
-            let own = report.figures(for: FigureNames.targets(head: "财政拨款" + quantity.name, measure: measure == .spent ? .actual : measure))
-            if !own.isEmpty { return Self.merged(own, tableFigures(quantity, measure: measure)) }
+        if bare, FigureNames.appropriationNameBytes.contains(where: { quantity.name.utf8.elementsEqual($0) }), mentions("财政拨款"),
+           let figures = scoped("财政拨款") {
+            return figures
         }
         // A qualified name is looked up whole: only a table that names it prints it. An item
         // named by its levels is looked up by its code.

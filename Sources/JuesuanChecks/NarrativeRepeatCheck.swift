@@ -109,7 +109,7 @@ enum NarrativeRepeatCheck {
     }
 
     /// The funds, and the appropriations of them all, that a sentence may be about.
-    static let scopes = ["政府性基金", "国有资本经营", "一般公共预算", "财政拨款"]
+    static let scopes = ProseReading.funds + ["一般公共预算", "财政拨款"]
 
     /// Whether `words` name a year (`2022年`) other than the report's.
     static func namesAnotherYear(_ words: String, than year: Int?) -> Bool {

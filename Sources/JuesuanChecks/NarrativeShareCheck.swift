@@ -135,7 +135,7 @@ enum NarrativeShareCheck {
             // A sentence about a fund speaks of the fund's figures, but not when the fund's spending is
             // the part (`政府性基金预算财政拨款支出420.00万元，占本年支出的10.82%`): the whole is then the
             // department's, as a fund's share of its own total would be all of it.
-            let partIsFund = claims[part].quantity.map { part in ["政府性基金", "国有资本经营"].contains { part.description.containsText($0) } } ?? false
+            let partIsFund = claims[part].quantity.map { part in ProseReading.funds.contains { part.description.containsText($0) } } ?? false
             let figures = reading.tableFigures(quantity ?? Quantity(name: key, isKnown: false), sentence: partIsFund ? "" : claims[index].sentencePrefix)
                 + (quantity == nil ? reading.report.figures(for: FigureNames.targets(head: wholeName, measure: nil)) : [])
             if !figures.isEmpty { return (.anyOf(figures), key) }

@@ -49,9 +49,7 @@ public struct ProseDocument: Sendable {
     /// The prose of the `说明` blocks among `blocks` (a run of the document's blocks), its
     /// sections, paragraphs and claims numbered from 0.
     init(report: Report, blocks: Range<Int>) {
-        var reader = ProseReader(year: report.header.year)
-        reader.departmentNamesAsWritten = ProseReader.names(ofDepartment: report.header.department, asWritten: true)
-        reader.departmentNames = ProseReader.names(ofDepartment: report.header.department)
+        var reader = ProseReader(year: report.header.year, department: report.header.department)
         var titles: [ProseText?] = []
         var titleQuantities: [Quantity?] = []
         // The blocks are read in place and the source fetched once: `SyntaxTree.narratives`
@@ -138,19 +136,27 @@ public struct ProseReader: Sendable {
     public private(set) var statements: [ProseStatement] = []
     public private(set) var paragraphs: [ProseParagraph] = []
 
-    public init(year: Int?) {
+    public init(year: Int?, department: String? = nil) {
         self.year = year
         yearWords = Self.yearWords(year)
+        departmentNamesAsWritten = Self.names(ofDepartment: department)
+        // As a qualifier holds them: without neutral words, years and marks.
+        departmentNames = departmentNamesAsWritten.map { QuantityNames.neutralized($0) }.filter { $0.unicodeScalars.count >= 2 }
+            .sorted { $0.utf8.count > $1.utf8.count }
     }
 
     /// The department's name as the header gives it and as prose shortens it (`某县水利局`,
-    /// `水利局`): before a figure's name it says whose the figure is, which the report is about
-    /// (`某县水利局2024年度收入总计`), unlike another unit's name.
-    var departmentNames: [String] = []
+    /// `水利局`), as a qualifier holds them (`names(ofDepartment:)` neutralised): before a figure's
+    /// name it says whose the figure is, which the report is about (`某县水利局2024年度收入总计`),
+    /// unlike another unit's name.
+    let departmentNames: [String]
+
+    /// The department's names as the header writes them (`names(ofDepartment:)`).
+    let departmentNamesAsWritten: [String]
 
     /// The header's department name and its tails from and after each place (`景德镇市珠山区医疗保障局` →
     /// `市珠山区医疗保障局`, `珠山区医疗保障局`, `区医疗保障局`, `医疗保障局`), longest first; none shorter than two scalars.
-    static func names(ofDepartment department: String?, asWritten: Bool = false) -> [String] {
+    static func names(ofDepartment department: String?) -> [String] {
         guard let department = department?.simpleTrimmingBlanks, !department.isEmpty else { return [] }
         var names = [department]
         let scalars = Array(department.unicodeScalars)
@@ -162,33 +168,32 @@ public struct ProseReader: Sendable {
                 names.append(String(tail))
             }
         }
-        // As a qualifier holds them: without neutral words, years and marks; longest first.
-        return (asWritten ? names : names.map { QuantityNames.neutralized($0) }).filter { $0.unicodeScalars.count >= 2 }.sorted { $0.utf8.count > $1.utf8.count }
+        return names.filter { $0.unicodeScalars.count >= 2 }.sorted { $0.utf8.count > $1.utf8.count }
     }
 
     /// A budget named by its measure alone (`全年预算数`), as bytes.
     static let budgetWordBytes = ["预算", "预算数", "年初预算", "年初预算数", "全年预算", "全年预算数", "调整预算", "调整预算数",
                                   "调整后预算", "调整后预算数"].map { Array($0.utf8) }
 
-    /// The department's name as the header writes it, and its tails from and after each place
-    /// (`names(ofDepartment:)` before the neutral words and years are taken out), longest first.
-    var departmentNamesAsWritten: [String] = []
+    /// `text` without the first of `names` (longest first) it starts with, or nil when it starts
+    /// with none. By bytes: both are normalised text (a canonical comparison per figure was a
+    /// tenth of describing it); the first byte is asked first, as most texts start otherwise.
+    static func dropping(prefixAmong names: [String], from text: String) -> String? {
+        guard let first = text.utf8.first, names.contains(where: { $0.utf8.first == first }),
+              let name = names.first(where: { text.utf8.starts(with: $0.utf8) }) else { return nil }
+        return String(decoding: text.utf8.dropFirst(name.utf8.count), as: UTF8.self)
+    }
 
     /// `phrase` without the department's name at its start (`第95局2024年度收、支总计各为` →
     /// `2024年度收、支总计各为`): the heads of a respectively clause are then the report's.
     func withoutDepartmentName(_ phrase: String) -> String {
-        guard !departmentNamesAsWritten.isEmpty, let first = phrase.utf8.first, departmentNamesAsWritten.contains(where: { $0.utf8.first == first }),
-              let name = departmentNamesAsWritten.first(where: { phrase.utf8.starts(with: $0.utf8) }) else { return phrase }
-        return String(decoding: phrase.utf8.dropFirst(name.utf8.count), as: UTF8.self)
+        Self.dropping(prefixAmong: departmentNamesAsWritten, from: phrase) ?? phrase
     }
 
     /// The quantity without the department's own name in its qualifier (`某县水利局收入总计` is
     /// the 收入总计 of the report).
     func removeDepartmentName(from quantity: inout Quantity) {
-        // By bytes: both are normalised text (a canonical comparison per figure was a tenth of describing it).
-        guard !departmentNames.isEmpty, let first = quantity.qualifier.utf8.first, departmentNames.contains(where: { $0.utf8.first == first }),
-              let name = departmentNames.first(where: { quantity.qualifier.utf8.starts(with: $0.utf8) }) else { return }
-        quantity.qualifier = String(decoding: quantity.qualifier.utf8.dropFirst(name.utf8.count), as: UTF8.self)
+        if let rest = Self.dropping(prefixAmong: departmentNames, from: quantity.qualifier) { quantity.qualifier = rest }
     }
 
     /// `isPreviousYear`'s words for the report's year, made once per reader (they were two
