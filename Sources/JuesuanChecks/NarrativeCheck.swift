@@ -17,7 +17,7 @@ enum NarrativeCheck: ReportCheck {
         Rule("N509", .warning, "同一事实（人数、单位数）前后两处说法不同"),
         Rule("N510", .warning, "评优率 ≠ 评为“优”的项目数 ÷ 评价的项目数"),
         Rule("N511", .error, "说明中的数字不符合恒等关系（收入总计 = 支出总计、基本支出 = 人员经费 + 公用经费 …）"),
-    ] + NarrativeIncomeScopeCheck.rules + NarrativeBudgetPairCheck.rules + NarrativePerCapitaCheck.rules + NarrativeItemCodeCheck.rules + NarrativeRepeatCheck.rules + [
+    ] + NarrativeIncomeScopeCheck.rules + NarrativeBudgetPairCheck.rules + NarrativePerCapitaCheck.rules + NarrativeItemCodeCheck.rules + NarrativeRepeatCheck.rules + NarrativeRunningCostCheck.rules + [
         Rule("N590", .information, "说明中的数字在舍入范围内，或是截断而非四舍五入"),
     ]
 
@@ -35,6 +35,7 @@ enum NarrativeCheck: ReportCheck {
         NarrativeItemCodeCheck.run(&reading)
         NarrativeIncomeScopeCheck.run(&reading)
         NarrativeBudgetPairCheck.run(&reading)
+        NarrativeRunningCostCheck.run(&reading)
         // Last: a figure another family found wrong is not compared again.
         NarrativeRepeatCheck.run(&reading)
         // Without 绩效 projects there is nothing to compare: no copy of the claims for it.
@@ -211,6 +212,10 @@ struct ProseReading {
     /// The funds other than the general budget whose figures a sentence or section may be about.
     static let funds = ["政府性基金", "国有资本经营"]
 
+    /// Words naming money that is in no fund's table: the general budget's appropriations and
+    /// the department's income other than appropriations.
+    static let moneyOfNoFund = ["一般公共预算", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入", "非财政拨款"]
+
     /// The words that say whose a claim's figure is: its sentence before it, and, in a section
     /// about one fund, that fund (`年初结转和结余60.00万元，本年收入850.00万元…` under the
     /// government fund's title are the fund's figures).
@@ -288,6 +293,10 @@ struct ProseReading {
             return own.isEmpty ? nil : Self.merged(own, tableFigures(quantity, measure: measure))
         }
         for fund in Self.funds where mentions(fund) && !quantity.description.containsText(fund) {
+            // Money no fund holds — another fund's appropriations, the department's income of its
+            // own (`政府性基金预算财政拨款收入300.00万元…；其他收入50.00万元`) — is the department's.
+            if Self.moneyOfNoFund.contains(where: { quantity.description.containsText($0) })
+                || Self.funds.contains(where: { $0 != fund && quantity.description.containsText($0) }) { break }
             // A bare total or balance in it (`政府性基金预算财政拨款年初结转和结余60.00万元，本年收入850.00万元，
             // 本年支出800.00万元`) is the fund's — or, in a list that ends on the department's total
             // (`政府性基金预算财政拨款收入850.00万元，其他收入63.50万元，本年收入合计5,150.00万元`), the

@@ -75,15 +75,22 @@ enum NarrativeCountCheck {
         if !countsThings, let reception, travel.map({ reception > $0 }) ?? true {
             if unit == "批" || unit == "批次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")] }
             if unit == "人次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待人次" : "国内公务接待人次"), "决算数")] }
+            // `接待国内来访团组24个`: a group received is a batch.
+            if unit == "个" && (label.contains("团") || label.contains("批")) {
+                targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")]
+            }
         } else if !countsThings, travel != nil {
             if unit == "个" && searchedContext.contains("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
             if unit == "人次" || unit == "人" { targets = [("公开09", .label("因公出国（境）人次数"), "决算数")] }
+        } else if unit == "辆", countsPurchases(claim.label) {
+            // `购置执法执勤用车1辆`: the cars bought in the year, whatever their use.
+            targets = [("公开09", .label("公务用车购置数"), "决算数")]
         } else if unit == "辆", let row = vehicleRows.first(where: { claim.label.hasSuffix($0) }) {
             // `执法执勤用车2辆`: its row of 公开10.
             targets = [("公开10", .label(row), nil)]
         } else if unit == "台" || unit == "套", searchedContext.contains("100万元"), searchedContext.contains("设备") {
             targets = [("公开10", .label("单价100万元（含）以上设备（不含车辆）"), nil)]
-        } else if unit == "辆", !label.contains("购置"), let row = vehicleRows.first(where: { claim.followingWords.hasPrefix($0) }) {
+        } else if unit == "辆", let row = vehicleRows.first(where: { claim.followingWords.hasPrefix($0) }) {
             // `主要用于3辆执法执勤用车的燃料费`: the noun after the count.
             targets = [("公开10", .label(row), nil)]
         } else if unit == "辆" {
@@ -92,8 +99,6 @@ enum NarrativeCountCheck {
             let fleetAfter = claim.label.hasSuffix("有公务用车")
             if context.hasSuffix("保有量") || label.contains("保有") || label.contains("车辆") || fleetBefore || fleetAfter {
                 targets = [("公开09", .label("公务用车保有量"), "决算数"), ("公开10", .label("车辆数合计"), nil)]
-            } else if label.contains("购置") {
-                targets = [("公开09", .label("公务用车购置数"), "决算数")]
             }
         }
         let figures = targets.compactMap { reading.report.figure($0.0, $0.1, column: $0.2) }
@@ -101,6 +106,15 @@ enum NarrativeCountCheck {
         reading.report("N507", .error, on: claim.range, "说明中写的是 \(claim.text)\(unit)，\(first.description) 是 \(first.value)",
                        fix: Fix(title: "改为 \(first.value)", edits: [TextEdit(range: claim.range, replacement: first.value.description)], isSafe: false),
                        related: figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") })
+    }
+
+    /// Whether a count of vehicles is of those bought (`购置执法执勤用车`, `新购车辆`, `公务用车购置数`),
+    /// not of the fleet: a word of buying that is not the name of the cost (`公务用车购置及运行维护费`,
+    /// `购置费`). (`更新` is left out: a car renewed may be one repaired or re-registered.)
+    static func countsPurchases(_ label: String) -> Bool {
+        var words = label
+        for cost in ["购置及运行", "购置费", "购车费"] { words = words.replacingOccurrences(of: cost, with: "") }
+        return ["购置", "购买", "新购", "购入"].contains { words.contains($0) }
     }
 
     /// 公开10's rows of vehicles by use.

@@ -176,7 +176,8 @@ public struct ProseGenerator {
             // (Chosen by the figures, not by a roll, as the subject of the totals.)
             if let named, previous % 2 == 0 { add(named) }
         case 1:
-            add("，上年为"); money(previous, "\(fact)·上年"); add("，\(vs)")
+            // `上一年度为` as often as the figures say (session 28; no roll, so nothing else moves).
+            add(previous % 3 == 0 ? "，上一年度为" : "，上年为"); money(previous, "\(fact)·上年"); add("，\(vs)")
         default:
             add("，\(vs)")
         }
@@ -207,7 +208,7 @@ public struct ProseGenerator {
             add("万元。")
         case 2:
             add("\(year)年度\(one(["收支总计各为", "收、支总计均为", "收支总计均为", "收支总计", "收支总计为"]))"); money(l.totalIncome, "收支总计")
-            change(l.totalIncome, previous: l.previousIncome, "收支总计", vs: one(["与上年相比", "比上年", "较上年"]))
+            change(l.totalIncome, previous: l.previousIncome, "收支总计", vs: one(["与上年相比", "比上年", "较上年", "比上一年度", "与去年相比"]))
             add("。")
         case 3:
             // A total of both sides, each side's parts listed (session 17).
@@ -250,7 +251,7 @@ public struct ProseGenerator {
             add("，占"); percent(Self.share(fiscal, l.income)!, "财政拨款收入·share", kind: .share)
             add("；其他收入"); money(l.other, "其他收入"); add("，占"); percent(Self.share(l.other, l.income)!, "其他收入·share", kind: .share); add("。")
         default:
-            add("本年收入"); money(l.income, "本年收入合计"); add("。本年收入中，财政拨款收入"); money(fiscal, "财政拨款收入")
+            add(l.income % 3 == 0 ? "收入合计" : "本年收入"); money(l.income, "本年收入合计"); add("。本年收入中，财政拨款收入"); money(fiscal, "财政拨款收入")
             add("，占"); percent(Self.share(fiscal, l.income)!, "财政拨款收入·share", kind: .share)
             add("；其他收入"); money(l.other, "其他收入"); add("，占"); percent(Self.share(l.other, l.income)!, "其他收入·share", kind: .share); add("。")
         }
@@ -282,8 +283,9 @@ public struct ProseGenerator {
             add("基本支出"); money(l.basic, "基本支出"); add("，占本年支出合计的"); percent(Self.share(l.basic, l.expenditure)!, "基本支出·share", kind: .share)
             add("；项目支出"); money(l.project, "项目支出"); add("，占"); percent(Self.share(l.project, l.expenditure)!, "项目支出·share", kind: .share); add("。")
         default:
-            add("本年支出合计"); money(l.expenditure, "本年支出合计")
-            change(l.expenditure, previous: l.previousExpenditure, "本年支出合计", vs: one(["比上年", "较上年", "与上年相比"]), named: "本年支出合计")
+            // `支出合计` without 本年 (session 28), as the figures choose.
+            add(l.expenditure % 3 == 0 ? "\(l.expenditure % 2 == 0 ? "本部门" : "")支出合计" : "本年支出合计"); money(l.expenditure, "本年支出合计")
+            change(l.expenditure, previous: l.previousExpenditure, "本年支出合计", vs: one(["比上年", "较上年", "与上年相比", "较上一年"]), named: "本年支出合计")
             add("。")
         }
     }
@@ -298,7 +300,7 @@ public struct ProseGenerator {
             add("；公用经费"); money(l.publicCost, "公用经费"); add(one(["，在基本支出中占", "，所占比重为", "，占", "，比重为"]))
             percent(Self.share(l.publicCost, l.basic)!, "公用经费·share", kind: .share); add("。")
         case 4 where l.basic > 0:
-            add("基本支出"); money(l.basic, "基本支出"); add("。人员经费和公用经费分别为"); money(l.personnel, "人员经费")
+            add("基本支出"); money(l.basic, "基本支出"); add(l.personnel % 4 == 0 ? "。人员经费和公用经费依次为" : "。人员经费和公用经费分别为"); money(l.personnel, "人员经费")
             add("和"); money(l.publicCost, "公用经费"); add("，分别占基本支出的")
             percent(Self.share(l.personnel, l.basic)!, "人员经费·share", kind: .share); add(one(["和", "、"]))
             percent(Self.share(l.publicCost, l.basic)!, "公用经费·share", kind: .share); add("。")
@@ -309,7 +311,7 @@ public struct ProseGenerator {
             add("一般公共预算财政拨款基本支出"); money(l.basic, "基本支出"); add("，其中：人员经费"); money(l.personnel, "人员经费")
             add("，公用经费"); money(l.publicCost, "公用经费"); add("。")
         case 1:
-            add("基本支出"); money(l.basic, "基本支出"); add("。人员经费和公用经费分别为"); money(l.personnel, "人员经费")
+            add("基本支出"); money(l.basic, "基本支出"); add(l.personnel % 4 == 1 ? "。人员经费和公用经费依次为" : "。人员经费和公用经费分别为"); money(l.personnel, "人员经费")
             add("和"); money(l.publicCost, "公用经费")
             // The two again as a total of its own (session 19): `二者合计`.
             if chance(40) { add("，\(one(["二者合计", "两者合计", "两项共计"]))"); money(l.basic, "人员经费和公用经费·二者合计") }
@@ -420,7 +422,7 @@ public struct ProseGenerator {
 
     mutating func operating(_ l: Ledger) {
         add("机关运行经费支出"); money(l.operating, "机关运行经费")
-        change(l.operating, previous: l.previousOperating, "机关运行经费", vs: one(["比上年", "较上年", "比2023年"]), named: "机关运行经费")
+        change(l.operating, previous: l.previousOperating, "机关运行经费", vs: one(["比上年", "较上年", "比2023年", "与上一年度相比"]), named: "机关运行经费")
         add("。")
     }
 
@@ -452,9 +454,11 @@ public struct ProseGenerator {
         spaced = false
         traditional = false
         // The note speaks of the table's own unit, not of the report's totals.
-        var note = text
+        var note = text.replacing("本部门支出合计", with: "支出合计")
         for name in ["本年支出合计", "基本支出", "项目支出"] { note = note.replacing(name, with: "下属单位" + name) }
-        return note
+        // `支出合计` without 本年 is the same total (session 28): the unit's too.
+        note = note.replacing("下属单位本年支出合计", with: "\u{0}").replacing("支出合计", with: "下属单位支出合计")
+        return note.replacing("\u{0}", with: "下属单位本年支出合计")
     }
 
     /// One report: header, optionally the tables of its ledger, then a 说明 per subject.

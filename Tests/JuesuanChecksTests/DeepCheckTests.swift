@@ -173,7 +173,7 @@ final class DeepRuleTests: XCTestCase {
         let n501 = try XCTUnwrap(analysis.findings("N501").first)
         XCTAssertEqual(analysis.text(of: n501), "100.50")
         XCTAssertEqual(n501.fix?.edits.first?.replacement, "100.00")
-        XCTAssertEqual(codes(tables + "说明 一\n本年收入合计100万元，机关运行经费12.34万元。\n"), [], "100 is 100.00; 机关运行经费 names no table figure")
+        XCTAssertEqual(codes(tables + "说明 一\n本年收入合计100万元，机关运行经费9.34万元。\n"), [], "100 is 100.00; 机关运行经费 within 公用经费 10.00")
     }
 
     func testN502Shares() {

@@ -133,8 +133,8 @@ public enum QuantityNames {
         }
         add("收入总计", "收入合计总计")
         add("支出总计")
-        add("本年收入合计", "本年收入", "本年度收入合计", "本年度收入", "当年收入", "全部收入", "总收入")
-        add("本年支出合计", "本年支出", "本年度支出合计", "本年度支出", "当年支出", "全部支出", "总支出")
+        add("本年收入合计", "本年收入", "本年度收入合计", "本年度收入", "当年收入", "全部收入", "总收入", "收入合计")
+        add("本年支出合计", "本年支出", "本年度支出合计", "本年度支出", "当年支出", "全部支出", "总支出", "支出合计")
         add("年初结转和结余", "上年结转和结余", "年初结转结余", "上年结转结余", "年初结余", "上年结余", "年初结转")
         add("年末结转和结余", "年末结转结余", "年末结余", "年末结转")
         add("结余分配")
@@ -211,6 +211,23 @@ public enum QuantityNames {
     /// Chinese phrase comes last (`一般公共预算财政拨款基本支出` is 基本支出); among names that
     /// end at one place, the longest.
     public static func match(in label: String) -> (quantity: Quantity, end: String.Index)? {
+        guard let found = longestMatch(in: label) else { return nil }
+        // `收入合计` alone (`2024年度收入合计`) is 本年收入合计; after another name's words
+        // (`一般公共预算财政拨款收入合计`, `“三公”经费财政拨款支出合计`) its 合计 totals that name: the
+        // name found without 合计 wins when it leaves less of the label as its qualifier.
+        let named = label[..<found.end]
+        if !found.quantity.qualifier.isEmpty, named.hasSuffix("合计") {
+            let shorter = String(named.dropLast(2))
+            if let inner = longestMatch(in: shorter), inner.quantity.qualifier.utf8.count < found.quantity.qualifier.utf8.count {
+                let offset = shorter.utf8.distance(from: shorter.startIndex, to: inner.end)
+                return (inner.quantity, label.utf8.index(label.startIndex, offsetBy: offset))
+            }
+        }
+        return found
+    }
+
+    /// The longest known name the label ends on, with its qualifier.
+    static func longestMatch(in label: String) -> (quantity: Quantity, end: String.Index)? {
         // On the label's UTF-8 bytes when contiguous (issue 15): a name's bytes end where a
         // scalar ends, and equal bytes are equal scalars, so the same match is found.
         if let found = label.utf8.withContiguousStorageIfAvailable({ matchBytes($0) }) {

@@ -645,7 +645,9 @@ public struct ProseReader: Sendable {
         let holdsLevel = ItemChain.mayHoldChain(state.text.scalars, in: start..<end)
         // A bare row label is short and has no figure: most clauses are neither.
         let mayBeBare = !itemTables.isEmpty && end - start <= 40
-        guard holdsLevel || namingAny || mayBeBare else { return }
+        // A known name alone ends on the last scalar of a name (asked before any string is made).
+        let mayBeName = !namingAny && end - start <= 24 && QuantityNames.aliasLastScalars.mayContain(state.text.scalars[end - 1])
+        guard holdsLevel || namingAny || mayBeBare || mayBeName else { return }
         let words = state.string(start, end)
         let chain = holdsLevel ? chainItem(words) : nil
         if let item = chain, item.isKnown {
@@ -658,7 +660,18 @@ public struct ProseReader: Sendable {
             state.topic = item
         } else if namingAny, let quantity = QuantityNames.known(in: words) {
             state.topic = quantity
+        } else if mayBeName, let quantity = Self.bareName(words) {
+            // `（二）公务用车购置及运行维护费，预算12.00万元，决算7.60万元`: a clause that is a known
+            // name and nothing else (but its number) is what the figures after it are about.
+            state.topic = quantity
         }
+    }
+
+    /// The known quantity `words` are, when they are its name alone (after an item's number).
+    static func bareName(_ words: String) -> Quantity? {
+        let name = String(Ordinal.strip(words))
+        guard let (quantity, end) = QuantityNames.match(in: name), end == name.endIndex, quantity.qualifier.isEmpty else { return nil }
+        return quantity
     }
 
     mutating func closeSentence(_ state: inout ParagraphState, at i: Int) {
@@ -937,11 +950,11 @@ public struct ProseReader: Sendable {
         claim.followingWords = state.string(end, after)
         claim.paragraph = paragraph
         claim.section = section
-        // The phrase is read only for a respectively clause (it holds 分, 各, 均 or 都, or is 收支总计,
+        // The phrase is read only for a respectively clause (it holds 分, 各, 均, 都 or 依, or is 收支总计,
         // and no heads are open) or a completion rate: otherwise no string is made for it (issue 15).
         let phraseLower = max(state.phraseStart, start - Self.contextWindow)
         let needsPhrase = claim.kind == .completion
-            || (state.heads.isEmpty && phraseLower < start && s[phraseLower..<start].contains { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" || $0 == "总" })
+            || (state.heads.isEmpty && phraseLower < start && s[phraseLower..<start].contains { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" || $0 == "总" || $0 == "依" })
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
         let index = claims.count
@@ -952,7 +965,10 @@ public struct ProseReader: Sendable {
             // that overlaps the parts listed (a partial part of the whole) is not one of them.
             if let list = state.lists[state.depth], list.members > 0, let part = claim.quantity, part.isKnown,
                let whole = claims[list.whole].quantity,
-               Identities.identities(ofWhole: whole.name).contains(where: { $0.kind == .partial && $0.parts.contains(part.name) }) {
+               Identities.identities(ofWhole: whole.name).contains(where: { $0.kind == .partial && $0.parts.contains(part.name) })
+                // `公务用车购置及运行维护费A万元，其中购置费B万元…；公务接待费C万元`: a sibling of the whole
+                // (another part of the whole it is part of) is never one of its parts.
+                || (ByteKey(part.name) != ByteKey(whole.name) && Identities.areSiblings(part.name, whole.name)) {
                 state.lists[state.depth] = nil
             }
             // `财政拨款收入总计A万元，其中…；财政拨款支出总计B万元`: the other side of the whole ends its list.
@@ -1144,9 +1160,15 @@ public struct ProseReader: Sendable {
         } else if let (matched, end) = QuantityNames.match(in: label) {
             var quantity = matched
             removeDepartmentName(from: &quantity)
+            head = String(label[end...])
+            // `一般公共预算财政拨款实际支出`, `…财政拨款支出决算数`: the fund's spending, with a measure
+            // word that holds 支出 — not its income (`一般公共预算财政拨款` names the income alone).
+            if quantity.name.hasSuffix("收入"), head.hasPrefix("实际支出") || head.hasPrefix("支出决算") || head.hasPrefix("支出数"),
+               let spending = Self.otherSide(of: quantity.name), QuantityNames.known(in: spending)?.name == spending {
+                quantity.name = spending
+            }
             claim.quantity = quantity
             claim.quantitySource = .ownClause
-            head = String(label[end...])
             headIsLabel = false
         } else if let code = categoryCode(ofHead: strippedLabel().head), let name = Catalogue.embedded.categoryName(forCode: code) {
             claim.quantity = Quantity(name: name, isKnown: true)
@@ -1483,7 +1505,8 @@ public struct ProseReader: Sendable {
         return previousYearMarkers.contains { words.contains($0) }
     }
 
-    static let previousYearMarkers = ["比上年", "较上年", "上年度", "与上年", "同比", "上年同期", "比20", "较20", "与20", "比去年", "较去年"]
+    static let previousYearMarkers = ["比上年", "较上年", "上年度", "与上年", "同比", "上年同期", "比20", "较20", "与20", "比去年", "较去年", "与去年",
+                                      "比上一年", "较上一年", "与上一年", "上一年度"]
     static let budgetMarkers = ["比预算", "较预算", "与预算", "比年初预算", "较年初预算", "与年初预算", "比全年预算", "较全年预算", "与全年预算",
                                 "比调整预算", "较调整预算", "与调整预算"]
 
@@ -1628,7 +1651,7 @@ public struct ProseReader: Sendable {
     /// The words after a respectively clause's heads, those that hold others first.
     /// With the bit of its first character in `respectivelyHeads`.
     static let respectivelyMarkers: [(String, UInt8)] = [("分别为", 1), ("分别是", 1), ("分别", 1), ("各为", 2), ("各是", 2), ("各计", 2),
-                                                         ("均为", 4), ("都是", 8), ("均是", 4), ("各", 2)]
+                                                         ("均为", 4), ("都是", 8), ("均是", 4), ("依次为", 32), ("依次是", 32), ("依次", 32), ("各", 2)]
 
     /// The heads of a respectively clause, split at 、 and commas, and at 和, 与 and 及 outside the
     /// names that hold them (`公务用车购置及运行维护费`, `对个人和家庭的补助`).
@@ -1682,6 +1705,7 @@ public struct ProseReader: Sendable {
             case "均": firsts |= 4
             case "都": firsts |= 8
             case "总": firsts |= 16
+            case "依": firsts |= 32
             default: continue
             }
         }
