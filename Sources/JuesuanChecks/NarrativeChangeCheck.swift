@@ -379,7 +379,16 @@ enum NarrativeChangeCheck {
         let claims = reading.claims
         let claim = claims[index]
         // In a respectively run the difference is of its own item (`A、B分别比预算减少a和b万元`).
-        guard let actualIndex = about(index, reading).first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget }) else { return }
+        let sentence = about(index, reading)
+        var found = sentence.first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget })
+        // `…支出4,056.40万元。与年初预算3,800.00万元相比，增加256.40万元`: the actual written before
+        // the sentence — of the budget's quantity, else the sentence before's subject.
+        if found == nil, !claim.isInRespectivelyRun {
+            let budget = sentence.first(where: { claims[$0].isPlainAmount && claims[$0].measure.isBudget })
+            found = budget.flatMap { claims[$0].quantity }.flatMap { $0.isKnown ? latestActual(of: $0, before: index, reading) : nil }
+                ?? subjectOfSentenceBefore(index, reading)
+        }
+        guard let actualIndex = found else { return }
         let measure = budgetMeasure(claim.sentencePrefix)
         var budgets: [Operand] = []
         if let stated = budget(for: actualIndex, measure: measure, before: index, reading) { budgets = [stated] }

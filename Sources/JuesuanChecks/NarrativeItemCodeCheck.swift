@@ -11,8 +11,15 @@ enum NarrativeItemCodeCheck {
     static func run(_ reading: inout ProseReading) {
         // Whether the name is the code's was decided as the prose was read (`ProseReader.nameAgrees`).
         for statement in reading.prose.statements {
-            guard case .namedCode(let name, let code, agrees: false) = statement.kind,
-                  let entry = reading.report.catalogue.entry(code: code, kind: .functional) else { continue }
+            guard case .namedCode(let name, let code, agrees: false) = statement.kind else { continue }
+            // The report's own row of the code is certain: its tables name the code otherwise.
+            if let row = reading.report.tables.lazy.filter({ $0.rowKind == .functionalCodes }).flatMap(\.allRows).first(where: { $0.code == code && !$0.label.isEmpty }) {
+                reading.report("N517", .warning, on: statement.range,
+                               "编码 \(code) 在表中是“\(row.label)”，说明中写在“\(name)”之后；名称或编码必有一错，其后的数字未与表中核对",
+                               related: row.labelToken.map { [RelatedLocation(range: $0.range, message: "\(code) \(row.label)")] } ?? [])
+                continue
+            }
+            guard let entry = reading.report.catalogue.entry(code: code, kind: .functional) else { continue }
             // Only names seen in a real published document are certain (as for C302).
             let certain = entry.isVerified
             let doubt = certain ? "" : "（目录中的这一条未经核实，请对照当年《政府收支分类科目》）"

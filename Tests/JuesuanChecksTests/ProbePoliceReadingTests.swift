@@ -201,3 +201,36 @@ final class ProbeTransportReadingTests: XCTestCase {
                        moving: "4,538.62", to: "4,539.62", finds: ["N501 4,539.62"])
     }
 }
+
+/// Readings found by the town government probe (session 28, `Fixtures/probe-town.juesuan`).
+final class ProbeTownReadingTests: XCTestCase {
+    func findings(_ prose: String) throws -> [String] {
+        let text = try readFixture("probe-town.juesuan")
+        let tables = String(text[..<text.range(of: "\n说明 ")!.lowerBound]) + "\n"
+        let analysis = Analysis(text: tables + "\n说明 一、测试\n" + prose + "\n")
+        return analysis.diagnostics.filter { ($0.severity == .error || $0.severity == .warning) && $0.code.hasPrefix("N") }
+            .map { "\($0.code) \(analysis.text(of: $0))" }
+    }
+
+    func testADifferenceFromABudgetInTheSentenceAfterItsActual() throws {
+        // 公开05 合计 4,056.40; the budget is written in the sentence of the difference.
+        for sentence in [
+            "一般公共预算财政拨款支出4,056.40万元，占本年支出合计的77.26%。与年初预算3,800.00万元相比，完成年初预算的106.75%，增加256.40万元。",
+            "一般公共预算财政拨款支出4,056.40万元。与年初预算3,800.00万元相比，增加256.40万元。",
+            "一般公共预算财政拨款支出4,056.40万元。年初预算为3,800.00万元，决算比年初预算增加256.40万元。",
+        ] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+            XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "256.40", with: "257.40")), ["N503 257.40"], sentence)
+        }
+        // The budget from 公开09 when the sentence states none (“三公”经费 全年预算数 30.00, 决算数 23.00).
+        XCTAssertEqual(try findings("“三公”经费财政拨款支出23.00万元。比预算减少7.00万元。"), [])
+        XCTAssertEqual(try findings("“三公”经费财政拨款支出23.00万元。比预算减少8.00万元。"), ["N503 8.00"])
+    }
+
+    func testACodeTheReportsTablesNameOtherwise() throws {
+        // 公开05 prints 2010302 as 一般行政管理事务: certain, whatever the catalogue's entry.
+        XCTAssertEqual(try findings("行政运行（2010301）：年初预算1,150.00万元，支出1,200.00万元，完成预算的104.35%。"), [])
+        XCTAssertEqual(try findings("行政运行（2010302）：年初预算1,150.00万元，支出1,200.00万元，完成预算的104.35%。"), ["N517 2010302"])
+        XCTAssertEqual(try findings("一般行政管理事务（2010301）：年初预算360.00万元，支出330.00万元。"), ["N517 2010301"])
+    }
+}
