@@ -214,17 +214,31 @@ public enum QuantityNames {
         guard let found = longestMatch(in: label) else { return nil }
         // `收入合计` alone (`2024年度收入合计`) is 本年收入合计; after another name's words
         // (`一般公共预算财政拨款收入合计`, `“三公”经费财政拨款支出合计`) its 合计 totals that name: the
-        // name found without 合计 wins when it leaves less of the label as its qualifier.
-        let named = label[..<found.end]
-        if !found.quantity.qualifier.isEmpty, named.hasSuffix("合计") {
-            let shorter = String(named.dropLast(2))
-            if let inner = longestMatch(in: shorter), inner.quantity.qualifier.utf8.count < found.quantity.qualifier.utf8.count {
-                let offset = shorter.utf8.distance(from: shorter.startIndex, to: inner.end)
-                return (inner.quantity, label.utf8.index(label.startIndex, offsetBy: offset))
+        // name found without 合计 wins when it leaves less of the label as its qualifier. Asked on
+        // UTF-8 bytes, only of `…收入合计` and `…支出合计` not after 本年 / 本年度 (issue 15: a second
+        // match of every qualified `…本年支出合计` cost more than the rest of the look-up).
+        guard !found.quantity.qualifier.isEmpty else { return found }
+        let end = label.utf8.distance(from: label.utf8.startIndex, to: found.end)
+        let retry = end >= 12 && label.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            func has(_ word: [UInt8], at k: Int) -> Bool {
+                guard k >= 0 else { return false }
+                for m in 0..<word.count where b[k + m] != word[m] { return false }
+                return true
             }
+            guard has(totalBytes, at: end - 6), has(incomeBytes, at: end - 12) || has(spendingBytes, at: end - 12) else { return false }
+            return !has(yearBytes, at: end - 15) && !has(degreeBytes, at: end - 15)
+        } == true
+        guard retry else { return found }
+        let shorter = String(label[..<label.utf8.index(found.end, offsetBy: -totalBytes.count)])
+        if let inner = longestMatch(in: shorter), inner.quantity.qualifier.utf8.count < found.quantity.qualifier.utf8.count {
+            let offset = shorter.utf8.distance(from: shorter.startIndex, to: inner.end)
+            return (inner.quantity, label.utf8.index(label.startIndex, offsetBy: offset))
         }
         return found
     }
+
+    static let totalBytes = Array("合计".utf8)
+    static let incomeBytes = Array("收入".utf8), spendingBytes = Array("支出".utf8)
 
     /// The longest known name the label ends on, with its qualifier.
     static func longestMatch(in label: String) -> (quantity: Quantity, end: String.Index)? {

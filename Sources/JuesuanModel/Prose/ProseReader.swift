@@ -1163,7 +1163,8 @@ public struct ProseReader: Sendable {
             head = String(label[end...])
             // `一般公共预算财政拨款实际支出`, `…财政拨款支出决算数`: the fund's spending, with a measure
             // word that holds 支出 — not its income (`一般公共预算财政拨款` names the income alone).
-            if quantity.name.hasSuffix("收入"), head.hasPrefix("实际支出") || head.hasPrefix("支出决算") || head.hasPrefix("支出数"),
+            // (On bytes: asked of every named amount; issue 15.)
+            if quantity.name.utf8HasSuffix("收入"), head.utf8HasPrefix("实际支出") || head.utf8HasPrefix("支出决算") || head.utf8HasPrefix("支出数"),
                let spending = Self.otherSide(of: quantity.name), QuantityNames.known(in: spending)?.name == spending {
                 quantity.name = spending
             }
