@@ -3,30 +3,43 @@ import JuesuanModel
 import JuesuanSyntax
 import XCTest
 
-/// Readings found by the public security bureau probe (session 28, `Fixtures/probe-police.juesuan`):
-/// each silent as written, in the probe's wording and in others of our own, and found on the
-/// right figure when one is moved.
-final class ProbePoliceReadingTests: XCTestCase {
+/// A probe's tables with one 说明 of prose of a test's own: its narrative errors and warnings,
+/// and the silent-then-found assertion every test here makes.
+struct ProbeProse {
+    let tables: String
+
     /// The probe's tables (everything before its first 说明), with its header.
-    func policeTables() throws -> String {
-        let text = try readFixture("probe-police.juesuan")
-        return String(text[..<text.range(of: "\n说明 ")!.lowerBound]) + "\n"
+    init(_ fixture: String) throws {
+        let text = try readFixture(fixture)
+        tables = String(text[..<text.range(of: "\n说明 ")!.lowerBound]) + "\n"
     }
 
-    /// The narrative errors and warnings (N5xx) of the probe's tables with `prose` as their one 说明.
-    func findings(_ prose: String, title: String = "一、测试") throws -> [String] {
-        let analysis = Analysis(text: try policeTables() + "\n说明 \(title)\n" + prose + "\n")
+    /// The narrative errors and warnings (N5xx) of the tables with `prose` as their one 说明.
+    func findings(_ prose: String) -> [String] {
+        let analysis = Analysis(text: tables + "\n说明 一、测试\n" + prose + "\n")
         return analysis.diagnostics.filter { ($0.severity == .error || $0.severity == .warning) && $0.code.hasPrefix("N") }
             .map { "\($0.code) \(analysis.text(of: $0))" }
     }
 
     /// Each sentence raises nothing; with `from` replaced by `to`, exactly `expected`.
     func assertEach(_ sentences: [String], moving from: String, to: String, finds expected: [String],
-                    file: StaticString = #filePath, line: UInt = #line) throws {
+                    file: StaticString = #filePath, line: UInt = #line) {
         for sentence in sentences {
-            XCTAssertEqual(try findings(sentence), [], sentence, file: file, line: line)
-            XCTAssertEqual(try findings(sentence.replacingOccurrences(of: from, with: to)), expected, sentence, file: file, line: line)
+            XCTAssertEqual(findings(sentence), [], sentence, file: file, line: line)
+            XCTAssertEqual(findings(sentence.replacingOccurrences(of: from, with: to)), expected, sentence, file: file, line: line)
         }
+    }
+}
+
+/// Readings found by the public security bureau probe (session 28, `Fixtures/probe-police.juesuan`):
+/// each silent as written, in the probe's wording and in others of our own, and found on the
+/// right figure when one is moved.
+final class ProbePoliceReadingTests: XCTestCase {
+    func findings(_ prose: String) throws -> [String] { try ProbeProse("probe-police.juesuan").findings(prose) }
+
+    func assertEach(_ sentences: [String], moving from: String, to: String, finds expected: [String],
+                    file: StaticString = #filePath, line: UInt = #line) throws {
+        try ProbeProse("probe-police.juesuan").assertEach(sentences, moving: from, to: to, finds: expected, file: file, line: line)
     }
 
     // MARK: Money no fund holds, in a sentence that names a fund
@@ -123,7 +136,7 @@ final class ProbePoliceReadingTests: XCTestCase {
         XCTAssertEqual(try findings("上年机关运行经费900.00万元。"), [])
         XCTAssertEqual(try findings("机关运行经费年初预算900.00万元，支出决算800.00万元。"), [])
         // The message says what each figure is and by how much one exceeds the other.
-        let analysis = Analysis(text: try policeTables() + "\n说明 八、机关运行经费\n机关运行经费821.50万元。\n")
+        let analysis = Analysis(text: try ProbeProse("probe-police.juesuan").tables + "\n说明 八、机关运行经费\n机关运行经费821.50万元。\n")
         let message = try XCTUnwrap(analysis.diagnostics.first { $0.code == "N519" }).message
         XCTAssertTrue(message.contains("821.50") && message.contains("820.00") && message.contains("+1.50"), message)
     }
@@ -132,20 +145,11 @@ final class ProbePoliceReadingTests: XCTestCase {
 /// Readings found by the transport bureau probe (session 28, `Fixtures/probe-transport.juesuan`:
 /// tables in 元, prose in 万元), and by rewording every probe one substitution at a time.
 final class ProbeTransportReadingTests: XCTestCase {
-    func findings(_ prose: String) throws -> [String] {
-        let text = try readFixture("probe-transport.juesuan")
-        let tables = String(text[..<text.range(of: "\n说明 ")!.lowerBound]) + "\n"
-        let analysis = Analysis(text: tables + "\n说明 一、测试\n" + prose + "\n")
-        return analysis.diagnostics.filter { ($0.severity == .error || $0.severity == .warning) && $0.code.hasPrefix("N") }
-            .map { "\($0.code) \(analysis.text(of: $0))" }
-    }
+    func findings(_ prose: String) throws -> [String] { try ProbeProse("probe-transport.juesuan").findings(prose) }
 
     func assertEach(_ sentences: [String], moving from: String, to: String, finds expected: [String],
                     file: StaticString = #filePath, line: UInt = #line) throws {
-        for sentence in sentences {
-            XCTAssertEqual(try findings(sentence), [], sentence, file: file, line: line)
-            XCTAssertEqual(try findings(sentence.replacingOccurrences(of: from, with: to)), expected, sentence, file: file, line: line)
-        }
+        try ProbeProse("probe-transport.juesuan").assertEach(sentences, moving: from, to: to, finds: expected, file: file, line: line)
     }
 
     func testIncomeAndSpendingTotalsWithout本年AreTheYears() throws {
@@ -204,13 +208,7 @@ final class ProbeTransportReadingTests: XCTestCase {
 
 /// Readings found by the town government probe (session 28, `Fixtures/probe-town.juesuan`).
 final class ProbeTownReadingTests: XCTestCase {
-    func findings(_ prose: String) throws -> [String] {
-        let text = try readFixture("probe-town.juesuan")
-        let tables = String(text[..<text.range(of: "\n说明 ")!.lowerBound]) + "\n"
-        let analysis = Analysis(text: tables + "\n说明 一、测试\n" + prose + "\n")
-        return analysis.diagnostics.filter { ($0.severity == .error || $0.severity == .warning) && $0.code.hasPrefix("N") }
-            .map { "\($0.code) \(analysis.text(of: $0))" }
-    }
+    func findings(_ prose: String) throws -> [String] { try ProbeProse("probe-town.juesuan").findings(prose) }
 
     func testADifferenceFromABudgetInTheSentenceAfterItsActual() throws {
         // 公开05 合计 4,056.40; the budget is written in the sentence of the difference.
