@@ -107,6 +107,11 @@ final class ProbePoliceReadingTests: XCTestCase {
         ], moving: "32辆", to: "33辆", finds: ["N507 33"])
     }
 
+    func testTripsAbroadNamedAs经费() throws {
+        // Seed 003 writes `因公出国（境）经费支出0万元`; 公开09 prints 0.00.
+        try assertEach(["1.因公出国（境）经费支出0.00万元。", "因公出国(境)经费支出0.00万元。"], moving: "0.00万元", to: "1.00万元", finds: ["N501 1.00"])
+    }
+
     func testGroupsReceivedAreBatches() throws {
         // 公开09: 国内公务接待批次 24, 人次 200.
         try assertEach([
