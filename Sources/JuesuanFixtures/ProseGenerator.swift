@@ -454,11 +454,11 @@ public struct ProseGenerator {
         spaced = false
         traditional = false
         // The note speaks of the table's own unit, not of the report's totals.
-        var note = text.replacing("本部门支出合计", with: "支出合计")
-        for name in ["本年支出合计", "基本支出", "项目支出"] { note = note.replacing(name, with: "下属单位" + name) }
         // `支出合计` without 本年 is the same total (session 28): the unit's too.
-        note = note.replacing("下属单位本年支出合计", with: "\u{0}").replacing("支出合计", with: "下属单位支出合计")
-        return note.replacing("\u{0}", with: "下属单位本年支出合计")
+        var note = text.replacing("本部门支出合计", with: "支出合计").split(separator: "本年支出合计", omittingEmptySubsequences: false)
+            .map { String($0).replacing("支出合计", with: "下属单位支出合计") }.joined(separator: "本年支出合计")
+        for name in ["本年支出合计", "基本支出", "项目支出"] { note = note.replacing(name, with: "下属单位" + name) }
+        return note
     }
 
     /// One report: header, optionally the tables of its ledger, then a 说明 per subject.

@@ -219,14 +219,10 @@ public enum QuantityNames {
         // match of every qualified `…本年支出合计` cost more than the rest of the look-up).
         guard !found.quantity.qualifier.isEmpty else { return found }
         let end = label.utf8.distance(from: label.utf8.startIndex, to: found.end)
-        let retry = end >= 12 && label.utf8.withContiguousStorageIfAvailable { b -> Bool in
-            func has(_ word: [UInt8], at k: Int) -> Bool {
-                guard k >= 0 else { return false }
-                for m in 0..<word.count where b[k + m] != word[m] { return false }
-                return true
-            }
-            guard has(totalBytes, at: end - 6), has(incomeBytes, at: end - 12) || has(spendingBytes, at: end - 12) else { return false }
-            return !has(yearBytes, at: end - 15) && !has(degreeBytes, at: end - 15)
+        let retry = label.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            let side = end - totalBytes.count, before = side - incomeBytes.count
+            guard has(b, totalBytes, at: side), has(b, incomeBytes, at: before) || has(b, spendingBytes, at: before) else { return false }
+            return !has(b, yearBytes, at: before - yearBytes.count) && !has(b, degreeBytes, at: before - degreeBytes.count)
         } == true
         guard retry else { return found }
         let shorter = String(label[..<label.utf8.index(found.end, offsetBy: -totalBytes.count)])
@@ -235,6 +231,15 @@ public enum QuantityNames {
             return (inner.quantity, label.utf8.index(label.startIndex, offsetBy: offset))
         }
         return found
+    }
+
+    /// Whether `b` holds `word` from `k` on (false when it would start or end outside `b`).
+    @inline(__always)
+    static func has(_ b: UnsafeBufferPointer<UInt8>, _ word: [UInt8], at k: Int) -> Bool {
+        guard k >= 0, k + word.count <= b.count else { return false }
+        var m = 0
+        while m < word.count, b[k + m] == word[m] { m += 1 }
+        return m == word.count
     }
 
     static let totalBytes = Array("合计".utf8)
@@ -344,23 +349,17 @@ public enum QuantityNames {
             var dropped = false
             var i = 0
             @inline(__always) func isDigit(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
-            @inline(__always) func has(_ word: [UInt8], at k: Int) -> Bool {
-                guard k + word.count <= n else { return false }
-                var m = 0
-                while m < word.count, b[k + m] == word[m] { m += 1 }
-                return m == word.count
-            }
             outer: while i < n {
                 if isDigit(i) {
                     while isDigit(i) { i += 1 }
-                    if has(yearBytes, at: i) { i += yearBytes.count; if has(degreeBytes, at: i) { i += degreeBytes.count } }
+                    if has(b, yearBytes, at: i) { i += yearBytes.count; if has(b, degreeBytes, at: i) { i += degreeBytes.count } }
                     dropped = true
                     continue
                 }
                 let (value, w) = UTF8Scalars.validScalar(b, at: i)
                 let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                 if neutralFirstScalars.mayContain(scalar) {
-                    for word in neutralBytes[scalar] ?? [] where has(word, at: i) {
+                    for word in neutralBytes[scalar] ?? [] where has(b, word, at: i) {
                         i += word.count
                         dropped = true
                         continue outer
