@@ -37,7 +37,25 @@ SUBSTITUTIONS = [
     ("2024年度", "2024年"), ("2024年度", "本年度"), ("上年度", "2023年度"), ("上年", "去年"), ("上年", "上一年度"),
     ("“三公”经费", "三公经费"), ("“三公”经费", '"三公"经费'), ("公务用车购置及运行维护费", "公务用车购置及运维费"),
     ("（一）", "一、"),
+    ("收入总计", "收入总额"), ("支出总计", "支出总额"), ("本年收入合计", "收入总额"), ("本年支出合计", "支出总额"),
 ]
+
+
+# The words that open a block at the start of a line (language.md §2): a 说明 block's text runs
+# to the next of them; only that text is reworded (not its title, not a table's rows).
+BLOCK_KEYWORDS = ("表", "说明", "绩效", "名词解释", "校验", "部门", "年度", "单位", "预算代码", "容差", "科目")
+
+
+def in_prose(lines):
+    inside, marks = False, []
+    for line in lines:
+        word = line.split(" ", 1)[0].split("\u3000", 1)[0]
+        if word in BLOCK_KEYWORDS:
+            inside = word == "说明"
+            marks.append(False)
+        else:
+            marks.append(inside)
+    return marks
 
 
 def serious(binary, path):
@@ -57,14 +75,13 @@ def main():
         copy = os.path.join(folder, "reworded.juesuan")
         for report in args.reports:
             lines = open(report, encoding="utf-8").read().split("\n")
-            first = next((k for k, line in enumerate(lines) if line.startswith("说明 ")), len(lines))
+            prose = in_prose(lines)
             before = {(code, message) for code, _, message in serious(args.binary, report)}
             for words, replacement in SUBSTITUTIONS:
-                prose = lines[first:]
-                if not any(words in line for line in prose if not line.startswith("说明 ")):
+                if not any(words in line for line, inside in zip(lines, prose) if inside):
                     continue
                 copies += 1
-                reworded = lines[:first] + [line if line.startswith("说明 ") else line.replace(words, replacement) for line in prose]
+                reworded = [line.replace(words, replacement) if inside else line for line, inside in zip(lines, prose)]
                 with open(copy, "w", encoding="utf-8") as out:
                     out.write("\n".join(reworded))
                 new = sorted((code, line, message) for code, line, message in serious(args.binary, copy) if (code, message) not in before)

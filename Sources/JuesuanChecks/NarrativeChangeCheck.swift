@@ -49,6 +49,11 @@ enum NarrativeChangeCheck {
         // `收、支总计均为4,181.00万元。其中：本年收入…。与上年相比，收、支总计各减少219.00万元`: a
         // change that names its quantity is of that quantity's amount written before it.
         if let named = claims[change].quantity, named.isKnown, let latest = latestActual(of: named, before: change, reading) { return latest }
+        // `财政拨款收入总计A万元，支出总额A万元。…收支总计各增加…`: a change written once for two
+        // quantities (its claims side by side, one range) is of either's amount written before.
+        for twin in max(0, change - 3)..<min(claims.count, change + 4) where twin != change && claims[twin].range == claims[change].range {
+            if let named = claims[twin].quantity, named.isKnown, let latest = latestActual(of: named, before: change, reading) { return latest }
+        }
         let before = amountsOfSentenceBefore(change, reading)
         // The first amount of that sentence that is this year's actual
         // (`预算16.00万元，支出决算10.00万元。…比上年度减少2.50万元`), else its first amount.

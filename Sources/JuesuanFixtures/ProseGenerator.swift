@@ -190,7 +190,9 @@ public struct ProseGenerator {
     mutating func totals(_ l: Ledger, year: Int) {
         switch roll(5) {
         case 0:
-            add("\(year)年度收入总计"); money(l.totalIncome, "收入总计"); add("、支出总计"); money(l.totalIncome, "支出总计"); add("。")
+            // 总额 for 总计 as often as the figures say (session 29; no roll: nothing else moves).
+            let total = l.totalIncome % 5 == 2 ? "总额" : "总计"
+            add("\(year)年度收入\(total)"); money(l.totalIncome, "收入总计"); add("、支出\(total)"); money(l.totalIncome, "支出总计"); add("。")
         case 1:
             // The department as it calls itself, or by its name (session 27). Chosen by the figures,
             // not by a roll: the reports generated before (the benchmarks' among them) stay the same.
@@ -207,12 +209,14 @@ public struct ProseGenerator {
             marks.append(Mark(range: start..<text.utf8.count, kind: .amount, fact: "支出总计", value: Self.decimal(l.totalIncome)))
             add("万元。")
         case 2:
-            add("\(year)年度\(one(["收支总计各为", "收、支总计均为", "收支总计均为", "收支总计", "收支总计为"]))"); money(l.totalIncome, "收支总计")
+            let words = one(["收支总计各为", "收、支总计均为", "收支总计均为", "收支总计", "收支总计为"])
+            add("\(year)年度\(l.totalIncome % 5 == 3 ? words.replacing("总计", with: "总额") : words)"); money(l.totalIncome, "收支总计")
             change(l.totalIncome, previous: l.previousIncome, "收支总计", vs: one(["与上年相比", "比上年", "较上年", "比上一年度", "与去年相比"]))
             add("。")
         case 3:
             // A total of both sides, each side's parts listed (session 17).
-            add("\(year)年度\(one(["收入支出总计", "收支总计", "收入总计、支出总计均为"]))"); money(l.totalIncome, "收支总计")
+            let words = one(["收入支出总计", "收支总计", "收入总计、支出总计均为"])
+            add("\(year)年度\(l.totalIncome % 5 == 4 ? words.replacing("总计", with: "总额") : words)"); money(l.totalIncome, "收支总计")
             add("。\(one(["其中：", "其中，", "具体为："]))本年收入合计"); money(l.income, "本年收入合计")
             add("，年初结转和结余"); money(l.opening, "年初结转和结余"); add("；本年支出合计"); money(l.expenditure, "本年支出合计")
             add("，年末结转和结余"); money(l.closing, "年末结转和结余")

@@ -26,6 +26,11 @@ public enum FigureNames {
             ("本年收入", [t("公开01", .label("本年收入合计"), nil, .income), t("公开02", .total, "本年收入合计"), t("公开04", .label("本年收入合计"), nil, .income)]),
             ("本年支出合计", [t("公开01", .label("本年支出合计"), nil, .expenditure), t("公开03", .total, "本年支出合计"), t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
             ("本年支出", [t("公开01", .label("本年支出合计"), nil, .expenditure), t("公开03", .total, "本年支出合计"), t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
+            // 收入总额 / 支出总额: the total (总计) to some officers, the year's (本年…合计) to others.
+            ("收入总额", [t("公开01", .label("总计"), nil, .income), t("公开01", .label("本年收入合计"), nil, .income), t("公开02", .total, "本年收入合计"), t("公开04", .label("本年收入合计"), nil, .income)]),
+            ("支出总额", [t("公开01", .label("总计"), nil, .expenditure), t("公开01", .label("本年支出合计"), nil, .expenditure), t("公开03", .total, "本年支出合计"), t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
+            ("财政拨款收入总额", [t("公开04", .label("总计"), nil, .income), t("公开02", .total, "财政拨款收入"), t("公开04", .label("本年收入合计"), nil, .income)]),
+            ("财政拨款支出总额", [t("公开04", .label("总计"), "合计", .expenditure), t("公开04", .label("本年支出合计"), "合计", .expenditure)]),
             ("财政拨款本年收入合计", [t("公开04", .label("本年收入合计"), nil, .income)]),
             ("财政拨款本年收入", [t("公开04", .label("本年收入合计"), nil, .income)]),
             // The appropriations' balances, in the words of a sentence about them (session 27).

@@ -146,6 +146,12 @@ public enum QuantityNames {
         add("年初财政拨款结转和结余", "财政拨款年初结转和结余", "年初财政拨款结转结余", "财政拨款年初结转结余", "上年财政拨款结转和结余", "年初财政拨款结余")
         add("年末财政拨款结转和结余", "财政拨款年末结转和结余", "年末财政拨款结转结余", "财政拨款年末结转结余", "年末财政拨款结余")
         add("财政拨款支出", "财政拨款本年支出", "财政拨款支出合计")
+        // `收入总额` is 收入总计 to some officers and 本年收入合计 to others (session 29): a name of
+        // its own, which either figure satisfies and no identity holds.
+        add("收入总额")
+        add("支出总额")
+        add("财政拨款收入总额")
+        add("财政拨款支出总额")
         add("上级补助收入")
         add("事业收入")
         add("经营收入")
@@ -214,14 +220,16 @@ public enum QuantityNames {
         guard let found = longestMatch(in: label) else { return nil }
         // `收入合计` alone (`2024年度收入合计`) is 本年收入合计; after another name's words
         // (`一般公共预算财政拨款收入合计`, `“三公”经费财政拨款支出合计`) its 合计 totals that name: the
-        // name found without 合计 wins when it leaves less of the label as its qualifier. Asked on
-        // UTF-8 bytes, only of `…收入合计` and `…支出合计` not after 本年 / 本年度 (issue 15: a second
-        // match of every qualified `…本年支出合计` cost more than the rest of the look-up).
+        // name found without 合计 wins when it leaves less of the label as its qualifier. So with
+        // 总额 (`基本支出总额` is 基本支出, not 支出总额 qualified by 基本). Asked on UTF-8 bytes, only
+        // of `…收入合计` / `…支出合计` / `…总额` not after 本年 / 本年度 (issue 15: a second match of
+        // every qualified `…本年支出合计` cost more than the rest of the look-up).
         guard !found.quantity.qualifier.isEmpty else { return found }
         let end = label.utf8.distance(from: label.utf8.startIndex, to: found.end)
         let retry = label.utf8.withContiguousStorageIfAvailable { b -> Bool in
             let side = end - totalBytes.count, before = side - incomeBytes.count
-            guard has(b, totalBytes, at: side), has(b, incomeBytes, at: before) || has(b, spendingBytes, at: before) else { return false }
+            guard has(b, totalBytes, at: side) || has(b, sumBytes, at: side),
+                  has(b, incomeBytes, at: before) || has(b, spendingBytes, at: before) else { return false }
             return !has(b, yearBytes, at: before - yearBytes.count) && !has(b, degreeBytes, at: before - degreeBytes.count)
         } == true
         guard retry else { return found }
@@ -242,7 +250,7 @@ public enum QuantityNames {
         return m == word.count
     }
 
-    static let totalBytes = Array("合计".utf8)
+    static let totalBytes = Array("合计".utf8), sumBytes = Array("总额".utf8)
     static let incomeBytes = Array("收入".utf8), spendingBytes = Array("支出".utf8)
 
     /// The longest known name the label ends on, with its qualifier.

@@ -1215,8 +1215,16 @@ public struct ProseReader: Sendable {
               claims[previous].period == period, let named = claims[previous].quantity, named.isKnown, named.qualifier.isEmpty, named.code == nil,
               let other = Self.otherSide(of: named.name) else { return nil }
         let words = head.utf8HasPrefix("支出") || head.utf8HasPrefix("收入") ? head : Self.withoutLeadingNeutralWords(head)
-        guard words.hasPrefix("支出") || words.hasPrefix("收入"), other.hasSuffix(words),
-              let quantity = QuantityNames.known(in: other), quantity.name == other, quantity.qualifier.isEmpty else { return nil }
+        guard words.hasPrefix("支出") || words.hasPrefix("收入") else { return nil }
+        // `财政拨款收入总额A万元，支出总计B万元`: 总计 and 总额 answer each other; the words written
+        // name the other side's total.
+        var name = other
+        if !other.hasSuffix(words) {
+            for (from, to) in [("总额", "总计"), ("总计", "总额")] where other.hasSuffix(from) && words.hasSuffix(to) {
+                name = String(other.dropLast(from.count)) + to
+            }
+        }
+        guard name.hasSuffix(words), let quantity = QuantityNames.known(in: name), quantity.name == name, quantity.qualifier.isEmpty else { return nil }
         return quantity
     }
 
@@ -1732,7 +1740,8 @@ public struct ProseReader: Sendable {
         if let both = Self.bothTotalsWords.first(where: { text.hasSuffix($0, simple: simple) }) {
             // The words before are both totals' (`财政拨款收支总计均为` is 公开04's two totals, not 公开01's).
             let qualifier = String(text.dropLast(both.count))
-            words = [qualifier + "收入总计", qualifier + "支出总计"]
+            let total = both.hasSuffix("总额") ? "总额" : "总计"
+            words = [qualifier + "收入" + total, qualifier + "支出" + total]
         }
         else if text.hasSuffix("收支", simple: simple) { words = ["本年收入合计", "本年支出合计"] }
         else {
@@ -1798,7 +1807,7 @@ public struct ProseReader: Sendable {
                                         (words: rateDecreaseWords.flatMap { [$0, $0 + "了"] }, increase: false)]
 
     /// Words that name the income total and the expenditure total at once.
-    static let bothTotalsWords = ["收入支出总计", "收支总计", "收支总额"]
+    static let bothTotalsWords = ["收入支出总计", "收支总计", "收入支出总额", "收支总额"]
 
     /// The words before a respectively head that say nothing of it (fewer than before a name:
     /// 本年 and 合计 belong to heads such as 本年收入合计).
