@@ -82,8 +82,9 @@ enum NarrativeCountCheck {
         } else if !countsThings, travel != nil {
             if unit == "个" && searchedContext.contains("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
             if unit == "人次" || unit == "人" { targets = [("公开09", .label("因公出国（境）人次数"), "决算数")] }
-        } else if unit == "辆", countsPurchases(claim.label) {
-            // `购置执法执勤用车1辆`: the cars bought in the year, whatever their use.
+        } else if unit == "辆", countsPurchases(claim.label) || (claim.label.contains("更新") && claim.sentencePrefix.contains("购置费")) {
+            // `购置执法执勤用车1辆`: the cars bought in the year, whatever their use; so is a car
+            // renewed (更新) in a sentence of the purchase cost (`公务用车购置费21.36万元，系更新1辆…`).
             targets = [("公开09", .label("公务用车购置数"), "决算数")]
         } else if unit == "辆", let row = vehicleRows.first(where: { claim.label.hasSuffix($0) }) {
             // `执法执勤用车2辆`: its row of 公开10.

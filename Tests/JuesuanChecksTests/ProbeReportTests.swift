@@ -18,6 +18,12 @@ final class ProbeReportTests: XCTestCase {
                           "probe-police.juesuan", "probe-transport.juesuan", "probe-town.juesuan",
                           "probe-health.juesuan"]
 
+    /// Probes written by session 29 (civil affairs, statistics, natural resources with a land
+    /// fund, an archives): silent as written; their moved figures are counted by
+    /// `scripts/probe-moves.py` (452 of 523 found) but not yet pinned here one by one.
+    static let reportsSilentOnly = ["probe-civil-affairs.juesuan", "probe-statistics.juesuan",
+                                    "probe-natural-resources.juesuan", "probe-archives.juesuan"]
+
     /// Figures no check can verify, by report: `line:figure` and why.
     static let unverifiable: [String: [String: String]] = [
         "probe-education.juesuan": [
@@ -98,7 +104,7 @@ final class ProbeReportTests: XCTestCase {
     ]
 
     func testTheProbeReportsAreSilent() throws {
-        for name in Self.reports {
+        for name in Self.reports + Self.reportsSilentOnly {
             let analysis = Analysis(text: try readFixture(name))
             let serious = analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning }
             XCTAssertEqual(serious.map { "\($0.code) \(analysis.text(of: $0)) \($0.message)" }, [], name)

@@ -546,9 +546,14 @@ public struct ProseReader: Sendable {
         var firstClaimOfParagraph = 0
         /// `“三公”经费支出决算中，…`: the topic the rest of the paragraph speaks of.
         var topic: Quantity?
+        /// The topic to go back to once the figure of a ranked item is read (`…支出中，教育支出
+        /// 所占比重最高，为A万元，占x%`: x% is of the paragraph's topic again), and the claims then.
+        var topicAfterRanked: (topic: Quantity?, claims: Int)?
         var titleQuantity: Quantity?
         /// Heads of a respectively clause (`收、支总计各为`), and how many figures have taken one.
         var heads: [Quantity] = []
+        /// The measure each head names, when the heads are measures (`年初预算和全年预算均为`).
+        var headMeasures: [Measure?] = []
         var headsTaken = 0
         var headsClaims: [Int] = []
         /// Open brackets: where the clause started before each, and how many claims there were.
@@ -601,6 +606,10 @@ public struct ProseReader: Sendable {
 
     mutating func closeClause(_ state: inout ParagraphState, at i: Int, separator: Unicode.Scalar) {
         let text = state.text
+        if let (topic, before) = state.topicAfterRanked, claims.count > before {
+            state.topic = topic
+            state.topicAfterRanked = nil
+        }
         if state.depth == 0, i > state.clauseStart,
            !claims[state.firstClaimOfSentence...].contains(where: { $0.range.start >= text.offsets[state.clauseStart] && $0.range.start < text.offsets[i] }) {
             if text[i - 1] == "中" {
@@ -647,7 +656,9 @@ public struct ProseReader: Sendable {
         let mayBeBare = !itemTables.isEmpty && end - start <= 40
         // A known name alone ends on the last scalar of a name (asked before any string is made).
         let mayBeName = !namingAny && end - start <= 24 && QuantityNames.aliasLastScalars.mayContain(state.text.scalars[end - 1])
-        guard holdsLevel || namingAny || mayBeBare || mayBeName else { return }
+        // `…支出中，社会保障和就业支出所占比重最高，为…`: an item or name with a word of rank.
+        let mayBeRanked = !namingAny && end - start <= 48 && Self.rankLastScalars.contains(state.text.scalars[end - 1])
+        guard holdsLevel || namingAny || mayBeBare || mayBeName || mayBeRanked else { return }
         let words = state.string(start, end)
         let chain = holdsLevel ? chainItem(words) : nil
         if let item = chain, item.isKnown {
@@ -664,8 +675,41 @@ public struct ProseReader: Sendable {
             // `（二）公务用车购置及运行维护费，预算12.00万元，决算7.60万元`: a clause that is a known
             // name and nothing else (but its number) is what the figures after it are about.
             state.topic = quantity
+        } else if mayBeRanked, let rank = Self.rankWords.first(where: { words.utf8HasSuffix($0) }) {
+            let named = String(words.utf8.dropLast(rank.utf8.count))!
+            var item = codedItem(named) ?? bareItem(named) ?? Self.bareName(named)
+            if item == nil, let code = categoryCode(ofHead: named), let name = Catalogue.embedded.categoryName(forCode: code),
+               LabelKey.make(Self.withoutLeadingNeutralWords(String(Ordinal.strip(named)))) == LabelKey.make(name) {
+                item = Quantity(name: name, isKnown: true)
+            }
+            if let item {
+                // Of the next figure's clause only: then the topic is the paragraph's again.
+                state.topicAfterRanked = (state.topic, claims.count)
+                state.topic = item
+            }
         }
     }
+
+    /// Whether the words before a 类 name at the end of `head` only qualify it (years, the
+    /// department, a fund, 用于): `普通教育支出` ends with 教育支出 but is the 款 普通教育, and
+    /// `其他卫生健康支出` a 款 of its own.
+    static func namesCategoryAlone(_ head: String, name: String) -> Bool {
+        var key = LabelKey.make(head)
+        if key.utf8HasSuffix("(类)") { key = String(key.utf8.dropLast("(类)".utf8.count))! }
+        let nameKey = LabelKey.make(name)
+        guard key.utf8HasSuffix(nameKey) else { return true }
+        var prefix = String(key.utf8.dropLast(nameKey.utf8.count))!
+        for word in fundNames + ["财政拨款", "用于", "主要用于"] where prefix.utf8HasSuffix(word) {
+            prefix = String(prefix.utf8.dropLast(word.utf8.count))!
+            break
+        }
+        return prefix.isEmpty || QuantityNames.neutralized(prefix).isEmpty
+    }
+
+    /// Words of rank after an item's name (`教育支出所占比重最高`), longest first.
+    static let rankWords = ["所占比重最高", "所占比重最大", "所占比例最高", "所占比例最大", "占比最高", "占比最大", "比重最高", "比重最大",
+                            "位居第一", "居第一位", "排第一位", "居首位", "最高", "最大", "最多"]
+    static let rankLastScalars = Set(rankWords.compactMap(\.unicodeScalars.last))
 
     /// The known quantity `words` are, when they are its name alone (after an item's number).
     static func bareName(_ words: String) -> Quantity? {
@@ -675,6 +719,10 @@ public struct ProseReader: Sendable {
     }
 
     mutating func closeSentence(_ state: inout ParagraphState, at i: Int) {
+        if let (topic, before) = state.topicAfterRanked, claims.count > before {
+            state.topic = topic
+            state.topicAfterRanked = nil
+        }
         if state.firstClaimOfSentence == claims.count, state.depth == 0, state.clauseStart < i {
             openTopic(&state, from: state.clauseStart, to: min(i, state.text.count), namingAny: false)
         }
@@ -787,19 +835,20 @@ public struct ProseReader: Sendable {
     /// A respectively clause with one figure for several heads (`收支总计各为512.08万元`): the
     /// figure states each of them.
     mutating func finishHeads(_ state: inout ParagraphState) {
-        defer { state.heads = []; state.headsTaken = 0; state.headsClaims = [] }
+        defer { state.heads = []; state.headMeasures = []; state.headsTaken = 0; state.headsClaims = [] }
         guard state.heads.count > 1, state.headsClaims.count == 1, let index = state.headsClaims.first else { return }
         // A change or rate (`收、支总计各减少219.00万元`) took no head in `describe`: it is of the
         // first head, as its echoes are of the others.
-        if claims[index].quantity?.isKnown != true {
+        if claims[index].quantity?.isKnown != true, !state.heads[0].name.isEmpty {
             claims[index].quantity = state.heads[0]
             claims[index].quantitySource = .respectively
         }
-        for head in state.heads.dropFirst() {
+        for (k, head) in state.heads.enumerated().dropFirst() {
             var echo = claims[index]
-            echo.quantity = head
-            echo.label = head.description
-            echo.quantitySource = .respectively
+            echo.quantity = head.name.isEmpty ? nil : head
+            echo.label = head.name.isEmpty ? state.headMeasures[k]?.rawValue ?? echo.label : head.description
+            echo.quantitySource = head.name.isEmpty ? .none : .respectively
+            if echo.isPlainAmount, let measure = state.headMeasures[k] { echo.measure = measure }
             echo.isEcho = true
             claims.append(echo)
         }
@@ -897,6 +946,11 @@ public struct ProseReader: Sendable {
             kind = claims[previous].kind
             state.respectivelyRuns[state.respectivelyRuns.count - 1].append(claims.count)
         } else if Self.opensRespectivelyRun(kind), Self.hasRespectivelyMarker(s, from: max(state.sentenceStart, state.lastFigureEnd), to: start) {
+            state.respectivelyRuns.append([claims.count])
+        } else if case .share = kind, let previous = state.lastFigure, previous >= state.firstClaimOfSentence,
+                  claims[previous].isPlainAmount, claims[previous].quantitySource == .respectively {
+            // `A、B、C分别为a、b、c万元，占…的x%、y%、z%`: shares right after amounts read respectively
+            // pair with them as well, with no second 分别 (a share alone stays one).
             state.respectivelyRuns.append([claims.count])
         }
         // `年末结转和结余90.00万元，比年初减少110.00万元`: a change from the opening balance.
@@ -1001,10 +1055,14 @@ public struct ProseReader: Sendable {
             }
             // `人均416.67元`, `平均每辆2.53万元` are no part of a sum.
             let perPerson = state.lists[state.depth] != nil && claim.averageMark != nil
-            if let list = state.lists[state.depth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget, !perPerson {
+            // `主要用于校舍维修（237.70万元）和设备购置（151.17万元）`: an amount alone in a bracket
+            // after its purpose is a part of the list outside the bracket.
+            let listDepth = state.depth > 0 && state.lists[state.depth] == nil && claim.label.isEmpty && claim.quantitySource == .ownClause
+                ? state.depth - 1 : state.depth
+            if let list = state.lists[listDepth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget, !perPerson {
                 claim.listWhole = list.whole
                 claim.listDivision = state.divisions[list.whole] ?? 0
-                state.lists[state.depth]!.members += 1
+                state.lists[listDepth]!.members += 1
                 // `其中：货物3.64万元`: a part named by a word of one of its whole's identity parts.
                 if claim.quantity?.isKnown != true, let whole = claims[list.whole].quantity {
                     if let part = Self.part(of: whole, named: claim.label) { claim.quantity = part; claim.quantitySource = .ownClause }
@@ -1026,7 +1084,13 @@ public struct ProseReader: Sendable {
         if case .count(let unit)? = claim.unit {
             if let whole = state.countLists[state.depth], case .count(let wholeUnit)? = claims[whole].unit,
                wholeUnit == unit || (Self.people.contains(unit) && Self.people.contains(wholeUnit)) {
-                claim.listWhole = whole
+                // `在职人员78人，其中行政编制52人、事业编制26人；离退休人员31人`: the retired are
+                // no part of the staff in post, and `另有…` is besides the whole: the list has ended.
+                if Self.endsCountList(claim.label, whole: claims[whole].label) {
+                    state.countLists[state.depth] = nil
+                } else {
+                    claim.listWhole = whole
+                }
             }
             state.lastCount[state.depth] = index
         }
@@ -1039,6 +1103,17 @@ public struct ProseReader: Sendable {
         state.lastFigureEnd = end
         return end
     }
+
+    /// Whether a count's words end the list of `whole`'s parts: the retired after staff in post,
+    /// or words of addition (`另有`, `此外`) before it.
+    static func endsCountList(_ label: String, whole: String) -> Bool {
+        if besidesWords.contains(where: { label.utf8HasPrefix($0) }) { return true }
+        return retiredWords.contains(where: { label.utf8Contains($0) }) && activeStaffWords.contains(where: { whole.utf8Contains($0) })
+            && !retiredWords.contains(where: { whole.utf8Contains($0) })
+    }
+    static let besidesWords = ["另有", "另外", "此外", "还有"]
+    static let retiredWords = ["退休", "离休"]
+    static let activeStaffWords = ["在职", "在编", "在岗"]
 
     /// What a respectively run of figures may say of the items listed before it: a share, a
     /// change, a completion rate, a percentage. (Amounts after a respectively word name their
@@ -1130,12 +1205,24 @@ public struct ProseReader: Sendable {
     /// The quantity, measure and period a figure's own clause gives it.
     mutating func describe(_ claim: inout Claim, phrase: String, simple: Bool, state: inout ParagraphState) {
         // Respectively: `收、支总计各为A、B万元`, `人员经费和公用经费分别为A万元和B万元`.
-        if state.heads.isEmpty, let heads = Self.respectivelyHeads(withoutDepartmentName(phrase)) { state.heads = heads; state.headsTaken = 0 }
+        if state.heads.isEmpty, let found = Self.respectivelyHeadsAndMeasures(withoutDepartmentName(phrase)) {
+            (state.heads, state.headMeasures) = found
+            state.headsTaken = 0
+        }
         if !state.heads.isEmpty, claim.kind == .amount {
             if state.headsTaken < state.heads.count {
-                claim.quantity = state.heads[state.headsTaken]
-                claim.quantitySource = .respectively
-                claim.label = state.heads[state.headsTaken].description
+                // A head that is a measure alone (`年初预算与决算均为`) leaves the quantity to the
+                // topic; the measure is the head's.
+                let head = state.heads[state.headsTaken]
+                if !head.name.isEmpty {
+                    claim.quantity = head
+                    claim.quantitySource = .respectively
+                    claim.label = head.description
+                }
+                if let measure = state.headMeasures[state.headsTaken] {
+                    claim.measure = measure
+                    if head.name.isEmpty { claim.label = measure.rawValue }
+                }
             }
             state.headsTaken += 1
             return
@@ -1171,17 +1258,62 @@ public struct ProseReader: Sendable {
             claim.quantity = quantity
             claim.quantitySource = .ownClause
             headIsLabel = false
-        } else if let code = categoryCode(ofHead: strippedLabel().head), let name = Catalogue.embedded.categoryName(forCode: code) {
+        } else if let code = categoryCode(ofHead: strippedLabel().head), let name = Catalogue.embedded.categoryName(forCode: code),
+                  Self.namesCategoryAlone(strippedLabel().head, name: name) {
             claim.quantity = Quantity(name: name, isKnown: true)
             claim.quantitySource = .ownClause
         }
         if let measure = (headIsLabel ? strippedLabel() : Self.stripMeasure(head, simple: simple)).measure { claim.measure = measure }
         if case .completion = claim.kind { claim.measure = Self.completionBudget(phrase, simple: simple) }
         if Self.isPreviousYear(label, words: yearWords, simple: simple) { claim.period = .previous }
+        // `比2023年度（283.10万元）增加19.10万元`: an amount alone in a bracket right after the year
+        // compared with is that year's.
+        if claim.depth > 0, claim.isPlainAmount, strippedLabel().head.isEmpty, let bracket = state.brackets.last, bracket.open > bracket.clauseStart {
+            let before = state.text.string(max(bracket.clauseStart, bracket.open - 12), bracket.open)
+            if before.utf8HasSuffix("年") || before.utf8HasSuffix("年度"), Self.isPreviousYear(before, words: yearWords, simple: false) {
+                claim.period = .previous
+            } else if claim.quantity == nil {
+                // `主要用于馆藏档案数字化加工（48.50万元）和库房维护（36.00万元）`: the amount of what
+                // the words before the bracket name (back to the figure or list word before), not
+                // the paragraph's topic.
+                let from = max(bracket.clauseStart, state.lastFigureEnd > bracket.clauseStart && state.lastFigureEnd < bracket.open ? state.lastFigureEnd : 0)
+                var words = state.text.string(from, bracket.open)
+                for marker in ["用于", "其中", "包括", "：", ":"] {
+                    if let offset = words.utf8LastOffset(of: marker) { words = String(words.utf8.dropFirst(offset + marker.utf8.count))! }
+                }
+                let name = String(words.drop { "）)、，,；;和与及万元 ".contains($0) })
+                if !name.isEmpty, name.unicodeScalars.count <= 24, !Self.isFiller(name) {
+                    if let (known, end) = QuantityNames.match(in: name), end == name.endIndex {
+                        claim.quantity = known
+                    } else {
+                        claim.quantity = Quantity(name: LabelKey.make(name), isKnown: false)
+                    }
+                    claim.quantitySource = .ownClause
+                }
+            }
+        }
+        // `授予中小企业合同金额占政府采购支出总额的86.93%，金额为1,102.60万元`: an amount named only
+        // 金额 right after a share is the share's part, not its whole nor the paragraph's topic.
+        if claim.quantity == nil, claim.isPlainAmount, Self.amountWordBytes.contains(ByteKey(strippedLabel().head)),
+           let previous = claims.last, previous.paragraph == claim.paragraph, previous.sentence == claim.sentence,
+           case .share = previous.kind, let share = previous.label.utf8LastOffset(of: "占"), share > 0,
+           let part = QuantityNames.match(in: String(previous.label.utf8.prefix(share))!), part.quantity.qualifier.isEmpty {
+            claim.quantity = part.quantity
+            claim.quantitySource = .sentence
+        }
         if claim.quantity == nil {
             let words = strippedLabel().head
             if !words.isEmpty && !Self.isFiller(words) {
-                claim.quantity = Quantity(name: LabelKey.make(words), isKnown: false)
+                // `具体为：征地和拆迁补偿支出8,200.00万元`: a 款 or 项 by the label of one row of the
+                // report's functional tables is that row's item, as a topic named so is — but not in
+                // a sentence of basic or project spending (`项目支出主要用于…行政运行88.10万元` is the
+                // item's project part, not its total).
+                if !claim.sentencePrefix.utf8Contains("项目支出"), !claim.sentencePrefix.utf8Contains("基本支出"),
+                   let item = bareItem(words) ?? (words.utf8HasSuffix("支出") ? bareItem(String(words.utf8.dropLast(6))!) : nil), item.isKnown {
+                    claim.quantity = item
+                } else {
+                    claim.quantity = Quantity(name: LabelKey.make(words), isKnown: false)
+                }
                 claim.quantitySource = .ownClause
             }
         }
@@ -1326,6 +1458,11 @@ public struct ProseReader: Sendable {
                 : before.lastIndex(of: "占").map { before.index(after: $0) }
             if let share {
                 var whole = String(before[share...])
+                // `所占比重分别为87.54%和12.46%`: the respectively words are no part of the whole.
+                for marker in respectivelyShareWords where whole.hasSuffix(marker, simple: simple) {
+                    whole = String(whole.unicodeScalars.dropLast(marker.unicodeScalars.count)) + "为"
+                    break
+                }
                 for suffix in shareSuffixes where whole.hasSuffix(suffix, simple: simple) { whole.removeLast(suffix.count); break }
                 // `占比为54.89%` names no whole.
                 if simple ? shareWithoutWholeBytes.contains(ByteKey(whole)) : shareWithoutWhole.contains(whole) { whole = "" }
@@ -1443,6 +1580,7 @@ public struct ProseReader: Sendable {
     static let completionOfBudgetWords = ["预算的", "预算数的"]
     static let completionWords = ["完成", "完成了", "完成率", "完成率为", "完成率达", "执行率", "执行率为", "执行率达"]
     static let completionSuffixes = SuffixWords(completionWords)
+    static let respectivelyShareWords = ["分别为", "依次为", "分别是", "依次是", "各为", "分别", "依次"]
     static let shareSuffixes = ["的比重为", "的比例为", "的比重", "的比例", "比重为", "比例为", "的"]
     static let shareWithoutWhole: Set<String> = ["比", "比为", "比重", "比例", "比是", "比达"]
     /// The same words by bytes, for simple text (where equal strings have equal bytes).
@@ -1649,13 +1787,22 @@ public struct ProseReader: Sendable {
         return fillerWords.contains(key) || key.count == 1
     }
 
+    /// The words that name an amount as an amount and nothing more.
+    static let amountWordBytes = ["金额", "金额为", "金额是", "金额达", "其金额", "其金额为", "涉及金额"].map(ByteKey.init)
+
     /// Words that name no amount; 完成 stands before a budget in `完成年初预算40.00万元的75.00%`.
     static let fillerWords = ["支出", "收入", "资金", "金额", "共涉及资金", "涉及资金", "累计", "完成", "完成了"]
     static let fillerWordBytes = fillerWords.map(ByteKey.init)
 
     /// The names of amounts with 和, 与 or 及 inside them, as characters.
-    static let aliasesWithJoiners: [[Character]] = QuantityNames.aliases.map(\.alias)
+    static let aliasesWithJoiners: [[Character]] = (QuantityNames.aliases.map(\.alias) + catalogueNamesWithJoiners)
         .filter { $0.contains { $0 == "和" || $0 == "与" || $0 == "及" } }.map { Array($0) }
+
+    /// The classification's names that hold 和, 与 or 及 (`社会保障和就业支出`, `灾害防治及应急管理支出`):
+    /// heads listed in a respectively clause are not split inside them.
+    static let catalogueNamesWithJoiners: [String] = [ClassificationKind.functional, .economic].flatMap { kind in
+        Catalogue.embedded.entries(withPrefix: "", kind: kind).map(\.name)
+    }.filter { $0.contains { $0 == "和" || $0 == "与" || $0 == "及" } }.sorted { $0.count > $1.count }
 
     /// The words after a respectively clause's heads, those that hold others first.
     /// With the bit of its first character in `respectivelyHeads`.
@@ -1705,6 +1852,13 @@ public struct ProseReader: Sendable {
     /// `收、支总计各为` → 收入总计, 支出总计; `人员经费和公用经费分别为` → 人员经费, 公用经费.
     /// `simple`: whether `clause` is simple text (tests pass false to compare the character path).
     static func respectivelyHeads(_ clause: String, simple isSimple: Bool? = nil) -> [Quantity]? {
+        respectivelyHeadsAndMeasures(clause, simple: isSimple)?.heads
+    }
+
+    /// The heads, and the measure each names when they are measures of one amount (session 29):
+    /// `“三公”经费年初预算和全年预算均为` → 三公经费 twice, 年初预算数 and 全年预算数; `年初预算与决算
+    /// 均为` → two heads with no name (the topic's), 预算 and 决算. Other heads name no measure.
+    static func respectivelyHeadsAndMeasures(_ clause: String, simple isSimple: Bool? = nil) -> (heads: [Quantity], measures: [Measure?])? {
         // Every marker holds one of these (a bit each): most phrases have none.
         var firsts: UInt8 = 0
         for scalar in clause.unicodeScalars {
@@ -1766,9 +1920,38 @@ public struct ProseReader: Sendable {
             if candidate == nil || (index < words.count - 1 && candidate?.name.count ?? 0 < word.count && !ending.isEmpty) {
                 candidate = QuantityNames.known(in: word + ending) ?? candidate
             }
+            // A 类 by its name (`社会保障和就业支出、卫生健康支出分别为…`), compared as one named alone is.
+            if candidate == nil, let code = FigureNames.categoryCode(in: LabelKey.make(word)), let name = Catalogue.embedded.categoryName(forCode: code),
+               LabelKey.make(word) == LabelKey.make(name) {
+                candidate = Quantity(name: name, isKnown: true)
+            }
             quantities.append(candidate ?? Quantity(name: LabelKey.make(word), isKnown: false))
         }
-        return quantities
+        let measures = measures(ofHeads: words, quantities: &quantities)
+        return (quantities, measures)
+    }
+
+    /// Heads that are measures alone, after a first that may name the amount.
+    static let measureHeadWords: [String: Measure] = ["年初预算": .initialBudget, "年初预算数": .initialBudget, "全年预算": .fullBudget,
+        "全年预算数": .fullBudget, "调整预算": .fullBudget, "调整预算数": .fullBudget, "预算": .budget, "预算数": .budget,
+        "决算": .actual, "决算数": .actual, "实际支出": .actual, "执行数": .spent]
+
+    /// The measure of each head, when every head after the first is a measure alone and the first
+    /// is one too or a known amount's name followed by one; else none. Measure heads take the
+    /// first's amount, or none (an empty name: the topic's).
+    static func measures(ofHeads words: [String], quantities: inout [Quantity]) -> [Measure?] {
+        let none = [Measure?](repeating: nil, count: words.count)
+        guard words.count >= 2, words.dropFirst().allSatisfy({ measureHeadWords[$0] != nil }) else { return none }
+        var measures = words.map { measureHeadWords[$0] }
+        var amount = Quantity(name: "", isKnown: false)
+        if measures[0] == nil {
+            let (head, measure) = stripMeasureWords(words[0], simple: false)
+            guard let measure, measureHeadWords.values.contains(measure), let named = QuantityNames.known(in: head), named.isKnown else { return none }
+            measures[0] = measure
+            amount = named
+        }
+        quantities = Array(repeating: amount, count: words.count)
+        return measures
     }
 
     /// The words of a change from the year's start, before its direction (`比年初`, `较年初数`, `与年初相比`).
