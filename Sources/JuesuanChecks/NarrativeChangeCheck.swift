@@ -168,7 +168,8 @@ enum NarrativeChangeCheck {
                            "增减方向不一致：金额写的是“\(amountIncrease ? "增加" : "减少")”\(change.text)，比率写的是“\(increase ? "增长" : "下降")”\(rate.text)%")
             return
         }
-        guard let currentIndex = current(before: changeIndex, reading) else { return }
+        // A change in a bracket after the rate is of the amount before the rate.
+        guard let currentIndex = current(before: claims[changeIndex].depth == rate.depth ? changeIndex : index, reading) else { return }
         let current = reading.operand(currentIndex)
         let changeOperand = reading.operand(changeIndex)
         // `与上年度1409.09万元相比`: the amount named is the previous year's itself.
@@ -193,7 +194,8 @@ enum NarrativeChangeCheck {
         var next = index + 1
         while next < claims.count, claims[next].isEcho, claims[next].range == claims[index].range { next += 1 }
         guard next < claims.count, claims[next].paragraph == claims[index].paragraph, claims[next].sentence == claims[index].sentence,
-              claims[next].depth == claims[index].depth, !claims[next].isInRespectivelyRun,
+              // (Or in a bracket right after it: `均比2023年度增长6.69%（增加68.31万元）`.)
+              claims[next].depth == claims[index].depth || claims[next].depth == claims[index].depth + 1, !claims[next].isInRespectivelyRun,
               ProseReader.isDirectionOnly(claims[next].label) else { return nil }
         switch claims[next].kind {
         case .changeAmount, .budgetDifference: return next

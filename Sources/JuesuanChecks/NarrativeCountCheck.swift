@@ -82,9 +82,10 @@ enum NarrativeCountCheck {
         } else if !countsThings, travel != nil {
             if unit == "个" && searchedContext.contains("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
             if unit == "人次" || unit == "人" { targets = [("公开09", .label("因公出国（境）人次数"), "决算数")] }
-        } else if unit == "辆", countsPurchases(claim.label) || (claim.label.contains("更新") && claim.sentencePrefix.contains("购置费")) {
+        } else if unit == "辆", countsPurchases(claim.label) || (claim.label.contains("更新") && Self.lastClauseGroup(claim.sentencePrefix).contains("购置费")) {
             // `购置执法执勤用车1辆`: the cars bought in the year, whatever their use; so is a car
-            // renewed (更新) in a sentence of the purchase cost (`公务用车购置费21.36万元，系更新1辆…`).
+            // renewed (更新) in the words of the purchase cost (`公务用车购置费21.36万元，系更新1辆…`;
+            // not after `；公务用车运行维护费…`).
             targets = [("公开09", .label("公务用车购置数"), "决算数")]
         } else if unit == "辆", let row = vehicleRows.first(where: { claim.label.hasSuffix($0) }) {
             // `执法执勤用车2辆`: its row of 公开10.
@@ -112,6 +113,12 @@ enum NarrativeCountCheck {
     /// Whether a count of vehicles is of those bought (`购置执法执勤用车`, `新购车辆`, `公务用车购置数`),
     /// not of the fleet: a word of buying that is not the name of the cost (`公务用车购置及运行维护费`,
     /// `购置费`). (`更新` is left out: a car renewed may be one repaired or re-registered.)
+    /// The words after the last `；` of a sentence's text.
+    static func lastClauseGroup(_ text: String) -> Substring {
+        guard let semicolon = text.lastIndex(where: { $0 == "；" || $0 == ";" }) else { return Substring(text) }
+        return text[text.index(after: semicolon)...]
+    }
+
     static func countsPurchases(_ label: String) -> Bool {
         var words = label
         for cost in ["购置及运行", "购置费", "购车费"] { words = words.replacingOccurrences(of: cost, with: "") }

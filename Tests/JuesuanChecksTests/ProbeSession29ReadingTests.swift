@@ -119,6 +119,22 @@ final class ProbeSession29ReadingTests: XCTestCase {
         ], moving: "237.70", to: "247.70", finds: ["N504 388.87"])
     }
 
+    // MARK: Differences and changes
+
+    func testSpentLessThanTheBudgetWrittenBefore() throws {
+        try assertEach([
+            "小学教育（项）：年初预算1,250.10万元，决算1,240.10万元，少支出10.00万元。",
+            "（二）小学教育（项）。年初预算1,250.10万元，决算1,240.10万元，完成年初预算的99.20%，少支了10.00万元，主要是采购结余。",
+        ], moving: "10.00万元", to: "11.00万元", finds: ["N503 11.00"])
+        // Less than last year is a change, not a difference from the budget.
+        XCTAssertEqual(proseOnly("公务接待费年初预算6.00万元，决算3.36万元，比上年少支出0.50万元。"), [])
+    }
+
+    func testAChangeInABracketAfterItsRate() throws {
+        try assertEach(["财政拨款收入总计3,016.60万元，财政拨款支出总计3,016.60万元，收支均比上年增长7.74%（增加216.60万元）。"],
+                       moving: "216.60", to: "226.60", finds: ["N503 7.74"])
+    }
+
     // MARK: A row's label alone
 
     func testAnItemByItsRowLabelIsThatRow() throws {

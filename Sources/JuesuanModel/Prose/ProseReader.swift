@@ -1496,7 +1496,12 @@ public struct ProseReader: Sendable {
             switch lastComparison(sentence, simple: simple) {
             case .budget?: return .budgetDifference(increase: increase)
             case .previousYear?: return .changeAmount(increase: increase)
-            case nil: return previousYearStated() ? .changeAmount(increase: increase) : .amount
+            case nil:
+                if previousYearStated() { return .changeAmount(increase: increase) }
+                // `年初预算10.20万元，决算9.85万元，少支出0.35万元`: spent less or more than the
+                // budget written before, with no comparison word.
+                if spendingVerbSuffixes.anyEnds(before, simple: simple), budgetStated() { return .budgetDifference(increase: increase) }
+                return .amount
             }
         case .count?:
             return .count
@@ -1602,6 +1607,7 @@ public struct ProseReader: Sendable {
     }
     static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少", "少支出", "少支"].flatMap { [$0, $0 + "了"] }
     static let decreaseSuffixes = SuffixWords(decreaseWords)
+    static let spendingVerbSuffixes = SuffixWords(["少支出", "少支", "多支出", "多支"].flatMap { [$0, $0 + "了"] })
 
     enum Comparison { case previousYear, budget }
 
