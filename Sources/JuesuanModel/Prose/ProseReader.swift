@@ -279,8 +279,12 @@ public struct ProseReader: Sendable {
     /// still what the figures after it are about, so nothing else is guessed for them).
     mutating func bareItem(_ words: String) -> Quantity? {
         guard !itemTables.isEmpty, words.unicodeScalars.count <= 40 else { return nil }
-        let key = LabelKey.make(words)
-        guard !key.isEmpty, let code = itemCode(forKey: key) else { return nil }
+        return bareItem(key: LabelKey.make(words))
+    }
+
+    /// `bareItem` of words already made a label key.
+    mutating func bareItem(key: String) -> Quantity? {
+        guard !itemTables.isEmpty, !key.isEmpty, key.utf8.count <= 160, let code = itemCode(forKey: key) else { return nil }
         guard let code else { return Quantity(name: key, isKnown: false) }
         let level = code.utf8.count == 5 ? "款" : "项"
         return Quantity(name: "\(key)（\(level)）", isKnown: true, code: code)
@@ -1294,10 +1298,12 @@ public struct ProseReader: Sendable {
         }
         // `授予中小企业合同金额占政府采购支出总额的86.93%，金额为1,102.60万元`: an amount named only
         // 金额 right after a share is the share's part, not its whole nor the paragraph's topic.
-        if claim.quantity == nil, claim.isPlainAmount, Self.amountWordBytes.contains(ByteKey(strippedLabel().head)),
-           let previous = claims.last, previous.paragraph == claim.paragraph, previous.sentence == claim.sentence,
-           case .share = previous.kind, let share = previous.label.utf8LastOffset(of: "占"), share > 0,
-           let part = QuantityNames.match(in: String(previous.label.utf8.prefix(share))!), part.quantity.qualifier.isEmpty {
+        // (Fields read by index: a claim copied out retains a dozen strings; issue 15.)
+        let last = claims.count - 1
+        if claim.quantity == nil, claim.isPlainAmount, last >= 0, case .share = claims[last].kind,
+           claims[last].paragraph == claim.paragraph, claims[last].sentence == claim.sentence,
+           Self.amountWordBytes.contains(ByteKey(strippedLabel().head)), let share = claims[last].label.utf8LastOffset(of: "占"), share > 0,
+           let part = QuantityNames.match(in: String(claims[last].label.utf8.prefix(share))!), part.quantity.qualifier.isEmpty {
             claim.quantity = part.quantity
             claim.quantitySource = .sentence
         }
@@ -1308,11 +1314,14 @@ public struct ProseReader: Sendable {
                 // report's functional tables is that row's item, as a topic named so is — but not in
                 // a sentence of basic or project spending (`项目支出主要用于…行政运行88.10万元` is the
                 // item's project part, not its total).
-                if !claim.sentencePrefix.utf8Contains("项目支出"), !claim.sentencePrefix.utf8Contains("基本支出"),
-                   let item = bareItem(words) ?? (words.utf8HasSuffix("支出") ? bareItem(String(words.utf8.dropLast(6))!) : nil), item.isKnown {
+                // (The key is made once, and the sentence searched only for a row's label: asked
+                // of every amount with an unknown name; issue 15.)
+                let key = LabelKey.make(words)
+                if let item = bareItem(key: key) ?? (key.utf8HasSuffix("支出") ? bareItem(key: String(key.utf8.dropLast(6))!) : nil), item.isKnown,
+                   !claim.sentencePrefix.utf8Contains("项目支出"), !claim.sentencePrefix.utf8Contains("基本支出") {
                     claim.quantity = item
                 } else {
-                    claim.quantity = Quantity(name: LabelKey.make(words), isKnown: false)
+                    claim.quantity = Quantity(name: key, isKnown: false)
                 }
                 claim.quantitySource = .ownClause
             }
@@ -1459,9 +1468,12 @@ public struct ProseReader: Sendable {
             if let share {
                 var whole = String(before[share...])
                 // `所占比重分别为87.54%和12.46%`: the respectively words are no part of the whole.
+                // (Asked only of words ending as a marker does: most end on 的; issue 15.)
+                if let last = whole.unicodeScalars.last, last == "为" || last == "是" || last == "别" || last == "次" {
                 for marker in respectivelyShareWords where whole.hasSuffix(marker, simple: simple) {
                     whole = String(whole.unicodeScalars.dropLast(marker.unicodeScalars.count)) + "为"
                     break
+                }
                 }
                 for suffix in shareSuffixes where whole.hasSuffix(suffix, simple: simple) { whole.removeLast(suffix.count); break }
                 // `占比为54.89%` names no whole.
@@ -1806,9 +1818,10 @@ public struct ProseReader: Sendable {
 
     /// The classification's names that hold 和, 与 or 及 (`社会保障和就业支出`, `灾害防治及应急管理支出`):
     /// heads listed in a respectively clause are not split inside them.
+    /// (Its names are searched by bytes: two thousand names read character by character; issue 15.)
     static let catalogueNamesWithJoiners: [String] = [ClassificationKind.functional, .economic].flatMap { kind in
-        Catalogue.embedded.entries(withPrefix: "", kind: kind).map(\.name)
-    }.filter { $0.contains { $0 == "和" || $0 == "与" || $0 == "及" } }.sorted { $0.count > $1.count }
+        Catalogue.embedded.entries(withPrefix: "", kind: kind).lazy.map(\.name).filter { $0.utf8Contains("和") || $0.utf8Contains("与") || $0.utf8Contains("及") }
+    }
 
     /// The words after a respectively clause's heads, those that hold others first.
     /// With the bit of its first character in `respectivelyHeads`.
