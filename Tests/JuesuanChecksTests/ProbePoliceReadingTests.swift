@@ -21,6 +21,12 @@ struct ProbeProse {
             .map { "\($0.code) \(analysis.text(of: $0))" }
     }
 
+    /// Every finding but information of `prose` as the one 说明 of a report with no tables.
+    static func proseOnly(_ prose: String) -> [String] {
+        let analysis = Analysis(text: RuleDocumentation.head + "说明 一、测试\n" + prose + "\n")
+        return analysis.diagnostics.filter { $0.severity != .information }.map { "\($0.code) \(analysis.text(of: $0))" }
+    }
+
     /// Each sentence raises nothing; with `from` replaced by `to`, exactly `expected`.
     func assertEach(_ sentences: [String], moving from: String, to: String, finds expected: [String],
                     file: StaticString = #filePath, line: UInt = #line) {
@@ -31,16 +37,28 @@ struct ProbeProse {
     }
 }
 
-/// Readings found by the public security bureau probe (session 28, `Fixtures/probe-police.juesuan`):
-/// each silent as written, in the probe's wording and in others of our own, and found on the
-/// right figure when one is moved.
-final class ProbePoliceReadingTests: XCTestCase {
-    func findings(_ prose: String) throws -> [String] { try ProbeProse("probe-police.juesuan").findings(prose) }
+/// A test class of readings on one probe's tables: `findings` and `assertEach` on them.
+protocol ProbeReadingCase: XCTestCase {
+    /// The probe fixture whose tables the prose of the tests is checked against.
+    static var probe: String { get }
+}
+
+extension ProbeReadingCase {
+    func findings(_ prose: String) throws -> [String] { try ProbeProse(Self.probe).findings(prose) }
 
     func assertEach(_ sentences: [String], moving from: String, to: String, finds expected: [String],
                     file: StaticString = #filePath, line: UInt = #line) throws {
-        try ProbeProse("probe-police.juesuan").assertEach(sentences, moving: from, to: to, finds: expected, file: file, line: line)
+        try ProbeProse(Self.probe).assertEach(sentences, moving: from, to: to, finds: expected, file: file, line: line)
     }
+
+    func proseOnly(_ prose: String) -> [String] { ProbeProse.proseOnly(prose) }
+}
+
+/// Readings found by the public security bureau probe (session 28, `Fixtures/probe-police.juesuan`):
+/// each silent as written, in the probe's wording and in others of our own, and found on the
+/// right figure when one is moved.
+final class ProbePoliceReadingTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-police.juesuan"
 
     // MARK: Money no fund holds, in a sentence that names a fund
 
@@ -77,10 +95,6 @@ final class ProbePoliceReadingTests: XCTestCase {
         ]
         try assertEach(sentences, moving: "6.00万元", to: "7.00万元", finds: ["N501 7.00"])
         // Without tables: the list is still judged, and the sibling after it is not added to it.
-        func proseOnly(_ prose: String) -> [String] {
-            let analysis = Analysis(text: RuleDocumentation.head + "说明 一、测试\n" + prose + "\n")
-            return analysis.diagnostics.filter { $0.severity != .information }.map { "\($0.code) \(analysis.text(of: $0))" }
-        }
         for sentence in sentences {
             XCTAssertEqual(proseOnly(sentence), [], sentence)
             XCTAssertEqual(proseOnly(sentence.replacingOccurrences(of: "174.00", with: "175.00")), ["N504 175.00"], sentence)
@@ -149,13 +163,8 @@ final class ProbePoliceReadingTests: XCTestCase {
 
 /// Readings found by the transport bureau probe (session 28, `Fixtures/probe-transport.juesuan`:
 /// tables in 元, prose in 万元), and by rewording every probe one substitution at a time.
-final class ProbeTransportReadingTests: XCTestCase {
-    func findings(_ prose: String) throws -> [String] { try ProbeProse("probe-transport.juesuan").findings(prose) }
-
-    func assertEach(_ sentences: [String], moving from: String, to: String, finds expected: [String],
-                    file: StaticString = #filePath, line: UInt = #line) throws {
-        try ProbeProse("probe-transport.juesuan").assertEach(sentences, moving: from, to: to, finds: expected, file: file, line: line)
-    }
+final class ProbeTransportReadingTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-transport.juesuan"
 
     func testIncomeAndSpendingTotalsWithout本年AreTheYears() throws {
         // 公开01: 本年收入合计 5,075.00万元, 本年支出合计 5,150.00万元 (in 元 in the table).
@@ -212,8 +221,8 @@ final class ProbeTransportReadingTests: XCTestCase {
 }
 
 /// Readings found by the town government probe (session 28, `Fixtures/probe-town.juesuan`).
-final class ProbeTownReadingTests: XCTestCase {
-    func findings(_ prose: String) throws -> [String] { try ProbeProse("probe-town.juesuan").findings(prose) }
+final class ProbeTownReadingTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-town.juesuan"
 
     func testADifferenceFromABudgetInTheSentenceAfterItsActual() throws {
         // 公开05 合计 4,056.40; the budget is written in the sentence of the difference.

@@ -8,20 +8,8 @@ import XCTest
 /// 2,329.48, 社会保障和就业支出 301.42, 卫生健康支出 96.55, 小学教育 1,240.10, 初中教育 677.02;
 /// 公开06 人员经费 2,246.76, 公用经费 234.47; 公开09 “三公”经费全年预算数 30.00, 决算数 22.26;
 /// 公开01 本年收入合计 3,186.50.
-final class ProbeSession29ReadingTests: XCTestCase {
-    func findings(_ prose: String) throws -> [String] { try ProbeProse("probe-education.juesuan").findings(prose) }
-
-    func assertEach(_ sentences: [String], moving from: String, to: String, finds expected: [String],
-                    file: StaticString = #filePath, line: UInt = #line) throws {
-        try ProbeProse("probe-education.juesuan").assertEach(sentences, moving: from, to: to, finds: expected, file: file, line: line)
-    }
-
-    /// The narrative errors and warnings of prose with no tables.
-    func proseOnly(_ prose: String) -> [String] {
-        let analysis = Analysis(text: "部门 测试局\n年度 2024\n单位 万元\n\n说明 一、测试\n" + prose + "\n")
-        return analysis.diagnostics.filter { ($0.severity == .error || $0.severity == .warning) && $0.code.hasPrefix("N") }
-            .map { "\($0.code) \(analysis.text(of: $0))" }
-    }
+final class ProbeSession29ReadingTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
 
     // MARK: Counts
 

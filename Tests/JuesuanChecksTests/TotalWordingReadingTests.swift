@@ -7,13 +7,8 @@ import XCTest
 /// Figures of the education probe: 公开01 本年收入合计 3,186.50, 总计 3,283.80, 本年支出合计
 /// 3,220.80; 公开04 本年收入合计 2,976.40, 本年支出合计 2,990.10, 总计 3,016.60; 公开03 基本支出
 /// 2,641.23.
-final class TotalWordingReadingTests: XCTestCase {
-    func findings(_ prose: String) throws -> [String] { try ProbeProse("probe-education.juesuan").findings(prose) }
-
-    func assertEach(_ sentences: [String], moving from: String, to: String, finds expected: [String],
-                    file: StaticString = #filePath, line: UInt = #line) throws {
-        try ProbeProse("probe-education.juesuan").assertEach(sentences, moving: from, to: to, finds: expected, file: file, line: line)
-    }
+final class TotalWordingReadingTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
 
     func testIncomeTotalIsEitherTheGrandTotalOrTheYearsIncome() throws {
         // As 总计 (a figure of both sides is wrong for each).
@@ -57,7 +52,6 @@ final class TotalWordingReadingTests: XCTestCase {
 
     func testThe总额NamesRaiseNothingWithoutTables() {
         // Without tables no identity holds them: 收入总额 may be 本年收入合计 and 支出总额 总计.
-        let analysis = Analysis(text: "部门 测试局\n年度 2024\n单位 万元\n\n说明 一、总体情况\n收入总额3,186.50万元，支出总额3,283.80万元。\n")
-        XCTAssertEqual(analysis.diagnostics.filter { $0.severity == .error || $0.severity == .warning }.map(\.code), [])
+        XCTAssertEqual(proseOnly("收入总额3,186.50万元，支出总额3,283.80万元。"), [])
     }
 }
