@@ -78,6 +78,11 @@ enum NarrativeShareCheck {
                    let quantity = claims[k].quantity, ProseReading.same(quantity, named) { return k }
                 k -= 1
             }
+            // `授予中小企业合同金额占政府采购支出总额的86.93%，金额为1,102.60万元`: its amount right after it.
+            let next = index + 1
+            if next < claims.count, claims[next].paragraph == paragraph, claims[next].sentence == claims[index].sentence,
+               claims[next].isPlainAmount, !claims[next].measure.isBudget, claims[next].period == .current,
+               let quantity = claims[next].quantity, ProseReading.same(quantity, named) { return next }
             return nil
         }
         let paragraph = claims[index].paragraph, sentence = claims[index].sentence, depth = claims[index].depth

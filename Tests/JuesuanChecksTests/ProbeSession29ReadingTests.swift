@@ -70,6 +70,8 @@ final class ProbeSession29ReadingTests: XCTestCase, ProbeReadingCase {
         let sentence = "政府采购支出总额100.00万元，其中：货物30.00万元、工程20.00万元、服务50.00万元。授予中小企业合同金额占政府采购支出总额的80.00%，金额为80.00万元。"
         XCTAssertEqual(proseOnly(sentence), [])
         XCTAssertEqual(proseOnly(sentence.replacingOccurrences(of: "金额为80.00", with: "金额为120.00")).map { $0.prefix(4) }.first, "N511")
+        // The share is of that amount, written after it.
+        XCTAssertEqual(proseOnly(sentence.replacingOccurrences(of: "80.00%", with: "81.00%")), ["N502 81.00"])
     }
 
     // MARK: Names and shares of a respectively run
