@@ -23,6 +23,16 @@ final class ProbeSession29ReadingTests: XCTestCase, ProbeReadingCase {
         }
         // The parts are still judged.
         XCTAssertEqual(proseOnly("年末实有在职人员40人，其中行政编制31人、工勤人员10人；离退休人员12人。").map { $0.prefix(4) }, ["N504"])
+        // Counts in a bracket right after a count are its parts.
+        for sentence in ["年末核定编制64名（行政编制28名、事业编制36名），实有在职人员58人。",
+                         "公务用车保有量7辆，其中特种专业技术用车3辆（医疗救护车1辆、救助专用车2辆）。"] {
+            XCTAssertEqual(proseOnly(sentence), [], sentence)
+        }
+        XCTAssertEqual(proseOnly("年末核定编制64名（行政编制29名、事业编制36名）。").map { $0.prefix(4) }, ["N504"])
+        XCTAssertEqual(proseOnly("特种专业技术用车3辆（医疗救护车2辆、救助专用车2辆）。").map { $0.prefix(4) }, ["N504"])
+        // A comma ends the list (seed 001: what the centre merged is no third part).
+        XCTAssertEqual(proseOnly("共27个项目开展绩效自评（其中医保局9个；医保中心18个，中心将同类型的合并成了10个）。"), [])
+        XCTAssertEqual(proseOnly("共27个项目开展绩效自评（其中医保局10个；医保中心18个，中心将同类型的合并成了10个）。").map { $0.prefix(4) }, ["N504"])
         // Staff that counts the retired (实有人员, no 在职) lists them.
         XCTAssertEqual(proseOnly("实有人员52人，其中在职40人、退休12人。"), [])
         XCTAssertEqual(proseOnly("实有人员52人，其中在职40人、退休13人。").map { $0.prefix(4) }, ["N504"])
@@ -107,6 +117,9 @@ final class ProbeSession29ReadingTests: XCTestCase, ProbeReadingCase {
             "项目支出388.87万元，主要用于中小学校舍维修（237.70万元）和教学设备购置（151.17万元）。",
             "项目支出388.87万元，主要用于：中小学校舍维修（237.70万元）、教学设备购置（151.17万元）。",
         ], moving: "237.70", to: "247.70", finds: ["N504 388.87"])
+        // The list's whole named at the start of a clause, its amount in the sentence before.
+        try assertEach(["其中基本支出2,481.23万元、项目支出388.87万元。基本支出是保障正常运转的人员和公用支出；项目支出主要用于中小学校舍维修（237.70万元）和教学设备购置（151.17万元）。"],
+                       moving: "237.70", to: "247.70", finds: ["N504 388.87"])
     }
 
     // MARK: Differences and changes

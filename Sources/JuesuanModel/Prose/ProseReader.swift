@@ -816,11 +816,15 @@ public struct ProseReader: Sendable {
             // `…项目支出396.52万元。项目支出主要用于基层司法业务180.42万元、…`: a sentence that opens with a
             // known name and a list marker lists the parts of that quantity's amount written before
             // in the paragraph (the words before the marker are no part's).
-            if !before.isEmpty, before.unicodeScalars.count <= 20, let named = QuantityNames.known(in: before),
-               LabelKey.make(before).hasSuffix(LabelKey.make(named.description)) {
-                whole = (state.firstClaimOfParagraph..<claims.count).last { claims[$0].isPlainAmount && !claims[$0].isEcho && claims[$0].depth == 0
-                    && claims[$0].period == .current && !claims[$0].measure.isBudget && claims[$0].quantity == named }
-                if whole != nil { state.clauseStart = i + markerLength }
+            // So does a clause of the sentence (`基本支出是保障…的支出；项目支出主要用于…（48.50万元）…`).
+            let clauseWords = state.clauseStart > state.sentenceStart ? text.string(state.clauseStart, i).filter { !"，,：: ".contains($0) } : before
+            for words in before == clauseWords ? [before] : [before, clauseWords] where whole == nil {
+                if !words.isEmpty, words.unicodeScalars.count <= 20, let named = QuantityNames.known(in: words),
+                   LabelKey.make(words).hasSuffix(LabelKey.make(named.description)) {
+                    whole = (state.firstClaimOfParagraph..<claims.count).last { claims[$0].isPlainAmount && !claims[$0].isEcho && claims[$0].depth == 0
+                        && claims[$0].period == .current && !claims[$0].measure.isBudget && claims[$0].quantity == named }
+                    if whole != nil { state.clauseStart = i + markerLength }
+                }
             }
             // `其中，基本支出A万元…；项目支出B万元…。从功能分类看，…`: a point of view after a sentence
             // of parts divides their whole again, not the first part.
@@ -1086,6 +1090,19 @@ public struct ProseReader: Sendable {
             if state.sentenceSubject == nil, state.depth == 0 { state.sentenceSubject = index }
         }
         if case .count(let unit)? = claim.unit {
+            // `核定编制64名（行政编制28名、事业编制36名）`, `特种专业技术用车3辆（救护车1辆、…）`: the
+            // counts in a bracket right after a count are its parts.
+            // The list is of the bracket's first figure and those after it by 、 or ；: a comma
+            // ends it (`（其中医保局9个；医保中心18个，中心将同类型的合并成了10个）`).
+            if state.depth > 0, let bracket = state.brackets.last, bracket.claims > 0,
+               let outer = state.lastCount[state.depth - 1], outer == bracket.claims - 1 {
+                if state.countLists[state.depth] == nil, claims.count == bracket.claims {
+                    state.countLists[state.depth] = outer
+                } else if state.countLists[state.depth] == outer, state.lastFigureEnd < start,
+                          s[state.lastFigureEnd..<start].contains(where: { $0 == "，" || $0 == "," }) {
+                    state.countLists[state.depth] = nil
+                }
+            }
             if let whole = state.countLists[state.depth], case .count(let wholeUnit)? = claims[whole].unit,
                wholeUnit == unit || (Self.people.contains(unit) && Self.people.contains(wholeUnit)) {
                 // `在职人员78人，其中行政编制52人、事业编制26人；离退休人员31人`: the retired are
