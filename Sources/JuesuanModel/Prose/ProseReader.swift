@@ -817,8 +817,9 @@ public struct ProseReader: Sendable {
             // known name and a list marker lists the parts of that quantity's amount written before
             // in the paragraph (the words before the marker are no part's).
             // So does a clause of the sentence (`基本支出是保障…的支出；项目支出主要用于…（48.50万元）…`).
-            let clauseWords = state.clauseStart > state.sentenceStart ? text.string(state.clauseStart, i).filter { !"，,：: ".contains($0) } : before
-            for words in before == clauseWords ? [before] : [before, clauseWords] where whole == nil {
+            // (The clause's words made only when the sentence's name none: most lists have a whole.)
+            for clause in [false, true] where whole == nil && (!clause || (state.clauseStart > state.sentenceStart && i - state.clauseStart <= 24)) {
+                let words = clause ? text.string(state.clauseStart, i).filter { !"，,：: ".contains($0) } : before
                 if !words.isEmpty, words.unicodeScalars.count <= 20, let named = QuantityNames.known(in: words),
                    LabelKey.make(words).hasSuffix(LabelKey.make(named.description)) {
                     whole = (state.firstClaimOfParagraph..<claims.count).last { claims[$0].isPlainAmount && !claims[$0].isEcho && claims[$0].depth == 0
