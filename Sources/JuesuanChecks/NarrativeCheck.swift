@@ -311,11 +311,11 @@ struct ProseReading {
         }
         // A qualified name is looked up whole: only a table that names it prints it. An item
         // named by its levels is looked up by its code.
-        let head = quantity.code.map { "#" + $0 } ?? quantity.qualifier + quantity.name
+        let head = quantity.code.map { "#" + quantity.qualifier + $0 } ?? quantity.qualifier + quantity.name
         let measure = measure == .spent ? .actual : measure
         let key = FigureKey(measure: measure, head: ByteKey(head))
         if let known = figureCache.figures[key] { return known }
-        let targets = quantity.code.map { FigureNames.targets(code: $0, measure: measure) } ?? FigureNames.targets(head: head, measure: measure)
+        let targets = quantity.code.map { FigureNames.targets(code: $0, measure: measure, scope: quantity.qualifier) } ?? FigureNames.targets(head: head, measure: measure)
         let figures = report.figures(for: targets)
         figureCache.figures[key] = figures
         return figures

@@ -178,6 +178,10 @@ enum NarrativeShareCheck {
                 k -= 1
             }
         }
+        // A fund's spending on an item (`一般公共预算财政拨款中教育支出…，占81.16%`): that fund's spending.
+        if let quantity = claims[part].quantity, let fundSpending = quantity.fundSpending {
+            return resolved(fundSpending, before: part, sentence: claims[part].sentencePrefix, reading)
+        }
         // 6. The report's total, by the words of the sentence: any table that prints it.
         let prefix = claims[part].sentencePrefix
         let side = prefix.containsText("收入") ? "收入" : prefix.containsText("支出") ? "支出" : nil

@@ -67,6 +67,16 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     public var description: String { qualifier + name }
 }
 
+extension Quantity {
+    /// The spending of the fund whose spending on a 类, 款 or 项 this is
+    /// (`一般公共预算财政拨款教育支出` → 一般公共预算财政拨款支出); nil for any other quantity.
+    public var fundSpending: Quantity? {
+        guard !qualifier.isEmpty, code != nil || Catalogue.embedded.categoryCode(forName: name) != nil,
+              ProseReader.fundOfName[qualifier + "支出"] != nil else { return nil }
+        return Quantity(name: qualifier + "支出", isKnown: true)
+    }
+}
+
 /// How a figure's quantity was found (narrative.md §2).
 public enum QuantitySource: Sendable, Hashable {
     /// `sentence`: the amount named just before it in its sentence, whose measure its own words

@@ -138,10 +138,15 @@ public enum FigureNames {
             guard isNeutral(String(key.dropLast(match.0.count))) else { return [] }
             found = match.1
         } else if let code = categoryCode(in: key) {
-            // A 类 by name: its row in the tables that list 类.
-            found = [t("公开05", .code(code), "本年支出合计"), t("公开03", .code(code), "本年支出合计"),
+            // A 类 by name: its row in the tables that list 类; a fund's spending on it
+            // (`政府性基金预算财政拨款城乡社区支出`) is its row of that fund's table.
+            if let (_, table, column) = fundTables.first(where: { key.containsText($0.fund) }) {
+                found = [t(table, .code(code), column)]
+            } else {
+                found = [t("公开05", .code(code), "本年支出合计"), t("公开03", .code(code), "本年支出合计"),
                      t("公开04", .label(Catalogue.embedded.categoryName(forCode: code) ?? ""), "合计", .expenditure),
                      t("公开01", .label(Catalogue.embedded.categoryName(forCode: code) ?? ""), nil, .expenditure)]
+            }
         }
         switch measure {
         case nil, .actual?:
@@ -157,10 +162,18 @@ public enum FigureNames {
 
     /// The figures an item named by its code may be (`小学教育（项）` → 2050202): its row of the
     /// tables that list items by code. Only the actual is published.
-    public static func targets(code: String, measure: Measure?) -> [Target] {
+    /// With `scope` naming a fund (`政府性基金预算财政拨款`), its row of that fund's table.
+    public static func targets(code: String, measure: Measure?, scope: String = "") -> [Target] {
         guard measure == nil || measure == .actual else { return [] }
+        if !scope.isEmpty, let (_, table, column) = fundTables.first(where: { scope.containsText($0.fund) }) {
+            return [t(table, .code(code), column)]
+        }
         return [t("公开05", .code(code), "本年支出合计"), t("公开03", .code(code), "本年支出合计")]
     }
+
+    /// Each fund's table of spending by function, and its column of spending.
+    static let fundTables = [(fund: "一般公共预算", table: "公开05", column: "本年支出合计"), (fund: "政府性基金", table: "公开07", column: "本年支出"),
+                             (fund: "国有资本经营", table: "公开08", column: "本年支出合计")]
 
     /// The UTF-8 bytes of each name of `table`, in its order.
     static let tableNameBytes = table.map { Array($0.0.utf8) }

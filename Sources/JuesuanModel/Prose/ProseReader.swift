@@ -608,12 +608,17 @@ public struct ProseReader: Sendable {
         }
     }
 
-    mutating func closeClause(_ state: inout ParagraphState, at i: Int, separator: Unicode.Scalar) {
-        let text = state.text
+    /// A ranked item is the topic of the next figure's clause only: after it, the paragraph's again.
+    func restoreTopicAfterRanked(_ state: inout ParagraphState) {
         if let (topic, before) = state.topicAfterRanked, claims.count > before {
             state.topic = topic
             state.topicAfterRanked = nil
         }
+    }
+
+    mutating func closeClause(_ state: inout ParagraphState, at i: Int, separator: Unicode.Scalar) {
+        let text = state.text
+        restoreTopicAfterRanked(&state)
         if state.depth == 0, i > state.clauseStart,
            !claims[state.firstClaimOfSentence...].contains(where: { $0.range.start >= text.offsets[state.clauseStart] && $0.range.start < text.offsets[i] }) {
             if text[i - 1] == "中" {
@@ -681,17 +686,59 @@ public struct ProseReader: Sendable {
             state.topic = quantity
         } else if mayBeRanked, let rank = Self.rankWords.first(where: { words.utf8HasSuffix($0) }) {
             let named = String(words.utf8.dropLast(rank.utf8.count))!
-            var item = codedItem(named) ?? bareItem(named) ?? Self.bareName(named)
-            if item == nil, let code = categoryCode(ofHead: named), let name = Catalogue.embedded.categoryName(forCode: code),
-               LabelKey.make(Self.withoutLeadingNeutralWords(String(Ordinal.strip(named)))) == LabelKey.make(name) {
-                item = Quantity(name: name, isKnown: true)
-            }
-            if let item {
+            let stripped = Self.withoutLeadingNeutralWords(String(Ordinal.strip(named)))
+            if let item = codedItem(named) ?? bareItem(named) ?? Self.bareName(named)
+                ?? Self.category(namedAloneBy: stripped, code: categoryCode(ofHead: named)) {
                 // Of the next figure's clause only: then the topic is the paragraph's again.
                 state.topicAfterRanked = (state.topic, claims.count)
                 state.topic = item
             }
         }
+    }
+
+    /// The 类 (of `code`, found at the end of `head`) when `head` names it alone: the words before
+    /// its name may only qualify it (years, the department, a fund, 用于). One answer for every
+    /// place a 类 is named by its name: a head, a ranked item, a respectively head.
+    static func category(namedAloneBy head: String, code: String?) -> Quantity? {
+        guard let code, let name = Catalogue.embedded.categoryName(forCode: code), namesCategoryAlone(head, name: name) else { return nil }
+        return Quantity(name: name, isKnown: true)
+    }
+
+    /// The names of a fund's (or all appropriations') income and spending, by the fund's words.
+    static let fundOfName: [String: String] = Dictionary(uniqueKeysWithValues: (fundNames.prefix(3) + ["财政拨款"]).flatMap { fund in
+        [(fund + "收入", fund), (fund + "支出", fund)]
+    })
+
+    /// `一般公共预算财政拨款教育支出`, `政府性基金预算财政拨款支出中城乡社区支出`: a fund's spending
+    /// on a 类, named by the fund's words (`quantity`, which alone name its income) and the 类's
+    /// name after them (`rest`).
+    static func fundCategory(_ quantity: Quantity, before rest: String) -> Quantity? {
+        guard let (fund, words) = fundAndItemWords(quantity, rest),
+              var category = category(namedAloneBy: words, code: FigureNames.categoryCode(in: LabelKey.make(words))) else { return nil }
+        category.qualifier = fund
+        return category
+    }
+
+    /// `一般公共预算财政拨款普通教育支出`: a fund's spending on a 款 or 项 of the report's tables,
+    /// by its row label (with or without 支出).
+    mutating func fundItem(_ quantity: Quantity, before rest: String) -> Quantity? {
+        guard let (fund, words) = Self.fundAndItemWords(quantity, rest) else { return nil }
+        let key = LabelKey.make(words)
+        guard var item = bareItem(key: key) ?? (key.utf8HasSuffix("支出") ? bareItem(key: String(key.utf8.dropLast(6))!) : nil), item.isKnown else { return nil }
+        item.qualifier = fund
+        return item
+    }
+
+    /// The fund `quantity` names by the fund's words alone (years and neutral words may precede
+    /// them), and the words of `rest` after 中 or 的.
+    static func fundAndItemWords(_ quantity: Quantity, _ rest: String) -> (fund: String, words: String)? {
+        guard let fund = fundOfName[quantity.name], QuantityNames.neutralized(quantity.qualifier).isEmpty else { return nil }
+        var words = Substring(rest)
+        for word in ["中的", "中", "的"] where words.hasPrefix(word) {
+            words = words.dropFirst(word.count)
+            break
+        }
+        return words.isEmpty ? nil : (fund, String(words))
     }
 
     /// Whether the words before a 类 name at the end of `head` only qualify it (years, the
@@ -723,10 +770,7 @@ public struct ProseReader: Sendable {
     }
 
     mutating func closeSentence(_ state: inout ParagraphState, at i: Int) {
-        if let (topic, before) = state.topicAfterRanked, claims.count > before {
-            state.topic = topic
-            state.topicAfterRanked = nil
-        }
+        restoreTopicAfterRanked(&state)
         if state.firstClaimOfSentence == claims.count, state.depth == 0, state.clauseStart < i {
             openTopic(&state, from: state.clauseStart, to: min(i, state.text.count), namingAny: false)
         }
@@ -1277,12 +1321,17 @@ public struct ProseReader: Sendable {
                let spending = Self.otherSide(of: quantity.name), QuantityNames.known(in: spending)?.name == spending {
                 quantity.name = spending
             }
+            if !head.isEmpty {
+                // A measure word may hold 支出 (`支出决算数`): it is the 类's.
+                var rest = Self.stripMeasure(head, simple: simple).head
+                if head.utf8HasPrefix(rest + "支出") { rest += "支出" }
+                if let item = Self.fundCategory(quantity, before: rest) ?? fundItem(quantity, before: rest) { quantity = item }
+            }
             claim.quantity = quantity
             claim.quantitySource = .ownClause
             headIsLabel = false
-        } else if let code = categoryCode(ofHead: strippedLabel().head), let name = Catalogue.embedded.categoryName(forCode: code),
-                  Self.namesCategoryAlone(strippedLabel().head, name: name) {
-            claim.quantity = Quantity(name: name, isKnown: true)
+        } else if let category = Self.category(namedAloneBy: strippedLabel().head, code: categoryCode(ofHead: strippedLabel().head)) {
+            claim.quantity = category
             claim.quantitySource = .ownClause
         }
         if let measure = (headIsLabel ? strippedLabel() : Self.stripMeasure(head, simple: simple)).measure { claim.measure = measure }
@@ -1957,11 +2006,13 @@ public struct ProseReader: Sendable {
             if candidate == nil || (index < words.count - 1 && candidate?.name.count ?? 0 < word.count && !ending.isEmpty) {
                 candidate = QuantityNames.known(in: word + ending) ?? candidate
             }
-            // A 类 by its name (`社会保障和就业支出、卫生健康支出分别为…`), compared as one named alone is.
-            if candidate == nil, let code = FigureNames.categoryCode(in: LabelKey.make(word)), let name = Catalogue.embedded.categoryName(forCode: code),
-               LabelKey.make(word) == LabelKey.make(name) {
-                candidate = Quantity(name: name, isKnown: true)
+            // `一般公共预算财政拨款教育支出、…`: the fund's spending on a 类.
+            if let (quantity, end) = QuantityNames.match(in: word), end < word.endIndex,
+               let category = fundCategory(quantity, before: String(word[end...])) {
+                candidate = category
             }
+            // A 类 by its name (`社会保障和就业支出、卫生健康支出分别为…`), compared as one named alone is.
+            if candidate == nil { candidate = category(namedAloneBy: word, code: FigureNames.categoryCode(in: LabelKey.make(word))) }
             quantities.append(candidate ?? Quantity(name: LabelKey.make(word), isKnown: false))
         }
         let measures = measures(ofHeads: words, quantities: &quantities)
