@@ -90,10 +90,10 @@ enum NarrativeChangeCheck {
     static func changeFromOpening(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
         let claims = reading.claims
         let claim = claims[index]
-        guard let (closingIndex, start) = closingAndOpening(before: index, reading) else { return }
-        let end = reading.operand(closingIndex), written = reading.operand(index)
+        guard let (end, closingText, start) = closingAndOpening(before: index, reading) else { return }
+        let written = reading.operand(index)
         let difference = end.value - start.value
-        let related = [RelatedLocation(range: end.range, message: "年末数 \(claims[closingIndex].text)"), RelatedLocation(range: start.range, message: "年初数 \(start.value)")]
+        let related = [RelatedLocation(range: end.range, message: "年末数 \(closingText)"), RelatedLocation(range: start.range, message: "年初数 \(start.value)")]
         func consistent(_ path: KeyPath<Operand, Interval>) -> Bool {
             let change = increase ? end[keyPath: path] - start[keyPath: path] : start[keyPath: path] - end[keyPath: path]
             return change.overlaps(written[keyPath: path])
@@ -146,7 +146,10 @@ enum NarrativeChangeCheck {
             return
         }
         let ofPreviousYear = ProseReader.namesPreviousYear(rate.label)
-        var differenceIndex = before.first { switch claims[$0].kind { case .changeAmount: true; case .budgetDifference: !ofPreviousYear; default: false } }
+        // A difference is the rate's only when no amount of this year stands between them
+        // (`卫生健康支出56.82万元，较上年增加1.46万元；住房保障支出78.36万元，较上年增长2.81%`).
+        let subject = rate.isInRespectivelyRun ? nil : before.firstIndex { claims[$0].isPlainAmount && claims[$0].depth == rate.depth && claims[$0].period == .current }
+        var differenceIndex = before[..<(subject ?? before.endIndex)].first { switch claims[$0].kind { case .changeAmount: true; case .budgetDifference: !ofPreviousYear; default: false } }
         // `较上年增长7.00%，增加210.60万元`: the rate first, its change right after it.
         if differenceIndex == nil, !rate.isInRespectivelyRun, let next = following(index, reading) { differenceIndex = next }
         if let differenceIndex, case .budgetDifference(let differenceIncrease) = claims[differenceIndex].kind {
@@ -169,7 +172,10 @@ enum NarrativeChangeCheck {
             return
         }
         // A change in a bracket after the rate is of the amount before the rate.
-        guard let currentIndex = current(before: claims[changeIndex].depth == rate.depth ? changeIndex : index, reading) else { return }
+        guard let currentIndex = current(before: claims[changeIndex].depth == rate.depth ? changeIndex : index, reading) else {
+            rateOfTableAmount(index, increase: increase, change: changeIndex, &reading)
+            return
+        }
         let current = reading.operand(currentIndex)
         let changeOperand = reading.operand(changeIndex)
         // `与上年度1409.09万元相比`: the amount named is the previous year's itself.
@@ -183,6 +189,39 @@ enum NarrativeChangeCheck {
         reading.judgeRatio(code: "N503", claim: index, numerator: changeOperand, denominator: previousOperand,
                            formula: "\(isPrevious ? "上年" : "本年") \(current.value)，\(increase ? "增加" : "减少") \(change.text)，上年为 \(previousValue)；\(increase ? "增长" : "下降")率 \(change.text) ÷ \(previousValue)",
                            related: [RelatedLocation(range: claims[currentIndex].range, message: "\(isPrevious ? "上年数" : "本年数") \(claims[currentIndex].text)"),
+                                     RelatedLocation(range: change.range, message: "增减额 \(change.text)")])
+    }
+
+    /// `财政拨款收入较2023年增加73.42万元，增长3.27%`: the amount that changed is named, not
+    /// written: the rate is the change ÷ (the table's amount − the change). Of several figures the
+    /// name may be (公开03's 基本支出 or 公开05's), any one that makes the rate hold will do.
+    static func rateOfTableAmount(_ index: Int, increase: Bool, change changeIndex: Int, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        guard let quantity = claims[changeIndex].quantity, quantity.isKnown, claims[changeIndex].quantitySource == .ownClause,
+              !claims[changeIndex].isApproximate, !claims[index].isApproximate else { return }
+        let changeOperand = reading.operand(changeIndex)
+        let target = Interval.written(claims[index].value)
+        var first: (current: Operand, previous: Operand, value: DecimalNumber)?
+        for figure in reading.tableFigures(quantity, sentence: reading.context(of: changeIndex)) {
+            let current = reading.operand(figure, in: claims[changeIndex].moneyUnit)
+            func previous(_ path: KeyPath<Operand, Interval>) -> Interval {
+                increase ? current[keyPath: path] - changeOperand[keyPath: path] : current[keyPath: path] + changeOperand[keyPath: path]
+            }
+            let previousValue = increase ? current.value - changeOperand.value : current.value + changeOperand.value
+            guard previous(\.lax).lower.mantissa > 0, previousValue.mantissa > 0 else { return }
+            let verdict = ProseReading.verdict { path in
+                Interval.quotientMayLie(numerator: changeOperand[keyPath: path], denominator: previous(path), factor: ProseReading.hundred, in: target)
+            }
+            if verdict != .fails { return }
+            if first == nil {
+                first = (current, Operand(value: previousValue, strict: previous(\.strict), lax: previous(\.lax), name: "上年 \(previousValue)", range: current.range), previousValue)
+            }
+        }
+        guard let (current, previous, previousValue) = first else { return }
+        let change = claims[changeIndex]
+        reading.judgeRatio(code: "N503", claim: index, numerator: changeOperand, denominator: previous,
+                           formula: "本年 \(current.name)，\(increase ? "增加" : "减少") \(change.text)，上年为 \(previousValue)；\(increase ? "增长" : "下降")率 \(change.text) ÷ \(previousValue)",
+                           related: [RelatedLocation(range: current.range, message: "本年数 \(current.value)"),
                                      RelatedLocation(range: change.range, message: "增减额 \(change.text)")])
     }
 
@@ -228,32 +267,41 @@ enum NarrativeChangeCheck {
     /// sentence, at its depth, a known `年末…` quantity) and the opening balance of the same name
     /// (written before in the section, else printed alike in every table); nil when either is
     /// unknown or either figure is approximate or contradicted.
-    static func closingAndOpening(before index: Int, _ reading: ProseReading) -> (closing: Int, opening: Operand)? {
+    static func closingAndOpening(before index: Int, _ reading: ProseReading) -> (closing: Operand, closingText: String, opening: Operand)? {
         let claims = reading.claims
         let claim = claims[index]
-        guard let closingIndex = sentenceBefore(index, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claim.depth }),
-              let closing = claims[closingIndex].quantity, closing.isKnown, closing.name.hasPrefix("年末"),
-              !reading.contradicted.contains(closingIndex), !claims[closingIndex].isApproximate, !claim.isApproximate else { return nil }
+        guard !claim.isApproximate else { return nil }
+        let closing: Quantity, closingOperand: Operand, closingText: String
+        if let closingIndex = sentenceBefore(index, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claim.depth }),
+           let quantity = claims[closingIndex].quantity, quantity.isKnown, quantity.name.hasPrefix("年末") {
+            guard !reading.contradicted.contains(closingIndex), !claims[closingIndex].isApproximate else { return nil }
+            (closing, closingOperand, closingText) = (quantity, reading.operand(closingIndex), claims[closingIndex].text)
+        } else if let quantity = claim.quantity, quantity.isKnown, quantity.name.hasPrefix("年末") {
+            // `年末结转和结余比年初增加1.01万元`: the closing balance is named, not written: the table's.
+            let figures = reading.tableFigures(quantity)
+            guard let first = figures.first, figures.allSatisfy({ $0.value == first.value }) else { return nil }
+            (closing, closingOperand, closingText) = (quantity, reading.operand(first, in: claim.moneyUnit), "\(first.value)")
+        } else {
+            return nil
+        }
         let opening = Quantity(name: "年初" + closing.name.dropFirst(2), qualifier: closing.qualifier, isKnown: true)
         if let stated = reading.earlierFact(opening, measure: { !$0.isBudget }, before: index) {
-            return (closingIndex, reading.operand(stated))
+            return (closingOperand, closingText, reading.operand(stated))
         }
         let figures = reading.tableFigures(opening)
         guard let first = figures.first, figures.allSatisfy({ $0.value == first.value }) else { return nil }
-        return (closingIndex, reading.operand(first, in: claims[closingIndex].moneyUnit))
+        return (closingOperand, closingText, reading.operand(first, in: claim.moneyUnit))
     }
 
     /// `年末结转和结余90.00万元，比年初下降55.00%`: the rate of a closing balance's change from the
     /// opening balance of the same name, (年末 − 年初) ÷ 年初.
     static func rateFromOpening(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
-        guard let (closingIndex, start) = closingAndOpening(before: index, reading), start.value.mantissa > 0 else { return }
-        let end = reading.operand(closingIndex)
+        guard let (end, closingText, start) = closingAndOpening(before: index, reading), start.value.mantissa > 0 else { return }
         func change(_ path: KeyPath<Operand, Interval>) -> Interval {
             increase ? end[keyPath: path] - start[keyPath: path] : start[keyPath: path] - end[keyPath: path]
         }
         let value = increase ? end.value - start.value : start.value - end.value
         let changeOperand = Operand(value: value, strict: change(\.strict), lax: change(\.lax), name: "年初年末之差 \(value)", range: reading.claims[index].range)
-        let closingText = reading.claims[closingIndex].text
         let difference = increase ? "\(end.value) − \(start.value)" : "\(start.value) − \(end.value)"
         reading.judgeRatio(code: "N503", claim: index, numerator: changeOperand, denominator: start,
                            formula: "年末 \(end.value)，年初 \(start.value)；\(increase ? "增长" : "下降")率 (\(difference)) ÷ \(start.value)",
@@ -278,6 +326,7 @@ enum NarrativeChangeCheck {
                 && (claims[$0].depth == claim.depth || (claims[$0].depth == claim.depth + 1 && claims[$0].period == .previous && claims[$0].label.isEmpty))
         }.prefix(2))
         let previousIndex: Int, currentIndex: Int
+        var ofBracketed = false
         if amounts.count == 2, let previous = amounts.first(where: { claims[$0].period == .previous }),
            let current = amounts.first(where: { claims[$0].period == .current }) {
             (previousIndex, currentIndex) = (previous, current)
@@ -286,6 +335,13 @@ enum NarrativeChangeCheck {
             // `本年收入合计5,150.00万元。…与上年4,700.00万元相比，本年收入合计增加450.00万元`: the
             // change names what changed; this year's amount is the latest written of it.
             (previousIndex, currentIndex) = (amounts[0], latest)
+        } else if amounts.count == 1, claims[amounts[0]].period == .previous, claim.depth > 0,
+                  let outer = sentenceBefore(index, reading).first(where: { claims[$0].depth == claim.depth - 1 }),
+                  claims[outer].isPlainAmount, claims[outer].period == .current, !claims[outer].measure.isBudget {
+            // `本年财政拨款收入5,862.66万元（比上年5,325.33万元增加537.33万元）`: a change in a bracket
+            // is of the amount the bracket follows (a part of a list, as the year before is not).
+            (previousIndex, currentIndex) = (amounts[0], outer)
+            ofBracketed = true
         } else if amounts.count == 1, claims[amounts[0]].period == .previous, claims[amounts[0]].quantity?.isKnown != true,
                   let subject = subjectOfSentenceBefore(index, reading) {
             // `收入总计5,640.00万元。与上年的5,100.00万元相比，增加540.00万元`: this year's amount is the
@@ -300,7 +356,7 @@ enum NarrativeChangeCheck {
             return
         }
         let current = claims[currentIndex], previousClaim = claims[previousIndex]
-        guard !current.measure.isBudget, !previousClaim.measure.isBudget, current.listWhole == previousClaim.listWhole,
+        guard !current.measure.isBudget, !previousClaim.measure.isBudget, ofBracketed || current.listWhole == previousClaim.listWhole,
               !current.isApproximate, !previousClaim.isApproximate, !claim.isApproximate else { return }
         if let a = current.quantity, let b = previousClaim.quantity, a.isKnown, b.isKnown, !ProseReading.same(a, b) { return }
         let this = reading.operand(currentIndex), last = reading.operand(previousIndex), written = reading.operand(index)

@@ -314,11 +314,28 @@ struct ProseReading {
         let head = quantity.code.map { "#" + quantity.qualifier + $0 } ?? quantity.qualifier + quantity.name
         let measure = measure == .spent ? .actual : measure
         let key = FigureKey(measure: measure, head: ByteKey(head))
-        if let known = figureCache.figures[key] { return known }
-        let targets = quantity.code.map { FigureNames.targets(code: $0, measure: measure, scope: quantity.qualifier) } ?? FigureNames.targets(head: head, measure: measure)
-        let figures = report.figures(for: targets)
-        figureCache.figures[key] = figures
+        let figures: [Figure]
+        if let known = figureCache.figures[key] {
+            figures = known
+        } else {
+            let targets = quantity.code.map { FigureNames.targets(code: $0, measure: measure, scope: quantity.qualifier) } ?? FigureNames.targets(head: head, measure: measure)
+            figures = report.figures(for: targets)
+            figureCache.figures[key] = figures
+        }
+        // An item in a sentence of income (`一般公共服务支出（类）收入2,051.71万元`, `本年收入主要投向…，
+        // 其中抚恤（款）…`) may be its income: its row of 公开02 as well.
+        if measure == .actual, quantity.qualifier.isEmpty, Self.speaksOfIncome(sentence),
+           let code = quantity.code ?? Catalogue.embedded.categoryCode(forName: quantity.name) {
+            return Self.merged(figures, report.figures(for: FigureNames.incomeTargets(code: code)))
+        }
         return figures
+    }
+
+    /// Whether a sentence speaks of income: 收入 other than in the name of money a fund spends
+    /// (`国有土地使用权出让收入安排的支出`).
+    static func speaksOfIncome(_ sentence: String) -> Bool {
+        guard sentence.utf8Contains("收入") else { return false }
+        return sentence.components(separatedBy: "收入").count - 1 > sentence.components(separatedBy: "收入安排").count - 1
     }
 
     /// `first`, then those of `then` that are other cells (a cell named both ways is listed once).

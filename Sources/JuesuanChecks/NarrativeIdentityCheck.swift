@@ -105,9 +105,12 @@ enum NarrativeIdentityCheck {
             let tail = wholeClaim.sentenceText
             let everyPartShared = parts.allSatisfy { part in claims.indices.contains(part + 1) && claims[part + 1].isShare
                 && claims[part + 1].sentence == claims[part].sentence && claims[part + 1].paragraph == claims[part].paragraph }
-            let complete = identity != nil || (parts.count >= 2 && everyPartShared && !tail.containsText("等"))
+            // `年初、年末结转和结余共计160.30万元，分别为97.30万元和63.00万元`: the sum of the heads it names.
+            let sumOfHeads = parts.count >= 2 && parts.allSatisfy { claims[$0].quantitySource == .respectively }
+                && wholeClaim.quantity.map { !$0.isKnown && ProseReader.namesSumOfHeads($0.name) } == true
+            let complete = identity != nil || sumOfHeads || (parts.count >= 2 && everyPartShared && !tail.containsText("等"))
             judge(whole: whole, parts: parts, complete: complete, code: "N504",
-                  reason: identity.map { "（\($0.formula)）" } ?? (complete ? "（各部分均列出了占比）" : ""), &reading)
+                  reason: identity.map { "（\($0.formula)）" } ?? (sumOfHeads ? "（所列各项之和）" : complete ? "（各部分均列出了占比）" : ""), &reading)
         }
     }
 

@@ -34,7 +34,8 @@ enum NarrativePerCapitaCheck {
     /// The nearest count in one of `units` before `index` in its paragraph.
     static func count(of units: [String], before index: Int, _ claims: [Claim]) -> (Int, String)? {
         guard let k = nearest(before: index, claims, where: { claim in
-            if case .count(let unit)? = claim.unit { units.contains(unit) } else { false }
+            // A change of a count (`比上年减少37人次`) is not what the amount is divided by.
+            if case .count(let unit)? = claim.unit, case .count = claim.kind { units.contains(unit) } else { false }
         }), case .count(let unit)? = claims[k].unit else { return nil }
         return (k, unit)
     }

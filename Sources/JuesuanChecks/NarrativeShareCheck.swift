@@ -184,7 +184,7 @@ enum NarrativeShareCheck {
         }
         // 6. The report's total, by the words of the sentence: any table that prints it.
         let prefix = claims[part].sentencePrefix
-        let side = prefix.containsText("收入") ? "收入" : prefix.containsText("支出") ? "支出" : nil
+        let side = Self.side(of: prefix)
         // In a section titled by one fund's spending (`五、一般公共预算财政拨款支出决算情况说明`),
         // the structure of spending is that fund's: its classes are shares of its total, not of
         // the report's.
@@ -195,7 +195,8 @@ enum NarrativeShareCheck {
         }
         let total = side.map { "本年\($0)合计" }
         if let total {
-            let figures = reading.tableFigures(Quantity(name: total, isKnown: true), sentence: prefix)
+            // In a section of one fund (`十二、政府性基金预算财政拨款收入支出决算情况说明`), the fund's.
+            let figures = reading.tableFigures(Quantity(name: total, isKnown: true), sentence: reading.context(of: part))
             if !figures.isEmpty { return (.anyOf(figures), total) }
         }
         // 7. Nothing names it: the shares of one sentence are of one whole.
@@ -210,6 +211,24 @@ enum NarrativeShareCheck {
         let figures = reading.tableFigures(quantity, sentence: sentence)
         if !figures.isEmpty { return (.anyOf(figures), quantity.description) }
         return (.implied(quantity.description), quantity.description)
+    }
+
+    /// The side a sentence speaks of: the first of 收入 and 支出 it names (收入 in the name of money
+    /// a fund spends, `国有土地使用权出让收入安排的支出`, is no side).
+    static func side(of sentence: String) -> String? {
+        var searchFrom = sentence.startIndex
+        var income: String.Index?
+        while let found = sentence.range(of: "收入", range: searchFrom..<sentence.endIndex) {
+            if !sentence[found.upperBound...].hasPrefix("安排") { income = found.lowerBound; break }
+            searchFrom = found.upperBound
+        }
+        let spending = sentence.range(of: "支出")?.lowerBound
+        switch (income, spending) {
+        case let (i?, s?): return i < s ? "收入" : "支出"
+        case (_?, nil): return "收入"
+        case (nil, _?): return "支出"
+        case (nil, nil): return nil
+        }
     }
 
     /// Shares of one whole that no table or sentence gives: each share implies the whole

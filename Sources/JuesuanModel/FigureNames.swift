@@ -171,6 +171,9 @@ public enum FigureNames {
         return [t("公开05", .code(code), "本年支出合计"), t("公开03", .code(code), "本年支出合计")]
     }
 
+    /// An item's income: its row of 公开02.
+    public static func incomeTargets(code: String) -> [Target] { [t("公开02", .code(code), "本年收入合计")] }
+
     /// Each fund's table of spending by function, and its column of spending.
     static let fundTables = [(fund: "一般公共预算", table: "公开05", column: "本年支出合计"), (fund: "政府性基金", table: "公开07", column: "本年支出"),
                              (fund: "国有资本经营", table: "公开08", column: "本年支出合计")]

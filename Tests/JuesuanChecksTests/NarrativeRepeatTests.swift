@@ -14,8 +14,7 @@ final class NarrativeRepeatTests: XCTestCase {
     func testAnAmountStatedTwiceWithTwoValues() {
         // (text, from, to, the figure the finding is on: the later of the two)
         let cases = [
-            // The generator's wording: the total of the two parts names the amount again (a topic).
-            ("基本支出46,847.04万元。人员经费和公用经费分别为42,391.35万元和4,455.69万元，两项共计46,847.04万元。", "基本支出46,847.04", "基本支出46,857.04", "46,847.04"),
+            ("基本支出46,847.04万元，用于机构运转。本年度基本支出共计46,847.04万元。", "基本支出46,847.04万元，", "基本支出46,857.04万元，", "46,847.04"),
             // Its own name twice (the second is no part of the first's 其中 list).
             ("“三公”经费支出20.00万元，比上年减少2.40万元。其中公务接待费3.20万元；全年“三公”经费支出20.00万元，均为财政拨款。", "全年“三公”经费支出20.00", "全年“三公”经费支出21.00", "21.00"),
             ("本年支出合计5,060.00万元，主要用于水利工程建设。从支出性质看，本年支出合计5,060.00万元中基本支出1,460.00万元。", "从支出性质看，本年支出合计5,060.00", "从支出性质看，本年支出合计5,600.00", "5,600.00"),
@@ -27,6 +26,12 @@ final class NarrativeRepeatTests: XCTestCase {
             let moved = text.replacingOccurrences(of: from, with: to)
             XCTAssertEqual(found(moved), ["N518 \(figure)"], moved)
         }
+        // The generator's wording: `两项共计` is the sum of the two amounts before it, which the
+        // amount named first must equal as 基本支出 = 人员经费 + 公用经费.
+        let generated = "基本支出46,847.04万元。人员经费和公用经费分别为42,391.35万元和4,455.69万元，两项共计46,847.04万元。"
+        XCTAssertEqual(found(generated), [])
+        XCTAssertEqual(found(generated.replacingOccurrences(of: "基本支出46,847.04", with: "基本支出46,857.04")), ["N511 46,857.04"])
+        XCTAssertEqual(found(generated.replacingOccurrences(of: "两项共计46,847.04", with: "两项共计46,857.04")), ["N504 46,857.04"])
     }
 
     func testTheMessageNamesBothValuesAndTheDifference() {

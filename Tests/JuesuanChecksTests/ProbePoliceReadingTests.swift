@@ -8,15 +8,22 @@ import XCTest
 struct ProbeProse {
     let tables: String
 
-    /// The probe's tables (everything before its first 说明), with its header.
+    /// The probe's header and tables, without its 说明, 绩效 and 名词解释 blocks (some probes
+    /// follow each table with its 说明).
     init(_ fixture: String) throws {
-        let text = try readFixture(fixture)
-        tables = String(text[..<text.range(of: "\n说明 ")!.lowerBound]) + "\n"
+        var kept: [Substring] = []
+        var inProse = false
+        for line in try readFixture(fixture).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("说明 ") || line.hasPrefix("绩效 ") || line.hasPrefix("名词解释") { inProse = true }
+            if line.hasPrefix("表 ") || line.hasPrefix("校验") { inProse = false }
+            if !inProse { kept.append(line) }
+        }
+        tables = kept.joined(separator: "\n") + "\n"
     }
 
     /// The narrative errors and warnings (N5xx) of the tables with `prose` as their one 说明.
-    func findings(_ prose: String) -> [String] {
-        let analysis = Analysis(text: tables + "\n说明 一、测试\n" + prose + "\n")
+    func findings(_ prose: String, title: String = "一、测试") -> [String] {
+        let analysis = Analysis(text: tables + "\n说明 \(title)\n" + prose + "\n")
         return analysis.diagnostics.filter { ($0.severity == .error || $0.severity == .warning) && $0.code.hasPrefix("N") }
             .map { "\($0.code) \(analysis.text(of: $0))" }
     }
@@ -28,11 +35,11 @@ struct ProbeProse {
     }
 
     /// Each sentence raises nothing; with `from` replaced by `to`, exactly `expected`.
-    func assertEach(_ sentences: [String], moving from: String, to: String, finds expected: [String],
+    func assertEach(_ sentences: [String], moving from: String, to: String, finds expected: [String], title: String = "一、测试",
                     file: StaticString = #filePath, line: UInt = #line) {
         for sentence in sentences {
-            XCTAssertEqual(findings(sentence), [], sentence, file: file, line: line)
-            XCTAssertEqual(findings(sentence.replacingOccurrences(of: from, with: to)), expected, sentence, file: file, line: line)
+            XCTAssertEqual(findings(sentence, title: title), [], sentence, file: file, line: line)
+            XCTAssertEqual(findings(sentence.replacingOccurrences(of: from, with: to), title: title), expected, sentence, file: file, line: line)
         }
     }
 }

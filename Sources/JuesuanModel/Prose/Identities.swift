@@ -206,7 +206,7 @@ public enum QuantityNames {
     /// row labels (`FigureNames.neutralWords`), and in prose these as well.
     static let neutralWords = FigureNames.neutralWords + [
         "在", "其", "全部", "累计", "实际", "总", "即", "两项", "三项", "以上", "上述", "各项", "当年",
-        "由", "包括", "本年", "另有", "另外", "此外", "还有"]
+        "由", "包括", "本年", "另有", "另外", "此外", "还有", "其余为", "其余是"]
 
     /// The quantity a label names: the longest known name in it, with the words before it as
     /// qualifier (`一般公共预算财政拨款基本支出` → 基本支出 qualified by 一般公共预算财政拨款).
@@ -250,7 +250,7 @@ public enum QuantityNames {
         return m == word.count
     }
 
-    static let totalBytes = Array("合计".utf8), sumBytes = Array("总额".utf8)
+    static let totalBytes = Array("合计".utf8), sumBytes = Array("总额".utf8), notBytes = Array("非".utf8)
     static let incomeBytes = Array("收入".utf8), spendingBytes = Array("支出".utf8)
 
     /// The longest known name the label ends on, with its qualifier.
@@ -259,6 +259,8 @@ public enum QuantityNames {
         // scalar ends, and equal bytes are equal scalars, so the same match is found.
         if let found = label.utf8.withContiguousStorageIfAvailable({ matchBytes($0) }) {
             guard let (lower, upper, name) = found else { return nil }
+            // `非财政拨款收入` is the income that is not the appropriations: no name of ours.
+            if lower >= 3, label.utf8.withContiguousStorageIfAvailable({ has($0, notBytes, at: lower - 3) }) == true { return nil }
             let view = label.utf8
             let start = view.index(view.startIndex, offsetBy: lower)
             let end = view.index(view.startIndex, offsetBy: upper)
@@ -308,6 +310,7 @@ public enum QuantityNames {
                         guard view[position] == candidate.scalars[k - 1] else { continue candidates }
                         k -= 1
                     }
+                    if position > view.startIndex, view[view.index(before: position)] == "非" { return nil }
                     let qualifier = position == view.startIndex ? "" : neutralized(String(label[..<position]))
                     return (Quantity(name: candidate.name, qualifier: qualifier, isKnown: true), endIndex)
                 }

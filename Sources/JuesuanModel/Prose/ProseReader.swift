@@ -497,7 +497,16 @@ public struct ProseReader: Sendable {
                 continue
             }
             if scalar == "从" || scalar == "按", let end = Self.viewpointEnd(text, at: i) {
-                openList(&state, at: i, opensSentenceList: true)
+                let opensSentence = text.string(state.sentenceStart, i).allSatisfy { "，,：: ".contains($0) }
+                if let earlier = state.viewpoint, earlier.sentence == state.sentence || (earlier.sentence == state.sentence - 1 && opensSentence) {
+                    // A second point of view in a sentence, or opening the next, divides what the
+                    // first did, not the figure before it (`从收入来源看，…年初结转和结余94.30万元；
+                    // 从支出去向看，…`).
+                    state.lists[state.depth] = earlier.whole.map { ($0, 0, i) }
+                    state.viewpoint = (state.sentence, earlier.whole)
+                } else {
+                    state.viewpoint = (state.sentence, openList(&state, at: i, opensSentenceList: true))
+                }
                 i = end
                 continue
             }
@@ -553,6 +562,12 @@ public struct ProseReader: Sendable {
         /// The topic to go back to once the figure of a ranked item is read (`…支出中，教育支出
         /// 所占比重最高，为A万元，占x%`: x% is of the paragraph's topic again), and the claims then.
         var topicAfterRanked: (topic: Quantity?, claims: Int)?
+        /// The last figure that is a sum of heads, and the words naming them.
+        var sumOfHeads: (claim: Int, words: String)?
+        /// The sentence lists the parts of a topic named before a colon (`…主要用于以下方面：`).
+        var sentenceListsTopic = false
+        /// The sentence of the last point of view (`从收入来源看，`) and the whole it divided.
+        var viewpoint: (sentence: Int, whole: Int?)?
         var titleQuantity: Quantity?
         /// Heads of a respectively clause (`收、支总计各为`), and how many figures have taken one.
         var heads: [Quantity] = []
@@ -630,13 +645,20 @@ public struct ProseReader: Sendable {
                 // `2.教育支出（类）普通教育（款）小学教育（项）：年初预算…`: the item the figures
                 // after it are about; `一般公共预算财政拨款支出主要用于以下方面：教育支出…，占x%`:
                 // what the list after the colon divides.
-                openTopic(&state, from: state.clauseStart, to: i, namingAny: separator == "：" || separator == ":")
+                let colon = separator == "：" || separator == ":"
+                openTopic(&state, from: state.clauseStart, to: i, namingAny: colon)
+                // The figures after the colon are its parts: none is the sentence's subject.
+                if colon, state.sentenceSubject == nil { state.sentenceListsTopic = true }
             }
         }
         if separator == "；" || separator == ";" {
             // `主要用于养老保险等支出；` described its amount and listed nothing. A `其中` list goes on
             // past a part with no figure (`其中：因公出国（境）费支出为零；公务用车…`).
             if let list = state.lists[state.depth], list.members == 0, !text.hasPrefix("其中", at: list.marker) {
+                state.lists[state.depth] = state.outerLists.removeValue(forKey: state.depth)
+            }
+            // `其中A、B；其余为C`: what follows is besides the list.
+            if state.lists[state.depth] != nil, Self.besidesClauseWords.contains(where: { text.hasPrefix($0, at: i + 1) }) {
                 state.lists[state.depth] = state.outerLists.removeValue(forKey: state.depth)
             }
         }
@@ -782,6 +804,7 @@ public struct ProseReader: Sendable {
         for k in state.firstClaimOfSentence..<claims.count { claims[k].sentenceText = sentenceText }
         state.previousSentenceSubject = state.sentenceSubject
         state.sentenceSubject = nil
+        state.sentenceListsTopic = false
         state.firstClaimOfSentence = claims.count
         state.sentence += 1
         state.clause = 0
@@ -848,7 +871,8 @@ public struct ProseReader: Sendable {
 
     /// `opensSentenceList`: the marker, like `其中`, may open a sentence that lists the parts of
     /// the previous sentence's subject (`…3,874.80万元。按来源分：…`).
-    mutating func openList(_ state: inout ParagraphState, at i: Int, opensSentenceList: Bool = false, markerLength: Int = 0) {
+    @discardableResult
+    mutating func openList(_ state: inout ParagraphState, at i: Int, opensSentenceList: Bool = false, markerLength: Int = 0) -> Int? {
         let text = state.text
         if let count = state.lastCount[state.depth] { state.countLists[state.depth] = count }
         var whole = state.lastAmount[state.depth]
@@ -878,11 +902,12 @@ public struct ProseReader: Sendable {
                 state.divisions[listed, default: 0] += 1
             }
         }
-        guard let whole else { return }
+        guard let whole else { return nil }
         // `其中：人员经费A万元，主要包括工资、津贴等；公用经费B万元`: the words after 主要包括 list no
         // figure, and at the ； the 其中 list goes on (kept aside here).
         if let open = state.lists[state.depth], open.whole != whole { state.outerLists[state.depth] = open }
         state.lists[state.depth] = (whole, 0, i)
+        return whole
     }
 
     /// A respectively clause with one figure for several heads (`收支总计各为512.08万元`): the
@@ -1000,6 +1025,10 @@ public struct ProseReader: Sendable {
             state.respectivelyRuns[state.respectivelyRuns.count - 1].append(claims.count)
         } else if Self.opensRespectivelyRun(kind), Self.hasRespectivelyMarker(s, from: max(state.sentenceStart, state.lastFigureEnd), to: start) {
             state.respectivelyRuns.append([claims.count])
+        } else if case .count = kind, let previous = state.lastFigure, case .changeAmount = claims[previous].kind,
+                  case .count? = claims[previous].unit, Self.isJoiner(s, from: state.lastFigureEnd, to: start) {
+            // `比上年减少5批次、37人次`: the counts after a change of one are changes too.
+            kind = claims[previous].kind
         } else if case .share = kind, let previous = state.lastFigure, previous >= state.firstClaimOfSentence,
                   claims[previous].isPlainAmount, claims[previous].quantitySource == .respectively {
             // `A、B、C分别为a、b、c万元，占…的x%、y%、z%`: shares right after amounts read respectively
@@ -1062,6 +1091,8 @@ public struct ProseReader: Sendable {
         let phraseLower = max(state.phraseStart, start - Self.contextWindow)
         let needsPhrase = claim.kind == .completion
             || (state.heads.isEmpty && phraseLower < start && s[phraseLower..<start].contains { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" || $0 == "总" || $0 == "依" })
+            // `年初、年末结转和结余共计…`: a sum of heads.
+            || (state.heads.isEmpty && (claim.label.utf8HasSuffix("共计") || claim.label.utf8HasSuffix("合计")))
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
         let index = claims.count
@@ -1106,8 +1137,11 @@ public struct ProseReader: Sendable {
                let whole = claims[outer].quantity, !whole.name.containsText("收入") {
                 state.lists[state.depth] = (outer, 0, state.brackets.last?.open ?? 0)
             }
-            // `人均416.67元`, `平均每辆2.53万元` are no part of a sum.
-            let perPerson = state.lists[state.depth] != nil && claim.averageMark != nil
+            // `人均416.67元`, `平均每辆2.53万元` are no part of a sum; nor is the sum of what was listed
+            // (`两项合计`, `…；一般公共预算和政府性基金预算年末结转和结余共计571.70万元`).
+            let perPerson = state.lists[state.depth] != nil
+                && (claim.averageMark != nil || Self.sumOfListedWords.contains(where: { claim.label.utf8HasSuffix($0) })
+                    || Self.namesSumOfHeads(claim.label))
             // `主要用于校舍维修（237.70万元）和设备购置（151.17万元）`: an amount alone in a bracket
             // after its purpose is a part of the list outside the bracket.
             let listDepth = state.depth > 0 && state.lists[state.depth] == nil && claim.label.isEmpty && claim.quantitySource == .ownClause
@@ -1132,7 +1166,7 @@ public struct ProseReader: Sendable {
                 }
             }
             state.lastAmount[state.depth] = index
-            if state.sentenceSubject == nil, state.depth == 0 { state.sentenceSubject = index }
+            if state.sentenceSubject == nil, state.depth == 0, !state.sentenceListsTopic { state.sentenceSubject = index }
         }
         if case .count(let unit)? = claim.unit {
             // `核定编制64名（行政编制28名、事业编制36名）`, `特种专业技术用车3辆（救护车1辆、…）`: the
@@ -1174,10 +1208,13 @@ public struct ProseReader: Sendable {
     /// or words of addition (`另有`, `此外`) before it.
     static func endsCountList(_ label: String, whole: String) -> Bool {
         if besidesWords.contains(where: { label.utf8HasPrefix($0) }) { return true }
+        // Posts are not people: `核定编制86名，其中行政编制68名、事业编制18名；实有在职人员79人`.
+        if whole.utf8Contains("编制"), !label.utf8Contains("编制"), staffWords.contains(where: { label.utf8Contains($0) }) { return true }
         return retiredWords.contains(where: { label.utf8Contains($0) }) && activeStaffWords.contains(where: { whole.utf8Contains($0) })
             && !retiredWords.contains(where: { whole.utf8Contains($0) })
     }
     static let besidesWords = ["另有", "另外", "此外", "还有"]
+    static let staffWords = ["实有", "在职", "在编", "在岗", "人员", "职工"]
     static let retiredWords = ["退休", "离休"]
     static let activeStaffWords = ["在职", "在编", "在岗"]
 
@@ -1218,6 +1255,11 @@ public struct ProseReader: Sendable {
         switch s[k] {
         case "和", "、", "与", "及":
             k += 1
+        case "后":
+            // `年中调减0.50万元后全年预算为4.00万元`: what follows the figure after it is no joint.
+            k += 1
+            while k < upper, isBlank(k) { k += 1 }
+            return (k, false)
         case "以":
             var next = k + 1
             while next < upper, isBlank(next) { next += 1 }
@@ -1274,6 +1316,15 @@ public struct ProseReader: Sendable {
         if state.heads.isEmpty, let found = Self.respectivelyHeadsAndMeasures(withoutDepartmentName(phrase)) {
             (state.heads, state.headMeasures) = found
             state.headsTaken = 0
+        } else if state.heads.isEmpty, claim.kind == .amount, phrase.utf8HasPrefix("分别"), let previous = state.lastFigure,
+                  previous >= state.firstClaimOfSentence, let (sumClaim, words) = state.sumOfHeads, sumClaim == previous,
+                  let found = Self.respectivelyHeadsAndMeasures(String(words.utf8.dropLast(6))! + "分别为") {
+            // `一般公共预算和政府性基金预算年末结转和结余共计571.70万元，分别为221.00万元和350.70万元`:
+            // the heads of the total before are what the figures are of, and its parts.
+            (state.heads, state.headMeasures) = found
+            state.headsTaken = 0
+            if let open = state.lists[state.depth], open.whole != previous { state.outerLists[state.depth] = open }
+            state.lists[state.depth] = (previous, 0, state.lastFigureEnd)
         }
         if !state.heads.isEmpty, claim.kind == .amount {
             if state.headsTaken < state.heads.count {
@@ -1310,6 +1361,12 @@ public struct ProseReader: Sendable {
             // `社会保障和就业支出（类）行政事业单位养老支出（款）…（项）年初预算数`: the item.
             claim.quantity = item
             claim.quantitySource = .ownClause
+        } else if let words = [label, phrase].first(where: { !$0.isEmpty && Self.namesSumOfHeads($0) }) {
+            // `年初、年末结转和结余共计160.30万元`: the sum of two amounts, neither of them.
+            claim.quantity = Quantity(name: words, isKnown: false)
+            claim.quantitySource = .ownClause
+            claim.label = words
+            state.sumOfHeads = (claims.count, words)
         } else if let (matched, end) = QuantityNames.match(in: label) {
             var quantity = matched
             removeDepartmentName(from: &quantity)
@@ -1321,11 +1378,20 @@ public struct ProseReader: Sendable {
                let spending = Self.otherSide(of: quantity.name), QuantityNames.known(in: spending)?.name == spending {
                 quantity.name = spending
             }
-            if !head.isEmpty {
+            if ["中有", "中", "中的", "当中", "里"].contains(head) {
+                // `基本支出中有18.40万元由…安排`: a part of the amount named, not it.
+                quantity = Quantity(name: quantity.description + head, isKnown: false)
+            } else if !head.isEmpty {
                 // A measure word may hold 支出 (`支出决算数`): it is the 类's.
                 var rest = Self.stripMeasure(head, simple: simple).head
                 if head.utf8HasPrefix(rest + "支出") { rest += "支出" }
-                if let item = Self.fundCategory(quantity, before: rest) ?? fundItem(quantity, before: rest) { quantity = item }
+                if let item = Self.fundCategory(quantity, before: rest) ?? fundItem(quantity, before: rest) {
+                    quantity = item
+                } else if let (fund, words) = Self.fundAndItemWords(quantity, rest), words.utf8HasPrefix("结转") || words.utf8HasPrefix("结余") {
+                    // `一般公共预算财政拨款结转221.00万元`: the fund's balance (opening or closing, as
+                    // the sentence may say), not its income: not compared.
+                    quantity = Quantity(name: fund + words, isKnown: false)
+                }
             }
             claim.quantity = quantity
             claim.quantitySource = .ownClause
@@ -1374,6 +1440,12 @@ public struct ProseReader: Sendable {
             claim.quantity = part.quantity
             claim.quantitySource = .sentence
         }
+        if claim.quantity == nil, let part = Self.partWords.first(where: { strippedLabel().head.utf8HasSuffix($0) }) {
+            // `另有70.00万元结转下年使用`, `其余2,243.50万元…`, `两项合计824.75万元`: an amount beside
+            // the topic, the rest of it, the sum of the figures just listed — none is the topic.
+            claim.quantity = Quantity(name: part, isKnown: false)
+            claim.quantitySource = .ownClause
+        }
         if claim.quantity == nil {
             let words = strippedLabel().head
             if !words.isEmpty && !Self.isFiller(words) {
@@ -1404,7 +1476,11 @@ public struct ProseReader: Sendable {
         // name is not known (`公务用车购置全年预算数0.00万元，决算数0.00万元`): then they are not
         // checked, rather than taken as the section title's amount.
         if claim.quantity == nil, claim.isPlainAmount, strippedLabel().measure != nil,
-           let previous = (state.firstClaimOfSentence..<claims.count).last(where: { claims[$0].isPlainAmount && claims[$0].depth == state.depth && !claims[$0].isEcho }),
+           let previous = (state.firstClaimOfSentence..<claims.count).last(where: {
+               claims[$0].isPlainAmount && claims[$0].depth == state.depth && !claims[$0].isEcho
+                   // `年中调减0.50万元后全年预算为4.00万元`: an adjustment of the budget names nothing.
+                   && !Self.budgetAdjustmentSuffixes.anyEnds(claims[$0].label, simple: false)
+           }),
            claims[previous].quantitySource == .ownClause, claims[previous].quantity != nil,
            claims[previous].measure != claim.measure, claims[previous].period == claim.period {
             claim.quantity = claims[previous].quantity
@@ -1583,6 +1659,12 @@ public struct ProseReader: Sendable {
                 return .amount
             }
         case .count?:
+            // `比上年减少5批次、37人次`: a change of a count, not the count.
+            let increase = increaseSuffixes.anyEnds(before, simple: simple)
+            if increase || decreaseSuffixes.anyEnds(before, simple: simple),
+               lastComparison(sentence, simple: simple) == .previousYear || previousYearStated() {
+                return .changeAmount(increase: increase)
+            }
             return .count
         case .points?:
             return before.contains("得分", simple: simple) || before.contains("评分", simple: simple) || before.contains("平均分", simple: simple)
@@ -1686,6 +1768,8 @@ public struct ProseReader: Sendable {
     }
     static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少", "少支出", "少支"].flatMap { [$0, $0 + "了"] }
     static let decreaseSuffixes = SuffixWords(decreaseWords)
+    /// Verbs that adjust a budget during the year, ending a figure's words (`年中调减`).
+    static let budgetAdjustmentSuffixes = SuffixWords(["调减", "调增", "追加", "追减", "核减", "压减", "调整"].flatMap { [$0, $0 + "了"] })
     static let spendingVerbSuffixes = SuffixWords(["少支出", "少支", "多支出", "多支"].flatMap { [$0, $0 + "了"] })
 
     enum Comparison { case previousYear, budget }
@@ -1872,6 +1956,29 @@ public struct ProseReader: Sendable {
         return fillerWords.contains(key) || key.count == 1
     }
 
+    /// Words that, ending a figure's words with nothing named before them, make it no amount of
+    /// the topic (`另有`, `其余`, `两项合计`).
+    /// Words that end the name of a sum.
+    static let sumWords = ["共计", "合计", "总计", "共"]
+
+    /// Whether `label` names the sum of two or more heads (`年初、年末结转和结余共计`,
+    /// `一般公共预算和政府性基金预算年末结转和结余合计`): it is no one of them.
+    public static func namesSumOfHeads(_ label: String) -> Bool {
+        guard let sum = ["共计", "合计"].first(where: { label.utf8HasSuffix($0) }), label.utf8.count > sum.utf8.count,
+              let words = String(label.utf8.dropLast(sum.utf8.count)), words.contains(where: { "、和与及".contains($0) }),
+              let heads = respectivelyHeadsAndMeasures(words + "分别为") else { return false }
+        return heads.heads.count >= 2 && heads.heads.allSatisfy { $0.isKnown }
+    }
+
+    /// Words opening a clause after a semicolon that is besides the list before it (after a
+    /// comma `其余` is the list's last part: `其中人员经费80.00万元，其余20.00万元为公用经费`).
+    static let besidesClauseWords = besidesWords + ["其余", "剩余"]
+    static let partWords: [String] = ["另有", "另外", "此外", "还有", "其余", "其余为", "其余是", "剩余", "剩余为", "余下", "剩下"] + sumOfListedWords
+    /// Words that name the sum of the figures just listed (`两项合计`).
+    static let sumOfListedWords: [String] = ["两项", "三项", "四项", "以上", "上述", "各项"].flatMap { (items: String) -> [String] in
+        ["合计", "共计", "小计", "合计为", "共计为"].map { items + $0 }
+    }
+
     /// The words that name an amount as an amount and nothing more.
     static let amountWordBytes = ["金额", "金额为", "金额是", "金额达", "其金额", "其金额为", "涉及金额"].map(ByteKey.init)
 
@@ -1999,7 +2106,9 @@ public struct ProseReader: Sendable {
         words = Self.distributingSides(words)
         // A shared ending distributes over the heads (`年初、年末结转和结余`).
         let last = words[words.count - 1]
-        let ending = last.count > 2 ? String(last.dropFirst(2)) : ""
+        var ending = last.count > 2 ? String(last.dropFirst(2)) : ""
+        // `一般公共预算和政府性基金预算年末结转和结余`: the name after the last head's qualifier.
+        if let named = QuantityNames.known(in: last), !named.qualifier.isEmpty, last.hasSuffix(named.name) { ending = named.name }
         var quantities: [Quantity] = []
         for (index, word) in words.enumerated() {
             var candidate = QuantityNames.known(in: word)
@@ -2054,7 +2163,11 @@ public struct ProseReader: Sendable {
             for word in words where before.hasSuffix(word, simple: simple) {
                 var rest = before.dropLast(word.count)
                 while let last = rest.last, last == "，" || last == "," || last == " " { rest = rest.dropLast() }
-                if openingComparisons.contains(where: { rest.hasSuffix($0) && rest.count == $0.count }) { return increase }
+                // The comparison alone, or after the closing balance it compares (`年末结转和结余比年初增加`).
+                if let comparison = openingComparisons.first(where: { rest.hasSuffix($0) }) {
+                    let subject = String(rest.dropLast(comparison.count))
+                    if subject.isEmpty || QuantityNames.known(in: subject)?.name.hasPrefix("年末") == true { return increase }
+                }
             }
         }
         return nil
