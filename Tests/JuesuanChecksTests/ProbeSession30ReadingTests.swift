@@ -183,4 +183,32 @@ final class ProbeSession30ReadingTests: XCTestCase, ProbeReadingCase {
         probe.assertEach(["本年支出全部为国有土地使用权出让收入安排的项目支出，其中：征地和拆迁补偿支出8,200.00万元，占70.21%。"],
                          moving: "70.21%", to: "71.21%", finds: ["N502 71.21"], title: "十、政府性基金预算财政拨款收入支出决算情况说明")
     }
+
+    // MARK: Items after words of rank, names with a 、
+
+    func testAnItemAfterAWordOfRankIsThatItem() throws {
+        try assertEach(["一般公共预算财政拨款支出中，其次是社会保障和就业支出301.42万元。", "一般公共预算财政拨款支出中，教育支出2,329.48万元；其次为社会保障和就业支出301.42万元，占10.50%。",
+                        "按类级科目，支出最多的是教育支出2,329.48万元，第二是社会保障和就业支出301.42万元。"],
+                       moving: "301.42", to: "311.42", finds: ["N501 311.42"])
+        try assertEach(["按类级科目，支出最多的是教育支出2,329.48万元，第二是社会保障和就业支出301.42万元。"],
+                       moving: "2,329.48", to: "2,339.48", finds: ["N501 2,339.48"])
+    }
+
+    func testACatalogueNameWithAPauseIsOneName() throws {
+        // The veterans probe: 公开05 2080803 在乡复员、退伍军人生活补助 1,935.40, 2080802 伤残抚恤 2,846.72.
+        let probe = try ProbeProse("probe-veterans.juesuan")
+        probe.assertEach(["从项级科目看，支出最大的是伤残抚恤2,846.72万元；其次是在乡复员、退伍军人生活补助1,935.40万元。",
+                          "在乡复员、退伍军人生活补助1,935.40万元，主要用于发放定期生活补助。"],
+                         moving: "1,935.40", to: "1,945.40", finds: ["N501 1,945.40"])
+        // A 、 elsewhere still separates.
+        probe.assertEach(["伤残抚恤、在乡复员、退伍军人生活补助分别为2,846.72万元和1,935.40万元。"],
+                         moving: "2,846.72", to: "2,856.72", finds: ["N501 2,856.72"])
+    }
+
+    func testAPercentageInABracketAfterAnAmountIsItsShare() throws {
+        let sentence = "一般公共预算财政拨款支出主要用于以下方面：教育支出2,329.48万元（81.16%）、社会保障和就业支出301.42万元（10.50%）。"
+        try assertEach([sentence], moving: "81.16%", to: "82.16%", finds: ["N502 82.16"])
+        // After a change it is the change's rate, not a share.
+        XCTAssertEqual(try findings("一般公共预算财政拨款支出2,870.10万元，比上年增加100.00万元（3.61%）。"), [])
+    }
 }

@@ -633,6 +633,8 @@ public struct ProseReader: Sendable {
 
     mutating func closeClause(_ state: inout ParagraphState, at i: Int, separator: Unicode.Scalar) {
         let text = state.text
+        // `在乡复员、退伍军人生活补助`: a 、 inside a catalogue name separates nothing.
+        if separator == "、", Self.isInsideCatalogueName(text, at: i) { return }
         restoreTopicAfterRanked(&state)
         if state.depth == 0, i > state.clauseStart,
            !claims[state.firstClaimOfSentence...].contains(where: { $0.range.start >= text.offsets[state.clauseStart] && $0.range.start < text.offsets[i] }) {
@@ -778,6 +780,28 @@ public struct ProseReader: Sendable {
         }
         return prefix.isEmpty || QuantityNames.neutralized(prefix).isEmpty
     }
+
+    /// The words after a word of rank that opens a figure's words (`其次是`, `第三为`, `支出最大的是`),
+    /// when there is one and something follows it; nil otherwise.
+    static func withoutRankWords(_ label: String) -> String? {
+        // Every such word holds 是 or 为: most labels hold neither.
+        guard label.utf8Contains("是") || label.utf8Contains("为") else { return nil }
+        for prefix in rankPrefixes where label.utf8HasPrefix(prefix) && label.utf8.count > prefix.utf8.count {
+            return String(label.utf8.dropFirst(prefix.utf8.count))
+        }
+        // `支出最大的是…`, `占比最高的为…`: the words before 的是 end on a superlative.
+        for joint in ["的是", "的为"] {
+            guard let offset = label.utf8LastOffset(of: joint), offset > 0 else { continue }
+            let before = String(label.utf8.prefix(offset))!
+            if ["最大", "最多", "最高", "最少", "最低", "最小", "第一", "第二", "第三", "其次"].contains(where: { before.utf8HasSuffix($0) }),
+               label.utf8.count > offset + joint.utf8.count {
+                return String(label.utf8.dropFirst(offset + joint.utf8.count))
+            }
+        }
+        return nil
+    }
+    static let rankPrefixes: [String] = ["其次是", "其次为", "再次是", "再次为", "然后是", "最后是"]
+        + ["二", "三", "四", "五", "六"].flatMap { ["第\($0)是", "第\($0)为", "排第\($0)的是", "居第\($0)的是", "位居第\($0)的是"] }
 
     /// Words of rank after an item's name (`教育支出所占比重最高`), longest first.
     static let rankWords = ["所占比重最高", "所占比重最大", "所占比例最高", "所占比例最大", "占比最高", "占比最大", "比重最高", "比重最大",
@@ -1052,6 +1076,13 @@ public struct ProseReader: Sendable {
         }
         // `比年初下降55.00%`: the rate of that change.
         if case .changeRate = kind, openingChange(ofRate: true) != nil { comparesWithOpening = true }
+        // `城乡社区支出2,668.54万元（75.41%）`: a percentage alone in a bracket right after an amount
+        // is its share of the list's whole.
+        if kind == .percentage, before.isEmpty, state.depth > 0, let previous = state.lastFigure, claims[previous].isPlainAmount,
+           claims[previous].depth == state.depth - 1, let bracket = state.brackets.last, bracket.claims == claims.count,
+           state.lastFigureEnd <= bracket.open, !s[state.lastFigureEnd..<bracket.open].contains(where: { !"万元亿千 ".unicodeScalars.contains($0) }) {
+            kind = .share(whole: nil)
+        }
         // `为年初预算100.00万元的128.00%`: a percentage of the budget just written is its completion.
         if kind == .percentage, before == "的", let previous = state.lastFigure, claims[previous].isPlainAmount,
            claims[previous].measure.isBudget, state.lastFigureEnd <= start, claims[previous].sentence == state.sentence {
@@ -1330,7 +1361,9 @@ public struct ProseReader: Sendable {
             if state.headsTaken < state.heads.count {
                 // A head that is a measure alone (`年初预算与决算均为`) leaves the quantity to the
                 // topic; the measure is the head's.
-                let head = state.heads[state.headsTaken]
+                var head = state.heads[state.headsTaken]
+                // `伤残抚恤、在乡复员、退伍军人生活补助分别为…`: a head may be a 款 or 项 by its row label.
+                if !head.isKnown, !head.name.isEmpty, let item = bareItem(head.name), item.isKnown { head = item }
                 if !head.name.isEmpty {
                     claim.quantity = head
                     claim.quantitySource = .respectively
@@ -1346,6 +1379,8 @@ public struct ProseReader: Sendable {
         }
         // `（一）因公出国（境）费`: the item's number is not part of its name.
         if Ordinal.prefixLength(of: claim.label) > 0 { claim.label = String(Ordinal.strip(claim.label)) }
+        // `其次是在乡复员、退伍军人生活补助`, `支出最大的是伤残抚恤`: the item after words of rank.
+        if let ranked = Self.withoutRankWords(claim.label) { claim.label = ranked }
         let label = claim.label
         var head = label
         // The label without its measure words, worked out once (it was asked for up to three times).
@@ -1993,8 +2028,26 @@ public struct ProseReader: Sendable {
     /// The classification's names that hold 和, 与 or 及 (`社会保障和就业支出`, `灾害防治及应急管理支出`):
     /// heads listed in a respectively clause are not split inside them.
     /// (Its names are searched by bytes: two thousand names read character by character; issue 15.)
+    /// Whether the 、 at `i` stands inside the name of a catalogue entry (`在乡复员、退伍军人生活补助`).
+    static func isInsideCatalogueName(_ text: ProseText, at i: Int) -> Bool {
+        catalogueNamesWithPause.contains { name in
+            guard i >= name.before.count, i + 1 + name.after.count <= text.count else { return false }
+            for (k, scalar) in name.before.enumerated() where text.scalars[i - name.before.count + k] != scalar { return false }
+            for (k, scalar) in name.after.enumerated() where text.scalars[i + 1 + k] != scalar { return false }
+            return true
+        }
+    }
+    /// The catalogue's names that hold a 、, split at it.
+    static let catalogueNamesWithPause: [(before: [Unicode.Scalar], after: [Unicode.Scalar])] = [ClassificationKind.functional, .economic].flatMap { kind in
+        Catalogue.embedded.entries(withPrefix: "", kind: kind).compactMap { entry -> ([Unicode.Scalar], [Unicode.Scalar])? in
+            let scalars = Array(entry.name.unicodeScalars)
+            guard let pause = scalars.firstIndex(of: "、") else { return nil }
+            return (Array(scalars[..<pause]), Array(scalars[(pause + 1)...]))
+        }
+    }
+
     static let catalogueNamesWithJoiners: [String] = [ClassificationKind.functional, .economic].flatMap { kind in
-        Catalogue.embedded.entries(withPrefix: "", kind: kind).lazy.map(\.name).filter { $0.utf8Contains("和") || $0.utf8Contains("与") || $0.utf8Contains("及") }
+        Catalogue.embedded.entries(withPrefix: "", kind: kind).lazy.map(\.name).filter { $0.utf8Contains("和") || $0.utf8Contains("与") || $0.utf8Contains("及") || $0.utf8Contains("、") }
     }
 
     /// The words after a respectively clause's heads, those that hold others first.
@@ -2007,9 +2060,9 @@ public struct ProseReader: Sendable {
     static func splitHeads<Element: Equatable>(_ elements: [Element], separators: [Element], joiners: [Element], names: [[Element]],
                                                _ word: (ArraySlice<Element>) -> String) -> [String] {
         var protected = Set<Int>()
-        // Only a text with 和, 与 or 及 can hold such a name (issue 15: the names were split
+        // Only a text with 和, 与, 及 or 、 can hold such a name (issue 15: the names were split
         // into characters for every figure).
-        if elements.contains(where: { joiners.contains($0) }) {
+        if elements.contains(where: { joiners.contains($0) || $0 == separators[0] }) {
             for name in names where name.count <= elements.count {
                 for start in 0...(elements.count - name.count)
                 where elements[start] == name[0] && elements[start..<(start + name.count)].elementsEqual(name) {
@@ -2019,7 +2072,7 @@ public struct ProseReader: Sendable {
         }
         var words: [String] = []
         var wordStart = 0
-        for (k, element) in elements.enumerated() where separators.contains(element) || (joiners.contains(element) && !protected.contains(k)) {
+        for (k, element) in elements.enumerated() where (separators.contains(element) || joiners.contains(element)) && !protected.contains(k) {
             if wordStart < k { words.append(word(elements[wordStart..<k])) }
             wordStart = k + 1
         }
