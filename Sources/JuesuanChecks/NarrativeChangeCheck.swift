@@ -41,7 +41,13 @@ enum NarrativeChangeCheck {
     /// subject of the sentence before (`…支出5.60万元。比上年增加…`).
     static func current(before change: Int, _ reading: ProseReading) -> Int? {
         let claims = reading.claims
-        let amounts = about(change, reading).filter { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth }
+        var amounts = about(change, reading).filter { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth }
+        // `其中，A较2023年度的3,015.60万元增加270.80万元…；城乡医疗救助较2023年度增加164.31万元`: a
+        // change that names its own amount is not of a figure before a `；`.
+        if let named = claims[change].quantity, named.isKnown, claims[change].quantitySource == .ownClause, !claims[change].isInRespectivelyRun {
+            amounts = amounts.filter { !separatedBySemicolon($0, change, claims) }
+            if amounts.isEmpty { return latestActual(of: named, before: change, reading) }
+        }
         // `支出25.30万元，完成全年预算38.00万元的66.58%，较上年减少4.70万元`: the budget a completion is
         // measured against is not what changed; a budget alone in its sentence is.
         if let k = amounts.first(where: { !claims[$0].measure.isBudget }) ?? amounts.first { return k }
@@ -58,6 +64,13 @@ enum NarrativeChangeCheck {
         // The first amount of that sentence that is this year's actual
         // (`预算16.00万元，支出决算10.00万元。…比上年度减少2.50万元`), else its first amount.
         return before.first { !claims[$0].measure.isBudget && claims[$0].period == .current } ?? before.first
+    }
+
+    /// Whether a `；` stands between two figures of one sentence (`earlier` before `later`).
+    static func separatedBySemicolon(_ earlier: Int, _ later: Int, _ claims: [Claim]) -> Bool {
+        let before = claims[earlier].sentencePrefix, after = claims[later].sentencePrefix
+        guard after.utf8.count > before.utf8.count, after.utf8HasPrefix(before) else { return false }
+        return String(after.utf8.dropFirst(before.utf8.count))?.utf8Contains("；") == true
     }
 
     /// The amounts of the sentence before `index`'s in its paragraph, in order; past a sentence

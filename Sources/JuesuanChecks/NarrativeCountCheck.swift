@@ -189,6 +189,8 @@ enum NarrativeCountCheck {
     /// The grade a count of projects is of: `“优”项目20个`, `2个项目评价结果为“优”`.
     static func grade(_ claim: Claim) -> String? {
         guard case .count(let unit)? = claim.unit, unit == "个" || unit == "项" else { return nil }
+        // `4个项目中评价等级为“优”的3个`: the projects rated, not a grade's count.
+        if let among = claim.followingWords.prefix(5).firstIndex(of: "中"), claim.followingWords[..<among].allSatisfy({ $0 != "，" && $0 != "；" }) { return nil }
         let around = SearchedText(String(claim.label.suffix(12)) + "|" + claim.followingWords)
         for (grade, words) in [("优", ["“优”", "\"优\"", "优秀"]), ("良", ["“良”", "\"良\"", "良好"]), ("中", ["“中”", "\"中\"", "中等"]), ("差", ["“差”", "\"差\"", "较差"])] {
             if words.contains(where: { around.range(of: $0) != nil }) { return grade }

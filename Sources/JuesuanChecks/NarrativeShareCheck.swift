@@ -27,7 +27,9 @@ enum NarrativeShareCheck {
         var impliedOrder: [String] = []
         for index in reading.claims.indices {
             // The stored flag first: the kind is copied out for shares only.
-            guard reading.claims[index].isShare, case .share(let wholeName) = reading.claims[index].kind, !reading.claims[index].isEcho else { continue }
+            guard reading.claims[index].isShare, case .share(let wholeName) = reading.claims[index].kind, !reading.claims[index].isEcho,
+                  // `比重由上年的40.69%降至39.28%`: a share of last year is of figures not published.
+                  reading.claims[index].period == .current else { continue }
             // A part or whole already found to differ from its table (N501) is the error: the
             // share it breaks is not reported a second time.
             guard let part = part(of: index, reading), !reading.contradicted.contains(part) else { continue }

@@ -99,15 +99,18 @@ enum ProjectNarrativeCheck {
                         compare(claim, spent, "全年执行数", title, &findings)
                     }
                 case .completion:
-                    guard let budget = project.budget, let spent = project.spent, budget.value.mantissa > 0 else { continue }
+                    // `完成年初预算的91.05%` is of the 年初预算数; any other completion of the 全年预算数.
+                    let ofInitial = claim.measure == .initialBudget
+                    let budgetName = ofInitial ? "年初预算数" : "全年预算数"
+                    guard let budget = ofInitial ? project.initialBudget : project.budget, let spent = project.spent, budget.value.mantissa > 0 else { continue }
                     let target = Interval.written(claim.value)
                     if !Interval.quotientMayLie(numerator: Interval.written(spent.value), denominator: Interval.written(budget.value),
                                                 factor: DecimalNumber(100), in: target),
                        let computed = (spent.value * DecimalNumber(100)).divided(by: budget.value, scale: max(claim.value.scale, 2)) {
                         findings.append(Diagnostic(code: "P607", severity: .error, range: claim.range,
-                                                   message: "说明写\(title)完成预算的 \(claim.text)%，其绩效表为 全年执行数 \(spent.value) ÷ 全年预算数 \(budget.value) = \(computed)%",
+                                                   message: "说明写\(title)完成预算的 \(claim.text)%，其绩效表为 全年执行数 \(spent.value) ÷ \(budgetName) \(budget.value) = \(computed)%",
                                                    related: [RelatedLocation(range: spent.token.range, message: "全年执行数 \(spent.value)"),
-                                                             RelatedLocation(range: budget.token.range, message: "全年预算数 \(budget.value)")]))
+                                                             RelatedLocation(range: budget.token.range, message: "\(budgetName) \(budget.value)")]))
                     }
                 default:
                     break

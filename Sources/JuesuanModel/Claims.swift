@@ -21,6 +21,16 @@ public enum ClaimKind: Sendable, Hashable {
     case percentage
 }
 
+extension ClaimKind {
+    /// A change of an amount or its rate.
+    public var isChange: Bool {
+        switch self {
+        case .changeAmount, .changeRate: true
+        default: false
+        }
+    }
+}
+
 /// A money unit or another unit written after a figure in prose.
 public enum ClaimUnit: Sendable, Hashable {
     case money(MoneyUnit)

@@ -211,4 +211,62 @@ final class ProbeSession30ReadingTests: XCTestCase, ProbeReadingCase {
         // After a change it is the change's rate, not a share.
         XCTAssertEqual(try findings("一般公共预算财政拨款支出2,870.10万元，比上年增加100.00万元（3.61%）。"), [])
     }
+
+    // MARK: The second round (a medical security bureau, a middle school, an emergency management bureau)
+
+    func testAListNamedInAClauseWithNoFigureIsOfThatAmount() throws {
+        let sentence = "收入总计包括本年收入合计3,186.50万元和年初结转和结余97.30万元；支出总计包括本年支出合计3,220.80万元、结余分配0.00万元和年末结转和结余63.00万元。"
+        try assertEach([sentence], moving: "3,220.80", to: "3,230.80", finds: ["N501 3,230.80"])
+    }
+
+    func testWordsAfterANameThatMakeItAPartOrMore() throws {
+        for sentence in [
+            "本年支出中使用财政拨款2,990.10万元，使用事业收入、其他收入等非财政拨款资金230.70万元，两者合计3,220.80万元。",
+            "年末结转和结余中，事业收入等非财政拨款结转和结余36.50万元。",
+            "本年收入3,186.50万元，其中一般公共预算财政拨款2,856.40万元、政府性基金预算财政拨款120.00万元、事业收入186.35万元、其他收入23.75万元，另有年初结转和结余97.30万元。",
+        ] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+        }
+        try assertEach(["本年支出中使用财政拨款2,990.10万元，使用事业收入、其他收入等非财政拨款资金230.70万元，两者合计3,220.80万元。"],
+                       moving: "两者合计3,220.80", to: "两者合计3,230.80", finds: ["N504 3,230.80"])
+    }
+
+    func testACountNewlyAddedIsAChange() {
+        XCTAssertEqual(proseOnly("年末实有在职人员21人，较上年末增加1人。基本支出增加主要是新增在职人员1人。"), [])
+        XCTAssertEqual(proseOnly("离退休人员31人。本年支出增加主要是本年新增退休人员2人、调出1人。"), [])
+        // The stock is still compared where it is stated twice.
+        XCTAssertEqual(proseOnly("年末实有在职人员21人。在职人员22人。").map { $0.prefix(4) }, ["N509"])
+    }
+
+    func testAChangeThatNamesItsItemIsNotOfAnotherItemsYear() throws {
+        // 公开05 初中教育 677.02: 677.02 − 67.02 = 610.00, 10.99%.
+        try assertEach(["其中，小学教育较2023年度的1,100.00万元增加140.10万元，增长12.74%；初中教育较2023年度增加67.02万元，增长10.99%。"],
+                       moving: "10.99%", to: "11.99%", finds: ["N503 11.99"])
+    }
+
+    func testWhatABracketOrAFigureCameToIsNamed() throws {
+        try assertEach(["年末结转和结余由年初的97.30万元下降至63.00万元。", "年末结转和结余从年初的97.30万元减少到63.00万元，主要是项目完工。"],
+                       moving: "63.00", to: "64.00", finds: ["N501 64.00"])
+        try assertEach(["年末结转和结余由年初的97.30万元下降至63.00万元。"], moving: "97.30", to: "98.30", finds: ["N501 98.30"])
+        // A 项 by its code in brackets after its 款.
+        try assertEach(["1.教育支出（类）普通教育（款）小学教育（2050202）：年初预算1,200.00万元，支出决算1,240.10万元，完成年初预算的103.34%。"],
+                       moving: "1,240.10", to: "1,250.10", finds: ["N501 1,250.10"])
+    }
+
+    func testSharesAndSumsNotOfTheTopic() throws {
+        for sentence in [
+            "基本支出占本年支出合计的比重由上年的79.50%升至82.01%。",
+            "项目支出中，小学教育支出最多，为237.70万元。",
+            "商品和服务支出中，办公费、印刷费、水电费位列前三，分别为10.00万元、8.00万元和6.00万元，合计24.00万元。",
+            "公用经费中金额较大的依次为办公费52.30万元、印刷费8.00万元。",
+        ] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+        }
+        XCTAssertEqual(try ProbeProse(Self.probe).findings("货物采购以教学设备为主，金额50.00万元。", title: "九、政府采购支出情况说明"), [])
+    }
+
+    func testProjectsAmongWhichSomeAreRated() {
+        XCTAssertEqual(proseOnly("从自评结果看，4个项目中评价等级为“优”的3个、“良”的1个，评优率为75%。"), [])
+        XCTAssertEqual(proseOnly("从自评结果看，4个项目中评价等级为“优”的3个、“良”的1个，评优率为80%。").map { $0.prefix(4) }, ["N510"])
+    }
 }

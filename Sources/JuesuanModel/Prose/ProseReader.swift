@@ -693,7 +693,12 @@ public struct ProseReader: Sendable {
         let mayBeRanked = !namingAny && end - start <= 48 && Self.rankLastScalars.contains(state.text.scalars[end - 1])
         guard holdsLevel || namingAny || mayBeBare || mayBeName || mayBeRanked else { return }
         let words = state.string(start, end)
-        let chain = holdsLevel ? chainItem(words) : nil
+        var chain = holdsLevel ? chainItem(words) : nil
+        // `医疗保障管理事务（款）行政运行（2101501）`: a code in brackets after the chain names its 项.
+        if let item = chain, let code = item.code, let coded = codedItem(words), let deeper = coded.code,
+           deeper.utf8.count > code.utf8.count, deeper.utf8HasPrefix(code) {
+            chain = coded
+        }
         if let item = chain, item.isKnown {
             state.topic = item
         } else if let item = codedItem(words) {
@@ -711,8 +716,16 @@ public struct ProseReader: Sendable {
         } else if mayBeRanked, let rank = Self.rankWords.first(where: { words.utf8HasSuffix($0) }) {
             let named = String(words.utf8.dropLast(rank.utf8.count))!
             let stripped = Self.withoutLeadingNeutralWords(String(Ordinal.strip(named)))
-            if let item = codedItem(named) ?? bareItem(named) ?? Self.bareName(named)
-                ?? Self.category(namedAloneBy: stripped, code: categoryCode(ofHead: named)) {
+            let key = LabelKey.make(stripped)
+            if var item = codedItem(named) ?? bareItem(named) ?? (key.utf8HasSuffix("支出") ? bareItem(key: String(key.utf8.dropLast(6))!) : nil)
+                ?? Self.bareName(named) ?? Self.category(namedAloneBy: stripped, code: categoryCode(ofHead: named)) {
+                // `项目支出中，应急救援支出最多，为…`: in a sentence of project or basic spending the
+                // figure is the item's part of it, which no table row prints alone: not compared.
+                let sentence = state.string(state.sentenceStart, start)
+                if item.code != nil || Catalogue.embedded.categoryCode(forName: item.name) != nil,
+                   sentence.utf8Contains("项目支出") || sentence.utf8Contains("基本支出") {
+                    item = Quantity(name: item.name, isKnown: false)
+                }
                 // Of the next figure's clause only: then the topic is the paragraph's again.
                 state.topicAfterRanked = (state.topic, claims.count)
                 state.topic = item
@@ -790,10 +803,10 @@ public struct ProseReader: Sendable {
             return String(label.utf8.dropFirst(prefix.utf8.count))
         }
         // `支出最大的是…`, `占比最高的为…`: the words before 的是 end on a superlative.
-        for joint in ["的是", "的为"] {
+        for joint in ["的依次为", "的依次是", "的分别为", "的分别是", "的是", "的为"] {
             guard let offset = label.utf8LastOffset(of: joint), offset > 0 else { continue }
             let before = String(label.utf8.prefix(offset))!
-            if ["最大", "最多", "最高", "最少", "最低", "最小", "第一", "第二", "第三", "其次"].contains(where: { before.utf8HasSuffix($0) }),
+            if ["最大", "最多", "最高", "最少", "最低", "最小", "第一", "第二", "第三", "其次", "较大", "较多", "较高"].contains(where: { before.utf8HasSuffix($0) }),
                label.utf8.count > offset + joint.utf8.count {
                 return String(label.utf8.dropFirst(offset + joint.utf8.count))
             }
@@ -900,6 +913,20 @@ public struct ProseReader: Sendable {
         let text = state.text
         if let count = state.lastCount[state.depth] { state.countLists[state.depth] = count }
         var whole = state.lastAmount[state.depth]
+        // `…年初结转和结余36.52万元；支出总计包括本年支出合计…`: a clause with no figure that names a
+        // known amount before the marker lists that amount's parts, not those of the figure before.
+        if whole != nil, state.depth == 0, state.clauseStart > state.sentenceStart, state.lastFigureEnd <= state.clauseStart,
+           i - state.clauseStart <= 20, i > state.clauseStart {
+            let words = text.string(state.clauseStart, i).filter { !"，,：: ".contains($0) }
+            if !words.isEmpty, let named = QuantityNames.known(in: words), LabelKey.make(words).hasSuffix(LabelKey.make(named.description)),
+               let written = whole, claims[written].quantity != named {
+                whole = (state.firstClaimOfParagraph..<claims.count).last { claims[$0].isPlainAmount && !claims[$0].isEcho && claims[$0].depth == 0
+                    && claims[$0].period == .current && !claims[$0].measure.isBudget && claims[$0].quantity == named }
+                // The words before the marker name the whole, not the first part.
+                state.clauseStart = i + markerLength
+                if whole == nil { return nil }
+            }
+        }
         if whole == nil, state.depth > 0 { whole = state.lastAmount[state.depth - 1] }
         if whole == nil, state.depth == 0 {
             // `其中，…` opening a sentence lists the parts of the previous sentence's subject.
@@ -1168,6 +1195,10 @@ public struct ProseReader: Sendable {
                let whole = claims[outer].quantity, !whole.name.containsText("收入") {
                 state.lists[state.depth] = (outer, 0, state.brackets.last?.open ?? 0)
             }
+            // `其中A…、B…，另有年初财政拨款结转和结余230.18万元`: what is besides the list ends it.
+            if state.lists[state.depth] != nil, Self.besidesWords.contains(where: { claim.label.utf8HasPrefix($0) }) {
+                state.lists[state.depth] = nil
+            }
             // `人均416.67元`, `平均每辆2.53万元` are no part of a sum; nor is the sum of what was listed
             // (`两项合计`, `…；一般公共预算和政府性基金预算年末结转和结余共计571.70万元`).
             let perPerson = state.lists[state.depth] != nil
@@ -1356,6 +1387,16 @@ public struct ProseReader: Sendable {
             state.headsTaken = 0
             if let open = state.lists[state.depth], open.whole != previous { state.outerLists[state.depth] = open }
             state.lists[state.depth] = (previous, 0, state.lastFigureEnd)
+        } else if state.heads.isEmpty, claim.kind == .amount, phrase.utf8HasPrefix("分别"), state.clauseStart > state.sentenceStart,
+                  state.lastFigureEnd <= state.sentenceStart || state.lastFigure.map({ $0 < state.firstClaimOfSentence }) ?? true {
+            // `电费、劳务费、工会经费位列前三，分别为96.48万元、…`: the heads in the clause before.
+            let from = state.sentenceStart, to = state.clauseStart - 1
+            var words = from < to ? state.string(from, to) : ""
+            if let topic = words.utf8LastOffset(of: "中，") ?? words.utf8LastOffset(of: "中,") { words = String(words.utf8.dropFirst(topic + 4)) ?? words }
+            if words.unicodeScalars.count <= 40, let found = Self.respectivelyHeadsAndMeasures(words + "分别为"), found.heads.count >= 2 {
+                (state.heads, state.headMeasures) = found
+                state.headsTaken = 0
+            }
         }
         if !state.heads.isEmpty, claim.kind == .amount {
             if state.headsTaken < state.heads.count {
@@ -1413,15 +1454,25 @@ public struct ProseReader: Sendable {
                let spending = Self.otherSide(of: quantity.name), QuantityNames.known(in: spending)?.name == spending {
                 quantity.name = spending
             }
-            if ["中有", "中", "中的", "当中", "里"].contains(head) {
+            if quantity.name.hasPrefix("年末"), head.utf8HasPrefix("由年初") || head.utf8HasPrefix("从年初") {
+                // `年末结转和结余由年初的36.52万元下降至12.35万元`: the opening balance.
+                quantity.name = "年初" + quantity.name.dropFirst(2)
+            } else if ["中有", "中", "中的", "当中", "里"].contains(head) {
                 // `基本支出中有18.40万元由…安排`: a part of the amount named, not it.
                 quantity = Quantity(name: quantity.description + head, isKnown: false)
+            } else if head.utf8.count > 3, let first = head.unicodeScalars.first, "等及和与、".unicodeScalars.contains(first),
+                      Self.fundCategory(quantity, before: head) == nil {
+                // `事业收入等非财政拨款结转和结余`, `其他收入及以前年度结转等…资金`: more than the amount named.
+                quantity = Quantity(name: label, isKnown: false)
             } else if !head.isEmpty {
                 // A measure word may hold 支出 (`支出决算数`): it is the 类's.
                 var rest = Self.stripMeasure(head, simple: simple).head
                 if head.utf8HasPrefix(rest + "支出") { rest += "支出" }
                 if let item = Self.fundCategory(quantity, before: rest) ?? fundItem(quantity, before: rest) {
                     quantity = item
+                } else if rest.utf8HasPrefix("中"), !rest.utf8HasPrefix("中央") {
+                    // `本年支出中使用财政拨款6,575.49万元`: a part of the amount named, not it.
+                    quantity = Quantity(name: label, isKnown: false)
                 } else if let (fund, words) = Self.fundAndItemWords(quantity, rest), words.utf8HasPrefix("结转") || words.utf8HasPrefix("结余") {
                     // `一般公共预算财政拨款结转221.00万元`: the fund's balance (opening or closing, as
                     // the sentence may say), not its income: not compared.
@@ -1475,6 +1526,30 @@ public struct ProseReader: Sendable {
             claim.quantity = part.quantity
             claim.quantitySource = .sentence
         }
+        if claim.quantity == nil, Self.amountWordBytes.contains(ByteKey(strippedLabel().head)) {
+            // `货物采购以应急救援装备为主，金额506.80万元`: 金额 alone is of what the clause before it
+            // names when that clause ends on a known name (`授予中小企业合同，金额为…`), else unknown.
+            let from = max(state.sentenceStart, state.lastFigureEnd), to = state.clauseStart - 1
+            let words = from < to ? state.string(from, to) : ""
+            if let (named, end) = QuantityNames.match(in: words), end == words.endIndex {
+                claim.quantity = named
+            } else {
+                claim.quantity = Quantity(name: "金额", isKnown: false)
+            }
+            claim.quantitySource = .ownClause
+        }
+        if claim.quantity == nil, Self.changedToWords.contains(label), let previous = state.lastFigure, previous >= state.firstClaimOfSentence,
+           claims[previous].isPlainAmount, let from = claims[previous].label.utf8LastOffset(of: "由") ?? claims[previous].label.utf8LastOffset(of: "从"),
+           let named = QuantityNames.known(in: String(claims[previous].label.utf8.prefix(from))!) {
+            // `年末结转和结余由年初的36.52万元下降至12.35万元`: what it came to is the amount named.
+            claim.quantity = named
+            claim.quantitySource = .ownClause
+            claim.label = named.description
+        }
+        if claim.quantity == nil, Self.bareSumWords.contains(strippedLabel().head), state.firstClaimOfSentence < claims.count {
+            claim.quantity = Quantity(name: strippedLabel().head, isKnown: false)
+            claim.quantitySource = .ownClause
+        }
         if claim.quantity == nil, let part = Self.partWords.first(where: { strippedLabel().head.utf8HasSuffix($0) }) {
             // `另有70.00万元结转下年使用`, `其余2,243.50万元…`, `两项合计824.75万元`: an amount beside
             // the topic, the rest of it, the sum of the figures just listed — none is the topic.
@@ -1497,6 +1572,16 @@ public struct ProseReader: Sendable {
                 } else {
                     claim.quantity = Quantity(name: key, isKnown: false)
                 }
+                claim.quantitySource = .ownClause
+            }
+        }
+        // `城乡医疗救助较2023年度增加164.31万元`: a change names its item before the comparison.
+        if claim.quantity?.isKnown != true, claim.kind.isChange, let cut = ["较", "比", "同比", "与"].compactMap({ label.utf8FirstOffset(of: $0) }).min(), cut > 0,
+           let words = String(label.utf8.prefix(cut)) {
+            let key = LabelKey.make(Self.withoutLeadingNeutralWords(words))
+            if let item = bareItem(key: key) ?? (key.utf8HasSuffix("支出") ? bareItem(key: String(key.utf8.dropLast(6))!) : nil)
+                ?? Self.category(namedAloneBy: words, code: categoryCode(ofHead: words)), item.isKnown {
+                claim.quantity = item
                 claim.quantitySource = .ownClause
             }
         }
@@ -1700,6 +1785,11 @@ public struct ProseReader: Sendable {
                lastComparison(sentence, simple: simple) == .previousYear || previousYearStated() {
                 return .changeAmount(increase: increase)
             }
+            // `新增退休人员2人`, `调出3人`: the year's change of a count, not the count.
+            if before.utf8Contains("新") || before.utf8Contains("调") || before.utf8Contains("减"),
+               let word = countChangeWords.first(where: { before.utf8Contains($0.word) }) {
+                return .changeAmount(increase: word.increase)
+            }
             return .count
         case .points?:
             return before.contains("得分", simple: simple) || before.contains("评分", simple: simple) || before.contains("平均分", simple: simple)
@@ -1803,6 +1893,10 @@ public struct ProseReader: Sendable {
     }
     static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少", "少支出", "少支"].flatMap { [$0, $0 + "了"] }
     static let decreaseSuffixes = SuffixWords(decreaseWords)
+    /// Words before a count that make it the year's change of the count.
+    static let countChangeWords: [(word: String, increase: Bool)] = ["新增", "新招录", "新招聘", "新进", "新录用", "新接收", "调入"].map { ($0, true) }
+        + ["调出", "减员", "减少"].map { ($0, false) }
+
     /// Verbs that adjust a budget during the year, ending a figure's words (`年中调减`).
     static let budgetAdjustmentSuffixes = SuffixWords(["调减", "调增", "追加", "追减", "核减", "压减", "调整"].flatMap { [$0, $0 + "了"] })
     static let spendingVerbSuffixes = SuffixWords(["少支出", "少支", "多支出", "多支"].flatMap { [$0, $0 + "了"] })
@@ -2009,6 +2103,11 @@ public struct ProseReader: Sendable {
     /// comma `其余` is the list's last part: `其中人员经费80.00万元，其余20.00万元为公用经费`).
     static let besidesClauseWords = besidesWords + ["其余", "剩余"]
     static let partWords: [String] = ["另有", "另外", "此外", "还有", "其余", "其余为", "其余是", "剩余", "剩余为", "余下", "剩下"] + sumOfListedWords
+    /// Words that say what an amount came to (`由A万元下降至B万元`).
+    static let changedToWords: Set<String> = ["下降至", "下降到", "降至", "降到", "减少至", "减少到", "减至", "增长至", "增长到", "增加至", "增加到",
+                                               "增至", "升至", "上升至", "上升到", "提高至", "提高到"]
+    /// A sum with no name after figures of its sentence (`…分别为A、B和C万元，合计D万元`).
+    static let bareSumWords = ["合计", "共计", "合计为", "共计为", "总计", "累计"]
     /// Words that name the sum of the figures just listed (`两项合计`).
     static let sumOfListedWords: [String] = ["两项", "三项", "四项", "以上", "上述", "各项"].flatMap { (items: String) -> [String] in
         ["合计", "共计", "小计", "合计为", "共计为"].map { items + $0 }
