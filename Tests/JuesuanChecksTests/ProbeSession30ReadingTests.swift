@@ -127,7 +127,7 @@ final class ProbeSession30ReadingTests: XCTestCase, ProbeReadingCase {
     // MARK: Lists
 
     func testTheSumOfHeadsIsTheirSum() throws {
-        try assertEach(["年初、年末结转和结余共计160.30万元，分别为97.30万元和63.00万元。",
+        try assertEach(["年初、年末结转和结余共计160.30万元，分别为97.30万元和63.00万元。", "年初、年末结转和结余共计160.30万元，依次为97.30万元和63.00万元。",
                         "年初结转和结余与年末结转和结余合计160.30万元，分别为97.30万元、63.00万元。"],
                        moving: "160.30", to: "161.30", finds: ["N504 161.30"])
         try assertEach(["年初、年末结转和结余共计160.30万元，分别为97.30万元和63.00万元。"],
@@ -217,6 +217,9 @@ final class ProbeSession30ReadingTests: XCTestCase, ProbeReadingCase {
     func testAListNamedInAClauseWithNoFigureIsOfThatAmount() throws {
         let sentence = "收入总计包括本年收入合计3,186.50万元和年初结转和结余97.30万元；支出总计包括本年支出合计3,220.80万元、结余分配0.00万元和年末结转和结余63.00万元。"
         try assertEach([sentence], moving: "3,220.80", to: "3,230.80", finds: ["N501 3,230.80"])
+        // At the start of a sentence too, whatever figure the paragraph wrote before.
+        try assertEach(["本年收入合计3,186.50万元。收入总计包括收入总额3,186.50万元和年初结转和结余97.30万元。"],
+                       moving: "97.30", to: "98.30", finds: ["N501 98.30"])
     }
 
     func testWordsAfterANameThatMakeItAPartOrMore() throws {

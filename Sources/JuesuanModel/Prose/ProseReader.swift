@@ -915,7 +915,7 @@ public struct ProseReader: Sendable {
         var whole = state.lastAmount[state.depth]
         // `…年初结转和结余36.52万元；支出总计包括本年支出合计…`: a clause with no figure that names a
         // known amount before the marker lists that amount's parts, not those of the figure before.
-        if whole != nil, state.depth == 0, state.clauseStart > state.sentenceStart, state.lastFigureEnd <= state.clauseStart,
+        if whole != nil, state.depth == 0, state.lastFigureEnd <= state.clauseStart,
            i - state.clauseStart <= 20, i > state.clauseStart {
             let words = text.string(state.clauseStart, i).filter { !"，,：: ".contains($0) }
             if !words.isEmpty, let named = QuantityNames.known(in: words), LabelKey.make(words).hasSuffix(LabelKey.make(named.description)),
@@ -943,7 +943,9 @@ public struct ProseReader: Sendable {
                    LabelKey.make(words).hasSuffix(LabelKey.make(named.description)) {
                     whole = (state.firstClaimOfParagraph..<claims.count).last { claims[$0].isPlainAmount && !claims[$0].isEcho && claims[$0].depth == 0
                         && claims[$0].period == .current && !claims[$0].measure.isBudget && claims[$0].quantity == named }
-                    if whole != nil { state.clauseStart = i + markerLength }
+                    // The words before the marker name the whole, not the first part (when a part
+                    // follows: `…主要用于以下方面：` names the topic the colon opens).
+                    if whole != nil || Self.figureFollows(text, from: i + markerLength) { state.clauseStart = i + markerLength }
                 }
             }
             // `其中，基本支出A万元…；项目支出B万元…。从功能分类看，…`: a point of view after a sentence
@@ -1378,7 +1380,7 @@ public struct ProseReader: Sendable {
         if state.heads.isEmpty, let found = Self.respectivelyHeadsAndMeasures(withoutDepartmentName(phrase)) {
             (state.heads, state.headMeasures) = found
             state.headsTaken = 0
-        } else if state.heads.isEmpty, claim.kind == .amount, phrase.utf8HasPrefix("分别"), let previous = state.lastFigure,
+        } else if state.heads.isEmpty, claim.kind == .amount, (phrase.utf8HasPrefix("分别") || phrase.utf8HasPrefix("依次")), let previous = state.lastFigure,
                   previous >= state.firstClaimOfSentence, let (sumClaim, words) = state.sumOfHeads, sumClaim == previous,
                   let found = Self.respectivelyHeadsAndMeasures(String(words.utf8.dropLast(6))! + "分别为") {
             // `一般公共预算和政府性基金预算年末结转和结余共计571.70万元，分别为221.00万元和350.70万元`:
@@ -1387,7 +1389,7 @@ public struct ProseReader: Sendable {
             state.headsTaken = 0
             if let open = state.lists[state.depth], open.whole != previous { state.outerLists[state.depth] = open }
             state.lists[state.depth] = (previous, 0, state.lastFigureEnd)
-        } else if state.heads.isEmpty, claim.kind == .amount, phrase.utf8HasPrefix("分别"), state.clauseStart > state.sentenceStart,
+        } else if state.heads.isEmpty, claim.kind == .amount, (phrase.utf8HasPrefix("分别") || phrase.utf8HasPrefix("依次")), state.clauseStart > state.sentenceStart,
                   state.lastFigureEnd <= state.sentenceStart || state.lastFigure.map({ $0 < state.firstClaimOfSentence }) ?? true {
             // `电费、劳务费、工会经费位列前三，分别为96.48万元、…`: the heads in the clause before.
             let from = state.sentenceStart, to = state.clauseStart - 1
@@ -2087,6 +2089,18 @@ public struct ProseReader: Sendable {
 
     /// Words that, ending a figure's words with nothing named before them, make it no amount of
     /// the topic (`另有`, `其余`, `两项合计`).
+    /// Whether a figure follows `from` within a name's length, before any punctuation.
+    static func figureFollows(_ text: ProseText, from: Int) -> Bool {
+        var k = from
+        while k < text.count, k - from <= 24 {
+            let scalar = text.scalars[k]
+            if ProseText.isDigit(scalar) { return true }
+            if "，,：:；;。（(".unicodeScalars.contains(scalar) { return false }
+            k += 1
+        }
+        return false
+    }
+
     /// Words that end the name of a sum.
     static let sumWords = ["共计", "合计", "总计", "共"]
 
