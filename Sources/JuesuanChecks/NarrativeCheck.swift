@@ -335,7 +335,24 @@ struct ProseReading {
     /// (`国有土地使用权出让收入安排的支出`).
     static func speaksOfIncome(_ sentence: String) -> Bool {
         guard sentence.utf8Contains("收入") else { return false }
-        return sentence.components(separatedBy: "收入").count - 1 > sentence.components(separatedBy: "收入安排").count - 1
+        guard sentence.utf8Contains("收入安排") else { return true }
+        return firstIncome(in: sentence) != nil
+    }
+
+    /// The UTF-8 offset of the first 收入 in `sentence` that is not `收入安排`, if any.
+    static func firstIncome(in sentence: String) -> Int? {
+        let bytes = Array(sentence.utf8), word = Array("收入".utf8), spent = Array("安排".utf8)
+        var k = 0
+        while k + word.count <= bytes.count {
+            if bytes[k..<(k + word.count)].elementsEqual(word) {
+                let after = k + word.count
+                if !(after + spent.count <= bytes.count && bytes[after..<(after + spent.count)].elementsEqual(spent)) { return k }
+                k = after
+            } else {
+                k += 1
+            }
+        }
+        return nil
     }
 
     /// `first`, then those of `then` that are other cells (a cell named both ways is listed once).

@@ -218,13 +218,7 @@ enum NarrativeShareCheck {
     /// The side a sentence speaks of: the first of 收入 and 支出 it names (收入 in the name of money
     /// a fund spends, `国有土地使用权出让收入安排的支出`, is no side).
     static func side(of sentence: String) -> String? {
-        var searchFrom = sentence.startIndex
-        var income: String.Index?
-        while let found = sentence.range(of: "收入", range: searchFrom..<sentence.endIndex) {
-            if !sentence[found.upperBound...].hasPrefix("安排") { income = found.lowerBound; break }
-            searchFrom = found.upperBound
-        }
-        let spending = sentence.range(of: "支出")?.lowerBound
+        let income = ProseReading.firstIncome(in: sentence), spending = sentence.utf8FirstOffset(of: "支出")
         switch (income, spending) {
         case let (i?, s?): return i < s ? "收入" : "支出"
         case (_?, nil): return "收入"

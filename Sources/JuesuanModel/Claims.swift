@@ -81,8 +81,8 @@ extension Quantity {
     /// The spending of the fund whose spending on a 类, 款 or 项 this is
     /// (`一般公共预算财政拨款教育支出` → 一般公共预算财政拨款支出); nil for any other quantity.
     public var fundSpending: Quantity? {
-        guard !qualifier.isEmpty, code != nil || Catalogue.embedded.categoryCode(forName: name) != nil,
-              ProseReader.fundOfName[qualifier + "支出"] != nil else { return nil }
+        guard !qualifier.isEmpty, qualifier.utf8HasSuffix("财政拨款"), ProseReader.fundOfName[qualifier + "支出"] != nil,
+              code != nil || Catalogue.embedded.categoryCode(forName: name) != nil else { return nil }
         return Quantity(name: qualifier + "支出", isKnown: true)
     }
 }

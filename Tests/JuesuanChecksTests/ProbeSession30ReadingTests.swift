@@ -1,5 +1,6 @@
+import JuesuanCatalogue
 import JuesuanChecks
-import JuesuanModel
+@testable import JuesuanModel
 import XCTest
 
 /// Readings found by the probes of session 30 (a market regulation bureau, a housing and
@@ -192,6 +193,13 @@ final class ProbeSession30ReadingTests: XCTestCase, ProbeReadingCase {
                        moving: "301.42", to: "311.42", finds: ["N501 311.42"])
         try assertEach(["按类级科目，支出最多的是教育支出2,329.48万元，第二是社会保障和就业支出301.42万元。"],
                        moving: "2,329.48", to: "2,339.48", finds: ["N501 2,339.48"])
+    }
+
+    func testTheNamesWithAPauseAreTheCataloguesAll() {
+        let names = Set([ClassificationKind.functional, .economic].flatMap { kind in
+            Catalogue.embedded.entries(withPrefix: "", kind: kind).map(\.name).filter { $0.contains("、") }
+        })
+        XCTAssertEqual(Set(ProseReader.namesWithPause), names)
     }
 
     func testACatalogueNameWithAPauseIsOneName() throws {

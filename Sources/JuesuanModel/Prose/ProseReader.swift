@@ -741,6 +741,9 @@ public struct ProseReader: Sendable {
         return Quantity(name: name, isKnown: true)
     }
 
+    /// Words after a name that make a figure a part of it (`基本支出中有`).
+    static let partOfNamedBytes = Set(["中有", "中", "中的", "当中", "里"].map(ByteKey.init))
+
     /// The names of a fund's (or all appropriations') income and spending, by the fund's words.
     static let fundOfName: [String: String] = Dictionary(uniqueKeysWithValues: (fundNames.prefix(3) + ["财政拨款"]).flatMap { fund in
         [(fund + "收入", fund), (fund + "支出", fund)]
@@ -769,7 +772,9 @@ public struct ProseReader: Sendable {
     /// The fund `quantity` names by the fund's words alone (years and neutral words may precede
     /// them), and the words of `rest` after 中 or 的.
     static func fundAndItemWords(_ quantity: Quantity, _ rest: String) -> (fund: String, words: String)? {
-        guard let fund = fundOfName[quantity.name], QuantityNames.neutralized(quantity.qualifier).isEmpty else { return nil }
+        // Asked of every named amount with words after its name: bytes before the dictionary.
+        guard quantity.name.utf8HasSuffix("收入") || quantity.name.utf8HasSuffix("支出"), quantity.name.utf8Contains("财政拨款"),
+              let fund = fundOfName[quantity.name], QuantityNames.neutralized(quantity.qualifier).isEmpty else { return nil }
         var words = Substring(rest)
         for word in ["中的", "中", "的"] where words.hasPrefix(word) {
             words = words.dropFirst(word.count)
@@ -799,9 +804,12 @@ public struct ProseReader: Sendable {
     static func withoutRankWords(_ label: String) -> String? {
         // Every such word holds 是 or 为: most labels hold neither.
         guard label.utf8Contains("是") || label.utf8Contains("为") else { return nil }
-        for prefix in rankPrefixes where label.utf8HasPrefix(prefix) && label.utf8.count > prefix.utf8.count {
-            return String(label.utf8.dropFirst(prefix.utf8.count))
+        if let first = label.unicodeScalars.first, rankPrefixFirstScalars.contains(first) {
+            for prefix in rankPrefixes where label.utf8HasPrefix(prefix) && label.utf8.count > prefix.utf8.count {
+                return String(label.utf8.dropFirst(prefix.utf8.count))
+            }
         }
+        guard label.utf8Contains("的") else { return nil }
         // `支出最大的是…`, `占比最高的为…`: the words before 的是 end on a superlative.
         for joint in ["的依次为", "的依次是", "的分别为", "的分别是", "的是", "的为"] {
             guard let offset = label.utf8LastOffset(of: joint), offset > 0 else { continue }
@@ -813,6 +821,7 @@ public struct ProseReader: Sendable {
         }
         return nil
     }
+    static let rankPrefixFirstScalars = Set(rankPrefixes.compactMap(\.unicodeScalars.first))
     static let rankPrefixes: [String] = ["其次是", "其次为", "再次是", "再次为", "然后是", "最后是"]
         + ["二", "三", "四", "五", "六"].flatMap { ["第\($0)是", "第\($0)为", "排第\($0)的是", "居第\($0)的是", "位居第\($0)的是"] }
 
@@ -1152,7 +1161,8 @@ public struct ProseReader: Sendable {
         let needsPhrase = claim.kind == .completion
             || (state.heads.isEmpty && phraseLower < start && s[phraseLower..<start].contains { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" || $0 == "总" || $0 == "依" })
             // `年初、年末结转和结余共计…`: a sum of heads.
-            || (state.heads.isEmpty && (claim.label.utf8HasSuffix("共计") || claim.label.utf8HasSuffix("合计")))
+            || (state.heads.isEmpty && (claim.label.utf8HasSuffix("共计") || claim.label.utf8HasSuffix("合计")) && phraseLower < start
+                && s[phraseLower..<start].contains { $0 == "、" || $0 == "和" || $0 == "与" || $0 == "及" })
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
         let index = claims.count
@@ -1439,7 +1449,7 @@ public struct ProseReader: Sendable {
             // `社会保障和就业支出（类）行政事业单位养老支出（款）…（项）年初预算数`: the item.
             claim.quantity = item
             claim.quantitySource = .ownClause
-        } else if let words = [label, phrase].first(where: { !$0.isEmpty && Self.namesSumOfHeads($0) }) {
+        } else if let words = Self.namesSumOfHeads(label) ? label : !phrase.isEmpty && Self.namesSumOfHeads(phrase) ? phrase : nil {
             // `年初、年末结转和结余共计160.30万元`: the sum of two amounts, neither of them.
             claim.quantity = Quantity(name: words, isKnown: false)
             claim.quantitySource = .ownClause
@@ -1456,10 +1466,10 @@ public struct ProseReader: Sendable {
                let spending = Self.otherSide(of: quantity.name), QuantityNames.known(in: spending)?.name == spending {
                 quantity.name = spending
             }
-            if quantity.name.hasPrefix("年末"), head.utf8HasPrefix("由年初") || head.utf8HasPrefix("从年初") {
+            if head.utf8HasPrefix("由年初") || head.utf8HasPrefix("从年初"), quantity.name.utf8HasPrefix("年末") {
                 // `年末结转和结余由年初的36.52万元下降至12.35万元`: the opening balance.
                 quantity.name = "年初" + quantity.name.dropFirst(2)
-            } else if ["中有", "中", "中的", "当中", "里"].contains(head) {
+            } else if head.utf8.count <= 6, Self.partOfNamedBytes.contains(ByteKey(head)) {
                 // `基本支出中有18.40万元由…安排`: a part of the amount named, not it.
                 quantity = Quantity(name: quantity.description + head, isKnown: false)
             } else if head.utf8.count > 3, let first = head.unicodeScalars.first, "等及和与、".unicodeScalars.contains(first),
@@ -1528,7 +1538,7 @@ public struct ProseReader: Sendable {
             claim.quantity = part.quantity
             claim.quantitySource = .sentence
         }
-        if claim.quantity == nil, Self.amountWordBytes.contains(ByteKey(strippedLabel().head)) {
+        if claim.quantity == nil, strippedLabel().head.utf8.count <= 18, Self.amountWordBytes.contains(ByteKey(strippedLabel().head)) {
             // `货物采购以应急救援装备为主，金额506.80万元`: 金额 alone is of what the clause before it
             // names when that clause ends on a known name (`授予中小企业合同，金额为…`), else unknown.
             let from = max(state.sentenceStart, state.lastFigureEnd), to = state.clauseStart - 1
@@ -1540,7 +1550,7 @@ public struct ProseReader: Sendable {
             }
             claim.quantitySource = .ownClause
         }
-        if claim.quantity == nil, Self.changedToWords.contains(label), let previous = state.lastFigure, previous >= state.firstClaimOfSentence,
+        if claim.quantity == nil, label.utf8HasSuffix("至") || label.utf8HasSuffix("到"), Self.changedToWords.contains(label), let previous = state.lastFigure, previous >= state.firstClaimOfSentence,
            claims[previous].isPlainAmount, let from = claims[previous].label.utf8LastOffset(of: "由") ?? claims[previous].label.utf8LastOffset(of: "从"),
            let named = QuantityNames.known(in: String(claims[previous].label.utf8.prefix(from))!) {
             // `年末结转和结余由年初的36.52万元下降至12.35万元`: what it came to is the amount named.
@@ -1548,11 +1558,13 @@ public struct ProseReader: Sendable {
             claim.quantitySource = .ownClause
             claim.label = named.description
         }
-        if claim.quantity == nil, Self.bareSumWords.contains(strippedLabel().head), state.firstClaimOfSentence < claims.count {
+        if claim.quantity == nil, state.firstClaimOfSentence < claims.count, strippedLabel().head.utf8.count <= 9,
+           Self.bareSumWords.contains(where: { strippedLabel().head.utf8.elementsEqual($0.utf8) }) {
             claim.quantity = Quantity(name: strippedLabel().head, isKnown: false)
             claim.quantitySource = .ownClause
         }
-        if claim.quantity == nil, let part = Self.partWords.first(where: { strippedLabel().head.utf8HasSuffix($0) }) {
+        if claim.quantity == nil, let last = strippedLabel().head.unicodeScalars.last, Self.partWordLastScalars.contains(last),
+           let part = Self.partWords.first(where: { strippedLabel().head.utf8HasSuffix($0) }) {
             // `另有70.00万元结转下年使用`, `其余2,243.50万元…`, `两项合计824.75万元`: an amount beside
             // the topic, the rest of it, the sum of the figures just listed — none is the topic.
             claim.quantity = Quantity(name: part, isKnown: false)
@@ -1578,7 +1590,9 @@ public struct ProseReader: Sendable {
             }
         }
         // `城乡医疗救助较2023年度增加164.31万元`: a change names its item before the comparison.
-        if claim.quantity?.isKnown != true, claim.kind.isChange, let cut = ["较", "比", "同比", "与"].compactMap({ label.utf8FirstOffset(of: $0) }).min(), cut > 0,
+        if claim.quantity?.isKnown != true, claim.kind.isChange, label.utf8.count > 9, let first = label.unicodeScalars.first,
+           first != "比" && first != "较" && first != "同" && first != "与",
+           let cut = Self.comparisonWords.compactMap({ label.utf8FirstOffset(of: $0) }).min(), cut > 0,
            let words = String(label.utf8.prefix(cut)) {
             let key = LabelKey.make(Self.withoutLeadingNeutralWords(words))
             if let item = bareItem(key: key) ?? (key.utf8HasSuffix("支出") ? bareItem(key: String(key.utf8.dropLast(6))!) : nil)
@@ -2107,8 +2121,10 @@ public struct ProseReader: Sendable {
     /// Whether `label` names the sum of two or more heads (`年初、年末结转和结余共计`,
     /// `一般公共预算和政府性基金预算年末结转和结余合计`): it is no one of them.
     public static func namesSumOfHeads(_ label: String) -> Bool {
-        guard let sum = ["共计", "合计"].first(where: { label.utf8HasSuffix($0) }), label.utf8.count > sum.utf8.count,
-              let words = String(label.utf8.dropLast(sum.utf8.count)), words.contains(where: { "、和与及".contains($0) }),
+        // Asked of every amount named 合计 (`本年支出合计`): bytes first (issue 15).
+        guard label.utf8HasSuffix("共计") || label.utf8HasSuffix("合计"), label.utf8.count > 6,
+              let words = String(label.utf8.dropLast(6)),
+              words.utf8Contains("、") || words.utf8Contains("和") || words.utf8Contains("与") || words.utf8Contains("及"),
               let heads = respectivelyHeadsAndMeasures(words + "分别为") else { return false }
         return heads.heads.count >= 2 && heads.heads.allSatisfy { $0.isKnown }
     }
@@ -2117,11 +2133,14 @@ public struct ProseReader: Sendable {
     /// comma `其余` is the list's last part: `其中人员经费80.00万元，其余20.00万元为公用经费`).
     static let besidesClauseWords = besidesWords + ["其余", "剩余"]
     static let partWords: [String] = ["另有", "另外", "此外", "还有", "其余", "其余为", "其余是", "剩余", "剩余为", "余下", "剩下"] + sumOfListedWords
+    /// Words that start a comparison after an item's name (`城乡医疗救助较2023年度增加`).
+    static let comparisonWords = ["较", "比", "同比", "与"]
     /// Words that say what an amount came to (`由A万元下降至B万元`).
     static let changedToWords: Set<String> = ["下降至", "下降到", "降至", "降到", "减少至", "减少到", "减至", "增长至", "增长到", "增加至", "增加到",
                                                "增至", "升至", "上升至", "上升到", "提高至", "提高到"]
     /// A sum with no name after figures of its sentence (`…分别为A、B和C万元，合计D万元`).
     static let bareSumWords = ["合计", "共计", "合计为", "共计为", "总计", "累计"]
+    static let partWordLastScalars = Set(partWords.compactMap(\.unicodeScalars.last))
     /// Words that name the sum of the figures just listed (`两项合计`).
     static let sumOfListedWords: [String] = ["两项", "三项", "四项", "以上", "上述", "各项"].flatMap { (items: String) -> [String] in
         ["合计", "共计", "小计", "合计为", "共计为"].map { items + $0 }
@@ -2143,21 +2162,26 @@ public struct ProseReader: Sendable {
     /// (Its names are searched by bytes: two thousand names read character by character; issue 15.)
     /// Whether the 、 at `i` stands inside the name of a catalogue entry (`在乡复员、退伍军人生活补助`).
     static func isInsideCatalogueName(_ text: ProseText, at i: Int) -> Bool {
-        catalogueNamesWithPause.contains { name in
+        // Most pauses are followed by no such name's second part (asked at every 、; issue 15).
+        guard i + 1 < text.count, pauseNameSecondScalars.contains(text.scalars[i + 1]) else { return false }
+        return catalogueNamesWithPause.contains { name in
             guard i >= name.before.count, i + 1 + name.after.count <= text.count else { return false }
             for (k, scalar) in name.before.enumerated() where text.scalars[i - name.before.count + k] != scalar { return false }
             for (k, scalar) in name.after.enumerated() where text.scalars[i + 1 + k] != scalar { return false }
             return true
         }
     }
+    static let pauseNameSecondScalars = Set(catalogueNamesWithPause.compactMap(\.after.first))
     /// The catalogue's names that hold a 、, split at it.
-    static let catalogueNamesWithPause: [(before: [Unicode.Scalar], after: [Unicode.Scalar])] = [ClassificationKind.functional, .economic].flatMap { kind in
-        Catalogue.embedded.entries(withPrefix: "", kind: kind).compactMap { entry -> ([Unicode.Scalar], [Unicode.Scalar])? in
-            let scalars = Array(entry.name.unicodeScalars)
-            guard let pause = scalars.firstIndex(of: "、") else { return nil }
-            return (Array(scalars[..<pause]), Array(scalars[(pause + 1)...]))
-        }
+    static let catalogueNamesWithPause: [(before: [Unicode.Scalar], after: [Unicode.Scalar])] = namesWithPause.flatMap { name in
+        let scalars = Array(name.unicodeScalars)
+        return scalars.indices.filter { scalars[$0] == "、" }.map { pause in (Array(scalars[..<pause]), Array(scalars[(pause + 1)...])) }
     }
+    /// The names of the embedded catalogue that hold a 、 (a test keeps the list whole): written
+    /// out, for finding them costs a scan of the catalogue (issue 15).
+    static let namesWithPause = ["驻外使领馆（团、处）", "乏燃料后处理厂的建设、运行、改造和退役", "在乡复员、退伍军人生活补助",
+                                 "环境保护法规、规划及标准", "执业资格注册、资质审查", "通信设备、计算机及其他电子设备制造业",
+                                 "石油加工、炼焦及核燃料加工业"]
 
     static let catalogueNamesWithJoiners: [String] = [ClassificationKind.functional, .economic].flatMap { kind in
         Catalogue.embedded.entries(withPrefix: "", kind: kind).lazy.map(\.name).filter { $0.utf8Contains("和") || $0.utf8Contains("与") || $0.utf8Contains("及") || $0.utf8Contains("、") }
