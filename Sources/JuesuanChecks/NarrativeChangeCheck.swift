@@ -221,7 +221,7 @@ enum NarrativeChangeCheck {
                 increase ? current[keyPath: path] - changeOperand[keyPath: path] : current[keyPath: path] + changeOperand[keyPath: path]
             }
             let previousValue = increase ? current.value - changeOperand.value : current.value + changeOperand.value
-            guard previous(\.lax).lower.mantissa > 0, previousValue.mantissa > 0 else { return }
+            guard previous(\.lax).lower.mantissa > 0, previousValue.mantissa > 0 else { continue }
             let verdict = ProseReading.verdict { path in
                 Interval.quotientMayLie(numerator: changeOperand[keyPath: path], denominator: previous(path), factor: ProseReading.hundred, in: target)
             }
