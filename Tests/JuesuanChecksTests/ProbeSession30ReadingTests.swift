@@ -225,6 +225,8 @@ final class ProbeSession30ReadingTests: XCTestCase, ProbeReadingCase {
     func testAListNamedInAClauseWithNoFigureIsOfThatAmount() throws {
         let sentence = "收入总计包括本年收入合计3,186.50万元和年初结转和结余97.30万元；支出总计包括本年支出合计3,220.80万元、结余分配0.00万元和年末结转和结余63.00万元。"
         try assertEach([sentence], moving: "3,220.80", to: "3,230.80", finds: ["N501 3,230.80"])
+        // 总额 after other words totals only a name right before it (`收入总计由收入总额…` is no 收入总计).
+        XCTAssertEqual(try findings("收入总计由收入总额3,186.50万元和年初结转和结余97.30万元两部分构成。"), [])
         // At the start of a sentence too, whatever figure the paragraph wrote before.
         try assertEach(["本年收入合计3,186.50万元。收入总计包括收入总额3,186.50万元和年初结转和结余97.30万元。"],
                        moving: "97.30", to: "98.30", finds: ["N501 98.30"])

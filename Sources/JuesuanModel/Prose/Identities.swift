@@ -234,7 +234,8 @@ public enum QuantityNames {
         } == true
         guard retry else { return found }
         let shorter = String(label[..<label.utf8.index(found.end, offsetBy: -totalBytes.count)])
-        if let inner = longestMatch(in: shorter), inner.quantity.qualifier.utf8.count < found.quantity.qualifier.utf8.count {
+        // (The inner name ends where 合计 / 总额 begins: `收入总计由收入总额` is no 收入总计.)
+        if let inner = longestMatch(in: shorter), inner.end == shorter.endIndex, inner.quantity.qualifier.utf8.count < found.quantity.qualifier.utf8.count {
             let offset = shorter.utf8.distance(from: shorter.startIndex, to: inner.end)
             return (inner.quantity, label.utf8.index(label.startIndex, offsetBy: offset))
         }
