@@ -282,6 +282,12 @@ public struct ProseReader: Sendable {
         return bareItem(key: LabelKey.make(words))
     }
 
+    /// `bareItem` of a label key ending in 支出, without it (`征地和拆迁补偿支出` names the row
+    /// `征地和拆迁补偿`); nil for any other key.
+    mutating func bareItem(droppingSpending key: String) -> Quantity? {
+        key.utf8HasSuffix("支出") ? bareItem(key: String(key.utf8.dropLast("支出".utf8.count))!) : nil
+    }
+
     /// `bareItem` of words already made a label key.
     mutating func bareItem(key: String) -> Quantity? {
         guard !itemTables.isEmpty, !key.isEmpty, key.utf8.count <= 160, let code = itemCode(forKey: key) else { return nil }
@@ -717,7 +723,7 @@ public struct ProseReader: Sendable {
             let named = String(words.utf8.dropLast(rank.utf8.count))!
             let stripped = Self.withoutLeadingNeutralWords(String(Ordinal.strip(named)))
             let key = LabelKey.make(stripped)
-            if var item = codedItem(named) ?? bareItem(named) ?? (key.utf8HasSuffix("支出") ? bareItem(key: String(key.utf8.dropLast(6))!) : nil)
+            if var item = codedItem(named) ?? bareItem(named) ?? bareItem(droppingSpending: key)
                 ?? Self.bareName(named) ?? Self.category(namedAloneBy: stripped, code: categoryCode(ofHead: named)) {
                 // `项目支出中，应急救援支出最多，为…`: in a sentence of project or basic spending the
                 // figure is the item's part of it, which no table row prints alone: not compared.
@@ -764,7 +770,7 @@ public struct ProseReader: Sendable {
     mutating func fundItem(_ quantity: Quantity, before rest: String) -> Quantity? {
         guard let (fund, words) = Self.fundAndItemWords(quantity, rest) else { return nil }
         let key = LabelKey.make(words)
-        guard var item = bareItem(key: key) ?? (key.utf8HasSuffix("支出") ? bareItem(key: String(key.utf8.dropLast(6))!) : nil), item.isKnown else { return nil }
+        guard var item = bareItem(key: key) ?? bareItem(droppingSpending: key), item.isKnown else { return nil }
         item.qualifier = fund
         return item
     }
@@ -1580,7 +1586,7 @@ public struct ProseReader: Sendable {
                 // (The key is made once, and the sentence searched only for a row's label: asked
                 // of every amount with an unknown name; issue 15.)
                 let key = LabelKey.make(words)
-                if let item = bareItem(key: key) ?? (key.utf8HasSuffix("支出") ? bareItem(key: String(key.utf8.dropLast(6))!) : nil), item.isKnown,
+                if let item = bareItem(key: key) ?? bareItem(droppingSpending: key), item.isKnown,
                    !claim.sentencePrefix.utf8Contains("项目支出"), !claim.sentencePrefix.utf8Contains("基本支出") {
                     claim.quantity = item
                 } else {
@@ -1595,7 +1601,7 @@ public struct ProseReader: Sendable {
            let cut = Self.comparisonWords.compactMap({ label.utf8FirstOffset(of: $0) }).min(), cut > 0,
            let words = String(label.utf8.prefix(cut)) {
             let key = LabelKey.make(Self.withoutLeadingNeutralWords(words))
-            if let item = bareItem(key: key) ?? (key.utf8HasSuffix("支出") ? bareItem(key: String(key.utf8.dropLast(6))!) : nil)
+            if let item = bareItem(key: key) ?? bareItem(droppingSpending: key)
                 ?? Self.category(namedAloneBy: words, code: categoryCode(ofHead: words)), item.isKnown {
                 claim.quantity = item
                 claim.quantitySource = .ownClause
