@@ -32,7 +32,11 @@ enum NarrativeShareCheck {
                   reading.claims[index].period == .current else { continue }
             // A part or whole already found to differ from its table (N501) is the error: the
             // share it breaks is not reported a second time.
-            guard let part = part(of: index, reading), !reading.contradicted.contains(part) else { continue }
+            guard let part = part(of: index, reading) else {
+                tableShare(index, whole: wholeName, &reading)
+                continue
+            }
+            guard !reading.contradicted.contains(part) else { continue }
             guard let (whole, key) = whole(of: index, part: part, named: wholeName, wholes: wholes, reading) else { continue }
             wholes[index] = (whole, key)
             let partOperand = reading.operand(part)
@@ -105,6 +109,41 @@ enum NarrativeShareCheck {
             k -= 1
         }
         return nil
+    }
+
+    /// `财政拨款收入占本年收入合计的比重为90.93%`: a part named before 占 whose amount the paragraph
+    /// does not write, of a whole named after it, both as the tables print them (in the section's
+    /// fund, as a written amount would be). Judged only when no pair of their printed figures
+    /// (a name some tables print twice) allows the share.
+    static func tableShare(_ index: Int, whole wholeName: String?, _ reading: inout ProseReading) {
+        let label = reading.claims[index].label.unicodeScalars
+        guard let wholeName, let share = label.lastIndex(of: "占"), share != label.startIndex else { return }
+        var words = label[..<share]
+        while let last = words.last, last == "的" || last == " " { words = words.dropLast() }
+        guard let partQuantity = QuantityNames.namedWhole(by: String(words)), partQuantity.isKnown,
+              let wholeQuantity = QuantityNames.known(in: wholeName), !ProseReading.same(wholeQuantity, partQuantity) else { return }
+        let context = reading.context(of: index)
+        let parts = reading.tableFigures(partQuantity, sentence: context)
+        let wholes = reading.tableFigures(wholeQuantity, sentence: context)
+        guard !parts.isEmpty, !wholes.isEmpty else { return }
+        let written = reading.claims[index].value, target = Interval.written(written)
+        // The pair nearest the written share is the one reported.
+        var nearest: (part: Operand, whole: Operand, distance: DecimalNumber)?
+        for part in parts {
+            let partOperand = reading.operand(part)
+            for whole in wholes {
+                let wholeOperand = reading.operand(whole)
+                if Interval.quotientMayLie(numerator: partOperand.lax, denominator: wholeOperand.lax, factor: ProseReading.hundred, in: target) { return }
+                guard let quotient = (partOperand.value * ProseReading.hundred).divided(by: wholeOperand.value, scale: 4) else { continue }
+                let distance = (quotient - written).magnitude
+                if nearest == nil || distance < nearest!.distance { nearest = (partOperand, wholeOperand, distance) }
+            }
+        }
+        guard let (partOperand, wholeOperand, _) = nearest else { return }
+        reading.judgeRatio(code: "N502", claim: index, numerator: partOperand, denominator: wholeOperand,
+                           formula: "\(partOperand.name) ÷ \(wholeOperand.name)",
+                           related: [RelatedLocation(range: partOperand.range, message: "部分：\(partOperand.name)"),
+                                     RelatedLocation(range: wholeOperand.range, message: "整体：\(wholeOperand.name)")])
     }
 
     /// The known amount the words before 占 end on (`基本支出占…` → 基本支出), or nil.

@@ -213,6 +213,13 @@ public enum QuantityNames {
     /// `nil` when the label names no known amount.
     public static func known(in label: String) -> Quantity? { match(in: label)?.quantity }
 
+    /// The amount that words name whole: a known name ending them (`财政拨款收入`), or a 类 named
+    /// alone (`教育支出`); nil for anything else (`教育支出中的一项`).
+    public static func namedWhole(by words: String) -> Quantity? {
+        if let (quantity, end) = match(in: words), end == words.endIndex { return quantity }
+        return ProseReader.category(namedAloneBy: words, code: FigureNames.categoryCode(in: LabelKey.make(words)))
+    }
+
     /// The known name a label ends on, found from the end on Unicode scalars: the head noun of a
     /// Chinese phrase comes last (`一般公共预算财政拨款基本支出` is 基本支出); among names that
     /// end at one place, the longest.

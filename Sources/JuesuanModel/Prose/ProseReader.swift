@@ -1595,11 +1595,13 @@ public struct ProseReader: Sendable {
                 claim.quantitySource = .ownClause
             }
         }
-        // `城乡医疗救助较2023年度增加164.31万元`: a change names its item before the comparison.
+        // `城乡医疗救助较2023年度增加164.31万元`: a change names its item before the comparison;
+        // `与上年相比，教育支出增加240.80万元`: before its direction word.
         if claim.quantity?.isKnown != true, claim.kind.isChange, label.utf8.count > 9, let first = label.unicodeScalars.first,
            first != "比" && first != "较" && first != "同" && first != "与",
-           let cut = Self.comparisonWords.compactMap({ label.utf8FirstOffset(of: $0) }).min(), cut > 0,
-           let words = String(label.utf8.prefix(cut)) {
+           let cut = Self.comparisonWords.compactMap({ label.utf8FirstOffset(of: $0) }).min()
+               ?? (Self.increaseSuffixes.first(endOf: label, simple: simple) ?? Self.decreaseSuffixes.first(endOf: label, simple: simple)).map({ label.utf8.count - $0.utf8.count }),
+           cut > 0, let words = String(label.utf8.prefix(cut)) {
             let key = LabelKey.make(Self.withoutLeadingNeutralWords(words))
             if let item = bareItem(key: key) ?? bareItem(droppingSpending: key)
                 ?? Self.category(namedAloneBy: words, code: categoryCode(ofHead: words)), item.isKnown {
