@@ -43,9 +43,10 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--read-prose" 
 // phrasing is read as it is.
 if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--claims", let bytes = readFile(CommandLine.arguments[2]) {
     let prose = ProseDocument(report: Report(syntax: Parser.parse(SourceText(bytes: bytes)), catalogue: .embedded))
-    for claim in prose.claims {
+    for (index, claim) in prose.claims.enumerated() {
+        let list = claim.listWhole.map { " list #\($0).\(claim.listDivision)" } ?? ""
         let quantity = claim.quantity.map { "\($0)\($0.isKnown ? "" : "?")" } ?? "-"
-        print("\(claim.line + 1):\(claim.sentence).\(claim.clause) \(claim.text) \(claim.kind) \(quantity) [\(claim.quantitySource)] depth \(claim.depth) \(claim.measure) \(claim.period)\(claim.respectivelyOf.map { " of #\($0)" } ?? "") label “\(claim.label)”")
+        print("\(claim.line + 1):\(claim.sentence).\(claim.clause) \(claim.text) \(claim.kind) \(quantity) [\(claim.quantitySource)] depth \(claim.depth) \(claim.measure) \(claim.period)\(claim.respectivelyOf.map { " of #\($0)" } ?? "") label “\(claim.label)”\(list) #\(index)")
     }
     exit(0)
 }

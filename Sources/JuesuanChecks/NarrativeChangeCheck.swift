@@ -44,9 +44,11 @@ enum NarrativeChangeCheck {
         var amounts = about(change, reading).filter { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth }
         // `其中，A较2023年度的3,015.60万元增加270.80万元…；城乡医疗救助较2023年度增加164.31万元`: a
         // change that names its own amount is not of a figure before a `；`.
-        if let named = claims[change].quantity, named.isKnown, claims[change].quantitySource == .ownClause, !claims[change].isInRespectivelyRun {
+        // (Also when no table prints what it names: it is still not the figure before.)
+        if let named = claims[change].quantity, claims[change].quantitySource == .ownClause, !claims[change].isInRespectivelyRun,
+           named.isKnown || namesSubject(claims[change].label) {
             amounts = amounts.filter { !separatedBySemicolon($0, change, claims) }
-            if amounts.isEmpty { return latestActual(of: named, before: change, reading) }
+            if amounts.isEmpty { return named.isKnown ? latestActual(of: named, before: change, reading) : nil }
         }
         // `支出25.30万元，完成全年预算38.00万元的66.58%，较上年减少4.70万元`: the budget a completion is
         // measured against is not what changed; a budget alone in its sentence is.
@@ -64,6 +66,13 @@ enum NarrativeChangeCheck {
         // The first amount of that sentence that is this year's actual
         // (`预算16.00万元，支出决算10.00万元。…比上年度减少2.50万元`), else its first amount.
         return before.first { !claims[$0].measure.isBudget && claims[$0].period == .current } ?? before.first
+    }
+
+    /// Whether a change's words name what changed before the comparison (`城乡医疗救助较2023年度增加`,
+    /// not `比2023年度增加` or `增加`).
+    static func namesSubject(_ label: String) -> Bool {
+        guard let first = label.unicodeScalars.first, first != "比", first != "较", first != "同", first != "与" else { return false }
+        return !ProseReader.isDirectionOnly(label)
     }
 
     /// Whether a `；` stands between two figures of one sentence (`earlier` before `later`).
@@ -161,8 +170,12 @@ enum NarrativeChangeCheck {
         let ofPreviousYear = ProseReader.namesPreviousYear(rate.label)
         // A difference is the rate's only when no amount of this year stands between them
         // (`卫生健康支出56.82万元，较上年增加1.46万元；住房保障支出78.36万元，较上年增长2.81%`).
-        let subject = rate.isInRespectivelyRun ? nil : before.firstIndex { claims[$0].isPlainAmount && claims[$0].depth == rate.depth && claims[$0].period == .current }
+        // Nor when last year's amount stands between (`节约1.14万元，…；比上年4.15万元下降6.99%`).
+        let subject = rate.isInRespectivelyRun ? nil : before.firstIndex { claims[$0].isPlainAmount && claims[$0].depth == rate.depth }
         var differenceIndex = before[..<(subject ?? before.endIndex)].first { switch claims[$0].kind { case .changeAmount: true; case .budgetDifference: !ofPreviousYear; default: false } }
+        // `卫生健康支出增加2.18万元，住房保障支出增长2.68%`: a rate that names its own item is not
+        // of another item's change.
+        if let difference = differenceIndex, namesAnotherItem(index, than: difference, claims) { differenceIndex = nil }
         // `较上年增长7.00%，增加210.60万元`: the rate first, its change right after it.
         if differenceIndex == nil, !rate.isInRespectivelyRun, let next = following(index, reading) { differenceIndex = next }
         if let differenceIndex, case .budgetDifference(let differenceIncrease) = claims[differenceIndex].kind {
@@ -203,6 +216,13 @@ enum NarrativeChangeCheck {
                            formula: "\(isPrevious ? "上年" : "本年") \(current.value)，\(increase ? "增加" : "减少") \(change.text)，上年为 \(previousValue)；\(increase ? "增长" : "下降")率 \(change.text) ÷ \(previousValue)",
                            related: [RelatedLocation(range: claims[currentIndex].range, message: "\(isPrevious ? "上年数" : "本年数") \(claims[currentIndex].text)"),
                                      RelatedLocation(range: change.range, message: "增减额 \(change.text)")])
+    }
+
+    /// Whether a change names in its own words a known item other than the one `other` names.
+    static func namesAnotherItem(_ index: Int, than other: Int, _ claims: [Claim]) -> Bool {
+        guard claims[index].quantitySource == .ownClause, let own = claims[index].quantity, own.isKnown,
+              claims[other].quantitySource == .ownClause, let theirs = claims[other].quantity, theirs.isKnown else { return false }
+        return !ProseReading.same(own, theirs)
     }
 
     /// `财政拨款收入较2023年增加73.42万元，增长3.27%`: the amount that changed is named, not

@@ -15,7 +15,8 @@ enum NarrativePerCapitaCheck {
             var what = String(claims[index].label[mark.range.upperBound...])
             for suffix in ["支出", "用"] where what.hasSuffix(suffix) { what.removeLast(suffix.count) }
             // `人均176.53元` alone is of the amount before it.
-            guard what.isEmpty || what.count >= 2, let (counted, countUnit) = count(of: mark.countUnits, before: index, claims), let total = amount(named: what.isEmpty ? mark.ofAmountsNamed : [what], before: index, claims),
+            guard what.isEmpty || what.count >= 2, let (counted, countUnit) = count(of: mark.countUnits, before: index, claims),
+                  let total = amount(named: what.isEmpty ? mark.ofAmountsNamed : [what], before: index, depth: claims[index].depth, claims),
                   let amount = reading.operand(total).converted(to: unit) else { continue }
             let count = Interval.exact(claims[counted].value)
             let target = Interval.written(claims[index].value)
@@ -42,9 +43,12 @@ enum NarrativePerCapitaCheck {
 
     /// The nearest amount before `index` in its paragraph whose words hold one of `words`
     /// (`公务接待费` for 接待费; any, when there are none), not itself an average.
-    static func amount(named words: [String], before index: Int, _ claims: [Claim]) -> Int? {
+    static func amount(named words: [String], before index: Int, depth: Int, _ claims: [Claim]) -> Int? {
         nearest(before: index, claims) { claim in
-            claim.isPlainAmount && !claim.measure.isBudget && claim.averageMark == nil
+            // Not a part in a bracket (`6.12万元（基本支出4.86万元、项目支出1.26万元）`).
+            claim.depth <= depth &&
+            // Last year's amount compared with (`比上年（6.45万元）减少…`) is not this year's average's.
+            claim.isPlainAmount && !claim.measure.isBudget && claim.averageMark == nil && claim.period == .current
                 && (words.isEmpty || words.contains { claim.label.containsText($0) || claim.quantity?.name.containsText($0) == true })
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import JuesuanModel
 import JuesuanSyntax
 
@@ -257,6 +258,11 @@ enum NarrativeShareCheck {
     /// The side a sentence speaks of: the first of 收入 and 支出 it names (收入 in the name of money
     /// a fund spends, `国有土地使用权出让收入安排的支出`, is no side).
     static func side(of sentence: String) -> String? {
+        // `按支出功能分类科目看，本年收入中…`: the name of a classification is no side.
+        var sentence = sentence
+        if sentence.utf8Contains("分类") {
+            for name in ["支出功能分类", "支出经济分类"] { sentence = sentence.replacingOccurrences(of: name, with: "分类") }
+        }
         let income = ProseReading.firstIncome(in: sentence), spending = sentence.utf8FirstOffset(of: "支出")
         switch (income, spending) {
         case let (i?, s?): return i < s ? "收入" : "支出"

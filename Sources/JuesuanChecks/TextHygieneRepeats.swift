@@ -4,6 +4,11 @@ import JuesuanSyntax
 /// a row (`本年本年增加`), a slip of copying or editing. Reduplicated verbs that Chinese uses on
 /// purpose (`研究研究`) are left alone; one character doubled (`人人`, `天天`) is ordinary.
 enum RepeatedWordRule {
+    /// Terms of the reports that start with a word a phrase may end with (`局机关` + `机关运行经费`,
+    /// `对附属单位` + `单位…`), by that word.
+    static let termsStartingWith: [String: [String]] = [
+        "机关": ["机关运行经费", "机关事业单位", "机关服务"], "单位": ["单位负担", "单位缴费"], "项目": ["项目支出"],
+        "经费": ["经费拨款"], "资金": ["资金总额"], "支出": ["支出决算"], "事业": ["事业收入", "事业单位"]]
     static let intended: Set<String> = ["研究", "讨论", "学习", "商量", "考虑", "检查", "整理", "活动", "了解", "总结", "交流", "比较"]
 
     static func run(_ text: HygieneText) -> [Diagnostic] {
@@ -54,6 +59,8 @@ enum RepeatedWordRule {
             let word = span.string(i, i + length)
             // `天天` twice is `天天天天`: a word of one character repeated is no slip of this kind.
             if Set(word.unicodeScalars).count == 1 || intended.contains(word) { continue }
+            // `局机关机关运行经费`: the second starts a term of its own (局机关 + 机关运行经费).
+            if let terms = termsStartingWith[word], terms.contains(where: { span.string(i + length, min(span.count, i + length + $0.unicodeScalars.count)) == $0 }) { continue }
             return length
         }
         return nil

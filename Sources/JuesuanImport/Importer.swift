@@ -188,10 +188,15 @@ struct Scanner {
             let t = TextTools.trim(line)
             let key = TextTools.matchKey(t)
             if inTOC {
+                // The first heading again, or a table (a 目录 whose entries the body never repeats
+                // word for word must not swallow the report).
                 if let first = tocFirstHeading, key == first, !line.contains("\t") {
                     inTOC = false
+                } else if TableDetector.start(lines, at: i) != nil {
+                    inTOC = false
                 } else {
-                    if tocFirstHeading == nil, TextTools.isPartHeading(t) { tocFirstHeading = key }
+                    let entry = TextTools.tableOfContentsEntry(t)
+                    if tocFirstHeading == nil, TextTools.isPartHeading(entry) { tocFirstHeading = TextTools.matchKey(entry) }
                     narrativeLines.append(line)
                     i += 1
                     continue

@@ -134,6 +134,22 @@ enum TextTools {
     static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
 
     /// `第一部分 …`
+    /// A table-of-contents entry without its leader dots and page number (`第一部分 部门概况……3`,
+    /// `第一部分 部门概况⇥3`, Word's automatic 目录): the heading it names.
+    static func tableOfContentsEntry(_ t: String) -> String {
+        var entry = Substring(t)
+        while let last = entry.last, isBlank(last) { entry = entry.dropLast() }
+        let digits = entry.reversed().prefix { ("0"..."9").contains($0) || ("０"..."９").contains($0) }.count
+        guard digits > 0, digits < entry.count else { return t }
+        var rest = entry.dropLast(digits)
+        let leaders: Set<Character> = ["…", "⋯", "·", "・", ".", "．", "_", "-", "—", "─", "　", " ", "\t"]
+        let stripped = rest.reversed().prefix { leaders.contains($0) }.count
+        // Digits ending a heading's own words (`2024`) stay: a page number follows leaders or a blank.
+        guard stripped > 0 else { return t }
+        rest = rest.dropLast(stripped)
+        return rest.isEmpty ? t : String(rest)
+    }
+
     static func isPartHeading(_ t: String) -> Bool {
         // `五部分 附件`: the 第 lost in extraction.
         let rest = t.hasPrefix("第") ? t.dropFirst() : t[...]

@@ -49,3 +49,62 @@ final class ProbeSession31ReadingTests: XCTestCase, ProbeReadingCase {
                          moving: "5.43", to: "5.53", finds: ["N503 5.53"], title: Self.fundSection)
     }
 }
+
+/// The false findings of the two prose probes of session 31 (an ecology bureau, a human
+/// resources bureau), each in wordings of our own on the education probe's tables (公开01
+/// 本年支出合计 3,220.80, 基本支出 2,641.23; 公开05 合计 2,870.10 = 基本支出 2,481.23 +
+/// 项目支出 388.87; 公开09 公务接待费 决算 3.36).
+final class ProbeSession31FalseFindingTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    func testAListAfterABracketThatDividedItsWholeIsAnotherDivision() throws {
+        XCTAssertEqual(try findings("离退休人员35人（离休1人、退休34人），其中由单位发放退休费的7人。"), [])
+        XCTAssertEqual(try findings("离退休人员35人（离休1人、退休35人），其中由单位发放退休费的7人。"), ["N504 35"])
+        XCTAssertEqual(try findings("离退休人员35人（离休1人、退休34人），其中由单位发放退休费的36人。"), ["N504 35"])
+    }
+
+    func testTheNameOfAClassificationIsNoSideOfAShare() throws {
+        // 公开01 教育支出 2,560.18 of 本年收入合计 3,186.50 = 80.34% (income by function), not of 本年支出合计.
+        try assertEach(["按支出功能分类科目看，本年收入中教育支出2,560.18万元，占80.34%。"], moving: "80.34", to: "81.34", finds: ["N502 81.34"])
+    }
+
+    func testWhatAFundPaidForIsNotItsIncome() throws {
+        XCTAssertEqual(try findings("基本支出中，一般公共预算财政拨款安排2,481.23万元，非财政拨款资金安排160.00万元。"), [])
+    }
+
+    func testBasicAndProjectSpendingOfAnItemOrACostAreItsOwnSplit() throws {
+        XCTAssertEqual(try findings("公务用车运行维护费18.90万元（基本支出14.00万元、项目支出4.90万元）。"), [])
+        XCTAssertEqual(try findings("教育支出2,560.18万元，其中基本支出2,100.61万元、项目支出459.57万元。"), [])
+        XCTAssertEqual(try findings("教育管理事务（款）行政运行（项）：支出决算412.36万元，年初预算400.00万元，其中基本支出398.16万元、项目支出14.20万元。"), [])
+        // A fund's total: its 公开05 split; the department's: 公开03's.
+        try assertEach(["一般公共预算财政拨款支出2,870.10万元，其中基本支出2,481.23万元、项目支出388.87万元。"],
+                       moving: "2,481.23", to: "2,491.23", finds: ["N501 2,491.23"])
+        try assertEach(["本年支出合计3,220.80万元，其中基本支出2,641.23万元。"], moving: "2,641.23", to: "2,651.23", finds: ["N501 2,651.23"])
+    }
+
+    func testAnAverageIsOfThisYearsAmountNotLastYearsNorABracketsPart() throws {
+        // 3.36万元 ÷ 12批次 = 2,800.00元.
+        try assertEach(["公务接待费3.36万元，比上年（3.90万元）减少0.54万元，共接待12批次，平均每批次2,800.00元。",
+                        "公务接待费3.36万元（基本支出2.00万元、项目支出1.36万元），共接待12批次，平均每批次2,800.00元。"],
+                       moving: "2,800.00", to: "2,900.00", finds: ["N516 2,900.00"])
+    }
+
+    func testRoughlyLevelIsNoClaimOfNoChange() throws {
+        XCTAssertEqual(try findings("教育支出（类）年初预算2,550.00万元，决算2,560.18万元，与预算基本持平。"), [])
+        XCTAssertEqual(try findings("教育支出（类）年初预算2,550.00万元，决算2,560.18万元，与预算持平。").map { String($0.prefix(4)) }, ["N503"])
+    }
+
+    func testARateAfterLastYearsAmountIsOfLastYearNotOfTheBudgetsSaving() throws {
+        // (3.36 − 3.90) ÷ 3.90 = −13.85%.
+        try assertEach(["公务接待费全年预算6.00万元，实际支出3.36万元，节约2.64万元，执行率56.00%；比上年3.90万元下降13.85%。"],
+                       moving: "13.85", to: "14.85", finds: ["N503 14.85"])
+    }
+
+    func testARateNamingItsOwnItemIsNotOfAnotherItemsChange() throws {
+        XCTAssertEqual(try findings("与上年相比，社会保障和就业支出增长7.97%，卫生健康支出增加2.18万元，住房保障支出增长2.68%。"), [])
+    }
+
+    func testAChangeNamingAnItemNoTablePrintsIsNotOfTheFigureBeforeASemicolon() throws {
+        XCTAssertEqual(try findings("其中，对城乡居民的补助较2023年度的3,015.60万元增加270.80万元，增长8.98%；城乡困难群众救助较2023年度增加164.31万元，增长12.75%。"), [])
+    }
+}

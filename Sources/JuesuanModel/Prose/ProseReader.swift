@@ -399,6 +399,8 @@ public struct ProseReader: Sendable {
     /// Words that end as an approximation does but say something else: 节约 saves, it is not 约.
     static let wordsEndingLikeApproximations = ["节约", "最近", "附近"]
     static let listMarkers = ["其中", "主要用于", "具体用于", "具体为", "包括", "构成为", "构成"]
+    /// Words before a word of no change that make it approximate.
+    static let hedgeWords = ["基本", "大体", "大致", "总体", "略微", "大约"]
     static let noChangeWords = ["无变化", "无增减", "持平", "与上年相同", "保持不变", "未发生变化", "没有变化"]
 
     /// Whether a word of `listMarkers` may start with `scalar` (a test before trying each word).
@@ -518,7 +520,9 @@ public struct ProseReader: Sendable {
             }
             if Self.mayStartNoChangeWord(scalar), let word = Self.noChangeWords.first(where: { text.hasPrefix($0, at: i) }) {
                 let end = i + word.unicodeScalars.count
-                noChange(&state, start: i, end: end, line: line, paragraph: paragraphIndex)
+                // `与预算基本持平`, `大体持平`: roughly level, no claim of no change at all.
+                let hedged = i >= 2 && Self.hedgeWords.contains { text.hasPrefix($0, at: i - 2) }
+                if !hedged { noChange(&state, start: i, end: end, line: line, paragraph: paragraphIndex) }
                 i = end
                 continue
             }
@@ -921,12 +925,34 @@ public struct ProseReader: Sendable {
         return nil
     }
 
+    /// The totals whose parts 基本支出 and 项目支出 are the department's (or a fund's) own.
+    static let spendingTotals: Set<String> = ["本年支出合计", "支出总计", "支出总额", "财政拨款支出", "财政拨款支出总计", "财政拨款支出总额",
+                                              "一般公共预算财政拨款支出", "政府性基金预算财政拨款支出", "国有资本经营预算财政拨款支出"]
+
+    /// `社会保险经办机构（项）支出358.58万元，其中基本支出312.68万元、项目支出45.90万元`: 基本支出 and
+    /// 项目支出 of an item, a 类 or a cost are its own split, not the department's.
+    func splitOfItem(_ claim: inout Claim, whole: Quantity?) {
+        guard let part = claim.quantity, part.isKnown, part.name == "基本支出" || part.name == "项目支出",
+              let total = whole, !Self.spendingTotals.contains(total.name) || total.code != nil else { return }
+        claim.quantity = Quantity(name: total.description + part.name, isKnown: false)
+    }
+
+    /// `离退休人员35人（离休1人、退休34人），其中由单位发放退休费的7人`: a list after a bracket that
+    /// divided its whole is another division of it (its parts may be of the bracket's parts).
+    func divideAgainAfterBracket(_ whole: Int, _ state: inout ParagraphState) {
+        guard state.depth == 0, whole + 1 < claims.count, claims[whole + 1].depth > 0, claims[whole + 1].listWhole == whole else { return }
+        state.divisions[whole, default: 0] += 1
+    }
+
     /// `opensSentenceList`: the marker, like `其中`, may open a sentence that lists the parts of
     /// the previous sentence's subject (`…3,874.80万元。按来源分：…`).
     @discardableResult
     mutating func openList(_ state: inout ParagraphState, at i: Int, opensSentenceList: Bool = false, markerLength: Int = 0) -> Int? {
         let text = state.text
-        if let count = state.lastCount[state.depth] { state.countLists[state.depth] = count }
+        if let count = state.lastCount[state.depth] {
+            if state.countLists[state.depth] != count { divideAgainAfterBracket(count, &state) }
+            state.countLists[state.depth] = count
+        }
         var whole = state.lastAmount[state.depth]
         // `…年初结转和结余36.52万元；支出总计包括本年支出合计…`: a clause with no figure that names a
         // known amount before the marker lists that amount's parts, not those of the figure before.
@@ -971,6 +997,7 @@ public struct ProseReader: Sendable {
             }
         }
         guard let whole else { return nil }
+        if state.lists[state.depth]?.whole != whole { divideAgainAfterBracket(whole, &state) }
         // `其中：人员经费A万元，主要包括工资、津贴等；公用经费B万元`: the words after 主要包括 list no
         // figure, and at the ； the 其中 list goes on (kept aside here).
         if let open = state.lists[state.depth], open.whole != whole { state.outerLists[state.depth] = open }
@@ -1242,8 +1269,19 @@ public struct ProseReader: Sendable {
                     claim.quantitySource = .ownClause
                 }
                 if claim.quantity?.isKnown == true, claim.quantity?.qualifier.isEmpty == true, let whole = claims[list.whole].quantity {
-                    claim.quantity?.qualifier = whole.qualifier
+                    // `一般公共预算财政拨款支出A万元，其中基本支出B万元`: the fund's 基本支出.
+                    let split = claim.quantity?.name == "基本支出" || claim.quantity?.name == "项目支出"
+                    claim.quantity?.qualifier = split && whole.qualifier.isEmpty && whole.name.utf8HasSuffix("预算财政拨款支出")
+                        ? String(whole.name.utf8.dropLast(6))! : whole.qualifier
                 }
+                splitOfItem(&claim, whole: claims[list.whole].quantity)
+            } else if state.depth > 0, let outer = state.lastAmount[state.depth - 1], let bracket = state.brackets.last, outer == bracket.claims - 1 {
+                // `公务用车运行维护费6.12万元（基本支出4.86万元、项目支出1.26万元）`.
+                splitOfItem(&claim, whole: claims[outer].quantity)
+            } else if let item = state.sentenceSubject.flatMap({ claims[$0].quantity }) ?? state.topic, item.code != nil {
+                // `…社会保险经办机构（项）：支出决算358.58万元，年初预算350.00万元，…，其中基本支出
+                // 312.68万元`: in a sentence about a 款 or 项, its split.
+                splitOfItem(&claim, whole: item)
             }
             state.lastAmount[state.depth] = index
             if state.sentenceSubject == nil, state.depth == 0, !state.sentenceListsTopic { state.sentenceSubject = index }
@@ -1270,6 +1308,7 @@ public struct ProseReader: Sendable {
                     state.countLists[state.depth] = nil
                 } else {
                     claim.listWhole = whole
+                    claim.listDivision = state.divisions[whole] ?? 0
                 }
             }
             state.lastCount[state.depth] = index
@@ -1488,6 +1527,10 @@ public struct ProseReader: Sendable {
                 if head.utf8HasPrefix(rest + "支出") { rest += "支出" }
                 if let item = Self.fundCategory(quantity, before: rest) ?? fundItem(quantity, before: rest) {
                     quantity = item
+                } else if rest.utf8HasPrefix("安排"), Self.fundOfName[quantity.name] != nil || quantity.name.utf8HasSuffix("财政拨款") {
+                    // `基本支出中，一般公共预算财政拨款安排1,326.25万元`: what the fund paid for (the
+                    // topic's part), not the fund's income.
+                    quantity = Quantity(name: label, isKnown: false)
                 } else if rest.utf8HasPrefix("中"), !rest.utf8HasPrefix("中央") {
                     // `本年支出中使用财政拨款6,575.49万元`: a part of the amount named, not it.
                     quantity = Quantity(name: label, isKnown: false)
@@ -1729,6 +1772,9 @@ public struct ProseReader: Sendable {
                 continue
             }
             guard claims[index].isPlainAmount || claims[index].kind == .count else { continue }
+            // `决算分别为118.56万元和47.42万元` with no heads found: the second is of an item, not the topic.
+            if claims[index].label.isEmpty, index > range.lowerBound, claims[index - 1].sentence == claims[index].sentence,
+               claims[index - 1].label.utf8Contains("分别") || claims[index - 1].label.utf8Contains("依次") { continue }
             topic = claims[index].topic
             if let quantity = topic ?? subject ?? state.titleQuantity, !Self.namesOtherSide(claims[index].label, than: quantity) {
                 claims[index].quantity = quantity
