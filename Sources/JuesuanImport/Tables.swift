@@ -402,6 +402,22 @@ struct TableParser {
         var code: String?
         var labelParts: [String] = []
         for cell in head where !cell.isEmpty {
+            // 类 / 款 / 项 printed in columns of their own (`205 | 02 | 04 | 高中教育`): the 款 and 项
+            // digits are the rest of the code.
+            if let written = code, labelParts.isEmpty, written.count < 7 {
+                var rest = Substring(cell)
+                var joined = written
+                while joined.count < 7, rest.count >= 2, rest.prefix(2).allSatisfy({ $0.isASCII && $0.isNumber }),
+                      rest.count == 2 || rest.dropFirst(2).first.map(TextTools.isBlank) == true {
+                    joined += rest.prefix(2)
+                    rest = rest.dropFirst(2).drop(while: TextTools.isBlank)
+                }
+                if joined != written {
+                    code = joined
+                    if !rest.isEmpty { labelParts.append(String(rest)) }
+                    continue
+                }
+            }
             if code == nil, labelParts.isEmpty {
                 if TableParser.isCode(cell) { code = cell; continue }
                 let parts = cell.split(maxSplits: 1, whereSeparator: { TextTools.isBlank($0) })
