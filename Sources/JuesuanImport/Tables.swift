@@ -199,10 +199,32 @@ struct TableParser {
         var j = start + 1
         var inFootnote = false
         var seenRows = false
+        // Where the last page footer or header stood: the table's head may be printed again after it.
+        var pageBreak: Int?
         while j < lines.count {
             let line = lines[j]
             let t = TextTools.trim(line)
             if t.isEmpty { j += 1; continue }
+            // `— 7 —` between two rows of a table printed over two pages: no label's piece.
+            if LayoutNormaliser.isPageMarker(t) {
+                items.append(Item(index: j, text: t, cells: [t], isMeta: true, isFootnote: false))
+                pageBreak = j
+                j += 1
+                continue
+            }
+            // The head printed again on the next page (`项  目`, `类  款  项`, `支出功能分类科目编码 …`).
+            // Until the first row after the break: lines with no figure that hold a heading's words.
+            if seenRows, !inFootnote, pageBreak != nil, !line.contains("\t") {
+                let cells = TextTools.cells(t)
+                if !cells.contains(where: { TextTools.isNumber($0) && !TableParser.isCode($0) }),
+                   TableParser.headRepeatWords.contains(TextTools.squeeze(t))
+                    || cells.contains(where: { TableParser.isHeaderText($0) || TableParser.headRepeatWords.contains(TextTools.squeeze($0)) }) {
+                    items.append(Item(index: j, text: t, cells: [t], isMeta: true, isFootnote: false))
+                    j += 1
+                    continue
+                }
+                pageBreak = nil
+            }
             if TableDetector.title(line) != nil { break }
             if let marker = TableDetector.numberMarker(line), marker != number || seenRows, TextTools.width(t) <= 16 { break }
             if PerformanceParser.isTitle(line) { break }
@@ -309,6 +331,9 @@ struct TableParser {
     static let headerWords: Set<String> = ["栏次", "行次", "类", "款", "项", "项目", "科目名称", "科目编码", "功能分类科目编码", "支出功能分类科目编码",
                                             "支出功能分类科目", "编码", "金额", "合计", "决算数", "预算数", "收入", "支出", "项目（按功能分类）",
                                             "项目(按功能分类)", "经济分类科目编码", "人员经费", "公用经费", "支出功能分类"]
+
+    /// Words of a table's head that `isHeaderText` does not know, seen repeated on a new page.
+    static let headRepeatWords: Set<String> = ["类", "款", "项", "类款项", "项目", "金额", "单位：万元", "单位:万元", "金额单位：万元"]
 
     static func isHeaderText(_ s: String) -> Bool {
         let c = TextTools.squeeze(s)

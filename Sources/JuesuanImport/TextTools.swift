@@ -76,7 +76,7 @@ enum TextTools {
                 blankRun.append(c)
             } else {
                 if !blankRun.isEmpty {
-                    if blankRun.count >= 2 || blankRun.contains("\u{3000}") { result.append(current); current = "" } else { current += blankRun }
+                    if blankRun.count >= 2 || blankRun.contains("\u{3000}") || endsCell(amount: current, before: c) { result.append(current); current = "" } else { current += blankRun }
                     blankRun = ""
                 }
                 current.append(c)
@@ -84,6 +84,14 @@ enum TextTools {
         }
         result.append(current)
         return result
+    }
+
+    /// PDF text of a right-aligned amount and a left-aligned cell after it keeps one blank between
+    /// them (`6,526.11 五、教育支出`, `12.46 30228`): a cell that is an amount with decimals ends at
+    /// a single blank too, unless a unit follows (`12.40 万元`).
+    static func endsCell(amount cell: String, before next: Character) -> Bool {
+        guard cell.contains("."), let last = cell.last, last.isASCII, last.isNumber, !"万元亿千%％".contains(next) else { return false }
+        return isNumber(cell)
     }
 
     /// The cells of a blank-separated line with the character offset each starts at (PDF text keeps
@@ -101,7 +109,8 @@ enum TextTools {
                 if isBlank(chars[end]) {
                     var gap = end
                     while gap < chars.count, isBlank(chars[gap]) { gap += 1 }
-                    if gap - end >= 2 || chars[end] == "\u{3000}" || gap == chars.count { break }
+                    if gap - end >= 2 || chars[end] == "\u{3000}" || gap == chars.count
+                        || endsCell(amount: String(chars[start..<end]), before: chars[gap]) { break }
                     end = gap
                 } else {
                     end += 1
