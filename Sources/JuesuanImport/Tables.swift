@@ -116,6 +116,27 @@ struct TableParser {
 
     /// Joins each wrapped-label fragment to the row it belongs to: the row after it when the joined
     /// label is a standard row (or no row precedes), else the row before it.
+    /// Whether a row's label (its last text cell) and `piece` after it make a name: a standard
+    /// row of the table, or the catalogue's name of the row's code.
+    func completesName(_ item: Item, with piece: String) -> Bool { completingCell(item, with: piece) != nil }
+
+    /// The cell whose label `piece` completes (see `completesName`).
+    func completingCell(_ item: Item, with piece: String) -> Int? {
+        // A two-sided table (公开01, 04): the piece may end either side's label.
+        let labels = item.cells.indices.filter { !item.cells[$0].isEmpty && !TableParser.isCode(item.cells[$0]) && !TextTools.isFigure(item.cells[$0]) }
+        if let c = labels.first(where: { c in spec.sides.contains { $0.labelRow(forKey: LabelKey.make(TextTools.compact(item.cells[c]) + piece)) != nil } }) { return c }
+        // A 类 by its name after an ordinal (`二十二、灾害防治及应急管理支` / `出`).
+        if let c = labels.first(where: { c in
+            let name = String(Ordinal.strip((TextTools.compact(item.cells[c]) + piece)[...]))
+            return !name.isEmpty && Catalogue.embedded.categoryCode(forName: name) != nil
+                && Catalogue.embedded.categoryCode(forName: String(Ordinal.strip(TextTools.compact(item.cells[c])[...]))) == nil
+        }) { return c }
+        guard let last = labels.last, let code = item.cells.first(where: { TableParser.isCode($0) }),
+              let entry = Catalogue.embedded.entry(code: code, kind: code.hasPrefix("3") ? .economic : .functional),
+              LabelKey.make(entry.name) == LabelKey.make(TextTools.compact(item.cells[last]) + piece) else { return nil }
+        return last
+    }
+
     func joinFragments(_ items: [Item]) -> [Item] {
         var result = items
         func labelIndex(_ item: Item) -> Int? {
@@ -133,7 +154,7 @@ struct TableParser {
             var target: (Int, Int, Bool)?   // item, cell, prepend
             let startsWithCode = fragment.split(separator: " ").first.map { TableParser.isCode(String($0)) } ?? false
             if let (i, c) = after, startsWithCode { target = (i, c, true) }
-            else if let (i, c) = before, isStandard(TextTools.compact(result[i].cells[c]) + fragment) { target = (i, c, false) }
+            else if let (i, _) = before, let c = completingCell(result[i], with: fragment) { target = (i, c, false) }
             else if let (i, c) = after, isStandard(fragment + TextTools.compact(result[i].cells[c])) { target = (i, c, true) }
             else if let (i, c) = before, let a = after, result[a.0].cells.first.map({ TableParser.isCode($0) }) == true { target = (i, c, false) }
             else if let (i, c) = after { target = (i, c, true) }
@@ -270,6 +291,14 @@ struct TableParser {
                 let headCells = TextTools.cells(t)
                 if !inFootnote, seenRows, headCells.count >= 2, headCells.allSatisfy({ TableParser.isHeaderText($0) }) {
                     items.append(Item(index: j, text: t, cells: headCells, isMeta: false, isFootnote: false))
+                    j += 1
+                    continue
+                }
+                // `机关事业单位基本养老保险缴费` / `支出` (a label wrapped in its cell): the last piece of
+                // the row above's name, not the side's heading nor the table's end.
+                if !inFootnote, seenRows, ["收入", "支出"].contains(TextTools.squeeze(t)),
+                   let above = items.last(where: { !$0.isMeta && !$0.isFootnote && !$0.isFragment }), completesName(above, with: TextTools.squeeze(t)) {
+                    items.append(Item(index: j, text: t, cells: [TextTools.squeeze(t)], isMeta: false, isFootnote: false, isFragment: true))
                     j += 1
                     continue
                 }
@@ -514,7 +543,20 @@ struct TableParser {
         for item in items {
             if item.isFootnote { output.trailingComments.append(TableParser.comment(item)); continue }
             if item.isMeta { output.leadingComments.append(TableParser.comment(item)); continue }
-            let cells = item.cells
+            var cells = item.cells
+            // `30⇥⇥⇥61⇥`: the 行次 of a line with nothing else (its leading tab lost in a copy).
+            if hasRowNumbers, cells.contains(where: { !$0.isEmpty }),
+               cells.allSatisfy({ $0.isEmpty || ($0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber }) }) {
+                if income.isEmpty && expenditure.isEmpty { output.leadingComments.append(TableParser.comment(item)) } else { stray.append(TableParser.comment(item)) }
+                continue
+            }
+            // `4⇥⇥二十二、灾害防治及应急管理支出⇥54⇥…`: a browser copies no tab for the empty cells that
+            // start a row, so a tabbed line whose first cell is the 收入 side's 行次 lost its empty label.
+            if hasRowNumbers, item.text.contains("\t"), cells.count == split + spec.sides[1].columns.count + 1,
+               cells[0].count <= 3, cells[0].allSatisfy({ $0.isASCII && $0.isNumber }), cells.count > 2, TextTools.isFigure(cells[1]),
+               !TextTools.isFigure(cells[2]) {
+                cells.insert("", at: 0)
+            }
             var left = Array(cells.prefix(split))
             var right = cells.count > split ? Array(cells[split...]) : []
             // Blank-separated with a heading that places the 支出 side: cells by where they stand, when
