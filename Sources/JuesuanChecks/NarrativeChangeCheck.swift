@@ -146,6 +146,26 @@ enum NarrativeChangeCheck {
 
     /// The first this-year actual amount of the sentence just before `index`'s, in its paragraph
     /// (`“三公”经费全年预算5.00万元，决算3.20万元。…与上年3.60万元相比减少0.40万元`: 3.20).
+    /// The known amount whose name opens the sentence of `index` (the longest), when its first
+    /// clause holds no figure before it: `本年支出全部为…，比上年…` → 本年支出合计.
+    static func openingName(of index: Int, _ claims: [Claim]) -> Quantity? {
+        let prefix = claims[index].sentencePrefix
+        guard let comma = prefix.firstIndex(where: { $0 == "，" || $0 == "," }) else { return nil }
+        let clause = prefix[..<comma]
+        guard !clause.contains(where: { $0.isNumber }) else { return nil }
+        var best: Quantity?
+        var end = clause.startIndex
+        var length = 0
+        while end < clause.endIndex, length < 16 {
+            end = clause.index(after: end)
+            length += 1
+            guard length >= 2 else { continue }
+            let words = String(clause[..<end])
+            if let (quantity, matchEnd) = QuantityNames.match(in: words), matchEnd == words.endIndex, quantity.qualifier.isEmpty { best = quantity }
+        }
+        return best
+    }
+
     static func subjectOfSentenceBefore(_ index: Int, _ reading: ProseReading) -> Int? {
         let claims = reading.claims
         guard claims[index].sentence > 0 else { return nil }
@@ -375,6 +395,11 @@ enum NarrativeChangeCheck {
             // is of the amount the bracket follows (a part of a list, as the year before is not).
             (previousIndex, currentIndex) = (amounts[0], outer)
             ofBracketed = true
+        } else if amounts.count == 1, claims[amounts[0]].period == .previous, claims[amounts[0]].quantity?.isKnown != true,
+                  let named = openingName(of: amounts[0], claims), let latest = latestActual(of: named, before: amounts[0], reading) {
+            // `本年支出548.30万元。本年支出全部为…的支出，用于…，比上年415.80万元增加132.50万元`: the
+            // sentence opens with what changed, its amount written before.
+            (previousIndex, currentIndex) = (amounts[0], latest)
         } else if amounts.count == 1, claims[amounts[0]].period == .previous, claims[amounts[0]].quantity?.isKnown != true,
                   let subject = subjectOfSentenceBefore(index, reading) {
             // `收入总计5,640.00万元。与上年的5,100.00万元相比，增加540.00万元`: this year's amount is the

@@ -107,4 +107,11 @@ final class ProbeSession31FalseFindingTests: XCTestCase, ProbeReadingCase {
     func testAChangeNamingAnItemNoTablePrintsIsNotOfTheFigureBeforeASemicolon() throws {
         XCTAssertEqual(try findings("其中，对城乡居民的补助较2023年度的3,015.60万元增加270.80万元，增长8.98%；城乡困难群众救助较2023年度增加164.31万元，增长12.75%。"), [])
     }
+
+    func testAChangeInASentenceOpenedByWhatChangedIsOfItsAmountWrittenBefore() throws {
+        // The ecology probe's government fund: 本年支出 548.30 (公开07), last year 415.80.
+        let probe = try ProbeProse("probe-ecology.juesuan")
+        probe.assertEach(["本年收入600.00万元，本年支出548.30万元，年末结转和结余124.20万元。本年支出全部为其他政府性基金安排的支出，用于矿山生态修复，比上年415.80万元增加132.50万元，增长31.87%。"],
+                         moving: "132.50", to: "142.50", finds: ["N503 142.50"], title: "九、政府性基金预算财政拨款收入支出决算情况说明")
+    }
 }
