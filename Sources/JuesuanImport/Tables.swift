@@ -732,6 +732,15 @@ struct TableParser {
 
     // MARK: 公开06: three code/name/amount groups a line, unfolded into one list
 
+    /// The cells of a line that are only totals beside their amounts (`X合计`, amount, …), as parts.
+    static func totalPairs(_ cells: [String]) -> [(code: String?, label: String, amount: String)]? {
+        let filled = cells.filter { !$0.isEmpty }
+        guard filled.count >= 2, filled.count % 2 == 0,
+              stride(from: 0, to: filled.count, by: 2).allSatisfy({ TextTools.squeeze(filled[$0]).hasSuffix("合计") && !TextTools.isFigure(filled[$0]) && TextTools.isNumber(filled[$0 + 1]) })
+        else { return nil }
+        return stride(from: 0, to: filled.count, by: 2).map { (nil, TextTools.compact(filled[$0]), filled[$0 + 1]) }
+    }
+
     mutating func parseEconomic(_ items: [Item], _ output: inout TableOutput) {
         var groupStarts: [Int] = [0, 3, 6]
         for item in items where !item.isMeta && !item.isFootnote {
@@ -757,6 +766,10 @@ struct TableParser {
                 // Blank-separated (PDF text): empty groups leave no trace, so each code/name/amount is
                 // put in its group by its class (301, 303 人员经费; the others 公用经费).
                 parts = triples
+            } else if let totals = Self.totalPairs(item.cells) {
+                // `人员经费合计⇥2,565.29⇥公用经费合计⇥280.74`: the totals' label cells merged across
+                // their group's code and name, each total beside its amount.
+                parts = totals
             } else {
             for (g, groupStart) in groupStarts.enumerated() {
                 let groupEnd = g + 1 < groupStarts.count ? groupStarts[g + 1] : max(item.cells.count, groupStart + 3)

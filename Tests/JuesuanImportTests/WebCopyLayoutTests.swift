@@ -68,4 +68,21 @@ final class WebCopyLayoutTests: XCTestCase {
         XCTAssertTrue(lines.contains("二十二、灾害防治及应急管理支出 80.00 80.00 0.00 0.00"), "\(lines)")
         XCTAssertFalse(lines.contains { $0.hasPrefix("30") || $0.hasPrefix("61") }, "\(lines)")
     }
+
+    func testTheTotalsOfTheEconomicTableWithTheirLabelCellsMerged() {
+        let text = """
+        某市应急管理局2024年度部门决算
+        一般公共预算财政拨款基本支出决算表
+        公开06表
+        金额单位：万元
+        人员经费\t\t\t公用经费
+        科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数
+        301\t工资福利支出\t100.00\t302\t商品和服务支出\t20.00
+        30101\t基本工资\t100.00\t30201\t办公费\t20.00
+        人员经费合计\t100.00\t公用经费合计\t20.00
+        """
+        let lines = body(text)
+        XCTAssertTrue(lines.contains("人员经费合计 100.00"), "\(lines)")
+        XCTAssertTrue(lines.contains("公用经费合计 20.00"), "\(lines)")
+    }
 }
