@@ -300,7 +300,7 @@ struct Scanner {
     /// `附件`, `附件1`, `附件：…` on a line of its own: an annex, which is report text.
     static func isAnnexHeading(_ t: String) -> Bool {
         let c = TextTools.squeeze(t)
-        return c.hasPrefix("附件") && c.count <= 30 && !c.contains("。") && !c.contains("，")
+        return c.hasPrefix("附件") && c.count <= 30 && !c.contains("。") && !c.contains("，") && !LayoutNormaliser.isFurniture(c)
     }
 
     /// The numbering style of a section-title line (`（一）收入决算情况说明`, `1.部门职责`, `(2)机构设置`):
@@ -592,9 +592,18 @@ enum ProseJoiner {
             out += pending
             pending = []
         }
+        // After `相关信息`: the portal's links to other pages, short lines with no sentence in them.
+        var inLinks = false
         for line in raw {
             let t = LayoutNormaliser.closeFigureBlanks(TextTools.trim(line))
             if t.isEmpty { continue }
+            if inLinks, TextTools.width(t) <= 80, !t.contains(where: { "。，；：:,;".contains($0) }) {
+                flushPending()
+                out.append("// " + t)
+                comments += 1
+                continue
+            }
+            inLinks = ["相关信息", "相关链接", "相关文章", "相关阅读"].contains(TextTools.squeeze(t))
             if LayoutNormaliser.isPageMarker(t) || pageTitle != nil && TextTools.squeeze(t) == pageTitle {
                 pending.append("// " + t)
                 comments += 1

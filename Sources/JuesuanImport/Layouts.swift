@@ -60,8 +60,14 @@ enum LayoutNormaliser {
 
     /// Breadcrumbs, dates, font-size and print links of a web page: kept as comments, never report text.
     static func isFurniture(_ t: String) -> Bool {
-        let c = TextTools.squeeze(t)
+        // `【打印本页】【关闭窗口】`, `[打印本页] [关闭窗口]`: the links in brackets.
+        let c = String(TextTools.squeeze(t).filter { !"【】[]".contains($0) })
         if c.isEmpty { return false }
+        // The portal's header and footer: never the report's words.
+        // A link to a file (`附件下载：某局2024年度部门决算.pdf`).
+        if c.count <= 120, [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar"].contains(where: { c.lowercased().hasSuffix($0) }), c.hasPrefix("附件") { return true }
+        if c.count <= 120, ["主办单位", "承办单位", "网站标识码", "网站地图", "今天是", "无障碍"].contains(where: { c.hasPrefix($0) })
+            || c.contains("ICP备") || c.contains("公网安备") || c == "相关信息" || c == "相关链接" { return true }
         if c.hasPrefix("首页>") || c.hasPrefix("首页›") || c.hasPrefix("首页»") || c.hasPrefix("当前位置") || c.hasPrefix("您现在的位置") { return true }
         if c.hasPrefix("字体:") || c.hasPrefix("字体：") || c.hasPrefix("字号:") || c.hasPrefix("字号：") || c.hasPrefix("【字体") { return true }
         for word in ["打印本页", "关闭窗口", "【打印】", "【关闭】", "[打印]", "[关闭]", "分享到:", "分享到：", "扫一扫在手机打开当前页"] where c.hasPrefix(word) || c.hasSuffix(word) { return true }

@@ -85,4 +85,25 @@ final class WebCopyLayoutTests: XCTestCase {
         XCTAssertTrue(lines.contains("人员经费合计 100.00"), "\(lines)")
         XCTAssertTrue(lines.contains("公用经费合计 20.00"), "\(lines)")
     }
+
+    func testThePortalsLinksAndFooterAreComments() {
+        for line in ["【打印本页】【关闭窗口】", "[打印本页] [关闭窗口]", "主办单位：某市人民政府办公室", "网站标识码：3399000001　某ICP备05012345号-1",
+                     "附件下载：某市应急管理局2024年度部门决算.pdf", "今天是：2025年9月3日 星期三"] {
+            XCTAssertTrue(LayoutNormaliser.isFurniture(line), line)
+        }
+        XCTAssertFalse(LayoutNormaliser.isFurniture("附件：项目支出绩效自评表"))
+        let text = """
+        某市应急管理局2024年度部门决算
+        第一部分 部门概况
+        一、部门职责
+        负责全市应急管理工作。
+        【打印本页】【关闭窗口】
+        相关信息
+        某市应急管理局2024年度部门预算
+        某市应急管理局2023年度部门决算
+        """
+        let document = Importer.importReport(text).document
+        XCTAssertTrue(document.contains("// 某市应急管理局2023年度部门决算"), document)
+        XCTAssertTrue(document.contains("负责全市应急管理工作。"), document)
+    }
 }
