@@ -160,7 +160,9 @@ public enum DocumentReaders {
                 case "w:t": inText = !selfClosing
                 case "/w:t": inText = false
                 case "w:tab": if !inText { line += "\t" }
-                case "w:br", "w:cr": if cellDepth > 0 { line += " " } else { endLine() }
+                case "w:br", "w:cr":
+                    // A line break typed after a comma (Shift+Enter) is inside the sentence.
+                    if cellDepth > 0 { line += " " } else if let last = line.last, "，、".contains(last) { break } else { endLine() }
                 case "w:tc": if !selfClosing { cellDepth += 1; cellHasText = false; line = ""; span = 1 }
                 case "w:gridSpan":
                     // A cell merged across columns keeps the columns after it, empty (as a copy of the text would).

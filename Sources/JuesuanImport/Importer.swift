@@ -652,6 +652,9 @@ enum ProseJoiner {
         guard length >= 40, let last = line.last else { return false }
         if TextTools.sentenceEnds.contains(last) || last == "…" { return false }
         if Scanner.isHeading(line, line) { return false }
+        // `（一）一般公共预算财政拨款支出决算总体情况`: a numbered heading, no sentence in it.
+        if TextTools.startsWithMarker(line), !line.contains(where: { "，。；：,;:".contains($0) }),
+           Scanner.sectionTitleEnds.contains(where: { line.hasSuffix($0) }) || line.hasSuffix("情况") { return false }
         return true
     }
 }
