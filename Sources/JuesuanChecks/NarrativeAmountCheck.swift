@@ -23,6 +23,12 @@ enum NarrativeAmountCheck {
         let name = claim.label.isEmpty ? (claim.quantity?.description ?? "") : claim.label
         let related = figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") }
         if let inTableUnit, figures.contains(where: { $0.value == inTableUnit }) { return }
+        // `12.65万元` of a table in 元 (126,540.00): the table's figure in the prose's unit, rounded
+        // to the prose's decimals, is how a report in 元 writes 万元.
+        if unit != tableUnit, figures.contains(where: { figure in
+            guard let converted = convert(figure.value, from: tableUnit, to: unit), claim.value.scale < converted.scale else { return false }
+            return converted.rounded(toScale: claim.value.scale) == claim.value
+        }) { return }
         // Written with fewer decimals than the table figure: equal once the table's figure is rounded.
         if let inTableUnit, let rounded = figures.first(where: { inTableUnit.scale < $0.value.scale && $0.value.rounded(toScale: inTableUnit.scale) == inTableUnit }) {
             let usual = reading.usualScale[unit] ?? rounded.value.scale

@@ -222,7 +222,8 @@ enum NarrativeChangeCheck {
             rateOfTableAmount(index, increase: increase, change: changeIndex, &reading)
             return
         }
-        let current = reading.operand(currentIndex)
+        // `公务接待费1.84万元，比上年减少15,844.00元`: both in the change's unit.
+        let current = claims[changeIndex].moneyUnit.flatMap { reading.operand(currentIndex, in: $0) } ?? reading.operand(currentIndex)
         let changeOperand = reading.operand(changeIndex)
         // `与上年度1409.09万元相比`: the amount named is the previous year's itself.
         let isPrevious = claims[currentIndex].period == .previous
@@ -328,7 +329,7 @@ enum NarrativeChangeCheck {
         if let closingIndex = sentenceBefore(index, reading).first(where: { claims[$0].isPlainAmount && claims[$0].depth == claim.depth }),
            let quantity = claims[closingIndex].quantity, quantity.isKnown, quantity.name.hasPrefix("年末") {
             guard !reading.contradicted.contains(closingIndex), !claims[closingIndex].isApproximate else { return nil }
-            (closing, closingOperand, closingText) = (quantity, reading.operand(closingIndex), claims[closingIndex].text)
+            (closing, closingOperand, closingText) = (quantity, claim.moneyUnit.flatMap { reading.operand(closingIndex, in: $0) } ?? reading.operand(closingIndex), claims[closingIndex].text)
         } else if let quantity = claim.quantity, quantity.isKnown, quantity.name.hasPrefix("年末") {
             // `年末结转和结余比年初增加1.01万元`: the closing balance is named, not written: the table's.
             let figures = reading.tableFigures(quantity)
@@ -339,7 +340,8 @@ enum NarrativeChangeCheck {
         }
         let opening = Quantity(name: "年初" + closing.name.dropFirst(2), qualifier: closing.qualifier, isKnown: true)
         if let stated = reading.earlierFact(opening, measure: { !$0.isBudget }, before: index) {
-            return (closingOperand, closingText, reading.operand(stated))
+            // (In the change's unit: `年初…380,160.00元` beside `较年初减少25.36万元`.)
+            return (closingOperand, closingText, claim.moneyUnit.flatMap { reading.operand(stated, in: $0) } ?? reading.operand(stated))
         }
         let figures = reading.tableFigures(opening)
         guard let first = figures.first, figures.allSatisfy({ $0.value == first.value }) else { return nil }

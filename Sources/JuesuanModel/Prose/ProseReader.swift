@@ -847,6 +847,23 @@ public struct ProseReader: Sendable {
         return quantity
     }
 
+    /// Measure words a sentence may name as the columns of the figures after `如下`.
+    static let columnMeasureWords = ["年初预算", "全年预算", "调整预算", "预算数", "支出决算", "决算数", "决算", "执行数", "完成率", "执行率", "完成情况"]
+
+    /// Whether the words before a sentence's `如下` name two or more measures (`年初预算、支出决算和完成率如下`).
+    static func listsMeasuresAsTable(_ sentence: String) -> Bool {
+        guard let offset = sentence.utf8FirstOffset(of: "如下"), let before = String(sentence.utf8.prefix(offset)) else { return false }
+        let words = before.split(whereSeparator: { "，,：:；;".contains($0) }).last.map(String.init) ?? before
+        guard words.utf8Contains("、") || words.utf8Contains("和") || words.utf8Contains("及") else { return false }
+        var rest = words
+        var count = 0
+        for word in columnMeasureWords where rest.utf8Contains(word) {
+            count += 1
+            rest = rest.replacingOccurrences(of: word, with: "|")
+        }
+        return count >= 2
+    }
+
     mutating func closeSentence(_ state: inout ParagraphState, at i: Int) {
         restoreTopicAfterRanked(&state)
         if state.firstClaimOfSentence == claims.count, state.depth == 0, state.clauseStart < i {
@@ -858,6 +875,18 @@ public struct ProseReader: Sendable {
             ? state.string(state.sentenceStart, min(i, state.sentenceStart + Self.maximumSentenceLength))
             : ""
         for k in state.firstClaimOfSentence..<claims.count { claims[k].sentenceText = sentenceText }
+        // `各项的年初预算、支出决算和完成率如下：行政运行960.00万元、986.45万元、102.76%；…`: each item's
+        // figures are the measures named before 如下, in their order — a table in words, not read:
+        // no figure of it is judged by a name or a topic.
+        if Self.listsMeasuresAsTable(sentenceText) {
+            // (From the first figure after 如下: a long sentence's later figures keep only the end of it.)
+            let first = (state.firstClaimOfSentence..<claims.count).first { claims[$0].sentencePrefix.utf8Contains("如下") } ?? claims.count
+            for k in first..<claims.count {
+                claims[k].quantity = Quantity(name: "", isKnown: false)
+                claims[k].quantitySource = .ownClause
+                if case .completion = claims[k].kind { claims[k].kind = .percentage }
+            }
+        }
         state.previousSentenceSubject = state.sentenceSubject
         state.sentenceSubject = nil
         state.sentenceListsTopic = false
@@ -1762,6 +1791,17 @@ public struct ProseReader: Sendable {
 
     /// Figures whose own clause names nothing take the topic, the paragraph's subject or the
     /// section title (narrative.md §2.2–2.3).
+    /// Whether the figures before `index` in its sentence, back to the first with words, are a
+    /// respectively run (`决算数分别为986.45万元、1,342.18万元和201.36万元`).
+    static func continuesRespectivelyRun(_ index: Int, from start: Int, _ claims: [Claim]) -> Bool {
+        var k = index - 1
+        while k >= start, claims[k].sentence == claims[index].sentence, claims[k].paragraph == claims[index].paragraph {
+            if !claims[k].label.isEmpty { return claims[k].label.utf8Contains("分别") || claims[k].label.utf8Contains("依次") }
+            k -= 1
+        }
+        return false
+    }
+
     mutating func resolveTopics(_ range: Range<Int>, state: ParagraphState) {
         var topic: Quantity?
         var subject: Quantity?
@@ -1773,8 +1813,7 @@ public struct ProseReader: Sendable {
             }
             guard claims[index].isPlainAmount || claims[index].kind == .count else { continue }
             // `决算分别为118.56万元和47.42万元` with no heads found: the second is of an item, not the topic.
-            if claims[index].label.isEmpty, index > range.lowerBound, claims[index - 1].sentence == claims[index].sentence,
-               claims[index - 1].label.utf8Contains("分别") || claims[index - 1].label.utf8Contains("依次") { continue }
+            if claims[index].label.isEmpty, Self.continuesRespectivelyRun(index, from: range.lowerBound, claims) { continue }
             topic = claims[index].topic
             if let quantity = topic ?? subject ?? state.titleQuantity, !Self.namesOtherSide(claims[index].label, than: quantity) {
                 claims[index].quantity = quantity
@@ -2348,6 +2387,18 @@ public struct ProseReader: Sendable {
             return word
         }
         words = Self.distributingSides(words)
+        // `公共安全支出（类）、卫生健康支出（类）的年初预算分别为`: a measure after the last head is
+        // every head's.
+        var sharedMeasure: Measure?
+        if words.count >= 2, words.dropLast().allSatisfy({ stripMeasureWords($0, simple: false).measure == nil }) {
+            let (head, measure) = stripMeasureWords(words[words.count - 1], simple: false)
+            var name = Substring(head)
+            while let last = name.last, last == "的" { name = name.dropLast() }
+            if let measure, measure.isBudget, !name.isEmpty {
+                words[words.count - 1] = String(name)
+                sharedMeasure = measure
+            }
+        }
         // A shared ending distributes over the heads (`年初、年末结转和结余`).
         let last = words[words.count - 1]
         var ending = last.count > 2 ? String(last.dropFirst(2)) : ""
@@ -2368,6 +2419,7 @@ public struct ProseReader: Sendable {
             if candidate == nil { candidate = category(namedAloneBy: word, code: FigureNames.categoryCode(in: LabelKey.make(word))) }
             quantities.append(candidate ?? Quantity(name: LabelKey.make(word), isKnown: false))
         }
+        if let sharedMeasure { return (quantities, Array(repeating: sharedMeasure, count: quantities.count)) }
         let measures = measures(ofHeads: words, quantities: &quantities)
         return (quantities, measures)
     }
