@@ -489,7 +489,9 @@ enum NarrativeChangeCheck {
            let stated = reading.earlierFact(quantity, measure: { measure == .budget ? $0.isBudget : $0 == measure }, before: limit) {
             return reading.operand(stated)
         }
-        if let stated = sentenceBefore(limit, reading).first(where: { claims[$0].isPlainAmount && claims[$0].measure.isBudget }) {
+        // (Of the budget named: `全年预算…1,180.00万元，比年初预算增加280.00万元` is not of the 全年预算.)
+        if let stated = sentenceBefore(limit, reading).first(where: { claims[$0].isPlainAmount && claims[$0].measure.isBudget
+            && (measure == .budget || claims[$0].measure == measure) }) {
             return reading.operand(stated)
         }
         return nil

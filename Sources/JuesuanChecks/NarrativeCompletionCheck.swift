@@ -31,7 +31,9 @@ enum NarrativeCompletionCheck {
             k += 1
         }
         let sameSentence = earlier.filter { claims[$0].sentence == claim.sentence } + later
-        var budgetIndex = sameSentence.first { budgetMatches(claims[$0].measure) } ?? earlier.first { budgetMatches(claims[$0].measure) }
+        // A budget in a bracket (`全年预算数A元（年初预算B元）`) is an aside: the one at the rate's depth first.
+        var budgetIndex = sameSentence.first { budgetMatches(claims[$0].measure) && claims[$0].depth == claim.depth }
+            ?? sameSentence.first { budgetMatches(claims[$0].measure) } ?? earlier.first { budgetMatches(claims[$0].measure) }
         var quantity = budgetIndex.flatMap { claims[$0].quantity } ?? claim.quantity
         func sameQuantity(_ i: Int) -> Bool {
             guard let quantity, let other = claims[i].quantity else { return true }

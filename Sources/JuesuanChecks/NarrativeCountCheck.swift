@@ -190,7 +190,10 @@ enum NarrativeCountCheck {
     static func grade(_ claim: Claim) -> String? {
         guard case .count(let unit)? = claim.unit, unit == "个" || unit == "项" else { return nil }
         // `4个项目中评价等级为“优”的3个`: the projects rated, not a grade's count.
-        if let among = claim.followingWords.prefix(5).firstIndex(of: "中"), claim.followingWords[..<among].allSatisfy({ $0 != "，" && $0 != "；" }) { return nil }
+        // (Not the grade “中” of the next count: `“良”的4个、“中”的1个`.)
+        let following = claim.followingWords.prefix(5)
+        if let among = following.firstIndex(of: "中"), following[..<among].allSatisfy({ $0 != "，" && $0 != "；" }),
+           among == following.startIndex || !"“\"'「".contains(following[following.index(before: among)]) { return nil }
         let around = SearchedText(String(claim.label.suffix(12)) + "|" + claim.followingWords)
         for (grade, words) in [("优", ["“优”", "\"优\"", "优秀"]), ("良", ["“良”", "\"良\"", "良好"]), ("中", ["“中”", "\"中\"", "中等"]), ("差", ["“差”", "\"差\"", "较差"])] {
             if words.contains(where: { around.range(of: $0) != nil }) { return grade }

@@ -85,8 +85,22 @@ enum ProjectNarrativeCheck {
                 continue
             }
             let title = "绩效「\(project.name)」"
+            let projectKey = key(project.name)
+            let lineStart = report.source.lineRange(line).start
             for claim in lineClaims {
                 if scoresOnly && claim.kind != .score { continue }
+                // A line that names another project before its score (`诉讼服务经费项目：…自评得分93.60分`,
+                // a project with no 绩效 block) does not speak of the one named before.
+                if scoresOnly, claim.range.start >= lineStart,
+                   namesOtherProject(report.source.string(SourceRange(start: lineStart, end: claim.range.start))) { continue }
+                // A figure is the project's when its name stands before it in the paragraph (not in
+                // the reason after it: `完成年初预算的109.75%，主要是追加审判业务经费`), and its sentence
+                // names no other project (`…项目自评得分95.74分。诉讼服务经费项目自评得分93.60分`).
+                if !scoresOnly, claim.range.start >= lineStart {
+                    let before = key(report.source.string(SourceRange(start: lineStart, end: claim.range.start)))
+                    guard before.contains(projectKey) || canonical.contains(where: { $0.value == projectKey && $0.key != projectKey && before.contains($0.key) }) else { continue }
+                    if !key(claim.sentencePrefix).contains(projectKey), namesOtherProject(claim.sentencePrefix) { continue }
+                }
                 switch claim.kind {
                 case .score where !claim.label.contains("平均"):
                     if let total = project.totalScore { compare(claim, total, "自评得分", title, &findings) }
@@ -138,6 +152,19 @@ enum ProjectNarrativeCheck {
                                    message: "说明写\(name)的\(what)为 \(claim.text)，其绩效表中是 \(value)",
                                    fix: Fix(title: "改为 \(value)", edits: [TextEdit(range: claim.range, replacement: value.description)], isSafe: false),
                                    related: [RelatedLocation(range: written.token.range, message: "绩效表中的\(what) \(value)")]))
+    }
+
+    /// Whether words name a project (`…经费项目`), not the one spoken of (`该项目`, `本项目`).
+    static func namesOtherProject(_ words: String) -> Bool {
+        var rest = Substring(words)
+        while let range = rest.range(of: "项目") {
+            let before = rest[..<range.lowerBound].last
+            let after = rest[range.upperBound...].first
+            // `项目支出` is a kind of spending, not a project's name.
+            if let before, !"该本此各个的".contains(before), after != "支" { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
     }
 
     /// A project name without years, blanks, quotes or the word 项目, for matching prose.

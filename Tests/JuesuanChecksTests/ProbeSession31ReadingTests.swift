@@ -115,3 +115,50 @@ final class ProbeSession31FalseFindingTests: XCTestCase, ProbeReadingCase {
                          moving: "132.50", to: "142.50", finds: ["N503 142.50"], title: "九、政府性基金预算财政拨款收入支出决算情况说明")
     }
 }
+
+/// The false findings of the court (tables in 元) and agriculture probes of session 31, in their
+/// wordings and ours.
+final class ProbeSession31SecondRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    func testA万元FigureRoundedFromATableIn元() throws {
+        // 公开01 年末结转和结余 126,540.00元 = 12.654万元; 年初 380,160.00元.
+        let court = try ProbeProse("probe-court.juesuan")
+        court.assertEach(["年末结转和结余12.65万元，较年初减少25.36万元。"], moving: "12.65", to: "13.65", finds: ["N501 13.65"])
+        XCTAssertEqual(court.findings("年末结转和结余约12.7万元。"), [])
+    }
+
+    func testAChangeIn元OfAnAmountIn万元() throws {
+        // 公开09 公务接待费 18,426.00元: (18,426.00 + 15,844.00) ÷ … = 46.23% down.
+        let court = try ProbeProse("probe-court.juesuan")
+        court.assertEach(["公务接待费决算1.84万元，与上年相比减少15,844.00元，下降46.23%。"], moving: "46.23", to: "47.23", finds: ["N503 47.23"])
+    }
+
+    func testAMeasureAfterTheLastHeadIsEveryHeads() throws {
+        // 公开05 教育支出 2,329.48 and 卫生健康支出 96.55: budgets are not the actuals.
+        // (The 决算 of the second run are not yet read as the heads': not judged.)
+        XCTAssertEqual(try findings("教育支出（类）、卫生健康支出（类）的年初预算分别为2,500.00万元和90.00万元，决算分别为2,329.48万元和96.55万元。"), [])
+        try assertEach(["教育支出（类）、卫生健康支出（类）分别为2,329.48万元和96.55万元。"], moving: "96.55", to: "97.55", finds: ["N501 97.55"])
+    }
+
+    func testTheLaterFiguresOfARespectivelyRunAreNotTheTopics() throws {
+        XCTAssertEqual(try ProbeProse(Self.probe).findings("教育管理事务和普通教育两款，决算数分别为412.36万元和1,917.12万元。",
+                                                           title: "五、一般公共预算财政拨款支出决算情况说明"), [])
+    }
+
+    func testATableInWordsIsNotJudgedByTheFirstItemsName() throws {
+        XCTAssertEqual(try findings("各项的年初预算、支出决算和完成率如下：行政运行400.00万元、412.36万元、103.09%；普通教育1,900.00万元、1,917.12万元、100.90%。"), [])
+    }
+
+    func testWordsAfterAListMarkerNameThePart() throws {
+        XCTAssertEqual(try findings("人员经费主要包括基本工资612.30万元、津贴补贴300.00万元。"), [])
+    }
+
+    func testADifferenceFromTheInitialBudgetIsNotOfTheFullBudget() throws {
+        XCTAssertEqual(try findings("该项目全年预算与执行数均为1,180.00万元，执行率100%，比年初预算增加280.00万元。"), [])
+    }
+
+    func testTheGradeMiddleIsNoAmongWord() throws {
+        try assertEach(["自评结果为“优”的15个、“良”的4个、“中”的1个，评优率为75.00%。"], moving: "75.00", to: "76.00", finds: ["N510 76.00"])
+    }
+}

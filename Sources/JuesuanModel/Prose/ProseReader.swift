@@ -1556,6 +1556,9 @@ public struct ProseReader: Sendable {
                 if head.utf8HasPrefix(rest + "支出") { rest += "支出" }
                 if let item = Self.fundCategory(quantity, before: rest) ?? fundItem(quantity, before: rest) {
                     quantity = item
+                } else if ["主要包括", "包括", "主要用于", "用于", "主要是", "其中", "具体为"].contains(where: { rest.utf8HasPrefix($0) }) {
+                    // `人员经费主要包括基本工资612.30万元`: the part the words after the marker name.
+                    quantity = Quantity(name: label, isKnown: false)
                 } else if rest.utf8HasPrefix("安排"), Self.fundOfName[quantity.name] != nil || quantity.name.utf8HasSuffix("财政拨款") {
                     // `基本支出中，一般公共预算财政拨款安排1,326.25万元`: what the fund paid for (the
                     // topic's part), not the fund's income.
