@@ -61,6 +61,13 @@ final class ImporterTests: XCTestCase {
 
     // MARK: Every published row of every standard table
 
+    /// The lines of `text` imported, but comments and blank lines, each with its blanks closed to one.
+    static func importedLines(_ text: String) -> [String] {
+        Importer.importReport(text).document.split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix("//") && !$0.isEmpty }
+            .map { $0.split(whereSeparator: { $0 == " " }).joined(separator: " ") }
+    }
+
     /// The rows of the imported document as `table|side|code|label|figures`; a row whose label was
     /// normalised carries the published label in its trailing comment.
     static func importedRows(_ document: String) -> [String] {

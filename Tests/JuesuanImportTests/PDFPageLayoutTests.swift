@@ -6,11 +6,7 @@ import XCTest
 /// one blank before the next cell, and a table printed over two pages has a page footer and its
 /// head again between its rows.
 final class PDFPageLayoutTests: XCTestCase {
-    func body(_ text: String) -> [String] {
-        Importer.importReport(text).document.split(separator: "\n").map(String.init)
-            .filter { !$0.hasPrefix("//") && !$0.isEmpty }
-            .map { $0.split(whereSeparator: { $0 == " " }).joined(separator: " ") }
-    }
+    func body(_ text: String) -> [String] { ImporterTests.importedLines(text) }
 
     func testAnAmountAndTheNextColumnsLabelWithOneBlankBetweenAreTwoCells() {
         let text = """

@@ -5,11 +5,8 @@ import XCTest
 /// tables and in PDF text): the 款 and 项 digits are the rest of the row's code (session 31: a
 /// .docx and a PDF probe lost every 款 and 项 code of 公开05 to the label).
 final class SplitCodeColumnTests: XCTestCase {
-    func rows(_ text: String) -> [String] {
-        Importer.importReport(text).document.split(separator: "\n").map(String.init)
-            .filter { $0.first.map { ("0"..."9").contains($0) } == true }
-            .map { $0.split(whereSeparator: { $0 == " " }).joined(separator: " ") }
-    }
+    /// The imported rows that start with a code.
+    func rows(_ text: String) -> [String] { ImporterTests.importedLines(text).filter { $0.first.map { ("0"..."9").contains($0) } == true } }
 
     func testTabSeparatedColumnsWithAnEmptyItemCell() {
         let text = """

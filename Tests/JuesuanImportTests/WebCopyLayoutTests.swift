@@ -5,11 +5,7 @@ import XCTest
 /// a text-only view wraps long labels onto a line of their own, and Chrome copies no tab for the
 /// empty cells that start a row.
 final class WebCopyLayoutTests: XCTestCase {
-    func body(_ text: String) -> [String] {
-        Importer.importReport(text).document.split(separator: "\n").map(String.init)
-            .filter { !$0.hasPrefix("//") && !$0.isEmpty }
-            .map { $0.split(whereSeparator: { $0 == " " }).joined(separator: " ") }
-    }
+    func body(_ text: String) -> [String] { ImporterTests.importedLines(text) }
 
     func testALabelsLastPieceOnALineOfItsOwnCompletesTheRowAbove() {
         let text = """
