@@ -24,6 +24,31 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1].hasPrefix("--write
     exit(0)
 }
 
+// `juesuan-bench --generator-moves FIRST COUNT DIR`: ProseGeneratorTests' moved figures as files
+// (`DIR/s<seed>-<mark>.juesuan`, seeds 10,000 + FIRST…), to compare two binaries on them.
+if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--generator-moves",
+   let first = Int(CommandLine.arguments[2]), let count = Int(CommandLine.arguments[3]) {
+    for seed in first..<(first + count) {
+        var generator = ProseGenerator(seed: UInt64(10_000 + seed))
+        let output = generator.report(withTables: seed % 2 == 0)
+        let bytes = Array(output.text.utf8)
+        for (index, mark) in output.marks.enumerated() {
+            // As the test moves it: by at least 1.00 (or a tenth), down on odd seeds.
+            let value = mark.value
+            let tenth = value.magnitude.divided(by: DecimalNumber(10), scale: value.scale) ?? .zero
+            let step = max(value.scale == 0 ? DecimalNumber(1) : DecimalNumber(1).rescaled(to: value.scale), tenth)
+            let down = (seed + index) % 2 == 1 && value - step >= .zero
+            let replacement = down ? value - step : value + step
+            let mutated = bytes[..<mark.range.lowerBound] + Array(replacement.description.utf8) + bytes[mark.range.upperBound...]
+            let path = "\(CommandLine.arguments[4])/s\(seed)-\(index)-\(mark.fact).juesuan"
+            guard let file = fopen(path, "w") else { exit(2) }
+            _ = Array(mutated).withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+            fclose(file)
+        }
+    }
+    exit(0)
+}
+
 // `juesuan-bench --read-prose FILE`: the time to read a report's prose (ProseDocument) alone.
 if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--read-prose" {
     guard let file = fopen(CommandLine.arguments[2], "r") else { exit(2) }
