@@ -161,4 +161,12 @@ final class ProbeSession31SecondRoundTests: XCTestCase, ProbeReadingCase {
     func testTheGradeMiddleIsNoAmongWord() throws {
         try assertEach(["自评结果为“优”的15个、“良”的4个、“中”的1个，评优率为75.00%。"], moving: "75.00", to: "76.00", finds: ["N510 76.00"])
     }
+
+    func testAShareWrittenWith相当于() throws {
+        // 公开06 公用经费合计 234.47: 174.28 ÷ 234.47 = 74.33%.
+        try assertEach(["机关运行经费支出174.28万元，相当于一般公共预算财政拨款公用经费的74.33%。",
+                        "公用经费234.47万元。机关运行经费支出174.28万元，相当于公用经费的74.33%。"],
+                       moving: "74.33", to: "75.33", finds: ["N502 75.33"])
+        XCTAssertEqual(try findings("公务接待费决算3.36万元，相当于上年的86.15%。"), [])
+    }
 }

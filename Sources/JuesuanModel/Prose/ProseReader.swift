@@ -1870,6 +1870,11 @@ public struct ProseReader: Sendable {
             if completionOfBudgetWords.contains(where: { before.hasSuffix($0, simple: simple) }) { return .completion }
             // `年初预算A万元，决算B万元，完成95.39%`: a bare 完成 after a budget.
             if completionSuffixes.anyEnds(before, simple: simple), budgetStated() { return .completion }
+            // `相当于一般公共预算财政拨款公用经费的74.33%`: a share of what 相当于 names.
+            if before.utf8HasSuffix("的"), let offset = before.utf8LastOffset(of: "相当于"),
+               let whole = String(before.utf8.dropFirst(offset + 9).dropLast(3)), !whole.isEmpty, whole.unicodeScalars.count <= 30 {
+                return .share(whole: whole)
+            }
             return .percentage
         case .money?:
             // `超出年初预算66.80万元`, `低于预算2万元`: the verb before the budget it compares with.
