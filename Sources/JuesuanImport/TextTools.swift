@@ -71,12 +71,13 @@ enum TextTools {
         var result: [String] = []
         var current = ""
         var blankRun = ""
-        for c in trim(line) {
+        let chars = Array(trim(line))
+        for (k, c) in chars.enumerated() {
             if isBlank(c) {
                 blankRun.append(c)
             } else {
                 if !blankRun.isEmpty {
-                    if blankRun.count >= 2 || blankRun.contains("\u{3000}") || endsCell(amount: current, before: c) { result.append(current); current = "" } else { current += blankRun }
+                    if blankRun.count >= 2 || blankRun.contains("\u{3000}") || endsCell(amount: current, before: chars[k...]) { result.append(current); current = "" } else { current += blankRun }
                     blankRun = ""
                 }
                 current.append(c)
@@ -89,8 +90,22 @@ enum TextTools {
     /// PDF text of a right-aligned amount and a left-aligned cell after it keeps one blank between
     /// them (`6,526.11 五、教育支出`, `12.46 30228`): a cell that is an amount with decimals ends at
     /// a single blank too, unless a unit follows (`12.40 万元`).
-    static func endsCell(amount cell: String, before next: Character) -> Bool {
-        guard cell.contains("."), let last = cell.last, last.isASCII, last.isNumber, !"万元亿千%％".contains(next) else { return false }
+    /// A digit after the blank starts a new cell only as a code (`12.46 30228`): other digits may be
+    /// the rest of a figure the extraction split (`8.48 4163`, repaired elsewhere).
+    /// Nor does a unit (`2.00 次`, `12.40 万元`, `3.00 台（套）`).
+    static let units: Set<String> = ["万元", "元", "亿元", "千元", "%", "％", "次", "人", "人次", "个", "辆", "批", "批次", "台", "套", "台（套）",
+                                     "台(套)", "家", "件", "项", "名", "户", "米", "平方米", "公里", "吨", "亩", "倍", "笔", "天", "小时", "年", "月", "日"]
+
+    static func endsCell(amount cell: String, before rest: ArraySlice<Character>) -> Bool {
+        guard let next = rest.first, cell.contains("."), let last = cell.last, last.isASCII, last.isNumber else { return false }
+        let token = rest.prefix { !isBlank($0) }
+        if units.contains(String(token)) || units.contains(where: { token.starts(with: $0) && token.count <= $0.count + 1 })
+            || ["万元", "亿元", "千元", "元", "%", "％"].contains(where: { token.starts(with: $0) }) { return false }
+        if next.isASCII, next.isNumber {
+            guard [3, 5, 7].contains(token.count), token.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        } else if token.count < 2 {
+            return false
+        }
         return isNumber(cell)
     }
 
@@ -110,7 +125,7 @@ enum TextTools {
                     var gap = end
                     while gap < chars.count, isBlank(chars[gap]) { gap += 1 }
                     if gap - end >= 2 || chars[end] == "\u{3000}" || gap == chars.count
-                        || endsCell(amount: String(chars[start..<end]), before: chars[gap]) { break }
+                        || endsCell(amount: String(chars[start..<end]), before: chars[gap...]) { break }
                     end = gap
                 } else {
                     end += 1

@@ -30,6 +30,9 @@ final class PDFPageLayoutTests: XCTestCase {
     func testAnAmountBeforeAUnitStaysOneCell() {
         XCTAssertEqual(TextTools.cells("单价  12.40 万元以上设备  3"), ["单价", "12.40 万元以上设备", "3"])
         XCTAssertEqual(TextTools.cells("生活补助  12.46 30228  工会经费"), ["生活补助", "12.46", "30228", "工会经费"])
+        // A figure the extraction split (`8.48 4163`, repaired later) is no code after an amount.
+        XCTAssertEqual(TextTools.cells("执行率  84.84%  分值  10  得分  8.48 4163"), ["执行率", "84.84%", "分值", "10", "得分", "8.48 4163"])
+        XCTAssertEqual(TextTools.cells("报销次数  =2次  2.00 次  10.00"), ["报销次数", "=2次", "2.00 次", "10.00"])
     }
 
     func testAPageFooterAndTheHeadAgainDoNotEndATable() {

@@ -399,6 +399,9 @@ public struct ProseReader: Sendable {
     /// Words that end as an approximation does but say something else: 节约 saves, it is not 约.
     static let wordsEndingLikeApproximations = ["节约", "最近", "附近"]
     static let listMarkers = ["其中", "主要用于", "具体用于", "具体为", "包括", "构成为", "构成"]
+    /// Words after a known name that say the figure after them is a part of it, named by them.
+    static let partMarkers = ["主要包括", "包括", "主要用于", "用于", "主要是", "其中", "具体为"]
+
     /// Words before a word of no change that make it approximate.
     static let hedgeWords = ["基本", "大体", "大致", "总体", "略微", "大约"]
     static let noChangeWords = ["无变化", "无增减", "持平", "与上年相同", "保持不变", "未发生变化", "没有变化"]
@@ -1556,7 +1559,7 @@ public struct ProseReader: Sendable {
                 if head.utf8HasPrefix(rest + "支出") { rest += "支出" }
                 if let item = Self.fundCategory(quantity, before: rest) ?? fundItem(quantity, before: rest) {
                     quantity = item
-                } else if ["主要包括", "包括", "主要用于", "用于", "主要是", "其中", "具体为"].contains(where: { rest.utf8HasPrefix($0) }) {
+                } else if Self.partMarkers.contains(where: { rest.utf8HasPrefix($0) }) {
                     // `人员经费主要包括基本工资612.30万元`: the part the words after the marker name.
                     quantity = Quantity(name: label, isKnown: false)
                 } else if rest.utf8HasPrefix("安排"), Self.fundOfName[quantity.name] != nil || quantity.name.utf8HasSuffix("财政拨款") {
