@@ -117,11 +117,8 @@ enum NarrativeShareCheck {
     /// fund, as a written amount would be). Judged only when no pair of their printed figures
     /// (a name some tables print twice) allows the share.
     static func tableShare(_ index: Int, whole wholeName: String?, _ reading: inout ProseReading) {
-        let label = reading.claims[index].label.unicodeScalars
-        guard let wholeName, let share = label.lastIndex(of: "占"), share != label.startIndex else { return }
-        var words = label[..<share]
-        while let last = words.last, last == "的" || last == " " { words = words.dropLast() }
-        guard let partQuantity = QuantityNames.namedWhole(by: String(words)), partQuantity.isKnown,
+        guard let wholeName, let words = wordsBeforeShare(reading.claims[index].label),
+              let partQuantity = QuantityNames.namedWhole(by: words), partQuantity.isKnown,
               let wholeQuantity = QuantityNames.known(in: wholeName), !ProseReading.same(wholeQuantity, partQuantity) else { return }
         let context = reading.context(of: index)
         let parts = reading.tableFigures(partQuantity, sentence: context)
@@ -149,14 +146,18 @@ enum NarrativeShareCheck {
 
     /// The known amount the words before 占 end on (`基本支出占…` → 基本支出), or nil.
     static func namedPart(_ label: String) -> Quantity? {
+        guard let text = wordsBeforeShare(label), let (quantity, end) = QuantityNames.match(in: text), end == text.endIndex else { return nil }
+        return quantity
+    }
+
+    /// The words before a share's 占 (without 的 or blanks after them), or nil when there are none.
+    static func wordsBeforeShare(_ label: String) -> String? {
         // By scalars: most shares' words are `占` or `占比`, with nothing before it (issue 15).
         let scalars = label.unicodeScalars
         guard let share = scalars.lastIndex(of: "占"), share != scalars.startIndex else { return nil }
         var words = scalars[..<share]
         while let last = words.last, last == "的" || last == " " { words = words.dropLast() }
-        let text = String(words)
-        guard !text.isEmpty, let (quantity, end) = QuantityNames.match(in: text), end == text.endIndex else { return nil }
-        return quantity
+        return words.isEmpty ? nil : String(words)
     }
 
     static func whole(of index: Int, part: Int, named wholeName: String?, wholes: [Int: (whole: Whole, key: String?)],
