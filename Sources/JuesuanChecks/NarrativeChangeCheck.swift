@@ -68,6 +68,27 @@ enum NarrativeChangeCheck {
         return before.first { !claims[$0].measure.isBudget && claims[$0].period == .current } ?? before.first
     }
 
+    /// `政府采购支出总额86.45万元，其中：货物支出32.18万元、服务支出54.27万元，比上年减少25.85万元`:
+    /// a change right after a list of two or more parts, naming nothing, may be of the whole as
+    /// well as of the last part: the whole, when `part` (the amount the change was taken to be
+    /// of) is such a list's last part.
+    static func wholeOfList(endingWith part: Int, change: Int, _ reading: ProseReading) -> Int? {
+        let claims = reading.claims
+        guard let whole = claims[part].listWhole, whole < part, !claims[change].isInRespectivelyRun,
+              claims[change].quantitySource != .ownClause || claims[change].quantity?.isKnown != true,
+              !namesSubject(claims[change].label) || rateWords.contains(claims[change].label),
+              claims[whole].paragraph == claims[change].paragraph, claims[whole].sentence == claims[change].sentence,
+              claims[whole].depth == claims[change].depth, claims[whole].isPlainAmount, claims[whole].period == .current,
+              !claims[whole].measure.isBudget else { return nil }
+        let parts = (whole + 1..<change).filter { claims[$0].listWhole == whole }.count
+        return parts >= 2 ? whole : nil
+    }
+
+    /// Words of a rate alone (`降幅23.02%`), naming nothing that changed.
+    static let rateWords: Set<String> = ["降幅", "增幅", "减幅", "涨幅", "增长率", "下降率", "降低率"].reduce(into: []) { words, word in
+        words.formUnion([word, word + "为", word + "是", word + "达"])
+    }
+
     /// Whether a change's words name what changed before the comparison (`城乡医疗救助较2023年度增加`,
     /// not `比2023年度增加` or `增加`).
     static func namesSubject(_ label: String) -> Bool {
@@ -218,21 +239,37 @@ enum NarrativeChangeCheck {
             return
         }
         // A change in a bracket after the rate is of the amount before the rate.
-        guard let currentIndex = current(before: claims[changeIndex].depth == rate.depth ? changeIndex : index, reading) else {
+        guard var currentIndex = current(before: claims[changeIndex].depth == rate.depth ? changeIndex : index, reading) else {
             rateOfTableAmount(index, increase: increase, change: changeIndex, &reading)
             return
         }
-        // `公务接待费1.84万元，比上年减少15,844.00元`: both in the change's unit.
-        let current = claims[changeIndex].moneyUnit.flatMap { reading.operand(currentIndex, in: $0) } ?? reading.operand(currentIndex)
         let changeOperand = reading.operand(changeIndex)
-        // `与上年度1409.09万元相比`: the amount named is the previous year's itself.
-        let isPrevious = claims[currentIndex].period == .previous
-        func previous(_ path: KeyPath<Operand, Interval>) -> Interval {
-            isPrevious ? current[keyPath: path] : increase ? current[keyPath: path] - changeOperand[keyPath: path] : current[keyPath: path] + changeOperand[keyPath: path]
+        /// This year's amount and last year's as the change makes it, when `currentIndex` is what changed.
+        func years(_ currentIndex: Int) -> (current: Operand, previous: Operand, isPrevious: Bool)? {
+            // `公务接待费1.84万元，比上年减少15,844.00元`: both in the change's unit.
+            let current = claims[changeIndex].moneyUnit.flatMap { reading.operand(currentIndex, in: $0) } ?? reading.operand(currentIndex)
+            // `与上年度1409.09万元相比`: the amount named is the previous year's itself.
+            let isPrevious = claims[currentIndex].period == .previous
+            func previous(_ path: KeyPath<Operand, Interval>) -> Interval {
+                isPrevious ? current[keyPath: path] : increase ? current[keyPath: path] - changeOperand[keyPath: path] : current[keyPath: path] + changeOperand[keyPath: path]
+            }
+            let previousValue = isPrevious ? current.value : increase ? current.value - change.value : current.value + change.value
+            guard previous(\.lax).lower.mantissa > 0, previousValue.mantissa > 0 else { return nil }
+            return (current, Operand(value: previousValue, strict: previous(\.strict), lax: previous(\.lax), name: "上年 \(previousValue)", range: claims[currentIndex].range), isPrevious)
         }
-        let previousValue = isPrevious ? current.value : increase ? current.value - change.value : current.value + change.value
-        guard previous(\.lax).lower.mantissa > 0, previousValue.mantissa > 0 else { return }
-        let previousOperand = Operand(value: previousValue, strict: previous(\.strict), lax: previous(\.lax), name: "上年 \(previousValue)", range: claims[currentIndex].range)
+        // After a list of parts the change may be the last part's or the whole's: the whole's
+        // unless it holds of the part.
+        if let whole = wholeOfList(endingWith: currentIndex, change: changeIndex, reading) {
+            let target = Interval.written(rate.value)
+            let ofPart = years(currentIndex).map { years in
+                ProseReading.verdict { path in
+                    Interval.quotientMayLie(numerator: changeOperand[keyPath: path], denominator: years.previous[keyPath: path], factor: ProseReading.hundred, in: target)
+                }
+            }
+            if ofPart == nil || ofPart == .fails { currentIndex = whole }
+        }
+        guard let (current, previousOperand, isPrevious) = years(currentIndex) else { return }
+        let previousValue = previousOperand.value
         reading.judgeRatio(code: "N503", claim: index, numerator: changeOperand, denominator: previousOperand,
                            formula: "\(isPrevious ? "上年" : "本年") \(current.value)，\(increase ? "增加" : "减少") \(change.text)，上年为 \(previousValue)；\(increase ? "增长" : "下降")率 \(change.text) ÷ \(previousValue)",
                            related: [RelatedLocation(range: claims[currentIndex].range, message: "\(isPrevious ? "上年数" : "本年数") \(claims[currentIndex].text)"),
@@ -380,7 +417,8 @@ enum NarrativeChangeCheck {
             claims[$0].isPlainAmount && !claims[$0].isEcho && !claims[$0].measure.isBudget
                 && (claims[$0].depth == claim.depth || (claims[$0].depth == claim.depth + 1 && claims[$0].period == .previous && claims[$0].label.isEmpty))
         }.prefix(2))
-        let previousIndex: Int, currentIndex: Int
+        let previousIndex: Int
+        var currentIndex: Int
         var ofBracketed = false
         if amounts.count == 2, let previous = amounts.first(where: { claims[$0].period == .previous }),
            let current = amounts.first(where: { claims[$0].period == .current }) {
@@ -414,6 +452,15 @@ enum NarrativeChangeCheck {
             (previousIndex, currentIndex) = (amounts[0], latest)
         } else {
             return
+        }
+        // `其中：货物支出A万元、服务支出B万元，较2024年的P万元减少D万元`: the whole's change, unless
+        // the last part's holds.
+        if !ofBracketed, claims[previousIndex].listWhole == nil, let whole = wholeOfList(endingWith: currentIndex, change: index, reading) {
+            let this = reading.operand(currentIndex), last = reading.operand(previousIndex), written = reading.operand(index)
+            let ofPart = ProseReading.verdict { path in
+                (increase ? this[keyPath: path] - last[keyPath: path] : last[keyPath: path] - this[keyPath: path]).overlaps(written[keyPath: path])
+            }
+            if ofPart == .fails { currentIndex = whole }
         }
         let current = claims[currentIndex], previousClaim = claims[previousIndex]
         guard !current.measure.isBudget, !previousClaim.measure.isBudget, ofBracketed || current.listWhole == previousClaim.listWhole,
@@ -455,10 +502,21 @@ enum NarrativeChangeCheck {
     static func rateFromTwoYears(_ index: Int, increase: Bool, before: [Int], _ reading: inout ProseReading) {
         let claims = reading.claims
         guard let previousIndex = before.first(where: { claims[$0].isPlainAmount && claims[$0].period == .previous }),
-              let currentIndex = before.first(where: { claims[$0].isPlainAmount && claims[$0].period == .current && $0 != previousIndex
+              var currentIndex = before.first(where: { claims[$0].isPlainAmount && claims[$0].period == .current && $0 != previousIndex
                   && (claims[$0].quantity?.isKnown != true || claims[previousIndex].quantity?.isKnown != true
                       || claims[$0].quantity!.name == claims[previousIndex].quantity!.name) }) else { return }
-        let current = reading.operand(currentIndex), previous = reading.operand(previousIndex)
+        let previous = reading.operand(previousIndex)
+        // After a list of parts, last year's amount may be the whole's: the whole's unless the
+        // rate holds of the last part.
+        if claims[previousIndex].listWhole == nil, let whole = wholeOfList(endingWith: currentIndex, change: index, reading) {
+            let part = reading.operand(currentIndex), target = Interval.written(claims[index].value)
+            let ofPart = ProseReading.verdict { path in
+                Interval.quotientMayLie(numerator: absolute(part[keyPath: path] - previous[keyPath: path]), denominator: previous[keyPath: path],
+                                        factor: ProseReading.hundred, in: target)
+            }
+            if ofPart == .fails { currentIndex = whole }
+        }
+        let current = reading.operand(currentIndex)
         let difference = current.value - previous.value
         if !difference.isZero, difference.isNegative == increase {
             reading.report("N503", .error, on: claims[index].fullRange,

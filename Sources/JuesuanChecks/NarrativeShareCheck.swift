@@ -169,11 +169,16 @@ enum NarrativeShareCheck {
         if let wholeName {
             let key = LabelKey.make(wholeName)
             let quantity = QuantityNames.known(in: wholeName)
-            if let quantity, let earlier = reading.earlierFact(quantity, measure: { !$0.isBudget }, before: part), earlier != part {
+            // (Not a head of the part's own respectively run: `一般公共预算财政拨款和政府性基金预算财政拨款
+            // 本年支出分别是A万元和B万元，分别占财政拨款本年支出的a%和b%` — B is no share of A.)
+            var runStart = part
+            while claims[part].quantitySource == .respectively, runStart > 0, claims[runStart - 1].quantitySource == .respectively,
+                  claims[runStart - 1].paragraph == shareParagraph, claims[runStart - 1].sentence == claims[part].sentence { runStart -= 1 }
+            if let quantity, let earlier = reading.earlierFact(quantity, measure: { !$0.isBudget }, before: runStart), earlier != part {
                 return (.value(reading.operand(earlier)), quantity.description)
             }
             // An earlier amount whose label ends like the name (`共涉及资金…占项目支出总额的`).
-            var k = part - 1
+            var k = runStart - 1
             while k >= 0, part - k <= 40, claims[k].paragraph == shareParagraph {
                 if claims[k].isPlainAmount, !claims[k].label.isEmpty, LabelKey.make(claims[k].label).hasSuffix(key) || key.hasSuffix(LabelKey.make(claims[k].label)) {
                     return (.value(reading.operand(k)), key)

@@ -1272,6 +1272,13 @@ public struct ProseReader: Sendable {
                let whole = claims[outer].quantity, !whole.name.containsText("收入") {
                 state.lists[state.depth] = (outer, 0, state.brackets.last?.open ?? 0)
             }
+            // `其中：服务支出54.27万元，上年为112.30万元`: last year's amount, naming nothing else, is
+            // no part of this year's whole; the list has ended. (`上年结转结余` names this year's
+            // opening balance: a part.)
+            if let list = state.lists[state.depth], claim.period == .previous, claims[list.whole].period == .current,
+               claim.quantity?.isKnown != true {
+                state.lists[state.depth] = nil
+            }
             // `其中A…、B…，另有年初财政拨款结转和结余230.18万元`: what is besides the list ends it.
             if state.lists[state.depth] != nil, Self.besidesWords.contains(where: { claim.label.utf8HasPrefix($0) }) {
                 state.lists[state.depth] = nil
@@ -1306,17 +1313,25 @@ public struct ProseReader: Sendable {
                     claim.quantity?.qualifier = split && whole.qualifier.isEmpty && whole.name.utf8HasSuffix("预算财政拨款支出")
                         ? String(whole.name.utf8.dropLast(6))! : whole.qualifier
                 }
-                splitOfItem(&claim, whole: claims[list.whole].quantity)
+                // (A whole with no name of its own is the topic's amount, as `resolveTopics` will make it.)
+                splitOfItem(&claim, whole: claims[list.whole].quantity ?? claims[list.whole].topic)
             } else if state.depth > 0, let outer = state.lastAmount[state.depth - 1], let bracket = state.brackets.last, outer == bracket.claims - 1 {
                 // `公务用车运行维护费6.12万元（基本支出4.86万元、项目支出1.26万元）`.
                 splitOfItem(&claim, whole: claims[outer].quantity)
-            } else if let item = state.sentenceSubject.flatMap({ claims[$0].quantity }) ?? state.topic, item.code != nil {
+            } else if let item = state.sentenceSubject.flatMap({ claims[$0].quantity }).flatMap({ $0.isKnown ? $0 : nil }) ?? state.topic, item.code != nil {
+                // (A subject whose name is not known, such as the topic's 基本支出 just split,
+                // leaves the sentence about the topic.)
                 // `…社会保险经办机构（项）：支出决算358.58万元，年初预算350.00万元，…，其中基本支出
                 // 312.68万元`: in a sentence about a 款 or 项, its split.
                 splitOfItem(&claim, whole: item)
             }
             state.lastAmount[state.depth] = index
-            if state.sentenceSubject == nil, state.depth == 0, !state.sentenceListsTopic { state.sentenceSubject = index }
+            // `城乡社区环境卫生（项）：支出决算为120.00万元`: after a topic's colon, an amount its words
+            // give only a measure of is the topic's own, not a part of it.
+            if state.sentenceSubject == nil, state.depth == 0,
+               !state.sentenceListsTopic || (claim.quantity == nil && !claim.measure.isBudget && Self.namesMeasureOnly(claim.label)) {
+                state.sentenceSubject = index
+            }
         }
         if case .count(let unit)? = claim.unit {
             // `核定编制64名（行政编制28名、事业编制36名）`, `特种专业技术用车3辆（救护车1辆、…）`: the
@@ -1820,6 +1835,9 @@ public struct ProseReader: Sendable {
             guard claims[index].isPlainAmount || claims[index].kind == .count else { continue }
             // `决算分别为118.56万元和47.42万元` with no heads found: the second is of an item, not the topic.
             if claims[index].label.isEmpty, Self.continuesRespectivelyRun(index, from: range.lowerBound, claims) { continue }
+            // `…支出决算为95.00万元，6.20万元结转下年继续使用`: an amount its following words name as
+            // carried over or handed back is not the topic's amount (and no table gives it).
+            if claims[index].label.isEmpty, Self.namesLeftOver(following: claims[index].followingWords) { continue }
             topic = claims[index].topic
             if let quantity = topic ?? subject ?? state.titleQuantity, !Self.namesOtherSide(claims[index].label, than: quantity) {
                 claims[index].quantity = quantity
@@ -1827,6 +1845,16 @@ public struct ProseReader: Sendable {
             }
         }
     }
+
+    /// Whether the words after an amount say it was carried over or handed back
+    /// (`6.20万元结转下年继续使用`, `3.00万元已上缴财政`): what was left of the topic, not the topic.
+    static func namesLeftOver(following words: String) -> Bool {
+        var rest = Substring(words)
+        for lead in ["已经", "已", "将", "全部", "均", "拟"] where rest.hasPrefix(lead) { rest = rest.dropFirst(lead.count); break }
+        return leftOverWords.contains { rest.hasPrefix($0) }
+    }
+
+    static let leftOverWords = ["结转", "结余", "留待", "留作", "留用", "上缴", "缴回", "交回", "收回", "退回", "被收回", "按规定收回"]
 
     // MARK: Words
 
@@ -2194,6 +2222,13 @@ public struct ProseReader: Sendable {
     }
 
     /// Words that name no amount: `共`, `合计`, `其中`, verbs.
+    /// Whether a figure's words give only a measure (`支出决算为`, `年初预算`), naming no amount.
+    static func namesMeasureOnly(_ label: String) -> Bool {
+        guard !label.isEmpty else { return false }
+        let (head, measure) = stripMeasure(label)
+        return measure != nil && isFiller(head)
+    }
+
     static func isFiller(_ words: String) -> Bool {
         let key = QuantityNames.neutralized(words)
         if key.isEmpty { return true }
@@ -2415,11 +2450,20 @@ public struct ProseReader: Sendable {
         var ending = last.count > 2 ? String(last.dropFirst(2)) : ""
         // `一般公共预算和政府性基金预算年末结转和结余`: the name after the last head's qualifier.
         if let named = QuantityNames.known(in: last), !named.qualifier.isEmpty, last.hasSuffix(named.name) { ending = named.name }
+        // `一般公共预算财政拨款和政府性基金预算财政拨款本年支出`: the words after the last head's fund
+        // are every bare fund's before it (a fund named alone is otherwise its income).
+        let lastFund = fundNames.first { last.hasPrefix($0) && last.count > $0.count }
+        let fundEnding = lastFund.map { String(last.dropFirst($0.count).drop { $0 == "的" }) }
+        // (`政府性基金预算财政拨款的支出` is the fund's 支出.)
+        if let lastFund, let fundEnding, !fundEnding.isEmpty { words[words.count - 1] = lastFund + fundEnding }
         var quantities: [Quantity] = []
         for (index, word) in words.enumerated() {
             var candidate = QuantityNames.known(in: word)
             if candidate == nil || (index < words.count - 1 && candidate?.name.count ?? 0 < word.count && !ending.isEmpty) {
                 candidate = QuantityNames.known(in: word + ending) ?? candidate
+            }
+            if index < words.count - 1, let fundEnding, fundNames.contains(word), let shared = QuantityNames.known(in: word + fundEnding) {
+                candidate = shared
             }
             // `一般公共预算财政拨款教育支出、…`: the fund's spending on a 类.
             if let (quantity, end) = QuantityNames.match(in: word), end < word.endIndex,
