@@ -10,6 +10,7 @@ enum NarrativeChangeCheck {
             case .changeAmount(let increase): changeAmount(index, increase: increase, &reading)
             case .changeRate(let increase): rate(index, increase: increase, &reading)
             case .budgetDifference(let increase): budgetDifference(index, increase: increase, &reading)
+            case .pointChange(let increase): pointChange(index, increase: increase, &reading)
             default: break
             }
         }
@@ -48,7 +49,12 @@ enum NarrativeChangeCheck {
         if let named = claims[change].quantity, claims[change].quantitySource == .ownClause, !claims[change].isInRespectivelyRun,
            named.isKnown || namesSubject(claims[change].label) {
             amounts = amounts.filter { !separatedBySemicolon($0, change, claims) }
-            if amounts.isEmpty { return named.isKnown ? latestActual(of: named, before: change, reading) : nil }
+            // `人员经费277.95万元，公用经费34.70万元，人员经费比上年增加13.07万元`: not of another
+            // known item written between.
+            if named.isKnown {
+                amounts = amounts.filter { k in claims[k].quantity.map { !$0.isKnown || ProseReading.same($0, named) } ?? true }
+            }
+            if amounts.isEmpty { return named.isKnown ? latestActual(of: named, before: change, reading, reachingParagraphBefore: true) : nil }
         }
         // `支出25.30万元，完成全年预算38.00万元的66.58%，较上年减少4.70万元`: the budget a completion is
         // measured against is not what changed; a budget alone in its sentence is.
@@ -56,16 +62,47 @@ enum NarrativeChangeCheck {
         if claims[change].isInRespectivelyRun { return nil }
         // `收、支总计均为4,181.00万元。其中：本年收入…。与上年相比，收、支总计各减少219.00万元`: a
         // change that names its quantity is of that quantity's amount written before it.
-        if let named = claims[change].quantity, named.isKnown, let latest = latestActual(of: named, before: change, reading) { return latest }
+        if let named = claims[change].quantity, named.isKnown, let latest = latestActual(of: named, before: change, reading, reachingParagraphBefore: true) { return latest }
         // `财政拨款收入总计A万元，支出总额A万元。…收支总计各增加…`: a change written once for two
         // quantities (its claims side by side, one range) is of either's amount written before.
         for twin in max(0, change - 3)..<min(claims.count, change + 4) where twin != change && claims[twin].range == claims[change].range {
             if let named = claims[twin].quantity, named.isKnown, let latest = latestActual(of: named, before: change, reading) { return latest }
         }
+        // `事业收入全部为…委托检验收入，同比增加8.74万元`: a sentence opened by what changed is of
+        // that amount (when written before; else of none written).
+        if !namesSubject(claims[change].label), claims[change].quantity?.isKnown != true, let named = openingName(of: change, claims) {
+            return latestActual(of: named, before: change, reading, reachingParagraphBefore: true)
+        }
         let before = amountsOfSentenceBefore(change, reading)
         // The first amount of that sentence that is this year's actual
         // (`预算16.00万元，支出决算10.00万元。…比上年度减少2.50万元`), else its first amount.
         return before.first { !claims[$0].measure.isBudget && claims[$0].period == .current } ?? before.first
+            ?? subjectOfParagraphBefore(change, reading)
+    }
+
+    /// `2025年度一般公共预算财政拨款支出3417.44万元，…。⏎ 支出比上年多，主要原因是…。因此较上年
+    /// 增加208.67万元`: a change with no amount before it in its paragraph is of the first amount
+    /// of the paragraph before in its section, when that amount's name is known.
+    static func subjectOfParagraphBefore(_ change: Int, _ reading: ProseReading) -> Int? {
+        let claims = reading.claims
+        let paragraph = claims[change].paragraph, section = claims[change].section
+        var k = change - 1
+        while k >= 0, claims[k].paragraph == paragraph {
+            // (Nor when a figure before it in its sentence names a known item: `上级补助收入同比下降
+            // 28.00%，减少33.60万元`, `人员经费比上年增加…，公用经费比上年增加…`.)
+            if claims[k].isPlainAmount { return nil }
+            if claims[k].sentence == claims[change].sentence, claims[k].quantitySource == .ownClause, claims[k].quantity?.isKnown == true { return nil }
+            k -= 1
+        }
+        if claims[change].quantitySource == .ownClause, claims[change].quantity?.isKnown == true { return nil }
+        var first: Int?
+        while k >= 0, change - k <= 60, claims[k].paragraph == paragraph - 1, claims[k].section == section {
+            if claims[k].isPlainAmount, !claims[k].isEcho { first = k }
+            k -= 1
+        }
+        guard let first, claims[first].depth == 0, claims[first].period == .current, !claims[first].measure.isBudget,
+              claims[first].averageMark == nil, claims[first].quantity?.isKnown == true else { return nil }
+        return first
     }
 
     /// `政府采购支出总额86.45万元，其中：货物支出32.18万元、服务支出54.27万元，比上年减少25.85万元`:
@@ -92,9 +129,14 @@ enum NarrativeChangeCheck {
     /// Whether a change's words name what changed before the comparison (`城乡医疗救助较2023年度增加`,
     /// not `比2023年度增加` or `增加`).
     static func namesSubject(_ label: String) -> Bool {
+        // `因此较上年增加`, `同时比上年减少`: a connective names nothing.
+        var label = Substring(label)
+        for connective in connectives where label.hasPrefix(connective) { label = label.dropFirst(connective.count); break }
         guard let first = label.unicodeScalars.first, first != "比", first != "较", first != "同", first != "与" else { return false }
-        return !ProseReader.isDirectionOnly(label)
+        return !ProseReader.isDirectionOnly(String(label))
     }
+
+    static let connectives = ["因此", "因而", "所以", "从而", "同时", "另外", "此外", "总体上", "总体", "整体上", "整体", "全年", "本年", "本年度", "当年", "今年"]
 
     /// Whether a `；` stands between two figures of one sentence (`earlier` before `later`).
     static func separatedBySemicolon(_ earlier: Int, _ later: Int, _ claims: [Claim]) -> Bool {
@@ -153,10 +195,14 @@ enum NarrativeChangeCheck {
     /// The nearest this-year actual amount of `quantity` before `index` in its paragraph (not an
     /// average, and not one already found to differ from its table: that is the error, and the
     /// change is not judged on it a second time).
-    static func latestActual(of quantity: Quantity, before index: Int, _ reading: ProseReading) -> Int? {
+    /// `reachingParagraphBefore`: in the paragraph before of its section too (`…2025年度收入总计
+    /// 3634.15万元。⏎ 与2024年度相比，收、支总计各增加221.29万元`).
+    static func latestActual(of quantity: Quantity, before index: Int, _ reading: ProseReading, reachingParagraphBefore: Bool = false) -> Int? {
         let claims = reading.claims
         var k = index - 1
-        while k >= 0, index - k <= 60, claims[k].paragraph == claims[index].paragraph {
+        let paragraph = claims[index].paragraph, section = claims[index].section
+        while k >= 0, index - k <= 60,
+              claims[k].paragraph == paragraph || (reachingParagraphBefore && claims[k].paragraph == paragraph - 1 && claims[k].section == section) {
             // An echo counts: `收、支总计均为4,181.00万元` states 支出总计 as well.
             if claims[k].isPlainAmount, !reading.contradicted.contains(k), claims[k].period == .current, claims[k].measure == .actual,
                claims[k].averageMark == nil, let other = claims[k].quantity, other.isKnown, ProseReading.same(other, quantity) { return k }
@@ -170,7 +216,10 @@ enum NarrativeChangeCheck {
     /// The known amount whose name opens the sentence of `index` (the longest), when its first
     /// clause holds no figure before it: `本年支出全部为…，比上年…` → 本年支出合计.
     static func openingName(of index: Int, _ claims: [Claim]) -> Quantity? {
-        let prefix = claims[index].sentencePrefix
+        // (Of the part of the sentence after its last `；`: `事业收入主要是…，比上年增加…；经营收入为…，
+        // 较上年减少…` opens twice.)
+        var prefix = Substring(claims[index].sentencePrefix)
+        if let semicolon = prefix.lastIndex(where: { $0 == "；" || $0 == ";" }) { prefix = prefix[prefix.index(after: semicolon)...] }
         guard let comma = prefix.firstIndex(where: { $0 == "，" || $0 == "," }) else { return nil }
         let clause = prefix[..<comma]
         guard !clause.contains(where: { $0.isNumber }) else { return nil }
@@ -288,7 +337,9 @@ enum NarrativeChangeCheck {
     /// name may be (公开03's 基本支出 or 公开05's), any one that makes the rate hold will do.
     static func rateOfTableAmount(_ index: Int, increase: Bool, change changeIndex: Int, _ reading: inout ProseReading) {
         let claims = reading.claims
-        guard let quantity = claims[changeIndex].quantity, quantity.isKnown, claims[changeIndex].quantitySource == .ownClause,
+        // (Or the amount whose name opens the sentence: `事业收入主要是…收入，比上年增加…，增长…`.)
+        let own = claims[changeIndex].quantitySource == .ownClause ? claims[changeIndex].quantity.flatMap { $0.isKnown ? $0 : nil } : nil
+        guard let quantity = own ?? (namesSubject(claims[changeIndex].label) ? nil : openingName(of: changeIndex, claims)),
               !claims[changeIndex].isApproximate, !claims[index].isApproximate else { return }
         let changeOperand = reading.operand(changeIndex)
         let target = Interval.written(claims[index].value)
@@ -376,7 +427,10 @@ enum NarrativeChangeCheck {
             return nil
         }
         let opening = Quantity(name: "年初" + closing.name.dropFirst(2), qualifier: closing.qualifier, isKnown: true)
-        if let stated = reading.earlierFact(opening, measure: { !$0.isBudget }, before: index) {
+        // (`年初结转和结余83.92万元（政府性基金预算财政拨款40.00万元）`: the one of the closing
+        // balance's own fund, or of none, first.)
+        if let stated = reading.earlierFact(opening, measure: { !$0.isBudget }, before: index, sameQualifier: true)
+            ?? reading.earlierFact(opening, measure: { !$0.isBudget }, before: index) {
             // (In the change's unit: `年初…380,160.00元` beside `较年初减少25.36万元`.)
             return (closingOperand, closingText, claim.moneyUnit.flatMap { reading.operand(stated, in: $0) } ?? reading.operand(stated))
         }
@@ -463,6 +517,9 @@ enum NarrativeChangeCheck {
             if ofPart == .fails { currentIndex = whole }
         }
         let current = claims[currentIndex], previousClaim = claims[previousIndex]
+        // `事业收入由上年的238.10万元增至275.51万元；其他收入同比增加3.14万元`: a change that names
+        // another known item is not of these years' amounts.
+        if claim.quantitySource == .ownClause, let named = claim.quantity, named.isKnown, let a = current.quantity, a.isKnown, !ProseReading.same(a, named) { return }
         guard !current.measure.isBudget, !previousClaim.measure.isBudget, ofBracketed || current.listWhole == previousClaim.listWhole,
               !current.isApproximate, !previousClaim.isApproximate, !claim.isApproximate else { return }
         if let a = current.quantity, let b = previousClaim.quantity, a.isKnown, b.isKnown, !ProseReading.same(a, b) { return }
@@ -494,6 +551,44 @@ enum NarrativeChangeCheck {
         }
         reading.report("N503", .error, on: claim.range,
                        "比上年\(word)应为 \(expected.formatted(scale: scale))（本年 \(this.value) − 上年 \(last.value) = \(CheckContext.signed(difference, scale: scale))），说明中写的是\(word) \(claim.text)，差额 \(CheckContext.signed(claim.value - expected, scale: scale))",
+                       fix: Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claim.range, replacement: expected.formatted(scale: scale))], isSafe: false),
+                       related: related)
+    }
+
+    /// `占比为79.49%，上年为75.20%，比上年提高4.29个百分点`, `由上年的75.20%提高到79.49%，提高4.29个百分点`:
+    /// the points between this year's and last year's percentage written before it in its
+    /// sentence. Not judged when either year's is not written.
+    static func pointChange(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let claim = claims[index]
+        guard !claim.isApproximate, !claim.isInRespectivelyRun else { return }
+        let percentages = sentenceBefore(index, reading).filter { k in
+            guard claims[k].unit == .percent, !claims[k].isEcho, !claims[k].isApproximate, claims[k].depth == claim.depth else { return false }
+            switch claims[k].kind {
+            case .share, .percentage, .completion: return true
+            default: return false
+            }
+        }
+        guard let thisYear = percentages.first(where: { claims[$0].period == .current }),
+              let lastYear = percentages.first(where: { claims[$0].period == .previous }) else { return }
+        let this = Interval.written(claims[thisYear].value), last = Interval.written(claims[lastYear].value)
+        let written = Interval.written(claim.value)
+        let difference = claims[thisYear].value - claims[lastYear].value
+        let related = [RelatedLocation(range: claims[thisYear].range, message: "本年 \(claims[thisYear].text)%"),
+                       RelatedLocation(range: claims[lastYear].range, message: "上年 \(claims[lastYear].text)%")]
+        if !difference.isZero, difference.isNegative == increase, !(this - last).overlaps(.exact(.zero)) {
+            reading.report("N503", .error, on: claim.fullRange,
+                           "增减方向不一致：本年 \(claims[thisYear].text)%，上年 \(claims[lastYear].text)%，应为“\(difference.isNegative ? "下降" : "提高")”，说明中写的是“\(increase ? "提高" : "下降")”",
+                           related: related)
+            return
+        }
+        let change = increase ? this - last : last - this
+        if change.overlaps(written) { return }
+        let scale = max(claim.value.scale, claims[thisYear].value.scale, claims[lastYear].value.scale)
+        let expected = difference.magnitude
+        let word = increase ? "提高" : "下降"
+        reading.report("N503", .error, on: claim.range,
+                       "比上年\(word)应为 \(expected.formatted(scale: scale)) 个百分点（本年 \(claims[thisYear].text)% − 上年 \(claims[lastYear].text)%），说明中写的是 \(claim.text) 个百分点，差 \(CheckContext.signed(claim.value - expected, scale: scale))",
                        fix: Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claim.range, replacement: expected.formatted(scale: scale))], isSafe: false),
                        related: related)
     }
@@ -597,9 +692,16 @@ enum NarrativeChangeCheck {
             return
         }
         let scale = max(claim.value.scale, expected.scale)
+        if expected.isNegative {
+            // `决算数小于预算数40.10万元` of an actual above its budget: the direction is wrong.
+            reading.report("N503", .error, on: claim.fullRange,
+                           "增减方向不一致：决算 \(actual.value)，预算 \(first.value)，决算比预算\(increase ? "少" : "多") \(expected.magnitude.formatted(scale: scale))，说明中写的是“\(word)”",
+                           related: related)
+            return
+        }
         reading.report("N503", .error, on: claim.range,
                        "与预算相比\(word)应为 \(expected.formatted(scale: scale))（决算 \(actual.value) − 预算 \(first.value) = \(CheckContext.signed(actual.value - first.value, scale: scale))），说明中写的是\(word) \(claim.text)，差额 \(CheckContext.signed(claim.value - expected, scale: scale))",
-                       fix: expected.isNegative ? nil : Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claim.range, replacement: expected.formatted(scale: scale))], isSafe: false),
+                       fix: Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claim.range, replacement: expected.formatted(scale: scale))], isSafe: false),
                        related: related)
     }
 

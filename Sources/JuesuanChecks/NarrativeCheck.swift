@@ -368,13 +368,14 @@ struct ProseReading {
     }
 
     /// The nearest earlier plain amount of `quantity` in the paragraph (same sentence first), else in the section.
-    func earlierFact(_ quantity: Quantity, measure: (Measure) -> Bool, before index: Int, period: Period = .current) -> Int? {
+    func earlierFact(_ quantity: Quantity, measure: (Measure) -> Bool, before index: Int, period: Period = .current, sameQualifier: Bool = false) -> Int? {
         // Fields read in place: copying each candidate claim retained a dozen strings.
         let section = claims[index].section, paragraph = claims[index].paragraph
         var best: Int?
         var k = index - 1
         while k >= 0, index - k <= Self.lookBehind, claims[k].section == section {
-            if claims[k].isPlainAmount, claims[k].period == period, measure(claims[k].measure), claims[k].quantity.map({ Self.same($0, quantity) }) == true {
+            if claims[k].isPlainAmount, claims[k].period == period, measure(claims[k].measure),
+               claims[k].quantity.map({ Self.same($0, quantity) && (!sameQualifier || $0.qualifier == quantity.qualifier) }) == true {
                 if claims[k].paragraph == paragraph { return k }
                 if best == nil { best = k }
             }

@@ -70,6 +70,20 @@ enum NarrativeCompletionCheck {
         let tableQuantity = quantity ?? actualIndex.flatMap { claims[$0].quantity }
         // Table figures in the unit of the figure they are divided with or by (a table in 元, prose in 万元).
         let actualUnit = actualIndex.flatMap { claims[$0].moneyUnit }, budgetUnit = budgetIndex.flatMap { claims[$0].moneyUnit }
+        // `支出决算数为1,240.10万元，比年初预算增加40.10万元，完成预算的103.3%`: no budget written, but
+        // the difference from it is: the budget is the actual less (or plus) the difference.
+        if budgets.isEmpty, let actual = actuals.first, let actualIndex,
+           let difference = earlier.isEmpty ? nil : (actualIndex + 1..<index).last(where: {
+               if case .budgetDifference = claims[$0].kind { claims[$0].sentence == claim.sentence && claims[$0].depth == claims[actualIndex].depth } else { false }
+           }), case .budgetDifference(let increase) = claims[difference].kind, !claims[difference].isApproximate {
+            let written = actualUnit.flatMap { reading.operand(difference, in: $0) } ?? reading.operand(difference)
+            let value = increase ? actual.value - written.value : actual.value + written.value
+            if value.mantissa > 0 {
+                budgets = [Operand(value: value, strict: increase ? actual.strict - written.strict : actual.strict + written.strict,
+                                   lax: increase ? actual.lax - written.lax : actual.lax + written.lax,
+                                   name: "预算 \(value)（\(actual.value) \(increase ? "−" : "+") \(written.value)）", range: claims[difference].range)]
+            }
+        }
         if budgets.isEmpty { budgets = reading.tableBudgets(tableQuantity, measure: asked).map { reading.operand($0, in: actualUnit) } }
         if actuals.isEmpty { actuals = reading.tableFigures(tableQuantity, sentence: claim.sentencePrefix).map { reading.operand($0, in: budgetUnit) } }
         guard let budget = budgets.first, let actual = actuals.first, budget.value.mantissa > 0 else { return }

@@ -59,7 +59,8 @@ enum NarrativeCountCheck {
 
     static func table(_ index: Int, _ reading: inout ProseReading) {
         let claim = reading.claims[index]
-        guard case .count(let unit)? = claim.unit else { return }
+        // Last year's count (`（上年接待28批231人）`) is not the table's.
+        guard case .count(let unit)? = claim.unit, claim.period == .current else { return }
         let context = claim.sentencePrefix
         // The sentence and the label are searched for several words: their simplicity found once.
         let searchedContext = SearchedText(context), label = SearchedText(claim.label)

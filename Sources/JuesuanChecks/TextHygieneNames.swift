@@ -250,6 +250,8 @@ enum UnprefixedNames {
         + ["我局", "本局", "我单位", "本单位", "我部门", "本部门", "我们", "拨付", "下拨", "拨入", "代发", "代征", "代缴", "核拨", "审核", "考核",
            "检查", "督导", "监督", "审计", "补助", "向", "给予", "缴存", "征收", "收缴", "统一", "集中", "代理", "代为", "委托"]
     static let keepingVerbs = ["保障", "保证", "确保", "维持", "维护"]
+    /// Words by which a department speaks of itself without its name (`保障…和中心日常运转`).
+    static let bareSelfWords: Set<String> = ["中心", "局", "站", "所", "院", "队", "办", "委", "处", "室", "馆", "单位", "机关", "本局", "本中心"]
     /// Their first scalars: asked at every scalar before the words themselves.
     static let keepingVerbFirsts = ScalarSet(keepingVerbs.map { $0.unicodeScalars.first! })
     static let running = ["正常运转", "正常运行", "运转", "运行"]
@@ -290,7 +292,14 @@ enum UnprefixedNames {
             if keepingVerbFirsts.contains(span.scalars[i]), let verb = span.hasAny(keepingVerbs, at: i), span[i - 1].map({ "为于以是并和及、 \t".unicodeScalars.contains($0) || clauseEnds.contains($0) }) ?? true {
                 let start = i + verb.unicodeScalars.count
                 if let end = nameEnds(span, from: start, minimumBody: 2).first(where: { keepsRunning(span, from: $0) }) {
-                    found.append(ForeignNameRule.Occurrence(span: index, start: start, prefixEnd: start, end: end, body: span.string(start, end)))
+                    // `保障人员工资福利和中心日常运转`: what is kept after 和 is a bare word for the
+                    // department itself (中心, 局), not a name holding 和 (`县林业和草原局`).
+                    var nameStart = start
+                    for k in start..<end where span.scalars[k] == "和" || span.scalars[k] == "及" || span.scalars[k] == "、" { nameStart = k + 1 }
+                    if nameStart > start, !bareSelfWords.contains(span.string(nameStart, end)) { nameStart = start }
+                    if nameStart == start {
+                        found.append(ForeignNameRule.Occurrence(span: index, start: start, prefixEnd: start, end: end, body: span.string(start, end)))
+                    }
                 }
             }
             // A full name opening a clause as its subject.

@@ -70,6 +70,7 @@ struct HoverBuilder {
         case .count: what = "数量"
         case .score: what = "得分"
         case .percentage: what = "百分比"
+        case .pointChange(let up): what = up ? "比重提高的百分点" : "比重下降的百分点"
         }
         let name = claim.quantity.map { "**\($0.description)**" } ?? "（未能确定所指的项目）"
         parts.append("\(name) · \(what)\(claim.period == .previous ? " · 上年" : "")\(claim.isApproximate ? " · 约数" : "")")

@@ -19,6 +19,8 @@ public enum ClaimKind: Sendable, Hashable {
     case score
     /// Any other percentage.
     case percentage
+    /// `比上年提高4.29个百分点`: the change of a percentage, in points.
+    case pointChange(increase: Bool)
 }
 
 extension ClaimKind {
@@ -37,6 +39,8 @@ public enum ClaimUnit: Sendable, Hashable {
     case percent
     case count(String)
     case points
+    /// `个百分点`: percentage points.
+    case percentagePoints
 }
 
 /// Whose year a figure is: this report's, or the year before (`上年`, `2023年` in a 2024 report).

@@ -28,6 +28,12 @@ struct ProbeProse {
             .map { "\($0.code) \(analysis.text(of: $0))" }
     }
 
+    /// The messages of the errors and warnings `findings` lists.
+    func findingMessages(_ prose: String, title: String = "一、测试") -> [String] {
+        let analysis = Analysis(text: tables + "\n说明 \(title)\n" + prose + "\n")
+        return analysis.diagnostics.filter { ($0.severity == .error || $0.severity == .warning) && $0.code.hasPrefix("N") }.map(\.message)
+    }
+
     /// Every finding but information of `prose` as the one 说明 of a report with no tables.
     static func proseOnly(_ prose: String) -> [String] {
         let analysis = Analysis(text: RuleDocumentation.head + "说明 一、测试\n" + prose + "\n")

@@ -579,6 +579,8 @@ public struct ProseReader: Sendable {
         var sumOfHeads: (claim: Int, words: String)?
         /// The sentence lists the parts of a topic named before a colon (`…主要用于以下方面：`).
         var sentenceListsTopic = false
+        /// The respectively heads were named with last year's words (`2024年度收、支总计各`).
+        var headsArePrevious = false
         /// The sentence of the last point of view (`从收入来源看，`) and the whole it divided.
         var viewpoint: (sentence: Int, whole: Int?)?
         var titleQuantity: Quantity?
@@ -1111,7 +1113,8 @@ public struct ProseReader: Sendable {
             if text[k + 1] == "元" { unit = .money(unitFirst == "万" ? .tenThousandYuan : unitFirst == "亿" ? .hundredMillionYuan : .thousandYuan); unitLength = 2 }
         } else if unitFirst == "元" { unit = .money(.yuan); unitLength = 1 }
         else if unitFirst == "%" { unit = .percent; unitLength = 1 }
-        else if unitFirst == "个", text.hasPrefix("个百分点", at: k) { return k + 4 }
+        else if unitFirst == "个", text.hasPrefix("个百分点", at: k) { unit = .percentagePoints; unitLength = 4 }
+        else if unitFirst == "百", text.hasPrefix("百分点", at: k) { unit = .percentagePoints; unitLength = 3 }
         else if unitFirst == "分" { if text[k + 1] != "别", text[k + 1] != "配" { unit = .points; unitLength = 1 } }
         else if let unitFirst, Self.countUnitFirsts.contains(unitFirst), let word = Self.countUnits.first(where: { text.hasPrefix($0, at: k) }) {
             unit = .count(word); unitLength = word.unicodeScalars.count
@@ -1128,6 +1131,11 @@ public struct ProseReader: Sendable {
         var clauseLower = max(state.clauseStart, start - Self.contextWindow)
         if state.lastFigure != nil, state.lastFigureEnd > clauseLower, state.lastFigureEnd <= start {
             clauseLower = Self.pastJoiner(s, from: state.lastFigureEnd, to: start).end
+        } else if clauseLower > 0, clauseLower < start, s[clauseLower - 1] == "）" || s[clauseLower - 1] == ")" {
+            // `本年收入合计763.27万元（…、其他收入12.60万元）和年初结转和结余18.35万元`: past the joiner
+            // after the bracket too.
+            let past = Self.pastJoiner(s, from: clauseLower, to: start)
+            if past.joined { clauseLower = past.end }
         }
         let clauseText = text.string(clauseLower, start, suffixOf: sentencePrefix, from: windowStart)
         // Every string read about this figure is the sentence prefix or a suffix of it: when the
@@ -1231,6 +1239,22 @@ public struct ProseReader: Sendable {
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
         let index = claims.count
+        // `2024年度收入总计338.46万元，支出总计338.46万元`: the year opening a sentence is that of
+        // each known amount after it that names no year, while only last year's were written.
+        // (`…；2024年度收入总计338.46万元，支出总计338.46万元`: from the figure that opened with it.)
+        if claim.isPlainAmount, claim.period == .current, claim.quantity?.isKnown == true, !claim.label.utf8Contains("年"),
+           let previous = state.lastFigure, previous >= state.firstClaimOfSentence, claims[previous].period == .previous, claims[previous].isPlainAmount {
+            var first = previous
+            while first > state.firstClaimOfSentence, claims[first - 1].period == .previous, claims[first - 1].isPlainAmount { first -= 1 }
+            if Self.opensWithYear(claims[first].label) { claim.period = .previous }
+        }
+        // `上年接待28批231人`: a figure with no words of its own right after last year's figure
+        // (nothing but a joiner between) is last year's too.
+        if claim.label.isEmpty, claim.period == .current, let previous = state.lastFigure, claims[previous].period == .previous,
+           claims[previous].sentence == claim.sentence, claims[previous].depth == claim.depth, state.lastFigureEnd <= start,
+           Self.pastJoiner(s, from: state.lastFigureEnd, to: start).end == start {
+            claim.period = .previous
+        }
         if claim.isPlainAmount {
             // A budget is not a part of an actual amount, nor an actual of a budget (`其中：卫生健康
             // 支出年初预算为A万元，支出决算为B万元` lists only B).
@@ -1272,6 +1296,15 @@ public struct ProseReader: Sendable {
                let whole = claims[outer].quantity, !whole.name.containsText("收入") {
                 state.lists[state.depth] = (outer, 0, state.brackets.last?.open ?? 0)
             }
+            // `年初结转和结余83.92万元，其中：…；年末结转和结余95.31万元`: after a `；`, the counterpart
+            // of the list's whole (the closing balance of an opening one, the spending of an
+            // income) ends the list.
+            if let list = state.lists[state.depth], state.clauseStart > 0, state.clauseStart <= s.count,
+               s[state.clauseStart - 1] == "；" || s[state.clauseStart - 1] == ";",
+               let named = claim.quantity, named.isKnown, named.qualifier.isEmpty,
+               let whole = claims[list.whole].quantity, whole.isKnown, Self.isCounterpart(named.name, of: whole.name) {
+                state.lists[state.depth] = nil
+            }
             // `其中：服务支出54.27万元，上年为112.30万元`: last year's amount, naming nothing else, is
             // no part of this year's whole; the list has ended. (`上年结转结余` names this year's
             // opening balance: a part.)
@@ -1285,8 +1318,10 @@ public struct ProseReader: Sendable {
             }
             // `人均416.67元`, `平均每辆2.53万元` are no part of a sum; nor is the sum of what was listed
             // (`两项合计`, `…；一般公共预算和政府性基金预算年末结转和结余共计571.70万元`).
+            // Nor is the price of one thing bought (`其中：公务用车购置费24.80万元，车价为248,000元`).
             let perPerson = state.lists[state.depth] != nil
                 && (claim.averageMark != nil || Self.sumOfListedWords.contains(where: { claim.label.utf8HasSuffix($0) })
+                    || Self.priceWords.contains(where: { claim.label.utf8HasSuffix($0) })
                     || Self.namesSumOfHeads(claim.label))
             // `主要用于校舍维修（237.70万元）和设备购置（151.17万元）`: an amount alone in a bracket
             // after its purpose is a part of the list outside the bracket.
@@ -1347,7 +1382,9 @@ public struct ProseReader: Sendable {
                     state.countLists[state.depth] = nil
                 }
             }
-            if let whole = state.countLists[state.depth], case .count(let wholeUnit)? = claims[whole].unit,
+            // `购置应急保障用车1辆，主要用于9辆公务用车的维修`: a count right after 用于 is what the
+            // whole served, not a part of it.
+            if let whole = state.countLists[state.depth], case .count(let wholeUnit)? = claims[whole].unit, !claim.label.utf8HasSuffix("用于"),
                wholeUnit == unit || (Self.people.contains(unit) && Self.people.contains(wholeUnit)) {
                 // `在职人员78人，其中行政编制52人、事业编制26人；离退休人员31人`: the retired are
                 // no part of the staff in post, and `另有…` is besides the whole: the list has ended.
@@ -1389,7 +1426,7 @@ public struct ProseReader: Sendable {
     /// heads instead: `人员经费和公用经费分别为A万元和B万元`.)
     static func opensRespectivelyRun(_ kind: ClaimKind) -> Bool {
         switch kind {
-        case .share, .changeAmount, .changeRate, .budgetDifference, .completion, .percentage: true
+        case .share, .changeAmount, .changeRate, .budgetDifference, .completion, .percentage, .pointChange: true
         case .amount, .count, .score: false
         }
     }
@@ -1397,7 +1434,7 @@ public struct ProseReader: Sendable {
     /// Whether both units are percentages, both money, both the same count unit or both points.
     static func sameUnitClass(_ a: ClaimUnit?, _ b: ClaimUnit?) -> Bool {
         switch (a, b) {
-        case (.money?, .money?), (.percent?, .percent?), (.points?, .points?): true
+        case (.money?, .money?), (.percent?, .percent?), (.points?, .points?), (.percentagePoints?, .percentagePoints?): true
         case (.count(let x)?, .count(let y)?): x == y
         default: false
         }
@@ -1482,6 +1519,7 @@ public struct ProseReader: Sendable {
         if state.heads.isEmpty, let found = Self.respectivelyHeadsAndMeasures(withoutDepartmentName(phrase)) {
             (state.heads, state.headMeasures) = found
             state.headsTaken = 0
+            state.headsArePrevious = claim.kind == .amount && Self.isPreviousYear(phrase, words: yearWords, simple: simple)
         } else if state.heads.isEmpty, claim.kind == .amount, (phrase.utf8HasPrefix("分别") || phrase.utf8HasPrefix("依次")), let previous = state.lastFigure,
                   previous >= state.firstClaimOfSentence, let (sumClaim, words) = state.sumOfHeads, sumClaim == previous,
                   let found = Self.respectivelyHeadsAndMeasures(String(words.utf8.dropLast(6))! + "分别为") {
@@ -1518,6 +1556,7 @@ public struct ProseReader: Sendable {
                     claim.measure = measure
                     if head.name.isEmpty { claim.label = measure.rawValue }
                 }
+                if state.headsArePrevious { claim.period = .previous }
             }
             state.headsTaken += 1
             return
@@ -1606,6 +1645,13 @@ public struct ProseReader: Sendable {
             let before = state.text.string(max(bracket.clauseStart, bracket.open - 12), bracket.open)
             if before.utf8HasSuffix("年") || before.utf8HasSuffix("年度"), Self.isPreviousYear(before, words: yearWords, simple: false) {
                 claim.period = .previous
+            } else if claim.quantity == nil, state.lastFigureEnd == bracket.open, strippedLabel().measure != nil {
+                // `支出决算为25.14万元（年初预算为24.60万元）`: another measure of the amount the bracket
+                // follows — its quantity, or the topic's as that amount's will be.
+                if let outer = state.lastAmount[state.depth - 1], let named = claims[outer].quantity {
+                    claim.quantity = named
+                    claim.quantitySource = .sentence
+                }
             } else if claim.quantity == nil {
                 // `主要用于馆藏档案数字化加工（48.50万元）和库房维护（36.00万元）`: the amount of what
                 // the words before the bracket name (back to the figure or list word before), not
@@ -1939,6 +1985,14 @@ public struct ProseReader: Sendable {
                 return .changeAmount(increase: word.increase)
             }
             return .count
+        case .percentagePoints?:
+            // `比上年提高4.29个百分点`, `下降了0.5个百分点`: a change of a percentage; any other
+            // figure in points (`相差2个百分点`) is not read.
+            var words = Substring(before)
+            for tail in rateTails where words.hasSuffix(tail, simple: simple) { words = words.dropLast() }
+            if rateIncreaseSuffixes.anyEnds(words, simple: simple) { return .pointChange(increase: true) }
+            if rateDecreaseSuffixes.anyEnds(words, simple: simple) { return .pointChange(increase: false) }
+            return nil
         case .points?:
             return before.contains("得分", simple: simple) || before.contains("评分", simple: simple) || before.contains("平均分", simple: simple)
                 || before.hasSuffix("为", simple: simple) ? .score : nil
@@ -2001,8 +2055,8 @@ public struct ProseReader: Sendable {
 
     /// Budgets a difference may be written against after its verb, longest first.
     static let budgetWords = ["年初预算数", "全年预算数", "调整预算数", "年初预算", "全年预算", "调整预算", "预算数", "预算"]
-    static let overBudgetVerbs = ["超出", "超过", "超支", "高于", "多于", "超"]
-    static let underBudgetVerbs = ["节约", "节省", "节支", "低于", "少于"]
+    static let overBudgetVerbs = ["超出", "超过", "超支", "高于", "多于", "大于", "超"]
+    static let underBudgetVerbs = ["节约", "节省", "节支", "低于", "少于", "小于"]
 
     /// Whether `before` ends on a verb and a budget (`超出年初预算`: true, `节约预算`: false), nil
     /// when it does not.
@@ -2222,6 +2276,25 @@ public struct ProseReader: Sendable {
     }
 
     /// Words that name no amount: `共`, `合计`, `其中`, verbs.
+    /// Whether two names differ only by 年初 and 年末, or by 收入 and 支出 (`年末结转和结余` of
+    /// `年初结转和结余`, `本年支出合计` of `本年收入合计`).
+    static func isCounterpart(_ name: String, of other: String) -> Bool {
+        guard name != other, name.count == other.count else { return false }
+        let swapped = name.replacingOccurrences(of: "年末", with: "年初").replacingOccurrences(of: "支出", with: "收入")
+        let otherSwapped = other.replacingOccurrences(of: "年末", with: "年初").replacingOccurrences(of: "支出", with: "收入")
+        return swapped == otherSwapped
+    }
+
+    /// Whether a figure's words open with a year (`2024年度收入总计`, `上年支出`).
+    static func opensWithYear(_ label: String) -> Bool {
+        if label.utf8HasPrefix("上年") || label.utf8HasPrefix("去年") || label.utf8HasPrefix("上一年") { return true }
+        let digits = label.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        return digits.count == 4 && label.utf8.dropFirst(4).starts(with: "年".utf8)
+    }
+
+    /// Words of the price of one thing, ending a figure's words: no part of a sum.
+    static let priceWords = ["车价", "单价", "价格", "购置价", "购买价", "售价"]
+
     /// Whether a figure's words give only a measure (`支出决算为`, `年初预算`), naming no amount.
     static func namesMeasureOnly(_ label: String) -> Bool {
         guard !label.isEmpty else { return false }
