@@ -23,6 +23,10 @@ enum NarrativeAmountCheck {
         let name = claim.label.isEmpty ? (claim.quantity?.description ?? "") : claim.label
         let related = figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") }
         if let inTableUnit, figures.contains(where: { $0.value == inTableUnit }) { return }
+        // `公务接待费支出24,615.00元` of a table in 万元 (2.46): the table's figure is the prose's
+        // amount rounded to the table's decimals (2.4615 → 2.46).
+        if let inTableUnit, unit != tableUnit,
+           figures.contains(where: { inTableUnit.scale > $0.value.scale && Interval.written($0.value).overlaps(.exact(inTableUnit)) }) { return }
         // `12.65万元` of a table in 元 (126,540.00): the table's figure in the prose's unit, rounded
         // to the prose's decimals, is how a report in 元 writes 万元.
         if unit != tableUnit, figures.contains(where: { figure in

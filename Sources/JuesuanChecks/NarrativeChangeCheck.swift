@@ -673,8 +673,10 @@ enum NarrativeChangeCheck {
         var budgets: [Operand] = []
         if let stated = budget(for: actualIndex, measure: measure, before: index, reading) { budgets = [stated] }
         else { budgets = reading.tableBudgets(claims[actualIndex].quantity, measure: measure).map { reading.operand($0, in: claims[actualIndex].moneyUnit) } }
+        // All in the difference's unit (`全年预算为3.50万元，支出决算为24,615.00元，节约10,385.00元`).
+        if let unit = claim.moneyUnit { budgets = budgets.map { $0.unit == nil ? $0 : ($0.converted(to: unit) ?? $0) } }
         guard let first = budgets.first else { return }
-        let actual = reading.operand(actualIndex)
+        let actual = claim.moneyUnit.flatMap { reading.operand(actualIndex, in: $0) } ?? reading.operand(actualIndex)
         let written = reading.operand(index)
         func consistent(_ budget: Operand, _ path: KeyPath<Operand, Interval>) -> Bool {
             let difference = increase ? actual[keyPath: path] - budget[keyPath: path] : budget[keyPath: path] - actual[keyPath: path]

@@ -100,6 +100,9 @@ enum ProjectNarrativeCheck {
                     let before = key(report.source.string(SourceRange(start: lineStart, end: claim.range.start)))
                     guard before.contains(projectKey) || canonical.contains(where: { $0.value == projectKey && $0.key != projectKey && before.contains($0.key) }) else { continue }
                     if !key(claim.sentencePrefix).contains(projectKey), namesOtherProject(claim.sentencePrefix) { continue }
+                    // `A项目自评得分为95.78分；外贸稳增长促进资金自评得分为95.42分`: a figure whose own words
+                    // name something else before what they measure is that thing's.
+                    if namesOtherSubject(claim.label, than: projectKey) { continue }
                 }
                 switch claim.kind {
                 case .score where !claim.label.contains("平均"):
@@ -153,6 +156,20 @@ enum ProjectNarrativeCheck {
                                    fix: Fix(title: "改为 \(value)", edits: [TextEdit(range: claim.range, replacement: value.description)], isSafe: false),
                                    related: [RelatedLocation(range: written.token.range, message: "绩效表中的\(what) \(value)")]))
     }
+
+    /// Whether a figure's own words, less what they measure (`自评得分为`, `全年执行数`), name
+    /// something other than the project (`外贸稳增长促进资金自评得分`), not a pronoun (`该项目`).
+    static func namesOtherSubject(_ label: String, than projectKey: String) -> Bool {
+        var words = Substring(label)
+        for tail in ["为", "是", "达"] where words.hasSuffix(tail) { words = words.dropLast(); break }
+        guard let measured = measureWords.first(where: { words.hasSuffix($0) }) else { return false }
+        words = words.dropLast(measured.count)
+        for filler in ["其中", "其", "该项目", "本项目", "此项目", "项目", "该", "本", "，", "的", "年度", "最终", "全年"] where words.hasSuffix(filler) { words = words.dropLast(filler.count) }
+        let subject = key(String(words))
+        return subject.count >= 4 && !subject.contains(projectKey) && !projectKey.contains(subject)
+    }
+
+    static let measureWords = ["绩效自评得分", "自评综合得分", "自评得分", "综合得分", "得分", "评分", "年初预算数", "全年预算数", "预算数", "全年执行数", "执行数"]
 
     /// Whether words name a project (`…经费项目`), not the one spoken of (`该项目`, `本项目`).
     static func namesOtherProject(_ words: String) -> Bool {

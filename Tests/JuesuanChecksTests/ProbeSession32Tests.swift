@@ -205,3 +205,47 @@ final class ProbeSession32ThirdRoundTests: XCTestCase, ProbeReadingCase {
         XCTAssertEqual(analysis.diagnostics.filter { $0.code == "T803" }.map(\.message), [])
     }
 }
+
+/// The false findings of session 32's fourth round (a commerce bureau writing its prose in 元, a
+/// disabled persons' federation in numbered points), in wordings of our own on the education
+/// probe's tables (公开09 公务接待费 全年预算 6.00, 决算 3.36 万元).
+final class ProbeSession32FourthRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    func testAnAmountInYuanIsTheTablesWanYuanFigureRounded() throws {
+        // 33,580.00元 = 3.358万元, printed 3.36; 33,480.00元 would print 3.35.
+        XCTAssertEqual(try findings("公务接待费支出33,580.00元。"), [])
+        XCTAssertEqual(try findings("公务接待费支出33,649.99元。"), [])
+        XCTAssertEqual(try findings("公务接待费支出33,480.00元。"), ["N501 33,480.00"])
+        XCTAssertEqual(try findings("公务接待费支出33,650.01元。"), ["N501 33,650.01"])
+    }
+
+    func testADifferenceFromTheBudgetIsInItsOwnUnit() throws {
+        // 60,000.00 − 33,580.00 = 26,420.00元.
+        try assertEach(["公务接待费全年预算为6.00万元，支出决算为33,580.00元，节约26,420.00元。"],
+                       moving: "26,420.00", to: "27,420.00", finds: ["N503 27,420.00"])
+    }
+
+    func testARatePerHeadIsNoPartOfTheAmountsItPays() throws {
+        try assertEach(["学生资助补助120.00万元，其中：按每人每月200元标准发放贫困生补助72.00万元、寄宿生补助48.00万元。"],
+                       moving: "48.00", to: "49.00", finds: ["N504 120.00"])
+    }
+
+    func testAPartOfANamedAmountAfter的IsNotThatAmount() throws {
+        // 授予中小企业的货物采购合同 is a part of 授予中小企业合同金额, not the whole that 小微 is part of.
+        XCTAssertEqual(try findings("授予小微企业合同金额30.20万元。\n授予中小企业的货物采购合同10.80万元。"), [])
+    }
+
+    func testTheNumeralOfAPointIsNoPartOfTheName() throws {
+        try assertEach(["二是公务接待费3.36万元。", "一是，公务接待费3.36万元。"], moving: "3.36", to: "4.36", finds: ["N501 4.36"])
+    }
+
+    func testAScoreNamedByAnotherSubjectIsNotTheProjects() {
+        let block = "绩效 乡村商贸示范项目\n资金 年初预算数 100.00 全年预算数 100.00 全年执行数 95.00\n总分 100 95.78\n\n"
+        let head = "部门 示例县商务局\n年度 2025\n单位 万元\n\n"
+        let codes = { (prose: String) in Analysis(text: head + "说明 十三\n" + prose + "\n\n" + block).diagnostics.filter { $0.severity == .error }.map(\.code) }
+        XCTAssertEqual(codes("乡村商贸示范项目自评得分为95.78分；外贸促进资金自评得分为95.42分。"), [])
+        XCTAssertEqual(codes("乡村商贸示范项目自评得分为96.78分；外贸促进资金自评得分为95.42分。"), ["P607"])
+        XCTAssertEqual(codes("乡村商贸示范项目自评得分为95.78分；该项目年度自评得分为96.78分。"), ["P607"])
+    }
+}

@@ -1321,7 +1321,7 @@ public struct ProseReader: Sendable {
             // Nor is the price of one thing bought (`其中：公务用车购置费24.80万元，车价为248,000元`).
             let perPerson = state.lists[state.depth] != nil
                 && (claim.averageMark != nil || Self.sumOfListedWords.contains(where: { claim.label.utf8HasSuffix($0) })
-                    || Self.priceWords.contains(where: { claim.label.utf8HasSuffix($0) })
+                    || Self.priceWords.contains(where: { claim.label.utf8HasSuffix($0) }) || Self.namesRate(claim.label)
                     || Self.namesSumOfHeads(claim.label))
             // `主要用于校舍维修（237.70万元）和设备购置（151.17万元）`: an amount alone in a bracket
             // after its purpose is a part of the list outside the bracket.
@@ -1563,6 +1563,10 @@ public struct ProseReader: Sendable {
         }
         // `（一）因公出国（境）费`: the item's number is not part of its name.
         if Ordinal.prefixLength(of: claim.label) > 0 { claim.label = String(Ordinal.strip(claim.label)) }
+        // `二是公务接待费1.86万元`: nor the 一是/二是 of a point.
+        if let first = claim.label.unicodeScalars.first, Self.pointNumerals.contains(first), claim.label.unicodeScalars.dropFirst().first == "是" {
+            claim.label = String(claim.label.unicodeScalars.dropFirst(2).drop { $0 == "，" || $0 == "," || $0 == " " })
+        }
         // `其次是在乡复员、退伍军人生活补助`, `支出最大的是伤残抚恤`: the item after words of rank.
         if let ranked = Self.withoutRankWords(claim.label) { claim.label = ranked }
         let label = claim.label
@@ -1600,6 +1604,10 @@ public struct ProseReader: Sendable {
             if head.utf8HasPrefix("由年初") || head.utf8HasPrefix("从年初"), quantity.name.utf8HasPrefix("年末") {
                 // `年末结转和结余由年初的36.52万元下降至12.35万元`: the opening balance.
                 quantity.name = "年初" + quantity.name.dropFirst(2)
+            } else if head.utf8HasPrefix("的"), let rest = String(head.utf8.dropFirst(3)), rest.unicodeScalars.count >= 2,
+                      case let words = Self.stripMeasure(rest, simple: simple).head, !Self.isFiller(words), !Self.sideWordsAfterOf.contains(words) {
+                // `授予中小企业的货物采购合同10.80万元`: a part of the amount named, not it.
+                quantity = Quantity(name: label, isKnown: false)
             } else if head.utf8.count <= 6, Self.partOfNamedBytes.contains(ByteKey(head)) {
                 // `基本支出中有18.40万元由…安排`: a part of the amount named, not it.
                 quantity = Quantity(name: quantity.description + head, isKnown: false)
@@ -2291,6 +2299,19 @@ public struct ProseReader: Sendable {
         let digits = label.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
         return digits.count == 4 && label.utf8.dropFirst(4).starts(with: "年".utf8)
     }
+
+    /// Whether a figure's words end on a rate per head or unit (`按每人每月`, `补贴标准为每亩`,
+    /// `标准为`): the rate paid, no part of a sum.
+    static func namesRate(_ label: String) -> Bool {
+        if label.utf8HasSuffix("标准") || label.utf8HasSuffix("标准为") { return true }
+        return label.unicodeScalars.suffix(5).contains("每")
+    }
+
+    /// The numerals of `一是…二是…`.
+    static let pointNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// Words after 的 that name the amount itself (`一般公共预算财政拨款的支出`), not a part of it.
+    static let sideWordsAfterOf: Set<String> = ["支出", "收入", "合同", "金额", "资金", "合同金额", "总额", "总计", "合计"]
 
     /// Words of the price of one thing, ending a figure's words: no part of a sum.
     static let priceWords = ["车价", "单价", "价格", "购置价", "购买价", "售价"]
