@@ -204,7 +204,8 @@ enum NarrativeChangeCheck {
         while k >= 0, index - k <= 60,
               claims[k].paragraph == paragraph || (reachingParagraphBefore && claims[k].paragraph == paragraph - 1 && claims[k].section == section) {
             // An echo counts: `收、支总计均为4,181.00万元` states 支出总计 as well.
-            if claims[k].isPlainAmount, !reading.contradicted.contains(k), claims[k].period == .current, claims[k].measure == .actual,
+            // (Not an approximate restatement: `（约3.56亿元）`.)
+            if claims[k].isPlainAmount, !claims[k].isApproximate, !reading.contradicted.contains(k), claims[k].period == .current, claims[k].measure == .actual,
                claims[k].averageMark == nil, let other = claims[k].quantity, other.isKnown, ProseReading.same(other, quantity) { return k }
             k -= 1
         }

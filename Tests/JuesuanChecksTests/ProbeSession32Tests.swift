@@ -249,3 +249,37 @@ final class ProbeSession32FourthRoundTests: XCTestCase, ProbeReadingCase {
         XCTAssertEqual(codes("乡村商贸示范项目自评得分为95.78分；该项目年度自评得分为96.78分。"), ["P607"])
     }
 }
+
+/// The false findings of session 32's fifth round (a party school, a provincial ethnic affairs
+/// commission writing its totals in 亿元 too), in wordings of our own on the education probe's
+/// tables (公开01 收入总计 3,283.80, 事业收入 186.35; 公开09 公务接待费 全年预算 6.00, 决算 3.36).
+final class ProbeSession32FifthRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    func testWhatIsCarriedOverOfAnIncomeIsNotTheIncome() throws {
+        XCTAssertEqual(try findings("年末结转和结余63.00万元，其中事业收入结转15.00万元，其他收入结余3.00万元。"), [])
+    }
+
+    func testAChangeOfACountDividesNothingAndSessionsAreCounted() throws {
+        // 1,386 + 3,850 = 5,236 人次: the 其中 list is of this year's count, not of the increase 424.
+        try assertEach(["举办培训班48期，培训学员5,236人次，比去年增加4期、424人次，其中主体班12期、1,386人次，专题培训班36期、3,850人次。"],
+                       moving: "3,850", to: "3,950", finds: ["N504 5,236"])
+    }
+
+    func testAnAdjustedBudgetIsTheFullYearsNotTheInitial() throws {
+        // 142.65 ÷ 140.00 = 101.89% of the 年初预算 (not of the 调整预算 145.00).
+        try assertEach(["住房公积金（项）年初预算为140.00万元，调整预算为145.00万元，支出决算为142.65万元，完成年初预算的101.89%。"],
+                       moving: "101.89", to: "102.89", finds: ["N505 102.89"])
+    }
+
+    func testAnApproximateRestatementInABracketIsNoHeadAndNoBasis() throws {
+        // 3,283.80 − 183.80 = 3,100.00: 5.93% (not from 0.33亿元).
+        try assertEach(["收、支总计均为3,283.80万元（约0.33亿元）。与上年相比，收、支总计各增加183.80万元，增长5.93%。"],
+                       moving: "5.93", to: "6.93", finds: ["N503 6.93"])
+    }
+
+    func testWhatTheBudgetLeftIsADifferenceFromIt() throws {
+        try assertEach(["公务接待费全年预算为6.00万元，支出决算为3.36万元，结余2.64万元。"],
+                       moving: "2.64", to: "3.64", finds: ["N503 3.64"])
+    }
+}

@@ -388,7 +388,7 @@ public struct ProseReader: Sendable {
 
     /// Units that count people (`在编人员22人，其中公务员8个`).
     static let people: Set<String> = ["人", "名", "个"]
-    static let countUnits = ["人次", "批次", "批", "辆", "台", "个", "人", "项", "家", "次", "户", "套", "场", "名"]
+    static let countUnits = ["人次", "批次", "批", "辆", "台", "个", "人", "项", "家", "次", "户", "套", "场", "名", "期"]
     static let countUnitFirsts = ScalarSet(countUnits.compactMap(\.unicodeScalars.first))
     /// A sentence longer than this (scalars) is cut: real sentences are a few hundred at most.
     static let maximumSentenceLength = 1_000
@@ -419,7 +419,7 @@ public struct ProseReader: Sendable {
     }
 
     /// After a number: a date, a session or an article (`2024年`, `第3届`, `第五条`), not a figure.
-    static let dateOrRuleMarks = ScalarSet("年月日号届期条款")
+    static let dateOrRuleMarks = ScalarSet("年月日号届条款")
     /// Before a number: an ordinal or a document number (`第3`, `〔2024〕`).
     static let numberOpeners = ScalarSet("第〔【[")
     /// After a number at a clause's start: an ordinal (`1.`, `2、`, `3）`).
@@ -581,6 +581,8 @@ public struct ProseReader: Sendable {
         var sentenceListsTopic = false
         /// The respectively heads were named with last year's words (`2024年度收、支总计各`).
         var headsArePrevious = false
+        /// The figure just read restated the one before in a bracket (`…万元（约3.56亿元）`).
+        var restated = false
         /// The sentence of the last point of view (`从收入来源看，`) and the whole it divided.
         var viewpoint: (sentence: Int, whole: Int?)?
         var titleQuantity: Quantity?
@@ -1248,6 +1250,14 @@ public struct ProseReader: Sendable {
             while first > state.firstClaimOfSentence, claims[first - 1].period == .previous, claims[first - 1].isPlainAmount { first -= 1 }
             if Self.opensWithYear(claims[first].label) { claim.period = .previous }
         }
+        // `比去年增加4期、424人次`: a count with no words of its own joined to a change of a count
+        // is a change too.
+        if claim.label.isEmpty, case .count? = claim.unit, claim.kind == .count, let previous = state.lastFigure,
+           case .changeAmount = claims[previous].kind, case .count? = claims[previous].unit,
+           claims[previous].sentence == claim.sentence, claims[previous].depth == claim.depth, state.lastFigureEnd <= start,
+           Self.pastJoiner(s, from: state.lastFigureEnd, to: start).end == start {
+            claim.kind = claims[previous].kind
+        }
         // `上年接待28批231人`: a figure with no words of its own right after last year's figure
         // (nothing but a joiner between) is last year's too.
         if claim.label.isEmpty, claim.period == .current, let previous = state.lastFigure, claims[previous].period == .previous,
@@ -1395,13 +1405,15 @@ public struct ProseReader: Sendable {
                     claim.listDivision = state.divisions[whole] ?? 0
                 }
             }
-            state.lastCount[state.depth] = index
+            // (A change of a count, `比去年增加424人次`, is no whole a 其中 list may divide.)
+            if case .count = claim.kind { state.lastCount[state.depth] = index }
         }
         // Moved into the array, not copied (a copy retains a dozen strings; issue 15): an empty
         // claim is appended and the two are swapped.
         claims.append(Self.emptyClaim)
         swap(&claims[claims.count - 1], &claim)
-        if !state.heads.isEmpty { state.headsClaims.append(index) }
+        if !state.heads.isEmpty, !state.restated { state.headsClaims.append(index) }
+        state.restated = false
         state.lastFigure = index
         state.lastFigureEnd = end
         return end
@@ -1540,6 +1552,17 @@ public struct ProseReader: Sendable {
                 state.headsTaken = 0
             }
         }
+        // `收、支总计均为35623.43万元（约3.56亿元）`: the amount again in a bracket right after it is
+        // that amount's, no head of its own.
+        if !state.heads.isEmpty, claim.kind == .amount, claim.depth > 0, let bracket = state.brackets.last, state.lastFigureEnd == bracket.open,
+           let previous = state.lastFigure, claims[previous].isPlainAmount {
+            claim.quantity = claims[previous].quantity
+            claim.quantitySource = .sentence
+            claim.period = claims[previous].period
+            claim.measure = claims[previous].measure
+            state.restated = true
+            return
+        }
         if !state.heads.isEmpty, claim.kind == .amount {
             if state.headsTaken < state.heads.count {
                 // A head that is a measure alone (`年初预算与决算均为`) leaves the quantity to the
@@ -1604,6 +1627,10 @@ public struct ProseReader: Sendable {
             if head.utf8HasPrefix("由年初") || head.utf8HasPrefix("从年初"), quantity.name.utf8HasPrefix("年末") {
                 // `年末结转和结余由年初的36.52万元下降至12.35万元`: the opening balance.
                 quantity.name = "年初" + quantity.name.dropFirst(2)
+            } else if (head.utf8HasPrefix("结转") || head.utf8HasPrefix("结余")) && !quantity.name.utf8HasSuffix("结余") && Self.fundOfName[quantity.name] == nil
+                        && !quantity.name.utf8HasSuffix("财政拨款") {
+                // `事业收入结转20.15万元`, `其他收入结余0.48万元`: what is left of the amount named, not it.
+                quantity = Quantity(name: label, isKnown: false)
             } else if head.utf8HasPrefix("的"), let rest = String(head.utf8.dropFirst(3)), rest.unicodeScalars.count >= 2,
                       case let words = Self.stripMeasure(rest, simple: simple).head, !Self.isFiller(words), !Self.sideWordsAfterOf.contains(words) {
                 // `授予中小企业的货物采购合同10.80万元`: a part of the amount named, not it.
@@ -1966,6 +1993,8 @@ public struct ProseReader: Sendable {
             if let increase = budgetVerb(before, simple: simple) { return .budgetDifference(increase: increase) }
             // `年初预算300.00万元，决算数360.00万元，超支60.00万元`: a bare verb after a budget.
             if let increase = bareBudgetVerb(before, simple: simple), budgetStated() { return .budgetDifference(increase: increase) }
+            // `年初预算为43.00万元，支出决算为42.18万元，…，结余1.82万元`: what the budget left.
+            if budgetBalanceWords.contains(before), budgetStated() { return .budgetDifference(increase: false) }
             // The words and the words with 了, made once (each figure made a string per word).
             let increase = increaseSuffixes.anyEnds(before, simple: simple)
             let decrease = decreaseSuffixes.anyEnds(before, simple: simple)
@@ -1988,7 +2017,7 @@ public struct ProseReader: Sendable {
                 return .changeAmount(increase: increase)
             }
             // `新增退休人员2人`, `调出3人`: the year's change of a count, not the count.
-            if before.utf8Contains("新") || before.utf8Contains("调") || before.utf8Contains("减"),
+            if before.utf8Contains("新") || before.utf8Contains("调") || before.utf8Contains("减") || before.utf8Contains("增"),
                let word = countChangeWords.first(where: { before.utf8Contains($0.word) }) {
                 return .changeAmount(increase: word.increase)
             }
@@ -2061,6 +2090,9 @@ public struct ProseReader: Sendable {
         return nil
     }
 
+    /// A clause of these words alone after a budget and an actual is what the budget left.
+    static let budgetBalanceWords: Set<String> = ["结余", "结余了", "节余", "节余了", "预算结余"]
+
     /// Budgets a difference may be written against after its verb, longest first.
     static let budgetWords = ["年初预算数", "全年预算数", "调整预算数", "年初预算", "全年预算", "调整预算", "预算数", "预算"]
     static let overBudgetVerbs = ["超出", "超过", "超支", "高于", "多于", "大于", "超"]
@@ -2104,7 +2136,7 @@ public struct ProseReader: Sendable {
     static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少", "少支出", "少支"].flatMap { [$0, $0 + "了"] }
     static let decreaseSuffixes = SuffixWords(decreaseWords)
     /// Words before a count that make it the year's change of the count.
-    static let countChangeWords: [(word: String, increase: Bool)] = ["新增", "新招录", "新招聘", "新进", "新录用", "新接收", "调入"].map { ($0, true) }
+    static let countChangeWords: [(word: String, increase: Bool)] = ["新增", "新招录", "新招聘", "新进", "新录用", "新接收", "调入", "增加"].map { ($0, true) }
         + ["调出", "减员", "减少"].map { ($0, false) }
 
     /// Verbs that adjust a budget during the year, ending a figure's words (`年中调减`).
@@ -2255,7 +2287,7 @@ public struct ProseReader: Sendable {
     /// Measure words that end a label (after the quantity's name).
     static let measureSuffixes: [(String, Measure)] = [
         ("年初预算数", .initialBudget), ("年初预算", .initialBudget), ("全年预算数", .fullBudget), ("全年预算", .fullBudget),
-        ("调整预算数", .fullBudget), ("调整后预算", .fullBudget), ("预算数", .budget), ("预算金额", .budget), ("预算安排", .budget), ("预算", .budget),
+        ("调整预算数", .fullBudget), ("调整后预算", .fullBudget), ("调整预算", .fullBudget), ("预算数", .budget), ("预算金额", .budget), ("预算安排", .budget), ("预算", .budget),
         ("支出决算数", .actual), ("支出决算", .actual), ("决算数", .actual), ("决算", .actual), ("实际支出", .actual),
         ("全年执行数", .spent), ("执行数", .spent), ("支出数", .actual),
     ]
