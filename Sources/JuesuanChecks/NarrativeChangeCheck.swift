@@ -121,6 +121,13 @@ enum NarrativeChangeCheck {
         return parts >= 2 ? whole : nil
     }
 
+    /// What changed, when the change was taken to be of `part`: the whole of the list `part`
+    /// ends (`wholeOfList`), unless `partHolds` says the figure written holds of the part.
+    static func whole(orPart part: Int, change: Int, _ reading: ProseReading, partHolds: (Int) -> Bool) -> Int {
+        guard let whole = wholeOfList(endingWith: part, change: change, reading), !partHolds(part) else { return part }
+        return whole
+    }
+
     /// Words of a rate alone (`降幅23.02%`), naming nothing that changed.
     static let rateWords: Set<String> = ["降幅", "增幅", "减幅", "涨幅", "增长率", "下降率", "降低率"].reduce(into: []) { words, word in
         words.formUnion([word, word + "为", word + "是", word + "达"])
@@ -309,14 +316,12 @@ enum NarrativeChangeCheck {
         }
         // After a list of parts the change may be the last part's or the whole's: the whole's
         // unless it holds of the part.
-        if let whole = wholeOfList(endingWith: currentIndex, change: changeIndex, reading) {
+        currentIndex = whole(orPart: currentIndex, change: changeIndex, reading) { part in
+            guard let years = years(part) else { return false }
             let target = Interval.written(rate.value)
-            let ofPart = years(currentIndex).map { years in
-                ProseReading.verdict { path in
-                    Interval.quotientMayLie(numerator: changeOperand[keyPath: path], denominator: years.previous[keyPath: path], factor: ProseReading.hundred, in: target)
-                }
-            }
-            if ofPart == nil || ofPart == .fails { currentIndex = whole }
+            return ProseReading.verdict { path in
+                Interval.quotientMayLie(numerator: changeOperand[keyPath: path], denominator: years.previous[keyPath: path], factor: ProseReading.hundred, in: target)
+            } != .fails
         }
         guard let (current, previousOperand, isPrevious) = years(currentIndex) else { return }
         let previousValue = previousOperand.value
@@ -510,12 +515,13 @@ enum NarrativeChangeCheck {
         }
         // `其中：货物支出A万元、服务支出B万元，较2024年的P万元减少D万元`: the whole's change, unless
         // the last part's holds.
-        if !ofBracketed, claims[previousIndex].listWhole == nil, let whole = wholeOfList(endingWith: currentIndex, change: index, reading) {
-            let this = reading.operand(currentIndex), last = reading.operand(previousIndex), written = reading.operand(index)
-            let ofPart = ProseReading.verdict { path in
-                (increase ? this[keyPath: path] - last[keyPath: path] : last[keyPath: path] - this[keyPath: path]).overlaps(written[keyPath: path])
+        if !ofBracketed, claims[previousIndex].listWhole == nil {
+            currentIndex = whole(orPart: currentIndex, change: index, reading) { part in
+                let this = reading.operand(part), last = reading.operand(previousIndex), written = reading.operand(index)
+                return ProseReading.verdict { path in
+                    (increase ? this[keyPath: path] - last[keyPath: path] : last[keyPath: path] - this[keyPath: path]).overlaps(written[keyPath: path])
+                } != .fails
             }
-            if ofPart == .fails { currentIndex = whole }
         }
         let current = claims[currentIndex], previousClaim = claims[previousIndex]
         // `事业收入由上年的238.10万元增至275.51万元；其他收入同比增加3.14万元`: a change that names
@@ -604,13 +610,14 @@ enum NarrativeChangeCheck {
         let previous = reading.operand(previousIndex)
         // After a list of parts, last year's amount may be the whole's: the whole's unless the
         // rate holds of the last part.
-        if claims[previousIndex].listWhole == nil, let whole = wholeOfList(endingWith: currentIndex, change: index, reading) {
-            let part = reading.operand(currentIndex), target = Interval.written(claims[index].value)
-            let ofPart = ProseReading.verdict { path in
-                Interval.quotientMayLie(numerator: absolute(part[keyPath: path] - previous[keyPath: path]), denominator: previous[keyPath: path],
-                                        factor: ProseReading.hundred, in: target)
+        if claims[previousIndex].listWhole == nil {
+            currentIndex = whole(orPart: currentIndex, change: index, reading) { part in
+                let this = reading.operand(part), target = Interval.written(claims[index].value)
+                return ProseReading.verdict { path in
+                    Interval.quotientMayLie(numerator: absolute(this[keyPath: path] - previous[keyPath: path]), denominator: previous[keyPath: path],
+                                            factor: ProseReading.hundred, in: target)
+                } != .fails
             }
-            if ofPart == .fails { currentIndex = whole }
         }
         let current = reading.operand(currentIndex)
         let difference = current.value - previous.value

@@ -1250,20 +1250,16 @@ public struct ProseReader: Sendable {
             while first > state.firstClaimOfSentence, claims[first - 1].period == .previous, claims[first - 1].isPlainAmount { first -= 1 }
             if Self.opensWithYear(claims[first].label) { claim.period = .previous }
         }
-        // `比去年增加4期、424人次`: a count with no words of its own joined to a change of a count
-        // is a change too.
-        if claim.label.isEmpty, case .count? = claim.unit, claim.kind == .count, let previous = state.lastFigure,
-           case .changeAmount = claims[previous].kind, case .count? = claims[previous].unit,
-           claims[previous].sentence == claim.sentence, claims[previous].depth == claim.depth, state.lastFigureEnd <= start,
-           Self.pastJoiner(s, from: state.lastFigureEnd, to: start).end == start {
-            claim.kind = claims[previous].kind
-        }
-        // `上年接待28批231人`: a figure with no words of its own right after last year's figure
-        // (nothing but a joiner between) is last year's too.
-        if claim.label.isEmpty, claim.period == .current, let previous = state.lastFigure, claims[previous].period == .previous,
-           claims[previous].sentence == claim.sentence, claims[previous].depth == claim.depth, state.lastFigureEnd <= start,
-           Self.pastJoiner(s, from: state.lastFigureEnd, to: start).end == start {
-            claim.period = .previous
+        // A figure with no words of its own right after the one before, nothing but a joiner
+        // between, says the same of another count or year:
+        if claim.label.isEmpty, let previous = state.lastFigure, claims[previous].sentence == claim.sentence,
+           claims[previous].depth == claim.depth, state.lastFigureEnd <= start, Self.pastJoiner(s, from: state.lastFigureEnd, to: start).end == start {
+            // `比去年增加4期、424人次`: a change of a count, as the one before;
+            if case .count? = claim.unit, claim.kind == .count, case .changeAmount = claims[previous].kind, case .count? = claims[previous].unit {
+                claim.kind = claims[previous].kind
+            }
+            // `上年接待28批231人`: last year's, as the one before.
+            if claim.period == .current, claims[previous].period == .previous { claim.period = .previous }
         }
         if claim.isPlainAmount {
             // A budget is not a part of an actual amount, nor an actual of a budget (`其中：卫生健康
@@ -2315,7 +2311,6 @@ public struct ProseReader: Sendable {
         return (label, nil)
     }
 
-    /// Words that name no amount: `共`, `合计`, `其中`, verbs.
     /// Whether two names differ only by 年初 and 年末, or by 收入 and 支出 (`年末结转和结余` of
     /// `年初结转和结余`, `本年支出合计` of `本年收入合计`).
     static func isCounterpart(_ name: String, of other: String) -> Bool {
@@ -2355,6 +2350,7 @@ public struct ProseReader: Sendable {
         return measure != nil && isFiller(head)
     }
 
+    /// Words that name no amount: `共`, `合计`, `其中`, verbs.
     static func isFiller(_ words: String) -> Bool {
         let key = QuantityNames.neutralized(words)
         if key.isEmpty { return true }
