@@ -99,7 +99,7 @@ public struct Analysis: Sendable {
 
     /// Runs every check family on two threads, each taking the next family in
     /// `CheckRegistry.startOrder` when it is free; nil when cancelled. The two threads first read
-    /// the prose in halves; a thread done with its half before the other passes over the
+    /// the prose in parts; a thread done with the parts before the other passes over the
     /// families that need the prose until it is read.
     static func runChecksInParallel(_ context: CheckContext, unlessCancelled isCancelled: @Sendable () -> Bool) -> [[Diagnostic]]? {
         final class Work: @unchecked Sendable {
@@ -122,9 +122,9 @@ public struct Analysis: Sendable {
         }
         let checks = CheckRegistry.checks
         let work = Work(count: checks.count)
-        context.expectProseInHalves()
-        TwoThreads.run { half in
-            context.readProseHalf(half)
+        context.expectProseInParts()
+        TwoThreads.run { _ in
+            context.readProseParts()
             while let index = work.take(proseRead: context.isProseRead) {
                 if isCancelled() {
                     work.lock.lock(); work.cancelled = true; work.lock.unlock()

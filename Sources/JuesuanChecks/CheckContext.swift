@@ -16,12 +16,13 @@ public struct CheckContext: Sendable {
     /// Whether the prose has been read (a check that needs it would not wait).
     var isProseRead: Bool { shared.isProseRead }
 
-    /// The two check threads of a large report read its prose in halves at once (issue 15: on
-    /// one thread it was the longest step of a lint): `expectProseInHalves` is called once,
-    /// then each thread reads its half; whoever needs the prose meanwhile reads a half nobody
-    /// has started, or waits for those being read.
-    func expectProseInHalves() { shared.expectProseInHalves() }
-    func readProseHalf(_ half: Int) { shared.readProseHalf(half, of: report) }
+    /// The two check threads of a large report read its prose in parts at once (issue 15: on
+    /// one thread it was the longest step of a lint): `expectProseInParts` is called once, then
+    /// each thread reads the next part nobody has taken until none is left; whoever needs the
+    /// prose meanwhile reads the parts nobody has taken, or waits for those being read.
+    func expectProseInParts() { shared.expectProseInParts(of: report) }
+    /// Reads parts of the prose nobody has taken (at most `limit`), until none is left.
+    func readProseParts(limit: Int = .max) { shared.readProseParts(of: report, limit: limit) }
 
     /// The free text of the report cut into spans, made once for the three families that read it.
     var hygieneText: HygieneText { shared.hygieneText(of: report, prose: prose) }
@@ -113,9 +114,9 @@ public struct CheckContext: Sendable {
 private final class SharedReadings: @unchecked Sendable {
     private let proseReady = NSCondition()
     private var prose: ProseDocument?
-    /// Set while the two check threads read the prose in halves (`readProseHalf`).
-    private var proseHalves: [ProseDocument?]?
-    private var halfStarted = [false, false]
+    /// Set while the two check threads read the prose in parts (`readProseParts`): each
+    /// part's run of blocks, and the parts taken and read.
+    private var proseParts: (blocks: [Range<Int>], queue: PartQueue<ProseDocument>)?
     private let hygieneLock = NSLock()
     private var hygiene: HygieneText?
     private let projectsLock = NSLock()
@@ -133,12 +134,12 @@ private final class SharedReadings: @unchecked Sendable {
     func prose(of report: Report) -> ProseDocument {
         proseReady.lock()
         defer { proseReady.unlock() }
-        while prose == nil, proseHalves != nil {
-            // A half nobody has started is read here: a thread never waits for work that only it
-            // could do (on a busy pool, `TwoThreads` runs both halves on one thread, in turn).
-            if let half = halfStarted.firstIndex(of: false) {
+        while prose == nil, let parts = proseParts {
+            // Parts nobody has taken are read here: a thread never waits for work that only it
+            // could do (on a busy pool, `TwoThreads` runs both threads' work on one, in turn).
+            if !parts.queue.isAllTaken {
                 proseReady.unlock()
-                readProseHalf(half, of: report)
+                readProseParts(of: report, limit: .max)
                 proseReady.lock()
             } else {
                 proseReady.wait()
@@ -156,29 +157,36 @@ private final class SharedReadings: @unchecked Sendable {
         return prose != nil
     }
 
-    /// Announces that the prose will be read in halves (before either half is read).
-    func expectProseInHalves() {
+    /// Announces that the prose will be read in parts (before any part is read).
+    func expectProseInParts(of report: Report) {
         proseReady.lock()
         defer { proseReady.unlock() }
-        if prose == nil, proseHalves == nil { proseHalves = [nil, nil] }
+        guard prose == nil, proseParts == nil else { return }
+        let blocks = ProseDocument.partBlocks(TwoThreads.partCount, of: report)
+        proseParts = (blocks, PartQueue(count: blocks.count))
     }
 
-    /// Reads one half of the prose unless it is read or being read; the second half read joins them.
-    func readProseHalf(_ half: Int, of report: Report) {
+    /// Reads parts of the prose nobody has taken (at most `limit`) unless it is read; whoever
+    /// reads the last part to be done joins them.
+    func readProseParts(of report: Report, limit: Int) {
         proseReady.lock()
-        guard prose == nil, proseHalves != nil, !halfStarted[half] else { proseReady.unlock(); return }
-        halfStarted[half] = true
+        guard prose == nil, let parts = proseParts else { proseReady.unlock(); return }
         proseReady.unlock()
-        let part = ProseDocument.half(half, of: report)
-        proseReady.lock()
-        defer { proseReady.unlock() }
-        proseHalves![half] = part
-        guard let first = proseHalves![0], let second = proseHalves![1] else { return }
-        var whole = first
-        whole.append(second)
-        prose = whole
-        proseHalves = nil
-        proseReady.broadcast()
+        var read = 0
+        // One reader for every part this thread reads: what it looks up stays looked up.
+        var reader: ProseReader?
+        while read < limit, let index = parts.queue.take() {
+            read += 1
+            if reader == nil { reader = ProseReader(report: report) }
+            guard parts.queue.set(index, ProseDocument(report: report, blocks: parts.blocks[index], reader: &reader!)) else { continue }
+            let whole = ProseDocument(joining: parts.queue.results())
+            proseReady.lock()
+            prose = whole
+            proseParts = nil
+            proseReady.broadcast()
+            proseReady.unlock()
+            return
+        }
     }
 
     func hygieneText(of report: Report, prose: @autoclosure () -> ProseDocument) -> HygieneText {

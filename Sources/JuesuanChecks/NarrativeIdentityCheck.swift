@@ -99,6 +99,12 @@ enum NarrativeIdentityCheck {
                 guard names.count == parts.count else { return nil }
                 let candidates = Identities.identities(ofWhole: quantity.name)
                 guard candidates.contains(where: { $0.kind == .complete }) else { return nil }
+                // Simple names (as every part of an identity is) are compared by their bytes,
+                // without `String`'s normalising hash (the same answer; issue 15).
+                if names.allSatisfy({ SimpleText.isSimple($0) }) {
+                    let nameKeys = Set(names.map(ByteKey.init))
+                    return candidates.first { $0.kind == .complete && Set($0.parts.map(ByteKey.init)) == nameKeys }
+                }
                 let nameSet = Set(names)
                 return candidates.first { $0.kind == .complete && Set($0.parts) == nameSet }
             }
@@ -155,15 +161,22 @@ enum NarrativeIdentityCheck {
         func name(_ k: Int) -> String {
             claims[k].label.isEmpty || claims[k].quantitySource == .sentence ? (claims[k].quantity?.description ?? claims[k].label) : claims[k].label
         }
-        // A part in another unit than the whole is listed with its unit.
+        // A part in another unit than the whole is listed with its unit, and a count with its own
+        // (`12期、1,386人次`: without it a count's figure said nothing of what it counts).
         func written(_ k: Int) -> String {
+            if case .count(let word)? = claims[k].unit { return claims[k].text + word }
             guard let own = claims[k].moneyUnit, own != unit else { return claims[k].text }
             return claims[k].text + own.rawValue
         }
-        let listed = parts.map { "\(name($0)) \(written($0))" }.joined(separator: "、")
+        // A part with no name of its own is listed by its figure alone.
+        func part(_ k: Int) -> String {
+            let partName = name(k)
+            return partName.isEmpty ? written(k) : "\(partName) \(written(k))"
+        }
+        let listed = parts.map(part).joined(separator: "、")
         let wholeName = claims[whole].label.isEmpty ? (claims[whole].quantity?.description ?? "") : claims[whole].label
         let relation = exceeds(\.lax) || (verdict == .laxOnly && exceeds(\.strict)) ? "超过" : "不足"
-        let related = parts.map { RelatedLocation(range: claims[$0].range, message: "\(name($0)) \(written($0))") }
+        let related = parts.map { RelatedLocation(range: claims[$0].range, message: part($0)) }
         if verdict == .laxOnly {
             reading.report(code, .warning, on: claims[whole].range,
                            "“\(wholeName)”\(claims[whole].text)的各部分（\(listed)）之和为 \(sum.formatted(scale: scale))\(reason)，\(relation)整体；只有当\(ProseReading.shortNames([wholeOperand] + operands))是舍入后的数时才成立",

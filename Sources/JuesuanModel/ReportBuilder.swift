@@ -20,7 +20,7 @@ extension Report {
         }
         let syntaxTables = syntax.tables
         if inParallel, syntax.source.bytes.count >= Parser.parallelThreshold, syntaxTables.count >= 2 {
-            let (tables, diagnostics) = ReportBuilder.buildTablesInTwoHalves(syntaxTables, after: builder, catalogue: catalogue)
+            let (tables, diagnostics) = ReportBuilder.buildTablesInParts(syntaxTables, after: builder, catalogue: catalogue)
             self.init(syntax: syntax, header: header, tables: tables, catalogue: catalogue, diagnostics: diagnostics)
             return
         }
@@ -43,28 +43,42 @@ private struct ReportBuilder {
     init(syntax: SyntaxTree) { self.syntax = syntax }
 
     /// Each table is modelled on its own (a builder only collects findings), so a large
-    /// document's tables are modelled on two threads, split where half the rows are done; the
-    /// tables and findings come out in document order, as on one thread (`ParallelAnalysisTests.testTablesModelledOnTwoThreadsGiveTheSameFindings`).
-    static func buildTablesInTwoHalves(_ tables: [TableSyntax], after builder: ReportBuilder, catalogue: Catalogue) -> ([Table], [Diagnostic]) {
-        let totalRows = tables.reduce(0) { $0 + $1.rows.count + 1 }
-        var split = 0
-        var rows = 0
-        while split < tables.count - 1, rows + tables[split].rows.count + 1 <= totalRows / 2 {
-            rows += tables[split].rows.count + 1
-            split += 1
-        }
-        let middle = max(1, split)
-        var (first, second) = TwoThreads.map { half -> ([Table], [Diagnostic]) in
-            var halfBuilder = half == 0 ? builder : ReportBuilder(syntax: builder.syntax)
-            let part = half == 0 ? tables[..<middle] : tables[middle...]
-            // The first half has room for every table: the second half's are appended in place.
+    /// document's tables are modelled on two threads in parts of about equal rows, each thread
+    /// taking the next part when done (`TwoThreads.mapParts`); the tables and findings come out
+    /// in document order, as on one thread (`ParallelAnalysisTests.testTablesModelledOnTwoThreadsGiveTheSameFindings`).
+    static func buildTablesInParts(_ tables: [TableSyntax], after builder: ReportBuilder, catalogue: Catalogue) -> ([Table], [Diagnostic]) {
+        let starts = partStarts(tables, parts: TwoThreads.partCount)
+        // Each thread has a builder of its own from part to part: the labels it has read stay read.
+        let parts = TwoThreads.mapParts(starts.count, state: { _ in ReportBuilder(syntax: builder.syntax) }) { partBuilder, part -> ([Table], [Diagnostic]) in
+            let range = starts[part]..<(part + 1 < starts.count ? starts[part + 1] : tables.count)
+            // The first part has room for every table: the later parts' are appended in place.
             var built: [Table] = []
-            built.reserveCapacity(half == 0 ? tables.count : part.count)
-            for table in part { built.append(halfBuilder.buildTable(table, catalogue: catalogue)) }
-            return (built, halfBuilder.diagnostics)
+            built.reserveCapacity(part == 0 ? tables.count : range.count)
+            for table in tables[range] { built.append(partBuilder.buildTable(table, catalogue: catalogue)) }
+            defer { partBuilder.diagnostics = [] }
+            return (built, partBuilder.diagnostics)
         }
-        first.0.append(contentsOf: second.0)
-        return (first.0, first.1 + second.1)
+        var (all, diagnostics) = parts[0]
+        diagnostics = builder.diagnostics + diagnostics
+        for (built, found) in parts.dropFirst() {
+            all.append(contentsOf: built)
+            diagnostics.append(contentsOf: found)
+        }
+        return (all, diagnostics)
+    }
+
+    /// The first table of each of at most `parts` parts with about as many rows each: 0, then
+    /// ascending.
+    static func partStarts(_ tables: [TableSyntax], parts: Int) -> [Int] {
+        let totalRows = tables.reduce(0) { $0 + $1.rows.count + 1 }
+        var starts = [0]
+        var rows = 0
+        for (index, table) in tables.enumerated() {
+            // A part starts at the table that the next multiple of the share would fall in.
+            if index > 0, rows * parts >= totalRows * starts.count { starts.append(index) }
+            rows += table.rows.count + 1
+        }
+        return starts
     }
 
     mutating func report(_ code: String, _ severity: Severity, _ range: SourceRange, _ message: String) {

@@ -17,8 +17,9 @@ public enum Parser {
     ///   threads (the tree is the same). `juesuan lint` does, and the server's full analyses,
     ///   which run on `BackgroundThreads` so that requests still find a core at once.
     public static func parse(_ source: SourceText, inParallel: Bool) -> SyntaxTree {
-        if inParallel, source.bytes.count >= parallelThreshold, let split = blockStart(atOrAfter: source.lineCount / 2, in: source) {
-            return parseInTwoHalves(source, splittingAt: split)
+        if inParallel, source.bytes.count >= parallelThreshold {
+            let starts = partStarts(source, parts: TwoThreads.partCount)
+            if starts.count > 1 { return parseInParts(source, startingAt: starts) }
         }
         return parseOnOneThread(source)
     }
@@ -37,28 +38,44 @@ public enum Parser {
     /// Documents at least this large may be parsed and modelled on two threads.
     public static let parallelThreshold = 256 * 1024
 
+    /// The first line of each of at most `parts` parts of about equal length: 0, then lines
+    /// that open a block, ascending.
+    static func partStarts(_ source: SourceText, parts: Int) -> [Int] {
+        var starts = [0]
+        for part in 1..<max(1, parts) {
+            guard let start = blockStart(atOrAfter: max(starts.last! + 1, source.lineCount * part / parts), in: source) else { break }
+            starts.append(start)
+        }
+        return starts
+    }
+
     /// A line that opens a block resets every state of the parser but the header (which only
     /// lines before the first block write), so the lines from such a line on parse the same on
-    /// their own: each half is parsed on its own thread and the results joined, in order.
-    static func parseInTwoHalves(_ source: SourceText, splittingAt split: Int) -> SyntaxTree {
-        // Each half writes its lines straight into its own part of the tree's one array: the
-        // second half's 10,000 lines of a 1 MB report are not copied after the first's (a
-        // retain and a release each, on the one thread, while the other waits).
-        let (lines, (first, second)) = LineSlots.fill(count: source.lineCount) { slots in
-            TwoThreads.map { half in
-                let range = half == 0 ? 0..<split : split..<source.lineCount
+    /// their own: the parts starting at `starts` (0 first, then block starts, ascending) are
+    /// parsed on two threads, each taking the next part when done (`TwoThreads.mapParts`), and
+    /// the results joined, in order.
+    static func parseInParts(_ source: SourceText, startingAt starts: [Int]) -> SyntaxTree {
+        // Each part writes its lines straight into its own part of the tree's one array: the
+        // later parts' lines are not copied after the first's (a retain and a release each, on
+        // one thread, while the other waits).
+        let (lines, parsers) = LineSlots.fill(count: source.lineCount) { slots in
+            TwoThreads.mapParts(starts.count) { part in
+                let range = starts[part]..<(part + 1 < starts.count ? starts[part + 1] : source.lineCount)
                 let parser = LineParser(source: source, lines: slots.part(range), copiesText: true)
-                parser.run(range, isLast: half == 1)
+                parser.run(range, isLast: part == starts.count - 1)
                 return parser
             }
         }
-        // The first half's arrays are taken, not copied: only the second half's few blocks
-        // and diagnostics are appended.
+        // The first part's arrays are taken, not copied: only the later parts' blocks and
+        // diagnostics are appended.
+        let first = parsers[0]
         var blocks = first.blocks, header = first.header, diagnostics = first.diagnostics
         first.blocks = []; first.header = []; first.diagnostics = []
-        blocks.append(contentsOf: second.blocks)
-        header.append(contentsOf: second.header)
-        diagnostics.append(contentsOf: second.diagnostics)
+        for later in parsers.dropFirst() {
+            blocks.append(contentsOf: later.blocks)
+            header.append(contentsOf: later.header)
+            diagnostics.append(contentsOf: later.diagnostics)
+        }
         return SyntaxTree(
             source: source, lines: lines, header: header, blocks: blocks, diagnostics: diagnostics,
             byteOrderMarkLength: first.bomLength)

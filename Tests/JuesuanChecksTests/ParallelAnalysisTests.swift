@@ -78,18 +78,20 @@ final class ParallelAnalysisTests: XCTestCase {
             texts.append(try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8))
         }
         // Two reports one after the other: the second's lists and statements (seed-001 has
-        // respectively lists) fall in the second half.
+        // respectively lists) fall in a later part.
         texts.append(texts[1] + "\n" + texts[2])
         texts.append(texts[3] + "\n" + texts[2])
         var checkedIndices = (listWhole: 0, respectivelyOf: 0, subject: 0)
         for (index, text) in texts.enumerated() {
             let report = Report(syntax: Parser.parse(text))
             let whole = ProseDocument(report: report)
-            var joined = ProseDocument.half(0, of: report)
-            let second = ProseDocument.half(1, of: report)
-            XCTAssertFalse(second.paragraphs.isEmpty, "text \(index): the second half has prose")
-            XCTAssertFalse(joined.paragraphs.isEmpty, "text \(index): the first half has prose")
-            joined.append(second)
+            let blocks = ProseDocument.partBlocks(8, of: report)
+            XCTAssertEqual(blocks.first?.lowerBound, 0)
+            XCTAssertEqual(blocks.last?.upperBound, report.syntax.blocks.count)
+            XCTAssertEqual(zip(blocks, blocks.dropFirst()).filter { $0.upperBound != $1.lowerBound || $0.isEmpty }.count, 0, "runs meet")
+            let parts = blocks.map { ProseDocument(report: report, blocks: $0) }
+            XCTAssertGreaterThanOrEqual(parts.filter { !$0.paragraphs.isEmpty }.count, 2, "text \(index): two parts or more have prose")
+            let joined = ProseDocument(joining: parts)
             XCTAssertEqual(whole.claims.count, joined.claims.count, "text \(index)")
             for (one, two) in zip(whole.claims, joined.claims) {
                 XCTAssertEqual(String(describing: one), String(describing: two), "text \(index)")
@@ -98,42 +100,43 @@ final class ParallelAnalysisTests: XCTestCase {
             XCTAssertEqual(whole.statements.map { String(describing: $0) }, joined.statements.map { String(describing: $0) }, "text \(index)")
             XCTAssertEqual(whole.titles.map { $0.map { $0.string(0, $0.count) } }, joined.titles.map { $0.map { $0.string(0, $0.count) } })
             XCTAssertEqual(whole.titleQuantities, joined.titleQuantities)
-            let secondStart = whole.claims.count - second.claims.count
+            let secondStart = whole.claims.count - parts.dropFirst().reduce(0) { $0 + $1.claims.count }
             checkedIndices.listWhole += whole.claims[secondStart...].filter { $0.listWhole != nil }.count
             checkedIndices.respectivelyOf += whole.claims[secondStart...].filter { $0.respectivelyOf != nil }.count
             checkedIndices.subject += whole.statements.filter { ($0.subject ?? 0) >= secondStart }.count
         }
-        // The renumbering was exercised: the second halves hold each kind of index.
+        // The renumbering was exercised: the parts after the first hold each kind of index.
         XCTAssertGreaterThan(checkedIndices.listWhole, 0)
         XCTAssertGreaterThan(checkedIndices.respectivelyOf, 0)
         XCTAssertGreaterThan(checkedIndices.subject, 0)
     }
 
-    /// On a busy pool `TwoThreads` runs both halves on one thread, one after the other: a check
-    /// of the first half that needs the prose must read the half not yet started, not wait for
-    /// it (a deadlock), and every order gives the prose read at once.
-    func testProseNeededBeforeTheOtherHalfStartsIsReadNotAwaited() throws {
+    /// On a busy pool `TwoThreads` runs both threads' work on one thread, one after the other:
+    /// a check that needs the prose must read the parts not yet taken, not wait for them (a
+    /// deadlock), and every order gives the prose read at once.
+    func testProseNeededBeforeEveryPartIsTakenIsReadNotAwaited() throws {
         var generator = ReportGenerator(seed: 53)
         let report = Report(syntax: Parser.parse(generator.largeReport(minimumLines: 600, prose: true)))
         let expected = ProseDocument(report: report).claims.map { String(describing: $0) }
         XCTAssertFalse(expected.isEmpty)
-        for started in [[], [0], [1], [0, 1], [1, 0]] {
+        XCTAssertGreaterThan(ProseDocument.partBlocks(TwoThreads.partCount, of: report).count, 3)
+        for partsReadFirst in [0, 1, 3, Int.max] {
             let context = CheckContext(report: report)
-            context.expectProseInHalves()
+            context.expectProseInParts()
             // On a thread of its own, so that a wait that never ends fails the test, not hangs it.
             final class Outcome: @unchecked Sendable { var claims: [String]? }
             let outcome = Outcome()
             let done = DispatchSemaphore(value: 0)
             Thread {
-                for half in started { context.readProseHalf(half) }
+                if partsReadFirst > 0 { context.readProseParts(limit: partsReadFirst) }
                 outcome.claims = context.prose.claims.map { String(describing: $0) }
                 done.signal()
             }.start()
             guard done.wait(timeout: .now() + 60) == .success else {
-                XCTFail("halves read first: \(started): the prose was awaited, never read")
+                XCTFail("\(partsReadFirst) parts read first: the prose was awaited, never read")
                 continue
             }
-            XCTAssertEqual(outcome.claims, expected, "halves read first: \(started)")
+            XCTAssertEqual(outcome.claims, expected, "\(partsReadFirst) parts read first")
             XCTAssertTrue(context.isProseRead)
         }
     }

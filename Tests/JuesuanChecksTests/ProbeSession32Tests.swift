@@ -264,6 +264,12 @@ final class ProbeSession32FifthRoundTests: XCTestCase, ProbeReadingCase {
         // 1,386 + 3,850 = 5,236 人次: the 其中 list is of this year's count, not of the increase 424.
         try assertEach(["举办培训班48期，培训学员5,236人次，比去年增加4期、424人次，其中主体班12期、1,386人次，专题培训班36期、3,850人次。"],
                        moving: "3,850", to: "3,950", finds: ["N504 5,236"])
+        // The message lists each part by what is written of it: a count with its unit, no
+        // blank where a part has no name of its own.
+        let messages = try ProbeProse(Self.probe).findingMessages("举办培训班48期，培训学员5,236人次，其中主体班12期、1,386人次，专题培训班36期、3,950人次。")
+        XCTAssertEqual(messages.count, 1, "\(messages)")
+        XCTAssertTrue(messages.first?.contains("1,386人次、") == true && messages.first?.contains("3,950人次）之和为 5336") == true, "\(messages)")
+        XCTAssertFalse(messages.first?.contains("（ ") == true || messages.first?.contains("、 ") == true, "\(messages)")
     }
 
     func testAnAdjustedBudgetIsTheFullYearsNotTheInitial() throws {

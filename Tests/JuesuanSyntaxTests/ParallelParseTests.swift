@@ -2,8 +2,8 @@ import XCTest
 import JuesuanFixtures
 @testable import JuesuanSyntax
 
-/// A large document is parsed in two halves on two threads (issue 15): the tree is the same as
-/// the one-thread parse, wherever the halves meet.
+/// A large document is parsed in parts on two threads (issue 15): the tree is the same as the
+/// one-thread parse, wherever the parts meet.
 final class ParallelParseTests: XCTestCase {
     /// Everything a tree holds, as text: tokens as kind, range and text; the document itself
     /// (in `SourceText` and in each token's text store) left out.
@@ -51,13 +51,33 @@ final class ParallelParseTests: XCTestCase {
         var line = 1
         while let split = Parser.blockStart(atOrAfter: line, in: source) {
             splits.append(split)
-            XCTAssertEqual(fingerprint(Parser.parseInTwoHalves(source, splittingAt: split)), expected, "split at line \(split)")
+            XCTAssertEqual(fingerprint(Parser.parseInParts(source, startingAt: [0, split])), expected, "split at line \(split)")
             line = split + 1
         }
         XCTAssertEqual(splits, [4, 12, 15, 18, 20, 22], "the block starts, and not the indented keyword")
+        // Every block start at once (seven parts), and every other one.
+        XCTAssertEqual(fingerprint(Parser.parseInParts(source, startingAt: [0] + splits)), expected, "a part per block")
+        XCTAssertEqual(fingerprint(Parser.parseInParts(source, startingAt: [0, 12, 18, 22])), expected, "four parts")
     }
 
-    func testALargeGeneratedReportParsesTheSameOnTwoThreads() {
+    func testPartsStartAtBlockStartsOfAboutEqualLength() {
+        var generator = ReportGenerator(seed: 15)
+        let source = SourceText(generator.largeReport(minimumLines: 12_000, prose: true))
+        let starts = Parser.partStarts(source, parts: 8)
+        XCTAssertEqual(starts.count, 8)
+        XCTAssertEqual(starts.first, 0)
+        XCTAssertEqual(starts, starts.sorted())
+        for start in starts.dropFirst() {
+            XCTAssertEqual(Parser.blockStart(atOrAfter: start, in: source), start, "line \(start) opens a block")
+        }
+        let lengths = zip(starts, starts.dropFirst() + [source.lineCount]).map { $1 - $0 }
+        XCTAssertLessThan(lengths.max()! - lengths.min()!, source.lineCount / 8, "parts of about equal length: \(lengths)")
+        // A document with fewer block starts than parts gets fewer parts.
+        let small = SourceText("表 甲\n列 值\n合计 1\n说明 一\n文字。\n")
+        XCTAssertEqual(Parser.partStarts(small, parts: 8), [0, 3])
+    }
+
+    func testALargeGeneratedReportParsesTheSameInParts() {
         var generator = ReportGenerator(seed: 15)
         let text = generator.largeReport(minimumLines: 12_000, prose: true)
         let source = SourceText(text)

@@ -60,6 +60,39 @@ final class TwoThreadsTests: XCTestCase {
         XCTAssertEqual(on.1, [1, 10])
     }
 
+    /// `mapParts` runs every part once and returns the results in part order, off the pool, on
+    /// it and on a pool of one thread; a slow part does not hold the other thread, which takes
+    /// the parts left; each thread's state is made once and carried from part to part.
+    func testMapPartsRunsEachPartOnceInOrder() {
+        XCTAssertEqual(TwoThreads.mapParts(0) { $0 }, [])
+        XCTAssertEqual(TwoThreads.mapParts(1) { $0 * 2 }, [0])
+        let record = Record()
+        let results = TwoThreads.mapParts(12) { part -> String in
+            // Part 0 is slow: the other thread takes every other part meanwhile.
+            if part == 0 { Thread.sleep(forTimeInterval: 0.3) }
+            record.add(part)
+            return "part \(part)"
+        }
+        XCTAssertEqual(results, (0..<12).map { "part \($0)" })
+        XCTAssertEqual(record.values.sorted(), Array(0..<12))
+        XCTAssertEqual(record.values.last, 0, "the slow part ended last: the other parts did not wait for it")
+        for pool in [BackgroundThreads.shared, BackgroundThreads.serial] {
+            XCTAssertEqual(pool.sync { TwoThreads.mapParts(9) { $0 * $0 } }, (0..<9).map { $0 * $0 })
+        }
+        // Each thread's state: made at most once per thread, and every part sees its thread's.
+        let states = Record()
+        let seen = TwoThreads.mapParts(20, state: { thread -> [Int] in states.add(thread); return [] }) { partsBefore, part -> Int in
+            partsBefore.append(part)
+            return partsBefore.count
+        }
+        XCTAssertEqual(Set(states.values).count, states.values.count, "a state made twice for one thread")
+        XCTAssertLessThanOrEqual(states.values.count, 2)
+        XCTAssertEqual(seen.filter { $0 == 1 }.count, states.values.count, "each state starts empty once")
+        // One thread counted 1…a, the other (if it took any) 1…(20 − a): never reset between parts.
+        let longest = seen.max()!
+        XCTAssertEqual(seen.sorted(), (Array(1...longest) + Array(0..<(20 - longest)).map { $0 + 1 }).sorted(), "the parts a state saw are counted, not reset")
+    }
+
     /// On a pool of one thread (the other is busy or missing) the caller runs the second half
     /// itself instead of waiting for a thread that never comes.
     func testASinglePoolThreadDoesBothHalvesItself() {

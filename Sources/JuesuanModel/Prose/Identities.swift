@@ -71,24 +71,36 @@ public enum Identities {
     /// `ancestors(of:)` of every part of an identity; a name that is no part has none.
     static let ancestorsOfParts: [ByteKey: [String]] = {
         var table: [ByteKey: [String]] = [:]
-        for identity in all {
-            for part in identity.parts where table[ByteKey(part)] == nil {
-                precondition(SimpleText.isSimple(part))
-                table[ByteKey(part)] = searchAncestors(of: part)
-            }
+        for part in wholesOfParts.keys {
+            precondition(SimpleText.isSimple(part))
+            table[ByteKey(part)] = searchAncestors(of: part)
         }
         return table
     }()
 
+    /// The wholes of the identities (but `equal` ones) each name is a part of, in the order of
+    /// `all` (made once: searching every identity for each part at each step was a
+    /// hundredth of a lint's instructions, issue 15).
+    static let wholesOfParts: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        for identity in all where identity.kind != .equal {
+            for part in Set(identity.parts) { table[part, default: []].append(identity.whole) }
+        }
+        return table
+    }()
+
+    /// Breadth first: the wholes `name` is a part of in the order of `all`, then theirs.
     static func searchAncestors(of name: String) -> [String] {
         var result: [String] = []
+        var seen: Set<String> = []
         var frontier = [name]
-        while let next = frontier.first {
-            frontier.removeFirst()
-            for identity in all where identity.kind != .equal && identity.parts.contains(next) && !result.contains(identity.whole) {
-                result.append(identity.whole)
-                frontier.append(identity.whole)
+        var next = 0
+        while next < frontier.count {
+            for whole in wholesOfParts[frontier[next]] ?? [] where seen.insert(whole).inserted {
+                result.append(whole)
+                frontier.append(whole)
             }
+            next += 1
         }
         return result
     }

@@ -48,8 +48,14 @@ public struct ProseDocument: Sendable {
 
     /// The prose of the `说明` blocks among `blocks` (a run of the document's blocks), its
     /// sections, paragraphs and claims numbered from 0.
-    init(report: Report, blocks: Range<Int>) {
-        var reader = ProseReader(year: report.header.year, department: report.header.department)
+    public init(report: Report, blocks: Range<Int>) {
+        var reader = ProseReader(report: report)
+        self.init(report: report, blocks: blocks, reader: &reader)
+    }
+
+    /// The same with `reader` (made by `ProseReader(report:)` for this report), which keeps
+    /// what it has looked up for the next run it reads (a thread reading parts in turn).
+    public init(report: Report, blocks: Range<Int>, reader: inout ProseReader) {
         var titles: [ProseText?] = []
         var titleQuantities: [Quantity?] = []
         // The blocks are read in place and the source fetched once: `SyntaxTree.narratives`
@@ -57,9 +63,6 @@ public struct ProseDocument: Sendable {
         let source = report.source
         let syntax = report.syntax
         var section = 0
-        reader.itemTables = ["公开05", "公开03", "公开07", "公开08"].compactMap { report.table($0) }
-        reader.functionalTables = report.tables.filter { $0.rowKind == .functionalCodes }
-        reader.catalogue = report.catalogue
         for index in blocks {
             guard case .narrative(let narrative) = syntax.blocks[index] else { continue }
             let titleText = narrative.title.map { ProseText(source, $0.range) }
@@ -73,18 +76,17 @@ public struct ProseDocument: Sendable {
             }
             section += 1
         }
-        paragraphs = reader.paragraphs
-        claims = reader.claims
-        statements = reader.statements
+        (paragraphs, claims, statements) = reader.takeReadings()
         self.titles = titles
         self.titleQuantities = titleQuantities
     }
 
-    /// Half of a large report's prose (`half` 0 or 1), read on its own thread: the blocks are
-    /// cut where half the prose bytes are read. `appending` the second half to the first gives
-    /// the document `init(report:)` reads — a paragraph is read on its own, so where the reading
-    /// starts changes nothing but the numbering (`ParallelAnalysisTests`).
-    public static func half(_ half: Int, of report: Report) -> ProseDocument {
+    /// The runs of blocks of a large report's prose cut into at most `count` parts of about
+    /// equal prose bytes, each read on its own (`init(report:blocks:)`, on either of two
+    /// threads): `append`ing them in order gives the document `init(report:)` reads — a
+    /// paragraph is read on its own, so where the reading starts changes nothing but the
+    /// numbering (`ParallelAnalysisTests`).
+    public static func partBlocks(_ count: Int, of report: Report) -> [Range<Int>] {
         let blocks = report.syntax.blocks
         let source = report.source
         var proseBytes: [Int] = []
@@ -96,34 +98,54 @@ public struct ProseDocument: Sendable {
             }
             proseBytes.append(total)
         }
-        let middle = proseBytes.firstIndex { $0 * 2 >= total }.map { $0 + 1 } ?? blocks.count
-        return ProseDocument(report: report, blocks: half == 0 ? 0..<middle : middle..<blocks.count)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for part in 1..<max(1, count) {
+            // The part ends after the block that reaches its share of the prose.
+            guard let end = proseBytes[start...].firstIndex(where: { $0 * count >= total * part }).map({ $0 + 1 }),
+                  end < blocks.count else { break }
+            if end > start {
+                ranges.append(start..<end)
+                start = end
+            }
+        }
+        ranges.append(start..<blocks.count)
+        return ranges
     }
 
-    /// Appends the prose read after this (the other half of `half(_:of:)`), renumbering its
-    /// sections, paragraphs and the claims its claims and statements point to.
-    public mutating func append(_ later: ProseDocument) {
-        let claimOffset = claims.count, paragraphOffset = paragraphs.count, sectionOffset = titles.count
-        claims.reserveCapacity(claims.count + later.claims.count)
-        for var claim in later.claims {
-            claim.paragraph += paragraphOffset
-            claim.section += sectionOffset
-            claim.listWhole = claim.listWhole.map { $0 + claimOffset }
-            claim.respectivelyOf = claim.respectivelyOf.map { $0 + claimOffset }
-            claims.append(claim)
+    /// The parts of `partBlocks(_:of:)` read in order, one after another: their sections,
+    /// paragraphs and the claims their claims and statements point to renumbered. (Room for
+    /// the whole is made once: growing to each part's end copied the claims read so far again
+    /// and again.)
+    public init(joining parts: [ProseDocument]) {
+        paragraphs = []; claims = []; statements = []; titles = []; titleQuantities = []
+        claims.reserveCapacity(parts.reduce(0) { $0 + $1.claims.count })
+        paragraphs.reserveCapacity(parts.reduce(0) { $0 + $1.paragraphs.count })
+        statements.reserveCapacity(parts.reduce(0) { $0 + $1.statements.count })
+        titles.reserveCapacity(parts.reduce(0) { $0 + $1.titles.count })
+        titleQuantities.reserveCapacity(titles.capacity)
+        for later in parts {
+            let claimOffset = claims.count, paragraphOffset = paragraphs.count, sectionOffset = titles.count
+            for var claim in later.claims {
+                claim.paragraph += paragraphOffset
+                claim.section += sectionOffset
+                claim.listWhole = claim.listWhole.map { $0 + claimOffset }
+                claim.respectivelyOf = claim.respectivelyOf.map { $0 + claimOffset }
+                claims.append(claim)
+            }
+            for var paragraph in later.paragraphs {
+                paragraph.section += sectionOffset
+                paragraph.claims = (paragraph.claims.lowerBound + claimOffset)..<(paragraph.claims.upperBound + claimOffset)
+                paragraphs.append(paragraph)
+            }
+            for var statement in later.statements {
+                statement.paragraph += paragraphOffset
+                statement.subject = statement.subject.map { $0 + claimOffset }
+                statements.append(statement)
+            }
+            titles += later.titles
+            titleQuantities += later.titleQuantities
         }
-        for var paragraph in later.paragraphs {
-            paragraph.section += sectionOffset
-            paragraph.claims = (paragraph.claims.lowerBound + claimOffset)..<(paragraph.claims.upperBound + claimOffset)
-            paragraphs.append(paragraph)
-        }
-        for var statement in later.statements {
-            statement.paragraph += paragraphOffset
-            statement.subject = statement.subject.map { $0 + claimOffset }
-            statements.append(statement)
-        }
-        titles += later.titles
-        titleQuantities += later.titleQuantities
     }
 }
 
@@ -143,6 +165,21 @@ public struct ProseReader: Sendable {
         // As a qualifier holds them: without neutral words, years and marks.
         departmentNames = departmentNamesAsWritten.map { QuantityNames.neutralized($0) }.filter { $0.unicodeScalars.count >= 2 }
             .sorted { $0.utf8.count > $1.utf8.count }
+    }
+
+    /// A reader of `report`'s prose, which looks bare item names up in its functional tables.
+    public init(report: Report) {
+        self.init(year: report.header.year, department: report.header.department)
+        itemTables = ["公开05", "公开03", "公开07", "公开08"].compactMap { report.table($0) }
+        functionalTables = report.tables.filter { $0.rowKind == .functionalCodes }
+        catalogue = report.catalogue
+    }
+
+    /// The paragraphs, claims and statements read so far, handed over and forgotten: the
+    /// reader then reads on as if new, numbering from 0, but keeps what it has looked up.
+    public mutating func takeReadings() -> ([ProseParagraph], [Claim], [ProseStatement]) {
+        defer { paragraphs = []; claims = []; statements = [] }
+        return (paragraphs, claims, statements)
     }
 
     /// The department's name as the header gives it and as prose shortens it (`某县水利局`,
@@ -1990,7 +2027,10 @@ public struct ProseReader: Sendable {
             // `年初预算300.00万元，决算数360.00万元，超支60.00万元`: a bare verb after a budget.
             if let increase = bareBudgetVerb(before, simple: simple), budgetStated() { return .budgetDifference(increase: increase) }
             // `年初预算为43.00万元，支出决算为42.18万元，…，结余1.82万元`: what the budget left.
-            if budgetBalanceWords.contains(before), budgetStated() { return .budgetDifference(increase: false) }
+            // (Hashed only when short enough to be one: a clause hashed per figure was 1 % of a lint.)
+            if before.utf8.count <= budgetBalanceWordsMaximumBytes, budgetBalanceWords.contains(before), budgetStated() {
+                return .budgetDifference(increase: false)
+            }
             // The words and the words with 了, made once (each figure made a string per word).
             let increase = increaseSuffixes.anyEnds(before, simple: simple)
             let decrease = decreaseSuffixes.anyEnds(before, simple: simple)
@@ -2088,6 +2128,7 @@ public struct ProseReader: Sendable {
 
     /// A clause of these words alone after a budget and an actual is what the budget left.
     static let budgetBalanceWords: Set<String> = ["结余", "结余了", "节余", "节余了", "预算结余"]
+    static let budgetBalanceWordsMaximumBytes = budgetBalanceWords.map(\.utf8.count).max()!
 
     /// Budgets a difference may be written against after its verb, longest first.
     static let budgetWords = ["年初预算数", "全年预算数", "调整预算数", "年初预算", "全年预算", "调整预算", "预算数", "预算"]
