@@ -1363,8 +1363,7 @@ public struct ProseReader: Sendable {
             // (`两项合计`, `…；一般公共预算和政府性基金预算年末结转和结余共计571.70万元`).
             // Nor is the price of one thing bought (`其中：公务用车购置费24.80万元，车价为248,000元`).
             let perPerson = state.lists[state.depth] != nil
-                && (claim.averageMark != nil || Self.sumOfListedWords.contains(where: { claim.label.utf8HasSuffix($0) })
-                    || Self.priceWords.contains(where: { claim.label.utf8HasSuffix($0) }) || Self.namesRate(claim.label)
+                && (claim.averageMark != nil || Self.listedSumAndPriceWords.anyEnds(claim.label, simple: true) || Self.namesRate(claim.label)
                     || Self.namesSumOfHeads(claim.label))
             // `主要用于校舍维修（237.70万元）和设备购置（151.17万元）`: an amount alone in a bracket
             // after its purpose is a part of the list outside the bracket.
@@ -2383,6 +2382,10 @@ public struct ProseReader: Sendable {
 
     /// Words of the price of one thing, ending a figure's words: no part of a sum.
     static let priceWords = ["车价", "单价", "价格", "购置价", "购买价", "售价"]
+    /// `sumOfListedWords` and `priceWords`, compared by their bytes (`simple: true`) with a
+    /// figure's words' end: only those ending with its last scalar (36 words a figure were 1 %
+    /// of a lint's instructions, issue 15).
+    static let listedSumAndPriceWords = SuffixWords(sumOfListedWords + priceWords)
 
     /// Whether a figure's words give only a measure (`支出决算为`, `年初预算`), naming no amount.
     static func namesMeasureOnly(_ label: String) -> Bool {
