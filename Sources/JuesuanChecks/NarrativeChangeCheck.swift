@@ -276,6 +276,12 @@ enum NarrativeChangeCheck {
         if let difference = differenceIndex, namesAnotherItem(index, than: difference, claims) { differenceIndex = nil }
         // `较上年增长7.00%，增加210.60万元`: the rate first, its change right after it.
         if differenceIndex == nil, !rate.isInRespectivelyRun, let next = following(index, reading) { differenceIndex = next }
+        // `年末结转和结余362.33万元，比年初结转和结余增加78.83万元，增长27.81%`: the rate of a change
+        // from the opening balance is of the opening balance.
+        if let differenceIndex, claims[differenceIndex].comparesWithOpening {
+            rateFromOpening(index, increase: increase, &reading)
+            return
+        }
         if let differenceIndex, case .budgetDifference(let differenceIncrease) = claims[differenceIndex].kind {
             budgetRate(index, increase: increase, difference: differenceIndex, differenceIncrease: differenceIncrease, &reading)
             return

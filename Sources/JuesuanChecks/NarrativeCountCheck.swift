@@ -61,6 +61,8 @@ enum NarrativeCountCheck {
         let claim = reading.claims[index]
         // Last year's count (`（上年接待28批231人）`) is not the table's.
         guard case .count(let unit)? = claim.unit, claim.period == .current else { return }
+        // An average count (`平均每批次5.75人次`) is no count of a table.
+        guard claim.averageMark == nil else { return }
         let context = claim.sentencePrefix
         // The sentence and the label are searched for several words: their simplicity found once.
         let searchedContext = SearchedText(context), label = SearchedText(claim.label)

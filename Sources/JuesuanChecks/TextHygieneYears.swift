@@ -58,6 +58,9 @@ enum StaleYearRule {
     /// Words right after `年`/`年度` that make it a span, a date or a past point in time.
     static let exemptAfter = ["以来", "起", "开始", "以前", "之前", "前", "以后", "之后", "后", "至今", "结转", "结余", "底", "末", "初",
                               "上半年", "下半年", "同期", "代", "至", "到", "—", "-", "－", "–", "～", "~"]
+        // `是2022年购置的智能立体书库`: when a thing the report lists was bought or built (not
+        // `2023年购置车辆…`, which may be last year's sentence left in).
+        + ["购置", "购买", "购入", "采购", "建成", "建设", "竣工", "启用", "投入使用", "交付使用"].map { $0 + "的" }
     /// Words in the rest of the clause that make it a comparison or a document's name.
     static let exemptClauseAfter = ["相比", "对比", "同期", "相较", "比较", "的通知", "通知", "文件", "办法", "意见", "方案", "规定", "规划", "号"]
     /// Words in the sentence that make it history or a multi-year plan.

@@ -68,7 +68,8 @@ public struct ProseDocument: Sendable {
             let titleText = narrative.title.map { ProseText(source, $0.range) }
             titles.append(titleText)
             let title = titleText.flatMap { text in
-                ProseReader.quantity(inTitle: text.string(0, text.count))
+                let words = text.string(0, text.count)
+                return ProseReader.quantity(inTitle: words) ?? reader.item(inTitle: words)
             }
             titleQuantities.append(title)
             for line in narrative.proseLines {
@@ -1342,10 +1343,13 @@ public struct ProseReader: Sendable {
             // `年初结转和结余83.92万元，其中：…；年末结转和结余95.31万元`: after a `；`, the counterpart
             // of the list's whole (the closing balance of an opening one, the spending of an
             // income) ends the list.
+            // So does the whole's own quantity of a narrower scope (`授予中小企业合同金额A万元，其中授予
+            // 小微企业合同金额B万元；货物采购中授予中小企业合同金额C万元`: of the goods bought).
             if let list = state.lists[state.depth], state.clauseStart > 0, state.clauseStart <= s.count,
                s[state.clauseStart - 1] == "；" || s[state.clauseStart - 1] == ";",
-               let named = claim.quantity, named.isKnown, named.qualifier.isEmpty,
-               let whole = claims[list.whole].quantity, whole.isKnown, Self.isCounterpart(named.name, of: whole.name) {
+               let named = claim.quantity, named.isKnown,
+               let whole = claims[list.whole].quantity, whole.isKnown,
+               named.qualifier.isEmpty ? Self.isCounterpart(named.name, of: whole.name) : named.name == whole.name && named.qualifier != whole.qualifier {
                 state.lists[state.depth] = nil
             }
             // `其中：服务支出54.27万元，上年为112.30万元`: last year's amount, naming nothing else, is
@@ -1391,11 +1395,14 @@ public struct ProseReader: Sendable {
                         ? String(whole.name.utf8.dropLast(6))! : whole.qualifier
                 }
                 // (A whole with no name of its own is the topic's amount, as `resolveTopics` will make it.)
-                splitOfItem(&claim, whole: claims[list.whole].quantity ?? claims[list.whole].topic)
+                // (Nor of either in a section titled by its 项: the title's item, as it will be.)
+                splitOfItem(&claim, whole: claims[list.whole].quantity ?? claims[list.whole].topic
+                            ?? (claims[list.whole].label.isEmpty || Self.namesMeasureOnly(claims[list.whole].label) ? state.titleQuantity : nil))
             } else if state.depth > 0, let outer = state.lastAmount[state.depth - 1], let bracket = state.brackets.last, outer == bracket.claims - 1 {
                 // `公务用车运行维护费6.12万元（基本支出4.86万元、项目支出1.26万元）`.
                 splitOfItem(&claim, whole: claims[outer].quantity)
-            } else if let item = state.sentenceSubject.flatMap({ claims[$0].quantity }).flatMap({ $0.isKnown ? $0 : nil }) ?? state.topic, item.code != nil {
+            } else if let item = state.sentenceSubject.flatMap({ claims[$0].quantity }).flatMap({ $0.isKnown ? $0 : nil }) ?? state.topic ?? state.titleQuantity,
+                      item.code != nil {
                 // (A subject whose name is not known, such as the topic's 基本支出 just split,
                 // leaves the sentence about the topic.)
                 // `…社会保险经办机构（项）：支出决算358.58万元，年初预算350.00万元，…，其中基本支出
@@ -2263,10 +2270,17 @@ public struct ProseReader: Sendable {
         }
     }
 
+    /// The budget a completion rate is of: the one named last before it (`完成年初预算的88.61%、
+    /// 全年预算的93.72%`: the second is of the full year's).
     static func completionBudget(_ clause: String, simple: Bool = false) -> Measure {
-        if clause.contains("年初预算", simple: simple) { return .initialBudget }
-        if clause.contains("全年预算", simple: simple) || clause.contains("调整预算", simple: simple) { return .fullBudget }
-        return .budget
+        let initial = clause.utf8LastOffset(of: "年初预算")
+        let full = [clause.utf8LastOffset(of: "全年预算"), clause.utf8LastOffset(of: "调整预算")].compactMap { $0 }.max()
+        switch (initial, full) {
+        case let (initial?, full?): return initial > full ? .initialBudget : .fullBudget
+        case (_?, nil): return .initialBudget
+        case (nil, _?): return .fullBudget
+        case (nil, nil): return .budget
+        }
     }
 
     /// `上年`, `上年度`, `去年`, the year before the report's — but not 上年结转和结余 (a balance of this year).
@@ -2669,7 +2683,9 @@ public struct ProseReader: Sendable {
     }
 
     /// The words of a change from the year's start, before its direction (`比年初`, `较年初数`, `与年初相比`).
+    /// The opening balance may be named in full (`比年初结转和结余增加1.50万元`).
     static let openingComparisons = ["比年初数", "较年初数", "比年初", "较年初", "与年初数相比", "同年初数相比", "与年初相比", "同年初相比"]
+        + ["结转和结余", "结转结余", "结余"].flatMap { balance in ["比年初\(balance)", "较年初\(balance)", "与年初\(balance)相比", "同年初\(balance)相比"] }
 
     /// true for `比年初增加`, false for `较年初减少了`, nil for any other words (`比年初预算减少` is a
     /// budget's difference). A rate's words are its own (`比年初下降`, `较年初增幅`).
@@ -2755,6 +2771,18 @@ public struct ProseReader: Sendable {
         // 支出决算` is that fund's spending, not its income).
         for suffix in titleMeasureSuffixes where words.hasSuffix(suffix, simple: simple) { removeLast(suffix); break }
         return QuantityNames.known(in: withoutOrdinal(words))
+    }
+
+    /// The 款 or 项 a title names by its chain of levels (`（三）文化旅游体育与传媒支出（类）文化和
+    /// 旅游（款）图书馆（项）`), as the report's rows or the catalogue know it with its code; nil
+    /// for any other title. A figure of that section whose words name nothing is the item's, and
+    /// its 基本支出 and 项目支出 are the item's split.
+    mutating func item(inTitle title: String) -> Quantity? {
+        guard ItemChain.mayHoldChain(title) else { return nil }
+        var words = Self.withoutOrdinal(title)
+        for suffix in Self.titleSuffixes + Self.titleMeasureSuffixes where words.hasSuffix(suffix) { words.removeLast(suffix.count) }
+        guard let item = chainItem(words), item.isKnown, item.code != nil else { return nil }
+        return item
     }
 
     static let titleSuffixes = ["情况说明", "情况的说明", "说明", "情况"]
