@@ -277,8 +277,11 @@ enum NarrativeChangeCheck {
         // `较上年增长7.00%，增加210.60万元`: the rate first, its change right after it.
         if differenceIndex == nil, !rate.isInRespectivelyRun, let next = following(index, reading) { differenceIndex = next }
         // `年末结转和结余362.33万元，比年初结转和结余增加78.83万元，增长27.81%`: the rate of a change
-        // from the opening balance is of the opening balance.
-        if let differenceIndex, claims[differenceIndex].comparesWithOpening {
+        // from the opening balance named in full is of the opening balance (the name would
+        // otherwise make the opening balance the change's subject). (`比年初减少110.00万元，下降
+        // 55.00%` is judged on the change, as any change's rate.)
+        if let differenceIndex, claims[differenceIndex].comparesWithOpening,
+           claims[differenceIndex].label.utf8Contains("年初结转") || claims[differenceIndex].label.utf8Contains("年初结余") {
             rateFromOpening(index, increase: increase, &reading)
             return
         }

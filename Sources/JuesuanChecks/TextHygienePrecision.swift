@@ -1,3 +1,4 @@
+import JuesuanModel
 import JuesuanSyntax
 
 /// T806 (hint): a figure written with fewer decimals than the rest of the report's figures of
@@ -8,7 +9,9 @@ import JuesuanSyntax
 /// figures, a figure of that kind with fewer decimals is flagged. Whole numbers (budgets
 /// such as `40 万元`, `100%`) are no statement of precision and are neither counted nor
 /// flagged; a figure with more decimals (`26.005 万元`, exact to the 元) is not flagged either:
-/// it loses nothing, and rounding it would break its agreement with the 绩效 table.
+/// it loses nothing, and rounding it would break its agreement with the 绩效 table. Nor is a
+/// figure written as a `绩效` block writes it (`人均能耗同比下降2.3%` of an indicator whose 实际
+/// is `2.3`): it is quoted at the precision it was measured to, not computed.
 enum PrecisionRule {
     static let minimumCount = 5
     static let minimumShare = 0.8
@@ -27,6 +30,7 @@ enum PrecisionRule {
             }
         }
         var findings: [Diagnostic] = []
+        var quoted: Set<String>?
         for (kind, group) in Dictionary(grouping: figures, by: \.kind) {
             let counts = Dictionary(grouping: group, by: \.number.scale).mapValues(\.count)
             guard let (dominant, count) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }),
@@ -35,12 +39,30 @@ enum PrecisionRule {
             for figure in group where figure.number.scale < dominant {
                 let span = text.spans[figure.span]
                 let written = span.written(figure.number.start, figure.number.end)
+                if quoted == nil { quoted = performanceValues(text.report) }
+                if quoted!.contains(written) { continue }
                 findings.append(Diagnostic(
                     code: "T806", severity: .hint, range: span.range(figure.number.start, figure.number.end),
                     message: "“\(written)”只写到 \(figure.number.scale) 位小数，而本报告的\(what)通常写到 \(dominant) 位小数（\(group.count) 处中有 \(count) 处）；请核对并统一写到 \(dominant) 位小数"))
             }
         }
         return findings.sorted { $0.range < $1.range }
+    }
+
+    /// Every number the report's `绩效` blocks write (keys' values and fields' values), without
+    /// a `%` after it; made only when there is a figure to flag.
+    static func performanceValues(_ report: Report) -> Set<String> {
+        var values: Set<String> = []
+        for block in report.syntax.performances {
+            for item in block.items {
+                for token in item.values + item.fields.flatMap(\.values) {
+                    var text = token.text
+                    while text.hasSuffix("%") || text.hasSuffix("％") { text.removeLast() }
+                    if !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) { values.insert(text) }
+                }
+            }
+        }
+        return values
     }
 
     /// The unit right after a figure: `万元`, `万` (not `万人`), `亿元`, `千元`, `元`, `%`.

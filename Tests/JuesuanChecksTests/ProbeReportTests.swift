@@ -30,7 +30,8 @@ final class ProbeReportTests: XCTestCase {
                                     "probe-sports.juesuan", "probe-forestry.juesuan",
                                     "probe-media-centre.juesuan", "probe-audit.juesuan",
                                     "probe-commerce.juesuan", "probe-disabled-federation.juesuan",
-                                    "probe-library.juesuan", "probe-red-cross.juesuan",
+                                    "probe-library.juesuan", "probe-red-cross.juesuan", "probe-finance.juesuan",
+                                    "probe-womens-federation.juesuan", "probe-government-office.juesuan",
                                     "probe-party-school.juesuan", "probe-ethnic-affairs.juesuan"]
 
     /// Figures no check can verify, by report: `line:figure` and why.

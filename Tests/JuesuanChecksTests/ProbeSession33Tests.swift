@@ -89,3 +89,77 @@ final class ProbeSession33Tests: XCTestCase, ProbeReadingCase {
         XCTAssertFalse(proseOnly("2021年购置公务用车1辆，支出18.00万元。").filter { $0.hasPrefix("T801") }.isEmpty)
     }
 }
+
+/// Session 33's second round (a county finance bureau, a women's federation and a county
+/// government office, written by helper sessions that had not seen the reader), each reading in
+/// wordings of our own on the education probe's tables (公开05 205 教育支出 2,329.48, 20502 普通教育
+/// 1,917.12; 公开06 工资福利支出 2,150.36 with 基本工资 702.18, 津贴补贴 410.25; 商品和服务支出
+/// 218.47 with 办公费 52.30, 电费 38.75; 资本性支出 16.00; 公开04 年末 26.50, all 一般公共预算).
+final class ProbeSession33SecondRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    /// `X中，…` opening a sentence: its figures are parts of X (a fund's amount in the year-end
+    /// balance is no income of the fund), and a share naming no whole is of X.
+    func testASentenceScopedByItsOpeningNameReadsItsFiguresAsParts() throws {
+        let prose = try ProbeProse(Self.probe)
+        XCTAssertEqual(prose.findingMessages("年末财政拨款结转和结余中，一般公共预算财政拨款26.50万元，政府性基金预算财政拨款0.00万元。"), [])
+        // 1,917.12 ÷ 2,329.48 = 82.30% of 教育支出 (not of 本年支出合计).
+        for sentence in ["教育支出中，普通教育1,917.12万元，占82.30%。", "教育支出中，普通教育支出1,917.12万元，所占比重为82.30%。"] {
+            XCTAssertEqual(prose.findingMessages(sentence), [], sentence)
+            XCTAssertTrue(prose.findingMessages(sentence.replacingOccurrences(of: "82.30", with: "83.30")).contains { $0.contains("2329.48") || $0.contains("2,329.48") }, sentence)
+        }
+    }
+
+    /// `较…A万元少X万元`: X is the gap between the two amounts, not the topic's amount.
+    func testAGapAfterAComparedAmountIsNoAmountOfTheTopic() throws {
+        let prose = try ProbeProse(Self.probe)
+        for sentence in ["本年支出合计3,220.80万元，较收入总计3,283.80万元少63.00万元，为年末结转和结余。",
+                         "一般公共预算财政拨款支出2,870.10万元，比可用资金2,896.60万元低了26.50万元。"] {
+            XCTAssertEqual(prose.findingMessages(sentence), [], sentence)
+        }
+    }
+
+    /// `…实验学校为公益一类事业单位，其公用经费…`: a figure pointing back (其, 该校) to another
+    /// unit named in its sentence is that unit's, not the department's.
+    func testAFigurePointingBackToAnotherUnitIsThatUnits() throws {
+        let prose = try ProbeProse(Self.probe)
+        for sentence in ["机关运行经费只统计局机关，县实验学校为公益一类事业单位，其公用经费120.00万元未计入。",
+                         "县教师发展中心系财政补助事业单位，该中心公用经费18.60万元不在机关运行经费中。"] {
+            XCTAssertEqual(prose.findingMessages(sentence), [], sentence)
+        }
+        // The department's own figure, pointed at by 其 with no other unit named, is still judged.
+        XCTAssertFalse(prose.findingMessages("本局为行政单位，其公用经费250.00万元。").isEmpty)
+    }
+
+    /// After a `；`, what was also done (`同时…`) and what a verb was done to (`对2个项目…`) are no
+    /// parts of the counts' list.
+    func testAlsoAndObjectCountsAreNoParts() throws {
+        let prose = try ProbeProse(Self.probe)
+        let sentence = "全年实施项目6个，其中评价为优的4个，评价为良的2个；同时对3个项目开展了重点评价。"
+        XCTAssertEqual(prose.findingMessages(sentence), [])
+        XCTAssertFalse(prose.findingMessages(sentence.replacingOccurrences(of: "良的2个", with: "良的3个")).isEmpty)
+    }
+
+    /// `其中工资福利支出中基本工资…、津贴补贴…，商品和服务支出中办公费…`: a part naming an amount of
+    /// the sentence before 中 is that amount's, and so are the parts after it until another is named.
+    func testPartsNamingTheirWholeBefore中AreThatWholesParts() throws {
+        let prose = try ProbeProse(Self.probe)
+        let sentence = "基本支出中，工资福利支出、商品和服务支出、资本性支出分别为2,150.36万元、218.47万元、16.00万元，其中工资福利支出中基本工资702.18万元、津贴补贴410.25万元，商品和服务支出中办公费52.30万元、电费38.75万元。"
+        XCTAssertEqual(prose.findingMessages(sentence).filter { $0.contains("各部分") }, [], sentence)
+        // Parts too large for their own whole are still found.
+        XCTAssertTrue(prose.findingMessages(sentence.replacingOccurrences(of: "办公费52.30", with: "办公费252.30")).contains { $0.contains("商品和服务支出") })
+    }
+
+    /// A percentage written as a 绩效 block writes the indicator's value is quoted, not computed:
+    /// no T806 for its precision (the rest of T806 as before).
+    func testAnIndicatorsValueQuotedAtItsPrecisionIsNoPrecisionSlip() throws {
+        let report = "部门 某局\n年度 2024\n单位 万元\n\n说明 一、测试\n"
+            + "收入占比12.34%，支出占比23.45%，基本支出占比34.56%，项目支出占比45.67%，结余占比56.78%，资产占比67.89%，人员占比11.11%，公用占比22.22%，车辆占比33.33%，设备占比44.44%。"
+            + "群众满意度达到97.6%，办件按时办结率91.5%。\n\n"
+            + "绩效 政务服务项目\n指标 满意度/群众满意度 目标 95% 实际 97.6% 得分 10\n指标 时效/按时办结率 目标 90% 实际 91.5 得分 10\n"
+        let hints = Analysis(text: report).diagnostics.filter { $0.code == "T806" }
+        XCTAssertEqual(hints.count, 0, "\(hints.map(\.message))")
+        let unquoted = report.replacingOccurrences(of: "办结率91.5%", with: "办结率91.4%")
+        XCTAssertEqual(Analysis(text: unquoted).diagnostics.filter { $0.code == "T806" }.count, 1)
+    }
+}

@@ -587,6 +587,9 @@ public struct ProseReader: Sendable {
     /// What the reader knows while it walks one paragraph.
     struct ParagraphState {
         let text: ProseText
+        /// A 其中 list's whole → the amount its parts are now of, named before 中 by a part
+        /// (`其中工资福利支出中基本工资…、津贴补贴…，商品和服务支出中电费…`); for the sentence.
+        var namedWholes: [Int: Int] = [:]
         var sentence = 0
         var clause = 0
         var sentenceStart = 0
@@ -909,6 +912,75 @@ public struct ProseReader: Sendable {
         return count >= 2
     }
 
+    /// The quantity a sentence opens with as its scope, `X中，` (`年末结转和结余中，一般公共预算财政
+    /// 拨款9.08万元…`, `一般公共服务支出中，行政运行190.10万元，占57.83%`): a known name, or an item
+    /// of the report's tables, right before 中 and the first comma. Nil for any other sentence.
+    mutating func sentenceScope(_ sentence: String) -> Quantity? {
+        guard let comma = sentence.utf8FirstOffset(of: "，") ?? sentence.utf8FirstOffset(of: ","), comma > 3,
+              let opener = String(sentence.utf8.prefix(comma)), opener.utf8HasSuffix("中"),
+              let words = String(opener.utf8.dropLast("中".utf8.count)), words.unicodeScalars.count >= 2, words.unicodeScalars.count <= 30
+        else { return nil }
+        if let known = QuantityNames.known(in: words), LabelKey.make(known.description) == LabelKey.make(words) { return known }
+        if let item = bareItem(words) ?? bareItem(droppingSpending: LabelKey.make(words)), item.isKnown { return item }
+        // A 类 by its name (`一般公共服务支出中，…`).
+        if let code = categoryCode(ofHead: words), let entry = Catalogue.embedded.entry(code: code, kind: .functional),
+           LabelKey.make(entry.name) == LabelKey.make(words) {
+            return Quantity(name: "\(entry.name)（\(ItemChain.levelWords[0])）", isKnown: true, code: code)
+        }
+        return nil
+    }
+
+    /// The figures of a sentence scoped to `scope` (`X中，…`). In a balance (`年末结转和结余中，一般
+    /// 公共预算财政拨款9.08万元…`) an amount named by a fund is that fund's part of the balance, not
+    /// the fund's income: judged by no table. In a 类, 款 or 项 (`一般公共服务支出中，行政运行…，
+    /// 占57.83%`) a share naming no whole is of the item. (Other scopes, such as a fund's spending
+    /// before its items, are read as before: their figures name their own rows.)
+    mutating func scopeFigures(_ range: Range<Int>, to scope: Quantity) {
+        let isBalance = scope.name.utf8Contains("结转") || scope.name.utf8Contains("结余")
+        for k in range where claims[k].depth == 0 {
+            if isBalance, claims[k].isPlainAmount, claims[k].quantitySource == .ownClause, let named = claims[k].quantity, named.isKnown,
+               named != scope, !named.name.utf8Contains("结转"), !named.name.utf8Contains("结余"), !claims[k].isApproximate {
+                claims[k].quantity = Quantity(name: scope.description + "中" + named.description, isKnown: false)
+            }
+            if scope.code != nil, case .share(whole: nil) = claims[k].kind { claims[k].kind = .share(whole: scope.description) }
+        }
+    }
+
+    /// The units other than the department that open a clause of a sentence (`…，国库集中支付中心为
+    /// 财政补助事业单位，其公用经费13.72万元未计入`): a name ending with a unit word (中心, 所, 站 …)
+    /// right before 为, 是, 系 or 属 at the start of a clause, not the department's own name.
+    func otherUnits(in sentence: String) -> [String] {
+        guard Self.unitWords.contains(where: { sentence.utf8Contains($0) }) else { return [] }
+        var units: [String] = []
+        for clause in sentence.split(whereSeparator: { $0 == "，" || $0 == "," || $0 == "；" }) {
+            let scalars = Array(clause.unicodeScalars.prefix(30))
+            guard scalars.count >= 4 else { continue }
+            for end in 3..<scalars.count where "为是系属".unicodeScalars.contains(scalars[end]) {
+                let name = String(String.UnicodeScalarView(scalars[..<end]))
+                guard let word = Self.unitWords.first(where: { name.hasSuffix($0) }), name.count > word.count + 1 else { continue }
+                if !FigureNames.selfReferences.contains(name), !departmentNamesAsWritten.contains(where: { $0.hasSuffix(name) || name.hasSuffix($0) }) {
+                    units.append(name)
+                }
+                break
+            }
+        }
+        return units
+    }
+
+    static let unitWords = ["中心", "所", "站", "队", "院", "馆", "校", "学校", "医院", "公司", "单位"]
+
+    /// The figures after another unit is named in their sentence, whose words point back to it (`其公用经费`, `该中心公用经费`): that unit's, judged by no table of the
+    /// department's.
+    mutating func pointFigures(_ range: Range<Int>, to unit: String) {
+        for k in range where claims[k].isPlainAmount && claims[k].sentencePrefix.utf8Contains(unit) {
+            let label = claims[k].label
+            let points = label.hasPrefix("其") && !label.hasPrefix("其中") && !label.hasPrefix("其余")
+                || Self.unitWords.contains { label.hasPrefix("该" + $0) && unit.hasSuffix($0) }
+            guard points, let named = claims[k].quantity, named.isKnown else { continue }
+            claims[k].quantity = Quantity(name: unit + "的" + named.description, isKnown: false)
+        }
+    }
+
     mutating func closeSentence(_ state: inout ParagraphState, at i: Int) {
         restoreTopicAfterRanked(&state)
         if state.firstClaimOfSentence == claims.count, state.depth == 0, state.clauseStart < i {
@@ -932,6 +1004,12 @@ public struct ProseReader: Sendable {
                 if case .completion = claims[k].kind { claims[k].kind = .percentage }
             }
         }
+        if state.firstClaimOfSentence < claims.count, let scope = sentenceScope(sentenceText) {
+            scopeFigures(state.firstClaimOfSentence..<claims.count, to: scope)
+        }
+        if state.firstClaimOfSentence < claims.count {
+            for unit in otherUnits(in: sentenceText) { pointFigures(state.firstClaimOfSentence..<claims.count, to: unit) }
+        }
         state.previousSentenceSubject = state.sentenceSubject
         state.sentenceSubject = nil
         state.sentenceListsTopic = false
@@ -940,6 +1018,7 @@ public struct ProseReader: Sendable {
         state.clause = 0
         state.depth = 0
         state.lists = [:]
+        state.namedWholes = [:]
         state.outerLists = [:]
         state.lastAmount = [:]
         state.lastCount = [:]
@@ -1375,6 +1454,13 @@ public struct ProseReader: Sendable {
                 ? state.depth - 1 : state.depth
             if let list = state.lists[listDepth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget, !perPerson {
                 claim.listWhole = list.whole
+                // `工资福利支出、资本性支出分别为…，其中工资福利支出中基本工资60.00万元`: a part whose
+                // words name another amount of the sentence before 中 is that amount's part.
+                // The parts after it are of the same amount until another is named.
+                if let named = namedWhole(of: claim.label, from: state.firstClaimOfSentence), named != list.whole {
+                    state.namedWholes[list.whole] = named
+                }
+                if let named = state.namedWholes[list.whole] { claim.listWhole = named }
                 claim.listDivision = state.divisions[list.whole] ?? 0
                 state.lists[listDepth]!.members += 1
                 // `其中：货物3.64万元`: a part named by a word of one of its whole's identity parts.
@@ -1458,10 +1544,25 @@ public struct ProseReader: Sendable {
         return end
     }
 
+    /// The amount of the sentence (from claim `first` on) whose known name a part's words give
+    /// before 中 (`工资福利支出中基本工资`), if any: the last such.
+    func namedWhole(of label: String, from first: Int) -> Int? {
+        guard let middle = label.utf8FirstOffset(of: "中"), middle > 0, let before = String(label.utf8.prefix(middle)) else { return nil }
+        var words = Substring(before)
+        for lead in ["其中：", "其中:", "其中", "，", "、"] where words.hasPrefix(lead) { words = words.dropFirst(lead.count) }
+        guard words.unicodeScalars.count >= 2 else { return nil }
+        let key = LabelKey.make(String(words))
+        return (first..<claims.count).last { claims[$0].isPlainAmount && claims[$0].quantity?.isKnown == true
+            && LabelKey.make(claims[$0].quantity!.description) == key }
+    }
+
     /// Whether a count's words end the list of `whole`'s parts: the retired after staff in post,
     /// or words of addition (`另有`, `此外`) before it.
     static func endsCountList(_ label: String, whole: String) -> Bool {
         if besidesWords.contains(where: { label.utf8HasPrefix($0) }) { return true }
+        // `…，为“良”的项目1个；同时本部门对2个项目开展了部门评价`: what was also done, and what a
+        // verb was done to (after 对), are no parts.
+        if label.utf8HasPrefix("同时") || label.utf8HasSuffix("对") { return true }
         // Posts are not people: `核定编制86名，其中行政编制68名、事业编制18名；实有在职人员79人`.
         if whole.utf8Contains("编制"), !label.utf8Contains("编制"), staffWords.contains(where: { label.utf8Contains($0) }) { return true }
         return retiredWords.contains(where: { label.utf8Contains($0) }) && activeStaffWords.contains(where: { whole.utf8Contains($0) })
@@ -1958,6 +2059,11 @@ public struct ProseReader: Sendable {
             // `…支出决算为95.00万元，6.20万元结转下年继续使用`: an amount its following words name as
             // carried over or handed back is not the topic's amount (and no table gives it).
             if claims[index].label.isEmpty, Self.namesLeftOver(following: claims[index].followingWords) { continue }
+            // `支出21.50万元，较年初结转和本年收入合计数23.00万元少1.50万元`: the gap between the two
+            // amounts before it, not the topic's amount.
+            if Self.comparativeGapWords.contains(claims[index].label), index > range.lowerBound,
+               claims[index - 1].sentence == claims[index].sentence, claims[index - 1].isPlainAmount,
+               claims[index - 1].label.utf8HasPrefix("较") || claims[index - 1].label.utf8HasPrefix("比") { continue }
             topic = claims[index].topic
             if let quantity = topic ?? subject ?? state.titleQuantity, !Self.namesOtherSide(claims[index].label, than: quantity) {
                 claims[index].quantity = quantity
@@ -1973,6 +2079,9 @@ public struct ProseReader: Sendable {
         for lead in ["已经", "已", "将", "全部", "均", "拟"] where rest.hasPrefix(lead) { rest = rest.dropFirst(lead.count); break }
         return leftOverWords.contains { rest.hasPrefix($0) }
     }
+
+    /// The words of a gap after a compared amount (`较…23.00万元少1.50万元`).
+    static let comparativeGapWords: Set<String> = ["少", "多", "少了", "多了", "低", "高", "低了", "高了"]
 
     static let leftOverWords = ["结转", "结余", "留待", "留作", "留用", "上缴", "缴回", "交回", "收回", "退回", "被收回", "按规定收回"]
 
