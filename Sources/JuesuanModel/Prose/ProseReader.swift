@@ -950,32 +950,46 @@ public struct ProseReader: Sendable {
     /// 财政补助事业单位，其公用经费13.72万元未计入`): a name ending with a unit word (中心, 所, 站 …)
     /// right before 为, 是, 系 or 属 at the start of a clause, not the department's own name.
     func otherUnits(in sentence: String) -> [String] {
-        guard Self.unitWords.contains(where: { sentence.utf8Contains($0) }) else { return [] }
+        let scalars = Array(sentence.unicodeScalars)
         var units: [String] = []
-        for clause in sentence.split(whereSeparator: { $0 == "，" || $0 == "," || $0 == "；" }) {
-            let scalars = Array(clause.unicodeScalars.prefix(30))
-            guard scalars.count >= 4 else { continue }
-            for end in 3..<scalars.count where "为是系属".unicodeScalars.contains(scalars[end]) {
-                let name = String(String.UnicodeScalarView(scalars[..<end]))
-                guard let word = Self.unitWords.first(where: { name.hasSuffix($0) }), name.count > word.count + 1 else { continue }
-                if !FigureNames.selfReferences.contains(name), !departmentNamesAsWritten.contains(where: { $0.hasSuffix(name) || name.hasSuffix($0) }) {
-                    units.append(name)
-                }
-                break
+        var clauseStart = 0
+        var clauseDone = false
+        for i in scalars.indices {
+            let scalar = scalars[i]
+            if scalar == "，" || scalar == "," || scalar == "；" {
+                clauseStart = i + 1
+                clauseDone = false
+                continue
+            }
+            guard !clauseDone, scalar == "为" || scalar == "是" || scalar == "系" || scalar == "属",
+                  i - clauseStart >= 3, i - clauseStart < 30 else { continue }
+            let name = scalars[clauseStart..<i]
+            guard Self.unitWordScalars.contains(where: { name.count > $0.count + 1 && name.suffix($0.count).elementsEqual($0) }) else { continue }
+            clauseDone = true
+            let text = String(String.UnicodeScalarView(name))
+            if !FigureNames.selfReferences.contains(text), !departmentNamesAsWritten.contains(where: { $0.hasSuffix(text) || text.hasSuffix($0) }) {
+                units.append(text)
             }
         }
         return units
     }
 
+    /// Whether a figure's words point back to a unit named before (`其公用经费`, `该中心…`).
+    static func pointsBack(_ label: String) -> Bool {
+        label.utf8HasPrefix("其") && !label.utf8HasPrefix("其中") && !label.utf8HasPrefix("其余")
+            || label.utf8HasPrefix("该") && unitWords.contains { label.utf8HasPrefix("该" + $0) }
+    }
+
     static let unitWords = ["中心", "所", "站", "队", "院", "馆", "校", "学校", "医院", "公司", "单位"]
+    static let unitWordScalars = unitWords.map { Array($0.unicodeScalars) }
 
     /// The figures after another unit is named in their sentence, whose words point back to it (`其公用经费`, `该中心公用经费`): that unit's, judged by no table of the
     /// department's.
     mutating func pointFigures(_ range: Range<Int>, to unit: String) {
         for k in range where claims[k].isPlainAmount && claims[k].sentencePrefix.utf8Contains(unit) {
             let label = claims[k].label
-            let points = label.hasPrefix("其") && !label.hasPrefix("其中") && !label.hasPrefix("其余")
-                || Self.unitWords.contains { label.hasPrefix("该" + $0) && unit.hasSuffix($0) }
+            let points = label.utf8HasPrefix("其") && !label.utf8HasPrefix("其中") && !label.utf8HasPrefix("其余")
+                || Self.unitWords.contains { label.utf8HasPrefix("该" + $0) && unit.hasSuffix($0) }
             guard points, let named = claims[k].quantity, named.isKnown else { continue }
             claims[k].quantity = Quantity(name: unit + "的" + named.description, isKnown: false)
         }
@@ -1007,7 +1021,8 @@ public struct ProseReader: Sendable {
         if state.firstClaimOfSentence < claims.count, let scope = sentenceScope(sentenceText) {
             scopeFigures(state.firstClaimOfSentence..<claims.count, to: scope)
         }
-        if state.firstClaimOfSentence < claims.count {
+        // (Only a sentence with a figure pointing back is searched for units: few are.)
+        if (state.firstClaimOfSentence..<claims.count).contains(where: { claims[$0].isPlainAmount && Self.pointsBack(claims[$0].label) }) {
             for unit in otherUnits(in: sentenceText) { pointFigures(state.firstClaimOfSentence..<claims.count, to: unit) }
         }
         state.previousSentenceSubject = state.sentenceSubject
