@@ -86,8 +86,6 @@ public final class PartQueue<Value>: @unchecked Sendable {
 
     public init(count: Int) { values = Array(repeating: nil, count: count) }
 
-    public var count: Int { values.count }
-
     /// The index of the next part nobody has taken, nil when every part is taken.
     public func take() -> Int? {
         lock.lock()

@@ -974,10 +974,11 @@ public struct ProseReader: Sendable {
         return units
     }
 
-    /// Whether a figure's words point back to a unit named before (`其公用经费`, `该中心…`).
-    static func pointsBack(_ label: String) -> Bool {
+    /// Whether a figure's words point back to a unit named before (`其公用经费`, `该中心…`): to
+    /// `unit` when given (`该中心` only to a 中心).
+    static func pointsBack(_ label: String, to unit: String? = nil) -> Bool {
         label.utf8HasPrefix("其") && !label.utf8HasPrefix("其中") && !label.utf8HasPrefix("其余")
-            || label.utf8HasPrefix("该") && unitWords.contains { label.utf8HasPrefix("该" + $0) }
+            || label.utf8HasPrefix("该") && unitWords.contains { label.utf8HasPrefix("该" + $0) && unit?.hasSuffix($0) != false }
     }
 
     static let unitWords = ["中心", "所", "站", "队", "院", "馆", "校", "学校", "医院", "公司", "单位"]
@@ -987,10 +988,7 @@ public struct ProseReader: Sendable {
     /// department's.
     mutating func pointFigures(_ range: Range<Int>, to unit: String) {
         for k in range where claims[k].isPlainAmount && claims[k].sentencePrefix.utf8Contains(unit) {
-            let label = claims[k].label
-            let points = label.utf8HasPrefix("其") && !label.utf8HasPrefix("其中") && !label.utf8HasPrefix("其余")
-                || Self.unitWords.contains { label.utf8HasPrefix("该" + $0) && unit.hasSuffix($0) }
-            guard points, let named = claims[k].quantity, named.isKnown else { continue }
+            guard Self.pointsBack(claims[k].label, to: unit), let named = claims[k].quantity, named.isKnown else { continue }
             claims[k].quantity = Quantity(name: unit + "的" + named.description, isKnown: false)
         }
     }
