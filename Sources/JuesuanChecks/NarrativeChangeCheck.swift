@@ -342,8 +342,9 @@ enum NarrativeChangeCheck {
 
     /// Whether a change names in its own words a known item other than the one `other` names.
     static func namesAnotherItem(_ index: Int, than other: Int, _ claims: [Claim]) -> Bool {
-        guard claims[index].quantitySource == .ownClause, let own = claims[index].quantity, own.isKnown,
-              claims[other].quantitySource == .ownClause, let theirs = claims[other].quantity, theirs.isKnown else { return false }
+        func ownOrHeads(_ k: Int) -> Bool { claims[k].quantitySource == .ownClause || claims[k].quantitySource == .respectively }
+        guard ownOrHeads(index), let own = claims[index].quantity, own.isKnown,
+              ownOrHeads(other), let theirs = claims[other].quantity, theirs.isKnown else { return false }
         return !ProseReading.same(own, theirs)
     }
 
@@ -353,7 +354,8 @@ enum NarrativeChangeCheck {
     static func rateOfTableAmount(_ index: Int, increase: Bool, change changeIndex: Int, _ reading: inout ProseReading) {
         let claims = reading.claims
         // (Or the amount whose name opens the sentence: `事业收入主要是…收入，比上年增加…，增长…`.)
-        let own = claims[changeIndex].quantitySource == .ownClause ? claims[changeIndex].quantity.flatMap { $0.isKnown ? $0 : nil } : nil
+        // (Or the head a respectively clause gives it: `A和B分别比上年增加a万元，增长x%和减少b万元…`.)
+        let own = claims[changeIndex].quantitySource == .ownClause || claims[changeIndex].quantitySource == .respectively ? claims[changeIndex].quantity.flatMap { $0.isKnown ? $0 : nil } : nil
         guard let quantity = own ?? (namesSubject(claims[changeIndex].label) ? nil : openingName(of: changeIndex, claims)),
               !claims[changeIndex].isApproximate, !claims[index].isApproximate else { return }
         let changeOperand = reading.operand(changeIndex)

@@ -633,6 +633,10 @@ public struct ProseReader: Sendable {
         var headMeasures: [Measure?] = []
         var headsTaken = 0
         var headsClaims: [Int] = []
+        /// `人员经费和公用经费分别比上年增加A万元，增长x%和减少B万元，下降y%`: the heads of a
+        /// respectively clause whose changes come in groups, one per head, each opened by a change
+        /// of the first one's kind (an amount or a rate); how many groups have opened.
+        var headGroups: (heads: [Quantity], leadIsRate: Bool, opened: Int)?
         /// Open brackets: where the clause started before each, and how many claims there were.
         var brackets: [(clauseStart: Int, claims: Int, open: Int)] = []
         /// Where the words before a figure start when 、 does not end them (`收、支总计各为`).
@@ -729,7 +733,7 @@ public struct ProseReader: Sendable {
         let headsGoOn = (separator == "，" || separator == ",") && !state.heads.isEmpty && state.headsTaken > 0
             && state.headsTaken < state.heads.count && k < text.count && ProseText.isDigit(text.scalars[k])
         if separator != "、" && !headsGoOn {
-            finishHeads(&state)
+            finishHeads(&state, clauseEnd: i)
             state.phraseStart = i + 1
             state.unitless = []
         }
@@ -1025,6 +1029,7 @@ public struct ProseReader: Sendable {
         }
         state.previousSentenceSubject = state.sentenceSubject
         state.sentenceSubject = nil
+        state.headGroups = nil
         state.sentenceListsTopic = false
         state.firstClaimOfSentence = claims.count
         state.sentence += 1
@@ -1173,9 +1178,31 @@ public struct ProseReader: Sendable {
 
     /// A respectively clause with one figure for several heads (`收支总计各为512.08万元`): the
     /// figure states each of them.
-    mutating func finishHeads(_ state: inout ParagraphState) {
+    mutating func finishHeads(_ state: inout ParagraphState, clauseEnd: Int? = nil) {
         defer { state.heads = []; state.headMeasures = []; state.headsTaken = 0; state.headsClaims = [] }
-        guard state.heads.count > 1, state.headsClaims.count == 1, let index = state.headsClaims.first else { return }
+        guard state.heads.count > 1, let index = state.headsClaims.first else { return }
+        // Changes and their rates in groups, one group per head, each opened by a change of the
+        // first one's kind (`…增加A万元，增长x%和减少B万元，下降y%`, `…增长x%（增加A万元）和下降y%
+        // （减少B万元）`): each group is its head's, not one change of all. The groups after this
+        // clause are counted ahead: changes of that kind right after a joiner.
+        if state.heads.allSatisfy({ !$0.name.isEmpty }), state.headsClaims.allSatisfy({ claims[$0].kind.isChange }) {
+            func isRate(_ k: Int) -> Bool { if case .changeRate = claims[k].kind { true } else { false } }
+            let leadIsRate = isRate(index)
+            let leads = state.headsClaims.filter { isRate($0) == leadIsRate }.count
+            let ahead = leads == 1 ? clauseEnd.map { Self.joinedChangesAhead(state.text, from: $0, rates: leadIsRate) } ?? 0 : 0
+            // (Changes of one kind alone, `分别增长x%和y%`, are a respectively run.)
+            if leads + ahead == state.heads.count, ahead > 0 || state.headsClaims.count > leads {
+                var opened = 0
+                for k in state.headsClaims {
+                    if isRate(k) == leadIsRate { opened += 1 }
+                    claims[k].quantity = state.heads[opened - 1]
+                    claims[k].quantitySource = .respectively
+                }
+                if ahead > 0 { state.headGroups = (state.heads, leadIsRate, opened) }
+                return
+            }
+        }
+        guard state.headsClaims.count == 1 else { return }
         // A change or rate (`收、支总计各减少219.00万元`) took no head in `describe`: it is of the
         // first head, as its echoes are of the others.
         if claims[index].quantity?.isKnown != true, !state.heads[0].name.isEmpty {
@@ -1192,6 +1219,29 @@ public struct ProseReader: Sendable {
             claims.append(echo)
         }
     }
+
+    /// The changes (rates when `rates`, else amounts) from `start` to the sentence's end that
+    /// follow a joiner or a clause's end at once (`和减少71.67万元`, not `；公用经费减少…`).
+    static func joinedChangesAhead(_ text: ProseText, from start: Int, rates: Bool) -> Int {
+        let s = text.scalars
+        var count = 0
+        var j = start
+        while j < s.count, !ProseText.isSentenceEnd(s[j]) {
+            guard ProseText.isDigit(s[j]), j >= 2, !ProseText.isDigit(s[j - 1]), s[j - 1] != "." else { j += 1; continue }
+            let wordEnd = s[j - 1] == "了" ? j - 1 : j
+            var end = j
+            while end < s.count, ProseText.isDigit(s[end]) || s[end] == "." || s[end] == "," { end += 1 }
+            if wordEnd >= 3, changeWords.contains(text.string(wordEnd - 2, wordEnd)),
+               "和、，,；;及与".unicodeScalars.contains(s[wordEnd - 3]),
+               (end < s.count && (s[end] == "%" || s[end] == "％")) == rates {
+                count += 1
+            }
+            j = end
+        }
+        return count
+    }
+
+    static let changeWords: Set<String> = ["增加", "减少", "增长", "下降", "上升", "降低", "提高", "减幅", "增幅"]
 
     mutating func noChange(_ state: inout ParagraphState, start: Int, end: Int, line: Int, paragraph: Int) {
         let window = state.text.string(max(state.sentenceStart, start - 24), start)
@@ -1370,6 +1420,15 @@ public struct ProseReader: Sendable {
                 && s[phraseLower..<start].contains { $0 == "、" || $0 == "和" || $0 == "与" || $0 == "及" })
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
+        if var groups = state.headGroups, claim.kind.isChange {
+            let isRate = if case .changeRate = claim.kind { true } else { false }
+            if isRate == groups.leadIsRate { groups.opened += 1 }
+            if groups.opened <= groups.heads.count {
+                claim.quantity = groups.heads[groups.opened - 1]
+                claim.quantitySource = .respectively
+            }
+            state.headGroups = groups
+        }
         let index = claims.count
         // `2024年度收入总计338.46万元，支出总计338.46万元`: the year opening a sentence is that of
         // each known amount after it that names no year, while only last year's were written.
