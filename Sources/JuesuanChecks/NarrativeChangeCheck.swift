@@ -54,7 +54,7 @@ enum NarrativeChangeCheck {
             if named.isKnown {
                 amounts = amounts.filter { k in claims[k].quantity.map { !$0.isKnown || ProseReading.same($0, named) } ?? true }
             }
-            if amounts.isEmpty { return named.isKnown ? latestActual(of: named, before: change, reading, reachingParagraphBefore: true) : nil }
+            if amounts.isEmpty { return named.isKnown ? latestActual(of: named, before: change, reading, reachingSection: true) : nil }
         }
         // `支出25.30万元，完成全年预算38.00万元的66.58%，较上年减少4.70万元`: the budget a completion is
         // measured against is not what changed; a budget alone in its sentence is.
@@ -62,7 +62,7 @@ enum NarrativeChangeCheck {
         if claims[change].isInRespectivelyRun { return nil }
         // `收、支总计均为4,181.00万元。其中：本年收入…。与上年相比，收、支总计各减少219.00万元`: a
         // change that names its quantity is of that quantity's amount written before it.
-        if let named = claims[change].quantity, named.isKnown, let latest = latestActual(of: named, before: change, reading, reachingParagraphBefore: true) { return latest }
+        if let named = claims[change].quantity, named.isKnown, let latest = latestActual(of: named, before: change, reading, reachingSection: true) { return latest }
         // `财政拨款收入总计A万元，支出总额A万元。…收支总计各增加…`: a change written once for two
         // quantities (its claims side by side, one range) is of either's amount written before.
         for twin in max(0, change - 3)..<min(claims.count, change + 4) where twin != change && claims[twin].range == claims[change].range {
@@ -71,7 +71,7 @@ enum NarrativeChangeCheck {
         // `事业收入全部为…委托检验收入，同比增加8.74万元`: a sentence opened by what changed is of
         // that amount (when written before; else of none written).
         if !namesSubject(claims[change].label), claims[change].quantity?.isKnown != true, let named = openingName(of: change, claims) {
-            return latestActual(of: named, before: change, reading, reachingParagraphBefore: true)
+            return latestActual(of: named, before: change, reading, reachingSection: true)
         }
         let before = amountsOfSentenceBefore(change, reading)
         // The first amount of that sentence that is this year's actual
@@ -202,14 +202,15 @@ enum NarrativeChangeCheck {
     /// The nearest this-year actual amount of `quantity` before `index` in its paragraph (not an
     /// average, and not one already found to differ from its table: that is the error, and the
     /// change is not judged on it a second time).
-    /// `reachingParagraphBefore`: in the paragraph before of its section too (`…2025年度收入总计
-    /// 3634.15万元。⏎ 与2024年度相比，收、支总计各增加221.29万元`).
-    static func latestActual(of quantity: Quantity, before index: Int, _ reading: ProseReading, reachingParagraphBefore: Bool = false) -> Int? {
+    /// `reachingSection`: in the paragraphs before of its section too (`…2025年度收入总计
+    /// 3634.15万元。⏎ 与2024年度相比，收、支总计各增加221.29万元`; `政府采购支出总额61.05万元…。⏎ …⏎
+    /// 政府采购支出总额比上年增加6.85万元`).
+    static func latestActual(of quantity: Quantity, before index: Int, _ reading: ProseReading, reachingSection: Bool = false) -> Int? {
         let claims = reading.claims
         var k = index - 1
         let paragraph = claims[index].paragraph, section = claims[index].section
         while k >= 0, index - k <= 60,
-              claims[k].paragraph == paragraph || (reachingParagraphBefore && claims[k].paragraph == paragraph - 1 && claims[k].section == section) {
+              claims[k].paragraph == paragraph || (reachingSection && claims[k].section == section) {
             // An echo counts: `收、支总计均为4,181.00万元` states 支出总计 as well.
             // (Not an approximate restatement: `（约3.56亿元）`.)
             if claims[k].isPlainAmount, !claims[k].isApproximate, !reading.contradicted.contains(k), claims[k].period == .current, claims[k].measure == .actual,
@@ -479,7 +480,9 @@ enum NarrativeChangeCheck {
     static func changeAmount(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
         let claims = reading.claims
         let claim = claims[index]
+        // (`…增加1.46万元，主要原因是人员减少1人`: a change of a count is no change of an amount.)
         guard !claim.isInRespectivelyRun else { return }
+        if case .count? = claim.unit { return }
         if claim.comparesWithOpening { changeFromOpening(index, increase: increase, &reading); return }
         // Budgets are passed over (a pair with one is not judged): `决算数为4,200.00万元，为年初预算
         // 4,000.00万元的105.00%；与上年决算数3,980.00万元相比，增加220.00万元` is 4,200.00 − 3,980.00.

@@ -77,14 +77,11 @@ enum NarrativeShareCheck {
         if claims[index].isInRespectivelyRun { return claims[index].respectivelyOf.flatMap { claims[$0].isPlainAmount ? $0 : nil } }
         // `基本支出占一般公共预算财政拨款支出的54.89%`: the part is named before 占 in the share's
         // own words; it is the nearest amount of that name in the paragraph, else not judged.
+        // (Or in the section before it: `政府采购支出总额61.05万元，其中：货物支出38.60万元…。⏎ 政府采购
+        // 货物支出占政府采购支出总额的63.23%`.)
         if let named = namedPart(claims[index].label) {
             let paragraph = claims[index].paragraph
-            var k = index - 1
-            while k >= 0, index - k <= 40, claims[k].paragraph == paragraph {
-                if claims[k].isPlainAmount, !claims[k].isEcho, !claims[k].measure.isBudget, claims[k].period == .current,
-                   let quantity = claims[k].quantity, ProseReading.same(quantity, named) { return k }
-                k -= 1
-            }
+            if let k = nearestAmount(named, before: index, inSection: claims[index].kind != .share(whole: nil), reading) { return k }
             // `授予中小企业合同金额占政府采购支出总额的86.93%，金额为1,102.60万元`: its amount right after it.
             let next = index + 1
             if next < claims.count, claims[next].paragraph == paragraph, claims[next].sentence == claims[index].sentence,
@@ -104,9 +101,30 @@ enum NarrativeShareCheck {
         let period = claims[index].period
         var k = index - 1
         while k >= 0, index - k <= 40 {
-            guard claims[k].paragraph == paragraph, claims[k].sentence == sentence else { return nil }
+            guard claims[k].paragraph == paragraph, claims[k].sentence == sentence else { break }
             if claims[k].isPlainAmount && claims[k].depth == depth && !claims[k].isEcho && claims[k].period == period { return k }
             if claims[k].isShare && claims[k].depth == depth { return nil }
+            k -= 1
+        }
+        // `人员经费主要包括基本工资、…，占基本支出的85.48%`: a sentence opened by a known name with
+        // no figure of its own is of that name's amount written before in the section.
+        // (Only with its whole named: `其中事业收入占87.20%` after another total is of that total.)
+        guard depth == 0, period == .current, claims[index].kind != .share(whole: nil),
+              let named = NarrativeChangeCheck.openingName(of: index, claims) else { return nil }
+        return nearestAmount(named, before: index, inSection: true, reading)
+    }
+
+    /// The nearest this-year amount (not a budget) of `named` before `index` in its paragraph, or
+    /// `inSection`. (A share that names its whole may be of a part written paragraphs before; one
+    /// that does not is of its paragraph's figures.)
+    static func nearestAmount(_ named: Quantity, before index: Int, inSection: Bool, _ reading: ProseReading) -> Int? {
+        let claims = reading.claims
+        let section = claims[index].section, paragraph = claims[index].paragraph
+        var k = index - 1
+        while k >= 0, index - k <= 40, claims[k].section == section, inSection || claims[k].paragraph == paragraph {
+            // (Not an amount per head: `人均人员经费15.73万元`.)
+            if claims[k].isPlainAmount, !claims[k].isEcho, !claims[k].measure.isBudget, claims[k].period == .current, claims[k].averageMark == nil,
+               let quantity = claims[k].quantity, ProseReading.same(quantity, named) { return k }
             k -= 1
         }
         return nil
@@ -242,6 +260,12 @@ enum NarrativeShareCheck {
             return resolved(title, before: part, sentence: prefix, reading)
         }
         let total = side.map { "本年\($0)合计" }
+        // A part of no such total is a share of its own whole (`政府采购支出总额128.46万元。⏎ 其中：
+        // 政府采购货物支出…分别占40.71%…`: not of 本年支出合计 for the 支出 in its name).
+        if let total, let partName = claims[part].quantity?.name, let parent = Identities.ancestors(of: partName).first,
+           !Identities.ancestors(of: partName).contains(total) {
+            return resolved(Quantity(name: parent, isKnown: true), before: part, sentence: prefix, reading)
+        }
         if let total {
             // In a section of one fund (`十二、政府性基金预算财政拨款收入支出决算情况说明`), the fund's.
             let figures = reading.tableFigures(Quantity(name: total, isKnown: true), sentence: reading.context(of: part))

@@ -26,3 +26,81 @@ final class ProbeSession34Tests: XCTestCase, ProbeReadingCase {
                        moving: "6.64", to: "6.21", finds: ["N503 6.21"])
     }
 }
+
+/// Session 34's probes (a county procuratorate, a city trade union federation, a county petitions
+/// bureau, a county meteorological bureau), each reading in wordings of our own on the education
+/// probe's tables (公开09: 公务接待费 3.36, 12批次 86人次; 公开01 总计 3,283.80; 公开04 年末财政
+/// 拨款结转和结余 26.50; 公开08 人员经费 2,246.76).
+final class ProbeSession34SecondRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    /// Last year's counts in a bracket after this year's are no parts of them (three probes).
+    func testLastYearsCountsInABracketAreNoParts() throws {
+        try assertEach(["公务接待费3.36万元，共接待12批次、86人次（上年为15批次、101人次）。",
+                        "全年国内公务接待12批86人次（上年同期15批101人次），接待费3.36万元。",
+                        "接待86人次（去年101人次），12批次。"],
+                       moving: "86人次", to: "87人次", finds: ["N507 87"])
+    }
+
+    /// A count in the reason after a change (`主要原因是人员减少2人`) is no change of the amount.
+    func testACountChangeInTheReasonIsNoChangeOfTheAmount() throws {
+        try assertEach(["人员经费2,246.76万元，比上年2,126.76万元增加120.00万元，主要原因是人员减少2人、工资标准提高。",
+                        "人员经费2,246.76万元，较上年2,126.76万元增加120.00万元，原因是在职人员虽减少2人，但调资后人均工资提高。"],
+                       moving: "增加120.00", to: "增加121.00", finds: ["N503 121.00"])
+    }
+
+    /// `跟上年比，` / `同去年比较，` compare with last year as `与上年相比，` does.
+    func testComparingWordsOfEverydaySpeechNameLastYear() throws {
+        // 总计 3,283.80 from 3,100.00: +183.80, 5.93%.
+        try assertEach(["2024年度收、支总计均为3,283.80万元。跟上年比，收、支总计各增加183.80万元，增长5.93%。",
+                        "收、支总计均为3,283.80万元，同去年比较，各增加183.80万元，增长5.93%。",
+                        "收支总计3,283.80万元，和去年比增加183.80万元，增长5.93%。"],
+                       moving: "5.93%", to: "6.93%", finds: ["N503 6.93"])
+    }
+
+    /// `A和B分别结转x万元和y万元`: what each carried over, not its spending.
+    func testWhatEachHeadCarriedOverIsNotItsAmount() throws {
+        let sentence = "年末财政拨款结转和结余26.50万元，其中小学教育和初中教育分别结转16.50万元和10.00万元。"
+        XCTAssertEqual(try findings(sentence), [], sentence)
+        XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "10.00万元", with: "11.00万元")), ["N504 26.50"], sentence)
+    }
+
+    /// A total on a line of its own, its parts and shares on the next: the shares are of that
+    /// total, and a qualifier written once before the first part is the others' too.
+    func testSharesOfATotalStatedOnTheLineBefore() throws {
+        for parts in ["其中：政府采购货物支出、工程支出和服务支出分别为300.00万元、0.00万元和200.00万元，分别占60.00%、0.00%和40.00%。",
+                      "按采购类型分，政府采购货物支出300.00万元，占60.00%；政府采购服务支出200.00万元，占40.00%。"] {
+            let prose = "政府采购支出总额500.00万元。\n" + parts
+            XCTAssertEqual(try findings(prose), [], prose)
+            XCTAssertEqual(try findings(prose.replacingOccurrences(of: "60.00%", with: "61.00%")), ["N502 61.00", "N508 40.00"], prose)
+        }
+    }
+
+    /// A share that names its whole, of a part whose amount is written paragraphs before in the
+    /// section, by name or as the known name opening the sentence; a change of a total written
+    /// two paragraphs before (the meteorological bureau's misses).
+    func testAShareOrChangeOfAnAmountWrittenParagraphsBefore() throws {
+        let split = "基本支出2,481.23万元，其中：人员经费2,246.76万元，公用经费234.47万元。\n"
+        try assertEach([split + "人员经费主要包括基本工资、津贴补贴、绩效工资和社会保障缴费等，占基本支出的90.55%。",
+                        split + "这一年工资标准调整。\n人员经费占基本支出的比重为90.55%。"],
+                       moving: "90.55", to: "91.55", finds: ["N502 91.55"])
+        let procurement = "政府采购支出总额500.00万元，其中：政府采购货物支出300.00万元，政府采购服务支出200.00万元。\n"
+        try assertEach([procurement + "政府采购货物支出占政府采购支出总额的60.00%，主要为教学设备。"],
+                       moving: "60.00%", to: "61.00%", finds: ["N502 61.00"])
+        try assertEach([procurement + "采购主要为教学设备和物业服务。\n政府采购支出总额比上年增加20.00万元，增长4.17%。"],
+                       moving: "4.17", to: "5.17", finds: ["N503 5.17"])
+        // A share naming no whole is of its own paragraph's list (of 210.10 here, not 3,186.50).
+        let other = "本年收入合计3,186.50万元，其中事业收入186.35万元，其他收入23.75万元。\n非财政拨款收入合计210.10万元，其中事业收入占88.70%。"
+        XCTAssertEqual(try findings(other), [], other)
+    }
+
+    /// `分别完成年初预算和调整预算的x%和y%`: one actual's completion of each budget named, in
+    /// order (the procuratorate's fifty unread figures).
+    func testCompletionRatesOfEachBudgetNamedInTurn() throws {
+        // 公开09 “三公”经费: 全年预算 30.00, 决算 22.26; a 年初预算 of 32.00 (69.56%, 74.20%).
+        let sentences = ["“三公”经费年初预算32.00万元，全年预算30.00万元，支出决算22.26万元，分别完成年初预算和全年预算的69.56%和74.20%。",
+                         "“三公”经费年初预算32.00万元，调整预算30.00万元，决算数22.26万元，分别为年初预算、调整预算的69.56%、74.20%。"]
+        try assertEach(sentences, moving: "69.56%", to: "70.56%", finds: ["N505 70.56"])
+        try assertEach(sentences, moving: "74.20%", to: "75.20%", finds: ["N505 75.20"])
+    }
+}

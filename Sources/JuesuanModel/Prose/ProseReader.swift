@@ -1059,6 +1059,18 @@ public struct ProseReader: Sendable {
     mutating func pairRespectively(_ state: inout ParagraphState) {
         defer { state.respectivelyRuns = [] }
         for run in state.respectivelyRuns where run.count >= 2 {
+            // `分别完成年初预算和调整预算的102.99%和99.00%`: completion rates of one actual, each of
+            // the budget named in its place.
+            if run.allSatisfy({ claims[$0].kind == .completion }) {
+                // (The words since the figure before: `…22.26万元，分别为年初预算、调整预算的` too.)
+                let prefix = claims[run[0]].sentencePrefix.unicodeScalars
+                let words = prefix.lastIndex { ProseText.isDigit($0) || $0 == "%" || $0 == "元" }.map { prefix[prefix.index(after: $0)...] } ?? prefix[...]
+                let budgets = Self.budgetsNamed(in: String(words))
+                if budgets.count == run.count {
+                    for (member, budget) in zip(run, budgets) { claims[member].measure = budget }
+                    continue
+                }
+            }
             for member in run { claims[member].isInRespectivelyRun = true }
             let first = run[0]
             let depth = claims[first].depth
@@ -1081,6 +1093,18 @@ public struct ProseReader: Sendable {
             guard first - start == run.count, (start..<first).allSatisfy({ !claims[$0].isEcho && claims[$0].depth == depth }) else { continue }
             for (position, item) in (start..<first).enumerated() { claims[run[position]].respectivelyOf = item }
         }
+    }
+
+    /// The budgets `words` name, in order (`年初预算和调整预算` → initial, full).
+    static func budgetsNamed(in words: String) -> [Measure] {
+        var found: [Measure] = []
+        var rest = Substring(words)
+        while let range = rest.range(of: "预算") {
+            let before = rest[..<range.lowerBound]
+            found.append(before.hasSuffix("年初") ? .initialBudget : before.hasSuffix("调整") || before.hasSuffix("全年") ? .fullBudget : .budget)
+            rest = rest[range.upperBound...]
+        }
+        return found
     }
 
     /// Where the words of a point of view end (`从采购类型看`, `按来源分`, `从支出结构看`): at the
@@ -1582,7 +1606,8 @@ public struct ProseReader: Sendable {
             // ends it (`（其中医保局9个；医保中心18个，中心将同类型的合并成了10个）`).
             if state.depth > 0, let bracket = state.brackets.last, bracket.claims > 0,
                let outer = state.lastCount[state.depth - 1], outer == bracket.claims - 1 {
-                if state.countLists[state.depth] == nil, claims.count == bracket.claims {
+                // (`共接待14批次、86人次（上年为17批次、104人次）`: last year's counts are none of its parts.)
+                if state.countLists[state.depth] == nil, claims.count == bracket.claims, claim.period == claims[outer].period {
                     state.countLists[state.depth] = outer
                 } else if state.countLists[state.depth] == outer, state.lastFigureEnd < start,
                           s[state.lastFigureEnd..<start].contains(where: { $0 == "，" || $0 == "," }) {
@@ -2417,7 +2442,9 @@ public struct ProseReader: Sendable {
     }
 
     static let previousYearMarkers = ["比上年", "较上年", "上年度", "与上年", "同比", "上年同期", "比20", "较20", "与20", "比去年", "较去年", "与去年",
-                                      "比上一年", "较上一年", "与上一年", "上一年度"]
+                                      "比上一年", "较上一年", "与上一年", "上一年度",
+                                      // `跟上年比，…增加21.26万元`, `同去年相比`.
+                                      "跟上年", "同上年", "跟去年", "同去年", "上年比", "去年比"]
     static let budgetMarkers = ["比预算", "较预算", "与预算", "比年初预算", "较年初预算", "与年初预算", "比全年预算", "较全年预算", "与全年预算",
                                 "比调整预算", "较调整预算", "与调整预算"]
 
@@ -2760,8 +2787,9 @@ public struct ProseReader: Sendable {
         // clauses hold 总 of 总计 alone; issue 15).
         let simple = isSimple ?? SimpleText.isSimple(clause)
         var headText: Substring?
+        var afterMarker: Substring = ""
         for (marker, first) in respectivelyMarkers where !simple || firsts & first != 0 {
-            if let range = clause.range(ofText: marker) { headText = clause[..<range.lowerBound]; break }
+            if let range = clause.range(ofText: marker) { headText = clause[..<range.lowerBound]; afterMarker = clause[range.upperBound...]; break }
         }
         // `收支总计2,650.00万元` with no marker: one figure for both totals all the same.
         if headText == nil {
@@ -2835,10 +2863,31 @@ public struct ProseReader: Sendable {
             if candidate == nil { candidate = category(namedAloneBy: word, code: FigureNames.categoryCode(in: LabelKey.make(word))) }
             quantities.append(candidate ?? Quantity(name: LabelKey.make(word), isKnown: false))
         }
+        // `政府采购货物支出、工程支出和服务支出`: the first head's words before a later head's name
+        // are its too, when they make it a sibling of the first.
+        if let first = quantities.first, first.isKnown, words[0].count > 2 {
+            for index in quantities.indices.dropFirst() where !quantities[index].isKnown {
+                let word = words[index]
+                for length in stride(from: words[0].count - 1, through: 2, by: -1) {
+                    if let shared = QuantityNames.known(in: String(words[0].prefix(length)) + word), shared.qualifier == first.qualifier,
+                       Identities.areSiblings(shared.name, first.name) {
+                        quantities[index] = shared
+                        break
+                    }
+                }
+            }
+        }
+        // `一般行政管理事务和其他检察支出分别结转8.53万元和17.40万元`: what each head carried over,
+        // not its amount.
+        if carryOverVerbs.contains(where: { afterMarker.hasPrefix($0) }) {
+            quantities = quantities.map { Quantity(name: $0.description + "的" + afterMarker.prefix(2), isKnown: false) }
+        }
         if let sharedMeasure { return (quantities, Array(repeating: sharedMeasure, count: quantities.count)) }
         let measures = measures(ofHeads: words, quantities: &quantities)
         return (quantities, measures)
     }
+
+    static let carryOverVerbs = ["结转", "结余", "结存", "滚存"]
 
     /// Heads that are measures alone, after a first that may name the amount.
     static let measureHeadWords: [String: Measure] = ["年初预算": .initialBudget, "年初预算数": .initialBudget, "全年预算": .fullBudget,
