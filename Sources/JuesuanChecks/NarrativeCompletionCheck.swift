@@ -75,7 +75,9 @@ enum NarrativeCompletionCheck {
         if budgets.isEmpty, let actual = actuals.first, let actualIndex,
            let difference = earlier.isEmpty ? nil : (actualIndex + 1..<index).last(where: {
                if case .budgetDifference = claims[$0].kind { claims[$0].sentence == claim.sentence && claims[$0].depth == claims[actualIndex].depth } else { false }
-           }), case .budgetDifference(let increase) = claims[difference].kind, !claims[difference].isApproximate {
+           }), case .budgetDifference(let increase) = claims[difference].kind, !claims[difference].isApproximate,
+           // (A difference from the 年初预算 gives no 调整预算.)
+           budgetMatches(ProseReader.budgetsNamed(in: claims[difference].label).last ?? .budget) {
             let written = actualUnit.flatMap { reading.operand(difference, in: $0) } ?? reading.operand(difference)
             let value = increase ? actual.value - written.value : actual.value + written.value
             if value.mantissa > 0 {

@@ -99,7 +99,9 @@ final class ProbeSession34SecondRoundTests: XCTestCase, ProbeReadingCase {
     func testCompletionRatesOfEachBudgetNamedInTurn() throws {
         // 公开09 “三公”经费: 全年预算 30.00, 决算 22.26; a 年初预算 of 32.00 (69.56%, 74.20%).
         let sentences = ["“三公”经费年初预算32.00万元，全年预算30.00万元，支出决算22.26万元，分别完成年初预算和全年预算的69.56%和74.20%。",
-                         "“三公”经费年初预算32.00万元，调整预算30.00万元，决算数22.26万元，分别为年初预算、调整预算的69.56%、74.20%。"]
+                         "“三公”经费年初预算32.00万元，调整预算30.00万元，决算数22.26万元，分别为年初预算、调整预算的69.56%、74.20%。",
+                         // (The difference from the 年初预算 is no way to the 调整预算: `年中调整为` is it.)
+                         "“三公”经费年初预算32.00万元，年中调整为30.00万元，决算数22.26万元，比年初预算减少9.74万元，分别完成年初预算和调整预算的69.56%和74.20%。"]
         try assertEach(sentences, moving: "69.56%", to: "70.56%", finds: ["N505 70.56"])
         try assertEach(sentences, moving: "74.20%", to: "75.20%", finds: ["N505 75.20"])
     }

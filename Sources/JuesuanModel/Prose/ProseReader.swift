@@ -1096,7 +1096,7 @@ public struct ProseReader: Sendable {
     }
 
     /// The budgets `words` name, in order (`年初预算和调整预算` → initial, full).
-    static func budgetsNamed(in words: String) -> [Measure] {
+    public static func budgetsNamed(in words: String) -> [Measure] {
         var found: [Measure] = []
         var rest = Substring(words)
         while let range = rest.range(of: "预算") {
@@ -2545,7 +2545,7 @@ public struct ProseReader: Sendable {
     /// Measure words that end a label (after the quantity's name).
     static let measureSuffixes: [(String, Measure)] = [
         ("年初预算数", .initialBudget), ("年初预算", .initialBudget), ("全年预算数", .fullBudget), ("全年预算", .fullBudget),
-        ("调整预算数", .fullBudget), ("调整后预算", .fullBudget), ("调整预算", .fullBudget), ("预算数", .budget), ("预算金额", .budget), ("预算安排", .budget), ("预算", .budget),
+        ("调整预算数", .fullBudget), ("调整后预算数", .fullBudget), ("调整后预算", .fullBudget), ("年中调整", .fullBudget), ("调整后", .fullBudget), ("调整预算", .fullBudget), ("预算数", .budget), ("预算金额", .budget), ("预算安排", .budget), ("预算", .budget),
         ("支出决算数", .actual), ("支出决算", .actual), ("决算数", .actual), ("决算", .actual), ("实际支出", .actual),
         ("全年执行数", .spent), ("执行数", .spent), ("支出数", .actual),
     ]
