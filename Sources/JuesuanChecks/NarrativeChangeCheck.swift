@@ -199,6 +199,20 @@ enum NarrativeChangeCheck {
                        related: related)
     }
 
+    /// Last year's amount alone in a bracket right after the change `index` (`增加42.84万元（上年为
+    /// 1,068.32万元）`), or nil.
+    static func previousYearInBracket(after index: Int, _ reading: ProseReading) -> Int? {
+        let claims = reading.claims
+        let next = index + 1
+        guard next < claims.count, claims[next].paragraph == claims[index].paragraph, claims[next].sentence == claims[index].sentence,
+              claims[next].depth == claims[index].depth + 1, claims[next].isPlainAmount, claims[next].period == .previous,
+              !claims[next].measure.isBudget, !claims[next].isEcho else { return nil }
+        // (The bracket holds nothing else: `（上年为A万元、B万元）` is not one amount.)
+        if next + 1 < claims.count, claims[next + 1].paragraph == claims[next].paragraph, claims[next + 1].sentence == claims[next].sentence,
+           claims[next + 1].depth > claims[index].depth { return nil }
+        return next
+    }
+
     /// The nearest this-year actual amount of `quantity` before `index` in its paragraph (not an
     /// average, and not one already found to differ from its table: that is the error, and the
     /// change is not judged on it a second time).
@@ -494,9 +508,20 @@ enum NarrativeChangeCheck {
         let previousIndex: Int
         var currentIndex: Int
         var ofBracketed = false
+        var previousInBracketAfter = false
         if amounts.count == 2, let previous = amounts.first(where: { claims[$0].period == .previous }),
            let current = amounts.first(where: { claims[$0].period == .current }) {
             (previousIndex, currentIndex) = (previous, current)
+        } else if let previous = previousYearInBracket(after: index, reading),
+                  let current = amounts.first ?? claim.quantity.flatMap({ named in
+                      named.isKnown && claim.quantitySource == .ownClause ? latestActual(of: named, before: index, reading, reachingSection: true) : nil
+                  }), claims[current].period == .current {
+            // `总计均为1,111.16万元，同比增加42.84万元（上年为1,068.32万元）`: last year's amount in a
+            // bracket right after the change (`人员经费同比增加24.95万元（上年为671.20万元）`: of
+            // the amount the change names, written before).
+            (previousIndex, currentIndex) = (previous, current)
+            ofBracketed = true
+            previousInBracketAfter = true
         } else if amounts.count == 1, claims[amounts[0]].period == .previous, claims[amounts[0]].quantity?.isKnown != true,
                   let named = claim.quantity, named.isKnown, let latest = latestActual(of: named, before: amounts[0], reading) {
             // `本年收入合计5,150.00万元。…与上年4,700.00万元相比，本年收入合计增加450.00万元`: the
@@ -560,6 +585,18 @@ enum NarrativeChangeCheck {
         }
         let verdict = ProseReading.verdict(consistent)
         if verdict == .holds { return }
+        if previousInBracketAfter, verdict == .fails {
+            // Last year's amount after the change is the one derived from the two before it:
+            // it is reported, and the change's rate is still judged on the change.
+            let previousValue = increase ? this.value - written.value : this.value + written.value
+            let scale = max(previousClaim.value.scale, previousValue.scale)
+            reading.contradicted.insert(previousIndex)
+            reading.report("N503", .error, on: previousClaim.range,
+                           "上年数应为 \(previousValue.formatted(scale: scale))（本年 \(this.value) \(increase ? "−" : "+") \(increase ? "增加" : "减少") \(claim.text)），说明中写的是 \(previousClaim.text)，差额 \(CheckContext.signed(last.value - previousValue, scale: scale))",
+                           fix: Fix(title: "改为 \(previousValue.formatted(scale: scale))", edits: [TextEdit(range: previousClaim.range, replacement: previousValue.formatted(scale: scale))], isSafe: false),
+                           related: [RelatedLocation(range: this.range, message: "本年数 \(current.text)"), RelatedLocation(range: claim.range, message: "增减额 \(claim.text)")])
+            return
+        }
         reading.contradicted.insert(index)
         let expected = difference.magnitude
         let scale = max(claim.value.scale, expected.scale)

@@ -109,8 +109,14 @@ enum NarrativeShareCheck {
         // `人员经费主要包括基本工资、…，占基本支出的85.48%`: a sentence opened by a known name with
         // no figure of its own is of that name's amount written before in the section.
         // (Only with its whole named: `其中事业收入占87.20%` after another total is of that total.)
-        guard depth == 0, period == .current, claims[index].kind != .share(whole: nil),
-              let named = NarrativeChangeCheck.openingName(of: index, claims) else { return nil }
+        // So is one whose first figure is a change of a known name (`人员经费同比增加24.95万元（上年为
+        // 671.20万元），增幅3.72%，占基本支出的89.65%`).
+        guard depth == 0, period == .current, claims[index].kind != .share(whole: nil) else { return nil }
+        var first = index
+        while first > 0, claims[first - 1].paragraph == paragraph, claims[first - 1].sentence == sentence { first -= 1 }
+        let changed = claims[first].kind.isChange && claims[first].quantitySource == .ownClause && claims[first].depth == 0
+            ? claims[first].quantity.flatMap { $0.isKnown ? $0 : nil } : nil
+        guard let named = NarrativeChangeCheck.openingName(of: index, claims) ?? changed else { return nil }
         return nearestAmount(named, before: index, inSection: true, reading)
     }
 

@@ -105,4 +105,17 @@ final class ProbeSession34SecondRoundTests: XCTestCase, ProbeReadingCase {
         try assertEach(sentences, moving: "69.56%", to: "70.56%", finds: ["N505 70.56"])
         try assertEach(sentences, moving: "74.20%", to: "75.20%", finds: ["N505 75.20"])
     }
+
+    /// Last year's amount in a bracket after a change (`同比增加A万元（上年为B万元）`) is this
+    /// year's less the change; a share in a sentence opened by a change of a known name is of that
+    /// name's amount (the trade union's misses).
+    func testLastYearInABracketAfterTheChange() throws {
+        try assertEach(["2024年度收、支总计均为3,283.80万元，同比增加183.80万元（上年为3,100.00万元），增幅5.93%。",
+                        "收支总计3,283.80万元，较上年增加183.80万元（2023年为3,100.00万元）。"],
+                       moving: "3,100.00", to: "3,110.00", finds: ["N503 3,110.00"])
+        let split = "基本支出2,481.23万元，其中：人员经费2,246.76万元，公用经费234.47万元。\n"
+        let sentence = split + "人员经费同比增加120.00万元（上年为2,126.76万元），增幅5.64%，占基本支出的90.55%，主要是调资。"
+        try assertEach([sentence], moving: "2,126.76", to: "2,136.76", finds: ["N503 2,136.76"])
+        try assertEach([sentence], moving: "90.55", to: "91.55", finds: ["N502 91.55"])
+    }
 }
