@@ -56,6 +56,13 @@ enum NarrativeChangeCheck {
             }
             if amounts.isEmpty { return named.isKnown ? latestActual(of: named, before: change, reading, reachingSection: true) : nil }
         }
+        // `公用经费包括商品和服务支出93.11万元和资本性支出3.80万元，比上年增加3.53万元`: after the
+        // parts of a whole named with no figure, a change naming nothing is the whole's (its amount
+        // written before, else not judged), not the last part's.
+        if amounts.count >= 2, !namesSubject(claims[change].label), let whole = wholeNamedBeforeParts(of: change, claims),
+           !amounts.contains(where: { claims[$0].quantity.map { ProseReading.same($0, whole) } ?? false }) {
+            return latestActual(of: whole, before: change, reading, reachingSection: true)
+        }
         // `支出25.30万元，完成全年预算38.00万元的66.58%，较上年减少4.70万元`: the budget a completion is
         // measured against is not what changed; a budget alone in its sentence is.
         if let k = amounts.first(where: { !claims[$0].measure.isBudget }) ?? amounts.first { return k }
@@ -259,6 +266,19 @@ enum NarrativeChangeCheck {
         return best
     }
 
+    /// The known amount a sentence opens with before the words that list its parts (`公用经费包括…`,
+    /// `机关运行经费主要包括…`), or nil.
+    static func wholeNamedBeforeParts(of index: Int, _ claims: [Claim]) -> Quantity? {
+        var prefix = Substring(claims[index].sentencePrefix)
+        if let semicolon = prefix.lastIndex(where: { $0 == "；" || $0 == ";" }) { prefix = prefix[prefix.index(after: semicolon)...] }
+        guard let marker = prefix.range(of: "包括"), prefix.distance(from: prefix.startIndex, to: marker.lowerBound) <= 16 else { return nil }
+        var words = prefix[..<marker.lowerBound]
+        for filler in ["主要", "具体"] where words.hasSuffix(filler) { words = words.dropLast(filler.count) }
+        guard !words.contains(where: { $0.isNumber }), let named = QuantityNames.known(in: String(words)),
+              LabelKey.make(named.description) == LabelKey.make(String(words)) else { return nil }
+        return named
+    }
+
     static func subjectOfSentenceBefore(_ index: Int, _ reading: ProseReading) -> Int? {
         let claims = reading.claims
         guard claims[index].sentence > 0 else { return nil }
@@ -452,7 +472,7 @@ enum NarrativeChangeCheck {
             (closing, closingOperand, closingText) = (quantity, claim.moneyUnit.flatMap { reading.operand(closingIndex, in: $0) } ?? reading.operand(closingIndex), claims[closingIndex].text)
         } else if let quantity = claim.quantity, quantity.isKnown, quantity.name.hasPrefix("年末") {
             // `年末结转和结余比年初增加1.01万元`: the closing balance is named, not written: the table's.
-            let figures = reading.tableFigures(quantity)
+            let figures = reading.tableFigures(quantity, sentence: reading.context(of: index))
             guard let first = figures.first, figures.allSatisfy({ $0.value == first.value }) else { return nil }
             (closing, closingOperand, closingText) = (quantity, reading.operand(first, in: claim.moneyUnit), "\(first.value)")
         } else {
@@ -466,7 +486,8 @@ enum NarrativeChangeCheck {
             // (In the change's unit: `年初…380,160.00元` beside `较年初减少25.36万元`.)
             return (closingOperand, closingText, claim.moneyUnit.flatMap { reading.operand(stated, in: $0) } ?? reading.operand(stated))
         }
-        let figures = reading.tableFigures(opening)
+        // (In a section of one fund, the fund's balance or the department's: judged only when they agree.)
+        let figures = reading.tableFigures(opening, sentence: reading.context(of: index))
         guard let first = figures.first, figures.allSatisfy({ $0.value == first.value }) else { return nil }
         return (closingOperand, closingText, reading.operand(first, in: claim.moneyUnit))
     }

@@ -305,9 +305,11 @@ struct ProseReading {
         }
         // In a sentence about the appropriations (`财政拨款收入总计2,080.00万元，其中本年收入1,980.00万元、
         // 年初结转和结余100.00万元`) a bare total or balance is theirs (公开04's) or the department's.
-        if bare, FigureNames.appropriationNameBytes.contains(where: { quantity.name.utf8.elementsEqual($0) }), mentions("财政拨款"),
-           let figures = scoped("财政拨款") {
-            return figures
+        if bare, FigureNames.appropriationNameBytes.contains(where: { quantity.name.utf8.elementsEqual($0) }), mentions("财政拨款") {
+            // (`非财政拨款资金方面，年初结转和结余4.20万元，本年收入3.20万元…`: the money besides the
+            // appropriations, which no table prints.)
+            if mentions("非财政拨款") { return [] }
+            if let figures = scoped("财政拨款") { return figures }
         }
         // A qualified name is looked up whole: only a table that names it prints it. An item
         // named by its levels is looked up by its code.

@@ -119,3 +119,91 @@ final class ProbeSession34SecondRoundTests: XCTestCase, ProbeReadingCase {
         try assertEach([sentence], moving: "90.55", to: "91.55", finds: ["N502 91.55"])
     }
 }
+
+/// Session 34's second round of probes (a rural revitalisation bureau, a people's congress office,
+/// a grain reserve centre, a party organisation department), each reading in wordings of our own
+/// on the education probe's tables (公开01 年初结转和结余 97.30, 公开04 年初财政拨款结转和结余
+/// 40.20; 公开05 小学教育 1,240.10; 公开06 公用经费 234.47 = 218.47 + 16.00; 公开09 12批次 86人次).
+final class ProbeSession34ThirdRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    /// `A、B、C分别为a、b、c万元`: every figure before the unit takes it (the first was lost).
+    func testEveryFigureBeforeTheUnitTakesIt() throws {
+        try assertEach(["社会保障和就业支出、卫生健康支出、住房保障支出分别为301.42、96.55、142.65万元。"],
+                       moving: "301.42", to: "302.42", finds: ["N501 302.42"])
+        try assertEach(["社会保障和就业支出、卫生健康支出、住房保障支出分别为301.42、96.55、142.65万元。"],
+                       moving: "96.55", to: "97.55", finds: ["N501 97.55"])
+    }
+
+    /// `非财政拨款资金方面，年初结转和结余…`: the money besides the appropriations, in no table.
+    func testTheMoneyBesidesTheAppropriationsIsInNoTable() throws {
+        for sentence in ["财政拨款资金方面，年初结转和结余40.20万元，本年收入2,976.40万元；非财政拨款资金方面，年初结转和结余57.10万元，本年收入210.10万元，本年支出230.70万元，年末结转和结余36.50万元。",
+                         "非财政拨款方面，年初结转和结余57.10万元，本年收入210.10万元，本年支出230.70万元，年末结转和结余36.50万元。"] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+        }
+        // The department's balance named alone is still the table's.
+        XCTAssertEqual(try findings("年初结转和结余98.30万元。"), ["N501 98.30"])
+    }
+
+    /// `小学教育（项）决算数中使用上年结转资金…`: a part of the item's amount, not it.
+    func testAPartOfAnItemsAmountIsNotTheItems() throws {
+        let sentence = "小学教育（项）决算数中使用上年结转资金38.16万元，占该项支出的3.08%。"
+        XCTAssertEqual(try findings(sentence), [], sentence)
+        XCTAssertEqual(try findings("小学教育（项）决算数1,241.10万元。"), ["N501 1,241.10"])
+    }
+
+    /// A change after the parts a sentence lists of a whole named with no figure is the whole's.
+    func testAChangeAfterThePartsOfANamedWholeIsTheWholes() throws {
+        // 公用经费 234.47 from 225.00: +9.47, 4.21%.
+        let parts = "公用经费包括商品和服务支出218.47万元和资本性支出16.00万元，比上年增加9.47万元，增长4.21%。"
+        XCTAssertEqual(try findings(parts), [], parts)
+        try assertEach(["公用经费234.47万元。" + parts], moving: "4.21%", to: "5.21%", finds: ["N503 5.21"])
+    }
+
+    /// Last year's counts after a count in words (`十五批次、101人次`) or after a comma.
+    func testLastYearsCountsAfterACountInWordsOrAComma() throws {
+        try assertEach(["2024年度国内公务接待共十二批次、86人次；2023年度为十五批次、101人次。",
+                        "全年接待12批次、86人次。2023年度接待15批次，101人次。",
+                        "接待86人次；上年国内公务接待十五批次、101人次。"],
+                       moving: "86人次", to: "87人次", finds: ["N507 87"])
+    }
+
+    /// In a section of one fund, `比年初` is of that fund's opening balance, not the department's.
+    func testAFundsClosingBalanceIsComparedWithItsOwnOpening() {
+        let report = """
+        部门 某县乡村振兴局
+        年度 2024
+        单位 万元
+
+        表 公开01 收入支出决算总表
+        收入
+        一、一般公共预算财政拨款收入  100.00
+        二、政府性基金预算财政拨款收入  600.00
+        本年收入合计  700.00
+        年初结转和结余  205.36
+        总计  905.36
+        支出
+        十二、城乡社区支出  645.30
+        十三、农林水支出  83.22
+        本年支出合计  728.52
+        年末结转和结余  176.84
+        总计  905.36
+
+        表 公开07 政府性基金预算财政拨款收入支出决算表
+        合计  120.00  600.00  645.30  0.00  645.30  74.70
+
+        说明 十、政府性基金预算财政拨款收入支出决算情况说明
+        年末结转和结余74.70万元，比年初减少45.30万元，下降37.75%。
+
+        """
+        func errors(_ text: String) -> [String] {
+            let analysis = Analysis(text: text)
+            return analysis.diagnostics.filter { $0.severity == .error && $0.code.hasPrefix("N") }.map { "\($0.code) \(analysis.text(of: $0))" }
+        }
+        XCTAssertEqual(errors(report), [])
+        // The department's own closing balance is still compared with its own opening one.
+        XCTAssertEqual(errors(report.replacingOccurrences(of: "十、政府性基金预算财政拨款收入支出决算情况说明\n年末结转和结余74.70万元，比年初减少45.30万元，下降37.75%。",
+                                                          with: "一、收入支出决算总体情况说明\n年末结转和结余176.84万元，比年初减少45.30万元。")),
+                       ["N503 45.30"])
+    }
+}

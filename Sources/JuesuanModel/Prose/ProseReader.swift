@@ -950,6 +950,29 @@ public struct ProseReader: Sendable {
         }
     }
 
+    /// `非财政拨款资金方面，年初结转和结余4.20万元，本年收入3.20万元…`: a statement opened by `X方面，`
+    /// is about X's money. A bare known amount in it is X's (the appropriations' when X names them);
+    /// besides the appropriations (`非财政拨款`), an amount no table prints.
+    mutating func scopeByAspect(_ range: Range<Int>) {
+        for k in range where claims[k].isPlainAmount && claims[k].depth == 0 && claims[k].quantitySource == .ownClause {
+            guard let named = claims[k].quantity, named.isKnown, named.qualifier.isEmpty, named.code == nil else { continue }
+            var statement = Substring(claims[k].sentencePrefix)
+            if let semicolon = statement.lastIndex(where: { $0 == "；" || $0 == ";" }) { statement = statement[statement.index(after: semicolon)...] }
+            guard let comma = statement.firstIndex(where: { $0 == "，" || $0 == "," }) else { continue }
+            var scope = statement[..<comma]
+            guard scope.hasSuffix("方面") else { continue }
+            scope = scope.dropLast(2)
+            if scope.hasSuffix("资金") { scope = scope.dropLast(2) }
+            guard scope.count >= 2, scope.count <= 12 else { continue }
+            if scope.contains("非财政拨款") {
+                claims[k].quantity = Quantity(name: scope + named.name, isKnown: false)
+            } else if let scoped = QuantityNames.known(in: scope + named.name), scoped != named,
+                      LabelKey.make(scoped.description) == LabelKey.make(scope + named.name) {
+                claims[k].quantity = scoped
+            }
+        }
+    }
+
     /// The units other than the department that open a clause of a sentence (`…，国库集中支付中心为
     /// 财政补助事业单位，其公用经费13.72万元未计入`): a name ending with a unit word (中心, 所, 站 …)
     /// right before 为, 是, 系 or 属 at the start of a clause, not the department's own name.
@@ -1022,6 +1045,9 @@ public struct ProseReader: Sendable {
         }
         if state.firstClaimOfSentence < claims.count, let scope = sentenceScope(sentenceText) {
             scopeFigures(state.firstClaimOfSentence..<claims.count, to: scope)
+        }
+        if state.firstClaimOfSentence < claims.count, sentenceText.utf8Contains("方面") {
+            scopeByAspect(state.firstClaimOfSentence..<claims.count)
         }
         // (Only a sentence with a figure pointing back is searched for units: few are.)
         if (state.firstClaimOfSentence..<claims.count).contains(where: { claims[$0].isPlainAmount && Self.pointsBack(claims[$0].label) }) {
@@ -1417,9 +1443,12 @@ public struct ProseReader: Sendable {
                 if case .money? = unit { claims[index].kind = .amount } else { claims[index].kind = kind }
             }
         }
-        state.unitless = []
-        if unit == nil, let next = text[j], Self.listJoiners.contains(next) { state.unitless = [claims.count] }
-        else if unit == nil { kind = .amount }
+        // (`46.15、14.06、22.74万元`: every figure before the unit waits for it.)
+        if unit == nil, let next = text[j], Self.listJoiners.contains(next) { state.unitless.append(claims.count) }
+        else {
+            state.unitless = []
+            if unit == nil { kind = .amount }
+        }
 
         var claim = Claim(kind: kind, value: value, text: numberText, range: text.range(start, j), fullRange: text.range(start, end),
                           unit: unit, unitRange: text.range(unitLength > 0 ? k : j, end),
@@ -1473,6 +1502,16 @@ public struct ProseReader: Sendable {
             }
             // `上年接待28批231人`: last year's, as the one before.
             if claim.period == .current, claims[previous].period == .previous { claim.period = .previous }
+        } else if claim.label.isEmpty, claim.kind == .count, claim.period == .current, let previous = state.lastFigure,
+                  claims[previous].sentence == claim.sentence, claims[previous].kind == .count, claims[previous].period == .previous,
+                  state.lastFigureEnd < start, s[state.lastFigureEnd..<start].allSatisfy({ $0 == "，" || $0 == "," || $0 == " " }) {
+            // `2023年度接待15批次，97人次`: a count after a comma with no words is the year's before it.
+            claim.period = .previous
+        } else if claim.label.isEmpty, claim.kind == .count, claim.period == .current, state.phraseStart < start,
+                  state.lastFigureEnd <= state.phraseStart || state.lastFigure.map({ claims[$0].sentence != claim.sentence }) ?? true,
+                  Self.isPreviousYear(state.string(state.phraseStart, start), words: yearWords, simple: false) {
+            // `上年国内公务接待十五批次、97人次`: after a count in words, the year its phrase names.
+            claim.period = .previous
         }
         if claim.isPlainAmount {
             // A budget is not a part of an actual amount, nor an actual of a budget (`其中：卫生健康
@@ -1844,6 +1883,11 @@ public struct ProseReader: Sendable {
             // `社会保障和就业支出（类）行政事业单位养老支出（款）…（项）年初预算数`: the item.
             claim.quantity = item
             claim.quantitySource = .ownClause
+            // `人大会议（项）决算数中使用上年结转资金`: a part of the item's amount, not it.
+            if let close = label.unicodeScalars.lastIndex(of: "）"), let within = label.unicodeScalars[close...].firstIndex(of: "中"),
+               label.unicodeScalars[label.unicodeScalars.index(after: within)...].count >= 2 {
+                claim.quantity = Quantity(name: label, isKnown: false)
+            }
         } else if let words = Self.namesSumOfHeads(label) ? label : !phrase.isEmpty && Self.namesSumOfHeads(phrase) ? phrase : nil {
             // `年初、年末结转和结余共计160.30万元`: the sum of two amounts, neither of them.
             claim.quantity = Quantity(name: words, isKnown: false)
