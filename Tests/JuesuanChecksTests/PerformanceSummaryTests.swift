@@ -1,0 +1,38 @@
+import XCTest
+@testable import JuesuanChecks
+import JuesuanModel
+import JuesuanSyntax
+
+/// N520: the self-evaluation summary against the `绩效` blocks, on the meteorological bureau
+/// probe (three blocks, 总分 97.14, 98.00 and 97.50, all 优: mean 97.546… → 97.55).
+final class PerformanceSummaryTests: XCTestCase {
+    /// The probe with `prose` as its last 说明: the N520 findings, as `code figure`.
+    func findings(_ prose: String) throws -> [String] {
+        let analysis = Analysis(text: try readFixture("probe-meteorology.juesuan") + "\n说明 二十一、测试\n" + prose + "\n")
+        return analysis.diagnostics.filter { $0.code == "N520" }.map { "\($0.code) \(analysis.text(of: $0))" }
+    }
+
+    func testTheAverageOfAsManyProjectsAsBlocksIsTheirMean() throws {
+        for sentence in ["2024年度共对3个项目开展绩效自评，平均得分97.55分，3个项目均为“优”。",
+                         "纳入绩效自评的项目3个，自评平均分为97.5分。",
+                         "3个项目的自评结果为：“优”等级项目3个，平均分97.55分。"] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+        }
+        XCTAssertEqual(try findings("2024年度共对3个项目开展绩效自评，平均得分96.55分。"), ["N520 96.55"])
+        XCTAssertEqual(try findings("纳入绩效自评的项目3个，自评平均分为97.6分。"), ["N520 97.6"])
+    }
+
+    func testTheCountsOfAGradeAreTheBlocksOfThatGrade() throws {
+        XCTAssertEqual(try findings("对3个项目开展自评，评为“优”的项目2个、“良”的项目1个。"), ["N520 2", "N520 1"])
+        XCTAssertEqual(try findings("对3个项目开展自评，评为“优”的项目3个。"), [])
+    }
+
+    /// Another number of projects than blocks: the blocks are a selection, nothing is judged.
+    func testASummaryOfOtherProjectsIsNotJudged() throws {
+        for sentence in ["共对18个项目开展绩效自评，平均得分92.10分，其中“优”的15个、“良”的3个。",
+                         "共涉及项目18个，对其中3个项目另行公开绩效自评表，18个项目平均得分92.10分。",
+                         "对5个项目开展绩效自评，“优”的3个、“良”的2个。"] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+        }
+    }
+}
