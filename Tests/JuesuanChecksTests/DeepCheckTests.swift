@@ -298,7 +298,7 @@ final class NarrativeFalseAlarmTests: XCTestCase {
         说明 九
         (3) 基金监管专项经费项目绩效自评情况：该项目绩效自评得分为88.97分。全年预算数为17.5万元，执行数为6.947035万元，完成预算的39.7%。
         (6) 基金监管专项经费项目绩效自评情况：该项目绩效自评得分为85分。全年预算数为1万元，执行数为0万元，完成预算的0%。
-        全年共3个项目，分别为基金监管专项经费、补充医疗经费，绩效项目自评平均分为90.4分。
+        全年共3个项目，分别为基金监管专项经费、补充医疗经费，绩效项目自评平均分为89.99分。
 
         """), [], "the second paragraph speaks of the second block; a summary naming several projects of none")
         XCTAssertEqual(codes(blocks + "说明 九\n(6) 基金监管专项经费项目绩效自评情况：该项目绩效自评得分为87分。\n"), ["P607"])

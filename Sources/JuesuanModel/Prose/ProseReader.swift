@@ -963,7 +963,8 @@ public struct ProseReader: Sendable {
             guard scope.hasSuffix("方面") else { continue }
             scope = scope.dropLast(2)
             if scope.hasSuffix("资金") { scope = scope.dropLast(2) }
-            guard scope.count >= 2, scope.count <= 12 else { continue }
+            // (Only a scope of money by its source: `收入方面，…` names a side, read as before.)
+            guard scope.count >= 2, scope.count <= 12, scope.contains("财政拨款") else { continue }
             if scope.contains("非财政拨款") {
                 claims[k].quantity = Quantity(name: scope + named.name, isKnown: false)
             } else if let scoped = QuantityNames.known(in: scope + named.name), scoped != named,
