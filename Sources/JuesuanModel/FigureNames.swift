@@ -165,6 +165,8 @@ public enum FigureNames {
     /// With `scope` naming a fund (`政府性基金预算财政拨款`), its row of that fund's table.
     public static func targets(code: String, measure: Measure?, scope: String = "") -> [Target] {
         guard measure == nil || measure == .actual else { return [] }
+        // A 款 of the economic classification (`30201 办公费`): 公开06's row.
+        if code.utf8.first == UInt8(ascii: "3") { return [t("公开06", .code(code))] }
         if !scope.isEmpty, let (_, table, column) = fundTables.first(where: { scope.containsText($0.fund) }) {
             return [t(table, .code(code), column)]
         }

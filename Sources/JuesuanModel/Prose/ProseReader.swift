@@ -172,6 +172,7 @@ public struct ProseReader: Sendable {
     public init(report: Report) {
         self.init(year: report.header.year, department: report.header.department)
         itemTables = ["公开05", "公开03", "公开07", "公开08"].compactMap { report.table($0) }
+        basicSpendingRows = Self.economicRows(of: report.table("公开06"))
         functionalTables = report.tables.filter { $0.rowKind == .functionalCodes }
         catalogue = report.catalogue
     }
@@ -248,6 +249,54 @@ public struct ProseReader: Sendable {
         let code = FigureNames.categoryCode(in: LabelKey.make(head))
         categoryCodesByHead[ByteKey(head)] = .some(code)
         return code
+    }
+
+    /// The 款 rows of 公开06 (`30201 办公费`) by label key: the parts of 人员经费 and 公用经费 a
+    /// paragraph about them may name bare (a label two rows share names neither).
+    var basicSpendingRows: [String: String] = [:]
+
+    static func economicRows(of table: Table?) -> [String: String] {
+        guard let table else { return [:] }
+        var rows: [String: String] = [:]
+        var shared: Set<String> = []
+        for section in table.sections {
+            for row in section.rows {
+                guard let code = row.code, code.utf8.count == 5, code.utf8.first == UInt8(ascii: "3") else { continue }
+                let key = LabelKey.make(row.label)
+                if let other = rows[key], other != code { shared.insert(key) }
+                rows[key] = code
+            }
+        }
+        for key in shared { rows[key] = nil }
+        return rows
+    }
+
+    /// The words of a paragraph about the basic spending's parts (the 公开06 totals), and words
+    /// that say its figures are of other money.
+    static let basicSpendingWords = ["人员经费", "公用经费", "基本支出", "工资福利支出", "商品和服务支出", "对个人和家庭的补助"]
+    static let otherMoneyWords = ["项目支出", "项目经费", "三公", "机关运行经费", "政府采购", "上年", "预算"]
+
+    /// `①基本工资78.36万元`, `办公费、差旅费…分别为4.82、2.64…万元` in a paragraph about 人员经费 or
+    /// 公用经费: a 款 of 公开06 named bare, that row's amount.
+    mutating func basicSpendingRow(_ claim: inout Claim, _ state: inout ParagraphState) {
+        guard !basicSpendingRows.isEmpty, claim.isPlainAmount, claim.period == .current, claim.measure == .actual, claim.quantity?.isKnown != true else { return }
+        var words = Substring(claim.quantity.map { $0.name } ?? claim.label)
+        if let cut = words.lastIndex(where: { "：:，,；;、".contains($0) }) { words = words[words.index(after: cut)...] }
+        words = Ordinal.strip(words)
+        while let first = words.unicodeScalars.first, first.value >= 0x2460, first.value <= 0x2473 { words = words.dropFirst() }
+        for filler in ["其中", "包括", "主要包括", "为"] where words.hasPrefix(filler) { words = words.dropFirst(filler.count) }
+        for tail in ["支出", "为", "是"] where words.hasSuffix(tail) && basicSpendingRows[LabelKey.make(String(words))] == nil { words = words.dropLast(tail.count) }
+        guard words.count >= 2, let code = basicSpendingRows[LabelKey.make(String(words))] else { return }
+        if state.aboutBasicSpending == nil {
+            let paragraph = state.string(0, state.text.count)
+            // (Not one that speaks of other money too: `机关运行经费…其中：办公费14.26万元…` lists the
+            // running cost's parts, which 公开06's rows need not be.)
+            state.aboutBasicSpending = Self.basicSpendingWords.contains { paragraph.utf8Contains($0) }
+                && !Self.otherMoneyWords.prefix(5).contains { paragraph.utf8Contains($0) }
+        }
+        guard state.aboutBasicSpending == true, !Self.otherMoneyWords.contains(where: { claim.sentencePrefix.utf8Contains($0) }) else { return }
+        claim.quantity = Quantity(name: String(words), isKnown: true, code: code)
+        if claim.quantitySource == .none { claim.quantitySource = .ownClause }
     }
 
     /// The report's functional tables, whose rows name the items prose may name bare
@@ -637,6 +686,8 @@ public struct ProseReader: Sendable {
         /// respectively clause whose changes come in groups, one per head, each opened by a change
         /// of the first one's kind (an amount or a rate); how many groups have opened.
         var headGroups: (heads: [Quantity], leadIsRate: Bool, opened: Int)?
+        /// Whether the paragraph names 人员经费, 公用经费 or another total of 公开06 (asked once).
+        var aboutBasicSpending: Bool?
         /// Open brackets: where the clause started before each, and how many claims there were.
         var brackets: [(clauseStart: Int, claims: Int, open: Int)] = []
         /// Where the words before a figure start when 、 does not end them (`收、支总计各为`).
@@ -1442,6 +1493,12 @@ public struct ProseReader: Sendable {
                 claims[index].unit = unit
                 claims[index].unitRange = text.range(k, end)
                 if case .money? = unit { claims[index].kind = .amount } else { claims[index].kind = kind }
+                // (`办公费、差旅费分别为4.82、2.64万元`: a 款 of 公开06 named bare, now an amount.)
+                if !basicSpendingRows.isEmpty, claims[index].isPlainAmount {
+                    var waiting = claims[index]
+                    basicSpendingRow(&waiting, &state)
+                    claims[index] = waiting
+                }
             }
         }
         // (`46.15、14.06、22.74万元`: every figure before the unit waits for it.)
@@ -1859,6 +1916,7 @@ public struct ProseReader: Sendable {
                 if state.headsArePrevious { claim.period = .previous }
             }
             state.headsTaken += 1
+            basicSpendingRow(&claim, &state)
             return
         }
         // `（一）因公出国（境）费`: the item's number is not part of its name.
@@ -1956,6 +2014,7 @@ public struct ProseReader: Sendable {
         if let measure = (headIsLabel ? strippedLabel() : Self.stripMeasure(head, simple: simple)).measure { claim.measure = measure }
         if case .completion = claim.kind { claim.measure = Self.completionBudget(phrase, simple: simple) }
         if Self.isPreviousYear(label, words: yearWords, simple: simple) { claim.period = .previous }
+        basicSpendingRow(&claim, &state)
         // `比2023年度（283.10万元）增加19.10万元`: an amount alone in a bracket right after the year
         // compared with is that year's.
         if claim.depth > 0, claim.isPlainAmount, strippedLabel().head.isEmpty, let bracket = state.brackets.last, bracket.open > bracket.clauseStart {
