@@ -23,6 +23,10 @@ enum NarrativeAmountCheck {
         let name = claim.label.isEmpty ? (claim.quantity?.description ?? "") : claim.label
         let related = figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") }
         if let inTableUnit, figures.contains(where: { $0.value == inTableUnit }) { return }
+        // `全年项目支出超过300万元` of 311.97, `公用经费近60万元` of 58.57: bounds that hold.
+        if let bound = claim.approximateBound, let inTableUnit, figures.contains(where: { figure in
+            bound == .atLeast ? figure.value >= inTableUnit - inTableUnit.halfUnitOfLastDigit : figure.value <= inTableUnit + inTableUnit.halfUnitOfLastDigit
+        }) { return }
         // `公务接待费支出24,615.00元` of a table in 万元 (2.46): the table's figure is the prose's
         // amount rounded to the table's decimals (2.4615 → 2.46).
         if let inTableUnit, unit != tableUnit,

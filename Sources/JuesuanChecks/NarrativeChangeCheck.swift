@@ -748,8 +748,11 @@ enum NarrativeChangeCheck {
             found = budget.flatMap { claims[$0].quantity }.flatMap { $0.isKnown ? latestActual(of: $0, before: index, reading) : nil }
                 ?? subjectOfSentenceBefore(index, reading)
         }
-        guard let actualIndex = found else { return }
-        let measure = budgetMeasure(claim.sentencePrefix)
+        // (An actual already found to differ from its table is the error: not judged again here.)
+        guard let actualIndex = found, !reading.contradicted.contains(actualIndex) else { return }
+        // The budget the difference's own words name (`年初预算1.30万元，全年预算1.10万元，决算0.96万元，
+        // 较全年预算节约0.14万元`), else the one its sentence names.
+        let measure = ProseReader.budgetsNamed(in: claim.label).last ?? budgetMeasure(claim.sentencePrefix)
         var budgets: [Operand] = []
         if let stated = budget(for: actualIndex, measure: measure, before: index, reading) { budgets = [stated] }
         else { budgets = reading.tableBudgets(claims[actualIndex].quantity, measure: measure).map { reading.operand($0, in: claims[actualIndex].moneyUnit) } }

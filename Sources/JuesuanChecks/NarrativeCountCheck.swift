@@ -63,6 +63,8 @@ enum NarrativeCountCheck {
         guard case .count(let unit)? = claim.unit, claim.period == .current else { return }
         // An average count (`平均每批次5.75人次`) is no count of a table.
         guard claim.averageMark == nil else { return }
+        // Nor is the unit a rate is per (`每接待1人次约耗用补助资金12元`).
+        guard !claim.label.unicodeScalars.suffix(4).contains("每") else { return }
         let context = claim.sentencePrefix
         // The sentence and the label are searched for several words: their simplicity found once.
         let searchedContext = SearchedText(context), label = SearchedText(claim.label)

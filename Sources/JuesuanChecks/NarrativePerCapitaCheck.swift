@@ -50,7 +50,8 @@ enum NarrativePerCapitaCheck {
             // Not a part in a bracket (`6.12万元（基本支出4.86万元、项目支出1.26万元）`).
             claim.depth <= depth &&
             // Last year's amount compared with (`比上年（6.45万元）减少…`) is not this year's average's.
-            claim.isPlainAmount && !claim.measure.isBudget && claim.averageMark == nil && claim.period == .current
+            // (Nor an amount per something else: `次均接待费用900.00元`, `生均支出19,363.96元`.)
+            claim.isPlainAmount && !claim.measure.isBudget && claim.averageMark == nil && claim.period == .current && !claim.label.utf8Contains("均")
                 && (words.isEmpty || words.contains { claim.label.containsText($0) || claim.quantity?.name.containsText($0) == true })
         }
     }

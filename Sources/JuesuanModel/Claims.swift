@@ -43,6 +43,12 @@ public enum ClaimUnit: Sendable, Hashable {
     case percentagePoints
 }
 
+/// What an approximate amount says of the true one: at least (`超过`, `逾`) or at most (`近`, `不足`).
+public enum ApproximateBound: Sendable, Hashable {
+    case atLeast
+    case atMost
+}
+
 /// Whose year a figure is: this report's, or the year before (`上年`, `2023年` in a 2024 report).
 /// 年初结转和结余 and 上年结转和结余 are balances of this year's accounts.
 public enum Period: Sendable, Hashable {
@@ -130,6 +136,8 @@ public struct Claim: Sendable {
     public var period: Period = .current
     /// `约`, `近`, `超过`, `余`, `多`, `左右`: judged at its written digits only.
     public var isApproximate = false
+    /// `超过300万元` is at least 300, `近60万元` at most 60: a bound its amount is judged by.
+    public var approximateBound: ApproximateBound?
     /// Brackets around the figure: 0 in the running text, 1 inside `（…）`.
     public var depth = 0
     /// The paragraph (prose line) and the `说明` block it is in, counted through the document.

@@ -221,3 +221,57 @@ final class ProbeSession34ThirdRoundTests: XCTestCase, ProbeReadingCase {
         }
     }
 }
+
+/// Session 34's third round of probes (a county museum, a public kindergarten, a supply and
+/// marketing cooperative, a public resource trading centre), each reading in wordings of our own
+/// on the education probe's tables (公开09 “三公”经费 全年预算 30.00, 决算 22.26; 公务用车运行维护费
+/// 24.00 / 18.90; 公务接待费 3.36, 12批次 86人次; 公开03 项目支出 579.57; 公开06 人员经费 2,246.76).
+final class ProbeSession34FourthRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    /// A difference from the budget its own words name (`较全年预算节约`), not the first named.
+    func testADifferenceIsFromTheBudgetItNames() throws {
+        try assertEach(["“三公”经费年初预算32.00万元，全年预算30.00万元，决算22.26万元，较全年预算节约7.74万元。",
+                        "“三公”经费全年预算30.00万元（年初预算32.00万元），决算22.26万元，比年初预算节约9.74万元。"],
+                       moving: "22.26万元，", to: "22.36万元，", finds: ["N501 22.36"])
+        XCTAssertEqual(try findings("“三公”经费年初预算32.00万元，全年预算30.00万元，决算22.26万元，较全年预算节约8.74万元。"), ["N503 8.74"])
+    }
+
+    /// `…购置费0万元。…运行维护费年初预算…，全年预算…，决算…`: the actual is the second sentence's item.
+    func testAnActualAfterTwoBudgetsIsTheirItems() throws {
+        try assertEach(["公务用车购置费0万元。公务用车运行维护费年初预算25.00万元，全年预算24.00万元，决算18.90万元。"],
+                       moving: "18.90", to: "19.90", finds: ["N501 19.90"])
+    }
+
+    /// The sources a spending was paid from (`其中财政拨款…、事业收入…`) are its parts, not income.
+    func testTheSourcesOfASpendingAreItsParts() throws {
+        for sentence in ["小学教育（项）支出1,240.10万元，其中财政拨款1,200.00万元、事业收入40.10万元。",
+                         "项目支出579.57万元，其中：财政拨款安排388.87万元，事业收入安排190.70万元。"] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+        }
+        // The department's own 事业收入 is still the table's.
+        XCTAssertEqual(try findings("本年收入合计3,186.50万元，其中事业收入190.70万元。"), ["N501 190.70"])
+    }
+
+    /// An amount per head is of the total, not of another amount per something (`次均…`, `生均…`).
+    func testAnAmountPerHeadIsNotOfAnotherAverage() throws {
+        try assertEach(["公务接待费3.36万元，接待12批次、86人次，次均接待费用2,800.00元，人均390.70元。"],
+                       moving: "390.70", to: "410.70", finds: ["N516 410.70"])
+    }
+
+    /// `每接待1人次`: the unit a rate is per, no count of 公开09.
+    func testTheUnitARateIsPerIsNoCount() throws {
+        XCTAssertEqual(try findings("公务接待费3.36万元，每接待1人次约花费390元。"), [])
+        XCTAssertEqual(try findings("全年接待87人次。"), ["N507 87"])
+    }
+
+    /// `超过X` is at least X, `近X` at most X (narrative.md §4 judges them at their digits: too
+    /// narrow for a bound).
+    func testBoundsAreJudgedAsBounds() throws {
+        for sentence in ["全年项目支出超过500万元。", "全年项目支出逾570万元。", "人员经费近2,250万元。", "人员经费不足2,300万元。"] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+        }
+        XCTAssertEqual(try findings("全年项目支出超过600万元。"), ["N501 600"])
+        XCTAssertEqual(try findings("人员经费近2,200万元。"), ["N501 2,200"])
+    }
+}

@@ -291,8 +291,11 @@ public struct ProseReader: Sendable {
             let paragraph = state.string(0, state.text.count)
             // (Not one that speaks of other money too: `机关运行经费…其中：办公费14.26万元…` lists the
             // running cost's parts, which 公开06's rows need not be.)
+            // Nor of the department's basic spending of every source (公开03's, a 事业单位's own
+            // income with it): only the appropriations' (公开06's), named in the paragraph or title.
             state.aboutBasicSpending = Self.basicSpendingWords.contains { paragraph.utf8Contains($0) }
                 && !Self.otherMoneyWords.prefix(5).contains { paragraph.utf8Contains($0) }
+                && (paragraph.utf8Contains("财政拨款") || state.titleQuantity?.description.utf8Contains("财政拨款") == true)
         }
         guard state.aboutBasicSpending == true, !Self.otherMoneyWords.contains(where: { claim.sentencePrefix.utf8Contains($0) }) else { return }
         claim.quantity = Quantity(name: String(words), isKnown: true, code: code)
@@ -483,6 +486,8 @@ public struct ProseReader: Sendable {
     static let contextWindow = 160
     /// Words before a figure that make it approximate (`约`, `将近`), made once.
     static let approximateWords = ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎"]
+    static let lowerBoundWords = ["超过", "逾"]
+    static let upperBoundWords = ["近", "将近", "接近", "不足", "近乎"]
     /// Words that end as an approximation does but say something else: 节约 saves, it is not 约.
     static let wordsEndingLikeApproximations = ["节约", "最近", "附近"]
     static let listMarkers = ["其中", "主要用于", "具体用于", "具体为", "包括", "构成为", "构成"]
@@ -1292,8 +1297,10 @@ public struct ProseReader: Sendable {
             let leadIsRate = isRate(index)
             let leads = state.headsClaims.filter { isRate($0) == leadIsRate }.count
             let ahead = leads == 1 ? clauseEnd.map { Self.joinedChangesAhead(state.text, from: $0, rates: leadIsRate) } ?? 0 : 0
-            // (Changes of one kind alone, `分别增长x%和y%`, are a respectively run.)
-            if leads + ahead == state.heads.count, ahead > 0 || state.headsClaims.count > leads {
+            // (Changes of one kind alone, `人员经费和公用经费分别增加13.11万元和0.07万元`, are each of
+            // its head too: a respectively run whose rates after it, `增幅分别为3.72%和0.08%`, are
+            // judged against each head's amount.)
+            if leads + ahead == state.heads.count {
                 var opened = 0
                 for k in state.headsClaims {
                     if isRate(k) == leadIsRate { opened += 1 }
@@ -1430,6 +1437,12 @@ public struct ProseReader: Sendable {
         if simple ? Self.firstSuffix(of: before, in: Self.approximateWordBytes) != nil
                   : Self.approximateWords.contains(where: { before.hasSuffix($0, simple: false) }),
            !Self.wordsEndingLikeApproximations.contains(where: { before.hasSuffix($0, simple: simple) }) { approximate = true }
+        // `超过300万元`, `近60万元`: a bound, not a rounding.
+        var bound: ApproximateBound?
+        if approximate {
+            if Self.lowerBoundWords.contains(where: { before.hasSuffix($0, simple: simple) }) { bound = .atLeast }
+            else if Self.upperBoundWords.contains(where: { before.hasSuffix($0, simple: simple) }) { bound = .atMost }
+        }
         // Fields read in place, by index: a claim copied per test retains a dozen strings.
         let sentenceClaims = state.firstClaimOfSentence..<claims.count
         guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple,
@@ -1513,6 +1526,7 @@ public struct ProseReader: Sendable {
                           label: Self.cleanLabel(clauseText, simple: simple), sentencePrefix: sentencePrefix,
                           offsetInSentence: simple ? max(0, start - windowStart) : sentencePrefix.count, line: line, sentence: state.sentence, clause: state.clause)
         claim.isApproximate = approximate
+        claim.approximateBound = bound
         claim.comparesWithOpening = comparesWithOpening
         claim.depth = state.depth
         claim.topic = state.topic
@@ -1588,8 +1602,9 @@ public struct ProseReader: Sendable {
             // A whole that names both sides (`财政拨款收入支出总计`, read as 支出总计 qualified by
             // 财政拨款收入) lists both: its whole words are compared.
             // So does a figure read for both (`收支总计均为500.00万元`: 收入总计 and its echo 支出总计).
+            // (Not a source a spending was paid from: `项目支出…，其中：财政拨款安排…，事业收入安排…`.)
             if let list = state.lists[state.depth], list.members > 0, let whole = claims[list.whole].quantity,
-               claims.echo(of: list.whole) == nil,
+               claims.echo(of: list.whole) == nil, !Self.sourcesOfSpending.contains(claim.quantity?.name ?? ""),
                Self.namesOtherSide(claim.label, than: Quantity(name: whole.description, isKnown: whole.isKnown)) {
                 state.lists[state.depth] = nil
             }
@@ -1666,6 +1681,14 @@ public struct ProseReader: Sendable {
                     let fund = claim.label.hasSuffix("收入") ? String(claim.label.dropLast(2)) : claim.label
                     claim.quantity = Quantity(name: whole.name, qualifier: fund, isKnown: true)
                     claim.quantitySource = .ownClause
+                }
+                // `项目支出196.50万元，其中：财政拨款安排164.50万元，事业收入安排32.00万元`, `该项目全年执行数
+                // 52.60万元，其中财政拨款15.00万元、事业收入37.60万元`: the sources a spending was paid
+                // from are its parts, not the department's income.
+                if let named = claim.quantity, named.isKnown, named.name.utf8HasSuffix("收入") || named.name.utf8HasSuffix("财政拨款"),
+                   claims[list.whole].measure == .spent || claims[list.whole].label.utf8Contains("执行") || claims[list.whole].label.utf8Contains("支出")
+                    || claims[list.whole].quantity?.name.utf8Contains("支出") == true || claims[list.whole].quantity?.code != nil {
+                    claim.quantity = Quantity(name: (claims[list.whole].quantity?.description ?? claims[list.whole].label) + "中" + named.description, isKnown: false)
                 }
                 if claim.quantity?.isKnown == true, claim.quantity?.qualifier.isEmpty == true, let whole = claims[list.whole].quantity {
                     // `一般公共预算财政拨款支出A万元，其中基本支出B万元`: the fund's 基本支出.
@@ -2140,7 +2163,8 @@ public struct ProseReader: Sendable {
                    // `年中调减0.50万元后全年预算为4.00万元`: an adjustment of the budget names nothing.
                    && !Self.budgetAdjustmentSuffixes.anyEnds(claims[$0].label, simple: false)
            }),
-           claims[previous].quantitySource == .ownClause, claims[previous].quantity != nil,
+           // (Or that amount's own: `…运行维护费年初预算3.20万元，全年预算3.00万元，决算2.68万元`.)
+           claims[previous].quantitySource == .ownClause || claims[previous].quantitySource == .sentence, claims[previous].quantity != nil,
            claims[previous].measure != claim.measure, claims[previous].period == claim.period {
             claim.quantity = claims[previous].quantity
             claim.quantitySource = .sentence
@@ -2318,9 +2342,10 @@ public struct ProseReader: Sendable {
                 if whole.isEmpty { whole = wholeBeforeShare(before[..<before.index(before: share)]) ?? "" }
                 return .share(whole: whole.isEmpty ? nil : whole)
             }
-            // `增长了`, `降幅为`: the words of a rate of change.
+            // `增长了`, `降幅为`: the words of a rate of change (`增幅分别为`: of each).
             var words = Substring(before)
             for tail in rateTails where words.hasSuffix(tail, simple: simple) { words = words.dropLast() }
+            for each in ["分别", "依次", "各"] where words.hasSuffix(each, simple: simple) { words = words.dropLast(each.count) }
             if rateIncreaseSuffixes.anyEnds(words, simple: simple) { return .changeRate(increase: true) }
             if rateDecreaseSuffixes.anyEnds(words, simple: simple) { return .changeRate(increase: false) }
             // `比重为90.46%`, `比例是3.94%`: a share with no 占 (`在基本支出中的比重为`: of that whole).
@@ -2415,7 +2440,7 @@ public struct ProseReader: Sendable {
     }
 
     /// The words of a share that have no 占, longest first.
-    static let shareWordsWithout占 = ["比重为", "比重是", "比例为", "比例是", "比重", "比例"]
+    static let shareWordsWithout占 = ["比重为", "比重是", "比例为", "比例是", "比重", "比例", "比重分别为", "比重依次为", "比重分别是", "比例分别为", "比例依次为"]
 
     /// `.some(nil)` when a figure's words are a share's words without 占 and nothing else before
     /// them but 所 (`比重为`, `所比例为`: the whole is not named), `.some(X)` for `在X中的比重为`; nil
@@ -2992,6 +3017,8 @@ public struct ProseReader: Sendable {
     }
 
     static let carryOverVerbs = ["结转", "结余", "结存", "滚存"]
+    /// Income by its source, which a 其中 list of a spending names as what paid for it.
+    static let sourcesOfSpending: Set<String> = ["事业收入", "经营收入", "其他收入", "上级补助收入", "附属单位上缴收入", "财政拨款收入"]
 
     /// Heads that are measures alone, after a first that may name the amount.
     static let measureHeadWords: [String: Measure] = ["年初预算": .initialBudget, "年初预算数": .initialBudget, "全年预算": .fullBudget,
