@@ -207,14 +207,16 @@ final class ProbeSession34ThirdRoundTests: XCTestCase, ProbeReadingCase {
                        ["N503 45.30"])
     }
 
-    /// A 款 of 公开06 named bare in a paragraph about 人员经费 or 公用经费 (`①基本工资…`,
+    /// A 款 of 公开06 named bare in a paragraph about the appropriations' 人员经费 or 公用经费 (`①基本工资…`,
     /// `办公费、水费分别为…`) is that row's amount; in a paragraph about other money (the running
     /// cost's parts, project spending) it is not compared.
     func testARowOfTheBasicSpendingNamedBareIsThatRows() throws {
-        try assertEach(["人员经费2,246.76万元，主要包括：①基本工资702.18万元；②津贴补贴410.25万元；③奖金58.60万元。"],
+        try assertEach(["一般公共预算财政拨款人员经费2,246.76万元，主要包括：①基本工资702.18万元；②津贴补贴410.25万元；③奖金58.60万元。"],
                        moving: "702.18", to: "703.18", finds: ["N501 703.18"])
-        try assertEach(["公用经费234.47万元，其中办公费、水费、电费分别为52.30、12.40、38.75万元。"],
+        try assertEach(["财政拨款基本支出中，公用经费234.47万元，其中办公费、水费、电费分别为52.30、12.40、38.75万元。"],
                        moving: "12.40", to: "13.40", finds: ["N501 13.40"])
+        // The department's basic spending of every source (a 事业单位's own income with it) is not 公开06's.
+        XCTAssertEqual(try findings("人员经费2,246.76万元，主要包括：①基本工资750.00万元。"), [])
         for sentence in ["机关运行经费80.00万元，主要是压减会议费等一般性支出。其中：办公费40.00万元、电费20.00万元。",
                          "公用经费234.47万元。项目支出中办公费100.00万元。"] {
             XCTAssertEqual(try findings(sentence), [], sentence)

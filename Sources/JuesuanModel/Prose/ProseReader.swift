@@ -274,7 +274,7 @@ public struct ProseReader: Sendable {
     /// The words of a paragraph about the basic spending's parts (the 公开06 totals), and words
     /// that say its figures are of other money.
     static let basicSpendingWords = ["人员经费", "公用经费", "基本支出", "工资福利支出", "商品和服务支出", "对个人和家庭的补助"]
-    static let otherMoneyWords = ["项目支出", "项目经费", "三公", "机关运行经费", "政府采购", "上年", "预算"]
+    static let otherMoneyWords = ["项目支出", "项目经费", "三公", "机关运行经费", "政府采购"]
 
     /// `①基本工资78.36万元`, `办公费、差旅费…分别为4.82、2.64…万元` in a paragraph about 人员经费 or
     /// 公用经费: a 款 of 公开06 named bare, that row's amount.
@@ -294,7 +294,7 @@ public struct ProseReader: Sendable {
             // Nor of the department's basic spending of every source (公开03's, a 事业单位's own
             // income with it): only the appropriations' (公开06's), named in the paragraph or title.
             state.aboutBasicSpending = Self.basicSpendingWords.contains { paragraph.utf8Contains($0) }
-                && !Self.otherMoneyWords.prefix(5).contains { paragraph.utf8Contains($0) }
+                && !Self.otherMoneyWords.contains { paragraph.utf8Contains($0) }
                 && (paragraph.utf8Contains("财政拨款") || state.titleQuantity?.description.utf8Contains("财政拨款") == true)
         }
         guard state.aboutBasicSpending == true, !Self.otherMoneyWords.contains(where: { claim.sentencePrefix.utf8Contains($0) }) else { return }
@@ -1181,11 +1181,14 @@ public struct ProseReader: Sendable {
     /// The budgets `words` name, in order (`年初预算和调整预算` → initial, full).
     public static func budgetsNamed(in words: String) -> [Measure] {
         var found: [Measure] = []
-        var rest = Substring(words)
-        while let range = rest.range(of: "预算") {
-            let before = rest[..<range.lowerBound]
-            found.append(before.hasSuffix("年初") ? .initialBudget : before.hasSuffix("调整") || before.hasSuffix("全年") ? .fullBudget : .budget)
-            rest = rest[range.upperBound...]
+        var bytes = Array(words.utf8)[...]
+        let budget = Array("预算".utf8)
+        // By bytes (every word is three bytes): `年初`, `调整` or `全年` right before each 预算.
+        while let at = bytes.firstRange(of: budget) {
+            let before = bytes[..<at.lowerBound]
+            let word = before.count >= 6 ? String(decoding: before.suffix(6), as: UTF8.self) : ""
+            found.append(word == "年初" ? .initialBudget : word == "调整" || word == "全年" ? .fullBudget : .budget)
+            bytes = bytes[at.upperBound...]
         }
         return found
     }
