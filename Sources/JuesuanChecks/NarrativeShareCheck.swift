@@ -96,6 +96,12 @@ enum NarrativeShareCheck {
            claims[index - 1].depth == depth - 1, claims[index - 1].isPlainAmount, !claims[index - 1].isEcho {
             return index - 1
         }
+        // `其中：基本支出（155.40万元），占71.78%`: an amount alone in a bracket right before the share
+        // is the amount of the name before the bracket, the share's part.
+        if index > 0, claims[index - 1].paragraph == paragraph, claims[index - 1].sentence == sentence, claims[index - 1].depth == depth + 1,
+           claims[index - 1].isPlainAmount, !claims[index - 1].isEcho, claims[index - 1].label.isEmpty, claims[index - 1].period == claims[index].period {
+            return index - 1
+        }
         // A previous year's amount compared with (`较上年度2,200.00万元增加130.00万元，…，占本年支出
         // 合计的91.02%`) is not the part of this year's share.
         let period = claims[index].period
@@ -370,7 +376,13 @@ enum NarrativeShareCheck {
                 guard claims[$0].isShare, !claims[$0].isEcho, claims[$0].depth == 0 else { return false }
                 if case .share(nil) = claims[$0].kind { return true } else { return false }
             }
-            if shareCount >= 2 {
+            // (Not when a share is of a sum of parts shared with others: `事业收入…，占71.58%；自有收入
+            // （事业收入和其他收入）合计4,300.02万元，占73.05%`.)
+            let ofSum = shareCount >= 2 && (start..<end).contains { k in
+                guard claims[k].isShare, let part = part(of: k, reading) else { return false }
+                return ["合计", "共计", "小计", "总计", "合共"].contains { claims[part].label.utf8Contains($0) }
+            }
+            if shareCount >= 2, !ofSum {
                 let shares = claims[start..<end].filter { if case .share(nil) = $0.kind { return !$0.isEcho && $0.depth == 0 } else { return false } }
                 let lower = shares.reduce(DecimalNumber.zero) { $0 + Interval.written($1.value).lower }
                 if lower > ProseReading.hundred {

@@ -96,9 +96,19 @@ enum ProjectNarrativeCheck {
                 // A figure is the project's when its name stands before it in the paragraph (not in
                 // the reason after it: `完成年初预算的109.75%，主要是追加审判业务经费`), and its sentence
                 // names no other project (`…项目自评得分95.74分。诉讼服务经费项目自评得分93.60分`).
+                // The name stands in the figure's own statement (after the last `；` or `。`) or opens
+                // the paragraph (`(3) 基金监管专项经费项目绩效自评情况：…`): a name in the reason of
+                // another item (`…；二是…，主要原因是使用了上年结转的农资打假专项资金；三是…完成
+                // 年初预算的100.65%`) does not make the figures after it the project's.
                 if !scoresOnly, claim.range.start >= lineStart {
-                    let before = key(report.source.string(SourceRange(start: lineStart, end: claim.range.start)))
-                    guard before.contains(projectKey) || canonical.contains(where: { $0.value == projectKey && $0.key != projectKey && before.contains($0.key) }) else { continue }
+                    let text = report.source.string(SourceRange(start: lineStart, end: claim.range.start))
+                    func names(_ words: Substring) -> Bool {
+                        let before = key(String(words))
+                        return before.contains(projectKey) || canonical.contains(where: { $0.value == projectKey && $0.key != projectKey && before.contains($0.key) })
+                    }
+                    let statement = text.lastIndex(where: { $0 == "；" || $0 == ";" || $0 == "。" }).map { text[text.index(after: $0)...] } ?? text[...]
+                    let opening = text.firstIndex(where: { $0 == "：" || $0 == ":" || $0 == "，" || $0 == "," || $0 == "。" || $0 == "；" }).map { text[...$0] } ?? text[...]
+                    guard names(statement) || names(opening) else { continue }
                     if !key(claim.sentencePrefix).contains(projectKey), namesOtherProject(claim.sentencePrefix) { continue }
                     // `A项目自评得分为95.78分；外贸稳增长促进资金自评得分为95.42分`: a figure whose own words
                     // name something else before what they measure is that thing's.

@@ -35,4 +35,17 @@ final class PerformanceSummaryTests: XCTestCase {
             XCTAssertEqual(try findings(sentence), [], sentence)
         }
     }
+
+    /// A project named in the reason of another item (`…；二是…，主要原因是使用了上年结转的人工影响
+    /// 天气作业经费；三是…完成年初预算的102.00%`) does not make the figures after it the project's
+    /// (P607, the law-enforcement brigade probe).
+    func testAProjectNamedInAReasonIsNotTheNextItemsSubject() throws {
+        let prose = "一是气象服务（项）年初预算50.00万元，决算49.00万元，完成年初预算的98.00%；二是气象探测（项）决算略有增加，主要原因是使用了人工影响天气作业经费；三是住房公积金（项）年初预算10.00万元，决算10.20万元，完成年初预算的102.00%。"
+        let analysis = Analysis(text: try readFixture("probe-meteorology.juesuan") + "\n说明 二十一、测试\n" + prose + "\n")
+        XCTAssertEqual(analysis.diagnostics.filter { $0.code == "P607" }.map(\.message), [])
+        // Named in the figure's own statement, it is still the project's.
+        let own = "人工影响天气作业经费项目全年预算100.08万元，完成预算的90.00%。"
+        let named = Analysis(text: try readFixture("probe-meteorology.juesuan") + "\n说明 二十一、测试\n" + own + "\n")
+        XCTAssertEqual(named.diagnostics.filter { $0.code == "P607" }.count, 1)
+    }
 }

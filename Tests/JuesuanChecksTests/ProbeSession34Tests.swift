@@ -276,4 +276,13 @@ final class ProbeSession34FourthRoundTests: XCTestCase, ProbeReadingCase {
         XCTAssertEqual(try findings("全年项目支出超过600万元。"), ["N501 600"])
         XCTAssertEqual(try findings("人员经费近2,200万元。"), ["N501 2,200"])
     }
+
+    /// `其中：基本支出（2,641.23万元），占82.01%`: the amount alone in a bracket is the share's part
+    /// (the science association probe); a share of a sum of parts is not added to theirs (N508).
+    func testASharesPartInABracketAndASumOfParts() throws {
+        try assertEach(["本年支出合计3,220.80万元，其中：基本支出（2,641.23万元），占82.01%；项目支出（579.57万元），占17.99%。"],
+                       moving: "82.01", to: "83.01", finds: ["N502 83.01", "N508 17.99"])
+        let sum = "本年收入合计3,186.50万元，其中事业收入186.35万元，占5.85%；自有收入（事业收入和其他收入）合计210.10万元，占6.59%。"
+        XCTAssertEqual(try findings(sum), [], sum)
+    }
 }
