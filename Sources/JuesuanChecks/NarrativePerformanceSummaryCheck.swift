@@ -11,8 +11,8 @@ enum NarrativePerformanceSummaryCheck {
     static let rules = [Rule("N520", .error, "绩效自评概述中的平均分或各等级项目个数与“绩效”表不符")]
 
     static func run(_ reading: inout ProseReading, projects: [PerformanceProject]) {
-        let scores = projects.compactMap { $0.totalScore?.value }
         guard projects.count >= 2 else { return }
+        let scores = projects.compactMap { $0.totalScore?.value }
         let claims = reading.claims
         let blocks = DecimalNumber(projects.count)
         for paragraph in reading.prose.paragraphs {
@@ -25,7 +25,7 @@ enum NarrativePerformanceSummaryCheck {
             let gradedSum = graded.reduce(DecimalNumber.zero) { $0 + claims[$1].value }
             for index in paragraph.claims where !claims[index].isEcho {
                 let claim = claims[index]
-                if claim.kind == .score, claim.label.contains("平均"), scores.count == projects.count {
+                if claim.kind == .score, claim.label.utf8Contains("平均"), scores.count == projects.count {
                     average(index, of: scores, &reading)
                 } else if gradedSum == blocks, graded.contains(index), let grade = NarrativeCountCheck.grade(claim) {
                     gradeCount(index, grade: grade, projects: projects, &reading)

@@ -274,8 +274,8 @@ enum NarrativeShareCheck {
         let total = side.map { "本年\($0)合计" }
         // A part of no such total is a share of its own whole (`政府采购支出总额128.46万元。⏎ 其中：
         // 政府采购货物支出…分别占40.71%…`: not of 本年支出合计 for the 支出 in its name).
-        if let total, let partName = claims[part].quantity?.name, let parent = Identities.ancestors(of: partName).first,
-           !Identities.ancestors(of: partName).contains(total) {
+        if let total, let partName = claims[part].quantity?.name, case let ancestors = Identities.ancestors(of: partName),
+           let parent = ancestors.first, !ancestors.contains(total) {
             return resolved(Quantity(name: parent, isKnown: true), before: part, sentence: prefix, reading)
         }
         if let total {
@@ -376,16 +376,15 @@ enum NarrativeShareCheck {
                 guard claims[$0].isShare, !claims[$0].isEcho, claims[$0].depth == 0 else { return false }
                 if case .share(nil) = claims[$0].kind { return true } else { return false }
             }
-            // (Not when a share is of a sum of parts shared with others: `事业收入…，占71.58%；自有收入
-            // （事业收入和其他收入）合计4,300.02万元，占73.05%`.)
-            let ofSum = shareCount >= 2 && (start..<end).contains { k in
-                guard claims[k].isShare, let part = part(of: k, reading) else { return false }
-                return ["合计", "共计", "小计", "总计", "合共"].contains { claims[part].label.utf8Contains($0) }
-            }
-            if shareCount >= 2, !ofSum {
+            if shareCount >= 2 {
                 let shares = claims[start..<end].filter { if case .share(nil) = $0.kind { return !$0.isEcho && $0.depth == 0 } else { return false } }
                 let lower = shares.reduce(DecimalNumber.zero) { $0 + Interval.written($1.value).lower }
-                if lower > ProseReading.hundred {
+                // (Not when a share is of a sum of parts shared with others: `事业收入…，占71.58%；自有收入
+                // （事业收入和其他收入）合计4,300.02万元，占73.05%`. Asked only of shares over 100 %.)
+                if lower > ProseReading.hundred, !(start..<end).contains(where: { k in
+                    guard claims[k].isShare, let part = part(of: k, reading) else { return false }
+                    return ["合计", "共计", "小计", "总计", "合共"].contains { claims[part].label.utf8Contains($0) }
+                }) {
                     let total = shares.reduce(DecimalNumber.zero) { $0 + $1.value }
                     reading.report("N508", .error, on: shares.last!.range,
                                    "同一整体的各部分占比之和为 \(total)%（\(shares.map { $0.text + "%" }.joined(separator: " + "))），超过 100%",
