@@ -644,13 +644,18 @@ enum NarrativeChangeCheck {
         guard !claim.isApproximate, !claim.isInRespectivelyRun else { return }
         let percentages = sentenceBefore(index, reading).filter { k in
             guard claims[k].unit == .percent, !claims[k].isEcho, !claims[k].isApproximate, claims[k].depth == claim.depth else { return false }
+            // `财政拨款收入所占比重由75.55%提高到77.03%…；事业收入所占比重下降2.26个百分点`: not of
+            // another item's percentages.
+            if let own = claim.quantity, own.isKnown, let theirs = claims[k].quantity, theirs.isKnown, !ProseReading.same(own, theirs) { return false }
             switch claims[k].kind {
             case .share, .percentage, .completion: return true
             default: return false
             }
         }
         guard let thisYear = percentages.first(where: { claims[$0].period == .current }),
-              let lastYear = percentages.first(where: { claims[$0].period == .previous }) else { return }
+              let lastYear = percentages.first(where: { claims[$0].period == .previous }),
+              // A percentage already found wrong is the error, not the points computed from it.
+              !reading.contradicted.contains(thisYear), !reading.contradicted.contains(lastYear) else { return }
         let this = Interval.written(claims[thisYear].value), last = Interval.written(claims[lastYear].value)
         let written = Interval.written(claim.value)
         let difference = claims[thisYear].value - claims[lastYear].value
@@ -731,6 +736,16 @@ enum NarrativeChangeCheck {
         return nil
     }
 
+    /// The budgets a sentence names, the last named first (`.budget` when it names none by kind).
+    static func budgetMeasures(_ sentence: String) -> [Measure] {
+        let named: [(offset: Int, measure: Measure)] = [("年初预算", Measure.initialBudget), ("全年预算", .fullBudget), ("调整预算", .fullBudget)]
+            .compactMap { word, measure in sentence.utf8LastOffset(of: word).map { ($0, measure) } }
+        guard !named.isEmpty else { return [.budget] }
+        var measures: [Measure] = []
+        for (_, measure) in named.sorted(by: { $0.offset > $1.offset }) where !measures.contains(measure) { measures.append(measure) }
+        return measures
+    }
+
     static func budgetMeasure(_ sentence: String) -> Measure {
         sentence.containsText("年初预算") ? .initialBudget : sentence.containsText("全年预算") || sentence.containsText("调整预算") ? .fullBudget : .budget
     }
@@ -753,10 +768,14 @@ enum NarrativeChangeCheck {
         guard let actualIndex = found, !reading.contradicted.contains(actualIndex) else { return }
         // The budget the difference's own words name (`年初预算1.30万元，全年预算1.10万元，决算0.96万元，
         // 较全年预算节约0.14万元`), else the one its sentence names.
-        let measure = ProseReader.budgetsNamed(in: claim.label).last ?? budgetMeasure(claim.sentencePrefix)
+        // With none named in its own words, each budget its sentence names may be the one, the last
+        // named first (`比年初预算50.00万元增加2.18万元…；比调整预算55.00万元减少2.82万元`).
+        let measures = ProseReader.budgetsNamed(in: claim.label).last.map { [$0] } ?? budgetMeasures(claim.sentencePrefix)
         var budgets: [Operand] = []
-        if let stated = budget(for: actualIndex, measure: measure, before: index, reading) { budgets = [stated] }
-        else { budgets = reading.tableBudgets(claims[actualIndex].quantity, measure: measure).map { reading.operand($0, in: claims[actualIndex].moneyUnit) } }
+        for measure in measures {
+            if let stated = budget(for: actualIndex, measure: measure, before: index, reading) { budgets.append(stated) }
+            else { budgets += reading.tableBudgets(claims[actualIndex].quantity, measure: measure).map { reading.operand($0, in: claims[actualIndex].moneyUnit) } }
+        }
         // All in the difference's unit (`全年预算为3.50万元，支出决算为24,615.00元，节约10,385.00元`).
         if let unit = claim.moneyUnit { budgets = budgets.map { $0.unit == nil ? $0 : ($0.converted(to: unit) ?? $0) } }
         guard let first = budgets.first else { return }

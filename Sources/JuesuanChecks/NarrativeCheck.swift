@@ -439,6 +439,8 @@ struct ProseReading {
                    "\(formula()) = \(computed)%，说明中写的是 \(claim.text)%，差 \(CheckContext.signed(claim.value - computed, scale: max(scale, 2))) 个百分点",
                    fix: Fix(title: "改为 \(computed)", edits: [TextEdit(range: claim.range, replacement: computed.description)], isSafe: false),
                    related: related())
+            // What is computed from it (the points it rose by) is not judged by it again.
+            contradicted.insert(index)
         }
     }
 }

@@ -69,7 +69,8 @@ enum NarrativeCountCheck {
         // The sentence and the label are searched for several words: their simplicity found once.
         let searchedContext = SearchedText(context), label = SearchedText(claim.label)
         var targets: [(String, RowSelector, String?)] = []
-        let abroad = searchedContext.contains("国（境）外") || searchedContext.contains("国(境)外") || searchedContext.contains("外宾")
+        // (In the count's own words only for 外事: `（其中外事接待0批次）` after the 国内 counts.)
+        let abroad = searchedContext.contains("国（境）外") || searchedContext.contains("国(境)外") || searchedContext.contains("外宾") || label.contains("外事")
         // The nearer of 接待 and 出国/出境 before the figure says what it counts: one sentence
         // may speak of both (`因公出国（境）费0万元，未安排出国团组；…公务接待3批次、28人次`).
         let reception = context.utf8LastOffset(of: "接待")

@@ -38,7 +38,9 @@ enum NarrativePerCapitaCheck {
             // A change of a count (`比上年减少37人次`) is not what the amount is divided by.
             // Nor is last year's count (`（上年接待28批231人）`), nor an average count
             // (`平均每批次5.75人次`).
-            if case .count(let unit)? = claim.unit, case .count = claim.kind, claim.period == .current, claim.averageMark == nil { units.contains(unit) } else { false }
+            // Nor a part in a bracket (`4辆公务用车（含机要通信用车1辆）`).
+            if case .count(let unit)? = claim.unit, case .count = claim.kind, claim.period == .current, claim.averageMark == nil,
+               claim.depth <= claims[index].depth { units.contains(unit) } else { false }
         }), case .count(let unit)? = claims[k].unit else { return nil }
         return (k, unit)
     }

@@ -25,7 +25,8 @@ enum NarrativeRunningCostCheck {
                   let inTableUnit = NarrativeAmountCheck.convert(reading.claims[index].value, from: unit, to: reading.report.header.unit) else { continue }
             // Judged at the written digits: `820.0` may be any of [819.95, 820.05].
             let written = Interval.written(inTableUnit)
-            guard written.lower > whole.value else { continue }
+            // And the table's at its digits: `2,485,724.37元` is 公用经费合计 248.57 unrounded.
+            guard written.lower > Interval.written(whole.value).upper else { continue }
             let claim = reading.claims[index]
             let scale = max(inTableUnit.scale, whole.value.scale)
             reading.report("N519", .warning, on: claim.range,

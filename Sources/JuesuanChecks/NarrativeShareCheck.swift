@@ -109,7 +109,8 @@ enum NarrativeShareCheck {
         while k >= 0, index - k <= 40 {
             guard claims[k].paragraph == paragraph, claims[k].sentence == sentence else { break }
             if claims[k].isPlainAmount && claims[k].depth == depth && !claims[k].isEcho && claims[k].period == period { return k }
-            if claims[k].isShare && claims[k].depth == depth { return nil }
+            // (Past last year's share of the same whole: `占比由上年的84.12%提高到86.45%`.)
+            if claims[k].isShare && claims[k].depth == depth && !(claims[k].period == .previous && period == .current && claims[k].kind == claims[index].kind) { return nil }
             k -= 1
         }
         // `人员经费主要包括基本工资、…，占基本支出的85.48%`: a sentence opened by a known name with
@@ -147,8 +148,10 @@ enum NarrativeShareCheck {
     /// fund, as a written amount would be). Judged only when no pair of their printed figures
     /// (a name some tables print twice) allows the share.
     static func tableShare(_ index: Int, whole wholeName: String?, _ reading: inout ProseReading) {
-        guard let wholeName, let words = wordsBeforeShare(reading.claims[index].label),
-              let partQuantity = QuantityNames.namedWhole(by: words), partQuantity.isKnown,
+        // A share of a respectively run is of its head (`人员经费、公用经费分别占基本支出的…`).
+        let head = reading.claims[index].quantitySource == .respectively ? reading.claims[index].quantity : nil
+        guard let wholeName, let partQuantity = head ?? wordsBeforeShare(reading.claims[index].label).flatMap(QuantityNames.namedWhole(by:)),
+              partQuantity.isKnown,
               let wholeQuantity = QuantityNames.known(in: wholeName), !ProseReading.same(wholeQuantity, partQuantity) else { return }
         let context = reading.context(of: index)
         let parts = reading.tableFigures(partQuantity, sentence: context)
@@ -372,12 +375,14 @@ enum NarrativeShareCheck {
             var end = start
             while end < claims.count, claims[end].paragraph == claims[start].paragraph, claims[end].sentence == claims[start].sentence { end += 1 }
             // Indices first: the claims are copied only for a sentence with two shares or more.
+            // Each year's shares apart (`占比由上年的84.12%提高到86.45%`: two years of one share).
+            for period in [Period.current, .previous] {
             let shareCount = (start..<end).count {
-                guard claims[$0].isShare, !claims[$0].isEcho, claims[$0].depth == 0 else { return false }
+                guard claims[$0].isShare, !claims[$0].isEcho, claims[$0].depth == 0, claims[$0].period == period else { return false }
                 if case .share(nil) = claims[$0].kind { return true } else { return false }
             }
             if shareCount >= 2 {
-                let shares = claims[start..<end].filter { if case .share(nil) = $0.kind { return !$0.isEcho && $0.depth == 0 } else { return false } }
+                let shares = claims[start..<end].filter { if case .share(nil) = $0.kind { return !$0.isEcho && $0.depth == 0 && $0.period == period } else { return false } }
                 let lower = shares.reduce(DecimalNumber.zero) { $0 + Interval.written($1.value).lower }
                 // (Not when a share is of a sum of parts shared with others: `事业收入…，占71.58%；自有收入
                 // （事业收入和其他收入）合计4,300.02万元，占73.05%`. Asked only of shares over 100 %.)
@@ -390,6 +395,7 @@ enum NarrativeShareCheck {
                                    "同一整体的各部分占比之和为 \(total)%（\(shares.map { $0.text + "%" }.joined(separator: " + "))），超过 100%",
                                    related: shares.map { RelatedLocation(range: $0.range, message: "占 \($0.text)%") })
                 }
+            }
             }
             start = end
         }

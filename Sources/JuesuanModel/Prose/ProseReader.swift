@@ -364,6 +364,28 @@ public struct ProseReader: Sendable {
         return Quantity(name: "\(name)（\(ItemChain.levelWords[deepest.level - 1])）", isKnown: true, code: code)
     }
 
+    /// `公务员医疗补助（项）年初预算与调整预算均为20.00万元`: heads that are measures after a first
+    /// naming an item by its levels are each that item's measure.
+    mutating func itemBeforeMeasureHeads(_ state: inout ParagraphState) {
+        guard state.heads.count >= 2, !state.heads[0].isKnown, state.headMeasures.allSatisfy({ $0 == nil }),
+              state.heads.dropFirst().allSatisfy({ Self.measureHeadWords[$0.name] != nil }) else { return }
+        let (head, measure) = Self.stripMeasureWords(state.heads[0].name, simple: false)
+        guard let measure, measure.isBudget || measure == .actual, ItemChain.mayHoldChain(head), let item = chainItem(head), item.isKnown else { return }
+        state.headMeasures = [measure] + state.heads.dropFirst().map { Self.measureHeadWords[$0.name] }
+        state.heads = Array(repeating: item, count: state.heads.count)
+    }
+
+    /// Words before the budget an amount's budget was adjusted to.
+    static let adjustedToWords = ["调整", "调增", "调减", "调整后", "追加"].flatMap { [$0 + "为", $0 + "至", $0 + "到"] }
+
+    /// The other classes of 公开06's basic spending by economic classification.
+    static let economicSiblings: Set<String> = ["工资福利支出", "商品和服务支出", "对个人和家庭的补助"]
+
+    /// The parts of 公开09's “三公” total, which are also rows of 公开06's basic spending.
+    static let threePublicItems: Set<String> = ["公务用车运行维护费", "公务接待费", "因公出国（境）费", "公务用车购置费"]
+    /// Wholes of basic spending whose parts those may be.
+    static let basicSpendingWholes: Set<String> = ["机关运行经费", "公用经费", "商品和服务支出", "基本支出"]
+
     /// The item a clause of a bare row label names (`1.行政运行`, `（二）农田建设（项）`): known
     /// with its code when one row of the report has that label; unknown when several do (it is
     /// still what the figures after it are about, so nothing else is guessed for them).
@@ -522,7 +544,9 @@ public struct ProseReader: Sendable {
     /// The Han characters that start something the paragraph loop reads (a list marker, a
     /// no-change word, a point of view with 从 or 按): any other ideograph is passed with one
     /// test, where the loop's chain of comparisons cost thirty under instrumentation (issue 15).
-    static let significantIdeographs = ScalarSet((listMarkers + noChangeWords).map { $0.unicodeScalars.first! } + ["从", "按"])
+    /// Chinese numerals too: they may start a count (`三辆`).
+    static let significantIdeographs = ScalarSet((listMarkers + noChangeWords).map { $0.unicodeScalars.first! } + ["从", "按"]
+                                                 + ChineseNumeral.numerals.unicodeScalars)
 
     // MARK: One paragraph
 
@@ -568,7 +592,7 @@ public struct ProseReader: Sendable {
                 continue
             }
             switch scalar {
-            case "（", "(", "[", "【":
+            case "（", "(", "[", "【", "〔", "［":
                 state.brackets.append((clauseStart: state.clauseStart, claims: claims.count, open: i))
                 state.depth += 1
                 state.clauseStart = i + 1
@@ -576,7 +600,7 @@ public struct ProseReader: Sendable {
                 if text[i + 1] == "含" { openList(&state, at: i + 1) }
                 i += 1
                 continue
-            case "）", ")", "]", "】":
+            case "）", ")", "]", "】", "〕", "］":
                 state.lists[state.depth] = nil
                 state.outerLists[state.depth] = nil
                 state.lastAmount[state.depth] = nil
@@ -629,6 +653,10 @@ public struct ProseReader: Sendable {
                     continue
                 }
                 i = readFigure(&state, at: i, line: line, paragraph: paragraphIndex, section: section)
+                continue
+            }
+            if ChineseNumeral.scalars.contains(scalar), let end = readChineseCount(&state, at: i, line: line, paragraph: paragraphIndex, section: section) {
+                i = end
                 continue
             }
             i += 1
@@ -705,6 +733,8 @@ public struct ProseReader: Sendable {
         var lastFigure: Int?
         /// Respectively runs of this sentence (`分别占x%和y%`): their figures, in order.
         var respectivelyRuns: [[Int]] = []
+        /// The heads a run of shares is of, by its first claim (`人员经费、公用经费分别占…`).
+        var shareRunHeads: (first: Int, heads: [Quantity], sentence: Int, kind: ClaimKind)?
 
         /// The paragraph's text as one string and the UTF-8 offset of each scalar in it, made on
         /// the first figure: the strings a figure keeps are cut from it (a copy of bytes) instead
@@ -795,6 +825,14 @@ public struct ProseReader: Sendable {
         }
         state.clause += 1
         state.clauseStart = i + 1
+        // `年末财政拨款结转和结余6.80万元，分别为一般公共预算财政拨款3.20万元和政府性基金预算财政拨款
+        // 3.60万元`: funds named after 分别为, each with its figure, are the amount's parts.
+        if separator == "，" || separator == ",", state.heads.isEmpty, let whole = state.lastAmount[state.depth], whole >= state.firstClaimOfSentence,
+           text.hasPrefix("分别为", at: i + 1) || text.hasPrefix("分别是", at: i + 1),
+           Self.fundNames.contains(where: { text.hasPrefix($0, at: i + 4) }) {
+            _ = openList(&state, at: i + 1, markerLength: 3)
+            state.clauseStart = i + 4
+        }
     }
 
     /// A clause or sentence with no figure that names an item by its levels opens it as the
@@ -1390,9 +1428,61 @@ public struct ProseReader: Sendable {
         // `String.filter`, which walked the figure character by character.
         guard let value = (hasComma ? DecimalNumber(String(decoding: numberText.utf8.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)) : nil)
                 ?? DecimalNumber(numberText) else { return j }
+        return readFigure(&state, at: start, numberEnd: j, value: value, numberText: numberText, sawPoint: sawPoint,
+                          line: line, paragraph: paragraph, section: section)
+    }
+
+    /// Reads a count written in Chinese numerals (`三辆`, `十五批次`, `两个`) at `start`, where a
+    /// numeral opens a word; returns where reading goes on, or nil when it is no count: numerals
+    /// with no count unit after them (`一是`, `三公`), ordinals (`第二`), and set phrases whose
+    /// unit is followed by more words of the phrase (`一次性`, `一人一档`, `三个一批`).
+    mutating func readChineseCount(_ state: inout ParagraphState, at start: Int, line: Int, paragraph: Int, section: Int) -> Int? {
+        let text = state.text
+        if let previous = text[start - 1], ChineseNumeral.scalars.contains(previous) || Self.chineseNumeralOpeners.contains(previous) { return nil }
+        guard let (value, end) = ChineseNumeral.read(text.scalars, from: start) else { return nil }
+        var k = end
+        if let next = text[k], next == "余" || next == "多" { k += 1 }
+        // Not 项: in words it names kinds of things (`八项规定`, `两项补贴`), and `两项合计` is the
+        // sum of what was listed, read as the next figure's words.
+        guard let unitFirst = text[k], Self.countUnitFirsts.contains(unitFirst), unitFirst != "项",
+              let word = Self.countUnits.first(where: { text.hasPrefix($0, at: k) }) else { return nil }
+        let after = k + word.unicodeScalars.count
+        if let next = text[after], ChineseNumeral.scalars.contains(next) || Self.countPhraseFollowers.contains(next) || ProseText.isDigit(next) { return nil }
+        // `两个单位合计`: the count names what the sum after it adds up.
+        if Self.bareSumWords.contains(where: { text.hasPrefix($0, at: after) }) { return nil }
+        return readFigure(&state, at: start, numberEnd: end, value: DecimalNumber(value), numberText: text.string(start, end), sawPoint: false,
+                          line: line, paragraph: paragraph, section: section)
+    }
+
+    /// The heads before 占 of the share at `start` (`人员经费、公用经费分别占基本支出的`), or nil.
+    static func shareHeads(_ state: inout ParagraphState, before start: Int) -> [Quantity]? {
+        let phraseLower = max(state.sentenceStart, state.phraseStart, state.lastFigureEnd)
+        guard phraseLower < start else { return nil }
+        let words = state.string(phraseLower, start)
+        guard let share = words.utf8LastOffset(of: "占"), share > 0, let heads = String(words.utf8.prefix(share)) else { return nil }
+        var text = Substring(heads)
+        for marker in ["分别", "各自", "依次"] where text.hasSuffix(marker) { text = text.dropLast(marker.count); break }
+        guard text.contains("、") || text.contains("和") || text.contains("与") || text.contains("及"),
+              let found = respectivelyHeadsAndMeasures(text + "分别为")?.heads, found.count >= 2, found.allSatisfy(\.isKnown) else { return nil }
+        return found
+    }
+
+    /// Scalars before a numeral that make it no count: an ordinal (`第三`), each (`每一`), a word
+    /// ending in a numeral (`统一`, `唯一`, `进一步`, `之一`, `初三`).
+    static let chineseNumeralOpeners = ScalarSet("第每统唯逐之初万星周")
+    /// Scalars after a count unit that make the numeral part of a set phrase (`一次性`, `一人多岗`).
+    static let countPhraseFollowers = ScalarSet("性多")
+
+    /// Reads the figure whose digits (or numerals) run from `start` to `numberEnd`, of `value`.
+    mutating func readFigure(_ state: inout ParagraphState, at start: Int, numberEnd j: Int, value: DecimalNumber, numberText: String,
+                             sawPoint: Bool, line: Int, paragraph: Int, section: Int) -> Int {
+        let text = state.text
+        let s = text.scalars
         // Years, dates, document numbers, ordinals and section numbers are not figures.
         if let next = text[j], Self.dateOrRuleMarks.contains(next) { return j }
-        if let previous = text[start - 1], Self.numberOpeners.contains(previous) { return j }
+        // (`〔占比3.52%〕`: a bracket's figure with its unit is one; `财预〔2024〕5号`'s is none.)
+        if let previous = text[start - 1], Self.numberOpeners.contains(previous),
+           previous == "第" || sawPoint || !(text[j] == "%" || text[j] == "万" || text[j] == "元" || text[j] == "亿") { return j }
         let atClauseStart = (state.clauseStart..<start).allSatisfy { s[$0] == " " || s[$0] == "（" || s[$0] == "(" }
         if atClauseStart, !sawPoint, let next = text[j], Self.ordinalClosers.contains(next), !ProseText.isDigit(text[j + 1]) { return j }
 
@@ -1436,7 +1526,17 @@ public struct ProseReader: Sendable {
         // prefix is simple text they all are, whatever odd scalar the rest of the paragraph holds
         // (then every comparison below was the standard library's, character by character).
         let simple = text.isSimple || SimpleText.isSimple(sentencePrefix)
-        let before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
+        var before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
+        // `增减额为-6.68万元`, `增减率为-8.90%`: a signed change, its direction in its sign.
+        var signedChange: Bool?
+        if let last = before.unicodeScalars.last, Self.signedChangeFirsts.contains(last) || last == "-" || last == "－" || last == "−" {
+            let negative = last == "-" || last == "－" || last == "−"
+            let words = negative ? String(before.unicodeScalars.dropLast()) : before
+            if Self.signedChangeWords.contains(where: { words.hasSuffix($0, simple: simple) }) {
+                signedChange = !negative
+                before = words
+            }
+        }
         if simple ? Self.firstSuffix(of: before, in: Self.approximateWordBytes) != nil
                   : Self.approximateWords.contains(where: { before.hasSuffix($0, simple: false) }),
            !Self.wordsEndingLikeApproximations.contains(where: { before.hasSuffix($0, simple: simple) }) { approximate = true }
@@ -1451,6 +1551,10 @@ public struct ProseReader: Sendable {
         guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple,
                                        previousYearStated: sentenceClaims.contains { claims[$0].period == .previous && claims[$0].isPlainAmount },
                                        budgetStated: sentenceClaims.contains { claims[$0].measure.isBudget && claims[$0].isPlainAmount }) else { return end }
+        if let increase = signedChange {
+            if case .money? = unit, !Self.signedRateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { kind = .changeAmount(increase: increase) }
+            if unit == .percent, Self.signedRateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { kind = .changeRate(increase: increase) }
+        }
         // A respectively run (`基本支出A万元、项目支出B万元，分别占x%和y%`): the next figure of the
         // run is joined to the one before by a joiner alone and says the same of another item.
         if let previous = state.lastFigure, let run = state.respectivelyRuns.last, run.last == previous,
@@ -1469,6 +1573,15 @@ public struct ProseReader: Sendable {
             // `A、B、C分别为a、b、c万元，占…的x%、y%、z%`: shares right after amounts read respectively
             // pair with them as well, with no second 分别 (a share alone stays one).
             state.respectivelyRuns.append([claims.count])
+        }
+        // `占比由上年的84.12%提高到86.45%`: what a share came to is the same share, this year's.
+        var cameToShareOf: Int?
+        if kind == .percentage, before.utf8.count <= 9, Self.changedToWords.contains(before), let previous = state.lastFigure,
+           previous >= state.firstClaimOfSentence, case .share = claims[previous].kind, claims[previous].label.utf8Contains("由") {
+            kind = claims[previous].kind
+            // (`与上年相比，…所占比重由75.55%提高到77.03%`: the share it came from is last year's.)
+            claims[previous].period = .previous
+            cameToShareOf = previous
         }
         // `年末结转和结余90.00万元，比年初减少110.00万元`: a change from the opening balance.
         // The comparison may stand in a clause of its own (`与年初相比，减少…`): when the figure's own
@@ -1530,6 +1643,15 @@ public struct ProseReader: Sendable {
                           offsetInSentence: simple ? max(0, start - windowStart) : sentencePrefix.count, line: line, sentence: state.sentence, clause: state.clause)
         claim.isApproximate = approximate
         claim.approximateBound = bound
+        if signedChange != nil, let last = claim.label.unicodeScalars.last, last == "-" || last == "－" || last == "−" {
+            claim.label = String(claim.label.unicodeScalars.dropLast()).trimmingBlanks
+        }
+        // `年初预算40.00万元，年中追加7.00万元后调整为47.00万元`, `全年预算调减为4.80万元`: what the
+        // budget was adjusted to is the adjusted budget (`调减5.00万元` is a change of it).
+        if case .money? = unit, claim.kind == .amount, let last = before.unicodeScalars.last, last == "为" || last == "至" || last == "到",
+           let word = Self.adjustedToWords.first(where: { before.hasSuffix($0, simple: simple) }) {
+            claim.label = String(claim.label.dropLast(min(claim.label.count, word.count - 1))) + "调整预算"
+        }
         claim.comparesWithOpening = comparesWithOpening
         claim.depth = state.depth
         claim.topic = state.topic
@@ -1548,6 +1670,43 @@ public struct ProseReader: Sendable {
                 && s[phraseLower..<start].contains { $0 == "、" || $0 == "和" || $0 == "与" || $0 == "及" })
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
+        // `…一般行政管理事务（项）：…实际支出46.20万元。年末结转0.78万元。`: a balance in a paragraph
+        // about an item is the item's, not the department's.
+        if claim.isPlainAmount, claim.quantitySource == .ownClause, let named = claim.quantity, named.isKnown, named.code == nil, named.qualifier.isEmpty,
+           named.name.utf8Contains("结转") || named.name.utf8Contains("结余"), let item = claim.topic ?? state.titleQuantity, item.code != nil {
+            claim.quantity = Quantity(name: item.description + "中" + claim.label, isKnown: false)
+        }
+        // `工资福利支出…、商品和服务支出…、资本性支出6.80万元`: beside its siblings of the basic
+        // spending, 资本性支出 is 公开06's row 310 (a project's capital spending is not).
+        if claim.isPlainAmount, claim.period == .current, claim.measure == .actual, let named = claim.quantity, named.isKnown,
+           named.name == "资本性支出", named.code == nil, named.qualifier.isEmpty, !claim.sentencePrefix.utf8Contains("项目"),
+           (state.firstClaimOfSentence..<claims.count).contains(where: { claims[$0].quantity.map { Self.economicSiblings.contains($0.name) } ?? false }) {
+            claim.quantity = Quantity(name: named.name, isKnown: true, code: "310")
+        }
+        if let cameToShareOf, claim.quantity?.isKnown != true {
+            claim.quantity = claims[cameToShareOf].quantity
+            claim.quantitySource = claims[cameToShareOf].quantitySource
+        }
+        // `人员经费、公用经费分别占基本支出的90.55%、9.45%`, `…占基本支出的比重分别为…`: shares of
+        // heads with no amounts written are each of its head, in order.
+        // (`…，上年分别为89.17%和10.83%`: last year's shares of the same heads, in order.)
+        if claim.isShare || (claim.kind == .percentage && claim.period == .previous), claim.quantitySource != .respectively,
+           let run = state.respectivelyRuns.last, let position = run.firstIndex(of: claims.count) {
+            if position == 0 {
+                if claim.isShare, let heads = Self.shareHeads(&state, before: start) {
+                    state.shareRunHeads = (claims.count, heads, state.sentence, claim.kind)
+                } else if !claim.isShare, let earlier = state.shareRunHeads, earlier.sentence == state.sentence {
+                    state.shareRunHeads = (claims.count, earlier.heads, state.sentence, earlier.kind)
+                } else {
+                    state.shareRunHeads = nil
+                }
+            }
+            if let heads = state.shareRunHeads, heads.first == run[0], position < heads.heads.count {
+                claim.quantity = heads.heads[position]
+                claim.quantitySource = .respectively
+                if !claim.isShare { claim.kind = heads.kind }
+            }
+        }
         if var groups = state.headGroups, claim.kind.isChange {
             let isRate = if case .changeRate = claim.kind { true } else { false }
             if isRate == groups.leadIsRate { groups.opened += 1 }
@@ -1562,7 +1721,9 @@ public struct ProseReader: Sendable {
         // each known amount after it that names no year, while only last year's were written.
         // (`…；2024年度收入总计338.46万元，支出总计338.46万元`: from the figure that opened with it.)
         if claim.isPlainAmount, claim.period == .current, claim.quantity?.isKnown == true, !claim.label.utf8Contains("年"),
-           let previous = state.lastFigure, previous >= state.firstClaimOfSentence, claims[previous].period == .previous, claims[previous].isPlainAmount {
+           let previous = state.lastFigure, previous >= state.firstClaimOfSentence, claims[previous].period == .previous, claims[previous].isPlainAmount,
+           // (Not after last year's in a bracket: `下降7.55%（上年为11.86万元），其中：因公出国（境）费…`.)
+           claims[previous].depth == claim.depth {
             var first = previous
             while first > state.firstClaimOfSentence, claims[first - 1].period == .previous, claims[first - 1].isPlainAmount { first -= 1 }
             if Self.opensWithYear(claims[first].label) { claim.period = .previous }
@@ -1653,6 +1814,13 @@ public struct ProseReader: Sendable {
             if state.lists[state.depth] != nil, Self.besidesWords.contains(where: { claim.label.utf8HasPrefix($0) }) {
                 state.lists[state.depth] = nil
             }
+            // `调整预算162.34万元（含年初结转资金5.80万元）`: the carry-over within an item's amount or
+            // budget is the item's, not the department's balance.
+            if state.depth > 0, let list = state.lists[state.depth], let named = claim.quantity, named.isKnown, named.code == nil,
+               named.name.utf8Contains("结转") || named.name.utf8Contains("结余"),
+               claims[list.whole].quantity?.code != nil || claims[list.whole].measure.isBudget {
+                claim.quantity = Quantity(name: (claims[list.whole].quantity?.description ?? "") + "中" + claim.label, isKnown: false)
+            }
             // `人均416.67元`, `平均每辆2.53万元` are no part of a sum; nor is the sum of what was listed
             // (`两项合计`, `…；一般公共预算和政府性基金预算年末结转和结余共计571.70万元`).
             // Nor is the price of one thing bought (`其中：公务用车购置费24.80万元，车价为248,000元`).
@@ -1677,6 +1845,18 @@ public struct ProseReader: Sendable {
                 // `其中：货物3.64万元`: a part named by a word of one of its whole's identity parts.
                 if claim.quantity?.isKnown != true, let whole = claims[list.whole].quantity {
                     if let part = Self.part(of: whole, named: claim.label) { claim.quantity = part; claim.quantitySource = .ownClause }
+                }
+                // `机关运行经费149.78万元，其中：办公费…，公务用车运行维护费12.64万元`: the running cost's
+                // part (公开06's basic spending on it), not 公开09's of all the money.
+                if let named = claim.quantity, named.isKnown, named.code == nil, Self.threePublicItems.contains(named.name),
+                   let whole = claims[list.whole].quantity, Self.basicSpendingWholes.contains(whole.name) {
+                    claim.quantity = Quantity(name: whole.description + "中" + named.name, isKnown: false)
+                }
+                // `项目支出388.87万元，其中资本性支出100.00万元，商品和服务支出288.87万元`: a project's
+                // spending by economic class, not 公开06's basic spending.
+                if let named = claim.quantity, named.isKnown, Self.economicSiblings.contains(named.name) || named.name == "资本性支出",
+                   let whole = claims[list.whole].quantity, whole.name.utf8HasSuffix("项目支出") {
+                    claim.quantity = Quantity(name: whole.description + "中" + named.name, isKnown: false)
                 }
                 // `年初财政拨款结转和结余350.00万元（一般公共预算财政拨款200.00万元，…）`: a part named
                 // by a fund alone is that fund's share of its whole, not the fund's income.
@@ -1714,7 +1894,13 @@ public struct ProseReader: Sendable {
                 // 312.68万元`: in a sentence about a 款 or 项, its split.
                 splitOfItem(&claim, whole: item)
             }
-            state.lastAmount[state.depth] = index
+            // Last year's amount compared with (`机关运行经费248.57万元，较上年239.81万元增加8.76万元，
+            // 其中：…`) is not what a list after it divides: this year's before it in the sentence is.
+            if claim.period == .previous, let prior = state.lastAmount[state.depth], prior >= state.firstClaimOfSentence,
+               claims[prior].period == .current {
+            } else {
+                state.lastAmount[state.depth] = index
+            }
             // `城乡社区环境卫生（项）：支出决算为120.00万元`: after a topic's colon, an amount its words
             // give only a measure of is the topic's own, not a part of it.
             if state.sentenceSubject == nil, state.depth == 0,
@@ -1892,6 +2078,7 @@ public struct ProseReader: Sendable {
             (state.heads, state.headMeasures) = found
             state.headsTaken = 0
             state.headsArePrevious = claim.kind == .amount && Self.isPreviousYear(phrase, words: yearWords, simple: simple)
+            itemBeforeMeasureHeads(&state)
         } else if state.heads.isEmpty, claim.kind == .amount, (phrase.utf8HasPrefix("分别") || phrase.utf8HasPrefix("依次")), let previous = state.lastFigure,
                   previous >= state.firstClaimOfSentence, let (sumClaim, words) = state.sumOfHeads, sumClaim == previous,
                   let found = Self.respectivelyHeadsAndMeasures(String(words.utf8.dropLast(6))! + "分别为") {
@@ -1920,7 +2107,8 @@ public struct ProseReader: Sendable {
             claim.quantitySource = .sentence
             claim.period = claims[previous].period
             claim.measure = claims[previous].measure
-            state.restated = true
+            // (`均为2,020.00万元（上年为1,908.68万元）`: the same amount last year.)
+            if Self.isPreviousYear(claim.label, words: yearWords, simple: simple) { claim.period = .previous } else { state.restated = true }
             return
         }
         if !state.heads.isEmpty, claim.kind == .amount {
@@ -2330,6 +2518,8 @@ public struct ProseReader: Sendable {
                 : before.lastIndex(of: "占").map { before.index(after: $0) }
             if let share {
                 var whole = String(before[share...])
+                // `占比由上年的84.12%提高到86.45%`, `占基本支出的比重由…`: the whole ends before 由.
+                if let from = whole.utf8LastOffset(of: "由"), let head = String(whole.utf8.prefix(from)) { whole = head }
                 // `所占比重分别为87.54%和12.46%`: the respectively words are no part of the whole.
                 // (Asked only of words ending as a marker does: most end on 的; issue 15.)
                 if let last = whole.unicodeScalars.last, last == "为" || last == "是" || last == "别" || last == "次" {
@@ -2512,8 +2702,12 @@ public struct ProseReader: Sendable {
     /// Whether a change's own words are its direction alone (`增加`, `减少了`): it names no other
     /// quantity than the one the sentence is about.
     public static func isDirectionOnly(_ label: String) -> Bool {
-        increaseWords.contains(label) || decreaseWords.contains(label)
+        increaseWords.contains(label) || decreaseWords.contains(label) || signedChangeWords.contains(label)
     }
+    /// Words of a change whose sign gives its direction (`增减额为-6.68万元`, `增减率4.81%`).
+    static let signedRateWords = ["增减率", "增减幅度", "变动率", "增减比例", "增减比率", "变动幅度"].flatMap { [$0, $0 + "为", $0 + "是"] }
+    static let signedChangeWords = (["增减额", "增减变动", "增减变化", "增减金额", "变动额", "增减"].flatMap { [$0, $0 + "为", $0 + "是"] }) + signedRateWords
+    static let signedChangeFirsts = ScalarSet(signedChangeWords.compactMap(\.unicodeScalars.last))
     static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少", "少支出", "少支"].flatMap { [$0, $0 + "了"] }
     static let decreaseSuffixes = SuffixWords(decreaseWords)
     /// Words before a count that make it the year's change of the count.

@@ -1,0 +1,176 @@
+import XCTest
+@testable import JuesuanChecks
+@testable import JuesuanModel
+
+import JuesuanSyntax
+
+/// Session 35's readings, each in wordings of our own on the education probe's tables (公开09:
+/// 公务用车保有量 4, 国内公务接待 12批次 86人次; 公开10: 主要负责人用车 1, 应急保障用车 1,
+/// 特种专业技术用车 2; 公开08: 人员经费 2,246.76, 公用经费 234.47).
+final class ProbeSession35Tests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    /// Counts written in Chinese numerals are read as counts written in digits are.
+    func testCountsInChineseNumeralsAreRead() throws {
+        let vehicles = [
+            "2024年度公务用车保有量四辆，其中主要负责人用车一辆、应急保障用车一辆、特种专业技术用车两辆。",
+            "年末共有公务用车四辆（主要负责人用车一辆，应急保障用车一辆，特种专业技术用车两辆）。",
+        ]
+        try assertEach(vehicles, moving: "四辆", to: "五辆", finds: ["N507 五"])
+        try assertEach([vehicles[0]], moving: "两辆", to: "三辆", finds: ["N504 四", "N507 三"])
+        // (Parts in a bracket after commas are not summed, in digits as in words.)
+        try assertEach([vehicles[1]], moving: "两辆", to: "三辆", finds: ["N507 三"])
+        let receptions = [
+            "全年国内公务接待十二批次、八十六人次，较上年减少三批次。",
+            "国内公务接待共十二批，八十六人次。",
+        ]
+        try assertEach(receptions, moving: "八十六", to: "一百零六", finds: ["N507 一百零六"])
+        try assertEach(receptions, moving: "十二批", to: "二十批", finds: ["N507 二十"])
+    }
+
+    /// Numerals in set phrases are no counts: `八项规定`, `一次性`, `一人一档`, `第三批`, `统一`,
+    /// and `两项合计` still names the sum of the two amounts before it.
+    func testNumeralsInSetPhrasesAreNoCounts() throws {
+        try assertEach(["严格执行中央八项规定精神，公务用车保有量4辆，无一次性购置，实行一车一档、统一管理，第三批车辆已处置。"],
+                       moving: "4辆", to: "5辆", finds: ["N507 5"])
+        try assertEach(["人员经费2,246.76万元、公用经费234.47万元，两项合计2,481.23万元。",
+                        "人员经费2,246.76万元，公用经费234.47万元，二者共计2,481.23万元。"],
+                       moving: "2,481.23", to: "2,482.23", finds: ["N504 2,482.23"])
+    }
+
+    func testChineseNumeralValues() {
+        func value(_ text: String) -> Int? {
+            let scalars = Array(text.unicodeScalars)
+            guard let (value, end) = ChineseNumeral.read(scalars, from: 0), end == scalars.count else { return nil }
+            return value
+        }
+        XCTAssertEqual(value("三"), 3)
+        XCTAssertEqual(value("两"), 2)
+        XCTAssertEqual(value("十"), 10)
+        XCTAssertEqual(value("十五"), 15)
+        XCTAssertEqual(value("二十"), 20)
+        XCTAssertEqual(value("八十六"), 86)
+        XCTAssertEqual(value("一百零六"), 106)
+        XCTAssertEqual(value("一千二百三十四"), 1234)
+        XCTAssertNil(value("三四"))
+        XCTAssertNil(value("十十"))
+        XCTAssertNil(value("十两"))
+        XCTAssertNil(value("百"))
+        XCTAssertNil(value("一百零"))
+    }
+
+    // MARK: Shares
+
+    /// `占比由上年的A%提高到B%`: B is this year's share of the same whole, A last year's; the
+    /// points between them are judged only when both are right.
+    func testAShareThatRoseToIsThisYearsShare() throws {
+        try assertEach(["一般公共预算财政拨款支出2,870.10万元，其中基本支出2,481.23万元，占比由上年的84.12%提高到86.45%，提高2.33个百分点。",
+                        "基本支出2,481.23万元，占一般公共预算财政拨款支出的比重由上年的84.12%上升至86.45%。"],
+                       moving: "86.45%", to: "87.45%", finds: ["N502 87.45"])
+        // Another item's points after a `；` are not judged by the first item's shares.
+        let two = "一般公共预算财政拨款支出2,870.10万元，其中基本支出2,481.23万元、项目支出388.87万元。与上年相比，基本支出所占比重由84.12%提高到86.45%，提高2.33个百分点；项目支出所占比重下降2.33个百分点。"
+        try assertEach([two], moving: "提高2.33", to: "提高2.43", finds: ["N503 2.43"])
+    }
+
+    /// Shares of heads with no amounts of their own (`人员经费、公用经费分别占基本支出的…`) are each
+    /// of its head; last year's after them (`上年分别为…`) too.
+    func testSharesOfHeadsWithNoAmountsAreEachOfItsHead() throws {
+        let sentences = ["人员经费、公用经费分别占基本支出的90.55%、9.45%。",
+                         "人员经费和公用经费占基本支出的比重分别为90.55%和9.45%。",
+                         "人员经费、公用经费占基本支出的比重分别为90.55%和9.45%，上年分别为89.17%和10.83%，人员经费比重提高1.38个百分点。"]
+        try assertEach(sentences, moving: "9.45%", to: "10.45%", finds: ["N502 10.45"])
+        try assertEach(sentences, moving: "90.55%", to: "91.55%", finds: ["N502 91.55"])
+        try assertEach([sentences[2]], moving: "1.38", to: "1.48", finds: ["N503 1.48"])
+        try assertEach([sentences[2].replacingOccurrences(of: "人员经费比重提高1.38", with: "公用经费比重下降1.38")],
+                       moving: "1.38", to: "1.48", finds: ["N503 1.48"])
+    }
+
+    /// `〔占比x%〕`: a square bracket of a note is a bracket; `〔2024〕` of a document number is none.
+    func testSquareBracketsOfNotesAreBrackets() throws {
+        try assertEach(["根据县财〔2024〕5号文件，本年收入合计3,186.50万元，其中：一般公共预算财政拨款收入2,856.40万元〔占比89.64%〕，政府性基金预算财政拨款收入120.00万元〔占比3.77%〕，事业收入186.35万元〔占比5.85%〕，其他收入23.75万元〔占比0.75%〕。"],
+                       moving: "89.64", to: "90.64", finds: ["N502 90.64"])
+    }
+
+    // MARK: Changes
+
+    /// `增减额为-6.68万元`, `增减率4.81%`: a change whose sign gives its direction.
+    func testSignedChangesAreChanges() throws {
+        let sentence = "一般公共预算财政拨款基本支出2,481.23万元（上年为2,414.23万元），增减额67.00万元，增减率2.78%，其中：人员经费2,246.76万元，占90.55%，公用经费234.47万元（上年为241.15万元），增减额为-6.68万元，增减率为-2.77%。"
+        try assertEach([sentence], moving: "增减率2.78%", to: "增减率3.78%", finds: ["N503 3.78"])
+        // (Its direction against its rate's.)
+        try assertEach([sentence], moving: "-6.68", to: "6.68", finds: ["N503 2.77%"])
+        // (Not a part of the list: the parts still add up; the change is its head's.)
+        // (Judged with last year in its bracket; reported on the rate that then disagrees.)
+        try assertEach([sentence], moving: "-6.68", to: "-7.68", finds: ["N503 2.77"])
+    }
+
+    /// `均为A万元（上年为B万元）`: last year's amount of both totals, no head of its own.
+    func testLastYearInABracketAfterBothTotals() throws {
+        try assertEach(["收入总计与支出总计均为3,283.80万元（上年为3,100.00万元），增减额为183.80万元，增减率为5.93%。",
+                        "收、支总计均为3,283.80万元（上年3,100.00万元），比上年增加183.80万元，增长5.93%。"],
+                       moving: "5.93", to: "5.83", finds: ["N503 5.83"])
+    }
+
+    /// A difference from a budget with no budget in its own words may be from any budget its
+    /// sentence names: here the 调整预算 just before it, not the 年初预算 first named.
+    func testADifferenceFromTheBudgetNamedLast() throws {
+        try assertEach(["教育管理事务（款）行政运行（项）：支出决算412.36万元，比年初预算400.00万元增加12.36万元，为年初预算的103.09%；比调整预算420.00万元减少7.64万元，为调整预算的98.18%。"],
+                       moving: "减少7.64", to: "减少8.64", finds: ["N503 8.64"])
+    }
+
+    // MARK: Items, budgets, balances
+
+    /// `（项）年初预算与调整预算均为A万元，支出决算B万元`: the heads are measures of the item.
+    func testAnItemsBudgetsNamedTogether() throws {
+        try assertEach(["（2）行政事业单位医疗（款）行政单位医疗（项）年初预算与调整预算均为30.00万元，支出决算30.15万元，完成预算的100.50%。"],
+                       moving: "30.15", to: "31.15", finds: ["N501 31.15"])
+    }
+
+    /// What the budget was adjusted to (`年中追加20.00万元后调整为420.00万元`) is the adjusted budget;
+    /// a balance in a paragraph about an item (`年末结转7.64万元`) is the item's; so is the
+    /// carry-over within its budget (`调整预算420.00万元（含年初结转资金20.00万元）`).
+    func testAnItemsAdjustedBudgetAndBalance() throws {
+        try assertEach(["行政运行（项）：年初预算400.00万元，年中追加20.00万元后调整为420.00万元，实际支出412.36万元，完成调整预算的98.18%。年末结转7.64万元。",
+                        "教育管理事务（款）行政运行（项）：决算数412.36万元，年初预算400.00万元，调整预算420.00万元（含年初结转资金20.00万元），为调整预算的98.18%。"],
+                       moving: "98.18", to: "99.18", finds: ["N505 99.18"])
+    }
+
+    /// Funds named after 分别为, each with its figure, are the amount's parts, not the funds' income.
+    func testFundsAfterRespectivelyArePartsOfTheAmount() throws {
+        try assertEach(["年末财政拨款结转和结余26.50万元，分别为一般公共预算财政拨款26.50万元和政府性基金预算财政拨款0.00万元。"],
+                       moving: "一般公共预算财政拨款26.50", to: "一般公共预算财政拨款27.50", finds: ["N504 26.50"])
+    }
+
+    /// Last year's amount compared with (`较上年241.15万元减少6.68万元`) is not what the 其中 list
+    /// after it divides; nor is a “三公” item in the running cost's list 公开09's.
+    func testTheRunningCostsListIsOfThisYearsAmount() throws {
+        let sentence = "机关运行经费234.47万元，较上年241.15万元减少6.68万元，下降2.77%，其中：商品和服务支出218.47万元，资本性支出16.00万元。"
+        try assertEach([sentence], moving: "218.47", to: "219.47", finds: ["N501 219.47"])
+        XCTAssertEqual(try findings("机关运行经费234.47万元，其中：办公费52.30万元，公务用车运行维护费12.00万元，公务接待费2.00万元。"), [])
+        // (`2,344,724.37元` is 234.47万元 unrounded: no running cost above 公用经费.)
+        XCTAssertEqual(try findings("机关运行经费234.47万元（即2,344,724.37元）。"), [])
+    }
+
+    // MARK: Counts
+
+    /// A count in a bracket of parts is no count an average is per; a count of 外事 receptions is
+    /// no count of 国内 ones; the year's figures after last year's in a bracket are this year's.
+    func testCountsInBracketsOfParts() throws {
+        try assertEach(["公务用车运行维护费18.90万元，主要用于4辆公务用车（含应急保障用车1辆）的燃料、维修等支出，平均每辆车4.73万元。"],
+                       moving: "4.73", to: "5.73", finds: ["N516 5.73"])
+        try assertEach(["全年共接待12批次、86人次（其中外事接待0批次），接待费3.36万元。"],
+                       moving: "86人次", to: "87人次", finds: ["N507 87"])
+        try assertEach(["“三公”经费支出22.26万元，较上年减少1.74万元，下降7.25%（上年为24.00万元），其中：因公出国（境）费0.00万元，占0.00%；公务用车购置及运行维护费18.90万元，占84.91%；公务接待费3.36万元，占15.09%。"],
+                       moving: "15.09", to: "16.09", finds: ["N502 16.09", "N508 16.09"])
+    }
+
+    /// Beside its siblings of the basic spending, 资本性支出 is 公开06's row 310; in a list of a
+    /// project's spending, none of the economic classes is 公开06's.
+    func testCapitalSpendingBesideItsSiblingsIsTheBasicSpendings() throws {
+        try assertEach(["基本支出2,481.23万元，其中：工资福利支出2,150.36万元、商品和服务支出218.47万元、对个人和家庭的补助96.40万元、资本性支出16.00万元。",
+                        "按经济分类，工资福利支出2,150.36万元，商品和服务支出218.47万元，资本性支出16.00万元。"],
+                       moving: "16.00", to: "17.00", finds: ["N501 17.00"])
+        try assertEach(["项目支出388.87万元，其中资本性支出100.00万元，商品和服务支出288.87万元。"],
+                       moving: "288.87", to: "298.87", finds: ["N504 388.87"])
+    }
+}
