@@ -43,6 +43,11 @@ enum NarrativeChangeCheck {
     static func current(before change: Int, _ reading: ProseReading) -> Int? {
         let claims = reading.claims
         var amounts = about(change, reading).filter { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth }
+        // `一般公共预算财政拨款收入1386.45万元，占…的99.77%（同比增加92.59万元，增长7.16%）`: a change
+        // alone in a bracket is of the amount outside it.
+        if amounts.isEmpty, claims[change].depth > 0 {
+            amounts = about(change, reading).filter { claims[$0].isPlainAmount && claims[$0].depth == claims[change].depth - 1 }
+        }
         // `其中，A较2023年度的3,015.60万元增加270.80万元…；城乡医疗救助较2023年度增加164.31万元`: a
         // change that names its own amount is not of a figure before a `；`.
         // (Also when no table prints what it names: it is still not the figure before.)
@@ -736,6 +741,31 @@ enum NarrativeChangeCheck {
         return nil
     }
 
+    /// A budget's difference from another (`调整预算比年初预算增加98.00万元`): both the nearest of
+    /// their measures written before it in its paragraph; not judged when either is not.
+    static func budgetAgainstBudget(_ index: Int, subject: Measure, other: Measure, increase: Bool, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let claim = claims[index]
+        func nearest(_ measure: Measure) -> Int? {
+            var k = index - 1
+            while k >= 0, claims[k].paragraph == claim.paragraph {
+                if claims[k].isPlainAmount, !claims[k].isEcho, claims[k].period == .current, claims[k].measure == measure { return k }
+                k -= 1
+            }
+            return nil
+        }
+        guard let a = nearest(subject), let b = nearest(other), !reading.contradicted.contains(a), !reading.contradicted.contains(b) else { return }
+        let first = reading.operand(a), second = reading.operand(b), written = reading.operand(index)
+        if ProseReading.verdict({ path in
+            (increase ? first[keyPath: path] - second[keyPath: path] : second[keyPath: path] - first[keyPath: path]).overlaps(written[keyPath: path])
+        }) != .fails { return }
+        let expected = increase ? first.value - second.value : second.value - first.value
+        let scale = max(claim.value.scale, expected.scale)
+        reading.report("N503", .error, on: claim.range,
+                       "\(increase ? "增加" : "减少")应为 \(expected.formatted(scale: scale))（\(first.value) 与 \(second.value) 之差），说明中写的是 \(claim.text)",
+                       related: [RelatedLocation(range: first.range, message: first.name), RelatedLocation(range: second.range, message: second.name)])
+    }
+
     /// The budgets a sentence names, the last named first (`.budget` when it names none by kind).
     static func budgetMeasures(_ sentence: String) -> [Measure] {
         let named: [(offset: Int, measure: Measure)] = [("年初预算", Measure.initialBudget), ("全年预算", .fullBudget), ("调整预算", .fullBudget)]
@@ -754,6 +784,12 @@ enum NarrativeChangeCheck {
     static func budgetDifference(_ index: Int, increase: Bool, _ reading: inout ProseReading) {
         let claims = reading.claims
         let claim = claims[index]
+        // `调整预算比年初预算增加98.00万元`: one budget against another, not the actual.
+        let named = ProseReader.budgetsNamed(in: claim.label)
+        if named.count >= 2, let subject = named.first, let other = named.last, subject != other {
+            budgetAgainstBudget(index, subject: subject, other: other, increase: increase, &reading)
+            return
+        }
         // In a respectively run the difference is of its own item (`A、B分别比预算减少a和b万元`).
         let sentence = about(index, reading)
         var found = sentence.first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget })

@@ -54,7 +54,10 @@ enum NarrativePerCapitaCheck {
             // Last year's amount compared with (`比上年（6.45万元）减少…`) is not this year's average's.
             // (Nor an amount per something else: `次均接待费用900.00元`, `生均支出19,363.96元`.)
             claim.isPlainAmount && !claim.measure.isBudget && claim.averageMark == nil && claim.period == .current && !claim.label.utf8Contains("均")
-                && (words.isEmpty || words.contains { claim.label.containsText($0) || claim.quantity?.name.containsText($0) == true })
+                // (By its quantity only when no part of a list: `…其中基本支出列支12.36万元、项目支出列支
+                // 3.50万元` are no 运行维护费 per vehicle, nor `机关运行经费…其中：公务用车运行维护费…` the
+                // running cost per head.)
+                && (words.isEmpty || words.contains { claim.label.containsText($0) || (claim.listWhole == nil && claim.quantity?.name.containsText($0) == true) })
         }
     }
 

@@ -5,8 +5,9 @@ import JuesuanSyntax
 /// blocks. Where a paragraph counts as many projects as the report has blocks (`对3个项目开展
 /// 了绩效自评`), the blocks are those projects: its average score (`自评平均分97.55分`) is the
 /// mean of their 总分 and its counts of a grade (`评为“优”的2个`) are the blocks of that grade.
-/// A paragraph counting another number of projects speaks of projects some of which are not
-/// published as blocks: it is not judged.
+/// The paragraphs after it in its section are judged as it is. A paragraph counting another
+/// number of projects speaks of projects some of which are not published as blocks: it is not
+/// judged, nor are those after it in its section.
 enum NarrativePerformanceSummaryCheck {
     static let rules = [Rule("N520", .error, "绩效自评概述中的平均分或各等级项目个数与“绩效”表不符")]
 
@@ -15,11 +16,16 @@ enum NarrativePerformanceSummaryCheck {
         let scores = projects.compactMap { $0.totalScore?.value }
         let claims = reading.claims
         let blocks = DecimalNumber(projects.count)
+        // Whether the last paragraph of a section that counted projects counted the blocks: the
+        // paragraphs after it in the section speak of those projects (`对4个项目开展了绩效自评。⏎
+        // 3个项目为“优”，1个项目为“良”，平均得分92.11分。`).
+        var counted: (section: Int, blocks: Bool)?
         for paragraph in reading.prose.paragraphs {
             // Every count of projects in the paragraph is the number of blocks (`共涉及项目18个…；
             // 对政府性基金预算项目2个…` speaks of 18 projects, whatever the second count).
             let counts = paragraph.claims.filter { isProjectCount(claims[$0]) }
-            guard !counts.isEmpty, counts.allSatisfy({ claims[$0].value == blocks }) else { continue }
+            if !counts.isEmpty { counted = (paragraph.section, counts.allSatisfy({ claims[$0].value == blocks })) }
+            guard let counted, counted.section == paragraph.section, counted.blocks else { continue }
             // The counts of each grade, if any, are of all the projects.
             let graded = paragraph.claims.filter { claims[$0].kind == .count && !claims[$0].isEcho && NarrativeCountCheck.grade(claims[$0]) != nil }
             let gradedSum = graded.reduce(DecimalNumber.zero) { $0 + claims[$1].value }

@@ -48,4 +48,13 @@ final class PerformanceSummaryTests: XCTestCase {
         let named = Analysis(text: try readFixture("probe-meteorology.juesuan") + "\n说明 二十一、测试\n" + own + "\n")
         XCTAssertEqual(named.diagnostics.filter { $0.code == "P607" }.count, 1)
     }
+
+    /// The paragraphs after one counting the blocks, in its section, speak of those projects
+    /// (session 35: `对4个项目开展了绩效自评。⏎ 3个项目为“优”…，平均得分92.11分。`); after one
+    /// counting other projects, they are not judged.
+    func testTheParagraphsAfterTheCountAreOfTheSameProjects() throws {
+        XCTAssertEqual(try findings("2024年度对3个项目开展了绩效自评。\n从自评结果看，平均得分97.55分。"), [])
+        XCTAssertEqual(try findings("2024年度对3个项目开展了绩效自评。\n从自评结果看，平均得分96.55分。"), ["N520 96.55"])
+        XCTAssertEqual(try findings("2024年度对18个项目开展了绩效自评。\n从自评结果看，平均得分96.55分。"), [])
+    }
 }

@@ -174,3 +174,82 @@ final class ProbeSession35Tests: XCTestCase, ProbeReadingCase {
                        moving: "288.87", to: "298.87", finds: ["N504 388.87"])
     }
 }
+
+/// Session 35's second round (a county fire brigade, a CPPCC office, a hydrology station, a
+/// township government), each reading in wordings of our own on the education probe's tables.
+final class ProbeSession35SecondRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    /// A change of a count after the parts of a 其中 list ends the list.
+    func testACountsChangeAfterItsPartsIsNoPart() throws {
+        try assertEach(["年末实有在职人员40人，其中行政人员30人、事业人员10人，较上年末增加2人，增长5.26%。"],
+                       moving: "事业人员10人", to: "事业人员12人", finds: ["N504 40"])
+    }
+
+    /// The amount before, again in 元 (`其他收入23.75万元，为银行存款利息237,500.00元`), is no part.
+    func testAnAmountRestatedInYuanIsNoPart() throws {
+        try assertEach(["本年收入合计3,186.50万元，其中：一般公共预算财政拨款收入2,856.40万元，政府性基金预算财政拨款收入120.00万元，事业收入186.35万元，其他收入23.75万元，为银行存款利息237,500.00元。"],
+                       moving: "事业收入186.35", to: "事业收入187.35", finds: ["N501 187.35"])
+    }
+
+    /// A change alone in a bracket after an amount and its share is the amount's.
+    func testAChangeInABracketAfterAShareIsTheAmounts() throws {
+        try assertEach(["其中：一般公共预算财政拨款收入2,856.40万元，占本年收入合计的89.64%（同比增加156.40万元，增长5.79%）。"],
+                       moving: "5.79", to: "6.79", finds: ["N503 6.79"])
+    }
+
+    /// `调整预算比年初预算增加20.00万元`: one budget against the other, not the actual.
+    func testABudgetAgainstTheOtherBudget() throws {
+        try assertEach(["行政运行（项）：年初预算400.00万元，调整预算420.00万元，决算412.36万元。调整预算比年初预算增加20.00万元。",
+                        "行政运行（项）年初预算400.00万元，全年预算420.00万元，决算412.36万元，全年预算较年初预算增加20.00万元。"],
+                       moving: "增加20.00", to: "增加21.00", finds: ["N503 21.00"])
+    }
+
+    /// In a paragraph about the appropriations' basic spending, a “三公” item is 公开06's row.
+    func testAThreePublicItemAmongTheBasicSpendingIsItsRow() throws {
+        let sentence = "一般公共预算财政拨款基本支出2,481.23万元，商品和服务支出中金额较大的是办公费52.30万元、电费38.75万元、公务用车运行维护费18.90万元。"
+        try assertEach([sentence], moving: "18.90", to: "19.90", finds: ["N501 19.90"])
+        XCTAssertTrue(try ProbeProse(Self.probe).findingMessages(sentence.replacingOccurrences(of: "18.90", with: "19.90"))[0].contains("公开06"))
+    }
+
+    /// An average that names what it is of (`平均每辆运行维护费`, `人均机关运行经费`) is of that
+    /// amount, not of a part listed nearer.
+    func testAnAverageOfTheAmountItNames() throws {
+        try assertEach(["公务用车运行维护费18.90万元，其中基本支出列支15.00万元、项目支出列支3.90万元。年末公务用车保有量4辆，平均每辆运行维护费4.73万元。"],
+                       moving: "4.73", to: "5.73", finds: ["N516 5.73"])
+        try assertEach(["机关运行经费234.47万元，其中：办公费52.30万元，公务用车运行维护费18.90万元。按年末50人计算，人均机关运行经费4.69万元。"],
+                       moving: "4.69", to: "5.69", finds: ["N516 5.69"])
+    }
+
+    /// `基本与预算持平`: roughly level, not level.
+    func testRoughlyLevelWithTheBudgetIsNoClaimOfNoDifference() throws {
+        try assertEach(["行政单位医疗（项）：年初预算30.20万元，决算30.15万元，完成年初预算的99.83%，基本与预算持平。"],
+                       moving: "99.83", to: "98.83", finds: ["N505 98.83"])
+    }
+
+    /// An item named in a clause of no figure (`（2）…（项）年初未安排预算，`) is what the measures
+    /// after it speak of; a 调整预算 is no part of a 年初预算.
+    func testAnItemNamedWithoutAFigureAndItsBudgets() throws {
+        try assertEach(["（1）行政运行（项）年初预算400.00万元，决算412.36万元；（2）行政单位医疗（项）年初未安排预算，调整预算30.00万元，支出决算30.15万元。"],
+                       moving: "30.15", to: "31.15", finds: ["N501 31.15"])
+        try assertEach(["教育支出（类）年初预算为1,700.00万元。其中：（1）行政运行（项）年初预算400.00万元；（2）小学教育（项）年初预算1,200.00万元；（3）初中教育（项）年初未安排预算，调整预算650.00万元。"],
+                       moving: "年初预算1,200.00", to: "年初预算1,400.00", finds: ["N504 1,700.00"])
+    }
+
+    /// A count read before a money figure is no whole of the counts after a later list marker.
+    func testACountIsAWholeOnlyRightBeforeItsParts() throws {
+        try assertEach(["公务用车购置费0.00万元，公务用车购置数0辆；公务用车运行维护费18.90万元，主要用于公务出行，公务用车保有量4辆。"],
+                       moving: "保有量4辆", to: "保有量5辆", finds: ["N507 5"])
+    }
+
+    /// A functional code before its name (`1. 2050101行政运行：`) and an economic class's code in
+    /// brackets after its name (`工资福利支出（301）`) name the row, and are no figures.
+    func testCodesBesideNames() throws {
+        try assertEach(["1. 2050101行政运行：年初预算400.00万元，决算数为412.36万元。",
+                        "（2）2050101行政运行：决算数412.36万元，完成年初预算的103.09%。"],
+                       moving: "412.36", to: "413.36", finds: ["N501 413.36"])
+        try assertEach(["按经济分类，工资福利支出（301）2,150.36万元，商品和服务支出（302）218.47万元，资本性支出（310）16.00万元。"],
+                       moving: "16.00", to: "17.00", finds: ["N501 17.00"])
+    }
+}
+

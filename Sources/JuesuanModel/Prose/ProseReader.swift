@@ -279,7 +279,9 @@ public struct ProseReader: Sendable {
     /// `①基本工资78.36万元`, `办公费、差旅费…分别为4.82、2.64…万元` in a paragraph about 人员经费 or
     /// 公用经费: a 款 of 公开06 named bare, that row's amount.
     mutating func basicSpendingRow(_ claim: inout Claim, _ state: inout ParagraphState) {
-        guard !basicSpendingRows.isEmpty, claim.isPlainAmount, claim.period == .current, claim.measure == .actual, claim.quantity?.isKnown != true else { return }
+        // (A “三公” item too: `商品和服务支出中金额较大的是电费…、公务用车运行维护费12.36万元` is 30231.)
+        guard !basicSpendingRows.isEmpty, claim.isPlainAmount, claim.period == .current, claim.measure == .actual,
+              claim.quantity?.isKnown != true || claim.quantity.map({ $0.code == nil && $0.qualifier.isEmpty && Self.threePublicItems.contains($0.name) }) == true else { return }
         var words = Substring(claim.quantity.map { $0.name } ?? claim.label)
         if let cut = words.lastIndex(where: { "：:，,；;、".contains($0) }) { words = words[words.index(after: cut)...] }
         words = Ordinal.strip(words)
@@ -378,6 +380,18 @@ public struct ProseReader: Sendable {
     /// Words before the budget an amount's budget was adjusted to.
     static let adjustedToWords = ["调整", "调增", "调减", "调整后", "追加"].flatMap { [$0 + "为", $0 + "至", $0 + "到"] }
 
+    /// Whether an amount is the one before it in its sentence (at its depth) written in another
+    /// money unit: this one, shifted to that unit and rounded to its digits, is it.
+    func restatesAmount(_ claim: Claim, state: ParagraphState) -> Bool {
+        guard case .money(let unit)? = claim.unit, let previous = state.lastAmount[claim.depth], previous >= state.firstClaimOfSentence,
+              claims[previous].isPlainAmount, case .money(let previousUnit)? = claims[previous].unit, previousUnit != unit else { return false }
+        let exponent: [MoneyUnit: Int] = [.yuan: 0, .thousandYuan: 3, .tenThousandYuan: 4, .hundredMillionYuan: 8]
+        let shift = exponent[unit]! - exponent[previousUnit]!
+        guard shift < 0 else { return false }
+        let shifted = DecimalNumber(mantissa: claim.value.mantissa, scale: claim.value.scale - shift)
+        return shifted.rounded(toScale: claims[previous].value.scale) == claims[previous].value
+    }
+
     /// The other classes of 公开06's basic spending by economic classification.
     static let economicSiblings: Set<String> = ["工资福利支出", "商品和服务支出", "对个人和家庭的补助"]
 
@@ -421,6 +435,32 @@ public struct ProseReader: Sendable {
         return end
     }
 
+    /// Where an economic class's code in brackets after its name ends (`工资福利支出（301）`,
+    /// `办公费（30201）`): at the closing bracket; nil for any other digits.
+    static func bracketedEconomicCodeEnd(_ text: ProseText, at i: Int) -> Int? {
+        guard let open = text[i - 1], open == "（" || open == "(", text[i] == "3" else { return nil }
+        var end = i
+        while ProseText.isDigit(text[end]) { end += 1 }
+        guard end - i == 3 || end - i == 5, let close = text[end], close == "）" || close == ")" else { return nil }
+        let code = text.string(i, end)
+        guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), Catalogue.embedded.entry(code: code, kind: .economic) != nil else { return nil }
+        return end
+    }
+
+    /// Where a functional code written right before a name ends (`2080502事业单位离退休`): the
+    /// digits are a 款 or 项 of the catalogue, and an ideograph that starts no unit follows them.
+    /// Nil otherwise (`12345万元` is a figure).
+    static func leadingCodeEnd(_ text: ProseText, at i: Int) -> Int? {
+        guard text[i] == "2" else { return nil }
+        var end = i
+        while ProseText.isDigit(text[end]) { end += 1 }
+        guard end - i == 5 || end - i == 7, let next = text[end], next.value >= 0x4E00, next.value < 0xA000,
+              next != "万", next != "亿", next != "千", next != "元", next != "年" else { return nil }
+        let code = text.string(i, end)
+        guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), Catalogue.embedded.entry(code: code, kind: .functional) != nil else { return nil }
+        return end
+    }
+
     /// Whether a name written before a functional code in brackets is that code's: the
     /// catalogue's name for it, or the label of a row of the report's functional tables with
     /// that code, ends the name (`主要用于城乡社区环境卫生(2120501)`). The one decision the topic
@@ -456,11 +496,31 @@ public struct ProseReader: Sendable {
                                          quantity: nil, subject: nil, line: line, paragraph: paragraph))
     }
 
+    /// The item a code written before its name names (`1. 2080502事业单位离退休`): as `codedItem`.
+    mutating func leadingCodedItem(_ words: String) -> Quantity? {
+        var scalars = Array(Self.withoutItemNumber(words).unicodeScalars)
+        // (`1.2080502…`: the item's number before the code, its blank gone.)
+        if let dot = scalars.prefix(3).firstIndex(where: { $0 == "." || $0 == "、" }), dot > 0,
+           scalars[..<dot].allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) { scalars.removeFirst(dot + 1) }
+        guard let first = scalars.first, first == "2" else { return nil }
+        var end = 0
+        while end < scalars.count, scalars[end].value >= 0x30, scalars[end].value <= 0x39 { end += 1 }
+        guard end == 5 || end == 7, end < scalars.count else { return nil }
+        let digits = String(String.UnicodeScalarView(scalars[..<end]))
+        guard let entry = catalogue.entry(code: digits, kind: .functional) else { return nil }
+        let nameWords = String(String.UnicodeScalarView(scalars[end...]))
+        let name = LabelKey.make(nameWords)
+        guard !name.isEmpty else { return nil }
+        guard nameAgrees(nameWords, code: digits) else { return Quantity(name: name, isKnown: false) }
+        return Quantity(name: "\(entry.name)（\(digits.utf8.count == 5 ? "款" : "项")）", isKnown: true, code: digits)
+    }
+
     /// The item a name with its code in brackets names (`行政运行（2010301）`, `（二）城乡社区环境卫生(2120501)`):
     /// known by the code when the name before it is the catalogue's or the report's row's for that
     /// code; unknown when they disagree (the figures after it are still about it, and neither the
     /// name nor the code is guessed); nil when the words end in no such code.
     mutating func codedItem(_ words: String) -> Quantity? {
+        if let leading = leadingCodedItem(words) { return leading }
         var scalars = Substring(words).unicodeScalars
         guard let last = scalars.last, last == "）" || last == ")" else { return nil }
         scalars.removeLast()
@@ -640,7 +700,11 @@ public struct ProseReader: Sendable {
             if Self.mayStartNoChangeWord(scalar), let word = Self.noChangeWords.first(where: { text.hasPrefix($0, at: i) }) {
                 let end = i + word.unicodeScalars.count
                 // `与预算基本持平`, `大体持平`: roughly level, no claim of no change at all.
-                let hedged = i >= 2 && Self.hedgeWords.contains { text.hasPrefix($0, at: i - 2) }
+                // (`基本与预算持平`: the hedge anywhere before it in its clause.)
+                // (Not 基本 of `基本支出与上年持平`.)
+                let hedged = (max(state.clauseStart, i - 12)..<i).contains { k in
+                    Self.hedgeWords.contains { text.hasPrefix($0, at: k) } && !text.hasPrefix("基本支出", at: k) && !text.hasPrefix("基本工资", at: k)
+                }
                 if !hedged { noChange(&state, start: i, end: end, line: line, paragraph: paragraphIndex) }
                 i = end
                 continue
@@ -649,6 +713,20 @@ public struct ProseReader: Sendable {
                 // `行政运行（2010301）`: a code in brackets names its row; it is no figure.
                 if let end = Self.bracketedCodeEnd(text, at: i) {
                     namedCode(&state, codeStart: i, codeEnd: end, line: line, paragraph: paragraphIndex)
+                    i = end
+                    continue
+                }
+                // `工资福利支出（301）531.57万元`: an economic class's code in brackets, no figure either.
+                if let end = Self.bracketedEconomicCodeEnd(text, at: i) {
+                    i = end
+                    continue
+                }
+                // `1. 2080502事业单位离退休：年初预算…`: a code written before the name it is of (after
+                // the item's number, whose blank the text does not keep: `1.2080502`).
+                var number = i
+                while ProseText.isDigit(text[number]) { number += 1 }
+                if let end = Self.leadingCodeEnd(text, at: i)
+                    ?? (number - i <= 2 && text[number] == "." && (state.clauseStart..<i).allSatisfy({ s[$0] == " " }) ? Self.leadingCodeEnd(text, at: number + 1) : nil) {
                     i = end
                     continue
                 }
@@ -735,6 +813,8 @@ public struct ProseReader: Sendable {
         var respectivelyRuns: [[Int]] = []
         /// The heads a run of shares is of, by its first claim (`人员经费、公用经费分别占…`).
         var shareRunHeads: (first: Int, heads: [Quantity], sentence: Int, kind: ClaimKind)?
+        /// The source offset of the last clause that opened a topic (`openTopic`), or -1.
+        var topicOpenedAt = -1
 
         /// The paragraph's text as one string and the UTF-8 offset of each scalar in it, made on
         /// the first figure: the strings a figure keeps are cut from it (a copy of bytes) instead
@@ -855,6 +935,8 @@ public struct ProseReader: Sendable {
            deeper.utf8.count > code.utf8.count, deeper.utf8HasPrefix(code) {
             chain = coded
         }
+        // (Where: an amount of the sentence before it is not what measure words after it speak of.)
+        state.topicOpenedAt = state.text.offsets[start]
         if let item = chain, item.isKnown {
             state.topic = item
         } else if let item = codedItem(words) {
@@ -1268,7 +1350,9 @@ public struct ProseReader: Sendable {
     @discardableResult
     mutating func openList(_ state: inout ParagraphState, at i: Int, opensSentenceList: Bool = false, markerLength: Int = 0) -> Int? {
         let text = state.text
-        if let count = state.lastCount[state.depth] {
+        // (Not of a count an amount came after: `公务用车购置数0辆；公务用车运行维护费4.38万元，主要用于…，
+        // 公务用车保有量1辆` lists no parts of the count.)
+        if let count = state.lastCount[state.depth], state.lastAmount[state.depth].map({ $0 < count }) ?? true {
             if state.countLists[state.depth] != count { divideAgainAfterBracket(count, &state) }
             state.countLists[state.depth] = count
         }
@@ -1824,14 +1908,21 @@ public struct ProseReader: Sendable {
             // `人均416.67元`, `平均每辆2.53万元` are no part of a sum; nor is the sum of what was listed
             // (`两项合计`, `…；一般公共预算和政府性基金预算年末结转和结余共计571.70万元`).
             // Nor is the price of one thing bought (`其中：公务用车购置费24.80万元，车价为248,000元`).
+            // `其他收入3.20万元，占0.23%，为消防车辆保险理赔款32,000.00元`: the amount before, again in
+            // another unit, is no part of its own.
+            let restates = state.lists[state.depth] != nil && restatesAmount(claim, state: state)
             let perPerson = state.lists[state.depth] != nil
-                && (claim.averageMark != nil || Self.listedSumAndPriceWords.anyEnds(claim.label, simple: true) || Self.namesRate(claim.label)
+                && (restates || claim.averageMark != nil || Self.listedSumAndPriceWords.anyEnds(claim.label, simple: true) || Self.namesRate(claim.label)
                     || Self.namesSumOfHeads(claim.label))
             // `主要用于校舍维修（237.70万元）和设备购置（151.17万元）`: an amount alone in a bracket
             // after its purpose is a part of the list outside the bracket.
             let listDepth = state.depth > 0 && state.lists[state.depth] == nil && claim.label.isEmpty && claim.quantitySource == .ownClause
                 ? state.depth - 1 : state.depth
-            if let list = state.lists[listDepth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget, !perPerson {
+            // (A budget is a part of a budget of its kind: `年初预算为98.78万元。其中：…；（4）…调整预算8.60万元`
+            // is no part of the 年初预算.)
+            if let list = state.lists[listDepth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget,
+               !claim.measure.isBudget || claim.measure == claims[list.whole].measure || claim.measure == .budget || claims[list.whole].measure == .budget,
+               !perPerson {
                 claim.listWhole = list.whole
                 // `工资福利支出、资本性支出分别为…，其中工资福利支出中基本工资60.00万元`: a part whose
                 // words name another amount of the sentence before 中 is that amount's part.
@@ -1929,7 +2020,8 @@ public struct ProseReader: Sendable {
                wholeUnit == unit || (Self.people.contains(unit) && Self.people.contains(wholeUnit)) {
                 // `在职人员78人，其中行政编制52人、事业编制26人；离退休人员31人`: the retired are
                 // no part of the staff in post, and `另有…` is besides the whole: the list has ended.
-                if Self.endsCountList(claim.label, whole: claims[whole].label) {
+                // (Nor is a change of a count after the parts: `其中…消防文员6人，较上年末增加4人`.)
+                if Self.endsCountList(claim.label, whole: claims[whole].label) || claim.kind.isChange {
                     state.countLists[state.depth] = nil
                 } else {
                     claim.listWhole = whole
@@ -2356,7 +2448,10 @@ public struct ProseReader: Sendable {
            }),
            // (Or that amount's own: `…运行维护费年初预算3.20万元，全年预算3.00万元，决算2.68万元`.)
            claims[previous].quantitySource == .ownClause || claims[previous].quantitySource == .sentence, claims[previous].quantity != nil,
-           claims[previous].measure != claim.measure, claims[previous].period == claim.period {
+           claims[previous].measure != claim.measure, claims[previous].period == claim.period,
+           // (`…完成年初预算的102.52%；（4）抚恤（款）死亡抚恤（项）年初未安排预算，调整预算8.60万元`: an
+           // item named since, in a clause of no figure, is what they speak of.)
+           state.topic == nil || claims[previous].range.start > state.topicOpenedAt {
             claim.quantity = claims[previous].quantity
             claim.quantitySource = .sentence
         }
