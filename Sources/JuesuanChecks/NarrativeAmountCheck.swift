@@ -12,8 +12,21 @@ enum NarrativeAmountCheck {
             // A budget is published only in 公开09; an executed amount is an actual.
             let figures = reading.tableFigures(reading.claims[index].quantity, measure: reading.claims[index].measure, sentence: reading.context(of: index))
             guard let first = figures.first else { continue }
+            if ofAllFundsBasicSpending(index, reading) { continue }
             check(index, unit: unit, figures: figures, first: first, &reading)
         }
+    }
+
+    /// `基本支出402.14万元（…），包括人员经费352.68万元和公用经费49.46万元`: the parts of the basic
+    /// spending of every fund (公开03's), when that is more than the appropriations' (公开05's):
+    /// not 公开06's 人员经费 and 公用经费, which are the appropriations' only.
+    static func ofAllFundsBasicSpending(_ index: Int, _ reading: ProseReading) -> Bool {
+        let claims = reading.claims
+        guard let named = claims[index].quantity, named.qualifier.isEmpty, named.name == "人员经费" || named.name == "公用经费",
+              let whole = claims[index].listWhole, let wholeName = claims[whole].quantity, wholeName.qualifier.isEmpty, wholeName.name == "基本支出",
+              let all = reading.tableFigures(wholeName).first,
+              let appropriations = reading.tableFigures(Quantity(name: "一般公共预算财政拨款基本支出", isKnown: true)).first else { return false }
+        return all.value != appropriations.value
     }
 
     static func check(_ index: Int, unit: MoneyUnit, figures: [Figure], first: Figure, _ reading: inout ProseReading) {

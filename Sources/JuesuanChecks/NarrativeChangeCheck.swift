@@ -255,9 +255,17 @@ enum NarrativeChangeCheck {
         // 较上年减少…` opens twice.)
         var prefix = Substring(claims[index].sentencePrefix)
         if let semicolon = prefix.lastIndex(where: { $0 == "；" || $0 == ";" }) { prefix = prefix[prefix.index(after: semicolon)...] }
-        guard let comma = prefix.firstIndex(where: { $0 == "，" || $0 == "," }) else { return nil }
+        guard var comma = prefix.firstIndex(where: { $0 == "，" || $0 == "," }) else { return nil }
+        // (After a point of view: `从支出结构看，基本支出主要用于…，同比增加21.25万元`.)
+        let first = prefix[..<comma]
+        if first.count <= 10, first.hasPrefix("从") || first.hasPrefix("按"), first.hasSuffix("看") || first.hasSuffix("分") {
+            prefix = prefix[prefix.index(after: comma)...]
+            guard let next = prefix.firstIndex(where: { $0 == "，" || $0 == "," }) else { return nil }
+            comma = next
+        }
         let clause = prefix[..<comma]
-        guard !clause.contains(where: { $0.isNumber }) else { return nil }
+        // (No figure: digits of a name are none, `12345热线`.)
+        guard !holdsFigure(clause) else { return nil }
         var best: Quantity?
         var end = clause.startIndex
         var length = 0
@@ -269,6 +277,17 @@ enum NarrativeChangeCheck {
             if let (quantity, matchEnd) = QuantityNames.match(in: words), matchEnd == words.endIndex, quantity.qualifier.isEmpty { best = quantity }
         }
         return best
+    }
+
+    /// Whether words hold a figure: digits followed by a unit of money or a percent sign.
+    static func holdsFigure(_ words: Substring) -> Bool {
+        var afterDigit = false
+        for character in words {
+            if character.isNumber || (afterDigit && (character == "." || character == ",")) { afterDigit = true; continue }
+            if afterDigit, "万元亿%％".contains(character) { return true }
+            afterDigit = false
+        }
+        return false
     }
 
     /// The known amount a sentence opens with before the words that list its parts (`公用经费包括…`,

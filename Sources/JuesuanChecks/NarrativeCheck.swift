@@ -17,7 +17,7 @@ enum NarrativeCheck: ReportCheck {
         Rule("N509", .warning, "同一事实（人数、单位数）前后两处说法不同"),
         Rule("N510", .warning, "评优率 ≠ 评为“优”的项目数 ÷ 评价的项目数"),
         Rule("N511", .error, "说明中的数字不符合恒等关系（收入总计 = 支出总计、基本支出 = 人员经费 + 公用经费 …）"),
-    ] + NarrativeIncomeScopeCheck.rules + NarrativeBudgetPairCheck.rules + NarrativePerCapitaCheck.rules + NarrativeItemCodeCheck.rules + NarrativeRepeatCheck.rules + NarrativeRunningCostCheck.rules + NarrativePerformanceSummaryCheck.rules + [
+    ] + NarrativeIncomeScopeCheck.rules + NarrativeBudgetPairCheck.rules + NarrativePerCapitaCheck.rules + NarrativeItemCodeCheck.rules + NarrativeRepeatCheck.rules + NarrativeRunningCostCheck.rules + NarrativePerformanceSummaryCheck.rules + NarrativeItemBudgetSumCheck.rules + [
         Rule("N590", .information, "说明中的数字在舍入范围内，或是截断而非四舍五入"),
     ]
 
@@ -36,6 +36,7 @@ enum NarrativeCheck: ReportCheck {
         NarrativeIncomeScopeCheck.run(&reading)
         NarrativeBudgetPairCheck.run(&reading)
         NarrativeRunningCostCheck.run(&reading)
+        NarrativeItemBudgetSumCheck.run(&reading)
         // Last: a figure another family found wrong is not compared again.
         NarrativeRepeatCheck.run(&reading)
         // Without 绩效 projects there is nothing to compare: no copy of the claims for it.

@@ -59,7 +59,9 @@ enum NarrativeCompletionCheck {
             let isActual: (Int) -> Bool = { i in !claims[i].measure.isBudget && i != budgetIndex && sameQuantity(i) }
             actualIndex = sameSentence.first(where: isActual)
             if actualIndex == nil, let budgetIndex { actualIndex = earlier.first { isActual($0) && claims[$0].sentence == claims[budgetIndex].sentence } }
-            if actualIndex == nil { actualIndex = earlier.first(where: isActual) }
+            // (Of no known quantity, only in the budget's or the rate's sentence: `…年末结转和结余32.00万元。
+            // 本年支出同比增加…；年初预算330.00万元，完成年初预算的110.9%` is not of the balance.)
+            if actualIndex == nil, quantity != nil || budgetIndex == nil { actualIndex = earlier.first(where: isActual) }
         }
 
         // A figure already found to differ from its table (N501) is not judged again through the rate.

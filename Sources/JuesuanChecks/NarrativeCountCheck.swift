@@ -6,7 +6,9 @@ import JuesuanSyntax
 /// the projects rated 优 ÷ the projects rated (N-13).
 enum NarrativeCountCheck {
     static func run(_ reading: inout ProseReading) {
-        for index in reading.claims.indices where reading.claims[index].kind == .count && !reading.claims[index].isEcho {
+        // (A count of several heads, `机要通信用车、执法执勤用车均为0辆`, is each head's: its echoes too.)
+        for index in reading.claims.indices where reading.claims[index].kind == .count
+            && (!reading.claims[index].isEcho || reading.claims[index].quantitySource == .respectively) {
             table(index, &reading)
         }
         statedTwice(&reading)
@@ -93,7 +95,7 @@ enum NarrativeCountCheck {
             // renewed (更新) in the words of the purchase cost (`公务用车购置费21.36万元，系更新1辆…`;
             // not after `；公务用车运行维护费…`).
             targets = [("公开09", .label("公务用车购置数"), "决算数")]
-        } else if unit == "辆", let row = vehicleRows.first(where: { claim.label.hasSuffix($0) }) {
+        } else if unit == "辆", let row = vehicleRows.first(where: { countWords(claim).hasSuffix($0) }) {
             // `执法执勤用车2辆`: its row of 公开10.
             targets = [("公开10", .label(row), nil)]
         } else if unit == "台" || unit == "套", searchedContext.contains("100万元"), searchedContext.contains("设备") {
@@ -132,6 +134,11 @@ enum NarrativeCountCheck {
     }
 
     /// 公开10's rows of vehicles by use.
+    /// What a count names: its head in a respectively clause, else its own words.
+    static func countWords(_ claim: Claim) -> String {
+        claim.quantitySource == .respectively ? claim.quantity?.name ?? claim.label : claim.label
+    }
+
     static let vehicleRows = ["副部（省）级及以上领导用车", "主要负责人用车", "机要通信用车", "应急保障用车", "执法执勤用车",
                               "特种专业技术用车", "离退休干部服务用车", "其他用车"]
 

@@ -44,7 +44,11 @@ enum NarrativePerformanceSummaryCheck {
     static func isProjectCount(_ claim: Claim) -> Bool {
         guard claim.kind == .count, !claim.isEcho, case .count(let unit)? = claim.unit, unit == "个" || unit == "项",
               NarrativeCountCheck.grade(claim) == nil else { return false }
-        return claim.followingWords.hasPrefix("项目") || claim.label.hasSuffix("项目")
+        if claim.followingWords.hasPrefix("项目") || claim.label.hasSuffix("项目") { return true }
+        // `5个一般公共预算项目`, `3个重点项目`: 项目 after a few words of what projects, no mark between.
+        let following = claim.followingWords.prefix(14)
+        guard let end = following.range(of: "项目")?.lowerBound else { return false }
+        return !following[..<end].contains { "，,；;。、：:（(“\"的和与及".contains($0) || ($0.isASCII && $0.isNumber) }
     }
 
     static func average(_ index: Int, of scores: [DecimalNumber], _ reading: inout ProseReading) {

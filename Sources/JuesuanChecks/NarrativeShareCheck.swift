@@ -375,8 +375,10 @@ enum NarrativeShareCheck {
             var end = start
             while end < claims.count, claims[end].paragraph == claims[start].paragraph, claims[end].sentence == claims[start].sentence { end += 1 }
             // Indices first: the claims are copied only for a sentence with two shares or more.
-            // Each year's shares apart (`占比由上年的84.12%提高到86.45%`: two years of one share).
-            for period in [Period.current, .previous] {
+            // Each year's shares apart (`占比由上年的84.12%提高到86.45%`: two years of one share);
+            // asked only of a sentence with two shares or more.
+            let periods: [Period] = (start..<end).count(where: { claims[$0].isShare }) >= 2 ? [.current, .previous] : []
+            for period in periods {
             let shareCount = (start..<end).count {
                 guard claims[$0].isShare, !claims[$0].isEcho, claims[$0].depth == 0, claims[$0].period == period else { return false }
                 if case .share(nil) = claims[$0].kind { return true } else { return false }

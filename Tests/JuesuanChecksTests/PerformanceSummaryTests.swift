@@ -57,4 +57,15 @@ final class PerformanceSummaryTests: XCTestCase {
         XCTAssertEqual(try findings("2024年度对3个项目开展了绩效自评。\n从自评结果看，平均得分96.55分。"), ["N520 96.55"])
         XCTAssertEqual(try findings("2024年度对18个项目开展了绩效自评。\n从自评结果看，平均得分96.55分。"), [])
     }
+
+    /// Projects counted with a few words of what projects (`3个一般公共预算项目`, `3个重点项目`).
+    func testProjectsCountedWithWordsBetween() throws {
+        for words in ["3个一般公共预算项目", "3个重点项目", "3个一般公共预算财政拨款项目"] {
+            XCTAssertEqual(try findings("本部门对2024年度\(words)全部开展了绩效自评，平均得分97.55分。"), [], words)
+            XCTAssertEqual(try findings("本部门对2024年度\(words)全部开展了绩效自评，平均得分96.55分。"), ["N520 96.55"], words)
+        }
+        // (Not projects of another thing: `3个单位的项目`.)
+        XCTAssertEqual(try findings("本部门对2024年度3个单位的项目开展了绩效自评，平均得分96.55分。"), [])
+    }
 }
+

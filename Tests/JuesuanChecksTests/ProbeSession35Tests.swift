@@ -253,3 +253,62 @@ final class ProbeSession35SecondRoundTests: XCTestCase, ProbeReadingCase {
     }
 }
 
+/// Session 35's third round (a veteran cadres bureau, a government service centre, a funeral
+/// management office), each reading in wordings of our own on the education probe's tables
+/// (公开03 基本支出 2,641.23 of every fund, 公开05 2,481.23 of the appropriations).
+final class ProbeSession35ThirdRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    /// A bracket of words after a name (`人员支出（基本工资、津贴补贴、奖金等）`) is part of the name.
+    func testABracketOfWordsIsPartOfTheName() throws {
+        try assertEach(["行政运行（项）。决算数412.36万元。其中：人员支出（基本工资、津贴补贴、奖金等）398.16万元，公用支出14.20万元。"],
+                       moving: "412.36", to: "413.36", finds: ["N501 413.36"])
+    }
+
+    /// A change of a name opening its clause after a point of view (`从支出结构看，基本支出主要用于…，
+    /// 同比增加…`) or a `；` is that name's, whatever digits its words hold (`12345热线`).
+    func testAChangeOfTheNameOpeningItsClause() throws {
+        let prose = "本年支出合计3,220.80万元，其中基本支出2,641.23万元，项目支出579.57万元。\n从支出结构看，基本支出主要用于人员工资和日常运转，同比增加120.00万元，增长4.76%；项目支出主要用于12345热线和网络平台运行，同比减少20.00万元，下降3.34%。"
+        XCTAssertEqual(try findings(prose), [])
+        XCTAssertEqual(try findings(prose.replacingOccurrences(of: "增长4.76", with: "增长4.86")), ["N503 4.86"])
+        XCTAssertEqual(try findings(prose.replacingOccurrences(of: "下降3.34", with: "下降3.44")), ["N503 3.44"])
+    }
+
+    /// `完成年初预算的103.09%，与调整预算持平`: level with the budget it names, the last one named.
+    func testLevelWithTheBudgetItNames() throws {
+        try assertEach(["行政运行（项）：年初预算400.00万元，调整预算412.36万元，决算412.36万元，完成年初预算的103.09%，与调整预算持平。"],
+                       moving: "调整预算412.36", to: "调整预算413.36", finds: ["N503 持平"])
+    }
+
+    /// The 本年 of `本年收入合计` names no year: `2023年度本年支出合计`, `上年本年收入合计` are last year's.
+    func testTheYearOfANameIsNoYear() throws {
+        try assertEach(["上年本年收入合计为3,000.00万元，本年增加186.50万元，增长6.22%。为便于比较，2023年度本年支出合计为3,000.00万元。"],
+                       moving: "6.22", to: "6.32", finds: ["N503 6.32"])
+    }
+
+    /// The parts of the basic spending of every fund (公开03's, more than 公开05's) are not 公开06's.
+    func testThePartsOfAllFundsBasicSpendingAreNotTheAppropriations() throws {
+        try assertEach(["基本支出2,641.23万元，包括人员经费2,400.00万元和公用经费241.23万元。"],
+                       moving: "2,400.00", to: "2,500.00", finds: ["N504 2,641.23"])
+    }
+
+    /// A count of several heads (`机要通信用车、执法执勤用车和其他用车均为0辆`) is each head's.
+    func testACountOfSeveralHeadsIsEachHeads() throws {
+        try assertEach(["公务用车保有量4辆，其中主要负责人用车1辆、应急保障用车1辆、特种专业技术用车2辆，机要通信用车、执法执勤用车和其他用车均为0辆。"],
+                       moving: "执法执勤用车和其他用车均为0辆", to: "应急保障用车和其他用车均为0辆", finds: ["N507 0"])
+    }
+
+    /// A point of view after a sentence that listed a whole's parts divides the whole again
+    /// (`其中授予小微企业…。按采购类型分，货物、服务类…分别为…`): its parts are not added to the first list's.
+    func testAPointOfViewDividesTheWholeAgain() throws {
+        try assertEach(["授予中小企业合同金额100.00万元，其中授予小微企业合同金额60.00万元。按采购类型分，货物、服务类采购授予中小企业的合同金额分别为30.00万元和70.00万元。"],
+                       moving: "70.00", to: "80.00", finds: ["N504 100.00"])
+    }
+
+    /// A balance has no budget: a budget after a paragraph's opening balance, of no known quantity,
+    /// is not judged against the balance (a completion of it only within its sentence).
+    func testABalanceHasNoBudget() throws {
+        XCTAssertEqual(try findings("政府性基金预算财政拨款年初结转和结余0.00万元，本年收入120.00万元，本年支出120.00万元，年末结转和结余0.00万元。本年支出同比增加20.00万元，增长20.00%；年初预算100.00万元，完成年初预算的120.00%。"), [])
+    }
+}
+

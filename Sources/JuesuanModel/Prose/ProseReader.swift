@@ -281,7 +281,7 @@ public struct ProseReader: Sendable {
     mutating func basicSpendingRow(_ claim: inout Claim, _ state: inout ParagraphState) {
         // (A “三公” item too: `商品和服务支出中金额较大的是电费…、公务用车运行维护费12.36万元` is 30231.)
         guard !basicSpendingRows.isEmpty, claim.isPlainAmount, claim.period == .current, claim.measure == .actual,
-              claim.quantity?.isKnown != true || claim.quantity.map({ $0.code == nil && $0.qualifier.isEmpty && Self.threePublicItems.contains($0.name) }) == true else { return }
+              claim.quantity?.isKnown != true || claim.quantity.map({ $0.code == nil && $0.qualifier.isEmpty && Self.isThreePublicItem($0.name) }) == true else { return }
         var words = Substring(claim.quantity.map { $0.name } ?? claim.label)
         if let cut = words.lastIndex(where: { "：:，,；;、".contains($0) }) { words = words[words.index(after: cut)...] }
         words = Ordinal.strip(words)
@@ -379,6 +379,31 @@ public struct ProseReader: Sendable {
 
     /// Words before the budget an amount's budget was adjusted to.
     static let adjustedToWords = ["调整", "调增", "调减", "调整后", "追加"].flatMap { [$0 + "为", $0 + "至", $0 + "到"] }
+    static let adjustedToSecondLasts = ScalarSet("整增减后加")
+    static let headJoiners = ScalarSet("、和与及")
+
+    /// The last two scalars of a string, read off its bytes (a scalar view's indices are validated
+    /// at every step).
+    static func lastTwoScalars(_ text: String) -> (Unicode.Scalar?, Unicode.Scalar?) {
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            func scalar(endingAt end: Int) -> (Unicode.Scalar, Int)? {
+                guard end > 0 else { return nil }
+                var start = end - 1
+                while start > 0, end - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                var value = UInt32(bytes[start])
+                switch end - start {
+                case 1: break
+                case 2: value = value & 0x1F
+                case 3: value = value & 0x0F
+                default: value = value & 0x07
+                }
+                if end - start > 1 { for k in (start + 1)..<end { value = value << 6 | UInt32(bytes[k] & 0x3F) } }
+                return Unicode.Scalar(value).map { ($0, start) }
+            }
+            guard let (last, start) = scalar(endingAt: bytes.count) else { return (nil, nil) }
+            return (scalar(endingAt: start)?.0, last)
+        } ?? (text.unicodeScalars.dropLast().last, text.unicodeScalars.last)
+    }
 
     /// Whether an amount is the one before it in its sentence (at its depth) written in another
     /// money unit: this one, shifted to that unit and rounded to its digits, is it.
@@ -393,12 +418,14 @@ public struct ProseReader: Sendable {
     }
 
     /// The other classes of 公开06's basic spending by economic classification.
-    static let economicSiblings: Set<String> = ["工资福利支出", "商品和服务支出", "对个人和家庭的补助"]
+    static let economicSiblings = Set(["工资福利支出", "商品和服务支出", "对个人和家庭的补助"].map(ByteKey.init))
 
     /// The parts of 公开09's “三公” total, which are also rows of 公开06's basic spending.
-    static let threePublicItems: Set<String> = ["公务用车运行维护费", "公务接待费", "因公出国（境）费", "公务用车购置费"]
+    static let threePublicItems = Set(["公务用车运行维护费", "公务接待费", "因公出国（境）费", "公务用车购置费"].map(ByteKey.init))
+    /// (By bytes, asked of every known amount: a `String` hashes normalising.)
+    static func isThreePublicItem(_ name: String) -> Bool { name.utf8HasSuffix("费") && threePublicItems.contains(ByteKey(name)) }
     /// Wholes of basic spending whose parts those may be.
-    static let basicSpendingWholes: Set<String> = ["机关运行经费", "公用经费", "商品和服务支出", "基本支出"]
+    static let basicSpendingWholes = Set(["机关运行经费", "公用经费", "商品和服务支出", "基本支出"].map(ByteKey.init))
 
     /// The item a clause of a bare row label names (`1.行政运行`, `（二）农田建设（项）`): known
     /// with its code when one row of the report has that label; unknown when several do (it is
@@ -498,6 +525,8 @@ public struct ProseReader: Sendable {
 
     /// The item a code written before its name names (`1. 2080502事业单位离退休`): as `codedItem`.
     mutating func leadingCodedItem(_ words: String) -> Quantity? {
+        // (Most words hold no 2 at all: their bytes say so first.)
+        guard words.utf8.contains(UInt8(ascii: "2")) else { return nil }
         var scalars = Array(Self.withoutItemNumber(words).unicodeScalars)
         // (`1.2080502…`: the item's number before the code, its blank gone.)
         if let dot = scalars.prefix(3).firstIndex(where: { $0 == "." || $0 == "、" }), dot > 0,
@@ -669,7 +698,8 @@ public struct ProseReader: Sendable {
                 state.depth = max(0, state.depth - 1)
                 state.clauseStart = i + 1
                 // `因公出国（境）费`, `社会保障和就业支出（类）`: a short bracket with no figure is part of the words.
-                if let open = state.brackets.popLast(), open.claims == claims.count, i - open.open <= 12,
+                // (`离休干部特需经费（护理费、交通费、特需费等）26.40万元`: a list of words in it too.)
+                if let open = state.brackets.popLast(), open.claims == claims.count, i - open.open <= 30,
                    !(open.open..<i).contains(where: { "，,；;。：:".unicodeScalars.contains(s[$0]) }) {
                     state.clauseStart = open.clauseStart
                 }
@@ -907,8 +937,8 @@ public struct ProseReader: Sendable {
         state.clauseStart = i + 1
         // `年末财政拨款结转和结余6.80万元，分别为一般公共预算财政拨款3.20万元和政府性基金预算财政拨款
         // 3.60万元`: funds named after 分别为, each with its figure, are the amount's parts.
-        if separator == "，" || separator == ",", state.heads.isEmpty, let whole = state.lastAmount[state.depth], whole >= state.firstClaimOfSentence,
-           text.hasPrefix("分别为", at: i + 1) || text.hasPrefix("分别是", at: i + 1),
+        if text[i + 1] == "分", separator == "，" || separator == ",", text.hasPrefix("分别为", at: i + 1) || text.hasPrefix("分别是", at: i + 1),
+           state.heads.isEmpty, let whole = state.lastAmount[state.depth], whole >= state.firstClaimOfSentence,
            Self.fundNames.contains(where: { text.hasPrefix($0, at: i + 4) }) {
             _ = openList(&state, at: i + 1, markerLength: 3)
             state.clauseStart = i + 4
@@ -1397,6 +1427,10 @@ public struct ProseReader: Sendable {
             if opensSentenceList, let subject = whole, let listed = claims[subject].listWhole {
                 whole = listed
                 state.divisions[listed, default: 0] += 1
+            } else if opensSentenceList, let subject = whole, claims[(subject + 1)...].contains(where: { $0.listWhole == subject }) {
+                // (`…1,052.17万元，其中授予小微企业…716.35万元。按采购类型分，…分别为…`: so does one
+                // after a sentence that listed the subject's parts.)
+                state.divisions[subject, default: 0] += 1
             }
         }
         guard let whole else { return nil }
@@ -1479,9 +1513,9 @@ public struct ProseReader: Sendable {
 
     mutating func noChange(_ state: inout ParagraphState, start: Int, end: Int, line: Int, paragraph: Int) {
         let window = state.text.string(max(state.sentenceStart, start - 24), start)
+        // The budget named last before it (`完成年初预算的103.45%，与调整预算持平`: the adjusted one).
         var budget: Measure?
-        if window.containsText("年初预算") { budget = .initialBudget } else if window.containsText("全年预算") || window.containsText("调整预算") { budget = .fullBudget }
-        else if window.containsText("预算") { budget = .budget }
+        if let last = Self.budgetsNamed(in: window).last { budget = last }
         let subject = claims[state.firstClaimOfSentence...].lastIndex { $0.isPlainAmount && $0.depth == 0 }
         let quantity = subject.flatMap { claims[$0].quantity } ?? state.topic
         statements.append(ProseStatement(kind: .noChange, comparedWithBudget: budget, range: state.text.range(start, end),
@@ -1542,11 +1576,13 @@ public struct ProseReader: Sendable {
     static func shareHeads(_ state: inout ParagraphState, before start: Int) -> [Quantity]? {
         let phraseLower = max(state.sentenceStart, state.phraseStart, state.lastFigureEnd)
         guard phraseLower < start else { return nil }
+        // (Most runs of shares follow their amounts, `…，分别占`: no joiner before 占.)
+        guard (phraseLower..<start).contains(where: { Self.headJoiners.contains(state.text.scalars[$0]) }) else { return nil }
         let words = state.string(phraseLower, start)
         guard let share = words.utf8LastOffset(of: "占"), share > 0, let heads = String(words.utf8.prefix(share)) else { return nil }
         var text = Substring(heads)
         for marker in ["分别", "各自", "依次"] where text.hasSuffix(marker) { text = text.dropLast(marker.count); break }
-        guard text.contains("、") || text.contains("和") || text.contains("与") || text.contains("及"),
+        guard text.utf8Contains("、") || text.utf8Contains("和") || text.utf8Contains("与") || text.utf8Contains("及"),
               let found = respectivelyHeadsAndMeasures(text + "分别为")?.heads, found.count >= 2, found.allSatisfy(\.isKnown) else { return nil }
         return found
     }
@@ -1612,13 +1648,17 @@ public struct ProseReader: Sendable {
         let simple = text.isSimple || SimpleText.isSimple(sentencePrefix)
         var before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
         // `增减额为-6.68万元`, `增减率为-8.90%`: a signed change, its direction in its sign.
+        // (The words are looked for only after the last two scalars allow them: most figures' words
+        // end otherwise. The scalars are read off the bytes.)
         var signedChange: Bool?
-        if let last = before.unicodeScalars.last, Self.signedChangeFirsts.contains(last) || last == "-" || last == "－" || last == "−" {
-            let negative = last == "-" || last == "－" || last == "−"
-            let words = negative ? String(before.unicodeScalars.dropLast()) : before
-            if Self.signedChangeWords.contains(where: { words.hasSuffix($0, simple: simple) }) {
+        let (secondLast, last) = Self.lastTwoScalars(before)
+        let negative = last == "-" || last == "－" || last == "−"
+        if negative || last.map({ Self.signedChangeLasts.contains($0) }) == true
+            || ((last == "为" || last == "是") && secondLast.map({ Self.signedChangeLasts.contains($0) }) == true) {
+            let unsigned = negative ? String(before.unicodeScalars.dropLast()) : before
+            if Self.signedChangeWords.contains(where: { unsigned.hasSuffix($0, simple: simple) }) {
                 signedChange = !negative
-                before = words
+                before = unsigned
             }
         }
         if simple ? Self.firstSuffix(of: before, in: Self.approximateWordBytes) != nil
@@ -1732,7 +1772,7 @@ public struct ProseReader: Sendable {
         }
         // `年初预算40.00万元，年中追加7.00万元后调整为47.00万元`, `全年预算调减为4.80万元`: what the
         // budget was adjusted to is the adjusted budget (`调减5.00万元` is a change of it).
-        if case .money? = unit, claim.kind == .amount, let last = before.unicodeScalars.last, last == "为" || last == "至" || last == "到",
+        if case .money? = unit, claim.kind == .amount, last == "为" || last == "至" || last == "到", let secondLast, Self.adjustedToSecondLasts.contains(secondLast),
            let word = Self.adjustedToWords.first(where: { before.hasSuffix($0, simple: simple) }) {
             claim.label = String(claim.label.dropLast(min(claim.label.count, word.count - 1))) + "调整预算"
         }
@@ -1763,8 +1803,8 @@ public struct ProseReader: Sendable {
         // `工资福利支出…、商品和服务支出…、资本性支出6.80万元`: beside its siblings of the basic
         // spending, 资本性支出 is 公开06's row 310 (a project's capital spending is not).
         if claim.isPlainAmount, claim.period == .current, claim.measure == .actual, let named = claim.quantity, named.isKnown,
-           named.name == "资本性支出", named.code == nil, named.qualifier.isEmpty, !claim.sentencePrefix.utf8Contains("项目"),
-           (state.firstClaimOfSentence..<claims.count).contains(where: { claims[$0].quantity.map { Self.economicSiblings.contains($0.name) } ?? false }) {
+           named.name.utf8.elementsEqual("资本性支出".utf8), named.code == nil, named.qualifier.isEmpty, !claim.sentencePrefix.utf8Contains("项目"),
+           (state.firstClaimOfSentence..<claims.count).contains(where: { claims[$0].quantity.map { Self.economicSiblings.contains(ByteKey($0.name)) } ?? false }) {
             claim.quantity = Quantity(name: named.name, isKnown: true, code: "310")
         }
         if let cameToShareOf, claim.quantity?.isKnown != true {
@@ -1939,13 +1979,14 @@ public struct ProseReader: Sendable {
                 }
                 // `机关运行经费149.78万元，其中：办公费…，公务用车运行维护费12.64万元`: the running cost's
                 // part (公开06's basic spending on it), not 公开09's of all the money.
-                if let named = claim.quantity, named.isKnown, named.code == nil, Self.threePublicItems.contains(named.name),
-                   let whole = claims[list.whole].quantity, Self.basicSpendingWholes.contains(whole.name) {
+                if let named = claim.quantity, named.isKnown, named.code == nil, Self.isThreePublicItem(named.name),
+                   let whole = claims[list.whole].quantity, Self.basicSpendingWholes.contains(ByteKey(whole.name)) {
                     claim.quantity = Quantity(name: whole.description + "中" + named.name, isKnown: false)
                 }
                 // `项目支出388.87万元，其中资本性支出100.00万元，商品和服务支出288.87万元`: a project's
                 // spending by economic class, not 公开06's basic spending.
-                if let named = claim.quantity, named.isKnown, Self.economicSiblings.contains(named.name) || named.name == "资本性支出",
+                if let named = claim.quantity, named.isKnown, named.name.utf8HasSuffix("支出") || named.name.utf8HasSuffix("补助"),
+                   Self.economicSiblings.contains(ByteKey(named.name)) || named.name.utf8.elementsEqual("资本性支出".utf8),
                    let whole = claims[list.whole].quantity, whole.name.utf8HasSuffix("项目支出") {
                     claim.quantity = Quantity(name: whole.description + "中" + named.name, isKnown: false)
                 }
@@ -2576,6 +2617,9 @@ public struct ProseReader: Sendable {
                claims[index - 1].sentence == claims[index].sentence, claims[index - 1].isPlainAmount,
                claims[index - 1].label.utf8HasPrefix("较") || claims[index - 1].label.utf8HasPrefix("比") { continue }
             topic = claims[index].topic
+            // (A balance has no budget: `…年初结转和结余68.00万元，本年收入…。本年支出同比增加…；年初预算
+            // 330.00万元` is not the opening balance's budget.)
+            if claims[index].measure.isBudget, topic == nil, let named = subject, named.name.utf8Contains("结转") || named.name.utf8Contains("结余") { continue }
             if let quantity = topic ?? subject ?? state.titleQuantity, !Self.namesOtherSide(claims[index].label, than: quantity) {
                 claims[index].quantity = quantity
                 claims[index].quantitySource = topic != nil || subject != nil ? .topic : .sectionTitle
@@ -2802,7 +2846,8 @@ public struct ProseReader: Sendable {
     /// Words of a change whose sign gives its direction (`增减额为-6.68万元`, `增减率4.81%`).
     static let signedRateWords = ["增减率", "增减幅度", "变动率", "增减比例", "增减比率", "变动幅度"].flatMap { [$0, $0 + "为", $0 + "是"] }
     static let signedChangeWords = (["增减额", "增减变动", "增减变化", "增减金额", "变动额", "增减"].flatMap { [$0, $0 + "为", $0 + "是"] }) + signedRateWords
-    static let signedChangeFirsts = ScalarSet(signedChangeWords.compactMap(\.unicodeScalars.last))
+    /// The last scalars of those words, 为 and 是 aside.
+    static let signedChangeLasts = ScalarSet("额动化减率度例幅")
     static let decreaseWords = ["减少", "下降", "降低", "节约", "节支", "少", "少支出", "少支"].flatMap { [$0, $0 + "了"] }
     static let decreaseSuffixes = SuffixWords(decreaseWords)
     /// Words before a count that make it the year's change of the count.
@@ -2928,6 +2973,12 @@ public struct ProseReader: Sendable {
         // Most labels name no year at all: answer without searching.
         guard label.unicodeScalars.contains(where: { $0 == "上" || $0 == "去" || $0 == "年" }) else { return false }
         if label.contains("结转", simple: simple) || label.contains("结余", simple: simple) { return false }
+        // The 本年 of a name (`本年收入合计`, `本年支出合计`) names no year: `2023年度本年支出合计` is
+        // last year's.
+        var label = label
+        if label.utf8Contains("本年收") || label.utf8Contains("本年支") {
+            label = label.replacingOccurrences(of: "本年收", with: "收").replacingOccurrences(of: "本年支", with: "支")
+        }
         // The year named last decides: `与2022年度决算对比情况本部门2023年度财政拨款本年收入合计` is this year's.
         let previous = words.previous, current = words.current
         if simple {
