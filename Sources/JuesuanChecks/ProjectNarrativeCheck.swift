@@ -67,7 +67,8 @@ enum ProjectNarrativeCheck {
             let block = blockOfLine[line]
             var project: PerformanceProject
             var scoresOnly = false
-            if let first = names.first, names.count == 1 {
+            // (`村级组织运转经费等3个重点项目…`: one name of several projects counted.)
+            if let first = names.first, names.count == 1, !Self.countsSeveralProjects(report.source.lineString(line)) {
                 let name = keys[first]
                 let sameName = byKey[name] ?? []
                 let occurrence = seen[name, default: 0]
@@ -118,11 +119,13 @@ enum ProjectNarrativeCheck {
                 case .score where !claim.label.contains("平均"):
                     if let total = project.totalScore { compare(claim, total, "自评得分", title, &findings) }
                 case .amount where claim.isMoney:
-                    if claim.label.hasSuffix("预算数") && !claim.label.hasSuffix("年初预算数"), let budget = project.budget {
-                        compare(claim, budget, "全年预算数", title, &findings)
-                    } else if claim.label.hasSuffix("年初预算数"), let initial = project.initialBudget {
+                    // By its measure (`年初预算450.00万元，全年预算468.00万元，全年执行462.85万元`) or its words.
+                    if claim.measure == .initialBudget || claim.label.hasSuffix("年初预算数"), let initial = project.initialBudget {
                         compare(claim, initial, "年初预算数", title, &findings)
-                    } else if claim.label.hasSuffix("执行数"), let spent = project.spent {
+                    } else if claim.measure == .fullBudget || claim.measure == .budget || claim.label.hasSuffix("预算数"), let budget = project.budget {
+                        compare(claim, budget, "全年预算数", title, &findings)
+                    } else if claim.measure == .spent || claim.label.hasSuffix("执行数") || (claim.label.hasSuffix("执行") && !claim.label.hasSuffix("未执行")),
+                              let spent = project.spent {
                         compare(claim, spent, "全年执行数", title, &findings)
                     }
                 case .completion:
@@ -179,7 +182,19 @@ enum ProjectNarrativeCheck {
         return subject.count >= 4 && !subject.contains(projectKey) && !projectKey.contains(subject)
     }
 
-    static let measureWords = ["绩效自评得分", "自评综合得分", "自评得分", "综合得分", "得分", "评分", "年初预算数", "全年预算数", "预算数", "全年执行数", "执行数"]
+    static let measureWords = ["绩效自评得分", "自评综合得分", "自评得分", "综合得分", "得分", "评分", "年初预算数", "全年预算数", "预算数", "全年执行数", "执行数",
+                               "年初预算", "全年预算", "调整预算", "预算", "全年执行", "实际执行", "执行"]
+
+    /// Whether a line counts several projects after a name (`…等3个重点项目`, `…等两个项目`).
+    static func countsSeveralProjects(_ line: String) -> Bool {
+        var rest = Substring(line)
+        while let range = rest.range(of: "等") {
+            let after = rest[range.upperBound...].prefix(4)
+            if let unit = after.firstIndex(of: "个"), after[..<unit].allSatisfy({ $0.isNumber || "两几".contains($0) }), after.startIndex < unit { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    }
 
     /// Whether words name a project (`…经费项目`), not the one spoken of (`该项目`, `本项目`).
     static func namesOtherProject(_ words: String) -> Bool {

@@ -67,5 +67,21 @@ final class PerformanceSummaryTests: XCTestCase {
         // (Not projects of another thing: `3个单位的项目`.)
         XCTAssertEqual(try findings("本部门对2024年度3个单位的项目开展了绩效自评，平均得分96.55分。"), [])
     }
+
+    /// P607 reads a project's amounts by their measure words too (`年初预算…，全年预算…，全年执行…`,
+    /// `执行…`); not `未执行的…`, nor a line that counts several projects after one's name.
+    func testAProjectsAmountsByTheirMeasureWords() throws {
+        func p607(_ prose: String) throws -> [String] {
+            let analysis = Analysis(text: try readFixture("probe-meteorology.juesuan") + "\n说明 二十一、测试\n" + prose + "\n")
+            return analysis.diagnostics.filter { $0.code == "P607" }.map { "\($0.code) \(analysis.text(of: $0))" }
+        }
+        let sentence = "人工影响天气作业经费：年初预算80.00万元，全年预算100.08万元，全年执行96.50万元，未执行的3.58万元结转下年。"
+        XCTAssertEqual(try p607(sentence), [])
+        XCTAssertEqual(try p607(sentence.replacingOccurrences(of: "年初预算80.00", with: "年初预算81.00")), ["P607 81.00"])
+        XCTAssertEqual(try p607(sentence.replacingOccurrences(of: "全年预算100.08", with: "全年预算101.08")), ["P607 101.08"])
+        XCTAssertEqual(try p607(sentence.replacingOccurrences(of: "全年执行96.50", with: "全年执行97.50")), ["P607 97.50"])
+        XCTAssertEqual(try p607("气象灾害预警服务经费全年预算46.80万元，执行47.80万元。"), ["P607 47.80"])
+        XCTAssertEqual(try p607("对人工影响天气作业经费等3个项目开展绩效自评，涉及全年预算205.22万元，实际执行201.64万元。"), [])
+    }
 }
 

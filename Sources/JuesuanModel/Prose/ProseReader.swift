@@ -3043,7 +3043,7 @@ public struct ProseReader: Sendable {
         ("年初预算数", .initialBudget), ("年初预算", .initialBudget), ("全年预算数", .fullBudget), ("全年预算", .fullBudget),
         ("调整预算数", .fullBudget), ("调整后预算数", .fullBudget), ("调整后预算", .fullBudget), ("年中调整", .fullBudget), ("调整后", .fullBudget), ("调整预算", .fullBudget), ("预算数", .budget), ("预算金额", .budget), ("预算安排", .budget), ("预算", .budget),
         ("支出决算数", .actual), ("支出决算", .actual), ("决算数", .actual), ("决算", .actual), ("实际支出", .actual),
-        ("全年执行数", .spent), ("执行数", .spent), ("支出数", .actual),
+        ("全年执行数", .spent), ("执行数", .spent), ("全年执行", .spent), ("实际执行", .spent), ("支出数", .actual),
     ]
 
     static func stripMeasure(_ label: String, simple: Bool = false) -> (head: String, measure: Measure?) {
