@@ -73,7 +73,11 @@ enum NarrativeAmountCheck {
             return
         }
         if claim.isApproximate, let inTableUnit, figures.contains(where: { Interval.written(inTableUnit).overlaps(Interval.exact($0.value)) }) { return }
-        let expected = unit == tableUnit ? first.value : (convert(first.value, from: tableUnit, to: unit) ?? first.value)
+        var expected = unit == tableUnit ? first.value : (convert(first.value, from: tableUnit, to: unit) ?? first.value)
+        // (`1,235,600.00元` in 万元 is 123.56, not 123.560000: trailing zeros of the shift dropped.)
+        while expected.scale > max(claim.value.scale, first.value.scale), expected.rounded(toScale: expected.scale - 1) == expected {
+            expected = expected.rounded(toScale: expected.scale - 1)
+        }
         let scale = max(claim.value.scale, expected.scale)
         let expectedText = expected.formatted(scale: scale)
         reading.report("N501", .error, on: claim.range,

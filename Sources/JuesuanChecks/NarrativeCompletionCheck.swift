@@ -34,6 +34,12 @@ enum NarrativeCompletionCheck {
         // A budget in a bracket (`全年预算数A元（年初预算B元）`) is an aside: the one at the rate's depth first.
         var budgetIndex = sameSentence.first { budgetMatches(claims[$0].measure) && claims[$0].depth == claim.depth }
             ?? sameSentence.first { budgetMatches(claims[$0].measure) } ?? earlier.first { budgetMatches(claims[$0].measure) }
+        // `“三公”经费全年预算10.70万元，其中：…公务接待费1.50万元，预算执行率92.52%`: after the parts of a
+        // budget listed in its sentence, the rate is of the whole.
+        if let part = budgetIndex, part < index, let whole = claims[part].listWhole, whole < part, claims[whole].sentence == claim.sentence,
+           budgetMatches(claims[whole].measure), claims[whole].depth == claim.depth {
+            budgetIndex = whole
+        }
         var quantity = budgetIndex.flatMap { claims[$0].quantity } ?? claim.quantity
         func sameQuantity(_ i: Int) -> Bool {
             guard let quantity, let other = claims[i].quantity else { return true }

@@ -72,7 +72,10 @@ enum NarrativeCountCheck {
         let searchedContext = SearchedText(context), label = SearchedText(claim.label)
         var targets: [(String, RowSelector, String?)] = []
         // (In the count's own words only for 外事: `（其中外事接待0批次）` after the 国内 counts.)
+        // (Or in the bracket it stands in: `（其中：外事接待0批次、0人次）`.)
+        let bracket = context.lastIndex(where: { $0 == "（" || $0 == "(" }).map { context[$0...] }
         let abroad = searchedContext.contains("国（境）外") || searchedContext.contains("国(境)外") || searchedContext.contains("外宾") || label.contains("外事")
+            || (bracket.map { $0.contains("外事") && !$0.contains("）") && !$0.contains(")") } ?? false)
         // The nearer of 接待 and 出国/出境 before the figure says what it counts: one sentence
         // may speak of both (`因公出国（境）费0万元，未安排出国团组；…公务接待3批次、28人次`).
         let reception = context.utf8LastOffset(of: "接待")
@@ -98,7 +101,8 @@ enum NarrativeCountCheck {
         } else if unit == "辆", let row = vehicleRows.first(where: { countWords(claim).hasSuffix($0) }) {
             // `执法执勤用车2辆`: its row of 公开10.
             targets = [("公开10", .label(row), nil)]
-        } else if unit == "台" || unit == "套", searchedContext.contains("100万元"), searchedContext.contains("设备") {
+        } else if unit == "台" || unit == "套", ownStatement(context).contains("100万元"), searchedContext.contains("设备") {
+            // (In the count's own statement: `…1台（套）；单价50万元以上通用设备0台（套）` counts another kind.)
             targets = [("公开10", .label("单价100万元（含）以上设备（不含车辆）"), nil)]
         } else if unit == "辆", let row = vehicleRows.first(where: { claim.followingWords.hasPrefix($0) }) {
             // `主要用于3辆执法执勤用车的燃料费`: the noun after the count.
@@ -134,6 +138,12 @@ enum NarrativeCountCheck {
     }
 
     /// 公开10's rows of vehicles by use.
+    /// The words after the last `；` or `。` of a sentence's text.
+    static func ownStatement(_ text: String) -> Substring {
+        guard let mark = text.lastIndex(where: { $0 == "；" || $0 == ";" || $0 == "。" }) else { return Substring(text) }
+        return text[text.index(after: mark)...]
+    }
+
     /// What a count names: its head in a respectively clause, else its own words.
     static func countWords(_ claim: Claim) -> String {
         claim.quantitySource == .respectively ? claim.quantity?.name ?? claim.label : claim.label

@@ -312,3 +312,59 @@ final class ProbeSession35ThirdRoundTests: XCTestCase, ProbeReadingCase {
     }
 }
 
+/// Session 35's fourth round (a road maintenance centre in 元, an agricultural extension centre in
+/// long paragraphs, a small cultural centre, an ecology sub-bureau pasted from Word), each reading
+/// in wordings of our own on the education probe's tables.
+final class ProbeSession35FourthRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    /// A numbered point after a `；` ends the lists of the point before.
+    func testANumberedPointEndsTheListsBeforeIt() throws {
+        try assertEach(["卫生健康支出（类）决算96.55万元，其中行政事业单位医疗（款）行政单位医疗（项）决算30.15万元；（三）住房保障支出（类）决算142.65万元。"],
+                       moving: "30.15", to: "31.15", finds: ["N501 31.15"])
+    }
+
+    /// `（其中：外事接待0批次、0人次）`: counts of receptions from abroad, the whole bracket.
+    func testCountsInABracketOfForeignReceptions() throws {
+        try assertEach(["全年共接待12批次、86人次（其中：外事接待0批次、0人次）。"], moving: "86人次", to: "87人次", finds: ["N507 87"])
+    }
+
+    /// `工资福利支出2,150.36万元中，…`: the amount before 中 is the whole of the shares after it;
+    /// `其他工资福利支出` is an item of its own, not 工资福利支出.
+    func testAnAmountBeforeZhongIsTheWhole() throws {
+        try assertEach(["工资福利支出2,150.36万元中，基本工资702.18万元，占32.65%；津贴补贴410.25万元，占19.08%；奖金58.60万元，占2.73%；绩效工资388.90万元，占18.09%；机关事业单位基本养老保险缴费214.60万元，占9.98%；职业年金缴费86.82万元，占4.04%；职工基本医疗保险缴费96.55万元，占4.49%；住房公积金142.65万元，占6.63%；其他工资福利支出49.81万元，占2.32%。"],
+                       moving: "32.65", to: "33.65", finds: ["N502 33.65", "N508 2.32"])
+    }
+
+    /// A 类's code in brackets after its name (`社会保障和就业支出(208)`) names the 类.
+    func testAClassCodeInBrackets() throws {
+        try assertEach(["一般公共预算财政拨款支出主要用于：教育支出（205）2,329.48万元，占81.16%；社会保障和就业支出(208)301.42万元。"],
+                       moving: "301.42", to: "302.42", finds: ["N501 302.42"])
+    }
+
+    /// The parts of a budget listed by its identity are budgets; a rate after them is the whole's.
+    func testThePartsOfABudgetAreBudgets() throws {
+        try assertEach(["“三公”经费全年预算30.00万元，其中：公务用车购置及运行维护费24.00万元、公务接待费6.00万元，预算执行率74.20%。"],
+                       moving: "公务接待费6.00", to: "公务接待费7.00", finds: ["N501 7.00"])
+    }
+
+    /// `其他收入23.75万元，主要为利息收入20.00万元和租金收入3.75万元`: the part's own parts.
+    func testWhatAPartIsMainlyMadeOf() throws {
+        try assertEach(["本年收入合计3,186.50万元，其中：一般公共预算财政拨款收入2,856.40万元，政府性基金预算财政拨款收入120.00万元，事业收入186.35万元，其他收入23.75万元，主要为利息收入20.00万元和租金收入3.75万元。"],
+                       moving: "租金收入3.75", to: "租金收入4.75", finds: ["N504 23.75"])
+    }
+
+    /// A count of devices is 公开10's only in a statement of 100万元 devices.
+    func testDevicesOfAnotherPriceAreNoRow() throws {
+        try assertEach(["单价100万元以上设备2台（套）；单价50万元以上通用设备0台（套）。"], moving: "设备2台", to: "设备3台", finds: ["N507 3"])
+    }
+
+    /// `上年支出…，本年支出…` after the name spoken of is that name's; an item's 人员经费 is the item's.
+    func testAYearsSideAfterTheNameSpokenOf() throws {
+        try assertEach(["公务用车运行维护费。上年支出20.00万元，本年支出18.90万元，比上年减少1.10万元。"],
+                       moving: "本年支出18.90", to: "本年支出19.90", finds: ["N501 19.90", "N503 1.10"])
+        try assertEach(["行政运行（项）：决算412.36万元，该项主要用于人员工资和日常运转，其中人员经费398.16万元。"],
+                       moving: "412.36", to: "413.36", finds: ["N501 413.36"])
+    }
+}
+

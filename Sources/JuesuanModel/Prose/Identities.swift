@@ -237,6 +237,8 @@ public enum QuantityNames {
     /// end at one place, the longest.
     public static func match(in label: String) -> (quantity: Quantity, end: String.Index)? {
         guard let found = longestMatch(in: label) else { return nil }
+        // `其他工资福利支出`, `其他商品和服务支出`: another item than the name (a row of its own).
+        if found.quantity.qualifier.utf8HasSuffix("他"), found.quantity.qualifier.utf8HasSuffix("其他") || found.quantity.qualifier.utf8.count == 3 { return nil }
         // `收入合计` alone (`2024年度收入合计`) is 本年收入合计; after another name's words
         // (`一般公共预算财政拨款收入合计`, `“三公”经费财政拨款支出合计`) its 合计 totals that name: the
         // name found without 合计 wins when it leaves less of the label as its qualifier. So with

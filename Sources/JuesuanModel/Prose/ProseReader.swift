@@ -417,8 +417,47 @@ public struct ProseReader: Sendable {
         return shifted.rounded(toScale: claims[previous].value.scale) == claims[previous].value
     }
 
+    /// An item's own parts that name a total of the report too.
+    static let itemSplits = Set(["人员经费", "公用经费"].map(ByteKey.init))
+    /// A year's income or spending named by its side alone.
+    static let yearSideWords = Set(["本年收入", "本年支出", "上年收入", "上年支出", "本年收入为", "本年支出为", "上年收入为", "上年支出为"].map(ByteKey.init))
+
+    /// What a year's side speaks of: the known amount before it in its sentence, or the topic, when
+    /// it is no total of the report (`本年收入合计`, `本年支出合计`).
+    /// Only after last year's amount of it (`上年为98.20万元`, `上年支出158,420.60元`).
+    static func yearSideSubject(_ claims: [Claim], from first: Int, topic: Quantity?) -> Quantity? {
+        guard let previous = (first..<claims.count).last(where: { claims[$0].isPlainAmount }), claims[previous].period == .previous else { return nil }
+        let subject = yearSideWords.contains(ByteKey(claims[previous].label)) ? topic : claims[previous].quantity
+        guard let subject, subject.isKnown, !subject.name.utf8HasPrefix("本年"), !subject.name.utf8HasSuffix("合计"), !subject.name.utf8HasSuffix("总计"),
+              !subject.name.utf8Contains("结转"), !subject.name.utf8Contains("结余") else { return nil }
+        return subject
+    }
+
     /// The other classes of 公开06's basic spending by economic classification.
     static let economicSiblings = Set(["工资福利支出", "商品和服务支出", "对个人和家庭的补助"].map(ByteKey.init))
+
+    /// Whether the text at `i` opens a numbered point: `（三）`, `(3)`, `三是`, `3.`, `3、`, `②`.
+    static func startsNumberedPoint(_ text: ProseText, at i: Int) -> Bool {
+        var k = i
+        while text[k] == " " { k += 1 }
+        guard let first = text[k] else { return false }
+        if first.value >= 0x2460 && first.value <= 0x2473 { return true }
+        if first == "（" || first == "(" {
+            var j = k + 1
+            while let c = text[j], ProseText.isDigit(c) || ChineseNumeral.scalars.contains(c) { j += 1 }
+            return j > k + 1 && (text[j] == "）" || text[j] == ")")
+        }
+        var j = k
+        if ProseText.isDigit(first) {
+            while let c = text[j], ProseText.isDigit(c) { j += 1 }
+            return j - k <= 2 && (text[j] == "." || text[j] == "、" || text[j] == "）" || text[j] == ")") && !ProseText.isDigit(text[j + 1] ?? " ")
+        }
+        if ChineseNumeral.scalars.contains(first) {
+            while let c = text[j], ChineseNumeral.scalars.contains(c) { j += 1 }
+            return j - k <= 2 && (text[j] == "是" || text[j] == "、")
+        }
+        return false
+    }
 
     /// The parts of 公开09's “三公” total, which are also rows of 公开06's basic spending.
     static let threePublicItems = Set(["公务用车运行维护费", "公务接待费", "因公出国（境）费", "公务用车购置费"].map(ByteKey.init))
@@ -456,9 +495,16 @@ public struct ProseReader: Sendable {
         guard let open = text[i - 1], open == "（" || open == "(" else { return nil }
         var end = i
         while ProseText.isDigit(text[end]) { end += 1 }
-        guard end - i == 5 || end - i == 7, let close = text[end], close == "）" || close == ")" else { return nil }
+        guard end - i == 3 || end - i == 5 || end - i == 7, let close = text[end], close == "）" || close == ")" else { return nil }
         let code = text.string(i, end)
-        guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), Catalogue.embedded.entry(code: code, kind: .functional) != nil else { return nil }
+        guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // (A 类's three digits too, after its name: `社会保障和就业支出(208)`; not `支出（201）`.)
+        if end - i == 3 {
+            guard let name = Catalogue.embedded.categoryName(forCode: code), i - 1 > name.unicodeScalars.count,
+                  text.string(i - 1 - name.unicodeScalars.count, i - 1) == name else { return nil }
+            return end
+        }
+        guard Catalogue.embedded.entry(code: code, kind: .functional) != nil else { return nil }
         return end
     }
 
@@ -555,12 +601,17 @@ public struct ProseReader: Sendable {
         scalars.removeLast()
         var digits = ""
         while let digit = scalars.last, digit.properties.numericType != nil, digit.isASCII { digits.insert(Character(digit), at: digits.startIndex); scalars.removeLast() }
-        guard digits.utf8.count == 5 || digits.utf8.count == 7, let open = scalars.last, open == "（" || open == "(" else { return nil }
+        guard digits.utf8.count == 3 || digits.utf8.count == 5 || digits.utf8.count == 7, let open = scalars.last, open == "（" || open == "(" else { return nil }
         scalars.removeLast()
-        guard let entry = catalogue.entry(code: digits, kind: .functional) else { return nil }
         let written = Self.withoutItemNumber(String(scalars))
         let name = LabelKey.make(written)
         guard !name.isEmpty else { return nil }
+        // `社会保障和就业支出(208)`: a 类 by its code, named as prose names it alone.
+        if digits.utf8.count == 3 {
+            guard let category = catalogue.categoryName(forCode: digits) else { return nil }
+            return name.hasSuffix(LabelKey.make(category)) ? Quantity(name: category, isKnown: true) : Quantity(name: name, isKnown: false)
+        }
+        guard let entry = catalogue.entry(code: digits, kind: .functional) else { return nil }
         guard nameAgrees(written, code: digits) else { return Quantity(name: name, isKnown: false) }
         return Quantity(name: "\(entry.name)（\(digits.utf8.count == 5 ? "款" : "项")）", isKnown: true, code: digits)
     }
@@ -601,7 +652,7 @@ public struct ProseReader: Sendable {
     static let upperBoundWords = ["近", "将近", "接近", "不足", "近乎"]
     /// Words that end as an approximation does but say something else: 节约 saves, it is not 约.
     static let wordsEndingLikeApproximations = ["节约", "最近", "附近"]
-    static let listMarkers = ["其中", "主要用于", "具体用于", "具体为", "包括", "构成为", "构成"]
+    static let listMarkers = ["其中", "主要用于", "具体用于", "具体为", "包括", "构成为", "构成", "主要为"]
     /// Words after a known name that say the figure after them is a part of it, named by them.
     static let partMarkers = ["主要包括", "包括", "主要用于", "用于", "主要是", "其中", "具体为"]
 
@@ -843,6 +894,8 @@ public struct ProseReader: Sendable {
         var respectivelyRuns: [[Int]] = []
         /// The heads a run of shares is of, by its first claim (`人员经费、公用经费分别占…`).
         var shareRunHeads: (first: Int, heads: [Quantity], sentence: Int, kind: ClaimKind)?
+        /// Where the numbered point the text is in started (after a `；` or `：`), or 0.
+        var pointStart = 0
         /// The source offset of the last clause that opened a topic (`openTopic`), or -1.
         var topicOpenedAt = -1
 
@@ -894,6 +947,12 @@ public struct ProseReader: Sendable {
         // `在乡复员、退伍军人生活补助`: a 、 inside a catalogue name separates nothing.
         if separator == "、", Self.isInsideCatalogueName(text, at: i) { return }
         restoreTopicAfterRanked(&state)
+        // `人员经费150.51万元中，工资福利支出150.03万元，占99.68%；…`: the amount before 中 is the
+        // whole the figures after it divide.
+        if i >= 2, text[i - 1] == "中", separator == "，" || separator == ",", let last = state.lastFigure, claims[last].isPlainAmount,
+           claims[last].depth == state.depth, state.lastFigureEnd == i - 1 {
+            openList(&state, at: i)
+        }
         if state.depth == 0, i > state.clauseStart,
            !claims[state.firstClaimOfSentence...].contains(where: { $0.range.start >= text.offsets[state.clauseStart] && $0.range.start < text.offsets[i] }) {
             if text[i - 1] == "中" {
@@ -910,6 +969,18 @@ public struct ProseReader: Sendable {
                 // The figures after the colon are its parts: none is the sentence's subject.
                 if colon, state.sentenceSubject == nil { state.sentenceListsTopic = true }
             }
+        }
+        // `…其中…事业单位医疗（项）…39.26万元…；（三）农林水支出（类）…`: a numbered point after a `；`
+        // ends the lists of the one before.
+        // (Only the lists opened within that point: `其中：（1）…；（2）…` lists its points.)
+        if separator == "；" || separator == ";" || separator == "：" || separator == ":", Self.startsNumberedPoint(text, at: i + 1) {
+            if separator == "；" || separator == ";" {
+                let pointStart = state.pointStart
+                state.lists = state.lists.filter { $0.value.marker < pointStart }
+                state.outerLists = state.outerLists.filter { $0.value.marker < pointStart }
+                state.countLists = [:]
+            }
+            state.pointStart = i + 1
         }
         if separator == "；" || separator == ";" {
             // `主要用于养老保险等支出；` described its amount and listed nothing. A `其中` list goes on
@@ -1795,10 +1866,19 @@ public struct ProseReader: Sendable {
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
         // `…一般行政管理事务（项）：…实际支出46.20万元。年末结转0.78万元。`: a balance in a paragraph
-        // about an item is the item's, not the department's.
+        // about an item is the item's, not the department's; so are its 人员经费 and 公用经费
+        // (`公路养护（项）…该项主要用于…，其中人员经费787.38万元`).
         if claim.isPlainAmount, claim.quantitySource == .ownClause, let named = claim.quantity, named.isKnown, named.code == nil, named.qualifier.isEmpty,
-           named.name.utf8Contains("结转") || named.name.utf8Contains("结余"), let item = claim.topic ?? state.titleQuantity, item.code != nil {
+           named.name.utf8Contains("结转") || named.name.utf8Contains("结余") || named.name.utf8HasSuffix("经费") && Self.itemSplits.contains(ByteKey(named.name)),
+           let item = claim.topic ?? state.titleQuantity, item.code != nil {
             claim.quantity = Quantity(name: item.description + "中" + claim.label, isKnown: false)
+        }
+        // `其他收入上年为98.20万元，本年收入123.56万元`, `（2）公务用车运行维护费。上年支出…，本年支出…`: a
+        // year's income or spending after the name spoken of is that name's, not the report's total.
+        if claim.isPlainAmount, claim.label.utf8.count <= 15, Self.yearSideWords.contains(ByteKey(claim.label)),
+           let subject = Self.yearSideSubject(claims, from: state.firstClaimOfSentence, topic: claim.topic) {
+            claim.quantity = subject
+            claim.quantitySource = .sentence
         }
         // `工资福利支出…、商品和服务支出…、资本性支出6.80万元`: beside its siblings of the basic
         // spending, 资本性支出 is 公开06's row 310 (a project's capital spending is not).
@@ -1958,6 +2038,15 @@ public struct ProseReader: Sendable {
             // after its purpose is a part of the list outside the bracket.
             let listDepth = state.depth > 0 && state.lists[state.depth] == nil && claim.label.isEmpty && claim.quantitySource == .ownClause
                 ? state.depth - 1 : state.depth
+            // `“三公”经费全年预算10.70万元，其中：公务用车购置及运行维护费9.20万元、公务接待费1.50万元`: the
+            // parts of a budget with no measure words of their own are budgets of that kind.
+            // (Parts by the whole's identity only: `全年预算1,304.40万元，其中：财政拨款118.20万元` names a source.)
+            if let list = state.lists[listDepth], list.whole != index, claims[list.whole].measure.isBudget, claim.measure == .actual,
+               claims[list.whole].sentence == claim.sentence, let whole = claims[list.whole].quantity, let part = claim.quantity, part.isKnown,
+               Identities.identities(ofWhole: whole.name).contains(where: { $0.parts.contains(part.name) }),
+               Self.stripMeasure(claim.label, simple: false).measure == nil {
+                claim.measure = claims[list.whole].measure
+            }
             // (A budget is a part of a budget of its kind: `年初预算为98.78万元。其中：…；（4）…调整预算8.60万元`
             // is no part of the 年初预算.)
             if let list = state.lists[listDepth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget,
@@ -2285,7 +2374,11 @@ public struct ProseReader: Sendable {
             return result
         }
         var headIsLabel = true
-        if ItemChain.mayHoldChain(label), let item = chainItem(label) {
+        if let last = label.unicodeScalars.last, last == "）" || last == ")", let item = codedItem(label) {
+            // `教育支出（205）2,329.48万元`, `行政运行（2050101）412.36万元`: the item its code names.
+            claim.quantity = item
+            claim.quantitySource = .ownClause
+        } else if ItemChain.mayHoldChain(label), let item = chainItem(label) {
             // `社会保障和就业支出（类）行政事业单位养老支出（款）…（项）年初预算数`: the item.
             claim.quantity = item
             claim.quantitySource = .ownClause
