@@ -279,6 +279,11 @@ enum NarrativeChangeCheck {
         return best
     }
 
+    /// Whether a rate's words name both directions (`增幅、降幅分别为`, `增长和下降分别为`).
+    static func namesBothDirections(_ words: String) -> Bool {
+        (words.contains("增幅") || words.contains("增长")) && (words.contains("降幅") || words.contains("下降") || words.contains("减幅"))
+    }
+
     /// Whether words hold a figure: digits followed by a unit of money or a percent sign.
     static func holdsFigure(_ words: Substring) -> Bool {
         var afterDigit = false
@@ -359,6 +364,10 @@ enum NarrativeChangeCheck {
             return
         }
         let change = claims[changeIndex]
+        // `…分别比上年增加24.85万元、减少3.65万元，增幅、降幅分别为7.14%、5.04%`: rates whose words name
+        // both directions take each its change's.
+        var increase = increase
+        if amountIncrease != increase, namesBothDirections(String(claims[index].sentencePrefix.split(whereSeparator: { $0 == "，" || $0 == "," }).last ?? "")) { increase = amountIncrease }
         if amountIncrease != increase {
             reading.report("N503", .error, on: rate.fullRange,
                            "增减方向不一致：金额写的是“\(amountIncrease ? "增加" : "减少")”\(change.text)，比率写的是“\(increase ? "增长" : "下降")”\(rate.text)%")

@@ -32,7 +32,9 @@ enum NarrativeCompletionCheck {
         }
         let sameSentence = earlier.filter { claims[$0].sentence == claim.sentence } + later
         // A budget in a bracket (`全年预算数A元（年初预算B元）`) is an aside: the one at the rate's depth first.
-        var budgetIndex = sameSentence.first { budgetMatches(claims[$0].measure) && claims[$0].depth == claim.depth }
+        // (The budget of the very kind asked first: `年初预算、全年预算各为4.50万元、4.00万元，…完成年初预算…`.)
+        var budgetIndex = (asked != .budget ? sameSentence.first { claims[$0].measure == asked && claims[$0].depth == claim.depth } : nil)
+            ?? sameSentence.first { budgetMatches(claims[$0].measure) && claims[$0].depth == claim.depth }
             ?? sameSentence.first { budgetMatches(claims[$0].measure) } ?? earlier.first { budgetMatches(claims[$0].measure) }
         // `“三公”经费全年预算10.70万元，其中：…公务接待费1.50万元，预算执行率92.52%`: after the parts of a
         // budget listed in its sentence, the rate is of the whole.

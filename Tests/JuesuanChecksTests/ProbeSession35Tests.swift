@@ -368,3 +368,46 @@ final class ProbeSession35FourthRoundTests: XCTestCase, ProbeReadingCase {
     }
 }
 
+/// Session 35's fifth round (a real estate registration centre, a party history office, a water
+/// works station with a government fund), each reading in wordings of our own on the education
+/// probe's tables.
+final class ProbeSession35FifthRoundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    /// A share after a clause naming with no figure what the amount is made of is not the amount's.
+    func testAShareOfWhatTheAmountIsMadeOf() throws {
+        XCTAssertEqual(try findings("公务接待费支出3.36万元，全部为国内接待费，占100%。"), [])
+    }
+
+    /// Bare funds before a last head of spending are the funds' spending.
+    func testFundsBeforeAHeadOfSpending() throws {
+        try assertEach(["按资金来源看，一般公共预算财政拨款、政府性基金预算财政拨款和非财政拨款资金安排的支出分别为2,870.10万元、120.00万元和230.70万元。"],
+                       moving: "2,870.10", to: "2,871.10", finds: ["N501 2,871.10"])
+    }
+
+    /// Heads of their own after a `；` are besides the list before it.
+    func testHeadsAfterASemicolonAreBesidesTheList() throws {
+        XCTAssertEqual(try findings("基本工资、津贴补贴、奖金三项合计1,171.03万元，其中基本工资702.18万元、津贴补贴410.25万元、奖金58.60万元；办公费、差旅费分别为52.30万元、15.60万元。"), [])
+    }
+
+    /// `增幅、降幅分别为`: each rate takes its change's direction.
+    func testRatesNamingBothDirections() throws {
+        try assertEach(["人员经费、公用经费分别比上年增加100.00万元、减少10.00万元，增幅、降幅分别为4.66%、4.09%。"],
+                       moving: "4.09", to: "4.19", finds: ["N503 4.19"])
+    }
+
+    /// A completion of the 年初预算 is of the budget of that very kind in its sentence.
+    func testACompletionOfTheBudgetOfItsKind() throws {
+        try assertEach(["“三公”经费年初预算、全年预算各为32.00万元、30.00万元，支出决算22.26万元，分别完成年初预算和全年预算的69.56%和74.20%。"],
+                       moving: "69.56", to: "70.56", finds: ["N505 70.56"])
+    }
+
+    /// A bracket of named parts after a respectively amount is a list of its parts, not the amount
+    /// again; an item's income under `事业收入中，` is no spending.
+    func testABracketOfPartsAfterARespectivelyAmount() throws {
+        try assertEach(["收入总计中，本年收入合计、年初结转和结余依次为3,186.50万元、97.30万元（其中财政拨款结转和结余40.20万元、非财政拨款结转和结余57.10万元）。"],
+                       moving: "57.10", to: "58.10", finds: ["N504 97.30"])
+        XCTAssertEqual(try findings("事业收入中，行政运行（项）、小学教育（项）分别为100.00万元、86.35万元。"), [])
+    }
+}
+

@@ -417,6 +417,10 @@ public struct ProseReader: Sendable {
         return shifted.rounded(toScale: claims[previous].value.scale) == claims[previous].value
     }
 
+    /// Words saying what an amount is made of (`全部为一般公共预算财政拨款收入`).
+    static let madeOfWords = ["全部为", "全部是", "均为", "全部用于"]
+    static let mainlyMadeOfWords = ["主要为", "主要是", "主要用于"]
+
     /// An item's own parts that name a total of the report too.
     static let itemSplits = Set(["人员经费", "公用经费"].map(ByteKey.init))
     /// A year's income or spending named by its side alone.
@@ -894,6 +898,8 @@ public struct ProseReader: Sendable {
         var respectivelyRuns: [[Int]] = []
         /// The heads a run of shares is of, by its first claim (`人员经费、公用经费分别占…`).
         var shareRunHeads: (first: Int, heads: [Quantity], sentence: Int, kind: ClaimKind)?
+        /// Where the last `；` stands, or -1.
+        var lastSemicolon = -1
         /// Where the numbered point the text is in started (after a `；` or `：`), or 0.
         var pointStart = 0
         /// The source offset of the last clause that opened a topic (`openTopic`), or -1.
@@ -972,6 +978,7 @@ public struct ProseReader: Sendable {
         }
         // `…其中…事业单位医疗（项）…39.26万元…；（三）农林水支出（类）…`: a numbered point after a `；`
         // ends the lists of the one before.
+        if separator == "；" || separator == ";" { state.lastSemicolon = i }
         // (Only the lists opened within that point: `其中：（1）…；（2）…` lists its points.)
         if separator == "；" || separator == ";" || separator == "：" || separator == ":", Self.startsNumberedPoint(text, at: i + 1) {
             if separator == "；" || separator == ";" {
@@ -1769,6 +1776,17 @@ public struct ProseReader: Sendable {
             // pair with them as well, with no second 分别 (a share alone stays one).
             state.respectivelyRuns.append([claims.count])
         }
+        // `本年收入合计133.79万元，…，全部为一般公共预算财政拨款收入，占100%`: a share after a clause that
+        // names with no figure what the amount is made of is that thing's, which no figure states: not
+        // judged as the amount's share.
+        if case .share(nil) = kind, before.utf8.count <= 6, let previous = state.lastFigure, previous >= state.firstClaimOfSentence,
+           state.lastFigureEnd < state.clauseStart {
+            let between = state.string(state.lastFigureEnd, state.clauseStart)
+            // (`全部为X，占100%` is X's whole share of the amount; `全部为X，占84.00%` is the amount's of its
+            // whole, X being all of it. `主要为X，占…` may be either: not judged.)
+            if Self.mainlyMadeOfWords.contains(where: { between.utf8Contains($0) })
+                || (value == DecimalNumber(100) && Self.madeOfWords.contains(where: { between.utf8Contains($0) })) { kind = .percentage }
+        }
         // `占比由上年的84.12%提高到86.45%`: what a share came to is the same share, this year's.
         var cameToShareOf: Int?
         if kind == .percentage, before.utf8.count <= 9, Self.changedToWords.contains(before), let previous = state.lastFigure,
@@ -2301,6 +2319,9 @@ public struct ProseReader: Sendable {
             state.headsTaken = 0
             state.headsArePrevious = claim.kind == .amount && Self.isPreviousYear(phrase, words: yearWords, simple: simple)
             itemBeforeMeasureHeads(&state)
+            // `…三项合计204.58万元，其中…；物业管理费、其他交通费用分别为…`: heads of their own after a `；`
+            // are besides the list before it.
+            if let list = state.lists[state.depth], state.lastSemicolon > list.marker { state.lists[state.depth] = nil }
         } else if state.heads.isEmpty, claim.kind == .amount, (phrase.utf8HasPrefix("分别") || phrase.utf8HasPrefix("依次")), let previous = state.lastFigure,
                   previous >= state.firstClaimOfSentence, let (sumClaim, words) = state.sumOfHeads, sumClaim == previous,
                   let found = Self.respectivelyHeadsAndMeasures(String(words.utf8.dropLast(6))! + "分别为") {
@@ -2323,8 +2344,10 @@ public struct ProseReader: Sendable {
         }
         // `收、支总计均为35623.43万元（约3.56亿元）`: the amount again in a bracket right after it is
         // that amount's, no head of its own.
+        // (Not a bracket of parts with names of their own: `…45.62万元（其中财政拨款结转和结余14.42万元、…）`.)
         if !state.heads.isEmpty, claim.kind == .amount, claim.depth > 0, let bracket = state.brackets.last, state.lastFigureEnd == bracket.open,
-           let previous = state.lastFigure, claims[previous].isPlainAmount {
+           let previous = state.lastFigure, claims[previous].isPlainAmount, !claim.label.utf8Contains("其中"), bracket.claims == claims.count,
+           claim.label.utf8.count <= 12 {
             claim.quantity = claims[previous].quantity
             claim.quantitySource = .sentence
             claim.period = claims[previous].period
@@ -2340,6 +2363,11 @@ public struct ProseReader: Sendable {
                 var head = state.heads[state.headsTaken]
                 // `伤残抚恤、在乡复员、退伍军人生活补助分别为…`: a head may be a 款 or 项 by its row label.
                 if !head.isKnown, !head.name.isEmpty, let item = bareItem(head.name), item.isKnown { head = item }
+                // `事业收入中，行政运行（项）、…（项）分别为20.00万元、66.35万元`: an item's income of that
+                // kind, not its spending.
+                if head.code != nil, let topic = state.topic, topic.name.utf8HasSuffix("收入") {
+                    head = Quantity(name: topic.description + "中" + head.description, isKnown: false)
+                }
                 if !head.name.isEmpty {
                     claim.quantity = head
                     claim.quantitySource = .respectively
@@ -2699,6 +2727,9 @@ public struct ProseReader: Sendable {
                 continue
             }
             guard claims[index].isPlainAmount || claims[index].kind == .count else { continue }
+            // A part of a list named by words of its own is no amount of the topic
+            // (`收入总计中，…年初结转和结余…45.62万元（其中财政拨款结转和结余14.42万元、…）`).
+            if claims[index].listWhole != nil, !claims[index].label.isEmpty, !Self.namesMeasureOnly(claims[index].label) { continue }
             // `决算分别为118.56万元和47.42万元` with no heads found: the second is of an item, not the topic.
             if claims[index].label.isEmpty, Self.continuesRespectivelyRun(index, from: range.lowerBound, claims) { continue }
             // `…支出决算为95.00万元，6.20万元结转下年继续使用`: an amount its following words name as
@@ -3434,6 +3465,11 @@ public struct ProseReader: Sendable {
         let fundEnding = lastFund.map { String(last.dropFirst($0.count).drop { $0 == "的" }) }
         // (`政府性基金预算财政拨款的支出` is the fund's 支出.)
         if let lastFund, let fundEnding, !fundEnding.isEmpty { words[words.count - 1] = lastFund + fundEnding }
+        // `一般公共预算财政拨款、政府性基金预算财政拨款和非财政拨款资金安排的支出`: bare funds before a last
+        // head of spending are the funds' spending too.
+        if lastFund == nil, last.hasSuffix("支出"), words.count >= 2, words.dropLast().allSatisfy({ fundNames.contains($0) }) {
+            for k in 0..<(words.count - 1) { words[k] += "支出" }
+        }
         var quantities: [Quantity] = []
         for (index, word) in words.enumerated() {
             var candidate = QuantityNames.known(in: word)
