@@ -14,6 +14,9 @@ enum NarrativeCompletionCheck {
     static func completion(_ index: Int, _ reading: inout ProseReading) {
         let claims = reading.claims
         let claim = claims[index]
+        // `…决算分别为3.26万元、9.62万元、4.81万元，均完成调整预算的100%`: one rate of each item listed, not
+        // of one amount (not judged).
+        if claim.label.utf8HasPrefix("均") || claim.label.utf8HasPrefix("都") || claim.label.utf8HasPrefix("各") { return }
         let asked = claim.measure
         func budgetMatches(_ measure: Measure) -> Bool { asked == .budget ? measure.isBudget : measure == asked || measure == .budget }
         // Figures before it in the paragraph, nearest first.
@@ -87,7 +90,10 @@ enum NarrativeCompletionCheck {
                if case .budgetDifference = claims[$0].kind { claims[$0].sentence == claim.sentence && claims[$0].depth == claims[actualIndex].depth } else { false }
            }), case .budgetDifference(let increase) = claims[difference].kind, !claims[difference].isApproximate,
            // (A difference from the 年初预算 gives no 调整预算.)
-           budgetMatches(ProseReader.budgetsNamed(in: claims[difference].label).last ?? .budget) {
+           // (Nor one from a budget stated right before it: `比年初预算125.50万元增加10.69万元`.)
+           budgetMatches(ProseReader.budgetsNamed(in: claims[difference].label).last
+                         ?? (difference > 0 && claims[difference - 1].isPlainAmount && claims[difference - 1].measure.isBudget
+                             && claims[difference - 1].sentence == claims[difference].sentence ? claims[difference - 1].measure : .budget)) {
             let written = actualUnit.flatMap { reading.operand(difference, in: $0) } ?? reading.operand(difference)
             let value = increase ? actual.value - written.value : actual.value + written.value
             if value.mantissa > 0 {

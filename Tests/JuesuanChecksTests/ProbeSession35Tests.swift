@@ -409,5 +409,17 @@ final class ProbeSession35FifthRoundTests: XCTestCase, ProbeReadingCase {
                        moving: "57.10", to: "58.10", finds: ["N504 97.30"])
         XCTAssertEqual(try findings("事业收入中，行政运行（项）、小学教育（项）分别为100.00万元、86.35万元。"), [])
     }
+
+    /// A budget derived from a difference is of the budget stated right before the difference
+    /// (`比年初预算…增加…`): no 调整预算 comes of it.
+    func testADifferenceFromAStatedBudgetGivesNoOtherBudget() throws {
+        XCTAssertEqual(try findings("一般公共预算财政拨款支出决算2,870.10万元，比年初预算2,700.00万元增加170.10万元，完成年初预算的106.30%、调整预算的99.00%。"), [])
+    }
+
+    /// `均为0万元` after an item's words is the item's; `均完成…的100%` after lists is each item's.
+    func testSharedValuesAreOfWhatWasNamed() throws {
+        XCTAssertEqual(try findings("1.因公出国（境）费未安排预算，支出与上年持平，均为0万元。"), [])
+        XCTAssertEqual(try findings("其中，行政单位医疗（项）、事业单位医疗（项）调整预算分别为30.15万元、66.40万元，均完成调整预算的100%。"), [])
+    }
 }
 

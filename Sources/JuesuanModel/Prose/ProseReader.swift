@@ -421,6 +421,9 @@ public struct ProseReader: Sendable {
     static let madeOfWords = ["全部为", "全部是", "均为", "全部用于"]
     static let mainlyMadeOfWords = ["主要为", "主要是", "主要用于"]
 
+    /// Words of a value shared by what was named before (`均为0万元`).
+    static let sharedValueWords = Set(["均", "均为", "各", "各为", "都", "都为", "都是", "均是"].map(ByteKey.init))
+
     /// An item's own parts that name a total of the report too.
     static let itemSplits = Set(["人员经费", "公用经费"].map(ByteKey.init))
     /// A year's income or spending named by its side alone.
@@ -1904,6 +1907,12 @@ public struct ProseReader: Sendable {
            named.name.utf8.elementsEqual("资本性支出".utf8), named.code == nil, named.qualifier.isEmpty, !claim.sentencePrefix.utf8Contains("项目"),
            (state.firstClaimOfSentence..<claims.count).contains(where: { claims[$0].quantity.map { Self.economicSiblings.contains(ByteKey($0.name)) } ?? false }) {
             claim.quantity = Quantity(name: named.name, isKnown: true, code: "310")
+        }
+        // `因公出国（境）费未安排预算，支出与上年持平，均为0万元`: a figure whose words are only 均 (各, 都)
+        // is of what its sentence spoke of, not of the section's total.
+        if claim.quantity == nil, claim.isPlainAmount, Self.sharedValueWords.contains(ByteKey(claim.label)) {
+            claim.quantity = Quantity(name: claim.label, isKnown: false)
+            claim.quantitySource = .ownClause
         }
         if let cameToShareOf, claim.quantity?.isKnown != true {
             claim.quantity = claims[cameToShareOf].quantity
