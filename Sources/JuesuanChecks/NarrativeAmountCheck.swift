@@ -89,8 +89,7 @@ enum NarrativeAmountCheck {
 
     /// Exact conversion between money units; nil when it would need more digits than a figure has.
     static func convert(_ value: DecimalNumber, from: MoneyUnit, to: MoneyUnit) -> DecimalNumber? {
-        let exponent: [MoneyUnit: Int] = [.yuan: 0, .thousandYuan: 3, .tenThousandYuan: 4, .hundredMillionYuan: 8]
-        let shift = exponent[from]! - exponent[to]!
+        let shift = from.exponent - to.exponent
         if shift == 0 { return value }
         if shift > 0 { return value * DecimalNumber(mantissa: DecimalNumber.powerOfTen(shift), scale: 0) }
         return DecimalNumber(mantissa: value.mantissa, scale: value.scale - shift)

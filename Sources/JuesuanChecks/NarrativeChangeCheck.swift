@@ -794,18 +794,11 @@ enum NarrativeChangeCheck {
                        related: [RelatedLocation(range: first.range, message: first.name), RelatedLocation(range: second.range, message: second.name)])
     }
 
-    /// The budgets a sentence names, the last named first (`.budget` when it names none by kind).
+    /// The budgets a sentence names by kind, the last named first (`.budget` when it names none).
     static func budgetMeasures(_ sentence: String) -> [Measure] {
-        let named: [(offset: Int, measure: Measure)] = [("年初预算", Measure.initialBudget), ("全年预算", .fullBudget), ("调整预算", .fullBudget)]
-            .compactMap { word, measure in sentence.utf8LastOffset(of: word).map { ($0, measure) } }
-        guard !named.isEmpty else { return [.budget] }
         var measures: [Measure] = []
-        for (_, measure) in named.sorted(by: { $0.offset > $1.offset }) where !measures.contains(measure) { measures.append(measure) }
-        return measures
-    }
-
-    static func budgetMeasure(_ sentence: String) -> Measure {
-        sentence.containsText("年初预算") ? .initialBudget : sentence.containsText("全年预算") || sentence.containsText("调整预算") ? .fullBudget : .budget
+        for measure in ProseReader.budgetsNamed(in: sentence).reversed() where measure != .budget && !measures.contains(measure) { measures.append(measure) }
+        return measures.isEmpty ? [.budget] : measures
     }
 
     /// `与预算相比减少0.20万元`: the difference is budget − actual.

@@ -101,8 +101,9 @@ enum NarrativeCountCheck {
         } else if unit == "辆", let row = vehicleRows.first(where: { countWords(claim).hasSuffix($0) }) {
             // `执法执勤用车2辆`: its row of 公开10.
             targets = [("公开10", .label(row), nil)]
-        } else if unit == "台" || unit == "套", ownStatement(context).contains("100万元"), searchedContext.contains("设备") {
-            // (In the count's own statement: `…1台（套）；单价50万元以上通用设备0台（套）` counts another kind.)
+        } else if unit == "台" || unit == "套", lastClauseGroup(context).contains("100万元"), searchedContext.contains("设备") {
+            // (In the count's own statement, after the sentence's last `；`: `…1台（套）；单价50万元以上通用设备
+            // 0台（套）` counts another kind.)
             targets = [("公开10", .label("单价100万元（含）以上设备（不含车辆）"), nil)]
         } else if unit == "辆", let row = vehicleRows.first(where: { claim.followingWords.hasPrefix($0) }) {
             // `主要用于3辆执法执勤用车的燃料费`: the noun after the count.
@@ -122,26 +123,19 @@ enum NarrativeCountCheck {
                        related: figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") })
     }
 
-    /// Whether a count of vehicles is of those bought (`购置执法执勤用车`, `新购车辆`, `公务用车购置数`),
-    /// not of the fleet: a word of buying that is not the name of the cost (`公务用车购置及运行维护费`,
-    /// `购置费`). (`更新` is left out: a car renewed may be one repaired or re-registered.)
     /// The words after the last `；` of a sentence's text.
     static func lastClauseGroup(_ text: String) -> Substring {
         guard let semicolon = text.lastIndex(where: { $0 == "；" || $0 == ";" }) else { return Substring(text) }
         return text[text.index(after: semicolon)...]
     }
 
+    /// Whether a count of vehicles is of those bought (`购置执法执勤用车`, `新购车辆`, `公务用车购置数`),
+    /// not of the fleet: a word of buying that is not the name of the cost (`公务用车购置及运行维护费`,
+    /// `购置费`). (`更新` is left out: a car renewed may be one repaired or re-registered.)
     static func countsPurchases(_ label: String) -> Bool {
         var words = label
         for cost in ["购置及运行", "购置费", "购车费"] { words = words.replacingOccurrences(of: cost, with: "") }
         return ["购置", "购买", "新购", "购入"].contains { words.contains($0) }
-    }
-
-    /// 公开10's rows of vehicles by use.
-    /// The words after the last `；` or `。` of a sentence's text.
-    static func ownStatement(_ text: String) -> Substring {
-        guard let mark = text.lastIndex(where: { $0 == "；" || $0 == ";" || $0 == "。" }) else { return Substring(text) }
-        return text[text.index(after: mark)...]
     }
 
     /// What a count names: its head in a respectively clause, else its own words.
@@ -149,6 +143,7 @@ enum NarrativeCountCheck {
         claim.quantitySource == .respectively ? claim.quantity?.name ?? claim.label : claim.label
     }
 
+    /// 公开10's rows of vehicles by use.
     static let vehicleRows = ["副部（省）级及以上领导用车", "主要负责人用车", "机要通信用车", "应急保障用车", "执法执勤用车",
                               "特种专业技术用车", "离退休干部服务用车", "其他用车"]
 

@@ -11,6 +11,16 @@ public enum MoneyUnit: String, Sendable, CaseIterable, HashedByCase {
     case thousandYuan = "千元"
     case tenThousandYuan = "万元"
     case hundredMillionYuan = "亿元"
+
+    /// The power of ten of 元 the unit is.
+    public var exponent: Int {
+        switch self {
+        case .yuan: 0
+        case .thousandYuan: 3
+        case .tenThousandYuan: 4
+        case .hundredMillionYuan: 8
+        }
+    }
 }
 
 public struct ReportHeader: Sendable {

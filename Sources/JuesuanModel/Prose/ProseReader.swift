@@ -410,8 +410,7 @@ public struct ProseReader: Sendable {
     func restatesAmount(_ claim: Claim, state: ParagraphState) -> Bool {
         guard case .money(let unit)? = claim.unit, let previous = state.lastAmount[claim.depth], previous >= state.firstClaimOfSentence,
               claims[previous].isPlainAmount, case .money(let previousUnit)? = claims[previous].unit, previousUnit != unit else { return false }
-        let exponent: [MoneyUnit: Int] = [.yuan: 0, .thousandYuan: 3, .tenThousandYuan: 4, .hundredMillionYuan: 8]
-        let shift = exponent[unit]! - exponent[previousUnit]!
+        let shift = unit.exponent - previousUnit.exponent
         guard shift < 0 else { return false }
         let shifted = DecimalNumber(mantissa: claim.value.mantissa, scale: claim.value.scale - shift)
         return shifted.rounded(toScale: claims[previous].value.scale) == claims[previous].value
@@ -1021,7 +1020,7 @@ public struct ProseReader: Sendable {
         if text[i + 1] == "分", separator == "，" || separator == ",", text.hasPrefix("分别为", at: i + 1) || text.hasPrefix("分别是", at: i + 1),
            state.heads.isEmpty, let whole = state.lastAmount[state.depth], whole >= state.firstClaimOfSentence,
            Self.fundNames.contains(where: { text.hasPrefix($0, at: i + 4) }) {
-            _ = openList(&state, at: i + 1, markerLength: 3)
+            openList(&state, at: i + 1, markerLength: 3)
             state.clauseStart = i + 4
         }
     }
