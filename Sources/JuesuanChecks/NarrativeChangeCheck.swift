@@ -813,7 +813,8 @@ enum NarrativeChangeCheck {
         }
         // In a respectively run the difference is of its own item (`A、B分别比预算减少a和b万元`).
         let sentence = about(index, reading)
-        var found = sentence.first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget })
+        // (Not last year's amount beside it: `支出决算846.18万元（上年798.64万元），…比调整预算减少6.12万元`.)
+        var found = sentence.first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget && claims[$0].period == .current })
         // `…支出4,056.40万元。与年初预算3,800.00万元相比，增加256.40万元`: the actual written before
         // the sentence — of the budget's quantity, else the sentence before's subject.
         if found == nil, !claim.isInRespectivelyRun {

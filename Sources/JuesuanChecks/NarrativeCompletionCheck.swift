@@ -85,7 +85,8 @@ enum NarrativeCompletionCheck {
         let actualUnit = actualIndex.flatMap { claims[$0].moneyUnit }, budgetUnit = budgetIndex.flatMap { claims[$0].moneyUnit }
         // `支出决算数为1,240.10万元，比年初预算增加40.10万元，完成预算的103.3%`: no budget written, but
         // the difference from it is: the budget is the actual less (or plus) the difference.
-        if budgets.isEmpty, let actual = actuals.first, let actualIndex,
+        // (Only of an actual before the rate: one written after it has no difference between them.)
+        if budgets.isEmpty, let actual = actuals.first, let actualIndex, actualIndex < index,
            let difference = earlier.isEmpty ? nil : (actualIndex + 1..<index).last(where: {
                if case .budgetDifference = claims[$0].kind { claims[$0].sentence == claim.sentence && claims[$0].depth == claims[actualIndex].depth } else { false }
            }), case .budgetDifference(let increase) = claims[difference].kind, !claims[difference].isApproximate,

@@ -63,6 +63,8 @@ enum NarrativeItemBudgetSumCheck {
         let tolerance = parts.reduce(claims[parent].value.halfUnitOfLastDigit) { $0 + claims[$1].value.halfUnitOfLastDigit }
         let difference = claims[parent].value - sum
         guard difference.magnitude > tolerance else { return }
+        // Parts listed under it (`调整预算A万元。其中，X、Y调整预算分别为…`) that exceed it are N504's.
+        if difference < .zero, parts.allSatisfy({ claims[$0].listWhole == parent }) { return }
         let measure = claims[parent].measure == .initialBudget ? "年初预算" : "调整预算"
         let name = claims[parent].quantity?.description ?? claims[parent].label
         let scale = max(sum.scale, claims[parent].value.scale)

@@ -122,7 +122,10 @@ enum ProjectNarrativeCheck {
                     // By its measure (`年初预算450.00万元，全年预算468.00万元，全年执行462.85万元`) or its words.
                     if claim.measure == .initialBudget || claim.label.hasSuffix("年初预算数"), let initial = project.initialBudget {
                         compare(claim, initial, "年初预算数", title, &findings)
-                    } else if claim.measure == .fullBudget || claim.measure == .budget || claim.label.hasSuffix("预算数"), let budget = project.budget {
+                    } else if claim.measure == .fullBudget || claim.measure == .budget || claim.label.hasSuffix("预算数"), let budget = project.budget,
+                              // `调整预算80.00万元，加上年结转资金12.36万元后全年预算数为92.36万元`: the
+                              // adjusted budget beside a 全年预算 of its own is not the block's.
+                              !(claim.label.contains("调整") && lineClaims.contains { $0.sentence == claim.sentence && $0.label.contains("全年预算") }) {
                         compare(claim, budget, "全年预算数", title, &findings)
                     } else if claim.measure == .spent || claim.label.hasSuffix("执行数") || (claim.label.hasSuffix("执行") && !claim.label.hasSuffix("未执行")),
                               let spent = project.spent {

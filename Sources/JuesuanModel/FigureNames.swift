@@ -167,6 +167,14 @@ public enum FigureNames {
         guard measure == nil || measure == .actual else { return [] }
         // A 款 of the economic classification (`30201 办公费`): 公开06's row.
         if code.utf8.first == UInt8(ascii: "3") { return [t("公开06", .code(code))] }
+        // An item's balance (`上年结转的地方重大水利工程建设`): the opening or closing balance column
+        // of its fund's table (only 公开07 prints one), and nothing when the fund or the side is
+        // not named; never its spending.
+        if scope.utf8Contains("结转") || scope.utf8Contains("结余") {
+            let closing = scope.utf8Contains("年末") || scope.utf8Contains("下年"), opening = scope.utf8Contains("年初") || scope.utf8Contains("上年")
+            guard closing != opening, scope.containsText("政府性基金") else { return [] }
+            return [t("公开07", .code(code), closing ? "年末结转和结余" : "年初结转和结余")]
+        }
         if !scope.isEmpty, let (_, table, column) = fundTables.first(where: { scope.containsText($0.fund) }) {
             return [t(table, .code(code), column)]
         }

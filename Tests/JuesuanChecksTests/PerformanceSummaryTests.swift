@@ -82,6 +82,10 @@ final class PerformanceSummaryTests: XCTestCase {
         XCTAssertEqual(try p607(sentence.replacingOccurrences(of: "全年执行96.50", with: "全年执行97.50")), ["P607 97.50"])
         XCTAssertEqual(try p607("气象灾害预警服务经费全年预算46.80万元，执行47.80万元。"), ["P607 47.80"])
         XCTAssertEqual(try p607("对人工影响天气作业经费等3个项目开展绩效自评，涉及全年预算205.22万元，实际执行201.64万元。"), [])
+        // An adjusted budget beside a 全年预算 of its own is not the block's 全年预算数.
+        let withCarryOver = "人工影响天气作业经费年初预算80.00万元，调整预算90.00万元，加上年结转资金10.08万元后全年预算数为100.08万元，全年执行96.50万元。"
+        XCTAssertEqual(try p607(withCarryOver), [])
+        XCTAssertEqual(try p607(withCarryOver.replacingOccurrences(of: "全年预算数为100.08", with: "全年预算数为101.08")), ["P607 101.08"])
     }
 }
 

@@ -792,7 +792,9 @@ public struct ProseReader: Sendable {
                 let hedged = (max(state.clauseStart, i - 12)..<i).contains { k in
                     Self.hedgeWords.contains { text.hasPrefix($0, at: k) } && !text.hasPrefix("基本支出", at: k) && !text.hasPrefix("基本工资", at: k)
                 }
-                if !hedged { noChange(&state, start: i, end: end, line: line, paragraph: paragraphIndex) }
+                // (`…增加247.56万元，…占本年收入合计的100.0%，占比与上年持平`: a share level, not the amount.)
+                let ofShare = (max(state.clauseStart, i - 8)..<i).contains { k in Self.shareLevelWords.contains { text.hasPrefix($0, at: k) } }
+                if !hedged, !ofShare { noChange(&state, start: i, end: end, line: line, paragraph: paragraphIndex) }
                 i = end
                 continue
             }
@@ -846,6 +848,8 @@ public struct ProseReader: Sendable {
         var lists: [Int: (whole: Int, members: Int, marker: Int)] = [:]
         /// A list that a list of one of its parts (`主要包括…`) replaced, until that one ends empty.
         var outerLists: [Int: (whole: Int, members: Int, marker: Int)] = [:]
+        /// Wholes (by index) whose lists went on past a `；` (`按功能分类看：A…；B…；C、D分别为…`).
+        var listsPastSemicolon: Set<Int> = []
         /// How many times a whole (by index) was divided again by a point of view (`Claim.listDivision`).
         var divisions: [Int: Int] = [:]
         /// The last plain amount at each depth in the sentence (a list's whole).
@@ -880,6 +884,9 @@ public struct ProseReader: Sendable {
         var headMeasures: [Measure?] = []
         var headsTaken = 0
         var headsClaims: [Int] = []
+        /// The named heads of the last respectively run once each took a figure, and the first
+        /// claim of its sentence: `X、Y年初预算分别为…，决算分别为…` names only its measure.
+        var lastHeads: (heads: [Quantity], sentence: Int)?
         /// `人员经费和公用经费分别比上年增加A万元，增长x%和减少B万元，下降y%`: the heads of a
         /// respectively clause whose changes come in groups, one per head, each opened by a change
         /// of the first one's kind (an amount or a rate); how many groups have opened.
@@ -1395,8 +1402,16 @@ public struct ProseReader: Sendable {
             func ofListKind(_ k: Int) -> Bool { amounts ? claims[k].isPlainAmount : isChange(k) }
             guard ofListKind(last) else { continue }
             var start = last
+            // `A、B年初预算分别为…，决算分别为…，分别完成年初预算的x%和y%`: after runs of the same heads,
+            // the items are the last run's (a head named again, or another measure, is an earlier run).
+            let afterRun = claims[last].quantitySource == .respectively
+            var runHeads: Set<String> = afterRun ? [claims[last].quantity?.description ?? ""] : []
             while start - 1 >= state.firstClaimOfSentence, !claims[start - 1].isEcho, claims[start - 1].depth == depth,
                   claims[start - 1].listWhole == claims[last].listWhole, claims[start - 1].listDivision == claims[last].listDivision, ofListKind(start - 1) {
+                if afterRun {
+                    guard claims[start - 1].quantitySource == .respectively, claims[start - 1].measure == claims[last].measure,
+                          runHeads.insert(claims[start - 1].quantity?.description ?? "").inserted else { break }
+                }
                 start -= 1
             }
             if first - start > run.count, case .share(let whole?) = claims[first].kind,
@@ -1526,6 +1541,9 @@ public struct ProseReader: Sendable {
     /// figure states each of them.
     mutating func finishHeads(_ state: inout ParagraphState, clauseEnd: Int? = nil) {
         defer { state.heads = []; state.headMeasures = []; state.headsTaken = 0; state.headsClaims = [] }
+        if state.heads.count > 1, state.headsTaken == state.heads.count, state.heads.allSatisfy({ !$0.name.isEmpty }) {
+            state.lastHeads = (state.heads, state.firstClaimOfSentence)
+        }
         guard state.heads.count > 1, let index = state.headsClaims.first else { return }
         // Changes and their rates in groups, one group per head, each opened by a change of the
         // first one's kind (`…增加A万元，增长x%和减少B万元，下降y%`, `…增长x%（增加A万元）和下降y%
@@ -1588,6 +1606,9 @@ public struct ProseReader: Sendable {
         }
         return count
     }
+
+    /// Words that make a 持平 a share's (`占比与上年持平`, `所占比重持平`).
+    static let shareLevelWords = ["占比", "比重", "比例"]
 
     static let changeWords: Set<String> = ["增加", "减少", "增长", "下降", "上升", "降低", "提高", "减幅", "增幅"]
 
@@ -1667,6 +1688,32 @@ public struct ProseReader: Sendable {
         return found
     }
 
+    /// `两个司法所8人`, `2个司法所共8人`: a count right before a name that another count of another
+    /// unit follows, in one clause, says how many things the name is (here, the 8 people's units);
+    /// it is no figure of its own.
+    static func countQualifiesName(_ s: [Unicode.Scalar], from: Int, unit: String) -> Bool {
+        var k = from
+        while k < s.count, k - from <= 12, !ProseText.isDigit(s[k]), !ChineseNumeral.scalars.contains(s[k]) {
+            if nameBreaks.contains(s[k]) { return false }
+            k += 1
+        }
+        guard k > from, k < s.count else { return false }
+        var end = k
+        if ProseText.isDigit(s[k]) {
+            while end < s.count, ProseText.isDigit(s[end]) { end += 1 }
+        } else if let (_, numeralEnd) = ChineseNumeral.read(s, from: k) {
+            end = numeralEnd
+        } else {
+            return false
+        }
+        guard end < s.count, countUnitFirsts.contains(s[end]),
+              let other = countUnits.first(where: { word in word.unicodeScalars.elementsEqual(s[end..<min(s.count, end + word.unicodeScalars.count)]) }) else { return false }
+        return other != unit
+    }
+
+    /// Scalars that end a name: punctuation, blanks and joiners.
+    static let nameBreaks = ScalarSet("，,、；;。（）()：: 　和与及或\t")
+
     /// Scalars before a numeral that make it no count: an ordinal (`第三`), each (`每一`), a word
     /// ending in a numeral (`统一`, `唯一`, `进一步`, `之一`, `初三`).
     static let chineseNumeralOpeners = ScalarSet("第每统唯逐之初万星周")
@@ -1706,6 +1753,7 @@ public struct ProseReader: Sendable {
         if unit == nil, approximate { k -= 1; approximate = false }
         let end = unitLength > 0 ? k + unitLength : j
         if text[end] == "左", text[end + 1] == "右" { approximate = true }
+        if case .count(let word)? = unit, Self.countQualifiesName(s, from: end, unit: word) { return end }
 
         let windowStart = max(state.sentenceStart, start - Self.contextWindow)
         let sentencePrefix = state.string(windowStart, start)
@@ -1754,7 +1802,8 @@ public struct ProseReader: Sendable {
         let sentenceClaims = state.firstClaimOfSentence..<claims.count
         guard var kind = Self.classify(unit: unit, clause: before, sentence: sentencePrefix, simple: simple,
                                        previousYearStated: sentenceClaims.contains { claims[$0].period == .previous && claims[$0].isPlainAmount },
-                                       budgetStated: sentenceClaims.contains { claims[$0].measure.isBudget && claims[$0].isPlainAmount }) else { return end }
+                                       budgetStated: sentenceClaims.contains { claims[$0].measure.isBudget && claims[$0].isPlainAmount },
+                                       rateFollows: Self.changeRateFollows(s, from: end)) else { return end }
         if let increase = signedChange {
             if case .money? = unit, !Self.signedRateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { kind = .changeAmount(increase: increase) }
             if unit == .percent, Self.signedRateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { kind = .changeRate(increase: increase) }
@@ -2088,6 +2137,7 @@ public struct ProseReader: Sendable {
                 if let named = state.namedWholes[list.whole] { claim.listWhole = named }
                 claim.listDivision = state.divisions[list.whole] ?? 0
                 state.lists[listDepth]!.members += 1
+                if state.lastSemicolon > state.lists[listDepth]!.marker { state.listsPastSemicolon.insert(list.whole) }
                 // `其中：货物3.64万元`: a part named by a word of one of its whole's identity parts.
                 if claim.quantity?.isKnown != true, let whole = claims[list.whole].quantity {
                     if let part = Self.part(of: whole, named: claim.label) { claim.quantity = part; claim.quantitySource = .ownClause }
@@ -2329,7 +2379,18 @@ public struct ProseReader: Sendable {
             itemBeforeMeasureHeads(&state)
             // `…三项合计204.58万元，其中…；物业管理费、其他交通费用分别为…`: heads of their own after a `；`
             // are besides the list before it.
-            if let list = state.lists[state.depth], state.lastSemicolon > list.marker { state.lists[state.depth] = nil }
+            // (Not a list whose parts were separated by `；` already: `按功能分类看：A…；B…；C、D分别为…`.)
+            if let list = state.lists[state.depth], state.lastSemicolon > list.marker, !state.listsPastSemicolon.contains(list.whole) {
+                state.lists[state.depth] = nil
+            }
+        } else if state.heads.isEmpty, claim.kind == .amount, let last = state.lastHeads, last.sentence == state.firstClaimOfSentence,
+                  let measure = Self.measureOfRun(phrase, simple: simple) {
+            // `X、Y、Z年初预算分别为…，调整预算分别为…，决算分别为…`: a run after a run of named heads
+            // in its sentence, naming only its measure, is of the same heads.
+            state.heads = last.heads
+            state.headMeasures = Array(repeating: measure, count: last.heads.count)
+            state.headsTaken = 0
+            state.headsArePrevious = Self.isPreviousYear(phrase, words: yearWords, simple: simple)
         } else if state.heads.isEmpty, claim.kind == .amount, (phrase.utf8HasPrefix("分别") || phrase.utf8HasPrefix("依次")), let previous = state.lastFigure,
                   previous >= state.firstClaimOfSentence, let (sumClaim, words) = state.sumOfHeads, sumClaim == previous,
                   let found = Self.respectivelyHeadsAndMeasures(String(words.utf8.dropLast(6))! + "分别为") {
@@ -2709,6 +2770,9 @@ public struct ProseReader: Sendable {
         let spending = label.containsText("支出"), income = label.containsText("收入")
         guard spending != income else { return false }
         let name = quantity.name
+        // A balance has no sides: `从上年结转的政府性基金资金A万元，其中：…；其他…基金支出B万元` lists
+        // the spending items the money is kept for.
+        if name.utf8Contains("结转") || name.utf8Contains("结余") { return false }
         return spending ? name.containsText("收入") && !name.containsText("支出") : name.containsText("支出") && !name.containsText("收入")
     }
 
@@ -2767,6 +2831,26 @@ public struct ProseReader: Sendable {
         return leftOverWords.contains { rest.hasPrefix($0) }
     }
 
+    /// Whether a rate of change follows the figure ending at `from` in its clause group
+    /// (`…万元，增长7.32%`, `…万元，同比下降了5%`).
+    static func changeRateFollows(_ s: [Unicode.Scalar], from: Int) -> Bool {
+        var k = from
+        while k < s.count, s[k] == "，" || s[k] == "," || s[k] == " " { k += 1 }
+        guard k > from, k + 1 < s.count else { return false }
+        if s[k] == "同", s[k + 1] == "比" { k += 2 }
+        guard k + 1 < s.count, let increase = rateVerbs[String(String.UnicodeScalarView([s[k], s[k + 1]]))] else { return false }
+        _ = increase
+        k += 2
+        while k < s.count, s[k] == "了" || s[k] == "为" || s[k] == "约" { k += 1 }
+        guard k < s.count, ProseText.isDigit(s[k]) else { return false }
+        while k < s.count, ProseText.isDigit(s[k]) || s[k] == "." { k += 1 }
+        return k < s.count && (s[k] == "%" || s[k] == "％")
+    }
+
+    /// The verbs of a rate of change, by their two scalars.
+    static let rateVerbs: [String: Bool] = ["增长": true, "增幅": true, "上升": true, "提高": true, "下降": false, "降幅": false,
+                                            "减少": false, "减幅": false, "降低": false]
+
     /// The words of a gap after a compared amount (`较…23.00万元少1.50万元`).
     static let comparativeGapWords: Set<String> = ["少", "多", "少了", "多了", "低", "高", "低了", "高了"]
 
@@ -2780,7 +2864,8 @@ public struct ProseReader: Sendable {
     /// `budgetStated`: the sentence wrote a budget amount before the figure (`年初预算A万元，
     /// 决算B万元，完成x%`), which is what a bare 完成 is of.
     static func classify(unit: ClaimUnit?, clause before: String, sentence: String, simple: Bool = false,
-                         previousYearStated: @autoclosure () -> Bool = false, budgetStated: @autoclosure () -> Bool = false) -> ClaimKind? {
+                         previousYearStated: @autoclosure () -> Bool = false, budgetStated: @autoclosure () -> Bool = false,
+                         rateFollows: @autoclosure () -> Bool = false) -> ClaimKind? {
         switch unit {
         case .percent?:
             // On simple text 占 is found on bytes: characters are scalars there (issue 15).
@@ -2845,6 +2930,9 @@ public struct ProseReader: Sendable {
             case .previousYear?: return .changeAmount(increase: increase)
             case nil:
                 if previousYearStated() { return .changeAmount(increase: increase) }
+                // `（一）财政拨款收入增加87.69万元，增长7.32%`: an amount that grew by a rate is a
+                // change over the year, last year's comparison left unsaid.
+                if rateFollows() { return .changeAmount(increase: increase) }
                 // `年初预算10.20万元，决算9.85万元，少支出0.35万元`: spent less or more than the
                 // budget written before, with no comparison word.
                 if spendingVerbSuffixes.anyEnds(before, simple: simple), budgetStated() { return .budgetDifference(increase: increase) }
@@ -3201,6 +3289,16 @@ public struct ProseReader: Sendable {
         return (label, nil)
     }
 
+    /// The measure a respectively run names and nothing else (`调整预算分别为`, `决算依次为`).
+    static func measureOfRun(_ phrase: String, simple: Bool) -> Measure? {
+        guard let end = runEnds.first(where: { phrase.utf8HasSuffix($0) }),
+              let words = String(phrase.utf8.dropLast(end.utf8.count)), !words.isEmpty else { return nil }
+        let (head, measure) = stripMeasure(words, simple: simple)
+        return head.isEmpty ? measure : nil
+    }
+
+    static let runEnds = ["分别为", "分别是", "依次为", "依次是", "分别", "依次"]
+
     /// Whether two names differ only by 年初 and 年末, or by 收入 and 支出 (`年末结转和结余` of
     /// `年初结转和结余`, `本年支出合计` of `本年收入合计`).
     static func isCounterpart(_ name: String, of other: String) -> Bool {
@@ -3449,9 +3547,9 @@ public struct ProseReader: Sendable {
             if word.hasPrefix("支") && !word.hasPrefix("支出") { return "支出" + word.dropFirst() }
             return word
         }
-        words = Self.distributingSides(words)
         // `公共安全支出（类）、卫生健康支出（类）的年初预算分别为`: a measure after the last head is
-        // every head's.
+        // every head's. (Before the sides are shared: `X支出和Y支出的年初预算` is no
+        // `X支出的年初预算`.)
         var sharedMeasure: Measure?
         if words.count >= 2, words.dropLast().allSatisfy({ stripMeasureWords($0, simple: false).measure == nil }) {
             let (head, measure) = stripMeasureWords(words[words.count - 1], simple: false)
@@ -3462,6 +3560,7 @@ public struct ProseReader: Sendable {
                 sharedMeasure = measure
             }
         }
+        words = Self.distributingSides(words)
         // A shared ending distributes over the heads (`年初、年末结转和结余`).
         let last = words[words.count - 1]
         var ending = last.count > 2 ? String(last.dropFirst(2)) : ""
@@ -3593,7 +3692,7 @@ public struct ProseReader: Sendable {
 
     /// The words before a respectively head that say nothing of it (fewer than before a name:
     /// 本年 and 合计 belong to heads such as 本年收入合计).
-    static let headNeutralWords = FigureNames.selfReferences + ["本年度", "全年"]
+    static let headNeutralWords = FigureNames.selfReferences + ["本年度", "全年", "其中"]
     static let headNeutralWordBytes = headNeutralWords.map { Array($0.utf8) }
 
     /// Heads that each name a side (收入 or 支出, or 收 and 支 for short) share the words before

@@ -1,0 +1,117 @@
+import XCTest
+@testable import JuesuanChecks
+@testable import JuesuanModel
+
+import JuesuanSyntax
+
+/// Session 36's readings on the education probe's tables (公开05: 208 社会保障和就业支出 301.42 =
+/// 2080505 214.60 + 2080506 86.82; 21011 行政事业单位医疗 96.55 = 2101101 30.15 + 2101102 66.40).
+final class ProbeSession36Tests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education.juesuan"
+
+    /// `X、Y年初预算分别为…，调整预算分别为…，决算分别为…`: each run naming only its measure is of
+    /// the heads of the run before it, and only the 决算 run lists parts of the 类's 决算.
+    func testRunsNamingOnlyAMeasureAreOfTheHeadsBefore() throws {
+        let sentences = [
+            "社会保障和就业支出（类）调整预算301.42万元，决算301.42万元。其中，机关事业单位基本养老保险缴费支出（项）、机关事业单位职业年金缴费支出（项）年初预算分别为200.00万元、80.00万元，调整预算分别为214.60万元、86.82万元，决算分别为214.60万元、86.82万元。",
+            "社会保障和就业支出（类）调整预算301.42万元，决算301.42万元，其中机关事业单位基本养老保险缴费支出和机关事业单位职业年金缴费支出的年初预算依次为200.00万元和80.00万元，调整预算依次为214.60万元和86.82万元，决算依次为214.60万元和86.82万元。",
+        ]
+        // The 调整预算 run is the items' adjusted budgets: their sum is the 类's (listed under it
+        // after `。其中，`, N504; in the sentence's own list of its 决算, N521).
+        try assertEach([sentences[0]], moving: "调整预算分别为214.60万元、86.82万元", to: "调整预算分别为214.60万元、87.82万元",
+                       finds: ["N504 301.42"])
+        try assertEach([sentences[1]], moving: "调整预算依次为214.60万元和86.82万元", to: "调整预算依次为214.60万元和87.82万元",
+                       finds: ["N521 301.42"])
+        // The 决算 run is the items' spending, against 公开05.
+        try assertEach([sentences[0]], moving: "决算分别为214.60万元、86.82万元", to: "决算分别为214.60万元、87.82万元",
+                       finds: ["N501 87.82"])
+    }
+
+    /// Rates after runs of the same heads (`…年初预算依次为…，决算依次为…，分别完成年初预算的…`) are
+    /// each of the last run's item, against that item's budget in the first run.
+    func testRatesAfterRunsOfTheSameHeadsAreOfTheLastRun() throws {
+        let sentences = [
+            "行政事业单位医疗（款）决算96.55万元，行政单位医疗、事业单位医疗的年初预算依次为28.00万元和60.00万元，决算依次为30.15万元和66.40万元，分别完成年初预算的107.68%和110.67%。",
+            "行政单位医疗和事业单位医疗年初预算分别为28.00万元、60.00万元，决算分别为30.15万元、66.40万元，分别完成年初预算的107.68%、110.67%。",
+        ]
+        try assertEach(sentences, moving: "110.67%", to: "111.67%", finds: ["N505 111.67"])
+        try assertEach(sentences, moving: "107.68%", to: "106.68%", finds: ["N505 106.68"])
+    }
+
+    /// `X增加A万元，增长r%` with no comparison word is a change over the year (a lead-in line
+    /// `与上年相比，…依次为：` said so before), not X's amount.
+    func testAnAmountThatGrewByARateIsAChange() throws {
+        try assertEach(["（一）教育支出增加229.48万元，增长10.93%，主要是教师工资调整。",
+                        "1.教育支出增加229.48万元，同比增长10.93%。"],
+                       moving: "10.93%", to: "11.93%", finds: ["N503 11.93"])
+        try assertEach(["2.卫生健康支出减少3.45万元，下降3.45%。", "卫生健康支出减少3.45万元，降幅3.45%。"],
+                       moving: "3.45%", to: "4.45%", finds: ["N503 4.45"])
+        // (Without a rate after it, an amount named with a verb is still read as before.)
+        XCTAssertEqual(try findings("教育支出增加229.48万元，主要是教师工资调整。"), [])
+    }
+
+    /// A list opened by a colon whose parts were separated by `；` already goes on past the next
+    /// `；` into a respectively list (`按功能分类看：A…；B…；C、D分别为…`).
+    func testAListSeparatedBySemicolonsGoesOnIntoARespectivelyList() throws {
+        let sentences = [
+            "2024年度一般公共预算财政拨款支出2,870.10万元，按功能分类看：教育支出2,329.48万元，占81.16%，是最主要的支出；卫生健康支出96.55万元，占3.36%，用于医疗；社会保障和就业支出、住房保障支出分别为301.42万元、142.65万元，分别占10.50%、4.97%，均为缴费支出。",
+            "一般公共预算财政拨款支出2,870.10万元。从功能分类看：教育支出2,329.48万元，占81.16%；卫生健康支出96.55万元，占3.36%；社会保障和就业支出和住房保障支出依次为301.42万元和142.65万元，依次占10.50%和4.97%。",
+        ]
+        try assertEach(sentences, moving: "4.97%", to: "5.97%", finds: ["N502 5.97", "N508 5.97"])
+    }
+
+    /// `两个司法所8人`: a count before a name that another count of another unit follows says how
+    /// many things the name is; it is no part of the list.
+    func testACountBeforeANameAndAnotherCountIsNoPart() {
+        func findings(_ prose: String) -> [String] { proseOnly(prose).filter { $0.hasPrefix("N5") } }
+        for sentence in ["实有在职人员30人（局机关22人、两个司法所8人），退休人员13人。",
+                         "实有在职人员30人，其中局机关22人，2个司法所共8人。",
+                         "实有在职人员30人（局机关22人、两个司法所八人）。"] {
+            XCTAssertEqual(findings(sentence), [], sentence)
+            XCTAssertEqual(findings(sentence.replacingOccurrences(of: "8人", with: "9人").replacingOccurrences(of: "八人", with: "九人")).map { String($0.prefix(4)) },
+                           ["N504"], sentence)
+        }
+    }
+
+    /// A budget difference is this year's amount's, not last year's in a bracket beside it.
+    func testABudgetDifferenceIsNotOfLastYearsAmountInABracket() throws {
+        try assertEach(["行政运行（项）调整预算420.00万元，支出决算412.36万元（上年398.20万元），比调整预算减少7.64万元，比上年增加14.16万元，增长3.56%。",
+                        "行政运行（项）：调整预算420.00万元，决算412.36万元（2023年398.20万元），较调整预算节约7.64万元。"],
+                       moving: "7.64", to: "8.64", finds: ["N503 8.64"])
+    }
+
+    /// `占比与上年持平` says the share did not move, not the amount the sentence changed.
+    func testAShareLevelWithLastYearIsNoClaimOfTheAmount() throws {
+        XCTAssertEqual(try findings("一般公共预算财政拨款支出2,870.10万元，比上年增加120.10万元，增长4.37%，占本年支出合计的95.99%，占比与上年持平。"), [])
+        XCTAssertEqual(try findings("一般公共预算财政拨款支出2,870.10万元，比上年增加120.10万元，与上年持平。"), ["N503 持平"])
+    }
+
+    /// A completion rate written before the amount it is of has no difference between the two to
+    /// read a budget from (this input made the reader trap: the range from the amount to the rate
+    /// ran backwards).
+    func testARateBeforeItsAmountIsNoTrap() throws {
+        let found = try findings("本年收入合计2,880.00万元。完成预算的90%，本年支出合计2,870.10万元，比预算增加10.00万元。")
+        XCTAssertFalse(found.contains { $0.hasPrefix("N505") }, "\(found)")
+    }
+}
+
+/// Session 36's readings on the water works probe's fund (公开07: 年初结转和结余 98.70 = 2136903
+/// 86.40 + 2136999 12.30).
+final class ProbeSession36FundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-water-works.juesuan"
+
+    /// A balance named as money carried over (`从上年结转的…资金`) lists the spending items it is
+    /// kept for: an item named `…支出` is one of its parts, not the other side of an income.
+    func testTheItemsOfACarriedOverBalanceAreItsParts() throws {
+        let sentences = [
+            "从上年结转的政府性基金预算财政拨款资金98.70万元，其中：地方重大水利工程建设86.40万元，占87.54%；其他重大水利工程建设基金支出12.30万元，占12.46%。",
+            "上年结转的政府性基金预算财政拨款资金98.70万元。其中，其他重大水利工程建设基金支出12.30万元，占12.46%；地方重大水利工程建设86.40万元，占87.54%。",
+            "年初从上年结转的政府性基金资金98.70万元，包括：地方重大水利工程建设支出86.40万元（占87.54%）和其他重大水利工程建设基金支出12.30万元（占12.46%）。",
+        ]
+        // (Shares of the two parts that add up to over 100% are N508 as well, on the later share.)
+        try assertEach([sentences[0]], moving: "12.46%", to: "13.46%", finds: ["N502 13.46", "N508 13.46"])
+        try assertEach([sentences[1]], moving: "12.46%", to: "13.46%", finds: ["N502 13.46", "N508 87.54"])
+        try assertEach([sentences[2]], moving: "12.46%", to: "13.46%", finds: ["N502 13.46"])
+        try assertEach(sentences, moving: "87.54%", to: "86.54%", finds: ["N502 86.54"])
+    }
+}
