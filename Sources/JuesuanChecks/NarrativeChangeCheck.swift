@@ -151,9 +151,14 @@ enum NarrativeChangeCheck {
         // `因此较上年增加`, `同时比上年减少`: a connective names nothing.
         var label = Substring(label)
         for connective in connectives where label.hasPrefix(connective) { label = label.dropFirst(connective.count); break }
+        // `…支出决算9.68万元…；决算数较上年减少1.26万元`: the actual's measure alone names the amount
+        // the sentence spoke of, no other subject.
+        for measure in actualMeasureWords where label.hasPrefix(measure) { label = label.dropFirst(measure.count); break }
         guard let first = label.unicodeScalars.first, first != "比", first != "较", first != "同", first != "与" else { return false }
         return !ProseReader.isDirectionOnly(String(label))
     }
+
+    static let actualMeasureWords = ["支出决算数", "支出决算", "决算支出数", "决算支出", "决算数", "决算", "实际支出数", "实际支出"]
 
     static let connectives = ["因此", "因而", "所以", "从而", "同时", "另外", "此外", "总体上", "总体", "整体上", "整体", "全年", "本年", "本年度", "当年", "今年"]
 

@@ -172,6 +172,9 @@ struct ProseReading {
     }
 
     static let hundred = DecimalNumber(100)
+    /// How many amounts in the tables' unit the prose must write for its own usual precision.
+    static let amountsForOwnPrecision = 20
+
     /// How many figures back a fact is looked for: keeps long sections linear.
     static let lookBehind = 300
 
@@ -184,10 +187,13 @@ struct ProseReading {
         for index in claims.indices where claims[index].isPlainAmount && !claims[index].isApproximate && !claims[index].isEcho {
             counts[claims[index].moneyUnit!, default: [:]][claims[index].value.scale, default: 0] += 1
         }
+        // Prose that writes enough amounts in the tables' unit has a precision of its own (`收入总计843.0万元`
+        // throughout: rounded to one decimal, no zero dropped); else the tables' figures count too.
         // Rows read section by section and figures read in place (no array of all rows, no copy
         // of each row's cells; issue 15): the same figures counted.
         let tableUnit = report.header.unit
-        for table in report.tables where table.spec != nil {
+        let proseHasOwnPrecision = (counts[tableUnit]?.values.reduce(0, +) ?? 0) >= Self.amountsForOwnPrecision
+        for table in report.tables where table.spec != nil && !proseHasOwnPrecision {
             for section in table.sections {
                 for row in section.rows where !row.isCount {
                     for column in 0..<row.cells.count { if let number = row.number(column) { counts[tableUnit, default: [:]][number.scale, default: 0] += 1 } }

@@ -30,7 +30,10 @@ enum NarrativeShareCheck {
             // The stored flag first: the kind is copied out for shares only.
             guard reading.claims[index].isShare, case .share(let wholeName) = reading.claims[index].kind, !reading.claims[index].isEcho,
                   // `比重由上年的40.69%降至39.28%`: a share of last year is of figures not published.
-                  reading.claims[index].period == .current else { continue }
+                  reading.claims[index].period == .current,
+                  // `A、B、C和D分别为…，合计占商品和服务支出的53.58%`: the share of a sum of several
+                  // amounts, no one of them (not judged).
+                  !sumShareWords.contains(where: { reading.claims[index].label.utf8HasPrefix($0) }) else { continue }
             // A part or whole already found to differ from its table (N501) is the error: the
             // share it breaks is not reported a second time.
             guard let part = part(of: index, reading) else {
@@ -71,6 +74,8 @@ enum NarrativeShareCheck {
 
     /// The amount a share is of: in a respectively run, its item of the list before the run;
     /// otherwise the nearest plain amount before it in its sentence, at its depth.
+    static let sumShareWords = ["合计占", "共占", "共计占", "总计占", "累计占", "合计约占", "共约占", "加起来占", "合起来占"]
+
     static func part(of index: Int, _ reading: ProseReading) -> Int? {
         // Fields read in place: no claim is copied.
         let claims = reading.claims

@@ -127,7 +127,7 @@ enum ProjectNarrativeCheck {
                               // adjusted budget beside a 全年预算 of its own is not the block's.
                               !(claim.label.contains("调整") && lineClaims.contains { $0.sentence == claim.sentence && $0.label.contains("全年预算") }) {
                         compare(claim, budget, "全年预算数", title, &findings)
-                    } else if claim.measure == .spent || claim.label.hasSuffix("执行数") || (claim.label.hasSuffix("执行") && !claim.label.hasSuffix("未执行")),
+                    } else if claim.measure == .spent || claim.label.hasSuffix("执行数") || Self.isBareExecution(claim.label, of: projectKey),
                               let spent = project.spent {
                         compare(claim, spent, "全年执行数", title, &findings)
                     }
@@ -183,6 +183,24 @@ enum ProjectNarrativeCheck {
         for filler in ["其中", "其", "该项目", "本项目", "此项目", "项目", "该", "本", "，", "的", "年度", "最终", "全年"] where words.hasSuffix(filler) { words = words.dropLast(filler.count) }
         let subject = key(String(words))
         return subject.count >= 4 && !subject.contains(projectKey) && !projectKey.contains(subject)
+    }
+
+    /// `执行132.30万元`, `全年实际执行…`: 执行 as the measure, not the end of a name (`案件执行1,528.94万元`
+    /// is another item's amount) nor `未执行的…`.
+    static func isBareExecution(_ label: String, of projectKey: String) -> Bool {
+        guard label.hasSuffix("执行"), !label.hasSuffix("未执行") else { return false }
+        var words = Substring(label.dropLast(2))
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            for filler in ["，", "项目", "该", "本", "全年", "实际", "已", "共", "累计", "当年", "本年", "年度", "资金", "其中"] where words.hasSuffix(filler) {
+                words = words.dropLast(filler.count)
+                trimmed = true
+            }
+        }
+        // (What is left names the project, or nothing else: `人工影响天气作业经费全年执行…`.)
+        let subject = key(String(words))
+        return subject.count < 2 || subject.contains(projectKey) || projectKey.contains(subject)
     }
 
     static let measureWords = ["绩效自评得分", "自评综合得分", "自评得分", "综合得分", "得分", "评分", "年初预算数", "全年预算数", "预算数", "全年执行数", "执行数",

@@ -86,6 +86,10 @@ final class PerformanceSummaryTests: XCTestCase {
         let withCarryOver = "人工影响天气作业经费年初预算80.00万元，调整预算90.00万元，加上年结转资金10.08万元后全年预算数为100.08万元，全年执行96.50万元。"
         XCTAssertEqual(try p607(withCarryOver), [])
         XCTAssertEqual(try p607(withCarryOver.replacingOccurrences(of: "全年预算数为100.08", with: "全年预算数为101.08")), ["P607 101.08"])
+        // 执行 ending another item's name (`预警执行8.00万元`) is no measure of the project's.
+        let list = "项目支出中，人工影响天气作业经费全年执行96.50万元，预警执行8.00万元。"
+        XCTAssertEqual(try p607(list), [])
+        XCTAssertEqual(try p607(list.replacingOccurrences(of: "96.50", with: "97.50")), ["P607 97.50"])
     }
 }
 

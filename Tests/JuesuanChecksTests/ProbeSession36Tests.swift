@@ -86,6 +86,70 @@ final class ProbeSession36Tests: XCTestCase, ProbeReadingCase {
         XCTAssertEqual(try findings("一般公共预算财政拨款支出2,870.10万元，比上年增加120.10万元，与上年持平。"), ["N503 持平"])
     }
 
+    /// `国防支出是主要支出方向，同比增加…`: an item said to be something, with no figure, is what
+    /// the change naming nothing right after it is of (as a ranked item is).
+    func testAChangeAfterAnItemSaidToBeSomethingIsThatItems() throws {
+        try assertEach(["一般公共预算财政拨款支出2,870.10万元。教育支出是主要支出方向，同比增加229.48万元，增长10.93%。",
+                        "一般公共预算财政拨款支出2,870.10万元。其中教育支出所占比重最高，比上年增加229.48万元，增长10.93%。",
+                        "一般公共预算财政拨款支出2,870.10万元；教育支出是本部门最主要的支出，较上年增加229.48万元，增长10.93%。"],
+                       moving: "10.93%", to: "11.93%", finds: ["N503 11.93"])
+    }
+
+    /// `…合计占商品和服务支出的48.82%`: the share of the listed amounts together, no one of them.
+    func testAShareOfASumIsNotTheLastAmounts() throws {
+        // (Not judged: a sum share is no one amount's; economic items are not compared with 公开06,
+        // which prints the basic spending on them only.)
+        XCTAssertEqual(try findings("办公费、电费和差旅费分别为52.30万元、38.75万元和15.60万元，合计占商品和服务支出的48.82%。"), [])
+        XCTAssertEqual(try findings("商品和服务支出中，办公费52.30万元、电费38.75万元、差旅费15.60万元，合计约占48.82%。"), [])
+        // One amount's share is still judged.
+        try assertEach(["办公费、电费和差旅费分别为52.30万元、38.75万元和15.60万元，差旅费占商品和服务支出的7.14%。"],
+                       moving: "7.14%", to: "8.14%", finds: ["N502 8.14"])
+    }
+
+    /// `本年支出合计…，全部为一般公共预算财政拨款支出，所占比例为100.00%`: the share of what the
+    /// amount wholly is, in that amount.
+    func testAShareOfWhatAnAmountWhollyIsIsOfThatAmount() throws {
+        XCTAssertEqual(try findings("本年支出合计3,220.80万元，全部为本年支出，所占比例为100.00%。"), [])
+        XCTAssertEqual(try findings("本年收入合计3,186.50万元，均为本单位收入，所占比例为100%。"), [])
+        XCTAssertEqual(try findings("本年支出合计3,220.80万元，全部为一般公共预算财政拨款支出，所占比例为99.00%。").map { String($0.prefix(4)) }, ["N502"])
+    }
+
+    /// `政府性基金预算和国有资本经营预算财政拨款收支均为0.00万元`: those funds' income and spending,
+    /// not the department's totals (whose parts the next paragraph lists).
+    func testTheIncomeAndSpendingOfNamedFundsAreNotTheTotals() throws {
+        XCTAssertEqual(try findings("政府性基金预算和国有资本经营预算财政拨款收支均为0.00万元。\n其中：基本支出决算为2,481.23万元；项目支出决算为388.87万元。"), [])
+        XCTAssertEqual(try findings("本年收支均为0.00万元。").map { String($0.prefix(4)) }, ["N501", "N501"])
+    }
+
+    /// An item's part of a balance (`年末结转和结余63.00万元（其中：行政运行5.00万元，…）`) is what the
+    /// item carried over, not its spending.
+    func testAnItemsPartOfABalanceIsWhatItCarriedOver() throws {
+        try assertEach(["年末结转和结余63.00万元（其中：行政运行5.00万元，小学教育58.00万元），主要是项目尚未完工。",
+                        "年末结转和结余63.00万元，其中：行政运行5.00万元、小学教育58.00万元。"],
+                       moving: "58.00", to: "59.00", finds: ["N504 63.00"])
+    }
+
+    /// A bracket after a count and a remark (`…4辆，与上年持平（另有1辆…）`) is an aside, no list of
+    /// the count's parts; one right after the count is.
+    func testABracketAfterARemarkIsNoListOfTheCount() throws {
+        XCTAssertEqual(try findings("年末公务用车保有量4辆，与上年持平（另有1辆已于2023年报废处置）。"), [])
+        XCTAssertEqual(try findings("年末公务用车保有量4辆（主要负责人用车1辆、应急保障用车1辆、特种专业技术用车3辆）。").map { String($0.prefix(4)) }, ["N504", "N507"])
+    }
+
+    /// Prose that writes its amounts at one decimal throughout (`2,329.5万元`) is judged at its own
+    /// precision: no figure is taken to have dropped a zero; a wrong one is still found.
+    func testProseOfOneDecimalIsJudgedAtItsOwnPrecision() throws {
+        let prose = [
+            "一般公共预算财政拨款支出2,870.1万元，其中基本支出2,481.2万元，项目支出388.9万元。",
+            "教育支出2,329.5万元，其中教育管理事务412.4万元（行政运行412.4万元），普通教育1,917.1万元（小学教育1,240.1万元，初中教育677.0万元）。",
+            "社会保障和就业支出301.4万元，其中行政事业单位养老支出301.4万元（机关事业单位基本养老保险缴费支出214.6万元，机关事业单位职业年金缴费支出86.8万元）。",
+            "卫生健康支出96.6万元，其中行政事业单位医疗96.6万元（行政单位医疗30.2万元，事业单位医疗66.4万元）。",
+            "住房保障支出142.7万元，其中住房改革支出142.7万元（住房公积金142.7万元）。",
+        ].joined(separator: "\n")
+        XCTAssertEqual(try findings(prose), [])
+        XCTAssertEqual(try findings(prose.replacingOccurrences(of: "小学教育1,240.1", with: "小学教育1,250.1")).filter { $0.hasPrefix("N501") }, ["N501 1,250.1"])
+    }
+
     /// A completion rate written before the amount it is of has no difference between the two to
     /// read a budget from (this input made the reader trap: the range from the amount to the rate
     /// ran backwards).
@@ -113,5 +177,12 @@ final class ProbeSession36FundTests: XCTestCase, ProbeReadingCase {
         try assertEach([sentences[1]], moving: "12.46%", to: "13.46%", finds: ["N502 13.46", "N508 87.54"])
         try assertEach([sentences[2]], moving: "12.46%", to: "13.46%", finds: ["N502 13.46"])
         try assertEach(sentences, moving: "87.54%", to: "86.54%", finds: ["N502 86.54"])
+    }
+
+    /// Under a title naming both sides (`政府性基金预算财政拨款收入支出决算情况说明`), a budget naming
+    /// nothing is not the fund's income's.
+    func testATitleOfBothSidesNamesNeither() throws {
+        XCTAssertEqual(try ProbeProse(Self.probe).findings("本年支出全部为国家重大水利工程建设基金安排的支出，均为项目支出；年初预算600.00万元，调整预算620.00万元，完成调整预算的98.78%。",
+                                                         title: "六、政府性基金预算财政拨款收入支出决算情况说明"), [])
     }
 }

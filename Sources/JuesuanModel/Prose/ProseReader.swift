@@ -1043,7 +1043,10 @@ public struct ProseReader: Sendable {
         // A known name alone ends on the last scalar of a name (asked before any string is made).
         let mayBeName = !namingAny && end - start <= 24 && QuantityNames.aliasLastScalars.mayContain(state.text.scalars[end - 1])
         // `…支出中，社会保障和就业支出所占比重最高，为…`: an item or name with a word of rank.
-        let mayBeRanked = !namingAny && end - start <= 48 && Self.rankLastScalars.contains(state.text.scalars[end - 1])
+        var mayBeRanked = !namingAny && end - start <= 48 && Self.rankLastScalars.contains(state.text.scalars[end - 1])
+        // `国防支出是主要支出方向，同比增加16.81万元`: an item said to be something, with no figure.
+        let mayBePredicate = !mayBeRanked && !namingAny && end - start <= 40 && (start..<end).contains { state.text.scalars[$0] == "是" }
+        mayBeRanked = mayBeRanked || mayBePredicate
         guard holdsLevel || namingAny || mayBeBare || mayBeName || mayBeRanked else { return }
         let words = state.string(start, end)
         var chain = holdsLevel ? chainItem(words) : nil
@@ -1068,8 +1071,8 @@ public struct ProseReader: Sendable {
             // `（二）公务用车购置及运行维护费，预算12.00万元，决算7.60万元`: a clause that is a known
             // name and nothing else (but its number) is what the figures after it are about.
             state.topic = quantity
-        } else if mayBeRanked, let rank = Self.rankWords.first(where: { words.utf8HasSuffix($0) }) {
-            let named = String(words.utf8.dropLast(rank.utf8.count))!
+        } else if mayBeRanked, let named = Self.rankWords.first(where: { words.utf8HasSuffix($0) }).map({ String(words.utf8.dropLast($0.utf8.count))! })
+                    ?? (mayBePredicate ? words.utf8FirstOffset(of: "是").flatMap { $0 > 0 ? String(words.utf8.prefix($0)) : nil } : nil) {
             let stripped = Self.withoutLeadingNeutralWords(String(Ordinal.strip(named)))
             let key = LabelKey.make(stripped)
             if var item = codedItem(named) ?? bareItem(named) ?? bareItem(droppingSpending: key)
@@ -1607,6 +1610,11 @@ public struct ProseReader: Sendable {
         return count
     }
 
+    static let hundredPercent = DecimalNumber(100)
+
+    /// Words that say an amount is wholly one thing (`全部为`, `均为`).
+    static let whollyWords = ["全部为", "全部是", "全部来自", "全部来源于", "均为", "全额为"]
+
     /// Words that make a 持平 a share's (`占比与上年持平`, `所占比重持平`).
     static let shareLevelWords = ["占比", "比重", "比例"]
 
@@ -1804,6 +1812,14 @@ public struct ProseReader: Sendable {
                                        previousYearStated: sentenceClaims.contains { claims[$0].period == .previous && claims[$0].isPlainAmount },
                                        budgetStated: sentenceClaims.contains { claims[$0].measure.isBudget && claims[$0].isPlainAmount },
                                        rateFollows: Self.changeRateFollows(s, from: end)) else { return end }
+        // `本年收入合计824.32万元，全部为一般公共预算财政拨款收入，所占比例为100.00%`: the share of
+        // what the amount wholly is, in that amount.
+        // (Only a share of 100%: `…16.80万元，全部为公务用车运行维护费，占84.00%` is of the whole before.)
+        if case .share(nil) = kind, value == Self.hundredPercent, let previous = state.lastFigure, previous >= state.firstClaimOfSentence, claims[previous].isPlainAmount,
+           let named = claims[previous].quantity, named.isKnown, state.lastFigureEnd < start,
+           Self.whollyWords.contains(where: { state.string(state.lastFigureEnd, start).utf8Contains($0) }) {
+            kind = .share(whole: named.description)
+        }
         if let increase = signedChange {
             if case .money? = unit, !Self.signedRateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { kind = .changeAmount(increase: increase) }
             if unit == .percent, Self.signedRateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { kind = .changeRate(increase: increase) }
@@ -1934,6 +1950,13 @@ public struct ProseReader: Sendable {
                 && s[phraseLower..<start].contains { $0 == "、" || $0 == "和" || $0 == "与" || $0 == "及" })
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
+        // `国防支出是主要支出方向，同比增加16.81万元`: a change naming nothing, first after an item
+        // said to be something (or ranked), is that item's.
+        if claim.kind.isChange, let ranked = state.topicAfterRanked, ranked.claims == claims.count, let item = state.topic, item.isKnown,
+           claim.label.isEmpty || Self.isDirectionOnly(claim.label) || claim.label.unicodeScalars.first.map({ "比较同与".unicodeScalars.contains($0) }) == true {
+            claim.quantity = item
+            claim.quantitySource = .ownClause
+        }
         // `…一般行政管理事务（项）：…实际支出46.20万元。年末结转0.78万元。`: a balance in a paragraph
         // about an item is the item's, not the department's; so are its 人员经费 and 公用经费
         // (`公路养护（项）…该项主要用于…，其中人员经费787.38万元`).
@@ -2136,6 +2159,13 @@ public struct ProseReader: Sendable {
                 }
                 if let named = state.namedWholes[list.whole] { claim.listWhole = named }
                 claim.listDivision = state.divisions[list.whole] ?? 0
+                // `年末结转和结余8.35万元（其中：产业发展专项5.75万元，中小企业发展专项2.60万元）`: an item's
+                // part of a balance is what it carried over (by the balance's words), not its spending.
+                if var named = claim.quantity, named.code != nil, !named.qualifier.utf8Contains("结"), let whole = claims[list.whole].quantity,
+                   whole.description.utf8Contains("结转") || whole.description.utf8Contains("结余") {
+                    named.qualifier = whole.description + named.qualifier
+                    claim.quantity = named
+                }
                 state.lists[listDepth]!.members += 1
                 if state.lastSemicolon > state.lists[listDepth]!.marker { state.listsPastSemicolon.insert(list.whole) }
                 // `其中：货物3.64万元`: a part named by a word of one of its whole's identity parts.
@@ -2210,8 +2240,11 @@ public struct ProseReader: Sendable {
             // counts in a bracket right after a count are its parts.
             // The list is of the bracket's first figure and those after it by 、 or ；: a comma
             // ends it (`（其中医保局9个；医保中心18个，中心将同类型的合并成了10个）`).
+            // (In the count's clause: `共有车辆0辆，与上年持平（唯一1辆公务用车已于2023年底报废处置）` is an aside.)
             if state.depth > 0, let bracket = state.brackets.last, bracket.claims > 0,
-               let outer = state.lastCount[state.depth - 1], outer == bracket.claims - 1 {
+               let outer = state.lastCount[state.depth - 1], outer == bracket.claims - 1,
+               !(0..<bracket.open).reversed().prefix(while: { state.text.offsets[$0] >= claims[outer].range.end })
+                   .contains(where: { ProseText.isClauseEnd(s[$0]) }) {
                 // (`共接待14批次、86人次（上年为17批次、104人次）`: last year's counts are none of its parts.)
                 if state.countLists[state.depth] == nil, claims.count == bracket.claims, claim.period == claims[outer].period {
                     state.countLists[state.depth] = outer
@@ -2471,7 +2504,11 @@ public struct ProseReader: Sendable {
             return result
         }
         var headIsLabel = true
-        if let last = label.unicodeScalars.last, last == "）" || last == ")", let item = codedItem(label) {
+        // `决算支出412.36万元`, `年中调整后预算420.00万元`: a measure alone (with a time before it) names
+        // no amount of its own; the topic's.
+        let measureAlone = label.utf8.count <= 24 && Self.measureAloneBytes.contains(where: { label.utf8.elementsEqual($0) })
+        if measureAlone {
+        } else if let last = label.unicodeScalars.last, last == "）" || last == ")", let item = codedItem(label) {
             // `教育支出（205）2,329.48万元`, `行政运行（2050101）412.36万元`: the item its code names.
             claim.quantity = item
             claim.quantitySource = .ownClause
@@ -2960,8 +2997,9 @@ public struct ProseReader: Sendable {
             if rateDecreaseSuffixes.anyEnds(words, simple: simple) { return .pointChange(increase: false) }
             return nil
         case .points?:
+            // (`项目自评得86.72分`: 得 alone before the score.)
             return before.contains("得分", simple: simple) || before.contains("评分", simple: simple) || before.contains("平均分", simple: simple)
-                || before.hasSuffix("为", simple: simple) ? .score : nil
+                || before.hasSuffix("为", simple: simple) || before.hasSuffix("得", simple: simple) ? .score : nil
         case nil:
             return .amount
         }
@@ -3257,12 +3295,15 @@ public struct ProseReader: Sendable {
 
     static let approximateWordBytes = approximateWords.map { Array($0.utf8) }
     static let measureSuffixBytes = measureSuffixes.map { Array($0.0.utf8) }
+    /// Measures that hold a word of a name (支出) or a time (年中), written alone.
+    static let measureAloneBytes = ["决算支出", "决算支出数", "年中调整后预算", "年中调整预算", "年中调整后预算数"].map { Array($0.utf8) }
 
     /// Measure words that end a label (after the quantity's name).
     static let measureSuffixes: [(String, Measure)] = [
+        ("年中调整后预算", .fullBudget), ("年中调整预算", .fullBudget),
         ("年初预算数", .initialBudget), ("年初预算", .initialBudget), ("全年预算数", .fullBudget), ("全年预算", .fullBudget),
         ("调整预算数", .fullBudget), ("调整后预算数", .fullBudget), ("调整后预算", .fullBudget), ("年中调整", .fullBudget), ("调整后", .fullBudget), ("调整预算", .fullBudget), ("预算数", .budget), ("预算金额", .budget), ("预算安排", .budget), ("预算", .budget),
-        ("支出决算数", .actual), ("支出决算", .actual), ("决算数", .actual), ("决算", .actual), ("实际支出", .actual),
+        ("支出决算数", .actual), ("支出决算", .actual), ("决算支出数", .actual), ("决算支出", .actual), ("决算数", .actual), ("决算", .actual), ("实际支出", .actual),
         ("全年执行数", .spent), ("执行数", .spent), ("全年执行", .spent), ("实际执行", .spent), ("支出数", .actual),
     ]
 
@@ -3534,7 +3575,12 @@ public struct ProseReader: Sendable {
             let total = both.hasSuffix("总额") ? "总额" : "总计"
             words = [qualifier + "收入" + total, qualifier + "支出" + total]
         }
-        else if text.hasSuffix("收支", simple: simple) { words = ["本年收入合计", "本年支出合计"] }
+        else if text.hasSuffix("收支", simple: simple) {
+            // `政府性基金预算和国有资本经营预算财政拨款收支均为0.00万元`: those funds' income and
+            // spending, not the department's totals.
+            let qualifier = withoutLeadingNeutralWords(String(text.dropLast(2)), neutral: headNeutralWordBytes)
+            words = qualifier.isEmpty || qualifier == "本年" ? ["本年收入合计", "本年支出合计"] : [qualifier + "收入", qualifier + "支出"]
+        }
         else {
             // 和/与/及 inside a name (`公务用车购置及运行维护费`, `对个人和家庭的补助`) do not separate heads.
             words = simple ? Self.splitHeads(scalarsOf: text) : Self.splitHeads(charactersOf: text)
@@ -3734,6 +3780,8 @@ public struct ProseReader: Sendable {
         // `…支出决算` is the 决算 of that spending: only the measure goes (`一般公共预算财政拨款
         // 支出决算` is that fund's spending, not its income).
         for suffix in titleMeasureSuffixes where words.hasSuffix(suffix, simple: simple) { removeLast(suffix); break }
+        // `政府性基金预算财政拨款收入支出决算情况`: both sides, neither alone.
+        if words.hasSuffix("收入支出", simple: simple) { return nil }
         return QuantityNames.known(in: withoutOrdinal(words))
     }
 
