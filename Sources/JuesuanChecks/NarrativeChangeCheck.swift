@@ -244,7 +244,7 @@ enum NarrativeChangeCheck {
               claims[k].paragraph == paragraph || (reachingSection && claims[k].section == section) {
             // An echo counts: `收、支总计均为4,181.00万元` states 支出总计 as well.
             // (Not an approximate restatement: `（约3.56亿元）`.)
-            if claims[k].isPlainAmount, !claims[k].isApproximate, !reading.contradicted.contains(k), claims[k].period == .current, claims[k].measure == .actual,
+            if claims[k].isPlainAmount, !claims[k].isApproximate, !claims[k].isRestatement, !reading.contradicted.contains(k), claims[k].period == .current, claims[k].measure == .actual,
                claims[k].averageMark == nil, let other = claims[k].quantity, other.isKnown, ProseReading.same(other, quantity) { return k }
             k -= 1
         }
@@ -378,8 +378,9 @@ enum NarrativeChangeCheck {
                            "增减方向不一致：金额写的是“\(amountIncrease ? "增加" : "减少")”\(change.text)，比率写的是“\(increase ? "增长" : "下降")”\(rate.text)%")
             return
         }
-        // A change in a bracket after the rate is of the amount before the rate.
-        guard var currentIndex = current(before: claims[changeIndex].depth == rate.depth ? changeIndex : index, reading) else {
+        // A change in a bracket after the rate is of the amount before the rate; a rate in a bracket
+        // after its change (`比上年减少0.05万元（增减变动-3.31%）`), of the change's amount.
+        guard var currentIndex = current(before: claims[changeIndex].depth <= rate.depth ? changeIndex : index, reading) else {
             rateOfTableAmount(index, increase: increase, change: changeIndex, &reading)
             return
         }

@@ -158,6 +158,9 @@ public struct Claim: Sendable {
     /// A second reading of a figure that states two quantities (`收支总计各为512.08万元`):
     /// checked, but not shown twice in the editor.
     public var isEcho = false
+    /// The amount before it written again in another unit, alone in a bracket (`15,352.15万元
+    /// （1.54亿元）`): an echo, never what a later figure is measured against.
+    public var isRestatement = false
     /// In a respectively list of figures (`基本支出A万元、项目支出B万元，分别占x%和y%`), the
     /// index (in the document's claims) of the figure of the list before it that this one is
     /// about: x% is of A, y% of B (narrative.md §2.5).

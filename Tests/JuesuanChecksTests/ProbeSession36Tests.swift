@@ -150,6 +150,27 @@ final class ProbeSession36Tests: XCTestCase, ProbeReadingCase {
         XCTAssertEqual(try findings(prose.replacingOccurrences(of: "小学教育1,240.1", with: "小学教育1,250.1")).filter { $0.hasPrefix("N501") }, ["N501 1,250.1"])
     }
 
+    /// `比上年增加…万元（增减变动6.22%）`: a signed change in percent is a rate, and one in a bracket
+    /// after its change is of the change's amount (not of a budget bracketed earlier).
+    func testASignedRateInABracketAfterItsChange() throws {
+        try assertEach(["2024年度本年收入合计3,186.50万元，比上年增加186.50万元（增减变动6.22%）。"],
+                       moving: "6.22%", to: "7.22%", finds: ["N503 7.22"])
+        try assertEach(["行政运行（项）决算412.36万元，比年初预算400.00万元增加12.36万元（增减变动3.09%）。"],
+                       moving: "3.09%", to: "4.09%", finds: ["N503 4.09"])
+        try assertEach(["“三公”经费决算22.26万元，比全年预算减少7.74万元（增减变动-25.80%）。",
+                        "“三公”经费全年预算30.00万元（年初预算30.00万元），支出决算22.26万元，比全年预算减少7.74万元（增减变动-25.80%）。"],
+                       moving: "25.80%", to: "26.80%", finds: ["N503 26.80"])
+    }
+
+    /// `基本支出2,481.23万元（约0.25亿元）`: the amount again in a larger unit is an echo of it; a
+    /// share after it is divided by the amount, not by its rounding in 亿元.
+    func testARestatementInALargerUnitIsNoWhole() throws {
+        try assertEach(["一般公共预算财政拨款基本支出2,481.23万元（约0.25亿元）。人员经费2,246.76万元，占90.55%；公用经费234.47万元，占9.45%。"],
+                       moving: "90.55%", to: "91.55%", finds: ["N502 91.55", "N508 9.45"])
+        try assertEach(["一般公共预算财政拨款基本支出2,481.23万元（0.25亿元），其中人员经费2,246.76万元，占基本支出的90.55%。"],
+                       moving: "90.55%", to: "91.55%", finds: ["N502 91.55"])
+    }
+
     /// A completion rate written before the amount it is of has no difference between the two to
     /// read a budget from (this input made the reader trap: the range from the amount to the rate
     /// ran backwards).

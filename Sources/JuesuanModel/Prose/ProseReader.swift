@@ -407,11 +407,15 @@ public struct ProseReader: Sendable {
 
     /// Whether an amount is the one before it in its sentence (at its depth) written in another
     /// money unit: this one, shifted to that unit and rounded to its digits, is it.
-    func restatesAmount(_ claim: Claim, state: ParagraphState) -> Bool {
-        guard case .money(let unit)? = claim.unit, let previous = state.lastAmount[claim.depth], previous >= state.firstClaimOfSentence,
+    func restatesAmount(_ claim: Claim, state: ParagraphState, outside: Bool = false) -> Bool {
+        guard case .money(let unit)? = claim.unit, let previous = state.lastAmount[claim.depth - (outside ? 1 : 0)], previous >= state.firstClaimOfSentence,
               claims[previous].isPlainAmount, case .money(let previousUnit)? = claims[previous].unit, previousUnit != unit else { return false }
         let shift = unit.exponent - previousUnit.exponent
-        guard shift < 0 else { return false }
+        if shift > 0 {
+            // In a larger unit, rounded to its own digits (`2,481.23万元（约0.25亿元）`).
+            let shifted = DecimalNumber(mantissa: claims[previous].value.mantissa, scale: claims[previous].value.scale + shift)
+            return shifted.rounded(toScale: claim.value.scale) == claim.value
+        }
         let shifted = DecimalNumber(mantissa: claim.value.mantissa, scale: claim.value.scale - shift)
         return shifted.rounded(toScale: claims[previous].value.scale) == claims[previous].value
     }
@@ -1822,7 +1826,8 @@ public struct ProseReader: Sendable {
         }
         if let increase = signedChange {
             if case .money? = unit, !Self.signedRateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { kind = .changeAmount(increase: increase) }
-            if unit == .percent, Self.signedRateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { kind = .changeRate(increase: increase) }
+            // (Any signed change in percent is a rate: `（增减变动-3.20%）`.)
+            if unit == .percent { kind = .changeRate(increase: increase) }
         }
         // A respectively run (`基本支出A万元、项目支出B万元，分别占x%和y%`): the next figure of the
         // run is joined to the one before by a joiner alone and says the same of another item.
@@ -1950,6 +1955,18 @@ public struct ProseReader: Sendable {
                 && s[phraseLower..<start].contains { $0 == "、" || $0 == "和" || $0 == "与" || $0 == "及" })
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
+        // `基本支出15,352.15万元（1.54亿元）`: the amount again, alone in a bracket right after it, in
+        // another unit: an echo of it (no whole of its own for a share to be divided by).
+        if claim.isPlainAmount, claim.depth > 0, let bracket = state.brackets.last, bracket.claims == claims.count,
+           state.lastFigureEnd >= bracket.open - 1, restatesAmount(claim, state: state, outside: true),
+           let previous = state.lastAmount[claim.depth - 1] {
+            claim.quantity = claims[previous].quantity
+            claim.quantitySource = .sentence
+            claim.period = claims[previous].period
+            claim.measure = claims[previous].measure
+            claim.isEcho = true
+            claim.isRestatement = true
+        }
         // `国防支出是主要支出方向，同比增加16.81万元`: a change naming nothing, first after an item
         // said to be something (or ranked), is that item's.
         if claim.kind.isChange, let ranked = state.topicAfterRanked, ranked.claims == claims.count, let item = state.topic, item.isKnown,
