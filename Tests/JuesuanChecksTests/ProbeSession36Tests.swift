@@ -171,6 +171,14 @@ final class ProbeSession36Tests: XCTestCase, ProbeReadingCase {
                        moving: "90.55%", to: "91.55%", finds: ["N502 91.55"])
     }
 
+    /// `…为调整预算的98.18%（年初预算400.00万元，调整预算420.00万元）`: every measure in a bracket of
+    /// measures after a rate is of the amount before it; the rate is judged on the budget after it.
+    func testARateBeforeItsBudgetsInABracket() throws {
+        try assertEach(["行政运行（项）支出决算412.36万元，为调整预算的98.18%（年初预算400.00万元，调整预算420.00万元）。",
+                        "行政运行（项）支出决算412.36万元，完成调整预算的98.18%（年初预算400.00万元，调整预算420.00万元）。"],
+                       moving: "98.18%", to: "99.18%", finds: ["N505 99.18"])
+    }
+
     /// A completion rate written before the amount it is of has no difference between the two to
     /// read a budget from (this input made the reader trap: the range from the amount to the rate
     /// ran backwards).

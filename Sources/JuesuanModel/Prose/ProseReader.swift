@@ -1616,6 +1616,14 @@ public struct ProseReader: Sendable {
 
     static let hundredPercent = DecimalNumber(100)
 
+    /// Whether the figure before, in the bracket opened at claim `bracket`, was another measure of
+    /// the amount `outer` the bracket follows (`（年初预算400.00万元，调整预算420.00万元）`).
+    static func isOuterMeasureBefore(_ claims: [Claim], bracket: Int, outer: Int?) -> Bool {
+        guard let outer, let last = claims.indices.last, last >= bracket, claims[last].quantitySource == .sentence,
+              let named = claims[last].quantity, let outerNamed = claims[outer].quantity else { return false }
+        return named == outerNamed
+    }
+
     /// Words that say an amount is wholly one thing (`全部为`, `均为`).
     static let whollyWords = ["全部为", "全部是", "全部来自", "全部来源于", "均为", "全额为"]
 
@@ -2612,14 +2620,16 @@ public struct ProseReader: Sendable {
             let before = state.text.string(max(bracket.clauseStart, bracket.open - 12), bracket.open)
             if before.utf8HasSuffix("年") || before.utf8HasSuffix("年度"), Self.isPreviousYear(before, words: yearWords, simple: false) {
                 claim.period = .previous
-            } else if claim.quantity == nil, state.lastFigureEnd == bracket.open, strippedLabel().measure != nil {
+            } else if claim.quantity == nil, strippedLabel().measure != nil,
+                      state.lastFigureEnd == bracket.open || Self.isOuterMeasureBefore(claims, bracket: bracket.claims, outer: state.lastAmount[state.depth - 1]) {
                 // `支出决算为25.14万元（年初预算为24.60万元）`: another measure of the amount the bracket
-                // follows — its quantity, or the topic's as that amount's will be.
+                // follows — its quantity, or the topic's as that amount's will be. So is a later
+                // measure in it (`…99.18%（年初预算400.00万元，调整预算420.00万元）`).
                 if let outer = state.lastAmount[state.depth - 1], let named = claims[outer].quantity {
                     claim.quantity = named
                     claim.quantitySource = .sentence
                 }
-            } else if claim.quantity == nil {
+            } else if claim.quantity == nil, claims.count == bracket.claims {
                 // `主要用于馆藏档案数字化加工（48.50万元）和库房维护（36.00万元）`: the amount of what
                 // the words before the bracket name (back to the figure or list word before), not
                 // the paragraph's topic.
