@@ -1,3 +1,4 @@
+import Foundation
 import JuesuanModel
 import JuesuanSyntax
 
@@ -20,7 +21,8 @@ enum NarrativeBudgetPairCheck {
         var pairs: [(budget: Int, spent: Int)] = []
         for (position, index) in claims.enumerated() {
             // Each label is searched for several words: its simplicity is found once (issue 15).
-            let label = SearchedText(all[index].label)
+            // (A fund's name holds 预算: `一般公共预算财政拨款支出` is no budget.)
+            let label = SearchedText(withoutFundNames(all[index].label))
             guard isBudget(label) && !kinds.contains(where: label.contains) else { continue }
             guard position + 1 < claims.count else { continue }
             let next = claims[position + 1]
@@ -47,6 +49,15 @@ enum NarrativeBudgetPairCheck {
                 message: "一个项目的预算 \(claim.text) 万元大于项目支出预算总数 \(total.text) 万元",
                 related: [RelatedLocation(range: total.range, message: "\(total.label) \(total.text)")]))
         }
+    }
+
+    static let fundNames = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"]
+
+    static func withoutFundNames(_ label: String) -> String {
+        guard label.utf8Contains("预算") else { return label }
+        var words = label
+        for fund in fundNames where words.utf8Contains(fund) { words = words.replacingOccurrences(of: fund, with: "") }
+        return words
     }
 
     static func isBudget(_ label: SearchedText) -> Bool {

@@ -179,6 +179,65 @@ final class ProbeSession36Tests: XCTestCase, ProbeReadingCase {
                        moving: "98.18%", to: "99.18%", finds: ["N505 99.18"])
     }
 
+    /// `…行政运行（项）年初预算400.00万元，调整预算和决算数均为412.36万元`: measures alone after an
+    /// item's amount in its sentence are that item's, not the paragraph's topic's.
+    func testMeasuresAloneAfterAnItemsAmountAreTheItems() throws {
+        try assertEach(["教育支出（类）决算2,329.48万元。其中：（1）教育管理事务（款）行政运行（项）年初预算400.00万元，调整预算和决算数均为412.36万元，完成年初预算的103.09%、调整预算的100.00%。"],
+                       moving: "均为412.36", to: "均为413.36", finds: ["N501 413.36"])
+    }
+
+    /// `对个人和家庭的补助96.40万元，主要包括基本工资…`: an economic 款 of another 类 is no part of it;
+    /// one under it still is.
+    func testAnEconomicItemOfAnotherClassIsNoPart() throws {
+        XCTAssertEqual(try findings("人员经费2,246.76万元，其中：工资福利支出2,150.36万元，对个人和家庭的补助96.40万元，主要包括基本工资702.18万元、津贴补贴410.25万元和退休费80.20万元等。"), [])
+        XCTAssertEqual(try findings("对个人和家庭的补助96.40万元，主要包括退休费80.20万元和奖励金26.20万元。"), ["N504 96.40"])
+    }
+
+    /// A figure in the reason of its statement (`…，主要是兑付了上年结转资金8.60万元；`) is no part of
+    /// the list the statement is in.
+    func testAFigureInAReasonIsNoPart() throws {
+        try assertEach(["普通教育（款）决算1,917.12万元，其中：小学教育（项）决算1,240.10万元，超过调整预算，主要是兑付了上年结转资金8.60万元；初中教育（项）决算677.02万元。",
+                        "普通教育（款）决算1,917.12万元，其中：小学教育（项）决算1,240.10万元，主要原因是追加了校舍维修资金8.60万元；初中教育（项）决算677.02万元。"],
+                       moving: "677.02", to: "687.02", finds: ["N501 687.02"])
+    }
+
+    /// `…均为0.00万元；按支出功能分类科目划分，本年支出依次为：…`: a list after a colon whose words
+    /// name another amount is not of the amount before.
+    func testAColonListNamingAnotherAmountIsNotOfTheOneBefore() throws {
+        // (Before, the items were parts of the 0.00 before the colon: N504.)
+        XCTAssertEqual(try findings("国有资本经营预算财政拨款收入和经营收入均为0.00万元；按支出功能分类科目划分，本年支出依次为：教育支出2,560.18万元、社会保障和就业支出301.42万元、卫生健康支出96.55万元、住房保障支出142.65万元、其他支出120.00万元。"), [])
+    }
+
+    /// A fund's name holds 预算 (`一般公共预算财政拨款支出`): no budget for N515.
+    func testAFundsNameIsNoBudget() throws {
+        let found = try findings("国有资本经营预算财政拨款收入0.00万元，本年支出合计3,220.80万元。\n一般公共预算财政拨款支出2,870.10万元，本年支出合计3,220.80万元。")
+        XCTAssertEqual(found.filter { $0.hasPrefix("N515") }, [])
+    }
+
+    /// `公用经费中，…；公务接待费2.36万元（另有…在项目中列支）`: a “三公” item under a topic of basic
+    /// spending is that spending's part, not 公开09's.
+    func testAThreePublicItemUnderBasicSpendingIsNotThePublished() throws {
+        XCTAssertEqual(try findings("公用经费中，支出较多的是办公费52.30万元、电费38.75万元；公务接待费2.36万元（另有1.00万元公务接待费在项目中列支，合计3.36万元计入“三公”经费）。"), [])
+        XCTAssertEqual(try findings("公务接待费2.36万元。").map { String($0.prefix(4)) }, ["N501"])
+    }
+
+    /// A sentence already 500 scalars long ends at its next `；`: a dense section written as one
+    /// sentence is read clause by clause, and no figure loses its words at the sentence limit.
+    func testALongSentenceEndsAtASemicolon() throws {
+        let filler = String(repeating: "主要用于保障机关日常运转、开展各项业务工作和落实各项政策；", count: 33)
+        let prose = "教育支出（类）年初预算2,300.00万元，决算2,329.48万元；" + filler + "卫生健康支出（类）年初预算90.00万元，调整预算96.55万元，决算96.55万元，完成调整预算的100.00%。"
+        XCTAssertEqual(try findings(prose), [])
+        XCTAssertEqual(try findings(prose.replacingOccurrences(of: "决算96.55", with: "决算97.55")).map { String($0.prefix(4)) }, ["N501"])
+    }
+
+    /// `2024年度教育支出（类）…`, `本部门2024年度…（类）`: a year or the department before an item
+    /// named by its levels names nothing of it.
+    func testAYearBeforeAnItemsLevelsNamesNothingOfIt() throws {
+        try assertEach(["2024年度教育支出（类）年初预算2,300.00万元，决算2,329.48万元。",
+                        "本部门2024年度教育支出（类）年初预算2,300.00万元，决算2,329.48万元。"],
+                       moving: "2,329.48", to: "2,339.48", finds: ["N501 2,339.48"])
+    }
+
     /// A completion rate written before the amount it is of has no difference between the two to
     /// read a budget from (this input made the reader trap: the range from the amount to the rate
     /// ran backwards).

@@ -1,3 +1,4 @@
+import JuesuanCatalogue
 import JuesuanSyntax
 
 /// A statement about a quantity that carries no figure of its own: `与上年持平`, `与年初预算相比无变化`.
@@ -299,7 +300,15 @@ public struct ProseReader: Sendable {
                 && !Self.otherMoneyWords.contains { paragraph.utf8Contains($0) }
                 && (paragraph.utf8Contains("财政拨款") || state.titleQuantity?.description.utf8Contains("财政拨款") == true)
         }
-        guard state.aboutBasicSpending == true, !Self.otherMoneyWords.contains(where: { claim.sentencePrefix.utf8Contains($0) }) else { return }
+        guard state.aboutBasicSpending == true, !Self.otherMoneyWords.contains(where: { claim.sentencePrefix.utf8Contains($0) }) else {
+            // `公用经费中，…；公务接待费1,860.00元（另有…在项目中列支）`: a “三公” item under a topic of
+            // basic spending is that spending's part (of some funds), not 公开09's of all the money.
+            if let named = claim.quantity, named.isKnown, named.code == nil, Self.isThreePublicItem(named.name),
+               let topic = state.topic, Self.basicSpendingWholes.contains(ByteKey(topic.name)) {
+                claim.quantity = Quantity(name: topic.description + "中" + named.name, isKnown: false)
+            }
+            return
+        }
         claim.quantity = Quantity(name: String(words), isKnown: true, code: code)
         if claim.quantitySource == .none { claim.quantitySource = .ownClause }
     }
@@ -349,7 +358,15 @@ public struct ProseReader: Sendable {
     /// its name — under a 款 of the name written above it, when one is — and unknown otherwise
     /// (行政运行 under two 款 of the report, with no 款 written), never guessed.
     mutating func chainItem(_ words: String) -> Quantity? {
-        let levels = ItemChain.levels(in: words)
+        var levels = ItemChain.levels(in: words)
+        // `2024年度教育支出（类）`, `本部门…`: a year or the department before the first level names
+        // nothing of it.
+        // (The year's digits end the name's words: `年度教育支出` is what is left of it.)
+        if let first = levels.first, let lead = first.name.unicodeScalars.first, ProseText.isDigit(lead) || "本我该年".unicodeScalars.contains(lead) {
+            var bare = Self.withoutLeadingNeutralWords(first.name)
+            if bare.utf8HasPrefix("年度") { bare = String(bare.utf8.dropFirst(6))! }
+            if !bare.isEmpty { levels[0].name = bare }
+        }
         guard let item = ItemChain.quantity(of: levels) else { return nil }
         guard !item.isKnown, !itemTables.isEmpty, let first = levels.first, first.level >= 2, let deepest = levels.last else { return item }
         let length = deepest.level == 2 ? 5 : 7
@@ -654,6 +671,8 @@ public struct ProseReader: Sendable {
     static let countUnitFirsts = ScalarSet(countUnits.compactMap(\.unicodeScalars.first))
     /// A sentence longer than this (scalars) is cut: real sentences are a few hundred at most.
     static let maximumSentenceLength = 1_000
+    /// A sentence this long (scalars) ends at its next `；`.
+    static let longSentenceLength = 500
     /// How much of its sentence a claim keeps as context.
     static let contextWindow = 160
     /// Words before a figure that make it approximate (`约`, `将近`), made once.
@@ -729,7 +748,9 @@ public struct ProseReader: Sendable {
                 continue
             }
             // Marks and markers are tested by comparison, not by hashing every scalar (issue 15).
-            if ProseText.isSentenceEnd(scalar) {
+            // (A sentence already long ends at a `；` too, rather than being cut inside a clause at
+            // its limit: dense reports write a whole section as one sentence.)
+            if ProseText.isSentenceEnd(scalar) || (scalar == "；" || scalar == ";") && i - state.sentenceStart >= Self.longSentenceLength {
                 closeSentence(&state, at: i)
                 state.sentenceStart = i + 1
                 state.clauseStart = i + 1
@@ -984,7 +1005,14 @@ public struct ProseReader: Sendable {
                 // after it are about; `一般公共预算财政拨款支出主要用于以下方面：教育支出…，占x%`:
                 // what the list after the colon divides.
                 let colon = separator == "：" || separator == ":"
+                let topicBefore = state.topic
                 openTopic(&state, from: state.clauseStart, to: i, namingAny: colon)
+                // `…其他收入均为0.00万元；按支出功能分类科目划分，本年收入依次为：…`: a list after a
+                // colon whose words name another amount is not of the whole open before.
+                if colon, let topic = state.topic, topic.isKnown, topic != topicBefore, let list = state.lists[state.depth],
+                   let whole = claims[list.whole].quantity, whole.isKnown, whole.name != topic.name {
+                    state.lists[state.depth] = nil
+                }
                 // The figures after the colon are its parts: none is the sentence's subject.
                 if colon, state.sentenceSubject == nil { state.sentenceListsTopic = true }
             }
@@ -1584,9 +1612,9 @@ public struct ProseReader: Sendable {
         }
         for (k, head) in state.heads.enumerated().dropFirst() {
             var echo = claims[index]
-            echo.quantity = head.name.isEmpty ? nil : head
+            echo.quantity = head.name.isEmpty ? (claims[index].quantitySource == .sentence ? claims[index].quantity : nil) : head
             echo.label = head.name.isEmpty ? state.headMeasures[k]?.rawValue ?? echo.label : head.description
-            echo.quantitySource = head.name.isEmpty ? .none : .respectively
+            echo.quantitySource = head.name.isEmpty ? (echo.quantity == nil ? .none : .sentence) : .respectively
             if echo.isPlainAmount, let measure = state.headMeasures[k] { echo.measure = measure }
             echo.isEcho = true
             claims.append(echo)
@@ -1615,6 +1643,38 @@ public struct ProseReader: Sendable {
     }
 
     static let hundredPercent = DecimalNumber(100)
+
+    /// Whether a figure stands in the reason of its statement (`…超过调整预算，主要是兑付了上年结转
+    /// 资金8.60万元`): what explains an amount is no part of a list. (`主要是` alone also lists parts:
+    /// `主要是人员经费…和公用经费…`; with a verb's 了 after it, it gives a reason.)
+    static func isInReason(_ prefix: String) -> Bool {
+        guard prefix.utf8Contains("因") || prefix.utf8Contains("系") || prefix.utf8Contains("主要是") else { return false }
+        var statement = Substring(prefix)
+        if let semicolon = statement.lastIndex(where: { $0 == "；" || $0 == ";" }) { statement = statement[statement.index(after: semicolon)...] }
+        if reasonMarkers.contains(where: { statement.utf8Contains($0) }) { return true }
+        guard let mainly = statement.range(of: "主要是") else { return false }
+        return statement[mainly.upperBound...].contains("了")
+    }
+
+    static let reasonMarkers = ["主要原因是", "原因是", "主要原因为", "主要系", "系因", "由于", "因为"]
+
+    /// `对个人和家庭的补助7.15万元，主要包括基本工资52.36万元…`: an economic 款 (基本工资, 30101) listed
+    /// after an economic 类 it is not under (303) is no part of it.
+    static func isEconomicItemOfAnotherClass(_ label: String, whole: Quantity?) -> Bool {
+        guard let whole, let wholeCode = economicClassCodes[ByteKey(whole.name)] else { return false }
+        var name = Substring(label)
+        for marker in partMarkers where name.hasPrefix(marker) { name = name.dropFirst(marker.count); break }
+        guard name.count >= 2, name.count <= 20,
+              let part = Catalogue.embedded.entries(nameContaining: String(name), kind: .economic).first(where: { $0.quality == .whole }),
+              part.entry.code.utf8.count == 5 else { return false }
+        return !part.entry.code.hasPrefix(wholeCode)
+    }
+
+    /// The economic 类 by name (`工资福利支出` 301 …).
+    static let economicClassCodes: [ByteKey: String] = Dictionary(uniqueKeysWithValues:
+        ["301", "302", "303", "307", "309", "310", "311", "312", "313", "399"].compactMap { code in
+            Catalogue.embedded.entry(code: code, kind: .economic).map { (ByteKey($0.name), code) }
+        })
 
     /// Whether the figure before, in the bracket opened at claim `bracket`, was another measure of
     /// the amount `outer` the bracket follows (`（年初预算400.00万元，调整预算420.00万元）`).
@@ -2174,7 +2234,8 @@ public struct ProseReader: Sendable {
             // is no part of the 年初预算.)
             if let list = state.lists[listDepth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget,
                !claim.measure.isBudget || claim.measure == claims[list.whole].measure || claim.measure == .budget || claims[list.whole].measure == .budget,
-               !perPerson {
+               !perPerson, !Self.isEconomicItemOfAnotherClass(claim.label, whole: claims[list.whole].quantity),
+               !Self.isInReason(claim.sentencePrefix) {
                 claim.listWhole = list.whole
                 // `工资福利支出、资本性支出分别为…，其中工资福利支出中基本工资60.00万元`: a part whose
                 // words name another amount of the sentence before 中 is that amount's part.
@@ -2503,6 +2564,13 @@ public struct ProseReader: Sendable {
                 if let measure = state.headMeasures[state.headsTaken] {
                     claim.measure = measure
                     if head.name.isEmpty { claim.label = measure.rawValue }
+                }
+                // `行政运行（项）年初预算142.60万元，调整预算和决算数均为149.30万元`: measures alone after an
+                // item's amount in the sentence are that item's, not the topic's.
+                if head.name.isEmpty, let previous = state.lastAmount[state.depth], previous >= state.firstClaimOfSentence,
+                   claims[previous].quantitySource == .ownClause, let named = claims[previous].quantity, named.isKnown {
+                    claim.quantity = named
+                    claim.quantitySource = .sentence
                 }
                 if state.headsArePrevious { claim.period = .previous }
             }
