@@ -33,7 +33,7 @@ enum NarrativeShareCheck {
                   reading.claims[index].period == .current,
                   // `A、B、C和D分别为…，合计占商品和服务支出的53.58%`: the share of a sum of several
                   // amounts, no one of them (not judged).
-                  !sumShareWords.contains(where: { reading.claims[index].label.utf8HasPrefix($0) }) else { continue }
+                  !Self.namesSum(reading.claims[index].label) else { continue }
             // A part or whole already found to differ from its table (N501) is the error: the
             // share it breaks is not reported a second time.
             guard let part = part(of: index, reading) else {
@@ -74,6 +74,15 @@ enum NarrativeShareCheck {
 
     /// The amount a share is of: in a respectively run, its item of the list before the run;
     /// otherwise the nearest plain amount before it in its sentence, at its depth.
+    /// Whether a share's words open on a sum (`合计占`, `共占`): asked of every share, so the first
+    /// scalar first.
+    static func namesSum(_ label: String) -> Bool {
+        guard let first = label.unicodeScalars.first, sumShareFirsts.contains(first) else { return false }
+        return sumShareWords.contains(where: { label.utf8HasPrefix($0) })
+    }
+
+    static let sumShareFirsts = Set(sumShareWords.compactMap(\.unicodeScalars.first))
+
     static let sumShareWords = ["合计占", "共占", "共计占", "总计占", "累计占", "合计约占", "共约占", "加起来占", "合起来占"]
 
     static func part(of index: Int, _ reading: ProseReading) -> Int? {

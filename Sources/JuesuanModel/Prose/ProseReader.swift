@@ -1661,7 +1661,9 @@ public struct ProseReader: Sendable {
     /// `对个人和家庭的补助7.15万元，主要包括基本工资52.36万元…`: an economic 款 (基本工资, 30101) listed
     /// after an economic 类 it is not under (303) is no part of it.
     static func isEconomicItemOfAnotherClass(_ label: String, whole: Quantity?) -> Bool {
-        guard let whole, let wholeCode = economicClassCodes[ByteKey(whole.name)] else { return false }
+        // (Every economic 类's name ends in 支出, 补助 or 还本: most wholes are let go without a key.)
+        guard let whole, whole.name.utf8HasSuffix("支出") || whole.name.utf8HasSuffix("补助") || whole.name.utf8HasSuffix("还本"),
+              let wholeCode = economicClassCodes[ByteKey(whole.name)] else { return false }
         var name = Substring(label)
         for marker in partMarkers where name.hasPrefix(marker) { name = name.dropFirst(marker.count); break }
         guard name.count >= 2, name.count <= 20,
@@ -2599,7 +2601,9 @@ public struct ProseReader: Sendable {
         var headIsLabel = true
         // `决算支出412.36万元`, `年中调整后预算420.00万元`: a measure alone (with a time before it) names
         // no amount of its own; the topic's.
-        let measureAlone = label.utf8.count <= 24 && Self.measureAloneBytes.contains(where: { label.utf8.elementsEqual($0) })
+        // (Its last byte first: 出, 数 or 算 end every such word; asked of every figure.)
+        let measureAlone = label.utf8.count <= 24 && label.utf8.last.map({ $0 == 0xBA || $0 == 0xB0 || $0 == 0x97 }) == true
+            && Self.measureAloneBytes.contains(where: { label.utf8.elementsEqual($0) })
         if measureAlone {
         } else if let last = label.unicodeScalars.last, last == "）" || last == ")", let item = codedItem(label) {
             // `教育支出（205）2,329.48万元`, `行政运行（2050101）412.36万元`: the item its code names.
