@@ -26,14 +26,13 @@ enum NarrativePerformanceSummaryCheck {
             let counts = paragraph.claims.filter { isProjectCount(claims[$0]) }
             if !counts.isEmpty { counted = (paragraph.section, counts.allSatisfy({ claims[$0].value == blocks })) }
             guard let counted, counted.section == paragraph.section, counted.blocks else { continue }
-            // The counts of each grade, if any, are of all the projects.
-            let graded = paragraph.claims.filter { claims[$0].kind == .count && !claims[$0].isEcho && NarrativeCountCheck.grade(claims[$0]) != nil }
-            let gradedSum = graded.reduce(DecimalNumber.zero) { $0 + claims[$1].value }
+            // The counts of each grade, if any, are of all the projects: each is judged, whether or
+            // not the others are written (a count moved from the blocks' no longer adds up to them).
             for index in paragraph.claims where !claims[index].isEcho {
                 let claim = claims[index]
                 if claim.kind == .score, claim.label.utf8Contains("平均"), scores.count == projects.count {
                     average(index, of: scores, &reading)
-                } else if gradedSum == blocks, graded.contains(index), let grade = NarrativeCountCheck.grade(claim) {
+                } else if claim.kind == .count, let grade = NarrativeCountCheck.grade(claim) {
                     gradeCount(index, grade: grade, projects: projects, &reading)
                 }
             }

@@ -25,6 +25,13 @@ final class PerformanceSummaryTests: XCTestCase {
     func testTheCountsOfAGradeAreTheBlocksOfThatGrade() throws {
         XCTAssertEqual(try findings("对3个项目开展自评，评为“优”的项目2个、“良”的项目1个。"), ["N520 2", "N520 1"])
         XCTAssertEqual(try findings("对3个项目开展自评，评为“优”的项目3个。"), [])
+        // Each count is judged, whether or not the others are written or still add up to the blocks.
+        for sentence in ["对3个项目开展绩效自评，3个项目评价结果为“优”。", "对3个项目开展绩效自评，其中“优”3个。",
+                         "对3个项目开展绩效自评，自评结果为“优”的3个、“良”的0个。"] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+            XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "“优”3个", with: "“优”4个")
+                .replacingOccurrences(of: "3个项目评价", with: "2个项目评价").replacingOccurrences(of: "“优”的3个", with: "“优”的2个")).count, 1, sentence)
+        }
     }
 
     /// Another number of projects than blocks: the blocks are a selection, nothing is judged.
