@@ -238,6 +238,14 @@ final class ProbeSession36Tests: XCTestCase, ProbeReadingCase {
                        moving: "2,329.48", to: "2,339.48", finds: ["N501 2,339.48"])
     }
 
+    /// `完成全年预算（6.00万元）的56.00%`: the budget in a bracket after its measure, and the rate
+    /// after `）的`, read as if the bracket were not there.
+    func testABudgetInABracketWithinARate() throws {
+        try assertEach(["公务接待费支出3.36万元，完成全年预算（6.00万元）的56.00%。",
+                        "公务接待费支出3.36万元，比年初预算6.50万元减少3.14万元，为调整后预算（6.00万元）的56.00%。"],
+                       moving: "56.00%", to: "57.00%", finds: ["N505 57.00"])
+    }
+
     /// A completion rate written before the amount it is of has no difference between the two to
     /// read a budget from (this input made the reader trap: the range from the amount to the rate
     /// ran backwards).

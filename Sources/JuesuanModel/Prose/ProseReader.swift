@@ -781,10 +781,12 @@ public struct ProseReader: Sendable {
                 state.clauseStart = i + 1
                 // `因公出国（境）费`, `社会保障和就业支出（类）`: a short bracket with no figure is part of the words.
                 // (`离休干部特需经费（护理费、交通费、特需费等）26.40万元`: a list of words in it too.)
-                if let open = state.brackets.popLast(), open.claims == claims.count, i - open.open <= 30,
+                let open = state.brackets.popLast()
+                if let open, open.claims == claims.count, i - open.open <= 30,
                    !(open.open..<i).contains(where: { "，,；;。：:".unicodeScalars.contains(s[$0]) }) {
                     state.clauseStart = open.clauseStart
                 }
+                if let open { state.closedBracket = (open.clauseStart, open.open, i) }
                 i += 1
                 continue
             default:
@@ -875,6 +877,8 @@ public struct ProseReader: Sendable {
         var outerLists: [Int: (whole: Int, members: Int, marker: Int)] = [:]
         /// Wholes (by index) whose lists went on past a `；` (`按功能分类看：A…；B…；C、D分别为…`).
         var listsPastSemicolon: Set<Int> = []
+        /// The last bracket closed: where its clause started, where it opened and closed.
+        var closedBracket: (clauseStart: Int, open: Int, close: Int)?
         /// How many times a whole (by index) was divided again by a point of view (`Claim.listDivision`).
         var divisions: [Int: Int] = [:]
         /// The last plain amount at each depth in the sentence (a list's whole).
@@ -1686,6 +1690,9 @@ public struct ProseReader: Sendable {
         return named == outerNamed
     }
 
+    /// Verbs before the budget a rate is of (`完成全年预算（…）的…`).
+    static let completionVerbs: Set<String> = ["完成", "为", "占", "达到", "达"]
+
     /// Words that say an amount is wholly one thing (`全部为`, `均为`).
     static let whollyWords = ["全部为", "全部是", "全部来自", "全部来源于", "均为", "全额为"]
 
@@ -1857,6 +1864,13 @@ public struct ProseReader: Sendable {
         // (then every comparison below was the standard library's, character by character).
         let simple = text.isSimple || SimpleText.isSimple(sentencePrefix)
         var before = simple ? clauseText.simpleTrimmingBlanks : clauseText.trimmingBlanks
+        // `完成全年预算（1.60万元）的73.75%`: right after `）的`, the words go on from before the bracket.
+        var continuesBracket = false
+        if let bracket = state.closedBracket, bracket.close + 2 == start, text[bracket.close + 1] == "的", bracket.clauseStart < bracket.open {
+            let words = state.string(max(bracket.clauseStart, bracket.open - Self.contextWindow), bracket.open)
+            before = (simple ? words.simpleTrimmingBlanks : words.trimmingBlanks) + "的"
+            continuesBracket = true
+        }
         // `增减额为-6.68万元`, `增减率为-8.90%`: a signed change, its direction in its sign.
         // (The words are looked for only after the last two scalars allow them: most figures' words
         // end otherwise. The scalars are read off the bytes.)
@@ -2025,6 +2039,8 @@ public struct ProseReader: Sendable {
                 && s[phraseLower..<start].contains { $0 == "、" || $0 == "和" || $0 == "与" || $0 == "及" })
         describe(&claim, phrase: needsPhrase ? text.string(phraseLower, start, suffixOf: sentencePrefix, from: windowStart) : "",
                  simple: simple, state: &state)
+        // (The budget of such a rate is the one its words before the bracket name.)
+        if continuesBracket, case .completion = claim.kind { claim.measure = Self.completionBudget(before, simple: simple) }
         // `基本支出15,352.15万元（1.54亿元）`: the amount again, alone in a bracket right after it, in
         // another unit: an echo of it (no whole of its own for a share to be divided by).
         if claim.isPlainAmount, claim.depth > 0, let bracket = state.brackets.last, bracket.claims == claims.count,
@@ -2711,7 +2727,14 @@ public struct ProseReader: Sendable {
                     if let offset = words.utf8LastOffset(of: marker) { words = String(words.utf8.dropFirst(offset + marker.utf8.count))! }
                 }
                 let name = String(words.drop { "）)、，,；;和与及万元 ".contains($0) })
-                if !name.isEmpty, name.unicodeScalars.count <= 24, !Self.isFiller(name) {
+                // `…3.36万元，完成全年预算（6.00万元）的56.00%`: the budget the rate is of, of the amount
+                // before, in the bracket after its measure.
+                let (measured, budget) = Self.stripMeasure(name, simple: simple)
+                if let budget, budget.isBudget, Self.completionVerbs.contains(measured), let outer = state.lastAmount[state.depth - 1] {
+                    claim.quantity = claims[outer].quantity
+                    claim.quantitySource = .sentence
+                    claim.measure = budget
+                } else if !name.isEmpty, name.unicodeScalars.count <= 24, !Self.isFiller(name) {
                     if let (known, end) = QuantityNames.match(in: name), end == name.endIndex {
                         claim.quantity = known
                     } else {
@@ -3305,7 +3328,7 @@ public struct ProseReader: Sendable {
     /// 全年预算的93.72%`: the second is of the full year's).
     static func completionBudget(_ clause: String, simple: Bool = false) -> Measure {
         let initial = clause.utf8LastOffset(of: "年初预算")
-        let full = [clause.utf8LastOffset(of: "全年预算"), clause.utf8LastOffset(of: "调整预算")].compactMap { $0 }.max()
+        let full = [clause.utf8LastOffset(of: "全年预算"), clause.utf8LastOffset(of: "调整预算"), clause.utf8LastOffset(of: "调整后预算")].compactMap { $0 }.max()
         switch (initial, full) {
         case let (initial?, full?): return initial > full ? .initialBudget : .fullBudget
         case (_?, nil): return .initialBudget
