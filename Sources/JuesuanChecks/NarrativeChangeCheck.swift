@@ -561,10 +561,12 @@ enum NarrativeChangeCheck {
         if claim.comparesWithOpening { changeFromOpening(index, increase: increase, &reading); return }
         // Budgets are passed over (a pair with one is not judged): `决算数为4,200.00万元，为年初预算
         // 4,000.00万元的105.00%；与上年决算数3,980.00万元相比，增加220.00万元` is 4,200.00 − 3,980.00.
-        // (`比上年（3,000.00万元）增加…`: the previous year's amount alone in a bracket counts.)
+        // (`比上年（3,000.00万元）增加…`: the previous year's amount alone in a bracket counts; so does
+        // one named only by its year, `基本支出2,481.23万元（上年2,400.00万元），比上年增加…`.)
         let amounts = Array(sentenceBefore(index, reading).lazy.filter {
             claims[$0].isPlainAmount && !claims[$0].isEcho && !claims[$0].measure.isBudget
-                && (claims[$0].depth == claim.depth || (claims[$0].depth == claim.depth + 1 && claims[$0].period == .previous && claims[$0].label.isEmpty))
+                && (claims[$0].depth == claim.depth || (claims[$0].depth == claim.depth + 1 && claims[$0].period == .previous
+                                                          && (claims[$0].label.isEmpty || claims[$0].quantity?.isKnown != true)))
         }.prefix(2))
         let previousIndex: Int
         var currentIndex: Int

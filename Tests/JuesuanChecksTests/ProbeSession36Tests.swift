@@ -246,6 +246,14 @@ final class ProbeSession36Tests: XCTestCase, ProbeReadingCase {
                        moving: "56.00%", to: "57.00%", finds: ["N505 57.00"])
     }
 
+    /// `基本支出2,481.23万元（上年2,400.00万元），比上年增加81.23万元`: last year's amount in a bracket
+    /// right after this year's, named only by its year, is what the change is against.
+    func testLastYearsAmountInABracketIsWhatTheChangeIsAgainst() throws {
+        try assertEach(["基本支出2,481.23万元（上年2,400.00万元），比上年增加81.23万元。",
+                        "一般公共预算财政拨款基本支出2,481.23万元（上年为2,400.00万元），较上年增加81.23万元，主要是人员增加。"],
+                       moving: "增加81.23", to: "增加91.23", finds: ["N503 91.23"])
+    }
+
     /// A completion rate written before the amount it is of has no difference between the two to
     /// read a budget from (this input made the reader trap: the range from the amount to the rate
     /// ran backwards).
