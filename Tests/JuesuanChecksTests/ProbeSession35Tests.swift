@@ -97,11 +97,11 @@ final class ProbeSession35Tests: XCTestCase, ProbeReadingCase {
     func testSignedChangesAreChanges() throws {
         let sentence = "一般公共预算财政拨款基本支出2,481.23万元（上年为2,414.23万元），增减额67.00万元，增减率2.78%，其中：人员经费2,246.76万元，占90.55%，公用经费234.47万元（上年为241.15万元），增减额为-6.68万元，增减率为-2.77%。"
         try assertEach([sentence], moving: "增减率2.78%", to: "增减率3.78%", finds: ["N503 3.78"])
-        // (Its direction against its rate's.)
-        try assertEach([sentence], moving: "-6.68", to: "6.68", finds: ["N503 2.77%"])
-        // (Not a part of the list: the parts still add up; the change is its head's.)
-        // (Judged with last year in its bracket; reported on the rate that then disagrees.)
-        try assertEach([sentence], moving: "-6.68", to: "-7.68", finds: ["N503 2.77"])
+        // (Its direction against the two years', last year's in its bracket: session 36.)
+        try assertEach([sentence], moving: "-6.68", to: "6.68", finds: ["N503 6.68"])
+        // (Not a part of the list: the parts still add up; the change is its head's, judged against
+        // the two years and reported on itself.)
+        try assertEach([sentence], moving: "-6.68", to: "-7.68", finds: ["N503 7.68万元"])
     }
 
     /// `均为A万元（上年为B万元）`: last year's amount of both totals, no head of its own.
