@@ -1656,8 +1656,8 @@ public struct ProseReader: Sendable {
         var statement = Substring(prefix)
         if let semicolon = statement.lastIndex(where: { $0 == "；" || $0 == ";" }) { statement = statement[statement.index(after: semicolon)...] }
         if reasonMarkers.contains(where: { statement.utf8Contains($0) }) { return true }
-        guard let mainly = statement.range(of: "主要是") else { return false }
-        return statement[mainly.upperBound...].contains("了")
+        guard let mainly = statement.utf8FirstOffset(of: "主要是"), let after = String(statement.utf8.dropFirst(mainly + "主要是".utf8.count)) else { return false }
+        return after.utf8Contains("了")
     }
 
     static let reasonMarkers = ["主要原因是", "原因是", "主要原因为", "主要系", "系因", "由于", "因为"]
@@ -1665,8 +1665,8 @@ public struct ProseReader: Sendable {
     /// `对个人和家庭的补助7.15万元，主要包括基本工资52.36万元…`: an economic 款 (基本工资, 30101) listed
     /// after an economic 类 it is not under (303) is no part of it.
     static func isEconomicItemOfAnotherClass(_ label: String, whole: Quantity?) -> Bool {
-        // (Every economic 类's name ends in 支出, 补助 or 还本: most wholes are let go without a key.)
-        guard let whole, whole.name.utf8HasSuffix("支出") || whole.name.utf8HasSuffix("补助") || whole.name.utf8HasSuffix("还本"),
+        // (Most wholes are let go without a key: the economic 类 read here end in 支出 or 补助.)
+        guard let whole, whole.name.utf8HasSuffix("支出") || whole.name.utf8HasSuffix("补助"),
               let wholeCode = economicClassCodes[ByteKey(whole.name)] else { return false }
         var name = Substring(label)
         for marker in partMarkers where name.hasPrefix(marker) { name = name.dropFirst(marker.count); break }
@@ -1676,11 +1676,10 @@ public struct ProseReader: Sendable {
         return !part.entry.code.hasPrefix(wholeCode)
     }
 
-    /// The economic 类 by name (`工资福利支出` 301 …).
-    static let economicClassCodes: [ByteKey: String] = Dictionary(uniqueKeysWithValues:
-        ["301", "302", "303", "307", "309", "310", "311", "312", "313", "399"].compactMap { code in
-            Catalogue.embedded.entry(code: code, kind: .economic).map { (ByteKey($0.name), code) }
-        })
+    /// The economic 类 by name (`工资福利支出` 301 …), as the catalogue has them.
+    static let economicClassCodes: [ByteKey: String] = Dictionary(
+        Catalogue.embedded.entries(withPrefix: "", kind: .economic).filter { $0.code.utf8.count == 3 }.map { (ByteKey($0.name), $0.code) },
+        uniquingKeysWith: { first, _ in first })
 
     /// Whether the figure before, in the bracket opened at claim `bracket`, was another measure of
     /// the amount `outer` the bracket follows (`（年初预算400.00万元，调整预算420.00万元）`).
@@ -1900,14 +1899,6 @@ public struct ProseReader: Sendable {
                                        previousYearStated: sentenceClaims.contains { claims[$0].period == .previous && claims[$0].isPlainAmount },
                                        budgetStated: sentenceClaims.contains { claims[$0].measure.isBudget && claims[$0].isPlainAmount },
                                        rateFollows: Self.changeRateFollows(s, from: end)) else { return end }
-        // `本年收入合计824.32万元，全部为一般公共预算财政拨款收入，所占比例为100.00%`: the share of
-        // what the amount wholly is, in that amount.
-        // (Only a share of 100%: `…16.80万元，全部为公务用车运行维护费，占84.00%` is of the whole before.)
-        if case .share(nil) = kind, value == Self.hundredPercent, let previous = state.lastFigure, previous >= state.firstClaimOfSentence, claims[previous].isPlainAmount,
-           let named = claims[previous].quantity, named.isKnown, state.lastFigureEnd < start,
-           Self.whollyWords.contains(where: { state.string(state.lastFigureEnd, start).utf8Contains($0) }) {
-            kind = .share(whole: named.description)
-        }
         if let increase = signedChange {
             if case .money? = unit, !Self.signedRateWords.contains(where: { before.hasSuffix($0, simple: simple) }) { kind = .changeAmount(increase: increase) }
             // (Any signed change in percent is a rate: `（增减变动-3.20%）`.)
@@ -1935,13 +1926,22 @@ public struct ProseReader: Sendable {
         // `本年收入合计133.79万元，…，全部为一般公共预算财政拨款收入，占100%`: a share after a clause that
         // names with no figure what the amount is made of is that thing's, which no figure states: not
         // judged as the amount's share.
-        if case .share(nil) = kind, before.utf8.count <= 6, let previous = state.lastFigure, previous >= state.firstClaimOfSentence,
-           state.lastFigureEnd < state.clauseStart {
-            let between = state.string(state.lastFigureEnd, state.clauseStart)
-            // (`全部为X，占100%` is X's whole share of the amount; `全部为X，占84.00%` is the amount's of its
-            // whole, X being all of it. `主要为X，占…` may be either: not judged.)
-            if Self.mainlyMadeOfWords.contains(where: { between.utf8Contains($0) })
-                || (value == DecimalNumber(100) && Self.madeOfWords.contains(where: { between.utf8Contains($0) })) { kind = .percentage }
+        if case .share(nil) = kind, let previous = state.lastFigure, previous >= state.firstClaimOfSentence {
+            var madeOf = false
+            if before.utf8.count <= 6, state.lastFigureEnd < state.clauseStart {
+                let between = state.string(state.lastFigureEnd, state.clauseStart)
+                // (`全部为X，占100%` is X's whole share of the amount; `全部为X，占84.00%` is the amount's of its
+                // whole, X being all of it. `主要为X，占…` may be either: not judged.)
+                madeOf = Self.mainlyMadeOfWords.contains(where: { between.utf8Contains($0) })
+                    || (value == Self.hundredPercent && Self.madeOfWords.contains(where: { between.utf8Contains($0) }))
+            }
+            // (So with longer words of share, at 100%: `本年收入合计824.32万元，全部为一般公共预算财政拨款收入，
+            // 所占比例为100.00%`.)
+            if !madeOf, value == Self.hundredPercent, claims[previous].isPlainAmount, claims[previous].quantity?.isKnown == true,
+               state.lastFigureEnd < start, Self.whollyWords.contains(where: { state.string(state.lastFigureEnd, start).utf8Contains($0) }) {
+                madeOf = true
+            }
+            if madeOf { kind = .percentage }
         }
         // `占比由上年的84.12%提高到86.45%`: what a share came to is the same share, this year's.
         var cameToShareOf: Int?
@@ -2997,8 +2997,7 @@ public struct ProseReader: Sendable {
         while k < s.count, s[k] == "，" || s[k] == "," || s[k] == " " { k += 1 }
         guard k > from, k + 1 < s.count else { return false }
         if s[k] == "同", s[k + 1] == "比" { k += 2 }
-        guard k + 1 < s.count, let increase = rateVerbs[String(String.UnicodeScalarView([s[k], s[k + 1]]))] else { return false }
-        _ = increase
+        guard k + 1 < s.count, rateVerbs.contains(where: { $0.unicodeScalars.elementsEqual(s[k...(k + 1)]) }) else { return false }
         k += 2
         while k < s.count, s[k] == "了" || s[k] == "为" || s[k] == "约" { k += 1 }
         guard k < s.count, ProseText.isDigit(s[k]) else { return false }
@@ -3006,9 +3005,8 @@ public struct ProseReader: Sendable {
         return k < s.count && (s[k] == "%" || s[k] == "％")
     }
 
-    /// The verbs of a rate of change, by their two scalars.
-    static let rateVerbs: [String: Bool] = ["增长": true, "增幅": true, "上升": true, "提高": true, "下降": false, "降幅": false,
-                                            "减少": false, "减幅": false, "降低": false]
+    /// The verbs of a rate of change (two scalars each).
+    static let rateVerbs = ["增长", "增幅", "上升", "提高", "下降", "降幅", "减少", "减幅", "降低"]
 
     /// The words of a gap after a compared amount (`较…23.00万元少1.50万元`).
     static let comparativeGapWords: Set<String> = ["少", "多", "少了", "多了", "低", "高", "低了", "高了"]
