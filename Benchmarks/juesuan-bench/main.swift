@@ -123,6 +123,36 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--small" {
     exit(0)
 }
 
+// `juesuan-bench --corpus N DIR`: the checker's own time on a fuzz corpus (issue 15), without
+// libFuzzer's bookkeeping or a sanitizer: every file of DIR analysed once a round, N rounds after
+// one warm-up round; the best round's time an input, and what that allows a second.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--corpus", let rounds = Int(CommandLine.arguments[2]) {
+    let directory = CommandLine.arguments[3]
+    guard let listing = opendir(directory) else { print("cannot read \(directory)"); exit(2) }
+    var inputs: [[UInt8]] = []
+    while let entry = readdir(listing) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if name.hasPrefix(".") { continue }
+        if let bytes = readFile(directory + "/" + name) { inputs.append(bytes) }
+    }
+    closedir(listing)
+    guard !inputs.isEmpty else { print("no input in \(directory)"); exit(2) }
+    var best = Double.infinity
+    for round in 0...max(rounds, 1) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var findings = 0
+        for input in inputs { findings &+= Analysis(bytes: input).diagnostics.count }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if round > 0 { best = min(best, seconds) }  // round 0 warms up
+        if findings < 0 { print(findings) }  // keeps the analyses from being optimised away
+    }
+    let total = inputs.reduce(0) { $0 + $1.count }
+    let perInput = best / Double(inputs.count)
+    print("corpus: \(inputs.count) inputs, \(total) bytes, best of \(max(rounds, 1)) rounds \(format2(best * 1000)) ms, "
+          + "\(format2(perInput * 1_000_000)) µs an input, \(Int(1 / perInput)) analyses/s")
+    exit(0)
+}
+
 // `juesuan-bench --stages N FILE`: where the time of one analysis goes (issue 15), each stage and
 // each check family on its own, on one thread: the best of N runs of each, in ms.
 if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--stages", let count = Int(CommandLine.arguments[2]),

@@ -56,7 +56,7 @@ enum NarrativeBudgetPairCheck {
     static func withoutFundNames(_ label: String) -> String {
         guard label.utf8Contains("预算") else { return label }
         var words = label
-        for fund in fundNames where words.utf8Contains(fund) { words = words.replacingOccurrences(of: fund, with: "") }
+        for fund in fundNames where words.utf8Contains(fund) { words = words.utf8Replacing(fund, with: "") }
         return words
     }
 

@@ -150,10 +150,12 @@ enum NarrativeChangeCheck {
     static func namesSubject(_ label: String) -> Bool {
         // `因此较上年增加`, `同时比上年减少`: a connective names nothing.
         var label = Substring(label)
-        for connective in connectives where label.hasPrefix(connective) { label = label.dropFirst(connective.count); break }
+        // (Compared as bytes: the generic `hasPrefix` of a substring walks characters, and this is
+        // asked of every change.)
+        for connective in connectives where label.utf8HasPrefix(connective) { label = Substring(label.utf8.dropFirst(connective.utf8.count)); break }
         // `…支出决算9.68万元…；决算数较上年减少1.26万元`: the actual's measure alone names the amount
         // the sentence spoke of, no other subject.
-        for measure in actualMeasureWords where label.hasPrefix(measure) { label = label.dropFirst(measure.count); break }
+        for measure in actualMeasureWords where label.utf8HasPrefix(measure) { label = Substring(label.utf8.dropFirst(measure.utf8.count)); break }
         guard let first = label.unicodeScalars.first, first != "比", first != "较", first != "同", first != "与" else { return false }
         return !ProseReader.isDirectionOnly(String(label))
     }

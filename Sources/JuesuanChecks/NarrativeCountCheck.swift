@@ -68,21 +68,25 @@ enum NarrativeCountCheck {
         // Nor is the unit a rate is per (`每接待1人次约耗用补助资金12元`).
         guard !claim.label.unicodeScalars.suffix(4).contains("每") else { return }
         let context = claim.sentencePrefix
+        // The nearer of 接待 and 出国/出境 before the figure says what it counts: one sentence
+        // may speak of both (`因公出国（境）费0万元，未安排出国团组；…公务接待3批次、28人次`).
+        let reception = context.utf8LastOffset(of: "接待")
+        let travel = [context.utf8LastOffset(of: "出国"), context.utf8LastOffset(of: "出境")].compactMap { $0 }.max()
+        let countsThings = unit == "辆" || unit == "台" || unit == "套"
+        // Most counts (of people, units, projects) are of no table: they end here, cheaply.
+        guard countsThings || reception != nil || travel != nil else { return }
         // The sentence and the label are searched for several words: their simplicity found once.
         let searchedContext = SearchedText(context), label = SearchedText(claim.label)
         var targets: [(String, RowSelector, String?)] = []
         // (In the count's own words only for 外事: `（其中外事接待0批次）` after the 国内 counts.)
         // (Or in the bracket it stands in: `（其中：外事接待0批次、0人次）`.)
-        let bracket = context.lastIndex(where: { $0 == "（" || $0 == "(" }).map { context[$0...] }
-        let abroad = searchedContext.contains("国（境）外") || searchedContext.contains("国(境)外") || searchedContext.contains("外宾") || label.contains("外事")
-            || (bracket.map { $0.contains("外事") && !$0.contains("）") && !$0.contains(")") } ?? false)
-        // The nearer of 接待 and 出国/出境 before the figure says what it counts: one sentence
-        // may speak of both (`因公出国（境）费0万元，未安排出国团组；…公务接待3批次、28人次`).
-        let reception = context.utf8LastOffset(of: "接待")
-        let travel = [context.utf8LastOffset(of: "出国"), context.utf8LastOffset(of: "出境")].compactMap { $0 }.max()
+        var abroad: Bool {
+            let bracket = context.lastIndex(where: { $0 == "（" || $0 == "(" }).map { context[$0...] }
+            return searchedContext.contains("国（境）外") || searchedContext.contains("国(境)外") || searchedContext.contains("外宾") || label.contains("外事")
+                || (bracket.map { $0.contains("外事") && !$0.contains("）") && !$0.contains(")") } ?? false)
+        }
         // Vehicles and equipment are counted in their own units, whatever the sentence said of
         // receptions or trips before them (`因公出国（境）费为0；…年末公务用车保有量3辆`).
-        let countsThings = unit == "辆" || unit == "台" || unit == "套"
         if !countsThings, let reception, travel.map({ reception > $0 }) ?? true {
             if unit == "批" || unit == "批次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")] }
             if unit == "人次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待人次" : "国内公务接待人次"), "决算数")] }
@@ -134,7 +138,7 @@ enum NarrativeCountCheck {
     /// `购置费`). (`更新` is left out: a car renewed may be one repaired or re-registered.)
     static func countsPurchases(_ label: String) -> Bool {
         var words = label
-        for cost in ["购置及运行", "购置费", "购车费"] { words = words.replacingOccurrences(of: cost, with: "") }
+        for cost in ["购置及运行", "购置费", "购车费"] { words = words.utf8Replacing(cost, with: "") }
         return ["购置", "购买", "新购", "购入"].contains { words.contains($0) }
     }
 

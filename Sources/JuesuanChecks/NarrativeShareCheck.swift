@@ -320,7 +320,7 @@ enum NarrativeShareCheck {
         // `按支出功能分类科目看，本年收入中…`: the name of a classification is no side.
         var sentence = sentence
         if sentence.utf8Contains("分类") {
-            for name in ["支出功能分类", "支出经济分类"] { sentence = sentence.replacingOccurrences(of: name, with: "分类") }
+            for name in ["支出功能分类", "支出经济分类"] { sentence = sentence.utf8Replacing(name, with: "分类") }
         }
         let income = ProseReading.firstIncome(in: sentence), spending = sentence.utf8FirstOffset(of: "支出")
         switch (income, spending) {

@@ -35,6 +35,12 @@ enum ProjectNarrativeCheck {
             }
         }
         let matcher = NameMatcher(keys)
+        // Each name's first place among the keys, and the aliases of each name (looked up for
+        // every line and figure: a search of the lists cost a twentieth of the analysis).
+        var firstPlace: [String: Int] = [:]
+        for (index, name) in keys.enumerated() where firstPlace[name] == nil { firstPlace[name] = index }
+        var aliases: [String: [String]] = [:]
+        for (alias, name) in canonical where alias != name { aliases[name, default: []].append(alias) }
         var findings: [Diagnostic] = []
         var byLine: [Int: [Claim]] = [:]
         for claim in claims { byLine[claim.line, default: []].append(claim) }
@@ -52,7 +58,7 @@ enum ProjectNarrativeCheck {
             var canonicalNames: Set<String> = []
             for index in matcher.names(in: key(report.source.lineString(line))) {
                 let name = canonical[keys[index]] ?? keys[index]
-                if canonicalNames.insert(name).inserted { names.append(keys.firstIndex(of: name) ?? index) }
+                if canonicalNames.insert(name).inserted { names.append(firstPlace[name] ?? index) }
             }
             named[line] = names
         }
@@ -87,6 +93,7 @@ enum ProjectNarrativeCheck {
             }
             let title = "绩效「\(project.name)」"
             let projectKey = key(project.name)
+            let projectAliases = aliases[projectKey] ?? []
             let lineStart = report.source.lineRange(line).start
             for claim in lineClaims {
                 if scoresOnly && claim.kind != .score { continue }
@@ -105,12 +112,12 @@ enum ProjectNarrativeCheck {
                     let text = report.source.string(SourceRange(start: lineStart, end: claim.range.start))
                     func names(_ words: Substring) -> Bool {
                         let before = key(String(words))
-                        return before.contains(projectKey) || canonical.contains(where: { $0.value == projectKey && $0.key != projectKey && before.contains($0.key) })
+                        return before.utf8Contains(projectKey) || projectAliases.contains { before.utf8Contains($0) }
                     }
                     let statement = text.lastIndex(where: { $0 == "；" || $0 == ";" || $0 == "。" }).map { text[text.index(after: $0)...] } ?? text[...]
                     let opening = text.firstIndex(where: { $0 == "：" || $0 == ":" || $0 == "，" || $0 == "," || $0 == "。" || $0 == "；" }).map { text[...$0] } ?? text[...]
                     guard names(statement) || names(opening) else { continue }
-                    if !key(claim.sentencePrefix).contains(projectKey), namesOtherProject(claim.sentencePrefix) { continue }
+                    if !key(claim.sentencePrefix).utf8Contains(projectKey), namesOtherProject(claim.sentencePrefix) { continue }
                     // `A项目自评得分为95.78分；外贸稳增长促进资金自评得分为95.42分`: a figure whose own words
                     // name something else before what they measure is that thing's.
                     if namesOtherSubject(claim.label, than: projectKey) { continue }
@@ -182,7 +189,7 @@ enum ProjectNarrativeCheck {
         words = words.dropLast(measured.count)
         for filler in ["其中", "其", "该项目", "本项目", "此项目", "项目", "该", "本", "，", "的", "年度", "最终", "全年"] where words.hasSuffix(filler) { words = words.dropLast(filler.count) }
         let subject = key(String(words))
-        return subject.count >= 4 && !subject.contains(projectKey) && !projectKey.contains(subject)
+        return subject.count >= 4 && !subject.utf8Contains(projectKey) && !projectKey.utf8Contains(subject)
     }
 
     /// `执行132.30万元`, `全年实际执行…`: 执行 as the measure, not the end of a name (`案件执行1,528.94万元`
@@ -200,7 +207,7 @@ enum ProjectNarrativeCheck {
         }
         // (What is left names the project, or nothing else: `人工影响天气作业经费全年执行…`.)
         let subject = key(String(words))
-        return subject.count < 2 || subject.contains(projectKey) || projectKey.contains(subject)
+        return subject.count < 2 || subject.utf8Contains(projectKey) || projectKey.utf8Contains(subject)
     }
 
     static let measureWords = ["绩效自评得分", "自评综合得分", "自评得分", "综合得分", "得分", "评分", "年初预算数", "全年预算数", "预算数", "全年执行数", "执行数",
@@ -208,24 +215,27 @@ enum ProjectNarrativeCheck {
 
     /// Whether a line counts several projects after a name (`…等3个重点项目`, `…等两个项目`).
     static func countsSeveralProjects(_ line: String) -> Bool {
-        var rest = Substring(line)
-        while let range = rest.range(of: "等") {
-            let after = rest[range.upperBound...].prefix(4)
-            if let unit = after.firstIndex(of: "个"), after[..<unit].allSatisfy({ $0.isNumber || "两几".contains($0) }), after.startIndex < unit { return true }
-            rest = rest[range.upperBound...]
+        guard line.utf8Contains("等") else { return false }
+        let scalars = Array(line.unicodeScalars)
+        for k in scalars.indices where scalars[k] == "等" {
+            let after = scalars[(k + 1)..<min(k + 5, scalars.count)]
+            if let unit = after.firstIndex(of: "个"), unit > k + 1,
+               after[..<unit].allSatisfy({ $0.properties.numericType != nil || $0 == "两" || $0 == "几" }) { return true }
         }
         return false
     }
 
     /// Whether words name a project (`…经费项目`), not the one spoken of (`该项目`, `本项目`).
     static func namesOtherProject(_ words: String) -> Bool {
-        var rest = Substring(words)
-        while let range = rest.range(of: "项目") {
-            let before = rest[..<range.lowerBound].last
-            let after = rest[range.upperBound...].first
+        guard words.utf8Contains("项目") else { return false }
+        let scalars = Array(words.unicodeScalars)
+        var k = 0, searchedFrom = 0  // (the word before an occurrence is after the last one)
+        while k + 1 < scalars.count {
+            guard scalars[k] == "项", scalars[k + 1] == "目" else { k += 1; continue }
             // `项目支出` is a kind of spending, not a project's name.
-            if let before, !"该本此各个的".contains(before), after != "支" { return true }
-            rest = rest[range.upperBound...]
+            if k > searchedFrom, !"该本此各个的".unicodeScalars.contains(scalars[k - 1]), k + 2 >= scalars.count || scalars[k + 2] != "支" { return true }
+            k += 2
+            searchedFrom = k
         }
         return false
     }

@@ -176,6 +176,38 @@ extension StringProtocol {
         return found
     }
 
+    /// `self` with every occurrence of `target` replaced by `replacement`, left to right, as the
+    /// standard library's character-level `replacing` does: by bytes on simple text (asked of
+    /// labels and sentences of every figure, issue 15: Foundation's `replacingOccurrences` bridged
+    /// each), by characters on any other.
+    public func utf8Replacing(_ target: String, with replacement: String) -> String {
+        guard SimpleText.isSimple(target), SimpleText.isSimple(self) else { return String(self).replacing(target, with: replacement) }
+        guard !target.isEmpty, var at = utf8FirstOffset(of: target) else { return String(self) }
+        var result: [UInt8] = []
+        withBytes { a in
+            target.withBytes { b in
+                result.reserveCapacity(a.count + replacement.utf8.count)
+                var copied = 0
+                while true {
+                    result.append(contentsOf: a[copied..<at])
+                    result.append(contentsOf: replacement.utf8)
+                    copied = at + b.count
+                    // The next occurrence at or after `copied`.
+                    var next: Int?
+                    var start = copied
+                    while start + b.count <= a.count {
+                        if a[start] == b[0], memcmp(a.baseAddress! + start, b.baseAddress!, b.count) == 0 { next = start; break }
+                        start += 1
+                    }
+                    guard let found = next else { break }
+                    at = found
+                }
+                result.append(contentsOf: a[copied...])
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// Calls `body` with the UTF-8 bytes of `self`, contiguous (copied only for bridged strings).
     @inlinable
     func withBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {

@@ -382,6 +382,28 @@ final class SimpleTextTests: XCTestCase {
         guard i < characters.count else { return 0 }
         return characters[..<i].reduce(0) { $0 + $1.utf8.count }
     }
+    /// `utf8Replacing` replaces as the standard library's character-level `replacing` does, on
+    /// any text (simple or not, overlapping and adjacent occurrences, an empty replacement); on
+    /// simple text as Foundation's `replacingOccurrences` (which the call sites used before) too.
+    func testByteReplacementEqualsCharacterReplacement() {
+        var generator = SplitMix64(seed: 37)
+        let targets = ["预算", "一般公共预算", "年末", "支出", "购置费", "aa", "中中", "e\u{301}", "，"]
+        let replacements = ["", "|", "年初", "分类", "收入支出"]
+        var replaced = 0
+        for round in 0..<4_000 {
+            let text = randomText(&generator, simple: round % 2 == 0, maximum: 16) + (round % 3 == 0 ? "aaa中中中" : "")
+            let target = targets[round % targets.count], replacement = replacements[round % replacements.count]
+            let expected = text.replacing(target, with: replacement)
+            if SimpleText.isSimple(text) && SimpleText.isSimple(target) {
+                XCTAssertEqual(text.replacingOccurrences(of: target, with: replacement), expected)
+            }
+            XCTAssertEqual(text.utf8Replacing(target, with: replacement), expected, "\(text) / \(target) → \(replacement)")
+            XCTAssertEqual(Substring(text).utf8Replacing(target, with: replacement), expected)
+            if expected != text { replaced += 1 }
+        }
+        XCTAssertGreaterThan(replaced, 500)
+        XCTAssertEqual("一般公共预算财政拨款".utf8Replacing("", with: "x"), "一般公共预算财政拨款")
+    }
 }
 
 /// The one-pass reading of a range without blanks (`ProseText.decodeWithoutBlanks`, which reads

@@ -1243,7 +1243,7 @@ public struct ProseReader: Sendable {
         var count = 0
         for word in columnMeasureWords where rest.utf8Contains(word) {
             count += 1
-            rest = rest.replacingOccurrences(of: word, with: "|")
+            rest = rest.utf8Replacing(word, with: "|")
         }
         return count >= 2
     }
@@ -3464,8 +3464,8 @@ public struct ProseReader: Sendable {
     /// `年初结转和结余`, `本年支出合计` of `本年收入合计`).
     static func isCounterpart(_ name: String, of other: String) -> Bool {
         guard name != other, name.count == other.count else { return false }
-        let swapped = name.replacingOccurrences(of: "年末", with: "年初").replacingOccurrences(of: "支出", with: "收入")
-        let otherSwapped = other.replacingOccurrences(of: "年末", with: "年初").replacingOccurrences(of: "支出", with: "收入")
+        let swapped = name.utf8Replacing("年末", with: "年初").utf8Replacing("支出", with: "收入")
+        let otherSwapped = other.utf8Replacing("年末", with: "年初").utf8Replacing("支出", with: "收入")
         return swapped == otherSwapped
     }
 
