@@ -73,6 +73,9 @@ enum NarrativeAmountCheck {
             return
         }
         if claim.isApproximate, let inTableUnit, figures.contains(where: { Interval.written(inTableUnit).overlaps(Interval.exact($0.value)) }) { return }
+        // Of the figures the name may be, one much nearer what is written than the first looked up
+        // is the one meant (a slip in one digit): the message and the fix name it.
+        let first = inTableUnit.map { written in ProseReading.clearlyNearest(figures, to: written) { $0.value } } ?? first
         var expected = unit == tableUnit ? first.value : (convert(first.value, from: tableUnit, to: unit) ?? first.value)
         // (`1,235,600.00元` in 万元 is 123.56, not 123.560000: trailing zeros of the shift dropped.)
         while expected.scale > max(claim.value.scale, first.value.scale), expected.rounded(toScale: expected.scale - 1) == expected {

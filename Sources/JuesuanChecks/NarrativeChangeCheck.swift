@@ -695,8 +695,12 @@ enum NarrativeChangeCheck {
             default: return false
             }
         }
-        guard let thisYear = percentages.first(where: { claims[$0].period == .current }),
-              let lastYear = percentages.first(where: { claims[$0].period == .previous }),
+        // The percentages of the point change's own statement when it has any (after the last `；`:
+        // `…；社会保障和就业支出…所占比重较上年的10.32%降低0.36个百分点` is of no share before it).
+        let own = percentages.filter { !separatedBySemicolon($0, index, claims) }
+        let candidates = own.isEmpty ? percentages : own
+        guard let thisYear = candidates.first(where: { claims[$0].period == .current }),
+              let lastYear = candidates.first(where: { claims[$0].period == .previous }),
               // A percentage already found wrong is the error, not the points computed from it.
               !reading.contradicted.contains(thisYear), !reading.contradicted.contains(lastYear) else { return }
         let this = Interval.written(claims[thisYear].value), last = Interval.written(claims[lastYear].value)

@@ -17,7 +17,7 @@ enum NarrativeCheck: ReportCheck {
         Rule("N509", .warning, "同一事实（人数、单位数）前后两处说法不同"),
         Rule("N510", .warning, "评优率 ≠ 评为“优”的项目数 ÷ 评价的项目数"),
         Rule("N511", .error, "说明中的数字不符合恒等关系（收入总计 = 支出总计、基本支出 = 人员经费 + 公用经费 …）"),
-    ] + NarrativeIncomeScopeCheck.rules + NarrativeBudgetPairCheck.rules + NarrativePerCapitaCheck.rules + NarrativeItemCodeCheck.rules + NarrativeRepeatCheck.rules + NarrativeRunningCostCheck.rules + NarrativePerformanceSummaryCheck.rules + NarrativeItemBudgetSumCheck.rules + [
+    ] + NarrativeIncomeScopeCheck.rules + NarrativeBudgetPairCheck.rules + NarrativePerCapitaCheck.rules + NarrativeItemCodeCheck.rules + NarrativeRepeatCheck.rules + NarrativeRunningCostCheck.rules + NarrativePerformanceSummaryCheck.rules + NarrativeItemBudgetSumCheck.rules + NarrativeRatioCheck.rules + [
         Rule("N590", .information, "说明中的数字在舍入范围内，或是截断而非四舍五入"),
     ]
 
@@ -37,6 +37,7 @@ enum NarrativeCheck: ReportCheck {
         NarrativeBudgetPairCheck.run(&reading)
         NarrativeRunningCostCheck.run(&reading)
         NarrativeItemBudgetSumCheck.run(&reading)
+        NarrativeRatioCheck.run(&reading)
         // Last: a figure another family found wrong is not compared again.
         NarrativeRepeatCheck.run(&reading)
         // Without 绩效 projects there is nothing to compare: no copy of the claims for it.
@@ -317,6 +318,9 @@ struct ProseReading {
             // (`非财政拨款资金方面，年初结转和结余4.20万元，本年收入3.20万元…`: the money besides the
             // appropriations, which no table prints.)
             if mentions("非财政拨款") { return [] }
+            // So in a sentence about the general budget's (`一般公共预算财政拨款本年收入9,886.80万元；
+            // 本年支出10,029.25万元`): its column of 公开04 first.
+            if mentions("一般公共预算"), let figures = scoped("一般公共预算财政拨款") { return figures }
             if let figures = scoped("财政拨款") { return figures }
         }
         // A qualified name is looked up whole: only a table that names it prints it. An item
@@ -404,6 +408,17 @@ struct ProseReading {
     mutating func report(_ code: String, _ severity: Severity, on range: SourceRange, _ message: String,
                          fix: Fix? = nil, related: [RelatedLocation] = []) {
         findings.append(Diagnostic(code: code, severity: severity, range: range, message: message, fix: fix, related: related))
+    }
+
+    /// Of candidates (the figures a name may be, in the order they were looked up), the first —
+    /// unless another makes a value less than half as far from `written`: a slip in one digit is
+    /// much nearer the figure meant than the others a name may be (`28.73` of 公开04's 27.73, not
+    /// 公开07's 12.50), while a wrong share may land nearer another whole by chance.
+    static func clearlyNearest<T>(_ candidates: [T], to written: DecimalNumber, value: (T) -> DecimalNumber) -> T {
+        let distances = candidates.map { (value($0) - written).magnitude }
+        var best = 0
+        for k in candidates.indices.dropFirst() where distances[k] + distances[k] < distances[0] && distances[k] < distances[best] { best = k }
+        return candidates[best]
     }
 
     /// Judges a written percentage against numerator ÷ denominator, with N590 for a rate that is

@@ -121,7 +121,9 @@ enum NarrativeCountCheck {
             }
         }
         let figures = targets.compactMap { reading.report.figure($0.0, $0.1, column: $0.2) }
-        guard let first = figures.first, !figures.contains(where: { $0.value == claim.value }) else { return }
+        guard !figures.isEmpty, !figures.contains(where: { $0.value == claim.value }) else { return }
+        // (One much nearer is the one meant: `7辆` of 公开10's 6, not 公开09's 保有量 3.)
+        let first = ProseReading.clearlyNearest(figures, to: claim.value) { $0.value }
         reading.report("N507", .error, on: claim.range, "说明中写的是 \(claim.text)\(unit)，\(first.description) 是 \(first.value)",
                        fix: Fix(title: "改为 \(first.value)", edits: [TextEdit(range: claim.range, replacement: first.value.description)], isSafe: false),
                        related: figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") })

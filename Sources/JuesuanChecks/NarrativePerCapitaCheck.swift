@@ -12,12 +12,16 @@ enum NarrativePerCapitaCheck {
         for index in claims.indices where claims[index].isPlainAmount && !claims[index].isEcho {
             guard let mark = claims[index].averageMark, let unit = claims[index].moneyUnit else { continue }
             // `人均接待费用` is of 公务接待费: the word after 人均, without 用 or 支出.
-            var what = String(claims[index].label[mark.range.upperBound...])
+            let written = String(claims[index].label[mark.range.upperBound...])
+            var what = written
             for suffix in ["支出", "用"] where what.hasSuffix(suffix) { what.removeLast(suffix.count) }
             // `人均176.53元` alone is of the amount before it.
-            guard what.isEmpty || what.count >= 2, let (counted, countUnit) = count(of: mark.countUnits, before: index, claims),
-                  let total = amount(named: what.isEmpty ? mark.ofAmountsNamed : [what], before: index, depth: claims[index].depth, claims),
-                  let amount = reading.operand(total).converted(to: unit) else { continue }
+            guard what.isEmpty || what.count >= 2, let (counted, countUnit) = count(of: mark.countUnits, before: index, claims) else { continue }
+            guard let total = amount(named: what.isEmpty ? mark.ofAmountsNamed : [what], before: index, depth: claims[index].depth, claims) else {
+                fromTables(index, of: written, count: counted, countUnit: countUnit, unit: unit, &reading)
+                continue
+            }
+            guard let amount = reading.operand(total).converted(to: unit) else { continue }
             let count = Interval.exact(claims[counted].value)
             let target = Interval.written(claims[index].value)
             let verdict = ProseReading.verdict { Interval.quotientMayLie(numerator: amount[keyPath: $0], denominator: count, in: target) }
@@ -30,6 +34,31 @@ enum NarrativePerCapitaCheck {
                            related: [RelatedLocation(range: claims[total].range, message: "金额 \(claims[total].text)"),
                                      RelatedLocation(range: claims[counted].range, message: "数量 \(claims[counted].text)\(countUnit)")])
         }
+    }
+
+    /// `按在职人员96人计算，人均基本支出16.68万元`: an amount per head of a quantity the tables print
+    /// and the paragraph does not write, divided by a count of its own sentence, is that figure ÷
+    /// the count (any of the figures the name may be; the first reported).
+    static func fromTables(_ index: Int, of what: String, count counted: Int, countUnit: String, unit: MoneyUnit, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        guard !what.isEmpty, claims[counted].sentence == claims[index].sentence, claims[counted].value.mantissa > 0,
+              let quantity = QuantityNames.namedWhole(by: what), quantity.isKnown, LabelKey.make(quantity.description) == LabelKey.make(what) else { return }
+        let figures = reading.tableFigures(quantity, sentence: reading.context(of: index))
+        guard !figures.isEmpty else { return }
+        let count = Interval.exact(claims[counted].value), target = Interval.written(claims[index].value)
+        let amounts = figures.map { reading.operand($0, in: unit) }
+        if amounts.contains(where: { amount in ProseReading.verdict { Interval.quotientMayLie(numerator: amount[keyPath: $0], denominator: count, in: target) } != .fails }) {
+            return
+        }
+        let amount = amounts[0]
+        guard let expected = amount.value.divided(by: claims[counted].value, scale: max(claims[index].value.scale, 2)) else { return }
+        let scale = max(claims[index].value.scale, expected.scale)
+        let mark = claims[index].averageMark.map { String(claims[index].label[$0.range]) } ?? "人均"
+        reading.report("N516", .error, on: claims[index].range,
+                       "\(mark)\(what)应为 \(amount.name) ÷ \(claims[counted].text)\(countUnit) = \(expected.formatted(scale: scale))\(unit.rawValue)，说明中写的是 \(claims[index].text)\(unit.rawValue)，差额 \(CheckContext.signed(claims[index].value - expected, scale: scale))",
+                       fix: Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claims[index].range, replacement: expected.formatted(scale: scale))], isSafe: false),
+                       related: [RelatedLocation(range: amount.range, message: amount.name),
+                                 RelatedLocation(range: claims[counted].range, message: "数量 \(claims[counted].text)\(countUnit)")])
     }
 
     /// The nearest count in one of `units` before `index` in its paragraph.
@@ -57,7 +86,10 @@ enum NarrativePerCapitaCheck {
                 // (By its quantity only when no part of a list: `…其中基本支出列支12.36万元、项目支出列支
                 // 3.50万元` are no 运行维护费 per vehicle, nor `机关运行经费…其中：公务用车运行维护费…` the
                 // running cost per head.)
-                && (words.isEmpty || words.contains { claim.label.containsText($0) || (claim.listWhole == nil && claim.quantity?.name.containsText($0) == true) })
+                // (Nor a part named under it as a topic: `机关运行经费中，…公务用车运行维护费16.45万元`.)
+                && (words.isEmpty || words.contains { word in
+                    claim.label.containsText(word) || (claim.listWhole == nil && claim.quantity.map { $0.name.containsText(word) && !$0.name.containsText(word + "中") } == true)
+                })
         }
     }
 

@@ -30,10 +30,13 @@ enum NarrativeShareCheck {
             // The stored flag first: the kind is copied out for shares only.
             guard reading.claims[index].isShare, case .share(let wholeName) = reading.claims[index].kind, !reading.claims[index].isEcho,
                   // `比重由上年的40.69%降至39.28%`: a share of last year is of figures not published.
-                  reading.claims[index].period == .current,
-                  // `A、B、C和D分别为…，合计占商品和服务支出的53.58%`: the share of a sum of several
-                  // amounts, no one of them (not judged).
-                  !Self.namesSum(reading.claims[index].label) else { continue }
+                  reading.claims[index].period == .current else { continue }
+            // `A、B、C和D分别为…，合计占商品和服务支出的53.58%`, `…，三项合计占…的80.62%`: the share of
+            // a sum of several amounts before it, no one of them.
+            if let counted = Self.sumSubject(reading.claims[index].label) ?? Self.sumSubjectWithFigure(of: index, reading.claims) {
+                sumShare(index, count: counted, whole: wholeName, wholes: wholes, &reading)
+                continue
+            }
             // A part or whole already found to differ from its table (N501) is the error: the
             // share it breaks is not reported a second time.
             guard let part = part(of: index, reading) else {
@@ -57,7 +60,7 @@ enum NarrativeShareCheck {
                 // The table's figures in the part's unit (a table in 元, prose in 万元).
                 let unit = reading.claims[part].moneyUnit
                 if figures.contains(where: { Interval.quotientMayLie(numerator: partOperand.lax, denominator: reading.operand($0, in: unit).lax, factor: ProseReading.hundred, in: target) }) { continue }
-                let operand = reading.operand(figures[0], in: unit)
+                let operand = nearestWhole(figures, part: partOperand, share: reading.claims[index].value, unit: unit, reading)
                 reading.judgeRatio(code: "N502", claim: index, numerator: partOperand, denominator: operand,
                                    formula: "\(partOperand.name) ÷ \(operand.name)",
                                    related: related() + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
@@ -74,12 +77,103 @@ enum NarrativeShareCheck {
 
     /// The amount a share is of: in a respectively run, its item of the list before the run;
     /// otherwise the nearest plain amount before it in its sentence, at its depth.
-    /// Whether a share's words open on a sum (`合计占`, `共占`): asked of every share, so the first
-    /// scalar first.
-    static func namesSum(_ label: String) -> Bool {
-        guard let first = label.unicodeScalars.first, sumShareFirsts.contains(first) else { return false }
-        return sumShareWords.contains(where: { label.utf8HasPrefix($0) })
+    /// Of the table figures a whole's name may be, the one that makes the written share nearest
+    /// (the one meant: the message and the fix name it), the first on a tie.
+    static func nearestWhole(_ figures: [Figure], part: Operand, share: DecimalNumber, unit: MoneyUnit?, _ reading: ProseReading) -> Operand {
+        let wholes = figures.map { reading.operand($0, in: unit) }
+        // (A whole of nothing makes no share: as far as can be.)
+        let far = DecimalNumber(1_000_000)
+        return ProseReading.clearlyNearest(wholes, to: share) { whole in
+            guard whole.value.mantissa > 0, let quotient = (part.value * ProseReading.hundred).divided(by: whole.value, scale: 4) else { return share + far }
+            return quotient
+        }
     }
+
+    /// Whether a share's words open on a sum (`合计占`, `共占`, `三项合计占`, `以上两类支出合计占`,
+    /// `前3项共占`), and how many figures it sums when it says (`.some(nil)`: the run of a
+    /// respectively list before it). Asked of every share, so the first scalar first.
+    static func sumSubject(_ label: String) -> Int?? {
+        guard let first = label.unicodeScalars.first else { return nil }
+        if sumShareFirsts.contains(first) { return sumShareWords.contains(where: { label.utf8HasPrefix($0) }) ? .some(nil) : nil }
+        guard sumSubjectFirsts.contains(first) else { return nil }
+        var rest = Substring(label)
+        for word in ["以上", "上述", "前", "这", "该", "此"] where rest.utf8HasPrefix(word) { rest = rest.dropFirst(word.count); break }
+        let counted = rest.prefix { $0.isASCII ? $0.isNumber : "一二三四五六七八九十两几".contains($0) }
+        rest = rest.dropFirst(counted.count)
+        for word in ["项", "者", "类", "个", "笔", "位", "部分", "方面"] where rest.utf8HasPrefix(word) { rest = rest.dropFirst(word.count); break }
+        for word in ["支出", "经费", "资金", "科目", "项目", "费用"] where rest.utf8HasPrefix(word) { rest = rest.dropFirst(word.count); break }
+        // (Something was counted or pointed at: `合计占` alone is asked above.)
+        guard rest.startIndex > label.startIndex, sumShareWords.contains(where: { rest.utf8HasPrefix($0) }) else { return nil }
+        if counted.isEmpty { return .some(nil) }
+        if let number = Int(counted) { return .some(number) }
+        let numerals: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+        // (`几项`, `十二项`: not a count read here; the sum is not judged.)
+        guard counted.count == 1, let number = numerals[counted.first!] else { return .some(.some(0)) }
+        return .some(number)
+    }
+
+    /// A share of the sum of the amounts before it in its sentence: the last `count` of them, or
+    /// without a count the respectively run they close. Judged against a whole named after 占;
+    /// not judged when the parts cannot be told (fewer amounts than counted, no run).
+    static func sumShare(_ index: Int, count: Int?, whole wholeName: String?, wholes: [Int: (whole: Whole, key: String?)], _ reading: inout ProseReading) {
+        let claims = reading.claims
+        guard wholeName != nil, count != 0 else { return }
+        let paragraph = claims[index].paragraph, sentence = claims[index].sentence, depth = claims[index].depth
+        var amounts: [Int] = []
+        var k = index - 1
+        while k >= 0, index - k <= 40, claims[k].paragraph == paragraph, claims[k].sentence == sentence {
+            if claims[k].isPlainAmount, claims[k].depth == depth, !claims[k].isEcho, claims[k].period == .current, !claims[k].measure.isBudget,
+               claims[k].averageMark == nil { amounts.append(k) }
+            k -= 1
+        }
+        // (Newest first.)
+        var parts: [Int]
+        if let count {
+            guard count >= 2, amounts.count >= count else { return }
+            parts = Array(amounts.prefix(count))
+        } else {
+            parts = Array(amounts.prefix { claims[$0].quantitySource == .respectively })
+            guard parts.count >= 2 else { return }
+        }
+        parts.reverse()
+        guard let unit = claims[parts[0]].moneyUnit, !parts.contains(where: { reading.contradicted.contains($0) }) else { return }
+        let operands = parts.compactMap { reading.operand($0, in: unit) }
+        guard operands.count == parts.count else { return }
+        var (value, strict, lax) = (operands[0].value, operands[0].strict, operands[0].lax)
+        for operand in operands.dropFirst() { (value, strict, lax) = (value + operand.value, strict + operand.strict, lax + operand.lax) }
+        let names = parts.map { claims[$0].text }.joined(separator: " + ")
+        var sum = Operand(value: value, strict: strict, lax: lax, name: "合计 \(value)（\(names)）",
+                          range: SourceRange(start: claims[parts[0]].range.start, end: claims[parts[parts.count - 1]].range.end))
+        sum.unit = unit
+        guard let (whole, _) = whole(of: index, part: parts[0], named: wholeName, wholes: wholes, reading) else { return }
+        let related = parts.map { RelatedLocation(range: claims[$0].range, message: "部分：\(claims[$0].label.isEmpty ? (claims[$0].quantity?.description ?? "") : claims[$0].label) \(claims[$0].text)") }
+        switch whole {
+        case .value(let operand):
+            guard !parts.contains(where: { claims[$0].range.start == operand.range.start }) else { return }
+            reading.judgeRatio(code: "N502", claim: index, numerator: sum, denominator: operand, formula: "\(sum.name) ÷ \(operand.name)",
+                               related: related + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
+        case .anyOf(let figures):
+            let target = Interval.written(claims[index].value)
+            if figures.contains(where: { Interval.quotientMayLie(numerator: sum.lax, denominator: reading.operand($0, in: unit).lax, factor: ProseReading.hundred, in: target) }) { return }
+            let operand = nearestWhole(figures, part: sum, share: claims[index].value, unit: unit, reading)
+            reading.judgeRatio(code: "N502", claim: index, numerator: sum, denominator: operand, formula: "\(sum.name) ÷ \(operand.name)",
+                               related: related + [RelatedLocation(range: operand.range, message: "整体：\(operand.name)")])
+        case .implied:
+            return
+        }
+    }
+
+    /// `前3项共占…`: a count written in figures is a figure of its own, and the share's words start
+    /// after it; the words of its clause are asked then.
+    static func sumSubjectWithFigure(of index: Int, _ claims: [Claim]) -> Int?? {
+        guard index > 0, claims[index].label.unicodeScalars.first == "占", claims[index - 1].kind == .count,
+              claims[index - 1].sentence == claims[index].sentence else { return nil }
+        let prefix = claims[index].sentencePrefix
+        let clause = prefix.unicodeScalars.lastIndex { "，,；;：:。".unicodeScalars.contains($0) }.map { String(prefix.unicodeScalars[prefix.unicodeScalars.index(after: $0)...]) } ?? prefix
+        return sumSubject(clause)
+    }
+
+    static let sumSubjectFirsts = Set("以上前这该此一二三四五六七八九十两几0123456789".unicodeScalars)
 
     static let sumShareFirsts = Set(sumShareWords.compactMap(\.unicodeScalars.first))
 

@@ -109,6 +109,18 @@ public enum FigureNames {
                 }
             }
         }
+        // The general budget's own: its row and column of 公开04, and 公开05's total
+        // (`一般公共预算财政拨款本年收入9,886.80万元；本年支出10,029.25万元`).
+        let general = "一般公共预算财政拨款"
+        for word in ["本年收入", "本年收入合计"] {
+            entries.append((general + word, [t("公开01", .label(general + "收入"), nil, .income), t("公开04", .label(general), nil, .income)]))
+        }
+        for word in ["本年支出", "本年支出合计"] {
+            entries.append((general + word, [t("公开04", .label("本年支出合计"), general, .expenditure), t("公开05", .total, "本年支出合计")]))
+        }
+        for name in [general + "年末结转和结余", general + "年末财政拨款结转和结余", "一般公共预算年末财政拨款结转和结余"] {
+            entries.append((name, [t("公开04", .label("年末财政拨款结转和结余"), general, .expenditure)]))
+        }
         return entries.map { (LabelKey.make($0.0), $0.1) }.sortedLongestFirst { $0.0.count }
     }()
 

@@ -135,10 +135,12 @@ final class ProbeSession35Tests: XCTestCase, ProbeReadingCase {
                        moving: "98.18", to: "99.18", finds: ["N505 99.18"])
     }
 
-    /// Funds named after 分别为, each with its figure, are the amount's parts, not the funds' income.
+    /// Funds named after 分别为, each with its figure, are the amount's parts, not the funds' income:
+    /// each fund's 年末财政拨款结转和结余, its column of 公开04 (session 37: the general budget's
+    /// too; before, only their sum was compared, N504 26.50).
     func testFundsAfterRespectivelyArePartsOfTheAmount() throws {
         try assertEach(["年末财政拨款结转和结余26.50万元，分别为一般公共预算财政拨款26.50万元和政府性基金预算财政拨款0.00万元。"],
-                       moving: "一般公共预算财政拨款26.50", to: "一般公共预算财政拨款27.50", finds: ["N504 26.50"])
+                       moving: "一般公共预算财政拨款26.50", to: "一般公共预算财政拨款27.50", finds: ["N501 27.50"])
     }
 
     /// Last year's amount compared with (`较上年241.15万元减少6.68万元`) is not what the 其中 list

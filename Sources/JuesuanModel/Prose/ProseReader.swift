@@ -1951,6 +1951,11 @@ public struct ProseReader: Sendable {
             // (`与上年相比，…所占比重由75.55%提高到77.03%`: the share it came from is last year's.)
             claims[previous].period = .previous
             cameToShareOf = previous
+        } else if kind == .percentage, before.utf8.count <= 9, Self.changedToWords.contains(before), let previous = state.lastFigure,
+                  previous >= state.firstClaimOfSentence, claims[previous].kind == .percentage, claims[previous].period == .current,
+                  claims[previous].label.utf8HasSuffix("由") || claims[previous].label.utf8HasSuffix("从") {
+            // `项目支出比重相应由24.19%提高到27.06%`: the percentage it came from is last year's.
+            claims[previous].period = .previous
         }
         // `年末结转和结余90.00万元，比年初减少110.00万元`: a change from the opening balance.
         // The comparison may stand in a clause of its own (`与年初相比，减少…`): when the figure's own
@@ -2543,6 +2548,7 @@ public struct ProseReader: Sendable {
             let from = state.sentenceStart, to = state.clauseStart - 1
             var words = from < to ? state.string(from, to) : ""
             if let topic = words.utf8LastOffset(of: "中，") ?? words.utf8LastOffset(of: "中,") { words = String(words.utf8.dropFirst(topic + 4)) ?? words }
+            words = Self.withoutListLeadIn(words)
             if words.unicodeScalars.count <= 40, let found = Self.respectivelyHeadsAndMeasures(words + "分别为"), found.heads.count >= 2 {
                 (state.heads, state.headMeasures) = found
                 state.headsTaken = 0
@@ -3532,6 +3538,19 @@ public struct ProseReader: Sendable {
     /// Words that end the name of a sum.
     static let sumWords = ["共计", "合计", "总计", "共"]
 
+    /// A list of heads without the words that lead into it (`支出排在前三位的是A、B和C` → `A、B和C`,
+    /// `主要包括A、B`): the words before the first head's name, up to a copula or 包括 before the
+    /// list's first `、` (no name of an item holds 是).
+    static func withoutListLeadIn(_ text: String) -> String {
+        guard let firstSeparator = text.utf8FirstOffset(of: "、") ?? text.utf8FirstOffset(of: "和") else { return text }
+        let before = String(text.utf8.prefix(firstSeparator))!
+        guard let end = listLeadInEnds.compactMap({ word in before.utf8LastOffset(of: word).map { $0 + word.utf8.count } }).max(),
+              end < firstSeparator else { return text }
+        return String(text.utf8.dropFirst(end)) ?? text
+    }
+
+    static let listLeadInEnds = ["是", "包括", "主要有", "的为", "主要为"]
+
     /// Whether `label` names the sum of two or more heads (`年初、年末结转和结余共计`,
     /// `一般公共预算和政府性基金预算年末结转和结余合计`): it is no one of them.
     public static func namesSumOfHeads(_ label: String) -> Bool {
@@ -3688,6 +3707,7 @@ public struct ProseReader: Sendable {
         let topicEnd = simple ? text.unicodeScalars.lastIndex { $0 == "，" || $0 == "," || $0 == "：" || $0 == ":" }
                               : text.lastIndex { "，,：:".contains($0) }
         if let topicEnd { text = String(text[text.index(after: topicEnd)...]) }
+        text = withoutListLeadIn(text)
         var words: [String] = []
         if let both = Self.bothTotalsWords.first(where: { text.hasSuffix($0, simple: simple) }) {
             // The words before are both totals' (`财政拨款收支总计均为` is 公开04's two totals, not 公开01's).

@@ -1,0 +1,121 @@
+import JuesuanModel
+import JuesuanSyntax
+
+/// N522: this year's amount as a ratio of last year's (`是上年的107.42%`, `相当于上年52.34万元的
+/// 101.55%`, `决算数为上年（4.77万元）的86.79%`, `本年项目支出为上年的1.21倍`) is this year's amount ÷
+/// last year's. Last year's is the amount written in the ratio's words, or the nearest of last
+/// year's before it in its sentence; this year's is the amount of what the ratio names (written
+/// before it in its paragraph, else printed in the tables), or, when it names nothing, the
+/// nearest of this year's before last year's in the paragraph.
+enum NarrativeRatioCheck {
+    static let rules = [Rule("N522", .error, "“是上年的x%”“为上年的x倍” ≠ 本年数 ÷ 上年数")]
+
+    static func run(_ reading: inout ProseReading) {
+        for index in reading.claims.indices {
+            // Most claims are no percentage nor a bare number: the fields are read in place.
+            let unit = reading.claims[index].unit
+            let times = unit == nil && reading.claims[index].followingWords.utf8HasPrefix("倍")
+            guard unit == .percent || times, !reading.claims[index].isApproximate,
+                  let base = base(of: index, reading.claims) else { continue }
+            judge(index, base: base, times: times, &reading)
+        }
+    }
+
+    /// Last year's amount a ratio is of, when the ratio's words say it is one.
+    static func base(of index: Int, _ claims: [Claim]) -> Int? {
+        let claim = claims[index]
+        // `是上年的107.42%`, `本年项目支出为上年的1.21倍`: the ratio's own words end on last year.
+        if let words = wordsBeforeRatio(claim.label) {
+            let subject = subject(of: index, words: words, claims)
+            var k = index - 1
+            while k >= 0, index - k <= 20, claims[k].paragraph == claim.paragraph, claims[k].sentence == claim.sentence {
+                if claims[k].isPlainAmount, claims[k].period == .previous, !claims[k].measure.isBudget,
+                   subject.map({ subject in claims[k].quantity.map { ProseReading.same($0, subject) } ?? false }) ?? true { return k }
+                k -= 1
+            }
+            return nil
+        }
+        // `相当于上年52.34万元的101.55%`, `为上年（4.77万元）的86.79%`: last year's amount in the words,
+        // the ratio right after it.
+        guard index > 0, claim.label == "的", claims[index - 1].paragraph == claim.paragraph, claims[index - 1].sentence == claim.sentence,
+              claims[index - 1].isPlainAmount, claims[index - 1].period == .previous else { return nil }
+        let before = claims[index - 1]
+        if before.depth == claim.depth, wordsBeforeRatio(before.label + "的") != nil { return index - 1 }
+        if before.depth == claim.depth + 1, before.label.isEmpty, before.sentencePrefix.utf8HasSuffix("（") || before.sentencePrefix.utf8HasSuffix("("),
+           wordsBeforeRatio(String(before.sentencePrefix.unicodeScalars.dropLast()) + "的") != nil { return index - 1 }
+        return nil
+    }
+
+    /// What a ratio is of, when it names it: the figure's quantity, or the known name its words
+    /// hold before the ratio's (`一般公共服务支出是上年的` → 一般公共服务支出).
+    static func subject(of index: Int, words: Substring, _ claims: [Claim]) -> Quantity? {
+        if let quantity = claims[index].quantity, quantity.isKnown { return quantity }
+        var name = words
+        for word in ["本年度", "本年", "今年", "全年"] where name.utf8HasPrefix(word) { name = name.dropFirst(word.count); break }
+        guard name.count >= 2, let quantity = QuantityNames.namedWhole(by: String(name)), quantity.isKnown else { return nil }
+        return quantity
+    }
+
+    /// The words before a copula and last year that words end on (`基本支出是上年的` → 基本支出,
+    /// `相当于上年度决算数的` → ``, `为2023年的`), or nil when they do not end so.
+    static func wordsBeforeRatio(_ words: String) -> Substring? {
+        guard words.utf8HasSuffix("的") else { return nil }
+        var rest = Substring(words).dropLast()
+        for measure in ["决算数", "决算", "支出数", "同期数", "同期"] where rest.utf8HasSuffix(measure) { rest = rest.dropLast(measure.count); break }
+        guard let year = previousYearWords.first(where: { rest.utf8HasSuffix($0) }) ?? fourDigitYear(rest) else { return nil }
+        rest = rest.dropLast(year.count)
+        guard let copula = copulas.first(where: { rest.utf8HasSuffix($0) }) else { return nil }
+        return rest.dropLast(copula.count)
+    }
+
+    static let previousYearWords = ["上年度", "上一年度", "上一年", "上年", "去年"]
+    static let copulas = ["是", "为", "相当于", "达到", "达"]
+
+    /// `2023年`, `2023年度` at the end of `words` (which year is not asked: a ratio is of an earlier one).
+    static func fourDigitYear(_ words: Substring) -> String? {
+        for tail in ["年度", "年"] where words.utf8HasSuffix(tail) {
+            let digits = words.dropLast(tail.count).suffix(4)
+            if digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return String(digits) + tail }
+        }
+        return nil
+    }
+
+    static func judge(_ index: Int, base: Int, times: Bool, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        guard claims[base].value.mantissa > 0, !reading.contradicted.contains(base), let unit = claims[base].moneyUnit else { return }
+        let previous = reading.operand(base)
+        let target = Interval.written(claims[index].value)
+        let factor = times ? DecimalNumber(1) : ProseReading.hundred
+        // This year's: of what the ratio names, or what last year's amount names; of nothing
+        // named, the nearest of this year's in the sentence.
+        let named = wordsBeforeRatio(claims[index].label).flatMap { subject(of: index, words: $0, claims) }
+            // (Its own name only: a topic the reader lent it may be another's, `基本支出415.41万元，为上年（400.00万元）的…`.)
+            ?? claims[base].quantity.flatMap { $0.isKnown && (claims[base].quantitySource == .ownClause || claims[base].quantitySource == .respectively) ? $0 : nil }
+        var currents: [Operand] = []
+        var k = index - 1
+        while k >= 0, index - k <= 40, claims[k].paragraph == claims[index].paragraph, named != nil || claims[k].sentence == claims[index].sentence {
+            if k != base, claims[k].isPlainAmount, claims[k].period == .current, !claims[k].measure.isBudget, !claims[k].isEcho, claims[k].averageMark == nil,
+               claims[k].depth <= claims[index].depth,
+               named.map({ named in claims[k].quantity.map { ProseReading.same($0, named) } ?? false }) ?? true {
+                if !reading.contradicted.contains(k), let operand = reading.operand(k, in: unit) { currents = [operand] }
+                break
+            }
+            k -= 1
+        }
+        if currents.isEmpty, let named {
+            currents = reading.tableFigures(named, sentence: reading.context(of: index)).map { reading.operand($0, in: unit) }
+        }
+        guard let current = currents.first else { return }
+        if currents.contains(where: { current in
+            ProseReading.verdict { Interval.quotientMayLie(numerator: current[keyPath: $0], denominator: previous[keyPath: $0], factor: factor, in: target) } != .fails
+        }) { return }
+        let scale = max(claims[index].value.scale, 2)
+        guard let expected = (current.value * factor).divided(by: previous.value, scale: scale) else { return }
+        let sign = times ? "倍" : "%"
+        reading.report("N522", .error, on: claims[index].range,
+                       "本年 \(current.name) ÷ 上年 \(claims[base].text) = \(expected)\(sign)，说明中写的是 \(claims[index].text)\(sign)，差 \(CheckContext.signed(claims[index].value - expected, scale: scale))",
+                       fix: Fix(title: "改为 \(expected)", edits: [TextEdit(range: claims[index].range, replacement: expected.description)], isSafe: false),
+                       related: [RelatedLocation(range: current.range, message: "本年 \(current.name)"),
+                                 RelatedLocation(range: claims[base].range, message: "上年 \(claims[base].text)")])
+    }
+}

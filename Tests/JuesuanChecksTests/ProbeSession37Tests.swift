@@ -1,0 +1,143 @@
+import XCTest
+@testable import JuesuanChecks
+@testable import JuesuanModel
+
+import JuesuanSyntax
+
+/// Session 37's readings on the disease-control probe's tables (公开05 合计 1,364.70; 2100401
+/// 疾病预防控制机构 701.58, 2100409 重大公共卫生服务 265.96, 2100408 基本公共卫生服务 132.68).
+final class ProbeSession37SumShareTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-cdc.juesuan"
+
+    /// `…分别为A、B和C，三项合计占X的p%`: the share of the sum of the amounts counted before it
+    /// (or of the respectively run before `以上合计占`), against the whole named after 占.
+    func testAShareOfASumIsOfTheAmountsItCounts() throws {
+        let sentences = [
+            "从项级科目看，支出排在前三位的是疾病预防控制机构（项）、重大公共卫生服务（项）和基本公共卫生服务（项），分别为701.58万元、265.96万元和132.68万元，三项合计占一般公共预算财政拨款支出的80.62%。",
+            "疾病预防控制机构（项）、重大公共卫生服务（项）和基本公共卫生服务（项）分别为701.58万元、265.96万元和132.68万元，以上合计占一般公共预算财政拨款支出的80.62%。",
+            "疾病预防控制机构（项）701.58万元，重大公共卫生服务（项）265.96万元，基本公共卫生服务（项）132.68万元，前3项共占一般公共预算财政拨款支出的80.62%。",
+        ]
+        try assertEach(sentences, moving: "80.62%", to: "81.62%", finds: ["N502 81.62"])
+        // Two of them counted: the last two.
+        try assertEach(["疾病预防控制机构（项）701.58万元，重大公共卫生服务（项）265.96万元，基本公共卫生服务（项）132.68万元，两项合计占一般公共预算财政拨款支出的29.21%。"],
+                       moving: "29.21%", to: "30.21%", finds: ["N502 30.21"])
+        // A count the sentence does not hold (`几项`, more than were written) is not judged.
+        XCTAssertEqual(try findings("疾病预防控制机构（项）701.58万元，重大公共卫生服务（项）265.96万元，几项合计占一般公共预算财政拨款支出的99.00%。"), [])
+        XCTAssertEqual(try findings("疾病预防控制机构（项）701.58万元，重大公共卫生服务（项）265.96万元，五项合计占一般公共预算财政拨款支出的99.00%。"), [])
+        // (A name that opens on a numeral is no count: `一般公共服务支出合计占…` is that item's share.)
+        XCTAssertFalse(NarrativeShareCheck.sumSubject("一般公共服务支出合计占本年支出的") != nil)
+        XCTAssertEqual(NarrativeShareCheck.sumSubject("三项合计占一般公共预算财政拨款支出的"), .some(3))
+        XCTAssertEqual(NarrativeShareCheck.sumSubject("以上两类支出合计占本年支出的"), .some(2))
+        XCTAssertEqual(NarrativeShareCheck.sumSubject("上述支出合计占本年支出的"), .some(nil))
+    }
+
+    /// `支出排在前三位的是A、B和C，分别为…`: the words leading into a list of heads are no part of
+    /// its first head, whether the list stands in the clause before `分别为` or in its own.
+    func testTheWordsLeadingIntoAListAreNoHead() throws {
+        let sentences = [
+            "从项级科目看，支出排在前三位的是疾病预防控制机构（项）、重大公共卫生服务（项）和基本公共卫生服务（项），分别为701.58万元、265.96万元和132.68万元。",
+            "支出较多的是疾病预防控制机构（项）、重大公共卫生服务（项）和基本公共卫生服务（项），分别为701.58万元、265.96万元和132.68万元。",
+            "支出主要是疾病预防控制机构（项）、重大公共卫生服务（项）和基本公共卫生服务（项）分别为701.58万元、265.96万元和132.68万元。",
+        ]
+        try assertEach(sentences, moving: "701.58万元", to: "702.58万元", finds: ["N501 702.58"])
+        XCTAssertEqual(ProseReader.withoutListLeadIn("支出排在前三位的是甲、乙和丙"), "甲、乙和丙")
+        XCTAssertEqual(ProseReader.withoutListLeadIn("主要包括甲、乙"), "甲、乙")
+        // (A copula after the list's first separator is not its lead-in.)
+        XCTAssertEqual(ProseReader.withoutListLeadIn("甲、乙是"), "甲、乙是")
+    }
+}
+
+/// The audit probe (公开03: 基本支出 434.61, 项目支出 161.20, 本年支出合计 595.81, 201
+/// 一般公共服务支出 487.68).
+final class ProbeSession37RatioTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-audit-ratios.juesuan"
+
+    /// N522: this year's amount as a ratio of last year's, in its phrasings.
+    func testARatioToLastYearIsThisYearsAmountOverLastYears() throws {
+        let percent = [
+            "本年支出合计595.81万元，是上年551.82万元的107.97%。",
+            "本年支出合计595.81万元，相当于上年（551.82万元）的107.97%。",
+            "2024年度本年支出合计595.81万元，为2023年度551.82万元的107.97%。",
+            "上年本年支出合计551.82万元，本年支出合计是上年的107.97%。",
+            "与上年的551.82万元相比，本年支出合计595.81万元，为上年同期的107.97%。",
+        ]
+        try assertEach(percent, moving: "107.97%", to: "108.97%", finds: ["N522 108.97"])
+        // Of a name the tables print, when the paragraph does not write this year's amount.
+        try assertEach(["上年基本支出和项目支出分别为418.36万元、133.46万元，本年项目支出为上年的1.21倍，基本支出是上年的103.88%。"],
+                       moving: "1.21倍", to: "1.31倍", finds: ["N522 1.31"])
+        try assertEach(["上年基本支出和项目支出分别为418.36万元、133.46万元，本年项目支出为上年的1.21倍，基本支出是上年的103.88%。"],
+                       moving: "103.88%", to: "104.88%", finds: ["N522 104.88"])
+    }
+
+    /// What is no ratio to last year, or names no amount of this year, is not judged.
+    func testWhatIsNoRatioToLastYearIsNotJudged() throws {
+        for sentence in [
+            // Of a budget, not of last year.
+            "本年支出合计595.81万元，为上年预算600.00万元的99.30%。",
+            "本年支出合计595.81万元，完成年初预算的99.30%。",
+            // Last year's amount written after the ratio, or none written.
+            "本年支出合计为上年的150.00%，上年为400.00万元。",
+            "本年支出合计是上年的150.00%。",
+            // Of another subject than the sentence's amount, with no amount of its own this year.
+            "一般公共服务支出487.68万元。社会保障和就业支出上年为56.95万元，本年为上年的1.04倍。",
+        ] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+        }
+        XCTAssertNotNil(NarrativeRatioCheck.wordsBeforeRatio("基本支出是上年度决算数的"))
+        XCTAssertNil(NarrativeRatioCheck.wordsBeforeRatio("基本支出是上年预算的"))
+        XCTAssertNil(NarrativeRatioCheck.wordsBeforeRatio("完成年初预算的"))
+    }
+
+    /// `…由上年的75.81%降至72.94%…；项目支出比重相应由24.19%提高到27.06%，提高2.87个百分点`: the
+    /// percentage a share came from is last year's, and a point change is of the shares of its
+    /// own statement after the last `；`.
+    func testAPointChangeIsOfTheSharesOfItsOwnStatement() throws {
+        let sentence = "从支出结构看，基本支出占本年支出合计的比重由上年的75.81%降至本年的72.94%，降低2.87个百分点；项目支出比重相应由24.19%提高到27.06%，提高2.87个百分点。"
+        XCTAssertEqual(try findings(sentence), [])
+        XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "提高2.87", with: "提高3.87")), ["N503 3.87"])
+        // Of the other item's shares before a `；`, nothing is said: not judged.
+        XCTAssertEqual(try findings("一般公共服务支出所占比重由81.06%上升到81.85%，提高0.79个百分点；社会保障和就业支出所占比重较上年的10.32%降低0.36个百分点。"), [])
+    }
+}
+
+/// The forestry probe with two farms (公开04: 一般公共预算财政拨款 本年收入 9,886.80, 本年支出
+/// 10,029.25; 合计 本年支出 11,511.85).
+final class ProbeSession37FundTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-forestry-farms.juesuan"
+
+    /// `一般公共预算财政拨款本年收入A万元；本年支出B万元`: the general budget's own totals, its row and
+    /// column of 公开04 (as for the other funds), also after a `；`.
+    func testTheGeneralBudgetsOwnTotalsAreItsColumn() throws {
+        let sentences = [
+            "1.一般公共预算财政拨款本年收入9,886.80万元，比上年增加646.65万元，增长7.00%；本年支出10,029.25万元。",
+            "一般公共预算财政拨款本年收入9,886.80万元，本年支出10,029.25万元。",
+        ]
+        try assertEach(sentences, moving: "10,029.25", to: "10,129.25", finds: ["N501 10,129.25"])
+        // (With the change and its rate after it, the rate no longer holds of the moved amount either.)
+        try assertEach([sentences[1]], moving: "9,886.80", to: "9,986.80", finds: ["N501 9,986.80"])
+        try assertEach([sentences[0]], moving: "9,886.80", to: "9,986.80", finds: ["N501 9,986.80", "N503 7.00"])
+    }
+}
+
+/// The market-supervision probe (公开03 基本支出 1,601.17; 公开06 人员经费合计 1,431.08, 公用经费合计
+/// 170.09).
+final class ProbeSession37PerHeadTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-market-supervision.juesuan"
+
+    /// N516: an amount per head of what the tables print, divided by a count of its sentence.
+    func testAnAmountPerHeadOfATableFigure() throws {
+        try assertEach(["按年末在职人员96人计算，人均基本支出16.68万元。"], moving: "16.68", to: "17.68", finds: ["N516 17.68"])
+        try assertEach(["以在职人员96人计，人均人员经费14.91万元，人均公用经费1.77万元。"], moving: "14.91", to: "15.91", finds: ["N516 15.91"])
+        try assertEach(["以在职人员96人计，人均人员经费14.91万元，人均公用经费1.77万元。"], moving: "1.77", to: "1.87", finds: ["N516 1.87"])
+        // A count of another sentence is not what it is per.
+        XCTAssertEqual(try findings("在职人员96人。人均基本支出20.00万元。"), [])
+    }
+
+    /// A part named under its whole as a topic (`机关运行经费中，…公务用车运行维护费16.45万元`) is no
+    /// amount of the whole the average is of.
+    func testAPartUnderATopicIsNotTheWhole() throws {
+        let sentence = "本部门机关运行经费支出170.09万元。机关运行经费中，办公费和印刷费22.10万元，水电费12.00万元，公务用车运行维护费16.45万元，按在职人员96人计算，人均机关运行经费1.77万元。"
+        XCTAssertEqual(try findings(sentence), [])
+        XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "1.77万元", with: "1.87万元")), ["N516 1.87"])
+    }
+}
