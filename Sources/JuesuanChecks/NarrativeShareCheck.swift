@@ -77,6 +77,8 @@ enum NarrativeShareCheck {
 
     /// The amount a share is of: in a respectively run, its item of the list before the run;
     /// otherwise the nearest plain amount before it in its sentence, at its depth.
+    static let sumLabelWords = ["合计", "共计", "总计", "小计"]
+
     /// Of the table figures a whole's name may be, the one that makes the written share nearest
     /// (the one meant: the message and the fix name it), the first on a tie.
     static func nearestWhole(_ figures: [Figure], part: Operand, share: DecimalNumber, unit: MoneyUnit?, _ reading: ProseReading) -> Operand {
@@ -122,8 +124,9 @@ enum NarrativeShareCheck {
         var amounts: [Int] = []
         var k = index - 1
         while k >= 0, index - k <= 40, claims[k].paragraph == paragraph, claims[k].sentence == sentence {
+            // (Not a total of those listed: `A、B分别为…，两项合计即基本支出C，上述两项共占…` counts A and B.)
             if claims[k].isPlainAmount, claims[k].depth == depth, !claims[k].isEcho, claims[k].period == .current, !claims[k].measure.isBudget,
-               claims[k].averageMark == nil { amounts.append(k) }
+               claims[k].averageMark == nil, !sumLabelWords.contains(where: { claims[k].label.utf8Contains($0) }) { amounts.append(k) }
             k -= 1
         }
         // (Newest first.)

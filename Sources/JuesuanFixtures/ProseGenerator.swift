@@ -166,7 +166,9 @@ public struct ProseGenerator {
         }
         // The previous year's amount written too (`与上年380.25万元相比，增加…`, `上年为…，增加…`):
         // then the change is this year − last year as well.
-        switch roll(named == nil ? 4 : 5) {
+        let choice = roll(named == nil ? 4 : 5)
+        let previousWrittenInSentence = choice == 0 || choice == 1
+        switch choice {
         case 4:
             // A sentence of its own that names the quantity again (session 19).
             add("。\(named!)\(one(["上年为", "2023年为", "上年度为"]))"); money(previous, "\(fact)·上年"); add("，\(one(["本年", "今年", ""]))")
@@ -185,6 +187,13 @@ public struct ProseGenerator {
         money(abs(difference), "\(fact)·增减额", kind: .change)
         add("，\(difference > 0 ? one(["增长", "上升", "增长了", "增幅为"]) : one(["下降", "降低", "下降了", "降幅为"]))")
         percent((Self.decimal(abs(difference)) * DecimalNumber(100)).divided(by: Self.decimal(previous), scale: 2)!, "\(fact)·增减率", kind: .rate)
+        // The year as a ratio of the last (session 37), when last year's amount and this year's
+        // stand in the sentence — as often as the figures say (no roll: nothing else moves).
+        if previous > 0, previousWrittenInSentence, current % 4 == 1 {
+            let words = ["，是上年的", "，为上年的", "，相当于上年的", "，为上年同期的"][current / 4 % 4]
+            add(words)
+            percent((Self.decimal(current) * DecimalNumber(100)).divided(by: Self.decimal(previous), scale: 2)!, "\(fact)·上年比", kind: .rate)
+        }
     }
 
     mutating func totals(_ l: Ledger, year: Int) {
@@ -310,7 +319,13 @@ public struct ProseGenerator {
             percent(Self.share(l.publicCost, l.basic)!, "公用经费·share", kind: .share); add("。")
         case 3:
             add("人员经费、公用经费分别为"); money(l.personnel, "人员经费"); add("、"); money(l.publicCost, "公用经费")
-            add("，\(one(["基本支出合计", "两项合计即基本支出", "基本支出共计"]))"); money(l.basic, "基本支出"); add("。")
+            add("，\(one(["基本支出合计", "两项合计即基本支出", "基本支出共计"]))"); money(l.basic, "基本支出")
+            // The sum's share of the year's spending (session 37), as the figures say.
+            if l.personnel % 3 == 1, l.expenditure > 0 {
+                add("，\(["两项合计占", "以上合计占", "上述两项共占"][l.publicCost % 3])本年支出合计的")
+                percent(Self.share(l.basic, l.expenditure)!, "人员经费和公用经费·合计share", kind: .share)
+            }
+            add("。")
         case 0:
             add("一般公共预算财政拨款基本支出"); money(l.basic, "基本支出"); add("，其中：人员经费"); money(l.personnel, "人员经费")
             add("，公用经费"); money(l.publicCost, "公用经费"); add("。")
