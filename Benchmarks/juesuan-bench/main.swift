@@ -70,8 +70,8 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--claims", let
     let prose = ProseDocument(report: Report(syntax: Parser.parse(SourceText(bytes: bytes)), catalogue: .embedded))
     for (index, claim) in prose.claims.enumerated() {
         let list = claim.listWhole.map { " list #\($0).\(claim.listDivision)" } ?? ""
-        let quantity = claim.quantity.map { "\($0)\($0.isKnown ? "" : "?")" } ?? "-"
-        print("\(claim.line + 1):\(claim.sentence).\(claim.clause) \(claim.text) \(claim.kind) \(quantity) [\(claim.quantitySource)] depth \(claim.depth) \(claim.measure) \(claim.period)\(claim.respectivelyOf.map { " of #\($0)" } ?? "") label “\(claim.label)”\(list) #\(index)")
+        let quantity = claim.quantity.map { "\($0)\($0.isKnown ? "" : "?")\($0.code.map { "#" + $0 } ?? "")" } ?? "-"
+        print("\(claim.line + 1):\(claim.sentence).\(claim.clause) \(claim.text) \(claim.kind) \(quantity) [\(claim.quantitySource)] depth \(claim.depth) \(claim.measure) \(claim.period)\(claim.respectivelyOf.map { " of #\($0)" } ?? "") label “\(claim.label)”\(list)\(claim.topic.map { " topic \($0)\($0.code.map { "#" + $0 } ?? "")" } ?? "") #\(index)")
     }
     exit(0)
 }

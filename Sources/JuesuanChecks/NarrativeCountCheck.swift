@@ -102,6 +102,8 @@ enum NarrativeCountCheck {
             // renewed (更新) in the words of the purchase cost (`公务用车购置费21.36万元，系更新1辆…`;
             // not after `；公务用车运行维护费…`).
             targets = [("公开09", .label("公务用车购置数"), "决算数")]
+        } else if unit == "辆", disposalWords.contains(where: { claim.label.utf8HasSuffix($0) }) {
+            // `年中报废1辆执法执勤用车`: the cars disposed of, which no table counts.
         } else if unit == "辆", let row = vehicleRows.first(where: { countWords(claim).hasSuffix($0) }) {
             // `执法执勤用车2辆`: its row of 公开10.
             targets = [("公开10", .label(row), nil)]
@@ -116,7 +118,9 @@ enum NarrativeCountCheck {
             // `主要用于2辆公务用车的燃料费`, `有2辆公务用车`, `共有公务用车2辆`: the fleet.
             let fleetBefore = claim.followingWords.hasPrefix("公务用车") && ["用于", "保有", "有"].contains { claim.label.hasSuffix($0) }
             let fleetAfter = claim.label.hasSuffix("有公务用车")
-            if context.hasSuffix("保有量") || label.contains("保有") || label.contains("车辆") || fleetBefore || fleetAfter {
+            // `公务用车保有量由4辆减少至3辆`: what the fleet came to.
+            let cameTo = ["至", "到", "为"].contains { claim.label.utf8HasSuffix($0) } && Self.lastClauseGroup(context).utf8Contains("保有量")
+            if context.hasSuffix("保有量") || label.contains("保有") || label.contains("车辆") || fleetBefore || fleetAfter || cameTo {
                 targets = [("公开09", .label("公务用车保有量"), "决算数"), ("公开10", .label("车辆数合计"), nil)]
             }
         }
@@ -148,6 +152,9 @@ enum NarrativeCountCheck {
     static func countWords(_ claim: Claim) -> String {
         claim.quantitySource == .respectively ? claim.quantity?.name ?? claim.label : claim.label
     }
+
+    /// Words of vehicles leaving the fleet.
+    static let disposalWords = ["报废", "报废了", "处置", "处置了", "淘汰", "拍卖", "调出", "划出", "划转", "移交", "上交", "减少", "核减"]
 
     /// 公开10's rows of vehicles by use.
     static let vehicleRows = ["副部（省）级及以上领导用车", "主要负责人用车", "机要通信用车", "应急保障用车", "执法执勤用车",

@@ -81,7 +81,9 @@ enum NarrativeIdentityCheck {
             // Parts in another money unit are converted (`282,000元` of a whole in 万元); a count
             // lists counts.
             let parts = members[key]!.filter { (reading.claims[$0].isMoney && reading.claims[whole].isMoney) || reading.claims[whole].kind == .count }
-            guard !parts.isEmpty, !reading.contradicted.contains(whole) else { continue }
+            // (An amount per head is no whole of parts: `人均2.53万元（含使用上年结转资金12.50万元）` says
+            // what the money shared out included.)
+            guard !parts.isEmpty, !reading.contradicted.contains(whole), reading.claims[whole].averageMark == nil else { continue }
             judged.insert(whole)
             let claims = reading.claims
             let wholeClaim = claims[whole]

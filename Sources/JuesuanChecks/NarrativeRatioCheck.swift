@@ -29,7 +29,8 @@ enum NarrativeRatioCheck {
             let subject = subject(of: index, words: words, claims)
             var k = index - 1
             while k >= 0, index - k <= 20, claims[k].paragraph == claim.paragraph, claims[k].sentence == claim.sentence {
-                if claims[k].isPlainAmount, claims[k].period == .previous, !claims[k].measure.isBudget,
+                // (Not last year's amount of another in a bracket: `A100万元（上年80万元），B50万元，是上年的…`.)
+                if claims[k].isPlainAmount, claims[k].period == .previous, !claims[k].measure.isBudget, claims[k].depth <= claim.depth,
                    subject.map({ subject in claims[k].quantity.map { ProseReading.same($0, subject) } ?? false }) ?? true { return k }
                 k -= 1
             }

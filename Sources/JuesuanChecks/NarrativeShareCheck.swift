@@ -79,6 +79,20 @@ enum NarrativeShareCheck {
     /// otherwise the nearest plain amount before it in its sentence, at its depth.
     static let sumLabelWords = ["合计", "共计", "总计", "小计"]
 
+    /// Items of one parent (`2080801`, `2080802`; `20808`, `20809`): siblings by their codes.
+    static func codesAreSiblings(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b, a != b, a.utf8.count == b.utf8.count, a.utf8.count >= 5 else { return false }
+        return a.utf8.prefix(a.utf8.count - 2).elementsEqual(b.utf8.prefix(b.utf8.count - 2))
+    }
+
+    /// `本类支出`, `该类`, `本款`, `该项支出`: the length of the code of the item spoken of.
+    static func levelDigits(ofPronoun name: String) -> Int? {
+        for (words, digits) in [(["本类", "该类", "此类"], 3), (["本款", "该款", "此款"], 5), (["本项", "该项"], 7)] where words.contains(where: { name.utf8HasPrefix($0) }) {
+            return digits
+        }
+        return nil
+    }
+
     /// Of the table figures a whole's name may be, the one that makes the written share nearest
     /// (the one meant: the message and the fix name it), the first on a tie.
     static func nearestWhole(_ figures: [Figure], part: Operand, share: DecimalNumber, unit: MoneyUnit?, _ reading: ProseReading) -> Operand {
@@ -309,7 +323,21 @@ enum NarrativeShareCheck {
         let claims = reading.claims
         // Fields read in place, not copies of the two claims (issue 15).
         let shareParagraph = claims[index].paragraph
-        // 1. Named after 占.
+        // 1. Named after 占: `本类支出`, `该款` is the 类 (款, 项) spoken of — the nearest such item's
+        // spending written before in the section (of the part's own 类 when the part has a code).
+        if let wholeName, let digits = levelDigits(ofPronoun: wholeName) {
+            let section = claims[index].section, partCode = claims[part].quantity?.code
+            var k = part - 1
+            while k >= 0, part - k <= 60, claims[k].section == section {
+                if claims[k].isPlainAmount, claims[k].period == .current, claims[k].measure == .actual || claims[k].measure == .spent,
+                   // (A 类 named alone has no code of its own: its name's.)
+                   let code = claims[k].quantity.flatMap({ $0.code ?? Catalogue.embedded.categoryCode(forName: $0.name) }), code.utf8.count == digits, partCode.map({ $0.utf8HasPrefix(code) && $0 != code }) ?? true {
+                    return (.value(reading.operand(k)), claims[k].quantity?.description)
+                }
+                k -= 1
+            }
+            return nil
+        }
         if let wholeName {
             let key = LabelKey.make(wholeName)
             let quantity = QuantityNames.known(in: wholeName)
@@ -342,6 +370,18 @@ enum NarrativeShareCheck {
         if let listWhole = claims[part].listWhole {
             return (.value(reading.operand(listWhole)), claims[listWhole].quantity?.description)
         }
+        // 2b. The whole of an earlier share of its sentence whose part is a sibling of this one
+        // (`本类中，抚恤（款）…占本类支出的78.25%；退役安置（款）…占12.34%`), before any topic.
+        if let partName = claims[part].quantity?.name {
+            var k = index - 1
+            while k >= 0, index - k <= 20, claims[k].sentence == claims[index].sentence, claims[k].paragraph == shareParagraph {
+                if let position = wholes.index(forKey: k), let earlierPart = self.part(of: k, reading), let name = claims[earlierPart].quantity?.name,
+                   Identities.areSiblings(name, partName) || codesAreSiblings(claims[earlierPart].quantity?.code, claims[part].quantity?.code) {
+                    return wholes[position].value
+                }
+                k -= 1
+            }
+        }
         // 3. The topic of the paragraph (`“三公”经费支出决算中，…`).
         if let topic = claims[index].topic, topic != claims[part].quantity {
             return resolved(topic, before: part, sentence: claims[index].sentencePrefix, reading)
@@ -352,7 +392,7 @@ enum NarrativeShareCheck {
             while k >= 0, index - k <= 40, claims[k].paragraph == shareParagraph {
                 // The whole is copied out only when it is the answer.
                 if let position = wholes.index(forKey: k), let earlierPart = self.part(of: k, reading), let name = claims[earlierPart].quantity?.name,
-                   Identities.areSiblings(name, partName) {
+                   Identities.areSiblings(name, partName) || codesAreSiblings(claims[earlierPart].quantity?.code, claims[part].quantity?.code) {
                     return wholes[position].value
                 }
                 k -= 1

@@ -80,6 +80,8 @@ final class ProbeSession37RatioTests: XCTestCase, ProbeReadingCase {
             "本年支出合计是上年的150.00%。",
             // Of another subject than the sentence's amount, with no amount of its own this year.
             "一般公共服务支出487.68万元。社会保障和就业支出上年为56.95万元，本年为上年的1.04倍。",
+            // Last year's amount of another, in a bracket after it.
+            "基本支出434.61万元（上年418.36万元），项目支出161.20万元，是上年的120.79%。",
         ] {
             XCTAssertEqual(try findings(sentence), [], sentence)
         }
@@ -139,5 +141,67 @@ final class ProbeSession37PerHeadTests: XCTestCase, ProbeReadingCase {
         let sentence = "本部门机关运行经费支出170.09万元。机关运行经费中，办公费和印刷费22.10万元，水电费12.00万元，公务用车运行维护费16.45万元，按在职人员96人计算，人均机关运行经费1.77万元。"
         XCTAssertEqual(try findings(sentence), [])
         XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "1.77万元", with: "1.87万元")), ["N516 1.87"])
+    }
+}
+
+/// The transport probe's records of keys and values (公开05: 208 社会保障和就业支出 89.85; 2080505
+/// 64.18, 2080506 25.67; 公开04 本年支出合计 2,368.49 = 一般公共预算 1,820.14 + 政府性基金 548.35).
+final class ProbeSession37RecordTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-transport-records.juesuan"
+
+    /// `年初预算：62.40万元；调整预算：64.18万元；决算数：64.18万元；完成率：100.00%`: each value is
+    /// what its key names, as `年初预算62.40万元` would be.
+    func testARecordOfKeysAndValuesIsReadAsTheKeysSay() throws {
+        let records = [
+            "（1）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：年初预算：62.40万元；调整预算：64.18万元；决算数：64.18万元；完成率：100.00%。",
+            "机关事业单位基本养老保险缴费支出（项）：年初预算:62.40万元；全年预算:64.18万元；决算:64.18万元；预算执行率:100.00%。",
+        ]
+        // The budgets are no actuals: silent as written; the actual and the rate are judged.
+        try assertEach([records[0]], moving: "决算数：64.18", to: "决算数：65.18", finds: ["N501 65.18"])
+        try assertEach([records[1]], moving: "决算:64.18", to: "决算:65.18", finds: ["N501 65.18"])
+        try assertEach(records, moving: "100.00%", to: "101.00%", finds: ["N505 101.00"])
+        XCTAssertEqual(try findings("社会保障和就业支出（类）：年初预算：87.36万元；调整预算：89.85万元；决算数：89.85万元。"), [])
+        // A key that is a name alone: `本年支出合计：A万元（一般公共预算财政拨款B万元，政府性基金预算财政拨款C万元）`
+        // — the funds in the bracket are its parts, each fund's spending.
+        let totals = "财政拨款支出：本年支出合计：2,368.49万元（一般公共预算财政拨款1,820.14万元，政府性基金预算财政拨款548.35万元）。"
+        XCTAssertEqual(try findings(totals), [])
+        XCTAssertEqual(try findings(totals.replacingOccurrences(of: "548.35", with: "549.35")), ["N501 549.35"])
+    }
+}
+
+/// The health bureau probe (公开09 公务用车保有量 3; 公开10 执法执勤用车 2; 公开01 事业收入 32.60,
+/// 本年收入合计 2,250.90).
+final class ProbeSession37PeriodTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-health-bureau.juesuan"
+
+    /// `由X变为Y`, `由4辆减少至3辆`: what a figure came from is last year's, whatever the verb of change.
+    func testWhatAFigureCameFromIsLastYears() throws {
+        try assertEach(["事业收入32.60万元，事业收入占本年收入合计的比重由1.92%变为1.45%，下降0.47个百分点。"],
+                       moving: "变为1.45%", to: "变为1.95%", finds: ["N502 1.95"])
+        XCTAssertEqual(try findings("主要原因是年中报废1辆执法执勤用车，公务用车保有量由4辆减少至3辆。"), [])
+        XCTAssertEqual(try findings("公务用车保有量由4辆减少至2辆。"), ["N507 2"])
+    }
+
+    /// `上年“三公”经费中，A和B分别为…`: a respectively run in a sentence opened by last year's topic
+    /// is last year's.
+    func testARunUnderLastYearsTopicIsLastYears() throws {
+        XCTAssertEqual(try findings("上年“三公”经费中，公务用车购置及运行维护费和公务接待费分别为11.26万元和2.68万元。"), [])
+    }
+}
+
+/// The veterans probe (公开05: 208 社会保障和就业支出 3,565.04; 20808 抚恤 2,789.67; 20809 退役安置
+/// 439.95).
+final class ProbeSession37PronounWholeTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-veterans-codes.juesuan"
+
+    /// `本类中，抚恤（款）…占本类支出的78.25%；退役安置（款）…占12.34%`: 本类 is the 类 written before
+    /// (by its name), and a sibling's share in the same sentence is of the same whole.
+    func testThisClassIsTheClassSpokenOf() throws {
+        let sentence = "社会保障和就业支出（类）：决算3565.04万元。本类中，抚恤（款）支出2789.67万元，占本类支出的78.25%；退役安置（款）支出439.95万元，占12.34%。"
+        XCTAssertEqual(try findings(sentence), [])
+        XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "78.25%", with: "78.75%")), ["N502 78.75"])
+        XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "12.34%", with: "12.84%")), ["N502 12.84"])
+        // An amount per head is no whole of parts.
+        XCTAssertEqual(try findings("全年为126名自主就业退役士兵发放一次性经济补助，人均2.53万元（含使用上年结转资金12.50万元）。"), [])
     }
 }

@@ -676,9 +676,15 @@ public struct ProseReader: Sendable {
     /// How much of its sentence a claim keeps as context.
     static let contextWindow = 160
     /// Words before a figure that make it approximate (`约`, `将近`), made once.
-    static let approximateWords = ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎"]
+    static let approximateWords = ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎", "不到", "不超过", "未超过"]
     static let lowerBoundWords = ["超过", "逾"]
-    static let upperBoundWords = ["近", "将近", "接近", "不足", "近乎"]
+    static let upperBoundWords = ["近", "将近", "接近", "不足", "近乎", "不到", "不超过", "未超过"]
+    /// The keys of a record of keys and values whose value is a figure (`年初预算：450.00万元`).
+    static let measureKeys: Set<String> = ["年初预算", "年初预算数", "调整预算", "调整预算数", "调整后预算", "调整后预算数", "全年预算",
+                                           "全年预算数", "预算数", "决算", "决算数", "支出决算", "支出决算数", "决算支出", "执行数", "全年执行数",
+                                           "实际支出", "完成率", "执行率", "预算执行率", "预算完成率", "自评得分", "绩效自评得分", "得分", "评分"]
+    /// What ends the words before a key: another key's value, a list's mark, the sentence.
+    static let keySeparators: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "：", ":", "、", "（", "(", "）", ")"]
     /// Words that end as an approximation does but say something else: 节约 saves, it is not 约.
     static let wordsEndingLikeApproximations = ["节约", "最近", "附近"]
     static let listMarkers = ["其中", "主要用于", "具体用于", "具体为", "包括", "构成为", "构成", "主要为"]
@@ -1857,7 +1863,7 @@ public struct ProseReader: Sendable {
             let past = Self.pastJoiner(s, from: clauseLower, to: start)
             if past.joined { clauseLower = past.end }
         }
-        let clauseText = text.string(clauseLower, start, suffixOf: sentencePrefix, from: windowStart)
+        var clauseText = text.string(clauseLower, start, suffixOf: sentencePrefix, from: windowStart)
         // Every string read about this figure is the sentence prefix or a suffix of it: when the
         // prefix is simple text they all are, whatever odd scalar the rest of the paragraph holds
         // (then every comparison below was the standard library's, character by character).
@@ -1869,6 +1875,22 @@ public struct ProseReader: Sendable {
             let words = state.string(max(bracket.clauseStart, bracket.open - Self.contextWindow), bracket.open)
             before = (simple ? words.simpleTrimmingBlanks : words.trimmingBlanks) + "的"
             continuesBracket = true
+        }
+        // `年初预算：450.00万元；调整预算：640.00万元；完成率：95.69%`: a record of keys and values. A
+        // figure right after a colon, alone in its clause, is what the key before the colon names
+        // when that key is a measure (not a topic: `其中：`, `分别为：` read on as before).
+        if before.isEmpty, !continuesBracket, clauseLower == state.clauseStart, clauseLower > state.sentenceStart,
+           s[clauseLower - 1] == "：" || s[clauseLower - 1] == ":" {
+            var keyStart = clauseLower - 1
+            while keyStart > state.sentenceStart, clauseLower - keyStart <= 16, !Self.keySeparators.contains(s[keyStart - 1]) { keyStart -= 1 }
+            let key = state.string(keyStart, clauseLower - 1)
+            let trimmed = simple ? key.simpleTrimmingBlanks : key.trimmingBlanks
+            // (Or a known name alone, `本年支出合计：2,368.49万元`: read as `本年支出合计2,368.49万元`.)
+            if Self.measureKeys.contains(trimmed)
+                || (trimmed.unicodeScalars.count <= 12 && QuantityNames.namedWhole(by: trimmed).map { $0.isKnown && $0.description == trimmed } == true) {
+                before = trimmed
+                clauseText = trimmed
+            }
         }
         // `增减额为-6.68万元`, `增减率为-8.90%`: a signed change, its direction in its sign.
         // (The words are looked for only after the last two scalars allow them: most figures' words
@@ -1951,11 +1973,15 @@ public struct ProseReader: Sendable {
             // (`与上年相比，…所占比重由75.55%提高到77.03%`: the share it came from is last year's.)
             claims[previous].period = .previous
             cameToShareOf = previous
-        } else if kind == .percentage, before.utf8.count <= 9, Self.changedToWords.contains(before), let previous = state.lastFigure,
-                  previous >= state.firstClaimOfSentence, claims[previous].kind == .percentage, claims[previous].period == .current,
-                  claims[previous].label.utf8HasSuffix("由") || claims[previous].label.utf8HasSuffix("从") {
-            // `项目支出比重相应由24.19%提高到27.06%`: the percentage it came from is last year's.
+        } else if kind == .percentage || unit.map({ if case .count = $0 { true } else { false } }) == true,
+                  before.utf8.count <= 9, Self.changedToWords.contains(before), let previous = state.lastFigure,
+                  previous >= state.firstClaimOfSentence, claims[previous].unit == unit, claims[previous].period == .current,
+                  claims[previous].kind == .percentage || claims[previous].kind == .count,
+                  claims[previous].label.utf8HasSuffix("由") || claims[previous].label.utf8HasSuffix("从"), !claims[previous].label.utf8Contains("年初") {
+            // `项目支出比重相应由24.19%提高到27.06%`, `公务用车保有量由4辆减少至3辆`: the figure it came from
+            // is last year's (and a count it came to is this year's count, no change).
             claims[previous].period = .previous
+            if claims[previous].kind == .count { kind = .count }
         }
         // `年末结转和结余90.00万元，比年初减少110.00万元`: a change from the opening balance.
         // The comparison may stand in a clause of its own (`与年初相比，减少…`): when the figure's own
@@ -2511,13 +2537,26 @@ public struct ProseReader: Sendable {
         return nil
     }
 
+    /// Whether the sentence opens on last year's topic (`上年“三公”经费中，A和B分别为…`): the
+    /// figures of a respectively run in it are last year's.
+    func opensOnPreviousYear(_ state: inout ParagraphState) -> Bool {
+        let s = state.text.scalars
+        var end = state.sentenceStart
+        while end < s.count, end - state.sentenceStart < 24, s[end] != "，", s[end] != ",", s[end] != "。" { end += 1 }
+        guard end > state.sentenceStart + 1, end < s.count, s[end - 1] == "中" else { return false }
+        let opening = state.string(state.sentenceStart, end)
+        return Self.previousYearOpenings.contains { opening.utf8HasPrefix($0) } || yearWords.previous.contains { opening.utf8HasPrefix($0) }
+    }
+
+    static let previousYearOpenings = ["上年", "上一年", "去年"]
+
     /// The quantity, measure and period a figure's own clause gives it.
     mutating func describe(_ claim: inout Claim, phrase: String, simple: Bool, state: inout ParagraphState) {
         // Respectively: `收、支总计各为A、B万元`, `人员经费和公用经费分别为A万元和B万元`.
         if state.heads.isEmpty, let found = Self.respectivelyHeadsAndMeasures(withoutDepartmentName(phrase)) {
             (state.heads, state.headMeasures) = found
             state.headsTaken = 0
-            state.headsArePrevious = claim.kind == .amount && Self.isPreviousYear(phrase, words: yearWords, simple: simple)
+            state.headsArePrevious = claim.kind == .amount && (Self.isPreviousYear(phrase, words: yearWords, simple: simple) || opensOnPreviousYear(&state))
             itemBeforeMeasureHeads(&state)
             // `…三项合计204.58万元，其中…；物业管理费、其他交通费用分别为…`: heads of their own after a `；`
             // are besides the list before it.
@@ -3570,7 +3609,9 @@ public struct ProseReader: Sendable {
     static let comparisonWords = ["较", "比", "同比", "与"]
     /// Words that say what an amount came to (`由A万元下降至B万元`).
     static let changedToWords: Set<String> = ["下降至", "下降到", "降至", "降到", "减少至", "减少到", "减至", "增长至", "增长到", "增加至", "增加到",
-                                               "增至", "升至", "上升至", "上升到", "提高至", "提高到"]
+                                               "增至", "升至", "上升至", "上升到", "提高至", "提高到",
+                                               "变为", "变成", "变动为", "下降为", "降为", "降低为", "降低至", "降低到", "上升为", "升为", "提高为",
+                                               "增加为", "增长为", "减少为", "减为"]
     /// A sum with no name after figures of its sentence (`…分别为A、B和C万元，合计D万元`).
     static let bareSumWords = ["合计", "共计", "合计为", "共计为", "总计", "累计"]
     static let partWordLastScalars = Set(partWords.compactMap(\.unicodeScalars.last))
