@@ -15,10 +15,66 @@ enum NarrativeRatioCheck {
             // Most claims are no percentage nor a bare number: the fields are read in place.
             let unit = reading.claims[index].unit
             let times = unit == nil && reading.claims[index].followingWords.utf8HasPrefix("倍")
-            guard unit == .percent || times, !reading.claims[index].isApproximate,
-                  let base = base(of: index, reading.claims) else { continue }
-            judge(index, base: base, times: times, &reading)
+            guard unit == .percent || times, !reading.claims[index].isApproximate else { continue }
+            if let base = base(of: index, reading.claims) {
+                judge(index, base: base, times: times, &reading)
+            } else if wordsBeforeRatio(reading.claims[index].label) != nil {
+                fromChange(index, times: times, &reading)
+            }
         }
+    }
+
+    /// `本年收入合计2250.90万元，比上年增加98.86万元，同比增长4.59%，为上年的104.59%`: last year's
+    /// amount is this year's less the change stated before the ratio in its sentence.
+    static func fromChange(_ index: Int, times: Bool, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        var change: Int?
+        var k = index - 1
+        while k >= 0, index - k <= 20, claims[k].sentence == claims[index].sentence, claims[k].paragraph == claims[index].paragraph {
+            if case .changeAmount = claims[k].kind, claims[k].depth == claims[index].depth { change = k; break }
+            // (Past a share or another ratio: the change is then of something else.)
+            if claims[k].unit == .percent, !claims[k].kind.isChange { return }
+            k -= 1
+        }
+        guard let change, case .changeAmount(let increase) = claims[change].kind, !reading.contradicted.contains(change),
+              let unit = claims[change].moneyUnit else { return }
+        // This year's: the nearest plain amount before the change in the sentence.
+        var k2 = change - 1
+        var currentIndex: Int?
+        while k2 >= 0, claims[k2].sentence == claims[index].sentence, claims[k2].paragraph == claims[index].paragraph {
+            if claims[k2].isPlainAmount, claims[k2].period == .current, !claims[k2].measure.isBudget, !claims[k2].isEcho, claims[k2].averageMark == nil,
+               claims[k2].depth == claims[index].depth { currentIndex = k2; break }
+            k2 -= 1
+        }
+        var current: Operand?
+        if let currentIndex {
+            guard !reading.contradicted.contains(currentIndex) else { return }
+            current = reading.operand(currentIndex, in: unit)
+        } else if let named = claims[change].quantity, named.isKnown {
+            // `人员经费比上年增加34.13万元，…为上年的104.94%`: of what the change names, written before
+            // in the paragraph, else printed in the tables (the first of its figures).
+            var k3 = change - 1
+            while k3 >= 0, change - k3 <= 40, claims[k3].paragraph == claims[index].paragraph {
+                if claims[k3].isPlainAmount, claims[k3].period == .current, !claims[k3].measure.isBudget, !claims[k3].isEcho, claims[k3].averageMark == nil,
+                   let quantity = claims[k3].quantity, ProseReading.same(quantity, named) {
+                    if !reading.contradicted.contains(k3) { current = reading.operand(k3, in: unit) }
+                    break
+                }
+                k3 -= 1
+            }
+            if current == nil, k3 < 0 || change - k3 > 40 || claims[k3].paragraph != claims[index].paragraph,
+               let figure = reading.tableFigures(named, sentence: reading.context(of: index)).first {
+                current = reading.operand(figure, in: unit)
+            }
+        }
+        guard let current else { return }
+        let difference = reading.operand(change)
+        let previous = Operand(value: increase ? current.value - difference.value : current.value + difference.value,
+                               strict: increase ? current.strict - difference.strict : current.strict + difference.strict,
+                               lax: increase ? current.lax - difference.lax : current.lax + difference.lax,
+                               name: "上年 \(current.value) \(increase ? "−" : "+") \(difference.value)", range: claims[change].range)
+        guard previous.value.mantissa > 0, !previous.lax.lower.isNegative, !previous.lax.lower.isZero else { return }
+        report(index, current: current, previous: previous, previousText: "\(previous.value)（本年 − 增减额）", times: times, &reading)
     }
 
     /// Last year's amount a ratio is of, when the ratio's words say it is one.
@@ -110,13 +166,22 @@ enum NarrativeRatioCheck {
         if currents.contains(where: { current in
             ProseReading.verdict { Interval.quotientMayLie(numerator: current[keyPath: $0], denominator: previous[keyPath: $0], factor: factor, in: target) } != .fails
         }) { return }
+        report(index, current: current, previous: previous, previousText: claims[base].text, times: times, &reading)
+    }
+
+    /// Reports the ratio unless it lies between what the two amounts' rounding allows.
+    static func report(_ index: Int, current: Operand, previous: Operand, previousText: String, times: Bool, _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let factor = times ? DecimalNumber(1) : ProseReading.hundred
+        let target = Interval.written(claims[index].value)
+        guard ProseReading.verdict({ Interval.quotientMayLie(numerator: current[keyPath: $0], denominator: previous[keyPath: $0], factor: factor, in: target) }) == .fails else { return }
         let scale = max(claims[index].value.scale, 2)
         guard let expected = (current.value * factor).divided(by: previous.value, scale: scale) else { return }
         let sign = times ? "倍" : "%"
         reading.report("N522", .error, on: claims[index].range,
-                       "本年 \(current.name) ÷ 上年 \(claims[base].text) = \(expected)\(sign)，说明中写的是 \(claims[index].text)\(sign)，差 \(CheckContext.signed(claims[index].value - expected, scale: scale))",
+                       "本年 \(current.name) ÷ 上年 \(previousText) = \(expected)\(sign)，说明中写的是 \(claims[index].text)\(sign)，差 \(CheckContext.signed(claims[index].value - expected, scale: scale))",
                        fix: Fix(title: "改为 \(expected)", edits: [TextEdit(range: claims[index].range, replacement: expected.description)], isSafe: false),
                        related: [RelatedLocation(range: current.range, message: "本年 \(current.name)"),
-                                 RelatedLocation(range: claims[base].range, message: "上年 \(claims[base].text)")])
+                                 RelatedLocation(range: previous.range, message: "上年 \(previousText)")])
     }
 }

@@ -62,6 +62,11 @@ final class ProbeSession37RatioTests: XCTestCase, ProbeReadingCase {
             "与上年的551.82万元相比，本年支出合计595.81万元，为上年同期的107.97%。",
         ]
         try assertEach(percent, moving: "107.97%", to: "108.97%", finds: ["N522 108.97"])
+        // Last year's amount not written but given by a change stated before the ratio (of the
+        // amount before it, or of what the change names, from the tables).
+        try assertEach(["本年支出合计595.81万元，比上年增加43.99万元，增长7.97%，为上年的107.97%。",
+                        "与上年相比，本年支出合计增加43.99万元，同比增长7.97%，是上年的107.97%。"],
+                       moving: "107.97%", to: "108.97%", finds: ["N522 108.97"])
         // Of a name the tables print, when the paragraph does not write this year's amount.
         try assertEach(["上年基本支出和项目支出分别为418.36万元、133.46万元，本年项目支出为上年的1.21倍，基本支出是上年的103.88%。"],
                        moving: "1.21倍", to: "1.31倍", finds: ["N522 1.31"])
