@@ -184,6 +184,9 @@ final class ProbeSession37PeriodTests: XCTestCase, ProbeReadingCase {
         try assertEach(["事业收入32.60万元，事业收入占本年收入合计的比重由1.92%变为1.45%，下降0.47个百分点。"],
                        moving: "变为1.45%", to: "变为1.95%", finds: ["N502 1.95"])
         XCTAssertEqual(try findings("主要原因是年中报废1辆执法执勤用车，公务用车保有量由4辆减少至3辆。"), [])
+        // (A numbered point's number is no part of the name after it: `3.公务接待费：年初预算…` is 公开09's.)
+        XCTAssertEqual(try findings("3.公务接待费：年初预算3.00万元，全年预算2.60万元，支出决算2.15万元。"), [])
+        XCTAssertEqual(try findings("3.公务接待费：年初预算4.00万元，全年预算2.60万元，支出决算2.15万元。"), ["N501 4.00"])
         XCTAssertEqual(try findings("公务用车保有量由4辆减少至2辆。"), ["N507 2"])
     }
 
@@ -206,6 +209,9 @@ final class ProbeSession37PronounWholeTests: XCTestCase, ProbeReadingCase {
         XCTAssertEqual(try findings(sentence), [])
         XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "78.25%", with: "78.75%")), ["N502 78.75"])
         XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "12.34%", with: "12.84%")), ["N502 12.84"])
+        // Per household, as per head: `户均`.
+        XCTAssertEqual(try findings("为全县263户义务兵家庭发放优待金368.20万元，户均1.40万元。"), [])
+        XCTAssertEqual(try findings("为全县263户义务兵家庭发放优待金368.20万元，户均1.50万元。"), ["N516 1.50"])
         // An amount per head is no whole of parts.
         XCTAssertEqual(try findings("全年为126名自主就业退役士兵发放一次性经济补助，人均2.53万元（含使用上年结转资金12.50万元）。"), [])
     }

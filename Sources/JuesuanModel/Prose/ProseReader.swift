@@ -1107,7 +1107,8 @@ public struct ProseReader: Sendable {
             state.topic = item
         } else if let item = chain {
             state.topic = item
-        } else if namingAny, let quantity = QuantityNames.known(in: words) {
+        } else if namingAny, let quantity = QuantityNames.known(in: String(Ordinal.strip(words))) {
+            // (`3.公务接待费：…`: the point's number is no qualifier of the name.)
             state.topic = quantity
         } else if mayBeName, let quantity = Self.bareName(words) {
             // `（二）公务用车购置及运行维护费，预算12.00万元，决算7.60万元`: a clause that is a known
