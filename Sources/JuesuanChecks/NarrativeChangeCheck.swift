@@ -70,7 +70,11 @@ enum NarrativeChangeCheck {
         }
         // `支出25.30万元，完成全年预算38.00万元的66.58%，较上年减少4.70万元`: the budget a completion is
         // measured against is not what changed; a budget alone in its sentence is.
-        if let k = amounts.first(where: { !claims[$0].measure.isBudget }) ?? amounts.first { return k }
+        if let k = amounts.first(where: { !claims[$0].measure.isBudget }) { return k }
+        // (Not when the sentence measures an actual against those budgets: `年初预算为A万元，调整预算为
+        // B万元，支出决算占调整预算的94.70%；…比上年增加C万元` changed the actual it does not write.)
+        if let k = amounts.first, !about(change, reading).contains(where: { if case .completion = claims[$0].kind { true } else { false } }) { return k }
+        if !amounts.isEmpty { return nil }
         if claims[change].isInRespectivelyRun { return nil }
         // `收、支总计均为4,181.00万元。其中：本年收入…。与上年相比，收、支总计各减少219.00万元`: a
         // change that names its quantity is of that quantity's amount written before it.

@@ -388,7 +388,8 @@ struct ProseReading {
         var best: Int?
         var k = index - 1
         while k >= 0, index - k <= Self.lookBehind, claims[k].section == section {
-            if claims[k].isPlainAmount, claims[k].period == period, measure(claims[k].measure),
+            // (Not an amount per head of it: `人均基本支出17.09万元` is no 基本支出.)
+            if claims[k].isPlainAmount, claims[k].period == period, measure(claims[k].measure), claims[k].averageMark == nil,
                claims[k].quantity.map({ Self.same($0, quantity) && (!sameQualifier || $0.qualifier == quantity.qualifier) }) == true {
                 if claims[k].paragraph == paragraph { return k }
                 if best == nil { best = k }

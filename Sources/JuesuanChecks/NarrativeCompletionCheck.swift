@@ -33,7 +33,13 @@ enum NarrativeCompletionCheck {
             if claims[k].isPlainAmount && claims[k].period == .current { later.append(k) }
             k += 1
         }
-        let sameSentence = earlier.filter { claims[$0].sentence == claim.sentence } + later
+        var sameSentence = earlier.filter { claims[$0].sentence == claim.sentence } + later
+        // `…A支出完成年初预算的105.93%（年初预算…、决算…）；B支出完成年初预算的530.71%（年初预算…、决算…）`:
+        // a rate of a named amount is of that amount's figures, when the sentence writes them.
+        if let own = claim.quantity, own.isKnown, claim.quantitySource == .ownClause {
+            let ofOwn = sameSentence.filter { k in claims[k].quantity.map { $0.isKnown && ProseReading.same($0, own) } ?? false }
+            if ofOwn.contains(where: { budgetMatches(claims[$0].measure) }) && ofOwn.contains(where: { !claims[$0].measure.isBudget }) { sameSentence = ofOwn }
+        }
         // A budget in a bracket (`全年预算数A元（年初预算B元）`) is an aside: the one at the rate's depth first.
         // (The budget of the very kind asked first: `年初预算、全年预算各为4.50万元、4.00万元，…完成年初预算…`.)
         var budgetIndex = (asked != .budget ? sameSentence.first { claims[$0].measure == asked && claims[$0].depth == claim.depth } : nil)

@@ -87,7 +87,13 @@ enum NarrativeCountCheck {
         }
         // Vehicles and equipment are counted in their own units, whatever the sentence said of
         // receptions or trips before them (`因公出国（境）费为0；…年末公务用车保有量3辆`).
-        if !countsThings, let reception, travel.map({ reception > $0 }) ?? true {
+        // (`接待查档群众1260人次` serves the public, no official reception of 公开09: the words after
+        // the last 接待 name whom.)
+        let official = reception.map { offset in
+            let received = String(context.utf8.dropFirst(offset + 6)) ?? ""
+            return !Self.publicServedWords.contains { received.utf8Contains($0) }
+        } ?? false
+        if !countsThings, let reception, official, travel.map({ reception > $0 }) ?? true {
             if unit == "批" || unit == "批次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")] }
             if unit == "人次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待人次" : "国内公务接待人次"), "决算数")] }
             // `接待国内来访团组24个`: a group received is a batch.
@@ -152,6 +158,10 @@ enum NarrativeCountCheck {
     static func countWords(_ claim: Claim) -> String {
         claim.quantitySource == .respectively ? claim.quantity?.name ?? claim.label : claim.label
     }
+
+    /// Whom a unit serves, received (`接待查档群众`): no official reception.
+    static let publicServedWords = ["群众", "市民", "居民", "村民", "游客", "读者", "观众", "患者", "病人", "学生", "家长", "参观", "查档", "查阅",
+                                    "来访者", "办事", "咨询", "信访", "上访", "企业", "服务对象"]
 
     /// Words of vehicles leaving the fleet.
     static let disposalWords = ["报废", "报废了", "处置", "处置了", "淘汰", "拍卖", "调出", "划出", "划转", "移交", "上交", "减少", "核减"]

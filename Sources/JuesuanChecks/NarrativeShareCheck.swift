@@ -199,6 +199,17 @@ enum NarrativeShareCheck {
     static func part(of index: Int, _ reading: ProseReading) -> Int? {
         // Fields read in place: no claim is copied.
         let claims = reading.claims
+        // `占本年支出合计154.44万元的77.5%`: the amount written in the share's words is its whole; the
+        // part is before it.
+        if index > 0, claims[index - 1].sentence == claims[index].sentence, ProseReader.isWholeOfShare(claims[index - 1]) {
+            var k = index - 2
+            while k >= 0, claims[k].sentence == claims[index].sentence, claims[k].paragraph == claims[index].paragraph {
+                if claims[k].isPlainAmount, !claims[k].isEcho, claims[k].depth == claims[index].depth, claims[k].period == claims[index].period { return k }
+                if claims[k].isShare { return nil }
+                k -= 1
+            }
+            return nil
+        }
         if claims[index].isInRespectivelyRun { return claims[index].respectivelyOf.flatMap { claims[$0].isPlainAmount ? $0 : nil } }
         // `基本支出占一般公共预算财政拨款支出的54.89%`: the part is named before 占 in the share's
         // own words; it is the nearest amount of that name in the paragraph, else not judged.
@@ -371,12 +382,15 @@ enum NarrativeShareCheck {
             return (.value(reading.operand(listWhole)), claims[listWhole].quantity?.description)
         }
         // 2b. The whole of an earlier share of its sentence whose part is a sibling of this one
-        // (`本类中，抚恤（款）…占本类支出的78.25%；退役安置（款）…占12.34%`), before any topic.
-        if let partName = claims[part].quantity?.name {
+        // (`本类中，抚恤（款）…占本类支出的78.25%；退役安置（款）…占12.34%`), or of a sum of the rest
+        // (`…等6个项合计1,862.53万元，占5.14%`), before any topic.
+        if let partQuantity = claims[part].quantity {
+            let partName = partQuantity.name
             var k = index - 1
             while k >= 0, index - k <= 20, claims[k].sentence == claims[index].sentence, claims[k].paragraph == shareParagraph {
                 if let position = wholes.index(forKey: k), let earlierPart = self.part(of: k, reading), let name = claims[earlierPart].quantity?.name,
-                   Identities.areSiblings(name, partName) || codesAreSiblings(claims[earlierPart].quantity?.code, claims[part].quantity?.code) {
+                   Identities.areSiblings(name, partName) || codesAreSiblings(claims[earlierPart].quantity?.code, partQuantity.code)
+                    || (!partQuantity.isKnown && claims[earlierPart].quantity?.code != nil) {
                     return wholes[position].value
                 }
                 k -= 1

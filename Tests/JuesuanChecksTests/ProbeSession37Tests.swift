@@ -216,3 +216,49 @@ final class ProbeSession37PronounWholeTests: XCTestCase, ProbeReadingCase {
         XCTAssertEqual(try findings("全年为126名自主就业退役士兵发放一次性经济补助，人均2.53万元（含使用上年结转资金12.50万元）。"), [])
     }
 }
+
+/// The small archive probe (公开03: 本年支出合计 154.44, 基本支出 119.66, 项目支出 34.78; 公开09
+/// 公务接待费 决算 0.18, 全年预算 0.50, 国内公务接待 3 批次 21 人次).
+final class ProbeSession37ArchiveTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-archives-small.juesuan"
+
+    /// `占本年支出合计（154.44万元）的77.5%`, `占本年支出合计154.44万元的77.5%`: the amount written in the
+    /// share's words is its whole — no part of the list before it, nor of the share.
+    func testAWholeWrittenInTheSharesWordsIsTheWhole() throws {
+        try assertEach(["本年支出合计154.44万元。其中：基本支出119.66万元，占本年支出合计（154.44万元）的77.5%；项目支出34.78万元，占22.5%。",
+                        "本年支出合计154.44万元，其中基本支出119.66万元，占本年支出合计154.44万元的77.5%。"],
+                       moving: "77.5%", to: "78.5%", finds: ["N502 78.5"])
+    }
+
+    /// People served by the unit (`接待查档群众1260人次`) are no official reception of 公开09.
+    func testPeopleServedAreNoOfficialReception() throws {
+        XCTAssertEqual(try findings("全年接待查档群众1260人次，出具档案证明830份。"), [])
+        XCTAssertEqual(try findings("全年国内公务接待3批次、22人次。"), ["N507 22"])
+        XCTAssertEqual(try findings("全年接待3批次、22人次。"), ["N507 22"])
+    }
+
+    /// `完成全年预算的36.0%，节约0.32万元`: the verb alone in its clause is a difference from the
+    /// budget (公开09's), not an amount of its own.
+    func testABareVerbOfSavingIsADifferenceFromTheBudget() throws {
+        XCTAssertEqual(try findings("3.公务接待费。决算0.18万元（即1800元），完成全年预算的36.0%，节约0.32万元。"), [])
+    }
+}
+
+/// The merged education probe (公开05: 205 教育支出 36,257.35; 2050202 小学教育 17,583.21).
+final class ProbeSession37EducationTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education-merged.juesuan"
+
+    /// Items under a topic of one income (`事业收入按支出功能分类科目划分：学前教育（项）…`) are that
+    /// income spent on them, not their spending.
+    func testItemsUnderAnIncomeAreThatIncome() throws {
+        XCTAssertEqual(try findings("事业收入按支出功能分类科目划分：学前教育（项）1,057.00万元、小学教育（项）168.25万元、初中教育（项）142.60万元。"), [])
+    }
+
+    /// `…等6个项合计1,862.53万元，占5.14%`: the sum of the items counted, of the whole the sentence's
+    /// other shares are of.
+    func testASumOfCountedItemsIsNoneOfThem() throws {
+        let sentence = "教育支出36,257.35万元，其中：小学教育（项）17,583.21万元，占教育支出的48.50%；其余行政运行、一般行政管理事务、教师进修等6个项合计1,862.53万元，占5.14%。"
+        XCTAssertEqual(try findings(sentence), [])
+        XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "占5.14%", with: "占6.14%")), ["N502 6.14"])
+    }
+}

@@ -1877,6 +1877,14 @@ public struct ProseReader: Sendable {
             before = (simple ? words.simpleTrimmingBlanks : words.trimmingBlanks) + "的"
             continuesBracket = true
         }
+        // `占本年支出合计154.44万元的77.5%`: right after the whole written in a share's words, the
+        // words go on from them (as after a bracket).
+        if !continuesBracket, before == "的", let previous = state.lastFigure, previous >= state.firstClaimOfSentence,
+           claims[previous].isPlainAmount, claims[previous].depth == state.depth, claims[previous].label.utf8HasPrefix("占"),
+           claims[previous].followingWords.utf8HasPrefix("的") {
+            before = claims[previous].label + "的"
+            continuesBracket = true
+        }
         // `年初预算：450.00万元；调整预算：640.00万元；完成率：95.69%`: a record of keys and values. A
         // figure right after a colon, alone in its clause, is what the key before the colon names
         // when that key is a measure (not a topic: `其中：`, `分别为：` read on as before).
@@ -2285,7 +2293,7 @@ public struct ProseReader: Sendable {
             if let list = state.lists[listDepth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget,
                !claim.measure.isBudget || claim.measure == claims[list.whole].measure || claim.measure == .budget || claims[list.whole].measure == .budget,
                !perPerson, !Self.isEconomicItemOfAnotherClass(claim.label, whole: claims[list.whole].quantity),
-               !Self.isInReason(claim.sentencePrefix) {
+               !Self.isInReason(claim.sentencePrefix), !Self.isWholeOfShare(claim) {
                 claim.listWhole = list.whole
                 // `工资福利支出、资本性支出分别为…，其中工资福利支出中基本工资60.00万元`: a part whose
                 // words name another amount of the sentence before 中 is that amount's part.
@@ -2538,6 +2546,22 @@ public struct ProseReader: Sendable {
         return nil
     }
 
+    /// Words after a count that sum what it counts (`6个项合计`, `3类共计`).
+    static let countedSumWords = ["项合计", "项共计", "项累计", "类合计", "类共计", "款合计", "个项目合计", "合计", "共计"]
+
+    /// Whether an amount is the whole of the share written after it (`占本年支出合计154.44万元的77.5%`,
+    /// `占本年支出合计（154.44万元）的77.5%`): no part of a list, no part of that share.
+    public static func isWholeOfShare(_ claim: Claim) -> Bool {
+        guard claim.isPlainAmount else { return false }
+        if claim.label.utf8HasPrefix("占") { return claim.followingWords.utf8HasPrefix("的") }
+        guard claim.depth > 0, claim.label.isEmpty, claim.followingWords.utf8HasPrefix("）的") || claim.followingWords.utf8HasPrefix(")的") else { return false }
+        let prefix = claim.sentencePrefix
+        guard prefix.utf8HasSuffix("（") || prefix.utf8HasSuffix("(") else { return false }
+        let clause = prefix.unicodeScalars.split(whereSeparator: { "，,；;：:。".unicodeScalars.contains($0) }).last.map { String(String.UnicodeScalarView($0)) } ?? prefix
+        // (`执行数占项目支出（34.78万元）的62.1%`: 占 and its whole's name right before the bracket.)
+        return clause.utf8Contains("占")
+    }
+
     /// Whether the sentence opens on last year's topic (`上年“三公”经费中，A和B分别为…`): the
     /// figures of a respectively run in it are last year's.
     func opensOnPreviousYear(_ state: inout ParagraphState) -> Bool {
@@ -2746,6 +2770,27 @@ public struct ProseReader: Sendable {
         }
         if let measure = (headIsLabel ? strippedLabel() : Self.stripMeasure(head, simple: simple)).measure { claim.measure = measure }
         if case .completion = claim.kind { claim.measure = Self.completionBudget(phrase, simple: simple) }
+        // `事业收入按支出功能分类科目划分：学前教育（项）1,057.00万元、…`: an item under a topic of
+        // income of one kind is that income spent on it, not the item's spending.
+        if claim.quantitySource == .ownClause, let item = claim.quantity, item.code != nil, let topic = state.topic, topic.code == nil,
+           topic.name.utf8HasSuffix("收入"), Self.fundOfName[topic.name] == nil, !topic.name.utf8HasSuffix("本年收入合计") {
+            claim.quantity = Quantity(name: topic.description + "中" + item.description, isKnown: false)
+        }
+        // `一般公共预算财政拨款支出完成年初预算的105.93%（年初预算43,215.24万元、决算45,776.48万元）`:
+        // measures alone in a bracket right after a rate of a named amount are that amount's.
+        if claim.kind == .amount, claim.depth > 0, let bracket = state.brackets.last, bracket.claims > state.firstClaimOfSentence,
+           case let rate = bracket.claims - 1, claims[rate].depth == claim.depth - 1, claims[rate].kind == .completion,
+           let named = claims[rate].quantity, named.isKnown, case let (head, measure) = Self.stripMeasure(claim.label, simple: simple),
+           measure != nil, head.isEmpty {
+            claim.quantity = named
+            claim.quantitySource = .sentence
+        }
+        // `…等6个项合计1,862.53万元`: the sum of the items counted, none of them nor the topic.
+        if claim.kind == .amount, Self.countedSumWords.contains(where: { claim.label.utf8HasPrefix($0) }), let previous = claims.indices.last,
+           previous >= state.firstClaimOfSentence, claims[previous].kind == .count {
+            claim.quantity = Quantity(name: claims[previous].text + claim.label, isKnown: false)
+            claim.quantitySource = .ownClause
+        }
         if Self.isPreviousYear(label, words: yearWords, simple: simple) { claim.period = .previous }
         basicSpendingRow(&claim, &state)
         // `比2023年度（283.10万元）增加19.10万元`: an amount alone in a bracket right after the year
@@ -3118,7 +3163,13 @@ public struct ProseReader: Sendable {
             // `超出年初预算66.80万元`, `低于预算2万元`: the verb before the budget it compares with.
             if let increase = budgetVerb(before, simple: simple) { return .budgetDifference(increase: increase) }
             // `年初预算300.00万元，决算数360.00万元，超支60.00万元`: a bare verb after a budget.
-            if let increase = bareBudgetVerb(before, simple: simple), budgetStated() { return .budgetDifference(increase: increase) }
+            // (Or the verb alone in its clause: `完成全年预算的36.0%，节约0.32万元` — of the budget
+            // a table prints, as no amount of its own.)
+            // (Not after last year's amount: `比上年的16.00万元节约6.00万元` is a change over the year.)
+            if let increase = bareBudgetVerb(before, simple: simple),
+               budgetStated() || ((bareOverBudgetVerbs.contains(before) || bareUnderBudgetVerbs.contains(before)) && !previousYearStated()) {
+                return .budgetDifference(increase: increase)
+            }
             // `年初预算为43.00万元，支出决算为42.18万元，…，结余1.82万元`: what the budget left.
             // (Hashed only when short enough to be one: a clause hashed per figure was 1 % of a lint.)
             if before.utf8.count <= budgetBalanceWordsMaximumBytes, budgetBalanceWords.contains(before), budgetStated() {
