@@ -840,6 +840,12 @@ enum NarrativeChangeCheck {
             found = budget.flatMap { claims[$0].quantity }.flatMap { $0.isKnown ? latestActual(of: $0, before: index, reading) : nil }
                 ?? subjectOfSentenceBefore(index, reading)
         }
+        // `财政拨款本年收入合计完成年初预算的105.30%，较年初预算10,737.80万元增加569.00万元`: an actual
+        // the sentence names (by its rate's words) but does not write is the tables'.
+        if found == nil, !claim.isInRespectivelyRun {
+            fromTables(index, increase: increase, sentence: sentence, &reading)
+            return
+        }
         // (An actual already found to differ from its table is the error: not judged again here.)
         guard let actualIndex = found, !reading.contradicted.contains(actualIndex) else { return }
         // The budget the difference's own words name (`年初预算1.30万元，全年预算1.10万元，决算0.96万元，
@@ -854,8 +860,34 @@ enum NarrativeChangeCheck {
         }
         // All in the difference's unit (`全年预算为3.50万元，支出决算为24,615.00元，节约10,385.00元`).
         if let unit = claim.moneyUnit { budgets = budgets.map { $0.unit == nil ? $0 : ($0.converted(to: unit) ?? $0) } }
-        guard let first = budgets.first else { return }
+        guard !budgets.isEmpty else { return }
         let actual = claim.moneyUnit.flatMap { reading.operand(actualIndex, in: $0) } ?? reading.operand(actualIndex)
+        judge(index, increase: increase, actual: actual, budgets: budgets, &reading)
+    }
+
+    /// The actual of a difference from a written budget, named by the completion rate of its
+    /// sentence (or the budget's own name) and printed in the tables; judged when one is.
+    static func fromTables(_ index: Int, increase: Bool, sentence: [Int], _ reading: inout ProseReading) {
+        let claims = reading.claims
+        guard let budgetIndex = sentence.first(where: { claims[$0].isPlainAmount && claims[$0].measure.isBudget && $0 < index }),
+              !reading.contradicted.contains(budgetIndex), let unit = claims[index].moneyUnit ?? claims[budgetIndex].moneyUnit else { return }
+        let rateName = sentence.first(where: { if case .completion = claims[$0].kind { $0 < index } else { false } }).flatMap { claims[$0].quantity }
+        guard let named = rateName.flatMap({ $0.isKnown ? $0 : nil }) else { return }
+        let actuals = reading.tableFigures(named, sentence: reading.context(of: index)).map { reading.operand($0, in: unit) }
+        guard let budget = reading.operand(budgetIndex, in: unit), !actuals.isEmpty else { return }
+        let written = reading.operand(index)
+        if actuals.contains(where: { actual in
+            ProseReading.verdict { path in
+                (increase ? actual[keyPath: path] - budget[keyPath: path] : budget[keyPath: path] - actual[keyPath: path]).overlaps(written[keyPath: path])
+            } != .fails
+        }) { return }
+        judge(index, increase: increase, actual: actuals[0], budgets: [budget], &reading)
+    }
+
+    /// Reports a difference from a budget that no budget allows.
+    static func judge(_ index: Int, increase: Bool, actual: Operand, budgets: [Operand], _ reading: inout ProseReading) {
+        let claim = reading.claims[index]
+        let first = budgets[0]
         let written = reading.operand(index)
         func consistent(_ budget: Operand, _ path: KeyPath<Operand, Interval>) -> Bool {
             let difference = increase ? actual[keyPath: path] - budget[keyPath: path] : budget[keyPath: path] - actual[keyPath: path]

@@ -112,6 +112,13 @@ final class ProbeSession37RatioTests: XCTestCase, ProbeReadingCase {
 final class ProbeSession37FundTests: XCTestCase, ProbeReadingCase {
     static let probe = "probe-forestry-farms.juesuan"
 
+    /// `财政拨款本年收入合计完成年初预算的105.30%，较年初预算A万元增加B万元`: the actual the rate names
+    /// but the sentence does not write is the tables' (公开02 财政拨款收入 11,306.80).
+    func testADifferenceFromAWrittenBudgetOfAnActualTheTablesPrint() throws {
+        try assertEach(["财政拨款本年收入合计完成年初预算的105.30%，较年初预算10,737.80万元增加569.00万元，主要原因是追加了专项资金。"],
+                       moving: "增加569.00", to: "增加570.00", finds: ["N503 570.00"])
+    }
+
     /// `一般公共预算财政拨款本年收入A万元；本年支出B万元`: the general budget's own totals, its row and
     /// column of 公开04 (as for the other funds), also after a `；`.
     func testTheGeneralBudgetsOwnTotalsAreItsColumn() throws {
