@@ -225,6 +225,10 @@ enum ProjectNarrativeCheck {
         return false
     }
 
+    /// What may stand before 项目 that makes it no project's name: a pronoun, a measure word, a
+    /// clause's start.
+    static let notANameBefore项目 = Set("该本此各个的，,；;。：:、（(）) ".unicodeScalars)
+
     /// Whether words name a project (`…经费项目`), not the one spoken of (`该项目`, `本项目`).
     static func namesOtherProject(_ words: String) -> Bool {
         guard words.utf8Contains("项目") else { return false }
@@ -233,7 +237,8 @@ enum ProjectNarrativeCheck {
         while k + 1 < scalars.count {
             guard scalars[k] == "项", scalars[k + 1] == "目" else { k += 1; continue }
             // `项目支出` is a kind of spending, not a project's name.
-            if k > searchedFrom, !"该本此各个的".unicodeScalars.contains(scalars[k - 1]), k + 2 >= scalars.count || scalars[k + 2] != "支" { return true }
+            // (Nor 项目 opening a clause: `；项目自评得分98.71分` is the project's own score.)
+            if k > searchedFrom, !Self.notANameBefore项目.contains(scalars[k - 1]), k + 2 >= scalars.count || scalars[k + 2] != "支" { return true }
             k += 2
             searchedFrom = k
         }

@@ -46,7 +46,7 @@ final class NameMatcherTests: XCTestCase {
             var rest = Substring(words)
             while let range = rest.range(of: "项目") {
                 let before = rest[..<range.lowerBound].last, after = rest[range.upperBound...].first
-                if let before, !"该本此各个的".contains(before), after != "支" { return true }
+                if let before, !"该本此各个的，,；;。：:、（(）) ".contains(before), after != "支" { return true }
                 rest = rest[range.upperBound...]
             }
             return false
@@ -60,7 +60,7 @@ final class NameMatcherTests: XCTestCase {
             }
             return false
         }
-        let pieces = ["项目", "项", "目", "该", "本", "此", "各", "个", "的", "支出", "经费", "等", "3", "12", "两", "几", "重点", "，", "a", "五",
+        let pieces = ["项目", "项", "目", "该", "本", "此", "各", "个", "的", "支出", "经费", "等", "3", "12", "两", "几", "重点", "，", "a", "五", "；", "。",
                       "等3个", "等两个", "等12个", "等几个", "等五个"]
         var random = SplitMix64(seed: 607)
         var (named, counted) = (0, 0)

@@ -269,3 +269,18 @@ final class ProbeSession37EducationTests: XCTestCase, ProbeReadingCase {
         XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "占5.14%", with: "占6.14%")), ["N502 6.14"])
     }
 }
+
+/// The land-fund probe (绩效「国土空间总体规划编制经费」: 总分 98.71).
+final class ProbeSession37ProjectScoreTests: XCTestCase {
+    /// `1.X项目。全年预算数…；项目自评得分98.71分`: 项目 opening a clause is the project spoken of,
+    /// no other project's name.
+    func testAProjectsOwnScoreAfterASemicolon() throws {
+        let report = try readFixture("probe-land-fund.juesuan")
+        let sentence = "预算执行率94.91%；项目自评得分98.71分"
+        XCTAssertTrue(report.contains(sentence))
+        let moved = Analysis(text: report.replacingOccurrences(of: sentence, with: "预算执行率94.91%；项目自评得分99.71分"))
+        XCTAssertEqual(moved.diagnostics.filter { $0.severity == .error }.map { "\($0.code) \(moved.text(of: $0))" }, ["P607 99.71"])
+        XCTAssertFalse(ProjectNarrativeCheck.namesOtherProject("全年预算数196.40万元；项目自评得分"))
+        XCTAssertTrue(ProjectNarrativeCheck.namesOtherProject("诉讼服务经费项目自评得分"))
+    }
+}
