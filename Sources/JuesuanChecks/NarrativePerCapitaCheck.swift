@@ -22,17 +22,8 @@ enum NarrativePerCapitaCheck {
                 continue
             }
             guard let amount = reading.operand(total).converted(to: unit) else { continue }
-            let count = Interval.exact(claims[counted].value)
-            let target = Interval.written(claims[index].value)
-            let verdict = ProseReading.verdict { Interval.quotientMayLie(numerator: amount[keyPath: $0], denominator: count, in: target) }
-            guard verdict == .fails, claims[counted].value.mantissa > 0,
-                  let expected = amount.value.divided(by: claims[counted].value, scale: max(claims[index].value.scale, 2)) else { continue }
-            let scale = max(claims[index].value.scale, expected.scale)
-            reading.report("N516", .error, on: claims[index].range,
-                           "\(claims[index].label[mark.range])应为 \(amount.name) ÷ \(claims[counted].text)\(countUnit) = \(expected.formatted(scale: scale))\(unit.rawValue)，说明中写的是 \(claims[index].text)\(unit.rawValue)，差额 \(CheckContext.signed(claims[index].value - expected, scale: scale))",
-                           fix: Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claims[index].range, replacement: expected.formatted(scale: scale))], isSafe: false),
-                           related: [RelatedLocation(range: claims[total].range, message: "金额 \(claims[total].text)"),
-                                     RelatedLocation(range: claims[counted].range, message: "数量 \(claims[counted].text)\(countUnit)")])
+            judge(index, subject: String(claims[index].label[mark.range]), amounts: [amount], amountMessage: "金额 \(claims[total].text)",
+                  count: counted, countUnit: countUnit, unit: unit, &reading)
         }
     }
 
@@ -45,19 +36,24 @@ enum NarrativePerCapitaCheck {
               let quantity = QuantityNames.namedWhole(by: what), quantity.isKnown, LabelKey.make(quantity.description) == LabelKey.make(what) else { return }
         let figures = reading.tableFigures(quantity, sentence: reading.context(of: index))
         guard !figures.isEmpty else { return }
-        let count = Interval.exact(claims[counted].value), target = Interval.written(claims[index].value)
-        let amounts = figures.map { reading.operand($0, in: unit) }
-        if amounts.contains(where: { amount in ProseReading.verdict { Interval.quotientMayLie(numerator: amount[keyPath: $0], denominator: count, in: target) } != .fails }) {
-            return
-        }
-        let amount = amounts[0]
-        guard let expected = amount.value.divided(by: claims[counted].value, scale: max(claims[index].value.scale, 2)) else { return }
-        let scale = max(claims[index].value.scale, expected.scale)
         let mark = claims[index].averageMark.map { String(claims[index].label[$0.range]) } ?? "人均"
+        let amounts = figures.map { reading.operand($0, in: unit) }
+        judge(index, subject: mark + what, amounts: amounts, amountMessage: amounts[0].name, count: counted, countUnit: countUnit, unit: unit, &reading)
+    }
+
+    /// Reports an amount per head that none of `amounts` (the first reported) ÷ the count allows.
+    static func judge(_ index: Int, subject: String, amounts: [Operand], amountMessage: String, count counted: Int, countUnit: String, unit: MoneyUnit,
+                      _ reading: inout ProseReading) {
+        let claims = reading.claims
+        let count = Interval.exact(claims[counted].value), target = Interval.written(claims[index].value)
+        guard let amount = amounts.first, claims[counted].value.mantissa > 0, !amounts.contains(where: { amount in
+            ProseReading.verdict { Interval.quotientMayLie(numerator: amount[keyPath: $0], denominator: count, in: target) } != .fails
+        }), let expected = amount.value.divided(by: claims[counted].value, scale: max(claims[index].value.scale, 2)) else { return }
+        let scale = max(claims[index].value.scale, expected.scale)
         reading.report("N516", .error, on: claims[index].range,
-                       "\(mark)\(what)应为 \(amount.name) ÷ \(claims[counted].text)\(countUnit) = \(expected.formatted(scale: scale))\(unit.rawValue)，说明中写的是 \(claims[index].text)\(unit.rawValue)，差额 \(CheckContext.signed(claims[index].value - expected, scale: scale))",
+                       "\(subject)应为 \(amount.name) ÷ \(claims[counted].text)\(countUnit) = \(expected.formatted(scale: scale))\(unit.rawValue)，说明中写的是 \(claims[index].text)\(unit.rawValue)，差额 \(CheckContext.signed(claims[index].value - expected, scale: scale))",
                        fix: Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claims[index].range, replacement: expected.formatted(scale: scale))], isSafe: false),
-                       related: [RelatedLocation(range: amount.range, message: amount.name),
+                       related: [RelatedLocation(range: amount.range, message: amountMessage),
                                  RelatedLocation(range: claims[counted].range, message: "数量 \(claims[counted].text)\(countUnit)")])
     }
 

@@ -38,32 +38,19 @@ enum NarrativeRatioCheck {
         }
         guard let change, case .changeAmount(let increase) = claims[change].kind, !reading.contradicted.contains(change),
               let unit = claims[change].moneyUnit else { return }
-        // This year's: the nearest plain amount before the change in the sentence.
-        var k2 = change - 1
-        var currentIndex: Int?
-        while k2 >= 0, claims[k2].sentence == claims[index].sentence, claims[k2].paragraph == claims[index].paragraph {
-            if claims[k2].isPlainAmount, claims[k2].period == .current, !claims[k2].measure.isBudget, !claims[k2].isEcho, claims[k2].averageMark == nil,
-               claims[k2].depth == claims[index].depth { currentIndex = k2; break }
-            k2 -= 1
-        }
+        // This year's: the nearest amount before the change in the sentence, at the ratio's depth.
         var current: Operand?
-        if let currentIndex {
-            guard !reading.contradicted.contains(currentIndex) else { return }
-            current = reading.operand(currentIndex, in: unit)
+        if let k = nearest(before: change, claims, while: { claims[$0].sentence == claims[index].sentence && claims[$0].paragraph == claims[index].paragraph },
+                           where: { isThisYearsAmount($0, claims) && claims[$0].depth == claims[index].depth }) {
+            guard !reading.contradicted.contains(k) else { return }
+            current = reading.operand(k, in: unit)
         } else if let named = claims[change].quantity, named.isKnown {
             // `人员经费比上年增加34.13万元，…为上年的104.94%`: of what the change names, written before
             // in the paragraph, else printed in the tables (the first of its figures).
-            var k3 = change - 1
-            while k3 >= 0, change - k3 <= 40, claims[k3].paragraph == claims[index].paragraph {
-                if claims[k3].isPlainAmount, claims[k3].period == .current, !claims[k3].measure.isBudget, !claims[k3].isEcho, claims[k3].averageMark == nil,
-                   let quantity = claims[k3].quantity, ProseReading.same(quantity, named) {
-                    if !reading.contradicted.contains(k3) { current = reading.operand(k3, in: unit) }
-                    break
-                }
-                k3 -= 1
-            }
-            if current == nil, k3 < 0 || change - k3 > 40 || claims[k3].paragraph != claims[index].paragraph,
-               let figure = reading.tableFigures(named, sentence: reading.context(of: index)).first {
+            if let k = nearest(before: change, claims, while: { change - $0 <= 40 && claims[$0].paragraph == claims[index].paragraph },
+                               where: { isThisYearsAmount($0, claims) && claims[$0].quantity.map { ProseReading.same($0, named) } == true }) {
+                if !reading.contradicted.contains(k) { current = reading.operand(k, in: unit) }
+            } else if let figure = reading.tableFigures(named, sentence: reading.context(of: index)).first {
                 current = reading.operand(figure, in: unit)
             }
         }
@@ -74,7 +61,7 @@ enum NarrativeRatioCheck {
                                lax: increase ? current.lax - difference.lax : current.lax + difference.lax,
                                name: "上年 \(current.value) \(increase ? "−" : "+") \(difference.value)", range: claims[change].range)
         guard previous.value.mantissa > 0, !previous.lax.lower.isNegative, !previous.lax.lower.isZero else { return }
-        report(index, current: current, previous: previous, previousText: "\(previous.value)（本年 − 增减额）", times: times, &reading)
+        report(index, currents: [current], previous: previous, previousText: "\(previous.value)（本年 − 增减额）", times: times, &reading)
     }
 
     /// Last year's amount a ratio is of, when the ratio's words say it is one.
@@ -141,40 +128,48 @@ enum NarrativeRatioCheck {
         let claims = reading.claims
         guard claims[base].value.mantissa > 0, !reading.contradicted.contains(base), let unit = claims[base].moneyUnit else { return }
         let previous = reading.operand(base)
-        let target = Interval.written(claims[index].value)
-        let factor = times ? DecimalNumber(1) : ProseReading.hundred
         // This year's: of what the ratio names, or what last year's amount names; of nothing
         // named, the nearest of this year's in the sentence.
         let named = wordsBeforeRatio(claims[index].label).flatMap { subject(of: index, words: $0, claims) }
             // (Its own name only: a topic the reader lent it may be another's, `基本支出415.41万元，为上年（400.00万元）的…`.)
             ?? claims[base].quantity.flatMap { $0.isKnown && (claims[base].quantitySource == .ownClause || claims[base].quantitySource == .respectively) ? $0 : nil }
         var currents: [Operand] = []
-        var k = index - 1
-        while k >= 0, index - k <= 40, claims[k].paragraph == claims[index].paragraph, named != nil || claims[k].sentence == claims[index].sentence {
-            if k != base, claims[k].isPlainAmount, claims[k].period == .current, !claims[k].measure.isBudget, !claims[k].isEcho, claims[k].averageMark == nil,
-               claims[k].depth <= claims[index].depth,
-               named.map({ named in claims[k].quantity.map { ProseReading.same($0, named) } ?? false }) ?? true {
-                if !reading.contradicted.contains(k), let operand = reading.operand(k, in: unit) { currents = [operand] }
-                break
-            }
-            k -= 1
+        if let k = nearest(before: index, claims, while: { k in index - k <= 40 && claims[k].paragraph == claims[index].paragraph && (named != nil || claims[k].sentence == claims[index].sentence) },
+                           where: { k in k != base && isThisYearsAmount(k, claims) && claims[k].depth <= claims[index].depth
+                                    && named.map { named in claims[k].quantity.map { ProseReading.same($0, named) } ?? false } ?? true }),
+           !reading.contradicted.contains(k), let operand = reading.operand(k, in: unit) {
+            currents = [operand]
         }
         if currents.isEmpty, let named {
             currents = reading.tableFigures(named, sentence: reading.context(of: index)).map { reading.operand($0, in: unit) }
         }
-        guard let current = currents.first else { return }
-        if currents.contains(where: { current in
-            ProseReading.verdict { Interval.quotientMayLie(numerator: current[keyPath: $0], denominator: previous[keyPath: $0], factor: factor, in: target) } != .fails
-        }) { return }
-        report(index, current: current, previous: previous, previousText: claims[base].text, times: times, &reading)
+        report(index, currents: currents, previous: previous, previousText: claims[base].text, times: times, &reading)
     }
 
-    /// Reports the ratio unless it lies between what the two amounts' rounding allows.
-    static func report(_ index: Int, current: Operand, previous: Operand, previousText: String, times: Bool, _ reading: inout ProseReading) {
+    /// A plain amount of this year: no budget, echo or amount per head.
+    static func isThisYearsAmount(_ k: Int, _ claims: [Claim]) -> Bool {
+        claims[k].isPlainAmount && claims[k].period == .current && !claims[k].measure.isBudget && !claims[k].isEcho && claims[k].averageMark == nil
+    }
+
+    /// The nearest claim before `start` that passes `test`, going back while `within` holds.
+    static func nearest(before start: Int, _ claims: [Claim], while within: (Int) -> Bool, where test: (Int) -> Bool) -> Int? {
+        var k = start - 1
+        while k >= 0, within(k) {
+            if test(k) { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Reports the ratio unless one of this year's candidate amounts (the first reported) makes it
+    /// within what the amounts' rounding allows.
+    static func report(_ index: Int, currents: [Operand], previous: Operand, previousText: String, times: Bool, _ reading: inout ProseReading) {
         let claims = reading.claims
         let factor = times ? DecimalNumber(1) : ProseReading.hundred
         let target = Interval.written(claims[index].value)
-        guard ProseReading.verdict({ Interval.quotientMayLie(numerator: current[keyPath: $0], denominator: previous[keyPath: $0], factor: factor, in: target) }) == .fails else { return }
+        guard let current = currents.first, !currents.contains(where: { current in
+            ProseReading.verdict { Interval.quotientMayLie(numerator: current[keyPath: $0], denominator: previous[keyPath: $0], factor: factor, in: target) } != .fails
+        }) else { return }
         let scale = max(claims[index].value.scale, 2)
         guard let expected = (current.value * factor).divided(by: previous.value, scale: scale) else { return }
         let sign = times ? "倍" : "%"

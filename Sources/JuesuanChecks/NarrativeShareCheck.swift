@@ -75,9 +75,27 @@ enum NarrativeShareCheck {
         overHundred(&reading)
     }
 
-    /// The amount a share is of: in a respectively run, its item of the list before the run;
-    /// otherwise the nearest plain amount before it in its sentence, at its depth.
     static let sumLabelWords = ["合计", "共计", "总计", "小计"]
+
+    /// The whole of an earlier share (`reach` figures back in the paragraph; in the sentence only
+    /// when `inSentence`, where the part may also be a sum of the rest that names no known item)
+    /// whose part is a sibling of `part`.
+    static func siblingShareWhole(of index: Int, part: Int, reach: Int, inSentence: Bool, wholes: [Int: (whole: Whole, key: String?)],
+                                  _ reading: ProseReading) -> (Whole, String?)? {
+        let claims = reading.claims
+        guard let partQuantity = claims[part].quantity else { return nil }
+        var k = index - 1
+        while k >= 0, index - k <= reach, claims[k].paragraph == claims[index].paragraph, !inSentence || claims[k].sentence == claims[index].sentence {
+            // The whole is copied out only when it is the answer.
+            if let position = wholes.index(forKey: k), let earlierPart = self.part(of: k, reading), let name = claims[earlierPart].quantity?.name,
+               Identities.areSiblings(name, partQuantity.name) || codesAreSiblings(claims[earlierPart].quantity?.code, partQuantity.code)
+                || (inSentence && !partQuantity.isKnown && claims[earlierPart].quantity?.code != nil) {
+                return wholes[position].value
+            }
+            k -= 1
+        }
+        return nil
+    }
 
     /// Items of one parent (`2080801`, `2080802`; `20808`, `20809`): siblings by their codes.
     static func codesAreSiblings(_ a: String?, _ b: String?) -> Bool {
@@ -122,9 +140,9 @@ enum NarrativeShareCheck {
         guard rest.startIndex > label.startIndex, sumShareWords.contains(where: { rest.utf8HasPrefix($0) }) else { return nil }
         if counted.isEmpty { return .some(nil) }
         if let number = Int(counted) { return .some(number) }
-        let numerals: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
         // (`几项`, `十二项`: not a count read here; the sum is not judged.)
-        guard counted.count == 1, let number = numerals[counted.first!] else { return .some(.some(0)) }
+        let scalars = Array(counted.unicodeScalars)
+        guard scalars.count == 1, let (number, _) = ChineseNumeral.read(scalars, from: 0), number > 0 else { return .some(.some(0)) }
         return .some(number)
     }
 
@@ -196,6 +214,8 @@ enum NarrativeShareCheck {
 
     static let sumShareWords = ["合计占", "共占", "共计占", "总计占", "累计占", "合计约占", "共约占", "加起来占", "合起来占"]
 
+    /// The amount a share is of: in a respectively run, its item of the list before the run;
+    /// otherwise the nearest plain amount before it in its sentence, at its depth.
     static func part(of index: Int, _ reading: ProseReading) -> Int? {
         // Fields read in place: no claim is copied.
         let claims = reading.claims
@@ -384,38 +404,19 @@ enum NarrativeShareCheck {
         // 2b. The whole of an earlier share of its sentence whose part is a sibling of this one
         // (`本类中，抚恤（款）…占本类支出的78.25%；退役安置（款）…占12.34%`), or of a sum of the rest
         // (`…等6个项合计1,862.53万元，占5.14%`), before any topic.
-        if let partQuantity = claims[part].quantity {
-            let partName = partQuantity.name
-            var k = index - 1
-            while k >= 0, index - k <= 20, claims[k].sentence == claims[index].sentence, claims[k].paragraph == shareParagraph {
-                if let position = wholes.index(forKey: k), let earlierPart = self.part(of: k, reading), let name = claims[earlierPart].quantity?.name,
-                   Identities.areSiblings(name, partName) || codesAreSiblings(claims[earlierPart].quantity?.code, partQuantity.code)
-                    || (!partQuantity.isKnown && claims[earlierPart].quantity?.code != nil) {
-                    return wholes[position].value
-                }
-                k -= 1
-            }
-        }
+        if let whole = siblingShareWhole(of: index, part: part, reach: 20, inSentence: true, wholes: wholes, reading) { return whole }
         // 3. The topic of the paragraph (`“三公”经费支出决算中，…`).
         if let topic = claims[index].topic, topic != claims[part].quantity {
             return resolved(topic, before: part, sentence: claims[index].sentencePrefix, reading)
         }
         // 4. The whole of an earlier share in the paragraph whose part is a sibling of this one.
         if let partName = claims[part].quantity?.name {
-            var k = index - 1
-            while k >= 0, index - k <= 40, claims[k].paragraph == shareParagraph {
-                // The whole is copied out only when it is the answer.
-                if let position = wholes.index(forKey: k), let earlierPart = self.part(of: k, reading), let name = claims[earlierPart].quantity?.name,
-                   Identities.areSiblings(name, partName) || codesAreSiblings(claims[earlierPart].quantity?.code, claims[part].quantity?.code) {
-                    return wholes[position].value
-                }
-                k -= 1
-            }
+            if let whole = siblingShareWhole(of: index, part: part, reach: 40, inSentence: false, wholes: wholes, reading) { return whole }
             // 5. The nearest earlier amount of a parent quantity, of the part's measure and year
             // (`比全年预算数16.00万元少6.00万元` is not what the year's spending is a share of).
             let ancestors = Identities.ancestors(of: partName)
             let partIsBudget = claims[part].measure.isBudget, partPeriod = claims[part].period
-            k = part - 1
+            var k = part - 1
             while k >= 0, part - k <= 40, claims[k].paragraph == shareParagraph {
                 if claims[k].isPlainAmount, let name = claims[k].quantity?.name, ancestors.contains(name),
                    claims[k].measure.isBudget == partIsBudget, claims[k].period == partPeriod {

@@ -2,13 +2,13 @@ import JuesuanSyntax
 
 /// Whole numbers written in Chinese numerals, as counts are in prose: `三`, `十五`, `两`, `二十一`,
 /// `一百零八`. Up to 千 (a count of 万 is money's unit and is not read).
-enum ChineseNumeral {
+public enum ChineseNumeral {
     static let numerals = "零〇一二两三四五六七八九十百千"
     static let scalars = ScalarSet(numerals)
 
     /// The value of the numerals from `start`, and where they end; nil when they are no well-formed
     /// number (`十十`, `三两`, a multiplier after a larger one's missing digit, more than 9,999).
-    static func read(_ text: [Unicode.Scalar], from start: Int) -> (value: Int, end: Int)? {
+    public static func read(_ text: [Unicode.Scalar], from start: Int) -> (value: Int, end: Int)? {
         var total = 0
         var digit: Int?
         var lastMultiplier = 10_000
