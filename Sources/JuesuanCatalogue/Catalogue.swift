@@ -230,14 +230,22 @@ public struct Catalogue: Sendable, Equatable {
     /// classification) is not added: the catalogue is returned unchanged.
     public func adding(code: String, name: String, kind: ClassificationKind,
                        origin: CatalogueEntry.Origin = .local) -> Catalogue {
-        guard let level = CatalogueLevel(code: code), kind.levels.contains(level) else { return self }
         var result = self
-        let entry = CatalogueEntry(code: code, name: name, level: level, kind: kind, origin: origin)
-        result.modifyTable(kind) { $0.insert(entry) }
-        if kind == .functional && level == .category {
-            result.rebuildCategoryNames()
-        }
+        result.add(code: code, name: name, kind: kind, origin: origin)
         return result
+    }
+
+    /// Adds one code in place, as `adding` does. A report's local codes are added one after the
+    /// other with this: with `adding`, each code copied the whole table again (the old value was
+    /// still held while the new one was made), a copy of thousands of entries for each `科目` line.
+    public mutating func add(code: String, name: String, kind: ClassificationKind,
+                             origin: CatalogueEntry.Origin = .local) {
+        guard let level = CatalogueLevel(code: code), kind.levels.contains(level) else { return }
+        let entry = CatalogueEntry(code: code, name: name, level: level, kind: kind, origin: origin)
+        modifyTable(kind) { $0.insert(entry) }
+        if kind == .functional && level == .category {
+            rebuildCategoryNames()
+        }
     }
 
     // MARK: Lookups

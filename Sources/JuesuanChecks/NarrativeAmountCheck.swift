@@ -8,7 +8,9 @@ enum NarrativeAmountCheck {
         for index in reading.claims.indices {
             // Fields read in place: most claims are not judged here, and a copy retains a dozen strings.
             guard reading.claims[index].isPlainAmount, reading.claims[index].period == .current, let unit = reading.claims[index].moneyUnit,
-                  reading.claims[index].quantity?.isKnown == true else { continue }
+                  reading.claims[index].quantity?.isKnown == true,
+                  // (An amount restated in another unit is judged with the amount: N518 compares the two.)
+                  reading.claims[index].restated == nil else { continue }
             // A budget is published only in 公开09; an executed amount is an actual.
             let figures = reading.tableFigures(reading.claims[index].quantity, measure: reading.claims[index].measure, sentence: reading.context(of: index))
             guard let first = figures.first else { continue }

@@ -68,6 +68,18 @@ enum NarrativeChangeCheck {
            !amounts.contains(where: { claims[$0].quantity.map { ProseReading.same($0, whole) } ?? false }) {
             return latestActual(of: whole, before: change, reading, reachingSection: true)
         }
+        // `基本支出502.86万元，人员经费和公用经费分别为439.66万元和63.20万元，较上年增加15.94万元`: after
+        // a respectively run of the parts of the amount before it, a change naming nothing is that
+        // whole's; after another run, it may be the last item's or the sentence's: not judged.
+        if amounts.count >= 2, !namesSubject(claims[change].label), claims[change].quantity?.isKnown != true, !claims[change].isInRespectivelyRun,
+           claims[amounts[0]].quantitySource == .respectively, claims[amounts[1]].quantitySource == .respectively,
+           // (Not one figure read twice: `收入支出总计3,826.80万元，较上年增加…`.)
+           claims[amounts[0]].range != claims[amounts[1]].range {
+            let run = amounts.prefix { claims[$0].quantitySource == .respectively }
+            guard let whole = amounts.dropFirst(run.count).first, let wholeName = claims[whole].quantity?.name,
+                  run.allSatisfy({ claims[$0].quantity.map { Identities.ancestors(of: $0.name).contains(wholeName) } ?? false }) else { return nil }
+            return whole
+        }
         // `支出25.30万元，完成全年预算38.00万元的66.58%，较上年减少4.70万元`: the budget a completion is
         // measured against is not what changed; a budget alone in its sentence is.
         if let k = amounts.first(where: { !claims[$0].measure.isBudget }) { return k }
@@ -572,7 +584,7 @@ enum NarrativeChangeCheck {
         let amounts = Array(sentenceBefore(index, reading).lazy.filter {
             claims[$0].isPlainAmount && !claims[$0].isEcho && !claims[$0].measure.isBudget
                 && (claims[$0].depth == claim.depth || (claims[$0].depth == claim.depth + 1 && claims[$0].period == .previous
-                                                          && (claims[$0].label.isEmpty || claims[$0].quantity?.isKnown != true)))
+                                                          && (claims[$0].label.isEmpty || claims[$0].quantity?.isKnown != true || namesYearOnly(claims[$0].label))))
         }.prefix(2))
         let previousIndex: Int
         var currentIndex: Int
@@ -680,6 +692,15 @@ enum NarrativeChangeCheck {
                        "比上年\(word)应为 \(expected.formatted(scale: scale))（本年 \(this.value) − 上年 \(last.value) = \(CheckContext.signed(difference, scale: scale))），说明中写的是\(word) \(claim.text)，差额 \(CheckContext.signed(claim.value - expected, scale: scale))",
                        fix: Fix(title: "改为 \(expected.formatted(scale: scale))", edits: [TextEdit(range: claim.range, replacement: expected.formatted(scale: scale))], isSafe: false),
                        related: related)
+    }
+
+    /// Whether a label names a year and nothing else (`2023年度`, `2023年为`): last year's amount in
+    /// a bracket after this year's (`98.64万元（2023年度为101.27万元）`).
+    static func namesYearOnly(_ label: String) -> Bool {
+        var rest = Substring(label)
+        for tail in ["为", "是"] where rest.hasSuffix(tail) { rest = rest.dropLast() }
+        if rest.hasSuffix("年度") { rest = rest.dropLast(2) } else if rest.hasSuffix("年") { rest = rest.dropLast() } else { return false }
+        return rest.utf8.count == 4 && rest.utf8.allSatisfy { $0 &- 0x30 < 10 }
     }
 
     /// `占比为79.49%，上年为75.20%，比上年提高4.29个百分点`, `由上年的75.20%提高到79.49%，提高4.29个百分点`:

@@ -110,6 +110,10 @@ enum NarrativeCountCheck {
             targets = [("公开09", .label("公务用车购置数"), "决算数")]
         } else if unit == "辆", disposalWords.contains(where: { claim.label.utf8HasSuffix($0) }) {
             // `年中报废1辆执法执勤用车`: the cars disposed of, which no table counts.
+        } else if unit == "辆", let verb = fleetChangeWords.first(where: { claim.label.utf8Contains($0) }),
+                  vehicleRows.contains(where: { countWords(claim).hasSuffix(verb + $0) }) {
+            // `按计划更新执法执勤用车1辆`: cars renewed (or moved in or out) in the year, not the fleet
+            // of that kind (a car renewed may be one bought: only the purchase cost's words say so, above).
         } else if unit == "辆", let row = vehicleRows.first(where: { countWords(claim).hasSuffix($0) }) {
             // `执法执勤用车2辆`: its row of 公开10.
             targets = [("公开10", .label(row), nil)]
@@ -164,6 +168,8 @@ enum NarrativeCountCheck {
                                     "来访者", "办事", "咨询", "信访", "上访", "企业", "服务对象"]
 
     /// Words of vehicles leaving the fleet.
+    /// Verbs of a change of the fleet written before the kind of car (`更新执法执勤用车1辆`).
+    static let fleetChangeWords = ["更新", "报废", "处置", "淘汰", "拍卖", "调出", "划出", "划转", "移交", "上交", "置换", "调入", "划入", "新增"]
     static let disposalWords = ["报废", "报废了", "处置", "处置了", "淘汰", "拍卖", "调出", "划出", "划转", "移交", "上交", "减少", "核减"]
 
     /// 公开10's rows of vehicles by use.

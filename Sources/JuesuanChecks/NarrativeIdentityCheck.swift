@@ -111,8 +111,13 @@ enum NarrativeIdentityCheck {
                 return candidates.first { $0.kind == .complete && Set($0.parts) == nameSet }
             }
             let tail = wholeClaim.sentenceText
+            // (Unless a `其中` list's shares add up to less than the whole, which says the list is not
+            // all of it: `其中：行政运行…，占71.92%；…三项业务支出合计…，占20.41%` leaves 7.67% out. A
+            // list of what the whole `主要用于` is all of it, whatever its shares.)
             let everyPartShared = parts.allSatisfy { part in claims.indices.contains(part + 1) && claims[part + 1].isShare
                 && claims[part + 1].sentence == claims[part].sentence && claims[part + 1].paragraph == claims[part].paragraph }
+                && (!listedAmong(parts[0], whole: whole, claims)
+                    || parts.reduce(Interval.exact(DecimalNumber(0))) { $0 + Interval.written(claims[$1 + 1].value) }.overlaps(.exact(DecimalNumber(100))))
             // `年初、年末结转和结余共计160.30万元，分别为97.30万元和63.00万元`: the sum of the heads it names.
             let sumOfHeads = parts.count >= 2 && parts.allSatisfy { claims[$0].quantitySource == .respectively }
                 && wholeClaim.quantity.map { !$0.isKnown && ProseReader.namesSumOfHeads($0.name) } == true
@@ -120,6 +125,13 @@ enum NarrativeIdentityCheck {
             judge(whole: whole, parts: parts, complete: complete, code: "N504",
                   reason: identity.map { "（\($0.formula)）" } ?? (sumOfHeads ? "（所列各项之和）" : complete ? "（各部分均列出了占比）" : ""), &reading)
         }
+    }
+
+    /// Whether the list `part` begins is opened by `其中` after its whole's figure.
+    static func listedAmong(_ part: Int, whole: Int, _ claims: [Claim]) -> Bool {
+        let prefix = claims[part].sentencePrefix
+        guard let marker = prefix.utf8LastOffset(of: "其中") else { return false }
+        return claims[whole].sentence != claims[part].sentence || marker > (prefix.utf8LastOffset(of: claims[whole].text) ?? -1)
     }
 
     /// The parts of a whole named by both sides (`收入支出总计`, `收支总计`), split into the

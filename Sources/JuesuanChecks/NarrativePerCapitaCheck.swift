@@ -16,9 +16,11 @@ enum NarrativePerCapitaCheck {
             var what = written
             for suffix in ["支出", "用"] where what.hasSuffix(suffix) { what.removeLast(suffix.count) }
             // `人均176.53元` alone is of the amount before it.
-            guard what.isEmpty || what.count >= 2, let (counted, countUnit) = count(of: mark.countUnits, before: index, claims) else { continue }
-            guard let total = amount(named: what.isEmpty ? mark.ofAmountsNamed : [what], before: index, depth: claims[index].depth, claims) else {
-                fromTables(index, of: written, count: counted, countUnit: countUnit, unit: unit, &reading)
+            guard what.isEmpty || what.count >= 2, let (counted, countUnit) = count(of: mark.countUnits, named: mark.ofCountsNamed, before: index, claims) else { continue }
+            guard let total = amount(named: what.isEmpty ? mark.ofAmountsNamed : [what], before: index, depth: claims[index].depth, claims)
+                    ?? (written.isEmpty || written.hasSuffix("支出") ? ofTopicItem(index, claims) : nil) else {
+                // (In a paragraph about an item, the tables' totals are not what it is of.)
+                if claims[index].topic?.code == nil { fromTables(index, of: written, count: counted, countUnit: countUnit, unit: unit, &reading) }
                 continue
             }
             guard let amount = reading.operand(total).converted(to: unit) else { continue }
@@ -57,15 +59,18 @@ enum NarrativePerCapitaCheck {
                                  RelatedLocation(range: claims[counted].range, message: "数量 \(claims[counted].text)\(countUnit)")])
     }
 
-    /// The nearest count in one of `units` before `index` in its paragraph.
-    static func count(of units: [String], before index: Int, _ claims: [Claim]) -> (Int, String)? {
+    /// The nearest count in one of `units` before `index` in its paragraph (named by one of
+    /// `names`, unless there are none).
+    static func count(of units: [String], named names: [String], before index: Int, _ claims: [Claim]) -> (Int, String)? {
         guard let k = nearest(before: index, claims, where: { claim in
             // A change of a count (`比上年减少37人次`) is not what the amount is divided by.
             // Nor is last year's count (`（上年接待28批231人）`), nor an average count
             // (`平均每批次5.75人次`).
             // Nor a part in a bracket (`4辆公务用车（含机要通信用车1辆）`).
             if case .count(let unit)? = claim.unit, case .count = claim.kind, claim.period == .current, claim.averageMark == nil,
-               claim.depth <= claims[index].depth { units.contains(unit) } else { false }
+               claim.depth <= claims[index].depth, names.isEmpty || names.contains(where: { claim.label.containsText($0) }) {
+                units.contains(unit)
+            } else { false }
         }), case .count(let unit)? = claims[k].unit else { return nil }
         return (k, unit)
     }
@@ -86,6 +91,17 @@ enum NarrativePerCapitaCheck {
                 && (words.isEmpty || words.contains { word in
                     claim.label.containsText(word) || (claim.listWhole == nil && claim.quantity.map { $0.name.containsText(word) && !$0.name.containsText(word + "中") } == true)
                 })
+        }
+    }
+
+    /// In a paragraph about an item (`小学教育（项）：…决算数17,583.21万元…按小学在校生14,583人计算，
+    /// 生均一般公共预算财政拨款支出12,057.33元`), the item's actual amount written before it: what
+    /// an amount per head of spending (`生均支出`, or no name) is of.
+    static func ofTopicItem(_ index: Int, _ claims: [Claim]) -> Int? {
+        guard let item = claims[index].topic, let code = item.code else { return nil }
+        return nearest(before: index, claims) { claim in
+            claim.isPlainAmount && claim.measure == .actual && claim.period == .current && claim.depth == 0 && claim.averageMark == nil
+                && claim.quantity?.code == code
         }
     }
 

@@ -46,6 +46,7 @@ enum NarrativeRepeatCheck {
     }
 
     static func run(_ reading: inout ProseReading) {
+        restatements(&reading)
         let claims = reading.claims
         var scopes: [Int: String?] = [:]
         func scope(_ index: Int) -> String? {
@@ -97,6 +98,31 @@ enum NarrativeRepeatCheck {
             reading.report("N518", .warning, on: claims[index].range,
                            "“\(name)”前面写的是 \(earlierText)\(unit)，这里写的是 \(text)\(unit)，相差 \(CheckContext.signed(claims[index].value - claims[earlier].value, scale: scale))：同一金额两处不一致",
                            related: [RelatedLocation(range: claims[earlier].range, message: "前文：\(claims[earlier].label.isEmpty ? name : claims[earlier].label) \(earlierText)")])
+            reading.contradicted.insert(index)
+        }
+    }
+
+    /// An amount written again in another unit in a bracket after it (`595.81万元（5,958,200.00元）`)
+    /// whose digits are not that amount: the same amount twice, two values (unless the table
+    /// already showed which is wrong).
+    static func restatements(_ reading: inout ProseReading) {
+        for index in reading.claims.indices {
+            guard let amount = reading.claims[index].restated, !reading.contradicted.contains(index), !reading.contradicted.contains(amount) else { continue }
+            let claims = reading.claims
+            guard !Claim.restates(claims[index], claims[amount]), let unit = claims[index].moneyUnit, let amountUnit = claims[amount].moneyUnit,
+                  let converted = NarrativeAmountCheck.convert(claims[amount].value, from: amountUnit, to: unit) else { continue }
+            // In its own digits: `5,958,100.00元`, or `0.25亿元` for 2,481.23万元 (rounded).
+            var expected = converted.scale > claims[index].value.scale ? converted.rounded(toScale: claims[index].value.scale) : converted
+            while expected.scale > claims[index].value.scale, expected.rounded(toScale: expected.scale - 1) == expected {
+                expected = expected.rounded(toScale: expected.scale - 1)
+            }
+            let scale = max(claims[index].value.scale, expected.scale)
+            let name = claims[amount].quantity?.description ?? claims[amount].label
+            let expectedText = expected.formatted(scale: scale)
+            reading.report("N518", .warning, on: claims[index].range,
+                           "括号中是前面的\(name.isEmpty ? "金额" : "“\(name)”") \(claims[amount].text)\(amountUnit.rawValue)换算为\(unit.rawValue)，应为 \(expectedText)\(unit.rawValue)，写的是 \(claims[index].text)\(unit.rawValue)，相差 \(CheckContext.signed(claims[index].value - expected, scale: scale))：同一金额两处不一致",
+                           fix: Fix(title: "改为 \(expectedText)", edits: [TextEdit(range: claims[index].range, replacement: expectedText)], isSafe: false),
+                           related: [RelatedLocation(range: claims[amount].range, message: "前文：\(name.isEmpty ? "金额" : name) \(claims[amount].text)\(amountUnit.rawValue)")])
             reading.contradicted.insert(index)
         }
     }

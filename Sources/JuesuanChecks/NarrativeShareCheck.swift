@@ -303,11 +303,11 @@ enum NarrativeShareCheck {
     /// does not write, of a whole named after it, both as the tables print them (in the section's
     /// fund, as a written amount would be). Judged only when no pair of their printed figures
     /// (a name some tables print twice) allows the share.
-    static func tableShare(_ index: Int, whole wholeName: String?, _ reading: inout ProseReading) {
+    static func tableShare(_ index: Int, whole named: String?, _ reading: inout ProseReading) {
         // A share of a respectively run is of its head (`人员经费、公用经费分别占基本支出的…`).
         let head = reading.claims[index].quantitySource == .respectively ? reading.claims[index].quantity : nil
-        guard let wholeName, let partQuantity = head ?? wordsBeforeShare(reading.claims[index].label).flatMap(QuantityNames.namedWhole(by:)),
-              partQuantity.isKnown,
+        guard let partQuantity = head ?? wordsBeforeShare(reading.claims[index].label).flatMap(QuantityNames.namedWhole(by:)),
+              partQuantity.isKnown, let wholeName = named ?? unnamedWhole(of: index, part: partQuantity, reading.claims),
               let wholeQuantity = QuantityNames.known(in: wholeName), !ProseReading.same(wholeQuantity, partQuantity) else { return }
         let context = reading.context(of: index)
         let parts = reading.tableFigures(partQuantity, sentence: context)
@@ -331,6 +331,24 @@ enum NarrativeShareCheck {
                            formula: "\(partOperand.name) ÷ \(wholeOperand.name)",
                            related: [RelatedLocation(range: partOperand.range, message: "部分：\(partOperand.name)"),
                                      RelatedLocation(range: wholeOperand.range, message: "整体：\(wholeOperand.name)")])
+    }
+
+    /// The whole of a share that names neither its whole nor its part's amount (`…收入占本年收入合计
+    /// 的99.16%，政府性基金预算财政拨款收入占0.57%`): the whole named by the share before it in its
+    /// sentence, else the amount written before in the sentence that holds the part by an identity
+    /// (`本年收入合计1393.66万元，其中…其他收入占0.26%`).
+    static func unnamedWhole(of index: Int, part: Quantity, _ claims: [Claim]) -> String? {
+        var k = index - 1
+        var ancestors: [String]?
+        while k >= 0, index - k <= 12, claims[k].sentence == claims[index].sentence, claims[k].paragraph == claims[index].paragraph {
+            if case .share(let name?) = claims[k].kind { return name }
+            if claims[k].isPlainAmount, claims[k].depth == 0, claims[k].period == .current, let whole = claims[k].quantity, whole.isKnown {
+                if ancestors == nil { ancestors = Identities.ancestors(of: part.name) }
+                if ancestors!.contains(whole.name) { return whole.description }
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// The known amount the words before 占 end on (`基本支出占…` → 基本支出), or nil.
@@ -401,6 +419,11 @@ enum NarrativeShareCheck {
         if let listWhole = claims[part].listWhole {
             return (.value(reading.operand(listWhole)), claims[listWhole].quantity?.description)
         }
+        // 2a. The whole the part's own words name it inside (`本年支出中财政拨款支出1401.51万元，占
+        // 99.70%`): that whole, not the part's parent by the identities (公开04's 总计 here).
+        if let inner = innerWhole(of: claims[part].label), inner != claims[part].quantity {
+            return resolved(inner, before: part, sentence: claims[index].sentencePrefix, reading)
+        }
         // 2b. The whole of an earlier share of its sentence whose part is a sibling of this one
         // (`本类中，抚恤（款）…占本类支出的78.25%；退役安置（款）…占12.34%`), or of a sum of the rest
         // (`…等6个项合计1,862.53万元，占5.14%`), before any topic.
@@ -454,6 +477,20 @@ enum NarrativeShareCheck {
         }
         // 7. Nothing names it: the shares of one sentence are of one whole.
         return (.implied("#\(shareParagraph)#\(claims[index].sentence)"), nil)
+    }
+
+    /// The whole a label names its quantity inside of, by `中` (`本年支出中财政拨款支出`,
+    /// `项目支出中信息化建设`): the words before the last `中`, when they name a known quantity
+    /// (`本年支出` and `本年收入` the year's totals) and words follow it.
+    static func innerWhole(of label: String) -> Quantity? {
+        guard label.utf8Contains("中"), let middle = label.lastIndex(of: "中"), middle != label.startIndex,
+              label.index(after: middle) != label.endIndex else { return nil }
+        let words = String(label[..<middle])
+        if let side = ["本年支出": "本年支出合计", "本年收入": "本年收入合计", "本年度支出": "本年支出合计", "本年度收入": "本年收入合计"][words] {
+            return Quantity(name: side, isKnown: true)
+        }
+        guard let quantity = QuantityNames.namedWhole(by: words), quantity.isKnown, LabelKey.make(quantity.description) == LabelKey.make(words) else { return nil }
+        return quantity
     }
 
     /// A quantity's value: stated earlier, else printed in a table, else implied.

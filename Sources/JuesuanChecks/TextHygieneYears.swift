@@ -7,7 +7,7 @@ import JuesuanSyntax
 /// - A year two or more before 年度 is flagged unless the text shows why it is there: it is
 ///   in 《…》 or “…”, in a document name (关于…的通知, 下达…, …号), in a comparison (与/较/比…,
 ///   …相比/同期), in a span (2021—2025年, 十四五), a date or point in time (2019年3月,
-///   2021年以来, 2021年结转的…), history (成立, 组建, 机构改革), or its sentence also names a
+///   2021年以来, 2021年结转的…), history (成立, 组建, 机构改革, 前身, 创办, 更名…), or its sentence also names a
 ///   later past year (医保中心2022年支出了2021年结转的…: a story about the past).
 /// - The year just before 年度 is normal (comparisons, last year's bills, carry-overs) and is
 ///   flagged only where it can only mean this year: `纳入2023年度…`, `2023年度部门决算…`,
@@ -64,7 +64,9 @@ enum StaleYearRule {
     /// Words in the rest of the clause that make it a comparison or a document's name.
     static let exemptClauseAfter = ["相比", "对比", "同期", "相较", "比较", "的通知", "通知", "文件", "办法", "意见", "方案", "规定", "规划", "号"]
     /// Words in the sentence that make it history or a multi-year plan.
-    static let historyWords = ["成立", "组建", "挂牌", "设立", "机构改革", "十四五", "十三五", "十五五"]
+    static let historyWords = ["成立", "组建", "挂牌", "设立", "机构改革", "十四五", "十三五", "十五五",
+                               // (`学院前身为…，2003年经批准改建为高等职业院校`: a school's history.)
+                               "前身", "创办", "创建", "始建", "建校", "改建为", "更名", "升格", "合并", "并入"]
     /// Words after `截至 dddd年` that name a year's end.
     static let yearEnd = ["12月31日", "12 月 31 日", "12月末", "12月底", "底", "末"]
 

@@ -161,6 +161,9 @@ public struct Claim: Sendable {
     /// The amount before it written again in another unit, alone in a bracket (`15,352.15万元
     /// （1.54亿元）`): an echo, never what a later figure is measured against.
     public var isRestatement = false
+    /// For a restatement, the index (in the document's claims) of the amount it restates. Also
+    /// set when its digits do not restate it (`595.81万元（5,958,200.00元）`): N518 reports those.
+    public var restated: Int?
     /// In a respectively list of figures (`基本支出A万元、项目支出B万元，分别占x%和y%`), the
     /// index (in the document's claims) of the figure of the list before it that this one is
     /// about: x% is of A, y% of B (narrative.md §2.5).
@@ -265,7 +268,23 @@ extension Array where Element == Claim {
 }
 
 extension Claim {
-    /// An amount per head of something counted (`人均接待费176.53元`, `平均每辆2.53万元`): where its
+    /// Whether `restatement` is `amount` written in another money unit: shifted to the unit of
+    /// the one with fewer digits and rounded to them, the two are equal (`2,481.23万元（约0.25亿元）`,
+    /// `595.81万元（5,958,100.00元）`).
+    public static func restates(_ restatement: Claim, _ amount: Claim) -> Bool {
+        guard case .money(let unit)? = restatement.unit, case .money(let amountUnit)? = amount.unit, unit != amountUnit else { return false }
+        let shift = unit.exponent - amountUnit.exponent
+        if shift > 0 {
+            let shifted = DecimalNumber(mantissa: amount.value.mantissa, scale: amount.value.scale + shift)
+            return shifted.rounded(toScale: restatement.value.scale) == restatement.value
+        }
+        let shifted = DecimalNumber(mantissa: restatement.value.mantissa, scale: restatement.value.scale - shift)
+        return shifted.rounded(toScale: amount.value.scale) == amount.value
+    }
+}
+
+extension Claim {
+    /// An amount per head of something counted (`人均接待费176.53元`, `平均每辆2.53万元`, `生均支出1.94万元`): where its
     /// words say so, and the count units of what it is per.
     public struct AverageMark {
         public var range: Range<String.Index>
@@ -273,15 +292,19 @@ extension Claim {
         /// Words one of which the amount it divides must be named by, when the average names
         /// none (`平均每辆6.20万元` is of a vehicle cost, not of the 公务接待费 written last); empty: any.
         public var ofAmountsNamed: [String]
+        /// Words one of which the count must be named by (`生均` is per student: not the
+        /// `教职工260人` written after the students); empty: any count in its units.
+        public var ofCountsNamed: [String]
     }
 
     /// The words that make an amount one per person, per vehicle or per batch, longest first
     /// within each, with the count units each is per and the words of what it may divide.
-    public static let averageWords: [(words: [String], countUnits: [String], ofAmountsNamed: [String])] = [
-        (["平均每人次", "每人次平均", "平均每人", "每人平均", "人均"], ["人次", "人", "名"], []),
-        (["平均每辆车", "每辆车平均", "平均每辆", "每辆平均", "单车平均", "车均"], ["辆"], ["车", "运行维护", "燃油", "燃料"]),
-        (["平均每批次", "每批次平均", "平均每批", "每批平均", "批均"], ["批次", "批"], ["接待"]),
-        (["平均每户", "每户平均", "户均"], ["户"], []),
+    public static let averageWords: [(words: [String], countUnits: [String], ofAmountsNamed: [String], ofCountsNamed: [String])] = [
+        (["平均每人次", "每人次平均", "平均每人", "每人平均", "人均"], ["人次", "人", "名"], [], []),
+        (["平均每辆车", "每辆车平均", "平均每辆", "每辆平均", "单车平均", "车均"], ["辆"], ["车", "运行维护", "燃油", "燃料"], []),
+        (["平均每批次", "每批次平均", "平均每批", "每批平均", "批均"], ["批次", "批"], ["接待"], []),
+        (["平均每户", "每户平均", "户均"], ["户"], [], []),
+        (["平均每名学生", "每名学生平均", "平均每生", "生均"], ["人", "名"], [], ["生", "学员"]),
     ]
 
     /// Where the figure's words say it is an average per person, vehicle or batch (the first such
@@ -289,8 +312,10 @@ extension Claim {
     public var averageMark: AverageMark? {
         // Every word holds 均: most labels have none.
         guard label.unicodeScalars.contains("均") else { return nil }
-        for (words, units, named) in Claim.averageWords {
-            for word in words { if let range = label.range(ofText: word) { return AverageMark(range: range, countUnits: units, ofAmountsNamed: named) } }
+        for (words, units, named, counts) in Claim.averageWords {
+            for word in words {
+                if let range = label.range(ofText: word) { return AverageMark(range: range, countUnits: units, ofAmountsNamed: named, ofCountsNamed: counts) }
+            }
         }
         return nil
     }

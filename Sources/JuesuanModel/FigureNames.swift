@@ -212,10 +212,10 @@ public enum FigureNames {
     static let neutralWords = selfReferences + ["部门", "单位", "本年度", "年度", "全年", "合计", "共计", "其中", "本",
                                                 "再加上", "加上", "连同"]
 
-    /// The words a department calls itself by: `本部门`, `我局`, `本中心`, `该单位`… (before `本`
+    /// The words a department calls itself by: `本部门`, `我局`, `本中心`, `该单位`, `全院`… (before `本`
     /// in `neutralWords`, which is matched in order here). Not `本级` (a scope: the department
     /// without its subordinate units), nor `我县`, `本市` (the government the department serves).
-    static let selfReferences: [String] = ["本", "我", "该"].flatMap { pronoun in
+    static let selfReferences: [String] = ["本", "我", "该", "全"].flatMap { pronoun in
         ["部门", "单位", "机关", "委员会", "办公室", "中心", "街道", "局", "委", "院", "办", "厅", "馆", "站", "队", "所", "处",
          "署", "校", "园", "社", "镇", "乡"].map { pronoun + $0 }
     }

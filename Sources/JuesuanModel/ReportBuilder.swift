@@ -16,7 +16,7 @@ extension Report {
         let header = builder.buildHeader(defaultTolerance: defaultTolerance)
         var catalogue = baseCatalogue
         for local in header.localCodes {
-            catalogue = catalogue.adding(code: local.code, name: local.name, kind: local.code.hasPrefix("2") ? .functional : .economic)
+            catalogue.add(code: local.code, name: local.name, kind: local.code.hasPrefix("2") ? .functional : .economic)
         }
         let syntaxTables = syntax.tables
         if inParallel, syntax.source.bytes.count >= Parser.parallelThreshold, syntaxTables.count >= 2 {

@@ -208,8 +208,14 @@ public struct ProseReader: Sendable {
                 names.append(String(tail))
             }
         }
+        // The kind of institution alone, as it calls itself (`2024年度学院收入总计…` of 滨江市职业技术学院).
+        if let kind = Self.institutionKinds.first(where: { department.hasSuffix($0) }), kind != department { names.append(kind) }
         return names.filter { $0.unicodeScalars.count >= 2 }.sorted { $0.utf8.count > $1.utf8.count }
     }
+
+    /// The kinds of institution a department's name may end with and that it calls itself by.
+    static let institutionKinds = ["学院", "医院", "学校", "中学", "小学", "大学", "党校", "幼儿园", "中心", "博物馆", "图书馆", "纪念馆",
+                                   "文化馆", "美术馆", "档案馆", "研究院", "研究所", "法院", "检察院"]
 
     /// A budget named by its measure alone (`全年预算数`), as bytes.
     static let budgetWordBytes = ["预算", "预算数", "年初预算", "年初预算数", "全年预算", "全年预算数", "调整预算", "调整预算数",
@@ -289,7 +295,16 @@ public struct ProseReader: Sendable {
         while let first = words.unicodeScalars.first, first.value >= 0x2460, first.value <= 0x2473 { words = words.dropFirst() }
         for filler in ["其中", "包括", "主要包括", "为"] where words.hasPrefix(filler) { words = words.dropFirst(filler.count) }
         for tail in ["支出", "为", "是"] where words.hasSuffix(tail) && basicSpendingRows[LabelKey.make(String(words))] == nil { words = words.dropLast(tail.count) }
-        guard words.count >= 2, let code = basicSpendingRows[LabelKey.make(String(words))] else { return }
+        // `物业管理费（30209）`: the row's code written after its name must be the row's.
+        var writtenCode: Substring?
+        if let last = words.last, last == "）" || last == ")", let open = words.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+            let digits = words[words.index(after: open)..<words.index(before: words.endIndex)]
+            if (digits.count == 3 || digits.count == 5), digits.first == "3", digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                writtenCode = digits
+                words = words[..<open]
+            }
+        }
+        guard words.count >= 2, let code = basicSpendingRows[LabelKey.make(String(words))], writtenCode.map({ $0 == code }) ?? true else { return }
         if state.aboutBasicSpending == nil {
             let paragraph = state.string(0, state.text.count)
             // (Not one that speaks of other money too: `机关运行经费…其中：办公费14.26万元…` lists the
@@ -425,17 +440,28 @@ public struct ProseReader: Sendable {
     /// Whether an amount is the one before it in its sentence (at its depth) written in another
     /// money unit: this one, shifted to that unit and rounded to its digits, is it.
     func restatesAmount(_ claim: Claim, state: ParagraphState, outside: Bool = false) -> Bool {
-        guard case .money(let unit)? = claim.unit, let previous = state.lastAmount[claim.depth - (outside ? 1 : 0)], previous >= state.firstClaimOfSentence,
-              claims[previous].isPlainAmount, case .money(let previousUnit)? = claims[previous].unit, previousUnit != unit else { return false }
-        let shift = unit.exponent - previousUnit.exponent
-        if shift > 0 {
-            // In a larger unit, rounded to its own digits (`2,481.23万元（约0.25亿元）`).
-            let shifted = DecimalNumber(mantissa: claims[previous].value.mantissa, scale: claims[previous].value.scale + shift)
-            return shifted.rounded(toScale: claim.value.scale) == claim.value
-        }
-        let shifted = DecimalNumber(mantissa: claim.value.mantissa, scale: claim.value.scale - shift)
-        return shifted.rounded(toScale: claims[previous].value.scale) == claims[previous].value
+        guard let previous = state.lastAmount[claim.depth - (outside ? 1 : 0)], previous >= state.firstClaimOfSentence,
+              claims[previous].isPlainAmount else { return false }
+        return Claim.restates(claim, claims[previous])
     }
+
+    /// Whether an amount in another money unit than the amount just before its bracket stands
+    /// alone in that bracket, nothing but blanks around it (`595.81万元（5,958,200.00元）`): it
+    /// can only be that amount again, whatever its digits.
+    func isBareRestatement(_ claim: Claim, of previous: Int, bracketOpen: Int, start: Int, end: Int, state: ParagraphState) -> Bool {
+        guard case .money(let unit)? = claim.unit, case .money(let previousUnit)? = claims[previous].unit, unit != previousUnit,
+              claims[previous].isPlainAmount, previous >= state.firstClaimOfSentence, bracketOpen < start else { return false }
+        let s = state.text.scalars
+        // (Or after a word of conversion: `（约0.07亿元）`, `（折合5,958,100元）`.)
+        let words = String(String.UnicodeScalarView(s[(bracketOpen + 1)..<start])).trimmingBlanks
+        guard words.isEmpty || Self.restatingWords.contains(words) else { return false }
+        var after = end
+        while after < s.count, s[after] == " " { after += 1 }
+        return after < s.count && (s[after] == "）" || s[after] == ")")
+    }
+
+    /// The words a bracket restating an amount in another unit may open with.
+    static let restatingWords: Set<String> = ["约", "合", "约合", "折合", "即", "计"]
 
     /// Words saying what an amount is made of (`全部为一般公共预算财政拨款收入`).
     static let madeOfWords = ["全部为", "全部是", "均为", "全部用于"]
@@ -624,6 +650,13 @@ public struct ProseReader: Sendable {
     mutating func codedItem(_ words: String) -> Quantity? {
         if let leading = leadingCodedItem(words) { return leading }
         var scalars = Substring(words).unicodeScalars
+        // (`统计信息事务（20105）款支出`: the level and 支出 after the code are the item's.)
+        if scalars.last == "出" || scalars.last == "款" || scalars.last == "项" || scalars.last == "类" {
+            for tail in ["款支出", "项支出", "类支出", "支出", "款", "项", "类"] where String(scalars).hasSuffix(tail) {
+                let cut = scalars.dropLast(tail.unicodeScalars.count)
+                if cut.last == "）" || cut.last == ")" { scalars = cut; break }
+            }
+        }
         guard let last = scalars.last, last == "）" || last == ")" else { return nil }
         scalars.removeLast()
         var digits = ""
@@ -892,6 +925,9 @@ public struct ProseReader: Sendable {
         /// The same for counts (`公务用车3辆，其中执法执勤用车1辆…`, `在编人员22人，其中…`).
         var lastCount: [Int: Int] = [:]
         var countLists: [Int: Int] = [:]
+        /// Of each count list's whole (by index): its parts so far, where the last one started,
+        /// and whether a `；` came between two of them.
+        var countListParts: [Int: (count: Int, lastStart: Int, bySemicolon: Bool)] = [:]
         /// The first plain amount of the previous sentence: what a sentence starting with 其中 lists.
         var previousSentenceSubject: Int?
         var sentenceSubject: Int?
@@ -1302,8 +1338,11 @@ public struct ProseReader: Sendable {
             guard scope.hasSuffix("方面") else { continue }
             scope = scope.dropLast(2)
             if scope.hasSuffix("资金") { scope = scope.dropLast(2) }
+            // (`财政拨款收入方面，本年一般公共预算财政拨款收入…；财政拨款支出方面，本年支出…`: the
+            // appropriations' side; a name of the appropriations' own is theirs already.)
+            if scope.hasSuffix("收入") || scope.hasSuffix("支出") { scope = scope.dropLast(2) }
             // (Only a scope of money by its source: `收入方面，…` names a side, read as before.)
-            guard scope.count >= 2, scope.count <= 12, scope.contains("财政拨款") else { continue }
+            guard scope.count >= 2, scope.count <= 12, scope.contains("财政拨款"), !named.name.containsText("财政拨款") else { continue }
             if scope.contains("非财政拨款") {
                 claims[k].quantity = Quantity(name: scope + named.name, isKnown: false)
             } else if let scoped = QuantityNames.known(in: scope + named.name), scoped != named,
@@ -2083,15 +2122,18 @@ public struct ProseReader: Sendable {
         if continuesBracket, case .completion = claim.kind { claim.measure = Self.completionBudget(before, simple: simple) }
         // `基本支出15,352.15万元（1.54亿元）`: the amount again, alone in a bracket right after it, in
         // another unit: an echo of it (no whole of its own for a share to be divided by).
+        // So is one whose digits do not restate it, written bare in its own bracket
+        // (`595.81万元（5,958,200.00元）`): a slip N518 reports, not a figure of its own.
         if claim.isPlainAmount, claim.depth > 0, let bracket = state.brackets.last, bracket.claims == claims.count,
-           state.lastFigureEnd >= bracket.open - 1, restatesAmount(claim, state: state, outside: true),
-           let previous = state.lastAmount[claim.depth - 1] {
+           state.lastFigureEnd >= bracket.open - 1, let previous = state.lastAmount[claim.depth - 1],
+           restatesAmount(claim, state: state, outside: true) || isBareRestatement(claim, of: previous, bracketOpen: bracket.open, start: start, end: end, state: state) {
             claim.quantity = claims[previous].quantity
             claim.quantitySource = .sentence
             claim.period = claims[previous].period
             claim.measure = claims[previous].measure
             claim.isEcho = true
             claim.isRestatement = true
+            claim.restated = previous
         }
         // `国防支出是主要支出方向，同比增加16.81万元`: a change naming nothing, first after an item
         // said to be something (or ranked), is that item's.
@@ -2404,11 +2446,17 @@ public struct ProseReader: Sendable {
                 // `在职人员78人，其中行政编制52人、事业编制26人；离退休人员31人`: the retired are
                 // no part of the staff in post, and `另有…` is besides the whole: the list has ended.
                 // (Nor is a change of a count after the parts: `其中…消防文员6人，较上年末增加4人`.)
-                if Self.endsCountList(claim.label, whole: claims[whole].label) || claim.kind.isChange {
+                let parts = state.countListParts[whole]
+                // (Nor does one after a `；` that parts joined by 、 came before: `其中在编人员538人、编外
+                // 聘用人员74人；专任教师486人，其中…` goes on to another whole.)
+                let semicolonSince = parts.map { state.lastSemicolon > $0.lastStart } ?? false
+                if Self.endsCountList(claim.label, whole: claims[whole].label) || claim.kind.isChange
+                    || (semicolonSince && parts.map { $0.count >= 2 && !$0.bySemicolon } == true) {
                     state.countLists[state.depth] = nil
                 } else {
                     claim.listWhole = whole
                     claim.listDivision = state.divisions[whole] ?? 0
+                    state.countListParts[whole] = ((parts?.count ?? 0) + 1, start, (parts?.bySemicolon ?? false) || semicolonSince)
                 }
             }
             // (A change of a count, `比去年增加424人次`, is no whole a 其中 list may divide.)
@@ -2638,7 +2686,7 @@ public struct ProseReader: Sendable {
                 // topic; the measure is the head's.
                 var head = state.heads[state.headsTaken]
                 // `伤残抚恤、在乡复员、退伍军人生活补助分别为…`: a head may be a 款 or 项 by its row label.
-                if !head.isKnown, !head.name.isEmpty, let item = bareItem(head.name), item.isKnown { head = item }
+                if !head.isKnown, !head.name.isEmpty, let item = codedItem(head.name) ?? bareItem(head.name), item.isKnown { head = item }
                 // `事业收入中，行政运行（项）、…（项）分别为20.00万元、66.35万元`: an item's income of that
                 // kind, not its spending.
                 if head.code != nil, let topic = state.topic, topic.name.utf8HasSuffix("收入") {
@@ -2691,8 +2739,10 @@ public struct ProseReader: Sendable {
         let measureAlone = label.utf8.count <= 24 && label.utf8.last.map({ $0 == 0xBA || $0 == 0xB0 || $0 == 0x97 }) == true
             && Self.measureAloneBytes.contains(where: { label.utf8.elementsEqual($0) })
         if measureAlone {
-        } else if let last = label.unicodeScalars.last, last == "）" || last == ")", let item = codedItem(label) {
-            // `教育支出（205）2,329.48万元`, `行政运行（2050101）412.36万元`: the item its code names.
+        } else if let last = label.unicodeScalars.last, last == "）" || last == ")" || ((last == "出" || last == "款" || last == "项" || last == "类") && (label.utf8Contains("）") || label.utf8Contains(")"))),
+                  let item = codedItem(label) {
+            // `教育支出（205）2,329.48万元`, `行政运行（2050101）412.36万元`: the item its code names
+            // (`统计信息事务（20105）款支出1105.87万元`: with its level and 支出 after the code).
             claim.quantity = item
             claim.quantitySource = .ownClause
         } else if ItemChain.mayHoldChain(label), let item = chainItem(label) {
@@ -3905,7 +3955,8 @@ public struct ProseReader: Sendable {
     /// Heads that are measures alone, after a first that may name the amount.
     static let measureHeadWords: [String: Measure] = ["年初预算": .initialBudget, "年初预算数": .initialBudget, "全年预算": .fullBudget,
         "全年预算数": .fullBudget, "调整预算": .fullBudget, "调整预算数": .fullBudget, "预算": .budget, "预算数": .budget,
-        "决算": .actual, "决算数": .actual, "实际支出": .actual, "执行数": .spent]
+        "决算": .actual, "决算数": .actual, "实际支出": .actual, "支出决算": .actual, "决算支出": .actual, "支出决算数": .actual,
+        "执行数": .spent]
 
     /// The measure of each head, when every head after the first is a measure alone and the first
     /// is one too or a known amount's name followed by one; else none. Measure heads take the
@@ -3917,9 +3968,18 @@ public struct ProseReader: Sendable {
         var amount = Quantity(name: "", isKnown: false)
         if measures[0] == nil {
             let (head, measure) = stripMeasureWords(words[0], simple: false)
-            guard let measure, measureHeadWords.values.contains(measure), let named = QuantityNames.known(in: head), named.isKnown else { return none }
+            // (An item by its row or code is found by the reader: `一般行政管理事务（2010502）年初预算、
+            // 调整预算和支出决算分别为…`.)
+            let name = LabelKey.make(head)
+            guard let measure, measureHeadWords.values.contains(measure), !name.isEmpty else { return none }
             measures[0] = measure
-            amount = named
+            if let named = QuantityNames.known(in: head), named.isKnown {
+                amount = named
+            } else {
+                // (Not a chain of levels, `…（款）…（项）年初预算与调整预算均为`: its item is the topic.)
+                guard !ItemChain.mayHoldChain(head) else { return none }
+                amount = Quantity(name: name, isKnown: false)
+            }
         }
         quantities = Array(repeating: amount, count: words.count)
         return measures

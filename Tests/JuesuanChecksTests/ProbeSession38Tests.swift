@@ -1,0 +1,202 @@
+import XCTest
+@testable import JuesuanChecks
+@testable import JuesuanModel
+
+import JuesuanSyntax
+
+/// Session 38's readings on the merged education bureau's tables (公开01 本年支出合计 48,574.97).
+final class ProbeSession38PerStudentTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-education-merged.juesuan"
+
+    /// `生均`: an amount per student is the amount ÷ the students counted, not ÷ the staff
+    /// counted nearer to it.
+    func testAnAmountPerStudentIsOverTheStudents() throws {
+        let sentences = [
+            "本年支出合计48,574.97万元，全县在校学生52,000人，生均支出9,341.34元。",
+            "全县在校学生52,000人、教职工3,900人，本年支出合计48,574.97万元，生均支出9,341.34元。",
+            "本年支出合计48,574.97万元，按在校生52,000名计算，平均每名学生支出9,341.34元。",
+        ]
+        try assertEach(sentences, moving: "9,341.34元", to: "9,342.34元", finds: ["N516 9,342.34"])
+        // Per member of staff, the staff.
+        try assertEach(["全县在校学生52,000人、教职工3,900人，本年支出合计48,574.97万元，人均支出12.46万元。"],
+                       moving: "12.46万元", to: "13.46万元", finds: ["N516 13.46"])
+        // No students counted: not judged (the staff are not the students).
+        XCTAssertEqual(try findings("教职工3,900人，本年支出合计48,574.97万元，生均支出9,341.34元。"), [])
+    }
+
+    /// In a paragraph about an item, an amount per student of spending is of the item's actual
+    /// amount (2050202 小学教育 17,583.21), not of the tables' totals.
+    func testAnAmountPerStudentOfAnItemIsOfItsActual() throws {
+        let sentences = [
+            "普通教育（款）小学教育（项）：年初预算16,862.30万元，决算数17,583.21万元。按小学在校生14,583人计算，生均一般公共预算财政拨款支出12,057.33元。",
+            "小学教育（项）支出决算为17,583.21万元，全年小学在校学生14,583人，生均支出12,057.33元。",
+        ]
+        try assertEach(sentences, moving: "12,057.33元", to: "12,058.33元", finds: ["N516 12,058.33"])
+        // An amount per head of something else the paragraph does not write is not judged.
+        XCTAssertEqual(try findings("小学教育（项）支出决算为17,583.21万元，培训学员5,236人次，人均培训费用938.50元。"), [])
+    }
+}
+
+/// The audit probe (公开01 本年支出合计 595.81).
+final class ProbeSession38RestatementTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-audit-ratios.juesuan"
+
+    /// An amount written again in another unit, alone in a bracket after it: one amount, two
+    /// values when its digits are not that amount (N518), whichever bracket of a list it is in.
+    func testAnAmountRestatedInAnotherUnitMustBeThatAmount() throws {
+        try assertEach(["本年支出合计595.81万元（5,958,100.00元），其中基本支出434.61万元（4,346,100.00元），项目支出161.20万元（1,612,000.00元）。"],
+                       moving: "4,346,100", to: "4,346,200", finds: ["N518 4,346,200.00"])
+        try assertEach(["本年支出合计595.81万元，其中：基本支出434.61万元（折合4,346,100元），项目支出161.20万元（折合1,612,000元）。",
+                        "基本支出434.61万元（4,346,100元）。"],
+                       moving: "4,346,100", to: "4,346,200", finds: ["N518 4,346,200"])
+        try assertEach(["本年支出合计595.81万元（约0.06亿元）。", "本年支出合计595.81万元（0.06亿元）。"],
+                       moving: "0.06亿元", to: "0.07亿元", finds: ["N518 0.07"])
+        let messages = try ProbeProse(Self.probe).findingMessages("本年支出合计595.81万元（5,958,200.00元）。")
+        XCTAssertEqual(messages, ["括号中是前面的“本年支出合计” 595.81万元换算为元，应为 5958100.00元，写的是 5,958,200.00元，相差 +100.00：同一金额两处不一致"])
+        // Other words in the bracket make it another figure (last year's here), not the amount again.
+        XCTAssertEqual(try findings("本年支出合计595.81万元（上年5,000,000.00元）。"), [])
+        // The amount itself wrong: that is N501's, once.
+        XCTAssertEqual(try findings("本年支出合计596.81万元（5,968,100.00元）。"), ["N501 596.81"])
+    }
+}
+
+/// The city court probe (2040501 行政运行 4,815.62, 204 公共安全支出 6,695.95; 公开10 执法执勤用车 8).
+final class ProbeSession38CourtTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-city-court.juesuan"
+
+    /// A car renewed, moved in or out in the year is no count of the fleet of its kind.
+    func testACarRenewedIsNoCountOfTheFleet() throws {
+        for sentence in ["主要原因是追加执行专项经费并按计划更新执法执勤用车1辆。", "年内调入执法执勤用车2辆，用于执行工作。",
+                         "按照车改要求，划转执法执勤用车3辆。"] {
+            XCTAssertEqual(try findings(sentence), [], sentence)
+        }
+        // The fleet of that kind still is.
+        try assertEach(["截至年底，本院共有执法执勤用车8辆。"], moving: "8辆", to: "9辆", finds: ["N507 9"])
+    }
+
+    /// `财政拨款收入方面，…；财政拨款支出方面，…`: the appropriations' own amounts, named by themselves.
+    func testAnAspectOfTheAppropriationsKeepsTheirOwnNames() throws {
+        let sentences = [
+            "财政拨款收入方面，本年一般公共预算财政拨款收入8651.71万元，年初财政拨款结转和结余72.15万元；财政拨款支出方面，本年支出8648.56万元。",
+            "在财政拨款收入方面，一般公共预算财政拨款收入8651.71万元。",
+        ]
+        try assertEach(sentences, moving: "8651.71", to: "8652.71", finds: ["N501 8652.71"])
+        try assertEach(["财政拨款收入方面，年初财政拨款结转和结余72.15万元；财政拨款支出方面，本年支出8648.56万元，年末财政拨款结转和结余75.30万元。"],
+                       moving: "8648.56", to: "8649.56", finds: ["N501 8649.56"])
+    }
+
+    /// A `其中` list whose every part has its share is all of its whole only when the shares add
+    /// up to it; a list of what the whole went on (`主要用于`) is all of it.
+    func testSharesAddingUpToLessThanTheWholeMakeAListPartial() throws {
+        XCTAssertEqual(try findings("公共安全支出6695.95万元，全部为法院（款）支出，其中：行政运行4815.62万元，占71.92%；案件审判、案件执行和“两庭”建设三项业务支出合计1366.32万元，占20.41%。"), [])
+        XCTAssertEqual(try findings("公共安全支出6,695.95万元，其中行政运行4,815.62万元（占71.92%），业务支出1,366.32万元（占20.41%）。"), [])
+        // Shares adding up to the whole: the parts must.
+        try assertEach(["公共安全支出6695.95万元，其中：行政运行4815.62万元，占71.92%；其他各项支出1880.33万元，占28.08%。"],
+                       moving: "1880.33", to: "1780.33", finds: ["N504 6695.95", "N502 28.08"])
+        // Parts beyond the whole always are an error (and so are shares beyond 100%).
+        XCTAssertEqual(try findings("公共安全支出6695.95万元，其中：行政运行4815.62万元，占71.92%；业务支出2366.32万元，占35.34%。"),
+                       ["N504 6695.95", "N508 35.34"])
+    }
+}
+
+/// The vocational college probe (612 staff).
+final class ProbeSession38CollegeTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-vocational-college.juesuan"
+
+    /// Parts of a count joined by 、 end at a `；`: the count after it is another whole's.
+    func testACountListJoinedByCommasEndsAtASemicolon() throws {
+        let sentences = [
+            "学院有教职工612人，其中在编人员538人、编外聘用人员74人；专任教师486人，其中具有高级职称的173人。",
+            "全院教职工612人，其中：在编538人、编外74人；另有专任教师486人。",
+        ]
+        try assertEach(sentences, moving: "538人", to: "638人", finds: ["N504 612"])
+        // Parts each after a `；` go on past it.
+        XCTAssertEqual(try findings("学院有教职工612人，其中在编人员538人；编外聘用人员74人；外聘教师30人。"), ["N504 612"])
+    }
+
+    /// An institution calls itself by its kind (`学院`): no qualifier of the report's totals.
+    func testAnInstitutionNamedByItsKindIsTheDepartment() throws {
+        try assertEach(["2024年度学院收入总计21407.32万元、支出总计21407.32万元。", "本年度全院收入总计21407.32万元。"],
+                       moving: "收入总计21407.32", to: "收入总计21408.32", finds: ["N501 21408.32"])
+    }
+
+    /// History of the unit names past years for what they were.
+    func testHistoryNamesPastYears() {
+        for sentence in ["学院前身为1958年创办的工业学校，2003年经省人民政府批准改建为高等职业院校。",
+                         "学校始建于1985年，2001年更名为现名。", "2006年，原卫生学校并入本院。"] {
+            XCTAssertEqual(proseOnly(sentence).filter { $0.hasPrefix("T801") }, [], sentence)
+        }
+        XCTAssertFalse(proseOnly("2003年完成政府采购支出12.00万元。").filter { $0.hasPrefix("T801") }.isEmpty)
+    }
+}
+
+/// The county emergency bureau probe (本年支出合计 1,405.71; 财政拨款 1,401.51; 公开06 人员经费
+/// 439.66, 公用经费 63.20; 一般公共预算财政拨款基本支出 502.86).
+final class ProbeSession38EmergencyTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-county-emergency.juesuan"
+
+    /// `本年支出中财政拨款支出…，占x%`: a part named inside its whole is a share of that whole.
+    func testAPartNamedInsideItsWholeIsAShareOfIt() throws {
+        let sentences = [
+            "从资金来源看，本年支出中财政拨款支出1401.51万元，占99.70%；非财政拨款资金安排的支出4.20万元，占0.30%。",
+            "本年支出中财政拨款支出1,401.51万元，占99.70%。",
+        ]
+        try assertEach(sentences, moving: "99.70%", to: "98.70%", finds: ["N502 98.70"])
+    }
+
+    /// `X占a%，Y占b%` with no amounts: each part's share of the whole named before, from the tables.
+    func testSharesOfPartsWithoutAmountsAreOfTheWholeNamedBefore() throws {
+        let sentences = [
+            "从资金性质看，一般公共预算财政拨款收入占本年收入合计的99.16%，政府性基金预算财政拨款收入占0.57%，其他收入占0.26%。",
+            "本年收入合计1393.66万元，其中政府性基金预算财政拨款收入占0.57%，其他收入占0.26%。",
+        ]
+        try assertEach(sentences, moving: "0.57%", to: "1.57%", finds: ["N502 1.57"])
+    }
+
+    /// A change after a respectively run of an amount's parts is that amount's; after another
+    /// run it is not judged.
+    func testAChangeAfterTheRunOfAWholesPartsIsTheWholes() throws {
+        let sentences = [
+            "2024年度一般公共预算财政拨款基本支出502.86万元，人员经费和公用经费分别为439.66万元和63.20万元，较上年增加15.94万元，增长3.27%。",
+            "基本支出502.86万元，其中人员经费、公用经费分别为439.66万元、63.20万元，比上年增加15.94万元，增长3.27%。",
+        ]
+        try assertEach(sentences, moving: "3.27%", to: "4.27%", finds: ["N503 4.27"])
+    }
+}
+
+/// The city statistics probe (公开05 20105 统计信息事务 1,105.87, 2010502 一般行政管理事务 46.30;
+/// 公开06 30209 物业管理费 18.60).
+final class ProbeSession38StatisticsTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-city-statistics.juesuan"
+
+    /// An item's code in brackets with its level and 支出 after it (`（20105）款支出`), and an
+    /// economic 款's code after its name in a paragraph of basic spending.
+    func testCodesInBracketsAfterNames() throws {
+        try assertEach(["统计信息事务（20105）款支出1105.87万元，其中：行政运行（2010501）474.44万元。",
+                        "统计信息事务(20105)款1105.87万元。"],
+                       moving: "1105.87", to: "1106.87", finds: ["N501 1106.87"])
+        try assertEach(["一般公共预算财政拨款基本支出中，商品和服务支出中金额较大的有：物业管理费（30209）18.60万元。"],
+                       moving: "18.60", to: "19.60", finds: ["N501 19.60"])
+        // A code that is not the row's is not taken for the row.
+        XCTAssertEqual(try findings("一般公共预算财政拨款基本支出中，商品和服务支出中金额较大的有：物业管理费（30201）19.60万元。"), [])
+    }
+
+    /// `X年初预算、调整预算和支出决算分别为…`: the measures of one item, named with or without its code.
+    func testARespectivelyRunOfMeasuresOfOneItem() throws {
+        let sentences = [
+            "一般行政管理事务（2010502）年初预算、调整预算和支出决算分别为40.00万元、48.00万元和46.30万元。",
+            "一般行政管理事务年初预算、调整预算、决算数分别为40.00万元、48.00万元、46.30万元。",
+        ]
+        try assertEach(sentences, moving: "46.30", to: "47.30", finds: ["N501 47.30"])
+    }
+
+    /// `98.64万元（2023年度为101.27万元），…减少2.63万元`: last year's amount named by its year.
+    func testLastYearsAmountNamedByItsYear() throws {
+        try assertEach(["机关运行经费支出98.64万元（2023年101.27万元），比2023年减少2.63万元。"], moving: "2.63万元", to: "3.63万元", finds: ["N503 3.63"])
+        // (With a rate before it, the rate no longer agrees with the change either.)
+        try assertEach(["机关运行经费支出98.64万元（2023年度为101.27万元），与2023年度相比下降2.6%，减少2.63万元。"],
+                       moving: "2.63万元", to: "3.63万元", finds: ["N503 2.6", "N503 3.63"])
+        XCTAssertTrue(NarrativeChangeCheck.namesYearOnly("2023年度为"))
+        XCTAssertFalse(NarrativeChangeCheck.namesYearOnly("2023年度支出"))
+    }
+}
