@@ -362,6 +362,9 @@ enum NarrativeChangeCheck {
         // `卫生健康支出增加2.18万元，住房保障支出增长2.68%`: a rate that names its own item is not
         // of another item's change.
         if let difference = differenceIndex, namesAnotherItem(index, than: difference, claims) { differenceIndex = nil }
+        // `…分别增加212.45万元、减少14.50万元，分别增长5.72%和下降2.78%`: a run of rates right after a
+        // run of as many changes pairs with them in order.
+        if let paired = pairedChange(of: index, claims) { differenceIndex = paired }
         // `较上年增长7.00%，增加210.60万元`: the rate first, its change right after it.
         if differenceIndex == nil, !rate.isInRespectivelyRun, let next = following(index, reading) { differenceIndex = next }
         // `年末结转和结余362.33万元，比年初结转和结余增加78.83万元，增长27.81%`: the rate of a change
@@ -694,6 +697,21 @@ enum NarrativeChangeCheck {
                        related: related)
     }
 
+    /// The change a rate of a `分别` run of rates is of, when as many changes stand right before the run.
+    static func pairedChange(of index: Int, _ claims: [Claim]) -> Int? {
+        func isRate(_ k: Int) -> Bool { if case .changeRate = claims[k].kind { claims[k].sentence == claims[index].sentence } else { false } }
+        func isChange(_ k: Int) -> Bool { if case .changeAmount = claims[k].kind { claims[k].sentence == claims[index].sentence } else { false } }
+        var first = index
+        while first > 0, isRate(first - 1) { first -= 1 }
+        var last = index
+        while last + 1 < claims.count, isRate(last + 1) { last += 1 }
+        guard last > first, claims[first].label.utf8Contains("分别") else { return nil }
+        var changes = first
+        while changes > 0, isChange(changes - 1) { changes -= 1 }
+        guard first - changes == last - first + 1 else { return nil }
+        return changes + (index - first)
+    }
+
     /// Whether a label names a year and nothing else (`2023年度`, `2023年为`): last year's amount in
     /// a bracket after this year's (`98.64万元（2023年度为101.27万元）`).
     static func namesYearOnly(_ label: String) -> Bool {
@@ -850,10 +868,25 @@ enum NarrativeChangeCheck {
             budgetAgainstBudget(index, subject: subject, other: other, increase: increase, &reading)
             return
         }
+        // `调整预算为1068.40万元（较年初预算增加65.90万元）`: alone in a bracket right after another
+        // budget, the difference is of that budget.
+        if claim.depth > 0, let other = named.last, index > 0, claims[index - 1].isPlainAmount, claims[index - 1].depth == claim.depth - 1,
+           claims[index - 1].sentence == claim.sentence, claims[index - 1].period == .current,
+           claims[index - 1].measure.isBudget, claims[index - 1].measure != other, claims[index - 1].measure != .budget {
+            budgetAgainstBudget(index, subject: claims[index - 1].measure, other: other, increase: increase, &reading)
+            return
+        }
         // In a respectively run the difference is of its own item (`A、B分别比预算减少a和b万元`).
         let sentence = about(index, reading)
         // (Not last year's amount beside it: `支出决算846.18万元（上年798.64万元），…比调整预算减少6.12万元`.)
         var found = sentence.first(where: { claims[$0].isPlainAmount && !claims[$0].measure.isBudget && claims[$0].period == .current })
+        // `与年初预算相比，“三公”经费支出减少16.67万元`: a difference that names its amount is of that
+        // amount, not of another item written before it.
+        if let named = claim.quantity, named.isKnown, claim.quantitySource == .ownClause, !claim.isInRespectivelyRun,
+           found.flatMap({ claims[$0].quantity }).map({ !$0.isKnown || ProseReading.same($0, named) }) != true,
+           let latest = latestActual(of: named, before: index, reading, reachingSection: true) {
+            found = latest
+        }
         // `…支出4,056.40万元。与年初预算3,800.00万元相比，增加256.40万元`: the actual written before
         // the sentence — of the budget's quantity, else the sentence before's subject.
         if found == nil, !claim.isInRespectivelyRun {

@@ -6,7 +6,9 @@ import JuesuanSyntax
 /// printed in its table (narrative.md §2.6).
 enum NarrativeCompletionCheck {
     static func run(_ reading: inout ProseReading) {
-        for index in reading.claims.indices where reading.claims[index].kind == .completion && !reading.claims[index].isEcho {
+        // (Last year's rate, `预算完成率较上年的88.20%提高2.61个百分点`, is of figures not written.)
+        for index in reading.claims.indices where reading.claims[index].kind == .completion && !reading.claims[index].isEcho
+            && reading.claims[index].period == .current {
             completion(index, &reading)
         }
     }
@@ -74,7 +76,9 @@ enum NarrativeCompletionCheck {
             budgetIndex = earlier.first { budgetMatches(claims[$0].measure) && sameQuantity($0) }
         } else {
             let isActual: (Int) -> Bool = { i in !claims[i].measure.isBudget && i != budgetIndex && sameQuantity(i) }
-            actualIndex = sameSentence.first(where: isActual)
+            // (After the rate, only an amount that names its quantity: `…完成年初预算的96.93%，未达到的
+            // 主要原因是…，300.00万元结转下年` is no actual.)
+            actualIndex = sameSentence.first { isActual($0) && ($0 < index || claims[$0].quantity?.isKnown == true) }
             if actualIndex == nil, let budgetIndex { actualIndex = earlier.first { isActual($0) && claims[$0].sentence == claims[budgetIndex].sentence } }
             // (Of no known quantity, only in the budget's or the rate's sentence: `…年末结转和结余32.00万元。
             // 本年支出同比增加…；年初预算330.00万元，完成年初预算的110.9%` is not of the balance.)

@@ -75,6 +75,10 @@ enum NarrativeCountCheck {
         let countsThings = unit == "辆" || unit == "台" || unit == "套"
         // Most counts (of people, units, projects) are of no table: they end here, cheaply.
         guard countsThings || reception != nil || travel != nil else { return }
+        // A count in a bracket of parts (`国内接待费12.63万元（其中外事接待费9.37万元，…接待…19批次、146人次）`)
+        // is a part of what is outside it: no total of a table.
+        if claim.depth > 0, !countsThings, let open = context.lastIndex(where: { $0 == "（" || $0 == "(" }),
+           context[context.index(after: open)...].hasPrefix("其中"), !context[open...].contains(where: { $0 == "）" || $0 == ")" }) { return }
         // The sentence and the label are searched for several words: their simplicity found once.
         let searchedContext = SearchedText(context), label = SearchedText(claim.label)
         var targets: [(String, RowSelector, String?)] = []
@@ -100,7 +104,8 @@ enum NarrativeCountCheck {
             if unit == "个" && (label.contains("团") || label.contains("批")) {
                 targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")]
             }
-        } else if !countsThings, travel != nil {
+        } else if !countsThings, travel != nil, !lastClauseGroup(context).hasPrefix("其中") {
+            // (`…团组6个、27人次；其中，市领导率团出访2个团组、11人次`: a part of the trips, no total.)
             if unit == "个" && searchedContext.contains("团组") { targets = [("公开09", .label("因公出国（境）团组数"), "决算数")] }
             if unit == "人次" || unit == "人" { targets = [("公开09", .label("因公出国（境）人次数"), "决算数")] }
         } else if unit == "辆", countsPurchases(claim.label) || (claim.label.contains("更新") && Self.lastClauseGroup(claim.sentencePrefix).contains("购置费")) {
@@ -182,6 +187,9 @@ enum NarrativeCountCheck {
     static let stems = ["在编在岗人员", "在职在编人员", "在编人员", "在岗人员", "在职人员", "实有人员", "编制人数",
                         "退休人员", "离休人员", "退休", "离休", "二级预算单位", "预算单位", "下属单位", "内设机构"]
 
+    /// Words before a head count that make it the count of a part of the department.
+    static let scopeWords = ["本级", "机关", "行政", "事业", "中心", "参公", "下属"]
+
     static func statedTwice(_ reading: inout ProseReading) {
         var first: [String: Int] = [:]
         for index in reading.claims.indices {
@@ -189,7 +197,10 @@ enum NarrativeCountCheck {
             let claim = reading.claims[index]
             guard claim.kind == .count, !claim.isEcho, claim.listWhole == nil, case .count(let unit)? = claim.unit,
                   let key = key(claim.label) else { continue }
-            let fact = key + "|" + (["人", "名"].contains(unit) ? "人" : unit)
+            // (`按本级在职人员29人计算` after `在职人员41人（其中本级29人…）`: the staff of a part, another fact.)
+            let before = claim.label.unicodeScalars.count >= key.unicodeScalars.count ? String(claim.label.unicodeScalars.dropLast(key.unicodeScalars.count).suffix(8)) : ""
+            let scope = scopeWords.first { before.utf8Contains($0) } ?? ""
+            let fact = scope + key + "|" + (["人", "名"].contains(unit) ? "人" : unit)
             guard let earlier = first[fact] else { first[fact] = index; continue }
             let stated = reading.claims[earlier]
             guard stated.value != claim.value else { continue }

@@ -67,7 +67,9 @@ enum NarrativePerCapitaCheck {
             // Nor is last year's count (`（上年接待28批231人）`), nor an average count
             // (`平均每批次5.75人次`).
             // Nor a part in a bracket (`4辆公务用车（含机要通信用车1辆）`).
+            // Nor a count per something (`每团4.5人`).
             if case .count(let unit)? = claim.unit, case .count = claim.kind, claim.period == .current, claim.averageMark == nil,
+               claim.value.scale == 0, !claim.label.unicodeScalars.suffix(4).contains("每"),
                claim.depth <= claims[index].depth, names.isEmpty || names.contains(where: { claim.label.containsText($0) }) {
                 units.contains(unit)
             } else { false }

@@ -123,7 +123,8 @@ enum ProjectNarrativeCheck {
                     if namesOtherSubject(claim.label, than: projectKey) { continue }
                 }
                 switch claim.kind {
-                case .score where !claim.label.contains("平均"):
+                // (Not the score of one indicator: `预算执行率为98.41%，执行率得分9.84分`.)
+                case .score where !claim.label.contains("平均") && !indicatorScoreWords.contains(where: { claim.label.utf8Contains($0 + "得分") }):
                     if let total = project.totalScore { compare(claim, total, "自评得分", title, &findings) }
                 case .amount where claim.isMoney:
                     // By its measure (`年初预算450.00万元，全年预算468.00万元，全年执行462.85万元`) or its words.
@@ -210,6 +211,8 @@ enum ProjectNarrativeCheck {
         return subject.count < 2 || subject.utf8Contains(projectKey) || projectKey.utf8Contains(subject)
     }
 
+    /// Indicators a score may be of, written before 得分 (`执行率得分`, `满意度指标得分`).
+    static let indicatorScoreWords = ["执行率", "指标", "满意度", "产出", "效益", "效果", "过程", "决策", "管理", "数量", "质量", "时效", "成本"]
     static let measureWords = ["绩效自评得分", "自评综合得分", "自评得分", "综合得分", "得分", "评分", "年初预算数", "全年预算数", "预算数", "全年执行数", "执行数",
                                "年初预算", "全年预算", "调整预算", "预算", "全年执行", "实际执行", "执行"]
 

@@ -238,6 +238,8 @@ enum UnprefixedNames {
         "局": ["面", "势", "限"], "中心": ["工作", "任务"],
         "所": ["属", "得", "有", "需", "以", "在", "用", "述", "谓", "占", "涉", "示", "说", "做", "作", "提", "列", "附", "辖", "致", "能", "要", "获"],
     ]
+    /// Characters that make 所 after them a word, not a body's name (`公用经费有所结余`, `场所`, `住所`).
+    static let notBeforeSuo: ScalarSet = ["有", "无", "之", "场", "住", "处"]
     /// Characters no organisation name holds: a phrase, not a name.
     static let notInName: ScalarSet = ["的", "在", "对", "按", "向", "由", "为", "是", "了", "将", "于", "从", "把", "被", "以",
                                                 "与", "其", "此", "并", "或", "等", "之", "已", "未", "年"]
@@ -362,7 +364,8 @@ enum UnprefixedNames {
         while let s = span[k], Scalars.isHan(s), !notInName.contains(s), k - bodyStart < 20 {
             if k - bodyStart >= minimumBody, suffixFirsts.contains(s), let suffix = suffixes.first(where: { span.has($0, at: k) }) {
                 let after = k + suffix.unicodeScalars.count
-                if !(notSuffix[suffix]?.contains { span.has($0, at: after) } ?? false) { ends.append(after) }
+                if !(notSuffix[suffix]?.contains { span.has($0, at: after) } ?? false),
+                   !(suffix == "所" && span[k - 1].map { notBeforeSuo.contains($0) } == true) { ends.append(after) }
             }
             k += 1
         }

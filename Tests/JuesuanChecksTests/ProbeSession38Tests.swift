@@ -200,3 +200,103 @@ final class ProbeSession38StatisticsTests: XCTestCase, ProbeReadingCase {
         XCTAssertFalse(NarrativeChangeCheck.namesYearOnly("2023年度支出"))
     }
 }
+
+/// The foreign affairs office probe (公开09: “三公” 92.50 / 83.50 / 75.83; 因公出国（境）费 57.36, 6
+/// 团组, 27 人次; 公务接待费 12.63, 国内 31 批次 268 人次).
+final class ProbeSession38ForeignAffairsTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-foreign-affairs.juesuan"
+
+    /// Last year's completion rate is no rate of this year's figures.
+    func testLastYearsCompletionRateIsNotJudged() throws {
+        try assertEach(["“三公”经费全年预算83.50万元，支出决算75.83万元，完成全年预算的90.81%，预算完成率较上年的88.20%提高2.61个百分点。"],
+                       moving: "90.81%", to: "91.81%", finds: ["N505 91.81", "N503 2.61"])
+    }
+
+    /// A difference from the budget that names its amount is of that amount, not of the
+    /// respectively run's first head in the sentence before.
+    func testADifferenceNamingItsAmountIsOfThatAmount() throws {
+        let sentences = [
+            "“三公”经费年初预算92.50万元，支出决算75.83万元。因公出国（境）费、公务接待费分别为57.36万元和12.63万元。与年初预算相比，“三公”经费支出减少16.67万元。",
+        ]
+        try assertEach(sentences, moving: "16.67", to: "17.67", finds: ["N503 17.67"])
+    }
+
+    /// Trips: an average per group (`平均每个团组`), a count per group that is no count of people,
+    /// a part of the trips after `其中`, and last year's counts joined by 、.
+    func testTripsAveragesPartsAndLastYear() throws {
+        let sentence = "因公出国（境）费支出57.36万元，全年共组派团组6个、27人次，平均每个团组9.56万元、每团4.5人，人均2.12万元；其中，市领导率团出访2个团组、11人次；上年为5个团组、19人次。"
+        try assertEach([sentence], moving: "9.56万元", to: "10.56万元", finds: ["N516 10.56"])
+        try assertEach([sentence], moving: "2.12万元", to: "3.12万元", finds: ["N516 3.12"])
+        try assertEach([sentence], moving: "团组6个", to: "团组7个", finds: ["N507 7", "N516 9.56"])
+    }
+
+    /// An average a figure came to (`人均…由上年的495元降至471元`) is no whole of the parts after it;
+    /// counts in a bracket of parts are no totals of a table.
+    func testAnAverageCameToIsNoWholeAndPartsInABracketAreNoTotals() throws {
+        XCTAssertEqual(try findings("全年国内公务接待31批次、268人次，人均接待费用由上年的495元降至471元；按接待类型分，国内接待费12.63万元（其中外事接待费9.37万元，接待外国政府代表团等19批次、146人次），国（境）外接待费0万元。"), [])
+    }
+
+    /// The staff of one part (`本级在职人员29人`) is another fact than the department's.
+    func testTheStaffOfAPartIsAnotherFact() throws {
+        XCTAssertEqual(try findings("实有在职人员41人（其中本级29人、市外事服务中心12人）。按本级在职人员29人计算，人均机关运行经费6.08万元。").filter { $0.hasPrefix("N509") }, [])
+        XCTAssertEqual(try findings("实有在职人员41人。全年在职人员42人。").filter { $0.hasPrefix("N509") }, ["N509 42"])
+    }
+}
+
+/// The culture and tourism probe (204 文化旅游体育与传媒; 2070102 … 126.35).
+final class ProbeSession38CultureTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-culture-tourism.juesuan"
+
+    /// `调整预算为B万元（较年初预算增加X万元）`: the difference of the two budgets.
+    func testABracketAfterAnAdjustedBudgetComparesTheBudgets() throws {
+        let sentences = [
+            "图书馆（项）支出决算为1060.82万元，年初预算为1002.50万元，调整预算为1068.40万元（较年初预算增加65.90万元），完成调整预算的99.29%。",
+            "年初预算1002.50万元，全年预算1068.40万元（比年初预算增加65.90万元）。",
+        ]
+        try assertEach(sentences, moving: "65.90", to: "66.90", finds: ["N503 66.90"])
+    }
+
+    /// Parts joined by 、 end at a `；` when what follows is no part of the whole.
+    func testAnAmountListJoinedByCommasEndsAtASemicolon() throws {
+        XCTAssertEqual(try findings("财政拨款收入方面，本年收入5241.98万元，其中一般公共预算财政拨款5091.98万元、政府性基金预算财政拨款150.00万元；年初财政拨款结转和结余55.60万元。"), [])
+    }
+
+    /// `有所` is a word, not a body's name ending in 所.
+    func testYouSuoIsNoName() {
+        XCTAssertEqual(proseOnly("决算数略低于调整预算，主要原因是厉行节约，公用经费有所结余。").filter { $0.hasPrefix("T803") }, [])
+    }
+}
+
+/// The state assets commission probe (公开04 本年支出合计 7,059.42; 公开08 合计 5,012.00).
+final class ProbeSession38StateAssetsTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-sasac-capital.juesuan"
+
+    /// The actual of a completion is not an amount after it in a reason; a sentence opened by
+    /// what an amount is made of is about that amount.
+    func testTheActualOfACompletion() throws {
+        try assertEach(["财政拨款本年支出7059.42万元。财政拨款本年支出年初预算为7282.82万元，决算数完成年初预算的96.93%，未达到年初预算的主要原因是项目按进度拨付，300.00万元结转下年。"],
+                       moving: "96.93%", to: "97.93%", finds: ["N505 97.93"])
+        try assertEach(["国有资本经营预算财政拨款收入5312.00万元，支出5012.00万元。国有资本经营预算财政拨款支出全部为项目支出，比上年增加255.70万元；年初预算5290.00万元，调整预算5312.00万元，完成年初预算的94.74%、调整预算的94.35%。",
+                        "国有资本经营预算财政拨款收入5312.00万元，支出5012.00万元。国有资本经营预算财政拨款支出均为项目支出，年初预算5290.00万元，完成年初预算的94.74%、调整预算的94.35%。"],
+                       moving: "94.74%", to: "95.74%", finds: ["N505 95.74"])
+    }
+}
+
+/// The water bureau probe (公开06 人员经费 3,924.90, 公用经费 507.40; 公开09 全年预算数 0.00 /
+/// 80.60 / 11.00).
+final class ProbeSession38WaterTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-water-bureau.juesuan"
+
+    /// A `分别` run of rates pairs with the run of changes before it, in order.
+    func testARunOfRatesPairsWithTheRunOfChanges() throws {
+        let sentence = "人员经费、公用经费较上年分别增加212.45万元、减少14.50万元，分别增长5.72%和下降2.78%。"
+        XCTAssertEqual(try findings(sentence), [])
+        XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "2.78%", with: "3.78%")), ["N503 3.78"])
+    }
+
+    /// `…的年初预算分别为A、B、C万元，…调整为D、E、F万元`: the same heads' adjusted budgets.
+    func testARunOfAdjustedBudgetsHasTheHeadsBefore() throws {
+        try assertEach(["因公出国（境）费、公务用车购置及运行维护费、公务接待费的年初预算分别为0、83.00、12.00万元，年度执行中根据工作需要调整为0、80.60、11.00万元。"],
+                       moving: "11.00", to: "12.00", finds: ["N501 12.00"])
+    }
+}

@@ -928,6 +928,8 @@ public struct ProseReader: Sendable {
         /// Of each count list's whole (by index): its parts so far, where the last one started,
         /// and whether a `；` came between two of them.
         var countListParts: [Int: (count: Int, lastStart: Int, bySemicolon: Bool)] = [:]
+        /// The same of each amount list's whole (`bySemicolon`: or a comma: joined by 、 alone when not).
+        var amountListParts: [Int: (count: Int, lastStart: Int, bySemicolon: Bool)] = [:]
         /// The first plain amount of the previous sentence: what a sentence starting with 其中 lists.
         var previousSentenceSubject: Int?
         var sentenceSubject: Int?
@@ -1123,7 +1125,7 @@ public struct ProseReader: Sendable {
         // `…支出中，社会保障和就业支出所占比重最高，为…`: an item or name with a word of rank.
         var mayBeRanked = !namingAny && end - start <= 48 && Self.rankLastScalars.contains(state.text.scalars[end - 1])
         // `国防支出是主要支出方向，同比增加16.81万元`: an item said to be something, with no figure.
-        let mayBePredicate = !mayBeRanked && !namingAny && end - start <= 40 && (start..<end).contains { state.text.scalars[$0] == "是" }
+        let mayBePredicate = !mayBeRanked && !namingAny && end - start <= 40 && (start..<end).contains { state.text.scalars[$0] == "是" || state.text.scalars[$0] == "为" }
         mayBeRanked = mayBeRanked || mayBePredicate
         guard holdsLevel || namingAny || mayBeBare || mayBeName || mayBeRanked else { return }
         let words = state.string(start, end)
@@ -1138,6 +1140,14 @@ public struct ProseReader: Sendable {
         if let item = chain, item.isKnown {
             state.topic = item
         } else if let item = codedItem(words) {
+            state.topic = item
+        } else if mayBePredicate, let madeOf = (Self.madeOfWords + Self.mainlyMadeOfWords).lazy.compactMap({ word in words.utf8FirstOffset(of: word) }).first,
+                  madeOf > 0, let named = String(words.utf8.prefix(madeOf)),
+                  case let subject = Self.withoutLeadingNeutralWords(String(Ordinal.strip(named))),
+                  let item = bareItem(named) ?? QuantityNames.known(in: subject).flatMap({ LabelKey.make($0.description) == LabelKey.make(subject) ? $0 : nil }),
+                  item.isKnown {
+            // `国有资本经营预算财政拨款支出全部为项目支出，比上年增加…；年初预算…，完成年初预算的…`: a
+            // sentence opened by what an amount is made of, with no figure, is about that amount.
             state.topic = item
         } else if let item = bareItem(words) {
             state.topic = item
@@ -2112,6 +2122,9 @@ public struct ProseReader: Sendable {
         // and no heads are open) or a completion rate: otherwise no string is made for it (issue 15).
         let phraseLower = max(state.phraseStart, start - Self.contextWindow)
         let needsPhrase = claim.kind == .completion
+            // `…分别为0、83.00、12.00万元，年度执行中…调整为0、80.60、11.00万元`: a run after the heads' run.
+            || (state.heads.isEmpty && state.lastHeads != nil && (last == "为" || last == "至" || last == "到")
+                && secondLast.map { Self.adjustedToSecondLasts.contains($0) } == true)
             || (state.heads.isEmpty && phraseLower < start && s[phraseLower..<start].contains { $0 == "分" || $0 == "各" || $0 == "均" || $0 == "都" || $0 == "总" || $0 == "依" })
             // `年初、年末结转和结余共计…`: a sum of heads.
             || (state.heads.isEmpty && (claim.label.utf8HasSuffix("共计") || claim.label.utf8HasSuffix("合计")) && phraseLower < start
@@ -2332,6 +2345,14 @@ public struct ProseReader: Sendable {
             }
             // (A budget is a part of a budget of its kind: `年初预算为98.78万元。其中：…；（4）…调整预算8.60万元`
             // is no part of the 年初预算.)
+            // `本年收入A万元，其中一般公共预算财政拨款B万元、政府性基金预算财政拨款C万元；年初财政拨款结转和结余
+            // D万元`: after parts joined by 、, a `；` ends the list when what follows is no part of
+            // the whole by an identity.
+            if let list = state.lists[listDepth], list.whole != index, let parts = state.amountListParts[list.whole], parts.count >= 2, !parts.bySemicolon,
+               state.lastSemicolon > parts.lastStart, let part = claim.quantity, part.isKnown, let whole = claims[list.whole].quantity, whole.isKnown,
+               !Identities.identities(ofWhole: whole.name).contains(where: { $0.parts.contains(part.name) }) {
+                state.lists[listDepth] = nil
+            }
             if let list = state.lists[listDepth], list.whole != index, claims[list.whole].measure.isBudget == claim.measure.isBudget,
                !claim.measure.isBudget || claim.measure == claims[list.whole].measure || claim.measure == .budget || claims[list.whole].measure == .budget,
                !perPerson, !Self.isEconomicItemOfAnotherClass(claim.label, whole: claims[list.whole].quantity),
@@ -2345,6 +2366,9 @@ public struct ProseReader: Sendable {
                 }
                 if let named = state.namedWholes[list.whole] { claim.listWhole = named }
                 claim.listDivision = state.divisions[list.whole] ?? 0
+                let parts = state.amountListParts[list.whole]
+                let separated = parts.map { state.lastSemicolon > $0.lastStart || s[$0.lastStart..<start].contains { $0 == "，" || $0 == "," } } ?? false
+                state.amountListParts[list.whole] = ((parts?.count ?? 0) + 1, start, (parts?.bySemicolon ?? false) || separated)
                 // `年末结转和结余8.35万元（其中：产业发展专项5.75万元，中小企业发展专项2.60万元）`: an item's
                 // part of a balance is what it carried over (by the balance's words), not its spending.
                 if var named = claim.quantity, named.code != nil, !named.qualifier.utf8Contains("结"), let whole = claims[list.whole].quantity,
@@ -2420,6 +2444,12 @@ public struct ProseReader: Sendable {
                !state.sentenceListsTopic || (claim.quantity == nil && !claim.measure.isBudget && Self.namesMeasureOnly(claim.label)) {
                 state.sentenceSubject = index
             }
+        }
+        if case .count? = claim.unit, claim.label.isEmpty, claim.period == .current, let previous = state.lastCount[state.depth],
+           claims[previous].period == .previous, claims[previous].sentence == state.sentence, state.lastFigureEnd < start, start - state.lastFigureEnd <= 6,
+           s[start - 1] == "、", !s[state.lastFigureEnd..<(start - 1)].contains(where: { ProseText.isClauseEnd($0) || ProseText.isDigit($0) }) {
+            // `上年为5个团组、19人次`: a count joined by 、 to last year's is last year's.
+            claim.period = .previous
         }
         if case .count(let unit)? = claim.unit {
             // `核定编制64名（行政编制28名、事业编制36名）`, `特种专业技术用车3辆（救护车1辆、…）`: the
@@ -2910,11 +2940,16 @@ public struct ProseReader: Sendable {
         }
         if claim.quantity == nil, label.utf8HasSuffix("至") || label.utf8HasSuffix("到"), Self.changedToWords.contains(label), let previous = state.lastFigure, previous >= state.firstClaimOfSentence,
            claims[previous].isPlainAmount, let from = claims[previous].label.utf8LastOffset(of: "由") ?? claims[previous].label.utf8LastOffset(of: "从"),
-           let named = QuantityNames.known(in: String(claims[previous].label.utf8.prefix(from))!) {
-            // `年末结转和结余由年初的36.52万元下降至12.35万元`: what it came to is the amount named.
-            claim.quantity = named
-            claim.quantitySource = .ownClause
-            claim.label = named.description
+           let words = String(claims[previous].label.utf8.prefix(from)) {
+            if let named = QuantityNames.known(in: words) {
+                // `年末结转和结余由年初的36.52万元下降至12.35万元`: what it came to is the amount named.
+                claim.quantity = named
+                claim.quantitySource = .ownClause
+                claim.label = named.description
+            } else if words.unicodeScalars.contains("均") {
+                // `人均接待费用由上年的495元降至471元`: what it came to is that average.
+                claim.label = words
+            }
         }
         if claim.quantity == nil, state.firstClaimOfSentence < claims.count, strippedLabel().head.utf8.count <= 9,
            Self.bareSumWords.contains(where: { strippedLabel().head.utf8.elementsEqual($0.utf8) }) {
@@ -3599,6 +3634,9 @@ public struct ProseReader: Sendable {
 
     /// The measure a respectively run names and nothing else (`调整预算分别为`, `决算依次为`).
     static func measureOfRun(_ phrase: String, simple: Bool) -> Measure? {
+        // `…的年初预算分别为0、83.00、12.00万元，年度执行中根据工作需要调整为0、80.60、11.00万元`: what
+        // the budgets were adjusted to.
+        if adjustedRunEnds.contains(where: { phrase.utf8HasSuffix($0) }) { return .fullBudget }
         guard let end = runEnds.first(where: { phrase.utf8HasSuffix($0) }),
               let words = String(phrase.utf8.dropLast(end.utf8.count)), !words.isEmpty else { return nil }
         let (head, measure) = stripMeasure(words, simple: simple)
@@ -3606,6 +3644,7 @@ public struct ProseReader: Sendable {
     }
 
     static let runEnds = ["分别为", "分别是", "依次为", "依次是", "分别", "依次"]
+    static let adjustedRunEnds = ["调整为", "调整后为", "调增为", "调减为", "调整至", "调整到", "分别调整为"]
 
     /// Whether two names differ only by 年初 and 年末, or by 收入 and 支出 (`年末结转和结余` of
     /// `年初结转和结余`, `本年支出合计` of `本年收入合计`).
