@@ -10,7 +10,10 @@ enum NarrativeAmountCheck {
             guard reading.claims[index].isPlainAmount, reading.claims[index].period == .current, let unit = reading.claims[index].moneyUnit,
                   reading.claims[index].quantity?.isKnown == true,
                   // (An amount restated in another unit is judged with the amount: N518 compares the two.)
-                  reading.claims[index].restated == nil else { continue }
+                  reading.claims[index].restated == nil,
+                  // (Nor an item under a topic of income: `（二）本年收入。…分项看，地方重大水利工程建设520.00万元`.)
+                  reading.claims[index].quantity?.code == nil || reading.claims[index].topic.map({ !$0.name.utf8HasSuffix("收入") && !$0.name.utf8HasSuffix("收入合计") }) ?? true
+            else { continue }
             // A budget is published only in 公开09; an executed amount is an actual.
             let figures = reading.tableFigures(reading.claims[index].quantity, measure: reading.claims[index].measure, sentence: reading.context(of: index))
             guard let first = figures.first else { continue }

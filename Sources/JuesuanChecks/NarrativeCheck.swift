@@ -310,7 +310,15 @@ struct ProseReading {
             // 本年支出800.00万元`) is the fund's — or, in a list that ends on the department's total
             // (`政府性基金预算财政拨款收入850.00万元，其他收入63.50万元，本年收入合计5,150.00万元`), the
             // department's: either may be meant, the fund's first. Anything else is not compared.
-            return bare ? scoped(fund + "预算财政拨款") ?? [] : []
+            if bare { return scoped(fund + "预算财政拨款") ?? [] }
+            // An item by its code (`国有企业资本金注入（款）3,500.00万元` in the state capital's section):
+            // its row of that fund's table.
+            // (Not in a sentence of income: `政府性基金预算财政拨款收入…。分项看，地方重大水利工程建设520.00万元`
+            // is what the item received, which no table prints.)
+            if let code = quantity.code, quantity.qualifier.isEmpty, measure == .actual || measure == .spent, !Self.speaksOfIncome(sentence) {
+                return report.figures(for: FigureNames.targets(code: code, measure: .actual, scope: fund))
+            }
+            return []
         }
         // In a sentence about the appropriations (`财政拨款收入总计2,080.00万元，其中本年收入1,980.00万元、
         // 年初结转和结余100.00万元`) a bare total or balance is theirs (公开04's) or the department's.

@@ -97,6 +97,8 @@ enum NarrativeCountCheck {
             let received = String(context.utf8.dropFirst(offset + 6)) ?? ""
             return !Self.publicServedWords.contains { received.utf8Contains($0) }
         } ?? false
+        // (`共接待18批次、126人次；其中外事接待1批次、6人次`: a part of the receptions, no total.)
+        if !countsThings, reception != nil, lastClauseGroup(context).hasPrefix("其中") { return }
         if !countsThings, let reception, official, travel.map({ reception > $0 }) ?? true {
             if unit == "批" || unit == "批次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待批次" : "国内公务接待批次"), "决算数")] }
             if unit == "人次" { targets = [("公开09", .label(abroad ? "国（境）外公务接待人次" : "国内公务接待人次"), "决算数")] }
@@ -126,7 +128,9 @@ enum NarrativeCountCheck {
             // (In the count's own statement, after the sentence's last `；`: `…1台（套）；单价50万元以上通用设备
             // 0台（套）` counts another kind.)
             targets = [("公开10", .label("单价100万元（含）以上设备（不含车辆）"), nil)]
-        } else if unit == "辆", let row = vehicleRows.first(where: { claim.followingWords.hasPrefix($0) }) {
+        } else if unit == "辆", let row = vehicleRows.first(where: { claim.followingWords.hasPrefix($0) }),
+                  !disposalWords.contains(where: { claim.followingWords.utf8Contains($0) }) {
+            // (`…的9辆执法执勤用车办理了报废处置`: the cars disposed of.)
             // `主要用于3辆执法执勤用车的燃料费`: the noun after the count.
             targets = [("公开10", .label(row), nil)]
         } else if unit == "辆" {

@@ -415,8 +415,18 @@ enum NarrativeShareCheck {
             if !figures.isEmpty { return (.anyOf(figures), key) }
             return (.implied(quantity?.description ?? key), quantity?.description ?? key)
         }
-        // 2. The whole of the part's `其中` list.
+        // 2. The whole of the part's `其中` list — unless that whole has a share of its own right after
+        // it (`行政事业单位医疗（款）…决算46.16万元，占3.90%，…其中：行政单位医疗（项）36.52万元，占3.09%`)
+        // and the part's share is none of the list's whole: it is then of the whole that one is of.
         if let listWhole = claims[part].listWhole {
+            if listWhole + 1 < claims.count, claims[listWhole + 1].isShare, claims[listWhole + 1].sentence == claims[listWhole].sentence,
+               claims[listWhole + 1].paragraph == claims[listWhole].paragraph, case .share(nil) = claims[index].kind,
+               let outer = wholes[listWhole + 1],
+               // (Only when the share is no share of the list's whole: either is what the words allow.)
+               !Interval.quotientMayLie(numerator: reading.operand(part).lax, denominator: reading.operand(listWhole).lax,
+                                        factor: ProseReading.hundred, in: Interval.written(claims[index].value)) {
+                return outer
+            }
             return (.value(reading.operand(listWhole)), claims[listWhole].quantity?.description)
         }
         // 2a. The whole the part's own words name it inside (`本年支出中财政拨款支出1401.51万元，占

@@ -91,6 +91,9 @@ enum ProjectNarrativeCheck {
                 if !names.isEmpty { current = nil }
                 continue
             }
+            // (`农业农村（款）农业生产发展（项）：支出决算…` names the item of the classification, not the
+            // project `农业生产发展项目`.)
+            if !scoresOnly, namesItemNotProject(report.source.lineString(line), project: project.name) { continue }
             let title = "绩效「\(project.name)」"
             let projectKey = key(project.name)
             let projectAliases = aliases[projectKey] ?? []
@@ -209,6 +212,14 @@ enum ProjectNarrativeCheck {
         // (What is left names the project, or nothing else: `人工影响天气作业经费全年执行…`.)
         let subject = key(String(words))
         return subject.count < 2 || subject.utf8Contains(projectKey) || projectKey.utf8Contains(subject)
+    }
+
+    /// Whether a line names the project's words as an item of the classification (`农业生产发展（项）`)
+    /// and never as the project (`农业生产发展项目`).
+    static func namesItemNotProject(_ line: String, project: String) -> Bool {
+        let base = project.utf8HasSuffix("项目") ? String(project.dropLast(2)) : project
+        guard !base.isEmpty, !line.utf8Contains(project) || base == project else { return false }
+        return ["（项）", "(项)", "（款）", "(款)", "（类）", "(类)"].contains { line.utf8Contains(base + $0) }
     }
 
     /// Indicators a score may be of, written before 得分 (`执行率得分`, `满意度指标得分`).

@@ -300,3 +300,88 @@ final class ProbeSession38WaterTests: XCTestCase, ProbeReadingCase {
                        moving: "11.00", to: "12.00", finds: ["N501 12.00"])
     }
 }
+
+/// The traffic police probe (公开01 本年支出合计 34,688.41; 公开05 2040201 行政运行 13,849.77;
+/// 公开04 总计 35,055.56).
+final class ProbeSession38NumbersFirstTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-traffic-police.juesuan"
+
+    /// A figure written before its name (`X万元，为Y`, `X万元用于Y`) is what the name says; when
+    /// the reader does not know the name, nothing (never the section's topic), and so are the
+    /// measures alone after it in its sentence.
+    func testAFigureBeforeItsName() throws {
+        try assertEach(["34,688.41万元，为2024年度本年支出合计，比上年有所增加。"], moving: "34,688.41", to: "34,689.41", finds: ["N501 34,689.41"])
+        try assertEach(["（1）13,849.77万元，为公安（款）行政运行（项）支出决算数。", "13,849.77万元用于行政运行（项）。"],
+                       moving: "13,849.77", to: "13,850.77", finds: ["N501 13,850.77"])
+        XCTAssertEqual(try findings("35,055.56万元，为2024年度财政拨款收、支总计。"), [])
+        XCTAssertEqual(try findings("（1）124.86万元用于公务用车购置，年初预算130.00万元，全年预算126.00万元。"), [])
+    }
+
+    /// Cars disposed of after the count (`9辆执法执勤用车办理了报废处置`) are no fleet.
+    func testCarsDisposedOfAfterTheCount() throws {
+        XCTAssertEqual(try findings("对超过使用年限、无修复价值的9辆执法执勤用车办理了报废处置。"), [])
+    }
+}
+
+/// The township probe (公开09: 公务接待费 4.00 / 3.50 / 3.26; 合计 10.00 / 9.50 / 8.38).
+final class ProbeSession38RecordsTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-township-records.juesuan"
+
+    /// `项目：X；年初预算：…；决算：…`: the record's name field names what its figures are of; a
+    /// key of last year (`上年金额：`) makes its figure last year's.
+    func testARecordsNameFieldNamesItsFigures() throws {
+        try assertEach(["3.项目：公务接待费；年初预算：4.00万元；全年预算：3.50万元；决算：3.26万元；同比减少0.58万元。"],
+                       moving: "决算：3.26", to: "决算：3.36", finds: ["N501 3.36"])
+        XCTAssertEqual(try findings("项目：机关运行经费；金额：89.23万元；上年金额：94.16万元。"), [])
+    }
+
+    /// An item of the classification (`农业生产发展（项）`) is not the project named like it.
+    func testAnItemIsNotTheProjectNamedLikeIt() {
+        XCTAssertTrue(ProjectNarrativeCheck.namesItemNotProject("（2）农业农村（款）农业生产发展（项）：支出决算85.30万元。", project: "农业生产发展项目"))
+        XCTAssertFalse(ProjectNarrativeCheck.namesItemNotProject("农业生产发展项目自评得分95分，农业生产发展（项）…", project: "农业生产发展项目"))
+    }
+}
+
+/// The city archives probe (一般公共预算财政拨款支出 1,183.23).
+final class ProbeSession38NestedShareTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-city-archives.juesuan"
+
+    /// Shares of the parts of a list whose whole has its share of the total right before: of that
+    /// total when they are none of the list's whole.
+    func testSharesInsideAListOfAnItemWithItsOwnShare() throws {
+        let sentence = "卫生健康支出（类）行政事业单位医疗（款）。决算46.16万元，占3.90%，其中：行政单位医疗（项）36.52万元，占3.09%；公务员医疗补助（项）9.64万元，占0.81%。"
+        XCTAssertEqual(try findings(sentence), [])
+        // (A share moved breaks the agreement of the sentence's shares of one whole: reported there.)
+        XCTAssertTrue(try findings(sentence.replacingOccurrences(of: "占3.09%", with: "占4.09%")).contains("N502 4.09"))
+    }
+}
+
+/// The county health probe (公开01 总计 7,921.57; 公开09 国内公务接待 18 批次, 126 人次).
+final class ProbeSession38HealthTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-county-health.juesuan"
+
+    /// `收、支总计增减额均为…`: the change of both totals, not the totals.
+    func testTheChangeOfBothTotalsIsNoTotal() throws {
+        XCTAssertEqual(try findings("与上年相比，收、支总计增减额均为469.39万元，增减率均为6.30%。"), [])
+        // The totals themselves still are.
+        try assertEach(["收、支总计均为7,921.57万元。"], moving: "7,921.57", to: "7,922.57", finds: ["N501 7,922.57", "N501 7,922.57"])
+    }
+
+    /// Receptions after `其中` are a part of those counted before, no total of 公开09.
+    func testReceptionsAfterQiZhongArePartsOfTheReceptions() throws {
+        let sentence = "全部为国内公务接待，共接待18批次、126人次；其中外事接待1批次、6人次。"
+        XCTAssertEqual(try findings(sentence), [])
+        XCTAssertEqual(try findings(sentence.replacingOccurrences(of: "18批次", with: "19批次")), ["N507 19"])
+    }
+}
+
+/// The state capital probe (公开08 22302 国有企业资本金注入 3,500.00).
+final class ProbeSession38StateCapitalTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-sasac-capital.juesuan"
+
+    /// In a section of one fund, an item by its code is that fund's table's row.
+    func testAnItemInAFundsSectionIsThatFundsRow() throws {
+        try assertEach(["国有资本经营预算财政拨款支出中，国有企业资本金注入（款）3,500.00万元。"],
+                       moving: "3,500.00", to: "3,501.00", finds: ["N501 3,501.00"])
+    }
+}

@@ -713,6 +713,8 @@ public struct ProseReader: Sendable {
     static let lowerBoundWords = ["超过", "逾"]
     static let upperBoundWords = ["近", "将近", "接近", "不足", "近乎", "不到", "不超过", "未超过"]
     /// The keys of a record of keys and values whose value is a figure (`年初预算：450.00万元`).
+    /// The keys of a record's name field (`项目：公务接待费；…`), with their colon.
+    static let nameKeys = ["项目：", "项目:", "科目：", "科目:", "项目名称：", "项目名称:", "名称：", "名称:"]
     static let measureKeys: Set<String> = ["年初预算", "年初预算数", "调整预算", "调整预算数", "调整后预算", "调整后预算数", "全年预算",
                                            "全年预算数", "预算数", "决算", "决算数", "支出决算", "支出决算数", "决算支出", "执行数", "全年执行数",
                                            "实际支出", "完成率", "执行率", "预算执行率", "预算完成率", "自评得分", "绩效自评得分", "得分", "评分"]
@@ -1043,7 +1045,12 @@ public struct ProseReader: Sendable {
         }
         if state.depth == 0, i > state.clauseStart,
            !claims[state.firstClaimOfSentence...].contains(where: { $0.range.start >= text.offsets[state.clauseStart] && $0.range.start < text.offsets[i] }) {
-            if text[i - 1] == "中" {
+            if separator == "；" || separator == ";",
+               Self.nameKeys.contains(where: { state.clauseStart >= $0.unicodeScalars.count && text.hasPrefix($0, at: state.clauseStart - $0.unicodeScalars.count) }) {
+                // `2.项目：公务接待费；年初预算：4.00万元；…`: a record's name field is what its figures are of.
+                let words = text.string(state.clauseStart, i)
+                if let quantity = QuantityNames.known(in: Self.cleanLabel(String(Ordinal.strip(words)))), quantity.isKnown { state.topic = quantity }
+            } else if text[i - 1] == "中" {
                 // A clause that ends in 中 and holds no figure opens a topic: `本年收入中，`.
                 var words = text.string(state.clauseStart, i - 1)
                 for prefix in ["在", "从", "对"] where words.hasPrefix(prefix) { words.removeFirst(prefix.count) }
@@ -1944,7 +1951,9 @@ public struct ProseReader: Sendable {
             let key = state.string(keyStart, clauseLower - 1)
             let trimmed = simple ? key.simpleTrimmingBlanks : key.trimmingBlanks
             // (Or a known name alone, `本年支出合计：2,368.49万元`: read as `本年支出合计2,368.49万元`.)
+            // (And last year's, `上年金额：94.16万元`.)
             if Self.measureKeys.contains(trimmed)
+                || (trimmed.unicodeScalars.count <= 6 && (trimmed.utf8HasPrefix("上年") || trimmed.utf8HasPrefix("去年")))
                 || (trimmed.unicodeScalars.count <= 12 && QuantityNames.namedWhole(by: trimmed).map { $0.isKnown && $0.description == trimmed } == true) {
                 before = trimmed
                 clauseText = trimmed
@@ -2116,6 +2125,14 @@ public struct ProseReader: Sendable {
         var after = end
         while after < s.count, after - end < 16, !Self.endsFollowingWords(s[after]) { after += 1 }
         claim.followingWords = state.string(end, after)
+        // `35,055.56万元，为2024年度财政拨款收、支总计`: a figure alone in its clause, named by the
+        // clause after it (its following words are that clause's).
+        if after == end, end + 1 < s.count, s[end] == "，" || s[end] == ",", s[end + 1] == "为" || s[end + 1] == "是" || s[end + 1] == "系",
+           Self.cleanLabel(clauseText, simple: simple).isEmpty || Ordinal.strip(Self.cleanLabel(clauseText, simple: simple)).isEmpty {
+            var next = end + 1
+            while next < s.count, next - end < 40, !Self.endsFollowingWords(s[next]) { next += 1 }
+            claim.followingWords = state.string(end + 1, next)
+        }
         claim.paragraph = paragraph
         claim.section = section
         // The phrase is read only for a respectively clause (it holds 分, 各, 均, 都 or 依, or is 收支总计,
@@ -3127,6 +3144,9 @@ public struct ProseReader: Sendable {
     mutating func resolveTopics(_ range: Range<Int>, state: ParagraphState) {
         var topic: Quantity?
         var subject: Quantity?
+        // The sentence opened by a figure written before its name, and that name's quantity (nil
+        // when the reader does not know it): the measures alone after it are of it, not the topic's.
+        var namedFirst: (sentence: Int, quantity: Quantity?)?
         for index in range {
             // Fields read in place: no copy of the claim (issue 15).
             if claims[index].quantity != nil, claims[index].quantitySource != .none {
@@ -3147,6 +3167,25 @@ public struct ProseReader: Sendable {
             if Self.comparativeGapWords.contains(claims[index].label), index > range.lowerBound,
                claims[index - 1].sentence == claims[index].sentence, claims[index - 1].isPlainAmount,
                claims[index - 1].label.utf8HasPrefix("较") || claims[index - 1].label.utf8HasPrefix("比") { continue }
+            // `28,137.55万元用于公共安全支出（类）`, `13,849.77万元，为公安（款）行政运行（项）支出决算数`: a
+            // figure written before its name is what the name after it says, or (when that is no
+            // name the reader knows) nothing it can be compared as.
+            if Ordinal.strip(claims[index].label).isEmpty, let named = Self.nameAfterFigure(claims[index].followingWords) {
+                let quantity = namedAfter(named)
+                if let quantity {
+                    claims[index].quantity = quantity
+                    claims[index].quantitySource = .ownClause
+                }
+                namedFirst = (claims[index].sentence, quantity)
+                continue
+            }
+            if let first = namedFirst, first.sentence == claims[index].sentence, Self.namesMeasureOnly(claims[index].label) {
+                if let quantity = first.quantity {
+                    claims[index].quantity = quantity
+                    claims[index].quantitySource = .sentence
+                }
+                continue
+            }
             topic = claims[index].topic
             // (A balance has no budget: `…年初结转和结余68.00万元，本年收入…。本年支出同比增加…；年初预算
             // 330.00万元` is not the opening balance's budget.)
@@ -3156,6 +3195,31 @@ public struct ProseReader: Sendable {
                 claims[index].quantitySource = topic != nil || subject != nil ? .topic : .sectionTitle
             }
         }
+    }
+
+    /// The words naming a figure written before its name (`用于公共安全支出（类）`, `为2024年度本年支出合计`),
+    /// without the verb; nil when its following words are no such name.
+    static func nameAfterFigure(_ words: String) -> String? {
+        guard let verb = ["用于", "为", "是", "系"].first(where: { words.utf8HasPrefix($0) }) else { return nil }
+        let named = String(words.dropFirst(verb.count))
+        return named.isEmpty ? nil : named
+    }
+
+    /// The quantity the name after a figure says it is (`公安（款）行政运行（项）支出决算数`,
+    /// `本部门2024年度本年支出合计`), if the reader knows it.
+    mutating func namedAfter(_ words: String) -> Quantity? {
+        var raw = String(Ordinal.strip(words))
+        for tail in ["支出决算数", "决算数", "支出决算", "的"] where raw.utf8HasSuffix(tail) && raw.count > tail.count { raw = String(raw.dropLast(tail.count)); break }
+        let name = Self.withoutLeadingNeutralWords(raw)
+        if ItemChain.mayHoldChain(name), let item = chainItem(name), item.isKnown { return item }
+        if let item = codedItem(name) ?? bareItem(name), item.isKnown { return item }
+        // (Years and the department before the name qualify nothing: `2024年度本年支出合计`.)
+        if var quantity = QuantityNames.known(in: raw), quantity.isKnown,
+           LabelKey.make(quantity.description) == LabelKey.make(raw) || FigureNames.isNeutral(quantity.qualifier) {
+            quantity.qualifier = ""
+            return quantity
+        }
+        return Self.category(namedAloneBy: name, code: FigureNames.categoryCode(in: LabelKey.make(name)))
     }
 
     /// Whether the words after an amount say it was carried over or handed back
@@ -3886,6 +3950,8 @@ public struct ProseReader: Sendable {
             if Self.bothTotalsWords.contains(where: { bare.hasSuffix($0, simple: simple) }) { headText = bare }
         }
         guard var text = headText.map(String.init), !text.isEmpty else { return nil }
+        // (`收、支总计增减额均为469.39万元，增减率均为6.30%`: the change of both, not both totals.)
+        if changeOfHeadsWords.contains(where: { text.utf8HasSuffix($0) }) { return nil }
         let topicEnd = simple ? text.unicodeScalars.lastIndex { $0 == "，" || $0 == "," || $0 == "：" || $0 == ":" }
                               : text.lastIndex { "，,：:".contains($0) }
         if let topicEnd { text = String(text[text.index(after: topicEnd)...]) }
@@ -3988,6 +4054,8 @@ public struct ProseReader: Sendable {
     }
 
     static let carryOverVerbs = ["结转", "结余", "结存", "滚存"]
+    /// Words after heads that make the figures their changes (`增减额均为`).
+    static let changeOfHeadsWords = ["增减额", "增减率", "增减变动", "变动额", "变动率", "增加额", "减少额", "增长率", "下降率"]
     /// Income by its source, which a 其中 list of a spending names as what paid for it.
     static let sourcesOfSpending: Set<String> = ["事业收入", "经营收入", "其他收入", "上级补助收入", "附属单位上缴收入", "财政拨款收入"]
 
