@@ -176,9 +176,9 @@ enum NarrativeCountCheck {
     static let publicServedWords = ["群众", "市民", "居民", "村民", "游客", "读者", "观众", "患者", "病人", "学生", "家长", "参观", "查档", "查阅",
                                     "来访者", "办事", "咨询", "信访", "上访", "企业", "服务对象"]
 
-    /// Words of vehicles leaving the fleet.
     /// Verbs of a change of the fleet written before the kind of car (`更新执法执勤用车1辆`).
     static let fleetChangeWords = ["更新", "报废", "处置", "淘汰", "拍卖", "调出", "划出", "划转", "移交", "上交", "置换", "调入", "划入", "新增"]
+    /// Words of vehicles leaving the fleet.
     static let disposalWords = ["报废", "报废了", "处置", "处置了", "淘汰", "拍卖", "调出", "划出", "划转", "移交", "上交", "减少", "核减"]
 
     /// 公开10's rows of vehicles by use.

@@ -385,3 +385,17 @@ final class ProbeSession38StateCapitalTests: XCTestCase, ProbeReadingCase {
                        moving: "3,500.00", to: "3,501.00", finds: ["N501 3,501.00"])
     }
 }
+
+/// The township probe (公开01 其他收入 6.30, 政府性基金预算财政拨款收入 0.00).
+final class ProbeSession38ZeroTests: XCTestCase, ProbeReadingCase {
+    static let probe = "probe-township-records.juesuan"
+
+    /// `X为0` with no unit is a zero of the tables' unit: judged as any amount.
+    func testAZeroWrittenWithoutAUnit() throws {
+        XCTAssertEqual(try findings("政府性基金预算财政拨款收入为0，上缴上级支出、经营支出、对附属单位补助支出均为0。"), [])
+        XCTAssertEqual(try findings("本年其他收入为0。"), ["N501 0"])
+        XCTAssertEqual(try findings("政府性基金预算财政拨款收入、其他收入均为0。"), ["N501 0"])
+        // (Not a zero that is no amount: `增长率为0`, `为0.5`.)
+        XCTAssertEqual(try findings("其他收入增长率为0，结余分配为0.5。"), [])
+    }
+}

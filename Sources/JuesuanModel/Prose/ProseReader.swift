@@ -176,7 +176,11 @@ public struct ProseReader: Sendable {
         basicSpendingRows = Self.economicRows(of: report.table("公开06"))
         functionalTables = report.tables.filter { $0.rowKind == .functionalCodes }
         catalogue = report.catalogue
+        tableUnit = report.header.unit
     }
+
+    /// The tables' money unit: what a zero written without a unit is in (`其他收入为0`).
+    var tableUnit: MoneyUnit?
 
     /// The paragraphs, claims and statements read so far, handed over and forgotten: the
     /// reader then reads on as if new, numbering from 0, but keeps what it has looked up.
@@ -1902,6 +1906,15 @@ public struct ProseReader: Sendable {
             unit = .count(word); unitLength = word.unicodeScalars.count
         }
         if unit == nil, approximate { k -= 1; approximate = false }
+        // `政府性基金预算财政拨款收入为0`, `结余分配为0。`: a zero stated of an amount, written without a
+        // unit (a unit is no matter for nothing), is in the tables' unit. Only a bare 0 right after
+        // 为/是 and before the clause's end.
+        // (Not a rate, a share or a count: `增长率为0`, `占比为0`, `人数为0`.)
+        if unit == nil, value.isZero, !sawPoint, let tableUnit, let previous = text[start - 1], previous == "为" || previous == "是",
+           text[start - 2].map({ !"率比重幅度次人辆个项批家名户台套".unicodeScalars.contains($0) }) ?? false,
+           k >= s.count || ProseText.isClauseEnd(s[k]) || s[k] == "。" {
+            unit = .money(tableUnit)
+        }
         let end = unitLength > 0 ? k + unitLength : j
         if text[end] == "左", text[end + 1] == "右" { approximate = true }
         if case .count(let word)? = unit, Self.countQualifiesName(s, from: end, unit: word) { return end }
