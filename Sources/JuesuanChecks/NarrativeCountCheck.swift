@@ -66,7 +66,7 @@ enum NarrativeCountCheck {
         // An average count (`平均每批次5.75人次`) is no count of a table.
         guard claim.averageMark == nil else { return }
         // Nor is the unit a rate is per (`每接待1人次约耗用补助资金12元`).
-        guard !claim.label.unicodeScalars.suffix(4).contains("每") else { return }
+        guard !isCountPerSomething(claim) else { return }
         let context = claim.sentencePrefix
         // The nearer of 接待 and 出国/出境 before the figure says what it counts: one sentence
         // may speak of both (`因公出国（境）费0万元，未安排出国团组；…公务接待3批次、28人次`).
@@ -150,6 +150,11 @@ enum NarrativeCountCheck {
         reading.report("N507", .error, on: claim.range, "说明中写的是 \(claim.text)\(unit)，\(first.description) 是 \(first.value)",
                        fix: Fix(title: "改为 \(first.value)", edits: [TextEdit(range: claim.range, replacement: first.value.description)], isSafe: false),
                        related: figures.map { RelatedLocation(range: $0.cell.token.range, message: "\($0.description)：\($0.value)") })
+    }
+
+    /// Whether a count is what something is per, 每 in its last words (`每接待1人次`, `每团4.5人`).
+    static func isCountPerSomething(_ claim: Claim) -> Bool {
+        claim.label.unicodeScalars.suffix(4).contains("每")
     }
 
     /// The words after the last `；` of a sentence's text.

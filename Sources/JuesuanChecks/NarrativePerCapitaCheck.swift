@@ -69,7 +69,7 @@ enum NarrativePerCapitaCheck {
             // Nor a part in a bracket (`4辆公务用车（含机要通信用车1辆）`).
             // Nor a count per something (`每团4.5人`).
             if case .count(let unit)? = claim.unit, case .count = claim.kind, claim.period == .current, claim.averageMark == nil,
-               claim.value.scale == 0, !claim.label.unicodeScalars.suffix(4).contains("每"),
+               claim.value.scale == 0, !NarrativeCountCheck.isCountPerSomething(claim),
                claim.depth <= claims[index].depth, names.isEmpty || names.contains(where: { claim.label.containsText($0) }) {
                 units.contains(unit)
             } else { false }

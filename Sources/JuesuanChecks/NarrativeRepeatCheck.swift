@@ -112,10 +112,7 @@ enum NarrativeRepeatCheck {
             guard !Claim.restates(claims[index], claims[amount]), let unit = claims[index].moneyUnit, let amountUnit = claims[amount].moneyUnit,
                   let converted = NarrativeAmountCheck.convert(claims[amount].value, from: amountUnit, to: unit) else { continue }
             // In its own digits: `5,958,100.00元`, or `0.25亿元` for 2,481.23万元 (rounded).
-            var expected = converted.scale > claims[index].value.scale ? converted.rounded(toScale: claims[index].value.scale) : converted
-            while expected.scale > claims[index].value.scale, expected.rounded(toScale: expected.scale - 1) == expected {
-                expected = expected.rounded(toScale: expected.scale - 1)
-            }
+            let expected = converted.scale > claims[index].value.scale ? converted.rounded(toScale: claims[index].value.scale) : converted
             let scale = max(claims[index].value.scale, expected.scale)
             let name = claims[amount].quantity?.description ?? claims[amount].label
             let expectedText = expected.formatted(scale: scale)

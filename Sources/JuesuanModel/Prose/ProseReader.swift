@@ -716,9 +716,9 @@ public struct ProseReader: Sendable {
     static let approximateWords = ["约", "近", "超过", "逾", "大约", "将近", "接近", "不足", "近乎", "不到", "不超过", "未超过"]
     static let lowerBoundWords = ["超过", "逾"]
     static let upperBoundWords = ["近", "将近", "接近", "不足", "近乎", "不到", "不超过", "未超过"]
-    /// The keys of a record of keys and values whose value is a figure (`年初预算：450.00万元`).
     /// The keys of a record's name field (`项目：公务接待费；…`), with their colon.
     static let nameKeys = ["项目：", "项目:", "科目：", "科目:", "项目名称：", "项目名称:", "名称：", "名称:"]
+    /// The keys of a record of keys and values whose value is a figure (`年初预算：450.00万元`).
     static let measureKeys: Set<String> = ["年初预算", "年初预算数", "调整预算", "调整预算数", "调整后预算", "调整后预算数", "全年预算",
                                            "全年预算数", "预算数", "决算", "决算数", "支出决算", "支出决算数", "决算支出", "执行数", "全年执行数",
                                            "实际支出", "完成率", "执行率", "预算执行率", "预算完成率", "自评得分", "绩效自评得分", "得分", "评分"]
@@ -931,11 +931,10 @@ public struct ProseReader: Sendable {
         /// The same for counts (`公务用车3辆，其中执法执勤用车1辆…`, `在编人员22人，其中…`).
         var lastCount: [Int: Int] = [:]
         var countLists: [Int: Int] = [:]
-        /// Of each count list's whole (by index): its parts so far, where the last one started,
-        /// and whether a `；` came between two of them.
-        var countListParts: [Int: (count: Int, lastStart: Int, bySemicolon: Bool)] = [:]
-        /// The same of each amount list's whole (`bySemicolon`: or a comma: joined by 、 alone when not).
-        var amountListParts: [Int: (count: Int, lastStart: Int, bySemicolon: Bool)] = [:]
+        /// The parts so far of each count list's whole (by index); separated: by a `；`.
+        var countListParts: [Int: ListParts] = [:]
+        /// The same of each amount list's whole; separated: by a `；` or a comma.
+        var amountListParts: [Int: ListParts] = [:]
         /// The first plain amount of the previous sentence: what a sentence starting with 其中 lists.
         var previousSentenceSubject: Int?
         var sentenceSubject: Int?
@@ -2378,8 +2377,8 @@ public struct ProseReader: Sendable {
             // `本年收入A万元，其中一般公共预算财政拨款B万元、政府性基金预算财政拨款C万元；年初财政拨款结转和结余
             // D万元`: after parts joined by 、, a `；` ends the list when what follows is no part of
             // the whole by an identity.
-            if let list = state.lists[listDepth], list.whole != index, let parts = state.amountListParts[list.whole], parts.count >= 2, !parts.bySemicolon,
-               state.lastSemicolon > parts.lastStart, let part = claim.quantity, part.isKnown, let whole = claims[list.whole].quantity, whole.isKnown,
+            if let list = state.lists[listDepth], list.whole != index, state.amountListParts[list.whole]?.endsAt(semicolon: state.lastSemicolon) == true,
+               let part = claim.quantity, part.isKnown, let whole = claims[list.whole].quantity, whole.isKnown,
                !Identities.identities(ofWhole: whole.name).contains(where: { $0.parts.contains(part.name) }) {
                 state.lists[listDepth] = nil
             }
@@ -2396,9 +2395,8 @@ public struct ProseReader: Sendable {
                 }
                 if let named = state.namedWholes[list.whole] { claim.listWhole = named }
                 claim.listDivision = state.divisions[list.whole] ?? 0
-                let parts = state.amountListParts[list.whole]
-                let separated = parts.map { state.lastSemicolon > $0.lastStart || s[$0.lastStart..<start].contains { $0 == "，" || $0 == "," } } ?? false
-                state.amountListParts[list.whole] = ((parts?.count ?? 0) + 1, start, (parts?.bySemicolon ?? false) || separated)
+                let separated = state.amountListParts[list.whole].map { state.lastSemicolon > $0.lastStart || s[$0.lastStart..<start].contains { $0 == "，" || $0 == "," } } ?? false
+                state.amountListParts[list.whole, default: ListParts()].add(at: start, separatedFromLast: separated)
                 // `年末结转和结余8.35万元（其中：产业发展专项5.75万元，中小企业发展专项2.60万元）`: an item's
                 // part of a balance is what it carried over (by the balance's words), not its spending.
                 if var named = claim.quantity, named.code != nil, !named.qualifier.utf8Contains("结"), let whole = claims[list.whole].quantity,
@@ -2506,17 +2504,16 @@ public struct ProseReader: Sendable {
                 // `在职人员78人，其中行政编制52人、事业编制26人；离退休人员31人`: the retired are
                 // no part of the staff in post, and `另有…` is besides the whole: the list has ended.
                 // (Nor is a change of a count after the parts: `其中…消防文员6人，较上年末增加4人`.)
-                let parts = state.countListParts[whole]
                 // (Nor does one after a `；` that parts joined by 、 came before: `其中在编人员538人、编外
                 // 聘用人员74人；专任教师486人，其中…` goes on to another whole.)
-                let semicolonSince = parts.map { state.lastSemicolon > $0.lastStart } ?? false
                 if Self.endsCountList(claim.label, whole: claims[whole].label) || claim.kind.isChange
-                    || (semicolonSince && parts.map { $0.count >= 2 && !$0.bySemicolon } == true) {
+                    || state.countListParts[whole]?.endsAt(semicolon: state.lastSemicolon) == true {
                     state.countLists[state.depth] = nil
                 } else {
                     claim.listWhole = whole
                     claim.listDivision = state.divisions[whole] ?? 0
-                    state.countListParts[whole] = ((parts?.count ?? 0) + 1, start, (parts?.bySemicolon ?? false) || semicolonSince)
+                    let semicolonSince = state.countListParts[whole].map { state.lastSemicolon > $0.lastStart } ?? false
+                    state.countListParts[whole, default: ListParts()].add(at: start, separatedFromLast: semicolonSince)
                 }
             }
             // (A change of a count, `比去年增加424人次`, is no whole a 其中 list may divide.)
@@ -2652,6 +2649,24 @@ public struct ProseReader: Sendable {
             }
         }
         return nil
+    }
+
+    /// The parts a list of a whole has had: how many, where the last one started, and whether two
+    /// of them were separated by more than 、.
+    struct ListParts {
+        var count = 0
+        var lastStart = 0
+        var separated = false
+
+        /// Whether a `；` written after the last part ends a list of parts joined by 、 alone
+        /// (`其中在编人员538人、编外聘用人员74人；专任教师486人`).
+        func endsAt(semicolon: Int) -> Bool { count >= 2 && !separated && semicolon > lastStart }
+
+        mutating func add(at start: Int, separatedFromLast: Bool) {
+            count += 1
+            lastStart = start
+            separated = separated || separatedFromLast
+        }
     }
 
     /// Words after a count that sum what it counts (`6个项合计`, `3类共计`).
